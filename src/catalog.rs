@@ -1,0 +1,235 @@
+//! The partners in use: the bundled dataset with the user's datasets merged over it (or only
+//! the files given with `--data`), their search index, and the network of relations in both
+//! directions. Built once at start; immutable afterwards.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
+use crate::search::{Index, Marks};
+use crate::store::Store;
+
+/// Where the partners come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The dataset compiled into the binary.
+    Bundled,
+    /// A dataset file, with how many partners it brought.
+    File(PathBuf, usize),
+}
+
+/// A link seen from the partner it points at: `from` states `kind` towards this partner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backlink {
+    /// Index of the partner whose entry states the relation.
+    pub from: usize,
+    /// The relation as the other partner states it.
+    pub kind: RelationKind,
+    /// The relation's note.
+    pub note: Option<String>,
+}
+
+/// Every partner in use, searchable.
+#[derive(Debug)]
+pub struct Catalog {
+    partners: Vec<Partner>,
+    by_id: HashMap<String, usize>,
+    backlinks: Vec<Vec<Backlink>>,
+    index: Index,
+    sources: Vec<Source>,
+    warnings: Vec<DatasetError>,
+}
+
+impl Catalog {
+    /// The bundled dataset alone.
+    pub fn bundled() -> Result<Catalog, DatasetError> {
+        Ok(Catalog::from_partners(dataset::bundled()?.partners, vec![Source::Bundled], Vec::new()))
+    }
+
+    /// Only the given files (`--data`), merged in order; any bad file is an error.
+    pub fn from_files(files: &[PathBuf]) -> Result<Catalog, DatasetError> {
+        let mut loaded = Vec::new();
+        for file in files {
+            let source = dataset::read_source(file)?;
+            let parsed = dataset::parse_syntax(&source, file)?;
+            loaded.push((file.clone(), source, parsed));
+        }
+        let (datasets, warnings) = validate_together(None, loaded);
+        if let Some(first) = warnings.into_iter().next() {
+            return Err(first);
+        }
+        let sources =
+            datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())).collect();
+        Ok(Catalog::from_partners(merge(Vec::new(), datasets), sources, Vec::new()))
+    }
+
+    /// The bundled dataset with every `*.ron` of `dir` merged over it (same id: the file wins).
+    /// A bad file is skipped and reported in [`Catalog::warnings`]; the others still load.
+    pub fn with_user_datasets(dir: &Path) -> Result<Catalog, DatasetError> {
+        let bundled = dataset::bundled()?;
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        let mut warnings = Vec::new();
+        let mut loaded = Vec::new();
+        for file in files {
+            match dataset::read_source(&file)
+                .and_then(|s| Ok((dataset::parse_syntax(&s, &file)?, s)))
+            {
+                Ok((parsed, source)) => loaded.push((file, source, parsed)),
+                Err(e) => warnings.push(e),
+            }
+        }
+        let (datasets, invalid) = validate_together(Some(&bundled), loaded);
+        warnings.extend(invalid);
+        let mut sources = vec![Source::Bundled];
+        sources.extend(datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())));
+        Ok(Catalog::from_partners(merge(bundled.partners, datasets), sources, warnings))
+    }
+
+    /// A catalog of these partners (already valid together).
+    pub fn from_partners(
+        partners: Vec<Partner>,
+        sources: Vec<Source>,
+        warnings: Vec<DatasetError>,
+    ) -> Catalog {
+        let by_id: HashMap<String, usize> =
+            partners.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let mut backlinks = vec![Vec::new(); partners.len()];
+        for (from, partner) in partners.iter().enumerate() {
+            for relation in &partner.relations {
+                if let Some(&to) = relation.target.as_ref().and_then(|t| by_id.get(t)) {
+                    backlinks[to].push(Backlink {
+                        from,
+                        kind: relation.kind,
+                        note: relation.note.clone(),
+                    });
+                }
+            }
+        }
+        let index = Index::new(&partners);
+        Catalog { partners, by_id, backlinks, index, sources, warnings }
+    }
+
+    /// Every partner, in dataset order.
+    pub fn partners(&self) -> &[Partner] {
+        &self.partners
+    }
+
+    /// The partner at `index`.
+    pub fn get(&self, index: usize) -> Option<&Partner> {
+        self.partners.get(index)
+    }
+
+    /// The position of the partner with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The relations other partners state about partner `index`.
+    pub fn backlinks(&self, index: usize) -> &[Backlink] {
+        self.backlinks.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The search index over [`Catalog::partners`].
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Where the partners came from.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Files that were skipped, with why.
+    pub fn warnings(&self) -> &[DatasetError] {
+        &self.warnings
+    }
+
+    /// The user's marks of every partner, by position, for `is:` and `has:` filters.
+    pub fn mark_bits(&self, store: &Store) -> Vec<Marks> {
+        self.partners
+            .iter()
+            .map(|p| {
+                store
+                    .marks(&p.id)
+                    .map_or_else(Marks::default, |m| Marks::new(m.starred, m.met, m.note.is_some()))
+            })
+            .collect()
+    }
+
+    /// Up to `n` ids close to `id`, for "did you mean".
+    pub fn suggest(&self, id: &str, n: usize) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> =
+            self.partners
+                .iter()
+                .map(|p| {
+                    let by_id = strsim::jaro_winkler(id, &p.id);
+                    let by_name = p.acronym.as_deref().map_or(0.0, |a| {
+                        strsim::jaro_winkler(&id.to_lowercase(), &a.to_lowercase())
+                    });
+                    (by_id.max(by_name), p.id.as_str())
+                })
+                .filter(|(s, _)| *s > 0.7)
+                .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        scored.into_iter().take(n).map(|(_, id)| id).collect()
+    }
+}
+
+type Loaded = (PathBuf, String, Dataset);
+
+/// Validates each file, letting relations point at partners of the base or of other files.
+fn validate_together(
+    base: Option<&Dataset>,
+    loaded: Vec<Loaded>,
+) -> (Vec<(PathBuf, Dataset)>, Vec<DatasetError>) {
+    // validate() looks here only for ids its own file lacks.
+    let known: HashSet<&str> = base
+        .iter()
+        .flat_map(|b| &b.partners)
+        .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
+        .map(|p| p.id.as_str())
+        .collect();
+    let elsewhere = |id: &str| known.contains(id);
+    let mut bad = Vec::new();
+    let mut ok_files = Vec::new();
+    for (i, (file, source, dataset)) in loaded.iter().enumerate() {
+        match dataset::validate(dataset, source, file, &elsewhere) {
+            Ok(()) => ok_files.push(i),
+            Err(e) => bad.push(e),
+        }
+    }
+    let good = loaded
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| ok_files.contains(i))
+        .map(|(_, (file, _, dataset))| (file, dataset))
+        .collect();
+    (good, bad)
+}
+
+/// `base` with each dataset laid over it in order: a partner with a known id replaces the one
+/// before it, in place; new ids are added at the end.
+fn merge(mut base: Vec<Partner>, datasets: Vec<(PathBuf, Dataset)>) -> Vec<Partner> {
+    let mut position: HashMap<String, usize> =
+        base.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    for (_, dataset) in datasets {
+        for partner in dataset.partners {
+            if let Some(&i) = position.get(&partner.id) {
+                base[i] = partner;
+            } else {
+                position.insert(partner.id.clone(), base.len());
+                base.push(partner);
+            }
+        }
+    }
+    base
+}

@@ -1,0 +1,396 @@
+//! The command line: its grammar (clap) and every subcommand that does not open the browser.
+//! Subcommands print to the writers they are given, so tests can run them in-process.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::catalog::Catalog;
+use crate::dataset::{self, Kind};
+use crate::export::{self, ExportFormat};
+use crate::output::{self, CardFormat};
+use crate::search::Query;
+use crate::store::{Change, Store};
+
+/// A terminal browser for a network of partner organisations.
+///
+/// With no command, opens the browser; `partners QUERY` opens it with QUERY typed.
+#[derive(Debug, Parser)]
+#[command(name = "partners", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Use only this dataset file instead of the bundled one and your datasets (repeatable).
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub data: Vec<PathBuf>,
+    /// Folder for your stars, notes and datasets [default: `$PARTNERS_HOME`, else the
+    /// platform's data folder].
+    #[arg(long, value_name = "DIR", global = true)]
+    pub home: Option<PathBuf>,
+    /// Colour theme of the browser.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Start the browser with this query typed.
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Vec<String>,
+}
+
+/// The browser's colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// Light text on a dark terminal.
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+}
+
+/// Which partners a listing keeps, by the user's marks.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct MarkFilter {
+    /// Only starred partners.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only partners marked as met.
+    #[arg(long)]
+    pub met: bool,
+    /// Only partners with a note.
+    #[arg(long)]
+    pub noted: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the partners matching QUERY, best first (exit 1 when none match).
+    Search {
+        /// The query (same syntax as in the browser; see the README).
+        #[arg(required = true, allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// Print a JSON array (each object with a `score`).
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Print one partner in full.
+    Show {
+        /// The partner's id (see `partners list`).
+        id: String,
+        /// Print a JSON object.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Print the card as plain text or Markdown.
+        #[arg(long, value_enum)]
+        format: Option<CardFormat>,
+    },
+    /// Print every partner.
+    List {
+        /// Only partners of this kind.
+        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        kind: Option<Kind>,
+        #[command(flatten)]
+        marks: MarkFilter,
+        /// Print a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check dataset files; print every problem with its line and column (exit 1 when any).
+    Validate {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Star a partner.
+    Star {
+        /// The partner's id.
+        id: String,
+    },
+    /// Remove a partner's star.
+    Unstar {
+        /// The partner's id.
+        id: String,
+    },
+    /// Mark a partner as met (`--undo` to unmark).
+    Met {
+        /// The partner's id.
+        id: String,
+        /// Remove the mark instead.
+        #[arg(long)]
+        undo: bool,
+    },
+    /// Set the note on a partner (`--clear` removes it).
+    Note {
+        /// The partner's id.
+        id: String,
+        /// The note's text (words are joined with spaces; `-` reads standard input).
+        #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+        text: Vec<String>,
+        /// Remove the note.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Write the partners with your marks and notes, for the follow-up after an event.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        #[command(flatten)]
+        marks: MarkFilter,
+        /// Write to this file instead of standard output (atomically).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Print a commented dataset with one example partner, to start your own.
+    Template,
+}
+
+fn parse_kind(value: &str) -> Result<Kind, String> {
+    Kind::from_slug(value).ok_or_else(|| {
+        let all: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
+        format!("no kind is called that; use one of: {}", all.join(", "))
+    })
+}
+
+/// The partners in use: `--data` files, else the bundled dataset with the user's datasets.
+pub fn load_catalog(data: &[PathBuf], home: Option<&Path>) -> Result<Catalog> {
+    if data.is_empty() {
+        match home {
+            Some(home) => Ok(Catalog::with_user_datasets(&crate::store::datasets_dir(home))?),
+            None => Ok(Catalog::bundled()?),
+        }
+    } else {
+        Ok(Catalog::from_files(data)?)
+    }
+}
+
+/// Everything a subcommand needs: where to print and the user's home.
+pub struct Env<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error, for warnings.
+    pub err: &'a mut dyn Write,
+    /// Whether standard output is a terminal (aligned plain output instead of TSV).
+    pub tty: bool,
+    /// The resolved home folder.
+    pub home: PathBuf,
+    /// `--data` files.
+    pub data: Vec<PathBuf>,
+}
+
+impl Env<'_> {
+    fn catalog(&mut self) -> Result<Catalog> {
+        let catalog = load_catalog(&self.data, Some(&self.home))?;
+        for warning in catalog.warnings() {
+            writeln!(self.err, "warning: skipped a dataset: {warning}")?;
+        }
+        Ok(catalog)
+    }
+
+    fn store(&mut self) -> Result<Store> {
+        let store = Store::open(&self.home)?;
+        for warning in store.warnings() {
+            writeln!(self.err, "warning: {warning}")?;
+        }
+        Ok(store)
+    }
+
+    /// The store when it can be read; a store that cannot be opened only warns, because
+    /// reading partners must not depend on it.
+    fn store_for_reading(&mut self) -> Option<Store> {
+        match self.store() {
+            Ok(store) => Some(store),
+            Err(e) => {
+                let _ = writeln!(self.err, "warning: your marks and notes are not shown: {e:#}");
+                None
+            }
+        }
+    }
+}
+
+fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
+    let near = catalog.suggest(id, 3);
+    if near.is_empty() {
+        anyhow::anyhow!("no partner has the id \"{id}\"; `partners list` shows them all")
+    } else {
+        anyhow::anyhow!("no partner has the id \"{id}\"; did you mean {}?", near.join(", "))
+    }
+}
+
+/// Runs a subcommand. Returns the exit code for success paths; errors are reported by the
+/// caller (exit 2).
+pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
+    match command {
+        Command::Search { query, json, limit } => search(cx, &query.join(" "), json, limit),
+        Command::Show { id, json, format } => {
+            let catalog = cx.catalog()?;
+            let store = cx.store_for_reading();
+            let index = catalog.position(&id).ok_or_else(|| unknown_id(&catalog, &id))?;
+            let marks = store.as_ref().and_then(|s| s.marks(&id));
+            if json {
+                let object = output::partner_json(&catalog, index, marks, None);
+                serde_json::to_writer_pretty(&mut *cx.out, &object)?;
+                writeln!(cx.out)?;
+            } else {
+                write!(
+                    cx.out,
+                    "{}",
+                    output::card(&catalog, index, marks, format.unwrap_or_default())
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::List { kind, marks, json } => {
+            let catalog = cx.catalog()?;
+            let store = cx.store_for_reading();
+            let mut chosen: Vec<usize> = (0..catalog.partners().len())
+                .filter(|&i| kind.is_none_or(|k| catalog.partners()[i].kind == k))
+                .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
+                .collect();
+            chosen.sort_by_cached_key(|&i| crate::search::fold(&catalog.partners()[i].name));
+            print_partners(cx, &catalog, store.as_ref(), &chosen, None, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files } => validate(cx, &files),
+        Command::Star { id } => mark(cx, &id, |id| Change::Star { id, on: true }, "starred"),
+        Command::Unstar { id } => mark(cx, &id, |id| Change::Star { id, on: false }, "unstarred"),
+        Command::Met { id, undo } => {
+            let said = if undo { "no longer marked as met" } else { "marked as met" };
+            mark(cx, &id, |id| Change::Met { id, on: !undo }, said)
+        }
+        Command::Note { id, text, clear } => {
+            let text = if clear {
+                None
+            } else if text == ["-"] {
+                let mut buffer = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer)
+                    .context("reading the note")?;
+                Some(buffer.trim_end().to_owned())
+            } else {
+                Some(text.join(" "))
+            };
+            let text = text.filter(|t| !t.trim().is_empty());
+            let said = if text.is_some() { "note saved" } else { "note removed" };
+            mark(cx, &id, move |id| Change::Note { id, text }, said)
+        }
+        Command::Export { format, marks, output } => {
+            let catalog = cx.catalog()?;
+            let store = cx.store_for_reading();
+            let chosen: Vec<usize> = (0..catalog.partners().len())
+                .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
+                .collect();
+            let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
+            match output {
+                Some(path) => {
+                    crate::store::replace_file(&path, text.as_bytes())?;
+                    writeln!(cx.err, "wrote {} partners to {}", chosen.len(), path.display())?;
+                }
+                None => cx.out.write_all(text.as_bytes())?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Template => {
+            write!(cx.out, "{}", dataset::TEMPLATE)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn keep(catalog: &Catalog, store: Option<&Store>, index: usize, filter: MarkFilter) -> bool {
+    let marks = catalog.get(index).and_then(|p| store.and_then(|s| s.marks(&p.id)));
+    (!filter.starred || marks.is_some_and(|m| m.starred))
+        && (!filter.met || marks.is_some_and(|m| m.met))
+        && (!filter.noted || marks.is_some_and(|m| m.note.is_some()))
+}
+
+fn print_partners(
+    cx: &mut Env<'_>,
+    catalog: &Catalog,
+    store: Option<&Store>,
+    chosen: &[usize],
+    scores: Option<&[u32]>,
+    json: bool,
+) -> Result<()> {
+    if json {
+        let objects: Vec<_> = chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &i)| {
+                let marks = catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
+                output::partner_json(catalog, i, marks, scores.map(|s| s[n]))
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *cx.out, &objects)?;
+        writeln!(cx.out)?;
+    } else {
+        let partners: Vec<_> = chosen.iter().filter_map(|&i| catalog.get(i)).collect();
+        write!(cx.out, "{}", output::plain_lines(&partners, cx.tty))?;
+    }
+    Ok(())
+}
+
+fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+    let query = match Query::parse(text) {
+        Ok(query) => query,
+        Err(e) => {
+            writeln!(cx.err, "error: in the query, {e}")?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let catalog = cx.catalog()?;
+    let store = cx.store_for_reading();
+    let marks = store.as_ref().map(|s| catalog.mark_bits(s)).unwrap_or_default();
+    let mut hits = catalog.index().search(&query, &marks, None);
+    hits.truncate(limit.unwrap_or(usize::MAX));
+    let chosen: Vec<usize> = hits.iter().map(|h| h.index).collect();
+    let scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
+    print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&scores), json)?;
+    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
+    let mut failed = false;
+    for file in files {
+        match dataset::load_file(file) {
+            Ok(d) => writeln!(cx.out, "{}: ok, {} partners", file.display(), d.partners.len())?,
+            Err(e) => {
+                failed = true;
+                writeln!(cx.out, "{e}")?;
+            }
+        }
+    }
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn mark(
+    cx: &mut Env<'_>,
+    id: &str,
+    change: impl FnOnce(String) -> Change,
+    said: &str,
+) -> Result<ExitCode> {
+    let catalog = cx.catalog()?;
+    let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
+    let mut store = cx.store()?;
+    store.apply(change(id.to_owned()))?;
+    let name = catalog.get(index).map_or(id, |p| p.short_name());
+    writeln!(cx.out, "{}: {said}", crate::text::clean(name))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses to draw the browser where there is no terminal to draw on.
+pub fn require_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!(
+            "the browser needs a terminal on standard input and output; \
+             for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)"
+        );
+    }
+    Ok(())
+}

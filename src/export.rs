@@ -1,0 +1,168 @@
+//! `partners export`: the partners with the user's marks and notes as CSV, JSON or Markdown for
+//! the follow-up after an event, and the network of relations as Graphviz DOT.
+
+use std::fmt::Write as _;
+
+use anyhow::Result;
+
+use crate::catalog::Catalog;
+use crate::output::{self, links};
+use crate::store::Store;
+
+/// What `partners export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// A spreadsheet (UTF-8 with a byte-order mark, so accents survive).
+    Csv,
+    /// A JSON array of partners, with marks, notes, relations and backlinks.
+    Json,
+    /// A Markdown document, one section a partner.
+    Md,
+    /// The network of relations, for Graphviz (`dot -Tsvg`).
+    Dot,
+}
+
+/// The export of partners `chosen` (catalog positions) in `format`.
+pub fn export(
+    catalog: &Catalog,
+    store: Option<&Store>,
+    chosen: &[usize],
+    format: ExportFormat,
+) -> Result<String> {
+    let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
+    Ok(match format {
+        ExportFormat::Csv => csv(catalog, store, chosen),
+        ExportFormat::Json => {
+            let objects: Vec<_> = chosen
+                .iter()
+                .filter_map(|&i| output::partner_json(catalog, i, marks_of(i), None))
+                .collect();
+            let mut text = serde_json::to_string_pretty(&objects)?;
+            text.push('\n');
+            text
+        }
+        ExportFormat::Md => chosen
+            .iter()
+            .map(|&i| output::card(catalog, i, marks_of(i), output::CardFormat::Md))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        ExportFormat::Dot => dot(catalog, chosen),
+    })
+}
+
+/// One CSV field, quoted when it must be (RFC 4180).
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(
+        "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed\r\n",
+    );
+    for &i in chosen {
+        let Some(p) = catalog.get(i) else { continue };
+        let marks = store.and_then(|s| s.marks(&p.id));
+        let yes = |b: bool| if b { "yes" } else { "" };
+        let note_changed = marks
+            .filter(|m| m.note.is_some())
+            .and_then(|m| m.note_at)
+            .map(crate::store::format_utc)
+            .unwrap_or_default();
+        let fields = [
+            p.id.as_str(),
+            &p.name,
+            p.acronym.as_deref().unwrap_or(""),
+            p.kind.label(),
+            p.scope.label(),
+            p.location.as_deref().unwrap_or(""),
+            p.website.as_deref().unwrap_or(""),
+            p.email.as_deref().unwrap_or(""),
+            p.phone.as_deref().unwrap_or(""),
+            p.booth.as_deref().unwrap_or(""),
+            yes(marks.is_some_and(|m| m.starred)),
+            yes(marks.is_some_and(|m| m.met)),
+            marks.and_then(|m| m.note.as_deref()).unwrap_or(""),
+            &note_changed,
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A DOT identifier or label: always quoted, with quotes and backslashes escaped.
+fn dot_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The relations among partners `chosen` (and the outside organisations they name) as a
+/// Graphviz digraph: partners are boxes labelled with their short name, outside organisations
+/// are ellipses, edges carry the relation in words.
+pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
+    let mut out = String::from("digraph partners {\n  rankdir=LR;\n  node [shape=box];\n");
+    let mut outside: Vec<&str> = Vec::new();
+    let mut edges = String::new();
+    for &i in chosen {
+        let Some(p) = catalog.get(i) else { continue };
+        let _ = writeln!(out, "  {} [label={}];", dot_string(&p.id), dot_string(p.short_name()));
+        for link in links(catalog, i).iter().filter(|l| !l.incoming) {
+            let to = match link.target.and_then(|t| catalog.get(t)) {
+                Some(target) if chosen.contains(&link.target.unwrap_or(usize::MAX)) => {
+                    dot_string(&target.id)
+                }
+                Some(_) => continue,
+                None => {
+                    if !outside.contains(&link.name) {
+                        outside.push(link.name);
+                    }
+                    dot_string(link.name)
+                }
+            };
+            let _ = writeln!(
+                edges,
+                "  {} -> {to} [label={}];",
+                dot_string(&p.id),
+                dot_string(link.label())
+            );
+        }
+    }
+    for name in outside {
+        let _ = writeln!(out, "  {} [shape=ellipse];", dot_string(name));
+    }
+    out.push_str(&edges);
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_it_must() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+    }
+
+    #[test]
+    fn dot_strings_escape() {
+        assert_eq!(dot_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+    }
+}

@@ -1,0 +1,12 @@
+//! partners: a terminal browser for a network of partner organisations.
+//!
+//! The library holds the logic; `src/main.rs` is a thin shell around it.
+
+pub mod catalog;
+pub mod cli;
+pub mod dataset;
+pub mod export;
+pub mod output;
+pub mod search;
+pub mod store;
+pub mod text;

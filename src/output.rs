@@ -1,0 +1,259 @@
+//! What the command line prints: JSON objects, plain lines and partner cards (text or
+//! Markdown, also what Ctrl-Y copies). Every string from a dataset or the user goes through
+//! [`crate::text::clean`] before it is printed as plain text.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::dataset::{Partner, RelationKind};
+use crate::store::Marks;
+use crate::text::{clean, clean_multiline, pad, width};
+
+/// A relation as JSON.
+#[derive(Debug, Serialize)]
+pub struct RelationJson<'a> {
+    /// The relation kind's slug.
+    pub kind: &'static str,
+    /// The kind in words, read from the partner that carries it.
+    pub label: &'static str,
+    /// The other partner's id, when it is a partner.
+    pub target: Option<&'a str>,
+    /// The other organisation's name (the partner's name when `target` is set).
+    pub name: &'a str,
+    /// Context for the link.
+    pub note: Option<&'a str>,
+}
+
+/// A fact as JSON.
+#[derive(Debug, Serialize)]
+pub struct FactJson<'a> {
+    /// What is counted.
+    pub label: &'a str,
+    /// The figure.
+    pub value: &'a str,
+}
+
+/// A partner as JSON: the dataset fields, the user's marks, and the links in both directions.
+#[derive(Debug, Serialize)]
+pub struct PartnerJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub acronym: Option<&'a str>,
+    pub aliases: &'a [String],
+    pub kind: &'static str,
+    pub scope: &'static str,
+    pub location: Option<&'a str>,
+    pub topics: Vec<&'static str>,
+    pub description: &'a str,
+    pub facts: Vec<FactJson<'a>>,
+    pub relations: Vec<RelationJson<'a>>,
+    pub backlinks: Vec<RelationJson<'a>>,
+    pub website: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub booth: Option<&'a str>,
+    pub starred: bool,
+    pub met: bool,
+    pub note: Option<&'a str>,
+    /// Search score, on search results only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
+}
+
+/// One line of the relations of a partner, in either direction, for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link<'a> {
+    /// The relation, as the partner that states it reads it.
+    pub kind: RelationKind,
+    /// The other partner's index in the catalog, when it is a partner.
+    pub target: Option<usize>,
+    /// The other organisation's name.
+    pub name: &'a str,
+    /// Context.
+    pub note: Option<&'a str>,
+    /// Whether another partner states this link (a backlink).
+    pub incoming: bool,
+}
+
+impl Link<'_> {
+    /// The relation in words, read from the partner shown.
+    pub fn label(&self) -> &'static str {
+        if self.incoming { self.kind.inverse_label() } else { self.kind.label() }
+    }
+}
+
+/// Every link of partner `index`: its own relations, then those others state about it, each
+/// group sorted by label so links of one kind stand together.
+pub fn links(catalog: &Catalog, index: usize) -> Vec<Link<'_>> {
+    let Some(partner) = catalog.get(index) else { return Vec::new() };
+    let mut own: Vec<Link<'_>> = partner
+        .relations
+        .iter()
+        .map(|r| {
+            let target = r.target.as_deref().and_then(|t| catalog.position(t));
+            let name = match (target, &r.target, &r.name) {
+                (Some(t), _, _) => catalog.get(t).map_or("", |p| p.name.as_str()),
+                (None, Some(id), _) => id.as_str(),
+                (None, None, Some(name)) => name.as_str(),
+                (None, None, None) => "",
+            };
+            Link { kind: r.kind, target, name, note: r.note.as_deref(), incoming: false }
+        })
+        .collect();
+    let mut incoming: Vec<Link<'_>> = catalog
+        .backlinks(index)
+        .iter()
+        .map(|b| Link {
+            kind: b.kind,
+            target: Some(b.from),
+            name: catalog.get(b.from).map_or("", |p| p.name.as_str()),
+            note: b.note.as_deref(),
+            incoming: true,
+        })
+        .collect();
+    own.sort_by_key(Link::label);
+    incoming.sort_by_key(Link::label);
+    own.extend(incoming);
+    own
+}
+
+/// The JSON object of partner `index`.
+pub fn partner_json<'a>(
+    catalog: &'a Catalog,
+    index: usize,
+    marks: Option<&'a Marks>,
+    score: Option<u32>,
+) -> Option<PartnerJson<'a>> {
+    let p = catalog.get(index)?;
+    let relation_json = |l: &Link<'a>| RelationJson {
+        kind: l.kind.slug(),
+        label: l.label(),
+        target: l.target.and_then(|t| catalog.get(t)).map(|t| t.id.as_str()),
+        name: l.name,
+        note: l.note,
+    };
+    let (own, incoming): (Vec<_>, Vec<_>) =
+        links(catalog, index).into_iter().partition(|l| !l.incoming);
+    Some(PartnerJson {
+        id: &p.id,
+        name: &p.name,
+        acronym: p.acronym.as_deref(),
+        aliases: &p.aliases,
+        kind: p.kind.slug(),
+        scope: p.scope.slug(),
+        location: p.location.as_deref(),
+        topics: p.topics.iter().map(|t| t.slug()).collect(),
+        description: &p.description,
+        facts: p.facts.iter().map(|f| FactJson { label: &f.label, value: &f.value }).collect(),
+        relations: own.iter().map(relation_json).collect(),
+        backlinks: incoming.iter().map(relation_json).collect(),
+        website: p.website.as_deref(),
+        email: p.email.as_deref(),
+        phone: p.phone.as_deref(),
+        booth: p.booth.as_deref(),
+        starred: marks.is_some_and(|m| m.starred),
+        met: marks.is_some_and(|m| m.met),
+        note: marks.and_then(|m| m.note.as_deref()),
+        score,
+    })
+}
+
+/// Plain result lines: aligned columns for a person, tab-separated for a pipe.
+pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
+    let id_width = partners.iter().map(|p| width(&p.id)).max().unwrap_or(0);
+    let mut out = String::new();
+    for p in partners {
+        let acronym = p.acronym.as_deref().map(clean).unwrap_or_default();
+        if aligned {
+            let name = if acronym.is_empty() {
+                clean(&p.name).into_owned()
+            } else {
+                format!("{} ({acronym})", clean(&p.name))
+            };
+            let _ = writeln!(out, "{}  {name}  · {}", pad(&p.id, id_width), p.kind.label());
+        } else {
+            let _ = writeln!(out, "{}\t{}\t{acronym}\t{}", p.id, clean(&p.name), p.kind.slug());
+        }
+    }
+    out
+}
+
+/// How a card is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CardFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// Markdown.
+    Md,
+}
+
+/// A partner's card: everything worth keeping about it, for a terminal, a pipe or the
+/// clipboard.
+pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: CardFormat) -> String {
+    let Some(p) = catalog.get(index) else { return String::new() };
+    let md = format == CardFormat::Md;
+    let mut out = String::new();
+    let title = match &p.acronym {
+        Some(a) => format!("{} ({})", clean(&p.name), clean(a)),
+        None => clean(&p.name).into_owned(),
+    };
+    let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
+    let mut about = vec![p.kind.label().to_owned(), p.scope.label().to_owned()];
+    about.extend(p.location.as_deref().map(|l| clean(l).into_owned()));
+    let _ = writeln!(out, "{}", about.join(" · "));
+    if !p.aliases.is_empty() {
+        let aliases: Vec<_> = p.aliases.iter().map(|a| clean(a).into_owned()).collect();
+        let _ = writeln!(out, "Also known as: {}", aliases.join(", "));
+    }
+    if !p.topics.is_empty() {
+        let topics: Vec<_> = p.topics.iter().map(|t| t.label()).collect();
+        let _ = writeln!(out, "Topics: {}", topics.join(", "));
+    }
+    let _ = writeln!(out, "\n{}", clean(&p.description));
+    let item = if md { "- " } else { "  " };
+    if !p.facts.is_empty() {
+        let _ = writeln!(out, "\n{}Key facts", if md { "## " } else { "" });
+        for f in &p.facts {
+            let _ = writeln!(out, "{item}{}: {}", clean(&f.label), clean(&f.value));
+        }
+    }
+    let links = links(catalog, index);
+    if !links.is_empty() {
+        let _ = writeln!(out, "\n{}Relations", if md { "## " } else { "" });
+        for l in &links {
+            let note = l.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
+            let _ = writeln!(out, "{item}{}: {}{note}", l.label(), clean(l.name));
+        }
+    }
+    let contacts =
+        [("Website", &p.website), ("Email", &p.email), ("Phone", &p.phone), ("Booth", &p.booth)];
+    if contacts.iter().any(|(_, v)| v.is_some()) {
+        let _ = writeln!(out, "\n{}Contact", if md { "## " } else { "" });
+        for (label, value) in contacts {
+            if let Some(v) = value {
+                let _ = writeln!(out, "{item}{label}: {}", clean(v));
+            }
+        }
+    }
+    if let Some(m) = marks {
+        let mut mine = Vec::new();
+        if m.starred {
+            mine.push("starred");
+        }
+        if m.met {
+            mine.push("met");
+        }
+        if !mine.is_empty() || m.note.is_some() {
+            let _ = writeln!(out, "\n{}Mine: {}", if md { "## " } else { "" }, mine.join(", "));
+        }
+        if let Some(note) = &m.note {
+            for line in clean_multiline(note).lines() {
+                let _ = writeln!(out, "{}{line}", if md { "> " } else { "  " });
+            }
+        }
+    }
+    out
+}

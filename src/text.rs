@@ -1,0 +1,149 @@
+//! Text that reaches a terminal: control characters made harmless, widths measured in
+//! columns (wide characters count two), truncation and wrapping that respect both.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// What stands in for a character that must not reach the terminal raw.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One line of text with every control character (escape sequences, bidi overrides,
+/// newlines) replaced by U+FFFD, so data can never drive the terminal.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_unsafe) {
+        Cow::Owned(text.chars().map(|c| if is_unsafe(c) { REPLACEMENT } else { c }).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Like [`clean`], but keeps line breaks (notes have several lines).
+pub fn clean_multiline(text: &str) -> Cow<'_, str> {
+    let bad = |c: char| c != '\n' && is_unsafe(c);
+    if text.chars().any(bad) {
+        Cow::Owned(text.chars().map(|c| if bad(c) { REPLACEMENT } else { c }).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Columns `text` takes on a terminal.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Columns one character takes (0 for combining marks).
+pub fn char_width(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// `text` cut to at most `max` columns, ending with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
+    if width(text) <= max {
+        return Cow::Borrowed(text);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `text` padded with spaces to `columns` (no-op when already as wide).
+pub fn pad(text: &str, columns: usize) -> String {
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(width(text))));
+    out
+}
+
+/// Greedy word wrap to `max` columns, by character ranges, so callers can map highlight
+/// positions: returns `(first_char, end_char)` for each line, spaces at breaks dropped. A word
+/// wider than a line is broken.
+pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let max = max.max(1);
+    let chars: Vec<char> = text.chars().collect();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut used = 0;
+        let mut end = start;
+        let mut last_space = None;
+        while end < chars.len() {
+            let w = char_width(chars[end]);
+            if used + w > max {
+                break;
+            }
+            if chars[end] == ' ' {
+                last_space = Some(end);
+            }
+            used += w;
+            end += 1;
+        }
+        if end < chars.len() {
+            if chars[end] == ' ' {
+                last_space = Some(end);
+            }
+            if let Some(space) = last_space.filter(|&s| s > start) {
+                end = space;
+            } else if end == start {
+                end = start + 1;
+            }
+        }
+        lines.push((start, end));
+        start = end;
+        while start < chars.len() && chars[start] == ' ' {
+            start += 1;
+        }
+    }
+    lines
+}
+
+/// [`wrap_ranges`] as strings.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    wrap_ranges(text, max).into_iter().map(|(a, b)| chars[a..b].iter().collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_replaces_controls() {
+        assert_eq!(clean("a\u{1b}[31mb\nc"), "a\u{FFFD}[31mb\u{FFFD}c");
+        assert_eq!(clean_multiline("a\nb\u{7}"), "a\nb\u{FFFD}");
+        assert_eq!(clean("\u{202E}evil"), "\u{FFFD}evil");
+        assert!(matches!(clean("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncate_counts_columns() {
+        assert_eq!(truncate("Métropole", 5), "Métr…");
+        assert_eq!(truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(width(&truncate("日本語テキスト", 6)), 5);
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_long_words() {
+        assert_eq!(wrap("the quick brown fox", 10), vec!["the quick", "brown fox"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("日本語", 4), vec!["日本", "語"]);
+        assert!(wrap("", 4).is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! The bundled dataset against its source of truth, the seed text in `shared/seed/`.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use partners::dataset::{Dataset, Partner, bundled};
+
+/// The seed sits beside the repository (`shared/` next to `main/`), in the workspace and in CI.
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/000_4f718834e25eafbd.txt");
+
+/// Acronyms that are the organisations' own well-established public short names but do not
+/// appear in the seed text. Adding one here should be a deliberate, checked decision.
+const KNOWN_ACRONYMS: &[&str] = &[
+    "3AR", "AATF", "ADF", "ADGCF", "AITF", "APASP", "CNFPT", "CRESS", "FNCDG", "ICLEI", "INSP",
+    "SNDGCT", "UDiTE", "ANDES", "RTES",
+];
+
+fn dataset() -> Dataset {
+    bundled().unwrap_or_else(|e| panic!("the bundled dataset does not load:\n{e}"))
+}
+
+fn seed_text() -> String {
+    let path = Path::new(SEED);
+    std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the seed {} ({e}); the dataset test needs `shared/` beside the repository",
+            path.display()
+        )
+    })
+}
+
+/// The seed's partners: one per line, except that a line starting with "It " continues the
+/// partner above.
+fn seed_groups(seed: &str) -> Vec<String> {
+    let mut groups: Vec<String> = Vec::new();
+    for line in seed.lines() {
+        match groups.last_mut() {
+            Some(group) if line.starts_with("It ") => {
+                group.push(' ');
+                group.push_str(line);
+            }
+            _ => groups.push(line.to_owned()),
+        }
+    }
+    groups
+}
+
+fn partner<'a>(dataset: &'a Dataset, id: &str) -> &'a Partner {
+    dataset
+        .partners
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no partner \"{id}\" in the bundled dataset"))
+}
+
+fn fact<'a>(partner: &'a Partner, label: &str) -> &'a str {
+    partner
+        .facts
+        .iter()
+        .find(|f| f.label == label)
+        .map(|f| f.value.as_str())
+        .unwrap_or_else(|| panic!("partner \"{}\" has no fact \"{label}\"", partner.id))
+}
+
+#[test]
+fn bundled_dataset_has_38_partners_with_unique_ids() {
+    let dataset = dataset();
+    assert_eq!(dataset.partners.len(), 38);
+    let mut ids = HashSet::new();
+    for p in &dataset.partners {
+        assert!(ids.insert(p.id.as_str()), "id \"{}\" is used twice", p.id);
+    }
+}
+
+#[test]
+fn seed_groups_into_38_partners() {
+    let groups = seed_groups(&seed_text());
+    assert_eq!(groups.len(), 38, "the seed should describe 38 partners");
+    assert!(groups[0].starts_with("Bordeaux Métropole is"));
+    assert!(groups[1].starts_with("The City of Bordeaux is"));
+    assert!(groups[2].starts_with("UGAP is"));
+}
+
+#[test]
+fn every_description_is_the_seed_text_verbatim_in_seed_order() {
+    let dataset = dataset();
+    let groups = seed_groups(&seed_text());
+    assert_eq!(dataset.partners.len(), groups.len());
+    for (i, (p, group)) in dataset.partners.iter().zip(&groups).enumerate() {
+        assert_eq!(
+            p.description,
+            *group,
+            "partner {} (\"{}\"): the description differs from the seed",
+            i + 1,
+            p.id
+        );
+    }
+}
+
+#[test]
+fn every_relation_has_one_end_and_existing_target() {
+    let dataset = dataset();
+    let ids: HashSet<&str> = dataset.partners.iter().map(|p| p.id.as_str()).collect();
+    for p in &dataset.partners {
+        for r in &p.relations {
+            match (&r.target, &r.name) {
+                (Some(target), None) => {
+                    assert!(ids.contains(target.as_str()), "{}: unknown target {target}", p.id);
+                    assert_ne!(target, &p.id, "{}: relation to itself", p.id);
+                }
+                (None, Some(name)) => assert!(!name.trim().is_empty(), "{}: empty name", p.id),
+                _ => panic!("{}: relation {:?} needs exactly one of target and name", p.id, r.kind),
+            }
+        }
+    }
+}
+
+#[test]
+fn every_acronym_is_in_the_seed_or_well_established() {
+    let dataset = dataset();
+    let seed = seed_text();
+    for p in &dataset.partners {
+        if let Some(acronym) = &p.acronym {
+            assert!(
+                seed.contains(acronym.as_str()) || KNOWN_ACRONYMS.contains(&acronym.as_str()),
+                "partner \"{}\": acronym \"{acronym}\" is neither in the seed nor in KNOWN_ACRONYMS",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_contact_details_are_invented() {
+    // The seed gives no web site, e-mail, phone or booth.
+    for p in &dataset().partners {
+        assert!(
+            p.website.is_none() && p.email.is_none() && p.phone.is_none() && p.booth.is_none(),
+            "partner \"{}\" has contact details the seed does not give",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn spot_checks_of_facts() {
+    let dataset = dataset();
+    let metropole = partner(&dataset, "bordeaux-metropole");
+    assert_eq!(metropole.name, "Bordeaux Métropole");
+    assert_eq!(fact(metropole, "Inhabitants"), "801,041 (2018)");
+    assert_eq!(fact(metropole, "Municipalities"), "28");
+    assert_eq!(fact(metropole, "Area"), "57,828 hectares");
+    assert_eq!(fact(partner(&dataset, "bordeaux"), "Inhabitants"), "257,068");
+    assert_eq!(fact(partner(&dataset, "ugap"), "Founded"), "1985");
+    let gsef = partner(&dataset, "gsef");
+    assert_eq!(fact(gsef, "Countries"), "37");
+    assert_eq!(fact(gsef, "Founded"), "2013, Seoul (South Korea)");
+    assert_eq!(fact(partner(&dataset, "achatpublic-info"), "Archived articles"), "over 23,000");
+}
+
+#[test]
+fn spot_checks_of_relations() {
+    let dataset = dataset();
+    let initiative = &partner(&dataset, "convergence-marches").relations;
+    assert!(initiative.iter().any(|r| r.target.as_deref() == Some("cci-bordeaux-gironde")));
+    let founders: Vec<_> = partner(&dataset, "mairie-2000")
+        .relations
+        .iter()
+        .filter_map(|r| r.name.as_deref())
+        .collect();
+    assert_eq!(
+        founders,
+        [
+            "Association des Maires de France",
+            "Caisse des Dépôts",
+            "Caisse d'Aide à l'Equipement des Collectivités Locales"
+        ]
+    );
+}

@@ -1,0 +1,385 @@
+//! Behaviour of the on-disk store through the library: durability, merging, and recovery.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use partners::store::*;
+use tempfile::TempDir;
+
+fn star(id: &str, on: bool) -> Change {
+    Change::Star { id: id.into(), on }
+}
+
+fn met(id: &str, on: bool) -> Change {
+    Change::Met { id: id.into(), on }
+}
+
+fn note(id: &str, text: &str) -> Change {
+    Change::Note { id: id.into(), text: Some(text.into()) }
+}
+
+fn open(dir: &Path) -> Store {
+    Store::open(dir).expect("store opens")
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("dir lists")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn corrupt_files(dir: &Path) -> Vec<PathBuf> {
+    names(dir)
+        .into_iter()
+        .filter(|name| name.starts_with("state.ron.corrupt-"))
+        .map(|name| dir.join(name))
+        .collect()
+}
+
+const NOTE: &str = "Met Zoë at the café ☕ — follow up 🚀\nSecond line: naïve façade, Ærø, 東京\n\n  indented\ttab \"quoted\" \\ backslash\r\nend";
+
+#[test]
+fn marks_survive_a_reopen() {
+    let home = TempDir::new().expect("tempdir");
+    let before = now();
+    let mut store = open(home.path());
+    assert!(store.warnings().is_empty());
+    store.apply(star("ugap", true)).expect("star");
+    store.apply(met("ugap", true)).expect("met");
+    store.apply(note("ugap", NOTE)).expect("note");
+    store.apply(met("cnfpt", true)).expect("met");
+
+    let reopened = open(home.path());
+    assert_eq!(reopened.state(), store.state());
+    let marks = reopened.marks("ugap").expect("ugap marks");
+    assert!(marks.starred && marks.met);
+    assert_eq!(marks.note.as_deref(), Some(NOTE));
+    for stamp in [marks.starred_at, marks.met_at, marks.note_at] {
+        assert!(stamp.is_some_and(|at| at >= before && at <= now()), "{stamp:?}");
+    }
+    assert!(reopened.marks("cnfpt").is_some_and(|m| m.met && !m.starred));
+    assert!(reopened.warnings().is_empty());
+}
+
+#[test]
+fn clearing_a_note_removes_it_and_empty_marks() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(note("a", "to clear")).expect("note");
+    store.apply(star("b", true)).expect("star");
+    store.apply(note("b", "kept star")).expect("note");
+
+    store.apply(Change::Note { id: "a".into(), text: None }).expect("clear");
+    store.apply(Change::Note { id: "b".into(), text: Some("  \n ".into()) }).expect("blank");
+
+    let reopened = open(home.path());
+    assert_eq!(reopened.marks("a"), None, "all-empty marks are removed");
+    let b = reopened.marks("b").expect("b stays starred");
+    assert!(b.starred);
+    assert_eq!(b.note, None);
+    assert!(b.note_at.is_some(), "clearing is a change with a time");
+}
+
+#[test]
+fn history_rules_hold_on_disk() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    for query in ["", "  ", "ugap", "ugap", " ugap ", "cnfpt", "ugap"] {
+        store.apply(Change::PushHistory(query.into())).expect("push");
+    }
+    assert_eq!(open(home.path()).state().history, ["ugap", "cnfpt", "ugap"]);
+
+    for n in 0..60 {
+        store.apply(Change::PushHistory(format!("query {n}"))).expect("push");
+    }
+    let history = open(home.path()).state().history.clone();
+    assert_eq!(history.len(), HISTORY_LIMIT);
+    assert_eq!(history.first().map(String::as_str), Some("query 10"));
+    assert_eq!(history.last().map(String::as_str), Some("query 59"), "newest last");
+}
+
+#[test]
+fn concurrent_writers_lose_nothing() {
+    let home = TempDir::new().expect("tempdir");
+    let writers: Vec<_> = (0..8)
+        .map(|writer| {
+            let dir = home.path().to_path_buf();
+            thread::spawn(move || {
+                // Each thread has its own Store, so its own lock file description.
+                let mut store = Store::open(&dir).expect("store opens");
+                for n in 0..25 {
+                    let id = format!("w{writer}-n{n}");
+                    store.apply(note(&id, &format!("note of {id}"))).expect("apply");
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("writer thread");
+    }
+
+    let store = open(home.path());
+    assert_eq!(store.state().marks.len(), 200);
+    for writer in 0..8 {
+        for n in 0..25 {
+            let id = format!("w{writer}-n{n}");
+            let text = format!("note of {id}");
+            assert_eq!(store.marks(&id).and_then(|m| m.note.as_deref()), Some(text.as_str()));
+        }
+    }
+    assert!(store.warnings().is_empty());
+    assert_eq!(names(home.path()), ["state.lock", "state.ron"]);
+}
+
+#[test]
+fn two_stores_merge_instead_of_overwriting() {
+    let home = TempDir::new().expect("tempdir");
+    let mut first = open(home.path());
+    let mut second = open(home.path());
+    first.apply(star("x", true)).expect("star");
+    second.apply(note("y", "from the second")).expect("note");
+    assert!(second.marks("x").is_some_and(|m| m.starred), "apply merges the other's change");
+
+    assert_eq!(first.marks("y"), None);
+    first.reload().expect("reload");
+    assert_eq!(first.state(), second.state());
+}
+
+#[test]
+fn corrupt_file_is_kept_aside_intact() {
+    let home = TempDir::new().expect("tempdir");
+    let garbage: &[u8] = b"\x00\xffnot ron at all (((\xfe\n";
+    fs::write(home.path().join("state.ron"), garbage).expect("write garbage");
+
+    let mut store = open(home.path());
+    assert!(store.state().marks.is_empty());
+    let kept = corrupt_files(home.path());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read(&kept[0]).expect("kept file"), garbage);
+    let suffix =
+        kept[0].file_name().expect("name").to_string_lossy().replace("state.ron.corrupt-", "");
+    assert_eq!(suffix.len(), "20261125T232501Z".len(), "{suffix}");
+    assert!(suffix.ends_with('Z') && suffix.as_bytes()[8] == b'T', "{suffix}");
+
+    assert_eq!(store.warnings().len(), 1);
+    let kept_path = kept[0].display().to_string();
+    assert!(store.warnings()[0].contains(&kept_path), "{:?}", store.warnings());
+
+    store.apply(star("ugap", true)).expect("store works after");
+    assert!(open(home.path()).marks("ugap").is_some_and(|m| m.starred));
+    assert_eq!(fs::read(&kept[0]).expect("kept file"), garbage, "never overwritten");
+}
+
+#[test]
+fn truncated_file_is_corrupt_and_kept() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(note("a", NOTE)).expect("note");
+    store.apply(star("b", true)).expect("star");
+    drop(store);
+    let path = home.path().join("state.ron");
+    let whole = fs::read(&path).expect("state");
+    let half = &whole[..whole.len() / 2];
+    fs::write(&path, half).expect("truncate");
+
+    let store = open(home.path());
+    assert!(store.state().marks.is_empty());
+    let kept = corrupt_files(home.path());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read(&kept[0]).expect("kept"), half);
+    assert!(!path.exists(), "the unreadable file was moved, not copied");
+}
+
+#[test]
+fn corrupt_files_never_replace_each_other() {
+    let home = TempDir::new().expect("tempdir");
+    let path = home.path().join("state.ron");
+    for garbage in ["first ((", "second ((", "third (("] {
+        fs::write(&path, garbage).expect("garbage");
+        open(home.path());
+    }
+    let mut kept: Vec<String> = corrupt_files(home.path())
+        .iter()
+        .map(|file| fs::read_to_string(file).expect("kept"))
+        .collect();
+    kept.sort();
+    assert_eq!(kept, ["first ((", "second ((", "third (("]);
+}
+
+#[test]
+fn corrupt_file_found_on_apply_is_kept_and_memory_wins() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(star("a", true)).expect("star");
+    let path = store.state_path();
+    fs::write(&path, "garbage ((").expect("corrupt");
+
+    store.apply(star("b", true)).expect("apply after corruption");
+    let kept = corrupt_files(home.path());
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read_to_string(&kept[0]).expect("kept"), "garbage ((");
+    assert!(store.warnings().iter().any(|w| w.contains(&kept[0].display().to_string())));
+
+    let reopened = open(home.path());
+    assert!(reopened.marks("a").is_some_and(|m| m.starred), "memory was written back");
+    assert!(reopened.marks("b").is_some_and(|m| m.starred));
+}
+
+#[test]
+fn reload_keeps_memory_when_file_turns_corrupt() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(note("a", "keep me")).expect("note");
+    fs::write(store.state_path(), "\u{0}((").expect("corrupt");
+
+    store.reload().expect("reload");
+    assert_eq!(store.marks("a").and_then(|m| m.note.as_deref()), Some("keep me"));
+    assert_eq!(corrupt_files(home.path()).len(), 1);
+    assert_eq!(store.warnings().len(), 1);
+}
+
+#[test]
+fn vanished_file_is_written_back_from_memory() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(note("a", "keep me")).expect("note");
+    fs::remove_file(store.state_path()).expect("remove");
+
+    store.reload().expect("reload");
+    assert!(store.marks("a").is_some());
+    store.apply(star("a", true)).expect("star");
+    let reopened = open(home.path());
+    let marks = reopened.marks("a").expect("written back");
+    assert!(marks.starred);
+    assert_eq!(marks.note.as_deref(), Some("keep me"));
+}
+
+#[test]
+fn unknown_ids_and_partial_files_are_kept() {
+    let home = TempDir::new().expect("tempdir");
+    let old = r#"(
+        marks: {
+            "gone-from-dataset": (note: Some("still mine")),
+            "another-unknown": (starred: true),
+        },
+    )"#;
+    fs::write(home.path().join("state.ron"), old).expect("write old file");
+
+    let mut store = open(home.path());
+    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+    store.apply(met("known", true)).expect("met");
+
+    let reopened = open(home.path());
+    let ids: Vec<&str> = reopened.state().marks.keys().map(String::as_str).collect();
+    assert_eq!(ids, ["another-unknown", "gone-from-dataset", "known"]);
+    assert_eq!(
+        reopened.marks("gone-from-dataset").and_then(|m| m.note.as_deref()),
+        Some("still mine")
+    );
+    assert_eq!(reopened.state().version, STATE_VERSION);
+}
+
+#[test]
+fn newer_format_is_read_but_not_rewritten() {
+    let home = TempDir::new().expect("tempdir");
+    let newer = "(version: 99, marks: {\"a\": (starred: true)}, future_field: 1)";
+    let path = home.path().join("state.ron");
+    fs::write(&path, newer).expect("write");
+
+    let mut store = open(home.path());
+    assert!(store.marks("a").is_some_and(|m| m.starred));
+    assert_eq!(store.warnings().len(), 1);
+    let error = store.apply(star("b", true)).expect_err("refuses to rewrite");
+    assert!(matches!(error, StoreError::NewerVersion { found: 99, .. }), "{error}");
+    assert_eq!(fs::read_to_string(&path).expect("file"), newer, "untouched");
+}
+
+#[test]
+fn home_under_a_regular_file_gives_a_clear_error() {
+    let root = TempDir::new().expect("tempdir");
+    let file = root.path().join("a-file");
+    fs::write(&file, "not a folder").expect("file");
+    let home = file.join("home");
+
+    let error = Store::open(&home).expect_err("cannot create a folder under a file");
+    let message = error.to_string();
+    assert!(matches!(error, StoreError::CreateDir { .. }), "{message}");
+    assert!(message.contains(&home.display().to_string()), "{message}");
+    assert!(message.contains("--home"), "{message}");
+}
+
+#[test]
+fn state_path_that_is_a_folder_gives_a_clear_error() {
+    let home = TempDir::new().expect("tempdir");
+    let state = home.path().join("state.ron");
+    fs::create_dir(&state).expect("folder in the way");
+    fs::write(state.join("inside"), "x").expect("non-empty");
+
+    let message = Store::open(home.path()).expect_err("a folder is not a state file").to_string();
+    assert!(message.contains(&state.display().to_string()), "{message}");
+    assert!(message.contains("folder"), "{message}");
+    assert!(state.join("inside").exists(), "nothing was moved or deleted");
+}
+
+#[test]
+fn failed_write_reports_the_path_and_changes_nothing() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(star("a", true)).expect("star");
+    // A folder where the temp file goes makes the write fail even for root.
+    let temp = home.path().join("state.ron.tmp");
+    fs::create_dir(&temp).expect("folder in the way");
+
+    let error = store.apply(star("b", true)).expect_err("write fails");
+    let message = error.to_string();
+    assert!(matches!(error, StoreError::Write { .. }), "{message}");
+    assert!(message.starts_with(&format!("cannot write {}", temp.display())), "{message}");
+    assert!(message.contains("--home DIR / PARTNERS_HOME"), "{message}");
+    assert_eq!(store.marks("b"), None, "memory shows only what is on disk");
+    assert!(open(home.path()).marks("a").is_some(), "the old file is intact");
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_folder_gives_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let root = TempDir::new().expect("tempdir");
+    let home = root.path().join("home");
+    fs::create_dir(&home).expect("home");
+    fs::set_permissions(&home, fs::Permissions::from_mode(0o555)).expect("chmod");
+    // Root ignores permissions; there the other read-only tests stand in for this one.
+    let writable = fs::write(home.join("probe"), "").is_ok();
+    if !writable {
+        let message = Store::open(&home).expect_err("read-only").to_string();
+        assert!(message.contains(&home.display().to_string()), "{message}");
+        assert!(message.contains("permission denied"), "{message}");
+        assert!(message.contains("--home DIR / PARTNERS_HOME"), "{message}");
+    }
+    fs::set_permissions(&home, fs::Permissions::from_mode(0o755)).expect("chmod back");
+}
+
+#[test]
+fn no_temp_file_remains_after_writes() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    for n in 0..5 {
+        store.apply(note(&format!("p{n}"), "text")).expect("note");
+        store.apply(Change::PushHistory(format!("q{n}"))).expect("push");
+        assert_eq!(names(home.path()), ["state.lock", "state.ron"]);
+    }
+}
+
+#[test]
+fn flag_home_wins_and_datasets_live_under_home() {
+    let home = Path::new("/somewhere/partners");
+    assert_eq!(Store::resolve_home(Some(home)).expect("flag"), home);
+    assert_eq!(datasets_dir(home), home.join("datasets"));
+    let store = open(TempDir::new().expect("tempdir").path());
+    assert_eq!(store.state_path(), store.dir().join("state.ron"));
+}
