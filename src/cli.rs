@@ -19,7 +19,7 @@ use crate::store::{Change, Store};
 ///
 /// With no command, opens the browser; `partners QUERY` opens it with QUERY typed.
 #[derive(Debug, Parser)]
-#[command(name = "partners", version, args_conflicts_with_subcommands = true)]
+#[command(name = "partners", version)]
 pub struct Cli {
     /// Use only this dataset file instead of the bundled one and your datasets (repeatable).
     #[arg(long = "data", value_name = "FILE", global = true)]

@@ -10,3 +10,7 @@ pub mod output;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod action;
+pub mod app;
+pub mod input;
+pub mod ui;

@@ -253,8 +253,8 @@ impl Query {
     }
 
     /// Whether every partner matching `self` also matches `previous`, so a search for `self`
-    /// may look only among `previous`'s results. True when `self` only adds letters to plain
-    /// terms or adds terms (the usual case while typing).
+    /// may look only among `previous`'s results. True when `self` adds terms, or adds letters
+    /// to exact terms or to plain terms still too short for fuzzy matching.
     pub fn narrows(&self, previous: &Query) -> bool {
         if previous.groups.len() > self.groups.len() {
             return false;
@@ -272,9 +272,9 @@ impl Query {
                         Term { atom: Atom::Text { text: old, mode: Mode::Fuzzy }, negated: false },
                         Term { atom: Atom::Text { text: new, mode: Mode::Fuzzy }, negated: false },
                     ) => {
-                        new.starts_with(old.as_str())
-                            && (old.chars().count() >= FUZZY_MIN_CHARS
-                                || new.chars().count() < FUZZY_MIN_CHARS)
+                        // Only word matching is monotone: a longer term can fuzzy-match where
+                        // its start does not (Skim aligns it on other, credible letters).
+                        new.starts_with(old.as_str()) && new.chars().count() < FUZZY_MIN_CHARS
                     }
                     _ => false,
                 }
@@ -540,11 +540,13 @@ impl Index {
             }
             None => (0..self.entries.len()).filter_map(check).collect(),
         };
+        // Without text to rank by (empty query, filters only), alphabetical order reads best.
+        let ranked = query.positive_texts().next().is_some();
         let key = |h: &Hit| {
             (
                 Reverse(h.score),
                 !h.name_hit,
-                self.entries[h.index].name_chars,
+                if ranked { self.entries[h.index].name_chars } else { 0 },
                 self.name_rank[h.index],
             )
         };
@@ -806,7 +808,7 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
 
 /// Runs queries one keystroke after another, reusing the previous results when the new query
 /// only narrows the old one.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Searcher {
     last: Option<(Query, Vec<usize>)>,
 }

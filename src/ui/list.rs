@@ -1,0 +1,140 @@
+//! The list pane: one row a result, with marks, highlighted name and acronym, and a kind
+//! badge; or why nothing matched and what to try.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::{highlighted, spans_width};
+use crate::app::{App, Focus};
+use crate::dataset::Kind;
+use crate::search::Mark;
+use crate::text::{pad, width};
+
+/// A few letters that say what kind of organisation a partner is.
+pub fn badge(kind: Kind) -> &'static str {
+    match kind {
+        Kind::LocalAuthority => "authority",
+        Kind::PublicBody => "public",
+        Kind::Programme => "programme",
+        Kind::ElectedNetwork => "elected",
+        Kind::ProfessionalAssociation => "profession",
+        Kind::BusinessNetwork => "business",
+        Kind::SocialEconomy => "ess",
+        Kind::Media => "media",
+        Kind::Foundation => "foundation",
+        Kind::InternationalNetwork => "global",
+    }
+}
+
+/// Draws the list pane.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let focused = app.focus() == Focus::List && app.overlay().is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused { theme.focused } else { theme.border })
+        .title(Span::styled(" Partners ", theme.accent));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.results().is_empty() {
+        frame.render_widget(
+            Paragraph::new(empty_message(app, theme)).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let columns = usize::from(inner.width);
+    let show_badge = columns >= 40;
+    let query = app.parsed().ok();
+    let lines: Vec<Line<'static>> = app
+        .results()
+        .iter()
+        .enumerate()
+        .skip(app.list_offset())
+        .take(usize::from(inner.height))
+        .filter_map(|(position, hit)| {
+            let partner = app.catalog().get(hit.index)?;
+            let marks = app.marks_of(hit.index);
+            let highlights = query
+                .map(|q| app.catalog().index().highlights(hit.index, partner, q))
+                .unwrap_or_default();
+            let selected = position == app.selected();
+            let base = if selected { theme.text.patch(theme.selected) } else { theme.text };
+            let matched =
+                if selected { theme.matched.patch(theme.selected) } else { theme.matched };
+            let mark_style = if selected { theme.mark.patch(theme.selected) } else { theme.mark };
+            let star = if marks.has(Mark::Starred) { "★" } else { " " };
+            let other = match (marks.has(Mark::Met), marks.has(Mark::Noted)) {
+                (true, _) => "✓",
+                (false, true) => "✎",
+                _ => " ",
+            };
+            let mut spans = vec![Span::styled(format!("{star}{other} "), mark_style)];
+            let badge_text =
+                if show_badge { format!(" {}", badge(partner.kind)) } else { String::new() };
+            let room = columns.saturating_sub(3 + width(&badge_text));
+            let name = highlighted(&partner.name, &highlights.name, base, matched, room);
+            let used = spans_width(&name);
+            spans.extend(name);
+            if let Some(acronym) = &partner.acronym {
+                let free = room.saturating_sub(used);
+                if free >= width(acronym) + 3 && acronym != &partner.name {
+                    spans.push(Span::styled(" (", base));
+                    spans.extend(highlighted(acronym, &highlights.acronym, base, matched, free));
+                    spans.push(Span::styled(")", base));
+                }
+            }
+            let filled = spans_width(&spans);
+            let badge_style = if selected { theme.dim.patch(theme.selected) } else { theme.dim };
+            let gap = columns.saturating_sub(filled + width(&badge_text));
+            spans.push(Span::styled(pad("", gap), base));
+            spans.push(Span::styled(badge_text, badge_style));
+            Some(Line::from(spans))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let query = app.query();
+    match app.parsed() {
+        Err(e) => vec![
+            Line::styled("The query cannot run:", theme.error),
+            Line::styled(e.to_string(), theme.text),
+            Line::raw(""),
+            Line::styled("F1 shows the query syntax.", theme.dim),
+        ],
+        Ok(_) if app.catalog().partners().is_empty() => {
+            vec![Line::styled("The dataset has no partners.", theme.text)]
+        }
+        Ok(parsed) => {
+            let mut lines = vec![
+                Line::styled(
+                    format!("No partner matches “{}”.", crate::text::clean(query.trim())),
+                    theme.text,
+                ),
+                Line::raw(""),
+                Line::styled("Try:", theme.dim),
+            ];
+            let has_filter = parsed
+                .groups
+                .iter()
+                .flatten()
+                .any(|t| !matches!(t.atom, crate::search::Atom::Text { .. }));
+            if has_filter {
+                lines.push(Line::styled(
+                    "· removing a filter (kind:, scope:, topic:, in:, is:)",
+                    theme.dim,
+                ));
+            }
+            if parsed.groups.len() > 1 {
+                lines.push(Line::styled("· fewer words", theme.dim));
+            }
+            lines.push(Line::styled("· fewer letters, or another spelling", theme.dim));
+            lines.push(Line::styled("· Esc to clear the query", theme.dim));
+            lines
+        }
+    }
+}
