@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use base64::Engine as _;
 use clap::Parser;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -130,9 +129,8 @@ fn perform(effect: Effect, app: &mut App, store: Option<&mut Store>) {
             None => app.set_status("Not saved: your data folder could not be opened", true),
         },
         Effect::Copy(text) => {
-            let encoded = base64::engine::general_purpose::STANDARD.encode(text);
             let mut out = std::io::stdout();
-            let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+            let _ = out.write_all(partners::output::osc52(&text).as_bytes());
             let _ = out.flush();
         }
     }

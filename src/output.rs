@@ -257,3 +257,11 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
     }
     out
 }
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard; it travels
+/// through SSH, and tmux passes it on when `set-clipboard` is on.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
