@@ -378,8 +378,9 @@ pub fn validate(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut cursor = 0;
     for partner in &dataset.partners {
-        let start = finder.find_id(&partner.id, cursor);
-        cursor = start;
+        let start = finder.find_id(&partner.id, cursor).unwrap_or(cursor);
+        // The next partner's id stands after this one's (a duplicate id, too).
+        cursor = (start + 1).min(source.len());
         let at = |needle: &str| finder.locate(needle, start);
         if !is_slug(&partner.id) {
             return Err(finder.invalid(
@@ -501,19 +502,19 @@ struct SourceFinder<'a> {
 }
 
 impl SourceFinder<'_> {
-    /// The byte offset of `id: "<id>"` at or after `from`, else `from`.
-    fn find_id(&self, id: &str, from: usize) -> usize {
+    /// The byte offset of `id: "<id>"` at or after `from`.
+    fn find_id(&self, id: &str, from: usize) -> Option<usize> {
         let quoted = format!("\"{id}\"");
         let mut search = from;
         while let Some(found) = self.source[search..].find(&quoted) {
             let offset = search + found;
             let before = self.source[..offset].trim_end();
             if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("id") {
-                return offset;
+                return Some(offset);
             }
             search = offset + quoted.len();
         }
-        from
+        None
     }
 
     /// The byte offset of `needle` at or after `from`, else `from`.

@@ -54,12 +54,10 @@ fn partner<'a>(dataset: &'a Dataset, id: &str) -> &'a Partner {
 }
 
 fn fact<'a>(partner: &'a Partner, label: &str) -> &'a str {
-    partner
-        .facts
-        .iter()
-        .find(|f| f.label == label)
-        .map(|f| f.value.as_str())
-        .unwrap_or_else(|| panic!("partner \"{}\" has no fact \"{label}\"", partner.id))
+    partner.facts.iter().find(|f| f.label == label).map_or_else(
+        || panic!("partner \"{}\" has no fact \"{label}\"", partner.id),
+        |f| f.value.as_str(),
+    )
 }
 
 #[test]

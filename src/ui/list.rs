@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -75,15 +76,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let badge_text =
                 if show_badge { format!(" {}", badge(partner.kind)) } else { String::new() };
             let room = columns.saturating_sub(3 + width(&badge_text));
-            let name = highlighted(&partner.name, &highlights.name, base, matched, room);
-            let used = spans_width(&name);
-            spans.extend(name);
-            if let Some(acronym) = &partner.acronym {
-                let free = room.saturating_sub(used);
-                if free >= width(acronym) + 3 && acronym != &partner.name {
+            let acronym = partner.acronym.as_ref().filter(|a| **a != partner.name);
+            match acronym {
+                // Name and acronym fit: "Name (ACR)".
+                Some(acronym) if width(&partner.name) + width(acronym) + 3 <= room => {
+                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, room));
                     spans.push(Span::styled(" (", base));
-                    spans.extend(highlighted(acronym, &highlights.acronym, base, matched, free));
+                    spans.extend(highlighted(acronym, &highlights.acronym, base, matched, room));
                     spans.push(Span::styled(")", base));
+                }
+                // Too long: the acronym first, so it is never the part cut off.
+                Some(acronym) => {
+                    let strong = base.add_modifier(Modifier::BOLD);
+                    let acronym_spans =
+                        highlighted(acronym, &highlights.acronym, strong, matched, room);
+                    let used = spans_width(&acronym_spans) + 1;
+                    spans.extend(acronym_spans);
+                    spans.push(Span::styled(" ", base));
+                    let rest = room.saturating_sub(used);
+                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, rest));
+                }
+                None => {
+                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, room))
                 }
             }
             let filled = spans_width(&spans);
