@@ -188,8 +188,34 @@ fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         (None, Err(e)) => (e.to_string(), theme.error),
         (None, Ok(_)) => (hints(app).to_owned(), theme.dim),
     };
-    let text = crate::text::truncate(&clean(&text), usize::from(area.width)).into_owned();
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    let sources = sources_label(app);
+    let columns = usize::from(area.width);
+    // The datasets in use go on the right when there is room after the message.
+    let show_sources = width(&text) + width(&sources) + 2 <= columns;
+    let room = if show_sources { columns - width(&sources) - 1 } else { columns };
+    let text = crate::text::truncate(&clean(&text), room).into_owned();
+    let mut spans = vec![Span::styled(text.clone(), style)];
+    if show_sources {
+        spans.push(Span::raw(" ".repeat(columns - width(&text) - width(&sources))));
+        spans.push(Span::styled(sources, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Which datasets are in: "bundled", "bundled + mine.ron", "big.ron".
+fn sources_label(app: &App) -> String {
+    let names: Vec<String> = app
+        .catalog()
+        .sources()
+        .iter()
+        .map(|s| match s {
+            crate::catalog::Source::Bundled => "bundled".to_owned(),
+            crate::catalog::Source::File(path, _) => path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        })
+        .collect();
+    clean(&format!("data: {}", names.join(" + "))).into_owned()
 }
 
 fn hints(app: &App) -> &'static str {
@@ -200,10 +226,10 @@ fn hints(app: &App) -> &'static str {
         }
         (Some(Overlay::Help), _) => "Esc or F1 closes the help",
         (None, crate::app::Focus::Detail) => {
-            "↑/↓ scroll · ←/→ relation · Enter follow · Alt-← back · Tab list · Esc back · F1 help"
+            "↑/↓ scroll · ←/→ relation · Enter follow · Alt-← back · Esc list · F1 help"
         }
         (None, crate::app::Focus::List) => {
-            "↑/↓ move · Enter open · Ctrl-S star · Ctrl-T met · Ctrl-E note · F2 overview · F1 help · Esc quit"
+            "↑/↓ move · Enter open · Ctrl-S star · Ctrl-T met · Ctrl-E note · F2 overview · F1 help"
         }
     }
 }
