@@ -347,18 +347,24 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let store = cx.store_for_reading();
     let marks = store.as_ref().map(|s| catalog.mark_bits(s)).unwrap_or_default();
     let mut hits = catalog.index().search(&query, &marks, None);
+    // The exit code says whether anything matched, even past `--limit 0`.
+    let matched = !hits.is_empty();
     hits.truncate(limit.unwrap_or(usize::MAX));
     let chosen: Vec<usize> = hits.iter().map(|h| h.index).collect();
     let scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&scores), json)?;
-    Ok(if hits.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     let mut failed = false;
     for file in files {
         match dataset::load_file(file) {
-            Ok(d) => writeln!(cx.out, "{}: ok, {} partners", file.display(), d.partners.len())?,
+            Ok(d) => {
+                let n = d.partners.len();
+                let noun = if n == 1 { "partner" } else { "partners" };
+                writeln!(cx.out, "{}: ok, {n} {noun}", file.display())?;
+            }
             Err(e) => {
                 failed = true;
                 writeln!(cx.out, "{e}")?;

@@ -378,9 +378,11 @@ pub fn validate(
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut cursor = 0;
     for partner in &dataset.partners {
-        let start = finder.find_id(&partner.id, cursor).unwrap_or(cursor);
-        // The next partner's id stands after this one's (a duplicate id, too).
-        cursor = (start + 1).min(source.len());
+        let found = finder.find_id(&partner.id, cursor);
+        let start = found.unwrap_or(cursor);
+        // The next partner's id stands after this one's (a duplicate id, too). Only past a
+        // found quote: one byte further from anywhere else may split a character.
+        cursor = found.map_or(cursor, |quote| quote + 1);
         let at = |needle: &str| finder.locate(needle, start);
         if !is_slug(&partner.id) {
             return Err(finder.invalid(

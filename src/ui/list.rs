@@ -97,7 +97,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     spans.extend(highlighted(&partner.name, &highlights.name, base, matched, rest));
                 }
                 None => {
-                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, room))
+                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, room));
                 }
             }
             let filled = spans_width(&spans);

@@ -1,0 +1,731 @@
+//! The `partners` binary end to end: output shapes, exit codes, datasets from files and from the
+//! home folder, marks and notes on disk. Every run gets a temporary home (`PARTNERS_HOME`, and
+//! `--home` where the flag itself is under test), so no test touches the real one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// Keys every partner object carries.
+const PARTNER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "acronym",
+    "aliases",
+    "kind",
+    "scope",
+    "location",
+    "topics",
+    "description",
+    "facts",
+    "relations",
+    "backlinks",
+    "starred",
+    "met",
+    "note",
+];
+
+/// A temporary home folder and commands that use it.
+struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home { dir: TempDir::new().expect("a temporary folder") }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `partners` with this home in `PARTNERS_HOME`, and the system folders pointed inside it.
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("partners").expect("the partners binary");
+        cmd.env("PARTNERS_HOME", self.path())
+            .env("XDG_DATA_HOME", self.path().join("xdg"))
+            .env("HOME", self.path())
+            .env_remove("NO_COLOR");
+        cmd
+    }
+
+    /// Runs `partners args...` and returns its output.
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("partners runs")
+    }
+
+    /// Runs and expects exit code `code`; returns stdout.
+    fn expect(&self, args: &[&str], code: i32) -> String {
+        let out = self.run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "partners {args:?}\nstdout: {}\nstderr: {}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+        text(&out.stdout)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        self.expect(args, 0)
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let stdout = self.ok(args);
+        serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}):\n{stdout}"))
+    }
+
+    /// Writes `content` to `name` inside the home and returns its path.
+    fn file(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, content).expect("write file");
+        path
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn ids(array: &Value) -> Vec<&str> {
+    array
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {array}"))
+        .iter()
+        .map(|p| p["id"].as_str().unwrap_or_else(|| panic!("no id in {p}")))
+        .collect()
+}
+
+fn find<'a>(array: &'a Value, id: &str) -> &'a Value {
+    array
+        .as_array()
+        .and_then(|a| a.iter().find(|p| p["id"] == id))
+        .unwrap_or_else(|| panic!("{id} is not in {array}"))
+}
+
+fn assert_partner_shape(object: &Value, with_score: bool) {
+    let map = object.as_object().unwrap_or_else(|| panic!("not an object: {object}"));
+    for key in PARTNER_KEYS {
+        assert!(map.contains_key(*key), "{key} missing from {object}");
+    }
+    assert_eq!(map.contains_key("score"), with_score, "score in {object}");
+    assert!(object["id"].is_string() && object["name"].is_string());
+    assert!(object["acronym"].is_string() || object["acronym"].is_null());
+    assert!(object["location"].is_string() || object["location"].is_null());
+    assert!(object["note"].is_string() || object["note"].is_null());
+    assert!(object["starred"].is_boolean() && object["met"].is_boolean());
+    for list in ["aliases", "topics", "facts", "relations", "backlinks"] {
+        assert!(object[list].is_array(), "{list} of {object}");
+    }
+    assert!(object["kind"].as_str().is_some_and(|k| !k.contains(' ')), "kind is a slug");
+    for relation in object["relations"].as_array().into_iter().flatten() {
+        for key in ["kind", "label", "target", "name", "note"] {
+            assert!(relation.get(key).is_some(), "{key} missing from {relation}");
+        }
+    }
+    if with_score {
+        assert!(object["score"].is_u64());
+    }
+}
+
+/// 1-based line and column (in characters) of the `nth` occurrence of `needle` in `source`.
+fn line_col(source: &str, needle: &str, nth: usize) -> (usize, usize) {
+    let offset = source
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle} not in the source"))
+        .0;
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+const GOOD: &str = r#"(partners: [
+    (
+        id: "alpha",
+        name: "Alpha Network",
+        acronym: "ALN",
+        kind: Media,
+        scope: National,
+        description: "The first, with accents: Été.",
+        relations: [(kind: MemberOf, target: "beta")],
+    ),
+    (
+        id: "beta",
+        name: "Beta Fondation",
+        kind: Foundation,
+        scope: Local,
+        description: "The second.",
+    ),
+])
+"#;
+
+// ---------------------------------------------------------------------------------------------
+// Output shapes
+
+#[test]
+fn search_json_has_every_field_and_a_score() {
+    let home = Home::new();
+    let results = home.json(&["search", "--json", "bordeaux"]);
+    let array = results.as_array().expect("an array");
+    assert!(array.len() > 1);
+    for object in array {
+        assert_partner_shape(object, true);
+    }
+    assert_eq!(ids(&results)[0], "bordeaux");
+    let scores: Vec<u64> = array.iter().filter_map(|o| o["score"].as_u64()).collect();
+    assert!(scores.is_sorted_by(|a, b| a >= b), "best first: {scores:?}");
+}
+
+#[test]
+fn show_json_has_relations_and_backlinks() {
+    let home = Home::new();
+    let object = home.json(&["show", "cci-bordeaux-gironde", "--json"]);
+    assert_partner_shape(&object, false);
+    assert_eq!(object["id"], "cci-bordeaux-gironde");
+    assert_eq!(object["kind"], "public-body");
+    assert_eq!(object["scope"], "local");
+    assert_eq!(object["topics"], serde_json::json!(["economy"]));
+    let backlinks = object["backlinks"].as_array().expect("backlinks");
+    assert!(
+        backlinks
+            .iter()
+            .any(|b| b["target"] == "convergence-marches" && b["kind"] == "initiative-of"),
+        "{backlinks:?}"
+    );
+    let object = home.json(&["show", "convergence-marches", "--json"]);
+    assert_eq!(object["relations"][0]["target"], "cci-bordeaux-gironde");
+    assert_eq!(object["relations"][0]["label"], "An initiative of");
+    let object = home.json(&["show", "ugap", "--json"]);
+    assert_eq!(object["acronym"], "UGAP");
+    assert!(object["relations"][0]["target"].is_null());
+    assert!(object["relations"][0]["name"].as_str().is_some_and(|n| n.contains("Ministry")));
+}
+
+#[test]
+fn list_json_lists_every_partner_alphabetically() {
+    let home = Home::new();
+    let list = home.json(&["list", "--json"]);
+    let found = ids(&list);
+    assert_eq!(found.len(), 38);
+    for object in list.as_array().into_iter().flatten() {
+        assert_partner_shape(object, false);
+    }
+    let names: Vec<String> = list
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["name"].as_str())
+        .map(partners::search::fold)
+        .collect();
+    assert!(names.is_sorted(), "{names:?}");
+    let media = home.json(&["list", "--kind", "media", "--json"]);
+    let mut media = ids(&media);
+    media.sort_unstable();
+    assert_eq!(media, ["achatpublic-info", "weka"]);
+}
+
+#[test]
+fn plain_output_is_tab_separated_when_piped() {
+    let home = Home::new();
+    let out = home.ok(&["search", "ugap"]);
+    assert_eq!(out, "ugap\tUGAP\tUGAP\tpublic-body\n");
+    let out = home.ok(&["list", "--kind", "media"]);
+    assert_eq!(out.lines().count(), 2);
+    assert!(out.lines().all(|l| l.split('\t').count() == 4), "{out}");
+}
+
+#[test]
+fn show_prints_text_and_markdown_cards() {
+    let home = Home::new();
+    let card = home.ok(&["show", "cnfpt"]);
+    assert!(card.starts_with("Centre National de la Fonction Publique Territoriale (CNFPT)\n"));
+    assert!(card.contains("Public body · National · France"));
+    let md = home.ok(&["show", "cnfpt", "--format", "md"]);
+    assert!(md.starts_with("# Centre National"), "{md}");
+    assert!(md.contains("\n## "), "{md}");
+    assert_eq!(home.ok(&["show", "cnfpt", "--format", "text"]), card);
+    // --json and --format do not go together.
+    home.expect(&["show", "cnfpt", "--json", "--format", "md"], 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit codes
+
+#[test]
+fn search_exit_codes() {
+    let home = Home::new();
+    home.ok(&["search", "ugap"]);
+    home.ok(&["search", "fr", "tech"]);
+    assert_eq!(home.expect(&["search", "zzzzqqq"], 1), "");
+    assert_eq!(home.expect(&["search", "--json", "zzzzqqq"], 1).trim(), "[]");
+    // A query error: exit 2, with the values that exist.
+    let out = home.run(&["search", "kind:zzz"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("kind:zzz") && err.contains("public-body") && err.contains("media"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    // Usage errors: exit 2.
+    home.expect(&["search"], 2);
+    home.expect(&["search", "--limit", "many", "ugap"], 2);
+    home.expect(&["list", "--kind", "nothing"], 2);
+    home.expect(&["frobnicate", "--nope"], 2);
+}
+
+#[test]
+fn search_limit() {
+    let home = Home::new();
+    let all = home.json(&["search", "--json", "bordeaux"]);
+    let two = home.json(&["search", "--json", "--limit", "2", "bordeaux"]);
+    assert_eq!(ids(&two), ids(&all)[..2]);
+    assert_eq!(home.ok(&["search", "--limit", "1", "bordeaux"]).lines().count(), 1);
+    // The exit code tells whether anything matched, whatever the limit.
+    assert_eq!(home.ok(&["search", "--limit", "0", "bordeaux"]), "");
+    home.expect(&["search", "--limit", "0", "zzzzqqq"], 1);
+}
+
+#[test]
+fn search_takes_several_words_and_hyphens() {
+    let home = Home::new();
+    let words = home.json(&["search", "--json", "ile", "de", "france"]);
+    assert_eq!(ids(&words)[0], "amif");
+    let one = home.json(&["search", "--json", "ile de france"]);
+    assert_eq!(words, one);
+    assert_eq!(ids(&home.json(&["search", "--json", "--", "ugap"])), ["ugap"]);
+    assert!(ids(&home.json(&["search", "--json", "ile-de-france"])).contains(&"amif"));
+    // A leading dash is a term, not an option.
+    home.expect(&["search", "-ugap"], 1);
+}
+
+#[test]
+fn unknown_id_suggests_the_closest_ones() {
+    let home = Home::new();
+    let out = home.run(&["show", "ugapp"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("\"ugapp\"") && err.contains("did you mean") && err.contains("ugap"),
+        "{err}"
+    );
+    let out = home.run(&["show", "bordeaux-metropol"]);
+    assert!(text(&out.stderr).contains("bordeaux-metropole"));
+    let out = home.run(&["show", "qqqqqqqq"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("partners list"));
+    // Marking an unknown id fails the same way and writes nothing.
+    let out = home.run(&["star", "ugapp"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("ugap"));
+    assert_eq!(home.json(&["list", "--starred", "--json"]), serde_json::json!([]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Global options
+
+#[test]
+fn global_options_work_before_and_after_the_subcommand() {
+    let home = Home::new();
+    let other = Home::new();
+    let flag = other.path().to_str().expect("utf-8 path");
+    home.ok(&["--home", flag, "star", "ugap"]);
+    home.ok(&["met", "--home", flag, "weka"]);
+    // The flag wins over PARTNERS_HOME: the stars went to `other`, not to `home`.
+    assert_eq!(ids(&home.json(&["list", "--starred", "--json"])), Vec::<&str>::new());
+    assert_eq!(ids(&home.json(&["--home", flag, "list", "--starred", "--json"])), ["ugap"]);
+    assert_eq!(ids(&other.json(&["list", "--met", "--json"])), ["weka"]);
+    let data = home.file("good.ron", GOOD);
+    let data = data.to_str().expect("utf-8 path");
+    assert_eq!(ids(&home.json(&["--data", data, "list", "--json"])).len(), 2);
+    assert_eq!(ids(&home.json(&["list", "--data", data, "--json"])).len(), 2);
+    assert_eq!(ids(&home.json(&["--no-mouse", "search", "--json", "ugap"])), ["ugap"]);
+}
+
+#[test]
+fn data_replaces_the_bundled_dataset() {
+    let home = Home::new();
+    let good = home.file("good.ron", GOOD);
+    let good = good.to_str().expect("utf-8 path");
+    let list = home.json(&["--data", good, "list", "--json"]);
+    assert_eq!(ids(&list), ["alpha", "beta"]);
+    home.expect(&["--data", good, "search", "ugap"], 1);
+    let found = home.json(&["--data", good, "search", "--json", "ete"]);
+    assert_eq!(ids(&found), ["alpha"]);
+    let beta = home.json(&["--data", good, "show", "beta", "--json"]);
+    assert_eq!(beta["backlinks"][0]["target"], "alpha");
+    // Repeatable: a second file adds partners and may point at the first one's.
+    let more = home.file(
+        "more.ron",
+        r#"(partners: [(id: "gamma", name: "Gamma", kind: Media, scope: Local,
+            description: "Third.", relations: [(kind: SupportedBy, target: "alpha")])])"#,
+    );
+    let more = more.to_str().expect("utf-8 path");
+    let list = home.json(&["--data", good, "--data", more, "list", "--json"]);
+    assert_eq!(ids(&list), ["alpha", "beta", "gamma"]);
+    // Also the bundled partners themselves, given as a file.
+    let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/partners.ron");
+    assert_eq!(ids(&home.json(&["--data", bundled, "list", "--json"])).len(), 38);
+}
+
+/// A bad dataset given with `--data`: exit 2, and stderr names `file:line:column`.
+fn assert_bad_data(home: &Home, name: &str, source: &str, at: (usize, usize), says: &str) {
+    let path = home.file(name, source);
+    let out = home.run(&["--data", path.to_str().expect("utf-8 path"), "list"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+    assert!(out.stdout.is_empty(), "{name}: printed {}", text(&out.stdout));
+    let place = format!("{}:{}:{}:", path.display(), at.0, at.1);
+    assert!(err.contains(&place), "{name}: expected {place} in\n{err}");
+    assert!(err.contains(says), "{name}: expected {says:?} in\n{err}");
+    assert!(err.contains("fix:"), "{name}: says what to do\n{err}");
+    // `validate` reports the same place, on stdout, with exit 1.
+    let out = home.run(&["validate", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "{name}");
+    assert!(text(&out.stdout).contains(&place), "{name}: {}", text(&out.stdout));
+}
+
+#[test]
+fn bad_data_files_name_the_line_and_column() {
+    let home = Home::new();
+    let syntax = GOOD.replace("kind: Media", "kind: Mediaa");
+    assert_bad_data(&home, "syntax.ron", &syntax, line_col(&syntax, "Mediaa", 0), "Mediaa");
+    let unclosed = GOOD.replace("description: \"The second.\",", "description: \"The second.,");
+    let out =
+        home.run(&["--data", home.file("unclosed.ron", &unclosed).to_str().expect("path"), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("unclosed.ron:"), "{}", text(&out.stderr));
+
+    let target = GOOD.replace("target: \"beta\"", "target: \"gamma\"");
+    let at = line_col(&target, "\"gamma\"", 0);
+    assert_bad_data(&home, "target.ron", &target, at, "\"gamma\", which is not a partner");
+
+    let duplicate =
+        GOOD.replace("id: \"beta\"", "id: \"alpha\"").replace("target: \"beta\"", "name: \"Beta\"");
+    let at = line_col(&duplicate, "\"alpha\"", 1);
+    assert_bad_data(&home, "duplicate.ron", &duplicate, at, "used twice (first on line 3)");
+
+    let control = GOOD.replace("The second.", "The \\u{1b}[31msecond.");
+    let at = line_col(&control, "description:", 1);
+    assert_bad_data(&home, "control.ron", &control, at, "U+001B");
+
+    let missing = home.path().join("missing.ron");
+    let out = home.run(&["--data", missing.to_str().expect("utf-8 path"), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("missing.ron"));
+}
+
+#[test]
+fn ids_written_with_escapes_do_not_upset_error_locations() {
+    // The validator looks ids up in the source text; ids spelled with escapes are not there
+    // literally, and looking further must not cut a character in two.
+    let home = Home::new();
+    let mut partners = vec![
+        r#"(id: "a", name: "ééééééééééééééééééééééééé", kind: Media, scope: Local, description: "x")"#
+            .to_owned(),
+    ];
+    partners.extend((0..20).map(|i| {
+        format!(r#"(id: "\u{{62}}{i}", name: "B", kind: Media, scope: Local, description: "x")"#)
+    }));
+    partners
+        .push(r#"(id: "a", name: "Again", kind: Media, scope: Local, description: "x")"#.into());
+    let source = format!("(partners: [\n{}\n])", partners.join(",\n"));
+    let path = home.file("escaped.ron", &source);
+    let out = home.run(&["validate", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let report = text(&out.stdout);
+    assert!(report.contains("escaped.ron:23:") && report.contains("used twice"), "{report}");
+}
+
+#[test]
+fn one_bad_data_file_among_good_ones_fails_the_run() {
+    let home = Home::new();
+    let good = home.file("good.ron", GOOD);
+    let bad =
+        home.file("bad.ron", &GOOD.replace("alpha", "alpha2").replace("kind: Media", "kind: ?"));
+    let out = home.run(&[
+        "--data",
+        good.to_str().expect("utf-8 path"),
+        "--data",
+        bad.to_str().expect("utf-8 path"),
+        "list",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("bad.ron:"));
+}
+
+#[test]
+fn validate_exit_codes() {
+    let home = Home::new();
+    let good = home.file("good.ron", GOOD);
+    let bad = home.file("bad.ron", &GOOD.replace("target: \"beta\"", "target: \"nobody\""));
+    let good_path = good.to_str().expect("utf-8 path");
+    let bad_path = bad.to_str().expect("utf-8 path");
+    let out = home.ok(&["validate", good_path]);
+    assert!(out.contains("good.ron") && out.contains("ok"), "{out}");
+    let out = home.expect(&["validate", good_path, bad_path], 1);
+    assert!(out.contains("good.ron: ok"), "{out}");
+    assert!(out.contains(&format!("{bad_path}:9:")), "{out}");
+    home.expect(&["validate", bad_path, good_path], 1);
+    home.expect(&["validate"], 2);
+    let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/partners.ron");
+    assert!(home.ok(&["validate", bundled]).contains("38"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks and notes
+
+#[test]
+fn marks_round_trip() {
+    let home = Home::new();
+    assert!(home.ok(&["star", "ugap"]).contains("UGAP"));
+    home.ok(&["star", "weka"]);
+    home.ok(&["met", "weka"]);
+    home.ok(&["met", "gsef"]);
+    home.ok(&["note", "gsef", "Seoul", "2013,", "ask about", "the forum"]);
+    let starred = home.json(&["list", "--starred", "--json"]);
+    let mut found = ids(&starred);
+    found.sort_unstable();
+    assert_eq!(found, ["ugap", "weka"]);
+    assert_eq!(find(&starred, "weka")["met"], true);
+    assert_eq!(find(&starred, "ugap")["met"], false);
+    assert_eq!(find(&starred, "ugap")["starred"], true);
+    let met = home.json(&["list", "--met", "--json"]);
+    let mut found = ids(&met);
+    found.sort_unstable();
+    assert_eq!(found, ["gsef", "weka"]);
+    let noted = home.json(&["list", "--noted", "--json"]);
+    assert_eq!(ids(&noted), ["gsef"]);
+    assert_eq!(noted[0]["note"], "Seoul 2013, ask about the forum");
+    assert_eq!(ids(&home.json(&["list", "--starred", "--met", "--json"])), ["weka"]);
+    // The marks show in search and show, and the query filters use them.
+    assert_eq!(home.json(&["show", "gsef", "--json"])["note"], "Seoul 2013, ask about the forum");
+    assert_eq!(home.json(&["search", "--json", "ugap"])[0]["starred"], true);
+    assert_eq!(ids(&home.json(&["search", "--json", "is:starred", "is:met"])), ["weka"]);
+    assert_eq!(ids(&home.json(&["search", "--json", "has:note"])), ["gsef"]);
+    assert!(home.ok(&["show", "gsef"]).contains("Seoul 2013, ask about the forum"));
+    // Undo each.
+    home.ok(&["unstar", "ugap"]);
+    home.ok(&["met", "--undo", "weka"]);
+    home.ok(&["note", "gsef", "--clear"]);
+    assert_eq!(ids(&home.json(&["list", "--starred", "--json"])), ["weka"]);
+    assert_eq!(ids(&home.json(&["list", "--met", "--json"])), ["gsef"]);
+    assert!(ids(&home.json(&["list", "--noted", "--json"])).is_empty());
+    home.expect(&["search", "has:note"], 1);
+    // A blank note is no note.
+    home.ok(&["note", "weka", "   "]);
+    assert!(ids(&home.json(&["list", "--noted", "--json"])).is_empty());
+    // The note text cannot be given together with --clear, and one of them is needed.
+    home.expect(&["note", "weka", "x", "--clear"], 2);
+    home.expect(&["note", "weka"], 2);
+}
+
+#[test]
+fn a_note_can_come_from_standard_input() {
+    let home = Home::new();
+    home.cmd()
+        .args(["note", "ugap", "-"])
+        .write_stdin("first line\nsecond line, with \"quotes\"\n\n")
+        .assert()
+        .success();
+    let ugap = home.json(&["show", "ugap", "--json"]);
+    assert_eq!(ugap["note"], "first line\nsecond line, with \"quotes\"");
+}
+
+#[test]
+fn control_characters_in_a_note_never_reach_stdout_raw() {
+    let home = Home::new();
+    let note = "\u{1b}[31mred\u{7} \u{202E}evil\u{9b}2J\nsecond \u{1b}]0;title\u{7}";
+    home.ok(&["note", "ugap", note]);
+    home.ok(&["star", "ugap"]);
+    let raw = |out: &str| {
+        out.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202E}')
+    };
+    for args in [
+        &["show", "ugap"][..],
+        &["show", "ugap", "--format", "md"],
+        &["show", "ugap", "--format", "text"],
+        &["list", "--noted"],
+        &["search", "has:note"],
+        &["export", "--format", "md"],
+        &["export", "--format", "dot", "--noted"],
+    ] {
+        let out = home.ok(args);
+        assert!(!raw(&out), "{args:?} printed a control character:\n{out:?}");
+    }
+    let card = home.ok(&["show", "ugap"]);
+    assert!(card.contains("red") && card.contains("second"), "{card}");
+    // JSON escapes the C0 controls (ESC, BEL), and gives the note back intact.
+    let json = home.ok(&["show", "ugap", "--json"]);
+    assert!(!json.chars().any(|c| c.is_ascii_control() && c != '\n'), "{json:?}");
+    let object: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(object["note"], note);
+}
+
+#[test]
+fn many_processes_writing_notes_at_once_lose_nothing() {
+    let home = Home::new();
+    let all = home.json(&["list", "--json"]);
+    let chosen: Vec<String> = ids(&all).iter().take(16).map(|s| (*s).to_owned()).collect();
+    let binary = assert_cmd::cargo::cargo_bin("partners");
+    let children: Vec<_> = chosen
+        .iter()
+        .map(|id| {
+            std::process::Command::new(&binary)
+                .env("PARTNERS_HOME", home.path())
+                .env("XDG_DATA_HOME", home.path().join("xdg"))
+                .env("HOME", home.path())
+                .args(["note", id, &format!("note for {id}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn partners")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("partners finishes");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let noted = home.json(&["list", "--noted", "--json"]);
+    let mut found: Vec<&str> = ids(&noted);
+    found.sort_unstable();
+    let mut expected: Vec<&str> = chosen.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(found, expected);
+    for id in &chosen {
+        assert_eq!(find(&noted, id)["note"], format!("note for {id}"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datasets: the template and the home's datasets folder
+
+#[test]
+fn the_template_is_a_valid_dataset() {
+    let home = Home::new();
+    let template = home.ok(&["template"]);
+    assert!(template.contains("//"), "commented");
+    let path = home.file("template.ron", &template);
+    let path = path.to_str().expect("utf-8 path");
+    let out = home.ok(&["validate", path]);
+    assert!(out.contains("ok"), "{out}");
+    let list = home.json(&["--data", path, "list", "--json"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+    assert_partner_shape(&list[0], false);
+    // Piped straight in, as the README suggests.
+    let out = home
+        .cmd()
+        .args(["validate", "/dev/stdin"])
+        .write_stdin(template.clone())
+        .output()
+        .expect("partners runs");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    // Dropped in the datasets folder, it adds a partner to the bundled ones.
+    home.file("datasets/mine.ron", &template);
+    assert_eq!(ids(&home.json(&["list", "--json"])).len(), 39);
+}
+
+#[test]
+fn user_datasets_are_merged_over_the_bundled_one() {
+    let home = Home::new();
+    home.file(
+        "datasets/a.ron",
+        r#"(partners: [
+            (id: "ugap", name: "UGAP Replaced", kind: PublicBody, scope: National,
+             description: "Replaced.", relations: [(kind: MemberOf, target: "3ar")]),
+            (id: "new-one", name: "Brand New Partner", kind: Media, scope: Local,
+             description: "New.", relations: [(kind: Supports, target: "newer")]),
+        ])"#,
+    );
+    home.file(
+        "datasets/b.ron",
+        r#"(partners: [(id: "newer", name: "Newer", kind: Media, scope: Local, description: "Newer.")])"#,
+    );
+    home.file("datasets/not-a-dataset.txt", "ignored: not .ron");
+    let out = home.run(&["list", "--json"]);
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let list: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(ids(&list).len(), 40);
+    assert_eq!(find(&list, "ugap")["name"], "UGAP Replaced");
+    assert_eq!(find(&list, "new-one")["name"], "Brand New Partner");
+    assert_eq!(find(&list, "newer")["backlinks"][0]["target"], "new-one");
+    let ar = home.json(&["show", "3ar", "--json"]);
+    assert!(ar["backlinks"].as_array().into_iter().flatten().any(|b| b["target"] == "ugap"));
+    assert_eq!(ids(&home.json(&["search", "--json", "replaced"])), ["ugap"]);
+}
+
+#[test]
+fn a_bad_user_dataset_is_skipped_with_a_warning() {
+    let home = Home::new();
+    home.file(
+        "datasets/good.ron",
+        r#"(partners: [(id: "new-one", name: "Brand New", kind: Media, scope: Local, description: "New.")])"#,
+    );
+    let broken = home.file(
+        "datasets/broken.ron",
+        r#"(partners: [(id: "broken", name: "B", kind: Media, scope: Local, description: "x" ]"#,
+    );
+    let dangling = home.file(
+        "datasets/dangling.ron",
+        "(partners: [\n  (id: \"dangling\", name: \"D\", kind: Media, scope: Local, description: \"x\",\n   relations: [(kind: MemberOf, target: \"nowhere\")]),\n])",
+    );
+    let out = home.run(&["list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("warning"), "{err}");
+    assert!(err.contains(&format!("{}:1:", broken.display())), "{err}");
+    assert!(err.contains(&format!("{}:3:", dangling.display())), "{err}");
+    let list: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout only");
+    let found = ids(&list);
+    assert_eq!(found.len(), 39);
+    assert!(found.contains(&"new-one") && found.contains(&"ugap"));
+    assert!(!found.contains(&"broken") && !found.contains(&"dangling"));
+    // Other commands still work, and search still finds the good partners.
+    assert_eq!(ids(&home.json(&["search", "--json", "brand new"])), ["new-one"]);
+}
+
+#[test]
+fn data_ignores_the_datasets_folder() {
+    let home = Home::new();
+    home.file(
+        "datasets/extra.ron",
+        r#"(partners: [(id: "extra", name: "Extra", kind: Media, scope: Local, description: "x")])"#,
+    );
+    let good = home.file("good.ron", GOOD);
+    let list = home.json(&["--data", good.to_str().expect("utf-8 path"), "list", "--json"]);
+    assert_eq!(ids(&list), ["alpha", "beta"]);
+    assert!(ids(&home.json(&["list", "--json"])).contains(&"extra"));
+}
+
+#[test]
+fn export_to_a_file() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    let target = home.path().join("out.json");
+    let out = home.run(&[
+        "export",
+        "--format",
+        "json",
+        "--starred",
+        "-o",
+        target.to_str().expect("path"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("1 partners") || text(&out.stderr).contains("1 partner"));
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).expect("written")).expect("JSON");
+    assert_eq!(ids(&written), ["ugap"]);
+    home.expect(&["export", "--format", "xml"], 2);
+}

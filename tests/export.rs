@@ -1,0 +1,626 @@
+//! `partners export`: CSV read back with an RFC 4180 reader, JSON fields, the note in Markdown,
+//! and DOT output checked by a small parser (it parses whole, every edge endpoint is declared,
+//! and the dataset's relations are all there).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use partners::catalog::{Catalog, Source};
+use partners::dataset::parse;
+use partners::export::{ExportFormat, export};
+use partners::store::{Change, Store};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const CSV_HEADER: &[&str] = &[
+    "id",
+    "name",
+    "acronym",
+    "kind",
+    "scope",
+    "location",
+    "website",
+    "email",
+    "phone",
+    "booth",
+    "starred",
+    "met",
+    "note",
+    "note_changed",
+];
+
+const TRICKY_NOTE: &str =
+    "Met at the \"Achats\" stand, hall 2; ask about: prices, dates\nsecond line é œ\r\nthird, last";
+
+fn bundled() -> Catalog {
+    Catalog::bundled().unwrap_or_else(|e| panic!("the bundled dataset does not load:\n{e}"))
+}
+
+/// A store in a temporary home with a few marks and notes.
+fn store_with_marks(home: &TempDir) -> Store {
+    let mut store = Store::open(home.path()).expect("open the store");
+    let changes = [
+        Change::Star { id: "ugap".into(), on: true },
+        Change::Met { id: "ugap".into(), on: true },
+        Change::Note { id: "ugap".into(), text: Some(TRICKY_NOTE.into()) },
+        Change::Star { id: "bordeaux-metropole".into(), on: true },
+        Change::Note { id: "gsef".into(), text: Some("Seoul, 2013".into()) },
+        Change::Met { id: "convergence-marches".into(), on: true },
+    ];
+    for change in changes {
+        store.apply(change).expect("apply a change");
+    }
+    store
+}
+
+fn everyone(catalog: &Catalog) -> Vec<usize> {
+    (0..catalog.partners().len()).collect()
+}
+
+fn position(catalog: &Catalog, id: &str) -> usize {
+    catalog.position(id).unwrap_or_else(|| panic!("no partner {id}"))
+}
+
+fn run(catalog: &Catalog, store: Option<&Store>, chosen: &[usize], format: ExportFormat) -> String {
+    export(catalog, store, chosen, format).unwrap_or_else(|e| panic!("export {format:?}: {e}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/// An RFC 4180 reader: records end with CRLF; a field with a comma, a quote or a line break is
+/// quoted, its quotes doubled. Strict: anything else is an error.
+fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut at_field_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if at_field_start => {
+                loop {
+                    match chars.next() {
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => field.push(c),
+                        None => return Err(format!("unterminated quoted field {field:?}")),
+                    }
+                }
+                match chars.peek() {
+                    Some(',' | '\r') | None => {}
+                    Some(c) => return Err(format!("{c:?} after a closing quote")),
+                }
+                at_field_start = false;
+            }
+            '"' => return Err(format!("a quote inside the unquoted field {field:?}")),
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                at_field_start = true;
+            }
+            '\r' => {
+                if chars.next() != Some('\n') {
+                    return Err("CR without LF".into());
+                }
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                at_field_start = true;
+            }
+            '\n' => return Err(format!("a bare LF outside quotes after {field:?}")),
+            c => {
+                field.push(c);
+                at_field_start = false;
+            }
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        return Err("the last record does not end with CRLF".into());
+    }
+    Ok(records)
+}
+
+#[test]
+fn the_csv_reader_itself() {
+    let records = read_csv("a,\"b,c\",\"d \"\"e\"\"\nf\"\r\n,,\r\n");
+    assert_eq!(
+        records,
+        Ok(vec![
+            vec!["a".to_owned(), "b,c".to_owned(), "d \"e\"\nf".to_owned()],
+            vec![String::new(), String::new(), String::new()],
+        ])
+    );
+    assert!(read_csv("a\"b\r\n").is_err());
+    assert!(read_csv("\"a\r\n").is_err());
+    assert!(read_csv("a\nb\r\n").is_err());
+    assert!(read_csv("a,b").is_err());
+}
+
+fn csv_records(text: &str) -> Vec<BTreeMap<&'static str, String>> {
+    let body = text.strip_prefix('\u{FEFF}').expect("the CSV starts with a byte-order mark");
+    let records = read_csv(body).unwrap_or_else(|e| panic!("not RFC 4180: {e}\n{body}"));
+    let (header, rows) = records.split_first().expect("a header");
+    assert_eq!(header, CSV_HEADER);
+    rows.iter()
+        .map(|row| {
+            assert_eq!(row.len(), CSV_HEADER.len(), "{row:?}");
+            CSV_HEADER.iter().copied().zip(row.iter().cloned()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn csv_round_trips_accents_commas_quotes_and_newlines() {
+    let home = TempDir::new().expect("temp dir");
+    let store = store_with_marks(&home);
+    let catalog = bundled();
+    let text = run(&catalog, Some(&store), &everyone(&catalog), ExportFormat::Csv);
+    let rows = csv_records(&text);
+    assert_eq!(rows.len(), catalog.partners().len());
+    let row =
+        |id: &str| rows.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no row for {id}"));
+    let ugap = row("ugap");
+    assert_eq!(ugap["note"], TRICKY_NOTE);
+    assert_eq!(ugap["starred"], "yes");
+    assert_eq!(ugap["met"], "yes");
+    assert_eq!(ugap["acronym"], "UGAP");
+    assert_eq!(ugap["kind"], "Public body");
+    assert!(ugap["note_changed"].ends_with(" UTC"), "{}", ugap["note_changed"]);
+    let metropole = row("bordeaux-metropole");
+    assert_eq!(metropole["name"], "Bordeaux Métropole");
+    assert_eq!(metropole["location"], "Bordeaux, Gironde");
+    assert_eq!(metropole["starred"], "yes");
+    assert_eq!(metropole["met"], "");
+    assert_eq!(metropole["note"], "");
+    assert_eq!(metropole["note_changed"], "");
+    assert_eq!(row("gsef")["note"], "Seoul, 2013");
+    assert_eq!(row("amif")["name"], "Association des Maires de l’Ile-de-France");
+    assert_eq!(row("amif")["location"], "Île-de-France");
+    // Every partner, once, in dataset order.
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
+    let expected: Vec<&str> = catalog.partners().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn csv_without_a_store_or_partners() {
+    let catalog = bundled();
+    let rows = csv_records(&run(&catalog, None, &everyone(&catalog), ExportFormat::Csv));
+    assert!(rows.iter().all(|r| r["starred"].is_empty() && r["note"].is_empty()));
+    let empty = run(&catalog, None, &[], ExportFormat::Csv);
+    assert!(csv_records(&empty).is_empty());
+}
+
+#[test]
+fn csv_from_the_command_line() {
+    let home = TempDir::new().expect("temp dir");
+    drop(store_with_marks(&home));
+    let out = assert_cmd::Command::cargo_bin("partners")
+        .expect("the partners binary")
+        .env("PARTNERS_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("HOME", home.path())
+        .args(["--home", home.path().to_str().expect("utf-8 path"), "export", "--noted"])
+        .output()
+        .expect("partners runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let rows = csv_records(&text);
+    let ids: BTreeSet<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, BTreeSet::from(["ugap", "gsef"]));
+    assert!(rows.iter().any(|r| r["note"] == TRICKY_NOTE));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON and Markdown
+
+#[test]
+fn json_export_carries_marks_notes_and_links() {
+    let home = TempDir::new().expect("temp dir");
+    let store = store_with_marks(&home);
+    let catalog = bundled();
+    let chosen = [
+        position(&catalog, "ugap"),
+        position(&catalog, "cci-bordeaux-gironde"),
+        position(&catalog, "convergence-marches"),
+    ];
+    let text = run(&catalog, Some(&store), &chosen, ExportFormat::Json);
+    let array: Value = serde_json::from_str(&text).expect("JSON");
+    let array = array.as_array().expect("an array");
+    assert_eq!(array.len(), 3);
+    for object in array {
+        for key in [
+            "id",
+            "name",
+            "acronym",
+            "aliases",
+            "kind",
+            "scope",
+            "location",
+            "topics",
+            "description",
+            "facts",
+            "relations",
+            "backlinks",
+            "starred",
+            "met",
+            "note",
+        ] {
+            assert!(object.get(key).is_some(), "{key} missing from {object}");
+        }
+        assert!(object.get("score").is_none(), "no score outside search");
+    }
+    assert_eq!(array[0]["id"], "ugap");
+    assert_eq!(array[0]["note"], TRICKY_NOTE);
+    assert_eq!(array[0]["starred"], true);
+    assert_eq!(array[0]["met"], true);
+    assert_eq!(array[1]["backlinks"][0]["target"], "convergence-marches");
+    assert_eq!(array[2]["relations"][0]["target"], "cci-bordeaux-gironde");
+    assert_eq!(array[2]["met"], true);
+    assert!(array[2]["note"].is_null());
+}
+
+#[test]
+fn markdown_export_contains_the_note() {
+    let home = TempDir::new().expect("temp dir");
+    let store = store_with_marks(&home);
+    let catalog = bundled();
+    let chosen = [position(&catalog, "ugap"), position(&catalog, "gsef")];
+    let md = run(&catalog, Some(&store), &chosen, ExportFormat::Md);
+    assert!(md.starts_with("# UGAP (UGAP)\n"), "{md}");
+    assert!(md.contains("\n# Global Social Economy Forum (GSEF)\n"), "{md}");
+    assert!(md.contains("## Mine: starred, met"), "{md}");
+    assert!(
+        md.contains("> Met at the \"Achats\" stand, hall 2; ask about: prices, dates\n"),
+        "{md}"
+    );
+    assert!(md.contains("> second line é œ"), "{md}");
+    assert!(md.contains("> third, last\n"), "{md}");
+    assert!(md.contains("> Seoul, 2013\n"), "{md}");
+    assert!(!md.contains('\r'), "no raw carriage return: {md:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOT
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    /// A bare identifier or number.
+    Id(String),
+    /// A quoted string, unescaped.
+    Quoted(String),
+    /// `{ } [ ] = ; ,` or `->`.
+    Punct(&'static str),
+}
+
+fn tokenize(text: &str) -> Result<Vec<Token>, String> {
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        match c {
+            c if c.is_whitespace() => {
+                chars.next();
+            }
+            '"' => {
+                chars.next();
+                let mut s = String::new();
+                loop {
+                    match chars.next() {
+                        Some('\\') => match chars.next() {
+                            Some(e @ ('"' | '\\')) => s.push(e),
+                            Some(other) => return Err(format!("unknown escape \\{other}")),
+                            None => return Err("escape at the end".into()),
+                        },
+                        Some('"') => break,
+                        Some(c) if c.is_control() => {
+                            return Err(format!("raw control character {c:?} in {s:?}"));
+                        }
+                        Some(c) => s.push(c),
+                        None => return Err(format!("unterminated string {s:?}")),
+                    }
+                }
+                tokens.push(Token::Quoted(s));
+            }
+            '-' => {
+                chars.next();
+                if chars.next() != Some('>') {
+                    return Err("a lone '-'".into());
+                }
+                tokens.push(Token::Punct("->"));
+            }
+            '{' | '}' | '[' | ']' | '=' | ';' | ',' => {
+                chars.next();
+                let p = match c {
+                    '{' => "{",
+                    '}' => "}",
+                    '[' => "[",
+                    ']' => "]",
+                    '=' => "=",
+                    ';' => ";",
+                    _ => ",",
+                };
+                tokens.push(Token::Punct(p));
+            }
+            c if c.is_ascii_alphanumeric() || c == '_' => {
+                let mut s = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c.is_ascii_alphanumeric() || c == '_' {
+                        s.push(c);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                tokens.push(Token::Id(s));
+            }
+            other => return Err(format!("unexpected {other:?}")),
+        }
+    }
+    Ok(tokens)
+}
+
+#[derive(Debug, Default)]
+struct Graph {
+    /// Declared nodes (quoted ids) with their attributes.
+    nodes: BTreeMap<String, BTreeMap<String, String>>,
+    /// Edges with their attributes, in order.
+    edges: Vec<(String, String, BTreeMap<String, String>)>,
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    at: usize,
+}
+
+impl Parser {
+    fn next(&mut self) -> Result<Token, String> {
+        let token = self.tokens.get(self.at).cloned().ok_or("unexpected end")?;
+        self.at += 1;
+        Ok(token)
+    }
+
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at)
+    }
+
+    fn expect(&mut self, punct: &'static str) -> Result<(), String> {
+        match self.next()? {
+            Token::Punct(p) if p == punct => Ok(()),
+            other => Err(format!("expected {punct}, found {other:?} at token {}", self.at)),
+        }
+    }
+
+    fn id(&mut self) -> Result<String, String> {
+        match self.next()? {
+            Token::Id(s) | Token::Quoted(s) => Ok(s),
+            other @ Token::Punct(_) => Err(format!("expected an id, found {other:?}")),
+        }
+    }
+
+    /// `[a=b, c=d]`, when there is one.
+    fn attributes(&mut self) -> Result<BTreeMap<String, String>, String> {
+        let mut attributes = BTreeMap::new();
+        if self.peek() != Some(&Token::Punct("[")) {
+            return Ok(attributes);
+        }
+        self.next()?;
+        loop {
+            if self.peek() == Some(&Token::Punct("]")) {
+                self.next()?;
+                return Ok(attributes);
+            }
+            let key = self.id()?;
+            self.expect("=")?;
+            let value = self.id()?;
+            if attributes.insert(key.clone(), value).is_some() {
+                return Err(format!("attribute {key} twice"));
+            }
+            if matches!(self.peek(), Some(Token::Punct("," | ";"))) {
+                self.next()?;
+            }
+        }
+    }
+
+    fn graph(&mut self) -> Result<Graph, String> {
+        if self.next()? != Token::Id("digraph".into()) {
+            return Err("not a digraph".into());
+        }
+        self.id()?;
+        self.expect("{")?;
+        let mut graph = Graph::default();
+        loop {
+            match self.next()? {
+                Token::Punct("}") => break,
+                Token::Id(keyword) if matches!(keyword.as_str(), "node" | "edge" | "graph") => {
+                    self.attributes()?;
+                }
+                Token::Id(key) => {
+                    self.expect("=")?;
+                    self.id().map_err(|e| format!("{key}=: {e}"))?;
+                }
+                Token::Quoted(from) => {
+                    if self.peek() == Some(&Token::Punct("->")) {
+                        self.next()?;
+                        let to = match self.next()? {
+                            Token::Quoted(to) => to,
+                            other => return Err(format!("edge to {other:?}")),
+                        };
+                        let attributes = self.attributes()?;
+                        graph.edges.push((from, to, attributes));
+                    } else {
+                        let attributes = self.attributes()?;
+                        let node = graph.nodes.entry(from).or_default();
+                        node.extend(attributes);
+                    }
+                }
+                other @ Token::Punct(_) => {
+                    return Err(format!("a statement cannot start with {other:?}"));
+                }
+            }
+            self.expect(";")?;
+        }
+        if self.at != self.tokens.len() {
+            return Err("tokens after the closing brace".into());
+        }
+        Ok(graph)
+    }
+}
+
+fn parse_dot(text: &str) -> Graph {
+    let tokens = tokenize(text).unwrap_or_else(|e| panic!("DOT does not tokenize: {e}\n{text}"));
+    Parser { tokens, at: 0 }.graph().unwrap_or_else(|e| panic!("DOT does not parse: {e}\n{text}"))
+}
+
+/// The whole graph parses and every edge endpoint is a declared node.
+fn check_graph(graph: &Graph) {
+    for (from, to, attributes) in &graph.edges {
+        assert!(graph.nodes.contains_key(from), "edge from undeclared {from}");
+        assert!(graph.nodes.contains_key(to), "edge to undeclared {to}");
+        assert!(attributes.get("label").is_some_and(|l| !l.is_empty()), "{from} -> {to}");
+    }
+}
+
+fn has_edge(graph: &Graph, from: &str, to: &str, label: &str) -> bool {
+    graph
+        .edges
+        .iter()
+        .any(|(f, t, a)| f == from && t == to && a.get("label").map(String::as_str) == Some(label))
+}
+
+#[test]
+fn the_dot_parser_itself() {
+    let graph = parse_dot(
+        "digraph g {\n  rankdir=LR;\n  node [shape=box];\n  \"a\" [label=\"A \\\"q\\\" \\\\\"];\n  \"b\";\n  \"a\" -> \"b\" [label=\"x\"];\n}\n",
+    );
+    assert_eq!(graph.nodes["a"]["label"], "A \"q\" \\");
+    assert_eq!(graph.edges.len(), 1);
+    for bad in
+        ["digraph g { \"a\" -> ; }", "digraph g { \"a\" [label=\"x] ; }", "digraph g { \"a\" }"]
+    {
+        let parsed = tokenize(bad).and_then(|tokens| Parser { tokens, at: 0 }.graph());
+        assert!(parsed.is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn dot_holds_every_relation_of_the_dataset() {
+    let catalog = bundled();
+    let text = run(&catalog, None, &everyone(&catalog), ExportFormat::Dot);
+    let graph = parse_dot(&text);
+    check_graph(&graph);
+    for partner in catalog.partners() {
+        let node = &graph.nodes[&partner.id];
+        assert_eq!(node.get("label").map(String::as_str), Some(partner.short_name()));
+        for relation in &partner.relations {
+            let to = relation.target.as_deref().or(relation.name.as_deref()).unwrap_or_default();
+            assert!(
+                has_edge(&graph, &partner.id, to, relation.kind.label()),
+                "{} -> {to} ({}) missing",
+                partner.id,
+                relation.kind.label()
+            );
+            if relation.target.is_none() {
+                assert_eq!(graph.nodes[to].get("shape").map(String::as_str), Some("ellipse"));
+            }
+        }
+    }
+    let relations: usize = catalog.partners().iter().map(|p| p.relations.len()).sum();
+    assert_eq!(graph.edges.len(), relations, "no edge beyond the dataset's relations");
+    // The seed's relations, by name.
+    assert!(has_edge(&graph, "convergence-marches", "cci-bordeaux-gironde", "An initiative of"));
+    assert!(has_edge(
+        &graph,
+        "french-tech-bordeaux",
+        "mission-french-tech",
+        "Label or title awarded by"
+    ));
+    assert!(has_edge(&graph, "guichet-vert", "3ar", "Run by"));
+    assert!(has_edge(&graph, "bordeaux", "gsef", "Hosts the headquarters of"));
+    assert!(has_edge(&graph, "bordeaux", "gsef", "Holds the presidency of"));
+    assert!(has_edge(
+        &graph,
+        "iclei",
+        "United Nations Environment Programme",
+        "Founded under the auspices of"
+    ));
+}
+
+#[test]
+fn dot_of_a_selection_keeps_only_edges_between_chosen_partners() {
+    let catalog = bundled();
+    let chosen = [
+        position(&catalog, "convergence-marches"),
+        position(&catalog, "guichet-vert"),
+        position(&catalog, "ugap"),
+    ];
+    let graph = parse_dot(&run(&catalog, None, &chosen, ExportFormat::Dot));
+    check_graph(&graph);
+    // cci-bordeaux-gironde and 3ar were not chosen: their edges go, outside names stay.
+    assert!(!graph.nodes.contains_key("cci-bordeaux-gironde"));
+    assert!(!graph.nodes.contains_key("3ar"));
+    assert!(graph.edges.iter().all(|(_, to, _)| to != "3ar" && to != "cci-bordeaux-gironde"));
+    assert!(has_edge(
+        &graph,
+        "guichet-vert",
+        "General Commissioner for Sustainable Development",
+        "Supported by"
+    ));
+    assert!(has_edge(
+        &graph,
+        "ugap",
+        "French Ministry of National Education",
+        "Under the supervision of"
+    ));
+    let empty = parse_dot(&run(&catalog, None, &[], ExportFormat::Dot));
+    assert!(empty.nodes.is_empty() && empty.edges.is_empty());
+}
+
+#[test]
+fn dot_escapes_quotes_and_backslashes() {
+    let source = r#"(partners: [
+        (id: "quoted", name: "The \"Quoted\" \\ Network", kind: Media, scope: Local,
+         description: "x", relations: [
+            (kind: MemberOf, name: "Club \"Q\" \\ Co; {x} -> y"),
+            (kind: SupportedBy, target: "plain"),
+        ]),
+        (id: "plain", name: "Plain", acronym: "P\"L", kind: Media, scope: Local, description: "y"),
+    ])"#;
+    let dataset = parse(source, Path::new("quoted.ron")).unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::from_partners(
+        dataset.partners,
+        vec![Source::File("quoted.ron".into(), 2)],
+        Vec::new(),
+    );
+    let graph = parse_dot(&run(&catalog, None, &everyone(&catalog), ExportFormat::Dot));
+    check_graph(&graph);
+    assert_eq!(graph.nodes["quoted"]["label"], "The \"Quoted\" \\ Network");
+    assert_eq!(graph.nodes["plain"]["label"], "P\"L");
+    assert!(has_edge(&graph, "quoted", "Club \"Q\" \\ Co; {x} -> y", "Member of"));
+    assert!(has_edge(&graph, "quoted", "plain", "Supported by"));
+}
+
+#[test]
+fn dot_from_the_command_line_with_marks() {
+    let home = TempDir::new().expect("temp dir");
+    drop(store_with_marks(&home));
+    let out = assert_cmd::Command::cargo_bin("partners")
+        .expect("the partners binary")
+        .env("PARTNERS_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("HOME", home.path())
+        .args(["export", "--format", "dot", "--met"])
+        .output()
+        .expect("partners runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let graph = parse_dot(&String::from_utf8(out.stdout).expect("UTF-8"));
+    check_graph(&graph);
+    let partners: BTreeSet<&str> = graph
+        .nodes
+        .iter()
+        .filter(|(_, a)| a.get("shape").is_none())
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(partners, BTreeSet::from(["ugap", "convergence-marches"]));
+}

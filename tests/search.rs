@@ -1,0 +1,697 @@
+//! Search behaviour over the bundled catalog: what a query finds, in which order, where the
+//! highlights land, and that no query (however odd) panics or differs when typed key by key.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use partners::catalog::Catalog;
+use partners::dataset::{Kind, Partner, Scope, Topic, parse};
+use partners::search::{Highlights, Hit, Index, Marks, Query, Searcher, fold};
+use proptest::prelude::*;
+use rstest::rstest;
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
+    Catalog::bundled().unwrap_or_else(|e| panic!("the bundled dataset does not load:\n{e}"))
+});
+
+fn catalog() -> &'static Catalog {
+    &CATALOG
+}
+
+fn parse_query(text: &str) -> Query {
+    Query::parse(text).unwrap_or_else(|e| panic!("query {text:?} does not parse: {e}"))
+}
+
+fn hits_with(text: &str, marks: &[Marks]) -> Vec<Hit> {
+    catalog().index().search(&parse_query(text), marks, None)
+}
+
+/// The ids found by `text`, best first, with no marks set.
+fn ids_with(text: &str, marks: &[Marks]) -> Vec<&'static str> {
+    hits_with(text, marks).iter().map(|h| catalog().partners()[h.index].id.as_str()).collect()
+}
+
+fn ids(text: &str) -> Vec<&'static str> {
+    ids_with(text, &[])
+}
+
+fn rank(found: &[&str], id: &str) -> usize {
+    found.iter().position(|f| *f == id).unwrap_or_else(|| panic!("{id} not found in {found:?}"))
+}
+
+fn partner(id: &str) -> (usize, &'static Partner) {
+    let index = catalog().position(id).unwrap_or_else(|| panic!("no partner {id}"));
+    (index, &catalog().partners()[index])
+}
+
+/// The characters of `text` at `positions`, in order.
+fn picked(text: &str, positions: &[usize]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    positions
+        .iter()
+        .map(|&p| *chars.get(p).unwrap_or_else(|| panic!("position {p} is past {text:?}")))
+        .collect()
+}
+
+fn highlights(id: &str, query: &str) -> (Highlights, &'static Partner) {
+    let (index, p) = partner(id);
+    (catalog().index().highlights(index, p, &parse_query(query)), p)
+}
+
+// ---------------------------------------------------------------------------------------------
+// What comes first
+
+#[rstest]
+// Accents and case
+#[case::plain_accent_free("metropole", "bordeaux-metropole")]
+#[case::accented("Métropole", "bordeaux-metropole")]
+#[case::upper_case("METROPOLE", "bordeaux-metropole")]
+#[case::typographic_apostrophe_in_haystack("ile de france", "amif")]
+#[case::plain_apostrophe_in_query("l'ile", "amif")]
+#[case::accented_query_plain_haystack("Île-de-France", "amif")]
+#[case::accent_in_name("regions", "regions-de-france")]
+#[case::accent_in_alias("commission européenne", "european-commission")]
+#[case::accent_in_alias_folded("commission europeenne", "european-commission")]
+// Acronyms
+#[case::acronym("cnfpt", "cnfpt")]
+#[case::acronym_upper("CNFPT", "cnfpt")]
+#[case::acronym_mixed_case("udite", "udite")]
+#[case::acronym_with_digit("3ar", "3ar")]
+#[case::acronym_alias("adcf", "intercommunalites-de-france")]
+#[case::ugap("ugap", "ugap")]
+// Multi-word
+#[case::two_words_in_name("french tech bordeaux", "french-tech-bordeaux")]
+#[case::alias_words("Ville de Bordeaux", "bordeaux")]
+#[case::words_across_fields("assoc maires", "amif")]
+#[case::description_words("weka le mag", "weka")]
+#[case::word_in_name_and_description("social economy", "gsef")]
+// Typos and abbreviations
+#[case::missing_letter("bordaux", "bordeaux-metropole")]
+#[case::abbreviation("fr tech", "french-tech-bordeaux")]
+#[case::missing_letter_long("intercomunalites", "intercommunalites-de-france")]
+#[case::missing_letter_alias("walonie", "spw")]
+#[case::truncated_word("frenc tech", "french-tech-bordeaux")]
+// Long text matches by words
+#[case::word_prefix_in_description("sport", "andes")]
+#[case::word_prefix_with_accent("ecolog", "iclei")]
+#[case::word_in_description("seoul", "gsef")]
+#[case::word_in_description_only("tourism", "bordeaux")]
+#[case::number("2000", "mairie-2000")]
+// Syntax
+#[case::exact("'ugap", "ugap")]
+#[case::exact_inside_word("'ecolo", "iclei")]
+#[case::prefix("^cci", "cci-bordeaux-gironde")]
+#[case::prefix_shortest_name_first("^bor", "bordeaux-metropole")]
+#[case::suffix("ugap$", "ugap")]
+#[case::whole("^ugap$", "ugap")]
+#[case::negation("ugap !spw", "ugap")]
+#[case::negation_filters_out("bordeaux !metropole !city !chamber", "french-tech-bordeaux")]
+#[case::or_best_first("bordeaux | weka", "weka")]
+#[case::or_in_and("fr tech | weka", "french-tech-bordeaux")]
+// Field filters
+#[case::kind_alphabetical("kind:media", "achatpublic-info")]
+#[case::kind_prefix("kind:intern", "iclei")]
+#[case::scope("scope:international", "iclei")]
+#[case::topic("topic:sport", "andes")]
+#[case::topic_prefix("topic:tour", "bordeaux")]
+#[case::location("in:wallonia", "spw")]
+#[case::location_accents("in:ile-de-france", "amif")]
+#[case::filter_and_text("kind:elected france", "france-urbaine")]
+#[case::negated_filter("!kind:local-authority bordeaux", "cci-bordeaux-gironde")]
+// Ranking: a word in a name beats the same word in a description
+#[case::name_beats_description("innovation", "adi-nouvelle-aquitaine")]
+#[case::name_beats_description_2("economy", "gsef")]
+// An alias beats description and topics
+#[case::alias_beats_topics("sustainability", "iclei")]
+#[case::alias_beats_description("environmental", "iclei")]
+// Name and acronym beat aliases
+#[case::name_beats_alias("publics", "3ar")]
+fn first_result(#[case] query: &str, #[case] expected: &str) {
+    let found = ids(query);
+    assert_eq!(found.first().copied(), Some(expected), "{query:?} found {found:?}");
+}
+
+#[rstest]
+#[case::gibberish("zzzz")]
+#[case::gibberish_2("xyzzy")]
+#[case::word_plus_letter("seoulx")]
+#[case::exact_absent("'zz")]
+#[case::transposition_is_not_a_subsequence("metroploe")]
+#[case::filters_exclude("kind:media bordeaux")]
+#[case::negation_excludes_all("!france kind:elected")]
+#[case::whole_needs_the_whole_field("^uga$")]
+#[case::prefix_is_on_short_fields_only("^seoul")]
+#[case::no_marks_no_stars("is:starred")]
+#[case::no_marks_no_notes("has:note")]
+#[case::no_marks_no_met("is:met")]
+#[case::and_of_disjoint_terms("ugap weka")]
+fn no_match(#[case] query: &str) {
+    let found = ids(query);
+    assert!(found.is_empty(), "{query:?} found {found:?}");
+}
+
+#[rstest]
+#[case::ugap_only("ugap", &["ugap"])]
+#[case::seoul_is_gsef_not_iclei("seoul", &["gsef"])]
+#[case::sport("sport", &["andes"])]
+#[case::exact_case_insensitive("'UGAP", &["ugap"])]
+#[case::kind("kind:media", &["weka", "achatpublic-info"])]
+#[case::scope_prefix("scope:eu", &["european-commission", "ensie", "udite"])]
+#[case::location("in:belgium", &["european-commission", "spw"])]
+#[case::or_of_filters("kind:media | kind:foundation", &["weka", "achatpublic-info", "fondation-paris-saclay"])]
+#[case::in_and_topic("in:bordeaux topic:innovation", &["french-tech-bordeaux"])]
+#[case::scope_international("scope:international", &["gsef", "iclei"])]
+fn exact_result_set(#[case] query: &str, #[case] expected: &[&str]) {
+    let found: BTreeSet<&str> = ids(query).into_iter().collect();
+    let expected: BTreeSet<&str> = expected.iter().copied().collect();
+    assert_eq!(found, expected, "{query:?}");
+}
+
+#[test]
+fn case_and_accents_do_not_change_results() {
+    let plain = hits_with("metropole", &[]);
+    assert!(!plain.is_empty());
+    for variant in ["Métropole", "METROPOLE", "MÉTROPOLE", "métropole", "Metropole"] {
+        assert_eq!(hits_with(variant, &[]), plain, "{variant}");
+    }
+    let amif = hits_with("ile de france", &[]);
+    for variant in ["Île-de-France", "ÎLE DE FRANCE", "île de france"] {
+        assert_eq!(ids(variant).first(), amif.first().map(|_| &"amif"), "{variant}");
+    }
+}
+
+#[test]
+fn scattered_letters_in_a_long_name_are_not_a_match() {
+    // "seoul" is spread over "Conseil International pour les Initiatives Ecologiques Locales".
+    let found = ids("seoul");
+    assert!(!found.contains(&"iclei"), "{found:?}");
+    assert_eq!(found, ["gsef"]);
+}
+
+#[test]
+fn letters_scattered_across_a_description_are_not_a_match() {
+    // Every letter of "cnfpt" is in most descriptions; only names may match fuzzily.
+    for id in ids("cnfpt") {
+        let (_, p) = partner(id);
+        let short = [p.name.as_str(), p.acronym.as_deref().unwrap_or("")].join(" ");
+        assert!(
+            fold(&short).contains('c') && fold(&short).contains('t'),
+            "{id} matched cnfpt without its name"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+#[test]
+fn a_word_in_a_name_beats_the_same_word_in_a_description() {
+    let found = ids("innovation");
+    // "Innovation" is in the name of the ADI, in the descriptions of the others.
+    assert_eq!(found[0], "adi-nouvelle-aquitaine");
+    for other in ["mission-french-tech", "french-tech-bordeaux", "fondation-paris-saclay"] {
+        assert!(rank(&found, other) > 0, "{found:?}");
+    }
+    let found = ids("economy");
+    assert!(rank(&found, "gsef") < rank(&found, "pacte-pme"), "{found:?}");
+}
+
+#[test]
+fn names_and_acronyms_beat_aliases_which_beat_description_and_topics() {
+    let found = ids("publics");
+    // Name: 3AR, APASP; alias: UGAP ("Union des groupements d'achats publics").
+    assert!(rank(&found, "3ar") < rank(&found, "ugap"), "{found:?}");
+    assert!(rank(&found, "apasp") < rank(&found, "ugap"), "{found:?}");
+    // Alias of ICLEI against the description of GSEF and a topic of many.
+    let found = ids("governments");
+    assert!(rank(&found, "iclei") < rank(&found, "gsef"), "{found:?}");
+    let found = ids("sustainability");
+    assert_eq!(found[0], "iclei", "{found:?}");
+    let found = ids("environmental");
+    assert!(rank(&found, "iclei") < rank(&found, "guichet-vert"), "{found:?}");
+}
+
+#[test]
+fn a_whole_word_beats_a_scattered_fuzzy_hit_even_in_a_lesser_field() {
+    // GSEF's description has the word "governments"; UDiTE's name only fuzzily
+    // ("Government" ... "s").
+    let found = ids("governments");
+    assert!(found.contains(&"udite"), "{found:?}");
+    assert!(rank(&found, "gsef") < rank(&found, "udite"), "{found:?}");
+    let hits = hits_with("governments", &[]);
+    let score = |id: &str| {
+        let (index, _) = partner(id);
+        hits.iter().find(|h| h.index == index).map(|h| h.score)
+    };
+    assert!(score("gsef") > score("udite"));
+}
+
+#[test]
+fn an_exact_field_beats_a_word_in_a_longer_one() {
+    // The City of Bordeaux has the alias "Bordeaux"; Bordeaux Métropole only starts with it.
+    let found = ids("bordeaux");
+    assert_eq!(found[0], "bordeaux", "{found:?}");
+    assert!(rank(&found, "bordeaux-metropole") < rank(&found, "gsef"), "{found:?}");
+}
+
+#[test]
+fn order_is_score_then_name_hits_then_shorter_name_then_name() {
+    for query in
+        ["bordaux", "france$", "^bor", "economy", "ess", "publics", "bordeaux", "kind:media ess"]
+    {
+        let hits = hits_with(query, &[]);
+        let key = |h: &Hit| {
+            let p = &catalog().partners()[h.index];
+            (std::cmp::Reverse(h.score), !h.name_hit, p.name.chars().count(), fold(&p.name))
+        };
+        for pair in hits.windows(2) {
+            assert!(
+                key(&pair[0]) <= key(&pair[1]),
+                "{query:?}: {:?} before {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        // Deterministic: the same query gives the same list.
+        assert_eq!(hits, hits_with(query, &[]), "{query:?}");
+    }
+}
+
+#[test]
+fn without_text_to_rank_by_the_order_is_alphabetical() {
+    for query in ["", "kind:media", "scope:national", "in:bordeaux", "!kind:media", "!ugap"] {
+        let hits = hits_with(query, &[]);
+        assert!(hits.iter().all(|h| h.score == 0), "{query:?}");
+        let names: Vec<String> =
+            hits.iter().map(|h| fold(&catalog().partners()[h.index].name)).collect();
+        assert!(names.is_sorted(), "{query:?}: {names:?}");
+        assert_eq!(hits, hits_with(query, &[]), "{query:?}");
+    }
+}
+
+#[test]
+fn the_empty_query_lists_everyone() {
+    for empty in ["", "   ", "'", "!", "^", "|", "| |", "kind:", "is:", "!'"] {
+        assert_eq!(hits_with(empty, &[]).len(), catalog().partners().len(), "{empty:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax and filters
+
+#[test]
+fn a_lone_dollar_is_a_literal_as_in_fzf() {
+    assert!(ids("$").is_empty());
+    assert!(ids("^$").is_empty());
+}
+
+#[test]
+fn all_terms_must_match() {
+    let bordeaux = ids("bordeaux");
+    let tech = ids("tech");
+    let both = ids("bordeaux tech");
+    assert_eq!(both.first(), Some(&"french-tech-bordeaux"));
+    for id in &both {
+        assert!(bordeaux.contains(id) && tech.contains(id), "{id}");
+    }
+}
+
+#[test]
+fn or_matches_either() {
+    let either: BTreeSet<&str> = ids("ugap | weka").into_iter().collect();
+    assert_eq!(either, BTreeSet::from(["ugap", "weka"]));
+}
+
+#[test]
+fn negation_removes_what_it_names() {
+    let all = ids("bordeaux");
+    let without = ids("bordeaux !metropole");
+    assert!(all.contains(&"bordeaux-metropole"));
+    assert!(!without.contains(&"bordeaux-metropole"), "{without:?}");
+    // A negated term is exact: "!metropole" also drops partners with "metropolitan".
+    assert!(
+        ids("bordeaux !metropol")
+            .iter()
+            .all(|id| !fold(&partner(id).1.description).contains("metropol"))
+    );
+    assert!(without.contains(&"cci-bordeaux-gironde"), "{without:?}");
+}
+
+#[test]
+fn prefix_suffix_and_exact_forms() {
+    assert!(ids("^tech").is_empty(), "no name, acronym or alias starts with tech");
+    assert_eq!(ids("'tech bordeaux$"), ["french-tech-bordeaux"]);
+    let suffix: BTreeSet<&str> = ids("tech$").into_iter().collect();
+    assert_eq!(suffix, BTreeSet::from(["mission-french-tech"]));
+    // The exact form does not match scattered letters.
+    assert!(ids("'bordaux").is_empty());
+    assert!(!ids("bordaux").is_empty());
+}
+
+#[test]
+fn mark_filters_use_the_marks_slice() {
+    let mut marks = vec![Marks::default(); catalog().partners().len()];
+    let (ugap, _) = partner("ugap");
+    let (weka, _) = partner("weka");
+    let (gsef, _) = partner("gsef");
+    marks[ugap] = Marks::new(true, false, true);
+    marks[weka] = Marks::new(true, true, false);
+    marks[gsef] = Marks::new(false, true, false);
+    let set = |q: &str| ids_with(q, &marks).into_iter().collect::<BTreeSet<_>>();
+    assert_eq!(set("is:starred"), BTreeSet::from(["ugap", "weka"]));
+    assert_eq!(set("is:star"), BTreeSet::from(["ugap", "weka"]));
+    assert_eq!(set("is:met"), BTreeSet::from(["weka", "gsef"]));
+    assert_eq!(set("has:note"), BTreeSet::from(["ugap"]));
+    assert_eq!(set("is:starred kind:media"), BTreeSet::from(["weka"]));
+    assert_eq!(set("is:starred !is:met"), BTreeSet::from(["ugap"]));
+    assert_eq!(set("has:note | is:met"), BTreeSet::from(["ugap", "weka", "gsef"]));
+    assert_eq!(set("!is:starred").len(), catalog().partners().len() - 2);
+    // A short marks slice counts the missing ones as unmarked.
+    assert!(ids_with("is:starred", &marks[..ugap]).is_empty());
+}
+
+#[rstest]
+#[case::kind("kind:zzz", "kind", Kind::ALL.iter().map(|k| k.slug()).collect())]
+#[case::scope("scope:zzz", "scope", Scope::ALL.iter().map(|s| s.slug()).collect())]
+#[case::topic("topic:zzz", "topic", Topic::ALL.iter().map(|t| t.slug()).collect())]
+#[case::is("is:zzz", "is:", vec!["starred", "met"])]
+#[case::has("has:zzz", "has:", vec!["note"])]
+#[case::negated("!kind:nothing", "kind", Kind::ALL.iter().map(|k| k.slug()).collect())]
+fn unknown_filter_values_list_the_values_that_exist(
+    #[case] query: &str,
+    #[case] what: &str,
+    #[case] values: Vec<&str>,
+) {
+    let err = Query::parse(query).expect_err("an unknown value must be an error");
+    assert_eq!(err.token, query);
+    let message = err.to_string();
+    assert!(message.contains(what), "{message}");
+    for value in values {
+        assert!(message.contains(value), "{message} lacks {value}");
+    }
+}
+
+#[test]
+fn an_error_anywhere_fails_the_whole_query() {
+    assert!(Query::parse("ugap kind:zzz weka").is_err());
+    assert!(Query::parse("ugap | topic:nothing").is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlights
+
+#[test]
+fn highlights_land_on_accented_characters() {
+    let (h, p) = highlights("bordeaux-metropole", "metropole");
+    assert_eq!(h.name, (9..18).collect::<Vec<_>>());
+    assert_eq!(picked(&p.name, &h.name), "Métropole");
+    assert!(picked(&p.description, &h.description).contains("Métropole"));
+}
+
+#[test]
+fn highlights_land_on_typographic_apostrophes() {
+    let (h, p) = highlights("amif", "l'ile");
+    assert_eq!(picked(&p.name, &h.name), "l’Ile");
+    let (h, p) = highlights("amif", "ile de france");
+    let name = picked(&p.name, &h.name);
+    assert!(name.contains("Ile") && name.contains("France"), "{name}");
+    let location = p.location.as_deref().unwrap_or_default();
+    assert_eq!(picked(location, &h.location), "ÎledeFrance");
+}
+
+#[test]
+fn highlights_of_a_word_in_a_description() {
+    let (h, p) = highlights("gsef", "seoul");
+    assert_eq!(picked(&p.description, &h.description), "Seoul");
+    assert!(h.name.is_empty() && h.acronym.is_empty());
+    // ICLEI is not a match, and its name is not lit letter by letter either.
+    let (h, _) = highlights("iclei", "seoul");
+    assert!(h.name.is_empty(), "{h:?}");
+}
+
+#[test]
+fn highlights_of_acronyms_aliases_and_locations() {
+    let (h, p) = highlights("cnfpt", "cnfpt");
+    assert_eq!(h.acronym, vec![0, 1, 2, 3, 4]);
+    assert_eq!(picked(&p.name, &h.name), "CNFPT", "fuzzy letters of the name");
+    let (h, p) = highlights("bordeaux", "ville");
+    assert_eq!(h.aliases.len(), p.aliases.len());
+    assert_eq!(h.aliases[0], vec![0, 1, 2, 3, 4]);
+    assert!(h.aliases[1].is_empty());
+    let (h, p) = highlights("cci-bordeaux-gironde", "gironde");
+    assert_eq!(picked(p.location.as_deref().unwrap_or_default(), &h.location), "Gironde");
+}
+
+#[test]
+fn highlights_of_fuzzy_prefix_and_suffix_terms() {
+    let (h, p) = highlights("bordeaux-metropole", "bordaux");
+    assert_eq!(picked(&p.name, &h.name), "Bordaux");
+    let (h, p) = highlights("bordeaux-metropole", "^bor");
+    assert_eq!(h.name, vec![0, 1, 2]);
+    assert!(h.description.is_empty(), "prefix terms do not light long text");
+    assert_eq!(picked(&p.name, &h.name), "Bor");
+    let (h, p) = highlights("adf", "france$");
+    assert_eq!(picked(&p.name, &h.name), "France");
+    assert_eq!(*h.name.last().unwrap_or(&0), p.name.chars().count() - 1);
+}
+
+#[test]
+fn negated_terms_and_filters_light_nothing() {
+    let (h, _) = highlights("ugap", "!weka kind:public-body");
+    assert_eq!(h, Highlights { aliases: vec![Vec::new()], ..Highlights::default() });
+}
+
+#[test]
+fn highlights_map_ligatures_and_decomposed_accents_to_original_characters() {
+    let source = r#"(partners: [(
+        id: "coeur",
+        name: "Cœur d’Œuvre Économique",
+        acronym: "CŒÉ",
+        aliases: ["Cafe\u{301} Œno"],
+        kind: Media,
+        scope: Local,
+        location: "Saint-Étienne",
+        description: "L’Œuvre du cœur, à l’économie « solidaire ».",
+    )])"#;
+    let dataset = parse(source, std::path::Path::new("test.ron"))
+        .unwrap_or_else(|e| panic!("test dataset does not parse: {e}"));
+    let p = &dataset.partners[0];
+    let index = Index::new(&dataset.partners);
+    let light = |q: &str| index.highlights(0, p, &parse_query(q));
+    assert_eq!(picked(&p.name, &light("coeur").name), "Cœur");
+    assert_eq!(picked(&p.name, &light("oeuvre").name), "Œuvre");
+    assert_eq!(picked(&p.name, &light("d'oeuvre").name), "d’Œuvre");
+    assert_eq!(picked(&p.name, &light("economique").name), "Économique");
+    assert_eq!(picked(p.acronym.as_deref().unwrap_or_default(), &light("coe").acronym), "CŒ");
+    assert_eq!(picked(p.acronym.as_deref().unwrap_or_default(), &light("coee").acronym), "CŒÉ");
+    // "Cafe" + combining acute: the letters are lit (the lone accent may or may not be).
+    let lit = picked(&p.aliases[0], &light("cafe").aliases[0]);
+    assert!(lit == "Cafe" || lit == "Cafe\u{301}", "{lit:?}");
+    assert_eq!(picked(&p.aliases[0], &light("oeno").aliases[0]), "Œno");
+    assert_eq!(
+        picked(p.location.as_deref().unwrap_or_default(), &light("etienne").location),
+        "Étienne"
+    );
+    assert_eq!(picked(&p.description, &light("coeur").description), "cœur");
+    assert_eq!(picked(&p.description, &light("l'oeuvre").description), "L’Œuvre");
+    assert_eq!(picked(&p.description, &light("economie").description), "économie");
+    assert_eq!(index.search(&parse_query("coeur oeuvre"), &[], None).len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+/// Characters that occur in partner names, plus the syntax characters.
+fn alphabet() -> Vec<char> {
+    let mut chars: BTreeSet<char> =
+        catalog().partners().iter().flat_map(|p| p.name.chars()).collect();
+    chars.extend(" '^$!|".chars());
+    chars.into_iter().collect()
+}
+
+/// One keystroke: a character, or Backspace (`None`).
+fn keystrokes() -> impl Strategy<Value = Vec<Option<char>>> {
+    let alphabet = alphabet();
+    let key = prop_oneof![
+        9 => proptest::sample::select(alphabet).prop_map(Some),
+        1 => Just(None),
+    ];
+    proptest::collection::vec(key, 0..40)
+}
+
+/// Lower-case letters of names, weighted towards them, so typed queries often match.
+fn name_words() -> impl Strategy<Value = String> {
+    let words: Vec<String> = catalog()
+        .partners()
+        .iter()
+        .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+        .collect();
+    let word = proptest::sample::select(words);
+    let sep = proptest::sample::select(vec![" ", " ", " | ", " !", " '", " ^", "$ "]);
+    proptest::collection::vec((sep, word), 1..4)
+        .prop_map(|parts| parts.into_iter().flat_map(|(s, w)| [s.to_owned(), w]).collect())
+}
+
+fn check_incremental(typed: &str, searcher: &mut Searcher, marks: &[Marks]) {
+    let index = catalog().index();
+    let Ok(query) = Query::parse(typed) else { return };
+    let incremental = searcher.search(index, &query, marks);
+    let fresh = index.search(&query, marks, None);
+    assert_eq!(incremental, fresh, "after typing {typed:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn typing_key_by_key_gives_fresh_results(keys in keystrokes()) {
+        let mut searcher = Searcher::default();
+        let mut typed = String::new();
+        check_incremental(&typed, &mut searcher, &[]);
+        for key in keys {
+            match key {
+                Some(c) => typed.push(c),
+                None => {
+                    typed.pop();
+                }
+            }
+            check_incremental(&typed, &mut searcher, &[]);
+        }
+    }
+
+    #[test]
+    fn typing_name_words_key_by_key_gives_fresh_results(text in name_words()) {
+        let mut searcher = Searcher::default();
+        let mut typed = String::new();
+        for c in text.chars() {
+            typed.push(c);
+            check_incremental(&typed, &mut searcher, &[]);
+        }
+    }
+
+    #[test]
+    fn no_query_panics(text in any_query()) {
+        run_everything(&text);
+    }
+}
+
+/// Odd input: anything, syntax characters, filters, emoji, combining marks, controls.
+fn any_query() -> impl Strategy<Value = String> {
+    let pieces = proptest::sample::select(vec![
+        "'",
+        "!",
+        "|",
+        "^",
+        "$",
+        "!'",
+        "^$",
+        "'^",
+        "!^",
+        "$$",
+        ":",
+        "kind:",
+        "is:",
+        "has:",
+        "in:",
+        "topic:",
+        "scope:",
+        "kind:m",
+        "is:s",
+        "has:n",
+        "in:é",
+        "!is:met",
+        "\u{301}",
+        "e\u{301}",
+        "\u{0}",
+        "\u{1b}[31m",
+        "\u{7}",
+        "\u{202E}",
+        "😀",
+        "👩‍👩‍👧",
+        "œ",
+        "ß",
+        "İ",
+        "ﬁ",
+        "Ⅻ",
+        "ﷺ",
+        "\u{FEFF}",
+        "\t",
+        "\n",
+        " ",
+        "  ",
+        "bordeaux",
+        "ugap",
+        "a",
+    ]);
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,60}",
+        proptest::collection::vec(pieces, 0..20).prop_map(|p| p.concat()),
+    ]
+}
+
+fn run_everything(text: &str) {
+    let index = catalog().index();
+    let marks = vec![Marks::new(true, true, true); 3];
+    let Ok(query) = Query::parse(text) else { return };
+    let hits = index.search(&query, &marks, None);
+    let mut searcher = Searcher::default();
+    assert_eq!(searcher.search(index, &query, &marks), hits);
+    for hit in hits.iter().take(10) {
+        let p = &catalog().partners()[hit.index];
+        let h = index.highlights(hit.index, p, &query);
+        let len = |s: &str| s.chars().count();
+        assert!(h.name.iter().all(|&i| i < len(&p.name)));
+        assert!(h.acronym.iter().all(|&i| i < p.acronym.as_deref().map_or(0, len)));
+        assert!(h.description.iter().all(|&i| i < len(&p.description)));
+        assert!(h.location.iter().all(|&i| i < p.location.as_deref().map_or(0, len)));
+        for (alias, lit) in p.aliases.iter().zip(&h.aliases) {
+            assert!(lit.iter().all(|&i| i < len(alias)));
+        }
+    }
+}
+
+#[test]
+fn odd_queries_do_not_panic() {
+    let long_word = "a".repeat(10_000);
+    let long_words = "ab ".repeat(3_334);
+    let long_mixed: String = "bordeaux é œ ' ^ $ ! | ".chars().cycle().take(10_000).collect();
+    let long_fuzzy: String = "abcdefghijklmnopqrstuvwxyz".chars().cycle().take(10_000).collect();
+    for text in [
+        "",
+        "'",
+        "!",
+        "|",
+        "^",
+        "$",
+        "^$",
+        "'$",
+        "!'",
+        "!^$",
+        "| | |",
+        "a |",
+        "| a",
+        "!|",
+        "kind:",
+        "is:",
+        "has:",
+        "in:",
+        ":",
+        "::",
+        "kind:media:x",
+        "😀",
+        "😀 bordeaux",
+        "e\u{301}\u{301}\u{301}",
+        "\u{301}",
+        "\u{0}\u{1}\u{1b}[2J",
+        "\u{202E}ugap",
+        "ﷺ",
+        "İstanbul",
+        long_word.as_str(),
+        long_words.as_str(),
+        long_mixed.as_str(),
+        long_fuzzy.as_str(),
+    ] {
+        run_everything(text);
+    }
+}
