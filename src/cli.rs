@@ -158,11 +158,12 @@ fn parse_kind(value: &str) -> Result<Kind, String> {
     })
 }
 
-/// The partners in use: `--data` files, else the bundled dataset with the user's datasets.
-pub fn load_catalog(data: &[PathBuf], home: Option<&Path>) -> Result<Catalog> {
+/// The partners in use: `--data` files, else the bundled dataset with the user's datasets
+/// from the folder `datasets`.
+pub fn load_catalog(data: &[PathBuf], datasets: Option<&Path>) -> Result<Catalog> {
     if data.is_empty() {
-        match home {
-            Some(home) => Ok(Catalog::with_user_datasets(&crate::store::datasets_dir(home))?),
+        match datasets {
+            Some(folder) => Ok(Catalog::with_user_datasets(folder)?),
             None => Ok(Catalog::bundled()?),
         }
     } else {
@@ -182,11 +183,13 @@ pub struct Env<'a> {
     pub home: PathBuf,
     /// `--data` files.
     pub data: Vec<PathBuf>,
+    /// The folder of the user's own datasets.
+    pub datasets: Option<PathBuf>,
 }
 
 impl Env<'_> {
     fn catalog(&mut self) -> Result<Catalog> {
-        let catalog = load_catalog(&self.data, Some(&self.home))?;
+        let catalog = load_catalog(&self.data, self.datasets.as_deref())?;
         for warning in catalog.warnings() {
             writeln!(self.err, "warning: skipped a dataset: {warning}")?;
         }

@@ -26,14 +26,15 @@ fn main() -> ExitCode {
 
 fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let home = Store::resolve_home(args.home.as_deref())?;
+    let datasets = Store::resolve_datasets(args.home.as_deref());
     if let Some(command) = args.command {
         let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
         let tty = std::io::stdout().is_terminal();
-        let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data };
+        let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data, datasets };
         return cli::run(command, &mut env);
     }
     cli::require_terminal()?;
-    let catalog = cli::load_catalog(&args.data, Some(&home))?;
+    let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;
     let mut warnings: Vec<String> =
         catalog.warnings().iter().map(|w| format!("skipped a dataset: {w}")).collect();
     let mut store = match Store::open(&home) {

@@ -320,6 +320,22 @@ impl Store {
         })
     }
 
+    /// The folder of the user's own datasets: `<home>/datasets` when a home was chosen
+    /// (`--home`, `PARTNERS_HOME`), else the platform's config folder's `datasets/`
+    /// (`$XDG_CONFIG_HOME/partners/datasets` on Linux).
+    pub fn resolve_datasets(flag: Option<&Path>) -> Option<PathBuf> {
+        let env = std::env::var_os(HOME_ENV);
+        let chosen = flag
+            .filter(|f| !f.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .or_else(|| env.filter(|e| !e.is_empty()).map(PathBuf::from));
+        match chosen {
+            Some(home) => Some(datasets_dir(&home)),
+            None => directories::ProjectDirs::from("", "", "partners")
+                .map(|dirs| datasets_dir(dirs.config_dir())),
+        }
+    }
+
     /// Opens the store in `dir`, creating the folder if missing. A missing state file is an
     /// empty state; an unreadable one is kept aside as `state.ron.corrupt-<UTC time>` with a
     /// warning (see [`Store::warnings`]) and the store starts empty.
