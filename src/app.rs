@@ -150,6 +150,7 @@ pub struct App {
     link: usize,
     narrow_detail: bool,
     overlay: Option<Overlay>,
+    help_scroll: usize,
     visits: Vec<Visit>,
     visit: usize,
     history: Option<usize>,
@@ -179,6 +180,7 @@ impl App {
             link: 0,
             narrow_detail: false,
             overlay: None,
+            help_scroll: 0,
             visits: Vec::new(),
             visit: 0,
             history: None,
@@ -261,6 +263,10 @@ impl App {
     /// The overlay shown, if any.
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()
+    }
+    /// Lines the help overlay is scrolled by (it may not fit the screen).
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
     }
     /// The status message, if any.
     pub fn status(&self) -> Option<&Status> {
@@ -382,7 +388,10 @@ impl App {
             Action::Confirm => return self.confirm(),
             Action::Cancel => return self.cancel(),
             Action::Quit => return self.quit_now(),
-            Action::ToggleHelp => self.overlay = Some(Overlay::Help),
+            Action::ToggleHelp => {
+                self.overlay = Some(Overlay::Help);
+                self.help_scroll = 0;
+            }
             Action::ToggleOverview => {
                 self.overlay = Some(Overlay::Overview { tab: OverviewTab::Kinds, selected: 0 });
             }
@@ -765,7 +774,8 @@ impl App {
             if let Some(link) = content.link_rows.iter().position(|&r| r == line) {
                 self.link = link;
             }
-        } else if inside(areas.list) && row > areas.list.y {
+        } else if inside(areas.list) && row > areas.list.y && row + 1 < areas.list.bottom() {
+            // Between the borders: a click on the bottom border would pick a hidden row.
             let position = self.list_offset + usize::from(row - areas.list.y - 1);
             if position < self.results.len() {
                 self.focus = Focus::List;
@@ -795,11 +805,24 @@ impl App {
             (_, Action::Resize { width, height }) => {
                 self.size = (width, height);
                 self.keep_in_view();
+                self.clamp_detail_scroll();
+                self.help_scroll = self.help_scroll.min(ui::help::help_max_scroll(self.size));
             }
             (Overlay::Help, Action::ToggleHelp | Action::Cancel | Action::Click { .. }) => {
                 self.overlay = None;
             }
-            (Overlay::Help, _) => {}
+            (Overlay::Help, action) => {
+                let delta = match action {
+                    Action::Down | Action::SelectNext => 1,
+                    Action::Up | Action::SelectPrevious => -1,
+                    Action::PageDown => 10,
+                    Action::PageUp => -10,
+                    Action::Scroll { lines, .. } => isize::from(lines),
+                    _ => 0,
+                };
+                let max = ui::help::help_max_scroll(self.size);
+                self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+            }
             (Overlay::Note(editor), action) => return self.update_note(editor, &action),
             (Overlay::Overview { tab, selected }, action) => {
                 self.update_overview(tab, selected, &action);

@@ -118,10 +118,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     status_line(app, &theme, frame, areas.status);
     match app.overlay() {
-        Some(Overlay::Help) => help::render_help(&theme, frame, area),
+        Some(Overlay::Help) => help::render_help(&theme, frame, area, app.help_scroll()),
         Some(Overlay::Note(editor)) => help::render_note(app, editor, &theme, frame, area),
         Some(Overlay::Overview { tab, selected }) => {
-            overview::render(app, *tab, *selected, &theme, frame, area);
+            // The status line stays visible: it says why a row cannot be shown.
+            let above_status = Rect { height: areas.status.y.saturating_sub(area.y), ..area };
+            overview::render(app, *tab, *selected, &theme, frame, above_status);
         }
         None => {}
     }

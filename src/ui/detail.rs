@@ -150,10 +150,12 @@ fn heading(lines: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
 }
 
 fn link_lines(link: &Link<'_>, chosen: bool, theme: &Theme, columns: usize) -> Vec<Line<'static>> {
-    let (arrow, style) = match (link.target.is_some(), chosen) {
-        (_, true) => ("→ ", theme.chosen_link),
-        (true, false) => ("→ ", theme.link),
-        (false, false) => ("· ", theme.text),
+    // The arrow says whether Enter can follow the link, chosen or not.
+    let arrow = if link.target.is_some() { "→ " } else { "· " };
+    let style = match (link.target.is_some(), chosen) {
+        (_, true) => theme.chosen_link,
+        (true, false) => theme.link,
+        (false, false) => theme.text,
     };
     let note = link.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
     let mut lines = Vec::new();

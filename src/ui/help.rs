@@ -60,29 +60,51 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
 }
 
-/// Draws the help overlay.
-pub fn render_help(theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Lines of the help: every key, a blank line, the heading and the query syntax.
+const HELP_LINES: usize = KEYS.len() + 2 + SYNTAX.len();
+const HELP_WIDTH: u16 = 64;
+
+fn help_popup(area: Rect) -> Rect {
+    centred(area, HELP_WIDTH, u16::try_from(HELP_LINES + 2).unwrap_or(u16::MAX))
+}
+
+/// How far the help can scroll on a screen of `size` (columns, rows): 0 when it all fits.
+pub fn help_max_scroll((width, height): (u16, u16)) -> usize {
+    let rows = usize::from(help_popup(Rect::new(0, 0, width, height)).height.saturating_sub(2));
+    HELP_LINES.saturating_sub(rows)
+}
+
+/// Draws the help overlay, scrolled down by `scroll` lines.
+pub fn render_help(theme: &Theme, frame: &mut Frame, area: Rect, scroll: usize) {
     let key_width =
         KEYS.iter().chain(SYNTAX).map(|(k, _)| crate::text::width(k)).max().unwrap_or(0);
+    let popup = help_popup(area);
+    let room = usize::from(popup.width.saturating_sub(2)).saturating_sub(key_width + 2);
     let row = |(key, what): &(&str, &str)| {
         Line::from(vec![
             Span::styled(format!(" {} ", pad(key, key_width)), theme.accent),
-            Span::styled((*what).to_owned(), theme.text),
+            Span::styled(crate::text::truncate(what, room).into_owned(), theme.text),
         ])
     };
     let mut lines: Vec<Line<'static>> = KEYS.iter().map(row).collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Query syntax", theme.accent));
     lines.extend(SYNTAX.iter().map(row));
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centred(area, 64, height);
+    let max_scroll = help_max_scroll((area.width, area.height));
+    let scroll = scroll.min(max_scroll);
+    let title = if max_scroll > 0 {
+        " Help — ↑/↓ scroll, Esc closes "
+    } else {
+        " Help — Esc closes "
+    };
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.focused)
-                .title(Span::styled(" Help — Esc closes ", theme.accent)),
+        Paragraph::new(lines.split_off(scroll)).block(
+            Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
+                crate::text::truncate(title, usize::from(popup.width.saturating_sub(2)))
+                    .into_owned(),
+                theme.accent,
+            )),
         ),
         popup,
     );

@@ -128,11 +128,9 @@ pub fn render(
             [Span::styled(format!(" {} ", t.title()), style), Span::raw(" ")]
         })
         .collect();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused)
-        .title(Line::from(tabs))
-        .title_bottom(Span::styled(" ←/→ tab · ↑/↓ choose · Enter show · Esc close ", theme.dim));
+    // The keys are in the status line below, which stays visible.
+    let block =
+        Block::default().borders(Borders::ALL).border_style(theme.focused).title(Line::from(tabs));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {

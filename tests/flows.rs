@@ -1,0 +1,595 @@
+//! Key flows: crossterm events through `partners::input::action` and `App::update`, checked
+//! against the state a person expects. Each case is a key sequence in a small notation:
+//! tokens separated by spaces; a plain token is typed character by character; `<…>` names a
+//! key (`<Enter>`, `<C-w>`, `<A-Left>`, `<F1>`, `<Space>`), a click (`<Click:5,4>`), the wheel
+//! (`<WheelDown:5,4>`) or a resize (`<Resize:50x16>`).
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseEvent, MouseEventKind,
+};
+use partners::action::Effect;
+use partners::app::{App, Focus, Options, Overlay, OverviewTab};
+use partners::catalog::Catalog;
+use partners::cli::ThemeName;
+use partners::store::{Change, Marks, State};
+use rstest::rstest;
+
+const MONO: Options = Options { theme: ThemeName::Dark, color: false };
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, modifiers))
+}
+
+fn mouse(kind: MouseEventKind, at: &str) -> Event {
+    let (column, row) = at.split_once(',').expect("a position is column,row");
+    Event::Mouse(MouseEvent {
+        kind,
+        column: column.parse().expect("a column"),
+        row: row.parse().expect("a row"),
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// One token of the notation as the events a terminal would send.
+fn events(token: &str) -> Vec<Event> {
+    let Some(name) = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
+        return token.chars().map(|c| key(KeyCode::Char(c), KeyModifiers::NONE)).collect();
+    };
+    if let Some((what, at)) = name.split_once(':') {
+        return vec![match what {
+            "Click" => mouse(MouseEventKind::Down(crossterm::event::MouseButton::Left), at),
+            "WheelDown" => mouse(MouseEventKind::ScrollDown, at),
+            "WheelUp" => mouse(MouseEventKind::ScrollUp, at),
+            "Resize" => {
+                let (w, h) = at.split_once('x').expect("a size is WxH");
+                Event::Resize(w.parse().expect("a width"), h.parse().expect("a height"))
+            }
+            _ => panic!("unknown event {token}"),
+        }];
+    }
+    let (modifiers, name) = match name.split_once('-') {
+        Some(("C", rest)) => (KeyModifiers::CONTROL, rest),
+        Some(("A", rest)) => (KeyModifiers::ALT, rest),
+        Some(("S", rest)) => (KeyModifiers::SHIFT, rest),
+        _ => (KeyModifiers::NONE, name),
+    };
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "BackTab" => KeyCode::BackTab,
+        "BS" => KeyCode::Backspace,
+        "Del" => KeyCode::Delete,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "PgUp" => KeyCode::PageUp,
+        "PgDn" => KeyCode::PageDown,
+        "Space" => KeyCode::Char(' '),
+        f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().expect("F<n>")),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
+        _ => panic!("unknown key {token}"),
+    };
+    vec![key(code, modifiers)]
+}
+
+/// The app after `keys`, and every effect the keys asked for, in order.
+fn run_with(state: State, size: (u16, u16), keys: &str) -> (App, Vec<Effect>) {
+    let catalog = Catalog::bundled().expect("the bundled dataset loads");
+    let mut app = App::new(catalog, state, "", MONO);
+    app.update(partners::action::Action::Resize { width: size.0, height: size.1 });
+    let mut effects = Vec::new();
+    for token in keys.split_whitespace() {
+        for event in events(token) {
+            if let Some(action) = partners::input::action(&event, &app) {
+                effects.extend(app.update(action));
+            }
+        }
+    }
+    (app, effects)
+}
+
+fn run(keys: &str) -> (App, Vec<Effect>) {
+    run_with(State::default(), (80, 24), keys)
+}
+
+fn selected_id(app: &App) -> Option<String> {
+    app.selected_partner().and_then(|i| app.catalog().get(i)).map(|p| p.id.clone())
+}
+
+/// The id of the result at `position` for the empty query (alphabetical by name).
+fn nth_of_all(position: usize) -> String {
+    let (app, _) = run("");
+    let index = app.results()[position].index;
+    app.catalog().get(index).map(|p| p.id.clone()).unwrap_or_default()
+}
+
+/// Which overlay is open, without its contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Nothing,
+    Help,
+    Note,
+    Overview(OverviewTab),
+}
+
+fn shown(app: &App) -> Shown {
+    match app.overlay() {
+        None => Shown::Nothing,
+        Some(Overlay::Help) => Shown::Help,
+        Some(Overlay::Note(_)) => Shown::Note,
+        Some(Overlay::Overview { tab, .. }) => Shown::Overview(*tab),
+    }
+}
+
+/// What a case expects; fields left `None` are not checked.
+#[derive(Debug, Default, Clone)]
+struct Expect {
+    query: Option<&'static str>,
+    cursor: Option<usize>,
+    selected: Option<String>,
+    focus: Option<Focus>,
+    overlay: Option<Shown>,
+    narrow: Option<bool>,
+    quit: Option<bool>,
+}
+
+fn expect() -> Expect {
+    Expect::default()
+}
+
+impl Expect {
+    fn query(mut self, query: &'static str, cursor: usize) -> Self {
+        self.query = Some(query);
+        self.cursor = Some(cursor);
+        self
+    }
+    fn selected(mut self, id: impl Into<String>) -> Self {
+        self.selected = Some(id.into());
+        self
+    }
+    fn focus(mut self, focus: Focus) -> Self {
+        self.focus = Some(focus);
+        self
+    }
+    fn overlay(mut self, overlay: Shown) -> Self {
+        self.overlay = Some(overlay);
+        self
+    }
+    fn narrow(mut self, narrow: bool) -> Self {
+        self.narrow = Some(narrow);
+        self
+    }
+    fn quit(mut self) -> Self {
+        self.quit = Some(true);
+        self
+    }
+
+    fn check(&self, app: &App, keys: &str) {
+        if let Some(query) = self.query {
+            assert_eq!(app.query(), query, "query after {keys:?}");
+        }
+        if let Some(cursor) = self.cursor {
+            assert_eq!(app.cursor(), cursor, "cursor after {keys:?}");
+        }
+        if let Some(id) = &self.selected {
+            assert_eq!(selected_id(app).as_deref(), Some(id.as_str()), "selection after {keys:?}");
+        }
+        if let Some(focus) = self.focus {
+            assert_eq!(app.focus(), focus, "focus after {keys:?}");
+        }
+        assert_eq!(shown(app), self.overlay.unwrap_or(Shown::Nothing), "overlay after {keys:?}");
+        if let Some(narrow) = self.narrow {
+            assert_eq!(app.narrow_detail(), narrow, "narrow detail after {keys:?}");
+        }
+        assert_eq!(app.should_quit(), self.quit.unwrap_or(false), "quit after {keys:?}");
+    }
+}
+
+#[rstest]
+#[case::typing("abc", expect().query("abc", 3))]
+#[case::backspace("abc <BS>", expect().query("ab", 2))]
+#[case::backspace_mid("abc <Left> <BS>", expect().query("ac", 1))]
+#[case::backspace_at_start("abc <Home> <BS>", expect().query("abc", 0))]
+#[case::delete("abc <Left> <Left> <Del>", expect().query("ac", 1))]
+#[case::delete_at_end("abc <Del>", expect().query("abc", 3))]
+#[case::home_delete("abc <Home> <Del>", expect().query("bc", 0))]
+#[case::home_end("abc <Home> <End>", expect().query("abc", 3))]
+#[case::ctrl_a("abc <C-a>", expect().query("abc", 0))]
+#[case::right_stops_at_end("ab <Right> <Right>", expect().query("ab", 2))]
+#[case::left_stops_at_start("ab <Left> <Left> <Left>", expect().query("ab", 0))]
+#[case::insert_mid("ac <Left> b", expect().query("abc", 2))]
+#[case::accents("métropole", expect().query("métropole", 9).selected("bordeaux-metropole"))]
+#[case::ctrl_w("bordeaux <Space> cci <C-w>", expect().query("bordeaux ", 9))]
+#[case::ctrl_w_twice("bordeaux <Space> cci <C-w> <C-w>", expect().query("", 0))]
+#[case::ctrl_w_trailing_space("bordeaux <Space> <C-w>", expect().query("", 0))]
+#[case::ctrl_w_mid("ab <Space> cd <Left> <Left> <Left> <C-w>", expect().query(" cd", 0))]
+#[case::ctrl_u("bordeaux <C-u>", expect().query("", 0))]
+#[case::question_mark_in_query("a?", expect().query("a?", 2))]
+#[case::unbound_ctrl_ignored("ab <C-z> <C-q>", expect().query("ab", 2))]
+#[case::selection_follows_query("ugap", expect().query("ugap", 4).selected("ugap"))]
+fn editing(#[case] keys: &str, #[case] expected: Expect) {
+    let (app, _) = run(keys);
+    expected.check(&app, keys);
+}
+
+#[rstest]
+#[case::start("", 0)]
+#[case::down("<Down>", 1)]
+#[case::down_down_up("<Down> <Down> <Up>", 1)]
+#[case::ctrl_n("<C-n> <C-n>", 2)]
+#[case::ctrl_p("<C-n> <C-n> <C-p>", 1)]
+#[case::up_at_top_stays("<Up>", 0)]
+// At 80x24 the list shows 6 rows; a page moves 5.
+#[case::page_down("<PgDn>", 5)]
+#[case::page_down_up("<PgDn> <PgDn> <PgUp>", 5)]
+#[case::page_down_clamps("<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", 37)]
+#[case::page_up_clamps("<Down> <PgUp>", 0)]
+#[case::ctrl_n_moves_in_detail("<Tab> <C-n>", 1)]
+#[case::down_scrolls_detail_not_list("<Tab> <Down> <Down>", 0)]
+fn moving_the_selection(#[case] keys: &str, #[case] position: usize) {
+    let (app, _) = run(keys);
+    assert_eq!(app.selected(), position, "position after {keys:?}");
+    assert_eq!(selected_id(&app), Some(nth_of_all(position)));
+    let rows = 6;
+    assert!(app.list_offset() <= app.selected() && app.selected() < app.list_offset() + rows);
+}
+
+#[test]
+fn down_in_detail_scrolls_it() {
+    let (app, _) = run("ugap <Tab> <Down> <Down>");
+    assert_eq!(app.detail_scroll(), 2);
+    assert_eq!(selected_id(&app).as_deref(), Some("ugap"));
+    let (app, _) = run("ugap <Tab> <Down> <Down> <Up>");
+    assert_eq!(app.detail_scroll(), 1);
+    let (app, _) = run("ugap <Tab> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>");
+    let at_end = app.detail_scroll();
+    let (app, _) = run("ugap <Tab> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <Down>");
+    assert_eq!(app.detail_scroll(), at_end, "the detail does not scroll past its end");
+}
+
+#[rstest]
+#[case::tab("ugap <Tab>", expect().focus(Focus::Detail).narrow(false))]
+#[case::tab_tab("ugap <Tab> <Tab>", expect().focus(Focus::List))]
+#[case::tab_without_results("zzzz <Tab>", expect().focus(Focus::List))]
+#[case::enter("ugap <Enter>", expect().focus(Focus::Detail).narrow(false).selected("ugap"))]
+#[case::enter_without_results("zzzz <Enter>", expect().focus(Focus::List))]
+#[case::typing_returns_to_list("ugap <Tab> x", expect().focus(Focus::List).query("ugapx", 5))]
+#[case::esc_leaves_detail("ugap <Enter> <Esc>", expect().focus(Focus::List).query("ugap", 4))]
+#[case::esc_clears_query("ugap <Enter> <Esc> <Esc>", expect().focus(Focus::List).query("", 0))]
+#[case::esc_quits("ugap <Enter> <Esc> <Esc> <Esc>", expect().query("", 0).quit())]
+#[case::esc_closes_help_first("ugap <Enter> <F1> <Esc>", expect().focus(Focus::Detail))]
+#[case::ctrl_c_in_list("ugap <C-c>", expect().quit())]
+#[case::ctrl_c_in_detail("ugap <Enter> <C-c>", expect().focus(Focus::Detail).quit())]
+#[case::ctrl_c_in_help("<F1> <C-c>", expect().overlay(Shown::Help).quit())]
+#[case::ctrl_c_in_note("ugap <C-e> abc <C-c>", expect().overlay(Shown::Note).quit())]
+#[case::ctrl_c_in_overview(
+    "<F2> <C-c>",
+    expect().overlay(Shown::Overview(OverviewTab::Kinds)).quit()
+)]
+#[case::f1("<F1>", expect().overlay(Shown::Help))]
+#[case::f1_twice("<F1> <F1>", expect().overlay(Shown::Nothing))]
+#[case::question_mark("?", expect().overlay(Shown::Help).query("", 0))]
+#[case::question_mark_esc("? <Esc>", expect().overlay(Shown::Nothing))]
+#[case::help_swallows_typing("<F1> abc", expect().overlay(Shown::Help).query("", 0))]
+#[case::f2("<F2>", expect().overlay(Shown::Overview(OverviewTab::Kinds)))]
+#[case::f2_tab("<F2> <Tab>", expect().overlay(Shown::Overview(OverviewTab::Scopes)))]
+#[case::f2_right_right("<F2> <Right> <Right>", expect().overlay(Shown::Overview(OverviewTab::Topics)))]
+#[case::f2_backtab("<F2> <BackTab>", expect().overlay(Shown::Overview(OverviewTab::Network)))]
+#[case::f2_left_wraps("<F2> <Left>", expect().overlay(Shown::Overview(OverviewTab::Network)))]
+#[case::f2_esc("<F2> <Esc>", expect().overlay(Shown::Nothing))]
+#[case::f2_f2("<F2> <F2>", expect().overlay(Shown::Nothing))]
+#[case::editor_open("ugap <C-e>", expect().overlay(Shown::Note).selected("ugap"))]
+#[case::editor_esc("ugap <C-e> <Esc>", expect().overlay(Shown::Nothing).query("ugap", 4))]
+#[case::editor_keeps_query("ugap <C-e> abc", expect().overlay(Shown::Note).query("ugap", 4))]
+fn focus_and_overlays(#[case] keys: &str, #[case] expected: Expect) {
+    let (app, _) = run(keys);
+    expected.check(&app, keys);
+}
+
+#[rstest]
+#[case::opens_at_top((80, 24), "<F1>", 0)]
+#[case::down((80, 24), "<F1> <Down> <Down>", 2)]
+#[case::down_up((80, 24), "<F1> <Down> <Down> <Up>", 1)]
+#[case::ctrl_n((80, 24), "<F1> <C-n>", 1)]
+#[case::wheel((80, 24), "<F1> <WheelDown:40,10>", 3)]
+#[case::clamped((80, 24), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 15)]
+#[case::up_at_top((80, 24), "<F1> <Up> <PgUp>", 0)]
+#[case::reopens_at_top((80, 24), "<F1> <Down> <Esc> <F1>", 0)]
+#[case::fits((120, 40), "<F1> <PgDn> <Down>", 0)]
+#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 23)]
+#[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <Resize:80x24>", 15)]
+fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: usize) {
+    let (app, _) = run_with(State::default(), size, keys);
+    assert_eq!(shown(&app), Shown::Help);
+    assert_eq!(app.help_scroll(), scroll, "help scroll after {keys:?}");
+    assert_eq!(app.selected(), 0, "scrolling the help does not move the list");
+}
+
+/// Esc, one step at a time, on a narrow terminal where Enter fills the screen with the detail.
+#[rstest]
+#[case::enter("ugap <Enter>", expect().focus(Focus::Detail).narrow(true).query("ugap", 4))]
+#[case::help_over_detail("ugap <Enter> <F1>", expect().overlay(Shown::Help).narrow(true))]
+#[case::esc_closes_overlay("ugap <Enter> <F1> <Esc>", expect().narrow(true).focus(Focus::Detail))]
+#[case::esc_leaves_narrow_detail(
+    "ugap <Enter> <F1> <Esc> <Esc>",
+    expect().narrow(false).focus(Focus::List).query("ugap", 4)
+)]
+#[case::esc_clears("ugap <Enter> <F1> <Esc> <Esc> <Esc>", expect().narrow(false).query("", 0))]
+#[case::esc_quits("ugap <Enter> <F1> <Esc> <Esc> <Esc> <Esc>", expect().query("", 0).quit())]
+#[case::tab_leaves_narrow_detail("ugap <Enter> <Tab>", expect().narrow(false).focus(Focus::List))]
+#[case::tab_alone_is_not_narrow("ugap <Tab>", expect().narrow(false).focus(Focus::Detail))]
+#[case::typing_leaves_narrow_detail("ugap <Enter> s", expect().narrow(false).query("ugaps", 5))]
+fn narrow_esc_order(#[case] keys: &str, #[case] expected: Expect) {
+    let (app, _) = run_with(State::default(), (50, 16), keys);
+    expected.check(&app, keys);
+}
+
+fn star(id: &str, on: bool) -> Effect {
+    Effect::Save(Change::Star { id: id.to_owned(), on })
+}
+
+#[test]
+fn ctrl_s_stars_at_once() {
+    let (app, effects) = run("ugap <C-s>");
+    assert_eq!(effects, vec![star("ugap", true)]);
+    let ugap = app.catalog().position("ugap").expect("ugap is bundled");
+    assert!(app.marks_of(ugap).has(partners::search::Mark::Starred));
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.starred));
+    assert!(app.status().is_some_and(|s| s.text.contains("Starred UGAP")), "{:?}", app.status());
+    // The list shows the star before any save comes back.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
+        .expect("a test terminal");
+    terminal.draw(|f| partners::ui::render(&app, f)).expect("drawing");
+    let row: String = (0..80).map(|x| terminal.backend().buffer()[(x, 2)].symbol()).collect();
+    assert!(row.starts_with("│★  UGAP"), "{row}");
+
+    let (app, effects) = run("ugap <C-s> <C-s>");
+    assert_eq!(effects, vec![star("ugap", true), star("ugap", false)]);
+    assert!(!app.marks_of(ugap).has(partners::search::Mark::Starred));
+    assert!(!app.state().marks.contains_key("ugap"));
+}
+
+#[test]
+fn ctrl_s_in_detail_stars_too() {
+    let (_, effects) = run("ugap <Tab> <C-s>");
+    assert_eq!(effects, vec![star("ugap", true)]);
+}
+
+#[test]
+fn ctrl_s_without_selection_does_nothing() {
+    let (app, effects) = run("zzzz <C-s> <C-t> <C-e> <C-y>");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(shown(&app), Shown::Nothing);
+}
+
+#[test]
+fn ctrl_t_marks_met() {
+    let (app, effects) = run("ugap <C-t>");
+    assert_eq!(effects, vec![Effect::Save(Change::Met { id: "ugap".into(), on: true })]);
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.met && !m.starred));
+    let (_, effects) = run("ugap <C-t> <C-t>");
+    assert_eq!(effects[1], Effect::Save(Change::Met { id: "ugap".into(), on: false }));
+}
+
+#[test]
+fn note_editor_saves_lines() {
+    let (app, effects) = run("ugap <C-e> line <Space> one <Enter> two <C-s>");
+    let note = Change::Note { id: "ugap".into(), text: Some("line one\ntwo".into()) };
+    assert_eq!(effects, vec![Effect::Save(note)]);
+    assert_eq!(shown(&app), Shown::Nothing);
+    assert_eq!(
+        app.state().marks.get("ugap").and_then(|m| m.note.as_deref()),
+        Some("line one\ntwo")
+    );
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Note saved"));
+    let ugap = app.catalog().position("ugap").expect("ugap is bundled");
+    assert!(app.marks_of(ugap).has(partners::search::Mark::Noted));
+}
+
+#[test]
+fn note_editor_edits_existing_note_and_moves_between_lines() {
+    let marks = Marks { note: Some("first\nsecond".into()), ..Marks::default() };
+    let state = State { marks: BTreeMap::from([("ugap".into(), marks)]), ..State::default() };
+    let (app, _) = run_with(state.clone(), (80, 24), "ugap <C-e> <Up> <Home> > <Space>");
+    let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
+    assert_eq!(editor.text.iter().collect::<String>(), "> first\nsecond");
+    assert_eq!(editor.cursor_line_column(), (0, 2));
+    let (_, effects) = run_with(state, (80, 24), "ugap <C-e> <BS> <BS> <BS> <BS> <BS> <BS> <C-s>");
+    let text = Some("first\n".into());
+    assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text })]);
+}
+
+#[test]
+fn note_editor_blank_note_removes_it() {
+    let marks = Marks { note: Some("x".into()), ..Marks::default() };
+    let state = State { marks: BTreeMap::from([("ugap".into(), marks)]), ..State::default() };
+    let (app, effects) = run_with(state, (80, 24), "ugap <C-e> <BS> <Space> <C-s>");
+    assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text: None })]);
+    assert!(!app.state().marks.contains_key("ugap"));
+}
+
+#[test]
+fn note_editor_esc_cancels() {
+    let (app, effects) = run("ugap <C-e> draft <Enter> text <Esc>");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(shown(&app), Shown::Nothing);
+    assert!(!app.state().marks.contains_key("ugap"));
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Note not changed"));
+}
+
+#[test]
+fn note_editor_question_mark_is_text() {
+    let (app, _) = run("<C-e> why?");
+    let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
+    assert_eq!(editor.text.iter().collect::<String>(), "why?");
+}
+
+fn starred(ids: &[&str]) -> State {
+    let marks =
+        ids.iter().map(|id| ((*id).to_owned(), Marks { starred: true, ..Marks::default() }));
+    State { marks: marks.collect(), ..State::default() }
+}
+
+#[rstest]
+#[case::on("<F3>", "is:starred ", 2)]
+#[case::off("<F3> <F3>", "", 38)]
+#[case::with_text("gsef <F3>", "is:starred gsef ", 1)]
+#[case::with_text_off("gsef <F3> <F3>", "gsef", 1)]
+#[case::with_text_not_starred("ugap <F3>", "is:starred ugap ", 0)]
+fn f3_toggles_starred_only(#[case] keys: &str, #[case] query: &str, #[case] count: usize) {
+    let (app, _) = run_with(starred(&["gsef", "cnfpt"]), (80, 24), keys);
+    assert_eq!(app.query(), query);
+    assert_eq!(app.cursor(), query.chars().count());
+    assert_eq!(app.results().len(), count, "results of {query:?}");
+}
+
+#[test]
+fn starring_under_is_starred_updates_the_list() {
+    let (app, _) = run_with(starred(&["gsef"]), (80, 24), "<F3> <C-s>");
+    assert!(app.results().is_empty(), "unstarring the only starred partner empties the list");
+}
+
+fn with_history(queries: &[&str]) -> State {
+    State { history: queries.iter().map(|q| (*q).to_owned()).collect(), ..State::default() }
+}
+
+#[rstest]
+#[case::ctrl_r("<C-r>", "cnfpt")]
+#[case::ctrl_r_twice("<C-r> <C-r>", "gsef")]
+#[case::ctrl_r_stops_at_oldest("<C-r> <C-r> <C-r> <C-r>", "ugap")]
+#[case::up_at_top("<Up>", "cnfpt")]
+#[case::up_up("<Up> <Up>", "cnfpt")]
+#[case::typing_resets("<C-r> <C-r> <C-u> <C-r>", "cnfpt")]
+#[case::up_below_top_moves("<Down> <Up>", "")]
+fn history(#[case] keys: &str, #[case] query: &str) {
+    let (app, _) = run_with(with_history(&["ugap", "gsef", "cnfpt"]), (80, 24), keys);
+    assert_eq!(app.query(), query, "query after {keys:?}");
+    assert_eq!(app.cursor(), query.chars().count());
+}
+
+#[test]
+fn up_up_after_recall_moves_in_the_results() {
+    // Once a query is recalled the query is no longer empty: Up moves the selection.
+    let (app, _) = run_with(with_history(&["ugap", "bordeaux"]), (80, 24), "<Up> <Down> <Up>");
+    assert_eq!(app.query(), "bordeaux");
+    assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn history_empty_says_so() {
+    let (app, _) = run("<C-r>");
+    assert_eq!(app.query(), "");
+    assert!(app.status().is_some_and(|s| s.text.contains("No earlier queries")));
+}
+
+#[test]
+fn enter_remembers_the_query_once() {
+    let (_, effects) = run("ugap <Enter>");
+    assert_eq!(effects, vec![Effect::Save(Change::PushHistory("ugap".into()))]);
+    let (_, effects) = run_with(with_history(&["ugap"]), (80, 24), "ugap <Enter>");
+    assert!(effects.is_empty(), "the same query twice in a row is not remembered again");
+}
+
+// At 80x24 (stacked): list pane rows 1..=8 (results on rows 2..=7), detail rows 9..=22.
+#[rstest]
+#[case::click_row("<Click:10,4>", 2, Focus::List)]
+#[case::click_first_row("<Click:10,2>", 0, Focus::List)]
+#[case::click_list_border_ignored("<Click:10,1>", 0, Focus::List)]
+#[case::click_list_bottom_border_ignored("<Click:10,8>", 0, Focus::List)]
+#[case::click_last_visible_row("<Click:10,7>", 5, Focus::List)]
+#[case::click_detail("<Click:10,12>", 0, Focus::Detail)]
+#[case::click_detail_then_row("<Click:10,12> <Click:10,3>", 1, Focus::List)]
+#[case::click_search_line("<Click:10,0>", 0, Focus::List)]
+#[case::wheel_list("<WheelDown:10,4>", 3, Focus::List)]
+#[case::wheel_list_up("<WheelDown:10,4> <WheelDown:10,4> <WheelUp:10,4>", 3, Focus::List)]
+#[case::wheel_detail_keeps_selection("<WheelDown:10,12>", 0, Focus::List)]
+fn mouse_stacked(#[case] keys: &str, #[case] position: usize, #[case] focus: Focus) {
+    let (app, _) = run(keys);
+    assert_eq!(app.selected(), position, "position after {keys:?}");
+    assert_eq!(app.focus(), focus, "focus after {keys:?}");
+}
+
+#[test]
+fn wheel_over_detail_scrolls_it() {
+    let (app, _) = run("ugap <WheelDown:10,12>");
+    assert_eq!(app.detail_scroll(), 3);
+    let (app, _) = run("ugap <WheelDown:10,12> <WheelUp:10,12>");
+    assert_eq!(app.detail_scroll(), 0);
+}
+
+#[test]
+fn click_on_a_relation_chooses_it() {
+    // Wide: GUICHET VERT has three relations; find the row of the third and click it.
+    let (app, _) = run_with(State::default(), (120, 40), "guichet");
+    assert_eq!(selected_id(&app).as_deref(), Some("guichet-vert"));
+    let areas = partners::ui::layout((120, 40));
+    let content = partners::ui::detail::content(&app, areas.detail.width - 2);
+    let row = areas.detail.y + 1 + u16::try_from(content.link_rows[2]).expect("fits");
+    let keys = format!("guichet <Click:{},{row}>", areas.detail.x + 5);
+    let (app, _) = run_with(State::default(), (120, 40), &keys);
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.link(), 2);
+}
+
+#[test]
+fn click_in_narrow_list_then_enter_opens_that_row() {
+    let (app, _) = run_with(State::default(), (50, 16), "<Click:10,5> <Enter>");
+    assert_eq!(app.selected(), 3);
+    assert!(app.narrow_detail());
+    assert_eq!(selected_id(&app), Some(nth_of_all(3)));
+}
+
+#[test]
+fn resize_keeps_the_selection_in_view() {
+    let sizes = [(120, 40), (80, 24), (50, 16), (30, 8), (20, 6), (1, 1), (300, 100), (61, 20)];
+    for &(width, height) in &sizes {
+        let resize = format!("<Resize:{width}x{height}>");
+        for keys in ["<PgDn> <PgDn> <PgDn> <Down>", "<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>"] {
+            let (app, _) = run(&format!("{keys} {resize}"));
+            let rows =
+                usize::from(partners::ui::layout((width, height)).list.height.saturating_sub(2))
+                    .max(1);
+            assert_eq!(app.size(), (width, height));
+            assert!(
+                app.list_offset() <= app.selected() && app.selected() < app.list_offset() + rows,
+                "selection {} out of view (offset {}, rows {rows}) at {width}x{height}",
+                app.selected(),
+                app.list_offset()
+            );
+        }
+    }
+}
+
+#[test]
+fn resize_in_overlays_and_detail_never_panics() {
+    let prefixes = ["", "ugap <Enter>", "<F1>", "<F2>", "<F2> <Left>", "ugap <C-e> a <Enter> b"];
+    for prefix in prefixes {
+        for (width, height) in [(1, 1), (0, 0), (5, 3), (29, 7), (30, 8), (59, 19), (100, 2)] {
+            let keys = format!("{prefix} <Resize:{width}x{height}> <Down> <PgDn> <Enter> x");
+            let (app, _) = run(&keys);
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+                    .expect("a test terminal");
+            terminal.draw(|f| partners::ui::render(&app, f)).expect("drawing");
+        }
+    }
+}
+
+#[test]
+fn releases_and_repeats_reported_separately_are_ignored() {
+    let catalog = Catalog::bundled().expect("the bundled dataset loads");
+    let app = App::new(catalog, State::default(), "", MONO);
+    let release = Event::Key(KeyEvent {
+        code: KeyCode::Char('a'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    });
+    assert_eq!(partners::input::action(&release, &app), None);
+}

@@ -1,0 +1,484 @@
+//! The network of relations: backlinks in the catalog, following a relation in the browser
+//! and going back and forward, the overview's bars and network rows, and copying a card.
+
+use base64::Engine as _;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use partners::action::{Action, Effect};
+use partners::app::{App, Focus, Options, Overlay, OverviewTab};
+use partners::catalog::{Catalog, Source};
+use partners::cli::ThemeName;
+use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
+use partners::output::{self, CardFormat};
+use partners::store::State;
+use partners::ui::overview::{self, RowAction};
+use rstest::rstest;
+
+const MONO: Options = Options { theme: ThemeName::Dark, color: false };
+
+fn bundled() -> Catalog {
+    Catalog::bundled().expect("the bundled dataset loads")
+}
+
+fn position(catalog: &Catalog, id: &str) -> usize {
+    catalog.position(id).unwrap_or_else(|| panic!("{id} is in the catalog"))
+}
+
+// -- Backlinks --------------------------------------------------------------------------
+
+#[rstest]
+#[case::gsef("gsef", &[("bordeaux", RelationKind::HeadquartersOf), ("bordeaux", RelationKind::PresidencyOf)])]
+#[case::cci("cci-bordeaux-gironde", &[("convergence-marches", RelationKind::InitiativeOf)])]
+#[case::three_ar("3ar", &[("guichet-vert", RelationKind::RunBy)])]
+#[case::french_tech("mission-french-tech", &[("french-tech-bordeaux", RelationKind::AwardedBy)])]
+#[case::none("ugap", &[])]
+#[case::no_incoming("bordeaux", &[])]
+fn bundled_backlinks(#[case] id: &str, #[case] expected: &[(&str, RelationKind)]) {
+    let catalog = bundled();
+    let mut found: Vec<(&str, RelationKind)> = catalog
+        .backlinks(position(&catalog, id))
+        .iter()
+        .map(|b| (catalog.get(b.from).map_or("?", |p| p.id.as_str()), b.kind))
+        .collect();
+    found.sort_by_key(|(from, kind)| (*from, kind.slug()));
+    let mut expected = expected.to_vec();
+    expected.sort_by_key(|(from, kind)| (*from, kind.slug()));
+    assert_eq!(found, expected, "backlinks of {id}");
+}
+
+#[test]
+fn every_bundled_relation_to_a_partner_is_a_backlink_and_no_other() {
+    let catalog = bundled();
+    let mut stated = 0;
+    for (from, partner) in catalog.partners().iter().enumerate() {
+        for relation in &partner.relations {
+            let Some(target) = &relation.target else { continue };
+            stated += 1;
+            let to = position(&catalog, target);
+            assert!(
+                catalog
+                    .backlinks(to)
+                    .iter()
+                    .any(|b| b.from == from && b.kind == relation.kind && b.note == relation.note),
+                "{} -> {target} ({:?}) has no backlink",
+                partner.id,
+                relation.kind
+            );
+        }
+    }
+    let total: usize = (0..catalog.partners().len()).map(|i| catalog.backlinks(i).len()).sum();
+    assert_eq!(total, stated, "one backlink per relation to a partner");
+    assert!(catalog.backlinks(catalog.partners().len()).is_empty(), "out of range is empty");
+}
+
+fn partner(id: &str, relations: Vec<Relation>) -> Partner {
+    Partner {
+        id: id.to_owned(),
+        name: format!("Partner {}", id.to_uppercase()),
+        acronym: None,
+        aliases: Vec::new(),
+        kind: Kind::BusinessNetwork,
+        scope: Scope::Local,
+        location: None,
+        topics: Vec::new(),
+        description: format!("The {id} partner."),
+        facts: Vec::new(),
+        relations,
+        website: None,
+        email: None,
+        phone: None,
+        booth: None,
+    }
+}
+
+fn to(kind: RelationKind, target: &str) -> Relation {
+    Relation { kind, target: Some(target.to_owned()), name: None, note: None }
+}
+
+fn outside(kind: RelationKind, name: &str) -> Relation {
+    Relation { kind, target: None, name: Some(name.to_owned()), note: None }
+}
+
+/// a -> b (member of), a -> c (part of), b -> c (run by), c -> an outside organisation, and
+/// d pointing at an id no partner has (`from_partners` trusts its input; nothing breaks).
+fn small() -> Catalog {
+    let partners = vec![
+        partner("a", vec![to(RelationKind::MemberOf, "b"), to(RelationKind::PartOf, "c")]),
+        partner("b", vec![to(RelationKind::RunBy, "c")]),
+        partner("c", vec![outside(RelationKind::SupportedBy, "Outside Org")]),
+        partner("d", vec![to(RelationKind::Supports, "missing")]),
+    ];
+    Catalog::from_partners(partners, vec![Source::Bundled], Vec::new())
+}
+
+#[rstest]
+#[case("a", &[])]
+#[case("b", &[("a", RelationKind::MemberOf)])]
+#[case("c", &[("a", RelationKind::PartOf), ("b", RelationKind::RunBy)])]
+#[case("d", &[])]
+fn small_backlinks(#[case] id: &str, #[case] expected: &[(&str, RelationKind)]) {
+    let catalog = small();
+    let found: Vec<(&str, RelationKind)> = catalog
+        .backlinks(position(&catalog, id))
+        .iter()
+        .map(|b| (catalog.get(b.from).map_or("?", |p| p.id.as_str()), b.kind))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn links_read_both_directions() {
+    let catalog = small();
+    let c = position(&catalog, "c");
+    let links: Vec<(&str, &str, Option<usize>, bool)> = output::links(&catalog, c)
+        .iter()
+        .map(|l| (l.label(), l.name, l.target, l.incoming))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("Supported by", "Outside Org", None, false),
+            ("Includes", "Partner A", Some(0), true),
+            ("Runs", "Partner B", Some(1), true),
+        ]
+    );
+}
+
+// -- Following relations in the browser -------------------------------------------------
+
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Option<Effect> {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    partners::input::action(&event, app).and_then(|action| app.update(action))
+}
+
+fn keys(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        press(app, code, KeyModifiers::NONE);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn browser(catalog: Catalog, size: (u16, u16)) -> App {
+    let mut app = App::new(catalog, State::default(), "", MONO);
+    app.update(Action::Resize { width: size.0, height: size.1 });
+    app
+}
+
+fn selected_id(app: &App) -> Option<&str> {
+    app.selected_partner().and_then(|i| app.catalog().get(i)).map(|p| p.id.as_str())
+}
+
+#[test]
+fn follow_back_and_forward() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "gsef");
+    assert_eq!(selected_id(&app), Some("gsef"));
+    // Focus the detail, scroll it, choose the second relation (presided by City of Bordeaux).
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Down, KeyCode::Right]);
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!(app.link(), 1);
+    let (scroll, link) = (app.detail_scroll(), app.link());
+    assert!(scroll > 0, "the detail is scrolled before following");
+
+    let effect = press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(effect, Some(Effect::Save(partners::store::Change::PushHistory("gsef".into()))));
+    assert_eq!(selected_id(&app), Some("bordeaux"), "the target is selected");
+    assert_eq!(app.focus(), Focus::Detail);
+    assert_eq!((app.detail_scroll(), app.link()), (0, 0), "the target's detail starts at the top");
+    assert!(
+        app.results().iter().any(|h| Some(h.index) == app.selected_partner()),
+        "the target is in the list"
+    );
+    assert!(app.can_go_back());
+    let after_follow = app.query();
+
+    // Back with Alt-Left restores query, selection, scroll and chosen relation.
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(app.query(), "gsef");
+    assert_eq!(selected_id(&app), Some("gsef"));
+    assert_eq!((app.detail_scroll(), app.link()), (scroll, link));
+    assert_eq!(app.focus(), Focus::Detail);
+
+    // Forward with Alt-Right returns.
+    press(&mut app, KeyCode::Right, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("bordeaux"));
+    assert_eq!(app.query(), after_follow);
+
+    // Backspace in the detail is Back too.
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(selected_id(&app), Some("gsef"));
+    assert_eq!(app.query(), "gsef", "Backspace in the detail does not edit the query");
+    // Nothing before the first visit.
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("gsef"));
+    assert!(app.status().is_some_and(|s| s.text.contains("first")), "{:?}", app.status());
+}
+
+#[test]
+fn follow_keeps_a_query_that_shows_the_target() {
+    let mut app = browser(bundled(), (120, 40));
+    typed(&mut app, "bordeaux");
+    // Choose the first followable relation of the City of Bordeaux.
+    while selected_id(&app) != Some("bordeaux") {
+        keys(&mut app, &[KeyCode::Down]);
+    }
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("gsef"));
+    assert_eq!(app.query(), "bordeaux", "GSEF is a result of 'bordeaux' (it is based there)");
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("bordeaux"));
+    assert_eq!(app.query(), "bordeaux");
+}
+
+#[test]
+fn follow_after_going_back_drops_the_forward_visits() {
+    let mut app = browser(bundled(), (120, 40));
+    typed(&mut app, "convergence");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("cci-bordeaux-gironde"));
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("convergence-marches"), "back through the backlink");
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("cci-bordeaux-gironde"));
+    press(&mut app, KeyCode::Right, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("convergence-marches"));
+    press(&mut app, KeyCode::Right, KeyModifiers::ALT);
+    assert!(app.status().is_some_and(|s| s.text.contains("last")), "{:?}", app.status());
+}
+
+#[test]
+fn back_before_any_follow_says_so() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "ugap");
+    keys(&mut app, &[KeyCode::Tab]);
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(app.query(), "ugap");
+    assert!(app.status().is_some_and(|s| s.text.contains("Nothing to go back to")));
+}
+
+#[test]
+fn an_outside_organisation_is_not_followable() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "ugap");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("ugap"), "the selection stays");
+    assert_eq!(app.link(), 1);
+    let status = app.status().map(|s| s.text.as_str());
+    assert_eq!(status, Some("French Ministry of National Education is not in the dataset"));
+    assert!(!app.can_go_back());
+}
+
+#[test]
+fn a_partner_without_relations_says_so() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "cnfpt");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right]);
+    assert!(app.status().is_some_and(|s| s.text.contains("no relations")));
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(app.status().is_some_and(|s| s.text.contains("no relations")));
+}
+
+#[test]
+fn choosing_a_relation_stops_at_the_ends() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "guichet");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Left]);
+    assert_eq!(app.link(), 0);
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    assert_eq!(app.link(), 2);
+}
+
+#[test]
+fn following_in_a_narrow_terminal_fills_the_screen_and_back_keeps_it() {
+    let mut app = browser(bundled(), (50, 16));
+    typed(&mut app, "convergence");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(app.narrow_detail());
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("cci-bordeaux-gironde"));
+    assert!(app.narrow_detail());
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(selected_id(&app), Some("convergence-marches"));
+    assert!(app.narrow_detail());
+}
+
+#[test]
+fn following_in_the_small_catalog() {
+    let mut app = browser(small(), (120, 40));
+    typed(&mut app, "partner a");
+    assert_eq!(selected_id(&app), Some("a"));
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("c"), "a's second relation (part of) leads to c");
+    // c: supported by (outside), then includes a, then runs b.
+    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("b"));
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("c"));
+    assert_eq!(app.link(), 2, "the relation chosen on c is chosen again");
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("a"));
+    assert_eq!(app.query(), "partner a");
+}
+
+// -- The overview -----------------------------------------------------------------------
+
+fn open_overview(app: &mut App, tab: OverviewTab, row: usize) {
+    press(app, KeyCode::F(2), KeyModifiers::NONE);
+    while !matches!(app.overlay(), Some(Overlay::Overview { tab: t, .. }) if *t == tab) {
+        press(app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    for _ in 0..row {
+        press(app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Overview { selected, .. }) if *selected == row),
+        "row {row} of {tab:?} is chosen"
+    );
+}
+
+#[test]
+fn overview_enter_on_a_kind_filters_the_list() {
+    let probe = browser(bundled(), (80, 24));
+    let rows = overview::rows(&probe, OverviewTab::Kinds);
+    assert!(rows.len() > 3);
+    for (i, row) in rows.iter().enumerate() {
+        let mut app = browser(bundled(), (80, 24));
+        typed(&mut app, "something");
+        open_overview(&mut app, OverviewTab::Kinds, i);
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(app.overlay().is_none(), "Enter closes the overview");
+        let kind = Kind::ALL.iter().find(|k| k.label() == row.label).expect("a kind's label");
+        let expected = format!("kind:{} ", kind.slug());
+        assert_eq!(app.query(), expected);
+        assert_eq!(app.cursor(), expected.chars().count());
+        assert_eq!(row.action, RowAction::Filter(format!("kind:{}", kind.slug())));
+        let kinds: Vec<Kind> = app
+            .results()
+            .iter()
+            .filter_map(|h| app.catalog().get(h.index))
+            .map(|p| p.kind)
+            .collect();
+        assert_eq!(kinds.len() as u64, row.value, "{} partners of kind {kind:?}", row.value);
+        assert!(kinds.iter().all(|k| k == kind), "only {kind:?} partners: {kinds:?}");
+        assert_eq!(app.focus(), Focus::List);
+    }
+}
+
+#[test]
+fn overview_bars_count_every_partner() {
+    let app = browser(bundled(), (80, 24));
+    let total = app.catalog().partners().len() as u64;
+    for tab in [OverviewTab::Kinds, OverviewTab::Scopes] {
+        let sum: u64 = overview::rows(&app, tab).iter().map(|r| r.value).sum();
+        assert_eq!(sum, total, "{tab:?}: each partner has one kind and one scope");
+    }
+}
+
+#[test]
+fn overview_scope_and_topic_bars_filter_too() {
+    for tab in [OverviewTab::Scopes, OverviewTab::Topics] {
+        let mut app = browser(bundled(), (80, 24));
+        let row = overview::rows(&app, tab).remove(1);
+        open_overview(&mut app, tab, 1);
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        let RowAction::Filter(filter) = row.action else { panic!("a bar filters") };
+        assert_eq!(app.query(), format!("{filter} "));
+        assert_eq!(app.results().len() as u64, row.value, "{tab:?} {filter}");
+    }
+}
+
+#[test]
+fn network_rows_are_followable() {
+    let probe = browser(bundled(), (80, 24));
+    let rows = overview::rows(&probe, OverviewTab::Network);
+    assert!(rows.iter().any(|r| r.hub) && rows.iter().any(|r| r.action == RowAction::None));
+    for (i, row) in rows.iter().enumerate() {
+        let mut app = browser(bundled(), (80, 24));
+        typed(&mut app, "zzzz");
+        open_overview(&mut app, OverviewTab::Network, i);
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        match row.action {
+            RowAction::Show(partner) => {
+                assert!(app.overlay().is_none(), "row {i} {:?} closes the overview", row.label);
+                assert_eq!(app.selected_partner(), Some(partner), "row {i} {:?}", row.label);
+                assert_eq!(app.focus(), Focus::Detail);
+                assert_eq!(app.query(), "", "the query that hid the partner is cleared");
+            }
+            RowAction::None => {
+                assert!(app.overlay().is_some(), "row {i} {:?} keeps the overview", row.label);
+                let status = app.status().map(|s| s.text.as_str());
+                assert_eq!(status, Some("That organisation is not in the dataset"));
+            }
+            RowAction::Filter(_) => panic!("network rows do not filter"),
+        }
+    }
+}
+
+#[test]
+fn network_rows_go_back() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "ugap");
+    let rows = overview::rows(&app, OverviewTab::Network);
+    let gsef = position(app.catalog(), "gsef");
+    let row = rows.iter().position(|r| r.action == RowAction::Show(gsef)).expect("a gsef row");
+    open_overview(&mut app, OverviewTab::Network, row);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(selected_id(&app), Some("gsef"));
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("ugap"));
+    assert_eq!(app.query(), "ugap");
+}
+
+// -- Copying the card -------------------------------------------------------------------
+
+#[test]
+fn ctrl_y_copies_the_card() {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "gsef");
+    let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL);
+    let gsef = position(app.catalog(), "gsef");
+    let card = output::card(app.catalog(), gsef, None, CardFormat::Text);
+    assert_eq!(effect, Some(Effect::Copy(card.clone())));
+    assert!(card.starts_with("Global Social Economy Forum (GSEF)\n"), "{card}");
+    assert!(card.contains("Headquartered in: City of Bordeaux"), "{card}");
+    assert!(app.status().is_some_and(|s| s.text.contains("Copied the card of GSEF")));
+
+    let sequence = output::osc52(&card);
+    let encoded = sequence
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|s| s.strip_suffix('\x07'))
+        .unwrap_or_else(|| panic!("not ESC ] 52 ; c ; … BEL: {sequence:?}"));
+    let decoded = base64::engine::general_purpose::STANDARD.decode(encoded).expect("base64");
+    assert_eq!(String::from_utf8(decoded).expect("utf-8"), card);
+    assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)));
+}
+
+#[test]
+fn ctrl_y_card_has_the_users_marks() {
+    let mut state = State::default();
+    state.apply(partners::store::Change::Star { id: "ugap".into(), on: true }, 0);
+    state.apply(partners::store::Change::Note { id: "ugap".into(), text: Some("call".into()) }, 0);
+    let mut app = App::new(bundled(), state, "ugap", MONO);
+    app.update(Action::Resize { width: 80, height: 24 });
+    let Some(Effect::Copy(card)) = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
+    else {
+        panic!("Ctrl-Y copies")
+    };
+    assert!(card.contains("Mine: starred\n  call\n"), "{card}");
+}
+
+#[test]
+fn osc52_of_unicode_and_empty_text() {
+    for text in ["", "é — 日本 🎉\nline two", "\u{1b}]52;c;evil\u{7}"] {
+        let sequence = output::osc52(text);
+        assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with('\x07'));
+        let body = &sequence[7..sequence.len() - 1];
+        assert!(!body.contains('\x1b') && !body.contains('\x07'), "the payload is inert");
+        let decoded = base64::engine::general_purpose::STANDARD.decode(body).expect("base64");
+        assert_eq!(decoded, text.as_bytes());
+    }
+}

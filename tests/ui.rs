@@ -1,0 +1,385 @@
+//! The screens, as text: insta snapshots of a `TestBackend` at fixed sizes, in monochrome so
+//! the snapshot is the layout. Review every `.snap` by eye: it *is* the UI. Plus checks that
+//! no size panics, that wide characters keep the borders aligned and that control characters
+//! never reach the buffer raw.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use partners::action::Action;
+use partners::app::{App, Options};
+use partners::catalog::{Catalog, Source};
+use partners::cli::ThemeName;
+use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
+use partners::store::{Marks, State};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use rstest::rstest;
+use unicode_width::UnicodeWidthStr;
+
+const MONO: Options = Options { theme: ThemeName::Dark, color: false };
+
+fn bundled() -> Catalog {
+    Catalog::bundled().expect("the bundled dataset loads")
+}
+
+/// An app over `catalog` laid out for `width`×`height`, with `actions` applied in order.
+fn app_with(
+    catalog: Catalog,
+    state: State,
+    query: &str,
+    size: (u16, u16),
+    actions: &[Action],
+) -> App {
+    let mut app = App::new(catalog, state, query, MONO);
+    app.update(Action::Resize { width: size.0, height: size.1 });
+    for action in actions {
+        app.update(action.clone());
+    }
+    app
+}
+
+fn app(query: &str, size: (u16, u16), actions: &[Action]) -> App {
+    app_with(bundled(), State::default(), query, size, actions)
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let (width, height) = app.size();
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
+    terminal.draw(|f| partners::ui::render(app, f)).expect("drawing into a test backend");
+    terminal
+}
+
+/// Draws at a size other than the one the app was laid out for (a resize not yet seen).
+fn draw_at(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
+    terminal.draw(|f| partners::ui::render(app, f)).expect("drawing into a test backend");
+    terminal.backend().buffer().clone()
+}
+
+/// The runs of matched (bold + underlined) characters, row by row, so a snapshot shows where
+/// highlights land; the text view alone cannot show styles.
+fn highlights(buffer: &Buffer) -> String {
+    let matched = Modifier::BOLD | Modifier::UNDERLINED;
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut runs: Vec<String> = Vec::new();
+        let mut run = String::new();
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(matched) {
+                run.push_str(cell.symbol());
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+        if !runs.is_empty() {
+            let _ = writeln!(out, "row {y:>2}: {}", runs.join(" | "));
+        }
+    }
+    out
+}
+
+/// Each row as a terminal shows it: the symbols, skipping cells hidden by wide characters.
+fn rows(buffer: &Buffer) -> Vec<String> {
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|cells| {
+            let mut row = String::new();
+            let mut skip = 0usize;
+            for cell in cells {
+                if skip == 0 {
+                    row.push_str(cell.symbol());
+                    skip = cell.symbol().width().max(1);
+                }
+                skip -= 1;
+            }
+            row
+        })
+        .collect()
+}
+
+const SIZES: [(u16, u16); 4] = [(120, 40), (80, 24), (50, 16), (20, 6)];
+
+fn name((width, height): (u16, u16), what: &str) -> String {
+    format!("{what}_{width}x{height}")
+}
+
+#[rstest]
+fn first_screen(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) {
+    let app = app("", size, &[]);
+    insta::assert_snapshot!(name(size, "first_screen"), draw(&app).backend());
+}
+
+#[rstest]
+fn query_with_highlights(
+    #[values("metropole", "cci")] query: &str,
+    #[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16),
+) {
+    let actions: Vec<Action> = query.chars().map(Action::Insert).collect();
+    let app = app("", size, &actions);
+    let terminal = draw(&app);
+    let shown = format!(
+        "{}\nhighlighted:\n{}",
+        terminal.backend(),
+        highlights(terminal.backend().buffer())
+    );
+    insta::assert_snapshot!(name(size, &format!("query_{query}")), shown);
+}
+
+#[rstest]
+fn no_match(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) {
+    let app = app("zzzz", size, &[]);
+    assert!(app.results().is_empty());
+    insta::assert_snapshot!(name(size, "no_match"), draw(&app).backend());
+}
+
+#[rstest]
+fn help_overlay(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) {
+    let app = app("", size, &[Action::ToggleHelp]);
+    insta::assert_snapshot!(name(size, "help"), draw(&app).backend());
+}
+
+#[rstest]
+#[case((80, 24))]
+#[case((50, 16))]
+fn help_scrolled_to_the_end(#[case] size: (u16, u16)) {
+    let app =
+        app("", size, &[Action::ToggleHelp, Action::PageDown, Action::PageDown, Action::PageDown]);
+    assert!(app.help_scroll() > 0, "the help does not fit {size:?}");
+    insta::assert_snapshot!(name(size, "help_end"), draw(&app).backend());
+}
+
+#[test]
+fn narrow_detail_after_enter() {
+    let app = app("ugap", (50, 16), &[Action::Confirm]);
+    assert!(app.narrow_detail());
+    insta::assert_snapshot!("narrow_detail_50x16", draw(&app).backend());
+}
+
+/// UGAP starred, met and with a two-line note.
+fn marked_state() -> State {
+    let marks = Marks {
+        starred: true,
+        met: true,
+        note: Some("Met Anne at the Bordeaux fair.\nSend her the 2025 tender calendar.".into()),
+        ..Marks::default()
+    };
+    State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() }
+}
+
+#[rstest]
+#[case((80, 24))]
+#[case((50, 16))]
+fn note_editor_multiline(#[case] size: (u16, u16)) {
+    let mut actions = vec![Action::EditNote, Action::Confirm];
+    actions.extend("Ask about the green guide.".chars().map(Action::Insert));
+    let app = app_with(bundled(), marked_state(), "ugap", size, &actions);
+    insta::assert_snapshot!(name(size, "note_editor"), draw(&app).backend());
+}
+
+#[rstest]
+#[case("kinds", 0)]
+#[case("scopes", 1)]
+#[case("topics", 2)]
+#[case("network", 3)]
+fn overview_tabs(#[case] tab: &str, #[case] next_tabs: usize) {
+    let mut actions = vec![Action::ToggleOverview];
+    actions.extend(std::iter::repeat_n(Action::NextTab, next_tabs));
+    let app = app("", (80, 24), &actions);
+    insta::assert_snapshot!(format!("overview_{tab}_80x24"), draw(&app).backend());
+}
+
+/// Enter on an outside organisation in the network tab: the overview stays, and the status
+/// line under it says why.
+#[test]
+fn overview_network_outside_row_says_why() {
+    let probe = app("", (80, 24), &[]);
+    let rows = partners::ui::overview::rows(&probe, partners::app::OverviewTab::Network);
+    let outside = rows
+        .iter()
+        .position(|r| r.action == partners::ui::overview::RowAction::None)
+        .expect("the network has an outside organisation");
+    let mut actions = vec![Action::ToggleOverview, Action::PreviousTab];
+    actions.extend(std::iter::repeat_n(Action::Down, outside));
+    actions.push(Action::Confirm);
+    let app = app("", (80, 24), &actions);
+    assert!(app.overlay().is_some());
+    insta::assert_snapshot!("overview_network_outside_80x24", draw(&app).backend());
+}
+
+#[rstest]
+#[case((120, 40))]
+#[case((80, 24))]
+fn marked_partner_in_list_and_detail(#[case] size: (u16, u16)) {
+    let app =
+        app_with(bundled(), marked_state(), "", size, &[Action::Insert('u'), Action::Insert('g')]);
+    let ugap = app.catalog().position("ugap");
+    assert_eq!(app.selected_partner(), ugap, "typing 'ug' selects UGAP first");
+    insta::assert_snapshot!(name(size, "marked"), draw(&app).backend());
+}
+
+#[test]
+fn marked_partner_narrow_detail() {
+    let app = app_with(bundled(), marked_state(), "ugap", (50, 16), &[Action::Confirm]);
+    let mut app = app;
+    // Scroll to the end so the note shows.
+    for _ in 0..40 {
+        app.update(Action::Down);
+    }
+    insta::assert_snapshot!("marked_narrow_detail_end_50x16", draw(&app).backend());
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let widths = [1, 2, 5, 10, 19, 20, 29, 30, 31, 45, 59, 60, 61, 80, 99, 100, 101, 150, 300];
+    let heights = [1, 2, 3, 5, 7, 8, 9, 12, 19, 20, 21, 24, 40, 100];
+    let screens: [&[Action]; 6] = [
+        &[],
+        &[Action::Confirm, Action::PageDown],
+        &[Action::ToggleHelp, Action::PageDown],
+        &[Action::ToggleOverview],
+        &[Action::ToggleOverview, Action::PreviousTab, Action::PageDown],
+        &[Action::EditNote, Action::Insert('x'), Action::Confirm],
+    ];
+    for actions in screens {
+        for query in ["", "bordeaux", "zzzz", "kind:"] {
+            // One app per screen, resized through every size as a terminal would be.
+            let mut app = app(query, (80, 24), actions);
+            for &width in &widths {
+                for &height in &heights {
+                    app.update(Action::Resize { width, height });
+                    draw(&app);
+                    // The terminal may have changed size before the app heard of it.
+                    draw_at(&app, width / 2 + 1, height.saturating_mul(2).min(200));
+                }
+            }
+        }
+    }
+}
+
+fn partner(id: &str, name: &str, description: &str) -> Partner {
+    Partner {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        kind: Kind::InternationalNetwork,
+        scope: Scope::International,
+        location: None,
+        topics: Vec::new(),
+        description: description.to_owned(),
+        facts: Vec::new(),
+        relations: Vec::new(),
+        website: None,
+        email: None,
+        phone: None,
+        booth: None,
+    }
+}
+
+fn wide_catalog() -> Catalog {
+    let mut seoul = partner(
+        "seoul",
+        "서울특별시 사회적경제지원센터 🌏 Seoul Social Economy Center",
+        "한국의 사회적경제 🤝 네트워크를 지원합니다。日本語の説明もあります 🎌🎌🎌.",
+    );
+    seoul.acronym = Some("社経".to_owned());
+    seoul.location = Some("서울 🇰🇷".to_owned());
+    seoul.relations = vec![Relation {
+        kind: RelationKind::MemberOf,
+        target: Some("tokyo".to_owned()),
+        name: None,
+        note: Some("東京と提携 🤝".to_owned()),
+    }];
+    let tokyo = partner("tokyo", "東京都 🗼 中小企業振興公社", "東京の中小企業を支援する公社 🏢。");
+    let emoji = partner("emoji", "👩‍👩‍👧 Family 🎉 Network", "Zero-width joiners: 👩‍👩‍👧 and flags 🇫🇷🇰🇷.");
+    Catalog::from_partners(vec![seoul, tokyo, emoji], vec![Source::Bundled], Vec::new())
+}
+
+#[test]
+fn wide_characters_keep_the_right_border_aligned() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24), (61, 20), (50, 16), (40, 10), (31, 8)] {
+        for query in ["", "서울", "東京", "family"] {
+            for actions in [&[][..], &[Action::Confirm], &[Action::ToggleFocus, Action::NextLink]] {
+                let app =
+                    app_with(wide_catalog(), State::default(), query, (width, height), actions);
+                let terminal = draw(&app);
+                let buffer = terminal.backend().buffer();
+                for (y, row) in rows(buffer).iter().enumerate() {
+                    assert_eq!(
+                        row.width(),
+                        usize::from(width),
+                        "row {y} at {width}x{height}, query {query:?}, is {} columns wide:\n{row}",
+                        row.width()
+                    );
+                }
+                // Every body row ends with a border.
+                for (y, row) in
+                    rows(buffer).iter().enumerate().skip(1).take(usize::from(height) - 2)
+                {
+                    let last = row.chars().last();
+                    assert!(
+                        matches!(last, Some('│' | '┐' | '┘')),
+                        "row {y} at {width}x{height}, query {query:?}, does not end with a border:\n{}",
+                        terminal.backend()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[rstest]
+#[case("", (80, 24))]
+#[case("서울", (120, 40))]
+#[case("family", (50, 16))]
+fn wide_characters(#[case] query: &str, #[case] size: (u16, u16)) {
+    let app = app_with(wide_catalog(), State::default(), query, size, &[Action::Confirm]);
+    let name = name(size, &format!("wide_{}", if query.is_empty() { "all" } else { "query" }));
+    insta::assert_snapshot!(name, draw(&app).backend());
+}
+
+#[test]
+fn control_characters_in_a_note_never_reach_the_buffer() {
+    let marks = Marks {
+        note: Some("evil \u{1b}[31mred\u{7} bell\r\nsecond\tline \u{202e}bidi \u{9b}csi".into()),
+        ..Marks::default()
+    };
+    let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
+    let screens: [&[Action]; 3] = [
+        &[Action::Confirm],
+        &[Action::Confirm, Action::PageDown, Action::PageDown, Action::PageDown],
+        &[Action::EditNote],
+    ];
+    for size in [(120, 40), (80, 24), (50, 16)] {
+        for actions in screens {
+            let mut app = app_with(bundled(), state.clone(), "ugap", size, actions);
+            for _ in 0..30 {
+                app.update(Action::Down);
+            }
+            let terminal = draw(&app);
+            let buffer = terminal.backend().buffer();
+            let text: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
+            assert!(
+                !text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "a control character reached the buffer at {size:?} after {actions:?}:\n{}",
+                terminal.backend()
+            );
+            assert!(
+                text.contains("bell") || text.contains("evil"),
+                "the note is shown:\n{}",
+                terminal.backend()
+            );
+        }
+    }
+}
