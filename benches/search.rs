@@ -77,9 +77,10 @@ fn keystrokes(c: &mut Criterion) {
 fn whole_queries(c: &mut Criterion) {
     let index = big().catalog.index();
     let mut group = c.benchmark_group("search-100k");
-    group.sample_size(10).warm_up_time(Duration::from_millis(200)).measurement_time(
-        Duration::from_secs(1),
-    );
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(1));
     for query in QUERIES {
         let parsed = Query::parse(query).expect("a valid query");
         group.bench_function(*query, |b| b.iter(|| index.search(black_box(&parsed), &[], None)));
@@ -90,9 +91,10 @@ fn whole_queries(c: &mut Criterion) {
 /// Loading: parsing, validation, merging, backlinks and the search index.
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
-    group.sample_size(20).warm_up_time(Duration::from_millis(200)).measurement_time(
-        Duration::from_secs(1),
-    );
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(1));
     group.bench_function("bundled (38)", |b| b.iter(Catalog::bundled));
     group.finish();
 

@@ -505,11 +505,9 @@ pub fn ron(records: &[Record]) -> String {
             out.push_str("        relations: [\n");
             for (kind, other) in &r.relations {
                 let _ = match other {
-                    Ok(i) => writeln!(
-                        out,
-                        "            (kind: {kind}, target: \"{}\"),",
-                        records[*i].id
-                    ),
+                    Ok(i) => {
+                        writeln!(out, "            (kind: {kind}, target: \"{}\"),", records[*i].id)
+                    }
                     Err(name) => writeln!(
                         out,
                         "            (kind: {kind}, name: \"{name}\", note: \"since 2021\"),"

@@ -2,15 +2,15 @@
 //!
 //! The library holds the logic; `src/main.rs` is a thin shell around it.
 
+pub mod action;
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod dataset;
 pub mod export;
+pub mod input;
 pub mod output;
 pub mod search;
 pub mod store;
 pub mod text;
-pub mod action;
-pub mod app;
-pub mod input;
 pub mod ui;

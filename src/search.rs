@@ -661,9 +661,10 @@ impl Part {
         }
         text.push('\n');
         bounds[END] = text.len();
-        let shorts = [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
-            .into_iter()
-            .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
+        let shorts =
+            [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
+                .into_iter()
+                .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
         let (short_mask, initials) =
             shorts.fold((0, 0), |(m, i), s| (m | char_mask(s), i | initials_mask(s)));
         let (words, all_initials) = WordSet::of(&text[bounds[ACRONYM]..bounds[END]]);
@@ -731,10 +732,13 @@ impl Index {
             index.text.push_str(&part.text);
             index.entries.extend(part.entries.into_iter().map(|mut entry| {
                 entry.bounds = entry.bounds.map(|b| b + offset);
-                entry.aliases = entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
+                entry.aliases =
+                    entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
                 entry
             }));
-            index.alias_spans.extend(part.alias_spans.into_iter().map(|s| s.start + offset..s.end + offset));
+            index
+                .alias_spans
+                .extend(part.alias_spans.into_iter().map(|s| s.start + offset..s.end + offset));
             name_chars.extend(part.name_chars);
         }
         let mut order: Vec<usize> = (0..index.entries.len()).collect();
@@ -943,16 +947,25 @@ impl Index {
     /// What [`word_match`] on each field of `entry` would give, best kept (with
     /// [`Quality::WholeField`] for a short field that is the term), in one pass over the
     /// partner's text that stops when no later field can do better.
-    fn word_match_fields(&self, entry: &Entry, plan: &TermPlan<'_>) -> Option<(Quality, Field, u32)> {
+    fn word_match_fields(
+        &self,
+        entry: &Entry,
+        plan: &TermPlan<'_>,
+    ) -> Option<(Quality, Field, u32)> {
         let b = &entry.bounds;
-        let fields = [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
-            .into_iter()
-            .chain(self.alias_spans[entry.aliases.clone()].iter().map(|s| (s.clone(), Field::Alias)))
-            .chain([
-                (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
-                (b[LOCATION]..b[TOPICS] - 1, Field::Text),
-                (b[TOPICS]..b[END] - 1, Field::Text),
-            ]);
+        let fields =
+            [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
+                .into_iter()
+                .chain(
+                    self.alias_spans[entry.aliases.clone()]
+                        .iter()
+                        .map(|s| (s.clone(), Field::Alias)),
+                )
+                .chain([
+                    (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
+                    (b[LOCATION]..b[TOPICS] - 1, Field::Text),
+                    (b[TOPICS]..b[END] - 1, Field::Text),
+                ]);
         let len = plan.term.len();
         let mut best: Option<(Quality, Field, u32)> = None;
         let mut found = self.occurrences(plan, b[ACRONYM]..b[END]).peekable();
@@ -992,7 +1005,8 @@ impl Index {
                 } else {
                     quality
                 };
-                let pos = u32::try_from(self.text[span.start..at].chars().count()).unwrap_or(u32::MAX);
+                let pos =
+                    u32::try_from(self.text[span.start..at].chars().count()).unwrap_or(u32::MAX);
                 let candidate = (quality, field, 999 - pos.min(999));
                 if best.is_none_or(|b| candidate > b) {
                     best = Some(candidate);
@@ -1139,7 +1153,11 @@ impl HitKey {
 
     #[allow(clippy::cast_possible_truncation)]
     fn hit(self) -> Hit {
-        Hit { index: self.index(), score: !((self.0 >> 96) as u32), name_hit: self.0 >> 95 & 1 == 0 }
+        Hit {
+            index: self.index(),
+            score: !((self.0 >> 96) as u32),
+            name_hit: self.0 >> 95 & 1 == 0,
+        }
     }
 }
 
