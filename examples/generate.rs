@@ -11,6 +11,15 @@
 //! description), the input `fzf --filter` gets in BENCHMARKS.md.
 //!
 //! `benches/search.rs` includes this file with `#[path]` to build the same data in-process.
+// A data generator for benchmarks, not product code: these lints cost more than they save here.
+#![allow(
+    clippy::precedence,
+    clippy::should_implement_trait,
+    clippy::match_same_arms,
+    clippy::explicit_auto_deref,
+    clippy::single_match_else,
+    clippy::single_match
+)]
 
 use std::fmt::Write as _;
 use std::io::Write as _;

@@ -5,12 +5,11 @@
 //! (description, location, topics) matches by words, never by letters scattered across it.
 //! This module knows nothing of the terminal nor of files.
 
+use std::cmp::Reverse;
 use std::fmt;
-use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use memchr::memmem;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -398,158 +397,22 @@ enum Quality {
     WholeField = 5,
 }
 
-/// The searchable form of one partner. Its folded fields lie end to end in [`Index::text`],
-/// each followed by a newline, which no term holds (terms are split on white space): a term
-/// found in the partner's whole text is found in one of its fields.
+/// The folded, searchable form of one partner.
 #[derive(Debug)]
 struct Entry {
-    /// Where each field starts in [`Index::text`] (see [`ACRONYM`] to [`TOPICS`]), then where
-    /// the partner's text ends.
-    bounds: [usize; 7],
-    /// This partner's aliases in [`Index::alias_spans`].
-    aliases: Range<usize>,
+    name: String,
+    acronym: String,
+    aliases: Vec<String>,
+    description: String,
+    location: String,
+    topics_text: String,
     kind: Kind,
     scope: Scope,
-    /// Bit `t as u32` for each topic `t`.
-    topics: u64,
+    topics: Vec<Topic>,
     /// Letters and digits present in name, acronym and aliases, as bits: a cheap test that a
     /// fuzzy term can match at all.
     short_mask: u64,
-    /// Letters and digits that start a word of the name, acronym or aliases: a credible fuzzy
-    /// hit starts a word with the term's first letter.
-    initials_mask: u64,
-    /// A one-hash Bloom filter of the partner's words: a term of letters and digits whose bit
-    /// is clear is nowhere a whole word, so a scan may stop at its first word-start.
-    words: WordSet,
-    /// Letters and digits that start a word anywhere in the partner's text: a term starting
-    /// with a letter that is not there starts no word, so a scan may stop at its first
-    /// occurrence.
-    all_initials: u64,
-}
-
-/// A 256-bit Bloom filter of words (runs of letters and digits), one hash per word, and the
-/// exact set of one-letter words.
-#[derive(Debug, Clone, Copy, Default)]
-struct WordSet {
-    bloom: [u64; 4],
-    /// Bits (see [`mask_bit`]) of the ASCII letters and digits that are words on their own.
-    lone: u64,
-}
-
-impl WordSet {
-    /// The words of `text`, and the bits (see [`mask_bit`]) of the characters starting them.
-    fn of(text: &str) -> (WordSet, u64) {
-        let mut set = WordSet::default();
-        let mut initials = 0;
-        let mut hash = WORD_HASH_SEED;
-        let mut in_word = false;
-        let mut word_len = 0;
-        for (at, &byte) in text.as_bytes().iter().enumerate() {
-            let word_byte = if byte.is_ascii() {
-                byte.is_ascii_alphanumeric()
-            } else if byte & 0xC0 == 0x80 {
-                // A continuation byte belongs to the character before it.
-                in_word
-            } else {
-                text[at..].chars().next().is_some_and(is_word_char)
-            };
-            if word_byte {
-                if !in_word {
-                    initials |= text[at..].chars().next().map_or(0, mask_bit);
-                    word_len = 0;
-                }
-                hash = word_hash_step(hash, byte);
-                in_word = true;
-                word_len += 1;
-            } else if in_word {
-                set.insert_word(hash, word_len, text.as_bytes()[at - 1]);
-                hash = WORD_HASH_SEED;
-                in_word = false;
-            }
-        }
-        if in_word {
-            set.insert_word(hash, word_len, text.as_bytes()[text.len() - 1]);
-        }
-        (set, initials)
-    }
-
-    /// Adds a word of `len` bytes whose hash is `hash` and last byte `last`.
-    fn insert_word(&mut self, hash: u64, len: usize, last: u8) {
-        self.insert(hash);
-        if len == 1 {
-            self.lone |= mask_bit(char::from(last));
-        }
-    }
-
-    fn bit(hash: u64) -> (usize, u64) {
-        let bit = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
-        ((bit >> 6) as usize, 1 << (bit & 63))
-    }
-
-    fn insert(&mut self, hash: u64) {
-        let (word, bit) = WordSet::bit(hash);
-        self.bloom[word] |= bit;
-    }
-
-    /// Whether `word` (planned as in [`TermPlan::word`]) may be in the set: false means
-    /// surely not.
-    fn has(self, word: WordProbe) -> bool {
-        match word {
-            WordProbe::Lone(bit) => self.lone & bit != 0,
-            WordProbe::Bloom(word, bit) => self.bloom[word] & bit != 0,
-        }
-    }
-}
-
-/// How to ask a [`WordSet`] about a word.
-#[derive(Debug, Clone, Copy)]
-enum WordProbe {
-    /// A one-byte word: exactly, by its bit.
-    Lone(u64),
-    /// A longer word: by its place in the Bloom filter.
-    Bloom(usize, u64),
-}
-
-impl WordProbe {
-    /// The probe for `term`, when it is made of letters and digits only.
-    fn of(term: &str) -> Option<WordProbe> {
-        if !term.chars().all(is_word_char) {
-            return None;
-        }
-        Some(match term.as_bytes() {
-            [byte] => WordProbe::Lone(mask_bit(char::from(*byte))),
-            _ => {
-                let (word, bit) = WordSet::bit(word_hash(term));
-                WordProbe::Bloom(word, bit)
-            }
-        })
-    }
-}
-
-fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(WORD_HASH_SEED, word_hash_step)
-}
-
-const WORD_HASH_SEED: u64 = 0xCBF2_9CE4_8422_2325;
-
-/// FNV-1a, one byte.
-fn word_hash_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01B3)
-}
-
-// The fields of an entry, in the order of [`Entry::bounds`].
-const ACRONYM: usize = 0;
-const NAME: usize = 1;
-const ALIASES: usize = 2;
-const DESCRIPTION: usize = 3;
-const LOCATION: usize = 4;
-const TOPICS: usize = 5;
-const END: usize = 6;
-
-const _: () = assert!(Topic::ALL.len() <= 64, "Entry::topics holds one bit per topic");
-
-fn topic_bit(topic: Topic) -> u64 {
-    1 << (topic as u32)
+    name_chars: u32,
 }
 
 fn char_mask(text: &str) -> u64 {
@@ -563,19 +426,6 @@ fn mask_bit(c: char) -> u64 {
         c if c.is_ascii() => 0,
         c => 1 << (36 + (c as u32 % 28)),
     }
-}
-
-/// The bits of the characters that start a word (as [`fuzzy_positions`] sees words).
-fn initials_mask(text: &str) -> u64 {
-    let mut mask = 0;
-    let mut previous: Option<char> = None;
-    for c in text.chars() {
-        if previous.is_none_or(|p| !is_word_char(p)) {
-            mask |= mask_bit(c);
-        }
-        previous = Some(c);
-    }
-    mask
 }
 
 /// A search result: the partner's position in the dataset and its score.
@@ -606,81 +456,10 @@ pub struct Highlights {
 
 /// The searchable form of a dataset. Build it once per dataset; it is immutable and `Sync`.
 pub struct Index {
-    /// Every partner's folded fields, end to end (see [`Entry`]): one allocation, read in order.
-    text: String,
     entries: Vec<Entry>,
-    /// Byte ranges of every alias in `text`.
-    alias_spans: Vec<Range<usize>>,
     /// Position of each partner in alphabetical order of folded names, the last tie-break.
     name_rank: Vec<u32>,
-    /// Position of each partner in order of name length (in characters), then of `name_rank`:
-    /// the tie-break of ranked results in one number.
-    length_rank: Vec<u32>,
     matcher: SkimMatcherV2,
-}
-
-/// A slice of the partners being indexed, folded on one thread; offsets are local to it.
-#[derive(Default)]
-struct Part {
-    text: String,
-    entries: Vec<Entry>,
-    alias_spans: Vec<Range<usize>>,
-    name_chars: Vec<u32>,
-}
-
-impl Part {
-    fn push(&mut self, p: &Partner, topic_labels: &[String]) {
-        let text = &mut self.text;
-        let field = |text: &mut String, value: &str| {
-            let start = text.len();
-            fold_into(value, text);
-            text.push('\n');
-            start
-        };
-        let mut bounds = [0; 7];
-        bounds[ACRONYM] = field(text, p.acronym.as_deref().unwrap_or_default());
-        bounds[NAME] = field(text, &p.name);
-        bounds[ALIASES] = text.len();
-        let first_alias = self.alias_spans.len();
-        for alias in &p.aliases {
-            let start = text.len();
-            fold_into(alias, text);
-            self.alias_spans.push(start..text.len());
-            text.push('\n');
-        }
-        bounds[DESCRIPTION] = field(text, &p.description);
-        bounds[LOCATION] = field(text, p.location.as_deref().unwrap_or_default());
-        bounds[TOPICS] = text.len();
-        for (n, topic) in p.topics.iter().enumerate() {
-            if n > 0 {
-                text.push(' ');
-            }
-            text.push_str(topic.slug());
-            text.push(' ');
-            text.push_str(&topic_labels[*topic as usize]);
-        }
-        text.push('\n');
-        bounds[END] = text.len();
-        let shorts =
-            [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
-                .into_iter()
-                .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
-        let (short_mask, initials) =
-            shorts.fold((0, 0), |(m, i), s| (m | char_mask(s), i | initials_mask(s)));
-        let (words, all_initials) = WordSet::of(&text[bounds[ACRONYM]..bounds[END]]);
-        self.entries.push(Entry {
-            bounds,
-            aliases: first_alias..self.alias_spans.len(),
-            kind: p.kind,
-            scope: p.scope,
-            topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
-            short_mask,
-            initials_mask: initials,
-            words,
-            all_initials,
-        });
-        self.name_chars.push(u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX));
-    }
 }
 
 impl fmt::Debug for Index {
@@ -689,76 +468,51 @@ impl fmt::Debug for Index {
     }
 }
 
-/// `ranks[i]`: the position of `i` in `order`.
-fn ranks(order: &[usize]) -> Vec<u32> {
-    let mut ranks = vec![0; order.len()];
-    for (rank, &i) in order.iter().enumerate() {
-        ranks[i] = u32::try_from(rank).unwrap_or(u32::MAX);
-    }
-    ranks
-}
-
 /// Below this many partners a search runs on one thread: spawning costs more than it saves.
 const PARALLEL_MIN: usize = 4096;
 
 impl Index {
-    /// Folds every partner once (on every core for a large dataset).
+    /// Folds every partner once.
     pub fn new(partners: &[Partner]) -> Index {
-        let topic_labels: Vec<String> = Topic::ALL.iter().map(|t| fold(t.label())).collect();
-        let build = |chunk: &[Partner]| {
-            let mut part = Part::default();
-            part.text.reserve(chunk.iter().map(|p| p.description.len() + p.name.len() + 64).sum());
-            for p in chunk {
-                part.push(p, &topic_labels);
+        let build = |p: &Partner| {
+            let name = fold(&p.name);
+            let acronym = p.acronym.as_deref().map(fold).unwrap_or_default();
+            let aliases: Vec<String> = p.aliases.iter().map(|a| fold(a)).collect();
+            let short_mask = aliases
+                .iter()
+                .fold(char_mask(&name) | char_mask(&acronym), |m, a| m | char_mask(a));
+            let topics_text = p
+                .topics
+                .iter()
+                .map(|t| format!("{} {}", t.slug(), fold(t.label())))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Entry {
+                name_chars: u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX),
+                name,
+                acronym,
+                aliases,
+                description: fold(&p.description),
+                location: p.location.as_deref().map(fold).unwrap_or_default(),
+                topics_text,
+                kind: p.kind,
+                scope: p.scope,
+                topics: p.topics.clone(),
+                short_mask,
             }
-            part
         };
-        let parts: Vec<Part> = if partners.len() >= PARALLEL_MIN {
-            partners.par_chunks(PARALLEL_MIN).map(build).collect()
+        let entries: Vec<Entry> = if partners.len() >= PARALLEL_MIN {
+            partners.par_iter().map(build).collect()
         } else {
-            vec![build(partners)]
+            partners.iter().map(build).collect()
         };
-        let mut index = Index {
-            text: String::with_capacity(parts.iter().map(|p| p.text.len()).sum()),
-            entries: Vec::with_capacity(partners.len()),
-            alias_spans: Vec::new(),
-            name_rank: Vec::new(),
-            length_rank: Vec::new(),
-            matcher: SkimMatcherV2::default().ignore_case(),
-        };
-        let mut name_chars = Vec::with_capacity(partners.len());
-        for part in parts {
-            let (offset, alias_offset) = (index.text.len(), index.alias_spans.len());
-            index.text.push_str(&part.text);
-            index.entries.extend(part.entries.into_iter().map(|mut entry| {
-                entry.bounds = entry.bounds.map(|b| b + offset);
-                entry.aliases =
-                    entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
-                entry
-            }));
-            index
-                .alias_spans
-                .extend(part.alias_spans.into_iter().map(|s| s.start + offset..s.end + offset));
-            name_chars.extend(part.name_chars);
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by(|&a, &b| entries[a].name.cmp(&entries[b].name));
+        let mut name_rank = vec![0; entries.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            name_rank[i] = u32::try_from(rank).unwrap_or(u32::MAX);
         }
-        let mut order: Vec<usize> = (0..index.entries.len()).collect();
-        // Stable: partners with the same name keep their dataset order.
-        order.par_sort_by(|&a, &b| index.field(a, NAME).cmp(index.field(b, NAME)));
-        index.name_rank = ranks(&order);
-        order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
-        index.length_rank = ranks(&order);
-        index
-    }
-
-    /// Field `k` (see [`ACRONYM`] to [`TOPICS`]) of partner `i`, folded.
-    fn field(&self, i: usize, k: usize) -> &str {
-        let bounds = &self.entries[i].bounds;
-        &self.text[bounds[k]..bounds[k + 1] - 1]
-    }
-
-    /// The folded aliases of `entry`.
-    fn aliases<'a>(&'a self, entry: &Entry) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
-        self.alias_spans[entry.aliases.clone()].iter().map(|span| &self.text[span.clone()])
+        Index { entries, name_rank, matcher: SkimMatcherV2::default().ignore_case() }
     }
 
     /// How many partners the index holds.
@@ -775,25 +529,8 @@ impl Index {
     /// (missing entries count as none). `within`, when given, limits the search to those
     /// partners (the previous results of a query that this one narrows).
     pub fn search(&self, query: &Query, marks: &[Marks], within: Option<&[usize]>) -> Vec<Hit> {
-        best_first(self.matches(query, marks, within))
-    }
-
-    /// Every partner matching `query`, as [`HitKey`]s in the order of `within` (else of the
-    /// index).
-    fn matches(&self, query: &Query, marks: &[Marks], within: Option<&[usize]>) -> Vec<HitKey> {
-        // Without text to rank by (empty query, filters only), alphabetical order reads best.
-        let ranked = query.positive_texts().next().is_some();
-        let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
-        let plans: Vec<Vec<Option<TermPlan<'_>>>> = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(|term| TermPlan::of(&term.atom)).collect())
-            .collect();
-        let check = |i: usize| {
-            let hit = self.score(i, query, &plans, marks.get(i).copied().unwrap_or_default())?;
-            Some(HitKey::new(hit, tie_break[i]))
-        };
-        match within {
+        let check = |i: usize| self.score(i, query, marks.get(i).copied().unwrap_or_default());
+        let mut hits: Vec<Hit> = match within {
             Some(subset) if subset.len() >= PARALLEL_MIN => {
                 subset.par_iter().filter_map(|&i| check(i)).collect()
             }
@@ -802,22 +539,33 @@ impl Index {
                 (0..self.entries.len()).into_par_iter().filter_map(check).collect()
             }
             None => (0..self.entries.len()).filter_map(check).collect(),
+        };
+        // Without text to rank by (empty query, filters only), alphabetical order reads best.
+        let ranked = query.positive_texts().next().is_some();
+        let key = |h: &Hit| {
+            (
+                Reverse(h.score),
+                !h.name_hit,
+                if ranked { self.entries[h.index].name_chars } else { 0 },
+                self.name_rank[h.index],
+            )
+        };
+        if hits.len() >= PARALLEL_MIN {
+            hits.par_sort_unstable_by_key(key);
+        } else {
+            hits.sort_unstable_by_key(key);
         }
+        hits
     }
 
-    fn score(
-        &self,
-        i: usize,
-        query: &Query,
-        plans: &[Vec<Option<TermPlan<'_>>>],
-        marks: Marks,
-    ) -> Option<Hit> {
+    fn score(&self, i: usize, query: &Query, marks: Marks) -> Option<Hit> {
+        let entry = &self.entries[i];
         let mut total = 0u32;
         let mut name_hit = false;
-        for (group, plans) in query.groups.iter().zip(plans) {
+        for group in &query.groups {
             let mut best: Option<(u32, bool)> = None;
-            for (term, plan) in group.iter().zip(plans) {
-                let found = self.match_atom(i, &term.atom, plan.as_ref(), marks);
+            for term in group {
+                let found = self.match_atom(entry, &term.atom, marks);
                 let outcome = match (found, term.negated) {
                     (Some(m), false) => Some(m),
                     (None, true) => Some((0, false)),
@@ -834,36 +582,19 @@ impl Index {
         Some(Hit { index: i, score: total, name_hit })
     }
 
-    /// The score of `atom` (with its plan, for a text term) against partner `i`, with whether
-    /// it hit the name or acronym.
-    fn match_atom(
-        &self,
-        i: usize,
-        atom: &Atom,
-        plan: Option<&TermPlan<'_>>,
-        marks: Marks,
-    ) -> Option<(u32, bool)> {
-        let entry = &self.entries[i];
+    /// The score of `atom` against `entry`, with whether it hit the name or acronym.
+    fn match_atom(&self, entry: &Entry, atom: &Atom, marks: Marks) -> Option<(u32, bool)> {
         match atom {
             Atom::Kind(kinds) => kinds.contains(&entry.kind).then_some((0, false)),
             Atom::Scope(scopes) => scopes.contains(&entry.scope).then_some((0, false)),
             Atom::Topic(topics) => {
-                topics.iter().any(|t| entry.topics & topic_bit(*t) != 0).then_some((0, false))
+                topics.iter().any(|t| entry.topics.contains(t)).then_some((0, false))
             }
-            Atom::In(place) => {
-                self.field(i, LOCATION).contains(place.as_str()).then_some((0, false))
-            }
+            Atom::In(place) => entry.location.contains(place.as_str()).then_some((0, false)),
             Atom::Mark(mark) => marks.has(*mark).then_some((0, false)),
             Atom::Text { text, mode } => {
-                let fresh;
-                let plan = match plan {
-                    Some(plan) => plan,
-                    None => {
-                        fresh = TermPlan::new(text, *mode);
-                        &fresh
-                    }
-                };
-                let (quality, field, fine) = self.match_text(i, plan, *mode)?;
+                let best = self.match_text(entry, text, *mode)?;
+                let (quality, field, fine) = best;
                 let score = quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999);
                 Some((score, field == Field::Name))
             }
@@ -871,17 +602,10 @@ impl Index {
     }
 
     /// The best (quality, field, fine score) of a text term over the entry's fields.
-    fn match_text(
-        &self,
-        i: usize,
-        plan: &TermPlan<'_>,
-        mode: Mode,
-    ) -> Option<(Quality, Field, u32)> {
-        let term = plan.term;
-        let entry = &self.entries[i];
-        let shorts = [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
+    fn match_text(&self, entry: &Entry, term: &str, mode: Mode) -> Option<(Quality, Field, u32)> {
+        let shorts = [(entry.acronym.as_str(), Field::Name), (entry.name.as_str(), Field::Name)]
             .into_iter()
-            .chain(self.aliases(entry).map(|a| (a, Field::Alias)));
+            .chain(entry.aliases.iter().map(|a| (a.as_str(), Field::Alias)));
         let mut best: Option<(Quality, Field, u32)> = None;
         let keep = |best: &mut Option<(Quality, Field, u32)>, candidate| {
             if best.is_none_or(|b| candidate > b) {
@@ -910,28 +634,30 @@ impl Index {
                 }
             }
             Mode::Exact | Mode::Fuzzy => {
-                if plan.one_field {
-                    best = self.word_match_fields(entry, plan);
-                } else {
-                    for (field_text, field) in shorts.clone() {
-                        if let Some((quality, pos)) = word_match(field_text, term) {
-                            let quality =
-                                if field_text == term { Quality::WholeField } else { quality };
-                            keep(&mut best, (quality, field, 999 - pos.min(999)));
-                        }
-                    }
-                    for k in [DESCRIPTION, LOCATION, TOPICS] {
-                        if let Some((quality, pos)) = word_match(self.field(i, k), term) {
-                            keep(&mut best, (quality, Field::Text, 999 - pos.min(999)));
-                        }
+                let texts = [
+                    entry.description.as_str(),
+                    entry.location.as_str(),
+                    entry.topics_text.as_str(),
+                ];
+                let mut short_substring = false;
+                for (field_text, field) in shorts.clone() {
+                    if let Some((quality, pos)) = word_match(field_text, term) {
+                        short_substring = true;
+                        let quality =
+                            if field_text == term { Quality::WholeField } else { quality };
+                        keep(&mut best, (quality, field, 999 - pos.min(999)));
                     }
                 }
-                // Fuzzy only where the term is nowhere as it is, and only where a credible hit
-                // may be: every letter in a short field, the first one starting a word.
-                let worth_fuzzy = plan.fuzzy
-                    && best.is_none()
-                    && plan.mask & !entry.short_mask == 0
-                    && (plan.first == 0 || plan.first & entry.initials_mask != 0);
+                for field_text in texts {
+                    if let Some((quality, pos)) = word_match(field_text, term) {
+                        keep(&mut best, (quality, Field::Text, 999 - pos.min(999)));
+                    }
+                }
+                let worth_fuzzy = mode == Mode::Fuzzy
+                    && !short_substring
+                    && best.is_none_or(|b| b.0 < Quality::InsideWord)
+                    && term.chars().count() >= FUZZY_MIN_CHARS
+                    && char_mask(term) & !entry.short_mask == 0;
                 if worth_fuzzy {
                     for (field_text, field) in shorts {
                         if let Some(fine) = self.fuzzy(field_text, term) {
@@ -942,109 +668,6 @@ impl Index {
             }
         }
         best
-    }
-
-    /// What [`word_match`] on each field of `entry` would give, best kept (with
-    /// [`Quality::WholeField`] for a short field that is the term), in one pass over the
-    /// partner's text that stops when no later field can do better.
-    fn word_match_fields(
-        &self,
-        entry: &Entry,
-        plan: &TermPlan<'_>,
-    ) -> Option<(Quality, Field, u32)> {
-        let b = &entry.bounds;
-        let fields =
-            [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
-                .into_iter()
-                .chain(
-                    self.alias_spans[entry.aliases.clone()]
-                        .iter()
-                        .map(|s| (s.clone(), Field::Alias)),
-                )
-                .chain([
-                    (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
-                    (b[LOCATION]..b[TOPICS] - 1, Field::Text),
-                    (b[TOPICS]..b[END] - 1, Field::Text),
-                ]);
-        let len = plan.term.len();
-        let mut best: Option<(Quality, Field, u32)> = None;
-        let mut found = self.occurrences(plan, b[ACRONYM]..b[END]).peekable();
-        found.peek()?;
-        // The best quality an occurrence can have: a word start, when the term is no word here.
-        let stop = if plan.word.is_none_or(|bit| entry.words.has(bit)) {
-            Quality::WholeWord
-        } else if plan.starts_word.is_none_or(|bit| entry.all_initials & bit != 0) {
-            Quality::WordPrefix
-        } else {
-            Quality::InsideWord
-        };
-        for (span, field) in fields {
-            // Fields come by decreasing rank: past this ceiling, nothing can beat `best`.
-            let top = match field {
-                _ if stop < Quality::WholeWord => stop,
-                Field::Text => Quality::WholeWord,
-                _ => Quality::WholeField,
-            };
-            if best.is_some_and(|b| b >= (top, field, 999)) {
-                break;
-            }
-            let mut field_best: Option<(Quality, usize)> = None;
-            while let Some(at) = found.next_if(|&at| at < span.end) {
-                let quality = self.word_quality(at, len);
-                if field_best.is_none_or(|(q, _)| quality > q) {
-                    field_best = Some((quality, at));
-                    if quality >= stop {
-                        found = self.occurrences(plan, span.end..b[END]).peekable();
-                        break;
-                    }
-                }
-            }
-            if let Some((quality, at)) = field_best {
-                let quality = if field != Field::Text && span.len() == len {
-                    Quality::WholeField
-                } else {
-                    quality
-                };
-                let pos =
-                    u32::try_from(self.text[span.start..at].chars().count()).unwrap_or(u32::MAX);
-                let candidate = (quality, field, 999 - pos.min(999));
-                if best.is_none_or(|b| candidate > b) {
-                    best = Some(candidate);
-                }
-            }
-        }
-        best
-    }
-
-    /// Where the planned term occurs in `range` of the text, without overlaps (as
-    /// `match_indices`), as byte offsets in the whole text.
-    fn occurrences<'a>(
-        &'a self,
-        plan: &'a TermPlan<'_>,
-        range: Range<usize>,
-    ) -> impl Iterator<Item = usize> + 'a {
-        let start = range.start;
-        plan.finder.find_iter(&self.text.as_bytes()[range]).map(move |at| at + start)
-    }
-
-    /// How an occurrence `len` bytes long at byte `at` of the text sits in its word.
-    fn word_quality(&self, at: usize, len: usize) -> Quality {
-        let bytes = self.text.as_bytes();
-        let starts = match at.checked_sub(1).map(|p| bytes[p]) {
-            None => true,
-            Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
-            Some(_) => self.text[..at].chars().next_back().is_none_or(|c| !is_word_char(c)),
-        };
-        let ends = match bytes.get(at + len) {
-            None => true,
-            Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
-            Some(_) => self.text[at + len..].chars().next().is_none_or(|c| !is_word_char(c)),
-        };
-        match (starts, ends) {
-            (true, true) => Quality::WholeWord,
-            (true, false) => Quality::WordPrefix,
-            _ => Quality::InsideWord,
-        }
     }
 
     /// A fuzzy hit of `term` in a short field, when it is a credible one: the matched letters
@@ -1067,12 +690,12 @@ impl Index {
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
                 self.mark_short(original, folded, term, mode, out);
             };
-            short(&partner.name, self.field(index, NAME), &mut out.name);
+            short(&partner.name, &entry.name, &mut out.name);
             if let Some(acronym) = &partner.acronym {
-                short(acronym, self.field(index, ACRONYM), &mut out.acronym);
+                short(acronym, &entry.acronym, &mut out.acronym);
             }
             for ((alias, folded), marks) in
-                partner.aliases.iter().zip(self.aliases(entry)).zip(&mut out.aliases)
+                partner.aliases.iter().zip(&entry.aliases).zip(&mut out.aliases)
             {
                 short(alias, folded, marks);
             }
@@ -1124,92 +747,6 @@ impl Index {
                 }
             }
             _ => {}
-        }
-    }
-}
-
-/// A hit and its place in the results as one number, so sorting compares integers only:
-/// from the high bits, the score (inverted), whether the name was missed, the tie-break rank,
-/// the partner's index (below 2^63).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct HitKey(u128);
-
-impl HitKey {
-    const INDEX: u128 = (1 << 63) - 1;
-
-    fn new(hit: Hit, tie_break: u32) -> HitKey {
-        HitKey(
-            u128::from(!hit.score) << 96
-                | u128::from(!hit.name_hit) << 95
-                | u128::from(tie_break) << 63
-                | hit.index as u128 & HitKey::INDEX,
-        )
-    }
-
-    #[allow(clippy::cast_possible_truncation)] // Each part is masked or shifted to its width.
-    fn index(self) -> usize {
-        (self.0 & HitKey::INDEX) as usize
-    }
-
-    #[allow(clippy::cast_possible_truncation)]
-    fn hit(self) -> Hit {
-        Hit {
-            index: self.index(),
-            score: !((self.0 >> 96) as u32),
-            name_hit: self.0 >> 95 & 1 == 0,
-        }
-    }
-}
-
-/// The hits best first: by score, then name hits, then the tie-break.
-fn best_first(mut keys: Vec<HitKey>) -> Vec<Hit> {
-    if keys.len() >= PARALLEL_MIN {
-        keys.par_sort_unstable();
-        keys.par_iter().map(|k| k.hit()).collect()
-    } else {
-        keys.sort_unstable();
-        keys.iter().map(|k| k.hit()).collect()
-    }
-}
-
-/// A text term made ready to be looked for in many partners: built once per search.
-struct TermPlan<'q> {
-    term: &'q str,
-    /// A SIMD substring searcher for the term.
-    finder: memmem::Finder<'q>,
-    /// The term is not empty and holds no newline, so no occurrence spans two fields and the
-    /// partner's text may be scanned in one pass.
-    one_field: bool,
-    /// A plain term long enough for fuzzy matching.
-    fuzzy: bool,
-    /// The term's letters, and its first one, as bits (see [`mask_bit`]).
-    mask: u64,
-    first: u64,
-    /// How to look it up in a [`WordSet`], when it is made of letters and digits only.
-    word: Option<WordProbe>,
-    /// The bit of its first character when that is a letter or digit (an occurrence starts a
-    /// word only where that character does).
-    starts_word: Option<u64>,
-}
-
-impl<'q> TermPlan<'q> {
-    fn of(atom: &'q Atom) -> Option<TermPlan<'q>> {
-        match atom {
-            Atom::Text { text, mode } => Some(TermPlan::new(text, *mode)),
-            _ => None,
-        }
-    }
-
-    fn new(term: &'q str, mode: Mode) -> TermPlan<'q> {
-        TermPlan {
-            term,
-            finder: memmem::Finder::new(term),
-            one_field: !term.is_empty() && !term.contains('\n'),
-            fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
-            mask: char_mask(term),
-            first: term.chars().next().map_or(0, mask_bit),
-            word: WordProbe::of(term),
-            starts_word: term.chars().next().filter(|c| is_word_char(*c)).map(mask_bit),
         }
     }
 }
@@ -1269,41 +806,31 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
 // ---------------------------------------------------------------------------------------------
 // Incremental search
 
-/// Runs queries one keystroke after another, reusing earlier results when the new query only
-/// narrows an earlier one.
+/// Runs queries one keystroke after another, reusing the previous results when the new query
+/// only narrows the old one.
 #[derive(Debug, Clone, Default)]
 pub struct Searcher {
-    /// The last few queries with the partners they matched (in index order), newest last.
-    /// Not only the last: "bordeaux met" cannot narrow "bordeaux me" (a fuzzy term of three
-    /// letters may match where its first two do not) but narrows "bordeaux".
-    recent: Vec<(Query, Vec<usize>)>,
+    last: Option<(Query, Vec<usize>)>,
 }
 
-/// How many queries a [`Searcher`] remembers.
-const RECENT: usize = 8;
-
 impl Searcher {
-    /// Results for `query`, narrowing from the smallest earlier result it narrows.
+    /// Results for `query`, narrowing from the previous ones when that is safe.
     pub fn search(&mut self, index: &Index, query: &Query, marks: &[Marks]) -> Vec<Hit> {
         let within = self
-            .recent
-            .iter()
+            .last
+            .as_ref()
             .filter(|(previous, _)| query.narrows(previous))
-            .map(|(_, ids)| ids.as_slice())
-            .min_by_key(|ids| ids.len());
-        let keys = index.matches(query, marks, within);
-        let ids = keys.iter().map(|k| k.index()).collect();
-        self.recent.retain(|(previous, _)| previous != query);
-        if self.recent.len() >= RECENT {
-            self.recent.remove(0);
-        }
-        self.recent.push((query.clone(), ids));
-        best_first(keys)
+            .map(|(_, hits)| hits.as_slice());
+        let hits = index.search(query, marks, within);
+        let mut ids: Vec<usize> = hits.iter().map(|h| h.index).collect();
+        ids.sort_unstable();
+        self.last = Some((query.clone(), ids));
+        hits
     }
 
     /// Forgets the previous results (after the dataset or the marks change).
     pub fn reset(&mut self) {
-        self.recent.clear();
+        self.last = None;
     }
 }
 
