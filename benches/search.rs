@@ -1,14 +1,18 @@
 //! Search and load benchmarks over the bundled data and a generated 100 000-partner dataset.
 //!
-//! `cargo bench --bench search` (about two minutes on two cores); figures in BENCHMARKS.md.
-//! Filter with a name: `cargo bench --bench search -- keystroke/ugap`.
+//! `cargo bench --bench search` (about a minute and a half on two cores); figures and the other
+//! measurements (whole process, fzf, memory) are in BENCHMARKS.md. Run one group with a filter:
+//! `cargo bench --bench search -- keystroke/ugap`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BatchSize, BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main,
+};
 use partners::catalog::Catalog;
 use partners::dataset;
 use partners::search::{Index, Query, Searcher};
@@ -24,36 +28,45 @@ const BIG: usize = 100_000;
 const QUERIES: &[&str] = &["bordeaux metropole", "cnfpt", "social economy", "ugap"];
 
 struct Big {
-    /// The dataset file, written once to a temporary folder (loading reads a file).
+    /// The dataset file (loading reads a file), at the same place on every run so that the
+    /// dataset cache keeps one entry for it.
     path: PathBuf,
-    _dir: tempfile::TempDir,
     source: String,
     catalog: Catalog,
 }
 
+/// The generated dataset, built once (the same data as `examples/generate.rs` writes).
 fn big() -> &'static Big {
     static BIG_DATA: OnceLock<Big> = OnceLock::new();
     BIG_DATA.get_or_init(|| {
         let source = generate::ron(&generate::records(BIG));
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let path = dir.path().join("big.ron");
-        std::fs::write(&path, &source).expect("writing the generated dataset");
+        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-100k.ron");
+        if std::fs::read_to_string(&path).ok().as_ref() != Some(&source) {
+            std::fs::write(&path, &source).expect("writing the generated dataset");
+        }
         let catalog = Catalog::from_files(std::slice::from_ref(&path))
             .unwrap_or_else(|e| panic!("the generated dataset does not load: {e}"));
-        Big { path, _dir: dir, source, catalog }
+        Big { path, source, catalog }
     })
 }
 
-/// Each keystroke of each query, through the incremental `Searcher`, starting from the
-/// state the previous keystroke left.
+/// Few, short samples: each run of a slow routine is long enough to time on its own.
+fn quick<'c>(c: &'c mut Criterion, name: &str, measure: Duration) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(50))
+        .measurement_time(measure);
+    group
+}
+
+/// Each keystroke of each query at 100 000 partners, through the incremental `Searcher`,
+/// starting from the state the previous keystrokes left (the browser's path).
 fn keystrokes(c: &mut Criterion) {
     let index = big().catalog.index();
     for query in QUERIES {
-        let mut group = c.benchmark_group(format!("keystroke/{query}"));
-        group
-            .sample_size(10)
-            .warm_up_time(Duration::from_millis(100))
-            .measurement_time(Duration::from_millis(500));
+        let mut group = quick(c, &format!("keystroke/{query}"), Duration::from_millis(200));
         let mut searcher = Searcher::default();
         let chars: Vec<char> = query.chars().collect();
         for typed in 1..=chars.len() {
@@ -61,10 +74,10 @@ fn keystrokes(c: &mut Criterion) {
             let parsed = Query::parse(&prefix).expect("a valid query");
             let before = searcher.clone();
             group.bench_function(format!("{typed:02} {prefix}"), |b| {
-                b.iter_batched(
+                b.iter_batched_ref(
                     || before.clone(),
-                    |mut s| s.search(index, black_box(&parsed), &[]),
-                    BatchSize::SmallInput,
+                    |s| s.search(index, black_box(&parsed), &[]),
+                    BatchSize::PerIteration,
                 );
             });
             searcher.search(index, &parsed, &[]);
@@ -73,17 +86,33 @@ fn keystrokes(c: &mut Criterion) {
     }
 }
 
-/// Whole queries with nothing to narrow from: what `partners search` does.
+/// A whole query with nothing to narrow from (what `partners search` does), at 100 000
+/// partners; and each query typed in full over the bundled data.
 fn whole_queries(c: &mut Criterion) {
     let index = big().catalog.index();
-    let mut group = c.benchmark_group("search-100k");
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(200))
-        .measurement_time(Duration::from_secs(1));
+    let mut group = quick(c, "search-100k", Duration::from_millis(500));
     for query in QUERIES {
         let parsed = Query::parse(query).expect("a valid query");
         group.bench_function(*query, |b| b.iter(|| index.search(black_box(&parsed), &[], None)));
+    }
+    group.finish();
+
+    let bundled = Catalog::bundled().expect("the bundled dataset");
+    let mut group = c.benchmark_group("typed-bundled");
+    group.warm_up_time(Duration::from_millis(100)).measurement_time(Duration::from_millis(500));
+    for query in QUERIES {
+        let prefixes: Vec<Query> = (1..=query.chars().count())
+            .map(|n| Query::parse(&query.chars().take(n).collect::<String>()))
+            .collect::<Result<_, _>>()
+            .expect("valid queries");
+        group.bench_function(*query, |b| {
+            b.iter(|| {
+                let mut searcher = Searcher::default();
+                for q in &prefixes {
+                    black_box(searcher.search(bundled.index(), q, &[]));
+                }
+            });
+        });
     }
     group.finish();
 }
@@ -91,29 +120,33 @@ fn whole_queries(c: &mut Criterion) {
 /// Loading: parsing, validation, merging, backlinks and the search index.
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
-    group
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(200))
-        .measurement_time(Duration::from_secs(1));
+    group.warm_up_time(Duration::from_millis(100)).measurement_time(Duration::from_millis(500));
     group.bench_function("bundled (38)", |b| b.iter(Catalog::bundled));
     group.finish();
 
     let big = big();
-    let mut group = c.benchmark_group("load-100k");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_millis(100))
-        .measurement_time(Duration::from_secs(4));
-    group.bench_function("catalog from file", |b| {
+    let mut group = quick(c, "load-100k", Duration::from_secs(2));
+    // `big()` loaded the file once, so the dataset cache holds it (unless PARTNERS_CACHE=off).
+    group.bench_function("catalog from file (cached)", |b| {
         b.iter(|| Catalog::from_files(std::slice::from_ref(&big.path)));
+    });
+    group.bench_function("read, parse, validate (no cache)", |b| {
+        b.iter(|| dataset::load_file(&big.path));
     });
     group.bench_function("parse only", |b| {
         b.iter(|| dataset::parse_syntax(black_box(&big.source), &big.path));
+    });
+    group.bench_function("validate only", |b| {
+        let parsed = dataset::parse_syntax(&big.source, &big.path).expect("valid syntax");
+        b.iter(|| dataset::validate(&parsed, &big.source, &big.path, &|_| false));
     });
     group.bench_function("index only", |b| b.iter(|| Index::new(big.catalog.partners())));
     group.finish();
 }
 
-criterion_group!(benches, keystrokes, whole_queries, load);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = keystrokes, whole_queries, load
+}
 criterion_main!(benches);

@@ -11,15 +11,6 @@
 //! description), the input `fzf --filter` gets in BENCHMARKS.md.
 //!
 //! `benches/search.rs` includes this file with `#[path]` to build the same data in-process.
-// A data generator for benchmarks, not product code: these lints cost more than they save here.
-#![allow(
-    clippy::precedence,
-    clippy::should_implement_trait,
-    clippy::match_same_arms,
-    clippy::explicit_auto_deref,
-    clippy::single_match_else,
-    clippy::single_match
-)]
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -34,7 +25,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -44,7 +35,7 @@ impl Rng {
     /// A number in `0..n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
         // The top bits of xorshift64* are the good ones.
-        usize::try_from((self.next() >> 32) * n as u64 >> 32).unwrap_or(0)
+        usize::try_from(((self.next_u64() >> 32) * n as u64) >> 32).unwrap_or(0)
     }
 
     /// True `percent` times in a hundred.
@@ -313,10 +304,9 @@ fn ascii(c: char) -> char {
         'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
         'î' | 'ï' | 'Î' => 'i',
-        'ô' | 'ö' | 'Ô' => 'o',
+        'ô' | 'ö' | 'Ô' | 'œ' => 'o',
         'ù' | 'û' | 'ü' => 'u',
         'ç' | 'Ç' => 'c',
-        'œ' => 'o',
         c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
         _ => '-',
     }
@@ -392,7 +382,7 @@ fn description(rng: &mut Rng, name: &str, acronym: Option<&str>, place: &str) ->
                 text,
                 " It is an établissement public working with {} {} on {}.",
                 rng.pick(MEMBERS),
-                of(*rng.pick(REGIONS)),
+                of(rng.pick::<&str>(REGIONS)),
                 rng.pick(THEMES)
             ),
             2 => write!(
@@ -473,7 +463,7 @@ pub fn records(n: usize) -> Vec<Record> {
             acronym,
             aliases,
             kind: org.0,
-            scope: *rng.pick(SCOPES),
+            scope: rng.pick::<&str>(SCOPES),
             location,
             topics,
             description,
@@ -552,13 +542,13 @@ fn main() {
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--lines" => as_lines = true,
-            number => match number.replace('_', "").parse() {
-                Ok(value) => n = value,
-                Err(_) => {
+            number => {
+                let Ok(value) = number.replace('_', "").parse() else {
                     eprintln!("usage: generate [N] [--lines]   (N partners, default 100000)");
                     std::process::exit(2);
-                }
-            },
+                };
+                n = value;
+            }
         }
     }
     let records = records(n);

@@ -2,8 +2,10 @@
 //! the files given with `--data`), their search index, and the network of relations in both
 //! directions. Built once at start; immutable afterwards.
 
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
 use crate::search::{Index, Marks};
@@ -33,11 +35,29 @@ pub struct Backlink {
 #[derive(Debug)]
 pub struct Catalog {
     partners: Vec<Partner>,
-    by_id: HashMap<String, usize>,
-    backlinks: Vec<Vec<Backlink>>,
+    /// Built on first use: `partners search` never needs it.
+    by_id: OnceLock<HashMap<String, usize>>,
+    /// Built on first use, like `by_id`.
+    backlinks: OnceLock<Vec<Vec<Backlink>>>,
     index: Index,
     sources: Vec<Source>,
     warnings: Vec<DatasetError>,
+}
+
+/// From this many partners, a dropped catalog is freed on another thread: freeing 100 000
+/// partners takes tens of milliseconds that a process about to exit need not wait for.
+const FREE_ASIDE_MIN: usize = 10_000;
+
+impl Drop for Catalog {
+    fn drop(&mut self) {
+        if self.partners.len() >= FREE_ASIDE_MIN {
+            let partners = std::mem::take(&mut self.partners);
+            let by_id = self.by_id.take();
+            let backlinks = self.backlinks.take();
+            // If no thread can be started, the closure and what it holds are dropped here.
+            let _ = std::thread::Builder::new().spawn(move || drop((partners, by_id, backlinks)));
+        }
+    }
 }
 
 impl Catalog {
@@ -50,8 +70,7 @@ impl Catalog {
     pub fn from_files(files: &[PathBuf]) -> Result<Catalog, DatasetError> {
         let mut loaded = Vec::new();
         for file in files {
-            let source = dataset::read_source(file)?;
-            let parsed = dataset::parse_syntax(&source, file)?;
+            let (source, parsed) = read(file)?;
             loaded.push((file.clone(), source, parsed));
         }
         let (datasets, warnings) = validate_together(None, loaded);
@@ -80,10 +99,8 @@ impl Catalog {
         let mut warnings = Vec::new();
         let mut loaded = Vec::new();
         for file in files {
-            match dataset::read_source(&file)
-                .and_then(|s| Ok((dataset::parse_syntax(&s, &file)?, s)))
-            {
-                Ok((parsed, source)) => loaded.push((file, source, parsed)),
+            match read(&file) {
+                Ok((source, parsed)) => loaded.push((file, source, parsed)),
                 Err(e) => warnings.push(e),
             }
         }
@@ -100,22 +117,40 @@ impl Catalog {
         sources: Vec<Source>,
         warnings: Vec<DatasetError>,
     ) -> Catalog {
-        let by_id: HashMap<String, usize> =
-            partners.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-        let mut backlinks = vec![Vec::new(); partners.len()];
-        for (from, partner) in partners.iter().enumerate() {
-            for relation in &partner.relations {
-                if let Some(&to) = relation.target.as_ref().and_then(|t| by_id.get(t)) {
-                    backlinks[to].push(Backlink {
-                        from,
-                        kind: relation.kind,
-                        note: relation.note.clone(),
-                    });
+        let index = Index::new(&partners);
+        Catalog {
+            partners,
+            by_id: OnceLock::new(),
+            backlinks: OnceLock::new(),
+            index,
+            sources,
+            warnings,
+        }
+    }
+
+    fn by_id(&self) -> &HashMap<String, usize> {
+        self.by_id.get_or_init(|| {
+            self.partners.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect()
+        })
+    }
+
+    fn all_backlinks(&self) -> &[Vec<Backlink>] {
+        self.backlinks.get_or_init(|| {
+            let by_id = self.by_id();
+            let mut backlinks = vec![Vec::new(); self.partners.len()];
+            for (from, partner) in self.partners.iter().enumerate() {
+                for relation in &partner.relations {
+                    if let Some(&to) = relation.target.as_ref().and_then(|t| by_id.get(t)) {
+                        backlinks[to].push(Backlink {
+                            from,
+                            kind: relation.kind,
+                            note: relation.note.clone(),
+                        });
+                    }
                 }
             }
-        }
-        let index = Index::new(&partners);
-        Catalog { partners, by_id, backlinks, index, sources, warnings }
+            backlinks
+        })
     }
 
     /// Every partner, in dataset order.
@@ -130,12 +165,12 @@ impl Catalog {
 
     /// The position of the partner with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id().get(id).copied()
     }
 
     /// The relations other partners state about partner `index`.
     pub fn backlinks(&self, index: usize) -> &[Backlink] {
-        self.backlinks.get(index).map_or(&[], Vec::as_slice)
+        self.all_backlinks().get(index).map_or(&[], Vec::as_slice)
     }
 
     /// The search index over [`Catalog::partners`].
@@ -184,26 +219,57 @@ impl Catalog {
     }
 }
 
-type Loaded = (PathBuf, String, Dataset);
+/// A dataset file, its text (none when it came from the cache, already checked) and partners.
+type Loaded = (PathBuf, Option<String>, Dataset);
+
+/// A dataset file's partners: from the cache when it holds this very content, else parsed.
+fn read(file: &Path) -> Result<(Option<String>, Dataset), DatasetError> {
+    if let Some(cached) = dataset::cache::load(file) {
+        return Ok((None, cached));
+    }
+    let source = dataset::read_source(file)?;
+    let parsed = dataset::parse_syntax(&source, file)?;
+    Ok((Some(source), parsed))
+}
 
 /// Validates each file, letting relations point at partners of the base or of other files.
 fn validate_together(
     base: Option<&Dataset>,
     loaded: Vec<Loaded>,
 ) -> (Vec<(PathBuf, Dataset)>, Vec<DatasetError>) {
-    // validate() looks here only for ids its own file lacks.
-    let known: HashSet<&str> = base
-        .iter()
-        .flat_map(|b| &b.partners)
-        .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
-        .map(|p| p.id.as_str())
-        .collect();
-    let elsewhere = |id: &str| known.contains(id);
+    // validate() looks here only for ids its own file lacks: built then, if ever.
+    let known: OnceCell<HashSet<&str>> = OnceCell::new();
+    let elsewhere = |id: &str| {
+        known
+            .get_or_init(|| {
+                base.iter()
+                    .flat_map(|b| &b.partners)
+                    .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
+                    .map(|p| p.id.as_str())
+                    .collect()
+            })
+            .contains(id)
+    };
     let mut bad = Vec::new();
     let mut ok_files = Vec::new();
     for (i, (file, source, dataset)) in loaded.iter().enumerate() {
-        match dataset::validate(dataset, source, file, &elsewhere) {
-            Ok(()) => ok_files.push(i),
+        // A cached file was valid on its own, so it is valid among others.
+        let Some(source) = source else {
+            ok_files.push(i);
+            continue;
+        };
+        let looked_elsewhere = Cell::new(false);
+        let result = dataset::validate(dataset, source, file, &|id| {
+            looked_elsewhere.set(true);
+            elsewhere(id)
+        });
+        match result {
+            Ok(()) => {
+                if !looked_elsewhere.get() {
+                    dataset::cache::store(file, source, dataset);
+                }
+                ok_files.push(i);
+            }
             Err(e) => bad.push(e),
         }
     }
@@ -219,6 +285,16 @@ fn validate_together(
 /// `base` with each dataset laid over it in order: a partner with a known id replaces the one
 /// before it, in place; new ids are added at the end.
 fn merge(mut base: Vec<Partner>, datasets: Vec<(PathBuf, Dataset)>) -> Vec<Partner> {
+    let mut datasets = datasets.into_iter().peekable();
+    if base.is_empty() {
+        // The ids of one valid file are unique: the first file is the merge so far.
+        if let Some((_, first)) = datasets.next() {
+            base = first.partners;
+        }
+    }
+    if datasets.peek().is_none() {
+        return base;
+    }
     let mut position: HashMap<String, usize> =
         base.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
     for (_, dataset) in datasets {

@@ -7,7 +7,11 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+
+pub(crate) mod cache;
+mod fast_ron;
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/partners.ron");
@@ -125,6 +129,14 @@ macro_rules! vocabulary {
             /// The value whose slug is `slug`.
             pub fn from_slug(slug: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.slug() == slug)
+            }
+
+            /// The value whose RON identifier is `name`.
+            fn from_ron_name(name: &str) -> Option<$name> {
+                match name {
+                    $(stringify!($variant) => Some($name::$variant),)+
+                    _ => None,
+                }
             }
         }
 
@@ -332,6 +344,9 @@ fn ron_options() -> ron::Options {
 
 /// Parses a dataset held in memory without checking its content; `file` names it in errors.
 pub fn parse_syntax(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
+    if let Some(partners) = fast_ron::parse(source) {
+        return Ok(Dataset { partners });
+    }
     ron_options().from_str(source).map_err(|e| DatasetError::Syntax {
         at: Location {
             file: file.to_path_buf(),
@@ -351,8 +366,39 @@ pub fn parse(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
 
 /// Reads a dataset file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
+    #[cfg(unix)]
+    if let Some(text) = read_in_parallel(path) {
+        return Ok(text);
+    }
     std::fs::read_to_string(path)
         .map_err(|source| DatasetError::Io { file: path.to_path_buf(), source })
+}
+
+/// From this size, a file is read in blocks of this size on every core: copying it and
+/// faulting in the memory are most of the time.
+#[cfg(unix)]
+const READ_BLOCK: usize = 4 << 20;
+
+/// A large file's text read on every core; `None` for a small file or any trouble, which the
+/// plain read then meets again and reports as usual.
+#[cfg(unix)]
+fn read_in_parallel(path: &Path) -> Option<String> {
+    use std::os::unix::fs::FileExt;
+    let file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let size = usize::try_from(len).ok().filter(|&size| size >= READ_BLOCK)?;
+    let mut bytes = vec![0; size];
+    bytes
+        .par_chunks_mut(READ_BLOCK)
+        .enumerate()
+        .try_for_each(|(n, block)| {
+            let offset = u64::try_from(n * READ_BLOCK).map_err(std::io::Error::other)?;
+            file.read_exact_at(block, offset)
+        })
+        .ok()?;
+    // A file that grew meanwhile is read again whole.
+    (file.metadata().ok()?.len() == len).then_some(())?;
+    String::from_utf8(bytes).ok()
 }
 
 /// Reads, parses and validates a self-contained dataset file.
@@ -373,6 +419,10 @@ pub fn validate(
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
 ) -> Result<(), DatasetError> {
+    if is_valid(dataset, known_elsewhere) {
+        return Ok(());
+    }
+    // Something is wrong: find the first problem again, slowly, with its place in the source.
     let finder = SourceFinder { source, file };
     let ids: HashSet<&str> = dataset.partners.iter().map(|p| p.id.as_str()).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -457,7 +507,68 @@ pub fn validate(
     Ok(())
 }
 
+/// Whether [`validate`] would accept `dataset`: the same rules, checked without locating
+/// anything in the source, without allocating per partner, and on every core.
+fn is_valid(dataset: &Dataset, known_elsewhere: &dyn Fn(&str) -> bool) -> bool {
+    let partners = &dataset.partners;
+    let ids: HashSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
+    let valid = |p: &Partner, known: &dyn Fn(&str) -> bool| {
+        is_slug(&p.id)
+            && p.texts_are_clean()
+            && p.relations.iter().all(|relation| match (&relation.target, &relation.name) {
+                (Some(target), None) => known(target) && target != &p.id,
+                (None, Some(name)) => !name.trim().is_empty(),
+                _ => false,
+            })
+    };
+    let here = |id: &str| ids.contains(id);
+    ids.len() == partners.len()
+        && if partners.len() >= PARALLEL_MIN {
+            // `known_elsewhere` need not be `Sync`: the parallel pass knows only this file's
+            // ids, and a relation beyond them sends every partner to the other pass.
+            partners.par_iter().all(|p| valid(p, &here))
+                || partners.iter().all(|p| valid(p, &|id| here(id) || known_elsewhere(id)))
+        } else {
+            partners.iter().all(|p| valid(p, &|id| here(id) || known_elsewhere(id)))
+        }
+}
+
+/// From this many partners, validation runs on every core.
+const PARALLEL_MIN: usize = 4096;
+
+/// Whether `text` holds a control character (general category Cc: U+0000 to U+001F and
+/// U+007F to U+009F), looking at bytes in blocks the compiler can vectorise.
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // C0 and DEL are single bytes; a branch-free fold over a block vectorises.
+    let c0 = |block: &[u8]| block.iter().fold(0, |bad, &b| bad | u8::from(b < 0x20 || b == 0x7F));
+    // C1 is 0xC2 followed by 0x80 to 0x9F.
+    let c1 = |at: usize| bytes.get(at + 1).is_some_and(|&b| b < 0xA0);
+    bytes.chunks(64).any(|block| c0(block) != 0) || memchr::memchr_iter(0xC2, bytes).any(c1)
+}
+
 impl Partner {
+    /// Whether the texts pass [`validate`]'s rules: a name and a description that are not
+    /// blank, and no control character in any text (the texts of [`Partner::texts`]).
+    fn texts_are_clean(&self) -> bool {
+        let optional =
+            [&self.acronym, &self.location, &self.website, &self.email, &self.phone, &self.booth];
+        let mut texts = [self.name.as_str(), self.description.as_str()]
+            .into_iter()
+            .chain(optional.into_iter().filter_map(|v| v.as_deref()))
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.facts.iter().flat_map(|f| [f.label.as_str(), f.value.as_str()]))
+            .chain(
+                self.relations
+                    .iter()
+                    .flat_map(|r| [r.name.as_deref(), r.note.as_deref()])
+                    .flatten(),
+            );
+        !self.name.trim().is_empty()
+            && !self.description.trim().is_empty()
+            && texts.all(|text| !has_control(text))
+    }
+
     /// Every free-text field with its name, for validation.
     fn texts(&self) -> Vec<(&'static str, &str)> {
         let mut texts =
@@ -589,6 +700,35 @@ mod tests {
     fn empty_name_is_refused() {
         let message = err(&ONE.replace("\"One\"", "\"  \""));
         assert!(message.contains("empty name"), "{message}");
+    }
+
+    #[test]
+    fn control_characters_are_found_as_char_is_control_finds_them() {
+        for code in (0..0x300).chain([0x2028, 0xFEFF, 0x1F600]) {
+            let Some(c) = char::from_u32(code) else { continue };
+            for text in [format!("{c}"), format!("é{c}"), format!("{}{c}x", "a".repeat(70))] {
+                assert_eq!(has_control(&text), text.chars().any(char::is_control), "{code:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_check_agrees_with_the_located_errors() {
+        let two = ONE.replace("\n])", "\n    (id: \"two\", name: \"Two\", kind: Media, scope: Local, description: \"x\"),\n])");
+        assert!(parse(&two, Path::new("x.ron")).is_ok());
+        for bad in [
+            two.replace("\"Two\"", "\" \""),
+            two.replace("\"x\"", "\"\\u{85}\""),
+            two.replace("id: \"two\"", "id: \"one\""),
+            two.replace("id: \"two\"", "id: \"Two\""),
+            two.replace("target: \"two\"", "target: \"one\""),
+            two.replace("target: \"two\"", "target: \"three\""),
+            two.replace("target: \"two\"", "name: \" \""),
+        ] {
+            let dataset = parse_syntax(&bad, Path::new("x.ron")).expect("valid syntax");
+            assert!(!is_valid(&dataset, &|_| false), "{bad}");
+            assert!(validate(&dataset, &bad, Path::new("x.ron"), &|_| false).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -4,12 +4,19 @@
 //! matching (Skim V2) is used only on short fields (name, acronym, aliases); long text
 //! (description, location, topics) matches by words, never by letters scattered across it.
 //! This module knows nothing of the terminal nor of files.
+//!
+//! Speed (see BENCHMARKS.md): each partner's folded fields lie end to end in a few large texts,
+//! scanned in one pass with a SIMD substring search; small per-partner bit sets let a scan stop
+//! as soon as no later field can do better and skip fuzzy matching where it cannot succeed;
+//! large searches run on every core and sort plain integers.
 
-use std::cmp::Reverse;
 use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -43,31 +50,82 @@ pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
 }
 
 fn fold_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII, most of any text, are copied and lowered in bulk.
+        let ascii = ascii_prefix(rest.as_bytes());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out.as_mut_str()[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+            rest = chars.as_str();
         }
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => {
-                out.push('\'');
-            }
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}'
-            | '\u{BB}' => {
-                out.push('"');
-            }
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{A0}' | '\u{202F}' | '\u{2009}' => out.push(' '),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            _ => {
-                for d in c.nfkd().filter(|d| !is_combining_mark(*d)) {
-                    out.extend(d.to_lowercase());
-                }
+    }
+}
+
+/// How many bytes at the start of `bytes` are ASCII, checked eight at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(8);
+    let mut ascii = 0;
+    for chunk in &mut blocks {
+        let mut block = [0; 8];
+        block.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(block) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return ascii + high.trailing_zeros() as usize / 8;
+        }
+        ascii += 8;
+    }
+    ascii + blocks.remainder().iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// Folds one character that is not ASCII; accented Latin letters from a table made once.
+fn fold_char(c: char, out: &mut String) {
+    const LATIN: std::ops::Range<u32> = 0xC0..0x180;
+    static FOLDED_LATIN: OnceLock<Vec<String>> = OnceLock::new();
+    let code = u32::from(c);
+    if LATIN.contains(&code) {
+        let table = FOLDED_LATIN.get_or_init(|| {
+            LATIN
+                .map(|code| {
+                    let mut folded = String::new();
+                    if let Some(c) = char::from_u32(code) {
+                        fold_char_uncached(c, &mut folded);
+                    }
+                    folded
+                })
+                .collect()
+        });
+        if let Some(folded) = table.get((code - LATIN.start) as usize) {
+            out.push_str(folded);
+            return;
+        }
+    }
+    fold_char_uncached(c, out);
+}
+
+fn fold_char_uncached(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => {
+            out.push('\'');
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}' | '\u{BB}' => {
+            out.push('"');
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{A0}' | '\u{202F}' | '\u{2009}' => out.push(' '),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        _ => {
+            for d in c.nfkd().filter(|d| !is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
             }
         }
     }
@@ -397,27 +455,139 @@ enum Quality {
     WholeField = 5,
 }
 
-/// The folded, searchable form of one partner.
+/// The searchable form of one partner. Its folded fields lie end to end in one of
+/// [`Index::texts`], each followed by a newline, which no term holds (terms are split on white
+/// space): a term found in the partner's whole text is found in one of its fields.
 #[derive(Debug)]
 struct Entry {
-    name: String,
-    acronym: String,
-    aliases: Vec<String>,
-    description: String,
-    location: String,
-    topics_text: String,
+    /// Where each field starts in its text (see [`ACRONYM`] to [`TOPICS`]), then where the
+    /// partner's text ends.
+    bounds: [usize; 7],
+    /// This partner's aliases in [`Index::alias_spans`].
+    aliases: Range<usize>,
     kind: Kind,
     scope: Scope,
-    topics: Vec<Topic>,
+    /// Bit `t as u32` for each topic `t`.
+    topics: u64,
     /// Letters and digits present in name, acronym and aliases, as bits: a cheap test that a
     /// fuzzy term can match at all.
     short_mask: u64,
-    name_chars: u32,
+    /// Letters and digits that start a word of the name, acronym or aliases: a credible fuzzy
+    /// hit starts a word with the term's first letter.
+    initials_mask: u64,
+    /// Whether the partner's folded text is all ASCII (then bytes count characters).
+    ascii: bool,
+    /// What the partner's words start with and which letters stand alone as words: a scan
+    /// for a term that cannot be a whole word, or cannot start one, may stop early.
+    words: WordMarks,
+}
+
+/// Word facts of a text, as bits (see [`mask_bit`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordMarks {
+    /// The characters that start a word (a run of letters and digits).
+    initials: u64,
+    /// The ASCII letters and digits that are words on their own.
+    lone: u64,
+}
+
+impl WordMarks {
+    fn of(text: &str) -> WordMarks {
+        if text.is_ascii() {
+            WordMarks::of_ascii(text.as_bytes())
+        } else {
+            WordMarks::of_chars(text)
+        }
+    }
+
+    fn of_chars(text: &str) -> WordMarks {
+        let mut marks = WordMarks::default();
+        for word in text.split(|c: char| !is_word_char(c)) {
+            marks.initials |= word.chars().next().map_or(0, mask_bit);
+            if let &[byte] = word.as_bytes() {
+                marks.lone |= mask_bit(char::from(byte));
+            }
+        }
+        marks
+    }
+
+    /// The same for ASCII text, eight bytes at a time: a byte-by-byte loop over every
+    /// partner's text costs more than the rest of indexing together.
+    fn of_ascii(bytes: &[u8]) -> WordMarks {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let splat = |byte: u8| 0x0101_0101_0101_0101 * u64::from(byte);
+        // For bytes below 0x80: the high bit of each byte that is at least `low`.
+        let at_least = |x: u64, low: u8| ((x | HIGH) - splat(low)) & HIGH;
+        let within = |x: u64, low: u8, high: u8| at_least(x, low) & !at_least(x, high + 1);
+        let word_bytes =
+            |x: u64| within(x, b'0', b'9') | within(x, b'a', b'z') | within(x, b'A', b'Z');
+        let mut marks = WordMarks::default();
+        // The bits of the flagged bytes: branch-free, since most blocks flag one or two.
+        let add = |block: &[u8; 8], flags: u64, to: &mut u64| {
+            let kept = u64::from_le_bytes(*block) & ((flags >> 7) * 0xFF);
+            *to |= kept
+                .to_le_bytes()
+                .iter()
+                .fold(0, |bits, &b| bits | ASCII_BITS[usize::from(b & 0x7F)]);
+        };
+        let blocks = bytes.chunks(8).map(|chunk| {
+            let mut block = [b' '; 8];
+            block[..chunk.len()].copy_from_slice(chunk);
+            (block, word_bytes(u64::from_le_bytes(block)))
+        });
+        // Each block is settled when the next one is known (a word may end across them).
+        let mut previous: Option<([u8; 8], u64, u64)> = None;
+        let mut before = 0; // Whether the byte before this block is in a word, at bit 7.
+        for (block, word) in blocks.chain([([b' '; 8], 0)]) {
+            if let Some((last_block, last_word, last_starts)) = previous {
+                let next = last_word >> 8 | (word & 0x80) << 56;
+                add(&last_block, last_starts & !next, &mut marks.lone);
+            }
+            let starts = word & !(word << 8 | before);
+            add(&block, starts, &mut marks.initials);
+            before = (word >> 56) & 0x80;
+            previous = Some((block, word, starts));
+        }
+        marks
+    }
+}
+
+// The fields of an entry, in the order of [`Entry::bounds`].
+const ACRONYM: usize = 0;
+const NAME: usize = 1;
+const ALIASES: usize = 2;
+const DESCRIPTION: usize = 3;
+const LOCATION: usize = 4;
+const TOPICS: usize = 5;
+const END: usize = 6;
+
+const _: () = assert!(Topic::ALL.len() <= 64, "Entry::topics holds one bit per topic");
+
+fn topic_bit(topic: Topic) -> u64 {
+    1 << (topic as u32)
 }
 
 fn char_mask(text: &str) -> u64 {
-    text.chars().fold(0, |mask, c| mask | mask_bit(c))
+    if text.is_ascii() {
+        text.bytes().fold(0, |mask, b| mask | ASCII_BITS[usize::from(b)])
+    } else {
+        text.chars().fold(0, |mask, c| mask | mask_bit(c))
+    }
 }
+
+/// [`mask_bit`] of each ASCII character.
+const ASCII_BITS: [u64; 128] = {
+    let mut bits = [0; 128];
+    let mut n = 0;
+    while n < 26 {
+        bits[b'a' as usize + n] = 1 << n;
+        if n < 10 {
+            bits[b'0' as usize + n] = 1 << (26 + n);
+        }
+        n += 1;
+    }
+    bits
+};
 
 fn mask_bit(c: char) -> u64 {
     match c {
@@ -426,6 +596,23 @@ fn mask_bit(c: char) -> u64 {
         c if c.is_ascii() => 0,
         c => 1 << (36 + (c as u32 % 28)),
     }
+}
+
+/// The bits of the characters that start a word (as [`fuzzy_positions`] sees words).
+fn initials_mask(text: &str) -> u64 {
+    if text.is_ascii() {
+        // Other ASCII characters have no bit: the word starts are what count.
+        return WordMarks::of_ascii(text.as_bytes()).initials;
+    }
+    let mut mask = 0;
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if previous.is_none_or(|p| !is_word_char(p)) {
+            mask |= mask_bit(c);
+        }
+        previous = Some(c);
+    }
+    mask
 }
 
 /// A search result: the partner's position in the dataset and its score.
@@ -456,10 +643,83 @@ pub struct Highlights {
 
 /// The searchable form of a dataset. Build it once per dataset; it is immutable and `Sync`.
 pub struct Index {
+    /// The folded fields of partners `n * PARALLEL_MIN` to `(n + 1) * PARALLEL_MIN` end to end
+    /// (see [`Entry`]) in `texts[n]`: a few large allocations, read in order.
+    texts: Vec<String>,
+    /// Where each partner's fields are, in its text.
     entries: Vec<Entry>,
+    /// Byte ranges of every alias, in its partner's text.
+    alias_spans: Vec<Range<usize>>,
     /// Position of each partner in alphabetical order of folded names, the last tie-break.
     name_rank: Vec<u32>,
+    /// Position of each partner in order of name length (in characters), then of `name_rank`:
+    /// the tie-break of ranked results in one number.
+    length_rank: Vec<u32>,
     matcher: SkimMatcherV2,
+}
+
+/// A slice of the partners being indexed, folded on one thread; offsets are local to it.
+#[derive(Default)]
+struct Part {
+    text: String,
+    entries: Vec<Entry>,
+    alias_spans: Vec<Range<usize>>,
+    name_chars: Vec<u32>,
+}
+
+impl Part {
+    fn push(&mut self, p: &Partner, topic_labels: &[String]) {
+        let text = &mut self.text;
+        let field = |text: &mut String, value: &str| {
+            let start = text.len();
+            fold_into(value, text);
+            text.push('\n');
+            start
+        };
+        let mut bounds = [0; 7];
+        bounds[ACRONYM] = field(text, p.acronym.as_deref().unwrap_or_default());
+        bounds[NAME] = field(text, &p.name);
+        bounds[ALIASES] = text.len();
+        let first_alias = self.alias_spans.len();
+        for alias in &p.aliases {
+            let start = text.len();
+            fold_into(alias, text);
+            self.alias_spans.push(start..text.len());
+            text.push('\n');
+        }
+        bounds[DESCRIPTION] = field(text, &p.description);
+        bounds[LOCATION] = field(text, p.location.as_deref().unwrap_or_default());
+        bounds[TOPICS] = text.len();
+        for (n, topic) in p.topics.iter().enumerate() {
+            if n > 0 {
+                text.push(' ');
+            }
+            text.push_str(topic.slug());
+            text.push(' ');
+            text.push_str(&topic_labels[*topic as usize]);
+        }
+        text.push('\n');
+        bounds[END] = text.len();
+        let shorts =
+            [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
+                .into_iter()
+                .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
+        let (short_mask, initials) =
+            shorts.fold((0, 0), |(m, i), s| (m | char_mask(s), i | initials_mask(s)));
+        let words = WordMarks::of(&text[bounds[ACRONYM]..bounds[END]]);
+        self.entries.push(Entry {
+            bounds,
+            aliases: first_alias..self.alias_spans.len(),
+            kind: p.kind,
+            scope: p.scope,
+            topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
+            short_mask,
+            initials_mask: initials,
+            ascii: text[bounds[ACRONYM]..bounds[END]].is_ascii(),
+            words,
+        });
+        self.name_chars.push(u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX));
+    }
 }
 
 impl fmt::Debug for Index {
@@ -468,51 +728,90 @@ impl fmt::Debug for Index {
     }
 }
 
+/// `ranks[i]`: the position of `i` in `order`.
+fn ranks(order: &[usize]) -> Vec<u32> {
+    let mut ranks = vec![0; order.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        ranks[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+    }
+    ranks
+}
+
 /// Below this many partners a search runs on one thread: spawning costs more than it saves.
 const PARALLEL_MIN: usize = 4096;
 
 impl Index {
-    /// Folds every partner once.
+    /// Folds every partner once (on every core for a large dataset).
     pub fn new(partners: &[Partner]) -> Index {
-        let build = |p: &Partner| {
-            let name = fold(&p.name);
-            let acronym = p.acronym.as_deref().map(fold).unwrap_or_default();
-            let aliases: Vec<String> = p.aliases.iter().map(|a| fold(a)).collect();
-            let short_mask = aliases
-                .iter()
-                .fold(char_mask(&name) | char_mask(&acronym), |m, a| m | char_mask(a));
-            let topics_text = p
-                .topics
-                .iter()
-                .map(|t| format!("{} {}", t.slug(), fold(t.label())))
-                .collect::<Vec<_>>()
-                .join(" ");
-            Entry {
-                name_chars: u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX),
-                name,
-                acronym,
-                aliases,
-                description: fold(&p.description),
-                location: p.location.as_deref().map(fold).unwrap_or_default(),
-                topics_text,
-                kind: p.kind,
-                scope: p.scope,
-                topics: p.topics.clone(),
-                short_mask,
+        let topic_labels: Vec<String> = Topic::ALL.iter().map(|t| fold(t.label())).collect();
+        let build = |chunk: &[Partner]| {
+            let mut part = Part::default();
+            // Folding keeps lengths about the same: reserve once, not grow (and copy) a few times.
+            let size = |p: &Partner| {
+                let optional = p.acronym.as_ref().map_or(0, String::len)
+                    + p.location.as_ref().map_or(0, String::len);
+                let aliases: usize = p.aliases.iter().map(|a| a.len() + 1).sum();
+                p.name.len() + p.description.len() + optional + aliases + 64 * p.topics.len() + 8
+            };
+            part.text.reserve(chunk.iter().map(size).sum());
+            for p in chunk {
+                part.push(p, &topic_labels);
             }
+            part
         };
-        let entries: Vec<Entry> = if partners.len() >= PARALLEL_MIN {
-            partners.par_iter().map(build).collect()
+        let parts: Vec<Part> = if partners.len() >= PARALLEL_MIN {
+            partners.par_chunks(PARALLEL_MIN).map(build).collect()
         } else {
-            partners.iter().map(build).collect()
+            vec![build(partners)]
         };
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by(|&a, &b| entries[a].name.cmp(&entries[b].name));
-        let mut name_rank = vec![0; entries.len()];
-        for (rank, &i) in order.iter().enumerate() {
-            name_rank[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+        let mut index = Index {
+            texts: Vec::with_capacity(parts.len()),
+            entries: Vec::with_capacity(partners.len()),
+            alias_spans: Vec::new(),
+            name_rank: Vec::new(),
+            length_rank: Vec::new(),
+            matcher: SkimMatcherV2::default().ignore_case(),
+        };
+        let mut name_chars = Vec::with_capacity(partners.len());
+        for part in parts {
+            let alias_offset = index.alias_spans.len();
+            index.texts.push(part.text);
+            index.entries.extend(part.entries.into_iter().map(|mut entry| {
+                entry.aliases =
+                    entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
+                entry
+            }));
+            index.alias_spans.extend(part.alias_spans);
+            name_chars.extend(part.name_chars);
         }
-        Index { entries, name_rank, matcher: SkimMatcherV2::default().ignore_case() }
+        // By name, then dataset order; the names travel with the indices (fewer cache misses).
+        let mut by_name: Vec<(&str, usize)> =
+            (0..index.entries.len()).map(|i| (index.field(i, NAME), i)).collect();
+        by_name.par_sort_unstable();
+        let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
+        index.name_rank = ranks(&order);
+        order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
+        index.length_rank = ranks(&order);
+        index
+    }
+
+    /// The text that holds partner `i`'s folded fields.
+    fn text(&self, i: usize) -> &str {
+        self.texts.get(i / PARALLEL_MIN).map_or("", String::as_str)
+    }
+
+    /// Field `k` (see [`ACRONYM`] to [`TOPICS`]) of partner `i`, folded.
+    fn field(&self, i: usize, k: usize) -> &str {
+        let bounds = &self.entries[i].bounds;
+        &self.text(i)[bounds[k]..bounds[k + 1] - 1]
+    }
+
+    /// The folded aliases of partner `i`.
+    fn aliases(&self, i: usize) -> impl Iterator<Item = &str> + Clone {
+        let text = self.text(i);
+        self.alias_spans[self.entries[i].aliases.clone()]
+            .iter()
+            .map(move |span| &text[span.clone()])
     }
 
     /// How many partners the index holds.
@@ -529,8 +828,25 @@ impl Index {
     /// (missing entries count as none). `within`, when given, limits the search to those
     /// partners (the previous results of a query that this one narrows).
     pub fn search(&self, query: &Query, marks: &[Marks], within: Option<&[usize]>) -> Vec<Hit> {
-        let check = |i: usize| self.score(i, query, marks.get(i).copied().unwrap_or_default());
-        let mut hits: Vec<Hit> = match within {
+        best_first(self.matches(query, marks, within))
+    }
+
+    /// Every partner matching `query`, as [`HitKey`]s in the order of `within` (else of the
+    /// index).
+    fn matches(&self, query: &Query, marks: &[Marks], within: Option<&[usize]>) -> Vec<HitKey> {
+        // Without text to rank by (empty query, filters only), alphabetical order reads best.
+        let ranked = query.positive_texts().next().is_some();
+        let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
+        let plans: Vec<Vec<Option<TermPlan<'_>>>> = query
+            .groups
+            .iter()
+            .map(|group| group.iter().map(|term| TermPlan::of(&term.atom)).collect())
+            .collect();
+        let check = |i: usize| {
+            let hit = self.score(i, query, &plans, marks.get(i).copied().unwrap_or_default())?;
+            Some(HitKey::new(hit, tie_break[i]))
+        };
+        match within {
             Some(subset) if subset.len() >= PARALLEL_MIN => {
                 subset.par_iter().filter_map(|&i| check(i)).collect()
             }
@@ -539,33 +855,22 @@ impl Index {
                 (0..self.entries.len()).into_par_iter().filter_map(check).collect()
             }
             None => (0..self.entries.len()).filter_map(check).collect(),
-        };
-        // Without text to rank by (empty query, filters only), alphabetical order reads best.
-        let ranked = query.positive_texts().next().is_some();
-        let key = |h: &Hit| {
-            (
-                Reverse(h.score),
-                !h.name_hit,
-                if ranked { self.entries[h.index].name_chars } else { 0 },
-                self.name_rank[h.index],
-            )
-        };
-        if hits.len() >= PARALLEL_MIN {
-            hits.par_sort_unstable_by_key(key);
-        } else {
-            hits.sort_unstable_by_key(key);
         }
-        hits
     }
 
-    fn score(&self, i: usize, query: &Query, marks: Marks) -> Option<Hit> {
-        let entry = &self.entries[i];
+    fn score(
+        &self,
+        i: usize,
+        query: &Query,
+        plans: &[Vec<Option<TermPlan<'_>>>],
+        marks: Marks,
+    ) -> Option<Hit> {
         let mut total = 0u32;
         let mut name_hit = false;
-        for group in &query.groups {
+        for (group, plans) in query.groups.iter().zip(plans) {
             let mut best: Option<(u32, bool)> = None;
-            for term in group {
-                let found = self.match_atom(entry, &term.atom, marks);
+            for (term, plan) in group.iter().zip(plans) {
+                let found = self.match_atom(i, &term.atom, plan.as_ref(), marks);
                 let outcome = match (found, term.negated) {
                     (Some(m), false) => Some(m),
                     (None, true) => Some((0, false)),
@@ -582,19 +887,35 @@ impl Index {
         Some(Hit { index: i, score: total, name_hit })
     }
 
-    /// The score of `atom` against `entry`, with whether it hit the name or acronym.
-    fn match_atom(&self, entry: &Entry, atom: &Atom, marks: Marks) -> Option<(u32, bool)> {
+    /// The score of `atom` (with its plan, for a text term) against partner `i`, with whether
+    /// it hit the name or acronym.
+    fn match_atom(
+        &self,
+        i: usize,
+        atom: &Atom,
+        plan: Option<&TermPlan<'_>>,
+        marks: Marks,
+    ) -> Option<(u32, bool)> {
+        let entry = &self.entries[i];
         match atom {
             Atom::Kind(kinds) => kinds.contains(&entry.kind).then_some((0, false)),
             Atom::Scope(scopes) => scopes.contains(&entry.scope).then_some((0, false)),
             Atom::Topic(topics) => {
-                topics.iter().any(|t| entry.topics.contains(t)).then_some((0, false))
+                topics.iter().any(|t| entry.topics & topic_bit(*t) != 0).then_some((0, false))
             }
-            Atom::In(place) => entry.location.contains(place.as_str()).then_some((0, false)),
+            Atom::In(place) => {
+                self.field(i, LOCATION).contains(place.as_str()).then_some((0, false))
+            }
             Atom::Mark(mark) => marks.has(*mark).then_some((0, false)),
             Atom::Text { text, mode } => {
-                let best = self.match_text(entry, text, *mode)?;
-                let (quality, field, fine) = best;
+                let fresh;
+                let plan = if let Some(plan) = plan {
+                    plan
+                } else {
+                    fresh = TermPlan::new(text, *mode);
+                    &fresh
+                };
+                let (quality, field, fine) = self.match_text(i, plan, *mode)?;
                 let score = quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999);
                 Some((score, field == Field::Name))
             }
@@ -602,10 +923,17 @@ impl Index {
     }
 
     /// The best (quality, field, fine score) of a text term over the entry's fields.
-    fn match_text(&self, entry: &Entry, term: &str, mode: Mode) -> Option<(Quality, Field, u32)> {
-        let shorts = [(entry.acronym.as_str(), Field::Name), (entry.name.as_str(), Field::Name)]
+    fn match_text(
+        &self,
+        i: usize,
+        plan: &TermPlan<'_>,
+        mode: Mode,
+    ) -> Option<(Quality, Field, u32)> {
+        let term = plan.term;
+        let entry = &self.entries[i];
+        let shorts = [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
             .into_iter()
-            .chain(entry.aliases.iter().map(|a| (a.as_str(), Field::Alias)));
+            .chain(self.aliases(i).map(|a| (a, Field::Alias)));
         let mut best: Option<(Quality, Field, u32)> = None;
         let keep = |best: &mut Option<(Quality, Field, u32)>, candidate| {
             if best.is_none_or(|b| candidate > b) {
@@ -634,35 +962,106 @@ impl Index {
                 }
             }
             Mode::Exact | Mode::Fuzzy => {
-                let texts = [
-                    entry.description.as_str(),
-                    entry.location.as_str(),
-                    entry.topics_text.as_str(),
-                ];
-                let mut short_substring = false;
-                for (field_text, field) in shorts.clone() {
-                    if let Some((quality, pos)) = word_match(field_text, term) {
-                        short_substring = true;
-                        let quality =
-                            if field_text == term { Quality::WholeField } else { quality };
-                        keep(&mut best, (quality, field, 999 - pos.min(999)));
+                if plan.one_field {
+                    best = self.word_match_fields(i, plan);
+                } else {
+                    for (field_text, field) in shorts.clone() {
+                        if let Some((quality, pos)) = word_match(field_text, term) {
+                            let quality =
+                                if field_text == term { Quality::WholeField } else { quality };
+                            keep(&mut best, (quality, field, 999 - pos.min(999)));
+                        }
+                    }
+                    for k in [DESCRIPTION, LOCATION, TOPICS] {
+                        if let Some((quality, pos)) = word_match(self.field(i, k), term) {
+                            keep(&mut best, (quality, Field::Text, 999 - pos.min(999)));
+                        }
                     }
                 }
-                for field_text in texts {
-                    if let Some((quality, pos)) = word_match(field_text, term) {
-                        keep(&mut best, (quality, Field::Text, 999 - pos.min(999)));
-                    }
-                }
-                let worth_fuzzy = mode == Mode::Fuzzy
-                    && !short_substring
-                    && best.is_none_or(|b| b.0 < Quality::InsideWord)
-                    && term.chars().count() >= FUZZY_MIN_CHARS
-                    && char_mask(term) & !entry.short_mask == 0;
+                // Fuzzy only where the term is nowhere as it is, and only where a credible hit
+                // may be: every letter in a short field, the first one starting a word.
+                let worth_fuzzy = plan.fuzzy
+                    && best.is_none()
+                    && plan.mask & !entry.short_mask == 0
+                    && (plan.first == 0 || plan.first & entry.initials_mask != 0);
                 if worth_fuzzy {
                     for (field_text, field) in shorts {
                         if let Some(fine) = self.fuzzy(field_text, term) {
                             keep(&mut best, (Quality::Fuzzy, field, fine));
                         }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// What [`word_match`] on each field of `entry` would give, best kept (with
+    /// [`Quality::WholeField`] for a short field that is the term), in one pass over the
+    /// partner's text that stops when no later field can do better.
+    fn word_match_fields(&self, i: usize, plan: &TermPlan<'_>) -> Option<(Quality, Field, u32)> {
+        let (entry, text) = (&self.entries[i], self.text(i));
+        let b = &entry.bounds;
+        let fields =
+            [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
+                .into_iter()
+                .chain(
+                    self.alias_spans[entry.aliases.clone()]
+                        .iter()
+                        .map(|s| (s.clone(), Field::Alias)),
+                )
+                .chain([
+                    (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
+                    (b[LOCATION]..b[TOPICS] - 1, Field::Text),
+                    (b[TOPICS]..b[END] - 1, Field::Text),
+                ]);
+        let len = plan.term.len();
+        let mut best: Option<(Quality, Field, u32)> = None;
+        let mut found = occurrences(text, plan, b[ACRONYM]..b[END]).peekable();
+        found.peek()?;
+        // The best quality an occurrence can have: a word start, when the term is no word here.
+        let stop = if plan.lone.is_none_or(|bit| entry.words.lone & bit != 0) {
+            Quality::WholeWord
+        } else if plan.starts_word.is_none_or(|bit| entry.words.initials & bit != 0) {
+            Quality::WordPrefix
+        } else {
+            Quality::InsideWord
+        };
+        for (span, field) in fields {
+            // Fields come by decreasing rank: past this ceiling, nothing can beat `best`.
+            let top = match field {
+                _ if stop < Quality::WholeWord => stop,
+                Field::Text => Quality::WholeWord,
+                _ => Quality::WholeField,
+            };
+            if best.is_some_and(|b| b >= (top, field, 999)) {
+                break;
+            }
+            let mut field_best: Option<(Quality, usize)> = None;
+            while let Some(at) = found.next_if(|&at| at < span.end) {
+                let quality = word_quality(text, at, len);
+                if field_best.is_none_or(|(q, _)| quality > q) {
+                    field_best = Some((quality, at));
+                    if quality >= stop {
+                        found = occurrences(text, plan, span.end..b[END]).peekable();
+                        break;
+                    }
+                }
+            }
+            if let Some((quality, at)) = field_best {
+                let quality = if field != Field::Text && span.len() == len {
+                    Quality::WholeField
+                } else {
+                    quality
+                };
+                // The position (in characters) matters only against an equal quality and field.
+                if best.is_none_or(|(q, f, _)| (quality, field) >= (q, f)) {
+                    let before = &text[span.start..at];
+                    let chars = if entry.ascii { before.len() } else { before.chars().count() };
+                    let pos = u32::try_from(chars).unwrap_or(u32::MAX);
+                    let candidate = (quality, field, 999 - pos.min(999));
+                    if best.is_none_or(|b| candidate > b) {
+                        best = Some(candidate);
                     }
                 }
             }
@@ -681,7 +1080,9 @@ impl Index {
     /// Where `query` matched partner `index` (whose original record is `partner`), in original
     /// character positions.
     pub fn highlights(&self, index: usize, partner: &Partner, query: &Query) -> Highlights {
-        let Some(entry) = self.entries.get(index) else { return Highlights::default() };
+        if index >= self.entries.len() {
+            return Highlights::default();
+        }
         let mut out = Highlights {
             aliases: vec![Vec::new(); partner.aliases.len()],
             ..Highlights::default()
@@ -690,12 +1091,12 @@ impl Index {
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
                 self.mark_short(original, folded, term, mode, out);
             };
-            short(&partner.name, &entry.name, &mut out.name);
+            short(&partner.name, self.field(index, NAME), &mut out.name);
             if let Some(acronym) = &partner.acronym {
-                short(acronym, &entry.acronym, &mut out.acronym);
+                short(acronym, self.field(index, ACRONYM), &mut out.acronym);
             }
             for ((alias, folded), marks) in
-                partner.aliases.iter().zip(&entry.aliases).zip(&mut out.aliases)
+                partner.aliases.iter().zip(self.aliases(index)).zip(&mut out.aliases)
             {
                 short(alias, folded, marks);
             }
@@ -748,6 +1149,132 @@ impl Index {
             }
             _ => {}
         }
+    }
+}
+
+/// A hit and its place in the results as one number, so sorting compares integers only:
+/// from the high bits, the score (inverted), whether the name was missed, the tie-break rank,
+/// the partner's index (below 2^63).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct HitKey(u128);
+
+impl HitKey {
+    const INDEX: u128 = (1 << 63) - 1;
+
+    fn new(hit: Hit, tie_break: u32) -> HitKey {
+        HitKey(
+            u128::from(!hit.score) << 96
+                | u128::from(!hit.name_hit) << 95
+                | u128::from(tie_break) << 63
+                | hit.index as u128 & HitKey::INDEX,
+        )
+    }
+
+    #[allow(clippy::cast_possible_truncation)] // Each part is masked or shifted to its width.
+    fn index(self) -> usize {
+        (self.0 & HitKey::INDEX) as usize
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    fn hit(self) -> Hit {
+        Hit {
+            index: self.index(),
+            score: !((self.0 >> 96) as u32),
+            name_hit: self.0 >> 95 & 1 == 0,
+        }
+    }
+}
+
+/// The hits best first: by score, then name hits, then the tie-break.
+fn best_first(mut keys: Vec<HitKey>) -> Vec<Hit> {
+    if keys.len() >= PARALLEL_MIN {
+        keys.par_sort_unstable();
+        keys.par_iter().map(|k| k.hit()).collect()
+    } else {
+        keys.sort_unstable();
+        keys.iter().map(|k| k.hit()).collect()
+    }
+}
+
+/// A text term made ready to be looked for in many partners: built once per search.
+struct TermPlan<'q> {
+    term: &'q str,
+    /// A SIMD substring searcher for the term.
+    finder: memmem::Finder<'q>,
+    /// The term is not empty and holds no newline, so no occurrence spans two fields and the
+    /// partner's text may be scanned in one pass.
+    one_field: bool,
+    /// A plain term long enough for fuzzy matching.
+    fuzzy: bool,
+    /// The term's letters, and its first one, as bits (see [`mask_bit`]).
+    mask: u64,
+    first: u64,
+    /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
+    /// letter stands alone).
+    lone: Option<u64>,
+    /// The bit of its first character when that is a letter or digit (an occurrence starts a
+    /// word only where that character does).
+    starts_word: Option<u64>,
+}
+
+impl<'q> TermPlan<'q> {
+    fn of(atom: &'q Atom) -> Option<TermPlan<'q>> {
+        match atom {
+            Atom::Text { text, mode } => Some(TermPlan::new(text, *mode)),
+            _ => None,
+        }
+    }
+
+    fn new(term: &'q str, mode: Mode) -> TermPlan<'q> {
+        TermPlan {
+            term,
+            finder: memmem::Finder::new(term),
+            one_field: !term.is_empty() && !term.contains('\n'),
+            fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
+            mask: char_mask(term),
+            first: term.chars().next().map_or(0, mask_bit),
+            lone: match term.as_bytes() {
+                &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
+                _ => None,
+            },
+            starts_word: term
+                .chars()
+                .next()
+                .filter(|c| is_word_char(*c))
+                .map(mask_bit)
+                .filter(|&bit| bit != 0),
+        }
+    }
+}
+
+/// Where the planned term occurs in `range` of the text, without overlaps (as
+/// `match_indices`), as byte offsets in the whole text.
+fn occurrences<'a>(
+    text: &'a str,
+    plan: &'a TermPlan<'_>,
+    range: Range<usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    let start = range.start;
+    plan.finder.find_iter(&text.as_bytes()[range]).map(move |at| at + start)
+}
+
+/// How an occurrence `len` bytes long at byte `at` of the text sits in its word.
+fn word_quality(text: &str, at: usize, len: usize) -> Quality {
+    let bytes = text.as_bytes();
+    let starts = match at.checked_sub(1).map(|p| bytes[p]) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        Some(_) => text[..at].chars().next_back().is_none_or(|c| !is_word_char(c)),
+    };
+    let ends = match bytes.get(at + len) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        Some(_) => text[at + len..].chars().next().is_none_or(|c| !is_word_char(c)),
+    };
+    match (starts, ends) {
+        (true, true) => Quality::WholeWord,
+        (true, false) => Quality::WordPrefix,
+        _ => Quality::InsideWord,
     }
 }
 
@@ -806,31 +1333,41 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
 // ---------------------------------------------------------------------------------------------
 // Incremental search
 
-/// Runs queries one keystroke after another, reusing the previous results when the new query
-/// only narrows the old one.
+/// Runs queries one keystroke after another, reusing earlier results when the new query only
+/// narrows an earlier one.
 #[derive(Debug, Clone, Default)]
 pub struct Searcher {
-    last: Option<(Query, Vec<usize>)>,
+    /// The last few queries with the partners they matched (in index order), newest last.
+    /// Not only the last: "bordeaux met" cannot narrow "bordeaux me" (a fuzzy term of three
+    /// letters may match where its first two do not) but narrows "bordeaux".
+    recent: Vec<(Query, Vec<usize>)>,
 }
 
+/// How many queries a [`Searcher`] remembers.
+const RECENT: usize = 8;
+
 impl Searcher {
-    /// Results for `query`, narrowing from the previous ones when that is safe.
+    /// Results for `query`, narrowing from the smallest earlier result it narrows.
     pub fn search(&mut self, index: &Index, query: &Query, marks: &[Marks]) -> Vec<Hit> {
         let within = self
-            .last
-            .as_ref()
+            .recent
+            .iter()
             .filter(|(previous, _)| query.narrows(previous))
-            .map(|(_, hits)| hits.as_slice());
-        let hits = index.search(query, marks, within);
-        let mut ids: Vec<usize> = hits.iter().map(|h| h.index).collect();
-        ids.sort_unstable();
-        self.last = Some((query.clone(), ids));
-        hits
+            .map(|(_, ids)| ids.as_slice())
+            .min_by_key(|ids| ids.len());
+        let keys = index.matches(query, marks, within);
+        let ids = keys.iter().map(|k| k.index()).collect();
+        self.recent.retain(|(previous, _)| previous != query);
+        if self.recent.len() >= RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push((query.clone(), ids));
+        best_first(keys)
     }
 
     /// Forgets the previous results (after the dataset or the marks change).
     pub fn reset(&mut self) {
-        self.last = None;
+        self.recent.clear();
     }
 }
 
@@ -876,6 +1413,71 @@ mod tests {
     fn unknown_filter_value_lists_values() {
         let err = Query::parse("kind:zzz").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("local-authority") && err.contains("media"), "{err}");
+    }
+
+    #[test]
+    fn ascii_prefixes() {
+        for text in
+            ["", "a", "abcdefgh", "abcdefghi", "é", "abcdefgé", "abcdefghé", "abcdefghijklmnoé"]
+        {
+            let expected = text.bytes().take_while(u8::is_ascii).count();
+            assert_eq!(ascii_prefix(text.as_bytes()), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_bits_are_mask_bits() {
+        for byte in 0..128u8 {
+            assert_eq!(ASCII_BITS[usize::from(byte)], mask_bit(char::from(byte)), "{byte}");
+        }
+    }
+
+    #[test]
+    fn word_marks_eight_bytes_at_a_time_match_a_plain_reading() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "a b",
+            " a",
+            "a ",
+            "abcdefgh i",
+            "abcdefg h",
+            "abcdefgh",
+            "x abcdefg",
+            "1 2-3'4 é",
+            "sport, the sport: 7 a 9",
+            "   \n   z\n",
+            "ABC d E",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let random = (0..500).map(|n| {
+            (0..n % 40)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(b" .'-aAbz09x"[usize::try_from(seed % 11).unwrap_or(0)])
+                })
+                .collect::<String>()
+        });
+        for text in texts.into_iter().map(str::to_owned).chain(random) {
+            if text.is_ascii() {
+                let fast = WordMarks::of_ascii(text.as_bytes());
+                assert_eq!(fast, WordMarks::of_chars(&text), "{text:?}");
+            }
+        }
+        for text in ["", "a-b", " x(y)", "l'eco 3ar", "a  b"] {
+            let plain = text.chars().fold((0, None), |(mask, previous): (u64, Option<char>), c| {
+                let starts = previous.is_none_or(|p| !is_word_char(p));
+                (if starts { mask | mask_bit(c) } else { mask }, Some(c))
+            });
+            assert_eq!(initials_mask(text), plain.0, "{text:?}");
+            assert_eq!(char_mask(text), text.chars().fold(0, |m, c| m | mask_bit(c)), "{text:?}");
+        }
+        let marks = WordMarks::of("a sport x");
+        assert_eq!(marks.lone, mask_bit('a') | mask_bit('x'));
+        assert_eq!(marks.initials, mask_bit('a') | mask_bit('s') | mask_bit('x'));
     }
 
     #[test]
