@@ -210,6 +210,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .title(Span::styled(crate::text::truncate(&title, max_title).into_owned(), theme.accent));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if app.selected_partner().is_none() {
+        let message = "Nothing selected: the list shows why and what to try.";
+        frame.render_widget(
+            Paragraph::new(Line::styled(message, theme.dim))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
     let content = content(app, inner.width);
     let lines: Vec<Line<'static>> = content
         .lines

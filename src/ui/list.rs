@@ -67,15 +67,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 if selected { theme.matched.patch(theme.selected) } else { theme.matched };
             let mark_style = if selected { theme.mark.patch(theme.selected) } else { theme.mark };
             let star = if marks.has(Mark::Starred) { "★" } else { " " };
-            let other = match (marks.has(Mark::Met), marks.has(Mark::Noted)) {
-                (true, _) => "✓",
-                (false, true) => "✎",
-                _ => " ",
-            };
-            let mut spans = vec![Span::styled(format!("{star}{other} "), mark_style)];
+            let met = if marks.has(Mark::Met) { "✓" } else { " " };
+            let noted = if marks.has(Mark::Noted) { "✎" } else { " " };
+            let mut spans = vec![Span::styled(format!("{star}{met}{noted} "), mark_style)];
             let badge_text =
                 if show_badge { format!(" {}", badge(partner.kind)) } else { String::new() };
-            let room = columns.saturating_sub(3 + width(&badge_text));
+            let room = columns.saturating_sub(4 + width(&badge_text));
             let acronym = partner.acronym.as_ref().filter(|a| **a != partner.name);
             match acronym {
                 // Name and acronym fit: "Name (ACR)".
