@@ -188,7 +188,7 @@ fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (status.text.clone(), if status.error { theme.error } else { theme.accent })
         }
         (None, Err(e)) => (e.to_string(), theme.error),
-        (None, Ok(_)) => (hints(app).to_owned(), theme.dim),
+        (None, Ok(_)) => (hints(app, area.width).to_owned(), theme.dim),
     };
     let sources = sources_label(app);
     let columns = usize::from(area.width);
@@ -220,8 +220,13 @@ fn sources_label(app: &App) -> String {
     clean(&format!("data: {}", names.join(" + "))).into_owned()
 }
 
-fn hints(app: &App) -> &'static str {
+/// The most useful keys for what has focus; a shorter set when the line is narrow, so that
+/// F1 help is always on it.
+fn hints(app: &App, columns: u16) -> &'static str {
+    let narrow = columns < 90;
     match (app.overlay(), app.focus()) {
+        (None, crate::app::Focus::Detail) if narrow => "←/→ relation · Enter follow · F1 help",
+        (None, crate::app::Focus::List) if narrow => "Enter open · Ctrl-S star · F1 help",
         (Some(Overlay::Note(_)), _) => "Ctrl-S save · Enter new line · Esc cancel",
         (Some(Overlay::Overview { .. }), _) => {
             "←/→ tab · ↑/↓ choose · Enter show in list · Esc close"
