@@ -163,7 +163,7 @@ pub struct App {
 impl App {
     /// A browser over `catalog`, with the user's saved `state`, the query `query` typed.
     pub fn new(catalog: Catalog, state: State, query: &str, options: Options) -> App {
-        let marks = Self::mark_bits(&catalog, &state);
+        let marks = catalog.mark_bits(&state);
         let mut app = App {
             catalog,
             state,
@@ -191,19 +191,6 @@ impl App {
         };
         app.refresh();
         app
-    }
-
-    fn mark_bits(catalog: &Catalog, state: &State) -> Vec<Marks> {
-        catalog
-            .partners()
-            .iter()
-            .map(|p| {
-                state
-                    .marks
-                    .get(&p.id)
-                    .map_or_else(Marks::default, |m| Marks::new(m.starred, m.met, m.note.is_some()))
-            })
-            .collect()
     }
 
     // -- Reading the state (for rendering and tests) -------------------------------------
@@ -307,7 +294,7 @@ impl App {
     /// Replaces the saved state after the main loop wrote (or failed to write) it.
     pub fn sync_state(&mut self, state: State) {
         self.state = state;
-        self.marks = Self::mark_bits(&self.catalog, &self.state);
+        self.marks = self.catalog.mark_bits(&self.state);
         let uses_marks = self.parsed.as_ref().is_ok_and(|q| {
             q.groups.iter().flatten().any(|t| matches!(t.atom, search::Atom::Mark(_)))
         });

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
 use crate::search::{Index, Marks};
-use crate::store::Store;
+use crate::store::State;
 
 /// Where the partners come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,12 +189,13 @@ impl Catalog {
     }
 
     /// The user's marks of every partner, by position, for `is:` and `has:` filters.
-    pub fn mark_bits(&self, store: &Store) -> Vec<Marks> {
+    pub fn mark_bits(&self, state: &State) -> Vec<Marks> {
         self.partners
             .iter()
             .map(|p| {
-                store
-                    .marks(&p.id)
+                state
+                    .marks
+                    .get(&p.id)
                     .map_or_else(Marks::default, |m| Marks::new(m.starred, m.met, m.note.is_some()))
             })
             .collect()

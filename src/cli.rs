@@ -348,7 +348,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     };
     let catalog = cx.catalog()?;
     let store = cx.store_for_reading();
-    let marks = store.as_ref().map(|s| catalog.mark_bits(s)).unwrap_or_default();
+    let marks = store.as_ref().map(|s| catalog.mark_bits(s.state())).unwrap_or_default();
     let mut hits = catalog.index().search(&query, &marks, None);
     // The exit code says whether anything matched, even past `--limit 0`.
     let matched = !hits.is_empty();
