@@ -57,8 +57,6 @@ pub enum Action {
     EditNote,
     /// Save the note being edited.
     SaveNote,
-    /// Insert a line break in the note being edited.
-    Newline,
     /// Show only starred partners, or all again (adds or removes `is:starred`).
     ToggleStarredOnly,
     /// Recall the previous query from the history (again: older ones).
@@ -75,8 +73,6 @@ pub enum Action {
     CopyCard,
     /// Switch to the previous tab (overview).
     PreviousTab,
-    /// Switch to the next tab (overview).
-    NextTab,
     /// A click at a screen cell.
     Click {
         /// Column.

@@ -5,7 +5,7 @@ use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
 use crate::cli::ThemeName;
 use crate::output::{self, CardFormat, Link};
-use crate::search::{self, Hit, Marks, Query, QueryError, Searcher};
+use crate::search::{Hit, Marks, Query, QueryError, Searcher};
 use crate::store::{Change, State};
 use crate::ui;
 
@@ -76,7 +76,9 @@ impl NoteEditor {
     fn move_vertically(&mut self, down: bool) {
         let (line, column) = self.cursor_line_column();
         let starts = self.line_starts();
-        let target = if down { line + 1 } else { line.wrapping_sub(1) };
+        let Some(target) = (if down { line.checked_add(1) } else { line.checked_sub(1) }) else {
+            return;
+        };
         let Some(&start) = starts.get(target) else { return };
         let end = starts.get(target + 1).map_or(self.text.len(), |s| s - 1);
         self.cursor = (start + column).min(end);
@@ -286,6 +288,13 @@ impl App {
 
     // -- Changing it -------------------------------------------------------------------
 
+    /// Opens the note editor on partner `id` with `text` (a note whose save failed).
+    pub fn reopen_note(&mut self, id: &str, text: &str) {
+        let text: Vec<char> = text.chars().collect();
+        let cursor = text.len();
+        self.overlay = Some(Overlay::Note(NoteEditor { id: id.to_owned(), text, cursor }));
+    }
+
     /// Shows a message in the status line (warnings at start, save failures).
     pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
         self.status = Some(Status { text: text.into(), error });
@@ -293,12 +302,12 @@ impl App {
 
     /// Replaces the saved state after the main loop wrote (or failed to write) it.
     pub fn sync_state(&mut self, state: State) {
+        if state == self.state {
+            return;
+        }
         self.state = state;
         self.marks = self.catalog.mark_bits(&self.state);
-        let uses_marks = self.parsed.as_ref().is_ok_and(|q| {
-            q.groups.iter().flatten().any(|t| matches!(t.atom, search::Atom::Mark(_)))
-        });
-        if uses_marks {
+        if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
             self.searcher.reset();
             self.rerun(true);
         }
@@ -311,7 +320,7 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
             self.status = None;
         }
-        if let Some(overlay) = self.overlay.clone() {
+        if let Some(overlay) = self.overlay.take() {
             return self.update_overlay(overlay, action);
         }
         match action {
@@ -412,7 +421,7 @@ impl App {
                 self.keep_in_view();
                 self.clamp_detail_scroll();
             }
-            Action::SaveNote | Action::Newline | Action::PreviousTab | Action::NextTab => {}
+            Action::SaveNote | Action::PreviousTab => {}
         }
         None
     }
@@ -631,7 +640,8 @@ impl App {
             self.set_status("No earlier queries yet", false);
             return;
         }
-        let position = self.history.map_or(count - 1, |p| p.saturating_sub(1));
+        // The history may have shrunk since (merged from disk): stay inside it.
+        let position = self.history.map_or(count - 1, |p| p.saturating_sub(1).min(count - 1));
         self.query = self.state.history[position].chars().collect();
         self.cursor = self.query.len();
         self.refresh();
@@ -788,12 +798,16 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
-            (_, Action::Quit) => return self.quit_now(),
-            (_, Action::Resize { width, height }) => {
+            (overlay, Action::Quit) => {
+                self.overlay = Some(overlay);
+                return self.quit_now();
+            }
+            (overlay, Action::Resize { width, height }) => {
                 self.size = (width, height);
                 self.keep_in_view();
                 self.clamp_detail_scroll();
                 self.help_scroll = self.help_scroll.min(ui::help::help_max_scroll(self.size));
+                self.overlay = Some(overlay);
             }
             (Overlay::Help, Action::ToggleHelp | Action::Cancel | Action::Click { .. }) => {
                 self.overlay = None;
@@ -809,6 +823,7 @@ impl App {
                 };
                 let max = ui::help::help_max_scroll(self.size);
                 self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+                self.overlay = Some(Overlay::Help);
             }
             (Overlay::Note(editor), action) => return self.update_note(editor, &action),
             (Overlay::Overview { tab, selected }, action) => {
@@ -825,7 +840,7 @@ impl App {
                 self.set_status("Note not changed", false);
                 return None;
             }
-            Action::SaveNote | Action::ToggleStar => {
+            Action::SaveNote => {
                 self.overlay = None;
                 let text: String = editor.text.iter().collect();
                 let text = Some(text).filter(|t| !t.trim().is_empty());
@@ -840,7 +855,7 @@ impl App {
                 editor.text.insert(editor.cursor, *c);
                 editor.cursor += 1;
             }
-            Action::Newline | Action::Confirm => {
+            Action::Confirm => {
                 editor.text.insert(editor.cursor, '\n');
                 editor.cursor += 1;
             }
@@ -879,7 +894,7 @@ impl App {
                 self.overlay = None;
                 return;
             }
-            Action::NextTab | Action::CursorRight | Action::ToggleFocus => {
+            Action::CursorRight | Action::ToggleFocus => {
                 let tab = OverviewTab::ALL[(position + 1) % OverviewTab::ALL.len()];
                 next = Overlay::Overview { tab, selected: 0 };
             }

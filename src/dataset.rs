@@ -551,28 +551,13 @@ impl Partner {
     /// Whether the texts pass [`validate`]'s rules: a name and a description that are not
     /// blank, and no control character in any text (the texts of [`Partner::texts`]).
     fn texts_are_clean(&self) -> bool {
-        let optional =
-            [&self.acronym, &self.location, &self.website, &self.email, &self.phone, &self.booth];
-        let mut texts = [self.name.as_str(), self.description.as_str()]
-            .into_iter()
-            .chain(optional.into_iter().filter_map(|v| v.as_deref()))
-            .chain(self.aliases.iter().map(String::as_str))
-            .chain(self.facts.iter().flat_map(|f| [f.label.as_str(), f.value.as_str()]))
-            .chain(
-                self.relations
-                    .iter()
-                    .flat_map(|r| [r.name.as_deref(), r.note.as_deref()])
-                    .flatten(),
-            );
         !self.name.trim().is_empty()
             && !self.description.trim().is_empty()
-            && texts.all(|text| !has_control(text))
+            && self.texts().all(|(_, text)| !has_control(text))
     }
 
     /// Every free-text field with its name, for validation.
-    fn texts(&self) -> Vec<(&'static str, &str)> {
-        let mut texts =
-            vec![("name", self.name.as_str()), ("description", self.description.as_str())];
+    fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
         let optional = [
             ("acronym", &self.acronym),
             ("location", &self.location),
@@ -581,17 +566,22 @@ impl Partner {
             ("phone", &self.phone),
             ("booth", &self.booth),
         ];
-        texts.extend(optional.iter().filter_map(|(f, v)| v.as_deref().map(|v| (*f, v))));
-        texts.extend(self.aliases.iter().map(|a| ("aliases", a.as_str())));
-        for fact in &self.facts {
-            texts.push(("facts", &fact.label));
-            texts.push(("facts", &fact.value));
-        }
-        for relation in &self.relations {
-            texts.extend(relation.name.as_deref().map(|n| ("relations", n)));
-            texts.extend(relation.note.as_deref().map(|n| ("relations", n)));
-        }
-        texts
+        [("name", self.name.as_str()), ("description", self.description.as_str())]
+            .into_iter()
+            .chain(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))))
+            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(
+                self.facts
+                    .iter()
+                    .flat_map(|f| [("facts", f.label.as_str()), ("facts", f.value.as_str())]),
+            )
+            .chain(
+                self.relations
+                    .iter()
+                    .flat_map(|r| [r.name.as_deref(), r.note.as_deref()])
+                    .flatten()
+                    .map(|t| ("relations", t)),
+            )
     }
 
     /// The acronym when there is one, else the name: the shortest way to say who this is.

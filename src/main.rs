@@ -11,7 +11,7 @@ use crossterm::execute;
 use partners::action::Effect;
 use partners::app::{App, Options};
 use partners::cli::{self, Cli, Env};
-use partners::store::{State, Store};
+use partners::store::{Change, State, Store};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -58,7 +58,14 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     }
 
     let mouse = !args.no_mouse;
-    let terminal = enter(mouse).context("setting up the terminal")?;
+    let terminal = match enter(mouse) {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            // Raw mode or the alternate screen may already be on.
+            leave(mouse);
+            return Err(e).context("setting up the terminal");
+        }
+    };
     let result = event_loop(terminal, &mut app, store.as_mut());
     leave(mouse);
     result?;
@@ -116,10 +123,18 @@ fn perform(effect: Effect, app: &mut App, store: Option<&mut Store>) {
         Effect::Save(change) => match store {
             Some(store) => {
                 let warned = store.warnings().len();
+                let note = match &change {
+                    Change::Note { id, text } => Some((id.clone(), text.clone())),
+                    _ => None,
+                };
                 let result = store.apply(change);
                 let state: State = store.state().clone();
                 app.sync_state(state);
                 if let Err(e) = result {
+                    // A note that could not be saved goes back into the editor, not away.
+                    if let Some((id, text)) = note {
+                        app.reopen_note(&id, text.as_deref().unwrap_or(""));
+                    }
                     app.set_status(format!("Not saved: {e}"), true);
                 } else if let Some(warning) =
                     store.warnings().get(warned..).and_then(<[String]>::last)

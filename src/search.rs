@@ -302,6 +302,11 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// Whether the results depend on the user's marks (`is:`, `has:`).
+    pub fn uses_marks(&self) -> bool {
+        self.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_)))
+    }
+
     /// The positive text terms, for highlighting.
     fn positive_texts(&self) -> impl Iterator<Item = (&str, Mode)> {
         self.groups.iter().flatten().filter(|t| !t.negated).filter_map(|t| match &t.atom {

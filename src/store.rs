@@ -325,15 +325,11 @@ impl Store {
     /// (`$XDG_CONFIG_HOME/partners/datasets` on Linux).
     pub fn resolve_datasets(flag: Option<&Path>) -> Option<PathBuf> {
         let env = std::env::var_os(HOME_ENV);
-        let chosen = flag
-            .filter(|f| !f.as_os_str().is_empty())
-            .map(Path::to_path_buf)
-            .or_else(|| env.filter(|e| !e.is_empty()).map(PathBuf::from));
-        match chosen {
-            Some(home) => Some(datasets_dir(&home)),
-            None => directories::ProjectDirs::from("", "", "partners")
-                .map(|dirs| datasets_dir(dirs.config_dir())),
-        }
+        let home = resolve_home_with(flag, env.as_deref(), || {
+            directories::ProjectDirs::from("", "", "partners")
+                .map(|dirs| dirs.config_dir().to_path_buf())
+        });
+        home.ok().map(|home| datasets_dir(&home))
     }
 
     /// Opens the store in `dir`, creating the folder if missing. A missing state file is an

@@ -593,3 +593,24 @@ fn releases_and_repeats_reported_separately_are_ignored() {
     });
     assert_eq!(partners::input::action(&release, &app), None);
 }
+
+#[test]
+fn a_note_whose_save_failed_goes_back_into_the_editor() {
+    let (mut app, effects) = run("ugap <C-e> h i <C-s>");
+    assert_eq!(
+        effects,
+        vec![Effect::Save(Change::Note { id: "ugap".into(), text: Some("hi".into()) })]
+    );
+    assert!(app.overlay().is_none());
+    // What main.rs does when the store refuses the write.
+    app.sync_state(State::default());
+    app.reopen_note("ugap", "hi");
+    match app.overlay() {
+        Some(Overlay::Note(editor)) => {
+            assert_eq!(editor.id, "ugap");
+            assert_eq!(editor.text.iter().collect::<String>(), "hi");
+            assert_eq!(editor.cursor, 2);
+        }
+        other => panic!("the editor should be open again, got {other:?}"),
+    }
+}

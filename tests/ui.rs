@@ -194,7 +194,7 @@ fn note_editor_multiline(#[case] size: (u16, u16)) {
 #[case("network", 3)]
 fn overview_tabs(#[case] tab: &str, #[case] next_tabs: usize) {
     let mut actions = vec![Action::ToggleOverview];
-    actions.extend(std::iter::repeat_n(Action::NextTab, next_tabs));
+    actions.extend(std::iter::repeat_n(Action::ToggleFocus, next_tabs));
     let app = app("", (80, 24), &actions);
     insta::assert_snapshot!(format!("overview_{tab}_80x24"), draw(&app).backend());
 }

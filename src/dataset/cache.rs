@@ -89,6 +89,8 @@ fn store_entry(entry: &Path, source: &str, dataset: &Dataset) {
     }
     let header = Header { size, content_hash: hash_text(source.as_bytes()), ends };
     let Some(folder) = entry.parent() else { return };
+    // Not store::replace_file: no fsync is needed here, a torn or lost entry fails its seal
+    // and the file is simply read again; a per-process name lets two writers race safely.
     let temporary = entry.with_extension(format!("tmp{}", std::process::id()));
     let written = fs::create_dir_all(folder)
         .and_then(|()| File::create(&temporary))

@@ -113,7 +113,7 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     match app.parsed() {
         Err(e) => vec![
             Line::styled("The query cannot run:", theme.error),
-            Line::styled(e.to_string(), theme.text),
+            Line::styled(crate::text::clean(&e.to_string()).into_owned(), theme.text),
             Line::raw(""),
             Line::styled("F1 shows the query syntax.", theme.dim),
         ],
