@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::catalog::Catalog;
 use crate::dataset::{self, Kind};
@@ -14,6 +14,7 @@ use crate::export::{self, ExportFormat};
 use crate::output::{self, CardFormat};
 use crate::search::Query;
 use crate::store::{Change, Store};
+use crate::ui::theme::ThemeName;
 
 /// A terminal browser for a network of partner organisations.
 ///
@@ -39,15 +40,6 @@ pub struct Cli {
     /// Start the browser with this query typed.
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Vec<String>,
-}
-
-/// The browser's colour themes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    /// Light text on a dark terminal.
-    Dark,
-    /// Dark text on a light terminal.
-    Light,
 }
 
 /// Which partners a listing keeps, by the user's marks.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use anyhow::Result;
 
 use crate::catalog::Catalog;
-use crate::output::{self, links};
+use crate::output;
 use crate::store::Store;
 
 /// What `partners export` writes.
@@ -121,7 +121,7 @@ pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
     for &i in chosen {
         let Some(p) = catalog.get(i) else { continue };
         let _ = writeln!(out, "  {} [label={}];", dot_string(&p.id), dot_string(p.short_name()));
-        for link in links(catalog, i).iter().filter(|l| !l.incoming) {
+        for link in catalog.links(i).iter().filter(|l| !l.incoming) {
             let to = match link.target.and_then(|t| catalog.get(t)) {
                 Some(target) if chosen.contains(&link.target.unwrap_or(usize::MAX)) => {
                     dot_string(&target.id)

@@ -1,17 +1,18 @@
 //! The `partners` binary: parses the command line, resolves paths, owns the terminal's
 //! lifetime and the event loop's I/O, reports errors.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Parser;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use partners::action::Effect;
-use partners::app::{App, Options};
+use partners::action::Action;
+use partners::app::App;
 use partners::cli::{self, Cli, Env};
-use partners::store::{Change, State, Store};
+use partners::store::Store;
+use partners::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -48,11 +49,9 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         warnings.extend(store.warnings().iter().cloned());
     }
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
-    let options = Options {
-        theme: args.theme,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    };
-    let mut app = App::new(catalog, state, &args.query.join(" "), options);
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = Theme::new(args.theme, color);
+    let mut app = App::new(catalog, state, &args.query.join(" "));
     if !warnings.is_empty() {
         app.set_status(warnings.join(" · "), true);
     }
@@ -66,7 +65,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
             return Err(e).context("setting up the terminal");
         }
     };
-    let result = event_loop(terminal, &mut app, store.as_mut());
+    let result = event_loop(terminal, &theme, &mut app, store.as_mut());
     leave(mouse);
     result?;
     Ok(ExitCode::SUCCESS)
@@ -99,55 +98,25 @@ fn leave(mouse: bool) {
 
 fn event_loop(
     mut terminal: ratatui::DefaultTerminal,
+    theme: &Theme,
     app: &mut App,
     mut store: Option<&mut Store>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    app.update(partners::action::Action::Resize { width: size.width, height: size.height });
+    app.update(Action::Resize { width: size.width, height: size.height });
     loop {
-        terminal.draw(|frame| partners::ui::render(app, frame))?;
+        terminal.draw(|frame| partners::ui::render(app, theme, frame))?;
         let event = crossterm::event::read()?;
-        let Some(action) = partners::input::action(&event, app) else { continue };
-        if let Some(effect) = app.update(action) {
-            perform(effect, app, store.as_deref_mut());
+        let Some(action) = partners::input::action(&event, app.key_state()) else { continue };
+        let mut next = app.update(action);
+        // Each effect's outcome goes back to update, which may ask for more.
+        while let Some(effect) = next {
+            let report =
+                partners::effects::perform(effect, store.as_deref_mut(), &mut std::io::stdout());
+            next = app.update(report);
         }
         if app.should_quit() {
             return Ok(());
-        }
-    }
-}
-
-/// Carries out what an action asked for; failures are shown, never fatal.
-fn perform(effect: Effect, app: &mut App, store: Option<&mut Store>) {
-    match effect {
-        Effect::Save(change) => match store {
-            Some(store) => {
-                let warned = store.warnings().len();
-                let note = match &change {
-                    Change::Note { id, text } => Some((id.clone(), text.clone())),
-                    _ => None,
-                };
-                let result = store.apply(change);
-                let state: State = store.state().clone();
-                app.sync_state(state);
-                if let Err(e) = result {
-                    // A note that could not be saved goes back into the editor, not away.
-                    if let Some((id, text)) = note {
-                        app.reopen_note(&id, text.as_deref().unwrap_or(""));
-                    }
-                    app.set_status(format!("Not saved: {e}"), true);
-                } else if let Some(warning) =
-                    store.warnings().get(warned..).and_then(<[String]>::last)
-                {
-                    app.set_status(warning.clone(), true);
-                }
-            }
-            None => app.set_status("Not saved: your data folder could not be opened", true),
-        },
-        Effect::Copy(text) => {
-            let mut out = std::io::stdout();
-            let _ = out.write_all(partners::output::osc52(&text).as_bytes());
-            let _ = out.flush();
         }
     }
 }

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::dataset::{Partner, RelationKind};
+use crate::catalog::Link;
+use crate::dataset::Partner;
 use crate::store::Marks;
 use crate::text::{clean, clean_multiline, pad, width};
 
@@ -62,63 +63,6 @@ pub struct PartnerJson<'a> {
     pub score: Option<u32>,
 }
 
-/// One line of the relations of a partner, in either direction, for display.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link<'a> {
-    /// The relation, as the partner that states it reads it.
-    pub kind: RelationKind,
-    /// The other partner's index in the catalog, when it is a partner.
-    pub target: Option<usize>,
-    /// The other organisation's name.
-    pub name: &'a str,
-    /// Context.
-    pub note: Option<&'a str>,
-    /// Whether another partner states this link (a backlink).
-    pub incoming: bool,
-}
-
-impl Link<'_> {
-    /// The relation in words, read from the partner shown.
-    pub fn label(&self) -> &'static str {
-        if self.incoming { self.kind.inverse_label() } else { self.kind.label() }
-    }
-}
-
-/// Every link of partner `index`: its own relations, then those others state about it, each
-/// group sorted by label so links of one kind stand together.
-pub fn links(catalog: &Catalog, index: usize) -> Vec<Link<'_>> {
-    let Some(partner) = catalog.get(index) else { return Vec::new() };
-    let mut own: Vec<Link<'_>> = partner
-        .relations
-        .iter()
-        .map(|r| {
-            let target = r.target.as_deref().and_then(|t| catalog.position(t));
-            let name = match (target, &r.target, &r.name) {
-                (Some(t), _, _) => catalog.get(t).map_or("", |p| p.name.as_str()),
-                (None, Some(id), _) => id.as_str(),
-                (None, None, Some(name)) => name.as_str(),
-                (None, None, None) => "",
-            };
-            Link { kind: r.kind, target, name, note: r.note.as_deref(), incoming: false }
-        })
-        .collect();
-    let mut incoming: Vec<Link<'_>> = catalog
-        .backlinks(index)
-        .iter()
-        .map(|b| Link {
-            kind: b.kind,
-            target: Some(b.from),
-            name: catalog.get(b.from).map_or("", |p| p.name.as_str()),
-            note: b.note.as_deref(),
-            incoming: true,
-        })
-        .collect();
-    own.sort_by_key(Link::label);
-    incoming.sort_by_key(Link::label);
-    own.extend(incoming);
-    own
-}
-
 /// The JSON object of partner `index`.
 pub fn partner_json<'a>(
     catalog: &'a Catalog,
@@ -135,7 +79,7 @@ pub fn partner_json<'a>(
         note: l.note,
     };
     let (own, incoming): (Vec<_>, Vec<_>) =
-        links(catalog, index).into_iter().partition(|l| !l.incoming);
+        catalog.links(index).into_iter().partition(|l| !l.incoming);
     Some(PartnerJson {
         id: &p.id,
         name: &p.name,
@@ -220,7 +164,7 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             let _ = writeln!(out, "{item}{}: {}", clean(&f.label), clean(&f.value));
         }
     }
-    let links = links(catalog, index);
+    let links = catalog.links(index);
     if !links.is_empty() {
         let _ = writeln!(out, "\n{}Relations", if md { "## " } else { "" });
         for l in &links {

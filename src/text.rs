@@ -113,6 +113,40 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
     lines
 }
 
+/// `text` cleaned and cut to `max` columns (with `…` when cut), as runs of characters that are
+/// or are not at `positions` (sorted char indices): how a highlighted field is drawn. The
+/// replacement of control characters is one for one, so positions stay valid.
+pub fn highlight_runs(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
+    let text = clean(text);
+    let total = width(&text);
+    let limit = if total > max { max.saturating_sub(1) } else { max };
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut used = 0;
+    let mut next = 0;
+    for (i, c) in text.chars().enumerate() {
+        let w = char_width(c);
+        if used + w > limit {
+            break;
+        }
+        used += w;
+        while positions.get(next).is_some_and(|&p| p < i) {
+            next += 1;
+        }
+        let matched = positions.get(next) == Some(&i);
+        match runs.last_mut() {
+            Some((run, m)) if *m == matched => run.push(c),
+            _ => runs.push((c.to_string(), matched)),
+        }
+    }
+    if total > max && max > 0 {
+        match runs.last_mut() {
+            Some((run, false)) => run.push('…'),
+            _ => runs.push(("…".to_owned(), false)),
+        }
+    }
+    runs
+}
+
 /// [`wrap_ranges`] as strings.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
