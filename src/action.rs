@@ -48,8 +48,13 @@ pub enum Action {
     Open,
     /// Close the detail, else clear the query, else quit.
     Cancel,
-    /// Quit at once.
+    /// Quit (a note being written with unsaved changes asks first).
     Quit,
+    /// The process was asked to end (a terminating signal): save the note being written, then
+    /// quit.
+    Terminate,
+    /// Give the terminal back to the shell and stop (Ctrl-Z); `fg` resumes.
+    Suspend,
     /// Show the help.
     OpenHelp,
     /// Show the overview of kinds, scopes, topics and the network.
@@ -106,8 +111,12 @@ pub enum Action {
     NoteLineDown,
     /// Save the note being written.
     SaveNote,
-    /// Close the note editor without saving.
+    /// Close the note editor; with unsaved changes, ask first.
     CancelNote,
+    /// Throw away the unsaved changes of the note (answering the question).
+    DiscardNote,
+    /// Go on writing the note (answering the question).
+    KeepEditing,
     /// Show the next tab of the overview.
     NextTab,
     /// Show the previous tab of the overview.
@@ -173,6 +182,11 @@ pub enum Action {
         /// How it went ("the terminal's clipboard (OSC 52)").
         via: String,
     },
+    /// An [`Effect::Suspend`] could not stop the process.
+    SuspendFailed {
+        /// Why, in words.
+        error: String,
+    },
     /// An [`Effect::Copy`] could not be handed on.
     CopyFailed {
         /// What was to be copied.
@@ -202,6 +216,7 @@ impl Action {
             Action::Open => "open the detail",
             Action::Cancel => "back to the list, else clear, else quit",
             Action::Quit => "quit",
+            Action::Suspend => "suspend (fg resumes)",
             Action::OpenHelp => "this help",
             Action::OpenOverview => "overview: charts and network",
             Action::ToggleStar => "star / unstar",
@@ -223,20 +238,24 @@ impl Action {
             Action::NoteNewline => "new line",
             Action::NoteLineUp | Action::NoteLineDown => "move between lines",
             Action::SaveNote => "save the note",
-            Action::CancelNote => "close without saving",
+            Action::CancelNote => "close (asks if the note changed)",
+            Action::DiscardNote => "discard the changes",
+            Action::KeepEditing => "keep writing",
             Action::NextTab | Action::PreviousTab => "change tab",
             Action::NextRow | Action::PreviousRow | Action::RowPageDown | Action::RowPageUp => {
                 "choose a row"
             }
             Action::ApplyRow => "filter the list by it, or show the partner",
             Action::Insert(_)
+            | Action::Terminate
             | Action::Click { .. }
             | Action::Scroll { .. }
             | Action::Resize { .. }
             | Action::Saved { .. }
             | Action::SaveFailed { .. }
             | Action::Copied { .. }
-            | Action::CopyFailed { .. } => return None,
+            | Action::CopyFailed { .. }
+            | Action::SuspendFailed { .. } => return None,
         })
     }
 }
@@ -247,6 +266,9 @@ impl Action {
 pub enum Effect {
     /// Save a change of the user's marks, notes or history.
     Save(Change),
+    /// Give the terminal back and stop the process until it is resumed; the main loop
+    /// reports back with a `Resize` for the terminal as it then is.
+    Suspend,
     /// Put text on the clipboard.
     Copy {
         /// The text.

@@ -7,7 +7,7 @@ mod editor;
 mod navigate;
 mod overlays;
 
-pub use editor::NoteEditor;
+pub use editor::{Closing, NoteEditor};
 
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
@@ -235,6 +235,7 @@ impl App {
     pub fn key_state(&self) -> KeyState {
         let context = match (&self.overlay, self.focus) {
             (Some(Overlay::Help), _) => Context::Help,
+            (Some(Overlay::Note(editor)), _) if editor.asking.is_some() => Context::NoteAsk,
             (Some(Overlay::Note(_)), _) => Context::Note,
             (Some(Overlay::Overview { .. }), _) => Context::Overview,
             (None, Focus::List) => Context::List,
@@ -256,10 +257,8 @@ impl App {
             Action::Saved { .. }
             | Action::SaveFailed { .. }
             | Action::Copied { .. }
-            | Action::CopyFailed { .. } => {
-                self.report(action);
-                None
-            }
+            | Action::CopyFailed { .. }
+            | Action::SuspendFailed { .. } => self.report(action),
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.ensure_detail();
@@ -268,7 +267,9 @@ impl App {
                 self.help_scroll = self.help_scroll.min(self.help_max_scroll());
                 None
             }
-            Action::Quit => self.quit_now(),
+            Action::Quit => self.quit_asking(),
+            Action::Terminate => self.terminate(),
+            Action::Suspend => Some(Effect::Suspend),
             action => {
                 if !matches!(action, Action::Scroll { .. }) {
                     self.status = None;
@@ -349,8 +350,8 @@ impl App {
             Action::ToggleMet => return self.toggle_mark(false),
             Action::EditNote => {
                 if let Some(p) = self.selected_partner().and_then(|i| self.catalog.get(i)) {
-                    let note = self.state.marks.get(&p.id).and_then(|m| m.note.as_deref());
-                    self.overlay = Some(Overlay::Note(NoteEditor::new(&p.id, note.unwrap_or(""))));
+                    let editor = NoteEditor::new(&p.id, self.note_of(&p.id));
+                    self.overlay = Some(Overlay::Note(editor));
                 }
             }
             Action::ToggleStarredOnly => self.toggle_starred_only(),
@@ -366,23 +367,30 @@ impl App {
         None
     }
 
-    /// What became of an effect: the user is told here, and only what happened.
-    fn report(&mut self, action: Action) {
+    /// What became of an effect: the user is told here, and only what happened. A browser
+    /// that is quitting still remembers its query once the note is saved.
+    fn report(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Saved { state, warning } => {
                 self.sync_state(state);
                 if let Some(warning) = warning {
                     self.set_status(warning, true);
                 }
+                if self.quit {
+                    return self.remember_query();
+                }
             }
             Action::SaveFailed { change, state, error } => {
                 if let Some(state) = state {
                     self.sync_state(state);
                 }
-                // A note that could not be saved goes back into the editor, not away.
+                // A note that could not be saved goes back into the editor, not away, and
+                // stays unsaved there (so closing it asks).
                 if let Change::Note { id, text } = change {
-                    let editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
+                    let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
+                    self.note_of(&id).clone_into(&mut editor.original);
                     self.overlay = Some(Overlay::Note(editor));
+                    self.quit = false;
                 }
                 self.set_status(format!("Not saved: {error}"), true);
             }
@@ -390,7 +398,43 @@ impl App {
             Action::CopyFailed { what, error } => {
                 self.set_status(format!("{what} not copied: {error}"), true);
             }
+            Action::SuspendFailed { error } => {
+                self.set_status(format!("Could not suspend: {error}"), true);
+            }
             _ => {}
+        }
+        None
+    }
+
+    /// The saved note on partner `id`, or nothing.
+    fn note_of(&self, id: &str) -> &str {
+        self.state.marks.get(id).and_then(|m| m.note.as_deref()).unwrap_or("")
+    }
+
+    /// Quits, unless a note has unsaved changes: then the editor asks (and a second Quit
+    /// while it asks saves the note and quits, so nothing typed is lost).
+    fn quit_asking(&mut self) -> Option<Effect> {
+        if let Some(Overlay::Note(editor)) = &mut self.overlay
+            && editor.changed()
+        {
+            if editor.asking == Some(Closing::Quit) {
+                return self.terminate();
+            }
+            editor.asking = Some(Closing::Quit);
+            return None;
+        }
+        self.quit_now()
+    }
+
+    /// Ends now, saving a note that has unsaved changes first.
+    fn terminate(&mut self) -> Option<Effect> {
+        self.quit = true;
+        match self.overlay.take() {
+            Some(Overlay::Note(editor)) if editor.changed() => Some(self.save_note(editor)),
+            overlay => {
+                self.overlay = overlay;
+                self.remember_query()
+            }
         }
     }
 

@@ -21,6 +21,8 @@ pub enum Context {
     Help,
     /// The note editor.
     Note,
+    /// The note editor, asking whether to save unsaved changes.
+    NoteAsk,
     /// The overview overlay.
     Overview,
 }
@@ -133,14 +135,15 @@ const fn bind(contexts: &'static [Context], key: Key, action: Action) -> Binding
     Binding { contexts, key, action, guard: Guard::Always }
 }
 
-use Context::{Detail, Help, List, Note, Overview};
+use Context::{Detail, Help, List, Note, NoteAsk, Overview};
 
 const MAIN: &[Context] = &[List, Detail];
-const ALL: &[Context] = &[List, Detail, Help, Note, Overview];
+const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview];
 
 /// Every key of the browser. Earlier bindings win; the help lists them in this order.
 pub static BINDINGS: &[Binding] = &[
     bind(ALL, ctrl('c'), Action::Quit),
+    bind(ALL, ctrl('z'), Action::Suspend),
     // The query line and the list.
     bind(&[List], plain(KeyCode::Left), Action::CursorLeft),
     bind(&[List], plain(KeyCode::Right), Action::CursorRight),
@@ -211,6 +214,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Note], plain(KeyCode::End), Action::CursorEnd),
     bind(&[Note], plain(KeyCode::Backspace), Action::DeleteBack),
     bind(&[Note], plain(KeyCode::Delete), Action::DeleteForward),
+    // The note editor's question about unsaved changes.
+    bind(&[NoteAsk], ctrl('s'), Action::SaveNote),
+    bind(&[NoteAsk], plain(KeyCode::Enter), Action::SaveNote),
+    bind(&[NoteAsk], plain(KeyCode::Char('s')), Action::SaveNote),
+    bind(&[NoteAsk], plain(KeyCode::Char('d')), Action::DiscardNote),
+    bind(&[NoteAsk], plain(KeyCode::Esc), Action::KeepEditing),
     // The overview.
     bind(&[Overview], plain(KeyCode::Right), Action::NextTab),
     bind(&[Overview], plain(KeyCode::Tab), Action::NextTab),

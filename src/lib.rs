@@ -16,6 +16,8 @@
 //! - [`input`]: terminal events to actions through the one table of key bindings.
 //! - [`output`]: what the command line prints: JSON objects, plain lines, cards.
 //! - [`search`]: folding, the query language, the index, matching and ranking.
+//! - [`session`]: the terminal session: modes on and off on every path, signals, suspend,
+//!   the event loop.
 //! - [`store`]: the user's marks, notes and history on disk (locked, merged, atomic).
 //! - [`text`]: text for terminals: sanitising, widths, truncation, wrapping.
 //! - [`ui`]: drawing the state onto a frame, with a theme.
@@ -31,6 +33,7 @@ pub mod export;
 pub mod input;
 pub mod output;
 pub mod search;
+pub mod session;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -1,16 +1,13 @@
-//! The `partners` binary: parses the command line, resolves paths, owns the terminal's
-//! lifetime and the event loop's I/O, reports errors.
+//! The `partners` binary: parses the command line, resolves paths, starts the browser's
+//! terminal session (`partners::session`) or a subcommand, reports errors.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::Parser;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::execute;
-use partners::action::Action;
 use partners::app::App;
 use partners::cli::{self, Cli, Env};
+use partners::session;
 use partners::store::Store;
 use partners::ui::theme::Theme;
 
@@ -56,67 +53,6 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         app.set_status(warnings.join(" · "), true);
     }
 
-    let mouse = !args.no_mouse;
-    let terminal = match enter(mouse) {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            // Raw mode or the alternate screen may already be on.
-            leave(mouse);
-            return Err(e).context("setting up the terminal");
-        }
-    };
-    let result = event_loop(terminal, &theme, &mut app, store.as_mut());
-    leave(mouse);
-    result?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Raw mode, alternate screen, mouse capture; and a panic hook that undoes all three before
-/// the panic message prints.
-fn enter(mouse: bool) -> std::io::Result<ratatui::DefaultTerminal> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        leave(mouse);
-        hook(info);
-    }));
-    let terminal = ratatui::try_init()?;
-    if mouse {
-        execute!(std::io::stdout(), EnableMouseCapture)?;
-    }
-    Ok(terminal)
-}
-
-/// Restores the terminal: mouse capture off, raw mode off, main screen, cursor visible.
-/// Safe to call more than once.
-fn leave(mouse: bool) {
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
-    let _ = execute!(std::io::stdout(), crossterm::cursor::Show);
-}
-
-fn event_loop(
-    mut terminal: ratatui::DefaultTerminal,
-    theme: &Theme,
-    app: &mut App,
-    mut store: Option<&mut Store>,
-) -> anyhow::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
-    loop {
-        terminal.draw(|frame| partners::ui::render(app, theme, frame))?;
-        let event = crossterm::event::read()?;
-        let Some(action) = partners::input::action(&event, app.key_state()) else { continue };
-        let mut next = app.update(action);
-        // Each effect's outcome goes back to update, which may ask for more.
-        while let Some(effect) = next {
-            let report =
-                partners::effects::perform(effect, store.as_deref_mut(), &mut std::io::stdout());
-            next = app.update(report);
-        }
-        if app.should_quit() {
-            return Ok(());
-        }
-    }
+    let ending = session::run(&mut app, &theme, store.as_mut(), !args.no_mouse)?;
+    Ok(ExitCode::from(ending.exit_code()))
 }

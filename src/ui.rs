@@ -166,6 +166,14 @@ fn hints(app: &App, columns: u16) -> String {
                 keys.iter().take(2).cloned().collect::<Vec<_>>().join(" or ")
             );
         }
+        (Context::NoteAsk, _) => {
+            let answers = [
+                hint(&[Action::SaveNote], "save"),
+                hint(&[Action::DiscardNote], "discard"),
+                hint(&[Action::KeepEditing], "keep writing"),
+            ];
+            return format!("Unsaved note: {}", answers.join(" · "));
+        }
         (Context::Note, _) => vec![
             hint(&[Action::SaveNote], "save"),
             hint(&[Action::NoteNewline], "new line"),

@@ -205,7 +205,8 @@ fn down_in_detail_scrolls_it() {
 #[case::ctrl_c_in_list("ugap <C-c>", expect().quit())]
 #[case::ctrl_c_in_detail("ugap <Enter> <C-c>", expect().focus(Focus::Detail).quit())]
 #[case::ctrl_c_in_help("<F1> <C-c>", expect().overlay(Shown::Help).quit())]
-#[case::ctrl_c_in_note("ugap <C-e> abc <C-c>", expect().overlay(Shown::Note).quit())]
+#[case::ctrl_c_in_note_asks("ugap <C-e> abc <C-c>", expect().overlay(Shown::Note))]
+#[case::ctrl_c_in_unchanged_note("ugap <C-e> <C-c>", expect().overlay(Shown::Note).quit())]
 #[case::ctrl_c_in_overview(
     "<F2> <C-c>",
     expect().overlay(Shown::Overview(OverviewTab::Kinds)).quit()
@@ -236,12 +237,12 @@ fn focus_and_overlays(#[case] keys: &str, #[case] expected: Expect) {
 #[case::down_up((80, 24), "<F1> <Down> <Down> <Up>", 1)]
 #[case::ctrl_n((80, 24), "<F1> <C-n>", 1)]
 #[case::wheel((80, 24), "<F1> <WheelDown:40,10>", 3)]
-#[case::clamped((80, 24), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 34)]
+#[case::clamped((80, 24), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 35)]
 #[case::up_at_top((80, 24), "<F1> <Up> <PgUp>", 0)]
 #[case::reopens_at_top((80, 24), "<F1> <Down> <Esc> <F1>", 0)]
 #[case::tall((120, 40), "<F1> <PgDn> <Down> <Down>", 12)]
-#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", 42)]
-#[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <Resize:80x24>", 34)]
+#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", 43)]
+#[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <Resize:80x24>", 35)]
 fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: usize) {
     let (app, _) = run_with(State::default(), size, keys);
     assert_eq!(shown(&app), Shown::Help);
@@ -353,12 +354,12 @@ fn note_editor_blank_note_removes_it() {
 }
 
 #[test]
-fn note_editor_esc_cancels() {
-    let (app, effects) = run("ugap <C-e> draft <Enter> text <Esc>");
+fn note_editor_esc_then_discard_cancels() {
+    let (app, effects) = run("ugap <C-e> draft <Enter> text <Esc> d");
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(shown(&app), Shown::Nothing);
     assert!(!app.state().marks.contains_key("ugap"));
-    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Note not changed"));
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Note changes discarded"));
 }
 
 #[test]
@@ -600,4 +601,68 @@ fn a_save_that_worked_shows_what_the_store_holds() {
     app.update(report);
     assert_eq!(app.state(), store.state());
     assert_eq!(app.status().map(|s| s.text.as_str()), Some("★ Starred UGAP"));
+}
+
+/// A note with unsaved changes is never thrown away without asking.
+#[rstest]
+#[case::esc_unchanged_closes("ugap <C-e> <Esc>", Shown::Nothing, false, None)]
+#[case::esc_asks("ugap <C-e> hi <Esc>", Shown::Note, false, None)]
+#[case::esc_twice_keeps_writing("ugap <C-e> hi <Esc> <Esc> x", Shown::Note, false, None)]
+#[case::discard("ugap <C-e> hi <Esc> d", Shown::Nothing, false, None)]
+#[case::save_with_s("ugap <C-e> hi <Esc> s", Shown::Nothing, false, Some("hi"))]
+#[case::save_with_enter("ugap <C-e> hi <Esc> <Enter>", Shown::Nothing, false, Some("hi"))]
+#[case::ctrl_c_asks("ugap <C-e> hi <C-c>", Shown::Note, false, None)]
+#[case::ctrl_c_then_discard_quits("ugap <C-e> hi <C-c> d", Shown::Nothing, true, None)]
+#[case::ctrl_c_then_save_quits("ugap <C-e> hi <C-c> s", Shown::Nothing, true, Some("hi"))]
+#[case::ctrl_c_twice_saves_and_quits("ugap <C-e> hi <C-c> <C-c>", Shown::Nothing, true, Some("hi"))]
+#[case::ctrl_c_unchanged_quits("ugap <C-e> <C-c>", Shown::Note, true, None)]
+fn closing_a_changed_note_asks(
+    #[case] keys: &str,
+    #[case] overlay: Shown,
+    #[case] quit: bool,
+    #[case] saved: Option<&str>,
+) {
+    let (app, effects) = run(keys);
+    assert_eq!(shown(&app), overlay, "{keys}");
+    assert_eq!(app.should_quit(), quit, "{keys}");
+    let notes: Vec<Option<String>> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(Change::Note { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<Option<String>> = saved.map(|t| Some(t.to_owned())).into_iter().collect();
+    assert_eq!(notes, expected, "{keys}");
+    if overlay == Shown::Note && !quit {
+        let Some(Overlay::Note(editor)) = app.overlay() else { unreachable!() };
+        assert!(editor.text().starts_with("hi"), "the text is still there: {keys}");
+    }
+}
+
+#[test]
+fn a_terminating_signal_saves_the_note_being_written() {
+    let (mut app, _) = run("ugap <C-e> draft");
+    let effect = app.update(Action::Terminate);
+    assert!(app.should_quit());
+    assert_eq!(
+        effect,
+        Some(Effect::Save(Change::Note { id: "ugap".into(), text: Some("draft".into()) }))
+    );
+    let (mut app, _) = run("ugap");
+    assert!(
+        app.update(Action::Terminate)
+            .is_none_or(|e| matches!(e, Effect::Save(Change::PushHistory(_))))
+    );
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_z_asks_the_loop_to_suspend_and_a_failure_is_said() {
+    let (mut app, effects) = run("ugap <C-z>");
+    assert_eq!(effects, vec![Effect::Suspend]);
+    let report = partners::effects::perform(Effect::Suspend, None, &mut Vec::new());
+    app.update(report);
+    assert!(app.status().is_some_and(|s| s.error && s.text.starts_with("Could not suspend")));
+    assert_eq!(app.query(), "ugap");
 }

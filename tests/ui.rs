@@ -165,6 +165,16 @@ fn note_editor_multiline(#[case] size: (u16, u16)) {
     insta::assert_snapshot!(name(size, "note_editor"), draw(&app).backend());
 }
 
+/// Esc on a note with unsaved changes: the editor stays and the status line asks.
+#[test]
+fn note_editor_asks_before_dropping_changes() {
+    let mut actions = vec![Action::EditNote];
+    actions.extend("Call back".chars().map(Action::Insert));
+    actions.push(Action::CancelNote);
+    let app = app_with(bundled(), marked_state(), "ugap", (80, 24), &actions);
+    insta::assert_snapshot!("note_editor_asks_80x24", draw(&app).backend());
+}
+
 #[rstest]
 #[case("kinds", 0)]
 #[case("scopes", 1)]

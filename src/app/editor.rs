@@ -2,6 +2,15 @@
 
 use crate::action::Action;
 
+/// What the editor is waiting for once the user answers whether to save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Close the editor.
+    Close,
+    /// Quit the browser.
+    Quit,
+}
+
 /// The note editor: a multi-line text with a cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteEditor {
@@ -11,13 +20,28 @@ pub struct NoteEditor {
     pub text: Vec<char>,
     /// Cursor position, in characters.
     pub cursor: usize,
+    /// The note as it was when the editor opened (or was last saved).
+    pub original: String,
+    /// Set while the editor asks whether to save unsaved changes.
+    pub asking: Option<Closing>,
 }
 
 impl NoteEditor {
     /// An editor on partner `id`'s note `text`, the cursor at its end.
     pub fn new(id: &str, text: &str) -> NoteEditor {
-        let text: Vec<char> = text.chars().collect();
-        NoteEditor { id: id.to_owned(), cursor: text.len(), text }
+        let chars: Vec<char> = text.chars().collect();
+        NoteEditor {
+            id: id.to_owned(),
+            cursor: chars.len(),
+            text: chars,
+            original: text.to_owned(),
+            asking: None,
+        }
+    }
+
+    /// Whether the text differs from the note as it was.
+    pub fn changed(&self) -> bool {
+        self.text() != self.original
     }
 
     /// The text as a string.

@@ -1,7 +1,7 @@
 //! How actions change the overlays: the help's scroll, the note editor, the overview's tab
 //! and chosen row.
 
-use super::{App, NoteEditor, Overlay};
+use super::{App, Closing, NoteEditor, Overlay};
 use crate::action::{Action, Effect};
 use crate::store::Change;
 use crate::view::overview::{self, OverviewTab, Row, RowAction};
@@ -32,24 +32,48 @@ impl App {
     }
 
     fn update_note(&mut self, mut editor: NoteEditor, action: &Action) -> Option<Effect> {
+        if let Some(closing) = editor.asking {
+            match action {
+                Action::SaveNote => {
+                    self.quit |= closing == Closing::Quit;
+                    return Some(self.save_note(editor));
+                }
+                Action::DiscardNote => {
+                    self.set_status("Note changes discarded", false);
+                    return if closing == Closing::Quit { self.quit_now() } else { None };
+                }
+                Action::KeepEditing | Action::CancelNote => editor.asking = None,
+                _ => {}
+            }
+            self.overlay = Some(Overlay::Note(editor));
+            return None;
+        }
         match action {
+            Action::CancelNote if editor.changed() => editor.asking = Some(Closing::Close),
             Action::CancelNote => {
                 self.set_status("Note not changed", false);
                 return None;
             }
-            Action::SaveNote => {
-                let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
-                let change = Change::Note { id: editor.id, text };
-                let mut state = self.state.clone();
-                state.apply(change.clone(), 0);
-                self.sync_state(state);
-                self.set_status("Note saved", false);
-                return Some(Effect::Save(change));
-            }
+            Action::SaveNote => return Some(self.save_note(editor)),
             action => editor.edit(action),
         }
         self.overlay = Some(Overlay::Note(editor));
         None
+    }
+
+    /// Closes the editor and saves its note (blank text removes the note).
+    pub(super) fn save_note(&mut self, editor: NoteEditor) -> Effect {
+        if matches!(&self.overlay, Some(Overlay::Note(open)) if open.id == editor.id) {
+            self.overlay = None;
+        }
+        let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
+        let removed = text.is_none();
+        let change = Change::Note { id: editor.id, text };
+        let mut state = self.state.clone();
+        state.apply(change.clone(), 0);
+        self.sync_state(state);
+        self.set_status(if removed { "Note removed" } else { "Note saved" }, false);
+        Effect::Save(change)
     }
 
     /// Opens the overview on `tab`, its rows computed now.
