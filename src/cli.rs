@@ -291,7 +291,7 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
             match output {
                 Some(path) => {
-                    crate::store::replace_file(&path, text.as_bytes())?;
+                    crate::atomic::replace_file(&path, text.as_bytes())?;
                     writeln!(cx.err, "wrote {} partners to {}", chosen.len(), path.display())?;
                 }
                 None => cx.out.write_all(text.as_bytes())?,

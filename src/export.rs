@@ -71,7 +71,7 @@ fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
         let note_changed = marks
             .filter(|m| m.note.is_some())
             .and_then(|m| m.note_at)
-            .map(crate::store::format_utc)
+            .map(crate::time::format_utc)
             .unwrap_or_default();
         let fields = [
             p.id.as_str(),

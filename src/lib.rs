@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod atomic;
 pub mod catalog;
 pub mod cli;
 pub mod dataset;
@@ -13,4 +14,5 @@ pub mod output;
 pub mod search;
 pub mod store;
 pub mod text;
+pub mod time;
 pub mod ui;

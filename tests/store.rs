@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use partners::store::*;
+use partners::time::now;
 use tempfile::TempDir;
 
 fn star(id: &str, on: bool) -> Change {
@@ -146,8 +147,7 @@ fn two_stores_merge_instead_of_overwriting() {
     assert!(second.marks("x").is_some_and(|m| m.starred), "apply merges the other's change");
 
     assert_eq!(first.marks("y"), None);
-    first.reload().expect("reload");
-    assert_eq!(first.state(), second.state());
+    assert_eq!(open(home.path()).state(), second.state());
 }
 
 #[test]
@@ -231,27 +231,12 @@ fn corrupt_file_found_on_apply_is_kept_and_memory_wins() {
 }
 
 #[test]
-fn reload_keeps_memory_when_file_turns_corrupt() {
-    let home = TempDir::new().expect("tempdir");
-    let mut store = open(home.path());
-    store.apply(note("a", "keep me")).expect("note");
-    fs::write(store.state_path(), "\u{0}((").expect("corrupt");
-
-    store.reload().expect("reload");
-    assert_eq!(store.marks("a").and_then(|m| m.note.as_deref()), Some("keep me"));
-    assert_eq!(corrupt_files(home.path()).len(), 1);
-    assert_eq!(store.warnings().len(), 1);
-}
-
-#[test]
 fn vanished_file_is_written_back_from_memory() {
     let home = TempDir::new().expect("tempdir");
     let mut store = open(home.path());
     store.apply(note("a", "keep me")).expect("note");
     fs::remove_file(store.state_path()).expect("remove");
 
-    store.reload().expect("reload");
-    assert!(store.marks("a").is_some());
     store.apply(star("a", true)).expect("star");
     let reopened = open(home.path());
     let marks = reopened.marks("a").expect("written back");
@@ -380,6 +365,6 @@ fn flag_home_wins_and_datasets_live_under_home() {
     let home = Path::new("/somewhere/partners");
     assert_eq!(Store::resolve_home(Some(home)).expect("flag"), home);
     assert_eq!(datasets_dir(home), home.join("datasets"));
-    let store = open(TempDir::new().expect("tempdir").path());
-    assert_eq!(store.state_path(), store.dir().join("state.ron"));
+    let dir = TempDir::new().expect("tempdir");
+    assert_eq!(open(dir.path()).state_path(), dir.path().join("state.ron"));
 }
