@@ -305,8 +305,9 @@ fn search_takes_several_words_and_hyphens() {
     assert_eq!(words, one);
     assert_eq!(ids(&home.json(&["search", "--json", "--", "ugap"])), ["ugap"]);
     assert!(ids(&home.json(&["search", "--json", "ile-de-france"])).contains(&"amif"));
-    // A leading dash is a term, not an option.
-    home.expect(&["search", "-ugap"], 1);
+    // A leading dash is an option; after `--` it is a term.
+    home.expect(&["search", "-ugap"], 2);
+    home.expect(&["search", "--", "-ugap"], 1);
 }
 
 #[test]
@@ -522,9 +523,11 @@ fn marks_round_trip() {
     assert_eq!(ids(&home.json(&["list", "--met", "--json"])), ["gsef"]);
     assert!(ids(&home.json(&["list", "--noted", "--json"])).is_empty());
     home.expect(&["search", "has:note"], 1);
-    // A blank note is no note.
-    home.ok(&["note", "weka", "   "]);
-    assert!(ids(&home.json(&["list", "--noted", "--json"])).is_empty());
+    // A blank note is refused, not taken for a deletion.
+    home.ok(&["note", "weka", "kept"]);
+    home.expect(&["note", "weka", "   "], 2);
+    assert_eq!(home.json(&["show", "weka", "--json"])["note"], "kept");
+    home.ok(&["note", "weka", "--clear"]);
     // The note text cannot be given together with --clear, and one of them is needed.
     home.expect(&["note", "weka", "x", "--clear"], 2);
     home.expect(&["note", "weka"], 2);
@@ -728,4 +731,225 @@ fn export_to_a_file() {
         serde_json::from_str(&std::fs::read_to_string(&target).expect("written")).expect("JSON");
     assert_eq!(ids(&written), ["ugap"]);
     home.expect(&["export", "--format", "xml"], 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grammar, exit codes, pipes, escapes
+
+/// Runs both argument lists and expects the same exit code `code` and the same output.
+fn assert_same(home: &Home, before: &[&str], after: &[&str], code: i32) {
+    let (first, second) = (home.expect(before, code), home.expect(after, code));
+    assert_eq!(first, second, "{before:?} and {after:?} differ");
+}
+
+#[test]
+fn options_go_before_or_after_the_arguments() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    let good = home.file("good.ron", GOOD);
+    let good = good.to_str().expect("utf-8 path");
+    let reads: &[(&[&str], &[&str])] = &[
+        (&["search", "--json", "ugap"], &["search", "ugap", "--json"]),
+        (&["search", "--limit", "1", "bordeaux"], &["search", "bordeaux", "--limit", "1"]),
+        (
+            &["search", "--json", "kind:elected", "france"],
+            &["search", "kind:elected", "france", "--json"],
+        ),
+        (&["search", "--json", "--", "ugap"], &["search", "--json", "ugap", "--"]),
+        (&["show", "--json", "ugap"], &["show", "ugap", "--json"]),
+        (&["show", "--format", "md", "ugap"], &["show", "ugap", "--format", "md"]),
+        (&["list", "--json", "--kind", "media"], &["list", "--kind", "media", "--json"]),
+        (&["validate", "--data", good, good], &["validate", good, "--data", good]),
+        (
+            &["export", "--format", "json", "--starred"],
+            &["export", "--starred", "--format", "json"],
+        ),
+        (&["--data", good, "template"], &["template", "--data", good]),
+    ];
+    for (before, after) in reads {
+        assert_same(&home, before, after, 0);
+    }
+    assert!(ids(&home.json(&["search", "ugap", "--json"])).contains(&"ugap"));
+    assert_eq!(home.ok(&["search", "bordeaux", "--limit", "1"]).lines().count(), 1);
+
+    let (one, two) = (home.path().join("one.csv"), home.path().join("two.csv"));
+    let (one_s, two_s) = (one.to_str().expect("path"), two.to_str().expect("path"));
+    home.ok(&["export", "-o", one_s, "--starred"]);
+    home.ok(&["export", "--starred", "-o", two_s]);
+    assert_eq!(std::fs::read(&one).expect("one"), std::fs::read(&two).expect("two"));
+
+    // Changes, each way in its own home, give the same marks.
+    let writes: &[(&[&str], &[&str])] = &[
+        (&["star", "--data", good, "alpha"], &["star", "alpha", "--data", good]),
+        (&["unstar", "--data", good, "alpha"], &["unstar", "alpha", "--data", good]),
+        (&["met", "--data", good, "alpha"], &["met", "alpha", "--data", good]),
+        (&["met", "--undo", "alpha", "--data", good], &["met", "alpha", "--undo", "--data", good]),
+        (
+            &["note", "--data", good, "beta", "hello", "there"],
+            &["note", "beta", "hello", "there", "--data", good],
+        ),
+        (&["star", "beta", "--data", good], &["star", "--data", good, "beta"]),
+        (
+            &["note", "--clear", "beta", "--data", good],
+            &["note", "beta", "--clear", "--data", good],
+        ),
+    ];
+    let (a, b) = (Home::new(), Home::new());
+    for (before, after) in writes {
+        assert_eq!(a.ok(before), b.ok(after), "{before:?} and {after:?} differ");
+        let list = ["list", "--json", "--data", good];
+        assert_eq!(a.ok(&list), b.ok(&list), "after {before:?} and {after:?}");
+    }
+    assert_eq!(ids(&b.json(&["list", "--starred", "--json", "--data", good])), ["beta"]);
+}
+
+#[test]
+fn a_query_starting_with_a_dash_goes_after_double_dash() {
+    let home = Home::new();
+    let out = home.run(&["search", "-foo"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("'-- -f'"), "{}", text(&out.stderr));
+    home.expect(&["search", "--", "-foo"], 1);
+    home.expect(&["search", "--json", "--", "-foo", "--json"], 1);
+}
+
+/// Runs `partners args` with standard output (and standard error when `both`) on a pipe whose
+/// reader is already closed; returns the exit status and what went to standard error.
+fn run_into_closed_pipe(home: &Home, args: &[&str], both: bool) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
+    cmd.args(args)
+        .env("PARTNERS_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("HOME", home.path())
+        .stdin(Stdio::null());
+    if both {
+        cmd.stderr(writer.try_clone().expect("clone the pipe")).stdout(writer);
+        let status = cmd.status().expect("partners runs");
+        (status.code(), String::new())
+    } else {
+        let out = cmd.stdout(writer).stderr(Stdio::piped()).output().expect("partners runs");
+        (out.status.code(), text(&out.stderr))
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_program_quietly() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "a note"]);
+    // A dataset that is skipped with a warning on standard error.
+    home.file("datasets/bad.ron", "(partners: [ nonsense");
+    for args in [
+        &["list", "--json"][..],
+        &["list"],
+        &["search", "a", "--json"],
+        &["show", "ugap", "--json"],
+        &["show", "ugap"],
+        &["export", "--format", "json"],
+        &["export"],
+        &["template"],
+        &["--help"],
+        &["search", "--help"],
+        &["--version"],
+    ] {
+        let (code, stderr) = run_into_closed_pipe(&home, args, false);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("pipe"), "{args:?} complained: {stderr}");
+        let (code, _) = run_into_closed_pipe(&home, args, true);
+        assert_eq!(code, Some(0), "{args:?} with 2>&1");
+    }
+}
+
+/// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
+/// and tabs, and CR before LF as in CSV, are fine).
+fn has_raw_control(out: &str) -> bool {
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        let bad = match c {
+            '\n' | '\t' => false,
+            '\r' => chars.peek() != Some(&'\n'),
+            c => c.is_control() || partners::text::is_bidi_control(c),
+        };
+        if bad {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn escape_sequences_in_data_never_reach_the_terminal() {
+    let home = Home::new();
+    let evil = GOOD.replace("target: \"beta\"", "target: \"zz\\u{1b}]0;PWNED\\u{7}\"");
+    let path = home.file("evil.ron", &evil);
+    let out = home.run(&["validate", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("PWNED"), "{}", text(&out.stdout));
+    assert!(!has_raw_control(&text(&out.stdout)), "{:?}", text(&out.stdout));
+    assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
+
+    home.file("datasets/evil.ron", &evil);
+    let out = home.run(&["list"]);
+    assert!(text(&out.stderr).contains("PWNED"), "{}", text(&out.stderr));
+    assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
+
+    let out = home.run(&["show", "zz\u{1b}]0;PWNED\u{7}\u{9b}2J"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("PWNED"), "{}", text(&out.stderr));
+    assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
+}
+
+#[test]
+fn every_export_of_a_hostile_note_is_inert_on_a_terminal() {
+    let home = Home::new();
+    let note = "\u{1b}]52;c;aGVsbG8=\u{7}\u{1b}[2J\u{7f}\u{85}\u{9b}31m \u{202A}\u{202E}\u{2066}\u{2069}\u{200E}\u{200F}\u{61C}end\rover\nline two\tx";
+    home.ok(&["note", "ugap", note]);
+    for format in ["csv", "json", "md", "dot"] {
+        let out = home.ok(&["export", "--format", format]);
+        assert!(!has_raw_control(&out), "{format}: {out:?}");
+    }
+    // JSON keeps the exact note.
+    let json = home.json(&["export", "--format", "json", "--noted"]);
+    assert_eq!(json[0]["note"], note);
+    let shown = home.ok(&["show", "ugap", "--json"]);
+    assert!(!has_raw_control(&shown), "{shown:?}");
+    assert_eq!(serde_json::from_str::<Value>(&shown).expect("JSON")["note"], note);
+    for args in [&["list", "--noted", "--json"][..], &["search", "has:note", "--json"]] {
+        let out = home.ok(args);
+        assert!(!has_raw_control(&out), "{args:?}: {out:?}");
+        assert_eq!(serde_json::from_str::<Value>(&out).expect("JSON")[0]["note"], note);
+    }
+}
+
+#[test]
+fn an_empty_note_is_refused_and_only_clear_deletes() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "keep me"]);
+    for blank in ["", "   ", "\n\t "] {
+        let out = home.run(&["note", "ugap", blank]);
+        assert_eq!(out.status.code(), Some(2), "{blank:?}");
+        assert!(text(&out.stderr).contains("--clear"), "{}", text(&out.stderr));
+    }
+    let out = home.cmd().args(["note", "ugap", "-"]).write_stdin("").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--clear"), "{}", text(&out.stderr));
+    assert_eq!(home.json(&["show", "ugap", "--json"])["note"], "keep me");
+    home.ok(&["note", "ugap", "--clear"]);
+    assert_eq!(home.json(&["show", "ugap", "--json"])["note"], Value::Null);
+}
+
+#[test]
+fn a_missing_data_file_is_reported_once() {
+    let home = Home::new();
+    let missing = home.path().join("missing.ron");
+    let out = home.run(&["--data", missing.to_str().expect("utf-8 path"), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "partners: {}: cannot read the file: No such file or directory (os error 2)\n",
+            missing.display()
+        )
+    );
 }
