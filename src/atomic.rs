@@ -1,7 +1,9 @@
 //! Replacing a file so that it is always either the old or the new one, whole: the one way
-//! `partners` writes files (the store's `state.ron`, `export -o`). It knows nothing of what the
-//! bytes mean.
+//! `partners` writes files (the store's `state.ron`, `export -o`). Temporary files are created
+//! exclusively under unpredictable names; a target that is a symlink is written through. It
+//! knows nothing of what the bytes mean.
 
+use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -19,6 +21,10 @@ pub struct WriteError {
 /// Says in plain words what an I/O error means for the user.
 pub fn describe(error: &io::Error) -> String {
     use io::ErrorKind as Kind;
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        return "it is a symbolic link, which partners does not follow there".to_owned();
+    }
     match error.kind() {
         Kind::PermissionDenied => "permission denied".to_owned(),
         Kind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
@@ -33,32 +39,59 @@ pub fn describe(error: &io::Error) -> String {
 }
 
 /// Replaces `target` with `bytes` so that it is always either the old or the new file, whole:
-/// a temp file beside it (`<name>.tmp`), written and synced, renamed over it, folder synced.
+/// a temporary file beside it, written and synced, renamed over it, folder synced.
+///
+/// The temporary file is created exclusively (`O_EXCL`) under an unpredictable name by
+/// `tempfile`, so nothing planted beside the target (a `<name>.tmp` symlink) is followed or
+/// overwritten. When `target` is a symlink (a file kept in a synced folder), the file it points
+/// to is replaced, atomically in that file's folder, and the link stays. A file that existed
+/// keeps its permissions; a new one is readable by its owner only.
 pub fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let mut temp_name = target.file_name().unwrap_or_default().to_os_string();
-    temp_name.push(".tmp");
-    let temp = target.with_file_name(temp_name);
-    let result = write_synced(&temp, bytes)
-        .map_err(|error| WriteError { path: temp.clone(), error })
-        .and_then(|()| {
-            fs::rename(&temp, target)
-                .map_err(|error| WriteError { path: target.to_path_buf(), error })
-        });
-    if result.is_err() {
-        // Best effort: the error that matters is the one returned.
-        let _ = fs::remove_file(&temp);
+    let real = resolve_links(target);
+    let dir = match real.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let fail = |error| WriteError { path: real.clone(), error };
+    let mut prefix = OsString::from(".");
+    prefix.push(real.file_name().unwrap_or_default());
+    prefix.push(".");
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|error| WriteError { path: dir.to_path_buf(), error })?;
+    if let Ok(existing) = fs::metadata(&real) {
+        temp.as_file().set_permissions(existing.permissions()).map_err(fail)?;
     }
-    result?;
-    match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => sync_dir(dir),
-        _ => Ok(()),
-    }
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    // On failure the temporary file is deleted when `PersistError` drops it.
+    temp.persist(&real).map_err(|e| fail(e.error))?;
+    sync_dir(dir)
 }
 
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = File::create(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+/// The file `path` finally names once symlinks in its last component are followed (relative
+/// links are read from the link's folder); `path` itself when it is not a link. A dangling link
+/// resolves to where it points, so writing creates the file there.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // As many hops as Linux allows before ELOOP.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => match fs::read_link(&current) {
+                Ok(next) => {
+                    current = match current.parent() {
+                        Some(parent) if next.is_relative() => parent.join(next),
+                        _ => next,
+                    };
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
 }
 
 /// Makes a rename in `dir` durable; without it a crash can bring the old name back.

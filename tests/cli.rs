@@ -953,3 +953,79 @@ fn a_missing_data_file_is_reported_once() {
         )
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_file_follows_no_planted_link_and_writes_through_a_chosen_one() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let outside = TempDir::new().expect("outside");
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, "precious").expect("victim");
+    let out = home.path().join("out.csv");
+    symlink(&victim, home.path().join("out.csv.tmp")).expect("plant a link");
+    home.ok(&["export", "-o", out.to_str().expect("path")]);
+    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "precious");
+    assert!(std::fs::symlink_metadata(&out).expect("out").file_type().is_file());
+
+    // out.csv itself a link: the file it points to is replaced, the link stays.
+    let real = outside.path().join("real.csv");
+    let linked = home.path().join("linked.csv");
+    symlink(&real, &linked).expect("link");
+    home.ok(&["export", "-o", linked.to_str().expect("path")]);
+    assert!(std::fs::symlink_metadata(&linked).expect("link").file_type().is_symlink());
+    assert_eq!(std::fs::read(&real).expect("real"), std::fs::read(&out).expect("out"));
+}
+
+/// Runs the binary with `home` as its home, as user `nobody` when `as_nobody`.
+#[cfg(unix)]
+fn run_as(home: &Path, args: &[&str], as_nobody: bool) -> Output {
+    use std::os::unix::process::CommandExt as _;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
+    cmd.args(args).env("PARTNERS_HOME", home).env("HOME", home).stdin(Stdio::null());
+    if as_nobody {
+        cmd.uid(65534).gid(65534);
+    }
+    cmd.output().expect("partners runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_home_is_read_and_writes_fail_clearly() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    let root = Home::new();
+    mode(root.path(), 0o755);
+    let home = root.path().join("home");
+    for with_lock_file in [true, false] {
+        std::fs::create_dir_all(&home).expect("home");
+        mode(&home, 0o755);
+        let home_s = home.to_str().expect("path");
+        root.ok(&["--home", home_s, "star", "ugap"]);
+        if !with_lock_file {
+            std::fs::remove_file(home.join("state.lock")).expect("remove the lock file");
+        }
+        // Readable by all, as the other user must read what root wrote.
+        mode(&home.join("state.ron"), 0o644);
+        mode(&home, 0o555);
+        // Permission bits do not stop root: then the binary runs as `nobody`, for whom they do.
+        let as_nobody = std::fs::write(home.join("probe"), "").is_ok();
+
+        let out = run_as(&home, &["list", "--starred"], as_nobody);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(
+            text(&out.stdout).lines().next().map(|l| l.split('\t').next()),
+            Some(Some("ugap"))
+        );
+
+        let out = run_as(&home, &["star", "weka"], as_nobody);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(&home.join("state.lock").display().to_string()), "{stderr}");
+        assert!(stderr.contains("permission denied"), "{stderr}");
+        mode(&home, 0o755);
+        std::fs::remove_dir_all(&home).expect("clean");
+    }
+}

@@ -5,6 +5,10 @@
 //! lock and written atomically, and a file it cannot read is kept aside, never overwritten.
 //! It knows nothing of datasets (ids it does not know are kept as they are) nor of the terminal.
 //! What the file holds and how changes apply is in `state`; where the home is, in `paths`.
+//!
+//! The lock file is opened without following symlinks. `state.ron` may be a symlink (to a
+//! synced folder): it is read and written through, and stays a link. A read-only folder can
+//! still be read; writing there fails with an error naming the path.
 
 mod paths;
 mod state;
@@ -107,12 +111,14 @@ impl Store {
     /// Opens the store in `dir`, creating the folder if missing. A missing state file is an
     /// empty state; an unreadable one is kept aside as `state.ron.corrupt-<UTC time>` with a
     /// warning (see [`Store::warnings`]) and the store starts empty.
+    ///
+    /// A read-only folder opens for reading; then [`Store::apply`] fails, naming the lock file.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         fs::create_dir_all(dir)
             .map_err(|error| StoreError::CreateDir { path: dir.to_path_buf(), error })?;
         let mut store = Store { dir: dir.to_path_buf(), state: State::default(), warnings: vec![] };
-        // Exclusive, because keeping a corrupt file aside renames it.
-        let _lock = store.lock()?;
+        // Exclusive where it can be, because keeping a corrupt file aside renames it.
+        let (_lock, writable) = store.lock_for_opening()?;
         let path = store.state_path();
         store.state = match read_disk(&path)? {
             Disk::Missing => State::default(),
@@ -126,12 +132,19 @@ impl Store {
                 }
                 state
             }
-            Disk::Corrupt(reason) => {
+            Disk::Corrupt(reason) if writable => {
                 let kept = keep_aside(&path)?;
                 store.warn(format!(
                     "{} could not be read ({reason}); it was kept as {} and partners started with no marks",
                     path.display(),
                     kept.display()
+                ));
+                State::default()
+            }
+            Disk::Corrupt(reason) => {
+                store.warn(format!(
+                    "{} could not be read ({reason}); it was left as it is, in a read-only folder, and no marks are shown",
+                    path.display(),
                 ));
                 State::default()
             }
@@ -227,16 +240,52 @@ impl Store {
     /// A separate lock file, because `state.ron` itself is replaced by renames.
     fn lock(&self) -> Result<File, StoreError> {
         let path = self.dir.join(LOCK_FILE);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
+        let file = open_lock(&path, true)
             .map_err(|error| StoreError::Write { path: path.clone(), error })?;
         file.lock().map_err(|error| StoreError::Lock { path, error })?;
         Ok(file)
     }
+
+    /// The lock for [`Store::open`], and whether the folder can be written. Exclusive where it
+    /// can be; where the folder is read-only (no one can change the file there), a shared lock
+    /// on a lock file opened read-only, or none when there is no lock file.
+    fn lock_for_opening(&self) -> Result<(Option<File>, bool), StoreError> {
+        let error = match self.lock() {
+            Ok(file) => return Ok((Some(file), true)),
+            Err(StoreError::Write { error, .. }) if is_read_only(&error) => error,
+            Err(e) => return Err(e),
+        };
+        let path = self.dir.join(LOCK_FILE);
+        match open_lock(&path, false) {
+            Ok(file) => {
+                file.lock_shared().map_err(|error| StoreError::Lock { path, error })?;
+                Ok((Some(file), false))
+            }
+            Err(missing) if missing.kind() == io::ErrorKind::NotFound => Ok((None, false)),
+            Err(_) => Err(StoreError::Write { path, error }),
+        }
+    }
+}
+
+/// Opens the lock file, never through a symlink: `O_NOFOLLOW` makes the kernel refuse a link
+/// in the same step as the open, so no link planted between a check and the open can make us
+/// create or lock a file elsewhere.
+fn open_lock(path: &Path, write: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+fn is_read_only(error: &io::Error) -> bool {
+    matches!(error.kind(), io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem)
 }
 
 fn read_disk(path: &Path) -> Result<Disk, StoreError> {
@@ -249,7 +298,11 @@ fn read_disk(path: &Path) -> Result<Disk, StoreError> {
 
 /// Renames an unreadable `path` to `<name>.corrupt-<UTC time>` next to it, adding `-2`, `-3`,
 /// ... rather than replacing an earlier one. Called with the exclusive lock held.
-fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
+///
+/// When `path` is a symlink, the file it points to is kept aside and the link stays.
+fn keep_aside(link: &Path) -> Result<PathBuf, StoreError> {
+    let real = atomic::resolve_links(link);
+    let path = real.as_path();
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| STATE_FILE.into(), OsStr::to_string_lossy);
     let base = format!("{name}.corrupt-{}", format_utc_compact(now()));
