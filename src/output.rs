@@ -12,7 +12,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use crate::catalog::Catalog;
 use crate::dataset::{Partner, RelationKind};
 use crate::store::Marks;
-use crate::text::{clean, clean_multiline, is_bidi_control, pad, width};
+use crate::text::{clean, clean_multiline, is_unsafe, pad, width};
 
 /// A relation as JSON.
 #[derive(Debug, Serialize)]
@@ -294,7 +294,7 @@ impl Formatter for InertFormatter {
     ) -> io::Result<()> {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
-            if c.is_control() || is_bidi_control(c) {
+            if is_unsafe(c) {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = at + c.len_utf8();
