@@ -25,6 +25,7 @@
 
 pub mod action;
 pub mod app;
+pub mod atomic;
 pub mod catalog;
 pub mod cli;
 pub mod dataset;
@@ -36,5 +37,6 @@ pub mod search;
 pub mod session;
 pub mod store;
 pub mod text;
+pub mod time;
 pub mod ui;
 pub mod view;

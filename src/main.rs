@@ -1,7 +1,7 @@
 //! The `partners` binary: parses the command line, resolves paths, starts the browser's
 //! terminal session (`partners::session`) or a subcommand, reports errors.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,8 +15,11 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match run(args) {
         Ok(code) => code,
+        // The reader of our output has gone (`partners list | head`): nothing left to say.
+        Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("partners: {e:#}");
+            // Not eprintln!, which panics when standard error is a closed pipe.
+            let _ = writeln!(std::io::stderr().lock(), "partners: {}", cli::report(&e));
             ExitCode::from(2)
         }
     }
