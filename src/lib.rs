@@ -31,6 +31,7 @@ pub mod cli;
 pub mod dataset;
 pub mod effects;
 pub mod export;
+pub mod i18n;
 pub mod input;
 pub mod output;
 pub mod search;
