@@ -175,12 +175,10 @@ pub enum Action {
         /// Why, in words.
         error: String,
     },
-    /// An [`Effect::Copy`] was handed to the clipboard.
+    /// An [`Effect::Copy`] was handed to the terminal's clipboard.
     Copied {
-        /// What was copied, in words ("the card of UGAP").
-        what: String,
-        /// How it went ("the terminal's clipboard (OSC 52)").
-        via: String,
+        /// Whose card (its short name).
+        name: String,
     },
     /// An [`Effect::Suspend`] could not stop the process.
     SuspendFailed {
@@ -189,63 +187,64 @@ pub enum Action {
     },
     /// An [`Effect::Copy`] could not be handed on.
     CopyFailed {
-        /// What was to be copied.
-        what: String,
+        /// Whose card (its short name).
+        name: String,
         /// Why, in words.
         error: String,
     },
 }
 
 impl Action {
-    /// What the action does, in the words of the help screen; `None` for actions that no key
-    /// is bound to (typing, clicks, reports). Actions that the help shows on one row share
+    /// What the action does, in the words of the help screen (in the thread's language);
+    /// `None` for actions that no key is bound to (typing, clicks, reports). Actions that the help shows on one row share
     /// the same words.
     pub fn description(&self) -> Option<&'static str> {
+        let t = crate::i18n::s();
         Some(match self {
-            Action::DeleteBack | Action::DeleteForward => "delete a character",
-            Action::DeleteWord => "delete a word",
-            Action::ClearQuery => "clear the query",
+            Action::DeleteBack | Action::DeleteForward => t.do_delete_char,
+            Action::DeleteWord => t.do_delete_word,
+            Action::ClearQuery => t.do_clear_query,
             Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd => {
-                "move in the text"
+                t.do_move_in_text
             }
             Action::MoveDown | Action::MoveUp | Action::SelectNext | Action::SelectPrevious => {
-                "move the selection"
+                t.do_move_selection
             }
-            Action::PageDown | Action::PageUp => "move a page",
-            Action::ToggleFocus => "switch between list and detail",
-            Action::Open => "open the detail",
-            Action::Cancel => "back to the list, else clear, else quit",
-            Action::Quit => "quit",
-            Action::Suspend => "suspend (fg resumes)",
-            Action::OpenHelp => "this help",
-            Action::OpenOverview => "overview: charts and network",
-            Action::ToggleStar => "star / unstar",
-            Action::ToggleMet => "mark as met / not met",
-            Action::EditNote => "write a note",
-            Action::ToggleStarredOnly => "starred only (is:starred)",
-            Action::HistoryPrevious => "earlier queries",
-            Action::CopyCard => "copy the card",
-            Action::ScrollDown | Action::ScrollUp => "scroll",
-            Action::ScrollPageDown | Action::ScrollPageUp => "scroll a page",
-            Action::PreviousLink | Action::NextLink => "choose a relation",
-            Action::FollowLink => "follow the relation",
-            Action::Back => "go back",
-            Action::Forward => "go forward",
-            Action::CloseOverlay => "close",
+            Action::PageDown | Action::PageUp => t.do_move_page,
+            Action::ToggleFocus => t.do_toggle_focus,
+            Action::Open => t.do_open,
+            Action::Cancel => t.do_cancel,
+            Action::Quit => t.do_quit,
+            Action::Suspend => t.do_suspend,
+            Action::OpenHelp => t.do_help,
+            Action::OpenOverview => t.do_overview,
+            Action::ToggleStar => t.do_star,
+            Action::ToggleMet => t.do_met,
+            Action::EditNote => t.do_note,
+            Action::ToggleStarredOnly => t.do_starred_only,
+            Action::HistoryPrevious => t.do_history,
+            Action::CopyCard => t.do_copy,
+            Action::ScrollDown | Action::ScrollUp => t.do_scroll,
+            Action::ScrollPageDown | Action::ScrollPageUp => t.do_scroll_page,
+            Action::PreviousLink | Action::NextLink => t.do_choose_relation,
+            Action::FollowLink => t.do_follow,
+            Action::Back => t.do_back,
+            Action::Forward => t.do_forward,
+            Action::CloseOverlay => t.do_close,
             Action::HelpDown | Action::HelpUp | Action::HelpPageDown | Action::HelpPageUp => {
-                "scroll the help"
+                t.do_scroll_help
             }
-            Action::NoteNewline => "new line",
-            Action::NoteLineUp | Action::NoteLineDown => "move between lines",
-            Action::SaveNote => "save the note",
-            Action::CancelNote => "close (asks if the note changed)",
-            Action::DiscardNote => "discard the changes",
-            Action::KeepEditing => "keep writing",
-            Action::NextTab | Action::PreviousTab => "change tab",
+            Action::NoteNewline => t.do_new_line,
+            Action::NoteLineUp | Action::NoteLineDown => t.do_move_lines,
+            Action::SaveNote => t.do_save_note,
+            Action::CancelNote => t.do_cancel_note,
+            Action::DiscardNote => t.do_discard,
+            Action::KeepEditing => t.do_keep_writing,
+            Action::NextTab | Action::PreviousTab => t.do_change_tab,
             Action::NextRow | Action::PreviousRow | Action::RowPageDown | Action::RowPageUp => {
-                "choose a row"
+                t.do_choose_row
             }
-            Action::ApplyRow => "filter the list by it, or show the partner",
+            Action::ApplyRow => t.do_apply_row,
             Action::Insert(_)
             | Action::Terminate
             | Action::Click { .. }
@@ -273,7 +272,7 @@ pub enum Effect {
     Copy {
         /// The text.
         text: String,
-        /// What it is, in words, for the report ("the card of UGAP").
-        what: String,
+        /// Whose card it is (its short name), for the report.
+        name: String,
     },
 }

@@ -11,6 +11,7 @@ pub use editor::{Closing, NoteEditor};
 
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
+use crate::i18n::{fill, s};
 use crate::input::{Context, KeyState};
 use crate::search::{Hit, Marks, Query, QueryError, Searcher};
 use crate::store::{Change, State};
@@ -392,14 +393,14 @@ impl App {
                     self.overlay = Some(Overlay::Note(editor));
                     self.quit = false;
                 }
-                self.set_status(format!("Not saved: {error}"), true);
+                self.set_status(fill(s().not_saved, &[&error]), true);
             }
-            Action::Copied { what, via } => self.set_status(format!("{what} sent to {via}"), false),
-            Action::CopyFailed { what, error } => {
-                self.set_status(format!("{what} not copied: {error}"), true);
+            Action::Copied { name } => self.set_status(fill(s().card_sent, &[&name]), false),
+            Action::CopyFailed { name, error } => {
+                self.set_status(fill(s().card_not_copied, &[&name, &error]), true);
             }
             Action::SuspendFailed { error } => {
-                self.set_status(format!("Could not suspend: {error}"), true);
+                self.set_status(fill(s().suspend_failed, &[&error]), true);
             }
             _ => {}
         }
@@ -619,19 +620,12 @@ impl App {
         let name = partner.short_name().to_owned();
         let change = if star {
             let on = !marks.is_some_and(|m| m.starred);
-            self.set_status(
-                if on { format!("★ Starred {name}") } else { format!("Unstarred {name}") },
-                false,
-            );
+            self.set_status(fill(if on { s().starred } else { s().unstarred }, &[&name]), false);
             Change::Star { id, on }
         } else {
             let on = !marks.is_some_and(|m| m.met);
             self.set_status(
-                if on {
-                    format!("✓ Met {name}")
-                } else {
-                    format!("{name}: no longer marked as met")
-                },
+                fill(if on { s().marked_met } else { s().unmarked_met }, &[&name]),
                 false,
             );
             Change::Met { id, on }
@@ -659,7 +653,7 @@ impl App {
     fn recall_history(&mut self) {
         let count = self.state.history.len();
         if count == 0 {
-            self.set_status("No earlier queries yet", false);
+            self.set_status(s().no_history, false);
             return;
         }
         // The history may have shrunk since (merged from disk): stay inside it.
@@ -668,10 +662,7 @@ impl App {
         self.cursor = self.query.len();
         self.refresh();
         self.history = Some(position);
-        self.set_status(
-            format!("Earlier query {} of {count} (Ctrl-R for older)", count - position),
-            false,
-        );
+        self.set_status(fill(s().history_position, &[&(count - position), &count]), false);
     }
 
     fn copy_card(&mut self) -> Option<Effect> {
@@ -680,6 +671,6 @@ impl App {
         let marks = self.state.marks.get(&partner.id);
         let text =
             crate::output::card(&self.catalog, index, marks, crate::output::CardFormat::Text);
-        Some(Effect::Copy { text, what: format!("Card of {}", partner.short_name()) })
+        Some(Effect::Copy { text, name: partner.short_name().to_owned() })
     }
 }

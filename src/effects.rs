@@ -51,12 +51,12 @@ pub fn perform(effect: Effect, store: Option<&mut Store>, terminal: &mut dyn Ter
             None => Action::SaveFailed {
                 change,
                 state: None,
-                error: "your data folder could not be opened".to_owned(),
+                error: crate::i18n::s().no_store.to_owned(),
             },
         },
-        Effect::Copy { text, what } => match terminal.send(&output::osc52(&text)) {
-            Ok(()) => Action::Copied { what, via: "the terminal's clipboard (OSC 52)".to_owned() },
-            Err(e) => Action::CopyFailed { what, error: e.to_string() },
+        Effect::Copy { text, name } => match terminal.send(&output::osc52(&text)) {
+            Ok(()) => Action::Copied { name },
+            Err(e) => Action::CopyFailed { name, error: e.to_string() },
         },
         Effect::Suspend => match terminal.suspend() {
             Ok((width, height)) => Action::Resize { width, height },

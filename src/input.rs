@@ -56,10 +56,12 @@ const fn alt(code: KeyCode) -> Key {
 }
 
 impl Key {
-    /// The key as the help writes it: `Ctrl-S`, `Alt-←`, `F1`, `Enter`.
+    /// The key as the help writes it, in the thread's language: `Ctrl-S`, `Alt-←`, `F1`,
+    /// `Enter`.
     pub fn name(self) -> String {
+        let t = crate::i18n::s();
         let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(' ') => t.key_space.to_owned(),
             KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
                 c.to_ascii_uppercase().to_string()
             }
@@ -69,16 +71,16 @@ impl Key {
             KeyCode::Right => "→".to_owned(),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Down => "↓".to_owned(),
-            KeyCode::Home => "Home".to_owned(),
-            KeyCode::End => "End".to_owned(),
-            KeyCode::PageUp => "PgUp".to_owned(),
-            KeyCode::PageDown => "PgDn".to_owned(),
-            KeyCode::Enter => "Enter".to_owned(),
-            KeyCode::Esc => "Esc".to_owned(),
-            KeyCode::Tab => "Tab".to_owned(),
-            KeyCode::BackTab => "Shift-Tab".to_owned(),
-            KeyCode::Backspace => "Backspace".to_owned(),
-            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::Home => t.key_home.to_owned(),
+            KeyCode::End => t.key_end.to_owned(),
+            KeyCode::PageUp => t.key_page_up.to_owned(),
+            KeyCode::PageDown => t.key_page_down.to_owned(),
+            KeyCode::Enter => t.key_enter.to_owned(),
+            KeyCode::Esc => t.key_esc.to_owned(),
+            KeyCode::Tab => t.key_tab.to_owned(),
+            KeyCode::BackTab => t.key_back_tab.to_owned(),
+            KeyCode::Backspace => t.key_backspace.to_owned(),
+            KeyCode::Delete => t.key_delete.to_owned(),
             other => format!("{other:?}"),
         };
         let mut name = String::new();

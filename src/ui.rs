@@ -16,6 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
+use crate::i18n::{fill, s};
 use crate::input::{self, Context};
 use crate::text::{char_width, clean, highlight_runs, width};
 use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, layout};
@@ -26,10 +27,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let areas = layout((area.width, area.height));
     if areas.mode == Mode::TooSmall {
-        let message = format!(
-            "Terminal too small: {}×{}. Make it at least {MIN_WIDTH}×{MIN_HEIGHT}, or press Ctrl-C to quit.",
-            area.width, area.height
-        );
+        let message = fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
         frame.render_widget(
             Paragraph::new(message)
                 .style(theme.error)
@@ -142,75 +140,74 @@ fn sources_label(app: &App) -> String {
         .catalog()
         .sources()
         .iter()
-        .map(|s| match s {
-            crate::catalog::Source::Bundled => "bundled".to_owned(),
+        .map(|source| match source {
+            crate::catalog::Source::Bundled => s().bundled.to_owned(),
             crate::catalog::Source::File(path, _) => path
                 .file_name()
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
         })
         .collect();
-    clean(&format!("data: {}", names.join(" + "))).into_owned()
+    clean(&fill(s().data_label, &[&names.join(" + ")])).into_owned()
 }
 
 /// The most useful keys for what has the keys, read from the binding table; a shorter set
 /// when the line is narrow, so that the help key is always on it.
 fn hints(app: &App, columns: u16) -> String {
     let narrow = columns < 90;
+    let t = s();
     let context = app.key_state().context;
     let hint = |actions: &[Action], label: &str| input::hint(context, actions, label);
     let parts = match (context, narrow) {
         (Context::Help, _) => {
             let keys = input::keys_for(Context::Help, &Action::CloseOverlay);
-            return format!(
-                "{} closes the help",
-                keys.iter().take(2).cloned().collect::<Vec<_>>().join(" or ")
-            );
+            let keys = keys.iter().take(2).cloned().collect::<Vec<_>>().join(t.or);
+            return fill(t.closes_help, &[&keys]);
         }
         (Context::NoteAsk, _) => {
             let answers = [
-                hint(&[Action::SaveNote], "save"),
-                hint(&[Action::DiscardNote], "discard"),
-                hint(&[Action::KeepEditing], "keep writing"),
+                hint(&[Action::SaveNote], t.hint_save),
+                hint(&[Action::DiscardNote], t.hint_discard),
+                hint(&[Action::KeepEditing], t.hint_keep_writing),
             ];
-            return format!("Unsaved note: {}", answers.join(" · "));
+            return fill(t.unsaved_note, &[&answers.join(" · ")]);
         }
         (Context::Note, _) => vec![
-            hint(&[Action::SaveNote], "save"),
-            hint(&[Action::NoteNewline], "new line"),
-            hint(&[Action::CancelNote], "cancel"),
+            hint(&[Action::SaveNote], t.hint_save),
+            hint(&[Action::NoteNewline], t.hint_new_line),
+            hint(&[Action::CancelNote], t.hint_cancel),
         ],
         (Context::Overview, _) => vec![
-            hint(&[Action::PreviousTab, Action::NextTab], "tab"),
-            hint(&[Action::PreviousRow, Action::NextRow], "choose"),
-            hint(&[Action::ApplyRow], "show in list"),
-            hint(&[Action::CloseOverlay], "close"),
+            hint(&[Action::PreviousTab, Action::NextTab], t.hint_tab),
+            hint(&[Action::PreviousRow, Action::NextRow], t.hint_choose),
+            hint(&[Action::ApplyRow], t.hint_show_in_list),
+            hint(&[Action::CloseOverlay], t.hint_close),
         ],
         (Context::Detail, true) => vec![
-            hint(&[Action::PreviousLink, Action::NextLink], "relation"),
-            hint(&[Action::FollowLink], "follow"),
-            hint(&[Action::OpenHelp], "help"),
+            hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
+            hint(&[Action::FollowLink], t.hint_follow),
+            hint(&[Action::OpenHelp], t.hint_help),
         ],
         (Context::List, true) => vec![
-            hint(&[Action::Open], "open"),
-            hint(&[Action::ToggleStar], "star"),
-            hint(&[Action::OpenHelp], "help"),
+            hint(&[Action::Open], t.hint_open),
+            hint(&[Action::ToggleStar], t.hint_star),
+            hint(&[Action::OpenHelp], t.hint_help),
         ],
         (Context::Detail, false) => vec![
-            hint(&[Action::ScrollUp, Action::ScrollDown], "scroll"),
-            hint(&[Action::PreviousLink, Action::NextLink], "relation"),
-            hint(&[Action::FollowLink], "follow"),
-            hint(&[Action::Back], "back"),
-            hint(&[Action::Cancel], "list"),
-            hint(&[Action::OpenHelp], "help"),
+            hint(&[Action::ScrollUp, Action::ScrollDown], t.hint_scroll),
+            hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
+            hint(&[Action::FollowLink], t.hint_follow),
+            hint(&[Action::Back], t.hint_back),
+            hint(&[Action::Cancel], t.hint_list),
+            hint(&[Action::OpenHelp], t.hint_help),
         ],
         (Context::List, false) => vec![
-            hint(&[Action::MoveUp, Action::MoveDown], "move"),
-            hint(&[Action::Open], "open"),
-            hint(&[Action::ToggleStar], "star"),
-            hint(&[Action::ToggleMet], "met"),
-            hint(&[Action::EditNote], "note"),
-            hint(&[Action::OpenOverview], "overview"),
-            hint(&[Action::OpenHelp], "help"),
+            hint(&[Action::MoveUp, Action::MoveDown], t.hint_move),
+            hint(&[Action::Open], t.hint_open),
+            hint(&[Action::ToggleStar], t.hint_star),
+            hint(&[Action::ToggleMet], t.hint_met),
+            hint(&[Action::EditNote], t.hint_note),
+            hint(&[Action::OpenOverview], t.hint_overview),
+            hint(&[Action::OpenHelp], t.hint_help),
         ],
     };
     parts.join(" · ")

@@ -422,7 +422,7 @@ fn ctrl_y_copies_the_card() {
     let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL);
     let gsef = position(app.catalog(), "gsef");
     let card = output::card(app.catalog(), gsef, None, CardFormat::Text);
-    assert_eq!(effect, Some(Effect::Copy { text: card.clone(), what: "Card of GSEF".into() }));
+    assert_eq!(effect, Some(Effect::Copy { text: card.clone(), name: "GSEF".into() }));
     assert!(card.starts_with("Global Social Economy Forum (GSEF)\n"), "{card}");
     assert!(card.contains("Headquartered in: City of Bordeaux"), "{card}");
     assert!(app.status().is_none(), "nothing is claimed before the copy is done");

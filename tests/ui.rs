@@ -374,3 +374,27 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
         }
     }
 }
+
+/// The main screens in French: every word of the interface translated, the data as written.
+#[rstest]
+#[case::first_screen("first_screen", "", (120, 40), vec![])]
+#[case::query("query", "bordeaux", (80, 24), vec![])]
+#[case::detail("detail", "ugap", (120, 40), vec![Action::Open])]
+#[case::no_match("no_match", "zzzz", (80, 24), vec![])]
+#[case::help("help", "", (80, 24), vec![Action::OpenHelp])]
+#[case::overview("overview", "", (80, 24), vec![Action::OpenOverview])]
+#[case::network("network", "", (80, 24), vec![Action::OpenOverview, Action::PreviousTab])]
+#[case::note("note", "ugap", (80, 24), vec![Action::EditNote, Action::Insert('x'), Action::CancelNote])]
+#[case::too_small("too_small", "", (20, 6), vec![])]
+fn french_screens(
+    #[case] name: &str,
+    #[case] query: &str,
+    #[case] size: (u16, u16),
+    #[case] actions: Vec<Action>,
+) {
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let app = app_with(bundled(), marked_state(), query, size, &actions);
+    let terminal = draw(&app);
+    partners::i18n::set(partners::i18n::Lang::En);
+    insta::assert_snapshot!(format!("fr_{name}_{}x{}", size.0, size.1), terminal.backend());
+}

@@ -5,13 +5,14 @@ use ratatui::layout::Position;
 
 use super::{App, Focus, Visit};
 use crate::action::Effect;
+use crate::i18n::{fill, s};
 use crate::view::layout::Mode;
 
 impl App {
     pub(super) fn choose_link(&mut self, delta: isize) {
         let count = self.detail.link_count();
         if count == 0 {
-            self.set_status("This partner has no relations to follow", false);
+            self.set_status(s().no_relations, false);
             return;
         }
         self.focus = Focus::Detail;
@@ -30,12 +31,12 @@ impl App {
     pub(super) fn follow_link(&mut self) -> Option<Effect> {
         let links = self.selected_partner().map(|i| self.catalog.links(i)).unwrap_or_default();
         let Some(link) = links.get(self.link) else {
-            self.set_status("This partner has no relations to follow", false);
+            self.set_status(s().no_relations, false);
             return None;
         };
         let Some(target) = link.target else {
             let name = link.name.to_owned();
-            self.set_status(format!("{name} is not in the dataset"), false);
+            self.set_status(fill(s().not_in_dataset, &[&name]), false);
             return None;
         };
         let remember = self.remember_query();
@@ -91,14 +92,13 @@ impl App {
 
     pub(super) fn go_visit(&mut self, delta: isize) {
         if self.visits.is_empty() {
-            self.set_status("Nothing to go back to yet: follow a relation with Enter", false);
+            self.set_status(s().nothing_to_go_back_to, false);
             return;
         }
         self.record_visit();
         let Some(target) = self.visit.checked_add_signed(delta).filter(|&v| v < self.visits.len())
         else {
-            let end = if delta < 0 { "first" } else { "last" };
-            self.set_status(format!("This is the {end} partner you visited"), false);
+            self.set_status(if delta < 0 { s().first_visited } else { s().last_visited }, false);
             return;
         };
         self.visit = target;

@@ -3,6 +3,7 @@
 
 use super::{App, Closing, NoteEditor, Overlay};
 use crate::action::{Action, Effect};
+use crate::i18n::s;
 use crate::store::Change;
 use crate::view::overview::{self, OverviewTab, Row, RowAction};
 
@@ -39,7 +40,7 @@ impl App {
                     return Some(self.save_note(editor));
                 }
                 Action::DiscardNote => {
-                    self.set_status("Note changes discarded", false);
+                    self.set_status(s().note_discarded, false);
                     return if closing == Closing::Quit { self.quit_now() } else { None };
                 }
                 Action::KeepEditing | Action::CancelNote => editor.asking = None,
@@ -51,7 +52,7 @@ impl App {
         match action {
             Action::CancelNote if editor.changed() => editor.asking = Some(Closing::Close),
             Action::CancelNote => {
-                self.set_status("Note not changed", false);
+                self.set_status(s().note_not_changed, false);
                 return None;
             }
             Action::SaveNote => return Some(self.save_note(editor)),
@@ -72,7 +73,7 @@ impl App {
         let mut state = self.state.clone();
         state.apply(change.clone(), 0);
         self.sync_state(state);
-        self.set_status(if removed { "Note removed" } else { "Note saved" }, false);
+        self.set_status(if removed { s().note_removed } else { s().note_saved }, false);
         Effect::Save(change)
     }
 
@@ -107,7 +108,7 @@ impl App {
                         self.record_visit();
                     }
                     Some(RowAction::None) => {
-                        self.set_status("That organisation is not in the dataset", false);
+                        self.set_status(s().organisation_not_in_dataset, false);
                         self.overlay = Some(Overlay::Overview { tab, selected, rows });
                     }
                     None => {}

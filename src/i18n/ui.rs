@@ -144,6 +144,18 @@ table! {
         phone,
         booth,
         your_note,
+        // -- Key names --
+        key_enter,
+        key_esc,
+        key_backspace,
+        key_delete,
+        key_home,
+        key_end,
+        key_page_up,
+        key_page_down,
+        key_tab,
+        key_back_tab,
+        key_space,
         // -- What each action does, in the help --
         do_delete_char,
         do_delete_word,

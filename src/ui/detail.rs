@@ -44,7 +44,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.selected_partner().is_none() {
-        let message = "Nothing selected: the list shows why and what to try.";
+        let message = crate::i18n::s().nothing_selected;
         frame.render_widget(
             Paragraph::new(Line::styled(message, theme.dim))
                 .wrap(ratatui::widgets::Wrap { trim: true }),

@@ -7,7 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme::Theme;
+use crate::action::Action;
 use crate::app::{App, NoteEditor};
+use crate::i18n::{fill, s};
+use crate::input::{self, Context};
 use crate::text::{char_width, clean_multiline, pad};
 use crate::view::help::{self, HelpLine};
 use crate::view::layout::centred;
@@ -38,11 +41,7 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let max_scroll = help::max_scroll((area.width, area.height), content.len());
     let scroll = app.help_scroll().min(max_scroll);
-    let title = if max_scroll > 0 {
-        " Help — ↑/↓ scroll, Esc closes "
-    } else {
-        " Help — Esc closes "
-    };
+    let title = if max_scroll > 0 { s().help_title_scrolls } else { s().help_title };
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines.split_off(scroll)).block(
@@ -56,6 +55,16 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// The keys that save and close the note, as the editor's title says them.
+fn note_keys() -> String {
+    let t = s();
+    [
+        input::hint(Context::Note, &[Action::SaveNote], t.hint_save),
+        input::hint(Context::Note, &[Action::CancelNote], t.hint_close),
+    ]
+    .join(", ")
+}
+
 /// Draws the note editor.
 pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Frame, area: Rect) {
     let name = app
@@ -67,7 +76,7 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
     let block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             crate::text::truncate(
-                &format!(" Note on {name} — Ctrl-S saves, Esc cancels "),
+                &fill(s().note_title, &[&name, &note_keys()]),
                 usize::from(popup.width.saturating_sub(2)),
             )
             .into_owned(),

@@ -54,7 +54,7 @@ pub fn render(
             })
             .collect();
         if lines.is_empty() {
-            frame.render_widget(Paragraph::new("No relations in this dataset."), inner);
+            frame.render_widget(Paragraph::new(crate::i18n::s().no_network), inner);
         } else {
             frame.render_widget(Paragraph::new(lines), inner);
         }

@@ -74,6 +74,7 @@ pub fn build(
     columns: u16,
 ) -> DetailModel {
     let columns = usize::from(columns).max(1);
+    let t = crate::i18n::s();
     let mut out = DetailModel::default();
     let Some(partner) = catalog.get(index) else { return out };
     let lines = &mut out.lines;
@@ -83,7 +84,7 @@ pub fn build(
     }
     push_wrapped(lines, &about.join(" · "), columns, Role::Heading);
     if !partner.aliases.is_empty() {
-        let mut segments = vec![seg("Also: ", Role::Dim)];
+        let mut segments = vec![seg(t.also, Role::Dim)];
         for (i, alias) in partner.aliases.iter().enumerate() {
             if i > 0 {
                 segments.push(seg(", ", Role::Dim));
@@ -95,20 +96,22 @@ pub fn build(
     }
     if !partner.topics.is_empty() {
         let topics: Vec<&str> = partner.topics.iter().map(|t| t.label()).collect();
-        push_wrapped(lines, &format!("Topics: {}", topics.join(", ")), columns, Role::Dim);
+        push_wrapped(lines, &format!("{}{}", t.topics, topics.join(", ")), columns, Role::Dim);
     }
-    let mine: Vec<&str> =
-        [(marks.is_some_and(|m| m.starred), "★ starred"), (marks.is_some_and(|m| m.met), "✓ met")]
-            .into_iter()
-            .filter_map(|(on, label)| on.then_some(label))
-            .collect();
+    let mine: Vec<&str> = [
+        (marks.is_some_and(|m| m.starred), t.starred_mark),
+        (marks.is_some_and(|m| m.met), t.met_mark),
+    ]
+    .into_iter()
+    .filter_map(|(on, label)| on.then_some(label))
+    .collect();
     if !mine.is_empty() {
         lines.push(vec![seg(mine.join("  "), Role::Mark)]);
     }
     lines.push(Vec::new());
     description(lines, &partner.description, &highlights.description, columns);
     if !partner.facts.is_empty() {
-        heading(lines, "Key facts");
+        heading(lines, t.key_facts);
         let label_width =
             partner.facts.iter().map(|f| width(&f.label)).max().unwrap_or(0).min(columns / 2);
         for fact in &partner.facts {
@@ -122,7 +125,7 @@ pub fn build(
     }
     let relations = catalog.links(index);
     if !relations.is_empty() {
-        heading(lines, "Relations");
+        heading(lines, t.relations);
         let mut last_label = "";
         for (i, link) in relations.iter().enumerate() {
             if link.label() != last_label {
@@ -134,13 +137,13 @@ pub fn build(
         }
     }
     let contacts = [
-        ("Website", &partner.website),
-        ("Email", &partner.email),
-        ("Phone", &partner.phone),
-        ("Booth", &partner.booth),
+        (t.website, &partner.website),
+        (t.email, &partner.email),
+        (t.phone, &partner.phone),
+        (t.booth, &partner.booth),
     ];
     if contacts.iter().any(|(_, v)| v.is_some()) {
-        heading(lines, "Contact");
+        heading(lines, t.contact);
         for (label, value) in contacts {
             if let Some(value) = value {
                 push_wrapped(lines, &format!(" {label}: {}", clean(value)), columns, Role::Text);
@@ -148,7 +151,7 @@ pub fn build(
         }
     }
     if let Some(note) = marks.and_then(|m| m.note.as_deref()) {
-        heading(lines, "Your note");
+        heading(lines, t.your_note);
         for paragraph in clean_multiline(note).split('\n') {
             let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
             if wrapped.is_empty() {

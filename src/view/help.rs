@@ -6,21 +6,21 @@ use ratatui::layout::Rect;
 use super::layout::centred;
 use crate::input::{self, Context};
 
-/// The query syntax, as (form, meaning).
-pub const SYNTAX: &[(&str, &str)] = &[
-    ("word", "fuzzy in names, words in text"),
-    ("a b", "both must match"),
-    ("a | b", "either"),
-    ("'exact", "exact letters"),
-    ("^start", "name starts with"),
-    ("end$", "name ends with"),
-    ("!word", "must not match"),
-    ("kind:media", "kind (kind:pub…)"),
-    ("scope:national", "scope"),
-    ("topic:procurement", "topic"),
-    ("in:bordeaux", "location"),
-    ("is:starred is:met", "your marks"),
-    ("has:note", "with a note"),
+/// The forms of the query syntax; what each means is in the language's table, in this order.
+pub const SYNTAX: [&str; 13] = [
+    "word",
+    "a b",
+    "a | b",
+    "'exact",
+    "^start",
+    "end$",
+    "!word",
+    "kind:media",
+    "scope:national",
+    "topic:procurement",
+    "in:bordeaux",
+    "is:starred is:met",
+    "has:note",
 ];
 
 /// One line of the help.
@@ -34,20 +34,20 @@ pub enum HelpLine {
     Blank,
 }
 
-/// The sections after the list's, each with only what differs from the list's keys.
-const SECTIONS: &[(&str, Context)] = &[
-    ("In the detail pane", Context::Detail),
-    ("In the note editor", Context::Note),
-    ("In the overview", Context::Overview),
-];
-
-/// Every line of the help, in order.
+/// Every line of the help, in order, in the thread's language.
 pub fn lines() -> Vec<HelpLine> {
-    let mut lines = vec![HelpLine::Row("type".to_owned(), "search as you type")];
+    let t = crate::i18n::s();
+    let mut lines = vec![HelpLine::Row(t.help_type.to_owned(), t.help_type_does)];
     let list = input::help_rows(Context::List);
     lines.extend(list.iter().map(|(keys, what)| HelpLine::Row(keys.join(" "), what)));
-    lines.push(HelpLine::Row("mouse".to_owned(), "click selects, wheel scrolls"));
-    for &(title, context) in SECTIONS {
+    lines.push(HelpLine::Row(t.help_mouse.to_owned(), t.help_mouse_does));
+    // The sections after the list's, each with only what differs from the list's keys.
+    let sections = [
+        (t.help_in_detail, Context::Detail),
+        (t.help_in_note, Context::Note),
+        (t.help_in_overview, Context::Overview),
+    ];
+    for (title, context) in sections {
         lines.push(HelpLine::Blank);
         lines.push(HelpLine::Heading(title));
         for (mut keys, what) in input::help_rows(context) {
@@ -61,8 +61,10 @@ pub fn lines() -> Vec<HelpLine> {
         }
     }
     lines.push(HelpLine::Blank);
-    lines.push(HelpLine::Heading("Query syntax"));
-    lines.extend(SYNTAX.iter().map(|(form, what)| HelpLine::Row((*form).to_owned(), what)));
+    lines.push(HelpLine::Heading(t.help_syntax));
+    lines.extend(
+        SYNTAX.iter().zip(t.syntax).map(|(form, what)| HelpLine::Row((*form).to_owned(), what)),
+    );
     lines
 }
 

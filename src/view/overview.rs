@@ -25,11 +25,12 @@ impl OverviewTab {
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
+        let t = crate::i18n::s();
         match self {
-            OverviewTab::Kinds => "By kind",
-            OverviewTab::Scopes => "By scope",
-            OverviewTab::Topics => "By topic",
-            OverviewTab::Network => "Network",
+            OverviewTab::Kinds => t.tab_kinds,
+            OverviewTab::Scopes => t.tab_scopes,
+            OverviewTab::Topics => t.tab_topics,
+            OverviewTab::Network => t.tab_network,
         }
     }
 

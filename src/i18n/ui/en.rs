@@ -111,6 +111,18 @@ pub static UI: Ui = Ui {
     booth: "Booth",
     your_note: "Your note",
 
+    key_enter: "Enter",
+    key_esc: "Esc",
+    key_backspace: "Backspace",
+    key_delete: "Del",
+    key_home: "Home",
+    key_end: "End",
+    key_page_up: "PgUp",
+    key_page_down: "PgDn",
+    key_tab: "Tab",
+    key_back_tab: "Shift-Tab",
+    key_space: "Space",
+
     do_delete_char: "delete a character",
     do_delete_word: "delete a word",
     do_clear_query: "clear the query",
