@@ -5,7 +5,7 @@ use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
 use crate::cli::ThemeName;
 use crate::output::{self, CardFormat, Link};
-use crate::search::{Hit, Marks, Query, QueryError, Searcher};
+use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::{Change, State};
 use crate::ui;
 
@@ -139,7 +139,7 @@ impl Default for Options {
 pub struct App {
     catalog: Catalog,
     state: State,
-    marks: Vec<Marks>,
+    marks: Vec<MarkBits>,
     query: Vec<char>,
     cursor: usize,
     parsed: Result<Query, QueryError>,
@@ -274,7 +274,7 @@ impl App {
         self.quit
     }
     /// Partner `index`'s marks.
-    pub fn marks_of(&self, index: usize) -> Marks {
+    pub fn marks_of(&self, index: usize) -> MarkBits {
         self.marks.get(index).copied().unwrap_or_default()
     }
     /// The relations of the selected partner, as the detail pane lists them.

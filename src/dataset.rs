@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::PARALLEL_MIN;
+
 pub(crate) mod cache;
 mod fast_ron;
 
@@ -532,9 +534,6 @@ fn is_valid(dataset: &Dataset, known_elsewhere: &dyn Fn(&str) -> bool) -> bool {
             partners.iter().all(|p| valid(p, &|id| here(id) || known_elsewhere(id)))
         }
 }
-
-/// From this many partners, validation runs on every core.
-const PARALLEL_MIN: usize = 4096;
 
 /// Whether `text` holds a control character (general category Cc: U+0000 to U+001F and
 /// U+007F to U+009F), looking at bytes in blocks the compiler can vectorise.

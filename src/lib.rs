@@ -14,3 +14,7 @@ pub mod search;
 pub mod store;
 pub mod text;
 pub mod ui;
+
+/// Below this many items (partners, hits) work runs on one thread: spawning costs more than it
+/// saves. Also the size of the index's chunks of folded text.
+pub(crate) const PARALLEL_MIN: usize = 4096;
