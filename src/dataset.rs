@@ -1,7 +1,7 @@
 //! Partner records: the serde types of the RON format, their vocabularies, the bundled
 //! dataset, and loading a dataset file (read, parse, validate).
 //!
-//! This module owns what a dataset *is*; whether one is valid is [`validate`]'s (in
+//! This module owns what a dataset *is*; whether one is valid is [`validate()`]'s (in
 //! `dataset/validate.rs`), reading files and placing problems in them is `dataset/source.rs`'s.
 //! It does no searching and knows nothing of the user's marks or of the terminal.
 

@@ -10,12 +10,12 @@
 //! as soon as no later field can do better and skip fuzzy matching where it cannot succeed;
 //! large searches run on every core and sort plain integers.
 //!
-//! - [`fold`](mod@fold): text made comparable, with a map back to original characters;
-//! - [`query`]: the query language;
-//! - [`index`]: the folded partners, search results and highlights;
-//! - [`matching`]: one partner against one query (scores, word classes, fuzzy hits);
-//! - [`masks`]: characters and words as bit sets, to stop scans early;
-//! - [`searcher`]: incremental search, keystroke after keystroke.
+//! - `fold`: text made comparable, with a map back to original characters;
+//! - `query`: the query language;
+//! - `index`: the folded partners, search results and highlights;
+//! - `matching`: one partner against one query (scores, word classes, fuzzy hits);
+//! - `masks`: characters and words as bit sets, to stop scans early;
+//! - `searcher`: incremental search, keystroke after keystroke.
 
 mod fold;
 mod index;
