@@ -13,7 +13,7 @@ use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
 use crate::i18n::{fill, s};
 use crate::input::{Context, KeyState};
-use crate::search::{Hit, Marks, Query, QueryError, Searcher};
+use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::{Change, State};
 use crate::view::detail::{self, DetailModel};
 use crate::view::help::{self, HelpLine};
@@ -78,7 +78,7 @@ struct DetailKey {
 pub struct App {
     catalog: Catalog,
     state: State,
-    marks: Vec<Marks>,
+    marks: Vec<MarkBits>,
     query: Vec<char>,
     cursor: usize,
     parsed: Result<Query, QueryError>,
@@ -229,7 +229,7 @@ impl App {
         self.quit
     }
     /// Partner `index`'s marks.
-    pub fn marks_of(&self, index: usize) -> Marks {
+    pub fn marks_of(&self, index: usize) -> MarkBits {
         self.marks.get(index).copied().unwrap_or_default()
     }
     /// What the key handling needs: where the keys go and whether the query is empty.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
-use crate::search::{Index, Marks};
+use crate::search::{Index, MarkBits};
 use crate::store::State;
 
 /// Where the partners come from.
@@ -211,14 +211,13 @@ impl Catalog {
     }
 
     /// The user's marks of every partner, by position, for `is:` and `has:` filters.
-    pub fn mark_bits(&self, state: &State) -> Vec<Marks> {
+    pub fn mark_bits(&self, state: &State) -> Vec<MarkBits> {
         self.partners
             .iter()
             .map(|p| {
-                state
-                    .marks
-                    .get(&p.id)
-                    .map_or_else(Marks::default, |m| Marks::new(m.starred, m.met, m.note.is_some()))
+                state.marks.get(&p.id).map_or_else(MarkBits::default, |m| {
+                    MarkBits::new(m.starred, m.met, m.note.is_some())
+                })
             })
             .collect()
     }

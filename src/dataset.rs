@@ -1,17 +1,22 @@
-//! Partner records: the serde types of the RON format, the bundled dataset, and validation.
+//! Partner records: the serde types of the RON format, their vocabularies, the bundled
+//! dataset, and loading a dataset file (read, parse, validate).
 //!
-//! This module owns what a dataset *is* and whether one is valid. It does no searching and
-//! knows nothing of the user's marks or of the terminal.
+//! This module owns what a dataset *is*; whether one is valid is [`validate()`]'s (in
+//! `dataset/validate.rs`), reading files and placing problems in them is `dataset/source.rs`'s.
+//! It does no searching and knows nothing of the user's marks or of the terminal.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub(crate) mod cache;
 mod fast_ron;
+mod source;
+mod validate;
+
+pub use source::read_source;
+pub use validate::validate;
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/partners.ron");
@@ -325,16 +330,35 @@ pub enum DatasetError {
         /// What to change.
         fix: String,
     },
+    /// The file parses but its content breaks several rules: each problem, an
+    /// [`DatasetError::Invalid`], in the order of the file.
+    #[error("{}", lines(.0))]
+    Problems(Vec<DatasetError>),
 }
 
 impl DatasetError {
-    /// Where the problem is, when it has a place in the file.
-    pub fn location(&self) -> Option<&Location> {
+    /// The problems this error stands for: those of [`DatasetError::Problems`], else itself.
+    pub fn problems(&self) -> &[DatasetError] {
         match self {
-            DatasetError::Io { .. } => None,
-            DatasetError::Syntax { at, .. } | DatasetError::Invalid { at, .. } => Some(at),
+            DatasetError::Problems(problems) => problems,
+            other => std::slice::from_ref(other),
         }
     }
+
+    /// One error for the problems of a file (at least one): the problem itself when alone.
+    fn from_problems(mut problems: Vec<DatasetError>) -> DatasetError {
+        if problems.len() == 1
+            && let Some(problem) = problems.pop()
+        {
+            return problem;
+        }
+        DatasetError::Problems(problems)
+    }
+}
+
+/// Each error on its own lines.
+fn lines(errors: &[DatasetError]) -> String {
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// RON options for every dataset file: `acronym: "UGAP"` without `Some(...)`.
@@ -342,8 +366,16 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// The text without the UTF-8 byte-order mark some editors write first (positions are then
+/// counted from the first character people see).
+fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{FEFF}').unwrap_or(source)
+}
+
 /// Parses a dataset held in memory without checking its content; `file` names it in errors.
+/// A syntax error stops the parse: the first one is reported.
 pub fn parse_syntax(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
+    let source = without_bom(source);
     if let Some(partners) = fast_ron::parse(source) {
         return Ok(Dataset { partners });
     }
@@ -364,43 +396,6 @@ pub fn parse(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
     Ok(dataset)
 }
 
-/// Reads a dataset file's text.
-pub fn read_source(path: &Path) -> Result<String, DatasetError> {
-    #[cfg(unix)]
-    if let Some(text) = read_in_parallel(path) {
-        return Ok(text);
-    }
-    std::fs::read_to_string(path)
-        .map_err(|source| DatasetError::Io { file: path.to_path_buf(), source })
-}
-
-/// From this size, a file is read in blocks of this size on every core: copying it and
-/// faulting in the memory are most of the time.
-#[cfg(unix)]
-const READ_BLOCK: usize = 4 << 20;
-
-/// A large file's text read on every core; `None` for a small file or any trouble, which the
-/// plain read then meets again and reports as usual.
-#[cfg(unix)]
-fn read_in_parallel(path: &Path) -> Option<String> {
-    use std::os::unix::fs::FileExt;
-    let file = std::fs::File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
-    let size = usize::try_from(len).ok().filter(|&size| size >= READ_BLOCK)?;
-    let mut bytes = vec![0; size];
-    bytes
-        .par_chunks_mut(READ_BLOCK)
-        .enumerate()
-        .try_for_each(|(n, block)| {
-            let offset = u64::try_from(n * READ_BLOCK).map_err(std::io::Error::other)?;
-            file.read_exact_at(block, offset)
-        })
-        .ok()?;
-    // A file that grew meanwhile is read again whole.
-    (file.metadata().ok()?.len() == len).then_some(())?;
-    String::from_utf8(bytes).ok()
-}
-
 /// Reads, parses and validates a self-contained dataset file.
 pub fn load_file(path: &Path) -> Result<Dataset, DatasetError> {
     parse(&read_source(path)?, path)
@@ -411,230 +406,10 @@ pub fn bundled() -> Result<Dataset, DatasetError> {
     parse(BUNDLED_SOURCE, Path::new(BUNDLED_NAME))
 }
 
-/// Checks a parsed dataset. `known_elsewhere` tells whether a relation target that this file
-/// does not define exists in another loaded file (user datasets may point at bundled partners).
-pub fn validate(
-    dataset: &Dataset,
-    source: &str,
-    file: &Path,
-    known_elsewhere: &dyn Fn(&str) -> bool,
-) -> Result<(), DatasetError> {
-    if is_valid(dataset, known_elsewhere) {
-        return Ok(());
-    }
-    // Something is wrong: find the first problem again, slowly, with its place in the source.
-    let finder = SourceFinder { source, file };
-    let ids: HashSet<&str> = dataset.partners.iter().map(|p| p.id.as_str()).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut cursor = 0;
-    for partner in &dataset.partners {
-        let found = finder.find_id(&partner.id, cursor);
-        let start = found.unwrap_or(cursor);
-        // The next partner's id stands after this one's (a duplicate id, too). Only past a
-        // found quote: one byte further from anywhere else may split a character.
-        cursor = found.map_or(cursor, |quote| quote + 1);
-        let at = |needle: &str| finder.locate(needle, start);
-        if !is_slug(&partner.id) {
-            return Err(finder.invalid(
-                start,
-                format!("id \"{}\" is not a kebab-case slug", partner.id),
-                "use lower-case ASCII letters, digits and single dashes, e.g. \"bordeaux-metropole\"",
-            ));
-        }
-        if let Some(first) = seen.insert(&partner.id, start) {
-            let line = finder.position(first).line;
-            return Err(finder.invalid(
-                start,
-                format!("id \"{}\" is used twice (first on line {line})", partner.id),
-                "give each partner its own id",
-            ));
-        }
-        for (field, value) in partner.texts() {
-            if value.trim().is_empty() && matches!(field, "name" | "description") {
-                return Err(finder.invalid(
-                    at(&format!("{field}:")),
-                    format!("partner \"{}\" has an empty {field}", partner.id),
-                    &format!("write the {field}"),
-                ));
-            }
-            if let Some(c) = value.chars().find(|c| c.is_control()) {
-                return Err(finder.invalid(
-                    at(&format!("{field}:")),
-                    format!(
-                        "partner \"{}\": the {field} holds the control character U+{:04X}",
-                        partner.id, c as u32
-                    ),
-                    "remove it (a dataset holds plain text only)",
-                ));
-            }
-        }
-        for relation in &partner.relations {
-            match (&relation.target, &relation.name) {
-                (Some(target), None) => {
-                    if !ids.contains(target.as_str()) && !known_elsewhere(target) {
-                        return Err(finder.invalid(
-                            at(&format!("\"{target}\"")),
-                            format!(
-                                "partner \"{}\" has a relation to \"{target}\", which is not a partner",
-                                partner.id
-                            ),
-                            "use the id of a partner of the dataset, or `name:` for an outside organisation",
-                        ));
-                    }
-                    if target == &partner.id {
-                        return Err(finder.invalid(
-                            at(&format!("\"{target}\"")),
-                            format!("partner \"{}\" has a relation to itself", partner.id),
-                            "point the relation at another partner",
-                        ));
-                    }
-                }
-                (None, Some(name)) if !name.trim().is_empty() => {}
-                _ => {
-                    return Err(finder.invalid(
-                        at("relations:"),
-                        format!(
-                            "partner \"{}\" has a relation ({}) that needs exactly one of `target` and `name`",
-                            partner.id,
-                            relation.kind.slug()
-                        ),
-                        "set `target` to a partner id, or `name` to an outside organisation",
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Whether [`validate`] would accept `dataset`: the same rules, checked without locating
-/// anything in the source, without allocating per partner, and on every core.
-fn is_valid(dataset: &Dataset, known_elsewhere: &dyn Fn(&str) -> bool) -> bool {
-    let partners = &dataset.partners;
-    let ids: HashSet<&str> = partners.iter().map(|p| p.id.as_str()).collect();
-    let valid = |p: &Partner, known: &dyn Fn(&str) -> bool| {
-        is_slug(&p.id)
-            && p.texts_are_clean()
-            && p.relations.iter().all(|relation| match (&relation.target, &relation.name) {
-                (Some(target), None) => known(target) && target != &p.id,
-                (None, Some(name)) => !name.trim().is_empty(),
-                _ => false,
-            })
-    };
-    let here = |id: &str| ids.contains(id);
-    ids.len() == partners.len()
-        && if partners.len() >= PARALLEL_MIN {
-            // `known_elsewhere` need not be `Sync`: the parallel pass knows only this file's
-            // ids, and a relation beyond them sends every partner to the other pass.
-            partners.par_iter().all(|p| valid(p, &here))
-                || partners.iter().all(|p| valid(p, &|id| here(id) || known_elsewhere(id)))
-        } else {
-            partners.iter().all(|p| valid(p, &|id| here(id) || known_elsewhere(id)))
-        }
-}
-
-/// From this many partners, validation runs on every core.
-const PARALLEL_MIN: usize = 4096;
-
-/// Whether `text` holds a control character (general category Cc: U+0000 to U+001F and
-/// U+007F to U+009F), looking at bytes in blocks the compiler can vectorise.
-fn has_control(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // C0 and DEL are single bytes; a branch-free fold over a block vectorises.
-    let c0 = |block: &[u8]| block.iter().fold(0, |bad, &b| bad | u8::from(b < 0x20 || b == 0x7F));
-    // C1 is 0xC2 followed by 0x80 to 0x9F.
-    let c1 = |at: usize| bytes.get(at + 1).is_some_and(|&b| b < 0xA0);
-    bytes.chunks(64).any(|block| c0(block) != 0) || memchr::memchr_iter(0xC2, bytes).any(c1)
-}
-
 impl Partner {
-    /// Whether the texts pass [`validate`]'s rules: a name and a description that are not
-    /// blank, and no control character in any text (the texts of [`Partner::texts`]).
-    fn texts_are_clean(&self) -> bool {
-        !self.name.trim().is_empty()
-            && !self.description.trim().is_empty()
-            && self.texts().all(|(_, text)| !has_control(text))
-    }
-
-    /// Every free-text field with its name, for validation.
-    fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        let optional = [
-            ("acronym", &self.acronym),
-            ("location", &self.location),
-            ("website", &self.website),
-            ("email", &self.email),
-            ("phone", &self.phone),
-            ("booth", &self.booth),
-        ];
-        [("name", self.name.as_str()), ("description", self.description.as_str())]
-            .into_iter()
-            .chain(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))))
-            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
-            .chain(
-                self.facts
-                    .iter()
-                    .flat_map(|f| [("facts", f.label.as_str()), ("facts", f.value.as_str())]),
-            )
-            .chain(
-                self.relations
-                    .iter()
-                    .flat_map(|r| [r.name.as_deref(), r.note.as_deref()])
-                    .flatten()
-                    .map(|t| ("relations", t)),
-            )
-    }
-
     /// The acronym when there is one, else the name: the shortest way to say who this is.
     pub fn short_name(&self) -> &str {
         self.acronym.as_deref().unwrap_or(&self.name)
-    }
-}
-
-fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// Finds where values sit in the source text, so semantic errors carry a line and column.
-struct SourceFinder<'a> {
-    source: &'a str,
-    file: &'a Path,
-}
-
-impl SourceFinder<'_> {
-    /// The byte offset of `id: "<id>"` at or after `from`.
-    fn find_id(&self, id: &str, from: usize) -> Option<usize> {
-        let quoted = format!("\"{id}\"");
-        let mut search = from;
-        while let Some(found) = self.source[search..].find(&quoted) {
-            let offset = search + found;
-            let before = self.source[..offset].trim_end();
-            if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("id") {
-                return Some(offset);
-            }
-            search = offset + quoted.len();
-        }
-        None
-    }
-
-    /// The byte offset of `needle` at or after `from`, else `from`.
-    fn locate(&self, needle: &str, from: usize) -> usize {
-        self.source[from..].find(needle).map_or(from, |i| from + i)
-    }
-
-    fn position(&self, offset: usize) -> Location {
-        let before = &self.source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Location { file: self.file.to_path_buf(), line, column }
-    }
-
-    fn invalid(&self, offset: usize, message: String, fix: &str) -> DatasetError {
-        DatasetError::Invalid { at: self.position(offset), message, fix: fix.to_owned() }
     }
 }
 
@@ -658,74 +433,23 @@ mod tests {
     }
 
     #[test]
-    fn unknown_target_names_line_and_column() {
-        let message = err(ONE);
-        assert!(message.starts_with("x.ron:8:46: "), "{message}");
-        assert!(message.contains("\"two\", which is not a partner"), "{message}");
-    }
-
-    #[test]
     fn syntax_error_names_line_and_column() {
         let message = err(&ONE.replace("kind: Media", "kind: Mediaa"));
         assert!(message.starts_with("x.ron:5:"), "{message}");
     }
 
     #[test]
-    fn duplicate_ids_name_both_lines() {
-        let two = ONE.replace("relations: [(kind: MemberOf, target: \"two\")],", "");
-        let source = two.replace("\n])", &format!("{}\n])", &two[13..two.len() - 3]));
-        let message = err(&source);
-        assert!(message.contains("used twice (first on line 3)"), "{message}");
-        assert!(message.starts_with("x.ron:10:"), "{message}");
-    }
-
-    #[test]
-    fn control_characters_are_refused() {
-        let message = err(&ONE.replace("The first.", "The \\u{1b}[31mfirst."));
-        assert!(message.contains("control character U+001B"), "{message}");
-        assert!(message.starts_with("x.ron:7:"), "{message}");
-    }
-
-    #[test]
-    fn empty_name_is_refused() {
-        let message = err(&ONE.replace("\"One\"", "\"  \""));
-        assert!(message.contains("empty name"), "{message}");
-    }
-
-    #[test]
-    fn control_characters_are_found_as_char_is_control_finds_them() {
-        for code in (0..0x300).chain([0x2028, 0xFEFF, 0x1F600]) {
-            let Some(c) = char::from_u32(code) else { continue };
-            for text in [format!("{c}"), format!("é{c}"), format!("{}{c}x", "a".repeat(70))] {
-                assert_eq!(has_control(&text), text.chars().any(char::is_control), "{code:#x}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_quick_check_agrees_with_the_located_errors() {
-        let two = ONE.replace("\n])", "\n    (id: \"two\", name: \"Two\", kind: Media, scope: Local, description: \"x\"),\n])");
-        assert!(parse(&two, Path::new("x.ron")).is_ok());
-        for bad in [
-            two.replace("\"Two\"", "\" \""),
-            two.replace("\"x\"", "\"\\u{85}\""),
-            two.replace("id: \"two\"", "id: \"one\""),
-            two.replace("id: \"two\"", "id: \"Two\""),
-            two.replace("target: \"two\"", "target: \"one\""),
-            two.replace("target: \"two\"", "target: \"three\""),
-            two.replace("target: \"two\"", "name: \" \""),
-        ] {
-            let dataset = parse_syntax(&bad, Path::new("x.ron")).expect("valid syntax");
-            assert!(!is_valid(&dataset, &|_| false), "{bad}");
-            assert!(validate(&dataset, &bad, Path::new("x.ron"), &|_| false).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("bordeaux-metropole"));
-        for bad in ["", "Bordeaux", "a--b", "-a", "a-", "a b", "é"] {
-            assert!(!is_slug(bad), "{bad}");
-        }
+    fn a_byte_order_mark_is_skipped_and_positions_stay_right() {
+        let valid = ONE.replace("relations: [(kind: MemberOf, target: \"two\")],", "");
+        let parsed = parse(&format!("\u{FEFF}{valid}"), Path::new("x.ron"));
+        assert_eq!(parsed.ok().map(|d| d.partners.len()), Some(1));
+        let message = err(&format!("\u{FEFF}{ONE}"));
+        assert!(message.starts_with("x.ron:8:46: "), "{message}");
+        let on_first_line =
+            "(partners: [(id: \"A\", name: \"A\", kind: Media, scope: Local, description: \"x\")])";
+        let message = err(&format!("\u{FEFF}{on_first_line}"));
+        assert!(message.starts_with("x.ron:1:18: "), "{message}");
+        let message = err(&format!("\u{FEFF}{}", on_first_line.replace("Media", "Mediaa")));
+        assert_eq!(err(&on_first_line.replace("Media", "Mediaa")), message);
     }
 }

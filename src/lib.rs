@@ -6,6 +6,7 @@
 //! `ui::render` draws the state with the models of `view`.
 //!
 //! - [`action`]: the vocabulary: every action (with its help words) and effect.
+//! - [`atomic`]: replacing a file whole (exclusive temporary file, rename), through links.
 //! - [`app`]: the browser's state and how actions change it; no I/O, no drawing.
 //! - [`catalog`]: the partners in use (bundled + user datasets), ids, relations both ways,
 //!   the search index.
@@ -13,6 +14,7 @@
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
 //! - [`effects`]: carries out effects (saving, copying) and reports how they went.
 //! - [`export`]: CSV, JSON, Markdown and DOT exports.
+//! - [`i18n`]: every string the user reads, in English and French.
 //! - [`input`]: terminal events to actions through the one table of key bindings.
 //! - [`output`]: what the command line prints: JSON objects, plain lines, cards.
 //! - [`search`]: folding, the query language, the index, matching and ranking.
@@ -20,6 +22,7 @@
 //!   the event loop.
 //! - [`store`]: the user's marks, notes and history on disk (locked, merged, atomic).
 //! - [`text`]: text for terminals: sanitising, widths, truncation, wrapping.
+//! - [`time`]: dates for people and for file names, from unix seconds.
 //! - [`ui`]: drawing the state onto a frame, with a theme.
 //! - [`view`]: what the screen shows, unstyled: layout, detail lines, overview and help rows.
 
@@ -41,3 +44,7 @@ pub mod text;
 pub mod time;
 pub mod ui;
 pub mod view;
+
+/// Below this many items (partners, hits) work runs on one thread: spawning costs more than it
+/// saves. Also the size of the index's chunks of folded text.
+pub(crate) const PARALLEL_MIN: usize = 4096;

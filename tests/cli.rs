@@ -483,6 +483,33 @@ fn validate_exit_codes() {
     assert!(home.ok(&["validate", bundled]).contains("38"));
 }
 
+#[test]
+fn every_problem_of_a_file_is_reported() {
+    let home = Home::new();
+    let bad = GOOD
+        .replace("target: \"beta\"", "target: \"nobody\"")
+        .replace("\"The second.\"", "\"  \"")
+        .replace("id: \"beta\"", "id: \"Beta\"");
+    let path = home.file("three.ron", &bad);
+    let shown = path.display().to_string();
+    let out = home.expect(&["validate", &shown], 1);
+    let places: Vec<&str> =
+        out.lines().filter_map(|l| l.strip_prefix(&format!("{shown}:"))).collect();
+    assert_eq!(places.len(), 3, "{out}");
+    assert!(places[0].starts_with("9:46: ") && places[0].contains("\"nobody\""), "{out}");
+    assert!(
+        places[1].starts_with("12:13: ") && places[1].contains("not a kebab-case slug"),
+        "{out}"
+    );
+    assert!(places[2].starts_with("16:9: ") && places[2].contains("empty description"), "{out}");
+    assert_eq!(out.lines().filter(|l| l.starts_with("  fix: ")).count(), 3, "{out}");
+    // Skipped from the datasets folder, it says the same.
+    home.file("datasets/three.ron", &bad);
+    let out = home.run(&["list"]);
+    let err = text(&out.stderr);
+    assert!(err.contains("skipped a dataset") && err.matches("  fix: ").count() == 3, "{err}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Marks and notes
 

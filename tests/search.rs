@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use partners::catalog::Catalog;
 use partners::dataset::{Kind, Partner, Scope, Topic, parse};
-use partners::search::{Highlights, Hit, Index, Marks, Query, Searcher, fold};
+use partners::search::{Highlights, Hit, Index, MarkBits, Query, Searcher, fold};
 use proptest::prelude::*;
 use rstest::rstest;
 
@@ -22,12 +22,12 @@ fn parse_query(text: &str) -> Query {
     Query::parse(text).unwrap_or_else(|e| panic!("query {text:?} does not parse: {e}"))
 }
 
-fn hits_with(text: &str, marks: &[Marks]) -> Vec<Hit> {
+fn hits_with(text: &str, marks: &[MarkBits]) -> Vec<Hit> {
     catalog().index().search(&parse_query(text), marks, None)
 }
 
 /// The ids found by `text`, best first, with no marks set.
-fn ids_with(text: &str, marks: &[Marks]) -> Vec<&'static str> {
+fn ids_with(text: &str, marks: &[MarkBits]) -> Vec<&'static str> {
     hits_with(text, marks).iter().map(|h| catalog().partners()[h.index].id.as_str()).collect()
 }
 
@@ -350,13 +350,13 @@ fn prefix_suffix_and_exact_forms() {
 
 #[test]
 fn mark_filters_use_the_marks_slice() {
-    let mut marks = vec![Marks::default(); catalog().partners().len()];
+    let mut marks = vec![MarkBits::default(); catalog().partners().len()];
     let (ugap, _) = partner("ugap");
     let (weka, _) = partner("weka");
     let (gsef, _) = partner("gsef");
-    marks[ugap] = Marks::new(true, false, true);
-    marks[weka] = Marks::new(true, true, false);
-    marks[gsef] = Marks::new(false, true, false);
+    marks[ugap] = MarkBits::new(true, false, true);
+    marks[weka] = MarkBits::new(true, true, false);
+    marks[gsef] = MarkBits::new(false, true, false);
     let set = |q: &str| ids_with(q, &marks).into_iter().collect::<BTreeSet<_>>();
     assert_eq!(set("is:starred"), BTreeSet::from(["ugap", "weka"]));
     assert_eq!(set("is:star"), BTreeSet::from(["ugap", "weka"]));
@@ -532,7 +532,7 @@ fn name_words() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().flat_map(|(s, w)| [s.to_owned(), w]).collect())
 }
 
-fn check_incremental(typed: &str, searcher: &mut Searcher, marks: &[Marks]) {
+fn check_incremental(typed: &str, searcher: &mut Searcher, marks: &[MarkBits]) {
     let index = catalog().index();
     let Ok(query) = Query::parse(typed) else { return };
     let incremental = searcher.search(index, &query, marks);
@@ -632,7 +632,7 @@ fn any_query() -> impl Strategy<Value = String> {
 
 fn run_everything(text: &str) {
     let index = catalog().index();
-    let marks = vec![Marks::new(true, true, true); 3];
+    let marks = vec![MarkBits::new(true, true, true); 3];
     let Ok(query) = Query::parse(text) else { return };
     let hits = index.search(&query, &marks, None);
     let mut searcher = Searcher::default();

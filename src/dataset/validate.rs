@@ -1,0 +1,436 @@
+//! Validation: the rules a parsed dataset must follow, checked in one pass that finds every
+//! problem of a file.
+//!
+//! Owns the rules (slugs, unique ids, texts, relations) and their messages. The rules are
+//! checked on the partners alone, on every core for a large file; only the partners that break
+//! one are then looked for in the source text (see [`super::source`]), so a valid file costs
+//! no searching of its text. Parsing is not here.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::source::SourceFinder;
+use super::{Dataset, DatasetError, Partner, RelationKind, without_bom};
+use crate::PARALLEL_MIN;
+
+/// A broken rule, found without looking at the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Problem<'a> {
+    /// The id is not a kebab-case slug.
+    NotSlug,
+    /// The id is also that of the partner at this position, earlier in the file.
+    Duplicate(usize),
+    /// This field (`name` or `description`) is blank.
+    Empty(&'static str),
+    /// This field holds this control character.
+    Control(&'static str, char),
+    /// A relation to an id this file does not define (another loaded file may).
+    UnknownTarget(&'a str),
+    /// A relation to the partner itself.
+    SelfTarget,
+    /// A relation with both or neither of `target` and `name`, or a blank `name`.
+    BadRelation(RelationKind),
+}
+
+/// Checks a parsed dataset and reports every problem, each with its place in `source` (the
+/// text `dataset` was parsed from; `file` names it). `known_elsewhere` tells whether a relation
+/// target that this file does not define exists in another loaded file (user datasets may point
+/// at bundled partners); it is asked only about such targets.
+///
+/// One problem is a [`DatasetError::Invalid`]; several are a [`DatasetError::Problems`], in the
+/// order of the file.
+pub fn validate(
+    dataset: &Dataset,
+    source: &str,
+    file: &Path,
+    known_elsewhere: &dyn Fn(&str) -> bool,
+) -> Result<(), DatasetError> {
+    let partners = &dataset.partners;
+    // Each id with the position of its first partner.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(partners.len());
+    for (i, p) in partners.iter().enumerate() {
+        first.entry(p.id.as_str()).or_insert(i);
+    }
+    let duplicates = first.len() < partners.len();
+    let check = |(i, p)| {
+        let problems = problems(i, p, &first, duplicates);
+        (!problems.is_empty()).then_some((i, problems))
+    };
+    let mut bad: Vec<(usize, Vec<Problem<'_>>)> = if partners.len() >= PARALLEL_MIN {
+        partners.par_iter().enumerate().filter_map(check).collect()
+    } else {
+        partners.iter().enumerate().filter_map(check).collect()
+    };
+    // `known_elsewhere` need not be `Sync`: it is asked here, about the few targets left.
+    for (_, problems) in &mut bad {
+        problems.retain(|problem| match problem {
+            Problem::UnknownTarget(target) => !known_elsewhere(target),
+            _ => true,
+        });
+    }
+    bad.retain(|(_, problems)| !problems.is_empty());
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let errors = locate(partners, bad, &SourceFinder { source: without_bom(source), file });
+    Err(DatasetError::from_problems(errors))
+}
+
+/// The rules partner `i` breaks, found without allocating when it breaks none. `first` holds
+/// each id's first position; `duplicates` tells whether any id is used twice.
+fn problems<'a>(
+    i: usize,
+    p: &'a Partner,
+    first: &HashMap<&str, usize>,
+    duplicates: bool,
+) -> Vec<Problem<'a>> {
+    let mut found = Vec::new();
+    if !is_slug(&p.id) {
+        found.push(Problem::NotSlug);
+    }
+    if duplicates && let Some(&earlier) = first.get(p.id.as_str()).filter(|&&f| f != i) {
+        found.push(Problem::Duplicate(earlier));
+    }
+    if !p.texts_are_clean() {
+        for (field, value) in p.texts() {
+            if value.trim().is_empty() && matches!(field, "name" | "description") {
+                found.push(Problem::Empty(field));
+            } else if let Some(c) = value.chars().find(|c| c.is_control()) {
+                found.push(Problem::Control(field, c));
+            }
+        }
+    }
+    for relation in &p.relations {
+        match (&relation.target, &relation.name) {
+            (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget),
+            (Some(target), None) if !first.contains_key(target.as_str()) => {
+                found.push(Problem::UnknownTarget(target));
+            }
+            (Some(_), None) => {}
+            (None, Some(name)) if !name.trim().is_empty() => {}
+            _ => found.push(Problem::BadRelation(relation.kind)),
+        }
+    }
+    found
+}
+
+/// Each problem as a [`DatasetError::Invalid`] with its place in the source, in file order.
+/// `bad` holds the positions of the partners with problems, in increasing order.
+fn locate(
+    partners: &[Partner],
+    bad: Vec<(usize, Vec<Problem<'_>>)>,
+    finder: &SourceFinder<'_>,
+) -> Vec<DatasetError> {
+    let mut errors = Vec::new();
+    let mut bad = bad.into_iter().peekable();
+    // Where each partner up to the last bad one starts: a duplicate names its first's line.
+    let mut starts = Vec::new();
+    let mut cursor = 0;
+    for (i, partner) in partners.iter().enumerate() {
+        let Some((next_bad, _)) = bad.peek() else { break };
+        let found = finder.find_id(&partner.id, cursor);
+        let start = found.unwrap_or(cursor);
+        // The next partner's id stands after this one's (a duplicate id, too). Only past a
+        // found quote: one byte further from anywhere else may split a character.
+        cursor = found.map_or(cursor, |quote| quote + 1);
+        starts.push(start);
+        if *next_bad != i {
+            continue;
+        }
+        let Some((_, problems)) = bad.next() else { break };
+        let id = &partner.id;
+        let at = |needle: &str| finder.locate(needle, start);
+        for problem in problems {
+            errors.push(match problem {
+                Problem::NotSlug => finder.invalid(
+                    start,
+                    format!("id \"{id}\" is not a kebab-case slug"),
+                    "use lower-case ASCII letters, digits and single dashes, e.g. \"bordeaux-metropole\"",
+                ),
+                Problem::Duplicate(earlier) => {
+                    let line = finder.position(starts[earlier]).line;
+                    finder.invalid(
+                        start,
+                        format!("id \"{id}\" is used twice (first on line {line})"),
+                        "give each partner its own id",
+                    )
+                }
+                Problem::Empty(field) => finder.invalid(
+                    at(&format!("{field}:")),
+                    format!("partner \"{id}\" has an empty {field}"),
+                    &format!("write the {field}"),
+                ),
+                Problem::Control(field, c) => finder.invalid(
+                    at(&format!("{field}:")),
+                    format!(
+                        "partner \"{id}\": the {field} holds the control character U+{:04X}",
+                        c as u32
+                    ),
+                    "remove it (a dataset holds plain text only)",
+                ),
+                Problem::UnknownTarget(target) => finder.invalid(
+                    finder.locate(&format!("\"{target}\""), at("relations:")),
+                    format!("partner \"{id}\" has a relation to \"{target}\", which is not a partner"),
+                    "use the id of a partner of the dataset, or `name:` for an outside organisation",
+                ),
+                Problem::SelfTarget => finder.invalid(
+                    finder.locate(&format!("\"{id}\""), at("relations:")),
+                    format!("partner \"{id}\" has a relation to itself"),
+                    "point the relation at another partner",
+                ),
+                Problem::BadRelation(kind) => finder.invalid(
+                    at("relations:"),
+                    format!(
+                        "partner \"{id}\" has a relation ({}) that needs exactly one of `target` and `name`",
+                        kind.slug()
+                    ),
+                    "set `target` to a partner id, or `name` to an outside organisation",
+                ),
+            });
+        }
+    }
+    errors
+}
+
+/// Whether `text` holds a control character (general category Cc: U+0000 to U+001F and
+/// U+007F to U+009F), looking at bytes in blocks the compiler can vectorise.
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // C0 and DEL are single bytes; a branch-free fold over a block vectorises.
+    let c0 = |block: &[u8]| block.iter().fold(0, |bad, &b| bad | u8::from(b < 0x20 || b == 0x7F));
+    // C1 is 0xC2 followed by 0x80 to 0x9F.
+    let c1 = |at: usize| bytes.get(at + 1).is_some_and(|&b| b < 0xA0);
+    bytes.chunks(64).any(|block| c0(block) != 0) || memchr::memchr_iter(0xC2, bytes).any(c1)
+}
+
+impl Partner {
+    /// Whether the texts pass the rules: a name and a description that are not
+    /// blank, and no control character in any text (the texts of [`Partner::texts`]).
+    fn texts_are_clean(&self) -> bool {
+        !self.name.trim().is_empty()
+            && !self.description.trim().is_empty()
+            && self.texts().all(|(_, text)| !has_control(text))
+    }
+
+    /// Every free-text field with its name, for validation.
+    fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let optional = [
+            ("acronym", &self.acronym),
+            ("location", &self.location),
+            ("website", &self.website),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("booth", &self.booth),
+        ];
+        [("name", self.name.as_str()), ("description", self.description.as_str())]
+            .into_iter()
+            .chain(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))))
+            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(
+                self.facts
+                    .iter()
+                    .flat_map(|f| [("facts", f.label.as_str()), ("facts", f.value.as_str())]),
+            )
+            .chain(
+                self.relations
+                    .iter()
+                    .flat_map(|r| [r.name.as_deref(), r.note.as_deref()])
+                    .flatten()
+                    .map(|t| ("relations", t)),
+            )
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::dataset::{parse, parse_syntax};
+
+    const ONE: &str = r#"(partners: [
+    (
+        id: "one",
+        name: "One",
+        kind: Media,
+        scope: National,
+        description: "The first.",
+        relations: [(kind: MemberOf, target: "two")],
+    ),
+])"#;
+
+    fn err(source: &str) -> String {
+        parse(source, Path::new("x.ron")).err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    /// Every problem of `source`, as displayed.
+    fn problems_of(source: &str) -> Vec<String> {
+        parse(source, Path::new("x.ron"))
+            .err()
+            .map(|e| e.problems().iter().map(ToString::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn unknown_target_names_line_and_column() {
+        let message = err(ONE);
+        assert!(message.starts_with("x.ron:8:46: "), "{message}");
+        assert!(message.contains("\"two\", which is not a partner"), "{message}");
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines() {
+        let two = ONE.replace("relations: [(kind: MemberOf, target: \"two\")],", "");
+        let source = two.replace("\n])", &format!("{}\n])", &two[13..two.len() - 3]));
+        let message = err(&source);
+        assert!(message.contains("used twice (first on line 3)"), "{message}");
+        assert!(message.starts_with("x.ron:10:"), "{message}");
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        let message = err(&ONE.replace("The first.", "The \\u{1b}[31mfirst."));
+        assert!(message.contains("control character U+001B"), "{message}");
+        assert!(message.starts_with("x.ron:7:"), "{message}");
+    }
+
+    #[test]
+    fn empty_name_is_refused() {
+        let message = err(&ONE.replace("\"One\"", "\"  \""));
+        assert!(message.contains("empty name"), "{message}");
+    }
+
+    #[test]
+    fn control_characters_are_found_as_char_is_control_finds_them() {
+        for code in (0..0x300).chain([0x2028, 0xFEFF, 0x1F600]) {
+            let Some(c) = char::from_u32(code) else { continue };
+            for text in [format!("{c}"), format!("é{c}"), format!("{}{c}x", "a".repeat(70))] {
+                assert_eq!(has_control(&text), text.chars().any(char::is_control), "{code:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_broken_rule_is_one_located_problem() {
+        let two = ONE.replace("\n])", "\n    (id: \"two\", name: \"Two\", kind: Media, scope: Local, description: \"x\"),\n])");
+        assert!(parse(&two, Path::new("x.ron")).is_ok());
+        for (bad, says) in [
+            (two.replace("\"Two\"", "\" \""), "x.ron:10:17: partner \"two\" has an empty name"),
+            (
+                two.replace("\"x\"", "\"\\u{85}\""),
+                "x.ron:10:57: partner \"two\" has an empty description",
+            ),
+            (
+                two.replace("\"x\"", "\"x\\u{85}\""),
+                "x.ron:10:57: partner \"two\": the description holds the control character U+0085",
+            ),
+            (
+                two.replace("id: \"two\"", "id: \"one\"")
+                    .replace("target: \"two\"", "name: \"Two\""),
+                "x.ron:10:10: id \"one\" is used twice",
+            ),
+            (
+                two.replace("id: \"two\"", "id: \"Two\"")
+                    .replace("target: \"two\"", "name: \"Two\""),
+                "x.ron:10:10: id \"Two\" is not",
+            ),
+            (
+                two.replace("target: \"two\"", "target: \"one\""),
+                "x.ron:8:46: partner \"one\" has a relation to itself",
+            ),
+            (
+                two.replace("target: \"two\"", "target: \"three\""),
+                "x.ron:8:46: partner \"one\" has a relation to \"three\"",
+            ),
+            (
+                two.replace("target: \"two\"", "name: \" \""),
+                "x.ron:8:9: partner \"one\" has a relation (member-of)",
+            ),
+        ] {
+            let problems = problems_of(&bad);
+            assert_eq!(problems.len(), 1, "{bad}\n{problems:#?}");
+            assert!(problems[0].starts_with(says), "{}", problems[0]);
+            assert!(problems[0].contains("\n  fix: "), "{}", problems[0]);
+        }
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_in_file_order() {
+        let source = r#"(partners: [
+    (id: "Bad Id", name: " ", kind: Media, scope: Local, description: "x"),
+    (id: "two", name: "Two", kind: Media, scope: Local, description: "\u{7}",
+        relations: [(kind: MemberOf, target: "nobody"), (kind: MemberOf)]),
+    (id: "ok", name: "Fine", kind: Media, scope: Local, description: "x"),
+    (id: "two", name: "Again", kind: Media, scope: Local, description: "x"),
+])"#;
+        let problems = problems_of(source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(
+            places,
+            ["x.ron:2:10", "x.ron:2:20", "x.ron:3:57", "x.ron:4:46", "x.ron:4:9", "x.ron:6:10"],
+            "{problems:#?}"
+        );
+        assert!(problems[0].contains("not a kebab-case slug"));
+        assert!(problems[1].contains("empty name"));
+        assert!(problems[2].contains("control character U+0007"));
+        assert!(problems[3].contains("\"nobody\", which is not a partner"));
+        assert!(problems[4].contains("exactly one of `target` and `name`"));
+        assert!(problems[5].contains("used twice (first on line 3)"));
+        let shown = err(source);
+        assert_eq!(shown, problems.join("\n"), "displayed one after the other");
+    }
+
+    #[test]
+    fn other_files_are_asked_only_about_targets_this_one_lacks() {
+        let dataset = parse_syntax(ONE, Path::new("x.ron")).expect("valid syntax");
+        let asked = std::cell::RefCell::new(Vec::new());
+        let known = |id: &str| {
+            asked.borrow_mut().push(id.to_owned());
+            id == "two"
+        };
+        assert!(validate(&dataset, ONE, Path::new("x.ron"), &known).is_ok());
+        assert_eq!(*asked.borrow(), ["two"]);
+    }
+
+    #[test]
+    fn a_large_file_reports_its_problems_as_a_small_one_does() {
+        // Above PARALLEL_MIN partners the rules are checked on every core.
+        let mut source = String::from("(partners: [\n");
+        for n in 0..PARALLEL_MIN + 10 {
+            let id = match n {
+                7 => "Seven".to_owned(),
+                4_100 => "p-3".to_owned(),
+                _ => format!("p-{n}"),
+            };
+            let target =
+                if n == 4_099 { "nobody".to_owned() } else { format!("p-{}", (n + 1) % 5) };
+            let _ = writeln!(
+                source,
+                "(id: \"{id}\", name: \"P\", kind: Media, scope: Local, description: \"x\", relations: [(kind: MemberOf, target: \"{target}\")]),"
+            );
+        }
+        source.push_str("])");
+        let problems = problems_of(&source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(places, ["x.ron:9:6", "x.ron:4101:109", "x.ron:4102:6"], "{problems:#?}");
+        assert!(problems[2].contains("used twice (first on line 5)"), "{}", problems[2]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("bordeaux-metropole"));
+        for bad in ["", "Bordeaux", "a--b", "-a", "a-", "a b", "é"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+}

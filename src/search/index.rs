@@ -1,0 +1,445 @@
+//! The index: every partner's folded fields laid end to end, built once per dataset, and what
+//! a search returns (hits best first, highlight positions).
+//!
+//! Owns the layout of the folded text and the order of results. Matching one partner against
+//! one term is in [`super::matching`]; the index knows nothing of the terminal nor of files.
+
+use std::fmt;
+use std::ops::Range;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use super::fold::{fold, fold_into, fold_with_map};
+use super::masks::{WordMarks, char_mask, initials_mask};
+use super::matching::{TermPlan, fuzzy_positions};
+use super::query::{MarkBits, Mode, Query};
+use crate::PARALLEL_MIN;
+use crate::dataset::{Kind, Partner, Scope, Topic};
+
+/// Which field of a partner a term matched, most telling first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    /// Description, location or topics.
+    Text = 0,
+    /// One of the aliases.
+    Alias = 1,
+    /// Name or acronym.
+    Name = 2,
+}
+
+/// The searchable form of one partner. Its folded fields lie end to end in one of
+/// [`Index::texts`], each followed by a newline, which no term holds (terms are split on white
+/// space): a term found in the partner's whole text is found in one of its fields.
+#[derive(Debug)]
+pub(super) struct Entry {
+    /// Where each field starts in its text (see [`ACRONYM`] to [`TOPICS`]), then where the
+    /// partner's text ends.
+    pub(super) bounds: [usize; 7],
+    /// This partner's aliases in [`Index::alias_spans`].
+    pub(super) aliases: Range<usize>,
+    pub(super) kind: Kind,
+    pub(super) scope: Scope,
+    /// Bit `t as u32` for each topic `t`.
+    pub(super) topics: u64,
+    /// Letters and digits present in name, acronym and aliases, as bits: a cheap test that a
+    /// fuzzy term can match at all.
+    pub(super) short_mask: u64,
+    /// Letters and digits that start a word of the name, acronym or aliases: a credible fuzzy
+    /// hit starts a word with the term's first letter.
+    pub(super) initials_mask: u64,
+    /// Whether the partner's folded text is all ASCII (then bytes count characters).
+    pub(super) ascii: bool,
+    /// What the partner's words start with and which letters stand alone as words: a scan
+    /// for a term that cannot be a whole word, or cannot start one, may stop early.
+    pub(super) words: WordMarks,
+}
+
+// The fields of an entry, in the order of [`Entry::bounds`].
+pub(super) const ACRONYM: usize = 0;
+pub(super) const NAME: usize = 1;
+pub(super) const ALIASES: usize = 2;
+pub(super) const DESCRIPTION: usize = 3;
+pub(super) const LOCATION: usize = 4;
+pub(super) const TOPICS: usize = 5;
+pub(super) const END: usize = 6;
+
+const _: () = assert!(Topic::ALL.len() <= 64, "Entry::topics holds one bit per topic");
+
+pub(super) fn topic_bit(topic: Topic) -> u64 {
+    1 << (topic as u32)
+}
+
+/// A search result: the partner's position in the dataset and its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the partner in the slice the index was built from.
+    pub index: usize,
+    /// Higher is better; 0 when the query has only filters.
+    pub score: u32,
+    /// Whether a positive term matched the name or the acronym.
+    pub name_hit: bool,
+}
+
+/// Positions of matched characters in a partner's original text, per field.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights {
+    /// Char indices in `name`.
+    pub name: Vec<usize>,
+    /// Char indices in `acronym`.
+    pub acronym: Vec<usize>,
+    /// Char indices in each alias.
+    pub aliases: Vec<Vec<usize>>,
+    /// Char indices in `description`.
+    pub description: Vec<usize>,
+    /// Char indices in `location`.
+    pub location: Vec<usize>,
+}
+
+/// The searchable form of a dataset. Build it once per dataset; it is immutable and `Sync`.
+pub struct Index {
+    /// The folded fields of partners `n * PARALLEL_MIN` to `(n + 1) * PARALLEL_MIN` end to end
+    /// (see [`Entry`]) in `texts[n]`: a few large allocations, read in order.
+    texts: Vec<String>,
+    /// Where each partner's fields are, in its text.
+    pub(super) entries: Vec<Entry>,
+    /// Byte ranges of every alias, in its partner's text.
+    pub(super) alias_spans: Vec<Range<usize>>,
+    /// Position of each partner in alphabetical order of folded names, the last tie-break.
+    name_rank: Vec<u32>,
+    /// Position of each partner in order of name length (in characters), then of `name_rank`:
+    /// the tie-break of ranked results in one number.
+    length_rank: Vec<u32>,
+    pub(super) matcher: SkimMatcherV2,
+}
+
+/// A slice of the partners being indexed, folded on one thread; offsets are local to it.
+#[derive(Default)]
+struct Part {
+    text: String,
+    entries: Vec<Entry>,
+    alias_spans: Vec<Range<usize>>,
+    name_chars: Vec<u32>,
+}
+
+impl Part {
+    fn push(&mut self, p: &Partner, topic_labels: &[String]) {
+        let text = &mut self.text;
+        let field = |text: &mut String, value: &str| {
+            let start = text.len();
+            fold_into(value, text);
+            text.push('\n');
+            start
+        };
+        let mut bounds = [0; 7];
+        bounds[ACRONYM] = field(text, p.acronym.as_deref().unwrap_or_default());
+        bounds[NAME] = field(text, &p.name);
+        bounds[ALIASES] = text.len();
+        let first_alias = self.alias_spans.len();
+        for alias in &p.aliases {
+            let start = text.len();
+            fold_into(alias, text);
+            self.alias_spans.push(start..text.len());
+            text.push('\n');
+        }
+        bounds[DESCRIPTION] = field(text, &p.description);
+        bounds[LOCATION] = field(text, p.location.as_deref().unwrap_or_default());
+        bounds[TOPICS] = text.len();
+        for (n, topic) in p.topics.iter().enumerate() {
+            if n > 0 {
+                text.push(' ');
+            }
+            text.push_str(topic.slug());
+            text.push(' ');
+            text.push_str(&topic_labels[*topic as usize]);
+        }
+        text.push('\n');
+        bounds[END] = text.len();
+        let shorts =
+            [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
+                .into_iter()
+                .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
+        let (short_mask, initials) =
+            shorts.fold((0, 0), |(m, i), s| (m | char_mask(s), i | initials_mask(s)));
+        let words = WordMarks::of(&text[bounds[ACRONYM]..bounds[END]]);
+        self.entries.push(Entry {
+            bounds,
+            aliases: first_alias..self.alias_spans.len(),
+            kind: p.kind,
+            scope: p.scope,
+            topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
+            short_mask,
+            initials_mask: initials,
+            ascii: text[bounds[ACRONYM]..bounds[END]].is_ascii(),
+            words,
+        });
+        self.name_chars.push(u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX));
+    }
+}
+
+impl fmt::Debug for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Index").field("entries", &self.entries.len()).finish_non_exhaustive()
+    }
+}
+
+/// `ranks[i]`: the position of `i` in `order`.
+fn ranks(order: &[usize]) -> Vec<u32> {
+    let mut ranks = vec![0; order.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        ranks[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+    }
+    ranks
+}
+
+impl Index {
+    /// Folds every partner once (on every core for a large dataset).
+    pub fn new(partners: &[Partner]) -> Index {
+        let topic_labels: Vec<String> = Topic::ALL.iter().map(|t| fold(t.label())).collect();
+        let build = |chunk: &[Partner]| {
+            let mut part = Part::default();
+            // Folding keeps lengths about the same: reserve once, not grow (and copy) a few times.
+            let size = |p: &Partner| {
+                let optional = p.acronym.as_ref().map_or(0, String::len)
+                    + p.location.as_ref().map_or(0, String::len);
+                let aliases: usize = p.aliases.iter().map(|a| a.len() + 1).sum();
+                p.name.len() + p.description.len() + optional + aliases + 64 * p.topics.len() + 8
+            };
+            part.text.reserve(chunk.iter().map(size).sum());
+            for p in chunk {
+                part.push(p, &topic_labels);
+            }
+            part
+        };
+        let parts: Vec<Part> = if partners.len() >= PARALLEL_MIN {
+            partners.par_chunks(PARALLEL_MIN).map(build).collect()
+        } else {
+            vec![build(partners)]
+        };
+        let mut index = Index {
+            texts: Vec::with_capacity(parts.len()),
+            entries: Vec::with_capacity(partners.len()),
+            alias_spans: Vec::new(),
+            name_rank: Vec::new(),
+            length_rank: Vec::new(),
+            matcher: SkimMatcherV2::default().ignore_case(),
+        };
+        let mut name_chars = Vec::with_capacity(partners.len());
+        for part in parts {
+            let alias_offset = index.alias_spans.len();
+            index.texts.push(part.text);
+            index.entries.extend(part.entries.into_iter().map(|mut entry| {
+                entry.aliases =
+                    entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
+                entry
+            }));
+            index.alias_spans.extend(part.alias_spans);
+            name_chars.extend(part.name_chars);
+        }
+        // By name, then dataset order; the names travel with the indices (fewer cache misses).
+        let mut by_name: Vec<(&str, usize)> =
+            (0..index.entries.len()).map(|i| (index.field(i, NAME), i)).collect();
+        by_name.par_sort_unstable();
+        let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
+        index.name_rank = ranks(&order);
+        order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
+        index.length_rank = ranks(&order);
+        index
+    }
+
+    /// The text that holds partner `i`'s folded fields.
+    pub(super) fn text(&self, i: usize) -> &str {
+        self.texts.get(i / PARALLEL_MIN).map_or("", String::as_str)
+    }
+
+    /// Field `k` (see [`ACRONYM`] to [`TOPICS`]) of partner `i`, folded.
+    pub(super) fn field(&self, i: usize, k: usize) -> &str {
+        let bounds = &self.entries[i].bounds;
+        &self.text(i)[bounds[k]..bounds[k + 1] - 1]
+    }
+
+    /// The folded aliases of partner `i`.
+    pub(super) fn aliases(&self, i: usize) -> impl Iterator<Item = &str> + Clone {
+        let text = self.text(i);
+        self.alias_spans[self.entries[i].aliases.clone()]
+            .iter()
+            .map(move |span| &text[span.clone()])
+    }
+
+    /// How many partners the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every partner matching `query`, best first. `marks[i]` are partner `i`'s personal marks
+    /// (missing entries count as none). `within`, when given, limits the search to those
+    /// partners (the previous results of a query that this one narrows).
+    pub fn search(&self, query: &Query, marks: &[MarkBits], within: Option<&[usize]>) -> Vec<Hit> {
+        best_first(self.matches(query, marks, within))
+    }
+
+    /// Every partner matching `query`, as [`HitKey`]s in the order of `within` (else of the
+    /// index).
+    pub(super) fn matches(
+        &self,
+        query: &Query,
+        marks: &[MarkBits],
+        within: Option<&[usize]>,
+    ) -> Vec<HitKey> {
+        // Without text to rank by (empty query, filters only), alphabetical order reads best.
+        let ranked = query.positive_texts().next().is_some();
+        let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
+        let plans: Vec<Vec<Option<TermPlan<'_>>>> = query
+            .groups
+            .iter()
+            .map(|group| group.iter().map(|term| TermPlan::of(&term.atom)).collect())
+            .collect();
+        let check = |i: usize| {
+            let hit = self.score(i, query, &plans, marks.get(i).copied().unwrap_or_default())?;
+            Some(HitKey::new(hit, tie_break[i]))
+        };
+        match within {
+            Some(subset) if subset.len() >= PARALLEL_MIN => {
+                subset.par_iter().filter_map(|&i| check(i)).collect()
+            }
+            Some(subset) => subset.iter().filter_map(|&i| check(i)).collect(),
+            None if self.entries.len() >= PARALLEL_MIN => {
+                (0..self.entries.len()).into_par_iter().filter_map(check).collect()
+            }
+            None => (0..self.entries.len()).filter_map(check).collect(),
+        }
+    }
+
+    /// Where `query` matched partner `index` (whose original record is `partner`), in original
+    /// character positions.
+    pub fn highlights(&self, index: usize, partner: &Partner, query: &Query) -> Highlights {
+        if index >= self.entries.len() {
+            return Highlights::default();
+        }
+        let mut out = Highlights {
+            aliases: vec![Vec::new(); partner.aliases.len()],
+            ..Highlights::default()
+        };
+        for (term, mode) in query.positive_texts() {
+            let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
+                self.mark_short(original, folded, term, mode, out);
+            };
+            short(&partner.name, self.field(index, NAME), &mut out.name);
+            if let Some(acronym) = &partner.acronym {
+                short(acronym, self.field(index, ACRONYM), &mut out.acronym);
+            }
+            for ((alias, folded), marks) in
+                partner.aliases.iter().zip(self.aliases(index)).zip(&mut out.aliases)
+            {
+                short(alias, folded, marks);
+            }
+            if matches!(mode, Mode::Fuzzy | Mode::Exact) {
+                mark_substrings(&partner.description, term, &mut out.description);
+                if let Some(location) = &partner.location {
+                    mark_substrings(location, term, &mut out.location);
+                }
+            }
+        }
+        for positions in [&mut out.name, &mut out.acronym, &mut out.description, &mut out.location]
+            .into_iter()
+            .chain(out.aliases.iter_mut())
+        {
+            positions.sort_unstable();
+            positions.dedup();
+        }
+        out
+    }
+
+    fn mark_short(
+        &self,
+        original: &str,
+        folded: &str,
+        term: &str,
+        mode: Mode,
+        out: &mut Vec<usize>,
+    ) {
+        if folded.is_empty() {
+            return;
+        }
+        let (_, map) = fold_with_map(original);
+        let range = |start: usize, len: usize| map[start..start + len].to_vec();
+        let term_len = term.chars().count();
+        let folded_len = map.len();
+        match mode {
+            Mode::Prefix if folded.starts_with(term) => out.extend(range(0, term_len)),
+            Mode::Suffix if folded.ends_with(term) => {
+                out.extend(range(folded_len - term_len, term_len));
+            }
+            Mode::Whole if folded == term => out.extend(range(0, term_len)),
+            Mode::Exact | Mode::Fuzzy => {
+                if folded.contains(term) {
+                    mark_substrings(original, term, out);
+                } else if mode == Mode::Fuzzy
+                    && let Some((_, positions)) = fuzzy_positions(&self.matcher, folded, term)
+                {
+                    out.extend(positions.into_iter().filter_map(|p| map.get(p).copied()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A hit and its place in the results as one number, so sorting compares integers only:
+/// from the high bits, the score (inverted), whether the name was missed, the tie-break rank,
+/// the partner's index (below 2^63).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct HitKey(u128);
+
+impl HitKey {
+    const INDEX: u128 = (1 << 63) - 1;
+
+    fn new(hit: Hit, tie_break: u32) -> HitKey {
+        HitKey(
+            u128::from(!hit.score) << 96
+                | u128::from(!hit.name_hit) << 95
+                | u128::from(tie_break) << 63
+                | hit.index as u128 & HitKey::INDEX,
+        )
+    }
+
+    #[allow(clippy::cast_possible_truncation)] // Each part is masked or shifted to its width.
+    pub(super) fn index(self) -> usize {
+        (self.0 & HitKey::INDEX) as usize
+    }
+
+    #[allow(clippy::cast_possible_truncation)]
+    fn hit(self) -> Hit {
+        Hit {
+            index: self.index(),
+            score: !((self.0 >> 96) as u32),
+            name_hit: self.0 >> 95 & 1 == 0,
+        }
+    }
+}
+
+/// The hits best first: by score, then name hits, then the tie-break.
+pub(super) fn best_first(mut keys: Vec<HitKey>) -> Vec<Hit> {
+    if keys.len() >= PARALLEL_MIN {
+        keys.par_sort_unstable();
+        keys.par_iter().map(|k| k.hit()).collect()
+    } else {
+        keys.sort_unstable();
+        keys.iter().map(|k| k.hit()).collect()
+    }
+}
+
+/// Marks every occurrence of folded `term` in `original`'s folded form.
+fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
+    let (folded, map) = fold_with_map(original);
+    let term_chars = term.chars().count();
+    for (byte, _) in folded.match_indices(term) {
+        let start = folded[..byte].chars().count();
+        out.extend(map[start..start + term_chars].iter().copied());
+    }
+}

@@ -1,0 +1,184 @@
+//! Characters and words of a text as 64-bit sets: cheap tests that let a scan stop early
+//! or skip fuzzy matching where it cannot succeed.
+//!
+//! Owns the bit layout ([`mask_bit`]). It knows nothing of partners or queries.
+
+use super::fold::is_word_char;
+
+/// Word facts of a text, as bits (see [`mask_bit`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct WordMarks {
+    /// The characters that start a word (a run of letters and digits).
+    pub(super) initials: u64,
+    /// The ASCII letters and digits that are words on their own.
+    pub(super) lone: u64,
+}
+
+impl WordMarks {
+    pub(super) fn of(text: &str) -> WordMarks {
+        if text.is_ascii() {
+            WordMarks::of_ascii(text.as_bytes())
+        } else {
+            WordMarks::of_chars(text)
+        }
+    }
+
+    fn of_chars(text: &str) -> WordMarks {
+        let mut marks = WordMarks::default();
+        for word in text.split(|c: char| !is_word_char(c)) {
+            marks.initials |= word.chars().next().map_or(0, mask_bit);
+            if let &[byte] = word.as_bytes() {
+                marks.lone |= mask_bit(char::from(byte));
+            }
+        }
+        marks
+    }
+
+    /// The same for ASCII text, eight bytes at a time: a byte-by-byte loop over every
+    /// partner's text costs more than the rest of indexing together.
+    pub(super) fn of_ascii(bytes: &[u8]) -> WordMarks {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let splat = |byte: u8| 0x0101_0101_0101_0101 * u64::from(byte);
+        // For bytes below 0x80: the high bit of each byte that is at least `low`.
+        let at_least = |x: u64, low: u8| ((x | HIGH) - splat(low)) & HIGH;
+        let within = |x: u64, low: u8, high: u8| at_least(x, low) & !at_least(x, high + 1);
+        let word_bytes =
+            |x: u64| within(x, b'0', b'9') | within(x, b'a', b'z') | within(x, b'A', b'Z');
+        let mut marks = WordMarks::default();
+        // The bits of the flagged bytes: branch-free, since most blocks flag one or two.
+        let add = |block: &[u8; 8], flags: u64, to: &mut u64| {
+            let kept = u64::from_le_bytes(*block) & ((flags >> 7) * 0xFF);
+            *to |= kept
+                .to_le_bytes()
+                .iter()
+                .fold(0, |bits, &b| bits | ASCII_BITS[usize::from(b & 0x7F)]);
+        };
+        let blocks = bytes.chunks(8).map(|chunk| {
+            let mut block = [b' '; 8];
+            block[..chunk.len()].copy_from_slice(chunk);
+            (block, word_bytes(u64::from_le_bytes(block)))
+        });
+        // Each block is settled when the next one is known (a word may end across them).
+        let mut previous: Option<([u8; 8], u64, u64)> = None;
+        let mut before = 0; // Whether the byte before this block is in a word, at bit 7.
+        for (block, word) in blocks.chain([([b' '; 8], 0)]) {
+            if let Some((last_block, last_word, last_starts)) = previous {
+                let next = last_word >> 8 | (word & 0x80) << 56;
+                add(&last_block, last_starts & !next, &mut marks.lone);
+            }
+            let starts = word & !(word << 8 | before);
+            add(&block, starts, &mut marks.initials);
+            before = (word >> 56) & 0x80;
+            previous = Some((block, word, starts));
+        }
+        marks
+    }
+}
+
+pub(super) fn char_mask(text: &str) -> u64 {
+    if text.is_ascii() {
+        text.bytes().fold(0, |mask, b| mask | ASCII_BITS[usize::from(b)])
+    } else {
+        text.chars().fold(0, |mask, c| mask | mask_bit(c))
+    }
+}
+
+/// [`mask_bit`] of each ASCII character.
+pub(super) const ASCII_BITS: [u64; 128] = {
+    let mut bits = [0; 128];
+    let mut n = 0;
+    while n < 26 {
+        bits[b'a' as usize + n] = 1 << n;
+        if n < 10 {
+            bits[b'0' as usize + n] = 1 << (26 + n);
+        }
+        n += 1;
+    }
+    bits
+};
+
+pub(super) fn mask_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        c if c.is_ascii() => 0,
+        c => 1 << (36 + (c as u32 % 28)),
+    }
+}
+
+/// The bits of the characters that start a word (as fuzzy matching sees words).
+pub(super) fn initials_mask(text: &str) -> u64 {
+    if text.is_ascii() {
+        // Other ASCII characters have no bit: the word starts are what count.
+        return WordMarks::of_ascii(text.as_bytes()).initials;
+    }
+    let mut mask = 0;
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        if previous.is_none_or(|p| !is_word_char(p)) {
+            mask |= mask_bit(c);
+        }
+        previous = Some(c);
+    }
+    mask
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_bits_are_mask_bits() {
+        for byte in 0..128u8 {
+            assert_eq!(ASCII_BITS[usize::from(byte)], mask_bit(char::from(byte)), "{byte}");
+        }
+    }
+
+    #[test]
+    fn word_marks_eight_bytes_at_a_time_match_a_plain_reading() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "a b",
+            " a",
+            "a ",
+            "abcdefgh i",
+            "abcdefg h",
+            "abcdefgh",
+            "x abcdefg",
+            "1 2-3'4 é",
+            "sport, the sport: 7 a 9",
+            "   \n   z\n",
+            "ABC d E",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let random = (0..500).map(|n| {
+            (0..n % 40)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    char::from(b" .'-aAbz09x"[usize::try_from(seed % 11).unwrap_or(0)])
+                })
+                .collect::<String>()
+        });
+        for text in texts.into_iter().map(str::to_owned).chain(random) {
+            if text.is_ascii() {
+                let fast = WordMarks::of_ascii(text.as_bytes());
+                assert_eq!(fast, WordMarks::of_chars(&text), "{text:?}");
+            }
+        }
+        for text in ["", "a-b", " x(y)", "l'eco 3ar", "a  b"] {
+            let plain = text.chars().fold((0, None), |(mask, previous): (u64, Option<char>), c| {
+                let starts = previous.is_none_or(|p| !is_word_char(p));
+                (if starts { mask | mask_bit(c) } else { mask }, Some(c))
+            });
+            assert_eq!(initials_mask(text), plain.0, "{text:?}");
+            assert_eq!(char_mask(text), text.chars().fold(0, |m, c| m | mask_bit(c)), "{text:?}");
+        }
+        let marks = WordMarks::of("a sport x");
+        assert_eq!(marks.lone, mask_bit('a') | mask_bit('x'));
+        assert_eq!(marks.initials, mask_bit('a') | mask_bit('s') | mask_bit('x'));
+    }
+}

@@ -1,0 +1,364 @@
+//! Matching one partner against one query: scores, field and word classes, fuzzy hits.
+//!
+//! Owns how well a term matches and why. It reads the index's folded text but never builds
+//! nor reorders it, and knows nothing of the order of results.
+
+use std::ops::Range;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
+
+use super::fold::is_word_char;
+use super::index::{
+    ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
+};
+use super::masks::{char_mask, mask_bit};
+use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode, Query};
+
+/// How well a term matched, best last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Quality {
+    Fuzzy = 1,
+    InsideWord = 2,
+    WordPrefix = 3,
+    WholeWord = 4,
+    WholeField = 5,
+}
+
+impl Index {
+    pub(super) fn score(
+        &self,
+        i: usize,
+        query: &Query,
+        plans: &[Vec<Option<TermPlan<'_>>>],
+        marks: MarkBits,
+    ) -> Option<Hit> {
+        let mut total = 0u32;
+        let mut name_hit = false;
+        for (group, plans) in query.groups.iter().zip(plans) {
+            let mut best: Option<(u32, bool)> = None;
+            for (term, plan) in group.iter().zip(plans) {
+                let found = self.match_atom(i, &term.atom, plan.as_ref(), marks);
+                let outcome = match (found, term.negated) {
+                    (Some(m), false) => Some(m),
+                    (None, true) => Some((0, false)),
+                    _ => None,
+                };
+                if let Some(m) = outcome {
+                    best = Some(best.map_or(m, |b| if m.0 > b.0 { m } else { b }));
+                }
+            }
+            let (score, hit_name) = best?;
+            total = total.saturating_add(score);
+            name_hit |= hit_name;
+        }
+        Some(Hit { index: i, score: total, name_hit })
+    }
+
+    /// The score of `atom` (with its plan, for a text term) against partner `i`, with whether
+    /// it hit the name or acronym.
+    fn match_atom(
+        &self,
+        i: usize,
+        atom: &Atom,
+        plan: Option<&TermPlan<'_>>,
+        marks: MarkBits,
+    ) -> Option<(u32, bool)> {
+        let entry = &self.entries[i];
+        match atom {
+            Atom::Kind(kinds) => kinds.contains(&entry.kind).then_some((0, false)),
+            Atom::Scope(scopes) => scopes.contains(&entry.scope).then_some((0, false)),
+            Atom::Topic(topics) => {
+                topics.iter().any(|t| entry.topics & topic_bit(*t) != 0).then_some((0, false))
+            }
+            Atom::In(place) => {
+                self.field(i, LOCATION).contains(place.as_str()).then_some((0, false))
+            }
+            Atom::Mark(mark) => marks.has(*mark).then_some((0, false)),
+            Atom::Text { mode, .. } => {
+                // Every text term has its plan (see `TermPlan::of`).
+                let (quality, field, fine) = self.match_text(i, plan?, *mode)?;
+                let score = quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999);
+                Some((score, field == Field::Name))
+            }
+        }
+    }
+
+    /// The best (quality, field, fine score) of a text term over the entry's fields.
+    fn match_text(
+        &self,
+        i: usize,
+        plan: &TermPlan<'_>,
+        mode: Mode,
+    ) -> Option<(Quality, Field, u32)> {
+        let term = plan.term;
+        let entry = &self.entries[i];
+        let shorts = [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
+            .into_iter()
+            .chain(self.aliases(i).map(|a| (a, Field::Alias)));
+        let mut best: Option<(Quality, Field, u32)> = None;
+        let keep = |best: &mut Option<(Quality, Field, u32)>, candidate| {
+            if best.is_none_or(|b| candidate > b) {
+                *best = Some(candidate);
+            }
+        };
+        match mode {
+            Mode::Prefix | Mode::Suffix | Mode::Whole => {
+                for (field_text, field) in shorts {
+                    if field_text.is_empty() {
+                        continue;
+                    }
+                    let hit = match mode {
+                        Mode::Prefix => field_text.starts_with(term),
+                        Mode::Suffix => field_text.ends_with(term),
+                        _ => field_text == term,
+                    };
+                    if hit {
+                        let quality = if field_text == term {
+                            Quality::WholeField
+                        } else {
+                            Quality::WholeWord
+                        };
+                        keep(&mut best, (quality, field, 999));
+                    }
+                }
+            }
+            Mode::Exact | Mode::Fuzzy => {
+                best = self.word_match_fields(i, plan);
+                // Fuzzy only where the term is nowhere as it is, and only where a credible hit
+                // may be: every letter in a short field, the first one starting a word.
+                let worth_fuzzy = plan.fuzzy
+                    && best.is_none()
+                    && plan.mask & !entry.short_mask == 0
+                    && (plan.first == 0 || plan.first & entry.initials_mask != 0);
+                if worth_fuzzy {
+                    for (field_text, field) in shorts {
+                        if let Some(fine) = self.fuzzy(field_text, term) {
+                            keep(&mut best, (Quality::Fuzzy, field, fine));
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// The best occurrence of the term over partner `i`'s fields, classified by
+    /// [`word_quality`] (with [`Quality::WholeField`] for a short field that is the term), in
+    /// one pass over the partner's text that stops when no later field can do better.
+    fn word_match_fields(&self, i: usize, plan: &TermPlan<'_>) -> Option<(Quality, Field, u32)> {
+        let (entry, text) = (&self.entries[i], self.text(i));
+        let b = &entry.bounds;
+        let fields =
+            [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
+                .into_iter()
+                .chain(
+                    self.alias_spans[entry.aliases.clone()]
+                        .iter()
+                        .map(|s| (s.clone(), Field::Alias)),
+                )
+                .chain([
+                    (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
+                    (b[LOCATION]..b[TOPICS] - 1, Field::Text),
+                    (b[TOPICS]..b[END] - 1, Field::Text),
+                ]);
+        let len = plan.term.len();
+        let mut best: Option<(Quality, Field, u32)> = None;
+        let mut found = occurrences(text, plan, b[ACRONYM]..b[END]).peekable();
+        found.peek()?;
+        // The best quality an occurrence can have: a word start, when the term is no word here.
+        let stop = if plan.lone.is_none_or(|bit| entry.words.lone & bit != 0) {
+            Quality::WholeWord
+        } else if plan.starts_word.is_none_or(|bit| entry.words.initials & bit != 0) {
+            Quality::WordPrefix
+        } else {
+            Quality::InsideWord
+        };
+        for (span, field) in fields {
+            // Fields come by decreasing rank: past this ceiling, nothing can beat `best`.
+            let top = match field {
+                _ if stop < Quality::WholeWord => stop,
+                Field::Text => Quality::WholeWord,
+                _ => Quality::WholeField,
+            };
+            if best.is_some_and(|b| b >= (top, field, 999)) {
+                break;
+            }
+            let mut field_best: Option<(Quality, usize)> = None;
+            while let Some(at) = found.next_if(|&at| at < span.end) {
+                let quality = word_quality(text, at, len);
+                if field_best.is_none_or(|(q, _)| quality > q) {
+                    field_best = Some((quality, at));
+                    if quality >= stop {
+                        found = occurrences(text, plan, span.end..b[END]).peekable();
+                        break;
+                    }
+                }
+            }
+            if let Some((quality, at)) = field_best {
+                let quality = if field != Field::Text && span.len() == len {
+                    Quality::WholeField
+                } else {
+                    quality
+                };
+                // The position (in characters) matters only against an equal quality and field.
+                if best.is_none_or(|(q, f, _)| (quality, field) >= (q, f)) {
+                    let before = &text[span.start..at];
+                    let chars = if entry.ascii { before.len() } else { before.chars().count() };
+                    let pos = u32::try_from(chars).unwrap_or(u32::MAX);
+                    let candidate = (quality, field, 999 - pos.min(999));
+                    if best.is_none_or(|b| candidate > b) {
+                        best = Some(candidate);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// A fuzzy hit of `term` in a short field, when it is a credible one: the matched letters
+    /// form runs that start words (the first one among them), with at most one run starting
+    /// inside a word (a typo).
+    fn fuzzy(&self, field_text: &str, term: &str) -> Option<u32> {
+        let (score, positions) = fuzzy_positions(&self.matcher, field_text, term)?;
+        Some(u32::try_from(score.clamp(0, 999)).unwrap_or(0)).filter(|_| !positions.is_empty())
+    }
+}
+
+/// A text term made ready to be looked for in many partners: built once per search.
+pub(super) struct TermPlan<'q> {
+    /// The folded term: never empty and without a newline (it comes from one token of the
+    /// query), so no occurrence spans two fields and a partner's text is scanned in one pass.
+    term: &'q str,
+    /// A SIMD substring searcher for the term.
+    finder: memmem::Finder<'q>,
+    /// A plain term long enough for fuzzy matching.
+    fuzzy: bool,
+    /// The term's letters, and its first one, as bits (see [`mask_bit`]).
+    mask: u64,
+    first: u64,
+    /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
+    /// letter stands alone).
+    lone: Option<u64>,
+    /// The bit of its first character when that is a letter or digit (an occurrence starts a
+    /// word only where that character does).
+    starts_word: Option<u64>,
+}
+
+impl<'q> TermPlan<'q> {
+    pub(super) fn of(atom: &'q Atom) -> Option<TermPlan<'q>> {
+        match atom {
+            Atom::Text { text, mode } => Some(TermPlan::new(text, *mode)),
+            _ => None,
+        }
+    }
+
+    fn new(term: &'q str, mode: Mode) -> TermPlan<'q> {
+        TermPlan {
+            term,
+            finder: memmem::Finder::new(term),
+            fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
+            mask: char_mask(term),
+            first: term.chars().next().map_or(0, mask_bit),
+            lone: match term.as_bytes() {
+                &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
+                _ => None,
+            },
+            starts_word: term
+                .chars()
+                .next()
+                .filter(|c| is_word_char(*c))
+                .map(mask_bit)
+                .filter(|&bit| bit != 0),
+        }
+    }
+}
+
+/// Where the planned term occurs in `range` of the text, without overlaps (as
+/// `match_indices`), as byte offsets in the whole text.
+fn occurrences<'a>(
+    text: &'a str,
+    plan: &'a TermPlan<'_>,
+    range: Range<usize>,
+) -> impl Iterator<Item = usize> + 'a {
+    let start = range.start;
+    plan.finder.find_iter(&text.as_bytes()[range]).map(move |at| at + start)
+}
+
+/// How an occurrence `len` bytes long at byte `at` of the text sits in its word.
+fn word_quality(text: &str, at: usize, len: usize) -> Quality {
+    let bytes = text.as_bytes();
+    let starts = match at.checked_sub(1).map(|p| bytes[p]) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        Some(_) => text[..at].chars().next_back().is_none_or(|c| !is_word_char(c)),
+    };
+    let ends = match bytes.get(at + len) {
+        None => true,
+        Some(byte) if byte.is_ascii() => !byte.is_ascii_alphanumeric(),
+        Some(_) => text[at + len..].chars().next().is_none_or(|c| !is_word_char(c)),
+    };
+    match (starts, ends) {
+        (true, true) => Quality::WholeWord,
+        (true, false) => Quality::WordPrefix,
+        _ => Quality::InsideWord,
+    }
+}
+
+/// Skim V2 over a folded short field, kept only when the hit is credible (see [`Index::fuzzy`]).
+pub(super) fn fuzzy_positions(
+    matcher: &SkimMatcherV2,
+    text: &str,
+    term: &str,
+) -> Option<(i64, Vec<usize>)> {
+    let (score, positions) = matcher.fuzzy_indices(text, term)?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut inner_runs = 0;
+    let mut previous: Option<usize> = None;
+    for &p in &positions {
+        if previous != Some(p.wrapping_sub(1)) || p == 0 {
+            let starts_word = p == 0 || !is_word_char(chars[p - 1]);
+            if !starts_word {
+                inner_runs += 1;
+            }
+        }
+        previous = Some(p);
+    }
+    let first_starts_word =
+        positions.first().is_some_and(|&p| p == 0 || !is_word_char(chars[p - 1]));
+    (first_starts_word && inner_runs <= 1).then_some((score, positions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::fold;
+
+    #[test]
+    fn word_classes() {
+        let class = |text: &str, term: &str| {
+            text.match_indices(term).map(|(at, _)| word_quality(text, at, term.len())).max()
+        };
+        assert_eq!(class("sports policies", "sport"), Some(Quality::WordPrefix));
+        assert_eq!(class("the sport", "sport"), Some(Quality::WholeWord));
+        assert_eq!(class("transport", "sport"), Some(Quality::InsideWord));
+        assert_eq!(class("transport, sport", "sport"), Some(Quality::WholeWord));
+        assert_eq!(class("ésport", "sport"), Some(Quality::InsideWord));
+        assert_eq!(class("sportés", "sport"), Some(Quality::WordPrefix));
+        assert_eq!(class("l'été sport", "sport"), Some(Quality::WholeWord));
+        assert_eq!(class("abc", "x"), None);
+    }
+
+    #[test]
+    fn scattered_fuzzy_hits_are_refused() {
+        let m = SkimMatcherV2::default().ignore_case();
+        let long = fold("Conseil International pour les Initiatives Ecologiques Locales");
+        assert!(fuzzy_positions(&m, &long, "seoul").is_none());
+        assert!(fuzzy_positions(&m, "bordeaux metropole", "bordaux").is_some());
+        assert!(
+            fuzzy_positions(&m, "centre national de la fonction publique territoriale", "cnfpt")
+                .is_some()
+        );
+    }
+}

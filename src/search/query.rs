@@ -1,0 +1,337 @@
+//! The query language: fzf's extended syntax plus field filters, parsed into [`Query`].
+//!
+//! Owns the syntax, its errors and which query narrows which. It does no matching and never
+//! sees the index; terms are folded here with [`fold`].
+
+use std::fmt;
+
+use super::fold::fold;
+use crate::dataset::{Kind, Scope, Topic};
+
+/// Fuzzy matching needs this many letters to mean anything; shorter terms match by words.
+pub(super) const FUZZY_MIN_CHARS: usize = 3;
+
+/// How a text term must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Plain term: words in any field, fuzzy in name, acronym and aliases.
+    Fuzzy,
+    /// `'term`: the exact letters, anywhere in a field.
+    Exact,
+    /// `^term`: a name, acronym or alias that begins with it.
+    Prefix,
+    /// `term$`: a name, acronym or alias that ends with it.
+    Suffix,
+    /// `^term$`: a name, acronym or alias that is exactly it.
+    Whole,
+}
+
+/// A personal mark a partner may carry (`is:starred`, `is:met`, `has:note`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Starred by the user.
+    Starred,
+    /// Marked as met.
+    Met,
+    /// Has a note.
+    Noted,
+}
+
+impl Mark {
+    fn bit(self) -> u8 {
+        match self {
+            Mark::Starred => 1,
+            Mark::Met => 2,
+            Mark::Noted => 4,
+        }
+    }
+}
+
+/// The marks of one partner, as bits (see [`Mark`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkBits(u8);
+
+impl MarkBits {
+    /// The bits of these three flags.
+    pub fn new(starred: bool, met: bool, noted: bool) -> MarkBits {
+        MarkBits(u8::from(starred) | u8::from(met) << 1 | u8::from(noted) << 2)
+    }
+
+    /// Whether `mark` is set.
+    pub fn has(self, mark: Mark) -> bool {
+        self.0 & mark.bit() != 0
+    }
+}
+
+/// One condition of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    /// A text term, folded.
+    Text {
+        /// The folded text.
+        text: String,
+        /// How it must match.
+        mode: Mode,
+    },
+    /// `kind:` — any of these kinds.
+    Kind(Vec<Kind>),
+    /// `scope:` — any of these scopes.
+    Scope(Vec<Scope>),
+    /// `topic:` — any of these topics.
+    Topic(Vec<Topic>),
+    /// `in:` — the location holds this folded text.
+    In(String),
+    /// `is:` / `has:` — a personal mark.
+    Mark(Mark),
+}
+
+/// An atom, possibly negated with `!`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The condition.
+    pub atom: Atom,
+    /// `!`: the partner must *not* satisfy it.
+    pub negated: bool,
+}
+
+/// A parsed query: every group must match; a group matches when any of its terms does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// AND of OR-groups.
+    pub groups: Vec<Vec<Term>>,
+}
+
+/// A query that cannot be run, with what would fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryError {
+    /// The token at fault.
+    pub token: String,
+    /// What is wrong and the values that exist.
+    pub message: String,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.token, self.message)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// The field filters the query syntax knows, for help screens.
+pub const FILTERS: &[(&str, &str)] = &[
+    ("kind:", "kind of organisation (kind:media)"),
+    ("scope:", "local, regional, national, european, international"),
+    ("topic:", "a topic tag (topic:procurement)"),
+    ("in:", "location (in:bordeaux)"),
+    ("is:", "starred or met"),
+    ("has:", "note"),
+];
+
+fn slugs_matching<T: Copy>(all: &[T], slug: fn(T) -> &'static str, value: &str) -> Vec<T> {
+    let exact: Vec<T> = all.iter().copied().filter(|v| slug(*v) == value).collect();
+    if exact.is_empty() {
+        all.iter().copied().filter(|v| slug(*v).starts_with(value)).collect()
+    } else {
+        exact
+    }
+}
+
+fn unknown<T: Copy>(token: &str, what: &str, all: &[T], slug: fn(T) -> &'static str) -> QueryError {
+    let values: Vec<&str> = all.iter().map(|v| slug(*v)).collect();
+    QueryError {
+        token: token.to_owned(),
+        message: format!("no {what} is called that; use one of: {}", values.join(", ")),
+    }
+}
+
+impl Query {
+    /// Parses fzf's extended syntax plus field filters.
+    ///
+    /// Terms are separated by spaces and must all match; `a | b` matches either; `'exact`,
+    /// `^prefix`, `suffix$`, `!negation`; `kind:`, `scope:`, `topic:`, `in:`, `is:`, `has:`.
+    /// A filter value may be the start of a value's name (`kind:pub`); one that names nothing
+    /// is an error listing the values that exist.
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
+        let mut groups: Vec<Vec<Term>> = Vec::new();
+        let mut join_next = false;
+        for token in input.split_whitespace() {
+            if token == "|" {
+                join_next = !groups.is_empty();
+                continue;
+            }
+            let Some(term) = parse_term(token)? else { continue };
+            match groups.last_mut() {
+                Some(group) if join_next => group.push(term),
+                _ => groups.push(vec![term]),
+            }
+            join_next = false;
+        }
+        Ok(Query { groups })
+    }
+
+    /// Whether the query has no condition at all.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Whether the results depend on the user's marks (`is:`, `has:`).
+    pub fn uses_marks(&self) -> bool {
+        self.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_)))
+    }
+
+    /// The positive text terms, for highlighting.
+    pub(super) fn positive_texts(&self) -> impl Iterator<Item = (&str, Mode)> {
+        self.groups.iter().flatten().filter(|t| !t.negated).filter_map(|t| match &t.atom {
+            Atom::Text { text, mode } => Some((text.as_str(), *mode)),
+            _ => None,
+        })
+    }
+
+    /// Whether every partner matching `self` also matches `previous`, so a search for `self`
+    /// may look only among `previous`'s results. True when `self` adds terms, or adds letters
+    /// to exact terms or to plain terms still too short for fuzzy matching.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        if previous.groups.len() > self.groups.len() {
+            return false;
+        }
+        previous.groups.iter().zip(&self.groups).all(|(old, new)| {
+            old.len() == 1
+                && new.len() == 1
+                && match (&old[0], &new[0]) {
+                    (a, b) if a == b => true,
+                    (
+                        Term { atom: Atom::Text { text: old, mode: Mode::Exact }, negated: false },
+                        Term { atom: Atom::Text { text: new, mode: Mode::Exact }, negated: false },
+                    ) => new.contains(old.as_str()),
+                    (
+                        Term { atom: Atom::Text { text: old, mode: Mode::Fuzzy }, negated: false },
+                        Term { atom: Atom::Text { text: new, mode: Mode::Fuzzy }, negated: false },
+                    ) => {
+                        // Only word matching is monotone: a longer term can fuzzy-match where
+                        // its start does not (Skim aligns it on other, credible letters).
+                        new.starts_with(old.as_str()) && new.chars().count() < FUZZY_MIN_CHARS
+                    }
+                    _ => false,
+                }
+        })
+    }
+}
+
+fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
+    let (negated, rest) = match token.strip_prefix('!') {
+        Some(rest) => (true, rest),
+        None => (false, token),
+    };
+    if let Some((key, value)) = rest.split_once(':') {
+        let value = fold(value);
+        let atom = match key.to_ascii_lowercase().as_str() {
+            _ if value.is_empty() && FILTERS.iter().any(|(f, _)| f[..f.len() - 1] == *key) => {
+                return Ok(None);
+            }
+            "kind" => {
+                let kinds = slugs_matching(Kind::ALL, Kind::slug, &value);
+                if kinds.is_empty() {
+                    return Err(unknown(token, "kind", Kind::ALL, Kind::slug));
+                }
+                Some(Atom::Kind(kinds))
+            }
+            "scope" => {
+                let scopes = slugs_matching(Scope::ALL, Scope::slug, &value);
+                if scopes.is_empty() {
+                    return Err(unknown(token, "scope", Scope::ALL, Scope::slug));
+                }
+                Some(Atom::Scope(scopes))
+            }
+            "topic" => {
+                let topics = slugs_matching(Topic::ALL, Topic::slug, &value);
+                if topics.is_empty() {
+                    return Err(unknown(token, "topic", Topic::ALL, Topic::slug));
+                }
+                Some(Atom::Topic(topics))
+            }
+            "in" => Some(Atom::In(value)),
+            "is" => match value.as_str() {
+                v if "starred".starts_with(v) || v == "star" || v == "fav" => {
+                    Some(Atom::Mark(Mark::Starred))
+                }
+                v if "met".starts_with(v) => Some(Atom::Mark(Mark::Met)),
+                _ => {
+                    return Err(QueryError {
+                        token: token.to_owned(),
+                        message: "use is:starred or is:met".to_owned(),
+                    });
+                }
+            },
+            "has" => match value.as_str() {
+                v if "note".starts_with(v) || v == "notes" => Some(Atom::Mark(Mark::Noted)),
+                _ => {
+                    return Err(QueryError {
+                        token: token.to_owned(),
+                        message: "use has:note".to_owned(),
+                    });
+                }
+            },
+            _ => None,
+        };
+        if let Some(atom) = atom {
+            return Ok(Some(Term { atom, negated }));
+        }
+    }
+    let (rest, exact) = match rest.strip_prefix('\'') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let (rest, prefix) = match rest.strip_prefix('^') {
+        Some(r) if !exact => (r, true),
+        _ => (rest, false),
+    };
+    let (rest, suffix) = match rest.strip_suffix('$') {
+        Some(r) if !exact && !r.is_empty() => (r, true),
+        _ => (rest, false),
+    };
+    let text = fold(rest);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let mode = match (exact, prefix, suffix) {
+        (true, ..) => Mode::Exact,
+        (_, true, true) => Mode::Whole,
+        (_, true, false) => Mode::Prefix,
+        (_, false, true) => Mode::Suffix,
+        // fzf: a negated term is an exact-match term.
+        _ if negated => Mode::Exact,
+        _ => Mode::Fuzzy,
+    };
+    Ok(Some(Term { atom: Atom::Text { text, mode }, negated }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_forms() {
+        let q = Query::parse("^bor !ugap 'exact end$ a | b kind:media").unwrap_or_default();
+        let modes: Vec<_> = q.groups.iter().map(Vec::len).collect();
+        assert_eq!(modes, vec![1, 1, 1, 1, 2, 1]);
+        assert_eq!(q.groups[0][0].atom, Atom::Text { text: "bor".into(), mode: Mode::Prefix });
+        assert!(q.groups[1][0].negated);
+        assert_eq!(q.groups[3][0].atom, Atom::Text { text: "end".into(), mode: Mode::Suffix });
+        assert_eq!(q.groups[5][0].atom, Atom::Kind(vec![Kind::Media]));
+    }
+
+    #[test]
+    fn odd_tokens_are_ignored() {
+        for odd in ["'", "!", "^", "$", "|", "| |", "kind:", "^$"] {
+            let q = Query::parse(odd);
+            assert!(q.is_ok(), "{odd}");
+        }
+    }
+
+    #[test]
+    fn unknown_filter_value_lists_values() {
+        let err = Query::parse("kind:zzz").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("local-authority") && err.contains("media"), "{err}");
+    }
+}

@@ -1,0 +1,45 @@
+//! The incremental searcher: one query per keystroke, reusing earlier results when the new
+//! query only narrows an earlier one.
+//!
+//! Owns which earlier results are kept. Matching and ranking are the index's.
+
+use super::index::{Hit, Index, best_first};
+use super::query::{MarkBits, Query};
+
+/// Runs queries one keystroke after another, reusing earlier results when the new query only
+/// narrows an earlier one.
+#[derive(Debug, Clone, Default)]
+pub struct Searcher {
+    /// The last few queries with the partners they matched (in index order), newest last.
+    /// Not only the last: "bordeaux met" cannot narrow "bordeaux me" (a fuzzy term of three
+    /// letters may match where its first two do not) but narrows "bordeaux".
+    recent: Vec<(Query, Vec<usize>)>,
+}
+
+/// How many queries a [`Searcher`] remembers.
+const RECENT: usize = 8;
+
+impl Searcher {
+    /// Results for `query`, narrowing from the smallest earlier result it narrows.
+    pub fn search(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        let within = self
+            .recent
+            .iter()
+            .filter(|(previous, _)| query.narrows(previous))
+            .map(|(_, ids)| ids.as_slice())
+            .min_by_key(|ids| ids.len());
+        let keys = index.matches(query, marks, within);
+        let ids = keys.iter().map(|k| k.index()).collect();
+        self.recent.retain(|(previous, _)| previous != query);
+        if self.recent.len() >= RECENT {
+            self.recent.remove(0);
+        }
+        self.recent.push((query.clone(), ids));
+        best_first(keys)
+    }
+
+    /// Forgets the previous results (after the dataset or the marks change).
+    pub fn reset(&mut self) {
+        self.recent.clear();
+    }
+}
