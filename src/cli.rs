@@ -89,6 +89,10 @@ pub enum Command {
         /// Print the card as plain text or Markdown.
         #[arg(long, value_enum)]
         format: Option<CardFormat>,
+        /// Print a QR code of the card for a phone to scan (a contact when the partner has a
+        /// website, email or phone), sized to the terminal.
+        #[arg(long, conflicts_with_all = ["json", "format"])]
+        qr: bool,
     },
     /// Print every partner.
     List {
@@ -231,11 +235,16 @@ fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
 pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
     match command {
         Command::Search { query, json, limit } => search(cx, &query.join(" "), json, limit),
-        Command::Show { id, json, format } => {
+        Command::Show { id, json, format, qr } => {
             let catalog = cx.catalog()?;
             let store = cx.store_for_reading();
             let index = catalog.position(&id).ok_or_else(|| unknown_id(&catalog, &id))?;
             let marks = store.as_ref().and_then(|s| s.marks(&id));
+            if qr {
+                let note = marks.and_then(|m| m.note.as_deref());
+                let contact = crate::vcard::Contact::of(&catalog.partners()[index], note);
+                return crate::qr::show(&contact, cx.out, cx.err, cx.tty);
+            }
             if json {
                 let object = output::partner_json(&catalog, index, marks, None);
                 serde_json::to_writer_pretty(&mut *cx.out, &object)?;
