@@ -34,6 +34,10 @@ pub struct Cli {
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
+    /// A line-by-line prompt instead of the browser, for screen readers and dumb terminals
+    /// (the default when TERM=dumb).
+    #[arg(long)]
+    pub plain: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Start the browser with this query typed.

@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod export;
 pub mod input;
 pub mod output;
+pub mod plain;
 pub mod qr;
 pub mod search;
 pub mod store;

@@ -33,6 +33,10 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data, datasets };
         return cli::run(command, &mut env);
     }
+    if partners::plain::wanted(args.plain, std::env::var("TERM").ok().as_deref()) {
+        let datasets = datasets.as_deref();
+        return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
+    }
     cli::require_terminal()?;
     let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;
     let mut warnings: Vec<String> =
