@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
 use crate::catalog::Catalog;
+use crate::completions;
 use crate::dataset::{self, Kind};
 use crate::export::{self, ExportFormat};
 use crate::output::{self, CardFormat};
@@ -86,6 +88,7 @@ pub enum Command {
     /// Print one partner in full.
     Show {
         /// The partner's id (see `partners list`).
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
         /// Print a JSON object.
         #[arg(long, conflicts_with = "format")]
@@ -118,16 +121,19 @@ pub enum Command {
     /// Star a partner.
     Star {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
     },
     /// Remove a partner's star.
     Unstar {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
     },
     /// Mark a partner as met (`--undo` to unmark).
     Met {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
         /// Remove the mark instead.
         #[arg(long)]
@@ -136,6 +142,7 @@ pub enum Command {
     /// Set the note on a partner (`--clear` removes it).
     Note {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
         /// The note's text (words are joined with spaces; `-` reads standard input).
         #[arg(required_unless_present = "clear", conflicts_with = "clear")]
@@ -157,6 +164,14 @@ pub enum Command {
     },
     /// Print a commented dataset with one example partner, to start your own.
     Template,
+    /// Print the script that makes SHELL complete commands, options and partner ids.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print the manual page (roff): `partners man > partners.1`.
+    Man,
 }
 
 fn parse_kind(value: &str) -> Result<Kind, String> {
@@ -313,6 +328,14 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::Template => {
             write!(cx.out, "{}", dataset::TEMPLATE)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            completions::registration(shell, cx.out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            completions::man(cx.out)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod completions;
 pub mod dataset;
 pub mod export;
 pub mod input;

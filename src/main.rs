@@ -14,6 +14,7 @@ use partners::cli::{self, Cli, Env};
 use partners::store::{Change, State, Store};
 
 fn main() -> ExitCode {
+    partners::completions::complete_if_asked();
     let args = Cli::parse();
     match run(args) {
         Ok(code) => code,
