@@ -18,6 +18,7 @@
 
 use std::fmt::Write as _;
 
+use qrcode::bits::Bits;
 use qrcode::{Color as Module, EcLevel, QrCode, Version};
 use ratatui::style::{Color, Style};
 
@@ -174,9 +175,7 @@ pub fn fit(contact: &Contact, columns: u16, rows: u16) -> Result<Fitted, QrError
     let Some(version) = max_version(columns, rows) else {
         return Err(too_small(contact, columns, rows));
     };
-    let fits = |amounts: &Amounts| {
-        QrCode::with_version(compose(contact, amounts), Version::Normal(version), EC_LEVEL).is_ok()
-    };
+    let fits = |amounts: &Amounts| holds(&compose(contact, amounts), version);
     if !fits(&minimal) {
         return Err(too_small(contact, columns, rows));
     }
@@ -203,10 +202,23 @@ pub fn fit(contact: &Contact, columns: u16, rows: u16) -> Result<Fitted, QrError
         }
     }
     let payload = compose(contact, &best);
-    let code =
-        QrCode::with_error_correction_level(&payload, EC_LEVEL).map_err(|_| QrError::TooLong)?;
+    let smallest = QrCode::with_error_correction_level(&payload, EC_LEVEL);
+    let code = match smallest {
+        Ok(code) if code.width() <= Version::Normal(version).width().unsigned_abs().into() => code,
+        // The smallest version is chosen from segments optimised for its size class; should
+        // that ever land above the one that holds the payload, draw that one.
+        _ => QrCode::with_version(&payload, Version::Normal(version), EC_LEVEL)
+            .map_err(|_| QrError::TooLong)?,
+    };
     let shortened = Part::ALL.into_iter().filter(|&p| best.get(p) < full.get(p)).collect();
     Ok(Fitted { payload, code, shortened })
+}
+
+/// Whether a code of `version` holds `payload`: the data bits alone, far cheaper than
+/// drawing the code.
+fn holds(payload: &str, version: i16) -> bool {
+    let mut bits = Bits::new(Version::Normal(version));
+    bits.push_optimal_data(payload.as_bytes()).is_ok() && bits.push_terminator(EC_LEVEL).is_ok()
 }
 
 fn too_small(contact: &Contact, columns: u16, rows: u16) -> QrError {

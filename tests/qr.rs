@@ -212,3 +212,59 @@ fn show_qr_into_a_pipe_prints_plain_blocks_fitted_to_80x24() {
     let expected = qr::fit(&contact(&catalog, "reseau", None), 80, 23).expect("fits");
     assert_draws(&lines, &expected.payload);
 }
+
+#[test]
+fn show_qr_on_a_terminal_is_black_on_white_and_fits_it() {
+    use std::io::Read as _;
+    use std::num::NonZeroU16;
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let home = Home::new();
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .expect("opening a pseudo-terminal");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_partners"));
+    command.env("PARTNERS_HOME", home.path());
+    command.env("TERM", "xterm-256color");
+    command.args(["--data", &home.contacts_file().display().to_string(), "show", "reseau", "--qr"]);
+    let mut child = pty.slave.spawn_command(command).expect("starting partners");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("a reader on the terminal");
+    let mut output = Vec::new();
+    let mut buffer = [0u8; 8192];
+    // Linux reports EIO once the child has gone; either way the output has ended.
+    while let Ok(n @ 1..) = reader.read(&mut buffer) {
+        output.extend_from_slice(&buffer[..n]);
+    }
+    assert!(child.wait().expect("partners ends").success());
+
+    // A tall emulated screen, so nothing scrolls away and every cell can be checked.
+    let size = |n| NonZeroU16::new(n).expect("non-zero");
+    let mut parser = vt100::Parser::new(size(60), size(80), 0);
+    parser.process(&output);
+    let screen = parser.screen();
+    let mut lines = Vec::new();
+    for row in 0..60 {
+        let cells: Vec<_> = (0..80).filter_map(|col| screen.cell(row, col)).collect();
+        let coloured: Vec<_> =
+            cells.iter().filter(|c| c.bgcolor() == vt100::Color::Idx(231)).collect();
+        if coloured.is_empty() {
+            continue;
+        }
+        assert!(coloured.iter().all(|c| c.fgcolor() == vt100::Color::Idx(16)), "row {row}");
+        lines.push(
+            coloured
+                .iter()
+                .map(|c| c.contents().to_owned())
+                .map(|s| if s.is_empty() { " ".to_owned() } else { s })
+                .collect::<String>(),
+        );
+    }
+    assert!(lines.len() <= 23, "one row is left for the prompt: {}", lines.len());
+    let catalog = contacts();
+    let expected = qr::fit(&contact(&catalog, "reseau", None), 80, 23).expect("fits");
+    assert_draws(&lines, &expected.payload);
+    let text = String::from_utf8_lossy(&output);
+    assert!(text.contains("To fit, the code leaves out or shortens:"), "{text}");
+}
