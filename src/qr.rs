@@ -46,6 +46,7 @@ mod words {
     pub const NOTE: &str = "Note: ";
     pub const JOIN: &str = " · ";
     pub const ELLIPSIS: &str = "…";
+    pub const SHORTENED: &str = "To fit, the code leaves out or shortens: ";
 }
 
 /// A part of a card that a payload carries only when there is room.
@@ -127,6 +128,22 @@ pub struct Fitted {
     pub code: QrCode,
     /// Parts the card has that the payload left out or cut short, most useful first.
     pub shortened: Vec<Part>,
+}
+
+impl Fitted {
+    /// What to tell the user when parts were left out or cut short to fit, in one sentence.
+    pub fn shortened_message(&self) -> Option<String> {
+        if self.shortened.is_empty() {
+            return None;
+        }
+        let parts: Vec<&str> = self.shortened.iter().map(|p| p.label()).collect();
+        Some(format!("{}{}.", words::SHORTENED, parts.join(", ")))
+    }
+
+    /// The code as text rows to draw with [`STYLE`]: [`draw`] of [`Fitted::code`].
+    pub fn lines(&self) -> Vec<String> {
+        draw(&self.code)
+    }
 }
 
 impl std::fmt::Debug for Fitted {
@@ -268,10 +285,12 @@ fn start(text: &str, chars: usize) -> String {
         return one_line;
     }
     let cut: String = one_line.chars().take(chars).collect();
+    let whole_word = one_line.chars().nth(chars) == Some(' ');
     let cut = match cut.rfind(' ') {
-        Some(space) if space > 0 => &cut[..space],
+        Some(space) if space > 0 && !whole_word => &cut[..space],
         _ => cut.as_str(),
     };
+    let cut = cut.trim_end();
     if cut.is_empty() { String::new() } else { format!("{cut}{}", words::ELLIPSIS) }
 }
 
@@ -285,12 +304,11 @@ fn compose(contact: &Contact, amounts: &Amounts) -> String {
     let note = contact
         .note
         .as_deref()
-        .map(|n| start(n, amounts.get(Part::Note)))
+        .map(|n| clean(&start(n, amounts.get(Part::Note))).into_owned())
         .filter(|n| !n.is_empty());
-    let description = Some(start(&contact.description, amounts.get(Part::Description)))
-        .filter(|d| !d.is_empty())
-        .map(|d| clean(&d).into_owned());
-    let note_text = note.map(|n| clean(&n).into_owned());
+    let description =
+        Some(clean(&start(&contact.description, amounts.get(Part::Description))).into_owned())
+            .filter(|d| !d.is_empty());
     if contact.has_contact_fields() {
         let mut out = format!("MECARD:N:{};", mecard(&contact.name));
         let fields = [
@@ -304,7 +322,7 @@ fn compose(contact: &Contact, amounts: &Amounts) -> String {
             }
         }
         if let Some(url) = contact.website.as_deref().filter(|_| amounts.has(Part::Website)) {
-            let url: String = url.chars().filter(|c| !c.is_control()).collect();
+            let url = clean(url);
             let _ = write!(out, "URL:{};", url.replace('\\', "\\\\").replace(';', "\\;"));
         }
         if let Some(location) = &location {
@@ -312,7 +330,7 @@ fn compose(contact: &Contact, amounts: &Amounts) -> String {
         }
         // A contact's NOTE is the user's note first; the kind and description follow.
         let about: Vec<&str> =
-            note_text.as_deref().into_iter().chain(kind).chain(description.as_deref()).collect();
+            note.as_deref().into_iter().chain(kind).chain(description.as_deref()).collect();
         if !about.is_empty() {
             let _ = write!(out, "NOTE:{};", mecard(&about.join(words::JOIN)));
         }
@@ -327,7 +345,7 @@ fn compose(contact: &Contact, amounts: &Amounts) -> String {
         if !about.is_empty() {
             lines.push(about.join(words::JOIN));
         }
-        lines.extend(note_text.map(|n| format!("{}{n}", words::NOTE)));
+        lines.extend(note.map(|n| format!("{}{n}", words::NOTE)));
         lines.extend(description);
         lines.join("\n")
     }
@@ -408,9 +426,8 @@ pub fn show(
     let fitted = fit(contact, columns, rows.saturating_sub(1))?;
     let lines = draw(&fitted.code);
     out.write_all(if tty { ansi(&lines) } else { plain(&lines) }.as_bytes())?;
-    if !fitted.shortened.is_empty() {
-        let parts: Vec<&str> = fitted.shortened.iter().map(|p| p.label()).collect();
-        writeln!(err, "To fit, the code leaves out or shortens: {}.", parts.join(", "))?;
+    if let Some(message) = fitted.shortened_message() {
+        writeln!(err, "{message}")?;
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
@@ -430,6 +447,8 @@ mod tests {
     #[test]
     fn starts_cut_after_words() {
         assert_eq!(start("met at the fair", 9), "met at…");
+        assert_eq!(start("met at the fair", 6), "met at…");
+        assert_eq!(start("met at the fair", 4), "met…");
         assert_eq!(start("met at the fair", 100), "met at the fair");
         assert_eq!(start("a\nb", 3), "a b");
         assert_eq!(start("word", 0), "");

@@ -81,9 +81,10 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A URI value: not escaped (a `\,` would break the link) but kept on one line.
+/// A URI value: not escaped (a `\,` would break the link) but, like text, kept on one line
+/// with no control character.
 fn uri(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
+    crate::text::clean(text).into_owned()
 }
 
 /// Most octets on a line, CRLF not counted (RFC 6350 §3.2).
