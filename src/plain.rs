@@ -41,6 +41,7 @@ Commands:
     pub const NO_STORE: &str = "error: not saved: your data folder could not be opened.";
     pub const NO_MORE: &str = "No more results.";
     pub const BYE: &str = "Bye.";
+    pub const NO_HISTORY: &str = "the search was not added to your history: ";
 }
 
 /// Whether to use plain mode: asked for with `--plain`, or a terminal that says it is dumb.
@@ -236,7 +237,20 @@ impl<W: Write> Session<'_, W> {
             return writeln!(self.out, "No result {n}: choose from 1 to {}.", self.hits.len());
         };
         self.open = Some(hit.index);
-        self.card()
+        self.card()?;
+        self.remember_query()
+    }
+
+    /// Adds the query that led to a card to the history, as the browser does.
+    fn remember_query(&mut self) -> io::Result<()> {
+        let Some(store) = self.store.as_deref_mut() else { return Ok(()) };
+        if store.state().history.last() == Some(&self.query) {
+            return Ok(());
+        }
+        match store.apply(Change::PushHistory(self.query.clone())) {
+            Ok(()) => Ok(()),
+            Err(e) => writeln!(self.out, "warning: {}{}", words::NO_HISTORY, clean(&e.to_string())),
+        }
     }
 
     fn card(&mut self) -> io::Result<()> {

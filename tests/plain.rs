@@ -45,7 +45,9 @@ fn search_read_star_mark_note_and_leave() {
     }
     assert!(text.contains("1. UGAP (UGAP), Public body, France [starred, met, noted]"), "{text}");
     assert!(text.trim_end().ends_with("Bye."), "{text}");
-    let marks = Store::open(home.path()).expect("reopens").marks("ugap").cloned().expect("saved");
+    let store = Store::open(home.path()).expect("reopens");
+    assert_eq!(store.state().history, vec!["ugap".to_owned()], "the query that led to a card");
+    let marks = store.marks("ugap").cloned().expect("saved");
     assert!(marks.starred && marks.met);
     assert_eq!(marks.note.as_deref(), Some("Met at booth 12; call back, in March"));
 }
