@@ -5,17 +5,17 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use partners::action::Action;
-use partners::app::{App, Options};
+use partners::app::App;
 use partners::catalog::Catalog;
-use partners::cli::ThemeName;
 use partners::store::State;
+use partners::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn render(c: &mut Criterion) {
     let catalog = Catalog::bundled().expect("the bundled dataset loads");
-    let mut app =
-        App::new(catalog, State::default(), "", Options { theme: ThemeName::Dark, color: true });
+    let mut app = App::new(catalog, State::default(), "");
+    let theme = Theme::new(partners::ui::theme::ThemeName::Dark, true);
     app.update(Action::Resize { width: 120, height: 40 });
     for ch in "bordeaux".chars() {
         app.update(Action::Insert(ch));
@@ -25,7 +25,7 @@ fn render(c: &mut Criterion) {
         b.iter(|| {
             // A cleared buffer makes every frame a full redraw, as after a resize.
             terminal.clear().expect("clearing a test terminal");
-            terminal.draw(|f| partners::ui::render(black_box(&app), f)).expect("drawing");
+            terminal.draw(|f| partners::ui::render(black_box(&app), &theme, f)).expect("drawing");
         });
     });
 }

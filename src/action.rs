@@ -1,12 +1,15 @@
-//! The vocabulary of the browser: every [`Action`] a person can take, and every [`Effect`]
-//! that an action asks the main loop to carry out. Nothing here does anything.
+//! The vocabulary of the browser: every [`Action`] a person can take (with the words the help
+//! shows for it), the reports that come back from the outside world, and every [`Effect`] that
+//! an action asks the main loop to carry out. Nothing here does anything.
 
-use crate::store::Change;
+use crate::store::{Change, State};
 
-/// Something the user asked for, independent of the key or click that asked.
+/// Something the user asked for, independent of the key or click that asked; or the outcome of
+/// an [`Effect`], reported back so that `App::update` alone decides what the user is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Type a character into the query (or the note being edited).
+    // -- Editing the query (or the note being written) ------------------------------------
+    /// Type a character into the query (or the note being written).
     Insert(char),
     /// Delete the character before the cursor.
     DeleteBack,
@@ -20,59 +23,116 @@ pub enum Action {
     CursorLeft,
     /// Move the cursor one character right.
     CursorRight,
-    /// Move the cursor to the start.
+    /// Move the cursor to the start (of the line, in the note).
     CursorHome,
-    /// Move the cursor to the end.
+    /// Move the cursor to the end (of the line, in the note).
     CursorEnd,
-    /// Select the next partner (or scroll the detail down, when it has focus).
-    Down,
-    /// Select the previous partner (or scroll the detail up); on an empty query at the top of
-    /// the list, recall the previous query.
-    Up,
-    /// Select the next partner even when the detail has focus (Ctrl-N).
+
+    // -- The list -----------------------------------------------------------------------
+    /// Select the next partner.
+    MoveDown,
+    /// Select the previous partner; on an empty query at the top of the list, recall the
+    /// previous query.
+    MoveUp,
+    /// Select the next partner, even when the detail has focus.
     SelectNext,
-    /// Select the previous partner even when the detail has focus (Ctrl-P).
+    /// Select the previous partner, even when the detail has focus.
     SelectPrevious,
-    /// Move a page down.
+    /// Move the selection a page down.
     PageDown,
-    /// Move a page up.
+    /// Move the selection a page up.
     PageUp,
     /// Move focus between the list and the detail pane.
     ToggleFocus,
-    /// Open the selection: show its detail, follow the chosen relation, apply a chosen bar.
-    Confirm,
-    /// Close an overlay, else leave the detail, else clear the query, else quit.
+    /// Show the selected partner's detail.
+    Open,
+    /// Close the detail, else clear the query, else quit.
     Cancel,
-    /// Quit at once.
+    /// Quit (a note being written with unsaved changes asks first).
     Quit,
-    /// Show or hide the help overlay.
-    ToggleHelp,
-    /// Show or hide the overview of kinds, scopes, topics and the network.
-    ToggleOverview,
+    /// The process was asked to end (a terminating signal): save the note being written, then
+    /// quit.
+    Terminate,
+    /// Give the terminal back to the shell and stop (Ctrl-Z); `fg` resumes.
+    Suspend,
+    /// Show the help.
+    OpenHelp,
+    /// Show the overview of kinds, scopes, topics and the network.
+    OpenOverview,
     /// Star or unstar the selected partner.
     ToggleStar,
     /// Mark or unmark the selected partner as met.
     ToggleMet,
     /// Open the note editor on the selected partner.
     EditNote,
-    /// Save the note being edited.
-    SaveNote,
     /// Show only starred partners, or all again (adds or removes `is:starred`).
     ToggleStarredOnly,
     /// Recall the previous query from the history (again: older ones).
     HistoryPrevious,
+    /// Copy the selected partner's card to the clipboard.
+    CopyCard,
+
+    // -- The detail pane ------------------------------------------------------------------
+    /// Scroll the detail one line down.
+    ScrollDown,
+    /// Scroll the detail one line up.
+    ScrollUp,
+    /// Scroll the detail a page down.
+    ScrollPageDown,
+    /// Scroll the detail a page up.
+    ScrollPageUp,
     /// Choose the previous relation in the detail pane.
     PreviousLink,
     /// Choose the next relation in the detail pane.
     NextLink,
+    /// Follow the chosen relation.
+    FollowLink,
     /// Go back to the partner visited before.
     Back,
     /// Go forward again after going back.
     Forward,
-    /// Copy the selected partner's card to the clipboard.
-    CopyCard,
-    /// Switch to the previous tab (overview).
+
+    // -- Overlays -------------------------------------------------------------------------
+    /// Close the help or the overview.
+    CloseOverlay,
+    /// Scroll the help one line down.
+    HelpDown,
+    /// Scroll the help one line up.
+    HelpUp,
+    /// Scroll the help a page down.
+    HelpPageDown,
+    /// Scroll the help a page up.
+    HelpPageUp,
+    /// Start a new line in the note.
+    NoteNewline,
+    /// Move the note's cursor one line up.
+    NoteLineUp,
+    /// Move the note's cursor one line down.
+    NoteLineDown,
+    /// Save the note being written.
+    SaveNote,
+    /// Close the note editor; with unsaved changes, ask first.
+    CancelNote,
+    /// Throw away the unsaved changes of the note (answering the question).
+    DiscardNote,
+    /// Go on writing the note (answering the question).
+    KeepEditing,
+    /// Show the next tab of the overview.
+    NextTab,
+    /// Show the previous tab of the overview.
     PreviousTab,
+    /// Choose the next row of the overview.
+    NextRow,
+    /// Choose the previous row of the overview.
+    PreviousRow,
+    /// Choose the row ten further down in the overview.
+    RowPageDown,
+    /// Choose the row ten further up in the overview.
+    RowPageUp,
+    /// Apply the chosen row: filter the list by it, or show its partner.
+    ApplyRow,
+
+    // -- The mouse and the terminal --------------------------------------------------------
     /// A click at a screen cell.
     Click {
         /// Column.
@@ -96,13 +156,123 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+
+    // -- Reports: what became of an effect ---------------------------------------------------
+    /// A [`Effect::Save`] reached the disk; `state` is what the store now holds (merged with
+    /// other processes' changes), `warning` what it noticed on the way (a file kept aside).
+    Saved {
+        /// The store's state after the write.
+        state: State,
+        /// A warning to show, if the store raised one.
+        warning: Option<String>,
+    },
+    /// A [`Effect::Save`] failed: nothing was written.
+    SaveFailed {
+        /// The change that was not saved.
+        change: Change,
+        /// What is on disk, when the store could be read; `None` when there is no store.
+        state: Option<State>,
+        /// Why, in words.
+        error: String,
+    },
+    /// An [`Effect::Copy`] was handed to the terminal's clipboard.
+    Copied {
+        /// Whose card (its short name).
+        name: String,
+    },
+    /// An [`Effect::Suspend`] could not stop the process.
+    SuspendFailed {
+        /// Why, in words.
+        error: String,
+    },
+    /// An [`Effect::Copy`] could not be handed on.
+    CopyFailed {
+        /// Whose card (its short name).
+        name: String,
+        /// Why, in words.
+        error: String,
+    },
 }
 
-/// Input and output that an action asks for; the main loop carries it out.
+impl Action {
+    /// What the action does, in the words of the help screen (in the thread's language);
+    /// `None` for actions that no key is bound to (typing, clicks, reports). Actions that the help shows on one row share
+    /// the same words.
+    pub fn description(&self) -> Option<&'static str> {
+        let t = crate::i18n::s();
+        Some(match self {
+            Action::DeleteBack | Action::DeleteForward => t.do_delete_char,
+            Action::DeleteWord => t.do_delete_word,
+            Action::ClearQuery => t.do_clear_query,
+            Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd => {
+                t.do_move_in_text
+            }
+            Action::MoveDown | Action::MoveUp | Action::SelectNext | Action::SelectPrevious => {
+                t.do_move_selection
+            }
+            Action::PageDown | Action::PageUp => t.do_move_page,
+            Action::ToggleFocus => t.do_toggle_focus,
+            Action::Open => t.do_open,
+            Action::Cancel => t.do_cancel,
+            Action::Quit => t.do_quit,
+            Action::Suspend => t.do_suspend,
+            Action::OpenHelp => t.do_help,
+            Action::OpenOverview => t.do_overview,
+            Action::ToggleStar => t.do_star,
+            Action::ToggleMet => t.do_met,
+            Action::EditNote => t.do_note,
+            Action::ToggleStarredOnly => t.do_starred_only,
+            Action::HistoryPrevious => t.do_history,
+            Action::CopyCard => t.do_copy,
+            Action::ScrollDown | Action::ScrollUp => t.do_scroll,
+            Action::ScrollPageDown | Action::ScrollPageUp => t.do_scroll_page,
+            Action::PreviousLink | Action::NextLink => t.do_choose_relation,
+            Action::FollowLink => t.do_follow,
+            Action::Back => t.do_back,
+            Action::Forward => t.do_forward,
+            Action::CloseOverlay => t.do_close,
+            Action::HelpDown | Action::HelpUp | Action::HelpPageDown | Action::HelpPageUp => {
+                t.do_scroll_help
+            }
+            Action::NoteNewline => t.do_new_line,
+            Action::NoteLineUp | Action::NoteLineDown => t.do_move_lines,
+            Action::SaveNote => t.do_save_note,
+            Action::CancelNote => t.do_cancel_note,
+            Action::DiscardNote => t.do_discard,
+            Action::KeepEditing => t.do_keep_writing,
+            Action::NextTab | Action::PreviousTab => t.do_change_tab,
+            Action::NextRow | Action::PreviousRow | Action::RowPageDown | Action::RowPageUp => {
+                t.do_choose_row
+            }
+            Action::ApplyRow => t.do_apply_row,
+            Action::Insert(_)
+            | Action::Terminate
+            | Action::Click { .. }
+            | Action::Scroll { .. }
+            | Action::Resize { .. }
+            | Action::Saved { .. }
+            | Action::SaveFailed { .. }
+            | Action::Copied { .. }
+            | Action::CopyFailed { .. }
+            | Action::SuspendFailed { .. } => return None,
+        })
+    }
+}
+
+/// Input and output that an action asks for; the main loop carries it out and reports back
+/// with an [`Action`] (see `effects::perform`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Save a change of the user's marks, notes or history.
     Save(Change),
-    /// Put text on the clipboard (through OSC 52).
-    Copy(String),
+    /// Give the terminal back and stop the process until it is resumed; the main loop
+    /// reports back with a `Resize` for the terminal as it then is.
+    Suspend,
+    /// Put text on the clipboard.
+    Copy {
+        /// The text.
+        text: String,
+        /// Whose card it is (its short name), for the report.
+        name: String,
+    },
 }

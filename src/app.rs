@@ -1,13 +1,24 @@
 //! The browser's state and how actions change it. `App::update` does no I/O: saving and
-//! copying come back as [`Effect`]s for the main loop (see `src/main.rs`).
+//! copying go out as [`Effect`]s, and their outcomes come back as report actions
+//! (`Saved`, `SaveFailed`, `Copied`, `CopyFailed`), so what the user is told is decided here.
+//! Geometry and the detail pane's lines come from [`crate::view`]; nothing here draws.
+
+mod editor;
+mod navigate;
+mod overlays;
+
+pub use editor::{Closing, NoteEditor};
 
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
-use crate::cli::ThemeName;
-use crate::output::{self, CardFormat, Link};
+use crate::i18n::{fill, s};
+use crate::input::{Context, KeyState};
 use crate::search::{Hit, Marks, Query, QueryError, Searcher};
 use crate::store::{Change, State};
-use crate::ui;
+use crate::view::detail::{self, DetailModel};
+use crate::view::help::{self, HelpLine};
+use crate::view::layout::{Areas, Mode, layout};
+use crate::view::overview::{OverviewTab, Row};
 
 /// Which pane receives the arrows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,73 +27,6 @@ pub enum Focus {
     List,
     /// The detail of the selected partner.
     Detail,
-}
-
-/// The tabs of the overview screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverviewTab {
-    /// Partners by kind.
-    Kinds,
-    /// Partners by scope.
-    Scopes,
-    /// Partners by topic.
-    Topics,
-    /// Who links to whom.
-    Network,
-}
-
-impl OverviewTab {
-    /// Every tab, in order.
-    pub const ALL: [OverviewTab; 4] =
-        [OverviewTab::Kinds, OverviewTab::Scopes, OverviewTab::Topics, OverviewTab::Network];
-
-    /// The tab's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            OverviewTab::Kinds => "By kind",
-            OverviewTab::Scopes => "By scope",
-            OverviewTab::Topics => "By topic",
-            OverviewTab::Network => "Network",
-        }
-    }
-}
-
-/// The note editor: a multi-line text with a cursor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteEditor {
-    /// The partner's id.
-    pub id: String,
-    /// The text being edited.
-    pub text: Vec<char>,
-    /// Cursor position, in characters.
-    pub cursor: usize,
-}
-
-impl NoteEditor {
-    /// The (line, column) of the cursor, in characters.
-    pub fn cursor_line_column(&self) -> (usize, usize) {
-        let before = &self.text[..self.cursor];
-        let line = before.iter().filter(|&&c| c == '\n').count();
-        let column = before.iter().rev().take_while(|&&c| c != '\n').count();
-        (line, column)
-    }
-
-    fn line_starts(&self) -> Vec<usize> {
-        std::iter::once(0)
-            .chain(self.text.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1))
-            .collect()
-    }
-
-    fn move_vertically(&mut self, down: bool) {
-        let (line, column) = self.cursor_line_column();
-        let starts = self.line_starts();
-        let Some(target) = (if down { line.checked_add(1) } else { line.checked_sub(1) }) else {
-            return;
-        };
-        let Some(&start) = starts.get(target) else { return };
-        let end = starts.get(target + 1).map_or(self.text.len(), |s| s - 1);
-        self.cursor = (start + column).min(end);
-    }
 }
 
 /// A window over the main screen.
@@ -98,6 +42,8 @@ pub enum Overlay {
         tab: OverviewTab,
         /// The chosen row of the tab.
         selected: usize,
+        /// The tab's rows, computed when it was opened.
+        rows: Vec<Row>,
     },
 }
 
@@ -119,19 +65,12 @@ pub struct Status {
     pub error: bool,
 }
 
-/// How the browser was started.
+/// What the detail model was built from; it is rebuilt when any of it changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
-    /// Colour theme.
-    pub theme: ThemeName,
-    /// Whether colours are allowed (`NO_COLOR` unset).
-    pub color: bool,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options { theme: ThemeName::Dark, color: true }
-    }
+struct DetailKey {
+    partner: Option<usize>,
+    generation: u64,
+    columns: u16,
 }
 
 /// Everything the browser shows.
@@ -148,23 +87,27 @@ pub struct App {
     selected: usize,
     list_offset: usize,
     focus: Focus,
+    detail: DetailModel,
+    detail_key: Option<DetailKey>,
+    /// Bumped when the query's results or the user's marks change.
+    generation: u64,
     detail_scroll: usize,
     link: usize,
     narrow_detail: bool,
     overlay: Option<Overlay>,
+    help: Vec<HelpLine>,
     help_scroll: usize,
     visits: Vec<Visit>,
     visit: usize,
     history: Option<usize>,
     status: Option<Status>,
     size: (u16, u16),
-    options: Options,
     quit: bool,
 }
 
 impl App {
     /// A browser over `catalog`, with the user's saved `state`, the query `query` typed.
-    pub fn new(catalog: Catalog, state: State, query: &str, options: Options) -> App {
+    pub fn new(catalog: Catalog, state: State, query: &str) -> App {
         let marks = catalog.mark_bits(&state);
         let mut app = App {
             catalog,
@@ -178,20 +121,24 @@ impl App {
             selected: 0,
             list_offset: 0,
             focus: Focus::List,
+            detail: DetailModel::default(),
+            detail_key: None,
+            generation: 0,
             detail_scroll: 0,
             link: 0,
             narrow_detail: false,
             overlay: None,
+            help: help::lines(),
             help_scroll: 0,
             visits: Vec::new(),
             visit: 0,
             history: None,
             status: None,
             size: (80, 24),
-            options,
             quit: false,
         };
         app.refresh();
+        app.ensure_detail();
         app
     }
 
@@ -237,6 +184,10 @@ impl App {
     pub fn focus(&self) -> Focus {
         self.focus
     }
+    /// The selected partner's detail, laid out for the current size.
+    pub fn detail(&self) -> &DetailModel {
+        &self.detail
+    }
     /// Lines the detail pane is scrolled by.
     pub fn detail_scroll(&self) -> usize {
         self.detail_scroll
@@ -253,6 +204,10 @@ impl App {
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()
     }
+    /// The lines of the help.
+    pub fn help_lines(&self) -> &[HelpLine] {
+        &self.help
+    }
     /// Lines the help overlay is scrolled by (it may not fit the screen).
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
@@ -265,9 +220,9 @@ impl App {
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
-    /// How the browser was started.
-    pub fn options(&self) -> Options {
-        self.options
+    /// Where each part of the screen goes at the current size.
+    pub fn areas(&self) -> Areas {
+        layout(self.size)
     }
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
@@ -277,54 +232,62 @@ impl App {
     pub fn marks_of(&self, index: usize) -> Marks {
         self.marks.get(index).copied().unwrap_or_default()
     }
-    /// The relations of the selected partner, as the detail pane lists them.
-    pub fn links(&self) -> Vec<Link<'_>> {
-        self.selected_partner().map(|i| output::links(&self.catalog, i)).unwrap_or_default()
-    }
-    /// Whether there is a partner before the current one in the visit history.
-    pub fn can_go_back(&self) -> bool {
-        self.visit > 0
+    /// What the key handling needs: where the keys go and whether the query is empty.
+    pub fn key_state(&self) -> KeyState {
+        let context = match (&self.overlay, self.focus) {
+            (Some(Overlay::Help), _) => Context::Help,
+            (Some(Overlay::Note(editor)), _) if editor.asking.is_some() => Context::NoteAsk,
+            (Some(Overlay::Note(_)), _) => Context::Note,
+            (Some(Overlay::Overview { .. }), _) => Context::Overview,
+            (None, Focus::List) => Context::List,
+            (None, Focus::Detail) => Context::Detail,
+        };
+        KeyState { context, query_empty: self.query.is_empty() }
     }
 
     // -- Changing it -------------------------------------------------------------------
 
-    /// Opens the note editor on partner `id` with `text` (a note whose save failed).
-    pub fn reopen_note(&mut self, id: &str, text: &str) {
-        let text: Vec<char> = text.chars().collect();
-        let cursor = text.len();
-        self.overlay = Some(Overlay::Note(NoteEditor { id: id.to_owned(), text, cursor }));
-    }
-
-    /// Shows a message in the status line (warnings at start, save failures).
+    /// Shows a message in the status line (warnings at start).
     pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
         self.status = Some(Status { text: text.into(), error });
     }
 
-    /// Replaces the saved state after the main loop wrote (or failed to write) it.
-    pub fn sync_state(&mut self, state: State) {
-        if state == self.state {
-            return;
-        }
-        self.state = state;
-        self.marks = self.catalog.mark_bits(&self.state);
-        if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
-            self.searcher.reset();
-            self.rerun(true);
-        }
+    /// Applies one action; returns the I/O it calls for.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = match action {
+            Action::Saved { .. }
+            | Action::SaveFailed { .. }
+            | Action::Copied { .. }
+            | Action::CopyFailed { .. }
+            | Action::SuspendFailed { .. } => self.report(action),
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.ensure_detail();
+                self.keep_in_view();
+                self.clamp_detail_scroll();
+                self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+                None
+            }
+            Action::Quit => self.quit_asking(),
+            Action::Terminate => self.terminate(),
+            Action::Suspend => Some(Effect::Suspend),
+            action => {
+                if !matches!(action, Action::Scroll { .. }) {
+                    self.status = None;
+                }
+                match self.overlay.take() {
+                    Some(overlay) => self.update_overlay(overlay, action),
+                    None => self.update_main(&action),
+                }
+            }
+        };
+        self.ensure_detail();
+        effect
     }
 
-    /// Applies one action; returns the I/O it calls for.
-    // One arm per action: splitting the dispatch would hide the vocabulary, not simplify it.
-    #[allow(clippy::too_many_lines)]
-    pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
-            self.status = None;
-        }
-        if let Some(overlay) = self.overlay.take() {
-            return self.update_overlay(overlay, action);
-        }
+    fn update_main(&mut self, action: &Action) -> Option<Effect> {
         match action {
-            Action::Insert(c) => self.edit(|q, cur| {
+            &Action::Insert(c) => self.edit(|q, cur| {
                 q.insert(*cur, c);
                 *cur += 1;
             }),
@@ -350,27 +313,22 @@ impl App {
                 q.drain(start..*cur);
                 *cur = start;
             }),
-            Action::ClearQuery => self.edit(|q, cur| {
-                q.clear();
-                *cur = 0;
-            }),
+            Action::ClearQuery => self.set_query(""),
             Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
             Action::CursorRight => self.cursor = (self.cursor + 1).min(self.query.len()),
             Action::CursorHome => self.cursor = 0,
             Action::CursorEnd => self.cursor = self.query.len(),
-            Action::Down if self.focus == Focus::Detail => self.scroll_detail(1),
-            Action::Up if self.focus == Focus::Detail => self.scroll_detail(-1),
-            Action::PageDown if self.focus == Focus::Detail => {
-                self.scroll_detail(self.detail_page());
+            Action::MoveUp if self.query.is_empty() && self.selected == 0 => {
+                self.recall_history();
             }
-            Action::PageUp if self.focus == Focus::Detail => {
-                self.scroll_detail(-self.detail_page());
-            }
-            Action::Up if self.query.is_empty() && self.selected == 0 => self.recall_history(),
-            Action::Down | Action::SelectNext => self.move_selection(1),
-            Action::Up | Action::SelectPrevious => self.move_selection(-1),
+            Action::MoveDown | Action::SelectNext => self.move_selection(1),
+            Action::MoveUp | Action::SelectPrevious => self.move_selection(-1),
             Action::PageDown => self.move_selection(self.list_page()),
             Action::PageUp => self.move_selection(-self.list_page()),
+            Action::ScrollDown => self.scroll_detail(1),
+            Action::ScrollUp => self.scroll_detail(-1),
+            Action::ScrollPageDown => self.scroll_detail(self.detail_page()),
+            Action::ScrollPageUp => self.scroll_detail(-self.detail_page()),
             Action::HistoryPrevious => self.recall_history(),
             Action::ToggleFocus => {
                 self.focus = match self.focus {
@@ -381,31 +339,20 @@ impl App {
                     self.narrow_detail = false;
                 }
             }
-            Action::Confirm => return self.confirm(),
+            Action::Open => return self.open(),
+            Action::FollowLink => return self.follow_link(),
             Action::Cancel => return self.cancel(),
-            Action::Quit => return self.quit_now(),
-            Action::ToggleHelp => {
+            Action::OpenHelp => {
                 self.overlay = Some(Overlay::Help);
                 self.help_scroll = 0;
             }
-            Action::ToggleOverview => {
-                self.overlay = Some(Overlay::Overview { tab: OverviewTab::Kinds, selected: 0 });
-            }
+            Action::OpenOverview => self.show_tab(OverviewTab::Kinds),
             Action::ToggleStar => return self.toggle_mark(true),
             Action::ToggleMet => return self.toggle_mark(false),
             Action::EditNote => {
                 if let Some(p) = self.selected_partner().and_then(|i| self.catalog.get(i)) {
-                    let text: Vec<char> = self
-                        .state
-                        .marks
-                        .get(&p.id)
-                        .and_then(|m| m.note.as_deref())
-                        .unwrap_or("")
-                        .chars()
-                        .collect();
-                    let cursor = text.len();
-                    self.overlay =
-                        Some(Overlay::Note(NoteEditor { id: p.id.clone(), text, cursor }));
+                    let editor = NoteEditor::new(&p.id, self.note_of(&p.id));
+                    self.overlay = Some(Overlay::Note(editor));
                 }
             }
             Action::ToggleStarredOnly => self.toggle_starred_only(),
@@ -414,20 +361,124 @@ impl App {
             Action::Back => self.go_visit(-1),
             Action::Forward => self.go_visit(1),
             Action::CopyCard => return self.copy_card(),
-            Action::Click { column, row } => return self.click(column, row),
-            Action::Scroll { column, row, lines } => self.wheel(column, row, lines),
-            Action::Resize { width, height } => {
-                self.size = (width, height);
-                self.keep_in_view();
-                self.clamp_detail_scroll();
-            }
-            Action::SaveNote | Action::PreviousTab => {}
+            &Action::Click { column, row } => self.click(column, row),
+            &Action::Scroll { column, row, lines } => self.wheel(column, row, lines),
+            _ => {}
         }
         None
     }
-}
 
-impl App {
+    /// What became of an effect: the user is told here, and only what happened. A browser
+    /// that is quitting still remembers its query once the note is saved.
+    fn report(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Saved { state, warning } => {
+                self.sync_state(state);
+                if let Some(warning) = warning {
+                    self.set_status(warning, true);
+                }
+                if self.quit {
+                    return self.remember_query();
+                }
+            }
+            Action::SaveFailed { change, state, error } => {
+                if let Some(state) = state {
+                    self.sync_state(state);
+                }
+                // A note that could not be saved goes back into the editor, not away, and
+                // stays unsaved there (so closing it asks).
+                if let Change::Note { id, text } = change {
+                    let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
+                    self.note_of(&id).clone_into(&mut editor.original);
+                    self.overlay = Some(Overlay::Note(editor));
+                    self.quit = false;
+                }
+                self.set_status(fill(s().not_saved, &[&error]), true);
+            }
+            Action::Copied { name } => self.set_status(fill(s().card_sent, &[&name]), false),
+            Action::CopyFailed { name, error } => {
+                self.set_status(fill(s().card_not_copied, &[&name, &error]), true);
+            }
+            Action::SuspendFailed { error } => {
+                self.set_status(fill(s().suspend_failed, &[&error]), true);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The saved note on partner `id`, or nothing.
+    fn note_of(&self, id: &str) -> &str {
+        self.state.marks.get(id).and_then(|m| m.note.as_deref()).unwrap_or("")
+    }
+
+    /// Quits, unless a note has unsaved changes: then the editor asks (and a second Quit
+    /// while it asks saves the note and quits, so nothing typed is lost).
+    fn quit_asking(&mut self) -> Option<Effect> {
+        if let Some(Overlay::Note(editor)) = &mut self.overlay
+            && editor.changed()
+        {
+            if editor.asking == Some(Closing::Quit) {
+                return self.terminate();
+            }
+            editor.asking = Some(Closing::Quit);
+            return None;
+        }
+        self.quit_now()
+    }
+
+    /// Ends now, saving a note that has unsaved changes first.
+    fn terminate(&mut self) -> Option<Effect> {
+        self.quit = true;
+        match self.overlay.take() {
+            Some(Overlay::Note(editor)) if editor.changed() => Some(self.save_note(editor)),
+            overlay => {
+                self.overlay = overlay;
+                self.remember_query()
+            }
+        }
+    }
+
+    /// Replaces the saved state after the main loop wrote (or failed to write) it.
+    fn sync_state(&mut self, state: State) {
+        if state == self.state {
+            return;
+        }
+        self.state = state;
+        self.marks = self.catalog.mark_bits(&self.state);
+        self.generation += 1;
+        if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
+            self.searcher.reset();
+            self.rerun(true);
+        }
+    }
+
+    /// Rebuilds the detail model when what it shows has changed.
+    fn ensure_detail(&mut self) {
+        let key = DetailKey {
+            partner: self.selected_partner(),
+            generation: self.generation,
+            columns: self.areas().detail_columns(),
+        };
+        if self.detail_key == Some(key) {
+            return;
+        }
+        self.detail = match key.partner.and_then(|i| Some((i, self.catalog.get(i)?))) {
+            Some((index, partner)) => {
+                let highlights = self
+                    .parsed
+                    .as_ref()
+                    .ok()
+                    .map(|q| self.catalog.index().highlights(index, partner, q))
+                    .unwrap_or_default();
+                let marks = self.state.marks.get(&partner.id);
+                detail::build(&self.catalog, index, &highlights, marks, key.columns)
+            }
+            None => DetailModel::default(),
+        };
+        self.detail_key = Some(key);
+    }
+
     fn edit(&mut self, change: impl FnOnce(&mut Vec<char>, &mut usize)) {
         change(&mut self.query, &mut self.cursor);
         self.cursor = self.cursor.min(self.query.len());
@@ -435,6 +486,15 @@ impl App {
         self.focus = Focus::List;
         self.narrow_detail = false;
         self.refresh();
+    }
+
+    /// Replaces the query with `text`, the cursor at its end.
+    fn set_query(&mut self, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        self.edit(|q, cur| {
+            *cur = chars.len();
+            *q = chars;
+        });
     }
 
     /// Re-runs the query; the best result is selected, as people expect while typing.
@@ -453,6 +513,7 @@ impl App {
             self.searcher.reset();
             Vec::new()
         };
+        self.generation += 1;
         let kept = before.and_then(|p| self.results.iter().position(|h| h.index == p));
         self.selected = kept.filter(|_| keep).unwrap_or(0);
         if self.selected_partner() != before {
@@ -481,16 +542,12 @@ impl App {
         self.select(target);
     }
 
-    fn list_rows(&self) -> usize {
-        usize::from(ui::layout(self.size).list.height.saturating_sub(2)).max(1)
-    }
-
     fn list_page(&self) -> isize {
-        isize::try_from(self.list_rows().saturating_sub(1).max(1)).unwrap_or(1)
+        isize::try_from(self.areas().list_rows().saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     fn keep_in_view(&mut self) {
-        let rows = self.list_rows();
+        let rows = self.areas().list_rows();
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
         } else if self.selected >= self.list_offset + rows {
@@ -500,17 +557,8 @@ impl App {
         self.list_offset = self.list_offset.min(max_offset);
     }
 
-    fn detail_rows(&self) -> usize {
-        usize::from(ui::layout(self.size).detail.height.saturating_sub(2)).max(1)
-    }
-
     fn detail_page(&self) -> isize {
-        isize::try_from(self.detail_rows().saturating_sub(1).max(1)).unwrap_or(1)
-    }
-
-    fn detail_max_scroll(&self) -> usize {
-        let width = ui::layout(self.size).detail.width.saturating_sub(2);
-        ui::detail::content(self, width).lines.len().saturating_sub(self.detail_rows())
+        isize::try_from(self.areas().detail_rows().saturating_sub(1).max(1)).unwrap_or(1)
     }
 
     fn scroll_detail(&mut self, delta: isize) {
@@ -519,36 +567,18 @@ impl App {
     }
 
     fn clamp_detail_scroll(&mut self) {
-        self.detail_scroll = self.detail_scroll.min(self.detail_max_scroll());
+        self.ensure_detail();
+        let max = self.detail.lines.len().saturating_sub(self.areas().detail_rows());
+        self.detail_scroll = self.detail_scroll.min(max);
     }
 
-    fn choose_link(&mut self, delta: isize) {
-        let count = self.links().len();
-        if count == 0 {
-            self.set_status("This partner has no relations to follow", false);
-            return;
-        }
-        self.focus = Focus::Detail;
-        self.link = self.link.saturating_add_signed(delta).min(count - 1);
-        // Scroll so the chosen relation is in view.
-        let width = ui::layout(self.size).detail.width.saturating_sub(2);
-        let content = ui::detail::content(self, width);
-        if let Some(&row) = content.link_rows.get(self.link) {
-            let rows = self.detail_rows();
-            if row < self.detail_scroll {
-                self.detail_scroll = row;
-            } else if row >= self.detail_scroll + rows {
-                self.detail_scroll = row + 1 - rows;
-            }
-        }
+    fn help_max_scroll(&self) -> usize {
+        help::max_scroll(self.size, self.help.len())
     }
 
-    fn confirm(&mut self) -> Option<Effect> {
-        if self.focus == Focus::Detail {
-            return self.follow_link();
-        }
+    fn open(&mut self) -> Option<Effect> {
         self.selected_partner()?;
-        if ui::layout(self.size).mode == ui::Mode::Narrow {
+        if self.areas().mode == Mode::Narrow {
             self.narrow_detail = true;
         }
         self.focus = Focus::Detail;
@@ -571,10 +601,7 @@ impl App {
         } else if self.focus == Focus::Detail {
             self.focus = Focus::List;
         } else if !self.query.is_empty() {
-            self.edit(|q, cur| {
-                q.clear();
-                *cur = 0;
-            });
+            self.set_query("");
         } else {
             return self.quit_now();
         }
@@ -593,19 +620,12 @@ impl App {
         let name = partner.short_name().to_owned();
         let change = if star {
             let on = !marks.is_some_and(|m| m.starred);
-            self.set_status(
-                if on { format!("★ Starred {name}") } else { format!("Unstarred {name}") },
-                false,
-            );
+            self.set_status(fill(if on { s().starred } else { s().unstarred }, &[&name]), false);
             Change::Star { id, on }
         } else {
             let on = !marks.is_some_and(|m| m.met);
             self.set_status(
-                if on {
-                    format!("✓ Met {name}")
-                } else {
-                    format!("{name}: no longer marked as met")
-                },
+                fill(if on { s().marked_met } else { s().unmarked_met }, &[&name]),
                 false,
             );
             Change::Met { id, on }
@@ -627,17 +647,13 @@ impl App {
         } else {
             filtered.join(" ")
         };
-        let chars: Vec<char> = new.chars().collect();
-        self.edit(|q, cur| {
-            *cur = chars.len();
-            *q = chars;
-        });
+        self.set_query(&new);
     }
 
     fn recall_history(&mut self) {
         let count = self.state.history.len();
         if count == 0 {
-            self.set_status("No earlier queries yet", false);
+            self.set_status(s().no_history, false);
             return;
         }
         // The history may have shrunk since (merged from disk): stay inside it.
@@ -646,305 +662,15 @@ impl App {
         self.cursor = self.query.len();
         self.refresh();
         self.history = Some(position);
-        self.set_status(
-            format!("Earlier query {} of {count} (Ctrl-R for older)", count - position),
-            false,
-        );
-    }
-
-    fn follow_link(&mut self) -> Option<Effect> {
-        let links = self.links();
-        let Some(link) = links.get(self.link) else {
-            self.set_status("This partner has no relations to follow", false);
-            return None;
-        };
-        let Some(target) = link.target else {
-            let name = link.name.to_owned();
-            self.set_status(format!("{name} is not in the dataset"), false);
-            return None;
-        };
-        let remember = self.remember_query();
-        self.record_visit();
-        self.show_partner(target);
-        self.record_visit();
-        remember
-    }
-
-    /// Selects catalog partner `target`, clearing the query when it hides it.
-    fn show_partner(&mut self, target: usize) {
-        if !self.results.iter().any(|h| h.index == target) {
-            self.query.clear();
-            self.cursor = 0;
-            self.refresh();
-        }
-        if let Some(position) = self.results.iter().position(|h| h.index == target) {
-            self.select(position);
-            self.detail_scroll = 0;
-            self.link = 0;
-        }
-        self.focus = Focus::Detail;
-        if ui::layout(self.size).mode == ui::Mode::Narrow {
-            self.narrow_detail = true;
-        }
-    }
-
-    fn current_visit(&self) -> Option<Visit> {
-        Some(Visit {
-            query: self.query(),
-            partner: self.selected_partner()?,
-            scroll: self.detail_scroll,
-            link: self.link,
-        })
-    }
-
-    /// Records where we are: replaces the current visit, or starts a new one after it.
-    fn record_visit(&mut self) {
-        let Some(here) = self.current_visit() else { return };
-        match self.visits.get(self.visit) {
-            Some(v) if v.partner == here.partner => self.visits[self.visit] = here,
-            Some(_) => {
-                self.visits.truncate(self.visit + 1);
-                self.visits.push(here);
-                self.visit += 1;
-            }
-            None => {
-                self.visits.push(here);
-                self.visit = self.visits.len() - 1;
-            }
-        }
-    }
-
-    fn go_visit(&mut self, delta: isize) {
-        if self.visits.is_empty() {
-            self.set_status("Nothing to go back to yet: follow a relation with Enter", false);
-            return;
-        }
-        self.record_visit();
-        let Some(target) = self.visit.checked_add_signed(delta).filter(|&v| v < self.visits.len())
-        else {
-            let end = if delta < 0 { "first" } else { "last" };
-            self.set_status(format!("This is the {end} partner you visited"), false);
-            return;
-        };
-        self.visit = target;
-        let visit = self.visits[target].clone();
-        self.query = visit.query.chars().collect();
-        self.cursor = self.query.len();
-        self.refresh();
-        if let Some(position) = self.results.iter().position(|h| h.index == visit.partner) {
-            self.select(position);
-        } else {
-            self.show_partner(visit.partner);
-        }
-        self.focus = Focus::Detail;
-        if ui::layout(self.size).mode == ui::Mode::Narrow {
-            self.narrow_detail = true;
-        }
-        self.link = visit.link;
-        self.detail_scroll = visit.scroll;
-        self.clamp_detail_scroll();
+        self.set_status(fill(s().history_position, &[&(count - position), &count]), false);
     }
 
     fn copy_card(&mut self) -> Option<Effect> {
         let index = self.selected_partner()?;
         let partner = self.catalog.get(index)?;
         let marks = self.state.marks.get(&partner.id);
-        let card = output::card(&self.catalog, index, marks, CardFormat::Text);
-        self.set_status(
-            format!("Copied the card of {} to the clipboard (OSC 52)", partner.short_name()),
-            false,
-        );
-        Some(Effect::Copy(card))
-    }
-
-    fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
-        let areas = ui::layout(self.size);
-        let inside = |r: ratatui::layout::Rect| {
-            column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
-        };
-        let detail_shown = areas.mode != ui::Mode::Narrow || self.narrow_detail;
-        if detail_shown && inside(areas.detail) {
-            self.focus = Focus::Detail;
-            let line = usize::from(row.saturating_sub(areas.detail.y + 1)) + self.detail_scroll;
-            let width = areas.detail.width.saturating_sub(2);
-            let content = ui::detail::content(self, width);
-            if let Some(link) = content.link_rows.iter().position(|&r| r == line) {
-                self.link = link;
-            }
-        } else if inside(areas.list) && row > areas.list.y && row + 1 < areas.list.bottom() {
-            // Between the borders: a click on the bottom border would pick a hidden row.
-            let position = self.list_offset + usize::from(row - areas.list.y - 1);
-            if position < self.results.len() {
-                self.focus = Focus::List;
-                self.select(position);
-            }
-        }
-        None
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, lines: i16) {
-        let areas = ui::layout(self.size);
-        let over_detail = (areas.mode != ui::Mode::Narrow || self.narrow_detail)
-            && column >= areas.detail.x
-            && column < areas.detail.x + areas.detail.width
-            && row >= areas.detail.y
-            && row < areas.detail.y + areas.detail.height;
-        if over_detail {
-            self.scroll_detail(isize::from(lines));
-        } else {
-            self.move_selection(isize::from(lines));
-        }
-    }
-
-    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
-        match (overlay, action) {
-            (overlay, Action::Quit) => {
-                self.overlay = Some(overlay);
-                return self.quit_now();
-            }
-            (overlay, Action::Resize { width, height }) => {
-                self.size = (width, height);
-                self.keep_in_view();
-                self.clamp_detail_scroll();
-                self.help_scroll = self.help_scroll.min(ui::help::help_max_scroll(self.size));
-                self.overlay = Some(overlay);
-            }
-            (Overlay::Help, Action::ToggleHelp | Action::Cancel | Action::Click { .. }) => {
-                self.overlay = None;
-            }
-            (Overlay::Help, action) => {
-                let delta = match action {
-                    Action::Down | Action::SelectNext => 1,
-                    Action::Up | Action::SelectPrevious => -1,
-                    Action::PageDown => 10,
-                    Action::PageUp => -10,
-                    Action::Scroll { lines, .. } => isize::from(lines),
-                    _ => 0,
-                };
-                let max = ui::help::help_max_scroll(self.size);
-                self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
-                self.overlay = Some(Overlay::Help);
-            }
-            (Overlay::Note(editor), action) => return self.update_note(editor, &action),
-            (Overlay::Overview { tab, selected }, action) => {
-                self.update_overview(tab, selected, &action);
-            }
-        }
-        None
-    }
-
-    fn update_note(&mut self, mut editor: NoteEditor, action: &Action) -> Option<Effect> {
-        match action {
-            Action::Cancel => {
-                self.overlay = None;
-                self.set_status("Note not changed", false);
-                return None;
-            }
-            Action::SaveNote => {
-                self.overlay = None;
-                let text: String = editor.text.iter().collect();
-                let text = Some(text).filter(|t| !t.trim().is_empty());
-                let change = Change::Note { id: editor.id, text };
-                let mut state = self.state.clone();
-                state.apply(change.clone(), 0);
-                self.sync_state(state);
-                self.set_status("Note saved", false);
-                return Some(Effect::Save(change));
-            }
-            Action::Insert(c) => {
-                editor.text.insert(editor.cursor, *c);
-                editor.cursor += 1;
-            }
-            Action::Confirm => {
-                editor.text.insert(editor.cursor, '\n');
-                editor.cursor += 1;
-            }
-            Action::DeleteBack if editor.cursor > 0 => {
-                editor.cursor -= 1;
-                editor.text.remove(editor.cursor);
-            }
-            Action::DeleteForward if editor.cursor < editor.text.len() => {
-                editor.text.remove(editor.cursor);
-            }
-            Action::CursorLeft => editor.cursor = editor.cursor.saturating_sub(1),
-            Action::CursorRight => editor.cursor = (editor.cursor + 1).min(editor.text.len()),
-            Action::CursorHome => {
-                let (_, column) = editor.cursor_line_column();
-                editor.cursor -= column;
-            }
-            Action::CursorEnd => {
-                while editor.cursor < editor.text.len() && editor.text[editor.cursor] != '\n' {
-                    editor.cursor += 1;
-                }
-            }
-            Action::Up | Action::SelectPrevious => editor.move_vertically(false),
-            Action::Down | Action::SelectNext => editor.move_vertically(true),
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Note(editor));
-        None
-    }
-
-    fn update_overview(&mut self, tab: OverviewTab, selected: usize, action: &Action) {
-        let rows = ui::overview::rows(self, tab).len();
-        let position = OverviewTab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
-        let mut next = Overlay::Overview { tab, selected };
-        match action {
-            Action::Cancel | Action::ToggleOverview => {
-                self.overlay = None;
-                return;
-            }
-            Action::CursorRight | Action::ToggleFocus => {
-                let tab = OverviewTab::ALL[(position + 1) % OverviewTab::ALL.len()];
-                next = Overlay::Overview { tab, selected: 0 };
-            }
-            Action::PreviousTab | Action::CursorLeft => {
-                let tab = OverviewTab::ALL
-                    [(position + OverviewTab::ALL.len() - 1) % OverviewTab::ALL.len()];
-                next = Overlay::Overview { tab, selected: 0 };
-            }
-            Action::Down | Action::SelectNext => {
-                next =
-                    Overlay::Overview { tab, selected: (selected + 1).min(rows.saturating_sub(1)) };
-            }
-            Action::Up | Action::SelectPrevious => {
-                next = Overlay::Overview { tab, selected: selected.saturating_sub(1) };
-            }
-            Action::PageDown => {
-                next = Overlay::Overview {
-                    tab,
-                    selected: (selected + 10).min(rows.saturating_sub(1)),
-                };
-            }
-            Action::PageUp => {
-                next = Overlay::Overview { tab, selected: selected.saturating_sub(10) }
-            }
-            Action::Confirm => {
-                let row = ui::overview::rows(self, tab).into_iter().nth(selected);
-                self.overlay = None;
-                match row.map(|r| r.action) {
-                    Some(ui::overview::RowAction::Filter(filter)) => {
-                        let chars: Vec<char> = format!("{filter} ").chars().collect();
-                        self.edit(|q, cur| {
-                            *cur = chars.len();
-                            *q = chars;
-                        });
-                    }
-                    Some(ui::overview::RowAction::Show(partner)) => {
-                        self.record_visit();
-                        self.show_partner(partner);
-                        self.record_visit();
-                    }
-                    Some(ui::overview::RowAction::None) => {
-                        self.set_status("That organisation is not in the dataset", false);
-                        self.overlay = Some(next);
-                    }
-                    None => {}
-                }
-                return;
-            }
-            _ => {}
-        }
-        self.overlay = Some(next);
+        let text =
+            crate::output::card(&self.catalog, index, marks, crate::output::CardFormat::Text);
+        Some(Effect::Copy { text, name: partner.short_name().to_owned() })
     }
 }

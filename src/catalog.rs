@@ -31,6 +31,28 @@ pub struct Backlink {
     pub note: Option<String>,
 }
 
+/// One line of the relations of a partner, in either direction, for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link<'a> {
+    /// The relation, as the partner that states it reads it.
+    pub kind: RelationKind,
+    /// The other partner's index in the catalog, when it is a partner.
+    pub target: Option<usize>,
+    /// The other organisation's name.
+    pub name: &'a str,
+    /// Context.
+    pub note: Option<&'a str>,
+    /// Whether another partner states this link (a backlink).
+    pub incoming: bool,
+}
+
+impl Link<'_> {
+    /// The relation in words, read from the partner shown.
+    pub fn label(&self) -> &'static str {
+        if self.incoming { self.kind.inverse_label() } else { self.kind.label() }
+    }
+}
+
 /// Every partner in use, searchable.
 #[derive(Debug)]
 pub struct Catalog {
@@ -199,6 +221,41 @@ impl Catalog {
                     .map_or_else(Marks::default, |m| Marks::new(m.starred, m.met, m.note.is_some()))
             })
             .collect()
+    }
+
+    /// Every link of partner `index`: its own relations, then those others state about it,
+    /// each group sorted by label so links of one kind stand together.
+    pub fn links(&self, index: usize) -> Vec<Link<'_>> {
+        let Some(partner) = self.get(index) else { return Vec::new() };
+        let mut own: Vec<Link<'_>> = partner
+            .relations
+            .iter()
+            .map(|r| {
+                let target = r.target.as_deref().and_then(|t| self.position(t));
+                let name = match (target, &r.target, &r.name) {
+                    (Some(t), _, _) => self.get(t).map_or("", |p| p.name.as_str()),
+                    (None, Some(id), _) => id.as_str(),
+                    (None, None, Some(name)) => name.as_str(),
+                    (None, None, None) => "",
+                };
+                Link { kind: r.kind, target, name, note: r.note.as_deref(), incoming: false }
+            })
+            .collect();
+        let mut incoming: Vec<Link<'_>> = self
+            .backlinks(index)
+            .iter()
+            .map(|b| Link {
+                kind: b.kind,
+                target: Some(b.from),
+                name: self.get(b.from).map_or("", |p| p.name.as_str()),
+                note: b.note.as_deref(),
+                incoming: true,
+            })
+            .collect();
+        own.sort_by_key(Link::label);
+        incoming.sort_by_key(Link::label);
+        own.extend(incoming);
+        own
     }
 
     /// Up to `n` ids close to `id`, for "did you mean".

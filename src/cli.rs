@@ -1,12 +1,14 @@
-//! The command line: its grammar (clap) and every subcommand that does not open the browser.
-//! Subcommands print to the writers they are given, so tests can run them in-process.
+//! The command line: its grammar (clap), every subcommand that does not open the browser, and
+//! how errors are reported. Subcommands print to the writers they are given, so tests can run
+//! them in-process. Everything meant for a person goes through [`crate::text`]'s sanitiser, so
+//! no data (names, ids, notes, file names, error messages quoting them) can drive the terminal.
 
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 
 use crate::catalog::Catalog;
@@ -16,6 +18,8 @@ use crate::export::{self, ExportFormat};
 use crate::output::{self, CardFormat};
 use crate::search::Query;
 use crate::store::{Change, Store};
+use crate::text::{clean, clean_multiline};
+use crate::ui::theme::ThemeName;
 
 /// A terminal browser for a network of partner organisations.
 ///
@@ -42,18 +46,9 @@ pub struct Cli {
     pub plain: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Start the browser with this query typed.
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    /// Start the browser with this query typed (after `--` when it starts with `-`).
+    #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
-}
-
-/// The browser's colour themes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    /// Light text on a dark terminal.
-    Dark,
-    /// Dark text on a light terminal.
-    Light,
 }
 
 /// Which partners a listing keeps, by the user's marks.
@@ -75,8 +70,9 @@ pub struct MarkFilter {
 pub enum Command {
     /// Print the partners matching QUERY, best first (exit 1 when none match).
     Search {
-        /// The query (same syntax as in the browser; see the README).
-        #[arg(required = true, allow_hyphen_values = true)]
+        /// The query (same syntax as in the browser; see the README); after `--` when it
+        /// starts with `-`.
+        #[arg(required = true)]
         query: Vec<String>,
         /// Print a JSON array (each object with a `score`).
         #[arg(long)]
@@ -144,7 +140,8 @@ pub enum Command {
         /// The partner's id.
         #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
-        /// The note's text (words are joined with spaces; `-` reads standard input).
+        /// The note's text (words are joined with spaces; `-` reads standard input). It cannot
+        /// be blank: `--clear` is the one way to delete a note.
         #[arg(required_unless_present = "clear", conflicts_with = "clear")]
         text: Vec<String>,
         /// Remove the note.
@@ -211,10 +208,15 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
+    /// Writes a warning to standard error, made safe for the terminal.
+    fn warn(&mut self, text: &str) -> std::io::Result<()> {
+        writeln!(self.err, "warning: {}", clean_multiline(text))
+    }
+
     fn catalog(&mut self) -> Result<Catalog> {
         let catalog = load_catalog(&self.data, self.datasets.as_deref())?;
         for warning in catalog.warnings() {
-            writeln!(self.err, "warning: skipped a dataset: {warning}")?;
+            self.warn(&format!("skipped a dataset: {warning}"))?;
         }
         Ok(catalog)
     }
@@ -222,7 +224,7 @@ impl Env<'_> {
     fn store(&mut self) -> Result<Store> {
         let store = Store::open(&self.home)?;
         for warning in store.warnings() {
-            writeln!(self.err, "warning: {warning}")?;
+            self.warn(warning)?;
         }
         Ok(store)
     }
@@ -233,7 +235,7 @@ impl Env<'_> {
         match self.store() {
             Ok(store) => Some(store),
             Err(e) => {
-                let _ = writeln!(self.err, "warning: your marks and notes are not shown: {e:#}");
+                let _ = self.warn(&format!("your marks and notes are not shown: {}", report(&e)));
                 None
             }
         }
@@ -250,8 +252,44 @@ fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
 }
 
 /// Runs a subcommand. Returns the exit code for success paths; errors are reported by the
-/// caller (exit 2).
+/// caller with [`report`] (exit 2), or not at all when [`is_broken_pipe`].
 pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
+    let code = dispatch(command, cx)?;
+    // Flushed here so a failed write is an error, not lost at exit.
+    cx.out.flush()?;
+    cx.err.flush()?;
+    Ok(code)
+}
+
+/// The message for an error: its chain joined with `: `, each cause said once (some errors
+/// quote their source in their own message), made safe for the terminal.
+pub fn report(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    clean_multiline(&message).into_owned()
+}
+
+/// Whether `error` comes from writing to a pipe whose reader has gone (`partners list | head`):
+/// then the program ends quietly with status 0, as other command-line tools do.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(ErrorKind::BrokenPipe))
+    })
+}
+
+fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
     match command {
         Command::Search { query, json, limit } => search(cx, &query.join(" "), json, limit),
         Command::Show { id, json, format, qr } => {
@@ -266,8 +304,7 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             }
             if json {
                 let object = output::partner_json(&catalog, index, marks, None);
-                serde_json::to_writer_pretty(&mut *cx.out, &object)?;
-                writeln!(cx.out)?;
+                cx.out.write_all(output::to_json(&object)?.as_bytes())?;
             } else {
                 write!(
                     cx.out,
@@ -306,7 +343,12 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             } else {
                 Some(text.join(" "))
             };
-            let text = text.filter(|t| !t.trim().is_empty());
+            // A slip (an empty variable, an empty file) must not delete a note.
+            if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
+                bail!(
+                    "the note is empty, so nothing was changed; to delete the note use `partners note {id} --clear`"
+                );
+            }
             let said = if text.is_some() { "note saved" } else { "note removed" };
             mark(cx, &id, move |id| Change::Note { id, text }, said)
         }
@@ -319,8 +361,9 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
             match output {
                 Some(path) => {
-                    crate::store::replace_file(&path, text.as_bytes())?;
-                    writeln!(cx.err, "wrote {} partners to {}", chosen.len(), path.display())?;
+                    crate::atomic::replace_file(&path, text.as_bytes())?;
+                    let path = path.display().to_string();
+                    writeln!(cx.err, "wrote {} partners to {}", chosen.len(), clean(&path))?;
                 }
                 None => cx.out.write_all(text.as_bytes())?,
             }
@@ -365,8 +408,7 @@ fn print_partners(
                 output::partner_json(catalog, i, marks, scores.map(|s| s[n]))
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *cx.out, &objects)?;
-        writeln!(cx.out)?;
+        cx.out.write_all(output::to_json(&objects)?.as_bytes())?;
     } else {
         let partners: Vec<_> = chosen.iter().filter_map(|&i| catalog.get(i)).collect();
         write!(cx.out, "{}", output::plain_lines(&partners, cx.tty))?;
@@ -378,7 +420,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let query = match Query::parse(text) {
         Ok(query) => query,
         Err(e) => {
-            writeln!(cx.err, "error: in the query, {e}")?;
+            writeln!(cx.err, "error: in the query, {}", clean(&e.to_string()))?;
             return Ok(ExitCode::from(2));
         }
     };
@@ -402,11 +444,12 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
             Ok(d) => {
                 let n = d.partners.len();
                 let noun = if n == 1 { "partner" } else { "partners" };
-                writeln!(cx.out, "{}: ok, {n} {noun}", file.display())?;
+                let file = file.display().to_string();
+                writeln!(cx.out, "{}: ok, {n} {noun}", clean(&file))?;
             }
             Err(e) => {
                 failed = true;
-                writeln!(cx.out, "{e}")?;
+                writeln!(cx.out, "{}", clean_multiline(&e.to_string()))?;
             }
         }
     }
@@ -424,7 +467,7 @@ fn mark(
     let mut store = cx.store()?;
     store.apply(change(id.to_owned()))?;
     let name = catalog.get(index).map_or(id, |p| p.short_name());
-    writeln!(cx.out, "{}: {said}", crate::text::clean(name))?;
+    writeln!(cx.out, "{}: {said}", clean(name))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,13 +1,20 @@
 //! `partners export`: the partners with the user's marks and notes as CSV, JSON or Markdown for
 //! the follow-up after an event, and the network of relations as Graphviz DOT.
+//!
+//! Each format escapes data its own way, since an export may be shown on a terminal or opened
+//! in a spreadsheet: JSON keeps every character, controls as `\u` escapes; CSV, Markdown and
+//! DOT replace the controls they cannot carry with U+FFFD; CSV cells never start a formula;
+//! Markdown never lets data become markup; DOT escapes quotes, backslashes and line breaks.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use anyhow::Result;
 
 use crate::catalog::Catalog;
-use crate::output::{self, links};
+use crate::output;
 use crate::store::Store;
+use crate::text::{REPLACEMENT, clean_document};
 
 /// What `partners export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -39,9 +46,7 @@ pub fn export(
                 .iter()
                 .filter_map(|&i| output::partner_json(catalog, i, marks_of(i), None))
                 .collect();
-            let mut text = serde_json::to_string_pretty(&objects)?;
-            text.push('\n');
-            text
+            output::to_json(&objects)?
         }
         ExportFormat::Md => chosen
             .iter()
@@ -53,12 +58,20 @@ pub fn export(
     })
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
+/// One CSV field: controls a terminal would obey replaced (tabs and line breaks kept), a `'`
+/// before a leading `=`, `+`, `-`, `@`, tab or CR so a spreadsheet never runs it as a formula
+/// (OWASP's advice), then quoted when it must be (RFC 4180).
 fn csv_field(text: &str) -> String {
+    let text = clean_document(text);
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        text
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        text.into_owned()
     }
 }
 
@@ -74,7 +87,7 @@ fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
         let note_changed = marks
             .filter(|m| m.note.is_some())
             .and_then(|m| m.note_at)
-            .map(crate::store::format_utc)
+            .map(crate::time::format_utc)
             .unwrap_or_default();
         let fields = [
             p.id.as_str(),
@@ -99,14 +112,16 @@ fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
     out
 }
 
-/// A DOT identifier or label: always quoted, with quotes and backslashes escaped.
+/// A DOT identifier or label: always quoted, with quotes and backslashes escaped, line breaks
+/// as DOT's `\n`, and other controls replaced with U+FFFD.
 fn dot_string(text: &str) -> String {
     let mut out = String::from("\"");
-    for c in text.chars() {
+    for c in clean_document(&text.replace("\r\n", "\n")).chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push(' '),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push(REPLACEMENT),
             c => out.push(c),
         }
     }
@@ -124,7 +139,7 @@ pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
     for &i in chosen {
         let Some(p) = catalog.get(i) else { continue };
         let _ = writeln!(out, "  {} [label={}];", dot_string(&p.id), dot_string(p.short_name()));
-        for link in links(catalog, i).iter().filter(|l| !l.incoming) {
+        for link in catalog.links(i).iter().filter(|l| !l.incoming) {
             let to = match link.target.and_then(|t| catalog.get(t)) {
                 Some(target) if chosen.contains(&link.target.unwrap_or(usize::MAX)) => {
                     dot_string(&target.id)
@@ -165,7 +180,28 @@ mod tests {
     }
 
     #[test]
+    fn csv_never_starts_a_formula() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+33 1 23"), "'+33 1 23");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\r\nx"), "\"'\r\nx\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"click\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""
+        );
+        assert_eq!(csv_field("a=b"), "a=b");
+    }
+
+    #[test]
+    fn csv_replaces_controls_but_keeps_line_breaks_and_tabs() {
+        assert_eq!(csv_field("a\u{1b}[2J\tb\r\nc\u{9b}"), "\"a\u{FFFD}[2J\tb\r\nc\u{FFFD}\"");
+    }
+
+    #[test]
     fn dot_strings_escape() {
         assert_eq!(dot_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+        assert_eq!(dot_string("a\r\nb\nc\u{1b}\u{202E}"), "\"a\\nb\\nc\u{FFFD}\u{FFFD}\"");
     }
 }

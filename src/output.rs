@@ -1,15 +1,19 @@
 //! What the command line prints: JSON objects, plain lines and partner cards (text or
 //! Markdown, also what Ctrl-Y copies). Every string from a dataset or the user goes through
-//! [`crate::text::clean`] before it is printed as plain text.
+//! [`crate::text::clean`] before it is printed as plain text; Markdown also escapes what
+//! Markdown and HTML would interpret; JSON escapes every control character (see [`to_json`]).
 
 use std::fmt::Write as _;
+use std::io;
 
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::catalog::Catalog;
-use crate::dataset::{Partner, RelationKind};
+use crate::catalog::Link;
+use crate::dataset::Partner;
 use crate::store::Marks;
-use crate::text::{clean, clean_multiline, pad, width};
+use crate::text::{clean, clean_multiline, is_unsafe, pad, width};
 
 /// A relation as JSON.
 #[derive(Debug, Serialize)]
@@ -62,63 +66,6 @@ pub struct PartnerJson<'a> {
     pub score: Option<u32>,
 }
 
-/// One line of the relations of a partner, in either direction, for display.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link<'a> {
-    /// The relation, as the partner that states it reads it.
-    pub kind: RelationKind,
-    /// The other partner's index in the catalog, when it is a partner.
-    pub target: Option<usize>,
-    /// The other organisation's name.
-    pub name: &'a str,
-    /// Context.
-    pub note: Option<&'a str>,
-    /// Whether another partner states this link (a backlink).
-    pub incoming: bool,
-}
-
-impl Link<'_> {
-    /// The relation in words, read from the partner shown.
-    pub fn label(&self) -> &'static str {
-        if self.incoming { self.kind.inverse_label() } else { self.kind.label() }
-    }
-}
-
-/// Every link of partner `index`: its own relations, then those others state about it, each
-/// group sorted by label so links of one kind stand together.
-pub fn links(catalog: &Catalog, index: usize) -> Vec<Link<'_>> {
-    let Some(partner) = catalog.get(index) else { return Vec::new() };
-    let mut own: Vec<Link<'_>> = partner
-        .relations
-        .iter()
-        .map(|r| {
-            let target = r.target.as_deref().and_then(|t| catalog.position(t));
-            let name = match (target, &r.target, &r.name) {
-                (Some(t), _, _) => catalog.get(t).map_or("", |p| p.name.as_str()),
-                (None, Some(id), _) => id.as_str(),
-                (None, None, Some(name)) => name.as_str(),
-                (None, None, None) => "",
-            };
-            Link { kind: r.kind, target, name, note: r.note.as_deref(), incoming: false }
-        })
-        .collect();
-    let mut incoming: Vec<Link<'_>> = catalog
-        .backlinks(index)
-        .iter()
-        .map(|b| Link {
-            kind: b.kind,
-            target: Some(b.from),
-            name: catalog.get(b.from).map_or("", |p| p.name.as_str()),
-            note: b.note.as_deref(),
-            incoming: true,
-        })
-        .collect();
-    own.sort_by_key(Link::label);
-    incoming.sort_by_key(Link::label);
-    own.extend(incoming);
-    own
-}
-
 /// The JSON object of partner `index`.
 pub fn partner_json<'a>(
     catalog: &'a Catalog,
@@ -135,7 +82,7 @@ pub fn partner_json<'a>(
         note: l.note,
     };
     let (own, incoming): (Vec<_>, Vec<_>) =
-        links(catalog, index).into_iter().partition(|l| !l.incoming);
+        catalog.links(index).into_iter().partition(|l| !l.incoming);
     Some(PartnerJson {
         id: &p.id,
         name: &p.name,
@@ -162,7 +109,7 @@ pub fn partner_json<'a>(
 
 /// Plain result lines: aligned columns for a person, tab-separated for a pipe.
 pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
-    let id_width = partners.iter().map(|p| width(&p.id)).max().unwrap_or(0);
+    let id_width = partners.iter().map(|p| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
     for p in partners {
         let acronym = p.acronym.as_deref().map(clean).unwrap_or_default();
@@ -172,9 +119,10 @@ pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
             } else {
                 format!("{} ({acronym})", clean(&p.name))
             };
-            let _ = writeln!(out, "{}  {name}  · {}", pad(&p.id, id_width), p.kind.label());
+            let _ = writeln!(out, "{}  {name}  · {}", pad(&clean(&p.id), id_width), p.kind.label());
         } else {
-            let _ = writeln!(out, "{}\t{}\t{acronym}\t{}", p.id, clean(&p.name), p.kind.slug());
+            let id = clean(&p.id);
+            let _ = writeln!(out, "{id}\t{}\t{acronym}\t{}", clean(&p.name), p.kind.slug());
         }
     }
     out
@@ -195,37 +143,39 @@ pub enum CardFormat {
 pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: CardFormat) -> String {
     let Some(p) = catalog.get(index) else { return String::new() };
     let md = format == CardFormat::Md;
+    // Data never drives the terminal; in Markdown it never becomes markup either.
+    let t = |text: &str| if md { md_escape(&clean(text)) } else { clean(text).into_owned() };
     let mut out = String::new();
     let title = match &p.acronym {
-        Some(a) => format!("{} ({})", clean(&p.name), clean(a)),
-        None => clean(&p.name).into_owned(),
+        Some(a) => format!("{} ({})", t(&p.name), t(a)),
+        None => t(&p.name),
     };
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
     let mut about = vec![p.kind.label().to_owned(), p.scope.label().to_owned()];
-    about.extend(p.location.as_deref().map(|l| clean(l).into_owned()));
+    about.extend(p.location.as_deref().map(t));
     let _ = writeln!(out, "{}", about.join(" · "));
     if !p.aliases.is_empty() {
-        let aliases: Vec<_> = p.aliases.iter().map(|a| clean(a).into_owned()).collect();
+        let aliases: Vec<_> = p.aliases.iter().map(|a| t(a)).collect();
         let _ = writeln!(out, "Also known as: {}", aliases.join(", "));
     }
     if !p.topics.is_empty() {
         let topics: Vec<_> = p.topics.iter().map(|t| t.label()).collect();
         let _ = writeln!(out, "Topics: {}", topics.join(", "));
     }
-    let _ = writeln!(out, "\n{}", clean(&p.description));
+    let _ = writeln!(out, "\n{}", t(&p.description));
     let item = if md { "- " } else { "  " };
     if !p.facts.is_empty() {
         let _ = writeln!(out, "\n{}Key facts", if md { "## " } else { "" });
         for f in &p.facts {
-            let _ = writeln!(out, "{item}{}: {}", clean(&f.label), clean(&f.value));
+            let _ = writeln!(out, "{item}{}: {}", t(&f.label), t(&f.value));
         }
     }
-    let links = links(catalog, index);
+    let links = catalog.links(index);
     if !links.is_empty() {
         let _ = writeln!(out, "\n{}Relations", if md { "## " } else { "" });
         for l in &links {
-            let note = l.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
-            let _ = writeln!(out, "{item}{}: {}{note}", l.label(), clean(l.name));
+            let note = l.note.map(|n| format!(" ({})", t(n))).unwrap_or_default();
+            let _ = writeln!(out, "{item}{}: {}{note}", l.label(), t(l.name));
         }
     }
     let contacts =
@@ -234,7 +184,7 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         let _ = writeln!(out, "\n{}Contact", if md { "## " } else { "" });
         for (label, value) in contacts {
             if let Some(v) = value {
-                let _ = writeln!(out, "{item}{label}: {}", clean(v));
+                let _ = writeln!(out, "{item}{label}: {}", t(v));
             }
         }
     }
@@ -250,12 +200,109 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             let _ = writeln!(out, "\n{}Mine: {}", if md { "## " } else { "" }, mine.join(", "));
         }
         if let Some(note) = &m.note {
+            // Quoted line by line, so no line of the note can end the quote or start a heading.
             for line in clean_multiline(note).lines() {
+                let line = if md { md_escape(line) } else { line.to_owned() };
                 let _ = writeln!(out, "{}{line}", if md { "> " } else { "  " });
             }
         }
     }
     out
+}
+
+/// `text` with every character that Markdown or HTML would interpret backslash-escaped
+/// (`CommonMark` lets any ASCII punctuation be escaped), so data shows as written: no raw HTML,
+/// no link, no emphasis, no heading or table cell.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!')
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Wraps `serde_json`'s pretty printer so that strings carry no raw C1 control, DEL or bidi
+/// control (`serde_json` already escapes C0): each is written as a `\u` escape, which decodes to
+/// the same character.
+struct InertFormatter(PrettyFormatter<'static>);
+
+impl Formatter for InertFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (at, c) in fragment.char_indices() {
+            if is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[start..at])?;
+                write!(writer, "\\u{:04x}", u32::from(c))?;
+                start = at + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
+}
+
+/// `value` as pretty JSON ending with a newline, safe to print on a terminal: every control
+/// character and bidi control inside strings is a `\u` escape, so the text is inert and still
+/// decodes to exactly the data.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut bytes = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut bytes, InertFormatter(PrettyFormatter::new()));
+    value.serialize(&mut serializer)?;
+    bytes.push(b'\n');
+    // serde_json writes whole UTF-8 strings and ASCII punctuation only.
+    String::from_utf8(bytes).map_err(|e| serde::ser::Error::custom(e.to_string()))
 }
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard; it travels

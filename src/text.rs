@@ -1,5 +1,6 @@
-//! Text that reaches a terminal: control characters made harmless, widths measured in
-//! columns (wide characters count two), truncation and wrapping that respect both.
+//! Text that reaches a terminal: the one sanitiser ([`clean`], [`clean_multiline`], and
+//! [`clean_document`] for files that may be shown on one), widths measured in columns (wide
+//! characters count two), truncation and wrapping that respect both.
 
 use std::borrow::Cow;
 
@@ -8,8 +9,18 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// What stands in for a character that must not reach the terminal raw.
 pub const REPLACEMENT: char = '\u{FFFD}';
 
-fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+/// Whether `c` can drive a terminal or reorder what it shows: C0 and C1 controls, DEL (all
+/// of Unicode's `Cc`) and the bidirectional controls.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// The bidirectional formatting characters: embeddings, overrides, isolates and marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
 }
 
 /// One line of text with every control character (escape sequences, bidi overrides,
@@ -30,6 +41,25 @@ pub fn clean_multiline(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Text for a document format (CSV, Markdown, DOT) that may end up on a terminal: like
+/// [`clean_multiline`], but tabs and CRLF line ends are kept too, since those formats carry
+/// them and they cannot drive a terminal. A lone CR (which can overwrite a line) is replaced.
+pub fn clean_document(text: &str) -> Cow<'_, str> {
+    let mut chars = text.chars().peekable();
+    let mut out = String::new();
+    let mut changed = false;
+    while let Some(c) = chars.next() {
+        let keep = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => !is_unsafe(c),
+        };
+        changed |= !keep;
+        out.push(if keep { c } else { REPLACEMENT });
+    }
+    if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
 }
 
 /// Columns `text` takes on a terminal.
@@ -113,6 +143,40 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
     lines
 }
 
+/// `text` cleaned and cut to `max` columns (with `…` when cut), as runs of characters that are
+/// or are not at `positions` (sorted char indices): how a highlighted field is drawn. The
+/// replacement of control characters is one for one, so positions stay valid.
+pub fn highlight_runs(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
+    let text = clean(text);
+    let total = width(&text);
+    let limit = if total > max { max.saturating_sub(1) } else { max };
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut used = 0;
+    let mut next = 0;
+    for (i, c) in text.chars().enumerate() {
+        let w = char_width(c);
+        if used + w > limit {
+            break;
+        }
+        used += w;
+        while positions.get(next).is_some_and(|&p| p < i) {
+            next += 1;
+        }
+        let matched = positions.get(next) == Some(&i);
+        match runs.last_mut() {
+            Some((run, m)) if *m == matched => run.push(c),
+            _ => runs.push((c.to_string(), matched)),
+        }
+    }
+    if total > max && max > 0 {
+        match runs.last_mut() {
+            Some((run, false)) => run.push('…'),
+            _ => runs.push(("…".to_owned(), false)),
+        }
+    }
+    runs
+}
+
 /// [`wrap_ranges`] as strings.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
@@ -128,7 +192,20 @@ mod tests {
         assert_eq!(clean("a\u{1b}[31mb\nc"), "a\u{FFFD}[31mb\u{FFFD}c");
         assert_eq!(clean_multiline("a\nb\u{7}"), "a\nb\u{FFFD}");
         assert_eq!(clean("\u{202E}evil"), "\u{FFFD}evil");
+        for c in ['\u{7f}', '\u{85}', '\u{9b}', '\u{200E}', '\u{200F}', '\u{61C}', '\u{2066}'] {
+            assert_eq!(clean(&format!("a{c}b")), "a\u{FFFD}b", "{c:?}");
+        }
         assert!(matches!(clean("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn clean_document_keeps_what_files_carry() {
+        assert_eq!(clean_document("a\tb\r\nc\nd"), "a\tb\r\nc\nd");
+        assert_eq!(
+            clean_document("a\rb\u{1b}]52;c;x\u{7}\u{9b}2J\u{202E}"),
+            "a\u{FFFD}b\u{FFFD}]52;c;x\u{FFFD}\u{FFFD}2J\u{FFFD}"
+        );
+        assert!(matches!(clean_document("plain\r\n"), Cow::Borrowed(_)));
     }
 
     #[test]

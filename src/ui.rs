@@ -1,6 +1,6 @@
-//! Drawing: a pure function of the [`App`] state onto a ratatui frame. Nothing here changes
-//! state or touches files. [`layout`] is shared with the app, which needs the same geometry
-//! to keep the selection in view and to map clicks.
+//! Drawing: a pure function of the [`App`] state and a [`Theme`] onto a ratatui frame.
+//! Nothing here changes state or touches files; the geometry and the models it draws come
+//! from [`crate::view`], which the app uses too.
 
 pub mod detail;
 pub mod help;
@@ -14,90 +14,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::action::Action;
 use crate::app::{App, Overlay};
-use crate::text::{char_width, clean, width};
+use crate::i18n::{fill, s};
+use crate::input::{self, Context};
+use crate::text::{char_width, clean, highlight_runs, width};
+use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, layout};
 use theme::Theme;
 
-/// Below this size the browser shows a message instead of a broken screen.
-pub const MIN_WIDTH: u16 = 30;
-/// See [`MIN_WIDTH`].
-pub const MIN_HEIGHT: u16 = 8;
-/// From this width, list and detail stand side by side.
-pub const WIDE: u16 = 100;
-/// From this width (and [`STACKED_MIN_HEIGHT`]), the detail stands under the list.
-pub const MEDIUM: u16 = 60;
-/// Height needed to stack the list above the detail.
-pub const STACKED_MIN_HEIGHT: u16 = 20;
-
-/// How the screen is divided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Too small to draw anything useful.
-    TooSmall,
-    /// List and detail side by side.
-    Wide,
-    /// List above detail.
-    Stacked,
-    /// List only; the detail fills the body when opened.
-    Narrow,
-}
-
-/// Where each part of the screen goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    /// How the screen is divided.
-    pub mode: Mode,
-    /// The search line.
-    pub search: Rect,
-    /// The list pane (with its border).
-    pub list: Rect,
-    /// The detail pane (with its border); in narrow mode the same as the list.
-    pub detail: Rect,
-    /// The status line.
-    pub status: Rect,
-}
-
-/// The screen's geometry for a terminal of `size` (columns, rows).
-pub fn layout((width, height): (u16, u16)) -> Areas {
-    let full = Rect::new(0, 0, width, height);
-    if width < MIN_WIDTH || height < MIN_HEIGHT {
-        return Areas {
-            mode: Mode::TooSmall,
-            search: full,
-            list: full,
-            detail: full,
-            status: full,
-        };
-    }
-    let search = Rect::new(0, 0, width, 1);
-    let status = Rect::new(0, height - 1, width, 1);
-    let body = Rect::new(0, 1, width, height - 2);
-    let (mode, list, detail) = if width >= WIDE {
-        let list_width = (width * 2 / 5).clamp(36, 64);
-        let list = Rect { width: list_width, ..body };
-        let detail = Rect { x: list_width, width: width - list_width, ..body };
-        (Mode::Wide, list, detail)
-    } else if width >= MEDIUM && height >= STACKED_MIN_HEIGHT {
-        let list_height = (body.height * 2 / 5).max(5);
-        let list = Rect { height: list_height, ..body };
-        let detail = Rect { y: body.y + list_height, height: body.height - list_height, ..body };
-        (Mode::Stacked, list, detail)
-    } else {
-        (Mode::Narrow, body, body)
-    };
-    Areas { mode, search, list, detail, status }
-}
-
 /// Draws the whole screen.
-pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::new(app.options().theme, app.options().color);
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let areas = layout((area.width, area.height));
     if areas.mode == Mode::TooSmall {
-        let message = format!(
-            "Terminal too small: {}×{}. Make it at least {MIN_WIDTH}×{MIN_HEIGHT}, or press Ctrl-C to quit.",
-            area.width, area.height
-        );
+        let message = fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
         frame.render_widget(
             Paragraph::new(message)
                 .style(theme.error)
@@ -107,23 +37,23 @@ pub fn render(app: &App, frame: &mut Frame) {
         );
         return;
     }
-    search_line(app, &theme, frame, areas.search);
+    search_line(app, theme, frame, areas.search);
     match areas.mode {
-        Mode::Narrow if app.narrow_detail() => detail::render(app, &theme, frame, areas.detail),
-        Mode::Narrow => list::render(app, &theme, frame, areas.list),
+        Mode::Narrow if app.narrow_detail() => detail::render(app, theme, frame, areas.detail),
+        Mode::Narrow => list::render(app, theme, frame, areas.list),
         _ => {
-            list::render(app, &theme, frame, areas.list);
-            detail::render(app, &theme, frame, areas.detail);
+            list::render(app, theme, frame, areas.list);
+            detail::render(app, theme, frame, areas.detail);
         }
     }
-    status_line(app, &theme, frame, areas.status);
+    status_line(app, theme, frame, areas.status);
     match app.overlay() {
-        Some(Overlay::Help) => help::render_help(&theme, frame, area, app.help_scroll()),
-        Some(Overlay::Note(editor)) => help::render_note(app, editor, &theme, frame, area),
-        Some(Overlay::Overview { tab, selected }) => {
+        Some(Overlay::Help) => help::render_help(app, theme, frame, area),
+        Some(Overlay::Note(editor)) => help::render_note(app, editor, theme, frame, area),
+        Some(Overlay::Overview { tab, selected, rows }) => {
             // The status line stays visible: it says why a row cannot be shown.
             let above_status = Rect { height: areas.status.y.saturating_sub(area.y), ..area };
-            overview::render(app, *tab, *selected, &theme, frame, above_status);
+            overview::render(*tab, *selected, rows, theme, frame, above_status);
         }
         None => {}
     }
@@ -188,7 +118,7 @@ fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (status.text.clone(), if status.error { theme.error } else { theme.accent })
         }
         (None, Err(e)) => (e.to_string(), theme.error),
-        (None, Ok(_)) => (hints(app, area.width).to_owned(), theme.dim),
+        (None, Ok(_)) => (hints(app, area.width), theme.dim),
     };
     let sources = sources_label(app);
     let columns = usize::from(area.width);
@@ -210,40 +140,81 @@ fn sources_label(app: &App) -> String {
         .catalog()
         .sources()
         .iter()
-        .map(|s| match s {
-            crate::catalog::Source::Bundled => "bundled".to_owned(),
+        .map(|source| match source {
+            crate::catalog::Source::Bundled => s().bundled.to_owned(),
             crate::catalog::Source::File(path, _) => path
                 .file_name()
                 .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
         })
         .collect();
-    clean(&format!("data: {}", names.join(" + "))).into_owned()
+    clean(&fill(s().data_label, &[&names.join(" + ")])).into_owned()
 }
 
-/// The most useful keys for what has focus; a shorter set when the line is narrow, so that
-/// F1 help is always on it.
-fn hints(app: &App, columns: u16) -> &'static str {
+/// The most useful keys for what has the keys, read from the binding table; a shorter set
+/// when the line is narrow, so that the help key is always on it.
+fn hints(app: &App, columns: u16) -> String {
     let narrow = columns < 90;
-    match (app.overlay(), app.focus()) {
-        (None, crate::app::Focus::Detail) if narrow => "←/→ relation · Enter follow · F1 help",
-        (None, crate::app::Focus::List) if narrow => "Enter open · Ctrl-S star · F1 help",
-        (Some(Overlay::Note(_)), _) => "Ctrl-S save · Enter new line · Esc cancel",
-        (Some(Overlay::Overview { .. }), _) => {
-            "←/→ tab · ↑/↓ choose · Enter show in list · Esc close"
+    let t = s();
+    let context = app.key_state().context;
+    let hint = |actions: &[Action], label: &str| input::hint(context, actions, label);
+    let parts = match (context, narrow) {
+        (Context::Help, _) => {
+            let keys = input::keys_for(Context::Help, &Action::CloseOverlay);
+            let keys = keys.iter().take(2).cloned().collect::<Vec<_>>().join(t.or);
+            return fill(t.closes_help, &[&keys]);
         }
-        (Some(Overlay::Help), _) => "Esc or F1 closes the help",
-        (None, crate::app::Focus::Detail) => {
-            "↑/↓ scroll · ←/→ relation · Enter follow · Alt-← back · Esc list · F1 help"
+        (Context::NoteAsk, _) => {
+            let answers = [
+                hint(&[Action::SaveNote], t.hint_save),
+                hint(&[Action::DiscardNote], t.hint_discard),
+                hint(&[Action::KeepEditing], t.hint_keep_writing),
+            ];
+            return fill(t.unsaved_note, &[&answers.join(" · ")]);
         }
-        (None, crate::app::Focus::List) => {
-            "↑/↓ move · Enter open · Ctrl-S star · Ctrl-T met · Ctrl-E note · F2 overview · F1 help"
-        }
-    }
+        (Context::Note, _) => vec![
+            hint(&[Action::SaveNote], t.hint_save),
+            hint(&[Action::NoteNewline], t.hint_new_line),
+            hint(&[Action::CancelNote], t.hint_cancel),
+        ],
+        (Context::Overview, _) => vec![
+            hint(&[Action::PreviousTab, Action::NextTab], t.hint_tab),
+            hint(&[Action::PreviousRow, Action::NextRow], t.hint_choose),
+            hint(&[Action::ApplyRow], t.hint_show_in_list),
+            hint(&[Action::CloseOverlay], t.hint_close),
+        ],
+        (Context::Detail, true) => vec![
+            hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
+            hint(&[Action::FollowLink], t.hint_follow),
+            hint(&[Action::OpenHelp], t.hint_help),
+        ],
+        (Context::List, true) => vec![
+            hint(&[Action::Open], t.hint_open),
+            hint(&[Action::ToggleStar], t.hint_star),
+            hint(&[Action::OpenHelp], t.hint_help),
+        ],
+        (Context::Detail, false) => vec![
+            hint(&[Action::ScrollUp, Action::ScrollDown], t.hint_scroll),
+            hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
+            hint(&[Action::FollowLink], t.hint_follow),
+            hint(&[Action::Back], t.hint_back),
+            hint(&[Action::Cancel], t.hint_list),
+            hint(&[Action::OpenHelp], t.hint_help),
+        ],
+        (Context::List, false) => vec![
+            hint(&[Action::MoveUp, Action::MoveDown], t.hint_move),
+            hint(&[Action::Open], t.hint_open),
+            hint(&[Action::ToggleStar], t.hint_star),
+            hint(&[Action::ToggleMet], t.hint_met),
+            hint(&[Action::EditNote], t.hint_note),
+            hint(&[Action::OpenOverview], t.hint_overview),
+            hint(&[Action::OpenHelp], t.hint_help),
+        ],
+    };
+    parts.join(" · ")
 }
 
 /// `text` as spans, the characters at `positions` (char indices) in `matched`, cut to `max`
-/// columns with `…`. Control characters are replaced first; positions stay valid because
-/// the replacement is one character for one.
+/// columns with `…` (see [`highlight_runs`]).
 pub fn highlighted(
     text: &str,
     positions: &[usize],
@@ -251,36 +222,10 @@ pub fn highlighted(
     matched: Style,
     max: usize,
 ) -> Vec<Span<'static>> {
-    let text = clean(text);
-    let total = width(&text);
-    let limit = if total > max { max.saturating_sub(1) } else { max };
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut run = String::new();
-    let mut run_matched = false;
-    let mut used = 0;
-    for (i, c) in text.chars().enumerate() {
-        let w = char_width(c);
-        if used + w > limit {
-            break;
-        }
-        used += w;
-        let is_matched = positions.binary_search(&i).is_ok();
-        if is_matched != run_matched && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_matched { matched } else { base },
-            ));
-        }
-        run_matched = is_matched;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(run, if run_matched { matched } else { base }));
-    }
-    if total > max && max > 0 {
-        spans.push(Span::styled("…", base));
-    }
-    spans
+    highlight_runs(text, positions, max)
+        .into_iter()
+        .map(|(run, is_matched)| Span::styled(run, if is_matched { matched } else { base }))
+        .collect()
 }
 
 /// Columns taken by `spans`.

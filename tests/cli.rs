@@ -305,8 +305,9 @@ fn search_takes_several_words_and_hyphens() {
     assert_eq!(words, one);
     assert_eq!(ids(&home.json(&["search", "--json", "--", "ugap"])), ["ugap"]);
     assert!(ids(&home.json(&["search", "--json", "ile-de-france"])).contains(&"amif"));
-    // A leading dash is a term, not an option.
-    home.expect(&["search", "-ugap"], 1);
+    // A leading dash is an option; after `--` it is a term.
+    home.expect(&["search", "-ugap"], 2);
+    home.expect(&["search", "--", "-ugap"], 1);
 }
 
 #[test]
@@ -522,9 +523,11 @@ fn marks_round_trip() {
     assert_eq!(ids(&home.json(&["list", "--met", "--json"])), ["gsef"]);
     assert!(ids(&home.json(&["list", "--noted", "--json"])).is_empty());
     home.expect(&["search", "has:note"], 1);
-    // A blank note is no note.
-    home.ok(&["note", "weka", "   "]);
-    assert!(ids(&home.json(&["list", "--noted", "--json"])).is_empty());
+    // A blank note is refused, not taken for a deletion.
+    home.ok(&["note", "weka", "kept"]);
+    home.expect(&["note", "weka", "   "], 2);
+    assert_eq!(home.json(&["show", "weka", "--json"])["note"], "kept");
+    home.ok(&["note", "weka", "--clear"]);
     // The note text cannot be given together with --clear, and one of them is needed.
     home.expect(&["note", "weka", "x", "--clear"], 2);
     home.expect(&["note", "weka"], 2);
@@ -729,3 +732,7 @@ fn export_to_a_file() {
     assert_eq!(ids(&written), ["ugap"]);
     home.expect(&["export", "--format", "xml"], 2);
 }
+
+// The command line's protective guarantees, in their own file to keep this one readable.
+#[path = "cli/safety.rs"]
+mod safety;

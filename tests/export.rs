@@ -310,6 +310,8 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
                     match chars.next() {
                         Some('\\') => match chars.next() {
                             Some(e @ ('"' | '\\')) => s.push(e),
+                            // Graphviz's line break in labels.
+                            Some('n') => s.push('\n'),
                             Some(other) => return Err(format!("unknown escape \\{other}")),
                             None => return Err("escape at the end".into()),
                         },
@@ -624,3 +626,7 @@ fn dot_from_the_command_line_with_marks() {
         .collect();
     assert_eq!(partners, BTreeSet::from(["ugap", "convergence-marches"]));
 }
+
+// Formulas, markup and controls in the data, in their own file to keep this one readable.
+#[path = "export/hostile.rs"]
+mod hostile;

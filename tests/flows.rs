@@ -6,87 +6,25 @@
 
 use std::collections::BTreeMap;
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseEvent, MouseEventKind,
-};
-use partners::action::Effect;
-use partners::app::{App, Focus, Options, Overlay, OverviewTab};
-use partners::catalog::Catalog;
-use partners::cli::ThemeName;
-use partners::store::{Change, Marks, State};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use partners::action::{Action, Effect};
+use partners::app::{App, Focus, Overlay};
+use partners::store::{Change, Marks, State, Store};
+use partners::view::layout::layout;
+use partners::view::overview::OverviewTab;
 use rstest::rstest;
 
-const MONO: Options = Options { theme: ThemeName::Dark, color: false };
-
-fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
-    Event::Key(KeyEvent::new(code, modifiers))
-}
-
-fn mouse(kind: MouseEventKind, at: &str) -> Event {
-    let (column, row) = at.split_once(',').expect("a position is column,row");
-    Event::Mouse(MouseEvent {
-        kind,
-        column: column.parse().expect("a column"),
-        row: row.parse().expect("a row"),
-        modifiers: KeyModifiers::NONE,
-    })
-}
-
-/// One token of the notation as the events a terminal would send.
-fn events(token: &str) -> Vec<Event> {
-    let Some(name) = token.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
-        return token.chars().map(|c| key(KeyCode::Char(c), KeyModifiers::NONE)).collect();
-    };
-    if let Some((what, at)) = name.split_once(':') {
-        return vec![match what {
-            "Click" => mouse(MouseEventKind::Down(crossterm::event::MouseButton::Left), at),
-            "WheelDown" => mouse(MouseEventKind::ScrollDown, at),
-            "WheelUp" => mouse(MouseEventKind::ScrollUp, at),
-            "Resize" => {
-                let (w, h) = at.split_once('x').expect("a size is WxH");
-                Event::Resize(w.parse().expect("a width"), h.parse().expect("a height"))
-            }
-            _ => panic!("unknown event {token}"),
-        }];
-    }
-    let (modifiers, name) = match name.split_once('-') {
-        Some(("C", rest)) => (KeyModifiers::CONTROL, rest),
-        Some(("A", rest)) => (KeyModifiers::ALT, rest),
-        Some(("S", rest)) => (KeyModifiers::SHIFT, rest),
-        _ => (KeyModifiers::NONE, name),
-    };
-    let code = match name {
-        "Enter" => KeyCode::Enter,
-        "Esc" => KeyCode::Esc,
-        "Tab" => KeyCode::Tab,
-        "BackTab" => KeyCode::BackTab,
-        "BS" => KeyCode::Backspace,
-        "Del" => KeyCode::Delete,
-        "Left" => KeyCode::Left,
-        "Right" => KeyCode::Right,
-        "Up" => KeyCode::Up,
-        "Down" => KeyCode::Down,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        "PgUp" => KeyCode::PageUp,
-        "PgDn" => KeyCode::PageDown,
-        "Space" => KeyCode::Char(' '),
-        f if f.starts_with('F') && f.len() > 1 => KeyCode::F(f[1..].parse().expect("F<n>")),
-        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap_or(' ')),
-        _ => panic!("unknown key {token}"),
-    };
-    vec![key(code, modifiers)]
-}
+mod common;
+use common::{bundled, events, mono};
 
 /// The app after `keys`, and every effect the keys asked for, in order.
 fn run_with(state: State, size: (u16, u16), keys: &str) -> (App, Vec<Effect>) {
-    let catalog = Catalog::bundled().expect("the bundled dataset loads");
-    let mut app = App::new(catalog, state, "", MONO);
-    app.update(partners::action::Action::Resize { width: size.0, height: size.1 });
+    let mut app = App::new(bundled(), state, "");
+    app.update(Action::Resize { width: size.0, height: size.1 });
     let mut effects = Vec::new();
     for token in keys.split_whitespace() {
         for event in events(token) {
-            if let Some(action) = partners::input::action(&event, &app) {
+            if let Some(action) = partners::input::action(&event, app.key_state()) {
                 effects.extend(app.update(action));
             }
         }
@@ -267,7 +205,8 @@ fn down_in_detail_scrolls_it() {
 #[case::ctrl_c_in_list("ugap <C-c>", expect().quit())]
 #[case::ctrl_c_in_detail("ugap <Enter> <C-c>", expect().focus(Focus::Detail).quit())]
 #[case::ctrl_c_in_help("<F1> <C-c>", expect().overlay(Shown::Help).quit())]
-#[case::ctrl_c_in_note("ugap <C-e> abc <C-c>", expect().overlay(Shown::Note).quit())]
+#[case::ctrl_c_in_note_asks("ugap <C-e> abc <C-c>", expect().overlay(Shown::Note))]
+#[case::ctrl_c_in_unchanged_note("ugap <C-e> <C-c>", expect().overlay(Shown::Note).quit())]
 #[case::ctrl_c_in_overview(
     "<F2> <C-c>",
     expect().overlay(Shown::Overview(OverviewTab::Kinds)).quit()
@@ -298,12 +237,12 @@ fn focus_and_overlays(#[case] keys: &str, #[case] expected: Expect) {
 #[case::down_up((80, 24), "<F1> <Down> <Down> <Up>", 1)]
 #[case::ctrl_n((80, 24), "<F1> <C-n>", 1)]
 #[case::wheel((80, 24), "<F1> <WheelDown:40,10>", 3)]
-#[case::clamped((80, 24), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 15)]
+#[case::clamped((80, 24), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 35)]
 #[case::up_at_top((80, 24), "<F1> <Up> <PgUp>", 0)]
 #[case::reopens_at_top((80, 24), "<F1> <Down> <Esc> <F1>", 0)]
-#[case::fits((120, 40), "<F1> <PgDn> <Down>", 0)]
-#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn>", 23)]
-#[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <Resize:80x24>", 15)]
+#[case::tall((120, 40), "<F1> <PgDn> <Down> <Down>", 12)]
+#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", 43)]
+#[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <Resize:80x24>", 35)]
 fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: usize) {
     let (app, _) = run_with(State::default(), size, keys);
     assert_eq!(shown(&app), Shown::Help);
@@ -345,7 +284,7 @@ fn ctrl_s_stars_at_once() {
     // The list shows the star before any save comes back.
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24))
         .expect("a test terminal");
-    terminal.draw(|f| partners::ui::render(&app, f)).expect("drawing");
+    terminal.draw(|f| partners::ui::render(&app, &mono(), f)).expect("drawing");
     let row: String = (0..80).map(|x| terminal.backend().buffer()[(x, 2)].symbol()).collect();
     assert!(row.starts_with("│★   UGAP"), "{row}");
 
@@ -415,12 +354,12 @@ fn note_editor_blank_note_removes_it() {
 }
 
 #[test]
-fn note_editor_esc_cancels() {
-    let (app, effects) = run("ugap <C-e> draft <Enter> text <Esc>");
+fn note_editor_esc_then_discard_cancels() {
+    let (app, effects) = run("ugap <C-e> draft <Enter> text <Esc> d");
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(shown(&app), Shown::Nothing);
     assert!(!app.state().marks.contains_key("ugap"));
-    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Note not changed"));
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("Note changes discarded"));
 }
 
 #[test]
@@ -528,9 +467,8 @@ fn click_on_a_relation_chooses_it() {
     // Wide: GUICHET VERT has three relations; find the row of the third and click it.
     let (app, _) = run_with(State::default(), (120, 40), "guichet");
     assert_eq!(selected_id(&app).as_deref(), Some("guichet-vert"));
-    let areas = partners::ui::layout((120, 40));
-    let content = partners::ui::detail::content(&app, areas.detail.width - 2);
-    let row = areas.detail.y + 1 + u16::try_from(content.link_rows[2]).expect("fits");
+    let areas = layout((120, 40));
+    let row = areas.detail.y + 1 + u16::try_from(app.detail().link_rows[2]).expect("fits");
     let keys = format!("guichet <Click:{},{row}>", areas.detail.x + 5);
     let (app, _) = run_with(State::default(), (120, 40), &keys);
     assert_eq!(app.focus(), Focus::Detail);
@@ -552,9 +490,7 @@ fn resize_keeps_the_selection_in_view() {
         let resize = format!("<Resize:{width}x{height}>");
         for keys in ["<PgDn> <PgDn> <PgDn> <Down>", "<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>"] {
             let (app, _) = run(&format!("{keys} {resize}"));
-            let rows =
-                usize::from(partners::ui::layout((width, height)).list.height.saturating_sub(2))
-                    .max(1);
+            let rows = usize::from(layout((width, height)).list.height.saturating_sub(2)).max(1);
             assert_eq!(app.size(), (width, height));
             assert!(
                 app.list_offset() <= app.selected() && app.selected() < app.list_offset() + rows,
@@ -576,41 +512,157 @@ fn resize_in_overlays_and_detail_never_panics() {
             let mut terminal =
                 ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
                     .expect("a test terminal");
-            terminal.draw(|f| partners::ui::render(&app, f)).expect("drawing");
+            terminal.draw(|f| partners::ui::render(&app, &mono(), f)).expect("drawing");
         }
     }
 }
 
 #[test]
 fn releases_and_repeats_reported_separately_are_ignored() {
-    let catalog = Catalog::bundled().expect("the bundled dataset loads");
-    let app = App::new(catalog, State::default(), "", MONO);
-    let release = Event::Key(KeyEvent {
-        code: KeyCode::Char('a'),
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Release,
-        state: KeyEventState::NONE,
-    });
-    assert_eq!(partners::input::action(&release, &app), None);
+    let app = App::new(bundled(), State::default(), "");
+    for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
+        for code in [KeyCode::Char('a'), KeyCode::Enter, KeyCode::Down, KeyCode::F(1)] {
+            let event = Event::Key(KeyEvent {
+                code,
+                modifiers: KeyModifiers::NONE,
+                kind,
+                state: KeyEventState::NONE,
+            });
+            assert_eq!(partners::input::action(&event, app.key_state()), None, "{kind:?} {code:?}");
+        }
+    }
+}
+
+/// A store whose every write fails: its home holds a folder where `state.ron` should be.
+fn failing_store(home: &std::path::Path) -> Store {
+    let store = Store::open(home).expect("the store opens");
+    std::fs::create_dir(home.join("state.ron")).expect("a folder in the way");
+    store
 }
 
 #[test]
 fn a_note_whose_save_failed_goes_back_into_the_editor() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut store = failing_store(home.path());
     let (mut app, effects) = run("ugap <C-e> h i <C-s>");
     assert_eq!(
         effects,
         vec![Effect::Save(Change::Note { id: "ugap".into(), text: Some("hi".into()) })]
     );
     assert!(app.overlay().is_none());
-    // What main.rs does when the store refuses the write.
-    app.sync_state(State::default());
-    app.reopen_note("ugap", "hi");
+    // The main loop's path: the effect is performed, its report goes back to update.
+    let effect = effects.into_iter().next().expect("one effect");
+    let report = partners::effects::perform(effect, Some(&mut store), &mut Vec::new());
+    assert!(matches!(report, Action::SaveFailed { .. }), "{report:?}");
+    assert_eq!(app.update(report), None);
     match app.overlay() {
         Some(Overlay::Note(editor)) => {
             assert_eq!(editor.id, "ugap");
-            assert_eq!(editor.text.iter().collect::<String>(), "hi");
+            assert_eq!(editor.text(), "hi");
             assert_eq!(editor.cursor, 2);
         }
         other => panic!("the editor should be open again, got {other:?}"),
     }
+    let status = app.status().expect("a status");
+    assert!(status.error && status.text.starts_with("Not saved: "), "{status:?}");
+    assert!(!app.state().marks.contains_key("ugap"), "memory shows what is on disk");
+}
+
+#[test]
+fn a_star_whose_save_failed_is_shown_as_not_saved() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut store = failing_store(home.path());
+    let (mut app, effects) = run("ugap <C-s>");
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.starred));
+    let effect = effects.into_iter().next().expect("one effect");
+    let report = partners::effects::perform(effect, Some(&mut store), &mut Vec::new());
+    app.update(report);
+    assert!(!app.state().marks.contains_key("ugap"), "the star is not shown as saved");
+    assert!(app.status().is_some_and(|s| s.error && s.text.starts_with("Not saved")));
+    assert!(app.overlay().is_none());
+}
+
+#[test]
+fn without_a_store_nothing_is_claimed_saved() {
+    let (mut app, effects) = run("ugap <C-s>");
+    let effect = effects.into_iter().next().expect("one effect");
+    app.update(partners::effects::perform(effect, None, &mut Vec::new()));
+    let status = app.status().expect("a status");
+    assert_eq!(status.text, "Not saved: your data folder could not be opened");
+}
+
+#[test]
+fn a_save_that_worked_shows_what_the_store_holds() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let mut store = Store::open(home.path()).expect("the store opens");
+    let (mut app, effects) = run("ugap <C-s>");
+    let effect = effects.into_iter().next().expect("one effect");
+    let report = partners::effects::perform(effect, Some(&mut store), &mut Vec::new());
+    app.update(report);
+    assert_eq!(app.state(), store.state());
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("★ Starred UGAP"));
+}
+
+/// A note with unsaved changes is never thrown away without asking.
+#[rstest]
+#[case::esc_unchanged_closes("ugap <C-e> <Esc>", Shown::Nothing, false, None)]
+#[case::esc_asks("ugap <C-e> hi <Esc>", Shown::Note, false, None)]
+#[case::esc_twice_keeps_writing("ugap <C-e> hi <Esc> <Esc> x", Shown::Note, false, None)]
+#[case::discard("ugap <C-e> hi <Esc> d", Shown::Nothing, false, None)]
+#[case::save_with_s("ugap <C-e> hi <Esc> s", Shown::Nothing, false, Some("hi"))]
+#[case::save_with_enter("ugap <C-e> hi <Esc> <Enter>", Shown::Nothing, false, Some("hi"))]
+#[case::ctrl_c_asks("ugap <C-e> hi <C-c>", Shown::Note, false, None)]
+#[case::ctrl_c_then_discard_quits("ugap <C-e> hi <C-c> d", Shown::Nothing, true, None)]
+#[case::ctrl_c_then_save_quits("ugap <C-e> hi <C-c> s", Shown::Nothing, true, Some("hi"))]
+#[case::ctrl_c_twice_saves_and_quits("ugap <C-e> hi <C-c> <C-c>", Shown::Nothing, true, Some("hi"))]
+#[case::ctrl_c_unchanged_quits("ugap <C-e> <C-c>", Shown::Note, true, None)]
+fn closing_a_changed_note_asks(
+    #[case] keys: &str,
+    #[case] overlay: Shown,
+    #[case] quit: bool,
+    #[case] saved: Option<&str>,
+) {
+    let (app, effects) = run(keys);
+    assert_eq!(shown(&app), overlay, "{keys}");
+    assert_eq!(app.should_quit(), quit, "{keys}");
+    let notes: Vec<Option<String>> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(Change::Note { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<Option<String>> = saved.map(|t| Some(t.to_owned())).into_iter().collect();
+    assert_eq!(notes, expected, "{keys}");
+    if overlay == Shown::Note && !quit {
+        let Some(Overlay::Note(editor)) = app.overlay() else { unreachable!() };
+        assert!(editor.text().starts_with("hi"), "the text is still there: {keys}");
+    }
+}
+
+#[test]
+fn a_terminating_signal_saves_the_note_being_written() {
+    let (mut app, _) = run("ugap <C-e> draft");
+    let effect = app.update(Action::Terminate);
+    assert!(app.should_quit());
+    assert_eq!(
+        effect,
+        Some(Effect::Save(Change::Note { id: "ugap".into(), text: Some("draft".into()) }))
+    );
+    let (mut app, _) = run("ugap");
+    assert!(
+        app.update(Action::Terminate)
+            .is_none_or(|e| matches!(e, Effect::Save(Change::PushHistory(_))))
+    );
+    assert!(app.should_quit());
+}
+
+#[test]
+fn ctrl_z_asks_the_loop_to_suspend_and_a_failure_is_said() {
+    let (mut app, effects) = run("ugap <C-z>");
+    assert_eq!(effects, vec![Effect::Suspend]);
+    let report = partners::effects::perform(Effect::Suspend, None, &mut Vec::new());
+    app.update(report);
+    assert!(app.status().is_some_and(|s| s.error && s.text.starts_with("Could not suspend")));
+    assert_eq!(app.query(), "ugap");
 }

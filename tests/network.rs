@@ -2,26 +2,18 @@
 //! and going back and forward, the overview's bars and network rows, and copying a card.
 
 use base64::Engine as _;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use partners::action::{Action, Effect};
-use partners::app::{App, Focus, Options, Overlay, OverviewTab};
+use partners::app::{App, Focus, Overlay};
 use partners::catalog::{Catalog, Source};
-use partners::cli::ThemeName;
 use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
 use partners::output::{self, CardFormat};
 use partners::store::State;
-use partners::ui::overview::{self, RowAction};
+use partners::view::overview::{self, OverviewTab, RowAction};
 use rstest::rstest;
 
-const MONO: Options = Options { theme: ThemeName::Dark, color: false };
-
-fn bundled() -> Catalog {
-    Catalog::bundled().expect("the bundled dataset loads")
-}
-
-fn position(catalog: &Catalog, id: &str) -> usize {
-    catalog.position(id).unwrap_or_else(|| panic!("{id} is in the catalog"))
-}
+mod common;
+use common::{bundled, position, press, typed};
 
 // -- Backlinks --------------------------------------------------------------------------
 
@@ -129,10 +121,8 @@ fn small_backlinks(#[case] id: &str, #[case] expected: &[(&str, RelationKind)]) 
 fn links_read_both_directions() {
     let catalog = small();
     let c = position(&catalog, "c");
-    let links: Vec<(&str, &str, Option<usize>, bool)> = output::links(&catalog, c)
-        .iter()
-        .map(|l| (l.label(), l.name, l.target, l.incoming))
-        .collect();
+    let links: Vec<(&str, &str, Option<usize>, bool)> =
+        catalog.links(c).iter().map(|l| (l.label(), l.name, l.target, l.incoming)).collect();
     assert_eq!(
         links,
         vec![
@@ -145,25 +135,14 @@ fn links_read_both_directions() {
 
 // -- Following relations in the browser -------------------------------------------------
 
-fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Option<Effect> {
-    let event = Event::Key(KeyEvent::new(code, modifiers));
-    partners::input::action(&event, app).and_then(|action| app.update(action))
-}
-
 fn keys(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
         press(app, code, KeyModifiers::NONE);
     }
 }
 
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c), KeyModifiers::NONE);
-    }
-}
-
 fn browser(catalog: Catalog, size: (u16, u16)) -> App {
-    let mut app = App::new(catalog, State::default(), "", MONO);
+    let mut app = App::new(catalog, State::default(), "");
     app.update(Action::Resize { width: size.0, height: size.1 });
     app
 }
@@ -193,7 +172,6 @@ fn follow_back_and_forward() {
         app.results().iter().any(|h| Some(h.index) == app.selected_partner()),
         "the target is in the list"
     );
-    assert!(app.can_go_back());
     let after_follow = app.query();
 
     // Back with Alt-Left restores query, selection, scroll and chosen relation.
@@ -269,7 +247,9 @@ fn an_outside_organisation_is_not_followable() {
     assert_eq!(app.link(), 1);
     let status = app.status().map(|s| s.text.as_str());
     assert_eq!(status, Some("French Ministry of National Education is not in the dataset"));
-    assert!(!app.can_go_back());
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    let status = app.status().map(|s| s.text.as_str());
+    assert_eq!(status, Some("Nothing to go back to yet: follow a relation with Enter"));
 }
 
 #[test]
@@ -343,7 +323,7 @@ fn open_overview(app: &mut App, tab: OverviewTab, row: usize) {
 #[test]
 fn overview_enter_on_a_kind_filters_the_list() {
     let probe = browser(bundled(), (80, 24));
-    let rows = overview::rows(&probe, OverviewTab::Kinds);
+    let rows = overview::rows(probe.catalog(), OverviewTab::Kinds);
     assert!(rows.len() > 3);
     for (i, row) in rows.iter().enumerate() {
         let mut app = browser(bundled(), (80, 24));
@@ -373,7 +353,7 @@ fn overview_bars_count_every_partner() {
     let app = browser(bundled(), (80, 24));
     let total = app.catalog().partners().len() as u64;
     for tab in [OverviewTab::Kinds, OverviewTab::Scopes] {
-        let sum: u64 = overview::rows(&app, tab).iter().map(|r| r.value).sum();
+        let sum: u64 = overview::rows(app.catalog(), tab).iter().map(|r| r.value).sum();
         assert_eq!(sum, total, "{tab:?}: each partner has one kind and one scope");
     }
 }
@@ -382,7 +362,7 @@ fn overview_bars_count_every_partner() {
 fn overview_scope_and_topic_bars_filter_too() {
     for tab in [OverviewTab::Scopes, OverviewTab::Topics] {
         let mut app = browser(bundled(), (80, 24));
-        let row = overview::rows(&app, tab).remove(1);
+        let row = overview::rows(app.catalog(), tab).remove(1);
         open_overview(&mut app, tab, 1);
         press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
         let RowAction::Filter(filter) = row.action else { panic!("a bar filters") };
@@ -394,7 +374,7 @@ fn overview_scope_and_topic_bars_filter_too() {
 #[test]
 fn network_rows_are_followable() {
     let probe = browser(bundled(), (80, 24));
-    let rows = overview::rows(&probe, OverviewTab::Network);
+    let rows = overview::rows(probe.catalog(), OverviewTab::Network);
     assert!(rows.iter().any(|r| r.hub) && rows.iter().any(|r| r.action == RowAction::None));
     for (i, row) in rows.iter().enumerate() {
         let mut app = browser(bundled(), (80, 24));
@@ -422,7 +402,7 @@ fn network_rows_are_followable() {
 fn network_rows_go_back() {
     let mut app = browser(bundled(), (80, 24));
     typed(&mut app, "ugap");
-    let rows = overview::rows(&app, OverviewTab::Network);
+    let rows = overview::rows(app.catalog(), OverviewTab::Network);
     let gsef = position(app.catalog(), "gsef");
     let row = rows.iter().position(|r| r.action == RowAction::Show(gsef)).expect("a gsef row");
     open_overview(&mut app, OverviewTab::Network, row);
@@ -442,10 +422,17 @@ fn ctrl_y_copies_the_card() {
     let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL);
     let gsef = position(app.catalog(), "gsef");
     let card = output::card(app.catalog(), gsef, None, CardFormat::Text);
-    assert_eq!(effect, Some(Effect::Copy(card.clone())));
+    assert_eq!(effect, Some(Effect::Copy { text: card.clone(), name: "GSEF".into() }));
     assert!(card.starts_with("Global Social Economy Forum (GSEF)\n"), "{card}");
     assert!(card.contains("Headquartered in: City of Bordeaux"), "{card}");
-    assert!(app.status().is_some_and(|s| s.text.contains("Copied the card of GSEF")));
+    assert!(app.status().is_none(), "nothing is claimed before the copy is done");
+    // The real path: the effect is carried out into a terminal, and the report comes back.
+    let mut terminal = Vec::new();
+    let report = partners::effects::perform(effect.expect("a copy"), None, &mut terminal);
+    app.update(report);
+    assert_eq!(terminal, output::osc52(&card).into_bytes());
+    let status = app.status().map(|s| s.text.as_str());
+    assert_eq!(status, Some("Card of GSEF sent to the terminal's clipboard (OSC 52)"));
 
     let sequence = output::osc52(&card);
     let encoded = sequence
@@ -462,9 +449,10 @@ fn ctrl_y_card_has_the_users_marks() {
     let mut state = State::default();
     state.apply(partners::store::Change::Star { id: "ugap".into(), on: true }, 0);
     state.apply(partners::store::Change::Note { id: "ugap".into(), text: Some("call".into()) }, 0);
-    let mut app = App::new(bundled(), state, "ugap", MONO);
+    let mut app = App::new(bundled(), state, "ugap");
     app.update(Action::Resize { width: 80, height: 24 });
-    let Some(Effect::Copy(card)) = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
+    let Some(Effect::Copy { text: card, .. }) =
+        press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
     else {
         panic!("Ctrl-Y copies")
     };

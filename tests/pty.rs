@@ -1,5 +1,7 @@
 //! The real binary in a real pseudo-terminal: type, read the screen through a terminal
-//! emulator, quit, and check that the terminal was given back as it was found. And without a
+//! emulator, end it every way it can end (Ctrl-C, signals, Ctrl-Z then resume), and check
+//! that the terminal was given back as it was found: main screen, cursor shown, mouse off,
+//! and (through `stty` run after it in the same terminal) raw mode off. And without a
 //! terminal, the browser refuses politely.
 
 use std::io::{Read, Write};
@@ -9,105 +11,234 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 const BIN: &str = env!("CARGO_BIN_EXE_partners");
 const ROWS: u16 = 30;
 const COLUMNS: u16 = 100;
 const PATIENCE: Duration = Duration::from_secs(10);
+/// Printed by the shell after partners ends, with its exit status and the terminal modes.
+const AFTER: &str = "PARTNERS-ENDED";
 
-/// Polls `done` on the emulated screen until it holds or [`PATIENCE`] runs out.
-fn wait_for(parser: &Mutex<vt100::Parser>, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
-    let start = Instant::now();
-    loop {
-        {
-            let parser = parser.lock().expect("the reader thread never panics holding the lock");
-            if done(parser.screen()) {
-                return;
+/// partners run by a shell in a pseudo-terminal; the shell prints the exit status and
+/// `stty -a` once partners has ended.
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    shell: Box<dyn Child + Send + Sync>,
+    output_done: mpsc::Receiver<()>,
+    /// Kept until the session ends (a test may take it to read the files after).
+    home: Option<tempfile::TempDir>,
+}
+
+impl Session {
+    fn start(args: &str) -> Session {
+        let home = tempfile::tempdir().expect("a temporary home");
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
+            .expect("opening a pseudo-terminal");
+        let mut command = CommandBuilder::new("sh");
+        command.arg("-c");
+        command.arg(format!("'{BIN}' {args}; echo {AFTER} status=$?; stty -a"));
+        command.env("PARTNERS_HOME", home.path());
+        command.env("TERM", "xterm-256color");
+        command.env_remove("NO_COLOR");
+        command.cwd(home.path());
+        let shell = pty.slave.spawn_command(command).expect("starting partners");
+        // Only the child holds the terminal's other end now: the reader sees the end.
+        drop(pty.slave);
+        let size = |n| NonZeroU16::new(n).expect("a terminal is at least 1x1");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLUMNS), 0)));
+        let mut reader = pty.master.try_clone_reader().expect("a reader on the terminal");
+        let (finished, output_done) = mpsc::channel();
+        let feed = Arc::clone(&parser);
+        thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            // Linux reports EIO once the child has gone; either way the output has ended.
+            while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                feed.lock().expect("no panic holding the lock").process(&buffer[..n]);
             }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "timed out waiting for {what}; the screen shows:\n{}",
-                parser.screen().contents()
-            );
+            let _ = finished.send(());
+        });
+        let writer = pty.master.take_writer().expect("a writer to the terminal");
+        // The master must outlive the test's reads and writes: leak it with the session.
+        std::mem::forget(pty.master);
+        Session { parser, writer, shell, output_done, home: Some(home) }
+    }
+
+    /// Polls `done` on the emulated screen until it holds or [`PATIENCE`] runs out.
+    fn wait_for(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            {
+                let parser = self.parser.lock().expect("lock");
+                if done(parser.screen()) {
+                    return;
+                }
+                assert!(
+                    start.elapsed() < PATIENCE,
+                    "timed out waiting for {what}; the screen shows:\n{}",
+                    parser.screen().contents()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
         }
-        thread::sleep(Duration::from_millis(20));
+    }
+
+    fn wait_for_browser(&self) {
+        self.wait_for("the first screen", |s| {
+            s.alternate_screen() && s.contents().contains("Partners")
+        });
+    }
+
+    fn type_keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("typing");
+        self.writer.flush().expect("typing");
+    }
+
+    /// The pid of partners, the shell's only child.
+    fn partners_pid(&self) -> String {
+        let shell = self.shell.process_id().expect("the shell has a pid");
+        let path = format!("/proc/{shell}/task/{shell}/children");
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(&path).unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().next() {
+                return pid.to_owned();
+            }
+            assert!(start.elapsed() < PATIENCE, "partners never started");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, signal: &str) {
+        let pid = self.partners_pid();
+        let status = Command::new("kill").args(["-s", signal, &pid]).status().expect("kill runs");
+        assert!(status.success(), "kill -s {signal} {pid}");
+    }
+
+    /// Waits for the shell to report partners' exit, and returns partners' exit status and
+    /// what `stty -a` said of the terminal afterwards.
+    fn finish(mut self) -> (i32, String, vt100::Screen) {
+        let start = Instant::now();
+        while self.shell.try_wait().expect("polling the shell").is_none() {
+            if start.elapsed() > PATIENCE {
+                let _ = self.shell.kill();
+                panic!(
+                    "partners did not end:\n{}",
+                    self.parser.lock().expect("lock").screen().contents()
+                );
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        self.output_done.recv_timeout(PATIENCE).expect("the output ends after the exit");
+        let parser = self.parser.lock().expect("lock");
+        let contents = parser.screen().contents();
+        let status = contents
+            .split(&format!("{AFTER} status="))
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|code| code.parse().ok())
+            .unwrap_or_else(|| panic!("no exit status on the screen:\n{contents}"));
+        (status, contents, parser.screen().clone())
+    }
+}
+
+/// The terminal as a shell needs it: main screen, cursor visible, no mouse reporting, and
+/// line editing (canonical mode) and echo back on.
+fn assert_restored(contents: &str, screen: &vt100::Screen) {
+    assert!(!screen.alternate_screen(), "back on the main screen");
+    assert!(!screen.hide_cursor(), "the cursor is visible");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
+    assert!(!contents.contains("Public body"), "the browser's screen is gone:\n{contents}");
+    let words: Vec<&str> = contents.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(words.contains(&mode), "stty shows {mode} on again:\n{contents}");
     }
 }
 
 #[test]
-fn browser_in_a_pseudo_terminal_restores_the_terminal() {
-    let home = tempfile::tempdir().expect("a temporary home");
-    let pty = native_pty_system()
-        .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
-        .expect("opening a pseudo-terminal");
-    let mut command = CommandBuilder::new(BIN);
-    command.env("PARTNERS_HOME", home.path());
-    command.env("TERM", "xterm-256color");
-    command.env_remove("NO_COLOR");
-    command.cwd(home.path());
-    let mut child = pty.slave.spawn_command(command).expect("starting partners");
-    // Only the child holds the terminal's other end now: the reader sees the end when it exits.
-    drop(pty.slave);
-
-    let size = |n| NonZeroU16::new(n).expect("a terminal is at least 1x1");
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(size(ROWS), size(COLUMNS), 0)));
-    let mut reader = pty.master.try_clone_reader().expect("a reader on the terminal");
-    let (finished, reader_done) = mpsc::channel();
-    let feed = Arc::clone(&parser);
-    thread::spawn(move || {
-        let mut buffer = [0u8; 8192];
-        // Linux reports EIO once the child has gone; either way the output has ended.
-        while let Ok(n @ 1..) = reader.read(&mut buffer) {
-            feed.lock().expect("the test never panics holding the lock").process(&buffer[..n]);
-        }
-        let _ = finished.send(());
-    });
-    let mut writer = pty.master.take_writer().expect("a writer to the terminal");
-
-    wait_for(&parser, "the first screen", |s| {
-        s.alternate_screen() && s.contents().contains("Partners")
-    });
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let mut session = Session::start("");
+    session.wait_for_browser();
     {
-        let parser = parser.lock().expect("lock");
-        let screen = parser.screen();
-        assert!(screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None, "mouse captured");
+        let parser = session.parser.lock().expect("lock");
+        let mode = parser.screen().mouse_protocol_mode();
+        assert!(mode != vt100::MouseProtocolMode::None, "mouse captured");
     }
-
-    writer.write_all(b"ugap").expect("typing");
-    writer.flush().expect("typing");
-    wait_for(&parser, "UGAP in the detail", |s| {
+    session.type_keys(b"ugap");
+    session.wait_for("UGAP in the detail", |s| {
         let rows: Vec<String> = s.rows(0, COLUMNS).collect();
         rows.first().is_some_and(|r| r.starts_with("❯ ugap"))
             && rows.get(1).is_some_and(|r| r.contains("┌ UGAP "))
             && s.contents().contains("Public body · National · France")
     });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
 
-    writer.write_all(&[0x03]).expect("pressing Ctrl-C");
-    writer.flush().expect("pressing Ctrl-C");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("polling the child") {
-            break status;
-        }
-        if start.elapsed() > PATIENCE {
-            let _ = child.kill();
-            panic!(
-                "partners did not quit on Ctrl-C:\n{}",
-                parser.lock().expect("lock").screen().contents()
-            );
-        }
-        thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success(), "exit status {status:?}");
-    reader_done.recv_timeout(PATIENCE).expect("the output ends after the exit");
+#[test]
+fn terminating_signals_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
+        let session = Session::start("");
+        session.wait_for_browser();
+        session.signal(signal);
+        let (status, contents, screen) = session.finish();
+        assert_eq!(status, code, "exit status after SIG{signal}");
+        assert_restored(&contents, &screen);
+    }
+}
 
-    let parser = parser.lock().expect("lock");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "back on the main screen");
-    assert!(!screen.hide_cursor(), "the cursor is visible");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
-    assert!(!screen.contents().contains("Public body"), "the browser's screen is gone");
+#[test]
+fn a_note_being_written_is_saved_on_a_terminating_signal() {
+    let mut session = Session::start("ugap");
+    session.wait_for_browser();
+    session.type_keys(b"\x05"); // Ctrl-E
+    session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
+    session.type_keys("Rappeler Anne — catalogue".as_bytes());
+    session.wait_for("the text typed", |s| s.contents().contains("catalogue"));
+    let home = session.home.take().expect("a home");
+    session.signal("TERM");
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 143);
+    assert_restored(&contents, &screen);
+    let state = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
+    assert!(state.contains("Rappeler Anne — catalogue"), "{state}");
+}
+
+#[test]
+fn ctrl_z_suspends_and_resume_redraws_and_takes_keys() {
+    let mut session = Session::start("");
+    session.wait_for_browser();
+    session.type_keys(b"ug");
+    session.wait_for("the query", |s| s.contents().starts_with("❯ ug"));
+    session.type_keys(&[0x1a]); // Ctrl-Z
+    session.wait_for("the main screen while stopped", |s| {
+        !s.alternate_screen()
+            && !s.hide_cursor()
+            && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+    });
+    // What `fg` does: continue the process (it is already in the foreground).
+    session.signal("CONT");
+    session.wait_for("the browser again", |s| {
+        s.alternate_screen() && s.contents().contains("Partners")
+    });
+    session.type_keys(b"ap");
+    session.wait_for("typing after the resume", |s| {
+        s.contents().starts_with("❯ ugap") && s.contents().contains("Public body")
+    });
+    // And a suspend from outside (kill -TSTP) does the same.
+    session.signal("TSTP");
+    session.wait_for("the main screen while stopped", |s| !s.alternate_screen());
+    session.signal("CONT");
+    session
+        .wait_for("the browser again", |s| s.alternate_screen() && s.contents().contains("ugap"));
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
 }
 
 #[test]

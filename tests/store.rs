@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use partners::store::*;
+use partners::time::now;
 use tempfile::TempDir;
 
 fn star(id: &str, on: bool) -> Change {
@@ -146,8 +147,7 @@ fn two_stores_merge_instead_of_overwriting() {
     assert!(second.marks("x").is_some_and(|m| m.starred), "apply merges the other's change");
 
     assert_eq!(first.marks("y"), None);
-    first.reload().expect("reload");
-    assert_eq!(first.state(), second.state());
+    assert_eq!(open(home.path()).state(), second.state());
 }
 
 #[test]
@@ -231,27 +231,12 @@ fn corrupt_file_found_on_apply_is_kept_and_memory_wins() {
 }
 
 #[test]
-fn reload_keeps_memory_when_file_turns_corrupt() {
-    let home = TempDir::new().expect("tempdir");
-    let mut store = open(home.path());
-    store.apply(note("a", "keep me")).expect("note");
-    fs::write(store.state_path(), "\u{0}((").expect("corrupt");
-
-    store.reload().expect("reload");
-    assert_eq!(store.marks("a").and_then(|m| m.note.as_deref()), Some("keep me"));
-    assert_eq!(corrupt_files(home.path()).len(), 1);
-    assert_eq!(store.warnings().len(), 1);
-}
-
-#[test]
 fn vanished_file_is_written_back_from_memory() {
     let home = TempDir::new().expect("tempdir");
     let mut store = open(home.path());
     store.apply(note("a", "keep me")).expect("note");
     fs::remove_file(store.state_path()).expect("remove");
 
-    store.reload().expect("reload");
-    assert!(store.marks("a").is_some());
     store.apply(star("a", true)).expect("star");
     let reopened = open(home.path());
     let marks = reopened.marks("a").expect("written back");
@@ -326,37 +311,123 @@ fn state_path_that_is_a_folder_gives_a_clear_error() {
     assert!(state.join("inside").exists(), "nothing was moved or deleted");
 }
 
+#[cfg(unix)]
 #[test]
 fn failed_write_reports_the_path_and_changes_nothing() {
     let home = TempDir::new().expect("tempdir");
     let mut store = open(home.path());
     store.apply(star("a", true)).expect("star");
-    // A folder where the temp file goes makes the write fail even for root.
-    let temp = home.path().join("state.ron.tmp");
-    fs::create_dir(&temp).expect("folder in the way");
+    let kept = home.path().join("kept.ron");
+    fs::rename(store.state_path(), &kept).expect("move the file");
+    // A link into a folder that does not exist makes the write fail even for root.
+    let nowhere = home.path().join("no-such-folder").join("state.ron");
+    std::os::unix::fs::symlink(&nowhere, store.state_path()).expect("link");
 
     let error = store.apply(star("b", true)).expect_err("write fails");
     let message = error.to_string();
     assert!(matches!(error, StoreError::Write { .. }), "{message}");
-    assert!(message.starts_with(&format!("cannot write {}", temp.display())), "{message}");
+    let folder = nowhere.parent().expect("parent");
+    assert!(message.starts_with(&format!("cannot write {}", folder.display())), "{message}");
     assert!(message.contains("--home DIR / PARTNERS_HOME"), "{message}");
     assert_eq!(store.marks("b"), None, "memory shows only what is on disk");
+    fs::remove_file(store.state_path()).expect("unlink");
+    fs::rename(&kept, store.state_path()).expect("move back");
     assert!(open(home.path()).marks("a").is_some(), "the old file is intact");
+    assert_eq!(names(home.path()), ["state.lock", "state.ron"], "no temporary file left");
 }
 
 #[cfg(unix)]
 #[test]
-fn read_only_folder_gives_a_clear_error() {
+fn a_planted_temp_file_link_is_not_followed() {
+    use std::os::unix::fs::symlink;
+    let home = TempDir::new().expect("tempdir");
+    let outside = TempDir::new().expect("outside");
+    let victim = outside.path().join("victim");
+    fs::write(&victim, "precious").expect("victim");
+    symlink(&victim, home.path().join("state.ron.tmp")).expect("plant a link");
+    symlink(outside.path().join("created"), home.path().join(".state.ron.tmp")).expect("plant");
+
+    let mut store = open(home.path());
+    store.apply(star("a", true)).expect("star");
+    store.apply(note("a", NOTE)).expect("note");
+
+    assert_eq!(fs::read_to_string(&victim).expect("victim"), "precious");
+    assert!(!outside.path().join("created").exists());
+    let meta = fs::symlink_metadata(store.state_path()).expect("state");
+    assert!(meta.file_type().is_file(), "state.ron is a file, not a link");
+    assert_eq!(open(home.path()).marks("a").and_then(|m| m.note.as_deref()), Some(NOTE));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_link_is_refused_not_followed() {
+    let home = TempDir::new().expect("tempdir");
+    let outside = TempDir::new().expect("outside");
+    let target = outside.path().join("created-by-the-lock");
+    let lock = home.path().join("state.lock");
+    std::os::unix::fs::symlink(&target, &lock).expect("plant a link");
+
+    let message = Store::open(home.path()).expect_err("refused").to_string();
+    assert!(message.contains(&lock.display().to_string()), "{message}");
+    assert!(message.contains("symbolic link"), "{message}");
+    assert!(!target.exists(), "no file was created at the link's target");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_link_is_written_through_and_kept() {
+    let home = TempDir::new().expect("tempdir");
+    let synced = TempDir::new().expect("synced folder");
+    let real = synced.path().join("partners-state.ron");
+    fs::write(&real, "(marks: {\"old\": (starred: true)})").expect("real file");
+    let link = home.path().join("state.ron");
+    // A relative link, as people make them.
+    let relative =
+        Path::new("..").join(synced.path().file_name().expect("name")).join("partners-state.ron");
+    let link_target =
+        if home.path().parent() == synced.path().parent() { relative } else { real.clone() };
+    std::os::unix::fs::symlink(&link_target, &link).expect("link");
+
+    let mut store = open(home.path());
+    assert!(store.marks("old").is_some_and(|m| m.starred), "read through the link");
+    store.apply(star("new", true)).expect("star");
+
+    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "still a link");
+    assert_eq!(fs::read_link(&link).expect("link"), link_target);
+    let reopened = open(home.path());
+    assert!(reopened.marks("new").is_some_and(|m| m.starred));
+    assert!(reopened.marks("old").is_some_and(|m| m.starred));
+    assert!(fs::read_to_string(&real).expect("real").contains("new"));
+    assert_eq!(names(synced.path()), ["partners-state.ron"], "no temporary file left");
+    assert_eq!(names(home.path()), ["state.lock", "state.ron"]);
+
+    // A corrupt target is kept aside in its own folder; the link is left alone.
+    fs::write(&real, "garbage ((").expect("corrupt");
+    let store = open(home.path());
+    assert_eq!(store.warnings().len(), 1, "{:?}", store.warnings());
+    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+    assert_eq!(corrupt_files(home.path()), Vec::<PathBuf>::new());
+    let kept: Vec<String> =
+        names(synced.path()).into_iter().filter(|n| n.contains(".corrupt-")).collect();
+    assert_eq!(kept.len(), 1, "{:?}", names(synced.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_folder_is_read_and_refuses_writes_clearly() {
     use std::os::unix::fs::PermissionsExt;
 
     let root = TempDir::new().expect("tempdir");
     let home = root.path().join("home");
-    fs::create_dir(&home).expect("home");
+    open(&home).apply(star("a", true)).expect("star");
+    fs::remove_file(home.join("state.lock")).expect("no lock file yet");
     fs::set_permissions(&home, fs::Permissions::from_mode(0o555)).expect("chmod");
-    // Root ignores permissions; there the other read-only tests stand in for this one.
+    // Root ignores permissions; tests/cli.rs runs the binary as another user for this case.
     let writable = fs::write(home.join("probe"), "").is_ok();
     if !writable {
-        let message = Store::open(&home).expect_err("read-only").to_string();
+        let mut store = open(&home);
+        assert!(store.marks("a").is_some_and(|m| m.starred), "read without a lock file");
+        let message = store.apply(star("b", true)).expect_err("read-only").to_string();
         assert!(message.contains(&home.display().to_string()), "{message}");
         assert!(message.contains("permission denied"), "{message}");
         assert!(message.contains("--home DIR / PARTNERS_HOME"), "{message}");
@@ -380,6 +451,6 @@ fn flag_home_wins_and_datasets_live_under_home() {
     let home = Path::new("/somewhere/partners");
     assert_eq!(Store::resolve_home(Some(home)).expect("flag"), home);
     assert_eq!(datasets_dir(home), home.join("datasets"));
-    let store = open(TempDir::new().expect("tempdir").path());
-    assert_eq!(store.state_path(), store.dir().join("state.ron"));
+    let dir = TempDir::new().expect("tempdir");
+    assert_eq!(open(dir.path()).state_path(), dir.path().join("state.ron"));
 }

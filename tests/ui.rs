@@ -7,58 +7,25 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use partners::action::Action;
-use partners::app::{App, Options};
+use partners::app::App;
 use partners::catalog::{Catalog, Source};
-use partners::cli::ThemeName;
 use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
 use partners::store::{Marks, State};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use rstest::rstest;
 use unicode_width::UnicodeWidthStr;
 
-const MONO: Options = Options { theme: ThemeName::Dark, color: false };
-
-fn bundled() -> Catalog {
-    Catalog::bundled().expect("the bundled dataset loads")
-}
-
-/// An app over `catalog` laid out for `width`×`height`, with `actions` applied in order.
-fn app_with(
-    catalog: Catalog,
-    state: State,
-    query: &str,
-    size: (u16, u16),
-    actions: &[Action],
-) -> App {
-    let mut app = App::new(catalog, state, query, MONO);
-    app.update(Action::Resize { width: size.0, height: size.1 });
-    for action in actions {
-        app.update(action.clone());
-    }
-    app
-}
+mod common;
+use common::{app_with, bundled, draw};
 
 fn app(query: &str, size: (u16, u16), actions: &[Action]) -> App {
     app_with(bundled(), State::default(), query, size, actions)
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let (width, height) = app.size();
-    let mut terminal =
-        Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
-    terminal.draw(|f| partners::ui::render(app, f)).expect("drawing into a test backend");
-    terminal
-}
-
 /// Draws at a size other than the one the app was laid out for (a resize not yet seen).
 fn draw_at(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal =
-        Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
-    terminal.draw(|f| partners::ui::render(app, f)).expect("drawing into a test backend");
-    terminal.backend().buffer().clone()
+    common::draw_at(app, width, height).backend().buffer().clone()
 }
 
 /// The runs of matched (bold + underlined) characters, row by row, so a snapshot shows where
@@ -145,7 +112,7 @@ fn no_match(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) 
 
 #[rstest]
 fn help_overlay(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) {
-    let app = app("", size, &[Action::ToggleHelp]);
+    let app = app("", size, &[Action::OpenHelp]);
     insta::assert_snapshot!(name(size, "help"), draw(&app).backend());
 }
 
@@ -153,15 +120,26 @@ fn help_overlay(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u1
 #[case((80, 24))]
 #[case((50, 16))]
 fn help_scrolled_to_the_end(#[case] size: (u16, u16)) {
-    let app =
-        app("", size, &[Action::ToggleHelp, Action::PageDown, Action::PageDown, Action::PageDown]);
+    let app = app(
+        "",
+        size,
+        &[
+            Action::OpenHelp,
+            Action::HelpPageDown,
+            Action::HelpPageDown,
+            Action::HelpPageDown,
+            Action::HelpPageDown,
+            Action::HelpPageDown,
+            Action::HelpPageDown,
+        ],
+    );
     assert!(app.help_scroll() > 0, "the help does not fit {size:?}");
     insta::assert_snapshot!(name(size, "help_end"), draw(&app).backend());
 }
 
 #[test]
 fn narrow_detail_after_enter() {
-    let app = app("ugap", (50, 16), &[Action::Confirm]);
+    let app = app("ugap", (50, 16), &[Action::Open]);
     assert!(app.narrow_detail());
     insta::assert_snapshot!("narrow_detail_50x16", draw(&app).backend());
 }
@@ -181,10 +159,20 @@ fn marked_state() -> State {
 #[case((80, 24))]
 #[case((50, 16))]
 fn note_editor_multiline(#[case] size: (u16, u16)) {
-    let mut actions = vec![Action::EditNote, Action::Confirm];
+    let mut actions = vec![Action::EditNote, Action::NoteNewline];
     actions.extend("Ask about the green guide.".chars().map(Action::Insert));
     let app = app_with(bundled(), marked_state(), "ugap", size, &actions);
     insta::assert_snapshot!(name(size, "note_editor"), draw(&app).backend());
+}
+
+/// Esc on a note with unsaved changes: the editor stays and the status line asks.
+#[test]
+fn note_editor_asks_before_dropping_changes() {
+    let mut actions = vec![Action::EditNote];
+    actions.extend("Call back".chars().map(Action::Insert));
+    actions.push(Action::CancelNote);
+    let app = app_with(bundled(), marked_state(), "ugap", (80, 24), &actions);
+    insta::assert_snapshot!("note_editor_asks_80x24", draw(&app).backend());
 }
 
 #[rstest]
@@ -193,8 +181,8 @@ fn note_editor_multiline(#[case] size: (u16, u16)) {
 #[case("topics", 2)]
 #[case("network", 3)]
 fn overview_tabs(#[case] tab: &str, #[case] next_tabs: usize) {
-    let mut actions = vec![Action::ToggleOverview];
-    actions.extend(std::iter::repeat_n(Action::ToggleFocus, next_tabs));
+    let mut actions = vec![Action::OpenOverview];
+    actions.extend(std::iter::repeat_n(Action::NextTab, next_tabs));
     let app = app("", (80, 24), &actions);
     insta::assert_snapshot!(format!("overview_{tab}_80x24"), draw(&app).backend());
 }
@@ -204,14 +192,17 @@ fn overview_tabs(#[case] tab: &str, #[case] next_tabs: usize) {
 #[test]
 fn overview_network_outside_row_says_why() {
     let probe = app("", (80, 24), &[]);
-    let rows = partners::ui::overview::rows(&probe, partners::app::OverviewTab::Network);
+    let rows = partners::view::overview::rows(
+        probe.catalog(),
+        partners::view::overview::OverviewTab::Network,
+    );
     let outside = rows
         .iter()
-        .position(|r| r.action == partners::ui::overview::RowAction::None)
+        .position(|r| r.action == partners::view::overview::RowAction::None)
         .expect("the network has an outside organisation");
-    let mut actions = vec![Action::ToggleOverview, Action::PreviousTab];
-    actions.extend(std::iter::repeat_n(Action::Down, outside));
-    actions.push(Action::Confirm);
+    let mut actions = vec![Action::OpenOverview, Action::PreviousTab];
+    actions.extend(std::iter::repeat_n(Action::NextRow, outside));
+    actions.push(Action::ApplyRow);
     let app = app("", (80, 24), &actions);
     assert!(app.overlay().is_some());
     insta::assert_snapshot!("overview_network_outside_80x24", draw(&app).backend());
@@ -230,11 +221,11 @@ fn marked_partner_in_list_and_detail(#[case] size: (u16, u16)) {
 
 #[test]
 fn marked_partner_narrow_detail() {
-    let app = app_with(bundled(), marked_state(), "ugap", (50, 16), &[Action::Confirm]);
+    let app = app_with(bundled(), marked_state(), "ugap", (50, 16), &[Action::Open]);
     let mut app = app;
     // Scroll to the end so the note shows.
     for _ in 0..40 {
-        app.update(Action::Down);
+        app.update(Action::ScrollDown);
     }
     insta::assert_snapshot!("marked_narrow_detail_end_50x16", draw(&app).backend());
 }
@@ -245,11 +236,11 @@ fn every_size_renders_without_panic() {
     let heights = [1, 2, 3, 5, 7, 8, 9, 12, 19, 20, 21, 24, 40, 100];
     let screens: [&[Action]; 6] = [
         &[],
-        &[Action::Confirm, Action::PageDown],
-        &[Action::ToggleHelp, Action::PageDown],
-        &[Action::ToggleOverview],
-        &[Action::ToggleOverview, Action::PreviousTab, Action::PageDown],
-        &[Action::EditNote, Action::Insert('x'), Action::Confirm],
+        &[Action::Open, Action::ScrollPageDown],
+        &[Action::OpenHelp, Action::HelpPageDown],
+        &[Action::OpenOverview],
+        &[Action::OpenOverview, Action::PreviousTab, Action::RowPageDown],
+        &[Action::EditNote, Action::Insert('x'), Action::NoteNewline],
     ];
     for actions in screens {
         for query in ["", "bordeaux", "zzzz", "kind:"] {
@@ -310,7 +301,7 @@ fn wide_catalog() -> Catalog {
 fn wide_characters_keep_the_right_border_aligned() {
     for (width, height) in [(120, 40), (100, 30), (80, 24), (61, 20), (50, 16), (40, 10), (31, 8)] {
         for query in ["", "서울", "東京", "family"] {
-            for actions in [&[][..], &[Action::Confirm], &[Action::ToggleFocus, Action::NextLink]] {
+            for actions in [&[][..], &[Action::Open], &[Action::ToggleFocus, Action::NextLink]] {
                 let app =
                     app_with(wide_catalog(), State::default(), query, (width, height), actions);
                 let terminal = draw(&app);
@@ -344,7 +335,7 @@ fn wide_characters_keep_the_right_border_aligned() {
 #[case("서울", (120, 40))]
 #[case("family", (50, 16))]
 fn wide_characters(#[case] query: &str, #[case] size: (u16, u16)) {
-    let app = app_with(wide_catalog(), State::default(), query, size, &[Action::Confirm]);
+    let app = app_with(wide_catalog(), State::default(), query, size, &[Action::Open]);
     let name = name(size, &format!("wide_{}", if query.is_empty() { "all" } else { "query" }));
     insta::assert_snapshot!(name, draw(&app).backend());
 }
@@ -357,15 +348,15 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
     };
     let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
     let screens: [&[Action]; 3] = [
-        &[Action::Confirm],
-        &[Action::Confirm, Action::PageDown, Action::PageDown, Action::PageDown],
+        &[Action::Open],
+        &[Action::Open, Action::ScrollPageDown, Action::ScrollPageDown, Action::ScrollPageDown],
         &[Action::EditNote],
     ];
     for size in [(120, 40), (80, 24), (50, 16)] {
         for actions in screens {
             let mut app = app_with(bundled(), state.clone(), "ugap", size, actions);
             for _ in 0..30 {
-                app.update(Action::Down);
+                app.update(Action::ScrollDown);
             }
             let terminal = draw(&app);
             let buffer = terminal.backend().buffer();
@@ -382,4 +373,28 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
             );
         }
     }
+}
+
+/// The main screens in French: every word of the interface translated, the data as written.
+#[rstest]
+#[case::first_screen("first_screen", "", (120, 40), vec![])]
+#[case::query("query", "bordeaux", (80, 24), vec![])]
+#[case::detail("detail", "ugap", (120, 40), vec![Action::Open])]
+#[case::no_match("no_match", "zzzz", (80, 24), vec![])]
+#[case::help("help", "", (80, 24), vec![Action::OpenHelp])]
+#[case::overview("overview", "", (80, 24), vec![Action::OpenOverview])]
+#[case::network("network", "", (80, 24), vec![Action::OpenOverview, Action::PreviousTab])]
+#[case::note("note", "ugap", (80, 24), vec![Action::EditNote, Action::Insert('x'), Action::CancelNote])]
+#[case::too_small("too_small", "", (20, 6), vec![])]
+fn french_screens(
+    #[case] name: &str,
+    #[case] query: &str,
+    #[case] size: (u16, u16),
+    #[case] actions: Vec<Action>,
+) {
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let app = app_with(bundled(), marked_state(), query, size, &actions);
+    let terminal = draw(&app);
+    partners::i18n::set(partners::i18n::Lang::En);
+    insta::assert_snapshot!(format!("fr_{name}_{}x{}", size.0, size.1), terminal.backend());
 }

@@ -11,6 +11,7 @@ use super::theme::Theme;
 use super::{highlighted, spans_width};
 use crate::app::{App, Focus};
 use crate::dataset::Kind;
+use crate::i18n::{fill, s};
 use crate::search::Mark;
 use crate::text::{pad, width};
 
@@ -36,7 +37,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { theme.focused } else { theme.border })
-        .title(Span::styled(" Partners ", theme.accent));
+        .title(Span::styled(s().partners_title, theme.accent));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.results().is_empty() {
@@ -112,22 +113,19 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let query = app.query();
     match app.parsed() {
         Err(e) => vec![
-            Line::styled("The query cannot run:", theme.error),
+            Line::styled(s().query_cannot_run, theme.error),
             Line::styled(crate::text::clean(&e.to_string()).into_owned(), theme.text),
             Line::raw(""),
-            Line::styled("F1 shows the query syntax.", theme.dim),
+            Line::styled(s().syntax_in_help, theme.dim),
         ],
         Ok(_) if app.catalog().partners().is_empty() => {
-            vec![Line::styled("The dataset has no partners.", theme.text)]
+            vec![Line::styled(s().no_partners, theme.text)]
         }
         Ok(parsed) => {
             let mut lines = vec![
-                Line::styled(
-                    format!("No partner matches “{}”.", crate::text::clean(query.trim())),
-                    theme.text,
-                ),
+                Line::styled(fill(s().no_match, &[&crate::text::clean(query.trim())]), theme.text),
                 Line::raw(""),
-                Line::styled("Try:", theme.dim),
+                Line::styled(s().try_heading, theme.dim),
             ];
             let has_filter = parsed
                 .groups
@@ -135,16 +133,13 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 .flatten()
                 .any(|t| !matches!(t.atom, crate::search::Atom::Text { .. }));
             if has_filter {
-                lines.push(Line::styled(
-                    "· removing a filter (kind:, scope:, topic:, in:, is:)",
-                    theme.dim,
-                ));
+                lines.push(Line::styled(s().try_fewer_filters, theme.dim));
             }
             if parsed.groups.len() > 1 {
-                lines.push(Line::styled("· fewer words", theme.dim));
+                lines.push(Line::styled(s().try_fewer_words, theme.dim));
             }
-            lines.push(Line::styled("· fewer letters, or another spelling", theme.dim));
-            lines.push(Line::styled("· Esc to clear the query", theme.dim));
+            lines.push(Line::styled(s().try_spelling, theme.dim));
+            lines.push(Line::styled(s().try_clear, theme.dim));
             lines
         }
     }

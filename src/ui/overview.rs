@@ -1,6 +1,5 @@
-//! The overview (F2): partners by kind, scope and topic as bar charts, and the network of
-//! relations as a text graph grouped by hub. Each row can be chosen; Enter filters the list
-//! (teaching the `kind:`/`scope:`/`topic:` syntax) or shows the partner.
+//! Draws the overview (F2): the rows of [`crate::view::overview`] as bar charts, or the
+//! network of relations as a text graph grouped by hub, the chosen row highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::{Direction, Rect};
@@ -8,114 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Borders, Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::app::{App, OverviewTab};
-use crate::dataset::{Kind, Scope, Topic};
-use crate::output::links;
 use crate::text::{clean, truncate};
-
-/// What Enter does on a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowAction {
-    /// Put this filter in the query.
-    Filter(String),
-    /// Show this partner (catalog index).
-    Show(usize),
-    /// Nothing: an organisation outside the dataset.
-    None,
-}
-
-/// One row of a tab: a bar, or a line of the network.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    /// What the row says.
-    pub label: String,
-    /// The bar's length (partners), or the hub's number of links.
-    pub value: u64,
-    /// Whether the row is a hub heading (network tab).
-    pub hub: bool,
-    /// What Enter does.
-    pub action: RowAction,
-}
-
-fn count<T: PartialEq>(
-    app: &App,
-    values: impl Fn(&crate::dataset::Partner) -> Vec<T>,
-    value: &T,
-) -> u64 {
-    app.catalog().partners().iter().filter(|p| values(p).contains(value)).count() as u64
-}
-
-/// The rows of `tab`.
-pub fn rows(app: &App, tab: OverviewTab) -> Vec<Row> {
-    let bar = |label: &str, value: u64, filter: String| Row {
-        label: label.to_owned(),
-        value,
-        hub: false,
-        action: RowAction::Filter(filter),
-    };
-    let mut rows: Vec<Row> = match tab {
-        OverviewTab::Kinds => Kind::ALL
-            .iter()
-            .map(|k| bar(k.label(), count(app, |p| vec![p.kind], k), format!("kind:{}", k.slug())))
-            .collect(),
-        OverviewTab::Scopes => Scope::ALL
-            .iter()
-            .map(|s| {
-                bar(s.label(), count(app, |p| vec![p.scope], s), format!("scope:{}", s.slug()))
-            })
-            .collect(),
-        OverviewTab::Topics => Topic::ALL
-            .iter()
-            .map(|t| {
-                bar(t.label(), count(app, |p| p.topics.clone(), t), format!("topic:{}", t.slug()))
-            })
-            .collect(),
-        OverviewTab::Network => return network(app),
-    };
-    rows.retain(|r| r.value > 0);
-    rows.sort_by(|a, b| b.value.cmp(&a.value).then_with(|| a.label.cmp(&b.label)));
-    rows
-}
-
-/// Hubs first (most links), each followed by its links in both directions.
-fn network(app: &App) -> Vec<Row> {
-    let catalog = app.catalog();
-    let mut hubs: Vec<(usize, usize)> = (0..catalog.partners().len())
-        .map(|i| (i, links(catalog, i).len()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    hubs.sort_by(|a, b| {
-        let name = |i: usize| catalog.get(i).map_or("", |p| p.name.as_str());
-        b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0)))
-    });
-    let mut rows = Vec::new();
-    for (hub, n) in hubs {
-        let Some(partner) = catalog.get(hub) else { continue };
-        rows.push(Row {
-            label: format!("{} ({n})", partner.short_name()),
-            value: n as u64,
-            hub: true,
-            action: RowAction::Show(hub),
-        });
-        for link in links(catalog, hub) {
-            let other =
-                link.target.and_then(|t| catalog.get(t)).map_or(link.name, |p| p.short_name());
-            rows.push(Row {
-                label: format!("{} {other}", link.label().to_lowercase()),
-                value: 0,
-                hub: false,
-                action: link.target.map_or(RowAction::None, RowAction::Show),
-            });
-        }
-    }
-    rows
-}
+use crate::view::overview::{OverviewTab, Row, RowAction};
 
 /// Draws the overview over the whole screen.
 pub fn render(
-    app: &App,
     tab: OverviewTab,
     selected: usize,
+    rows: &[Row],
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -136,7 +35,6 @@ pub fn render(
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let rows = rows(app, tab);
     let visible = usize::from(inner.height);
     let first = selected.saturating_sub(visible.saturating_sub(1));
     let window = rows.iter().enumerate().skip(first).take(visible);
@@ -156,7 +54,7 @@ pub fn render(
             })
             .collect();
         if lines.is_empty() {
-            frame.render_widget(Paragraph::new("No relations in this dataset."), inner);
+            frame.render_widget(Paragraph::new(crate::i18n::s().no_network), inner);
         } else {
             frame.render_widget(Paragraph::new(lines), inner);
         }

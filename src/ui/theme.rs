@@ -3,7 +3,15 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::cli::ThemeName;
+/// The browser's colour themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Light text on a dark terminal.
+    #[default]
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+}
 
 /// The styles of one theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

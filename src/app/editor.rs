@@ -1,0 +1,110 @@
+//! The note editor's text and cursor, and how editing actions change them.
+
+use crate::action::Action;
+
+/// What the editor is waiting for once the user answers whether to save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Close the editor.
+    Close,
+    /// Quit the browser.
+    Quit,
+}
+
+/// The note editor: a multi-line text with a cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteEditor {
+    /// The partner's id.
+    pub id: String,
+    /// The text being edited.
+    pub text: Vec<char>,
+    /// Cursor position, in characters.
+    pub cursor: usize,
+    /// The note as it was when the editor opened (or was last saved).
+    pub original: String,
+    /// Set while the editor asks whether to save unsaved changes.
+    pub asking: Option<Closing>,
+}
+
+impl NoteEditor {
+    /// An editor on partner `id`'s note `text`, the cursor at its end.
+    pub fn new(id: &str, text: &str) -> NoteEditor {
+        let chars: Vec<char> = text.chars().collect();
+        NoteEditor {
+            id: id.to_owned(),
+            cursor: chars.len(),
+            text: chars,
+            original: text.to_owned(),
+            asking: None,
+        }
+    }
+
+    /// Whether the text differs from the note as it was.
+    pub fn changed(&self) -> bool {
+        self.text() != self.original
+    }
+
+    /// The text as a string.
+    pub fn text(&self) -> String {
+        self.text.iter().collect()
+    }
+
+    /// The (line, column) of the cursor, in characters.
+    pub fn cursor_line_column(&self) -> (usize, usize) {
+        let before = &self.text[..self.cursor];
+        let line = before.iter().filter(|&&c| c == '\n').count();
+        let column = before.iter().rev().take_while(|&&c| c != '\n').count();
+        (line, column)
+    }
+
+    fn line_starts(&self) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(self.text.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1))
+            .collect()
+    }
+
+    fn move_vertically(&mut self, down: bool) {
+        let (line, column) = self.cursor_line_column();
+        let starts = self.line_starts();
+        let Some(target) = (if down { line.checked_add(1) } else { line.checked_sub(1) }) else {
+            return;
+        };
+        let Some(&start) = starts.get(target) else { return };
+        let end = starts.get(target + 1).map_or(self.text.len(), |s| s - 1);
+        self.cursor = (start + column).min(end);
+    }
+
+    fn insert(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += 1;
+    }
+
+    /// Applies an editing action; others are ignored.
+    pub fn edit(&mut self, action: &Action) {
+        match action {
+            Action::Insert(c) => self.insert(*c),
+            Action::NoteNewline => self.insert('\n'),
+            Action::DeleteBack if self.cursor > 0 => {
+                self.cursor -= 1;
+                self.text.remove(self.cursor);
+            }
+            Action::DeleteForward if self.cursor < self.text.len() => {
+                self.text.remove(self.cursor);
+            }
+            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
+            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.text.len()),
+            Action::CursorHome => {
+                let (_, column) = self.cursor_line_column();
+                self.cursor -= column;
+            }
+            Action::CursorEnd => {
+                while self.cursor < self.text.len() && self.text[self.cursor] != '\n' {
+                    self.cursor += 1;
+                }
+            }
+            Action::NoteLineUp => self.move_vertically(false),
+            Action::NoteLineDown => self.move_vertically(true),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,154 @@
+//! Moving around the network: choosing and following relations, going back and forward along
+//! the partners visited, and the mouse.
+
+use ratatui::layout::Position;
+
+use super::{App, Focus, Visit};
+use crate::action::Effect;
+use crate::i18n::{fill, s};
+use crate::view::layout::Mode;
+
+impl App {
+    pub(super) fn choose_link(&mut self, delta: isize) {
+        let count = self.detail.link_count();
+        if count == 0 {
+            self.set_status(s().no_relations, false);
+            return;
+        }
+        self.focus = Focus::Detail;
+        self.link = self.link.saturating_add_signed(delta).min(count - 1);
+        // Scroll so the chosen relation is in view.
+        if let Some(&row) = self.detail.link_rows.get(self.link) {
+            let rows = self.areas().detail_rows();
+            if row < self.detail_scroll {
+                self.detail_scroll = row;
+            } else if row >= self.detail_scroll + rows {
+                self.detail_scroll = row + 1 - rows;
+            }
+        }
+    }
+
+    pub(super) fn follow_link(&mut self) -> Option<Effect> {
+        let links = self.selected_partner().map(|i| self.catalog.links(i)).unwrap_or_default();
+        let Some(link) = links.get(self.link) else {
+            self.set_status(s().no_relations, false);
+            return None;
+        };
+        let Some(target) = link.target else {
+            let name = link.name.to_owned();
+            self.set_status(fill(s().not_in_dataset, &[&name]), false);
+            return None;
+        };
+        let remember = self.remember_query();
+        self.record_visit();
+        self.show_partner(target);
+        self.record_visit();
+        remember
+    }
+
+    /// Selects catalog partner `target`, clearing the query when it hides it.
+    pub(super) fn show_partner(&mut self, target: usize) {
+        if !self.results.iter().any(|h| h.index == target) {
+            self.query.clear();
+            self.cursor = 0;
+            self.refresh();
+        }
+        if let Some(position) = self.results.iter().position(|h| h.index == target) {
+            self.select(position);
+            self.detail_scroll = 0;
+            self.link = 0;
+        }
+        self.focus = Focus::Detail;
+        if self.areas().mode == Mode::Narrow {
+            self.narrow_detail = true;
+        }
+    }
+
+    fn current_visit(&self) -> Option<Visit> {
+        Some(Visit {
+            query: self.query(),
+            partner: self.selected_partner()?,
+            scroll: self.detail_scroll,
+            link: self.link,
+        })
+    }
+
+    /// Records where we are: replaces the current visit, or starts a new one after it.
+    pub(super) fn record_visit(&mut self) {
+        let Some(here) = self.current_visit() else { return };
+        match self.visits.get(self.visit) {
+            Some(v) if v.partner == here.partner => self.visits[self.visit] = here,
+            Some(_) => {
+                self.visits.truncate(self.visit + 1);
+                self.visits.push(here);
+                self.visit += 1;
+            }
+            None => {
+                self.visits.push(here);
+                self.visit = self.visits.len() - 1;
+            }
+        }
+    }
+
+    pub(super) fn go_visit(&mut self, delta: isize) {
+        if self.visits.is_empty() {
+            self.set_status(s().nothing_to_go_back_to, false);
+            return;
+        }
+        self.record_visit();
+        let Some(target) = self.visit.checked_add_signed(delta).filter(|&v| v < self.visits.len())
+        else {
+            self.set_status(if delta < 0 { s().first_visited } else { s().last_visited }, false);
+            return;
+        };
+        self.visit = target;
+        let visit = self.visits[target].clone();
+        self.query = visit.query.chars().collect();
+        self.cursor = self.query.len();
+        self.refresh();
+        if let Some(position) = self.results.iter().position(|h| h.index == visit.partner) {
+            self.select(position);
+        } else {
+            self.show_partner(visit.partner);
+        }
+        self.focus = Focus::Detail;
+        if self.areas().mode == Mode::Narrow {
+            self.narrow_detail = true;
+        }
+        self.link = visit.link;
+        self.detail_scroll = visit.scroll;
+        self.clamp_detail_scroll();
+    }
+
+    fn detail_shown(&self) -> bool {
+        self.areas().mode != Mode::Narrow || self.narrow_detail
+    }
+
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let areas = self.areas();
+        let at = Position::new(column, row);
+        if self.detail_shown() && areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+            let line = usize::from(row.saturating_sub(areas.detail.y + 1)) + self.detail_scroll;
+            if let Some(link) = self.detail.link_rows.iter().position(|&r| r == line) {
+                self.link = link;
+            }
+        } else if areas.list.contains(at) && row > areas.list.y && row + 1 < areas.list.bottom() {
+            // Between the borders: a click on the bottom border would pick a hidden row.
+            let position = self.list_offset + usize::from(row - areas.list.y - 1);
+            if position < self.results.len() {
+                self.focus = Focus::List;
+                self.select(position);
+            }
+        }
+    }
+
+    pub(super) fn wheel(&mut self, column: u16, row: u16, lines: i16) {
+        let areas = self.areas();
+        if self.detail_shown() && areas.detail.contains(Position::new(column, row)) {
+            self.scroll_detail(isize::from(lines));
+        } else {
+            self.move_selection(isize::from(lines));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! How actions change the overlays: the help's scroll, the note editor, the overview's tab
+//! and chosen row.
+
+use super::{App, Closing, NoteEditor, Overlay};
+use crate::action::{Action, Effect};
+use crate::i18n::s;
+use crate::store::Change;
+use crate::view::overview::{self, OverviewTab, Row, RowAction};
+
+impl App {
+    pub(super) fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
+        match (overlay, action) {
+            (Overlay::Help, Action::CloseOverlay | Action::Click { .. }) => {}
+            (Overlay::Help, action) => {
+                let delta = match action {
+                    Action::HelpDown => 1,
+                    Action::HelpUp => -1,
+                    Action::HelpPageDown => 10,
+                    Action::HelpPageUp => -10,
+                    Action::Scroll { lines, .. } => isize::from(lines),
+                    _ => 0,
+                };
+                let max = self.help_max_scroll();
+                self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+                self.overlay = Some(Overlay::Help);
+            }
+            (Overlay::Note(editor), action) => return self.update_note(editor, &action),
+            (Overlay::Overview { tab, selected, rows }, action) => {
+                self.update_overview(tab, selected, rows, &action);
+            }
+        }
+        None
+    }
+
+    fn update_note(&mut self, mut editor: NoteEditor, action: &Action) -> Option<Effect> {
+        if let Some(closing) = editor.asking {
+            match action {
+                Action::SaveNote => {
+                    self.quit |= closing == Closing::Quit;
+                    return Some(self.save_note(editor));
+                }
+                Action::DiscardNote => {
+                    self.set_status(s().note_discarded, false);
+                    return if closing == Closing::Quit { self.quit_now() } else { None };
+                }
+                Action::KeepEditing | Action::CancelNote => editor.asking = None,
+                _ => {}
+            }
+            self.overlay = Some(Overlay::Note(editor));
+            return None;
+        }
+        match action {
+            Action::CancelNote if editor.changed() => editor.asking = Some(Closing::Close),
+            Action::CancelNote => {
+                self.set_status(s().note_not_changed, false);
+                return None;
+            }
+            Action::SaveNote => return Some(self.save_note(editor)),
+            action => editor.edit(action),
+        }
+        self.overlay = Some(Overlay::Note(editor));
+        None
+    }
+
+    /// Closes the editor and saves its note (blank text removes the note).
+    pub(super) fn save_note(&mut self, editor: NoteEditor) -> Effect {
+        if matches!(&self.overlay, Some(Overlay::Note(open)) if open.id == editor.id) {
+            self.overlay = None;
+        }
+        let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
+        let removed = text.is_none();
+        let change = Change::Note { id: editor.id, text };
+        let mut state = self.state.clone();
+        state.apply(change.clone(), 0);
+        self.sync_state(state);
+        self.set_status(if removed { s().note_removed } else { s().note_saved }, false);
+        Effect::Save(change)
+    }
+
+    /// Opens the overview on `tab`, its rows computed now.
+    pub(super) fn show_tab(&mut self, tab: OverviewTab) {
+        let rows = overview::rows(&self.catalog, tab);
+        self.overlay = Some(Overlay::Overview { tab, selected: 0, rows });
+    }
+
+    fn update_overview(
+        &mut self,
+        tab: OverviewTab,
+        selected: usize,
+        rows: Vec<Row>,
+        action: &Action,
+    ) {
+        let last = rows.len().saturating_sub(1);
+        let selected = match action {
+            Action::CloseOverlay => return,
+            Action::NextTab => return self.show_tab(tab.step(true)),
+            Action::PreviousTab => return self.show_tab(tab.step(false)),
+            Action::NextRow => (selected + 1).min(last),
+            Action::PreviousRow => selected.saturating_sub(1),
+            Action::RowPageDown => (selected + 10).min(last),
+            Action::RowPageUp => selected.saturating_sub(10),
+            Action::ApplyRow => {
+                match rows.get(selected).map(|r| r.action.clone()) {
+                    Some(RowAction::Filter(filter)) => self.set_query(&format!("{filter} ")),
+                    Some(RowAction::Show(partner)) => {
+                        self.record_visit();
+                        self.show_partner(partner);
+                        self.record_visit();
+                    }
+                    Some(RowAction::None) => {
+                        self.set_status(s().organisation_not_in_dataset, false);
+                        self.overlay = Some(Overlay::Overview { tab, selected, rows });
+                    }
+                    None => {}
+                }
+                return;
+            }
+            _ => selected,
+        };
+        self.overlay = Some(Overlay::Overview { tab, selected, rows });
+    }
+}

@@ -1,0 +1,108 @@
+//! Replacing a file so that it is always either the old or the new one, whole: the one way
+//! `partners` writes files (the store's `state.ron`, `export -o`). Temporary files are created
+//! exclusively under unpredictable names; a target that is a symlink is written through. It
+//! knows nothing of what the bytes mean.
+
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// A file or folder that could not be written, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {}", .path.display(), describe(.error))]
+pub struct WriteError {
+    /// What could not be written.
+    pub path: PathBuf,
+    /// Why; said in plain words by the message, so it is a field, not a source.
+    pub error: io::Error,
+}
+
+/// Says in plain words what an I/O error means for the user.
+pub fn describe(error: &io::Error) -> String {
+    use io::ErrorKind as Kind;
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::ELOOP) {
+        return "it is a symbolic link, which partners does not follow there".to_owned();
+    }
+    match error.kind() {
+        Kind::PermissionDenied => "permission denied".to_owned(),
+        Kind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
+        Kind::NotADirectory => "a part of the path is a file, not a folder".to_owned(),
+        Kind::IsADirectory => "it is a folder, not a file".to_owned(),
+        Kind::DirectoryNotEmpty => "a folder is in the way".to_owned(),
+        Kind::AlreadyExists => "something else is already there".to_owned(),
+        Kind::StorageFull => "the disk is full".to_owned(),
+        Kind::NotFound => "it does not exist".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Replaces `target` with `bytes` so that it is always either the old or the new file, whole:
+/// a temporary file beside it, written and synced, renamed over it, folder synced.
+///
+/// The temporary file is created exclusively (`O_EXCL`) under an unpredictable name by
+/// `tempfile`, so nothing planted beside the target (a `<name>.tmp` symlink) is followed or
+/// overwritten. When `target` is a symlink (a file kept in a synced folder), the file it points
+/// to is replaced, atomically in that file's folder, and the link stays. A file that existed
+/// keeps its permissions; a new one is readable by its owner only.
+pub fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let real = resolve_links(target);
+    let dir = match real.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let fail = |error| WriteError { path: real.clone(), error };
+    let mut prefix = OsString::from(".");
+    prefix.push(real.file_name().unwrap_or_default());
+    prefix.push(".");
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|error| WriteError { path: dir.to_path_buf(), error })?;
+    if let Ok(existing) = fs::metadata(&real) {
+        temp.as_file().set_permissions(existing.permissions()).map_err(fail)?;
+    }
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    // On failure the temporary file is deleted when `PersistError` drops it.
+    temp.persist(&real).map_err(|e| fail(e.error))?;
+    sync_dir(dir)
+}
+
+/// The file `path` finally names once symlinks in its last component are followed (relative
+/// links are read from the link's folder); `path` itself when it is not a link. A dangling link
+/// resolves to where it points, so writing creates the file there.
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // As many hops as Linux allows before ELOOP.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => match fs::read_link(&current) {
+                Ok(next) => {
+                    current = match current.parent() {
+                        Some(parent) if next.is_relative() => parent.join(next),
+                        _ => next,
+                    };
+                }
+                Err(_) => break,
+            },
+            _ => break,
+        }
+    }
+    current
+}
+
+/// Makes a rename in `dir` durable; without it a crash can bring the old name back.
+pub fn sync_dir(dir: &Path) -> Result<(), WriteError> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|folder| folder.sync_all())
+            .map_err(|error| WriteError { path: dir.to_path_buf(), error })?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! Carries out the [`Effect`]s that `App::update` asks for, and says how each went as an
+//! [`Action`] for update to decide what the user is told. The one place where the browser's
+//! I/O happens, apart from drawing; the terminal session calls it, and tests call it with a
+//! real store and a fake terminal.
+
+use std::io::{self, Write};
+
+use crate::action::{Action, Effect};
+use crate::output;
+use crate::store::Store;
+
+/// The terminal, as effects need it.
+pub trait Terminal {
+    /// Writes a control sequence for the terminal itself (a clipboard request).
+    fn send(&mut self, sequence: &str) -> io::Result<()>;
+    /// Gives the terminal back to the shell and stops the process until it is resumed
+    /// (`fg`); returns the terminal's size then.
+    fn suspend(&mut self) -> io::Result<(u16, u16)>;
+}
+
+/// A terminal that records what is sent to it and cannot be suspended: for tests.
+impl Terminal for Vec<u8> {
+    fn send(&mut self, sequence: &str) -> io::Result<()> {
+        self.write_all(sequence.as_bytes())
+    }
+
+    fn suspend(&mut self) -> io::Result<(u16, u16)> {
+        Err(io::Error::new(io::ErrorKind::Unsupported, "not a real terminal"))
+    }
+}
+
+/// Performs `effect`: saves through `store` (none when the data folder could not be opened),
+/// sends clipboard requests to and suspends `terminal`. Returns the report for update.
+pub fn perform(effect: Effect, store: Option<&mut Store>, terminal: &mut dyn Terminal) -> Action {
+    match effect {
+        Effect::Save(change) => match store {
+            Some(store) => {
+                let warned = store.warnings().len();
+                match store.apply(change.clone()) {
+                    Ok(()) => Action::Saved {
+                        state: store.state().clone(),
+                        warning: store.warnings().get(warned..).and_then(<[String]>::last).cloned(),
+                    },
+                    Err(e) => Action::SaveFailed {
+                        change,
+                        state: Some(store.state().clone()),
+                        error: e.to_string(),
+                    },
+                }
+            }
+            None => Action::SaveFailed {
+                change,
+                state: None,
+                error: crate::i18n::s().no_store.to_owned(),
+            },
+        },
+        Effect::Copy { text, name } => match terminal.send(&output::osc52(&text)) {
+            Ok(()) => Action::Copied { name },
+            Err(e) => Action::CopyFailed { name, error: e.to_string() },
+        },
+        Effect::Suspend => match terminal.suspend() {
+            Ok((width, height)) => Action::Resize { width, height },
+            Err(e) => Action::SuspendFailed { error: e.to_string() },
+        },
+    }
+}

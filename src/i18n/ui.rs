@@ -1,0 +1,219 @@
+//! The browser's messages (`Ui`), in English (`en.rs`) and French (`fr.rs`).
+
+mod en;
+mod fr;
+
+use super::{Lang, table};
+
+table! {
+    /// Every message of the browser in one language.
+    Ui {
+        // -- Status messages of the browser --
+        /// `{}`: why. A change could not be saved.
+        not_saved,
+        /// The data folder could not be opened, so nothing can be saved.
+        no_store,
+        /// `{}`: the partner. The card went to the terminal's clipboard.
+        card_sent,
+        /// `{}`: the partner, `{}`: why.
+        card_not_copied,
+        /// `{}`: why.
+        suspend_failed,
+        /// `{}`: the partner.
+        starred,
+        /// `{}`: the partner.
+        unstarred,
+        /// `{}`: the partner.
+        marked_met,
+        /// `{}`: the partner.
+        unmarked_met,
+        /// The history is empty.
+        no_history,
+        /// `{}`: which, `{}`: how many.
+        history_position,
+        /// The selected partner has no relation.
+        no_relations,
+        /// `{}`: an organisation.
+        not_in_dataset,
+        /// An overview row names an outside organisation.
+        organisation_not_in_dataset,
+        /// Back or forward with nothing visited.
+        nothing_to_go_back_to,
+        /// Back at the first visit.
+        first_visited,
+        /// Forward at the last visit.
+        last_visited,
+        /// The note editor closed after discarding changes.
+        note_discarded,
+        /// The note editor closed with nothing changed.
+        note_not_changed,
+        /// A blank note was saved: the note is gone.
+        note_removed,
+        /// The note was saved.
+        note_saved,
+        // -- The screen --
+        /// `{}`×`{}`: the size, `{}`×`{}`: the minimum.
+        too_small,
+        /// The bundled dataset, in the status line.
+        bundled,
+        /// `{}`: the datasets in use.
+        data_label,
+        /// The list pane's title.
+        partners_title,
+        /// The detail pane with no partner.
+        nothing_selected,
+        /// The list when the query cannot run.
+        query_cannot_run,
+        /// Where the syntax is.
+        syntax_in_help,
+        /// An empty dataset.
+        no_partners,
+        /// `{}`: the query.
+        no_match,
+        /// Heading of the suggestions.
+        try_heading,
+        /// Suggestion.
+        try_fewer_filters,
+        /// Suggestion.
+        try_fewer_words,
+        /// Suggestion.
+        try_spelling,
+        /// Suggestion.
+        try_clear,
+        /// The network tab without relations.
+        no_network,
+        // -- Status-line hints: what a key does, in a word or two --
+        /// `{}`: keys. The help's hint.
+        closes_help,
+        /// Joins two keys: "Esc or F1".
+        or,
+        /// `{}`: the answers.
+        unsaved_note,
+        hint_save,
+        hint_discard,
+        hint_keep_writing,
+        hint_new_line,
+        hint_cancel,
+        hint_tab,
+        hint_choose,
+        hint_show_in_list,
+        hint_close,
+        hint_relation,
+        hint_follow,
+        hint_help,
+        hint_open,
+        hint_star,
+        hint_met,
+        hint_note,
+        hint_overview,
+        hint_scroll,
+        hint_back,
+        hint_list,
+        hint_move,
+        // -- Overlays --
+        /// The help's title when it scrolls.
+        help_title_scrolls,
+        /// The help's title when it fits.
+        help_title,
+        /// `{}`: the partner, `{}`: the keys to save and to close.
+        note_title,
+        /// Typing, in the help.
+        help_type,
+        help_type_does,
+        /// The mouse, in the help.
+        help_mouse,
+        help_mouse_does,
+        help_in_detail,
+        help_in_note,
+        help_in_overview,
+        help_syntax,
+        tab_kinds,
+        tab_scopes,
+        tab_topics,
+        tab_network,
+        // -- The detail pane --
+        also,
+        topics,
+        starred_mark,
+        met_mark,
+        key_facts,
+        relations,
+        contact,
+        website,
+        email,
+        phone,
+        booth,
+        your_note,
+        // -- Key names --
+        key_enter,
+        key_esc,
+        key_backspace,
+        key_delete,
+        key_home,
+        key_end,
+        key_page_up,
+        key_page_down,
+        key_tab,
+        key_back_tab,
+        key_space,
+        // -- What each action does, in the help --
+        do_delete_char,
+        do_delete_word,
+        do_clear_query,
+        do_move_in_text,
+        do_move_selection,
+        do_move_page,
+        do_toggle_focus,
+        do_open,
+        do_cancel,
+        do_quit,
+        do_suspend,
+        do_help,
+        do_overview,
+        do_star,
+        do_met,
+        do_note,
+        do_starred_only,
+        do_history,
+        do_copy,
+        do_scroll,
+        do_scroll_page,
+        do_choose_relation,
+        do_follow,
+        do_back,
+        do_forward,
+        do_close,
+        do_scroll_help,
+        do_new_line,
+        do_move_lines,
+        do_save_note,
+        do_cancel_note,
+        do_discard,
+        do_keep_writing,
+        do_change_tab,
+        do_choose_row,
+        do_apply_row,
+    }
+    arrays {
+        /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.
+        syntax: 13,
+    }
+}
+
+/// The browser's messages in `lang`.
+pub fn of(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::En => &en::UI,
+        Lang::Fr => &fr::UI,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_message() {
+        super::super::check_tables(&of(Lang::En).all(), &of(Lang::Fr).all());
+    }
+}

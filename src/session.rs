@@ -1,0 +1,208 @@
+//! The browser's terminal session: raw mode, the alternate screen and mouse capture, turned on
+//! at the start and off on every way out (quit, error, panic, a terminating signal), off while
+//! suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event loop that feeds
+//! events and signals to the app and carries its effects out.
+
+use std::io::{self, Stdout, Write};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use crate::action::Action;
+use crate::app::App;
+use crate::effects;
+use crate::store::Store;
+use crate::ui::theme::Theme;
+
+/// How long the loop waits for a key before it looks at the signals again.
+const TICK: Duration = Duration::from_millis(50);
+
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A terminating signal (its number) ended it, after the note being written was saved.
+    Signal(i32),
+}
+
+impl Ending {
+    /// The process's exit status: 0, or 128 + the signal (130 for Ctrl-C from outside).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Quit => 0,
+            Ending::Signal(signal) => u8::try_from(128 + signal).unwrap_or(1),
+        }
+    }
+}
+
+/// The terminal modes the browser turns on.
+#[derive(Debug, Clone, Copy)]
+struct Modes {
+    mouse: bool,
+}
+
+impl Modes {
+    fn enter(self) -> io::Result<()> {
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        Ok(())
+    }
+
+    /// Mouse capture off, main screen, raw mode off, cursor shown. Safe to call more than
+    /// once, and when the terminal is gone.
+    fn leave(self) {
+        let mut out = io::stdout();
+        if self.mouse {
+            let _ = execute!(out, DisableMouseCapture);
+        }
+        let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+        let _ = disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// The terminal as the effects see it.
+struct Screen {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    modes: Modes,
+}
+
+impl effects::Terminal for Screen {
+    fn send(&mut self, sequence: &str) -> io::Result<()> {
+        let out = self.terminal.backend_mut();
+        out.write_all(sequence.as_bytes())?;
+        out.flush()
+    }
+
+    fn suspend(&mut self) -> io::Result<(u16, u16)> {
+        self.modes.leave();
+        // Stops here, as the default action of SIGTSTP would, until `fg` sends SIGCONT.
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+        self.resume()
+    }
+}
+
+impl Screen {
+    /// Turns the modes on again and redraws everything; returns the terminal's size.
+    fn resume(&mut self) -> io::Result<(u16, u16)> {
+        self.modes.enter()?;
+        // Clear without `Terminal::clear`, which asks the terminal where the cursor is; then
+        // forget the last frame, so the next one is drawn whole.
+        execute!(self.terminal.backend_mut(), Clear(ClearType::All))?;
+        self.terminal.swap_buffers();
+        let size = self.terminal.size()?;
+        Ok((size.width, size.height))
+    }
+}
+
+/// Runs the browser until the user quits or a signal ends it. The terminal is given back
+/// however it ends.
+pub fn run(
+    app: &mut App,
+    theme: &Theme,
+    store: Option<&mut Store>,
+    mouse: bool,
+) -> anyhow::Result<Ending> {
+    let modes = Modes { mouse };
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
+        .context("listening for signals")?;
+    let handle = signals.handle();
+    let (sender, received) = mpsc::channel();
+    let mut signals = signals;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if sender.send(signal).is_err() {
+                break;
+            }
+        }
+    });
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        modes.leave();
+        hook(info);
+    }));
+    let result = modes
+        .enter()
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
+        .context("setting up the terminal")
+        .and_then(|terminal| {
+            let mut screen = Screen { terminal, modes };
+            event_loop(&mut screen, theme, app, store, &received)
+        });
+    modes.leave();
+    handle.close();
+    result
+}
+
+fn event_loop(
+    screen: &mut Screen,
+    theme: &Theme,
+    app: &mut App,
+    mut store: Option<&mut Store>,
+    signals: &Receiver<i32>,
+) -> anyhow::Result<Ending> {
+    let mut perform = |app: &mut App, action: Action, screen: &mut Screen| {
+        let mut next = app.update(action);
+        // Each effect's outcome goes back to update, which may ask for more.
+        while let Some(effect) = next {
+            let report = effects::perform(effect, store.as_deref_mut(), screen);
+            next = app.update(report);
+        }
+    };
+    let size = screen.terminal.size()?;
+    app.update(Action::Resize { width: size.width, height: size.height });
+    loop {
+        screen.terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
+        let action = loop {
+            if let Ok(signal) = signals.try_recv() {
+                match signal {
+                    SIGTSTP => break Action::Suspend,
+                    SIGCONT => {
+                        let (width, height) = screen.resume()?;
+                        break Action::Resize { width, height };
+                    }
+                    _ => {
+                        // The terminal may be gone (SIGHUP): save first, draw nothing.
+                        perform(app, Action::Terminate, screen);
+                        return Ok(Ending::Signal(signal));
+                    }
+                }
+            }
+            match next_event(app) {
+                Ok(Some(action)) => break action,
+                Ok(None) => {}
+                Err(e) => {
+                    perform(app, Action::Terminate, screen);
+                    return Err(e).context("reading the terminal");
+                }
+            }
+        };
+        perform(app, action, screen);
+        if app.should_quit() {
+            return Ok(Ending::Quit);
+        }
+    }
+}
+
+/// The next event as an action, if one came within a tick.
+fn next_event(app: &App) -> io::Result<Option<Action>> {
+    if !crossterm::event::poll(TICK)? {
+        return Ok(None);
+    }
+    let event = crossterm::event::read()?;
+    Ok(crate::input::action(&event, app.key_state()))
+}

@@ -1,0 +1,345 @@
+//! The user's personal layer on disk: starred partners, who was met, notes, and search history.
+//!
+//! This module owns the home folder's `state.ron` and `state.lock`. Its one promise is that
+//! nothing the user wrote is ever lost: every change is merged with the file under an exclusive
+//! lock and written atomically, and a file it cannot read is kept aside, never overwritten.
+//! It knows nothing of datasets (ids it does not know are kept as they are) nor of the terminal.
+//! What the file holds and how changes apply is in `state`; where the home is, in `paths`.
+//!
+//! The lock file is opened without following symlinks. `state.ron` may be a symlink (to a
+//! synced folder): it is read and written through, and stays a link. A read-only folder can
+//! still be read; writing there fails with an error naming the path.
+
+mod paths;
+mod state;
+
+use std::ffi::OsStr;
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use paths::{HOME_ENV, datasets_dir};
+pub use state::{Change, HISTORY_LIMIT, Marks, STATE_VERSION, State};
+
+use crate::atomic::{self, WriteError, describe};
+use crate::time::{format_utc_compact, now};
+use state::{parse_state, to_ron};
+
+const STATE_FILE: &str = "state.ron";
+const LOCK_FILE: &str = "state.lock";
+
+/// Why the store could not do what was asked. Each message names the path and what to do.
+///
+/// The `io::Error`s are fields rather than sources because the message already says what they
+/// mean in plain words; a chain would say it twice.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No `--home`, no `PARTNERS_HOME`, and the system has no data folder for this user.
+    #[error(
+        "cannot find a folder to keep your marks and notes in; choose one with --home DIR or PARTNERS_HOME"
+    )]
+    NoHome,
+    /// The home folder could not be created.
+    #[error(
+        "cannot create folder {}: {}; check its parent's permissions or choose another with --home DIR / PARTNERS_HOME",
+        .path.display(),
+        describe(.error)
+    )]
+    CreateDir { path: PathBuf, error: io::Error },
+    /// A file of the store exists but could not be read.
+    #[error(
+        "cannot read {}: {}; check its permissions or choose another home with --home DIR / PARTNERS_HOME",
+        .path.display(),
+        describe(.error)
+    )]
+    Read { path: PathBuf, error: io::Error },
+    /// A file of the store could not be written.
+    #[error(
+        "cannot write {}: {}; check the folder's permissions or choose another with --home DIR / PARTNERS_HOME",
+        .path.display(),
+        describe(.error)
+    )]
+    Write { path: PathBuf, error: io::Error },
+    /// The lock file could not be locked.
+    #[error(
+        "cannot lock {}: {}; put the home on a local disk or choose another with --home DIR / PARTNERS_HOME",
+        .path.display(),
+        describe(.error)
+    )]
+    Lock { path: PathBuf, error: io::Error },
+    /// An unreadable state file could not be moved aside, so nothing was written over it.
+    #[error(
+        "cannot move the unreadable {} aside to {}: {}; move it away by hand and start again",
+        .path.display(),
+        .kept.display(),
+        describe(.error)
+    )]
+    KeepAside { path: PathBuf, kept: PathBuf, error: io::Error },
+    /// The file was written by a newer release; rewriting it could drop what this one ignores.
+    #[error(
+        "{} was written by a newer partners (format {found}, this one knows {supported}); upgrade partners before changing marks",
+        .path.display()
+    )]
+    NewerVersion { path: PathBuf, found: u32, supported: u32 },
+    /// The state could not be turned into RON text.
+    #[error("cannot encode your marks as RON: {0}; this is a bug in partners, please report it")]
+    Encode(ron::Error),
+}
+
+impl From<WriteError> for StoreError {
+    fn from(WriteError { path, error }: WriteError) -> Self {
+        StoreError::Write { path, error }
+    }
+}
+
+/// The user's marks, notes and history, backed by `<dir>/state.ron`.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    state: State,
+    warnings: Vec<String>,
+}
+
+/// What a read of the state file found.
+enum Disk {
+    Missing,
+    Loaded(State),
+    Corrupt(String),
+}
+
+impl Store {
+    /// Opens the store in `dir`, creating the folder if missing. A missing state file is an
+    /// empty state; an unreadable one is kept aside as `state.ron.corrupt-<UTC time>` with a
+    /// warning (see [`Store::warnings`]) and the store starts empty.
+    ///
+    /// A read-only folder opens for reading; then [`Store::apply`] fails, naming the lock file.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        fs::create_dir_all(dir)
+            .map_err(|error| StoreError::CreateDir { path: dir.to_path_buf(), error })?;
+        let mut store = Store { dir: dir.to_path_buf(), state: State::default(), warnings: vec![] };
+        // Exclusive where it can be, because keeping a corrupt file aside renames it.
+        let (_lock, writable) = store.lock_for_opening()?;
+        let path = store.state_path();
+        store.state = match read_disk(&path)? {
+            Disk::Missing => State::default(),
+            Disk::Loaded(state) => {
+                if state.version > STATE_VERSION {
+                    store.warn(format!(
+                        "{} was written by a newer partners (format {}); it is shown but will not be changed until you upgrade",
+                        path.display(),
+                        state.version
+                    ));
+                }
+                state
+            }
+            Disk::Corrupt(reason) if writable => {
+                let kept = keep_aside(&path)?;
+                store.warn(format!(
+                    "{} could not be read ({reason}); it was kept as {} and partners started with no marks",
+                    path.display(),
+                    kept.display()
+                ));
+                State::default()
+            }
+            Disk::Corrupt(reason) => {
+                store.warn(format!(
+                    "{} could not be read ({reason}); it was left as it is, in a read-only folder, and no marks are shown",
+                    path.display(),
+                ));
+                State::default()
+            }
+        };
+        Ok(store)
+    }
+
+    /// `<home>/state.ron`.
+    pub fn state_path(&self) -> PathBuf {
+        self.dir.join(STATE_FILE)
+    }
+
+    /// Everything as last read or written.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The marks of one partner, if any are recorded.
+    pub fn marks(&self, id: &str) -> Option<&Marks> {
+        self.state.marks.get(id)
+    }
+
+    /// Human-readable warnings gathered so far (a corrupt file kept aside, and where).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Applies one change durably, merged with whatever other processes wrote meanwhile.
+    ///
+    /// On error nothing changes in memory, so what the user sees is what is on disk.
+    pub fn apply(&mut self, change: Change) -> Result<(), StoreError> {
+        let _lock = self.lock()?;
+        let (mut merged, from_disk) = self.read_base()?;
+        if merged.version > STATE_VERSION {
+            return Err(StoreError::NewerVersion {
+                path: self.state_path(),
+                found: merged.version,
+                supported: STATE_VERSION,
+            });
+        }
+        let changed = merged.apply(change, now());
+        // A base taken from memory is not on disk yet, so even a no-op must write it.
+        if changed || !from_disk {
+            merged.version = STATE_VERSION;
+            write_atomically(&self.dir, &merged)?;
+        }
+        self.state = merged;
+        Ok(())
+    }
+
+    /// Reads the state to build on, with the exclusive lock held. Returns it and whether it
+    /// came from the file (rather than from memory, when the file was unreadable or gone).
+    fn read_base(&mut self) -> Result<(State, bool), StoreError> {
+        let path = self.state_path();
+        match read_disk(&path)? {
+            Disk::Loaded(state) => Ok((state, true)),
+            Disk::Missing => {
+                self.warn_if_vanished();
+                Ok((self.state.clone(), false))
+            }
+            Disk::Corrupt(reason) => {
+                let kept = keep_aside(&path)?;
+                self.warn(format!(
+                    "{} could not be read ({reason}); it was kept as {} and your marks in memory were kept",
+                    path.display(),
+                    kept.display()
+                ));
+                Ok((self.state.clone(), false))
+            }
+        }
+    }
+
+    fn warn_if_vanished(&mut self) {
+        // Nothing of ours deletes the file, so its loss is an accident, not a reset.
+        if !self.state.is_empty() {
+            let path = self.state_path();
+            self.warn(format!(
+                "{} disappeared; your marks in memory were kept and are written back on the next change",
+                path.display()
+            ));
+        }
+    }
+
+    fn warn(&mut self, message: String) {
+        // A long session must not pile up the same warning.
+        if !self.warnings.contains(&message) {
+            self.warnings.push(message);
+        }
+    }
+
+    /// Locks `<dir>/state.lock` exclusively; the lock lasts until the returned file is dropped.
+    ///
+    /// A separate lock file, because `state.ron` itself is replaced by renames.
+    fn lock(&self) -> Result<File, StoreError> {
+        let path = self.dir.join(LOCK_FILE);
+        let file = open_lock(&path, true)
+            .map_err(|error| StoreError::Write { path: path.clone(), error })?;
+        file.lock().map_err(|error| StoreError::Lock { path, error })?;
+        Ok(file)
+    }
+
+    /// The lock for [`Store::open`], and whether the folder can be written. Exclusive where it
+    /// can be; where the folder is read-only (no one can change the file there), a shared lock
+    /// on a lock file opened read-only, or none when there is no lock file.
+    fn lock_for_opening(&self) -> Result<(Option<File>, bool), StoreError> {
+        let error = match self.lock() {
+            Ok(file) => return Ok((Some(file), true)),
+            Err(StoreError::Write { error, .. }) if is_read_only(&error) => error,
+            Err(e) => return Err(e),
+        };
+        let path = self.dir.join(LOCK_FILE);
+        match open_lock(&path, false) {
+            Ok(file) => {
+                file.lock_shared().map_err(|error| StoreError::Lock { path, error })?;
+                Ok((Some(file), false))
+            }
+            Err(missing) if missing.kind() == io::ErrorKind::NotFound => Ok((None, false)),
+            Err(_) => Err(StoreError::Write { path, error }),
+        }
+    }
+}
+
+/// Opens the lock file, never through a symlink: `O_NOFOLLOW` makes the kernel refuse a link
+/// in the same step as the open, so no link planted between a check and the open can make us
+/// create or lock a file elsewhere.
+fn open_lock(path: &Path, write: bool) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+fn is_read_only(error: &io::Error) -> bool {
+    matches!(error.kind(), io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem)
+}
+
+fn read_disk(path: &Path) -> Result<Disk, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(parse_state(&bytes).map_or_else(Disk::Corrupt, Disk::Loaded)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Disk::Missing),
+        Err(error) => Err(StoreError::Read { path: path.to_path_buf(), error }),
+    }
+}
+
+/// Renames an unreadable `path` to `<name>.corrupt-<UTC time>` next to it, adding `-2`, `-3`,
+/// ... rather than replacing an earlier one. Called with the exclusive lock held.
+///
+/// When `path` is a symlink, the file it points to is kept aside and the link stays.
+fn keep_aside(link: &Path) -> Result<PathBuf, StoreError> {
+    let real = atomic::resolve_links(link);
+    let path = real.as_path();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| STATE_FILE.into(), OsStr::to_string_lossy);
+    let base = format!("{name}.corrupt-{}", format_utc_compact(now()));
+    let mut kept = dir.join(&base);
+    let mut suffix = 2;
+    while fs::symlink_metadata(&kept).is_ok() {
+        kept = dir.join(format!("{base}-{suffix}"));
+        suffix += 1;
+    }
+    fs::rename(path, &kept).map_err(|error| StoreError::KeepAside {
+        path: path.to_path_buf(),
+        kept: kept.clone(),
+        error,
+    })?;
+    atomic::sync_dir(dir)?;
+    Ok(kept)
+}
+
+/// Writes `state` so that `state.ron` is always either the old or the new file, whole.
+fn write_atomically(dir: &Path, state: &State) -> Result<(), StoreError> {
+    let text = to_ron(state).map_err(StoreError::Encode)?;
+    Ok(atomic::replace_file(&dir.join(STATE_FILE), text.as_bytes())?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_path_and_the_way_out() {
+        let error = StoreError::Write {
+            path: PathBuf::from("/x/state.ron"),
+            error: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            error.to_string(),
+            "cannot write /x/state.ron: permission denied; check the folder's permissions or choose another with --home DIR / PARTNERS_HOME"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! What `state.ron` holds and the rules of changing it: [`State`] (marks by partner id and the
+//! search history), [`Marks`], the [`Change`]s the user makes and how they apply, with their
+//! timestamps. Pure data: no file, no lock, no clock (callers pass the time).
+
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes; files from a newer one are read but never rewritten.
+pub const STATE_VERSION: u32 = 1;
+/// How many past queries the history keeps.
+pub const HISTORY_LIMIT: usize = 50;
+
+/// What the user recorded about one partner.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Marks {
+    /// The partner is in the user's favourites.
+    pub starred: bool,
+    /// Unix seconds of the last change of `starred`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starred_at: Option<u64>,
+    /// The user ticked that they met this partner.
+    pub met: bool,
+    /// Unix seconds of the last change of `met`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met_at: Option<u64>,
+    /// Free text, possibly several lines; never blank (a blank note is no note).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Unix seconds of the last change of `note`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_at: Option<u64>,
+}
+
+impl Marks {
+    /// True when nothing is recorded: such entries are dropped rather than stored.
+    pub fn is_empty(&self) -> bool {
+        !self.starred && !self.met && self.note.is_none()
+    }
+}
+
+/// Everything in `state.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    /// The format version of the file; see [`STATE_VERSION`].
+    pub version: u32,
+    /// Marks by partner id, including ids that no loaded dataset has.
+    pub marks: BTreeMap<String, Marks>,
+    /// Past search queries, newest last, at most [`HISTORY_LIMIT`], no blanks, no repeats in a row.
+    pub history: Vec<String>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self { version: STATE_VERSION, marks: BTreeMap::new(), history: Vec::new() }
+    }
+}
+
+/// One thing the user did that must reach the disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Star or unstar a partner.
+    Star { id: String, on: bool },
+    /// Tick or untick "met" for a partner.
+    Met { id: String, on: bool },
+    /// Set a partner's note; `None` or blank text removes it.
+    Note { id: String, text: Option<String> },
+    /// Remember a search query.
+    PushHistory(String),
+}
+
+impl State {
+    /// True when the state holds nothing worth a file.
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty() && self.history.is_empty()
+    }
+
+    /// Applies `change` as of unix time `at`; returns whether anything changed.
+    ///
+    /// A change that sets what is already there leaves the timestamps alone.
+    pub fn apply(&mut self, change: Change, at: u64) -> bool {
+        match change {
+            Change::Star { id, on } => self
+                .edit(id, |marks| set_stamped(&mut marks.starred, &mut marks.starred_at, on, at)),
+            Change::Met { id, on } => {
+                self.edit(id, |marks| set_stamped(&mut marks.met, &mut marks.met_at, on, at))
+            }
+            Change::Note { id, text } => {
+                let text = text.filter(|text| !text.trim().is_empty());
+                self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
+            }
+            Change::PushHistory(query) => self.push_history(&query),
+        }
+    }
+
+    /// Edits the marks of `id`, creating them if needed and dropping them if left empty.
+    fn edit(&mut self, id: String, edit: impl FnOnce(&mut Marks) -> bool) -> bool {
+        match self.marks.entry(id) {
+            Entry::Occupied(mut slot) => {
+                let changed = edit(slot.get_mut());
+                if slot.get().is_empty() {
+                    slot.remove();
+                }
+                changed
+            }
+            Entry::Vacant(slot) => {
+                let mut marks = Marks::default();
+                let changed = edit(&mut marks);
+                if !marks.is_empty() {
+                    slot.insert(marks);
+                }
+                changed
+            }
+        }
+    }
+
+    fn push_history(&mut self, query: &str) -> bool {
+        let query = query.trim();
+        if query.is_empty() || self.history.last().is_some_and(|last| last == query) {
+            return false;
+        }
+        self.history.push(query.to_owned());
+        self.trim_history();
+        true
+    }
+
+    fn trim_history(&mut self) {
+        let excess = self.history.len().saturating_sub(HISTORY_LIMIT);
+        self.history.drain(..excess);
+    }
+
+    /// Brings a state read from disk (perhaps edited by hand) back within the rules.
+    fn normalize(&mut self) {
+        for marks in self.marks.values_mut() {
+            if marks.note.as_ref().is_some_and(|note| note.trim().is_empty()) {
+                marks.note = None;
+            }
+        }
+        self.marks.retain(|_, marks| !marks.is_empty());
+        self.history.retain(|query| !query.trim().is_empty());
+        self.history.dedup();
+        self.trim_history();
+    }
+}
+
+fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at: u64) -> bool {
+    if *value == new {
+        return false;
+    }
+    *value = new;
+    *stamp = Some(at);
+    true
+}
+
+/// Parses the file's bytes; the error says why in a few words, for the warning.
+pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
+    let text = std::str::from_utf8(bytes).map_err(|error| format!("not UTF-8 text: {error}"))?;
+    let mut state: State =
+        ron::from_str(text).map_err(|error| format!("not valid RON: {error}"))?;
+    state.normalize();
+    Ok(state)
+}
+
+/// The file's text.
+pub(super) fn to_ron(state: &State) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().struct_names(false);
+    let mut text = ron::ser::to_string_pretty(state, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn star_and_met_stamp_only_real_changes() {
+        let mut state = State::default();
+        assert!(state.apply(Change::Star { id: "a".into(), on: true }, 10));
+        assert!(!state.apply(Change::Star { id: "a".into(), on: true }, 20));
+        assert_eq!(state.marks["a"].starred_at, Some(10));
+        assert!(state.apply(Change::Met { id: "a".into(), on: true }, 30));
+        assert!(state.apply(Change::Star { id: "a".into(), on: false }, 40));
+        assert_eq!(state.marks["a"].starred_at, Some(40));
+        assert!(state.apply(Change::Met { id: "a".into(), on: false }, 50));
+        assert!(state.marks.is_empty(), "all-empty marks are dropped");
+    }
+
+    #[test]
+    fn blank_note_is_no_note() {
+        let mut state = State::default();
+        assert!(!state.apply(Change::Note { id: "a".into(), text: Some(" \n\t".into()) }, 1));
+        assert!(state.marks.is_empty());
+        let text = Some("  keeps its spaces \n".to_owned());
+        assert!(state.apply(Change::Note { id: "a".into(), text: text.clone() }, 2));
+        assert_eq!(state.marks["a"].note, text);
+        assert!(state.apply(Change::Note { id: "a".into(), text: None }, 3));
+        assert!(state.marks.is_empty());
+    }
+
+    #[test]
+    fn history_rules() {
+        let mut state = State::default();
+        assert!(!state.apply(Change::PushHistory("   ".into()), 0));
+        assert!(state.apply(Change::PushHistory(" ugap ".into()), 0));
+        assert!(!state.apply(Change::PushHistory("ugap".into()), 0));
+        assert!(state.apply(Change::PushHistory("cnfpt".into()), 0));
+        assert!(state.apply(Change::PushHistory("ugap".into()), 0));
+        assert_eq!(state.history, ["ugap", "cnfpt", "ugap"]);
+        for n in 0..100 {
+            state.apply(Change::PushHistory(format!("q{n}")), 0);
+        }
+        assert_eq!(state.history.len(), HISTORY_LIMIT);
+        assert_eq!(state.history.first().map(String::as_str), Some("q50"));
+        assert_eq!(state.history.last().map(String::as_str), Some("q99"));
+    }
+
+    #[test]
+    fn normalize_cleans_hand_edited_files() {
+        let text = r#"(history: ["a", "a", "", "b"], marks: {"x": (), "y": (note: Some("  ")), "z": (met: true)})"#;
+        let state = parse_state(text.as_bytes()).expect("parses");
+        assert_eq!(state.history, ["a", "b"]);
+        assert_eq!(state.marks.keys().collect::<Vec<_>>(), ["z"]);
+        assert_eq!(state.version, STATE_VERSION, "a file without version is the current one");
+    }
+
+    #[test]
+    fn empty_and_truncated_files_are_corrupt() {
+        assert!(parse_state(b"").is_err());
+        let mut state = State::default();
+        state.apply(Change::Note { id: "a".into(), text: Some("hello".into()) }, 1);
+        let text = to_ron(&state).expect("encodes");
+        assert!(parse_state(&text.as_bytes()[..text.len() / 2]).is_err());
+        assert!(parse_state(b"\xff\xfe\x00garbage").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_note_survives_encoding(note in any::<String>(), id in any::<String>()) {
+            let mut state = State::default();
+            state.apply(Change::Note { id, text: Some(note) }, 1);
+            let text = to_ron(&state).expect("encodes");
+            prop_assert_eq!(parse_state(text.as_bytes()), Ok(state));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! What the screen shows, unstyled: where each part goes, the lines of the detail pane and
+//! which of them are relations, the rows of the overview and of the help. The app uses these
+//! models to bound scrolling and to map clicks; `ui` only styles and draws them. Nothing here
+//! knows colours or draws.
+
+pub mod detail;
+pub mod help;
+pub mod layout;
+pub mod overview;

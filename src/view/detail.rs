@@ -1,0 +1,234 @@
+//! The detail pane's model: every line about the selected partner, wrapped to the pane's
+//! width, as unstyled segments that say what they are (a heading, a matched letter, a
+//! relation...), and the line on which each relation stands. Built once when the selection,
+//! the query, the marks or the width change; the app bounds scrolling and maps clicks with it,
+//! `ui::detail` only styles it. Linear in the length of the partner's texts.
+
+use crate::catalog::{Catalog, Link};
+use crate::search::Highlights;
+use crate::store::Marks;
+use crate::text::{
+    clean, clean_multiline, highlight_runs, pad, truncate, width, wrap, wrap_ranges,
+};
+
+/// What a segment of a line is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Unstyled (indentation).
+    Plain,
+    /// Ordinary text.
+    Text,
+    /// Secondary text: labels, topics, notes on relations.
+    Dim,
+    /// The partner's kind, scope and place; section headings.
+    Heading,
+    /// Letters the query matched.
+    Matched,
+    /// The user's marks.
+    Mark,
+    /// Relation `index` (in [`Catalog::links`] order), followable or not.
+    Link {
+        /// Its position among the partner's links.
+        index: usize,
+        /// Whether Enter can follow it (the other end is a partner).
+        followable: bool,
+    },
+}
+
+/// A run of text with one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The text, safe for a terminal.
+    pub text: String,
+    /// What it is.
+    pub role: Role,
+}
+
+fn seg(text: impl Into<String>, role: Role) -> Segment {
+    Segment { text: text.into(), role }
+}
+
+/// The detail of one partner laid out for a width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DetailModel {
+    /// Every line, unscrolled.
+    pub lines: Vec<Vec<Segment>>,
+    /// The line of each relation, in [`Catalog::links`] order.
+    pub link_rows: Vec<usize>,
+}
+
+impl DetailModel {
+    /// How many relations the pane lists.
+    pub fn link_count(&self) -> usize {
+        self.link_rows.len()
+    }
+}
+
+/// The detail of partner `index` for `columns` columns, with the query's `highlights` and the
+/// user's `marks`.
+pub fn build(
+    catalog: &Catalog,
+    index: usize,
+    highlights: &Highlights,
+    marks: Option<&Marks>,
+    columns: u16,
+) -> DetailModel {
+    let columns = usize::from(columns).max(1);
+    let t = crate::i18n::s();
+    let mut out = DetailModel::default();
+    let Some(partner) = catalog.get(index) else { return out };
+    let lines = &mut out.lines;
+    let mut about = vec![partner.kind.label().to_owned(), partner.scope.label().to_owned()];
+    if let Some(location) = &partner.location {
+        about.push(clean(location).into_owned());
+    }
+    push_wrapped(lines, &about.join(" · "), columns, Role::Heading);
+    if !partner.aliases.is_empty() {
+        let mut segments = vec![seg(t.also, Role::Dim)];
+        for (i, alias) in partner.aliases.iter().enumerate() {
+            if i > 0 {
+                segments.push(seg(", ", Role::Dim));
+            }
+            let positions = highlights.aliases.get(i).map_or(&[][..], Vec::as_slice);
+            segments.extend(marked(alias, positions, usize::MAX));
+        }
+        lines.extend(wrap_segments(&segments, columns));
+    }
+    if !partner.topics.is_empty() {
+        let topics: Vec<&str> = partner.topics.iter().map(|t| t.label()).collect();
+        push_wrapped(lines, &format!("{}{}", t.topics, topics.join(", ")), columns, Role::Dim);
+    }
+    let mine: Vec<&str> = [
+        (marks.is_some_and(|m| m.starred), t.starred_mark),
+        (marks.is_some_and(|m| m.met), t.met_mark),
+    ]
+    .into_iter()
+    .filter_map(|(on, label)| on.then_some(label))
+    .collect();
+    if !mine.is_empty() {
+        lines.push(vec![seg(mine.join("  "), Role::Mark)]);
+    }
+    lines.push(Vec::new());
+    description(lines, &partner.description, &highlights.description, columns);
+    if !partner.facts.is_empty() {
+        heading(lines, t.key_facts);
+        let label_width =
+            partner.facts.iter().map(|f| width(&f.label)).max().unwrap_or(0).min(columns / 2);
+        for fact in &partner.facts {
+            let value_width = columns.saturating_sub(label_width + 3).max(1);
+            let label = truncate(&clean(&fact.label), label_width).into_owned();
+            for (i, value) in wrap(&clean(&fact.value), value_width).into_iter().enumerate() {
+                let shown = if i == 0 { pad(&label, label_width) } else { pad("", label_width) };
+                lines.push(vec![seg(format!(" {shown}  "), Role::Dim), seg(value, Role::Text)]);
+            }
+        }
+    }
+    let relations = catalog.links(index);
+    if !relations.is_empty() {
+        heading(lines, t.relations);
+        let mut last_label = "";
+        for (i, link) in relations.iter().enumerate() {
+            if link.label() != last_label {
+                last_label = link.label();
+                lines.push(vec![seg(format!(" {last_label}"), Role::Dim)]);
+            }
+            out.link_rows.push(lines.len());
+            link_lines(lines, link, i, columns);
+        }
+    }
+    let contacts = [
+        (t.website, &partner.website),
+        (t.email, &partner.email),
+        (t.phone, &partner.phone),
+        (t.booth, &partner.booth),
+    ];
+    if contacts.iter().any(|(_, v)| v.is_some()) {
+        heading(lines, t.contact);
+        for (label, value) in contacts {
+            if let Some(value) = value {
+                push_wrapped(lines, &format!(" {label}: {}", clean(value)), columns, Role::Text);
+            }
+        }
+    }
+    if let Some(note) = marks.and_then(|m| m.note.as_deref()) {
+        heading(lines, t.your_note);
+        for paragraph in clean_multiline(note).split('\n') {
+            let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
+            if wrapped.is_empty() {
+                lines.push(Vec::new());
+            }
+            for line in wrapped {
+                lines.push(vec![seg(format!(" {line}"), Role::Text)]);
+            }
+        }
+    }
+    out
+}
+
+fn push_wrapped(lines: &mut Vec<Vec<Segment>>, text: &str, columns: usize, role: Role) {
+    lines.extend(wrap(text, columns).into_iter().map(|line| vec![seg(line, role)]));
+}
+
+fn heading(lines: &mut Vec<Vec<Segment>>, title: &str) {
+    lines.push(Vec::new());
+    lines.push(vec![seg(title, Role::Heading)]);
+}
+
+/// `text` as segments, the characters at `positions` matched, cut to `max` columns.
+fn marked(text: &str, positions: &[usize], max: usize) -> Vec<Segment> {
+    highlight_runs(text, positions, max)
+        .into_iter()
+        .map(|(run, matched)| seg(run, if matched { Role::Matched } else { Role::Text }))
+        .collect()
+}
+
+/// The description wrapped, each line with the highlights that fall in it: positions are
+/// sorted, so each line finds its own by bisection and the whole is linear in the text.
+fn description(lines: &mut Vec<Vec<Segment>>, text: &str, positions: &[usize], columns: usize) {
+    let text = clean(text);
+    let chars: Vec<char> = text.chars().collect();
+    for (start, end) in wrap_ranges(&text, columns) {
+        let first = positions.partition_point(|&p| p < start);
+        let last = positions.partition_point(|&p| p < end);
+        let local: Vec<usize> = positions[first..last].iter().map(|p| p - start).collect();
+        let line: String = chars[start..end].iter().collect();
+        lines.push(marked(&line, &local, columns));
+    }
+}
+
+fn link_lines(lines: &mut Vec<Vec<Segment>>, link: &Link<'_>, index: usize, columns: usize) {
+    let followable = link.target.is_some();
+    // The arrow says whether Enter can follow the link, chosen or not.
+    let arrow = if followable { "→ " } else { "· " };
+    let role = Role::Link { index, followable };
+    let text = format!("{arrow}{}", clean(link.name));
+    for (i, line) in wrap(&text, columns.saturating_sub(3).max(1)).into_iter().enumerate() {
+        let indent = if i == 0 { "  " } else { "    " };
+        lines.push(vec![seg(indent, Role::Plain), seg(line, role)]);
+    }
+    let note = link.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
+    for line in wrap(note.trim(), columns.saturating_sub(4).max(1)) {
+        lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
+    }
+}
+
+/// Wraps segments to `columns`, breaking at spaces where it can.
+fn wrap_segments(segments: &[Segment], columns: usize) -> Vec<Vec<Segment>> {
+    let roles: Vec<Role> =
+        segments.iter().flat_map(|s| s.text.chars().map(move |_| s.role)).collect();
+    let text: String = segments.iter().map(|s| s.text.as_str()).collect();
+    let chars: Vec<char> = text.chars().collect();
+    wrap_ranges(&text, columns)
+        .into_iter()
+        .map(|(start, end)| {
+            let mut line: Vec<Segment> = Vec::new();
+            for (&c, &role) in chars[start..end].iter().zip(&roles[start..end]) {
+                match line.last_mut() {
+                    Some(last) if last.role == role => last.text.push(c),
+                    _ => line.push(seg(c.to_string(), role)),
+                }
+            }
+            line
+        })
+        .collect()
+}

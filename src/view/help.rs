@@ -1,0 +1,82 @@
+//! The help overlay's content: every key, read from the binding table, section by section,
+//! then the query syntax; and how far it scrolls on a given screen.
+
+use ratatui::layout::Rect;
+
+use super::layout::centred;
+use crate::input::{self, Context};
+
+/// The forms of the query syntax; what each means is in the language's table, in this order.
+pub const SYNTAX: [&str; 13] = [
+    "word",
+    "a b",
+    "a | b",
+    "'exact",
+    "^start",
+    "end$",
+    "!word",
+    "kind:media",
+    "scope:national",
+    "topic:procurement",
+    "in:bordeaux",
+    "is:starred is:met",
+    "has:note",
+];
+
+/// One line of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// A section title.
+    Heading(&'static str),
+    /// Keys (or a query form) and what they do.
+    Row(String, &'static str),
+    /// Space between sections.
+    Blank,
+}
+
+/// Every line of the help, in order, in the thread's language.
+pub fn lines() -> Vec<HelpLine> {
+    let t = crate::i18n::s();
+    let mut lines = vec![HelpLine::Row(t.help_type.to_owned(), t.help_type_does)];
+    let list = input::help_rows(Context::List);
+    lines.extend(list.iter().map(|(keys, what)| HelpLine::Row(keys.join(" "), what)));
+    lines.push(HelpLine::Row(t.help_mouse.to_owned(), t.help_mouse_does));
+    // The sections after the list's, each with only what differs from the list's keys.
+    let sections = [
+        (t.help_in_detail, Context::Detail),
+        (t.help_in_note, Context::Note),
+        (t.help_in_overview, Context::Overview),
+    ];
+    for (title, context) in sections {
+        lines.push(HelpLine::Blank);
+        lines.push(HelpLine::Heading(title));
+        for (mut keys, what) in input::help_rows(context) {
+            // A key that does the same as in the list goes without saying.
+            if let Some((same, _)) = list.iter().find(|(_, w)| *w == what) {
+                keys.retain(|k| !same.contains(k));
+            }
+            if !keys.is_empty() {
+                lines.push(HelpLine::Row(keys.join(" "), what));
+            }
+        }
+    }
+    lines.push(HelpLine::Blank);
+    lines.push(HelpLine::Heading(t.help_syntax));
+    lines.extend(
+        SYNTAX.iter().zip(t.syntax).map(|(form, what)| HelpLine::Row((*form).to_owned(), what)),
+    );
+    lines
+}
+
+const HELP_WIDTH: u16 = 72;
+
+/// Where the help stands on a screen `area` holding `count` lines.
+pub fn popup(area: Rect, count: usize) -> Rect {
+    centred(area, HELP_WIDTH, u16::try_from(count + 2).unwrap_or(u16::MAX))
+}
+
+/// How far the help can scroll on a screen of `size` (columns, rows): 0 when it all fits.
+pub fn max_scroll((width, height): (u16, u16), count: usize) -> usize {
+    let rows = usize::from(popup(Rect::new(0, 0, width, height), count).height.saturating_sub(2));
+    count.saturating_sub(rows)
+}

@@ -1,0 +1,312 @@
+//! The guarantees of the command line that protect the user: options anywhere, exit codes, a
+//! closed pipe ends quietly, data never drives the terminal, a blank note deletes nothing,
+//! errors said once, files written without following planted links, read-only homes read.
+
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+use super::{GOOD, Home, ids, text};
+
+/// Runs both argument lists and expects the same exit code `code` and the same output.
+fn assert_same(home: &Home, before: &[&str], after: &[&str], code: i32) {
+    let (first, second) = (home.expect(before, code), home.expect(after, code));
+    assert_eq!(first, second, "{before:?} and {after:?} differ");
+}
+
+#[test]
+fn options_go_before_or_after_the_arguments() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    let good = home.file("good.ron", GOOD);
+    let good = good.to_str().expect("utf-8 path");
+    let reads: &[(&[&str], &[&str])] = &[
+        (&["search", "--json", "ugap"], &["search", "ugap", "--json"]),
+        (&["search", "--limit", "1", "bordeaux"], &["search", "bordeaux", "--limit", "1"]),
+        (
+            &["search", "--json", "kind:elected", "france"],
+            &["search", "kind:elected", "france", "--json"],
+        ),
+        (&["search", "--json", "--", "ugap"], &["search", "--json", "ugap", "--"]),
+        (&["show", "--json", "ugap"], &["show", "ugap", "--json"]),
+        (&["show", "--format", "md", "ugap"], &["show", "ugap", "--format", "md"]),
+        (&["list", "--json", "--kind", "media"], &["list", "--kind", "media", "--json"]),
+        (&["validate", "--data", good, good], &["validate", good, "--data", good]),
+        (
+            &["export", "--format", "json", "--starred"],
+            &["export", "--starred", "--format", "json"],
+        ),
+        (&["--data", good, "template"], &["template", "--data", good]),
+    ];
+    for (before, after) in reads {
+        assert_same(&home, before, after, 0);
+    }
+    assert!(ids(&home.json(&["search", "ugap", "--json"])).contains(&"ugap"));
+    assert_eq!(home.ok(&["search", "bordeaux", "--limit", "1"]).lines().count(), 1);
+
+    let (one, two) = (home.path().join("one.csv"), home.path().join("two.csv"));
+    let (one_s, two_s) = (one.to_str().expect("path"), two.to_str().expect("path"));
+    home.ok(&["export", "-o", one_s, "--starred"]);
+    home.ok(&["export", "--starred", "-o", two_s]);
+    assert_eq!(std::fs::read(&one).expect("one"), std::fs::read(&two).expect("two"));
+
+    // Changes, each way in its own home, give the same marks.
+    let writes: &[(&[&str], &[&str])] = &[
+        (&["star", "--data", good, "alpha"], &["star", "alpha", "--data", good]),
+        (&["unstar", "--data", good, "alpha"], &["unstar", "alpha", "--data", good]),
+        (&["met", "--data", good, "alpha"], &["met", "alpha", "--data", good]),
+        (&["met", "--undo", "alpha", "--data", good], &["met", "alpha", "--undo", "--data", good]),
+        (
+            &["note", "--data", good, "beta", "hello", "there"],
+            &["note", "beta", "hello", "there", "--data", good],
+        ),
+        (&["star", "beta", "--data", good], &["star", "--data", good, "beta"]),
+        (
+            &["note", "--clear", "beta", "--data", good],
+            &["note", "beta", "--clear", "--data", good],
+        ),
+    ];
+    let (a, b) = (Home::new(), Home::new());
+    for (before, after) in writes {
+        assert_eq!(a.ok(before), b.ok(after), "{before:?} and {after:?} differ");
+        let list = ["list", "--json", "--data", good];
+        assert_eq!(a.ok(&list), b.ok(&list), "after {before:?} and {after:?}");
+    }
+    assert_eq!(ids(&b.json(&["list", "--starred", "--json", "--data", good])), ["beta"]);
+}
+
+#[test]
+fn a_query_starting_with_a_dash_goes_after_double_dash() {
+    let home = Home::new();
+    let out = home.run(&["search", "-foo"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("'-- -f'"), "{}", text(&out.stderr));
+    home.expect(&["search", "--", "-foo"], 1);
+    home.expect(&["search", "--json", "--", "-foo", "--json"], 1);
+    // The browser's query too; here it stops at the missing terminal, not at the grammar.
+    let out = home.run(&["-foo"]);
+    assert!(text(&out.stderr).contains("unexpected argument"), "{}", text(&out.stderr));
+    let out = home.run(&["--", "-foo"]);
+    assert!(text(&out.stderr).contains("needs a terminal"), "{}", text(&out.stderr));
+    let out = home.run(&["ugap", "--theme", "light", "--no-mouse"]);
+    assert!(text(&out.stderr).contains("needs a terminal"), "{}", text(&out.stderr));
+}
+
+/// Runs `partners args` with standard output (and standard error when `both`) on a pipe whose
+/// reader is already closed; returns the exit status and what went to standard error.
+fn run_into_closed_pipe(home: &Home, args: &[&str], both: bool) -> (Option<i32>, String) {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
+    cmd.args(args)
+        .env("PARTNERS_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("HOME", home.path())
+        .stdin(Stdio::null());
+    if both {
+        cmd.stderr(writer.try_clone().expect("clone the pipe")).stdout(writer);
+        let status = cmd.status().expect("partners runs");
+        (status.code(), String::new())
+    } else {
+        let out = cmd.stdout(writer).stderr(Stdio::piped()).output().expect("partners runs");
+        (out.status.code(), text(&out.stderr))
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_program_quietly() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "a note"]);
+    // A dataset that is skipped with a warning on standard error.
+    home.file("datasets/bad.ron", "(partners: [ nonsense");
+    for args in [
+        &["list", "--json"][..],
+        &["list"],
+        &["search", "a", "--json"],
+        &["show", "ugap", "--json"],
+        &["show", "ugap"],
+        &["export", "--format", "json"],
+        &["export"],
+        &["template"],
+        &["--help"],
+        &["search", "--help"],
+        &["--version"],
+    ] {
+        let (code, stderr) = run_into_closed_pipe(&home, args, false);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("pipe"), "{args:?} complained: {stderr}");
+        let (code, _) = run_into_closed_pipe(&home, args, true);
+        assert_eq!(code, Some(0), "{args:?} with 2>&1");
+    }
+}
+
+/// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
+/// and tabs, and CR before LF as in CSV, are fine).
+fn has_raw_control(out: &str) -> bool {
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        let bad = match c {
+            '\n' | '\t' => false,
+            '\r' => chars.peek() != Some(&'\n'),
+            c => c.is_control() || partners::text::is_bidi_control(c),
+        };
+        if bad {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn escape_sequences_in_data_never_reach_the_terminal() {
+    let home = Home::new();
+    let evil = GOOD.replace("target: \"beta\"", "target: \"zz\\u{1b}]0;PWNED\\u{7}\"");
+    let path = home.file("evil.ron", &evil);
+    let out = home.run(&["validate", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("PWNED"), "{}", text(&out.stdout));
+    assert!(!has_raw_control(&text(&out.stdout)), "{:?}", text(&out.stdout));
+    assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
+
+    home.file("datasets/evil.ron", &evil);
+    let out = home.run(&["list"]);
+    assert!(text(&out.stderr).contains("PWNED"), "{}", text(&out.stderr));
+    assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
+
+    let out = home.run(&["show", "zz\u{1b}]0;PWNED\u{7}\u{9b}2J"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("PWNED"), "{}", text(&out.stderr));
+    assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
+}
+
+#[test]
+fn every_export_of_a_hostile_note_is_inert_on_a_terminal() {
+    let home = Home::new();
+    let note = "\u{1b}]52;c;aGVsbG8=\u{7}\u{1b}[2J\u{7f}\u{85}\u{9b}31m \u{202A}\u{202E}\u{2066}\u{2069}\u{200E}\u{200F}\u{61C}end\rover\nline two\tx";
+    home.ok(&["note", "ugap", note]);
+    for format in ["csv", "json", "md", "dot"] {
+        let out = home.ok(&["export", "--format", format]);
+        assert!(!has_raw_control(&out), "{format}: {out:?}");
+    }
+    // JSON keeps the exact note.
+    let json = home.json(&["export", "--format", "json", "--noted"]);
+    assert_eq!(json[0]["note"], note);
+    let shown = home.ok(&["show", "ugap", "--json"]);
+    assert!(!has_raw_control(&shown), "{shown:?}");
+    assert_eq!(serde_json::from_str::<Value>(&shown).expect("JSON")["note"], note);
+    for args in [&["list", "--noted", "--json"][..], &["search", "has:note", "--json"]] {
+        let out = home.ok(args);
+        assert!(!has_raw_control(&out), "{args:?}: {out:?}");
+        assert_eq!(serde_json::from_str::<Value>(&out).expect("JSON")[0]["note"], note);
+    }
+}
+
+#[test]
+fn an_empty_note_is_refused_and_only_clear_deletes() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "keep me"]);
+    for blank in ["", "   ", "\n\t "] {
+        let out = home.run(&["note", "ugap", blank]);
+        assert_eq!(out.status.code(), Some(2), "{blank:?}");
+        assert!(text(&out.stderr).contains("--clear"), "{}", text(&out.stderr));
+    }
+    let out = home.cmd().args(["note", "ugap", "-"]).write_stdin("").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--clear"), "{}", text(&out.stderr));
+    assert_eq!(home.json(&["show", "ugap", "--json"])["note"], "keep me");
+    home.ok(&["note", "ugap", "--clear"]);
+    assert_eq!(home.json(&["show", "ugap", "--json"])["note"], Value::Null);
+}
+
+#[test]
+fn a_missing_data_file_is_reported_once() {
+    let home = Home::new();
+    let missing = home.path().join("missing.ron");
+    let out = home.run(&["--data", missing.to_str().expect("utf-8 path"), "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "partners: {}: cannot read the file: No such file or directory (os error 2)\n",
+            missing.display()
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn export_to_a_file_follows_no_planted_link_and_writes_through_a_chosen_one() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let outside = TempDir::new().expect("outside");
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, "precious").expect("victim");
+    let out = home.path().join("out.csv");
+    symlink(&victim, home.path().join("out.csv.tmp")).expect("plant a link");
+    home.ok(&["export", "-o", out.to_str().expect("path")]);
+    assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "precious");
+    assert!(std::fs::symlink_metadata(&out).expect("out").file_type().is_file());
+
+    // out.csv itself a link: the file it points to is replaced, the link stays.
+    let real = outside.path().join("real.csv");
+    let linked = home.path().join("linked.csv");
+    symlink(&real, &linked).expect("link");
+    home.ok(&["export", "-o", linked.to_str().expect("path")]);
+    assert!(std::fs::symlink_metadata(&linked).expect("link").file_type().is_symlink());
+    assert_eq!(std::fs::read(&real).expect("real"), std::fs::read(&out).expect("out"));
+}
+
+/// Runs the binary with `home` as its home, as user `nobody` when `as_nobody`.
+#[cfg(unix)]
+fn run_as(home: &Path, args: &[&str], as_nobody: bool) -> Output {
+    use std::os::unix::process::CommandExt as _;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
+    cmd.args(args).env("PARTNERS_HOME", home).env("HOME", home).stdin(Stdio::null());
+    if as_nobody {
+        cmd.uid(65534).gid(65534);
+    }
+    cmd.output().expect("partners runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_home_is_read_and_writes_fail_clearly() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    let root = Home::new();
+    mode(root.path(), 0o755);
+    let home = root.path().join("home");
+    for with_lock_file in [true, false] {
+        std::fs::create_dir_all(&home).expect("home");
+        mode(&home, 0o755);
+        let home_s = home.to_str().expect("path");
+        root.ok(&["--home", home_s, "star", "ugap"]);
+        if !with_lock_file {
+            std::fs::remove_file(home.join("state.lock")).expect("remove the lock file");
+        }
+        // Readable by all, as the other user must read what root wrote.
+        mode(&home.join("state.ron"), 0o644);
+        mode(&home, 0o555);
+        // Permission bits do not stop root: then the binary runs as `nobody`, for whom they do.
+        let as_nobody = std::fs::write(home.join("probe"), "").is_ok();
+
+        let out = run_as(&home, &["list", "--starred"], as_nobody);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(
+            text(&out.stdout).lines().next().map(|l| l.split('\t').next()),
+            Some(Some("ugap"))
+        );
+
+        let out = run_as(&home, &["star", "weka"], as_nobody);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(&home.join("state.lock").display().to_string()), "{stderr}");
+        assert!(stderr.contains("permission denied"), "{stderr}");
+        mode(&home, 0o755);
+        std::fs::remove_dir_all(&home).expect("clean");
+    }
+}

