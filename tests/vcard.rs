@@ -168,3 +168,35 @@ fn export_from_the_command_line_keeps_the_mark_filters() {
     assert_eq!(unescape(&by_name(&cards[0])["NOTE"].value), NOTE);
     assert!(home.ok(&["--data", data, "export", "--format", "vcf", "--starred"]).is_empty());
 }
+
+/// Whether `text` holds anything that could drive a terminal, CRLF line ends aside.
+fn has_raw_control(text: &str) -> bool {
+    let text = text.replace("\r\n", "\n");
+    text.chars().any(|c| c != '\n' && (c.is_control() || partners::text::is_bidi_control(c)))
+}
+
+#[test]
+fn hostile_data_neither_injects_properties_nor_drives_a_terminal() {
+    // Unchecked, as a hand-made or future file could be.
+    let source = "(partners: [(id: \"evil\", name: \"Evil\\r\\nEMAIL:leak@evil.example\\u{1b}[2J\", \
+                  kind: Media, scope: Local, description: \"d\", \
+                  website: \"https://evil.example/\\r\\nTEL:123\", \
+                  phone: \"1\\u{202E}2\\u{7}\")])";
+    let dataset = partners::dataset::parse_syntax(source, std::path::Path::new("evil.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let catalog = Catalog::from_partners(
+        dataset.partners,
+        vec![partners::catalog::Source::File("evil.ron".into(), 1)],
+        Vec::new(),
+    );
+    let note = "\u{1b}]52;c;aGVsbG8=\u{7}\u{202E}x\rover\nEND:VCARD\nline two";
+    let text = vcard::vcard(&Contact::of(&catalog.partners()[0], Some(note)));
+    assert!(!has_raw_control(&text), "{text:?}");
+    let cards = parse(&text);
+    assert_eq!(cards.len(), 1, "{text}");
+    let names: Vec<&str> = cards[0].iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.iter().filter(|n| **n == "EMAIL").count(), 0, "{names:?}");
+    assert_eq!(names.iter().filter(|n| **n == "TEL").count(), 1, "{names:?}");
+    let card = by_name(&cards[0]);
+    assert!(unescape(&card["NOTE"].value).ends_with("over\nEND:VCARD\nline two"));
+}
