@@ -124,7 +124,7 @@ impl Amounts {
 pub struct Fitted {
     /// The text the code holds.
     pub payload: String,
-    /// The code, at [`EC_LEVEL`], the smallest version that holds the payload.
+    /// The code, at [`EC_LEVEL`], the smallest version that holds the payload ([`encode`]).
     pub code: QrCode,
     /// Parts the card has that the payload left out or cut short, most useful first.
     pub shortened: Vec<Part>,
@@ -192,7 +192,7 @@ pub fn fit(contact: &Contact, columns: u16, rows: u16) -> Result<Fitted, QrError
     let Some(version) = max_version(columns, rows) else {
         return Err(too_small(contact, columns, rows));
     };
-    let fits = |amounts: &Amounts| holds(&compose(contact, amounts), version);
+    let fits = |amounts: &Amounts| bits(&compose(contact, amounts), version).is_some();
     if !fits(&minimal) {
         return Err(too_small(contact, columns, rows));
     }
@@ -219,33 +219,45 @@ pub fn fit(contact: &Contact, columns: u16, rows: u16) -> Result<Fitted, QrError
         }
     }
     let payload = compose(contact, &best);
-    let smallest = QrCode::with_error_correction_level(&payload, EC_LEVEL);
-    let code = match smallest {
-        Ok(code) if code.width() <= Version::Normal(version).width().unsigned_abs().into() => code,
-        // The smallest version is chosen from segments optimised for its size class; should
-        // that ever land above the one that holds the payload, draw that one.
-        _ => QrCode::with_version(&payload, Version::Normal(version), EC_LEVEL)
-            .map_err(|_| QrError::TooLong)?,
-    };
+    let code = encode(&payload, version).ok_or(QrError::TooLong)?;
     let shortened = Part::ALL.into_iter().filter(|&p| best.get(p) < full.get(p)).collect();
     Ok(Fitted { payload, code, shortened })
 }
 
-/// Whether a code of `version` holds `payload`: the data bits alone, far cheaper than
-/// drawing the code.
-fn holds(payload: &str, version: i16) -> bool {
+/// UTF-8's number in the ECI registry.
+const ECI_UTF8: u32 = 26;
+
+/// The data bits of `payload` in a code of `version`, if it holds them (counting bits is far
+/// cheaper than drawing a code). ASCII takes the crate's optimal segments (numeric runs are
+/// denser). Anything else is one byte segment after an ECI that says UTF-8: left to guess,
+/// readers take "é" for Shift JIS or Big5, and the crate's optimiser would even put UTF-8
+/// bytes in Kanji segments, which every reader turns into Japanese.
+fn bits(payload: &str, version: i16) -> Option<Bits> {
     let mut bits = Bits::new(Version::Normal(version));
-    bits.push_optimal_data(payload.as_bytes()).is_ok() && bits.push_terminator(EC_LEVEL).is_ok()
+    if payload.is_ascii() {
+        bits.push_optimal_data(payload.as_bytes()).ok()?;
+    } else {
+        bits.push_eci_designator(ECI_UTF8).ok()?;
+        bits.push_byte_data(payload.as_bytes()).ok()?;
+    }
+    bits.push_terminator(EC_LEVEL).ok()?;
+    Some(bits)
+}
+
+/// The smallest code, of version `max_version` at most, that holds `payload` (see [`bits`]
+/// for how it is encoded).
+pub fn encode(payload: &str, max_version: i16) -> Option<QrCode> {
+    let bits = (1..=max_version.min(40)).find_map(|version| bits(payload, version))?;
+    QrCode::with_bits(bits, EC_LEVEL).ok()
 }
 
 fn too_small(contact: &Contact, columns: u16, rows: u16) -> QrError {
-    match QrCode::with_error_correction_level(compose(contact, &minimal_amounts(contact)), EC_LEVEL)
-    {
-        Ok(code) => {
+    match encode(&compose(contact, &minimal_amounts(contact)), 40) {
+        Some(code) => {
             let (needs_columns, needs_rows) = cells(code.width());
             QrError::TooSmall { columns, rows, needs_columns, needs_rows }
         }
-        Err(_) => QrError::TooLong,
+        None => QrError::TooLong,
     }
 }
 

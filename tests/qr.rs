@@ -8,7 +8,8 @@ use extras::{Home, NOTE, bundled, contacts};
 use partners::catalog::Catalog;
 use partners::qr::{self, Part, QUIET_ZONE, QrError};
 use partners::vcard::Contact;
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 
 fn contact(catalog: &Catalog, id: &str, note: Option<&str>) -> Contact {
     let index = catalog.position(id).unwrap_or_else(|| panic!("no partner {id}"));
@@ -37,10 +38,28 @@ fn parse_drawing(lines: &[String]) -> Vec<Vec<bool>> {
     rows
 }
 
-/// Checks that `lines` draw exactly the QR code of `payload` (at the level `qr` uses), with a
-/// light quiet zone of 4 modules all round.
+/// The code `payload` must make, built the obvious way: ASCII as the crate encodes it by
+/// default; anything else as one byte segment after ECI 26 (UTF-8), in the smallest version.
+fn expected_code(payload: &str) -> QrCode {
+    if payload.is_ascii() {
+        return QrCode::with_error_correction_level(payload, EcLevel::L).expect("encodes");
+    }
+    let bits = (1..=40)
+        .find_map(|version| {
+            let mut bits = Bits::new(Version::Normal(version));
+            bits.push_eci_designator(26).ok()?;
+            bits.push_byte_data(payload.as_bytes()).ok()?;
+            bits.push_terminator(EcLevel::L).ok()?;
+            Some(bits)
+        })
+        .expect("fits a QR code");
+    QrCode::with_bits(bits, EcLevel::L).expect("encodes")
+}
+
+/// Checks that `lines` draw exactly the QR code of `payload`, with a light quiet zone of 4
+/// modules all round, and that a QR decoder reads `payload` back from what is drawn.
 fn assert_draws(lines: &[String], payload: &str) {
-    let expected = QrCode::with_error_correction_level(payload, EcLevel::L).expect("encodes");
+    let expected = expected_code(payload);
     let width = expected.width();
     let side = width + 2 * QUIET_ZONE;
     assert_eq!(lines.len(), side.div_ceil(2), "rows of the drawing");
@@ -54,6 +73,9 @@ fn assert_draws(lines: &[String], payload: &str) {
             assert_eq!(dark, want, "module ({x}, {y})");
         }
     }
+    let grid = rqrr::SimpleGrid::from_func(width, |x, y| modules[y + QUIET_ZONE][x + QUIET_ZONE]);
+    let (_, decoded) = rqrr::Grid::new(grid).decode().expect("a decoder reads the drawing");
+    assert_eq!(decoded, payload);
 }
 
 /// The fields of a MECARD, unescaped, in order.
