@@ -23,24 +23,62 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
-/// One line of text with every control character (escape sequences, bidi overrides,
-/// newlines) replaced by U+FFFD, so data can never drive the terminal.
-pub fn clean(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_unsafe) {
-        Cow::Owned(text.chars().map(|c| if is_unsafe(c) { REPLACEMENT } else { c }).collect())
+/// Whether `c` is an invisible formatting character that terminals disagree on (some draw a
+/// soft hyphen or a zero-width space in a column, some in none): soft hyphen, zero-width
+/// space and non-joiner, word joiner and invisible operators, byte-order mark, and the like.
+/// The zero-width joiner and the variation selectors stay: emoji sequences need them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// How a character reaches the terminal: unsafe ones as U+FFFD, invisible ones not at all,
+/// a line break only where `keep_newlines`.
+fn shown(c: char, keep_newlines: bool) -> Option<char> {
+    if c == '\n' && keep_newlines {
+        Some(c)
+    } else if is_unsafe(c) {
+        Some(REPLACEMENT)
+    } else if is_invisible(c) {
+        None
     } else {
-        Cow::Borrowed(text)
+        Some(c)
     }
+}
+
+fn clean_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if text.chars().all(|c| shown(c, keep_newlines) == Some(c)) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter_map(|c| shown(c, keep_newlines)).collect())
+    }
+}
+
+/// One line of text as a terminal may show it: every control character (escape sequences,
+/// bidi overrides, newlines) replaced by U+FFFD, so data can never drive the terminal, and
+/// invisible formatting characters dropped, so widths are the same on every terminal.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    clean_with(text, false)
 }
 
 /// Like [`clean`], but keeps line breaks (notes have several lines).
 pub fn clean_multiline(text: &str) -> Cow<'_, str> {
-    let bad = |c: char| c != '\n' && is_unsafe(c);
-    if text.chars().any(bad) {
-        Cow::Owned(text.chars().map(|c| if bad(c) { REPLACEMENT } else { c }).collect())
-    } else {
-        Cow::Borrowed(text)
-    }
+    clean_with(text, true)
 }
 
 /// Text for a document format (CSV, Markdown, DOT) that may end up on a terminal: like
@@ -62,27 +100,29 @@ pub fn clean_document(text: &str) -> Cow<'_, str> {
     if changed { Cow::Owned(out) } else { Cow::Borrowed(text) }
 }
 
-/// Columns `text` takes on a terminal.
+/// Columns `text` takes on a terminal once [`clean`]ed: the one measure of width, used by
+/// truncation, padding, wrapping and layout alike.
 pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    UnicodeWidthStr::width(clean(text).as_ref())
 }
 
-/// Columns one character takes (0 for combining marks).
+/// Columns one character takes once [`clean`]ed (0 for combining marks and invisible
+/// characters, 1 for what is replaced).
 pub fn char_width(c: char) -> usize {
-    UnicodeWidthChar::width(c).unwrap_or(0)
+    shown(c, false).map_or(0, |c| UnicodeWidthChar::width(c).unwrap_or(0))
 }
 
-/// `text` cut to at most `max` columns, ending with `…` when cut.
+/// `text` [`clean`]ed and cut to at most `max` columns, ending with `…` when cut.
 pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     if width(text) <= max {
-        return Cow::Borrowed(text);
+        return clean(text);
     }
     if max == 0 {
         return Cow::Borrowed("");
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
+    for c in text.chars().filter_map(|c| shown(c, false)) {
         let w = char_width(c);
         if used + w > max - 1 {
             break;
@@ -144,16 +184,16 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
 }
 
 /// `text` cleaned and cut to `max` columns (with `…` when cut), as runs of characters that are
-/// or are not at `positions` (sorted char indices): how a highlighted field is drawn. The
-/// replacement of control characters is one for one, so positions stay valid.
+/// or are not at `positions` (sorted char indices into `text` as given): how a highlighted
+/// field is drawn.
 pub fn highlight_runs(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
-    let text = clean(text);
-    let total = width(&text);
+    let total = width(text);
     let limit = if total > max { max.saturating_sub(1) } else { max };
     let mut runs: Vec<(String, bool)> = Vec::new();
     let mut used = 0;
     let mut next = 0;
-    for (i, c) in text.chars().enumerate() {
+    for (i, original) in text.chars().enumerate() {
+        let Some(c) = shown(original, false) else { continue };
         let w = char_width(c);
         if used + w > limit {
             break;
@@ -206,6 +246,23 @@ mod tests {
             "a\u{FFFD}b\u{FFFD}]52;c;x\u{FFFD}\u{FFFD}2J\u{FFFD}"
         );
         assert!(matches!(clean_document("plain\r\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_and_measured_as_shown() {
+        assert_eq!(clean("Com\u{AD}mu\u{200B}ne\u{FEFF}"), "Commune");
+        assert_eq!(width("Com\u{AD}mu\u{AD}ne"), 7);
+        assert_eq!(char_width('\u{AD}'), 0);
+        assert_eq!(char_width('\u{1b}'), 1, "shown as U+FFFD");
+        assert_eq!(truncate("ab\u{AD}cdef", 4), "abc…");
+        // Positions index the text as given: the matched `m` after a soft hyphen.
+        let runs = highlight_runs("Com\u{AD}mune", &[4], 20);
+        assert_eq!(
+            runs,
+            vec![("Com".to_owned(), false), ("m".to_owned(), true), ("une".to_owned(), false)]
+        );
+        // The joiner of an emoji sequence stays.
+        assert_eq!(clean("👩\u{200D}👧"), "👩\u{200D}👧");
     }
 
     #[test]

@@ -185,9 +185,9 @@ fn marked(text: &str, positions: &[usize], max: usize) -> Vec<Segment> {
 /// The description wrapped, each line with the highlights that fall in it: positions are
 /// sorted, so each line finds its own by bisection and the whole is linear in the text.
 fn description(lines: &mut Vec<Vec<Segment>>, text: &str, positions: &[usize], columns: usize) {
-    let text = clean(text);
+    // Wrapped as given, so that positions index it; each line is cleaned when marked.
     let chars: Vec<char> = text.chars().collect();
-    for (start, end) in wrap_ranges(&text, columns) {
+    for (start, end) in wrap_ranges(text, columns) {
         let first = positions.partition_point(|&p| p < start);
         let last = positions.partition_point(|&p| p < end);
         let local: Vec<usize> = positions[first..last].iter().map(|p| p - start).collect();

@@ -1,0 +1,93 @@
+//! Invisible and zero-width characters in data (soft hyphens, zero-width spaces and joiners,
+//! variation selectors, a byte-order mark) never break the screen: none reaches it (terminals
+//! disagree on their width), every row is as wide as the terminal and every pane keeps its
+//! right border.
+
+use partners::action::Action;
+use partners::catalog::{Catalog, Source};
+use partners::dataset::{Kind, Partner, Scope};
+use partners::store::State;
+
+mod common;
+use common::{app_with, draw};
+
+fn partner(id: &str, name: &str, description: &str) -> Partner {
+    Partner {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        kind: Kind::PublicBody,
+        scope: Scope::National,
+        location: None,
+        topics: Vec::new(),
+        description: description.to_owned(),
+        facts: Vec::new(),
+        relations: Vec::new(),
+        website: None,
+        email: None,
+        phone: None,
+        booth: None,
+    }
+}
+
+fn invisible_catalog() -> Catalog {
+    let mut shy = partner(
+        "shy",
+        "Com\u{AD}mu\u{AD}nau\u{AD}té d'ag\u{AD}glo\u{AD}mé\u{AD}ra\u{AD}tion du Grand Ouest",
+        "Soft\u{AD}hyphens\u{AD}every\u{AD}where and zero\u{200B}width\u{200B}spaces, \u{FEFF}a BOM, \
+         a word\u{2060}joiner, e\u{301} combining, ❤\u{FE0F} with a selector.",
+    );
+    shy.acronym = Some("C\u{AD}A\u{200D}GO".to_owned());
+    shy.location = Some("Nan\u{200B}tes".to_owned());
+    let zw = partner("zw", "\u{200B}\u{200C}\u{200D}\u{2060}Zero Width Network", "Plain text.");
+    Catalog::from_partners(vec![shy, zw], vec![Source::Bundled], Vec::new())
+}
+
+#[test]
+fn invisible_characters_keep_every_border() {
+    for (width, height) in [(120, 40), (100, 30), (80, 24), (61, 20), (50, 16), (31, 8)] {
+        for query in ["", "commu", "zero", "agglo"] {
+            for actions in [&[][..], &[Action::Open], &[Action::ToggleFocus, Action::NextLink]] {
+                let app = app_with(
+                    invisible_catalog(),
+                    State::default(),
+                    query,
+                    (width, height),
+                    actions,
+                );
+                let terminal = draw(&app);
+                let buffer = terminal.backend().buffer();
+                for y in 0..buffer.area.height {
+                    let mut columns = 0;
+                    let mut x = 0;
+                    let mut last = String::new();
+                    while x < buffer.area.width {
+                        let cell = &buffer[(x, y)];
+                        assert!(
+                            !cell.symbol().chars().any(partners::text::is_invisible),
+                            "an invisible character reached the screen at {x},{y}: {:?}",
+                            cell.symbol()
+                        );
+                        let w = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+                        columns += w;
+                        last = cell.symbol().to_owned();
+                        x += u16::try_from(w).unwrap_or(1);
+                    }
+                    assert_eq!(
+                        columns,
+                        usize::from(width),
+                        "row {y} at {width}x{height} {query:?}"
+                    );
+                    if y > 0 && y + 1 < height {
+                        assert!(
+                            matches!(last.as_str(), "│" | "┐" | "┘"),
+                            "row {y} at {width}x{height}, query {query:?}, ends with {last:?}:\n{}",
+                            terminal.backend()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
