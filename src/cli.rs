@@ -9,8 +9,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
+use clap_complete::ArgValueCompleter;
 
 use crate::catalog::Catalog;
+use crate::completions;
 use crate::dataset::{self, Kind};
 use crate::export::{self, ExportFormat};
 use crate::output::{self, CardFormat};
@@ -38,6 +40,10 @@ pub struct Cli {
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
+    /// A line-by-line prompt instead of the browser, for screen readers and dumb terminals
+    /// (the default when TERM=dumb).
+    #[arg(long)]
+    pub plain: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Start the browser with this query typed (after `--` when it starts with `-`).
@@ -78,6 +84,7 @@ pub enum Command {
     /// Print one partner in full.
     Show {
         /// The partner's id (see `partners list`).
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
         /// Print a JSON object.
         #[arg(long, conflicts_with = "format")]
@@ -85,6 +92,10 @@ pub enum Command {
         /// Print the card as plain text or Markdown.
         #[arg(long, value_enum)]
         format: Option<CardFormat>,
+        /// Print a QR code of the card for a phone to scan (a contact when the partner has a
+        /// website, email or phone), sized to the terminal.
+        #[arg(long, conflicts_with_all = ["json", "format"])]
+        qr: bool,
     },
     /// Print every partner.
     List {
@@ -106,16 +117,19 @@ pub enum Command {
     /// Star a partner.
     Star {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
     },
     /// Remove a partner's star.
     Unstar {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
     },
     /// Mark a partner as met (`--undo` to unmark).
     Met {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
         /// Remove the mark instead.
         #[arg(long)]
@@ -124,6 +138,7 @@ pub enum Command {
     /// Set the note on a partner (`--clear` removes it).
     Note {
         /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
         id: String,
         /// The note's text (words are joined with spaces; `-` reads standard input). It cannot
         /// be blank: `--clear` is the one way to delete a note.
@@ -146,6 +161,14 @@ pub enum Command {
     },
     /// Print a commented dataset with one example partner, to start your own.
     Template,
+    /// Print the script that makes SHELL complete commands, options and partner ids.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print the manual page (roff): `partners man > partners.1`.
+    Man,
 }
 
 fn parse_kind(value: &str) -> Result<Kind, String> {
@@ -269,11 +292,16 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
     match command {
         Command::Search { query, json, limit } => search(cx, &query.join(" "), json, limit),
-        Command::Show { id, json, format } => {
+        Command::Show { id, json, format, qr } => {
             let catalog = cx.catalog()?;
             let store = cx.store_for_reading();
             let index = catalog.position(&id).ok_or_else(|| unknown_id(&catalog, &id))?;
             let marks = store.as_ref().and_then(|s| s.marks(&id));
+            if qr {
+                let note = marks.and_then(|m| m.note.as_deref());
+                let contact = crate::vcard::Contact::of(&catalog.partners()[index], note);
+                return crate::qr::show(&contact, cx.out, cx.err, cx.tty);
+            }
             if json {
                 let object = output::partner_json(&catalog, index, marks, None);
                 cx.out.write_all(output::to_json(&object)?.as_bytes())?;
@@ -343,6 +371,14 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::Template => {
             write!(cx.out, "{}", dataset::TEMPLATE)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            completions::registration(shell, cx.out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            completions::man(cx.out)?;
             Ok(ExitCode::SUCCESS)
         }
     }

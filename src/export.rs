@@ -27,6 +27,8 @@ pub enum ExportFormat {
     Md,
     /// The network of relations, for Graphviz (`dot -Tsvg`).
     Dot,
+    /// Contacts (vCard 3.0), one card a partner, for an address book.
+    Vcf,
 }
 
 /// The export of partners `chosen` (catalog positions) in `format`.
@@ -52,6 +54,7 @@ pub fn export(
             .collect::<Vec<_>>()
             .join("\n"),
         ExportFormat::Dot => dot(catalog, chosen),
+        ExportFormat::Vcf => crate::vcard::export(catalog, store, chosen),
     })
 }
 

@@ -11,12 +11,15 @@
 //! - [`catalog`]: the partners in use (bundled + user datasets), ids, relations both ways,
 //!   the search index.
 //! - [`cli`]: the command line's grammar and every subcommand but the browser.
+//! - [`completions`]: shell completions (partner ids asked of the binary) and the man page.
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
 //! - [`effects`]: carries out effects (saving, copying) and reports how they went.
 //! - [`export`]: CSV, JSON, Markdown and DOT exports.
 //! - [`i18n`]: every string the user reads, in English and French.
 //! - [`input`]: terminal events to actions through the one table of key bindings.
 //! - [`output`]: what the command line prints: JSON objects, plain lines, cards.
+//! - [`plain`]: plain mode, a line-by-line prompt for screen readers and dumb terminals.
+//! - [`qr`]: a partner as a QR code sized to the space, drawn with half blocks.
 //! - [`search`]: folding, the query language, the index, matching and ranking.
 //! - [`session`]: the terminal session: modes on and off on every path, signals, suspend,
 //!   the event loop.
@@ -24,6 +27,7 @@
 //! - [`text`]: text for terminals: sanitising, widths, truncation, wrapping.
 //! - [`time`]: dates for people and for file names, from unix seconds.
 //! - [`ui`]: drawing the state onto a frame, with a theme.
+//! - [`vcard`]: a partner as a contact: vCard 3.0 export, shared with the QR payload.
 //! - [`view`]: what the screen shows, unstyled: layout, detail lines, overview and help rows.
 
 pub mod action;
@@ -31,18 +35,22 @@ pub mod app;
 pub mod atomic;
 pub mod catalog;
 pub mod cli;
+pub mod completions;
 pub mod dataset;
 pub mod effects;
 pub mod export;
 pub mod i18n;
 pub mod input;
 pub mod output;
+pub mod plain;
+pub mod qr;
 pub mod search;
 pub mod session;
 pub mod store;
 pub mod text;
 pub mod time;
 pub mod ui;
+pub mod vcard;
 pub mod view;
 
 /// Below this many items (partners, hits) work runs on one thread: spawning costs more than it

@@ -12,6 +12,7 @@ use partners::store::Store;
 use partners::ui::theme::Theme;
 
 fn main() -> ExitCode {
+    partners::completions::complete_if_asked();
     let args = Cli::parse();
     match run(args) {
         Ok(code) => code,
@@ -33,6 +34,10 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let tty = std::io::stdout().is_terminal();
         let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data, datasets };
         return cli::run(command, &mut env);
+    }
+    if partners::plain::wanted(args.plain, std::env::var("TERM").ok().as_deref()) {
+        let datasets = datasets.as_deref();
+        return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
     }
     cli::require_terminal()?;
     let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;

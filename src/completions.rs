@@ -1,0 +1,101 @@
+//! Shell completions and the man page.
+//!
+//! Completions are dynamic: the shell asks the binary itself at each Tab (`clap_complete`'s
+//! `COMPLETE=<shell> partners`, "unstable-dynamic"), so partner ids come from the datasets in
+//! use now, the user's own included, which a script generated once could not know. That
+//! works the same in bash, zsh, fish and PowerShell. `partners completions SHELL` prints the
+//! small script that hooks the binary into the shell; re-sourcing it at shell start-up (as
+//! the README says) keeps it in step with the binary.
+
+use std::ffi::OsStr;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::CommandFactory as _;
+use clap_complete::CompletionCandidate;
+use clap_complete::env::{Bash, CompleteEnv, EnvCompleter, Fish, Powershell, Zsh};
+
+use crate::catalog::Catalog;
+use crate::cli::Cli;
+use crate::store::Store;
+use crate::text::clean;
+
+/// The environment variable through which the shell asks for completions.
+pub const VAR: &str = "COMPLETE";
+
+/// The shells `partners completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    /// Bash 4.4 or later (`source <(partners completions bash)` in ~/.bashrc).
+    Bash,
+    /// Zsh (`source <(partners completions zsh)` in ~/.zshrc).
+    Zsh,
+    /// Fish (`partners completions fish | source` in config.fish).
+    Fish,
+    /// PowerShell (`partners completions powershell | Out-String | Invoke-Expression`).
+    Powershell,
+}
+
+/// Answers the shell and exits when it is asking for completions (`COMPLETE` is set);
+/// returns otherwise. Call it first thing in `main`, before anything is printed.
+pub fn complete_if_asked() {
+    CompleteEnv::with_factory(Cli::command).var(VAR).complete();
+}
+
+/// Writes the script that makes `shell` complete `partners` by asking the binary.
+pub fn registration(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+    let completer: &dyn EnvCompleter = match shell {
+        Shell::Bash => &Bash,
+        Shell::Zsh => &Zsh,
+        Shell::Fish => &Fish,
+        Shell::Powershell => &Powershell,
+    };
+    let bin = Cli::command().get_name().to_owned();
+    completer.write_registration(VAR, &bin, &bin, &this_binary(&bin), out)
+}
+
+/// How the script calls this binary: as it was called, made absolute when it was called by
+/// a path (as `clap_complete` does), so a binary not on the PATH still completes.
+fn this_binary(bin: &str) -> String {
+    let Some(called) = std::env::args_os().next().map(PathBuf::from) else {
+        return bin.to_owned();
+    };
+    if called.components().count() > 1 {
+        let absolute = std::env::current_dir().map(|dir| dir.join(&called)).unwrap_or(called);
+        absolute.to_string_lossy().into_owned()
+    } else {
+        called.to_string_lossy().into_owned()
+    }
+}
+
+/// Partner ids of `catalog` that start with `prefix`, sorted, each with its name.
+pub fn ids_starting_with<'a>(catalog: &'a Catalog, prefix: &str) -> Vec<(&'a str, &'a str)> {
+    let mut ids: Vec<(&str, &str)> = catalog
+        .partners()
+        .iter()
+        .filter(|p| p.id.starts_with(prefix))
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// The completer of partner ids (`show`, `star`, `unstar`, `met`, `note`): the bundled
+/// partners and the user's datasets (`PARTNERS_HOME` or the platform's folder; a `--data`
+/// typed on the same line is not seen), each id with the partner's name as its help.
+pub fn complete_id(current: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(prefix) = current.to_str() else { return Vec::new() };
+    let datasets = Store::resolve_datasets(None);
+    let Ok(catalog) = crate::cli::load_catalog(&[], datasets.as_deref()) else {
+        return Vec::new();
+    };
+    ids_starting_with(&catalog, prefix)
+        .into_iter()
+        .map(|(id, name)| CompletionCandidate::new(id).help(Some(clean(name).into_owned().into())))
+        .collect()
+}
+
+/// Writes the man page (roff), for `partners man > partners.1`.
+pub fn man(out: &mut dyn Write) -> io::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)
+}

@@ -1,0 +1,331 @@
+//! Plain mode (`partners --plain`, or `TERM=dumb`): the browser as a line-oriented prompt for
+//! screen readers and dumb terminals. Every line it writes is readable text, with no escape
+//! sequence at all; dataset and note text goes through [`crate::text::clean`].
+//!
+//! It reads lines from any [`BufRead`] and writes to any [`Write`], so tests drive it through
+//! a byte string. Cards come from [`crate::output::card`]; changes go through [`Store::apply`].
+
+use std::fmt::Write as _;
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::catalog::Catalog;
+use crate::output::{self, CardFormat};
+use crate::search::{Hit, Query};
+use crate::store::{Change, Store};
+use crate::text::clean;
+
+/// How many results a page lists.
+pub const PAGE: usize = 20;
+
+/// Everything plain mode says, in one place for the translation to come.
+mod words {
+    pub const WELCOME: &str = "partners, plain mode. Type words to search, a result's number to read it, \"help\" for the commands.";
+    pub const PROMPT: &str = "> ";
+    pub const HELP: &str = "\
+Commands:
+  WORDS        search (same syntax as the browser); \"find WORDS\" if the first word is a command
+  NUMBER       read that result
+  more         the next results
+  back         the results again
+  star, unstar star or unstar the partner you are reading
+  met, unmet   mark it as met, or not
+  note TEXT    set your note on it
+  unnote       remove your note
+  help         this list
+  quit, q      leave (end of input works too)";
+    pub const NO_LIST: &str = "No results yet: type words to search.";
+    pub const NO_PARTNER: &str = "No partner open: type a result's number first.";
+    pub const NOTE_USAGE: &str = "Type note followed by the text; unnote removes the note.";
+    pub const NO_STORE: &str = "error: not saved: your data folder could not be opened.";
+    pub const NO_MORE: &str = "No more results.";
+    pub const BYE: &str = "Bye.";
+    pub const NO_HISTORY: &str = "the search was not added to your history: ";
+}
+
+/// Whether to use plain mode: asked for with `--plain`, or a terminal that says it is dumb.
+pub fn wanted(flag: bool, term: Option<&str>) -> bool {
+    flag || term == Some("dumb")
+}
+
+/// What the session remembers between lines.
+struct Session<'a, W: Write> {
+    catalog: &'a Catalog,
+    store: Option<&'a mut Store>,
+    out: W,
+    query: String,
+    hits: Vec<Hit>,
+    /// How many results are listed so far.
+    shown: usize,
+    /// The partner being read.
+    open: Option<usize>,
+}
+
+/// Runs plain mode until `quit` or the end of `input`.
+pub fn run(
+    catalog: &Catalog,
+    store: Option<&mut Store>,
+    input: impl BufRead,
+    output: impl Write,
+) -> io::Result<()> {
+    run_from(catalog, store, "", input, output)
+}
+
+/// [`run`], searching `first` before reading any line (`partners --plain QUERY`).
+pub fn run_from(
+    catalog: &Catalog,
+    store: Option<&mut Store>,
+    first: &str,
+    input: impl BufRead,
+    output: impl Write,
+) -> io::Result<()> {
+    let mut session = Session {
+        catalog,
+        store,
+        out: output,
+        query: String::new(),
+        hits: vec![],
+        shown: 0,
+        open: None,
+    };
+    writeln!(session.out, "{}", words::WELCOME)?;
+    if !first.trim().is_empty() {
+        session.search(first.trim())?;
+    }
+    write!(session.out, "{}", words::PROMPT)?;
+    session.out.flush()?;
+    for line in input.lines() {
+        let line = line?;
+        if !session.line(line.trim())? {
+            writeln!(session.out, "{}", words::BYE)?;
+            return session.out.flush();
+        }
+    }
+    // End of input: end the prompt's line.
+    writeln!(session.out)?;
+    session.out.flush()
+}
+
+impl<W: Write> Session<'_, W> {
+    /// Handles one line; false when the user leaves.
+    fn line(&mut self, line: &str) -> io::Result<bool> {
+        let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim();
+        match (word.to_lowercase().as_str(), rest.is_empty()) {
+            ("", _) => {}
+            ("quit" | "q" | "exit", true) => return Ok(false),
+            ("help" | "?", true) => writeln!(self.out, "{}", words::HELP)?,
+            ("more", true) => self.more()?,
+            ("back", true) => self.back()?,
+            ("star", true) => self.change(|id| Change::Star { id, on: true }, "starred")?,
+            ("unstar", true) => self.change(|id| Change::Star { id, on: false }, "unstarred")?,
+            ("met", true) => self.change(|id| Change::Met { id, on: true }, "marked as met")?,
+            ("unmet", true) => {
+                self.change(|id| Change::Met { id, on: false }, "no longer marked as met")?;
+            }
+            ("note", true) => writeln!(self.out, "{}", words::NOTE_USAGE)?,
+            ("note", false) => {
+                let text = Some(rest.to_owned());
+                self.change(move |id| Change::Note { id, text }, "note saved")?;
+            }
+            ("unnote", true) => {
+                self.change(|id| Change::Note { id, text: None }, "note removed")?;
+            }
+            ("find", false) => self.search(rest)?,
+            _ => match line.parse::<usize>() {
+                Ok(n) => self.read(n)?,
+                Err(_) => self.search(line)?,
+            },
+        }
+        write!(self.out, "{}", words::PROMPT)?;
+        self.out.flush()?;
+        Ok(true)
+    }
+
+    fn search(&mut self, text: &str) -> io::Result<()> {
+        let query = match Query::parse(text) {
+            Ok(query) => query,
+            Err(e) => return writeln!(self.out, "error: in the query, {e}"),
+        };
+        let marks =
+            self.store.as_deref().map(|s| self.catalog.mark_bits(s.state())).unwrap_or_default();
+        self.hits = self.catalog.index().search(&query, &marks, None);
+        text.clone_into(&mut self.query);
+        self.shown = 0;
+        self.open = None;
+        if self.hits.is_empty() {
+            return writeln!(self.out, "No partner matches \"{}\".", clean(text));
+        }
+        let n = self.hits.len();
+        writeln!(
+            self.out,
+            "{n} {} for \"{}\":",
+            if n == 1 { "result" } else { "results" },
+            clean(text)
+        )?;
+        self.more()
+    }
+
+    /// Lists the next page of results.
+    fn more(&mut self) -> io::Result<()> {
+        if self.query.is_empty() {
+            return writeln!(self.out, "{}", words::NO_LIST);
+        }
+        if self.shown >= self.hits.len() {
+            return writeln!(self.out, "{}", words::NO_MORE);
+        }
+        let end = (self.shown + PAGE).min(self.hits.len());
+        for (n, hit) in self.hits.iter().enumerate().take(end).skip(self.shown) {
+            writeln!(self.out, "{}. {}", n + 1, self.summary(hit.index))?;
+        }
+        self.shown = end;
+        let left = self.hits.len() - end;
+        if left > 0 {
+            writeln!(self.out, "{left} more: type more, or add words to narrow the search.")?;
+        }
+        Ok(())
+    }
+
+    /// Lists the results again from the first.
+    fn back(&mut self) -> io::Result<()> {
+        if self.query.is_empty() {
+            return writeln!(self.out, "{}", words::NO_LIST);
+        }
+        self.open = None;
+        let shown = self.shown.max(PAGE.min(self.hits.len()));
+        self.shown = 0;
+        writeln!(self.out, "Results for \"{}\":", clean(&self.query))?;
+        while self.shown < shown {
+            self.more()?;
+        }
+        Ok(())
+    }
+
+    /// One result's line: name, acronym, kind, location, the user's marks.
+    fn summary(&self, index: usize) -> String {
+        let Some(p) = self.catalog.get(index) else { return String::new() };
+        let mut line = clean(&p.name).into_owned();
+        if let Some(acronym) = &p.acronym {
+            let _ = write!(line, " ({})", clean(acronym));
+        }
+        let _ = write!(line, ", {}", p.kind.label());
+        if let Some(location) = &p.location {
+            let _ = write!(line, ", {}", clean(location));
+        }
+        let marks = self.store.as_deref().and_then(|s| s.marks(&p.id));
+        let mine: Vec<&str> = [
+            (marks.is_some_and(|m| m.starred), "starred"),
+            (marks.is_some_and(|m| m.met), "met"),
+            (marks.is_some_and(|m| m.note.is_some()), "noted"),
+        ]
+        .into_iter()
+        .filter_map(|(on, word)| on.then_some(word))
+        .collect();
+        if !mine.is_empty() {
+            let _ = write!(line, " [{}]", mine.join(", "));
+        }
+        line
+    }
+
+    /// Shows result `n` (1-based) in full.
+    fn read(&mut self, n: usize) -> io::Result<()> {
+        if self.hits.is_empty() {
+            return writeln!(self.out, "{}", words::NO_LIST);
+        }
+        let Some(hit) = n.checked_sub(1).and_then(|i| self.hits.get(i)) else {
+            return writeln!(self.out, "No result {n}: choose from 1 to {}.", self.hits.len());
+        };
+        self.open = Some(hit.index);
+        self.card()?;
+        self.remember_query()
+    }
+
+    /// Adds the query that led to a card to the history, as the browser does.
+    fn remember_query(&mut self) -> io::Result<()> {
+        let Some(store) = self.store.as_deref_mut() else { return Ok(()) };
+        if store.state().history.last() == Some(&self.query) {
+            return Ok(());
+        }
+        match store.apply(Change::PushHistory(self.query.clone())) {
+            Ok(()) => Ok(()),
+            Err(e) => writeln!(self.out, "warning: {}{}", words::NO_HISTORY, clean(&e.to_string())),
+        }
+    }
+
+    fn card(&mut self) -> io::Result<()> {
+        let Some(index) = self.open else { return Ok(()) };
+        let Some(partner) = self.catalog.get(index) else { return Ok(()) };
+        let marks = self.store.as_deref().and_then(|s| s.marks(&partner.id));
+        let card = output::card(self.catalog, index, marks, CardFormat::Text);
+        write!(self.out, "{card}")?;
+        writeln!(self.out, "Type back for the results, help for the commands.")
+    }
+
+    /// Saves a change to the partner being read and says how it went.
+    fn change(&mut self, change: impl FnOnce(String) -> Change, said: &str) -> io::Result<()> {
+        let Some(partner) = self.open.and_then(|i| self.catalog.get(i)) else {
+            return writeln!(self.out, "{}", words::NO_PARTNER);
+        };
+        let name = clean(partner.short_name()).into_owned();
+        let Some(store) = self.store.as_deref_mut() else {
+            return writeln!(self.out, "{}", words::NO_STORE);
+        };
+        let warned = store.warnings().len();
+        match store.apply(change(partner.id.clone())) {
+            Ok(()) => {
+                writeln!(self.out, "{name}: {said}.")?;
+                for warning in &store.warnings()[warned..] {
+                    writeln!(self.out, "warning: {}", clean(warning))?;
+                }
+                Ok(())
+            }
+            Err(e) => writeln!(self.out, "error: not saved: {}", clean(&e.to_string())),
+        }
+    }
+}
+
+/// `partners --plain`: loads the partners and the user's store, then runs plain mode on
+/// standard input and output. Problems loading are told, not fatal, as in the browser.
+pub fn start(
+    data: &[PathBuf],
+    datasets: Option<&Path>,
+    home: &Path,
+    query: &str,
+) -> anyhow::Result<ExitCode> {
+    let catalog = crate::cli::load_catalog(data, datasets)?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for warning in catalog.warnings() {
+        writeln!(out, "warning: skipped a dataset: {}", clean(&warning.to_string()))?;
+    }
+    let mut store = match Store::open(home) {
+        Ok(store) => Some(store),
+        Err(e) => {
+            writeln!(
+                out,
+                "warning: your marks and notes cannot be saved: {}",
+                clean(&e.to_string())
+            )?;
+            None
+        }
+    };
+    for warning in store.iter().flat_map(Store::warnings) {
+        writeln!(out, "warning: {}", clean(warning))?;
+    }
+    run_from(&catalog, store.as_mut(), query, io::stdin().lock(), out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wanted_by_flag_or_dumb_terminal() {
+        assert!(wanted(true, Some("xterm-256color")));
+        assert!(wanted(false, Some("dumb")));
+        assert!(!wanted(false, Some("xterm")));
+        assert!(!wanted(false, None));
+    }
+}

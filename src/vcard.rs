@@ -1,0 +1,182 @@
+//! Partners as contacts: the [`Contact`] a partner makes (shared with the QR code's payload)
+//! and the vCard 3.0 writer behind `partners export --format vcf`.
+//!
+//! vCard 3.0 (RFC 2426) rather than 4.0: every contacts app imports it (4.0 import is still
+//! patchy on phones), and its text escaping is the one RFC 6350 describes. Lines end in CRLF
+//! and are folded at 75 octets, never inside a UTF-8 character. This module does not print.
+
+use std::fmt::Write as _;
+
+use crate::catalog::Catalog;
+use crate::dataset::Partner;
+use crate::store::Store;
+use crate::text::clean_multiline;
+
+/// What a contact card says about a partner: its dataset fields and the user's note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// The partner's id (the vCard's UID, so a re-import updates rather than duplicates).
+    pub id: String,
+    /// The organisation's name.
+    pub name: String,
+    /// Its acronym.
+    pub acronym: Option<String>,
+    /// Its kind, in words.
+    pub kind: &'static str,
+    /// Its topics, in words.
+    pub topics: Vec<&'static str>,
+    /// Where it is.
+    pub location: Option<String>,
+    /// The start of its description.
+    pub description: String,
+    /// Its website.
+    pub website: Option<String>,
+    /// Its email address.
+    pub email: Option<String>,
+    /// Its phone number.
+    pub phone: Option<String>,
+    /// The user's note.
+    pub note: Option<String>,
+}
+
+impl Contact {
+    /// The contact of `partner`, with the user's `note`.
+    pub fn of(partner: &Partner, note: Option<&str>) -> Contact {
+        Contact {
+            id: partner.id.clone(),
+            name: partner.name.clone(),
+            acronym: partner.acronym.clone(),
+            kind: partner.kind.label(),
+            topics: partner.topics.iter().map(|t| t.label()).collect(),
+            location: partner.location.clone(),
+            description: partner.description.clone(),
+            website: partner.website.clone(),
+            email: partner.email.clone(),
+            phone: partner.phone.clone(),
+            note: note.map(str::to_owned),
+        }
+    }
+
+    /// Whether a phone could call, mail or visit it: then a card is worth saving as a contact.
+    pub fn has_contact_fields(&self) -> bool {
+        self.website.is_some() || self.email.is_some() || self.phone.is_some()
+    }
+}
+
+/// A text value escaped as RFC 6350 (and 2426) say: backslash, comma and semicolon get a
+/// backslash, line breaks become `\n`; other control characters become U+FFFD so no value can
+/// start a property of its own or drive a terminal.
+pub fn escape(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in clean_multiline(&text).chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URI value: not escaped (a `\,` would break the link) but, like text, kept on one line
+/// with no control character.
+fn uri(text: &str) -> String {
+    crate::text::clean(text).into_owned()
+}
+
+/// Most octets on a line, CRLF not counted (RFC 6350 §3.2).
+const FOLD_AT: usize = 75;
+
+/// `line` folded for a vCard: every physical line at most 75 octets, continuations starting
+/// with one space, cuts only between characters; each line ends in CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / FOLD_AT * 3 + 2);
+    let mut used = 0;
+    for c in line.chars() {
+        if used + c.len_utf8() > FOLD_AT {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// One vCard 3.0 for `contact`.
+///
+/// The organisation is both FN and ORG, with an empty N (required by 3.0) and Apple's
+/// `X-ABShowAs:COMPANY`, so address books file it as a company. The location is the
+/// locality of a work ADR; the kind and topics are CATEGORIES; the user's note is the NOTE.
+pub fn vcard(contact: &Contact) -> String {
+    let mut lines = vec![
+        "BEGIN:VCARD".to_owned(),
+        "VERSION:3.0".to_owned(),
+        "N:;;;;".to_owned(),
+        format!("FN:{}", escape(&contact.name)),
+        format!("ORG:{}", escape(&contact.name)),
+        "X-ABShowAs:COMPANY".to_owned(),
+    ];
+    if let Some(acronym) = &contact.acronym {
+        lines.push(format!("NICKNAME:{}", escape(acronym)));
+    }
+    let categories: Vec<String> =
+        std::iter::once(contact.kind).chain(contact.topics.iter().copied()).map(escape).collect();
+    lines.push(format!("CATEGORIES:{}", categories.join(",")));
+    if let Some(location) = &contact.location {
+        lines.push(format!("ADR;TYPE=WORK:;;;{};;;", escape(location)));
+    }
+    if let Some(website) = &contact.website {
+        lines.push(format!("URL:{}", uri(website)));
+    }
+    if let Some(email) = &contact.email {
+        lines.push(format!("EMAIL;TYPE=INTERNET:{}", escape(email)));
+    }
+    if let Some(phone) = &contact.phone {
+        lines.push(format!("TEL;TYPE=WORK,VOICE:{}", escape(phone)));
+    }
+    if let Some(note) = &contact.note {
+        lines.push(format!("NOTE:{}", escape(note)));
+    }
+    lines.push(format!("UID:partners:{}", escape(&contact.id)));
+    lines.push("END:VCARD".to_owned());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// `partners export --format vcf`: one vCard per partner of `chosen`, with the user's notes.
+pub fn export(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
+    let mut out = String::new();
+    for &i in chosen {
+        let Some(partner) = catalog.get(i) else { continue };
+        let note = store.and_then(|s| s.marks(&partner.id)).and_then(|m| m.note.as_deref());
+        let _ = write!(out, "{}", vcard(&Contact::of(partner, note)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_rfc_6350_lists() {
+        assert_eq!(escape("a\\b, c; d\ne\r\nf"), "a\\\\b\\, c\\; d\\ne\\nf");
+        assert_eq!(escape("bell\u{7} esc\u{1b}"), "bell\u{FFFD} esc\u{FFFD}");
+    }
+
+    #[test]
+    fn folds_at_75_octets_between_characters() {
+        let line = format!("NOTE:{}", "é".repeat(100));
+        let folded = fold(&line);
+        for physical in folded.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(physical.len() <= FOLD_AT, "{} octets: {physical}", physical.len());
+        }
+        let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+        assert_eq!(fold("short"), "short\r\n");
+    }
+}

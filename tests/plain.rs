@@ -1,0 +1,146 @@
+//! Plain mode, driven through its input as a person (or a screen reader's user) would type:
+//! search, read a card, star, mark, note, go back, ask for help, leave; nothing but readable
+//! text comes out. In-process with byte strings, and through the binary's standard input.
+
+#[path = "common/extras.rs"]
+mod extras;
+
+use extras::{Home, bundled};
+use partners::catalog::{Catalog, Source};
+use partners::dataset::parse;
+use partners::output::{self, CardFormat};
+use partners::plain;
+use partners::store::Store;
+use tempfile::TempDir;
+
+/// Runs plain mode over `input`; returns what it printed.
+fn session(catalog: &Catalog, store: Option<&mut Store>, input: &str) -> String {
+    let mut out = Vec::new();
+    plain::run(catalog, store, input.as_bytes(), &mut out).expect("plain mode runs");
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+/// Every character is printable text or a line break.
+fn assert_readable(text: &str) {
+    for (n, line) in text.lines().enumerate() {
+        assert!(!line.chars().any(char::is_control), "line {n} is not plain text: {line:?}");
+    }
+    assert!(!text.contains('\r'));
+}
+
+#[test]
+fn search_read_star_mark_note_and_leave() {
+    let home = TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let catalog = bundled();
+    let input = "ugap\n1\nstar\nmet\nnote Met at booth 12; call back, in March\nback\nq\n";
+    let text = session(&catalog, Some(&mut store), input);
+    assert_readable(&text);
+    assert!(text.contains("1. UGAP (UGAP), Public body, France\n"), "{text}");
+    let index = catalog.position("ugap").expect("ugap");
+    let card = output::card(&catalog, index, None, CardFormat::Text);
+    assert!(text.contains(&card), "the card is output::card's:\n{text}");
+    for said in ["UGAP: starred.", "UGAP: marked as met.", "UGAP: note saved."] {
+        assert!(text.contains(said), "{said} missing from:\n{text}");
+    }
+    assert!(text.contains("1. UGAP (UGAP), Public body, France [starred, met, noted]"), "{text}");
+    assert!(text.trim_end().ends_with("Bye."), "{text}");
+    let store = Store::open(home.path()).expect("reopens");
+    assert_eq!(store.state().history, vec!["ugap".to_owned()], "the query that led to a card");
+    let marks = store.marks("ugap").cloned().expect("saved");
+    assert!(marks.starred && marks.met);
+    assert_eq!(marks.note.as_deref(), Some("Met at booth 12; call back, in March"));
+}
+
+#[test]
+fn long_lists_come_in_pages() {
+    let catalog = bundled();
+    let text = session(&catalog, None, "e\nmore\nmore\n99\n0\n");
+    assert_readable(&text);
+    let total = catalog.partners().len();
+    assert!(text.contains(&format!("{total} results for \"e\":")), "{text}");
+    let answers: Vec<&str> = text.split("\n> ").collect();
+    let first_page = answers[1];
+    assert!(first_page.contains("\n20. ") && !first_page.contains("21. "), "{first_page}");
+    assert!(first_page.contains(&format!("{} more: type more", total - 20)), "{first_page}");
+    assert!(answers[2].starts_with("21. ") && answers[2].contains(&format!("\n{total}. ")));
+    assert!(text.contains("No more results."), "{text}");
+    assert!(text.contains(&format!("No result 99: choose from 1 to {total}.")), "{text}");
+    assert!(text.contains(&format!("No result 0: choose from 1 to {total}.")), "{text}");
+}
+
+#[test]
+fn commands_say_what_is_missing() {
+    let catalog = bundled();
+    let text =
+        session(&catalog, None, "star\n1\nback\nhelp\nnote\nugap\n1\nstar\nzzzzqqq\nis:nothing\n");
+    assert_readable(&text);
+    assert!(text.contains("No partner open: type a result's number first."), "{text}");
+    assert!(text.contains("No results yet: type words to search."), "{text}");
+    assert!(text.contains("Commands:") && text.contains("quit, q"), "{text}");
+    assert!(text.contains("Type note followed by the text"), "{text}");
+    assert!(text.contains("error: not saved: your data folder could not be opened."), "{text}");
+    assert!(text.contains("No partner matches \"zzzzqqq\"."), "{text}");
+    assert!(text.contains("error: in the query"), "{text}");
+}
+
+#[test]
+fn end_of_input_ends_cleanly() {
+    let catalog = bundled();
+    let text = session(&catalog, None, "ugap");
+    assert!(text.contains("1. UGAP"), "{text}");
+    assert!(text.ends_with("> \n"), "{text:?}");
+    assert!(session(&catalog, None, "").ends_with("> \n"));
+}
+
+#[test]
+fn find_searches_for_command_words() {
+    let catalog = bundled();
+    let text = session(&catalog, None, "find help\n");
+    assert!(!text.contains("Commands:"), "{text}");
+}
+
+#[test]
+fn data_cannot_drive_the_terminal() {
+    let source = "(partners: [(id: \"evil\", name: \"Evil\", kind: Media, scope: Local, \
+                  description: \"Bad\")])";
+    let mut dataset = parse(source, std::path::Path::new("evil.ron")).expect("parses");
+    // Validation refuses such text in files; plain mode must not rely on it.
+    let evil = &mut dataset.partners[0];
+    evil.name = "Evil\u{1b}[2J Corp".to_owned();
+    evil.location = Some("Here\u{202e}".to_owned());
+    evil.description = "Bad\u{7} text".to_owned();
+    let catalog = Catalog::from_partners(dataset.partners, vec![Source::Bundled], Vec::new());
+    let home = TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let text = session(&catalog, Some(&mut store), "evil\n1\nnote a\u{1b}]52;c;x\u{7}b\nback\n");
+    assert_readable(&text);
+    assert!(!text.contains('\u{202e}'), "{text}");
+}
+
+#[test]
+fn the_binary_runs_plain_mode_on_its_standard_input() {
+    let home = Home::new();
+    let out = home
+        .cmd()
+        .arg("--plain")
+        .write_stdin("ugap\n1\nstar\nquit\n")
+        .output()
+        .expect("partners runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_readable(&text);
+    assert!(text.contains("UGAP: starred."), "{text}");
+    assert!(home.ok(&["list", "--starred"]).contains("ugap"));
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_mode_with_the_query_typed() {
+    let home = Home::new();
+    let out =
+        home.cmd().env("TERM", "dumb").arg("ugap").write_stdin("").output().expect("partners runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_readable(&text);
+    assert!(text.contains("1. UGAP (UGAP)"), "{text}");
+}
