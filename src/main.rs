@@ -7,12 +7,14 @@ use std::process::ExitCode;
 use clap::Parser;
 use partners::app::App;
 use partners::cli::{self, Cli, Env};
+use partners::i18n::{self, Lang};
 use partners::session;
 use partners::store::Store;
 use partners::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
     match run(args) {
         Ok(code) => code,
         // The reader of our output has gone (`partners list | head`): nothing left to say.
