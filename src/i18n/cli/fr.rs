@@ -44,7 +44,7 @@ pub static CLI: Cli = Cli {
     met_mark: "rencontré",
 
     cannot_write: "impossible d'écrire {} : {}",
-    no_home: "aucun dossier où conserver vos marques et vos notes ; choisissez-en un avec --home DOSSIER ou PARTNERS_HOME",
+    no_home: "impossible de trouver un dossier où conserver vos marques et vos notes ; choisissez-en un avec --home DOSSIER ou PARTNERS_HOME",
     cannot_create_home: "impossible de créer le dossier {} : {} ; vérifiez les permissions du dossier parent ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME",
     cannot_read_store: "impossible de lire {} : {} ; vérifiez ses permissions ou choisissez un autre dossier avec --home DOSSIER / PARTNERS_HOME",
     cannot_write_store: "impossible d'écrire {} : {} ; vérifiez les permissions du dossier ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME",
