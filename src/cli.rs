@@ -2,7 +2,7 @@
 //! how errors are reported. Subcommands print to the writers they are given, so tests can run
 //! them in-process. Everything meant for a person goes through [`crate::text`]'s sanitiser, so
 //! no data (names, ids, notes, file names, error messages quoting them) can drive the terminal.
-//! Every message is taken from [`crate::i18n::cli`], in the language `main` chose; `--help`
+//! Every message is taken from [`crate::i18n::cli()`], in the language `main` chose; `--help`
 //! and clap's usage errors stay English.
 
 use std::io::{ErrorKind, Write};
