@@ -8,9 +8,11 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// A file or folder that could not be written, and why.
+use crate::i18n::{self, fill};
+
+/// A file or folder that could not be written, and why; said in the thread's language.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {}", .path.display(), describe(.error))]
+#[error("{}", fill(i18n::cli().cannot_write, &[&.path.display(), &describe(.error)]))]
 pub struct WriteError {
     /// What could not be written.
     pub path: PathBuf,
@@ -18,22 +20,24 @@ pub struct WriteError {
     pub error: io::Error,
 }
 
-/// Says in plain words what an I/O error means for the user.
+/// Says in plain words what an I/O error means for the user, in the thread's language (other
+/// errors keep the system's words).
 pub fn describe(error: &io::Error) -> String {
     use io::ErrorKind as Kind;
+    let said = i18n::cli();
     #[cfg(unix)]
     if error.raw_os_error() == Some(libc::ELOOP) {
-        return "it is a symbolic link, which partners does not follow there".to_owned();
+        return said.io_symlink.to_owned();
     }
     match error.kind() {
-        Kind::PermissionDenied => "permission denied".to_owned(),
-        Kind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
-        Kind::NotADirectory => "a part of the path is a file, not a folder".to_owned(),
-        Kind::IsADirectory => "it is a folder, not a file".to_owned(),
-        Kind::DirectoryNotEmpty => "a folder is in the way".to_owned(),
-        Kind::AlreadyExists => "something else is already there".to_owned(),
-        Kind::StorageFull => "the disk is full".to_owned(),
-        Kind::NotFound => "it does not exist".to_owned(),
+        Kind::PermissionDenied => said.io_permission_denied.to_owned(),
+        Kind::ReadOnlyFilesystem => said.io_read_only.to_owned(),
+        Kind::NotADirectory => said.io_not_a_directory.to_owned(),
+        Kind::IsADirectory => said.io_is_a_directory.to_owned(),
+        Kind::DirectoryNotEmpty => said.io_directory_not_empty.to_owned(),
+        Kind::AlreadyExists => said.io_already_exists.to_owned(),
+        Kind::StorageFull => said.io_storage_full.to_owned(),
+        Kind::NotFound => said.io_not_found.to_owned(),
         _ => error.to_string(),
     }
 }

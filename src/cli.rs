@@ -2,6 +2,8 @@
 //! how errors are reported. Subcommands print to the writers they are given, so tests can run
 //! them in-process. Everything meant for a person goes through [`crate::text`]'s sanitiser, so
 //! no data (names, ids, notes, file names, error messages quoting them) can drive the terminal.
+//! Every message is taken from [`crate::i18n::cli()`], in the language `main` chose; `--help`
+//! and clap's usage errors stay English.
 
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use crate::catalog::Catalog;
 use crate::completions;
 use crate::dataset::{self, Kind};
 use crate::export::{self, ExportFormat};
+use crate::i18n::{self, Lang, fill};
 use crate::output::{self, CardFormat};
 use crate::search::Query;
 use crate::store::{Change, Store};
@@ -44,6 +47,9 @@ pub struct Cli {
     /// (the default when TERM=dumb).
     #[arg(long)]
     pub plain: bool,
+    /// Language of the messages [default: from `LC_ALL`, `LC_MESSAGES` or `LANG`, else en].
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Start the browser with this query typed (after `--` when it starts with `-`).
@@ -174,7 +180,7 @@ pub enum Command {
 fn parse_kind(value: &str) -> Result<Kind, String> {
     Kind::from_slug(value).ok_or_else(|| {
         let all: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
-        format!("no kind is called that; use one of: {}", all.join(", "))
+        fill(i18n::cli().no_such_kind, &[&all.join(", ")])
     })
 }
 
@@ -210,13 +216,13 @@ pub struct Env<'a> {
 impl Env<'_> {
     /// Writes a warning to standard error, made safe for the terminal.
     fn warn(&mut self, text: &str) -> std::io::Result<()> {
-        writeln!(self.err, "warning: {}", clean_multiline(text))
+        writeln!(self.err, "{}", fill(i18n::cli().warning, &[&clean_multiline(text)]))
     }
 
     fn catalog(&mut self) -> Result<Catalog> {
         let catalog = load_catalog(&self.data, self.datasets.as_deref())?;
         for warning in catalog.warnings() {
-            self.warn(&format!("skipped a dataset: {warning}"))?;
+            self.warn(&fill(i18n::cli().skipped_dataset, &[warning]))?;
         }
         Ok(catalog)
     }
@@ -235,7 +241,7 @@ impl Env<'_> {
         match self.store() {
             Ok(store) => Some(store),
             Err(e) => {
-                let _ = self.warn(&format!("your marks and notes are not shown: {}", report(&e)));
+                let _ = self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]));
                 None
             }
         }
@@ -244,10 +250,11 @@ impl Env<'_> {
 
 fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
     let near = catalog.suggest(id, 3);
+    let said = i18n::cli();
     if near.is_empty() {
-        anyhow::anyhow!("no partner has the id \"{id}\"; `partners list` shows them all")
+        anyhow::anyhow!(fill(said.unknown_id, &[&id]))
     } else {
-        anyhow::anyhow!("no partner has the id \"{id}\"; did you mean {}?", near.join(", "))
+        anyhow::anyhow!(fill(said.unknown_id_near, &[&id, &near.join(said.list_separator)]))
     }
 }
 
@@ -271,7 +278,7 @@ pub fn report(error: &anyhow::Error) -> String {
             continue;
         }
         if !message.is_empty() {
-            message.push_str(": ");
+            message.push_str(i18n::cli().cause_separator);
         }
         message.push_str(&text);
     }
@@ -326,10 +333,14 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { files } => validate(cx, &files),
-        Command::Star { id } => mark(cx, &id, |id| Change::Star { id, on: true }, "starred"),
-        Command::Unstar { id } => mark(cx, &id, |id| Change::Star { id, on: false }, "unstarred"),
+        Command::Star { id } => {
+            mark(cx, &id, |id| Change::Star { id, on: true }, i18n::cli().starred)
+        }
+        Command::Unstar { id } => {
+            mark(cx, &id, |id| Change::Star { id, on: false }, i18n::cli().unstarred)
+        }
         Command::Met { id, undo } => {
-            let said = if undo { "no longer marked as met" } else { "marked as met" };
+            let said = if undo { i18n::cli().unmarked_met } else { i18n::cli().marked_met };
             mark(cx, &id, |id| Change::Met { id, on: !undo }, said)
         }
         Command::Note { id, text, clear } => {
@@ -338,18 +349,17 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             } else if text == ["-"] {
                 let mut buffer = String::new();
                 std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer)
-                    .context("reading the note")?;
+                    .context(i18n::cli().reading_note)?;
                 Some(buffer.trim_end().to_owned())
             } else {
                 Some(text.join(" "))
             };
             // A slip (an empty variable, an empty file) must not delete a note.
             if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
-                bail!(
-                    "the note is empty, so nothing was changed; to delete the note use `partners note {id} --clear`"
-                );
+                bail!(fill(i18n::cli().note_empty, &[&id]));
             }
-            let said = if text.is_some() { "note saved" } else { "note removed" };
+            let said =
+                if text.is_some() { i18n::cli().note_saved } else { i18n::cli().note_removed };
             mark(cx, &id, move |id| Change::Note { id, text }, said)
         }
         Command::Export { format, marks, output } => {
@@ -363,7 +373,10 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
                 Some(path) => {
                     crate::atomic::replace_file(&path, text.as_bytes())?;
                     let path = path.display().to_string();
-                    writeln!(cx.err, "wrote {} partners to {}", chosen.len(), clean(&path))?;
+                    let said = i18n::cli();
+                    let n = chosen.len();
+                    let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
+                    writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
                 }
                 None => cx.out.write_all(text.as_bytes())?,
             }
@@ -420,7 +433,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let query = match Query::parse(text) {
         Ok(query) => query,
         Err(e) => {
-            writeln!(cx.err, "error: in the query, {}", clean(&e.to_string()))?;
+            writeln!(cx.err, "{}", fill(i18n::cli().query_error, &[&clean(&e.to_string())]))?;
             return Ok(ExitCode::from(2));
         }
     };
@@ -443,9 +456,10 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
         match dataset::load_file(file) {
             Ok(d) => {
                 let n = d.partners.len();
-                let noun = if n == 1 { "partner" } else { "partners" };
+                let said = i18n::cli();
+                let valid = i18n::cli::count(n, said.valid_one, said.valid_many);
                 let file = file.display().to_string();
-                writeln!(cx.out, "{}: ok, {n} {noun}", clean(&file))?;
+                writeln!(cx.out, "{}", fill(valid, &[&clean(&file), &n]))?;
             }
             Err(e) => {
                 failed = true;
@@ -460,14 +474,14 @@ fn mark(
     cx: &mut Env<'_>,
     id: &str,
     change: impl FnOnce(String) -> Change,
-    said: &str,
+    said: &'static str,
 ) -> Result<ExitCode> {
     let catalog = cx.catalog()?;
     let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
     let mut store = cx.store()?;
     store.apply(change(id.to_owned()))?;
     let name = catalog.get(index).map_or(id, |p| p.short_name());
-    writeln!(cx.out, "{}: {said}", clean(name))?;
+    writeln!(cx.out, "{}", fill(said, &[&clean(name)]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -475,10 +489,7 @@ fn mark(
 pub fn require_terminal() -> Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        bail!(
-            "the browser needs a terminal on standard input and output; \
-             for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)"
-        );
+        bail!(i18n::cli().needs_terminal);
     }
     Ok(())
 }

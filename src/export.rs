@@ -1,6 +1,10 @@
 //! `partners export`: the partners with the user's marks and notes as CSV, JSON or Markdown for
 //! the follow-up after an event, and the network of relations as Graphviz DOT.
 //!
+//! Markdown is the partner card, so its headings follow the interface's language. CSV, JSON and
+//! DOT are data formats that other programs read: their headers, keys, labels and values stay
+//! English and stable whatever `--lang` says.
+//!
 //! Each format escapes data its own way, since an export may be shown on a terminal or opened
 //! in a spreadsheet: JSON keeps every character, controls as `\u` escapes; CSV, Markdown and
 //! DOT replace the controls they cannot carry with U+FFFD; CSV cells never start a formula;
@@ -75,6 +79,7 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+/// The CSV export; its header and vocabulary stay English in every language (a data format).
 fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
     let mut out = String::from("\u{FEFF}");
     out.push_str(

@@ -1,10 +1,13 @@
 //! The interface's languages: every string the user reads, in English and in French, as the
 //! fields of tables (one struct per part of the program, one static value per language), so a
-//! string missing from either language is a compile error. `ui`: the browser. The language is chosen once per thread (`--lang`, else the locale, else
-//! English) with [`set`]; [`s`] gives the table. Partner data is never translated.
+//! string missing from either language is a compile error. `ui`: the browser; `cli`: the
+//! command line (subcommands, cards, the store's errors and warnings). The language is chosen
+//! once per thread (`--lang`, else the locale, else English) with [`set`]; [`s`] and [`cli()`]
+//! give the tables. Partner data is never translated.
 //!
 //! Templates hold `{}` where [`fill`] puts its arguments, in order.
 
+pub mod cli;
 pub mod ui;
 
 use std::cell::Cell;
@@ -57,6 +60,11 @@ pub fn lang() -> Lang {
 /// The browser's strings in this thread's language.
 pub fn s() -> &'static ui::Ui {
     ui::of(lang())
+}
+
+/// The command line's strings in this thread's language.
+pub fn cli() -> &'static cli::Cli {
+    cli::of(lang())
 }
 
 /// Checks that a table has every message in both languages, with as many `{}` in each.

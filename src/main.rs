@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use partners::app::App;
 use partners::cli::{self, Cli, Env};
+use partners::i18n::{self, Lang};
 use partners::session;
 use partners::store::Store;
 use partners::ui::theme::Theme;
@@ -14,6 +15,7 @@ use partners::ui::theme::Theme;
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
     let args = Cli::parse();
+    i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
     match run(args) {
         Ok(code) => code,
         // The reader of our output has gone (`partners list | head`): nothing left to say.

@@ -1,5 +1,7 @@
 //! What the command line prints: JSON objects, plain lines and partner cards (text or
-//! Markdown, also what Ctrl-Y copies). Every string from a dataset or the user goes through
+//! Markdown, also what Ctrl-Y copies). Cards and aligned lines are in the thread's language
+//! ([`crate::i18n::cli()`]); JSON and tab-separated lines are for programs, so their keys and
+//! values stay English and stable. Every string from a dataset or the user goes through
 //! [`crate::text::clean`] before it is printed as plain text; Markdown also escapes what
 //! Markdown and HTML would interpret; JSON escapes every control character (see [`to_json`]).
 
@@ -12,6 +14,7 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 use crate::catalog::Catalog;
 use crate::catalog::Link;
 use crate::dataset::Partner;
+use crate::i18n::{self, fill};
 use crate::store::Marks;
 use crate::text::{clean, clean_multiline, is_unsafe, pad, width};
 
@@ -107,8 +110,10 @@ pub fn partner_json<'a>(
     })
 }
 
-/// Plain result lines: aligned columns for a person, tab-separated for a pipe.
+/// Plain result lines: aligned columns for a person (the kind in words, in the thread's
+/// language), tab-separated for a pipe (the kind's slug).
 pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
+    let said = i18n::cli();
     let id_width = partners.iter().map(|p| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
     for p in partners {
@@ -119,7 +124,8 @@ pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
             } else {
                 format!("{} ({acronym})", clean(&p.name))
             };
-            let _ = writeln!(out, "{}  {name}  · {}", pad(&clean(&p.id), id_width), p.kind.label());
+            let kind = said.kind(p.kind);
+            let _ = writeln!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
         } else {
             let id = clean(&p.id);
             let _ = writeln!(out, "{id}\t{}\t{acronym}\t{}", clean(&p.name), p.kind.slug());
@@ -139,9 +145,12 @@ pub enum CardFormat {
 }
 
 /// A partner's card: everything worth keeping about it, for a terminal, a pipe or the
-/// clipboard.
+/// clipboard. Headings, labels and the vocabulary are in the thread's language; the partner's
+/// own words are as written.
 pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: CardFormat) -> String {
     let Some(p) = catalog.get(index) else { return String::new() };
+    let said = i18n::cli();
+    let pair = |label: &str, value: &str| fill(said.label_value, &[&label, &value]);
     let md = format == CardFormat::Md;
     // Data never drives the terminal; in Markdown it never becomes markup either.
     let t = |text: &str| if md { md_escape(&clean(text)) } else { clean(text).into_owned() };
@@ -151,53 +160,60 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         None => t(&p.name),
     };
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
-    let mut about = vec![p.kind.label().to_owned(), p.scope.label().to_owned()];
+    let mut about = vec![said.kind(p.kind).to_owned(), said.scope(p.scope).to_owned()];
     about.extend(p.location.as_deref().map(t));
     let _ = writeln!(out, "{}", about.join(" · "));
     if !p.aliases.is_empty() {
         let aliases: Vec<_> = p.aliases.iter().map(|a| t(a)).collect();
-        let _ = writeln!(out, "Also known as: {}", aliases.join(", "));
+        let _ =
+            writeln!(out, "{}", fill(said.also_known_as, &[&aliases.join(said.list_separator)]));
     }
     if !p.topics.is_empty() {
-        let topics: Vec<_> = p.topics.iter().map(|t| t.label()).collect();
-        let _ = writeln!(out, "Topics: {}", topics.join(", "));
+        let topics: Vec<_> = p.topics.iter().map(|&t| said.topic(t)).collect();
+        let _ = writeln!(out, "{}", fill(said.topics, &[&topics.join(said.list_separator)]));
     }
     let _ = writeln!(out, "\n{}", t(&p.description));
     let item = if md { "- " } else { "  " };
     if !p.facts.is_empty() {
-        let _ = writeln!(out, "\n{}Key facts", if md { "## " } else { "" });
+        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.key_facts);
         for f in &p.facts {
-            let _ = writeln!(out, "{item}{}: {}", t(&f.label), t(&f.value));
+            let _ = writeln!(out, "{item}{}", pair(&t(&f.label), &t(&f.value)));
         }
     }
     let links = catalog.links(index);
     if !links.is_empty() {
-        let _ = writeln!(out, "\n{}Relations", if md { "## " } else { "" });
+        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.relations);
         for l in &links {
             let note = l.note.map(|n| format!(" ({})", t(n))).unwrap_or_default();
-            let _ = writeln!(out, "{item}{}: {}{note}", l.label(), t(l.name));
+            let label = said.relation(l.kind, l.incoming);
+            let _ = writeln!(out, "{item}{}{note}", pair(label, &t(l.name)));
         }
     }
-    let contacts =
-        [("Website", &p.website), ("Email", &p.email), ("Phone", &p.phone), ("Booth", &p.booth)];
+    let contacts = [
+        (said.website, &p.website),
+        (said.email, &p.email),
+        (said.phone, &p.phone),
+        (said.booth, &p.booth),
+    ];
     if contacts.iter().any(|(_, v)| v.is_some()) {
-        let _ = writeln!(out, "\n{}Contact", if md { "## " } else { "" });
+        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.contact);
         for (label, value) in contacts {
             if let Some(v) = value {
-                let _ = writeln!(out, "{item}{label}: {}", t(v));
+                let _ = writeln!(out, "{item}{}", pair(label, &t(v)));
             }
         }
     }
     if let Some(m) = marks {
         let mut mine = Vec::new();
         if m.starred {
-            mine.push("starred");
+            mine.push(said.starred_mark);
         }
         if m.met {
-            mine.push("met");
+            mine.push(said.met_mark);
         }
         if !mine.is_empty() || m.note.is_some() {
-            let _ = writeln!(out, "\n{}Mine: {}", if md { "## " } else { "" }, mine.join(", "));
+            let mine = fill(said.mine, &[&mine.join(said.list_separator)]);
+            let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
         }
         if let Some(note) = &m.note {
             // Quoted line by line, so no line of the note can end the quote or start a heading.

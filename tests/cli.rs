@@ -28,6 +28,9 @@ const PARTNER_KEYS: &[&str] = &[
     "note",
 ];
 
+/// The variables that choose the language when `--lang` is not given, strongest first.
+const LOCALE_VARIABLES: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
 /// A temporary home folder and commands that use it.
 struct Home {
     dir: TempDir,
@@ -43,12 +46,16 @@ impl Home {
     }
 
     /// `partners` with this home in `PARTNERS_HOME`, and the system folders pointed inside it.
+    /// No locale: messages are English, whatever the machine running the tests says.
     fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("partners").expect("the partners binary");
         cmd.env("PARTNERS_HOME", self.path())
             .env("XDG_DATA_HOME", self.path().join("xdg"))
             .env("HOME", self.path())
             .env_remove("NO_COLOR");
+        for name in LOCALE_VARIABLES {
+            cmd.env_remove(name);
+        }
         cmd
     }
 
@@ -763,3 +770,7 @@ fn export_to_a_file() {
 // The command line's protective guarantees, in their own file to keep this one readable.
 #[path = "cli/safety.rs"]
 mod safety;
+
+// The command line in French and in English.
+#[path = "cli/lang.rs"]
+mod lang;

@@ -43,6 +43,10 @@ impl Session {
         command.env("PARTNERS_HOME", home.path());
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
+        // English whatever the machine's locale: the tests read English words.
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            command.env_remove(name);
+        }
         command.cwd(home.path());
         let shell = pty.slave.spawn_command(command).expect("starting partners");
         // Only the child holds the terminal's other end now: the reader sees the end.

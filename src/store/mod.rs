@@ -22,68 +22,66 @@ pub use paths::{HOME_ENV, datasets_dir};
 pub use state::{Change, HISTORY_LIMIT, Marks, STATE_VERSION, State};
 
 use crate::atomic::{self, WriteError, describe};
+use crate::i18n::{self, fill};
 use crate::time::{format_utc_compact, now};
 use state::{parse_state, to_ron};
 
 const STATE_FILE: &str = "state.ron";
 const LOCK_FILE: &str = "state.lock";
 
-/// Why the store could not do what was asked. Each message names the path and what to do.
+/// Why the store could not do what was asked. Each message names the path and what to do, in
+/// the thread's language.
 ///
 /// The `io::Error`s are fields rather than sources because the message already says what they
 /// mean in plain words; a chain would say it twice.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum StoreError {
     /// No `--home`, no `PARTNERS_HOME`, and the system has no data folder for this user.
-    #[error(
-        "cannot find a folder to keep your marks and notes in; choose one with --home DIR or PARTNERS_HOME"
-    )]
     NoHome,
     /// The home folder could not be created.
-    #[error(
-        "cannot create folder {}: {}; check its parent's permissions or choose another with --home DIR / PARTNERS_HOME",
-        .path.display(),
-        describe(.error)
-    )]
     CreateDir { path: PathBuf, error: io::Error },
     /// A file of the store exists but could not be read.
-    #[error(
-        "cannot read {}: {}; check its permissions or choose another home with --home DIR / PARTNERS_HOME",
-        .path.display(),
-        describe(.error)
-    )]
     Read { path: PathBuf, error: io::Error },
     /// A file of the store could not be written.
-    #[error(
-        "cannot write {}: {}; check the folder's permissions or choose another with --home DIR / PARTNERS_HOME",
-        .path.display(),
-        describe(.error)
-    )]
     Write { path: PathBuf, error: io::Error },
     /// The lock file could not be locked.
-    #[error(
-        "cannot lock {}: {}; put the home on a local disk or choose another with --home DIR / PARTNERS_HOME",
-        .path.display(),
-        describe(.error)
-    )]
     Lock { path: PathBuf, error: io::Error },
     /// An unreadable state file could not be moved aside, so nothing was written over it.
-    #[error(
-        "cannot move the unreadable {} aside to {}: {}; move it away by hand and start again",
-        .path.display(),
-        .kept.display(),
-        describe(.error)
-    )]
     KeepAside { path: PathBuf, kept: PathBuf, error: io::Error },
     /// The file was written by a newer release; rewriting it could drop what this one ignores.
-    #[error(
-        "{} was written by a newer partners (format {found}, this one knows {supported}); upgrade partners before changing marks",
-        .path.display()
-    )]
     NewerVersion { path: PathBuf, found: u32, supported: u32 },
     /// The state could not be turned into RON text.
-    #[error("cannot encode your marks as RON: {0}; this is a bug in partners, please report it")]
     Encode(ron::Error),
+}
+
+impl StoreError {
+    /// What went wrong, where, and what to do.
+    fn message(&self) -> String {
+        let said = i18n::cli();
+        match self {
+            StoreError::NoHome => said.no_home.to_owned(),
+            StoreError::CreateDir { path, error } => {
+                fill(said.cannot_create_home, &[&path.display(), &describe(error)])
+            }
+            StoreError::Read { path, error } => {
+                fill(said.cannot_read_store, &[&path.display(), &describe(error)])
+            }
+            StoreError::Write { path, error } => {
+                fill(said.cannot_write_store, &[&path.display(), &describe(error)])
+            }
+            StoreError::Lock { path, error } => {
+                fill(said.cannot_lock_store, &[&path.display(), &describe(error)])
+            }
+            StoreError::KeepAside { path, kept, error } => {
+                fill(said.cannot_keep_aside, &[&path.display(), &kept.display(), &describe(error)])
+            }
+            StoreError::NewerVersion { path, found, supported } => {
+                fill(said.newer_version, &[&path.display(), found, supported])
+            }
+            StoreError::Encode(error) => fill(said.cannot_encode, &[error]),
+        }
+    }
 }
 
 impl From<WriteError> for StoreError {
@@ -124,28 +122,19 @@ impl Store {
             Disk::Missing => State::default(),
             Disk::Loaded(state) => {
                 if state.version > STATE_VERSION {
-                    store.warn(format!(
-                        "{} was written by a newer partners (format {}); it is shown but will not be changed until you upgrade",
-                        path.display(),
-                        state.version
-                    ));
+                    let said = i18n::cli().newer_version_shown;
+                    store.warn(fill(said, &[&path.display(), &state.version]));
                 }
                 state
             }
             Disk::Corrupt(reason) if writable => {
                 let kept = keep_aside(&path)?;
-                store.warn(format!(
-                    "{} could not be read ({reason}); it was kept as {} and partners started with no marks",
-                    path.display(),
-                    kept.display()
-                ));
+                let said = i18n::cli().corrupt_kept;
+                store.warn(fill(said, &[&path.display(), &reason, &kept.display()]));
                 State::default()
             }
             Disk::Corrupt(reason) => {
-                store.warn(format!(
-                    "{} could not be read ({reason}); it was left as it is, in a read-only folder, and no marks are shown",
-                    path.display(),
-                ));
+                store.warn(fill(i18n::cli().corrupt_left, &[&path.display(), &reason]));
                 State::default()
             }
         };
@@ -207,11 +196,8 @@ impl Store {
             }
             Disk::Corrupt(reason) => {
                 let kept = keep_aside(&path)?;
-                self.warn(format!(
-                    "{} could not be read ({reason}); it was kept as {} and your marks in memory were kept",
-                    path.display(),
-                    kept.display()
-                ));
+                let said = i18n::cli().corrupt_kept_memory;
+                self.warn(fill(said, &[&path.display(), &reason, &kept.display()]));
                 Ok((self.state.clone(), false))
             }
         }
@@ -221,10 +207,7 @@ impl Store {
         // Nothing of ours deletes the file, so its loss is an accident, not a reset.
         if !self.state.is_empty() {
             let path = self.state_path();
-            self.warn(format!(
-                "{} disappeared; your marks in memory were kept and are written back on the next change",
-                path.display()
-            ));
+            self.warn(fill(i18n::cli().state_vanished, &[&path.display()]));
         }
     }
 

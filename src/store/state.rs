@@ -7,6 +7,8 @@ use std::collections::btree_map::Entry;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, fill};
+
 /// The format version this build writes; files from a newer one are read but never rewritten.
 pub const STATE_VERSION: u32 = 1;
 /// How many past queries the history keeps.
@@ -157,9 +159,9 @@ fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at:
 
 /// Parses the file's bytes; the error says why in a few words, for the warning.
 pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
-    let text = std::str::from_utf8(bytes).map_err(|error| format!("not UTF-8 text: {error}"))?;
-    let mut state: State =
-        ron::from_str(text).map_err(|error| format!("not valid RON: {error}"))?;
+    let said = i18n::cli();
+    let text = std::str::from_utf8(bytes).map_err(|error| fill(said.not_utf8, &[&error]))?;
+    let mut state: State = ron::from_str(text).map_err(|error| fill(said.not_ron, &[&error]))?;
     state.normalize();
     Ok(state)
 }

@@ -105,6 +105,9 @@ fn run_into_closed_pipe(home: &Home, args: &[&str], both: bool) -> (Option<i32>,
         .env("XDG_DATA_HOME", home.path().join("xdg"))
         .env("HOME", home.path())
         .stdin(Stdio::null());
+    for name in super::LOCALE_VARIABLES {
+        cmd.env_remove(name);
+    }
     if both {
         cmd.stderr(writer.try_clone().expect("clone the pipe")).stdout(writer);
         let status = cmd.status().expect("partners runs");
@@ -264,6 +267,9 @@ fn run_as(home: &Path, args: &[&str], as_nobody: bool) -> Output {
     use std::os::unix::process::CommandExt as _;
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
     cmd.args(args).env("PARTNERS_HOME", home).env("HOME", home).stdin(Stdio::null());
+    for name in super::LOCALE_VARIABLES {
+        cmd.env_remove(name);
+    }
     if as_nobody {
         cmd.uid(65534).gid(65534);
     }

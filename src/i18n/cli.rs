@@ -1,0 +1,244 @@
+//! The command line's messages (`Cli`), in English (`en.rs`) and French (`fr.rs`): what the
+//! subcommands print, their warnings and errors, the partner card (`show`, Markdown export),
+//! the store's errors and warnings, and the words of the vocabulary (kinds, scopes, topics,
+//! relations) shown to people. Machine-readable output (JSON, CSV, DOT, TSV) never goes
+//! through this table: it stays English and stable.
+
+mod en;
+mod fr;
+
+use super::{Lang, table};
+use crate::dataset::{Kind, RelationKind, Scope, Topic};
+
+table! {
+    /// Every message of the command line in one language.
+    Cli {
+        // -- Around every message --
+        /// `{}`: the warning. Printed on standard error.
+        warning,
+        /// `{}`: what is wrong with the query.
+        query_error,
+        /// `{}`: why a dataset was skipped.
+        skipped_dataset,
+        /// `{}`: why the store could not be opened.
+        marks_not_shown,
+        /// `{}`: why the store could not be opened (the browser).
+        marks_not_saved,
+        /// The browser was asked for without a terminal.
+        needs_terminal,
+        /// `{}`: the kinds' slugs. `--kind` names no kind.
+        no_such_kind,
+        /// `{}`: the id.
+        unknown_id,
+        /// `{}`: the id, `{}`: ids close to it.
+        unknown_id_near,
+        /// Joins the ids of "did you mean".
+        list_separator,
+        /// Joins an error and its cause: "cannot write x: permission denied".
+        cause_separator,
+        // -- What a change says --
+        /// `{}`: the partner.
+        starred,
+        /// `{}`: the partner.
+        unstarred,
+        /// `{}`: the partner.
+        marked_met,
+        /// `{}`: the partner.
+        unmarked_met,
+        /// `{}`: the partner.
+        note_saved,
+        /// `{}`: the partner.
+        note_removed,
+        /// `{}`: the partner's id. A blank note changes nothing.
+        note_empty,
+        /// Reading the note from standard input failed.
+        reading_note,
+        /// `{}`: how many (one), `{}`: the file.
+        wrote_one,
+        /// `{}`: how many (not one), `{}`: the file.
+        wrote_many,
+        /// `{}`: the file, `{}`: how many (one). `validate` found no problem.
+        valid_one,
+        /// `{}`: the file, `{}`: how many (not one).
+        valid_many,
+        // -- The card --
+        /// `{}`: what, `{}`: its value ("Email: x", a fact, a relation).
+        label_value,
+        /// `{}`: the aliases.
+        also_known_as,
+        /// `{}`: the topics.
+        topics,
+        key_facts,
+        relations,
+        contact,
+        website,
+        email,
+        phone,
+        booth,
+        /// `{}`: the user's marks ("starred, met").
+        mine,
+        /// A mark, in "Mine".
+        starred_mark,
+        /// A mark, in "Mine".
+        met_mark,
+        // -- Files and the store --
+        /// `{}`: the path, `{}`: why.
+        cannot_write,
+        /// The home folder cannot be found.
+        no_home,
+        /// `{}`: the folder, `{}`: why.
+        cannot_create_home,
+        /// `{}`: the file, `{}`: why.
+        cannot_read_store,
+        /// `{}`: the file, `{}`: why.
+        cannot_write_store,
+        /// `{}`: the lock file, `{}`: why.
+        cannot_lock_store,
+        /// `{}`: the unreadable file, `{}`: where it was to go, `{}`: why.
+        cannot_keep_aside,
+        /// `{}`: the file, `{}`: its format, `{}`: the format this release knows.
+        newer_version,
+        /// `{}`: why.
+        cannot_encode,
+        /// `{}`: the file, `{}`: its format. A warning: shown but not changed.
+        newer_version_shown,
+        /// `{}`: the file, `{}`: why, `{}`: where it was kept.
+        corrupt_kept,
+        /// `{}`: the file, `{}`: why. In a read-only folder.
+        corrupt_left,
+        /// `{}`: the file, `{}`: why, `{}`: where it was kept. During a change.
+        corrupt_kept_memory,
+        /// `{}`: the file.
+        state_vanished,
+        /// `{}`: the decoder's reason.
+        not_utf8,
+        /// `{}`: the parser's reason.
+        not_ron,
+        // -- I/O errors in plain words --
+        io_symlink,
+        io_permission_denied,
+        io_read_only,
+        io_not_a_directory,
+        io_is_a_directory,
+        io_directory_not_empty,
+        io_already_exists,
+        io_storage_full,
+        io_not_found,
+    }
+    arrays {
+        /// The kinds' words, in the order of `Kind::ALL`.
+        kinds: 10,
+        /// The scopes' words, in the order of `Scope::ALL`.
+        scopes: 5,
+        /// The topics' words, in the order of `Topic::ALL`.
+        topic_names: 15,
+        /// The relations' words read from the partner that states them, in the order of
+        /// `RelationKind::ALL`.
+        relation_names: 13,
+        /// The relations' words read from the other end, in the same order.
+        inverse_relation_names: 13,
+    }
+}
+
+/// The command line's messages in `lang`.
+pub fn of(lang: Lang) -> &'static Cli {
+    match lang {
+        Lang::En => &en::CLI,
+        Lang::Fr => &fr::CLI,
+    }
+}
+
+/// The word at `value`'s place in `all`, from `words`; the English label should the table
+/// ever be shorter than the vocabulary (a test keeps them the same length).
+fn word<T: Copy + PartialEq>(
+    all: &[T],
+    words: &[&'static str],
+    value: T,
+    english: fn(T) -> &'static str,
+) -> &'static str {
+    all.iter()
+        .position(|&v| v == value)
+        .and_then(|i| words.get(i))
+        .copied()
+        .unwrap_or(english(value))
+}
+
+/// `one` or `many` for `n` things, as this thread's language counts: French puts 0 in the
+/// singular ("0 partenaire"), English only 1.
+pub fn count<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    let singular = match super::lang() {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    if singular { one } else { many }
+}
+
+impl Cli {
+    /// A kind in words.
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        word(Kind::ALL, &self.kinds, kind, Kind::label)
+    }
+
+    /// A scope in words.
+    pub fn scope(&self, scope: Scope) -> &'static str {
+        word(Scope::ALL, &self.scopes, scope, Scope::label)
+    }
+
+    /// A topic in words.
+    pub fn topic(&self, topic: Topic) -> &'static str {
+        word(Topic::ALL, &self.topic_names, topic, Topic::label)
+    }
+
+    /// A relation in words, read from the partner shown: `incoming` when the other partner
+    /// states it.
+    pub fn relation(&self, kind: RelationKind, incoming: bool) -> &'static str {
+        if incoming {
+            word(RelationKind::ALL, &self.inverse_relation_names, kind, RelationKind::inverse_label)
+        } else {
+            word(RelationKind::ALL, &self.relation_names, kind, RelationKind::label)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_message() {
+        super::super::check_tables(&of(Lang::En).all(), &of(Lang::Fr).all());
+    }
+
+    #[test]
+    fn the_vocabulary_has_a_word_for_every_value_and_english_is_the_datasets() {
+        let en = of(Lang::En);
+        assert_eq!(Kind::ALL.len(), en.kinds.len());
+        assert_eq!(Scope::ALL.len(), en.scopes.len());
+        assert_eq!(Topic::ALL.len(), en.topic_names.len());
+        assert_eq!(RelationKind::ALL.len(), en.relation_names.len());
+        for &k in Kind::ALL {
+            assert_eq!(en.kind(k), k.label());
+        }
+        for &s in Scope::ALL {
+            assert_eq!(en.scope(s), s.label());
+        }
+        for &t in Topic::ALL {
+            assert_eq!(en.topic(t), t.label());
+        }
+        for &r in RelationKind::ALL {
+            assert_eq!(en.relation(r, false), r.label());
+            assert_eq!(en.relation(r, true), r.inverse_label());
+        }
+    }
+
+    #[test]
+    fn counting() {
+        assert_eq!(count(0, "one", "many"), "many");
+        assert_eq!(count(1, "one", "many"), "one");
+        super::super::set(Lang::Fr);
+        assert_eq!(count(0, "one", "many"), "one");
+        assert_eq!(count(1, "one", "many"), "one");
+        assert_eq!(count(2, "one", "many"), "many");
+        super::super::set(Lang::En);
+    }
+}

@@ -1,0 +1,216 @@
+//! The command line's language: `--lang fr|en`, else the locale (`LC_ALL`, `LC_MESSAGES`,
+//! `LANG`, the first set and not empty), else English. Messages, errors, warnings and cards
+//! change language; partner data, JSON, CSV and tab-separated lines never do.
+
+use std::path::PathBuf;
+use std::process::Output;
+
+use partners::catalog::Catalog;
+use partners::i18n::{self, Lang};
+use partners::output::{self, CardFormat};
+use partners::store::StoreError;
+
+use super::{GOOD, Home, text};
+
+impl Home {
+    /// Runs `partners args...` with the locale variables `locale` (name, value) set.
+    fn run_in(&self, locale: &[(&str, &str)], args: &[&str]) -> Output {
+        let mut cmd = self.cmd();
+        for (name, value) in locale {
+            cmd.env(name, value);
+        }
+        cmd.args(args).output().expect("partners runs")
+    }
+
+    /// What `partners star ugap` says, in the locale `locale`.
+    fn star_says(&self, locale: &[(&str, &str)], args: &[&str]) -> String {
+        let out = self.run_in(locale, &[&["star", "ugap"], args].concat());
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    }
+}
+
+/// A partner with every way to reach it.
+const CONTACT: &str = r#"(partners: [
+    (
+        id: "gamma",
+        name: "Gamma",
+        kind: Media,
+        scope: Local,
+        description: "Reachable.",
+        website: "https://gamma.example",
+        email: "contact@gamma.example",
+        phone: "+33 1 23 45 67 89",
+        booth: "B12",
+    ),
+])
+"#;
+
+const FRENCH: &str = "UGAP : étoile ajoutée\n";
+const ENGLISH: &str = "UGAP: starred\n";
+
+#[test]
+fn english_unless_asked() {
+    let home = Home::new();
+    assert_eq!(home.star_says(&[], &[]), ENGLISH);
+    assert_eq!(home.star_says(&[("LANG", "C")], &[]), ENGLISH);
+    assert_eq!(home.star_says(&[("LANG", "en_GB.UTF-8")], &[]), ENGLISH);
+    assert_eq!(home.star_says(&[("LANG", "")], &[]), ENGLISH);
+}
+
+#[test]
+fn lang_option_chooses_and_beats_the_locale() {
+    let home = Home::new();
+    assert_eq!(home.star_says(&[], &["--lang", "fr"]), FRENCH);
+    assert_eq!(home.star_says(&[], &["--lang=fr"]), FRENCH);
+    // A global option: before the subcommand too.
+    let out = home.run(&["--lang", "fr", "unstar", "ugap"]);
+    assert_eq!(text(&out.stdout), "UGAP : étoile retirée\n");
+    assert_eq!(home.star_says(&[("LC_ALL", "fr_FR.UTF-8")], &["--lang", "en"]), ENGLISH);
+    // Only the two languages.
+    let out = home.run(&["star", "ugap", "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("fr"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_locale_chooses_lc_all_first_then_lc_messages_then_lang() {
+    let home = Home::new();
+    assert_eq!(home.star_says(&[("LANG", "fr_FR.UTF-8")], &[]), FRENCH);
+    assert_eq!(home.star_says(&[("LC_MESSAGES", "fr_FR.UTF-8"), ("LANG", "en_US")], &[]), FRENCH);
+    assert_eq!(home.star_says(&[("LC_ALL", "fr_CA.UTF-8"), ("LANG", "en_US")], &[]), FRENCH);
+    assert_eq!(home.star_says(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")], &[]), ENGLISH);
+    assert_eq!(home.star_says(&[("LC_ALL", ""), ("LANG", "fr_FR.UTF-8")], &[]), FRENCH);
+}
+
+#[test]
+fn changes_are_confirmed_in_french() {
+    let home = Home::new();
+    let fr = |args: &[&str]| home.ok(&[args, &["--lang", "fr"]].concat());
+    assert_eq!(fr(&["met", "ugap"]), "UGAP : marqué comme rencontré\n");
+    assert_eq!(fr(&["met", "ugap", "--undo"]), "UGAP : n'est plus marqué comme rencontré\n");
+    assert_eq!(fr(&["note", "ugap", "rappeler"]), "UGAP : note enregistrée\n");
+    assert_eq!(fr(&["note", "ugap", "--clear"]), "UGAP : note supprimée\n");
+    let out = home.run(&["note", "ugap", " ", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("la note est vide"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn errors_in_french() {
+    let home = Home::new();
+    let out = home.run_in(&[("LANG", "fr_FR.UTF-8")], &["show", "ugapp"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "partners: partenaire introuvable : aucun n'a l'identifiant « ugapp » ; vouliez-vous dire ugap ?\n"
+    );
+    let out = home.run(&["star", "qqqqqqqq", "--lang", "fr"]);
+    assert!(
+        text(&out.stderr).contains("`partners list` les affiche tous"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The browser without a terminal.
+    let out = home.run(&["--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("a besoin d'un terminal"), "{}", text(&out.stderr));
+    // The words of a query error are the search's; what frames them is French.
+    let out = home.run(&["search", "kind:zzz", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("erreur dans la recherche : "), "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_card_in_french_keeps_the_partners_words() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    home.ok(&["note", "ugap", "à rappeler"]);
+    let english = home.ok(&["show", "ugap"]);
+    let card = home.ok(&["show", "ugap", "--lang", "fr"]);
+    for heading in ["Organisme public · National", "Thèmes : Commande publique", "Chiffres clés"]
+    {
+        assert!(card.contains(heading), "{heading}\n{card}");
+    }
+    assert!(card.contains("\nRelations\n  Sous la tutelle de : French Ministry"), "{card}");
+    assert!(card.contains("\nMon suivi : étoilé\n  à rappeler\n"), "{card}");
+    assert!(english.contains("\nKey facts\n") && english.contains("\nMine: starred\n"));
+    // The description is the dataset's, in both.
+    let description = english.lines().find(|l| l.starts_with("UGAP is")).expect("a description");
+    assert!(card.contains(description));
+    let data = home.file("contact.ron", CONTACT);
+    let data = data.to_str().expect("utf-8 path");
+    let contact = home.ok(&["show", "gamma", "--data", data, "--lang", "fr"]);
+    assert!(
+        contact.ends_with(
+            "\nContact\n  Site web : https://gamma.example\n  Courriel : contact@gamma.example\n  Téléphone : +33 1 23 45 67 89\n  Stand : B12\n"
+        ),
+        "{contact}"
+    );
+    let md = home.ok(&["show", "ugap", "--format", "md", "--lang", "fr"]);
+    assert!(md.contains("\n## Chiffres clés\n") && md.contains("\n## Mon suivi : étoilé\n"));
+}
+
+#[test]
+fn data_formats_do_not_change_with_the_language() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    for args in [
+        &["show", "ugap", "--json"][..],
+        &["list", "--json"],
+        &["list"],
+        &["search", "--json", "achat"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["export", "--format", "dot"],
+    ] {
+        assert_eq!(home.ok(&[args, &["--lang", "fr"]].concat()), home.ok(args), "{args:?}");
+    }
+    let md = home.ok(&["export", "--format", "md", "--starred", "--lang", "fr"]);
+    assert!(md.contains("## Chiffres clés"), "{md}");
+}
+
+#[test]
+fn validate_export_and_warnings_in_french() {
+    let home = Home::new();
+    let good = home.file("good.ron", GOOD);
+    let good = good.to_str().expect("utf-8 path");
+    assert_eq!(
+        home.ok(&["validate", good, "--lang", "fr"]),
+        format!("{good} : ok, 2 partenaires\n")
+    );
+    assert_eq!(home.ok(&["validate", good]), format!("{good}: ok, 2 partners\n"));
+    let target = home.path().join("out.csv");
+    let target = target.to_str().expect("utf-8 path");
+    let out = home.run(&["export", "--starred", "-o", target, "--lang", "fr"]);
+    assert_eq!(text(&out.stderr), format!("0 partenaire écrit dans {target}\n"));
+    // An unreadable state file is kept aside, and the warning says so in French.
+    home.file("state.ron", "garbage");
+    let out = home.run(&["list", "--lang", "fr"]);
+    assert!(out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.starts_with("attention : ") && err.contains("n'a pas pu être lu"), "{err}");
+    assert!(err.contains("conservé sous le nom"), "{err}");
+}
+
+#[test]
+fn in_process_the_language_is_the_threads() {
+    let catalog = Catalog::bundled().expect("the bundled dataset loads");
+    let ugap = catalog.position("ugap").expect("ugap");
+    let error = StoreError::Write {
+        path: PathBuf::from("/x/state.ron"),
+        error: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    };
+    i18n::set(Lang::Fr);
+    let card = output::card(&catalog, ugap, None, CardFormat::Text);
+    let french = error.to_string();
+    i18n::set(Lang::En);
+    assert!(card.contains("Chiffres clés"), "{card}");
+    assert!(output::card(&catalog, ugap, None, CardFormat::Text).contains("Key facts"));
+    // An error is said in the language of the thread that shows it.
+    assert_eq!(
+        french,
+        "impossible d'écrire /x/state.ron : permission refusée ; vérifiez les permissions du dossier ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME"
+    );
+    assert!(error.to_string().starts_with("cannot write /x/state.ron: permission denied; "));
+}
