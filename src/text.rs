@@ -49,7 +49,16 @@ pub fn is_invisible(c: char) -> bool {
 
 /// How a character reaches the terminal: unsafe ones as U+FFFD, invisible ones not at all,
 /// a line break only where `keep_newlines`.
+#[inline]
 fn shown(c: char, keep_newlines: bool) -> Option<char> {
+    if c.is_ascii() {
+        // Most text: only the C0 controls and DEL need a look.
+        return if !c.is_ascii_control() || (c == '\n' && keep_newlines) {
+            Some(c)
+        } else {
+            Some(REPLACEMENT)
+        };
+    }
     if c == '\n' && keep_newlines {
         Some(c)
     } else if is_unsafe(c) {
@@ -108,7 +117,11 @@ pub fn width(text: &str) -> usize {
 
 /// Columns one character takes once [`clean`]ed (0 for combining marks and invisible
 /// characters, 1 for what is replaced).
+#[inline]
 pub fn char_width(c: char) -> usize {
+    if c.is_ascii() {
+        return 1;
+    }
     shown(c, false).map_or(0, |c| UnicodeWidthChar::width(c).unwrap_or(0))
 }
 

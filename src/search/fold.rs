@@ -24,6 +24,13 @@ pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     let mut map = Vec::with_capacity(text.len());
     let mut last_len = 0;
     for (original, c) in text.chars().enumerate() {
+        if c.is_ascii() {
+            // One character in, one out: most of any text.
+            out.push(c.to_ascii_lowercase());
+            map.push(original);
+            last_len = out.len();
+            continue;
+        }
         fold_into(c.encode_utf8(&mut [0; 4]), &mut out);
         let added = out[last_len..].chars().count();
         map.extend(std::iter::repeat_n(original, added));

@@ -318,6 +318,22 @@ impl Index {
     /// Where `query` matched partner `index` (whose original record is `partner`), in original
     /// character positions.
     pub fn highlights(&self, index: usize, partner: &Partner, query: &Query) -> Highlights {
+        self.highlights_in(index, partner, query, true)
+    }
+
+    /// [`Index::highlights`] in the short fields only (name, acronym, aliases): what the list
+    /// shows, without folding long texts on every frame.
+    pub fn name_highlights(&self, index: usize, partner: &Partner, query: &Query) -> Highlights {
+        self.highlights_in(index, partner, query, false)
+    }
+
+    fn highlights_in(
+        &self,
+        index: usize,
+        partner: &Partner,
+        query: &Query,
+        texts: bool,
+    ) -> Highlights {
         if index >= self.entries.len() {
             return Highlights::default();
         }
@@ -338,7 +354,7 @@ impl Index {
             {
                 short(alias, folded, marks);
             }
-            if matches!(mode, Mode::Fuzzy | Mode::Exact) {
+            if texts && matches!(mode, Mode::Fuzzy | Mode::Exact) {
                 mark_substrings(&partner.description, term, &mut out.description);
                 if let Some(location) = &partner.location {
                     mark_substrings(location, term, &mut out.location);
@@ -438,8 +454,12 @@ pub(super) fn best_first(mut keys: Vec<HitKey>) -> Vec<Hit> {
 fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
     let (folded, map) = fold_with_map(original);
     let term_chars = term.chars().count();
+    // Character positions are counted on from the previous occurrence, not from the start:
+    // linear in the text however many times the term occurs.
+    let (mut byte_seen, mut chars_seen) = (0, 0);
     for (byte, _) in folded.match_indices(term) {
-        let start = folded[..byte].chars().count();
-        out.extend(map[start..start + term_chars].iter().copied());
+        chars_seen += folded[byte_seen..byte].chars().count();
+        byte_seen = byte;
+        out.extend(map[chars_seen..chars_seen + term_chars].iter().copied());
     }
 }

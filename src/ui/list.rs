@@ -60,7 +60,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let partner = app.catalog().get(hit.index)?;
             let marks = app.marks_of(hit.index);
             let highlights = query
-                .map(|q| app.catalog().index().highlights(hit.index, partner, q))
+                .map(|q| app.catalog().index().name_highlights(hit.index, partner, q))
                 .unwrap_or_default();
             let selected = position == app.selected();
             let base = if selected { theme.text.patch(theme.selected) } else { theme.text };
