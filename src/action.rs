@@ -71,6 +71,8 @@ pub enum Action {
     HistoryPrevious,
     /// Copy the selected partner's card to the clipboard.
     CopyCard,
+    /// Show the selected partner's card as a QR code, for a phone's camera.
+    ShowQr,
 
     // -- The detail pane ------------------------------------------------------------------
     /// Scroll the detail one line down.
@@ -224,6 +226,7 @@ impl Action {
             Action::ToggleStarredOnly => t.do_starred_only,
             Action::HistoryPrevious => t.do_history,
             Action::CopyCard => t.do_copy,
+            Action::ShowQr => t.do_qr,
             Action::ScrollDown | Action::ScrollUp => t.do_scroll,
             Action::ScrollPageDown | Action::ScrollPageUp => t.do_scroll_page,
             Action::PreviousLink | Action::NextLink => t.do_choose_relation,

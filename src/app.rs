@@ -36,6 +36,8 @@ pub enum Overlay {
     Help,
     /// Editing a note.
     Note(NoteEditor),
+    /// The selected partner's card as a QR code.
+    Qr(QrView),
     /// Charts and the network.
     Overview {
         /// The tab shown.
@@ -45,6 +47,17 @@ pub enum Overlay {
         /// The tab's rows, computed when it was opened.
         rows: Vec<Row>,
     },
+}
+
+/// The QR code of a partner's card, fitted to the screen when it opened or was resized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrView {
+    /// The partner's catalog index.
+    pub partner: usize,
+    /// The code's rows (to draw dark on light), or why it cannot be drawn.
+    pub code: Result<Vec<String>, String>,
+    /// What the code leaves out to fit, in words.
+    pub shortened: Option<String>,
 }
 
 /// A partner seen, with how the screen looked, for going back and forward.
@@ -239,6 +252,7 @@ impl App {
             (Some(Overlay::Note(editor)), _) if editor.asking.is_some() => Context::NoteAsk,
             (Some(Overlay::Note(_)), _) => Context::Note,
             (Some(Overlay::Overview { .. }), _) => Context::Overview,
+            (Some(Overlay::Qr(_)), _) => Context::Qr,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
         };
@@ -266,6 +280,9 @@ impl App {
                 self.keep_in_view();
                 self.clamp_detail_scroll();
                 self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+                if let Some(Overlay::Qr(view)) = &self.overlay {
+                    self.show_qr(view.partner);
+                }
                 None
             }
             Action::Quit => self.quit_asking(),
@@ -361,6 +378,11 @@ impl App {
             Action::Back => self.go_visit(-1),
             Action::Forward => self.go_visit(1),
             Action::CopyCard => return self.copy_card(),
+            Action::ShowQr => {
+                if let Some(index) = self.selected_partner() {
+                    self.show_qr(index);
+                }
+            }
             &Action::Click { column, row } => self.click(column, row),
             &Action::Scroll { column, row, lines } => self.wheel(column, row, lines),
             _ => {}

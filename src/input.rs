@@ -25,6 +25,8 @@ pub enum Context {
     NoteAsk,
     /// The overview overlay.
     Overview,
+    /// The QR code overlay.
+    Qr,
 }
 
 /// What the key handling needs to know of the app.
@@ -137,10 +139,10 @@ const fn bind(contexts: &'static [Context], key: Key, action: Action) -> Binding
     Binding { contexts, key, action, guard: Guard::Always }
 }
 
-use Context::{Detail, Help, List, Note, NoteAsk, Overview};
+use Context::{Detail, Help, List, Note, NoteAsk, Overview, Qr};
 
 const MAIN: &[Context] = &[List, Detail];
-const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview];
+const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview, Qr];
 
 /// Every key of the browser. Earlier bindings win; the help lists them in this order.
 pub static BINDINGS: &[Binding] = &[
@@ -182,6 +184,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(MAIN, plain(KeyCode::F(3)), Action::ToggleStarredOnly),
     bind(MAIN, ctrl('r'), Action::HistoryPrevious),
     bind(MAIN, ctrl('y'), Action::CopyCard),
+    bind(MAIN, alt(KeyCode::Char('q')), Action::ShowQr),
     bind(MAIN, plain(KeyCode::F(2)), Action::OpenOverview),
     bind(MAIN, plain(KeyCode::F(1)), Action::OpenHelp),
     Binding {
@@ -222,6 +225,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[NoteAsk], plain(KeyCode::Char('s')), Action::SaveNote),
     bind(&[NoteAsk], plain(KeyCode::Char('d')), Action::DiscardNote),
     bind(&[NoteAsk], plain(KeyCode::Esc), Action::KeepEditing),
+    // The QR code.
+    bind(&[Qr], plain(KeyCode::Esc), Action::CloseOverlay),
+    bind(&[Qr], plain(KeyCode::Enter), Action::CloseOverlay),
+    bind(&[Qr], alt(KeyCode::Char('q')), Action::CloseOverlay),
     // The overview.
     bind(&[Overview], plain(KeyCode::Right), Action::NextTab),
     bind(&[Overview], plain(KeyCode::Tab), Action::NextTab),

@@ -41,12 +41,10 @@ const ANSI_BLACK_ON_WHITE: &str = "\x1b[38;5;16;48;5;231m";
 /// What ends a line of [`ansi`].
 const ANSI_RESET: &str = "\x1b[0m";
 
-/// Words of the payload (kept together for the translation to come).
+/// Signs of the payload that no language changes.
 mod words {
-    pub const NOTE: &str = "Note: ";
     pub const JOIN: &str = " · ";
     pub const ELLIPSIS: &str = "…";
-    pub const SHORTENED: &str = "To fit, the code leaves out or shortens: ";
 }
 
 /// A part of a card that a payload carries only when there is room.
@@ -84,18 +82,9 @@ impl Part {
         Part::Description,
     ];
 
-    /// The part in words.
+    /// The part in words, in the thread's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Part::Phone => "phone",
-            Part::Email => "email",
-            Part::Website => "website",
-            Part::Acronym => "acronym",
-            Part::Kind => "kind",
-            Part::Location => "location",
-            Part::Note => "note",
-            Part::Description => "description",
-        }
+        crate::i18n::s().qr_parts[self as usize]
     }
 }
 
@@ -137,7 +126,7 @@ impl Fitted {
             return None;
         }
         let parts: Vec<&str> = self.shortened.iter().map(|p| p.label()).collect();
-        Some(format!("{}{}.", words::SHORTENED, parts.join(", ")))
+        Some(crate::i18n::fill(crate::i18n::s().qr_shortened, &[&parts.join(", ")]))
     }
 
     /// The code as text rows to draw with [`STYLE`]: [`draw`] of [`Fitted::code`].
@@ -160,14 +149,24 @@ impl std::fmt::Debug for Fitted {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QrError {
     /// Even the name and one contact field need more room.
-    #[error(
-        "a QR code of this partner needs {needs_columns}x{needs_rows} characters and only \
-         {columns}x{rows} are free; enlarge the window or reduce the font size"
-    )]
+    #[error("{}", self.message())]
     TooSmall { columns: u16, rows: u16, needs_columns: u16, needs_rows: u16 },
     /// Even the name and one contact field are beyond the largest QR code.
-    #[error("this partner's name and contact fields are too long for a QR code")]
+    #[error("{}", self.message())]
     TooLong,
+}
+
+impl QrError {
+    /// The error in the thread's language.
+    pub fn message(&self) -> String {
+        let t = crate::i18n::s();
+        match *self {
+            QrError::TooSmall { columns, rows, needs_columns, needs_rows } => {
+                crate::i18n::fill(t.qr_too_small, &[&needs_columns, &needs_rows, &columns, &rows])
+            }
+            QrError::TooLong => t.qr_too_long.to_owned(),
+        }
+    }
 }
 
 /// Characters (columns, rows) a code `width` modules wide takes, quiet zone included.
@@ -357,7 +356,7 @@ fn compose(contact: &Contact, amounts: &Amounts) -> String {
         if !about.is_empty() {
             lines.push(about.join(words::JOIN));
         }
-        lines.extend(note.map(|n| format!("{}{n}", words::NOTE)));
+        lines.extend(note.map(|n| format!("{}{n}", crate::i18n::s().qr_note)));
         lines.extend(description);
         lines.join("\n")
     }

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod help;
 pub mod list;
 pub mod overview;
+pub mod qr;
 pub mod theme;
 
 use ratatui::Frame;
@@ -50,6 +51,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     match app.overlay() {
         Some(Overlay::Help) => help::render_help(app, theme, frame, area),
         Some(Overlay::Note(editor)) => help::render_note(app, editor, theme, frame, area),
+        Some(Overlay::Qr(view)) => qr::render(app, view, theme, frame),
         Some(Overlay::Overview { tab, selected, rows }) => {
             // The status line stays visible: it says why a row cannot be shown.
             let above_status = Rect { height: areas.status.y.saturating_sub(area.y), ..area };
@@ -158,6 +160,7 @@ fn hints(app: &App, columns: u16) -> String {
     let context = app.key_state().context;
     let hint = |actions: &[Action], label: &str| input::hint(context, actions, label);
     let parts = match (context, narrow) {
+        (Context::Qr, _) => vec![hint(&[Action::CloseOverlay], t.hint_close)],
         (Context::Help, _) => {
             let keys = input::keys_for(Context::Help, &Action::CloseOverlay);
             let keys = keys.iter().take(2).cloned().collect::<Vec<_>>().join(t.or);

@@ -290,3 +290,81 @@ fn show_qr_on_a_terminal_is_black_on_white_and_fits_it() {
     let text = String::from_utf8_lossy(&output);
     assert!(text.contains("To fit, the code leaves out or shortens:"), "{text}");
 }
+
+/// The browser's QR overlay (Alt-Q): what is drawn, in the code's colours, is the code of the
+/// card fitted to the screen, and a decoder reads it back; Esc closes it.
+#[test]
+fn the_browser_draws_the_card_as_a_qr_code() {
+    use partners::action::Action;
+    use partners::app::{App, Overlay};
+    use partners::store::State;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    for (width, height) in [(80, 24), (120, 40), (100, 30)] {
+        let catalog = contacts();
+        let id = catalog.partners()[0].id.clone();
+        let expected =
+            qr::fit(&contact(&catalog, &id, None), width - 2, height - 3).expect("the card fits");
+        let mut app = App::new(catalog, State::default(), "");
+        app.update(Action::Resize { width, height });
+        let position = app.results().iter().position(|h| h.index == 0).expect("listed");
+        for _ in 0..position {
+            app.update(Action::MoveDown);
+        }
+        app.update(Action::ShowQr);
+        assert!(matches!(app.overlay(), Some(Overlay::Qr(_))), "{width}x{height}");
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+        let theme = partners::ui::theme::Theme::new(partners::ui::theme::ThemeName::Light, true);
+        terminal.draw(|f| partners::ui::render(&app, &theme, f)).expect("drawing");
+        let buffer = terminal.backend().buffer();
+        let lines: Vec<String> = (0..height)
+            .map(|y| {
+                (0..width)
+                    .filter(|&x| {
+                        let cell = &buffer[(x, y)];
+                        Some(cell.fg) == qr::STYLE.fg && Some(cell.bg) == qr::STYLE.bg
+                    })
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_draws(&lines, &expected.payload);
+        app.update(Action::CloseOverlay);
+        assert!(app.overlay().is_none());
+    }
+}
+
+#[test]
+fn the_browser_says_when_the_screen_is_too_small_for_a_code() {
+    use partners::action::Action;
+    use partners::app::{App, Overlay};
+    use partners::store::State;
+
+    let mut app = App::new(contacts(), State::default(), "");
+    app.update(Action::Resize { width: 40, height: 12 });
+    app.update(Action::ShowQr);
+    let Some(Overlay::Qr(view)) = app.overlay() else { panic!("the overlay opens") };
+    let message = view.code.as_ref().expect_err("too small");
+    assert!(message.contains("enlarge the window"), "{message}");
+}
+
+#[test]
+fn qr_overlay_screens() {
+    use partners::action::Action;
+    use partners::app::App;
+    use partners::store::State;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut app = App::new(bundled(), State::default(), "ugap");
+        app.update(Action::Resize { width, height });
+        app.update(Action::ShowQr);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
+        let theme = partners::ui::theme::Theme::mono();
+        terminal.draw(|f| partners::ui::render(&app, &theme, f)).expect("drawing");
+        insta::assert_snapshot!(format!("qr_overlay_{width}x{height}"), terminal.backend());
+    }
+}

@@ -1,16 +1,20 @@
 //! How actions change the overlays: the help's scroll, the note editor, the overview's tab
 //! and chosen row.
 
-use super::{App, Closing, NoteEditor, Overlay};
+use super::{App, Closing, NoteEditor, Overlay, QrView};
 use crate::action::{Action, Effect};
 use crate::i18n::s;
+use crate::qr;
 use crate::store::Change;
+use crate::vcard::Contact;
+use crate::view::layout::qr_area;
 use crate::view::overview::{self, OverviewTab, Row, RowAction};
 
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
-            (Overlay::Help, Action::CloseOverlay | Action::Click { .. }) => {}
+            // Closing: the overlay was taken out and is not put back.
+            (Overlay::Help | Overlay::Qr(_), Action::CloseOverlay | Action::Click { .. }) => {}
             (Overlay::Help, action) => {
                 let delta = match action {
                     Action::HelpDown => 1,
@@ -25,6 +29,7 @@ impl App {
                 self.overlay = Some(Overlay::Help);
             }
             (Overlay::Note(editor), action) => return self.update_note(editor, &action),
+            (Overlay::Qr(view), _) => self.overlay = Some(Overlay::Qr(view)),
             (Overlay::Overview { tab, selected, rows }, action) => {
                 self.update_overview(tab, selected, rows, &action);
             }
@@ -75,6 +80,25 @@ impl App {
         self.sync_state(state);
         self.set_status(if removed { s().note_removed } else { s().note_saved }, false);
         Effect::Save(change)
+    }
+
+    /// Opens (or fits again) the QR code of partner `index`'s card to the screen.
+    pub(super) fn show_qr(&mut self, index: usize) {
+        let Some(partner) = self.catalog.get(index) else { return };
+        let note = self.state.marks.get(&partner.id).and_then(|m| m.note.as_deref());
+        let contact = Contact::of(partner, note);
+        let area = qr_area(self.size);
+        // Inside the overlay's border.
+        let fitted = qr::fit(&contact, area.width.saturating_sub(2), area.height.saturating_sub(2));
+        let view = match fitted {
+            Ok(fitted) => QrView {
+                partner: index,
+                code: Ok(fitted.lines()),
+                shortened: fitted.shortened_message(),
+            },
+            Err(e) => QrView { partner: index, code: Err(e.message()), shortened: None },
+        };
+        self.overlay = Some(Overlay::Qr(view));
     }
 
     /// Opens the overview on `tab`, its rows computed now.

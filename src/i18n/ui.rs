@@ -193,10 +193,25 @@ table! {
         do_change_tab,
         do_choose_row,
         do_apply_row,
+        // -- QR code --
+        /// What the QR key does, in the help.
+        do_qr,
+        /// `{}`: the partner. The overlay's title.
+        qr_title,
+        /// `{}`: the parts left out or cut short.
+        qr_shortened,
+        /// `{}`×`{}`: room needed, `{}`×`{}`: room free.
+        qr_too_small,
+        /// The name and contact fields exceed the largest code.
+        qr_too_long,
+        /// Starts the note in a plain-text code.
+        qr_note,
     }
     arrays {
         /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.
         syntax: 13,
+        /// The parts of a card a QR code may leave out, in the order of `qr::Part::ALL`.
+        qr_parts: 8,
     }
 }
 

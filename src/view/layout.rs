@@ -90,6 +90,11 @@ pub fn layout((width, height): (u16, u16)) -> Areas {
     Areas { mode, search, list, detail, status }
 }
 
+/// Where the QR code overlay stands: the whole screen above the status line.
+pub fn qr_area((width, height): (u16, u16)) -> Rect {
+    Rect::new(0, 0, width, height.saturating_sub(1))
+}
+
 /// A rectangle of at most `width`×`height` centred in `area`.
 pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -78,6 +78,13 @@ pub static UI: Ui = Ui {
     help_in_note: "In the note editor",
     help_in_overview: "In the overview",
     help_syntax: "Query syntax",
+    do_qr: "QR code of the card, for a phone",
+    qr_title: " QR code: {} — Esc closes ",
+    qr_shortened: "To fit, the code leaves out or shortens: {}.",
+    qr_too_small: "A QR code of this partner needs {}x{} characters and only {}x{} are free; enlarge the window or reduce the font size.",
+    qr_too_long: "This partner's name and contact fields are too long for a QR code.",
+    qr_note: "Note: ",
+    qr_parts: ["phone", "email", "website", "acronym", "kind", "location", "note", "description"],
     syntax: [
         "fuzzy in names, words in text",
         "both must match",

@@ -78,6 +78,13 @@ pub static UI: Ui = Ui {
     help_in_note: "Dans l'éditeur de note",
     help_in_overview: "Dans la vue d'ensemble",
     help_syntax: "Syntaxe des recherches",
+    do_qr: "code QR de la fiche, pour un téléphone",
+    qr_title: " Code QR\u{a0}: {} — Échap ferme ",
+    qr_shortened: "Pour tenir, le code omet ou raccourcit\u{a0}: {}.",
+    qr_too_small: "Le code QR de ce partenaire demande {}x{} caractères et seuls {}x{} sont libres\u{a0}; agrandissez la fenêtre ou réduisez la police.",
+    qr_too_long: "Le nom et les coordonnées de ce partenaire sont trop longs pour un code QR.",
+    qr_note: "Note\u{a0}: ",
+    qr_parts: ["téléphone", "courriel", "site web", "sigle", "type", "lieu", "note", "description"],
     syntax: [
         "approché dans les noms, par mots dans le texte",
         "les deux doivent correspondre",
