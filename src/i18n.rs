@@ -8,6 +8,7 @@
 //! Templates hold `{}` where [`fill`] puts its arguments, in order.
 
 pub mod cli;
+pub mod plain;
 pub mod ui;
 
 use std::cell::Cell;

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::catalog::Catalog;
+use crate::i18n::fill;
 use crate::output::{self, CardFormat};
 use crate::search::{Hit, Query};
 use crate::store::{Change, Store};
@@ -20,28 +21,13 @@ use crate::text::clean;
 pub const PAGE: usize = 20;
 
 /// Everything plain mode says, in one place for the translation to come.
-mod words {
-    pub const WELCOME: &str = "partners, plain mode. Type words to search, a result's number to read it, \"help\" for the commands.";
-    pub const PROMPT: &str = "> ";
-    pub const HELP: &str = "\
-Commands:
-  WORDS        search (same syntax as the browser); \"find WORDS\" if the first word is a command
-  NUMBER       read that result
-  more         the next results
-  back         the results again
-  star, unstar star or unstar the partner you are reading
-  met, unmet   mark it as met, or not
-  note TEXT    set your note on it
-  unnote       remove your note
-  help         this list
-  quit, q      leave (end of input works too)";
-    pub const NO_LIST: &str = "No results yet: type words to search.";
-    pub const NO_PARTNER: &str = "No partner open: type a result's number first.";
-    pub const NOTE_USAGE: &str = "Type note followed by the text; unnote removes the note.";
-    pub const NO_STORE: &str = "error: not saved: your data folder could not be opened.";
-    pub const NO_MORE: &str = "No more results.";
-    pub const BYE: &str = "Bye.";
-    pub const NO_HISTORY: &str = "the search was not added to your history: ";
+
+/// What the prompt looks like, in every language.
+const PROMPT: &str = "> ";
+
+/// Plain mode's words in the thread's language.
+fn t() -> &'static crate::i18n::plain::Plain {
+    crate::i18n::plain::of(crate::i18n::lang())
 }
 
 /// Whether to use plain mode: asked for with `--plain`, or a terminal that says it is dumb.
@@ -89,16 +75,16 @@ pub fn run_from(
         shown: 0,
         open: None,
     };
-    writeln!(session.out, "{}", words::WELCOME)?;
+    writeln!(session.out, "{}", t().welcome)?;
     if !first.trim().is_empty() {
         session.search(first.trim())?;
     }
-    write!(session.out, "{}", words::PROMPT)?;
+    write!(session.out, "{}", PROMPT)?;
     session.out.flush()?;
     for line in input.lines() {
         let line = line?;
         if !session.line(line.trim())? {
-            writeln!(session.out, "{}", words::BYE)?;
+            writeln!(session.out, "{}", t().bye)?;
             return session.out.flush();
         }
     }
@@ -112,33 +98,41 @@ impl<W: Write> Session<'_, W> {
     fn line(&mut self, line: &str) -> io::Result<bool> {
         let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let rest = rest.trim();
+        let t = t();
+        // The commands answer to their English and French names alike.
         match (word.to_lowercase().as_str(), rest.is_empty()) {
             ("", _) => {}
-            ("quit" | "q" | "exit", true) => return Ok(false),
-            ("help" | "?", true) => writeln!(self.out, "{}", words::HELP)?,
-            ("more", true) => self.more()?,
-            ("back", true) => self.back()?,
-            ("star", true) => self.change(|id| Change::Star { id, on: true }, "starred")?,
-            ("unstar", true) => self.change(|id| Change::Star { id, on: false }, "unstarred")?,
-            ("met", true) => self.change(|id| Change::Met { id, on: true }, "marked as met")?,
-            ("unmet", true) => {
-                self.change(|id| Change::Met { id, on: false }, "no longer marked as met")?;
+            ("quit" | "q" | "exit" | "quitter", true) => return Ok(false),
+            ("help" | "?" | "aide", true) => writeln!(self.out, "{}", t.help)?,
+            ("more" | "suite", true) => self.more()?,
+            ("back" | "retour", true) => self.back()?,
+            ("star" | "etoile" | "étoile", true) => {
+                self.change(|id| Change::Star { id, on: true }, t.starred)?;
             }
-            ("note", true) => writeln!(self.out, "{}", words::NOTE_USAGE)?,
+            ("unstar" | "sansetoile" | "sansétoile", true) => {
+                self.change(|id| Change::Star { id, on: false }, t.unstarred)?;
+            }
+            ("met" | "rencontre" | "rencontré", true) => {
+                self.change(|id| Change::Met { id, on: true }, t.met)?;
+            }
+            ("unmet" | "nonrencontre" | "nonrencontré", true) => {
+                self.change(|id| Change::Met { id, on: false }, t.unmet)?;
+            }
+            ("note", true) => writeln!(self.out, "{}", t.note_usage)?,
             ("note", false) => {
                 let text = Some(rest.to_owned());
-                self.change(move |id| Change::Note { id, text }, "note saved")?;
+                self.change(move |id| Change::Note { id, text }, t.note_saved)?;
             }
-            ("unnote", true) => {
-                self.change(|id| Change::Note { id, text: None }, "note removed")?;
+            ("unnote" | "sansnote", true) => {
+                self.change(|id| Change::Note { id, text: None }, t.note_removed)?;
             }
-            ("find", false) => self.search(rest)?,
+            ("find" | "chercher", false) => self.search(rest)?,
             _ => match line.parse::<usize>() {
                 Ok(n) => self.read(n)?,
                 Err(_) => self.search(line)?,
             },
         }
-        write!(self.out, "{}", words::PROMPT)?;
+        write!(self.out, "{}", PROMPT)?;
         self.out.flush()?;
         Ok(true)
     }
@@ -146,7 +140,9 @@ impl<W: Write> Session<'_, W> {
     fn search(&mut self, text: &str) -> io::Result<()> {
         let query = match Query::parse(text) {
             Ok(query) => query,
-            Err(e) => return writeln!(self.out, "error: in the query, {e}"),
+            Err(e) => {
+                return writeln!(self.out, "{}", fill(t().query_error, &[&clean(&e.to_string())]));
+            }
         };
         let marks =
             self.store.as_deref().map(|s| self.catalog.mark_bits(s.state())).unwrap_or_default();
@@ -155,25 +151,21 @@ impl<W: Write> Session<'_, W> {
         self.shown = 0;
         self.open = None;
         if self.hits.is_empty() {
-            return writeln!(self.out, "No partner matches \"{}\".", clean(text));
+            return writeln!(self.out, "{}", fill(t().no_match, &[&clean(text)]));
         }
         let n = self.hits.len();
-        writeln!(
-            self.out,
-            "{n} {} for \"{}\":",
-            if n == 1 { "result" } else { "results" },
-            clean(text)
-        )?;
+        let found = if n == 1 { t().one_result } else { t().results };
+        writeln!(self.out, "{}", fill(found, &[&n, &clean(text)]))?;
         self.more()
     }
 
     /// Lists the next page of results.
     fn more(&mut self) -> io::Result<()> {
         if self.query.is_empty() {
-            return writeln!(self.out, "{}", words::NO_LIST);
+            return writeln!(self.out, "{}", t().no_list);
         }
         if self.shown >= self.hits.len() {
-            return writeln!(self.out, "{}", words::NO_MORE);
+            return writeln!(self.out, "{}", t().no_more);
         }
         let end = (self.shown + PAGE).min(self.hits.len());
         for (n, hit) in self.hits.iter().enumerate().take(end).skip(self.shown) {
@@ -182,7 +174,7 @@ impl<W: Write> Session<'_, W> {
         self.shown = end;
         let left = self.hits.len() - end;
         if left > 0 {
-            writeln!(self.out, "{left} more: type more, or add words to narrow the search.")?;
+            writeln!(self.out, "{}", fill(t().more_left, &[&left]))?;
         }
         Ok(())
     }
@@ -190,12 +182,12 @@ impl<W: Write> Session<'_, W> {
     /// Lists the results again from the first.
     fn back(&mut self) -> io::Result<()> {
         if self.query.is_empty() {
-            return writeln!(self.out, "{}", words::NO_LIST);
+            return writeln!(self.out, "{}", t().no_list);
         }
         self.open = None;
         let shown = self.shown.max(PAGE.min(self.hits.len()));
         self.shown = 0;
-        writeln!(self.out, "Results for \"{}\":", clean(&self.query))?;
+        writeln!(self.out, "{}", fill(t().results_again, &[&clean(&self.query)]))?;
         while self.shown < shown {
             self.more()?;
         }
@@ -209,15 +201,15 @@ impl<W: Write> Session<'_, W> {
         if let Some(acronym) = &p.acronym {
             let _ = write!(line, " ({})", clean(acronym));
         }
-        let _ = write!(line, ", {}", p.kind.label());
+        let _ = write!(line, ", {}", crate::i18n::cli().kind(p.kind));
         if let Some(location) = &p.location {
             let _ = write!(line, ", {}", clean(location));
         }
         let marks = self.store.as_deref().and_then(|s| s.marks(&p.id));
         let mine: Vec<&str> = [
-            (marks.is_some_and(|m| m.starred), "starred"),
-            (marks.is_some_and(|m| m.met), "met"),
-            (marks.is_some_and(|m| m.note.is_some()), "noted"),
+            (marks.is_some_and(|m| m.starred), t().mark_starred),
+            (marks.is_some_and(|m| m.met), t().mark_met),
+            (marks.is_some_and(|m| m.note.is_some()), t().mark_noted),
         ]
         .into_iter()
         .filter_map(|(on, word)| on.then_some(word))
@@ -231,10 +223,10 @@ impl<W: Write> Session<'_, W> {
     /// Shows result `n` (1-based) in full.
     fn read(&mut self, n: usize) -> io::Result<()> {
         if self.hits.is_empty() {
-            return writeln!(self.out, "{}", words::NO_LIST);
+            return writeln!(self.out, "{}", t().no_list);
         }
         let Some(hit) = n.checked_sub(1).and_then(|i| self.hits.get(i)) else {
-            return writeln!(self.out, "No result {n}: choose from 1 to {}.", self.hits.len());
+            return writeln!(self.out, "{}", fill(t().no_such_result, &[&n, &self.hits.len()]));
         };
         self.open = Some(hit.index);
         self.card()?;
@@ -249,7 +241,7 @@ impl<W: Write> Session<'_, W> {
         }
         match store.apply(Change::PushHistory(self.query.clone())) {
             Ok(()) => Ok(()),
-            Err(e) => writeln!(self.out, "warning: {}{}", words::NO_HISTORY, clean(&e.to_string())),
+            Err(e) => writeln!(self.out, "{}", fill(t().no_history, &[&clean(&e.to_string())])),
         }
     }
 
@@ -259,28 +251,28 @@ impl<W: Write> Session<'_, W> {
         let marks = self.store.as_deref().and_then(|s| s.marks(&partner.id));
         let card = output::card(self.catalog, index, marks, CardFormat::Text);
         write!(self.out, "{card}")?;
-        writeln!(self.out, "Type back for the results, help for the commands.")
+        writeln!(self.out, "{}", t().after_card)
     }
 
     /// Saves a change to the partner being read and says how it went.
     fn change(&mut self, change: impl FnOnce(String) -> Change, said: &str) -> io::Result<()> {
         let Some(partner) = self.open.and_then(|i| self.catalog.get(i)) else {
-            return writeln!(self.out, "{}", words::NO_PARTNER);
+            return writeln!(self.out, "{}", t().no_partner);
         };
         let name = clean(partner.short_name()).into_owned();
         let Some(store) = self.store.as_deref_mut() else {
-            return writeln!(self.out, "{}", words::NO_STORE);
+            return writeln!(self.out, "{}", t().no_store);
         };
         let warned = store.warnings().len();
         match store.apply(change(partner.id.clone())) {
             Ok(()) => {
-                writeln!(self.out, "{name}: {said}.")?;
+                writeln!(self.out, "{}", fill(t().changed, &[&name, &said]))?;
                 for warning in &store.warnings()[warned..] {
-                    writeln!(self.out, "warning: {}", clean(warning))?;
+                    writeln!(self.out, "{}", fill(t().warning, &[&clean(warning)]))?;
                 }
                 Ok(())
             }
-            Err(e) => writeln!(self.out, "error: not saved: {}", clean(&e.to_string())),
+            Err(e) => writeln!(self.out, "{}", fill(t().not_saved, &[&clean(&e.to_string())])),
         }
     }
 }
@@ -297,21 +289,17 @@ pub fn start(
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for warning in catalog.warnings() {
-        writeln!(out, "warning: skipped a dataset: {}", clean(&warning.to_string()))?;
+        writeln!(out, "{}", fill(t().skipped_dataset, &[&clean(&warning.to_string())]))?;
     }
     let mut store = match Store::open(home) {
         Ok(store) => Some(store),
         Err(e) => {
-            writeln!(
-                out,
-                "warning: your marks and notes cannot be saved: {}",
-                clean(&e.to_string())
-            )?;
+            writeln!(out, "{}", fill(t().cannot_save, &[&clean(&e.to_string())]))?;
             None
         }
     };
     for warning in store.iter().flat_map(Store::warnings) {
-        writeln!(out, "warning: {}", clean(warning))?;
+        writeln!(out, "{}", fill(t().warning, &[&clean(warning)]))?;
     }
     run_from(&catalog, store.as_mut(), query, io::stdin().lock(), out)?;
     Ok(ExitCode::SUCCESS)

@@ -144,3 +144,32 @@ fn a_dumb_terminal_gets_plain_mode_with_the_query_typed() {
     assert_readable(&text);
     assert!(text.contains("1. UGAP (UGAP)"), "{text}");
 }
+
+/// In French: the messages, and the commands by their French names (the English ones work
+/// too); the data as written.
+#[test]
+fn plain_mode_speaks_french() {
+    let home = TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let catalog = bundled();
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let input = "ugap\n1\nétoile\nrencontré\nnote Rappeler en mars\nretour\naide\nquitter\n";
+    let text = session(&catalog, Some(&mut store), input);
+    partners::i18n::set(partners::i18n::Lang::En);
+    assert_readable(&text);
+    for said in [
+        "mode simple",
+        "1 résultat pour «\u{a0}ugap\u{a0}»",
+        "UGAP\u{a0}: étoile ajoutée.",
+        "UGAP\u{a0}: marqué comme rencontré.",
+        "UGAP\u{a0}: note enregistrée.",
+        "[étoilé, rencontré, annoté]",
+        "Commandes\u{a0}:",
+        "Au revoir.",
+    ] {
+        assert!(text.contains(said), "{said:?} missing from:\n{text}");
+    }
+    let marks = Store::open(home.path()).expect("reopens").marks("ugap").cloned().expect("saved");
+    assert!(marks.starred && marks.met);
+    assert_eq!(marks.note.as_deref(), Some("Rappeler en mars"));
+}

@@ -1,0 +1,84 @@
+//! Plain mode's messages (`Plain`), in English (`en.rs`) and French (`fr.rs`).
+
+mod en;
+mod fr;
+
+use super::{Lang, table};
+
+table! {
+    /// Every message of plain mode in one language.
+    Plain {
+        /// The first line.
+        welcome,
+        /// The commands, one a line.
+        help,
+        /// Said on `quit`.
+        bye,
+        /// `{}`: the query's error.
+        query_error,
+        /// `{}`: the query.
+        no_match,
+        /// `{}`: 1, `{}`: the query.
+        one_result,
+        /// `{}`: how many, `{}`: the query.
+        results,
+        /// `{}`: the query.
+        results_again,
+        /// `{}`: how many are left.
+        more_left,
+        /// Nothing searched yet.
+        no_list,
+        /// Every result shown.
+        no_more,
+        /// `{}`: the number typed, `{}`: how many results.
+        no_such_result,
+        /// A change with no card open.
+        no_partner,
+        /// `note` without text.
+        note_usage,
+        /// After a card.
+        after_card,
+        /// Nothing can be saved.
+        no_store,
+        /// `{}`: the partner, `{}`: what happened.
+        changed,
+        starred,
+        unstarred,
+        met,
+        unmet,
+        note_saved,
+        note_removed,
+        /// The user's marks in a result line.
+        mark_starred,
+        mark_met,
+        mark_noted,
+        /// `{}`: why.
+        not_saved,
+        /// `{}`: the warning.
+        warning,
+        /// `{}`: why.
+        no_history,
+        /// `{}`: the dataset's problem.
+        skipped_dataset,
+        /// `{}`: why.
+        cannot_save,
+    }
+}
+
+/// Plain mode's messages in `lang`.
+pub fn of(lang: Lang) -> &'static Plain {
+    match lang {
+        Lang::En => &en::PLAIN,
+        Lang::Fr => &fr::PLAIN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_message() {
+        super::super::check_tables(&of(Lang::En).all(), &of(Lang::Fr).all());
+    }
+}

@@ -1,0 +1,49 @@
+//! Plain mode in English.
+
+use super::Plain;
+
+/// Every message of plain mode in English.
+pub static PLAIN: Plain = Plain {
+    welcome: "partners, plain mode. Type words to search, a result's number to read it, \"help\" for the commands.",
+    help: "\
+Commands:
+  WORDS        search (same syntax as the browser); \"find WORDS\" if the first word is a command
+  NUMBER       read that result
+  more         the next results
+  back         the results again
+  star, unstar star or unstar the partner you are reading
+  met, unmet   mark it as met, or not
+  note TEXT    set your note on it
+  unnote       remove your note
+  help         this list
+  quit, q      leave (end of input works too)",
+    bye: "Bye.",
+    query_error: "error: in the query, {}",
+    no_match: "No partner matches \"{}\".",
+    one_result: "{} result for \"{}\":",
+    results: "{} results for \"{}\":",
+    results_again: "Results for \"{}\":",
+    more_left: "{} more: type more, or add words to narrow the search.",
+    no_list: "No results yet: type words to search.",
+    no_more: "No more results.",
+    no_such_result: "No result {}: choose from 1 to {}.",
+    no_partner: "No partner open: type a result's number first.",
+    note_usage: "Type note followed by the text; unnote removes the note.",
+    after_card: "Type back for the results, help for the commands.",
+    no_store: "error: not saved: your data folder could not be opened.",
+    changed: "{}: {}.",
+    starred: "starred",
+    unstarred: "unstarred",
+    met: "marked as met",
+    unmet: "no longer marked as met",
+    note_saved: "note saved",
+    note_removed: "note removed",
+    mark_starred: "starred",
+    mark_met: "met",
+    mark_noted: "noted",
+    not_saved: "error: not saved: {}",
+    warning: "warning: {}",
+    no_history: "warning: the search was not added to your history: {}",
+    skipped_dataset: "warning: skipped a dataset: {}",
+    cannot_save: "warning: your marks and notes cannot be saved: {}",
+};

@@ -1,0 +1,50 @@
+//! Le mode simple en français.
+
+use super::Plain;
+
+/// Tous les messages du mode simple en français.
+pub static PLAIN: Plain = Plain {
+    welcome: "partners, mode simple. Tapez des mots pour chercher, le numéro d'un résultat pour le lire, «\u{a0}aide\u{a0}» pour les commandes.",
+    help: "\
+Commandes\u{a0}:
+  MOTS             chercher (même syntaxe que le navigateur)\u{a0}; «\u{a0}chercher MOTS\u{a0}» si le premier mot est une commande
+  NUMÉRO           lire ce résultat
+  suite            les résultats suivants
+  retour           revoir les résultats
+  étoile           ajouter l'étoile au partenaire lu (sansétoile pour la retirer)
+  rencontré        le marquer comme rencontré (nonrencontré pour l'inverse)
+  note TEXTE       écrire votre note sur lui
+  sansnote         supprimer votre note
+  aide             cette liste
+  quitter, q       partir (la fin de l'entrée aussi)
+Les noms anglais (star, met, more, back, help, quit...) marchent aussi.",
+    bye: "Au revoir.",
+    query_error: "erreur dans la recherche\u{a0}: {}",
+    no_match: "Aucun partenaire ne correspond à «\u{a0}{}\u{a0}».",
+    one_result: "{} résultat pour «\u{a0}{}\u{a0}»\u{a0}:",
+    results: "{} résultats pour «\u{a0}{}\u{a0}»\u{a0}:",
+    results_again: "Résultats pour «\u{a0}{}\u{a0}»\u{a0}:",
+    more_left: "{} de plus\u{a0}: tapez suite, ou ajoutez des mots pour affiner.",
+    no_list: "Pas encore de résultats\u{a0}: tapez des mots pour chercher.",
+    no_more: "Plus de résultats.",
+    no_such_result: "Pas de résultat {}\u{a0}: choisissez de 1 à {}.",
+    no_partner: "Aucun partenaire ouvert\u{a0}: tapez d'abord le numéro d'un résultat.",
+    note_usage: "Tapez note suivi du texte\u{a0}; sansnote supprime la note.",
+    after_card: "Tapez retour pour les résultats, aide pour les commandes.",
+    no_store: "erreur\u{a0}: non enregistré\u{a0}: votre dossier de données n'a pas pu être ouvert.",
+    changed: "{}\u{a0}: {}.",
+    starred: "étoile ajoutée",
+    unstarred: "étoile retirée",
+    met: "marqué comme rencontré",
+    unmet: "n'est plus marqué comme rencontré",
+    note_saved: "note enregistrée",
+    note_removed: "note supprimée",
+    mark_starred: "étoilé",
+    mark_met: "rencontré",
+    mark_noted: "annoté",
+    not_saved: "erreur\u{a0}: non enregistré\u{a0}: {}",
+    warning: "attention\u{a0}: {}",
+    no_history: "attention\u{a0}: la recherche n'a pas été ajoutée à votre historique\u{a0}: {}",
+    skipped_dataset: "attention\u{a0}: données ignorées\u{a0}: {}",
+    cannot_save: "attention\u{a0}: vos marques et notes ne pourront pas être enregistrées\u{a0}: {}",
+};
