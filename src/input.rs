@@ -1,8 +1,16 @@
-//! Terminal events to [`Action`]s, through one table of key bindings ([`BINDINGS`]): the key
-//! handling, the help screen and the status-line hints are all read from it, so a key cannot
-//! be bound one way and documented another. The only module that sees crossterm's event
-//! types. Only key presses count (not releases or repeats reported separately by some
+//! Terminal events to [`Action`]s, through one table of key bindings: [`BINDINGS`] holds the
+//! defaults, [`Bindings`] is that table with the user's configuration applied, and the key
+//! handling, the help screen and the status-line hints are all read from a [`Bindings`], so a
+//! key cannot be bound one way and documented another. The only module that sees crossterm's
+//! event types. Only key presses count (not releases or repeats reported separately by some
 //! terminals).
+//!
+//! The scheme: the query line edits like readline and fzf (Ctrl-A/E/B/F/D/H/K/U/W,
+//! Alt-B/F/D/Backspace, Ctrl-←/→ by word), the selection moves like fzf (Ctrl-J/K, Ctrl-N/P),
+//! marks are Ctrl-letters readline users do not need in a search box (Ctrl-S, Ctrl-T, Ctrl-Y,
+//! Ctrl-R), and every screen or view has an Alt-letter (Alt-h help, Alt-o overview, Alt-s
+//! starred, Alt-e note) with its function key as an alias, since function keys are media keys
+//! on macOS laptops and GNOME Terminal takes F1.
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -29,14 +37,20 @@ pub enum Context {
 
 /// What the key handling needs to know of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyState {
+pub struct KeyState<'a> {
     /// Where the keys go.
     pub context: Context,
     /// Whether the query is empty (then `?` opens the help instead of being typed).
     pub query_empty: bool,
+    /// Whether the query has text after its cursor (then Ctrl-K deletes it rather than
+    /// moving the selection up).
+    pub text_after_cursor: bool,
+    /// The keys in force.
+    pub bindings: &'a Bindings,
 }
 
-/// A key with its modifiers.
+/// A key with its modifiers. Letters typed with Ctrl are lower-case; Shift counts only for
+/// keys that are not characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     code: KeyCode,
@@ -47,15 +61,88 @@ const fn plain(code: KeyCode) -> Key {
     Key { code, modifiers: KeyModifiers::NONE }
 }
 
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
 const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
-const fn alt(code: KeyCode) -> Key {
+const fn ctrl_key(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::CONTROL }
+}
+
+const fn alt(c: char) -> Key {
+    alt_key(KeyCode::Char(c))
+}
+
+const fn alt_key(code: KeyCode) -> Key {
     Key { code, modifiers: KeyModifiers::ALT }
 }
 
+/// Names of keys in the configuration file, besides single characters and `f1`…`f12`.
+const KEY_NAMES: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("space", KeyCode::Char(' ')),
+    ("insert", KeyCode::Insert),
+];
+
+/// Other spellings accepted when reading a key.
+const KEY_ALIASES: &[(&str, KeyCode)] = &[
+    ("escape", KeyCode::Esc),
+    ("return", KeyCode::Enter),
+    ("bs", KeyCode::Backspace),
+    ("del", KeyCode::Delete),
+    ("pgup", KeyCode::PageUp),
+    ("pgdn", KeyCode::PageDown),
+    ("pgdown", KeyCode::PageDown),
+];
+
 impl Key {
+    /// The key of a terminal's key event, in the form bindings use.
+    fn of_event(key: KeyEvent) -> Key {
+        let code = match key.code {
+            KeyCode::BackTab => return plain(KeyCode::BackTab),
+            code => code,
+        };
+        Key { code, modifiers: key.modifiers }.normalised()
+    }
+
+    fn normalised(self) -> Key {
+        let relevant = if matches!(self.code, KeyCode::Char(_)) {
+            self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT)
+        } else {
+            self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT)
+        };
+        let code = match self.code {
+            // Terminals report Ctrl with the letter as typed; bindings name it lower-case.
+            KeyCode::Char(c) if relevant.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            code => code,
+        };
+        Key { code, modifiers: relevant }
+    }
+
+    /// Whether the key types a character (no Ctrl, no Alt).
+    fn is_typed(self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && self.modifiers.is_empty()
+    }
+
     /// The key as the help writes it, in the thread's language: `Ctrl-S`, `Alt-←`, `F1`,
     /// `Enter`.
     pub fn name(self) -> String {
@@ -90,38 +177,103 @@ impl Key {
         if self.modifiers.contains(KeyModifiers::ALT) {
             name.push_str("Alt-");
         }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            name.push_str("Shift-");
+        }
         name + &base
     }
 
-    fn matches(self, key: KeyEvent) -> bool {
-        // Shift is part of the character typed; it counts only for keys that are not one.
-        let relevant = if matches!(key.code, KeyCode::Char(_)) {
-            key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT)
-        } else {
-            key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT)
+    /// The key as the configuration file writes it: `ctrl-s`, `alt-left`, `f1`, `?`.
+    pub fn config_name(self) -> String {
+        let base = match self.code {
+            KeyCode::F(n) => format!("f{n}"),
+            KeyCode::Char(c) if c != ' ' => c.to_string(),
+            code => KEY_NAMES
+                .iter()
+                .find(|(_, k)| *k == code)
+                .map_or_else(|| format!("{code:?}").to_lowercase(), |(name, _)| (*name).to_owned()),
         };
-        let code = match key.code {
-            // Terminals report Ctrl with the letter as typed; bindings name it lower-case.
-            KeyCode::Char(c) if relevant.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
+        let mut name = String::new();
+        for (modifier, prefix) in MODIFIERS {
+            if self.modifiers.contains(*modifier) {
+                name.push_str(prefix);
             }
-            code => code,
+        }
+        name + &base
+    }
+
+    /// Reads a key as the configuration file writes it (`ctrl-s`, `Alt-Left`, `f1`,
+    /// `enter`, `?`, `-`); the error says what is wrong.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut rest = text;
+        let mut modifiers = KeyModifiers::NONE;
+        'prefixes: loop {
+            for (modifier, prefix) in MODIFIERS {
+                // "ctrl--" is Ctrl with the minus key: a prefix needs something after it.
+                if rest.len() > prefix.len()
+                    && rest.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+                {
+                    modifiers |= *modifier;
+                    rest = &rest[prefix.len()..];
+                    continue 'prefixes;
+                }
+            }
+            break;
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let named = KEY_NAMES.iter().chain(KEY_ALIASES).find(|(n, _)| *n == lower);
+                match named {
+                    Some((_, code)) => *code,
+                    None => match lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                        Some(n @ 1..=24) => KeyCode::F(n),
+                        _ => {
+                            return Err(crate::i18n::fill(
+                                crate::i18n::s().config_bad_key,
+                                &[&text],
+                            ));
+                        }
+                    },
+                }
+            }
         };
-        code == self.code && relevant == self.modifiers
+        Ok(Key { code, modifiers }.normalised())
     }
 }
+
+const MODIFIERS: &[(KeyModifiers, &str)] = &[
+    (KeyModifiers::CONTROL, "ctrl-"),
+    (KeyModifiers::ALT, "alt-"),
+    (KeyModifiers::SHIFT, "shift-"),
+];
 
 /// When a binding applies beyond its contexts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Guard {
     /// Always.
     Always,
-    /// Only while the query is empty (a key that is otherwise typed).
+    /// Only while the query is empty (a key that is otherwise typed, or Ctrl-D that deletes).
     EmptyQuery,
+    /// Only while the query has text after the cursor (Ctrl-K deletes it; otherwise it moves
+    /// the selection up, as in fzf).
+    TextAfterCursor,
+}
+
+impl Guard {
+    fn holds(self, state: &KeyState<'_>) -> bool {
+        match self {
+            Guard::Always => true,
+            Guard::EmptyQuery => state.query_empty,
+            Guard::TextAfterCursor => state.text_after_cursor,
+        }
+    }
 }
 
 /// One key bound to one action in some contexts.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     /// The contexts where the binding applies.
     pub contexts: &'static [Context],
@@ -137,29 +289,53 @@ const fn bind(contexts: &'static [Context], key: Key, action: Action) -> Binding
     Binding { contexts, key, action, guard: Guard::Always }
 }
 
+const fn bind_if(contexts: &'static [Context], key: Key, action: Action, guard: Guard) -> Binding {
+    Binding { contexts, key, action, guard }
+}
+
 use Context::{Detail, Help, List, Note, NoteAsk, Overview};
 
 const MAIN: &[Context] = &[List, Detail];
 const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview];
+const TEXT: &[Context] = &[List, Note];
+const EDIT: &[Context] = &[List, Detail, Note];
 
-/// Every key of the browser. Earlier bindings win; the help lists them in this order.
+/// Every key of the browser by default. Earlier bindings win; the help lists them in this
+/// order, and the first key of an action is the one the hints show.
 pub static BINDINGS: &[Binding] = &[
     bind(ALL, ctrl('c'), Action::Quit),
+    bind_if(MAIN, ctrl('d'), Action::Quit, Guard::EmptyQuery),
     bind(ALL, ctrl('z'), Action::Suspend),
-    // The query line and the list.
-    bind(&[List], plain(KeyCode::Left), Action::CursorLeft),
-    bind(&[List], plain(KeyCode::Right), Action::CursorRight),
-    bind(MAIN, plain(KeyCode::Home), Action::CursorHome),
-    bind(MAIN, ctrl('a'), Action::CursorHome),
-    bind(MAIN, plain(KeyCode::End), Action::CursorEnd),
-    bind(&[List], plain(KeyCode::Backspace), Action::DeleteBack),
-    bind(MAIN, plain(KeyCode::Delete), Action::DeleteForward),
-    bind(MAIN, ctrl('w'), Action::DeleteWord),
-    bind(MAIN, ctrl('u'), Action::ClearQuery),
+    // Editing the query line (and the note): readline's keys.
+    bind(TEXT, plain(KeyCode::Left), Action::CursorLeft),
+    bind(TEXT, ctrl('b'), Action::CursorLeft),
+    bind(TEXT, plain(KeyCode::Right), Action::CursorRight),
+    bind(TEXT, ctrl('f'), Action::CursorRight),
+    bind(TEXT, alt('b'), Action::CursorWordLeft),
+    bind(TEXT, ctrl_key(KeyCode::Left), Action::CursorWordLeft),
+    bind(TEXT, alt('f'), Action::CursorWordRight),
+    bind(TEXT, ctrl_key(KeyCode::Right), Action::CursorWordRight),
+    bind(TEXT, plain(KeyCode::Home), Action::CursorHome),
+    bind(TEXT, ctrl('a'), Action::CursorHome),
+    bind(TEXT, plain(KeyCode::End), Action::CursorEnd),
+    bind(TEXT, ctrl('e'), Action::CursorEnd),
+    bind(TEXT, plain(KeyCode::Backspace), Action::DeleteBack),
+    bind(TEXT, ctrl('h'), Action::DeleteBack),
+    bind(EDIT, plain(KeyCode::Delete), Action::DeleteForward),
+    bind(EDIT, ctrl('d'), Action::DeleteForward),
+    bind(EDIT, ctrl('w'), Action::DeleteWord),
+    bind(EDIT, alt_key(KeyCode::Backspace), Action::DeleteWordBack),
+    bind(EDIT, alt('d'), Action::DeleteWordForward),
+    bind_if(&[List], ctrl('k'), Action::DeleteToEnd, Guard::TextAfterCursor),
+    bind(&[Note], ctrl('k'), Action::DeleteToEnd),
+    bind(EDIT, ctrl('u'), Action::DeleteToStart),
+    // The list.
     bind(&[List], plain(KeyCode::Up), Action::MoveUp),
     bind(&[List], plain(KeyCode::Down), Action::MoveDown),
     bind(MAIN, ctrl('p'), Action::SelectPrevious),
+    bind(MAIN, ctrl('k'), Action::SelectPrevious),
     bind(MAIN, ctrl('n'), Action::SelectNext),
+    bind(MAIN, ctrl('j'), Action::SelectNext),
     bind(&[List], plain(KeyCode::PageUp), Action::PageUp),
     bind(&[List], plain(KeyCode::PageDown), Action::PageDown),
     bind(&[List], plain(KeyCode::Enter), Action::Open),
@@ -169,27 +345,30 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Detail], plain(KeyCode::Down), Action::ScrollDown),
     bind(&[Detail], plain(KeyCode::PageUp), Action::ScrollPageUp),
     bind(&[Detail], plain(KeyCode::PageDown), Action::ScrollPageDown),
+    bind(&[Detail], plain(KeyCode::Home), Action::DetailTop),
+    bind(&[Detail], plain(KeyCode::End), Action::DetailBottom),
     bind(&[Detail], plain(KeyCode::Left), Action::PreviousLink),
     bind(&[Detail], plain(KeyCode::Right), Action::NextLink),
     bind(&[Detail], plain(KeyCode::Enter), Action::FollowLink),
-    bind(MAIN, alt(KeyCode::Left), Action::Back),
+    bind(MAIN, alt_key(KeyCode::Left), Action::Back),
+    bind(&[Detail], alt('b'), Action::Back),
     bind(&[Detail], plain(KeyCode::Backspace), Action::Back),
-    bind(MAIN, alt(KeyCode::Right), Action::Forward),
-    // Marks, notes and the rest.
+    bind(&[Detail], ctrl('h'), Action::Back),
+    bind(MAIN, alt_key(KeyCode::Right), Action::Forward),
+    bind(&[Detail], alt('f'), Action::Forward),
+    // Marks, notes and the rest: Ctrl for marks, Alt for screens and views.
     bind(MAIN, ctrl('s'), Action::ToggleStar),
     bind(MAIN, ctrl('t'), Action::ToggleMet),
-    bind(MAIN, ctrl('e'), Action::EditNote),
+    bind(MAIN, alt('e'), Action::EditNote),
+    bind(MAIN, alt('s'), Action::ToggleStarredOnly),
     bind(MAIN, plain(KeyCode::F(3)), Action::ToggleStarredOnly),
     bind(MAIN, ctrl('r'), Action::HistoryPrevious),
     bind(MAIN, ctrl('y'), Action::CopyCard),
+    bind(MAIN, alt('o'), Action::OpenOverview),
     bind(MAIN, plain(KeyCode::F(2)), Action::OpenOverview),
+    bind(MAIN, alt('h'), Action::OpenHelp),
     bind(MAIN, plain(KeyCode::F(1)), Action::OpenHelp),
-    Binding {
-        contexts: MAIN,
-        key: plain(KeyCode::Char('?')),
-        action: Action::OpenHelp,
-        guard: Guard::EmptyQuery,
-    },
+    bind_if(MAIN, ch('?'), Action::OpenHelp, Guard::EmptyQuery),
     bind(MAIN, plain(KeyCode::Esc), Action::Cancel),
     // The help.
     bind(&[Help], plain(KeyCode::Down), Action::HelpDown),
@@ -199,28 +378,23 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Help], plain(KeyCode::PageDown), Action::HelpPageDown),
     bind(&[Help], plain(KeyCode::PageUp), Action::HelpPageUp),
     bind(&[Help], plain(KeyCode::Esc), Action::CloseOverlay),
+    bind(&[Help], alt('h'), Action::CloseOverlay),
     bind(&[Help], plain(KeyCode::F(1)), Action::CloseOverlay),
-    bind(&[Help], plain(KeyCode::Char('?')), Action::CloseOverlay),
-    // The note editor.
+    bind(&[Help], ch('?'), Action::CloseOverlay),
+    // The note editor (its editing keys are the query line's, above).
     bind(&[Note], ctrl('s'), Action::SaveNote),
     bind(&[Note], plain(KeyCode::Enter), Action::NoteNewline),
+    bind(&[Note], ctrl('j'), Action::NoteNewline),
     bind(&[Note], plain(KeyCode::Esc), Action::CancelNote),
-    bind(&[Note], plain(KeyCode::Left), Action::CursorLeft),
-    bind(&[Note], plain(KeyCode::Right), Action::CursorRight),
     bind(&[Note], plain(KeyCode::Up), Action::NoteLineUp),
     bind(&[Note], plain(KeyCode::Down), Action::NoteLineDown),
     bind(&[Note], ctrl('p'), Action::NoteLineUp),
     bind(&[Note], ctrl('n'), Action::NoteLineDown),
-    bind(&[Note], plain(KeyCode::Home), Action::CursorHome),
-    bind(&[Note], ctrl('a'), Action::CursorHome),
-    bind(&[Note], plain(KeyCode::End), Action::CursorEnd),
-    bind(&[Note], plain(KeyCode::Backspace), Action::DeleteBack),
-    bind(&[Note], plain(KeyCode::Delete), Action::DeleteForward),
     // The note editor's question about unsaved changes.
     bind(&[NoteAsk], ctrl('s'), Action::SaveNote),
     bind(&[NoteAsk], plain(KeyCode::Enter), Action::SaveNote),
-    bind(&[NoteAsk], plain(KeyCode::Char('s')), Action::SaveNote),
-    bind(&[NoteAsk], plain(KeyCode::Char('d')), Action::DiscardNote),
+    bind(&[NoteAsk], ch('s'), Action::SaveNote),
+    bind(&[NoteAsk], ch('d'), Action::DiscardNote),
     bind(&[NoteAsk], plain(KeyCode::Esc), Action::KeepEditing),
     // The overview.
     bind(&[Overview], plain(KeyCode::Right), Action::NextTab),
@@ -235,13 +409,147 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Overview], plain(KeyCode::PageUp), Action::RowPageUp),
     bind(&[Overview], plain(KeyCode::Enter), Action::ApplyRow),
     bind(&[Overview], plain(KeyCode::Esc), Action::CloseOverlay),
+    bind(&[Overview], alt('o'), Action::CloseOverlay),
     bind(&[Overview], plain(KeyCode::F(2)), Action::CloseOverlay),
 ];
 
+/// The keys in force: the default table with the user's rebindings. Rebinding an action
+/// replaces all its default keys, in the same contexts; a rebound key takes precedence over
+/// any default use of that key there (which then disappears from the help).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bindings {
+    /// User bindings first (they win), then the defaults, each in table order.
+    table: Vec<Binding>,
+    /// How many of `table` come from the user.
+    user: usize,
+}
+
+impl Default for Bindings {
+    fn default() -> Bindings {
+        Bindings { table: BINDINGS.to_vec(), user: 0 }
+    }
+}
+
+impl Bindings {
+    /// The defaults with each of `overrides` (an action and its new keys) applied.
+    pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Bindings {
+        let mut user = Vec::new();
+        for (action, keys) in overrides {
+            let mut contexts: Vec<&'static [Context]> = Vec::new();
+            for binding in BINDINGS.iter().filter(|b| b.action == *action) {
+                if !contexts.contains(&binding.contexts) {
+                    contexts.push(binding.contexts);
+                }
+            }
+            for key in keys {
+                for &contexts in &contexts {
+                    // A plain character is typed in the query: it acts only on an empty one.
+                    let guard = if key.is_typed() { Guard::EmptyQuery } else { Guard::Always };
+                    user.push(Binding { contexts, key: *key, action: action.clone(), guard });
+                }
+            }
+        }
+        let overridden = |b: &Binding| overrides.iter().any(|(action, _)| *action == b.action);
+        let count = user.len();
+        user.extend(BINDINGS.iter().filter(|b| !overridden(b)).cloned());
+        Bindings { table: user, user: count }
+    }
+
+    /// The bindings in help order: the defaults' order, a rebound action where its first
+    /// default key was.
+    fn in_order(&self) -> Vec<&Binding> {
+        let (user, defaults) = self.table.split_at(self.user);
+        let mut ordered = Vec::with_capacity(self.table.len());
+        let mut placed: Vec<&Action> = Vec::new();
+        for default in BINDINGS {
+            if let Some(own) = defaults.iter().find(|b| *b == default) {
+                ordered.push(own);
+            } else if !placed.contains(&&default.action) {
+                placed.push(&default.action);
+                ordered.extend(user.iter().filter(|b| b.action == default.action));
+            }
+        }
+        ordered
+    }
+
+    /// The binding that a key press `key` triggers in `state`.
+    fn find(&self, key: Key, state: &KeyState<'_>) -> Option<&Binding> {
+        self.table
+            .iter()
+            .find(|b| b.contexts.contains(&state.context) && b.key == key && b.guard.holds(state))
+    }
+
+    /// Whether `binding` is the one its key triggers in `context` (when its guard holds): a
+    /// binding shadowed by an earlier one is not shown.
+    fn effective(&self, binding: &Binding, context: Context) -> bool {
+        self.table.iter().find(|b| {
+            b.contexts.contains(&context)
+                && b.key == binding.key
+                && (b.guard == Guard::Always || b.guard == binding.guard)
+        }) == Some(binding)
+    }
+
+    fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.in_order()
+            .into_iter()
+            .filter(move |b| b.contexts.contains(&context) && self.effective(b, context))
+    }
+
+    /// The keys bound to `action` in `context`, by name, in table order.
+    pub fn keys_for(&self, context: Context, action: &Action) -> Vec<String> {
+        self.in_context(context).filter(|b| b.action == *action).map(|b| b.key.name()).collect()
+    }
+
+    /// Every action with the keys bound to it by default or by the user, in table order, for
+    /// the configuration file (`partners config --default`).
+    pub fn by_action(&self) -> Vec<(&'static str, Vec<String>)> {
+        let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
+        for binding in self.in_order() {
+            let Some(name) = binding.action.name() else { continue };
+            let key = binding.key.config_name();
+            match out.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, keys)) if !keys.contains(&key) => keys.push(key),
+                Some(_) => {}
+                None => out.push((name, vec![key])),
+            }
+        }
+        out
+    }
+
+    /// The rows of the help for `context`: the keys and what they do, one row per
+    /// description, in table order.
+    pub fn help_rows(&self, context: Context) -> Vec<(Vec<String>, &'static str)> {
+        let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
+        for binding in self.in_context(context) {
+            let Some(description) = binding.action.description() else { continue };
+            let name = binding.key.name();
+            match rows.iter_mut().find(|(_, d)| *d == description) {
+                Some((keys, _)) if !keys.contains(&name) => keys.push(name),
+                Some(_) => {}
+                None => rows.push((vec![name], description)),
+            }
+        }
+        rows
+    }
+
+    /// A status-line hint: the first key of each action, joined by `/`, then `label`
+    /// (`↑/↓ scroll`).
+    pub fn hint(&self, context: Context, actions: &[Action], label: &str) -> String {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|action| self.keys_for(context, action).into_iter().next())
+            .collect();
+        format!("{} {label}", keys.join("/"))
+    }
+}
+
 /// The action for `event` in the app's current `state`, if any.
-pub fn action(event: &Event, state: KeyState) -> Option<Action> {
+pub fn action(event: &Event, state: KeyState<'_>) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => key_action(*key, state),
+        Event::Key(key) if key.kind == KeyEventKind::Press => key_action(*key, &state),
+        Event::Paste(text) if matches!(state.context, List | Detail | Note) => {
+            Some(Action::Paste(text.clone()))
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 Some(Action::Click { column: mouse.column, row: mouse.row })
@@ -259,53 +567,62 @@ pub fn action(event: &Event, state: KeyState) -> Option<Action> {
     }
 }
 
-fn key_action(key: KeyEvent, state: KeyState) -> Option<Action> {
-    let bound = BINDINGS.iter().find(|b| {
-        b.contexts.contains(&state.context)
-            && b.key.matches(key)
-            && (b.guard == Guard::Always || state.query_empty)
-    });
-    if let Some(binding) = bound {
+fn key_action(event: KeyEvent, state: &KeyState<'_>) -> Option<Action> {
+    let key = Key::of_event(event);
+    if let Some(binding) = state.bindings.find(key, state) {
         return Some(binding.action.clone());
     }
-    let typed = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
-        KeyCode::Char(c) if typed && matches!(state.context, List | Detail | Note) => {
+        KeyCode::Char(c) if key.is_typed() && matches!(state.context, List | Detail | Note) => {
             Some(Action::Insert(c))
         }
         _ => None,
     }
 }
 
-/// The keys bound to `action` in `context`, by name, in table order.
-pub fn keys_for(context: Context, action: &Action) -> Vec<String> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context) && b.action == *action)
-        .map(|b| b.key.name())
-        .collect()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The rows of the help for `context`: the keys and what they do, one row per description, in
-/// table order.
-pub fn help_rows(context: Context) -> Vec<(Vec<String>, &'static str)> {
-    let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
-        let Some(description) = binding.action.description() else { continue };
-        let name = binding.key.name();
-        match rows.iter_mut().find(|(_, d)| *d == description) {
-            Some((keys, _)) if !keys.contains(&name) => keys.push(name),
-            Some(_) => {}
-            None => rows.push((vec![name], description)),
+    #[test]
+    fn key_names_read_back() {
+        for binding in BINDINGS {
+            let name = binding.key.config_name();
+            assert_eq!(Key::parse(&name), Ok(binding.key), "{name}");
+        }
+        assert_eq!(Key::parse("Ctrl-S"), Ok(ctrl('s')));
+        assert_eq!(Key::parse("alt-Left"), Ok(alt_key(KeyCode::Left)));
+        assert_eq!(Key::parse("ctrl--"), Ok(ctrl('-')));
+        assert_eq!(Key::parse("-"), Ok(ch('-')));
+        assert_eq!(Key::parse("F12"), Ok(plain(KeyCode::F(12))));
+        assert_eq!(Key::parse("pgdn"), Ok(plain(KeyCode::PageDown)));
+        assert!(Key::parse("hyper-x").is_err());
+        assert!(Key::parse("f99").is_err());
+        assert!(Key::parse("").is_err());
+    }
+
+    #[test]
+    fn every_bound_action_has_a_name_and_words() {
+        for binding in BINDINGS {
+            assert!(binding.action.name().is_some(), "{:?}", binding.action);
+            assert!(binding.action.description().is_some(), "{:?}", binding.action);
         }
     }
-    rows
-}
 
-/// A status-line hint: the first key of each action, joined by `/`, then `label`
-/// (`↑/↓ scroll`).
-pub fn hint(context: Context, actions: &[Action], label: &str) -> String {
-    let keys: Vec<String> =
-        actions.iter().filter_map(|action| keys_for(context, action).into_iter().next()).collect();
-    format!("{} {label}", keys.join("/"))
+    #[test]
+    fn a_rebound_key_wins_and_the_old_ones_go() {
+        let star = Key::parse("ctrl-e").expect("a key");
+        let bindings = Bindings::with_overrides(&[(Action::ToggleStar, vec![star])]);
+        assert_eq!(bindings.keys_for(List, &Action::ToggleStar), ["Ctrl-E"]);
+        assert!(bindings.keys_for(List, &Action::CursorEnd) == ["End"], "Ctrl-E is shadowed");
+        assert_eq!(bindings.keys_for(Note, &Action::CursorEnd), ["End", "Ctrl-E"]);
+        let state = KeyState {
+            context: List,
+            query_empty: true,
+            text_after_cursor: false,
+            bindings: &bindings,
+        };
+        let event = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert_eq!(action(&event, state), None, "Ctrl-S is no longer bound");
+    }
 }

@@ -11,6 +11,7 @@
 //!   the search index.
 //! - [`cli`]: the command line's grammar and every subcommand but the browser.
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
+//! - [`editing`]: readline-like editing of the query and the note, by grapheme cluster.
 //! - [`effects`]: carries out effects (saving, copying) and reports how they went.
 //! - [`export`]: CSV, JSON, Markdown and DOT exports.
 //! - [`input`]: terminal events to actions through the one table of key bindings.
@@ -29,6 +30,7 @@ pub mod atomic;
 pub mod catalog;
 pub mod cli;
 pub mod dataset;
+pub mod editing;
 pub mod effects;
 pub mod export;
 pub mod i18n;

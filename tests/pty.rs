@@ -195,7 +195,7 @@ fn terminating_signals_restore_the_terminal() {
 fn a_note_being_written_is_saved_on_a_terminating_signal() {
     let mut session = Session::start("ugap");
     session.wait_for_browser();
-    session.type_keys(b"\x05"); // Ctrl-E
+    session.type_keys(b"\x1be"); // Alt-e, as Esc e
     session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
     session.type_keys("Rappeler Anne — catalogue".as_bytes());
     session.wait_for("the text typed", |s| s.contents().contains("catalogue"));

@@ -9,9 +9,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::{highlighted, spans_width};
+use crate::action::Action;
 use crate::app::{App, Focus};
 use crate::dataset::Kind;
 use crate::i18n::{fill, s};
+use crate::input::Context;
 use crate::search::Mark;
 use crate::text::{pad, width};
 
@@ -121,6 +123,17 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Ok(_) if app.catalog().partners().is_empty() => {
             vec![Line::styled(s().no_partners, theme.text)]
         }
+        Ok(_) if starred_view_without_stars(app) => {
+            let key = |action| {
+                app.bindings()
+                    .keys_for(Context::List, &action)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            };
+            let keys = [key(Action::ToggleStar), key(Action::ToggleStarredOnly)];
+            vec![Line::styled(fill(s().no_starred, &[&keys[0], &keys[1]]), theme.text)]
+        }
         Ok(parsed) => {
             let mut lines = vec![
                 Line::styled(fill(s().no_match, &[&crate::text::clean(query.trim())]), theme.text),
@@ -143,4 +156,10 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             lines
         }
     }
+}
+
+/// Whether the list shows only starred partners and none is starred: then it says how to star.
+fn starred_view_without_stars(app: &App) -> bool {
+    app.query().split_whitespace().any(|word| word == "is:starred")
+        && (0..app.catalog().partners().len()).all(|i| !app.marks_of(i).has(Mark::Starred))
 }

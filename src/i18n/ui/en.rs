@@ -14,7 +14,6 @@ pub static UI: Ui = Ui {
     marked_met: "✓ Met {}",
     unmarked_met: "{}: no longer marked as met",
     no_history: "No earlier queries yet",
-    history_position: "Earlier query {} of {} (Ctrl-R for older)",
     no_relations: "This partner has no relations to follow",
     not_in_dataset: "{} is not in the dataset",
     organisation_not_in_dataset: "That organisation is not in the dataset",
@@ -125,7 +124,6 @@ pub static UI: Ui = Ui {
 
     do_delete_char: "delete a character",
     do_delete_word: "delete a word",
-    do_clear_query: "clear the query",
     do_move_in_text: "move in the text",
     do_move_selection: "move the selection",
     do_move_page: "move a page",
@@ -159,4 +157,19 @@ pub static UI: Ui = Ui {
     do_change_tab: "change tab",
     do_choose_row: "choose a row",
     do_apply_row: "filter the list by it, or show the partner",
+
+    // -- Keys, editing, configuration --
+    do_delete_to_end: "delete to the end",
+    do_delete_to_start: "delete to the start",
+    do_move_word: "move by word",
+    do_move_to_ends: "to the start / end",
+    do_detail_ends: "top / bottom of the detail",
+    from_history: "From the history: query {} of {} ({} for older)",
+    no_starred: "No starred partners yet. Select a partner and press {} to star it; {} shows them all again.",
+    do_select_anywhere: "move the selection, in the detail too",
+    config_bad_key: "`{}` is not a key: write keys like ctrl-s, alt-left, f1, enter, esc or ?",
+    config_unknown_action: "no action is called `{}`; `partners config --default` lists them all",
+    config_bad_value: "`{}` must be one of: {}",
+    config_no_keys: "`{}` has no key: give at least one, or remove the line to keep the default",
+    config_unreadable: "cannot read the configuration file",
 };

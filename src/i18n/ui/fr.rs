@@ -14,7 +14,6 @@ pub static UI: Ui = Ui {
     marked_met: "✓ Rencontré\u{a0}: {}",
     unmarked_met: "{}\u{a0}: n'est plus marqué comme rencontré",
     no_history: "Aucune recherche précédente pour l'instant",
-    history_position: "Recherche précédente {} sur {} (Ctrl-R pour remonter)",
     no_relations: "Ce partenaire n'a aucune relation à suivre",
     not_in_dataset: "{} ne fait pas partie des données",
     organisation_not_in_dataset: "Cet organisme ne fait pas partie des données",
@@ -125,7 +124,6 @@ pub static UI: Ui = Ui {
 
     do_delete_char: "effacer un caractère",
     do_delete_word: "effacer un mot",
-    do_clear_query: "effacer la recherche",
     do_move_in_text: "se déplacer dans le texte",
     do_move_selection: "déplacer la sélection",
     do_move_page: "avancer d'une page",
@@ -159,4 +157,19 @@ pub static UI: Ui = Ui {
     do_change_tab: "changer d'onglet",
     do_choose_row: "choisir une ligne",
     do_apply_row: "filtrer la liste, ou montrer le partenaire",
+
+    // -- Keys, editing, configuration --
+    do_delete_to_end: "effacer jusqu'à la fin",
+    do_delete_to_start: "effacer jusqu'au début",
+    do_move_word: "avancer ou reculer d'un mot",
+    do_move_to_ends: "aller au début / à la fin",
+    do_detail_ends: "haut / bas de la fiche",
+    from_history: "Tiré de l'historique\u{a0}: recherche {} sur {} ({} pour remonter)",
+    no_starred: "Aucun partenaire étoilé pour l'instant. Sélectionnez un partenaire et appuyez sur {} pour l'étoiler\u{a0}; {} les montre tous à nouveau.",
+    do_select_anywhere: "sélection, même depuis la fiche",
+    config_bad_key: "«\u{a0}{}\u{a0}» n'est pas une touche\u{a0}: écrivez les touches comme ctrl-s, alt-left, f1, enter, esc ou ?",
+    config_unknown_action: "aucune action ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; `partners config --default` les donne toutes",
+    config_bad_value: "«\u{a0}{}\u{a0}» doit valoir l'une de ces valeurs\u{a0}: {}",
+    config_no_keys: "«\u{a0}{}\u{a0}» n'a aucune touche\u{a0}: donnez-en au moins une, ou enlevez la ligne pour garder celles par défaut",
+    config_unreadable: "impossible de lire le fichier de configuration",
 };
