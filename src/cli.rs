@@ -32,9 +32,9 @@ pub struct Cli {
     /// platform's data folder].
     #[arg(long, value_name = "DIR", global = true)]
     pub home: Option<PathBuf>,
-    /// Colour theme of the browser.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme of the browser [default: the configuration file's, else dark].
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
@@ -146,6 +146,9 @@ pub enum Command {
     },
     /// Print a commented dataset with one example partner, to start your own.
     Template,
+    /// The configuration file: where it is read from (`--path`), a complete commented default
+    /// (`--default`), or whether it can be used (`--check`).
+    Config(crate::config::ConfigArgs),
 }
 
 fn parse_kind(value: &str) -> Result<Kind, String> {
@@ -345,6 +348,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             write!(cx.out, "{}", dataset::TEMPLATE)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Config(args) => crate::config::run(args, cx.datasets.as_deref(), cx.out),
     }
 }
 

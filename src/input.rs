@@ -431,17 +431,23 @@ impl Default for Bindings {
 }
 
 impl Bindings {
-    /// The defaults with each of `overrides` (an action and its new keys) applied.
+    /// The defaults with each of `overrides` (an action and its new keys) applied. A key that
+    /// was already the action's keeps its place, contexts and condition; a new key is bound
+    /// in every context the action has, and takes precedence there over the defaults.
     pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Bindings {
+        let keys_of = |action: &Action| {
+            overrides.iter().find(|(a, _)| a == action).map(|(_, keys)| keys.as_slice())
+        };
         let mut user = Vec::new();
         for (action, keys) in overrides {
+            let defaults: Vec<&Binding> = BINDINGS.iter().filter(|b| b.action == *action).collect();
             let mut contexts: Vec<&'static [Context]> = Vec::new();
-            for binding in BINDINGS.iter().filter(|b| b.action == *action) {
+            for binding in &defaults {
                 if !contexts.contains(&binding.contexts) {
                     contexts.push(binding.contexts);
                 }
             }
-            for key in keys {
+            for key in keys.iter().filter(|key| !defaults.iter().any(|b| b.key == **key)) {
                 for &contexts in &contexts {
                     // A plain character is typed in the query: it acts only on an empty one.
                     let guard = if key.is_typed() { Guard::EmptyQuery } else { Guard::Always };
@@ -449,24 +455,25 @@ impl Bindings {
                 }
             }
         }
-        let overridden = |b: &Binding| overrides.iter().any(|(action, _)| *action == b.action);
+        let kept = |b: &&Binding| keys_of(&b.action).is_none_or(|keys| keys.contains(&b.key));
         let count = user.len();
-        user.extend(BINDINGS.iter().filter(|b| !overridden(b)).cloned());
+        user.extend(BINDINGS.iter().filter(kept).cloned());
         Bindings { table: user, user: count }
     }
 
-    /// The bindings in help order: the defaults' order, a rebound action where its first
-    /// default key was.
+    /// The bindings in help order: the defaults' order, an action's new keys first where its
+    /// first default key was.
     fn in_order(&self) -> Vec<&Binding> {
-        let (user, defaults) = self.table.split_at(self.user);
+        let (user, kept) = self.table.split_at(self.user);
         let mut ordered = Vec::with_capacity(self.table.len());
         let mut placed: Vec<&Action> = Vec::new();
         for default in BINDINGS {
-            if let Some(own) = defaults.iter().find(|b| *b == default) {
-                ordered.push(own);
-            } else if !placed.contains(&&default.action) {
+            if !placed.contains(&&default.action) {
                 placed.push(&default.action);
                 ordered.extend(user.iter().filter(|b| b.action == default.action));
+            }
+            if let Some(own) = kept.iter().find(|b| *b == default) {
+                ordered.push(own);
             }
         }
         ordered
@@ -599,6 +606,32 @@ mod tests {
         assert!(Key::parse("hyper-x").is_err());
         assert!(Key::parse("f99").is_err());
         assert!(Key::parse("").is_err());
+    }
+
+    #[test]
+    fn every_named_action_has_a_default_key() {
+        for (name, action) in crate::action::NAMED {
+            assert!(BINDINGS.iter().any(|b| b.action == *action), "{name}");
+        }
+    }
+
+    #[test]
+    fn restating_the_defaults_changes_nothing() {
+        let defaults = Bindings::default();
+        let restated: Vec<(Action, Vec<Key>)> = crate::action::NAMED
+            .iter()
+            .map(|(_, action)| {
+                let keys = BINDINGS.iter().filter(|b| b.action == *action).map(|b| b.key);
+                let mut unique: Vec<Key> = Vec::new();
+                for key in keys {
+                    if !unique.contains(&key) {
+                        unique.push(key);
+                    }
+                }
+                (action.clone(), unique)
+            })
+            .collect();
+        assert_eq!(Bindings::with_overrides(&restated), defaults);
     }
 
     #[test]

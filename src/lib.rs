@@ -10,6 +10,7 @@
 //! - [`catalog`]: the partners in use (bundled + user datasets), ids, relations both ways,
 //!   the search index.
 //! - [`cli`]: the command line's grammar and every subcommand but the browser.
+//! - [`config`]: the configuration file: theme, language, mouse, keys.
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
 //! - [`editing`]: readline-like editing of the query and the note, by grapheme cluster.
 //! - [`effects`]: carries out effects (saving, copying) and reports how they went.
@@ -29,6 +30,7 @@ pub mod app;
 pub mod atomic;
 pub mod catalog;
 pub mod cli;
+pub mod config;
 pub mod dataset;
 pub mod editing;
 pub mod effects;

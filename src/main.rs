@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use partners::app::App;
 use partners::cli::{self, Cli, Env};
+use partners::config::{self, Config};
 use partners::session;
 use partners::store::Store;
 use partners::ui::theme::Theme;
@@ -35,6 +36,15 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         return cli::run(command, &mut env);
     }
     cli::require_terminal()?;
+    // The configuration file; command-line flags win over it.
+    let config = match config::path(args.home.as_deref()) {
+        Some(path) => Config::load(&path)?,
+        None => Config::default(),
+    };
+    // The --lang flag (CLI branch) must win: `args.lang.or(config.lang)`.
+    if let Some(lang) = config.lang {
+        partners::i18n::set(lang);
+    }
     let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;
     let mut warnings: Vec<String> =
         catalog.warnings().iter().map(|w| format!("skipped a dataset: {w}")).collect();
@@ -50,12 +60,14 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     }
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = Theme::new(args.theme, color);
+    let theme = Theme::new(args.theme.or(config.theme).unwrap_or_default(), color);
     let mut app = App::new(catalog, state, &args.query.join(" "));
+    app.set_bindings(config.bindings());
+    let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     if !warnings.is_empty() {
         app.set_status(warnings.join(" · "), true);
     }
 
-    let ending = session::run(&mut app, &theme, store.as_mut(), !args.no_mouse)?;
+    let ending = session::run(&mut app, &theme, store.as_mut(), mouse)?;
     Ok(ExitCode::from(ending.exit_code()))
 }
