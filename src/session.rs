@@ -1,7 +1,7 @@
 //! The browser's terminal session: raw mode, the alternate screen, bracketed paste and mouse
 //! capture, turned on at the start and off on every way out (quit, error, panic, a terminating
-//! signal), off while suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event loop that feeds
-//! events and signals to the app and carries its effects out.
+//! signal), off while suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event
+//! loop that feeds events and signals to the app and carries its effects out.
 
 use std::io::{self, Stdout, Write};
 use std::sync::mpsc::{self, Receiver};

@@ -69,3 +69,36 @@ fn a_missing_file_is_the_defaults() {
     let home = TempDir::new().expect("a home");
     assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());
 }
+
+/// The keys of a configuration file drive the key handling, the help and the hints alike.
+#[test]
+fn the_users_keys_are_the_keys() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use partners::app::App;
+    use partners::config::Config;
+    use partners::input::Context;
+
+    let text = "[keys]\nstar = [\"ctrl-e\"]\nhelp = [\"alt-x\", \"?\"]\n";
+    let config = Config::parse(text, std::path::Path::new("config.toml")).expect("reads");
+    let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+    let mut app = App::new(catalog, partners::store::State::default(), "ugap");
+    app.set_bindings(config.bindings());
+    let press = |app: &mut App, code, modifiers| {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(action) = partners::input::action(&event, app.key_state()) {
+            app.update(action);
+        }
+    };
+    press(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.starred), "Ctrl-E stars");
+    press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.starred), "Ctrl-S no longer does");
+    assert_eq!(
+        app.bindings().keys_for(Context::List, &partners::action::Action::OpenHelp),
+        ["Alt-x", "?"]
+    );
+    let help = format!("{:?}", app.help_lines());
+    assert!(help.contains("Alt-x ?"), "the help shows the user's keys: {help}");
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(app.query(), "ugap?", "? is typed in a query that is not empty");
+}

@@ -62,7 +62,7 @@ table! {
         nothing_selected,
         /// The list when the query cannot run.
         query_cannot_run,
-        /// Where the syntax is.
+        /// Where the syntax is. `{}`: the help key.
         syntax_in_help,
         /// An empty dataset.
         no_partners,

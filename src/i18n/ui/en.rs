@@ -31,7 +31,7 @@ pub static UI: Ui = Ui {
     partners_title: " Partners ",
     nothing_selected: "Nothing selected: the list shows why and what to try.",
     query_cannot_run: "The query cannot run:",
-    syntax_in_help: "F1 shows the query syntax.",
+    syntax_in_help: "{} shows the query syntax.",
     no_partners: "The dataset has no partners.",
     no_match: "No partner matches “{}”.",
     try_heading: "Try:",

@@ -31,7 +31,7 @@ pub static UI: Ui = Ui {
     partners_title: " Partenaires ",
     nothing_selected: "Aucune sélection\u{a0}: la liste dit pourquoi et quoi essayer.",
     query_cannot_run: "La recherche ne peut pas s'exécuter\u{a0}:",
-    syntax_in_help: "F1 montre la syntaxe des recherches.",
+    syntax_in_help: "{} montre la syntaxe des recherches.",
     no_partners: "Ces données ne contiennent aucun partenaire.",
     no_match: "Aucun partenaire ne correspond à «\u{a0}{}\u{a0}».",
     try_heading: "Essayez\u{a0}:",
