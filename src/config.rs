@@ -148,7 +148,24 @@ impl Config {
             }
             let mut parsed = Vec::new();
             for key in keys.get_ref() {
-                parsed.push(Key::parse(key.get_ref()).map_err(|message| at(key.span(), message))?);
+                let parsed_key =
+                    Key::parse(key.get_ref()).map_err(|message| at(key.span(), message))?;
+                // One key for two actions in the same place: one of them would never run.
+                let places = crate::input::contexts_of(&action);
+                // (The defaults share some keys, told apart by a condition: restating them is fine.)
+                let new_for = |action: &Action| !crate::input::is_default_key(action, parsed_key);
+                let clash = config.keys.iter().find(|(other, keys)| {
+                    keys.contains(&parsed_key)
+                        && (new_for(&action) || new_for(other))
+                        && crate::input::contexts_of(other).iter().any(|c| places.contains(c))
+                });
+                if let Some((other, _)) = clash {
+                    let names =
+                        [key.get_ref().as_str(), other.name().unwrap_or_default(), name.get_ref()];
+                    let message = fill(s().config_key_twice, &[&names[0], &names[1], &names[2]]);
+                    return Err(at(key.span(), message));
+                }
+                parsed.push(parsed_key);
             }
             config.keys.push((action, parsed));
         }
@@ -289,6 +306,11 @@ mod tests {
         assert!(bad_key.contains("hyper-é"), "{bad_key}");
         assert!(error("[keys]\nstar = []\n").starts_with("config.toml:2:8: "));
         assert!(error("mouse = \"yes\"\n").starts_with("config.toml:1:9: "));
+        let twice = error("[keys]\nstar = [\"alt-x\"]\nmet = [\"ctrl-t\", \"alt-x\"]\n");
+        assert!(twice.starts_with("config.toml:3:18: "), "{twice}");
+        assert!(twice.contains("`star`") && twice.contains("`met`"), "{twice}");
+        // Ctrl-S saves in the note editor and stars elsewhere: no clash.
+        assert!(parse("[keys]\nstar = [\"ctrl-s\"]\nsave-note = [\"ctrl-s\"]\n").is_ok());
     }
 
     #[test]

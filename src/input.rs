@@ -215,6 +215,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Overview], plain(KeyCode::F(2)), Action::CloseOverlay),
 ];
 
+/// Every context where `action` has a key by default.
+pub fn contexts_of(action: &Action) -> Vec<Context> {
+    let mut contexts = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.action == *action) {
+        for context in binding.contexts {
+            if !contexts.contains(context) {
+                contexts.push(*context);
+            }
+        }
+    }
+    contexts
+}
+
+/// Whether `key` is one of `action`'s default keys.
+pub fn is_default_key(action: &Action, key: Key) -> bool {
+    BINDINGS.iter().any(|b| b.action == *action && b.key == key)
+}
+
 /// The keys in force: the default table with the user's rebindings. Rebinding an action
 /// replaces all its default keys, in the same contexts; a rebound key takes precedence over
 /// any default use of that key there (which then disappears from the help).

@@ -215,6 +215,8 @@ table! {
         config_bad_value,
         /// `{}`: an action given no key.
         config_no_keys,
+        /// `{}`: a key, `{}` and `{}`: two actions of the file that both have it.
+        config_key_twice,
         /// The configuration file could not be read.
         config_unreadable,
     }

@@ -171,5 +171,6 @@ pub static UI: Ui = Ui {
     config_unknown_action: "no action is called `{}`; `partners config --default` lists them all",
     config_bad_value: "`{}` must be one of: {}",
     config_no_keys: "`{}` has no key: give at least one, or remove the line to keep the default",
+    config_key_twice: "`{}` is given to both `{}` and `{}`, which work in the same place: keep it for one",
     config_unreadable: "cannot read the configuration file",
 };

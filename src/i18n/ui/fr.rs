@@ -171,5 +171,6 @@ pub static UI: Ui = Ui {
     config_unknown_action: "aucune action ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; `partners config --default` les donne toutes",
     config_bad_value: "«\u{a0}{}\u{a0}» doit valoir l'une de ces valeurs\u{a0}: {}",
     config_no_keys: "«\u{a0}{}\u{a0}» n'a aucune touche\u{a0}: donnez-en au moins une, ou enlevez la ligne pour garder celles par défaut",
+    config_key_twice: "«\u{a0}{}\u{a0}» est donnée à «\u{a0}{}\u{a0}» et à «\u{a0}{}\u{a0}», qui agissent au même endroit\u{a0}: gardez-la pour une seule",
     config_unreadable: "impossible de lire le fichier de configuration",
 };
