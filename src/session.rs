@@ -57,8 +57,10 @@ struct Modes {
 impl Modes {
     fn enter(self) -> io::Result<()> {
         enable_raw_mode()?;
-        // Bracketed paste: a pasted text arrives whole, not as keys (a newline in it is not Enter).
-        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
+        execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        // Bracketed paste: a pasted text arrives whole, not as keys (a newline in it is not
+        // Enter). Optional: the legacy Windows console has no such mode, and typing still works.
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
         if self.mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
         }
