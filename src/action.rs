@@ -15,14 +15,27 @@ pub enum Action {
     DeleteBack,
     /// Delete the character under the cursor.
     DeleteForward,
-    /// Delete the word before the cursor.
+    /// Delete back to the previous space (readline's `unix-word-rubout`, Ctrl-W).
     DeleteWord,
-    /// Empty the query.
-    ClearQuery,
-    /// Move the cursor one character left.
+    /// Delete the word before the cursor, letters and digits only (Alt-Backspace).
+    DeleteWordBack,
+    /// Delete to the end of the word after the cursor (Alt-D).
+    DeleteWordForward,
+    /// Delete from the cursor to the end (of the line, in the note).
+    DeleteToEnd,
+    /// Delete from the start (of the line, in the note) to the cursor.
+    DeleteToStart,
+    /// Insert pasted text (a terminal's bracketed paste): line breaks become spaces in the
+    /// query and stay in the note; control characters are dropped.
+    Paste(String),
+    /// Move the cursor one character (grapheme cluster) left.
     CursorLeft,
-    /// Move the cursor one character right.
+    /// Move the cursor one character (grapheme cluster) right.
     CursorRight,
+    /// Move the cursor to the start of the word before it.
+    CursorWordLeft,
+    /// Move the cursor to the end of the word after it.
+    CursorWordRight,
     /// Move the cursor to the start (of the line, in the note).
     CursorHome,
     /// Move the cursor to the end (of the line, in the note).
@@ -83,6 +96,10 @@ pub enum Action {
     ScrollPageDown,
     /// Scroll the detail a page up.
     ScrollPageUp,
+    /// Scroll the detail to its top.
+    DetailTop,
+    /// Scroll the detail to its bottom.
+    DetailBottom,
     /// Choose the previous relation in the detail pane.
     PreviousLink,
     /// Choose the next relation in the detail pane.
@@ -204,14 +221,17 @@ impl Action {
         let t = crate::i18n::s();
         Some(match self {
             Action::DeleteBack | Action::DeleteForward => t.do_delete_char,
-            Action::DeleteWord => t.do_delete_word,
-            Action::ClearQuery => t.do_clear_query,
-            Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd => {
-                t.do_move_in_text
+            Action::DeleteWord | Action::DeleteWordBack | Action::DeleteWordForward => {
+                t.do_delete_word
             }
-            Action::MoveDown | Action::MoveUp | Action::SelectNext | Action::SelectPrevious => {
-                t.do_move_selection
-            }
+            Action::DeleteToEnd => t.do_delete_to_end,
+            Action::DeleteToStart => t.do_delete_to_start,
+            Action::CursorLeft | Action::CursorRight => t.do_move_in_text,
+            Action::CursorWordLeft | Action::CursorWordRight => t.do_move_word,
+            Action::CursorHome | Action::CursorEnd => t.do_move_to_ends,
+            Action::DetailTop | Action::DetailBottom => t.do_detail_ends,
+            Action::MoveDown | Action::MoveUp => t.do_move_selection,
+            Action::SelectNext | Action::SelectPrevious => t.do_select_anywhere,
             Action::PageDown | Action::PageUp => t.do_move_page,
             Action::ToggleFocus => t.do_toggle_focus,
             Action::Open => t.do_open,
@@ -249,6 +269,7 @@ impl Action {
             }
             Action::ApplyRow => t.do_apply_row,
             Action::Insert(_)
+            | Action::Paste(_)
             | Action::Terminate
             | Action::Click { .. }
             | Action::Scroll { .. }
@@ -259,6 +280,87 @@ impl Action {
             | Action::CopyFailed { .. }
             | Action::SuspendFailed { .. } => return None,
         })
+    }
+}
+
+/// Every action a key can be bound to, with its name in the configuration file's `[keys]`
+/// table (stable: renaming one breaks users' files).
+pub static NAMED: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("suspend", Action::Suspend),
+    ("cursor-left", Action::CursorLeft),
+    ("cursor-right", Action::CursorRight),
+    ("cursor-word-left", Action::CursorWordLeft),
+    ("cursor-word-right", Action::CursorWordRight),
+    ("cursor-home", Action::CursorHome),
+    ("cursor-end", Action::CursorEnd),
+    ("delete-back", Action::DeleteBack),
+    ("delete-forward", Action::DeleteForward),
+    ("delete-word", Action::DeleteWord),
+    ("delete-word-back", Action::DeleteWordBack),
+    ("delete-word-forward", Action::DeleteWordForward),
+    ("delete-to-end", Action::DeleteToEnd),
+    ("delete-to-start", Action::DeleteToStart),
+    ("move-up", Action::MoveUp),
+    ("move-down", Action::MoveDown),
+    ("select-previous", Action::SelectPrevious),
+    ("select-next", Action::SelectNext),
+    ("page-up", Action::PageUp),
+    ("page-down", Action::PageDown),
+    ("toggle-focus", Action::ToggleFocus),
+    ("open", Action::Open),
+    ("cancel", Action::Cancel),
+    ("help", Action::OpenHelp),
+    ("overview", Action::OpenOverview),
+    ("star", Action::ToggleStar),
+    ("met", Action::ToggleMet),
+    ("note", Action::EditNote),
+    ("starred-only", Action::ToggleStarredOnly),
+    ("history", Action::HistoryPrevious),
+    ("copy", Action::CopyCard),
+    ("qr-code", Action::ShowQr),
+    ("scroll-up", Action::ScrollUp),
+    ("scroll-down", Action::ScrollDown),
+    ("scroll-page-up", Action::ScrollPageUp),
+    ("scroll-page-down", Action::ScrollPageDown),
+    ("detail-top", Action::DetailTop),
+    ("detail-bottom", Action::DetailBottom),
+    ("previous-relation", Action::PreviousLink),
+    ("next-relation", Action::NextLink),
+    ("follow", Action::FollowLink),
+    ("back", Action::Back),
+    ("forward", Action::Forward),
+    ("close", Action::CloseOverlay),
+    ("help-up", Action::HelpUp),
+    ("help-down", Action::HelpDown),
+    ("help-page-up", Action::HelpPageUp),
+    ("help-page-down", Action::HelpPageDown),
+    ("note-new-line", Action::NoteNewline),
+    ("note-line-up", Action::NoteLineUp),
+    ("note-line-down", Action::NoteLineDown),
+    ("save-note", Action::SaveNote),
+    ("cancel-note", Action::CancelNote),
+    ("discard-note", Action::DiscardNote),
+    ("keep-editing", Action::KeepEditing),
+    ("previous-tab", Action::PreviousTab),
+    ("next-tab", Action::NextTab),
+    ("previous-row", Action::PreviousRow),
+    ("next-row", Action::NextRow),
+    ("row-page-up", Action::RowPageUp),
+    ("row-page-down", Action::RowPageDown),
+    ("apply-row", Action::ApplyRow),
+];
+
+impl Action {
+    /// The action's name in the configuration file (`star`, `cursor-word-left`); `None` for
+    /// actions no key is bound to.
+    pub fn name(&self) -> Option<&'static str> {
+        NAMED.iter().find(|(_, action)| action == self).map(|(name, _)| *name)
+    }
+
+    /// The action called `name` in the configuration file.
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMED.iter().find(|(n, _)| *n == name).map(|(_, action)| action.clone())
     }
 }
 

@@ -11,8 +11,9 @@ pub use editor::{Closing, NoteEditor};
 
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
+use crate::editing::{self, Lines, Outcome};
 use crate::i18n::{fill, s};
-use crate::input::{Context, KeyState};
+use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::{Change, State};
 use crate::view::detail::{self, DetailModel};
@@ -114,6 +115,10 @@ pub struct App {
     visit: usize,
     history: Option<usize>,
     status: Option<Status>,
+    bindings: Bindings,
+    /// Set when a mark changed under a query that filters by marks: the results stay as they
+    /// were (an unstarred row stays, shown unstarred) until the query changes.
+    keep_results: bool,
     size: (u16, u16),
     quit: bool,
 }
@@ -141,18 +146,28 @@ impl App {
             link: 0,
             narrow_detail: false,
             overlay: None,
-            help: help::lines(),
+            help: Vec::new(),
             help_scroll: 0,
             visits: Vec::new(),
             visit: 0,
             history: None,
             status: None,
+            bindings: Bindings::default(),
+            keep_results: false,
             size: (80, 24),
             quit: false,
         };
+        app.help = help::lines(&app.bindings);
         app.refresh();
         app.ensure_detail();
         app
+    }
+
+    /// Uses `bindings` for the keys (the user's configuration), in the key handling, the help
+    /// and the hints alike.
+    pub fn set_bindings(&mut self, bindings: Bindings) {
+        self.help = help::lines(&bindings);
+        self.bindings = bindings;
     }
 
     // -- Reading the state (for rendering and tests) -------------------------------------
@@ -225,6 +240,10 @@ impl App {
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
     }
+    /// The keys in force.
+    pub fn bindings(&self) -> &Bindings {
+        &self.bindings
+    }
     /// The status message, if any.
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
@@ -246,7 +265,7 @@ impl App {
         self.marks.get(index).copied().unwrap_or_default()
     }
     /// What the key handling needs: where the keys go and whether the query is empty.
-    pub fn key_state(&self) -> KeyState {
+    pub fn key_state(&self) -> KeyState<'_> {
         let context = match (&self.overlay, self.focus) {
             (Some(Overlay::Help), _) => Context::Help,
             (Some(Overlay::Note(editor)), _) if editor.asking.is_some() => Context::NoteAsk,
@@ -256,7 +275,12 @@ impl App {
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
         };
-        KeyState { context, query_empty: self.query.is_empty() }
+        KeyState {
+            context,
+            query_empty: self.query.is_empty(),
+            text_after_cursor: self.cursor < self.query.len(),
+            bindings: &self.bindings,
+        }
     }
 
     // -- Changing it -------------------------------------------------------------------
@@ -304,37 +328,21 @@ impl App {
 
     fn update_main(&mut self, action: &Action) -> Option<Effect> {
         match action {
-            &Action::Insert(c) => self.edit(|q, cur| {
-                q.insert(*cur, c);
-                *cur += 1;
-            }),
-            Action::DeleteBack => self.edit(|q, cur| {
-                if *cur > 0 {
-                    *cur -= 1;
-                    q.remove(*cur);
-                }
-            }),
-            Action::DeleteForward => self.edit(|q, cur| {
-                if *cur < q.len() {
-                    q.remove(*cur);
-                }
-            }),
-            Action::DeleteWord => self.edit(|q, cur| {
-                let mut start = *cur;
-                while start > 0 && q[start - 1] == ' ' {
-                    start -= 1;
-                }
-                while start > 0 && q[start - 1] != ' ' {
-                    start -= 1;
-                }
-                q.drain(start..*cur);
-                *cur = start;
-            }),
-            Action::ClearQuery => self.set_query(""),
-            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
-            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.query.len()),
-            Action::CursorHome => self.cursor = 0,
-            Action::CursorEnd => self.cursor = self.query.len(),
+            Action::Insert(_)
+            | Action::Paste(_)
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::DeleteWordBack
+            | Action::DeleteWordForward
+            | Action::DeleteToEnd
+            | Action::DeleteToStart
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorWordLeft
+            | Action::CursorWordRight
+            | Action::CursorHome
+            | Action::CursorEnd => self.edit(action),
             Action::MoveUp if self.query.is_empty() && self.selected == 0 => {
                 self.recall_history();
             }
@@ -346,6 +354,8 @@ impl App {
             Action::ScrollUp => self.scroll_detail(-1),
             Action::ScrollPageDown => self.scroll_detail(self.detail_page()),
             Action::ScrollPageUp => self.scroll_detail(-self.detail_page()),
+            Action::DetailTop => self.detail_scroll = 0,
+            Action::DetailBottom => self.scroll_detail(isize::MAX),
             Action::HistoryPrevious => self.recall_history(),
             Action::ToggleFocus => {
                 self.focus = match self.focus {
@@ -471,7 +481,9 @@ impl App {
         self.generation += 1;
         if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
             self.searcher.reset();
-            self.rerun(true);
+            if !self.keep_results {
+                self.rerun(true);
+            }
         }
     }
 
@@ -501,8 +513,16 @@ impl App {
         self.detail_key = Some(key);
     }
 
-    fn edit(&mut self, change: impl FnOnce(&mut Vec<char>, &mut usize)) {
-        change(&mut self.query, &mut self.cursor);
+    /// Applies an editing action to the query; a change re-runs the search and gives the
+    /// list the focus, so what is typed is seen.
+    fn edit(&mut self, action: &Action) {
+        let outcome = editing::apply(&mut self.query, &mut self.cursor, action, Lines::One);
+        if outcome == Outcome::Changed {
+            self.query_changed();
+        }
+    }
+
+    fn query_changed(&mut self) {
         self.cursor = self.cursor.min(self.query.len());
         self.history = None;
         self.focus = Focus::List;
@@ -512,15 +532,14 @@ impl App {
 
     /// Replaces the query with `text`, the cursor at its end.
     fn set_query(&mut self, text: &str) {
-        let chars: Vec<char> = text.chars().collect();
-        self.edit(|q, cur| {
-            *cur = chars.len();
-            *q = chars;
-        });
+        self.query = text.chars().collect();
+        self.cursor = self.query.len();
+        self.query_changed();
     }
 
     /// Re-runs the query; the best result is selected, as people expect while typing.
     fn refresh(&mut self) {
+        self.keep_results = false;
         self.rerun(false);
     }
 
@@ -652,6 +671,8 @@ impl App {
             );
             Change::Met { id, on }
         };
+        // In `is:starred`, a row unstarred by mistake stays, so the same key stars it back.
+        self.keep_results |= self.parsed.as_ref().is_ok_and(Query::uses_marks);
         let mut state = self.state.clone();
         state.apply(change.clone(), 0);
         self.sync_state(state);
@@ -684,7 +705,9 @@ impl App {
         self.cursor = self.query.len();
         self.refresh();
         self.history = Some(position);
-        self.set_status(fill(s().history_position, &[&(count - position), &count]), false);
+        let older = self.bindings.keys_for(Context::List, &Action::HistoryPrevious);
+        let older = older.first().map_or("", String::as_str);
+        self.set_status(fill(s().from_history, &[&(count - position), &count, &older]), false);
     }
 
     fn copy_card(&mut self) -> Option<Effect> {

@@ -37,9 +37,9 @@ pub struct Cli {
     /// platform's data folder].
     #[arg(long, value_name = "DIR", global = true)]
     pub home: Option<PathBuf>,
-    /// Colour theme of the browser.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
-    pub theme: ThemeName,
+    /// Colour theme of the browser [default: the configuration file's, else dark].
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
@@ -175,6 +175,9 @@ pub enum Command {
     },
     /// Print the manual page (roff): `partners man > partners.1`.
     Man,
+    /// The configuration file: where it is read from (`--path`), a complete commented default
+    /// (`--default`), or whether it can be used (`--check`).
+    Config(crate::config::ConfigArgs),
 }
 
 fn parse_kind(value: &str) -> Result<Kind, String> {
@@ -394,6 +397,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             completions::man(cx.out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Config(args) => crate::config::run(args, cx.datasets.as_deref(), cx.out),
     }
 }
 

@@ -1,14 +1,25 @@
-//! Terminal events to [`Action`]s, through one table of key bindings ([`BINDINGS`]): the key
-//! handling, the help screen and the status-line hints are all read from it, so a key cannot
-//! be bound one way and documented another. The only module that sees crossterm's event
-//! types. Only key presses count (not releases or repeats reported separately by some
+//! Terminal events to [`Action`]s, through one table of key bindings: [`BINDINGS`] holds the
+//! defaults, [`Bindings`] is that table with the user's configuration applied, and the key
+//! handling, the help screen and the status-line hints are all read from a [`Bindings`], so a
+//! key cannot be bound one way and documented another. The only module that sees crossterm's
+//! event types. Only key presses count (not releases or repeats reported separately by some
 //! terminals).
+//!
+//! The scheme: the query line edits like readline and fzf (Ctrl-A/E/B/F/D/H/K/U/W,
+//! Alt-B/F/D/Backspace, Ctrl-←/→ by word), the selection moves like fzf (Ctrl-J/K, Ctrl-N/P),
+//! marks are Ctrl-letters readline users do not need in a search box (Ctrl-S, Ctrl-T, Ctrl-Y,
+//! Ctrl-R), and every screen or view has an Alt-letter (Alt-h help, Alt-o overview, Alt-s
+//! starred, Alt-e note) with its function key as an alias, since function keys are media keys
+//! on macOS laptops and GNOME Terminal takes F1.
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::action::Action;
+
+mod key;
+
+pub use key::Key;
+use key::{alt, alt_key, ch, ctrl, ctrl_key, plain};
 
 /// Where the keys go: which pane or overlay has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,86 +42,16 @@ pub enum Context {
 
 /// What the key handling needs to know of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyState {
+pub struct KeyState<'a> {
     /// Where the keys go.
     pub context: Context,
     /// Whether the query is empty (then `?` opens the help instead of being typed).
     pub query_empty: bool,
-}
-
-/// A key with its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    code: KeyCode,
-    modifiers: KeyModifiers,
-}
-
-const fn plain(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
-}
-
-const fn alt(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::ALT }
-}
-
-impl Key {
-    /// The key as the help writes it, in the thread's language: `Ctrl-S`, `Alt-←`, `F1`,
-    /// `Enter`.
-    pub fn name(self) -> String {
-        let t = crate::i18n::s();
-        let base = match self.code {
-            KeyCode::Char(' ') => t.key_space.to_owned(),
-            KeyCode::Char(c) if self.modifiers.contains(KeyModifiers::CONTROL) => {
-                c.to_ascii_uppercase().to_string()
-            }
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Left => "←".to_owned(),
-            KeyCode::Right => "→".to_owned(),
-            KeyCode::Up => "↑".to_owned(),
-            KeyCode::Down => "↓".to_owned(),
-            KeyCode::Home => t.key_home.to_owned(),
-            KeyCode::End => t.key_end.to_owned(),
-            KeyCode::PageUp => t.key_page_up.to_owned(),
-            KeyCode::PageDown => t.key_page_down.to_owned(),
-            KeyCode::Enter => t.key_enter.to_owned(),
-            KeyCode::Esc => t.key_esc.to_owned(),
-            KeyCode::Tab => t.key_tab.to_owned(),
-            KeyCode::BackTab => t.key_back_tab.to_owned(),
-            KeyCode::Backspace => t.key_backspace.to_owned(),
-            KeyCode::Delete => t.key_delete.to_owned(),
-            other => format!("{other:?}"),
-        };
-        let mut name = String::new();
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            name.push_str("Ctrl-");
-        }
-        if self.modifiers.contains(KeyModifiers::ALT) {
-            name.push_str("Alt-");
-        }
-        name + &base
-    }
-
-    fn matches(self, key: KeyEvent) -> bool {
-        // Shift is part of the character typed; it counts only for keys that are not one.
-        let relevant = if matches!(key.code, KeyCode::Char(_)) {
-            key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT)
-        } else {
-            key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT)
-        };
-        let code = match key.code {
-            // Terminals report Ctrl with the letter as typed; bindings name it lower-case.
-            KeyCode::Char(c) if relevant.contains(KeyModifiers::CONTROL) => {
-                KeyCode::Char(c.to_ascii_lowercase())
-            }
-            code => code,
-        };
-        code == self.code && relevant == self.modifiers
-    }
+    /// Whether the query has text after its cursor (then Ctrl-K deletes it rather than
+    /// moving the selection up).
+    pub text_after_cursor: bool,
+    /// The keys in force.
+    pub bindings: &'a Bindings,
 }
 
 /// When a binding applies beyond its contexts.
@@ -118,12 +59,25 @@ impl Key {
 pub enum Guard {
     /// Always.
     Always,
-    /// Only while the query is empty (a key that is otherwise typed).
+    /// Only while the query is empty (a key that is otherwise typed, or Ctrl-D that deletes).
     EmptyQuery,
+    /// Only while the query has text after the cursor (Ctrl-K deletes it; otherwise it moves
+    /// the selection up, as in fzf).
+    TextAfterCursor,
+}
+
+impl Guard {
+    fn holds(self, state: &KeyState<'_>) -> bool {
+        match self {
+            Guard::Always => true,
+            Guard::EmptyQuery => state.query_empty,
+            Guard::TextAfterCursor => state.text_after_cursor,
+        }
+    }
 }
 
 /// One key bound to one action in some contexts.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     /// The contexts where the binding applies.
     pub contexts: &'static [Context],
@@ -139,29 +93,53 @@ const fn bind(contexts: &'static [Context], key: Key, action: Action) -> Binding
     Binding { contexts, key, action, guard: Guard::Always }
 }
 
+const fn bind_if(contexts: &'static [Context], key: Key, action: Action, guard: Guard) -> Binding {
+    Binding { contexts, key, action, guard }
+}
+
 use Context::{Detail, Help, List, Note, NoteAsk, Overview, Qr};
 
 const MAIN: &[Context] = &[List, Detail];
 const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview, Qr];
+const TEXT: &[Context] = &[List, Note];
+const EDIT: &[Context] = &[List, Detail, Note];
 
-/// Every key of the browser. Earlier bindings win; the help lists them in this order.
+/// Every key of the browser by default. Earlier bindings win; the help lists them in this
+/// order, and the first key of an action is the one the hints show.
 pub static BINDINGS: &[Binding] = &[
     bind(ALL, ctrl('c'), Action::Quit),
+    bind_if(MAIN, ctrl('d'), Action::Quit, Guard::EmptyQuery),
     bind(ALL, ctrl('z'), Action::Suspend),
-    // The query line and the list.
-    bind(&[List], plain(KeyCode::Left), Action::CursorLeft),
-    bind(&[List], plain(KeyCode::Right), Action::CursorRight),
-    bind(MAIN, plain(KeyCode::Home), Action::CursorHome),
-    bind(MAIN, ctrl('a'), Action::CursorHome),
-    bind(MAIN, plain(KeyCode::End), Action::CursorEnd),
-    bind(&[List], plain(KeyCode::Backspace), Action::DeleteBack),
-    bind(MAIN, plain(KeyCode::Delete), Action::DeleteForward),
-    bind(MAIN, ctrl('w'), Action::DeleteWord),
-    bind(MAIN, ctrl('u'), Action::ClearQuery),
+    // Editing the query line (and the note): readline's keys.
+    bind(TEXT, plain(KeyCode::Left), Action::CursorLeft),
+    bind(TEXT, ctrl('b'), Action::CursorLeft),
+    bind(TEXT, plain(KeyCode::Right), Action::CursorRight),
+    bind(TEXT, ctrl('f'), Action::CursorRight),
+    bind(TEXT, alt('b'), Action::CursorWordLeft),
+    bind(TEXT, ctrl_key(KeyCode::Left), Action::CursorWordLeft),
+    bind(TEXT, alt('f'), Action::CursorWordRight),
+    bind(TEXT, ctrl_key(KeyCode::Right), Action::CursorWordRight),
+    bind(TEXT, plain(KeyCode::Home), Action::CursorHome),
+    bind(TEXT, ctrl('a'), Action::CursorHome),
+    bind(TEXT, plain(KeyCode::End), Action::CursorEnd),
+    bind(TEXT, ctrl('e'), Action::CursorEnd),
+    bind(TEXT, plain(KeyCode::Backspace), Action::DeleteBack),
+    bind(TEXT, ctrl('h'), Action::DeleteBack),
+    bind(EDIT, plain(KeyCode::Delete), Action::DeleteForward),
+    bind(EDIT, ctrl('d'), Action::DeleteForward),
+    bind(EDIT, ctrl('w'), Action::DeleteWord),
+    bind(EDIT, alt_key(KeyCode::Backspace), Action::DeleteWordBack),
+    bind(EDIT, alt('d'), Action::DeleteWordForward),
+    bind_if(&[List], ctrl('k'), Action::DeleteToEnd, Guard::TextAfterCursor),
+    bind(&[Note], ctrl('k'), Action::DeleteToEnd),
+    bind(EDIT, ctrl('u'), Action::DeleteToStart),
+    // The list.
     bind(&[List], plain(KeyCode::Up), Action::MoveUp),
     bind(&[List], plain(KeyCode::Down), Action::MoveDown),
     bind(MAIN, ctrl('p'), Action::SelectPrevious),
+    bind(MAIN, ctrl('k'), Action::SelectPrevious),
     bind(MAIN, ctrl('n'), Action::SelectNext),
+    bind(MAIN, ctrl('j'), Action::SelectNext),
     bind(&[List], plain(KeyCode::PageUp), Action::PageUp),
     bind(&[List], plain(KeyCode::PageDown), Action::PageDown),
     bind(&[List], plain(KeyCode::Enter), Action::Open),
@@ -171,28 +149,31 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Detail], plain(KeyCode::Down), Action::ScrollDown),
     bind(&[Detail], plain(KeyCode::PageUp), Action::ScrollPageUp),
     bind(&[Detail], plain(KeyCode::PageDown), Action::ScrollPageDown),
+    bind(&[Detail], plain(KeyCode::Home), Action::DetailTop),
+    bind(&[Detail], plain(KeyCode::End), Action::DetailBottom),
     bind(&[Detail], plain(KeyCode::Left), Action::PreviousLink),
     bind(&[Detail], plain(KeyCode::Right), Action::NextLink),
     bind(&[Detail], plain(KeyCode::Enter), Action::FollowLink),
-    bind(MAIN, alt(KeyCode::Left), Action::Back),
+    bind(MAIN, alt_key(KeyCode::Left), Action::Back),
+    bind(&[Detail], alt('b'), Action::Back),
     bind(&[Detail], plain(KeyCode::Backspace), Action::Back),
-    bind(MAIN, alt(KeyCode::Right), Action::Forward),
-    // Marks, notes and the rest.
+    bind(&[Detail], ctrl('h'), Action::Back),
+    bind(MAIN, alt_key(KeyCode::Right), Action::Forward),
+    bind(&[Detail], alt('f'), Action::Forward),
+    // Marks, notes and the rest: Ctrl for marks, Alt for screens and views.
     bind(MAIN, ctrl('s'), Action::ToggleStar),
     bind(MAIN, ctrl('t'), Action::ToggleMet),
-    bind(MAIN, ctrl('e'), Action::EditNote),
+    bind(MAIN, alt('e'), Action::EditNote),
+    bind(MAIN, alt('s'), Action::ToggleStarredOnly),
     bind(MAIN, plain(KeyCode::F(3)), Action::ToggleStarredOnly),
     bind(MAIN, ctrl('r'), Action::HistoryPrevious),
     bind(MAIN, ctrl('y'), Action::CopyCard),
-    bind(MAIN, alt(KeyCode::Char('q')), Action::ShowQr),
+    bind(MAIN, alt('o'), Action::OpenOverview),
+    bind(MAIN, alt('q'), Action::ShowQr),
     bind(MAIN, plain(KeyCode::F(2)), Action::OpenOverview),
+    bind(MAIN, alt('h'), Action::OpenHelp),
     bind(MAIN, plain(KeyCode::F(1)), Action::OpenHelp),
-    Binding {
-        contexts: MAIN,
-        key: plain(KeyCode::Char('?')),
-        action: Action::OpenHelp,
-        guard: Guard::EmptyQuery,
-    },
+    bind_if(MAIN, ch('?'), Action::OpenHelp, Guard::EmptyQuery),
     bind(MAIN, plain(KeyCode::Esc), Action::Cancel),
     // The help.
     bind(&[Help], plain(KeyCode::Down), Action::HelpDown),
@@ -202,33 +183,28 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Help], plain(KeyCode::PageDown), Action::HelpPageDown),
     bind(&[Help], plain(KeyCode::PageUp), Action::HelpPageUp),
     bind(&[Help], plain(KeyCode::Esc), Action::CloseOverlay),
+    bind(&[Help], alt('h'), Action::CloseOverlay),
     bind(&[Help], plain(KeyCode::F(1)), Action::CloseOverlay),
-    bind(&[Help], plain(KeyCode::Char('?')), Action::CloseOverlay),
-    // The note editor.
+    bind(&[Help], ch('?'), Action::CloseOverlay),
+    // The note editor (its editing keys are the query line's, above).
     bind(&[Note], ctrl('s'), Action::SaveNote),
     bind(&[Note], plain(KeyCode::Enter), Action::NoteNewline),
+    bind(&[Note], ctrl('j'), Action::NoteNewline),
     bind(&[Note], plain(KeyCode::Esc), Action::CancelNote),
-    bind(&[Note], plain(KeyCode::Left), Action::CursorLeft),
-    bind(&[Note], plain(KeyCode::Right), Action::CursorRight),
     bind(&[Note], plain(KeyCode::Up), Action::NoteLineUp),
     bind(&[Note], plain(KeyCode::Down), Action::NoteLineDown),
     bind(&[Note], ctrl('p'), Action::NoteLineUp),
     bind(&[Note], ctrl('n'), Action::NoteLineDown),
-    bind(&[Note], plain(KeyCode::Home), Action::CursorHome),
-    bind(&[Note], ctrl('a'), Action::CursorHome),
-    bind(&[Note], plain(KeyCode::End), Action::CursorEnd),
-    bind(&[Note], plain(KeyCode::Backspace), Action::DeleteBack),
-    bind(&[Note], plain(KeyCode::Delete), Action::DeleteForward),
     // The note editor's question about unsaved changes.
     bind(&[NoteAsk], ctrl('s'), Action::SaveNote),
     bind(&[NoteAsk], plain(KeyCode::Enter), Action::SaveNote),
-    bind(&[NoteAsk], plain(KeyCode::Char('s')), Action::SaveNote),
-    bind(&[NoteAsk], plain(KeyCode::Char('d')), Action::DiscardNote),
+    bind(&[NoteAsk], ch('s'), Action::SaveNote),
+    bind(&[NoteAsk], ch('d'), Action::DiscardNote),
     bind(&[NoteAsk], plain(KeyCode::Esc), Action::KeepEditing),
     // The QR code.
     bind(&[Qr], plain(KeyCode::Esc), Action::CloseOverlay),
     bind(&[Qr], plain(KeyCode::Enter), Action::CloseOverlay),
-    bind(&[Qr], alt(KeyCode::Char('q')), Action::CloseOverlay),
+    bind(&[Qr], alt('q'), Action::CloseOverlay),
     // The overview.
     bind(&[Overview], plain(KeyCode::Right), Action::NextTab),
     bind(&[Overview], plain(KeyCode::Tab), Action::NextTab),
@@ -242,13 +218,172 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Overview], plain(KeyCode::PageUp), Action::RowPageUp),
     bind(&[Overview], plain(KeyCode::Enter), Action::ApplyRow),
     bind(&[Overview], plain(KeyCode::Esc), Action::CloseOverlay),
+    bind(&[Overview], alt('o'), Action::CloseOverlay),
     bind(&[Overview], plain(KeyCode::F(2)), Action::CloseOverlay),
 ];
 
+/// Every context where `action` has a key by default.
+pub fn contexts_of(action: &Action) -> Vec<Context> {
+    let mut contexts = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.action == *action) {
+        for context in binding.contexts {
+            if !contexts.contains(context) {
+                contexts.push(*context);
+            }
+        }
+    }
+    contexts
+}
+
+/// Whether `key` is one of `action`'s default keys.
+pub fn is_default_key(action: &Action, key: Key) -> bool {
+    BINDINGS.iter().any(|b| b.action == *action && b.key == key)
+}
+
+/// The keys in force: the default table with the user's rebindings. Rebinding an action
+/// replaces all its default keys, in the same contexts; a rebound key takes precedence over
+/// any default use of that key there (which then disappears from the help).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bindings {
+    /// User bindings first (they win), then the defaults, each in table order.
+    table: Vec<Binding>,
+    /// How many of `table` come from the user.
+    user: usize,
+}
+
+impl Default for Bindings {
+    fn default() -> Bindings {
+        Bindings { table: BINDINGS.to_vec(), user: 0 }
+    }
+}
+
+impl Bindings {
+    /// The defaults with each of `overrides` (an action and its new keys) applied. A key that
+    /// was already the action's keeps its place, contexts and condition; a new key is bound
+    /// in every context the action has, and takes precedence there over the defaults.
+    pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Bindings {
+        let keys_of = |action: &Action| {
+            overrides.iter().find(|(a, _)| a == action).map(|(_, keys)| keys.as_slice())
+        };
+        let mut user = Vec::new();
+        for (action, keys) in overrides {
+            let defaults: Vec<&Binding> = BINDINGS.iter().filter(|b| b.action == *action).collect();
+            let mut contexts: Vec<&'static [Context]> = Vec::new();
+            for binding in &defaults {
+                if !contexts.contains(&binding.contexts) {
+                    contexts.push(binding.contexts);
+                }
+            }
+            for key in keys.iter().filter(|key| !defaults.iter().any(|b| b.key == **key)) {
+                for &contexts in &contexts {
+                    // A plain character is typed in the query: it acts only on an empty one.
+                    let guard = if key.is_typed() { Guard::EmptyQuery } else { Guard::Always };
+                    user.push(Binding { contexts, key: *key, action: action.clone(), guard });
+                }
+            }
+        }
+        let kept = |b: &&Binding| keys_of(&b.action).is_none_or(|keys| keys.contains(&b.key));
+        let count = user.len();
+        user.extend(BINDINGS.iter().filter(kept).cloned());
+        Bindings { table: user, user: count }
+    }
+
+    /// The bindings in help order: the defaults' order, an action's new keys first where its
+    /// first default key was.
+    fn in_order(&self) -> Vec<&Binding> {
+        let (user, kept) = self.table.split_at(self.user);
+        let mut ordered = Vec::with_capacity(self.table.len());
+        let mut placed: Vec<&Action> = Vec::new();
+        for default in BINDINGS {
+            if !placed.contains(&&default.action) {
+                placed.push(&default.action);
+                ordered.extend(user.iter().filter(|b| b.action == default.action));
+            }
+            if let Some(own) = kept.iter().find(|b| *b == default) {
+                ordered.push(own);
+            }
+        }
+        ordered
+    }
+
+    /// The binding that a key press `key` triggers in `state`.
+    fn find(&self, key: Key, state: &KeyState<'_>) -> Option<&Binding> {
+        self.table
+            .iter()
+            .find(|b| b.contexts.contains(&state.context) && b.key == key && b.guard.holds(state))
+    }
+
+    /// Whether `binding` is the one its key triggers in `context` (when its guard holds): a
+    /// binding shadowed by an earlier one is not shown.
+    fn effective(&self, binding: &Binding, context: Context) -> bool {
+        self.table.iter().find(|b| {
+            b.contexts.contains(&context)
+                && b.key == binding.key
+                && (b.guard == Guard::Always || b.guard == binding.guard)
+        }) == Some(binding)
+    }
+
+    fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.in_order()
+            .into_iter()
+            .filter(move |b| b.contexts.contains(&context) && self.effective(b, context))
+    }
+
+    /// The keys bound to `action` in `context`, by name, in table order.
+    pub fn keys_for(&self, context: Context, action: &Action) -> Vec<String> {
+        self.in_context(context).filter(|b| b.action == *action).map(|b| b.key.name()).collect()
+    }
+
+    /// Every action with the keys bound to it by default or by the user, in table order, for
+    /// the configuration file (`partners config --default`).
+    pub fn by_action(&self) -> Vec<(&'static str, Vec<String>)> {
+        let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
+        for binding in self.in_order() {
+            let Some(name) = binding.action.name() else { continue };
+            let key = binding.key.config_name();
+            match out.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, keys)) if !keys.contains(&key) => keys.push(key),
+                Some(_) => {}
+                None => out.push((name, vec![key])),
+            }
+        }
+        out
+    }
+
+    /// The rows of the help for `context`: the keys and what they do, one row per
+    /// description, in table order.
+    pub fn help_rows(&self, context: Context) -> Vec<(Vec<String>, &'static str)> {
+        let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
+        for binding in self.in_context(context) {
+            let Some(description) = binding.action.description() else { continue };
+            let name = binding.key.name();
+            match rows.iter_mut().find(|(_, d)| *d == description) {
+                Some((keys, _)) if !keys.contains(&name) => keys.push(name),
+                Some(_) => {}
+                None => rows.push((vec![name], description)),
+            }
+        }
+        rows
+    }
+
+    /// A status-line hint: the first key of each action, joined by `/`, then `label`
+    /// (`↑/↓ scroll`).
+    pub fn hint(&self, context: Context, actions: &[Action], label: &str) -> String {
+        let keys: Vec<String> = actions
+            .iter()
+            .filter_map(|action| self.keys_for(context, action).into_iter().next())
+            .collect();
+        format!("{} {label}", keys.join("/"))
+    }
+}
+
 /// The action for `event` in the app's current `state`, if any.
-pub fn action(event: &Event, state: KeyState) -> Option<Action> {
+pub fn action(event: &Event, state: KeyState<'_>) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => key_action(*key, state),
+        Event::Key(key) if key.kind == KeyEventKind::Press => key_action(*key, &state),
+        Event::Paste(text) if matches!(state.context, List | Detail | Note) => {
+            Some(Action::Paste(text.clone()))
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 Some(Action::Click { column: mouse.column, row: mouse.row })
@@ -266,53 +401,88 @@ pub fn action(event: &Event, state: KeyState) -> Option<Action> {
     }
 }
 
-fn key_action(key: KeyEvent, state: KeyState) -> Option<Action> {
-    let bound = BINDINGS.iter().find(|b| {
-        b.contexts.contains(&state.context)
-            && b.key.matches(key)
-            && (b.guard == Guard::Always || state.query_empty)
-    });
-    if let Some(binding) = bound {
+fn key_action(event: KeyEvent, state: &KeyState<'_>) -> Option<Action> {
+    let key = Key::of_event(event);
+    if let Some(binding) = state.bindings.find(key, state) {
         return Some(binding.action.clone());
     }
-    let typed = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char(c) if typed && matches!(state.context, List | Detail | Note) => {
-            Some(Action::Insert(c))
-        }
+    match key.typed() {
+        Some(c) if matches!(state.context, List | Detail | Note) => Some(Action::Insert(c)),
         _ => None,
     }
 }
 
-/// The keys bound to `action` in `context`, by name, in table order.
-pub fn keys_for(context: Context, action: &Action) -> Vec<String> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context) && b.action == *action)
-        .map(|b| b.key.name())
-        .collect()
-}
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyModifiers;
 
-/// The rows of the help for `context`: the keys and what they do, one row per description, in
-/// table order.
-pub fn help_rows(context: Context) -> Vec<(Vec<String>, &'static str)> {
-    let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
-        let Some(description) = binding.action.description() else { continue };
-        let name = binding.key.name();
-        match rows.iter_mut().find(|(_, d)| *d == description) {
-            Some((keys, _)) if !keys.contains(&name) => keys.push(name),
-            Some(_) => {}
-            None => rows.push((vec![name], description)),
+    use super::*;
+
+    #[test]
+    fn key_names_read_back() {
+        for binding in BINDINGS {
+            let name = binding.key.config_name();
+            assert_eq!(Key::parse(&name), Ok(binding.key), "{name}");
+        }
+        assert_eq!(Key::parse("Ctrl-S"), Ok(ctrl('s')));
+        assert_eq!(Key::parse("alt-Left"), Ok(alt_key(KeyCode::Left)));
+        assert_eq!(Key::parse("ctrl--"), Ok(ctrl('-')));
+        assert_eq!(Key::parse("-"), Ok(ch('-')));
+        assert_eq!(Key::parse("F12"), Ok(plain(KeyCode::F(12))));
+        assert_eq!(Key::parse("pgdn"), Ok(plain(KeyCode::PageDown)));
+        assert!(Key::parse("hyper-x").is_err());
+        assert!(Key::parse("f99").is_err());
+        assert!(Key::parse("").is_err());
+    }
+
+    #[test]
+    fn every_named_action_has_a_default_key() {
+        for (name, action) in crate::action::NAMED {
+            assert!(BINDINGS.iter().any(|b| b.action == *action), "{name}");
         }
     }
-    rows
-}
 
-/// A status-line hint: the first key of each action, joined by `/`, then `label`
-/// (`↑/↓ scroll`).
-pub fn hint(context: Context, actions: &[Action], label: &str) -> String {
-    let keys: Vec<String> =
-        actions.iter().filter_map(|action| keys_for(context, action).into_iter().next()).collect();
-    format!("{} {label}", keys.join("/"))
+    #[test]
+    fn restating_the_defaults_changes_nothing() {
+        let defaults = Bindings::default();
+        let restated: Vec<(Action, Vec<Key>)> = crate::action::NAMED
+            .iter()
+            .map(|(_, action)| {
+                let keys = BINDINGS.iter().filter(|b| b.action == *action).map(|b| b.key);
+                let mut unique: Vec<Key> = Vec::new();
+                for key in keys {
+                    if !unique.contains(&key) {
+                        unique.push(key);
+                    }
+                }
+                (action.clone(), unique)
+            })
+            .collect();
+        assert_eq!(Bindings::with_overrides(&restated), defaults);
+    }
+
+    #[test]
+    fn every_bound_action_has_a_name_and_words() {
+        for binding in BINDINGS {
+            assert!(binding.action.name().is_some(), "{:?}", binding.action);
+            assert!(binding.action.description().is_some(), "{:?}", binding.action);
+        }
+    }
+
+    #[test]
+    fn a_rebound_key_wins_and_the_old_ones_go() {
+        let star = Key::parse("ctrl-e").expect("a key");
+        let bindings = Bindings::with_overrides(&[(Action::ToggleStar, vec![star])]);
+        assert_eq!(bindings.keys_for(List, &Action::ToggleStar), ["Ctrl-E"]);
+        assert!(bindings.keys_for(List, &Action::CursorEnd) == ["End"], "Ctrl-E is shadowed");
+        assert_eq!(bindings.keys_for(Note, &Action::CursorEnd), ["End", "Ctrl-E"]);
+        let state = KeyState {
+            context: List,
+            query_empty: true,
+            text_after_cursor: false,
+            bindings: &bindings,
+        };
+        let event = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert_eq!(action(&event, state), None, "Ctrl-S is no longer bound");
+    }
 }

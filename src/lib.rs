@@ -12,7 +12,9 @@
 //!   the search index.
 //! - [`cli`]: the command line's grammar and every subcommand but the browser.
 //! - [`completions`]: shell completions (partner ids asked of the binary) and the man page.
+//! - [`config`]: the configuration file: theme, language, mouse, keys.
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
+//! - [`editing`]: readline-like editing of the query and the note, by grapheme cluster.
 //! - [`effects`]: carries out effects (saving, copying) and reports how they went.
 //! - [`export`]: CSV, JSON, Markdown and DOT exports.
 //! - [`i18n`]: every string the user reads, in English and French.
@@ -36,7 +38,9 @@ pub mod atomic;
 pub mod catalog;
 pub mod cli;
 pub mod completions;
+pub mod config;
 pub mod dataset;
+pub mod editing;
 pub mod effects;
 pub mod export;
 pub mod i18n;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use partners::app::App;
 use partners::cli::{self, Cli, Env};
+use partners::config::{self, Config};
 use partners::i18n::{self, Lang};
 use partners::session;
 use partners::store::Store;
@@ -42,13 +43,20 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
     }
     cli::require_terminal()?;
+    // The configuration file; command-line flags win over it.
+    let config = match config::path(args.home.as_deref()) {
+        Some(path) => Config::load(&path)?,
+        None => Config::default(),
+    };
+    i18n::set(args.lang.or(config.lang).unwrap_or_else(Lang::from_locale));
     let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;
+    let said = i18n::cli();
     let mut warnings: Vec<String> =
-        catalog.warnings().iter().map(|w| format!("skipped a dataset: {w}")).collect();
+        catalog.warnings().iter().map(|w| i18n::fill(said.skipped_dataset, &[w])).collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),
         Err(e) => {
-            warnings.push(format!("your marks and notes cannot be saved: {e}"));
+            warnings.push(i18n::fill(said.marks_not_saved, &[&e]));
             None
         }
     };
@@ -57,12 +65,14 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     }
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = Theme::new(args.theme, color);
+    let theme = Theme::new(args.theme.or(config.theme).unwrap_or_default(), color);
     let mut app = App::new(catalog, state, &args.query.join(" "));
+    app.set_bindings(config.bindings());
+    let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     if !warnings.is_empty() {
         app.set_status(warnings.join(" · "), true);
     }
 
-    let ending = session::run(&mut app, &theme, store.as_mut(), !args.no_mouse)?;
+    let ending = session::run(&mut app, &theme, store.as_mut(), mouse)?;
     Ok(ExitCode::from(ending.exit_code()))
 }

@@ -20,8 +20,6 @@ use crate::text::clean;
 /// How many results a page lists.
 pub const PAGE: usize = 20;
 
-/// Everything plain mode says, in one place for the translation to come.
-
 /// What the prompt looks like, in every language.
 const PROMPT: &str = "> ";
 
@@ -79,7 +77,7 @@ pub fn run_from(
     if !first.trim().is_empty() {
         session.search(first.trim())?;
     }
-    write!(session.out, "{}", PROMPT)?;
+    write!(session.out, "{PROMPT}")?;
     session.out.flush()?;
     for line in input.lines() {
         let line = line?;
@@ -132,7 +130,7 @@ impl<W: Write> Session<'_, W> {
                 Err(_) => self.search(line)?,
             },
         }
-        write!(self.out, "{}", PROMPT)?;
+        write!(self.out, "{PROMPT}")?;
         self.out.flush()?;
         Ok(true)
     }

@@ -1,14 +1,16 @@
-//! The browser's terminal session: raw mode, the alternate screen and mouse capture, turned on
-//! at the start and off on every way out (quit, error, panic, a terminating signal), off while
-//! suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event loop that feeds
-//! events and signals to the app and carries its effects out.
+//! The browser's terminal session: raw mode, the alternate screen, bracketed paste and mouse
+//! capture, turned on at the start and off on every way out (quit, error, panic, a terminating
+//! signal), off while suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event
+//! loop that feeds events and signals to the app and carries its effects out.
 
 use std::io::{self, Stdout, Write};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -56,6 +58,9 @@ impl Modes {
     fn enter(self) -> io::Result<()> {
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+        // Bracketed paste: a pasted text arrives whole, not as keys (a newline in it is not
+        // Enter). Optional: the legacy Windows console has no such mode, and typing still works.
+        let _ = execute!(io::stdout(), EnableBracketedPaste);
         if self.mouse {
             execute!(io::stdout(), EnableMouseCapture)?;
         }
@@ -69,7 +74,7 @@ impl Modes {
         if self.mouse {
             let _ = execute!(out, DisableMouseCapture);
         }
-        let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
         let _ = disable_raw_mode();
         let _ = out.flush();
     }

@@ -18,7 +18,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::action::Action;
 use crate::app::{App, Overlay};
 use crate::i18n::{fill, s};
-use crate::input::{self, Context};
+use crate::input::Context;
 use crate::text::{char_width, clean, highlight_runs, width};
 use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, layout};
 use theme::Theme;
@@ -158,11 +158,11 @@ fn hints(app: &App, columns: u16) -> String {
     let narrow = columns < 90;
     let t = s();
     let context = app.key_state().context;
-    let hint = |actions: &[Action], label: &str| input::hint(context, actions, label);
+    let hint = |actions: &[Action], label: &str| app.bindings().hint(context, actions, label);
     let parts = match (context, narrow) {
         (Context::Qr, _) => vec![hint(&[Action::CloseOverlay], t.hint_close)],
         (Context::Help, _) => {
-            let keys = input::keys_for(Context::Help, &Action::CloseOverlay);
+            let keys = app.bindings().keys_for(Context::Help, &Action::CloseOverlay);
             let keys = keys.iter().take(2).cloned().collect::<Vec<_>>().join(t.or);
             return fill(t.closes_help, &[&keys]);
         }

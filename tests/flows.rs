@@ -153,6 +153,34 @@ impl Expect {
 #[case::question_mark_in_query("a?", expect().query("a?", 2))]
 #[case::unbound_ctrl_ignored("ab <C-z> <C-q>", expect().query("ab", 2))]
 #[case::selection_follows_query("ugap", expect().query("ugap", 4).selected("ugap"))]
+// Readline's keys, as in a shell and in fzf.
+#[case::ctrl_e_end("abc <Home> <C-e>", expect().query("abc", 3))]
+#[case::ctrl_b("abc <C-b> <C-b>", expect().query("abc", 1))]
+#[case::ctrl_f("abc <Home> <C-f>", expect().query("abc", 1))]
+#[case::ctrl_h("abc <C-h>", expect().query("ab", 2))]
+#[case::ctrl_d("abc <Home> <C-d>", expect().query("bc", 0))]
+#[case::ctrl_d_at_end("abc <C-d>", expect().query("abc", 3))]
+#[case::ctrl_d_on_empty_quits("<C-d>", expect().query("", 0).quit())]
+#[case::ctrl_k("abc <Left> <Left> <C-k>", expect().query("a", 1))]
+#[case::ctrl_u_to_start("abc <Left> <C-u>", expect().query("c", 0))]
+#[case::alt_b("foo <Space> bar <A-b>", expect().query("foo bar", 4))]
+#[case::alt_b_twice("foo <Space> bar <A-b> <A-b>", expect().query("foo bar", 0))]
+#[case::alt_f("foo <Space> bar <Home> <A-f>", expect().query("foo bar", 3))]
+#[case::alt_f_twice("foo <Space> bar <Home> <A-f> <A-f>", expect().query("foo bar", 7))]
+#[case::ctrl_left("foo <Space> bar <C-Left>", expect().query("foo bar", 4))]
+#[case::ctrl_right("foo <Space> bar <Home> <C-Right>", expect().query("foo bar", 3))]
+#[case::alt_backspace("kind:media <A-BS>", expect().query("kind:", 5))]
+#[case::alt_backspace_twice("kind:media <A-BS> <A-BS>", expect().query("", 0))]
+#[case::ctrl_w_by_spaces("kind:media <C-w>", expect().query("", 0))]
+#[case::alt_d("foo <Space> bar <Home> <A-d>", expect().query(" bar", 0))]
+#[case::alt_d_mid("foo <Space> bar <Home> <C-f> <A-d>", expect().query("f bar", 1))]
+// Grapheme clusters are one character.
+#[case::combining_backspace("cafe\u{301} <BS>", expect().query("caf", 3))]
+#[case::combining_left("e\u{301}t <Left> <Left>", expect().query("e\u{301}t", 0))]
+#[case::family_backspace("a👨\u{200d}👩\u{200d}👧 <BS>", expect().query("a", 1))]
+#[case::family_left("a👨\u{200d}👩\u{200d}👧b <Left> <Left>", expect().query("a👨\u{200d}👩\u{200d}👧b", 1))]
+#[case::family_delete("a👨\u{200d}👩\u{200d}👧b <Home> <Right> <Del>", expect().query("ab", 1))]
+#[case::family_right("a👨\u{200d}👩\u{200d}👧b <Home> <Right> <Right>", expect().query("a👨\u{200d}👩\u{200d}👧b", 6))]
 fn editing(#[case] keys: &str, #[case] expected: Expect) {
     let (app, _) = run(keys);
     expected.check(&app, keys);
@@ -172,6 +200,10 @@ fn editing(#[case] keys: &str, #[case] expected: Expect) {
 #[case::page_up_clamps("<Down> <PgUp>", 0)]
 #[case::ctrl_n_moves_in_detail("<Tab> <C-n>", 1)]
 #[case::down_scrolls_detail_not_list("<Tab> <Down> <Down>", 0)]
+#[case::ctrl_j("<C-j> <C-j>", 2)]
+#[case::ctrl_k_up("<C-j> <C-j> <C-k>", 1)]
+#[case::ctrl_k_in_detail("<C-j> <C-j> <Tab> <C-k>", 1)]
+#[case::ctrl_j_in_detail("<Tab> <C-j>", 1)]
 fn moving_the_selection(#[case] keys: &str, #[case] position: usize) {
     let (app, _) = run(keys);
     assert_eq!(app.selected(), position, "position after {keys:?}");
@@ -207,8 +239,8 @@ fn down_in_detail_scrolls_it() {
 #[case::ctrl_c_in_list("ugap <C-c>", expect().quit())]
 #[case::ctrl_c_in_detail("ugap <Enter> <C-c>", expect().focus(Focus::Detail).quit())]
 #[case::ctrl_c_in_help("<F1> <C-c>", expect().overlay(Shown::Help).quit())]
-#[case::ctrl_c_in_note_asks("ugap <C-e> abc <C-c>", expect().overlay(Shown::Note))]
-#[case::ctrl_c_in_unchanged_note("ugap <C-e> <C-c>", expect().overlay(Shown::Note).quit())]
+#[case::ctrl_c_in_note_asks("ugap <A-e> abc <C-c>", expect().overlay(Shown::Note))]
+#[case::ctrl_c_in_unchanged_note("ugap <A-e> <C-c>", expect().overlay(Shown::Note).quit())]
 #[case::ctrl_c_in_overview(
     "<F2> <C-c>",
     expect().overlay(Shown::Overview(OverviewTab::Kinds)).quit()
@@ -229,9 +261,19 @@ fn down_in_detail_scrolls_it() {
 #[case::f2_left_wraps("<F2> <Left>", expect().overlay(Shown::Overview(OverviewTab::Network)))]
 #[case::f2_esc("<F2> <Esc>", expect().overlay(Shown::Nothing))]
 #[case::f2_f2("<F2> <F2>", expect().overlay(Shown::Nothing))]
-#[case::editor_open("ugap <C-e>", expect().overlay(Shown::Note).selected("ugap"))]
-#[case::editor_esc("ugap <C-e> <Esc>", expect().overlay(Shown::Nothing).query("ugap", 4))]
-#[case::editor_keeps_query("ugap <C-e> abc", expect().overlay(Shown::Note).query("ugap", 4))]
+#[case::alt_h("<A-h>", expect().overlay(Shown::Help))]
+#[case::alt_h_twice("<A-h> <A-h>", expect().overlay(Shown::Nothing))]
+#[case::alt_h_in_detail("ugap <Enter> <A-h>", expect().overlay(Shown::Help))]
+#[case::alt_o("<A-o>", expect().overlay(Shown::Overview(OverviewTab::Kinds)))]
+#[case::alt_o_twice("<A-o> <A-o>", expect().overlay(Shown::Nothing))]
+#[case::alt_s("<A-s>", expect().query("is:starred ", 11))]
+#[case::alt_s_twice("<A-s> <A-s>", expect().query("", 0))]
+#[case::f3("<F3>", expect().query("is:starred ", 11))]
+#[case::ctrl_e_is_not_the_note("ugap <C-e>", expect().overlay(Shown::Nothing).query("ugap", 4))]
+#[case::help_ctrl_j("<F1> <C-j>", expect().overlay(Shown::Help))]
+#[case::editor_open("ugap <A-e>", expect().overlay(Shown::Note).selected("ugap"))]
+#[case::editor_esc("ugap <A-e> <Esc>", expect().overlay(Shown::Nothing).query("ugap", 4))]
+#[case::editor_keeps_query("ugap <A-e> abc", expect().overlay(Shown::Note).query("ugap", 4))]
 fn focus_and_overlays(#[case] keys: &str, #[case] expected: Expect) {
     let (app, _) = run(keys);
     expected.check(&app, keys);
@@ -314,7 +356,7 @@ fn ctrl_s_in_detail_stars_too() {
 
 #[test]
 fn ctrl_s_without_selection_does_nothing() {
-    let (app, effects) = run("zzzz <C-s> <C-t> <C-e> <C-y>");
+    let (app, effects) = run("zzzz <C-s> <C-t> <A-e> <C-y>");
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(shown(&app), Shown::Nothing);
 }
@@ -330,7 +372,7 @@ fn ctrl_t_marks_met() {
 
 #[test]
 fn note_editor_saves_lines() {
-    let (app, effects) = run("ugap <C-e> line <Space> one <Enter> two <C-s>");
+    let (app, effects) = run("ugap <A-e> line <Space> one <Enter> two <C-s>");
     let note = Change::Note { id: "ugap".into(), text: Some("line one\ntwo".into()) };
     assert_eq!(effects, vec![Effect::Save(note)]);
     assert_eq!(shown(&app), Shown::Nothing);
@@ -347,11 +389,11 @@ fn note_editor_saves_lines() {
 fn note_editor_edits_existing_note_and_moves_between_lines() {
     let marks = Marks { note: Some("first\nsecond".into()), ..Marks::default() };
     let state = State { marks: BTreeMap::from([("ugap".into(), marks)]), ..State::default() };
-    let (app, _) = run_with(state.clone(), (80, 24), "ugap <C-e> <Up> <Home> > <Space>");
+    let (app, _) = run_with(state.clone(), (80, 24), "ugap <A-e> <Up> <Home> > <Space>");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
     assert_eq!(editor.text.iter().collect::<String>(), "> first\nsecond");
     assert_eq!(editor.cursor_line_column(), (0, 2));
-    let (_, effects) = run_with(state, (80, 24), "ugap <C-e> <BS> <BS> <BS> <BS> <BS> <BS> <C-s>");
+    let (_, effects) = run_with(state, (80, 24), "ugap <A-e> <BS> <BS> <BS> <BS> <BS> <BS> <C-s>");
     let text = Some("first\n".into());
     assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text })]);
 }
@@ -360,14 +402,14 @@ fn note_editor_edits_existing_note_and_moves_between_lines() {
 fn note_editor_blank_note_removes_it() {
     let marks = Marks { note: Some("x".into()), ..Marks::default() };
     let state = State { marks: BTreeMap::from([("ugap".into(), marks)]), ..State::default() };
-    let (app, effects) = run_with(state, (80, 24), "ugap <C-e> <BS> <Space> <C-s>");
+    let (app, effects) = run_with(state, (80, 24), "ugap <A-e> <BS> <Space> <C-s>");
     assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text: None })]);
     assert!(!app.state().marks.contains_key("ugap"));
 }
 
 #[test]
 fn note_editor_esc_then_discard_cancels() {
-    let (app, effects) = run("ugap <C-e> draft <Enter> text <Esc> d");
+    let (app, effects) = run("ugap <A-e> draft <Enter> text <Esc> d");
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(shown(&app), Shown::Nothing);
     assert!(!app.state().marks.contains_key("ugap"));
@@ -376,7 +418,7 @@ fn note_editor_esc_then_discard_cancels() {
 
 #[test]
 fn note_editor_question_mark_is_text() {
-    let (app, _) = run("<C-e> why?");
+    let (app, _) = run("<A-e> why?");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
     assert_eq!(editor.text.iter().collect::<String>(), "why?");
 }
@@ -401,9 +443,30 @@ fn f3_toggles_starred_only(#[case] keys: &str, #[case] query: &str, #[case] coun
 }
 
 #[test]
-fn starring_under_is_starred_updates_the_list() {
-    let (app, _) = run_with(starred(&["gsef"]), (80, 24), "<F3> <C-s>");
-    assert!(app.results().is_empty(), "unstarring the only starred partner empties the list");
+fn unstarring_under_is_starred_keeps_the_row_until_the_query_changes() {
+    let stars = starred(&["gsef", "ugap"]);
+    let (app, effects) = run_with(stars.clone(), (80, 24), "<A-s> <C-s>");
+    assert_eq!(app.results().len(), 2, "the unstarred row stays");
+    let first = app.selected_partner().expect("a row is selected");
+    assert!(!app.marks_of(first).has(partners::search::Mark::Starred), "shown unstarred");
+    assert_eq!(effects.len(), 1);
+    // The same key stars it back: a second Ctrl-S does not unstar the next partner.
+    let (app, _) = run_with(stars.clone(), (80, 24), "<A-s> <C-s> <C-s>");
+    assert_eq!(app.selected_partner(), Some(first));
+    assert!(app.marks_of(first).has(partners::search::Mark::Starred), "starred back");
+    assert_eq!(app.state().marks.values().filter(|m| m.starred).count(), 2);
+    // Once the query changes, the list shows only what is starred.
+    let (app, _) = run_with(stars, (80, 24), "<A-s> <C-s> x <BS>");
+    assert_eq!(app.results().len(), 1);
+}
+
+#[test]
+fn the_empty_starred_view_says_how_to_star() {
+    let (app, _) = run("<A-s>");
+    assert!(app.results().is_empty());
+    let screen = format!("{:?}", common::draw(&app).backend().buffer());
+    assert!(screen.contains("No starred partners yet"), "{screen}");
+    assert!(screen.contains("Ctrl-S"), "names the key that stars");
 }
 
 fn with_history(queries: &[&str]) -> State {
@@ -422,6 +485,18 @@ fn history(#[case] keys: &str, #[case] query: &str) {
     let (app, _) = run_with(with_history(&["ugap", "gsef", "cnfpt"]), (80, 24), keys);
     assert_eq!(app.query(), query, "query after {keys:?}");
     assert_eq!(app.cursor(), query.chars().count());
+}
+
+#[test]
+fn a_recalled_query_says_it_came_from_the_history() {
+    let (app, _) = run_with(with_history(&["ugap", "cnfpt"]), (80, 24), "<Up>");
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(status, "From the history: query 1 of 2 (Ctrl-R for older)");
+    // Not when something is typed, nor below the top of the list.
+    let (app, _) = run_with(with_history(&["ugap"]), (80, 24), "a <Up>");
+    assert_eq!(app.query(), "a");
+    let (app, _) = run_with(with_history(&["ugap"]), (80, 24), "<Down> <Up>");
+    assert_eq!((app.query().as_str(), app.selected()), ("", 0));
 }
 
 #[test]
@@ -516,7 +591,7 @@ fn resize_keeps_the_selection_in_view() {
 
 #[test]
 fn resize_in_overlays_and_detail_never_panics() {
-    let prefixes = ["", "ugap <Enter>", "<F1>", "<F2>", "<F2> <Left>", "ugap <C-e> a <Enter> b"];
+    let prefixes = ["", "ugap <Enter>", "<F1>", "<F2>", "<F2> <Left>", "ugap <A-e> a <Enter> b"];
     for prefix in prefixes {
         for (width, height) in [(1, 1), (0, 0), (5, 3), (29, 7), (30, 8), (59, 19), (100, 2)] {
             let keys = format!("{prefix} <Resize:{width}x{height}> <Down> <PgDn> <Enter> x");
@@ -556,7 +631,7 @@ fn failing_store(home: &std::path::Path) -> Store {
 fn a_note_whose_save_failed_goes_back_into_the_editor() {
     let home = tempfile::tempdir().expect("a temporary home");
     let mut store = failing_store(home.path());
-    let (mut app, effects) = run("ugap <C-e> h i <C-s>");
+    let (mut app, effects) = run("ugap <A-e> h i <C-s>");
     assert_eq!(
         effects,
         vec![Effect::Save(Change::Note { id: "ugap".into(), text: Some("hi".into()) })]
@@ -617,17 +692,17 @@ fn a_save_that_worked_shows_what_the_store_holds() {
 
 /// A note with unsaved changes is never thrown away without asking.
 #[rstest]
-#[case::esc_unchanged_closes("ugap <C-e> <Esc>", Shown::Nothing, false, None)]
-#[case::esc_asks("ugap <C-e> hi <Esc>", Shown::Note, false, None)]
-#[case::esc_twice_keeps_writing("ugap <C-e> hi <Esc> <Esc> x", Shown::Note, false, None)]
-#[case::discard("ugap <C-e> hi <Esc> d", Shown::Nothing, false, None)]
-#[case::save_with_s("ugap <C-e> hi <Esc> s", Shown::Nothing, false, Some("hi"))]
-#[case::save_with_enter("ugap <C-e> hi <Esc> <Enter>", Shown::Nothing, false, Some("hi"))]
-#[case::ctrl_c_asks("ugap <C-e> hi <C-c>", Shown::Note, false, None)]
-#[case::ctrl_c_then_discard_quits("ugap <C-e> hi <C-c> d", Shown::Nothing, true, None)]
-#[case::ctrl_c_then_save_quits("ugap <C-e> hi <C-c> s", Shown::Nothing, true, Some("hi"))]
-#[case::ctrl_c_twice_saves_and_quits("ugap <C-e> hi <C-c> <C-c>", Shown::Nothing, true, Some("hi"))]
-#[case::ctrl_c_unchanged_quits("ugap <C-e> <C-c>", Shown::Note, true, None)]
+#[case::esc_unchanged_closes("ugap <A-e> <Esc>", Shown::Nothing, false, None)]
+#[case::esc_asks("ugap <A-e> hi <Esc>", Shown::Note, false, None)]
+#[case::esc_twice_keeps_writing("ugap <A-e> hi <Esc> <Esc> x", Shown::Note, false, None)]
+#[case::discard("ugap <A-e> hi <Esc> d", Shown::Nothing, false, None)]
+#[case::save_with_s("ugap <A-e> hi <Esc> s", Shown::Nothing, false, Some("hi"))]
+#[case::save_with_enter("ugap <A-e> hi <Esc> <Enter>", Shown::Nothing, false, Some("hi"))]
+#[case::ctrl_c_asks("ugap <A-e> hi <C-c>", Shown::Note, false, None)]
+#[case::ctrl_c_then_discard_quits("ugap <A-e> hi <C-c> d", Shown::Nothing, true, None)]
+#[case::ctrl_c_then_save_quits("ugap <A-e> hi <C-c> s", Shown::Nothing, true, Some("hi"))]
+#[case::ctrl_c_twice_saves_and_quits("ugap <A-e> hi <C-c> <C-c>", Shown::Nothing, true, Some("hi"))]
+#[case::ctrl_c_unchanged_quits("ugap <A-e> <C-c>", Shown::Note, true, None)]
 fn closing_a_changed_note_asks(
     #[case] keys: &str,
     #[case] overlay: Shown,
@@ -654,7 +729,7 @@ fn closing_a_changed_note_asks(
 
 #[test]
 fn a_terminating_signal_saves_the_note_being_written() {
-    let (mut app, _) = run("ugap <C-e> draft");
+    let (mut app, _) = run("ugap <A-e> draft");
     let effect = app.update(Action::Terminate);
     assert!(app.should_quit());
     assert_eq!(
@@ -677,4 +752,78 @@ fn ctrl_z_asks_the_loop_to_suspend_and_a_failure_is_said() {
     app.update(report);
     assert!(app.status().is_some_and(|s| s.error && s.text.starts_with("Could not suspend")));
     assert_eq!(app.query(), "ugap");
+}
+
+#[rstest]
+// Home and End in the detail go to its top and bottom, and leave the query's cursor alone.
+#[case::end("ugap <Home> <Tab> <End>", usize::MAX, 0)]
+#[case::end_home("ugap <Home> <Tab> <End> <Home>", 0, 0)]
+#[case::home_after_scrolling("ugap <Tab> <Down> <Down> <Home>", 0, 4)]
+fn home_and_end_in_the_detail(#[case] keys: &str, #[case] scroll: usize, #[case] cursor: usize) {
+    let (app, _) = run(keys);
+    let bottom = app.detail().lines.len().saturating_sub(layout(app.size()).detail_rows());
+    assert!(bottom > 0, "UGAP's detail scrolls at 80x24");
+    assert_eq!(app.detail_scroll(), scroll.min(bottom), "scroll after {keys:?}");
+    assert_eq!(app.cursor(), cursor, "the query's cursor after {keys:?}");
+    assert_eq!(app.focus(), Focus::Detail);
+}
+
+#[rstest]
+// In the detail, Alt-b (what macOS sends for Option-Left, as Esc b) and Alt-f go back and
+// forward, like Alt-Left and Alt-Right; in the query line they move by word.
+#[case::alt_left("<A-Left>", "<A-Right>")]
+#[case::alt_b("<A-b>", "<A-f>")]
+#[case::ctrl_h("<C-h>", "<A-Right>")]
+fn back_and_forward_in_the_detail(#[case] back: &str, #[case] forward: &str) {
+    let (app, _) = run(&format!("gsef <Tab> <Right> <Enter> {back}"));
+    assert_eq!(selected_id(&app).as_deref(), Some("gsef"), "back with {back}");
+    assert_eq!(app.query(), "gsef");
+    let (app, _) = run(&format!("gsef <Tab> <Right> <Enter> {back} {forward}"));
+    assert_ne!(selected_id(&app).as_deref(), Some("gsef"), "forward with {forward}");
+}
+
+/// The app after `keys`, then a pasted `text`.
+fn pasted(keys: &str, text: &str) -> App {
+    let (mut app, _) = run(keys);
+    let event = Event::Paste(text.to_owned());
+    if let Some(action) = partners::input::action(&event, app.key_state()) {
+        app.update(action);
+    }
+    app
+}
+
+#[test]
+fn a_paste_goes_into_the_query_on_one_line() {
+    let app = pasted("ab <Left>", "x\r\ny\tz\u{1b}[31m");
+    assert_eq!(app.query(), "ax y z[31mb");
+    assert_eq!(app.cursor(), 10);
+    let app = pasted("ugap <Tab>", "cnfpt");
+    assert_eq!((app.query().as_str(), app.focus()), ("ugapcnfpt", Focus::List));
+    let app = pasted("<F1>", "ugap");
+    assert_eq!(app.query(), "", "the help takes no paste");
+}
+
+#[test]
+fn a_paste_keeps_its_lines_in_the_note() {
+    let app = pasted("ugap <A-e>", "line one\r\nline\u{7} two");
+    let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
+    assert_eq!(editor.text(), "line one\nline two");
+}
+
+#[rstest]
+#[case::combining_backspace("ugap <A-e> cafe\u{301} <BS>", "caf", 3)]
+#[case::family_left(
+    "ugap <A-e> a👨\u{200d}👩\u{200d}👧b <Left> <Left> <BS>",
+    "👨\u{200d}👩\u{200d}👧b",
+    0
+)]
+#[case::ctrl_k_on_a_line("ugap <A-e> one <Enter> two <Up> <C-a> <C-f> <C-k>", "o\ntwo", 1)]
+#[case::ctrl_u_on_a_line("ugap <A-e> one <Enter> two <C-u>", "one\n", 4)]
+#[case::alt_b_and_alt_d("ugap <A-e> foo <Space> bar <A-b> <A-d>", "foo ", 4)]
+#[case::ctrl_e_ends_the_line("ugap <A-e> one <Enter> two <Up> <C-a> <C-e>", "one\ntwo", 3)]
+#[case::ctrl_j_new_line("ugap <A-e> a <C-j> b", "a\nb", 3)]
+fn editing_the_note(#[case] keys: &str, #[case] text: &str, #[case] cursor: usize) {
+    let (app, _) = run(keys);
+    let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
+    assert_eq!((editor.text().as_str(), editor.cursor), (text, cursor), "after {keys:?}");
 }

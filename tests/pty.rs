@@ -154,6 +154,7 @@ fn assert_restored(contents: &str, screen: &vt100::Screen) {
     assert!(!screen.alternate_screen(), "back on the main screen");
     assert!(!screen.hide_cursor(), "the cursor is visible");
     assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
+    assert!(!screen.bracketed_paste(), "bracketed paste off");
     assert!(!contents.contains("Public body"), "the browser's screen is gone:\n{contents}");
     let words: Vec<&str> = contents.split_whitespace().collect();
     for mode in ["icanon", "echo", "isig"] {
@@ -184,6 +185,40 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 }
 
 #[test]
+fn the_configuration_file_and_bracketed_paste() {
+    let config = tempfile::tempdir().expect("a folder for the configuration");
+    let file = "mouse = false\n[keys]\nhelp = [\"alt-x\"]\n";
+    std::fs::write(config.path().join("config.toml"), file).expect("written");
+    let mut session = Session::start(&format!("--home '{}'", config.path().display()));
+    session.wait_for_browser();
+    {
+        let parser = session.parser.lock().expect("lock");
+        assert!(parser.screen().bracketed_paste(), "bracketed paste on");
+        let mode = parser.screen().mouse_protocol_mode();
+        assert_eq!(mode, vt100::MouseProtocolMode::None, "mouse = false in the file");
+    }
+    session.wait_for("the user's help key in the hints", |s| s.contents().contains("Alt-x help"));
+    // A pasted line break is a space in the query, not Enter.
+    session.type_keys(b"\x1b[200~ugap\r\nfrance\x1b[201~");
+    session.wait_for("the pasted query", |s| s.contents().contains("❯ ugap france"));
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
+#[test]
+fn a_bad_configuration_file_stops_the_browser_with_its_line() {
+    let config = tempfile::tempdir().expect("a folder for the configuration");
+    std::fs::write(config.path().join("config.toml"), "[keys]\nstarr = [\"x\"]\n")
+        .expect("written");
+    let session = Session::start(&format!("--home '{}'", config.path().display()));
+    let (status, contents, _) = session.finish();
+    assert_eq!(status, 2);
+    assert!(contents.contains("config.toml:2:1: no action is called `starr`"), "{contents}");
+}
+
+#[test]
 fn terminating_signals_restore_the_terminal() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
         let session = Session::start("");
@@ -199,7 +234,7 @@ fn terminating_signals_restore_the_terminal() {
 fn a_note_being_written_is_saved_on_a_terminating_signal() {
     let mut session = Session::start("ugap");
     session.wait_for_browser();
-    session.type_keys(b"\x05"); // Ctrl-E
+    session.type_keys(b"\x1be"); // Alt-e, as Esc e
     session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
     session.type_keys("Rappeler Anne — catalogue".as_bytes());
     session.wait_for("the text typed", |s| s.contents().contains("catalogue"));

@@ -93,7 +93,11 @@ fn history_rules_hold_on_disk() {
     for query in ["", "  ", "ugap", "ugap", " ugap ", "cnfpt", "ugap"] {
         store.apply(Change::PushHistory(query.into())).expect("push");
     }
-    assert_eq!(open(home.path()).state().history, ["ugap", "cnfpt", "ugap"]);
+    assert_eq!(
+        open(home.path()).state().history,
+        ["cnfpt", "ugap"],
+        "a repeated query moves to the end"
+    );
 
     for n in 0..60 {
         store.apply(Change::PushHistory(format!("query {n}"))).expect("push");

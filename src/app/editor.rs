@@ -1,6 +1,7 @@
 //! The note editor's text and cursor, and how editing actions change them.
 
 use crate::action::Action;
+use crate::editing::{self, Lines};
 
 /// What the editor is waiting for once the user answers whether to save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,40 +72,25 @@ impl NoteEditor {
         };
         let Some(&start) = starts.get(target) else { return };
         let end = starts.get(target + 1).map_or(self.text.len(), |s| s - 1);
-        self.cursor = (start + column).min(end);
-    }
-
-    fn insert(&mut self, c: char) {
-        self.text.insert(self.cursor, c);
-        self.cursor += 1;
+        self.cursor = editing::snap(&self.text, (start + column).min(end));
     }
 
     /// Applies an editing action; others are ignored.
     pub fn edit(&mut self, action: &Action) {
         match action {
-            Action::Insert(c) => self.insert(*c),
-            Action::NoteNewline => self.insert('\n'),
-            Action::DeleteBack if self.cursor > 0 => {
-                self.cursor -= 1;
-                self.text.remove(self.cursor);
-            }
-            Action::DeleteForward if self.cursor < self.text.len() => {
-                self.text.remove(self.cursor);
-            }
-            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
-            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.text.len()),
-            Action::CursorHome => {
-                let (_, column) = self.cursor_line_column();
-                self.cursor -= column;
-            }
-            Action::CursorEnd => {
-                while self.cursor < self.text.len() && self.text[self.cursor] != '\n' {
-                    self.cursor += 1;
-                }
+            Action::NoteNewline => {
+                editing::apply(
+                    &mut self.text,
+                    &mut self.cursor,
+                    &Action::Insert('\n'),
+                    Lines::Many,
+                );
             }
             Action::NoteLineUp => self.move_vertically(false),
             Action::NoteLineDown => self.move_vertically(true),
-            _ => {}
+            action => {
+                editing::apply(&mut self.text, &mut self.cursor, action, Lines::Many);
+            }
         }
     }
 }

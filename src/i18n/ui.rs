@@ -29,8 +29,6 @@ table! {
         unmarked_met,
         /// The history is empty.
         no_history,
-        /// `{}`: which, `{}`: how many.
-        history_position,
         /// The selected partner has no relation.
         no_relations,
         /// `{}`: an organisation.
@@ -64,7 +62,7 @@ table! {
         nothing_selected,
         /// The list when the query cannot run.
         query_cannot_run,
-        /// Where the syntax is.
+        /// Where the syntax is. `{}`: the help key.
         syntax_in_help,
         /// An empty dataset.
         no_partners,
@@ -159,7 +157,6 @@ table! {
         // -- What each action does, in the help --
         do_delete_char,
         do_delete_word,
-        do_clear_query,
         do_move_in_text,
         do_move_selection,
         do_move_page,
@@ -206,6 +203,35 @@ table! {
         qr_too_long,
         /// Starts the note in a plain-text code.
         qr_note,
+        // -- Keys, editing, configuration --
+        /// What Ctrl-K does, in the help.
+        do_delete_to_end,
+        /// What Ctrl-U does, in the help.
+        do_delete_to_start,
+        /// Moving the cursor by word, in the help.
+        do_move_word,
+        /// Home and End in a text, in the help.
+        do_move_to_ends,
+        /// Home and End in the detail, in the help.
+        do_detail_ends,
+        /// `{}`: which, `{}`: how many, `{}`: the key for older ones.
+        from_history,
+        /// The starred view with no star. `{}`: the star key, `{}`: the key that leaves the view.
+        no_starred,
+        /// Ctrl-P/N and Ctrl-K/J, which move the selection from the detail too.
+        do_select_anywhere,
+        /// `{}`: a key name from the configuration file.
+        config_bad_key,
+        /// `{}`: a name under [keys].
+        config_unknown_action,
+        /// `{}`: a setting, `{}`: the values it takes.
+        config_bad_value,
+        /// `{}`: an action given no key.
+        config_no_keys,
+        /// `{}`: a key, `{}` and `{}`: two actions of the file that both have it.
+        config_key_twice,
+        /// The configuration file could not be read.
+        config_unreadable,
     }
     arrays {
         /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.

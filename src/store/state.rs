@@ -124,6 +124,8 @@ impl State {
         if query.is_empty() || self.history.last().is_some_and(|last| last == query) {
             return false;
         }
+        // A query searched again moves to the end rather than appearing twice.
+        self.history.retain(|earlier| earlier != query);
         self.history.push(query.to_owned());
         self.trim_history();
         true
@@ -212,7 +214,7 @@ mod tests {
         assert!(!state.apply(Change::PushHistory("ugap".into()), 0));
         assert!(state.apply(Change::PushHistory("cnfpt".into()), 0));
         assert!(state.apply(Change::PushHistory("ugap".into()), 0));
-        assert_eq!(state.history, ["ugap", "cnfpt", "ugap"]);
+        assert_eq!(state.history, ["cnfpt", "ugap"], "no duplicates: ugap moved to the end");
         for n in 0..100 {
             state.apply(Change::PushHistory(format!("q{n}")), 0);
         }

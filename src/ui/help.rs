@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, NoteEditor};
 use crate::i18n::{fill, s};
-use crate::input::{self, Context};
+use crate::input::Context;
 use crate::text::{char_width, clean_multiline, pad};
 use crate::view::help::{self, HelpLine};
 use crate::view::layout::centred;
@@ -56,11 +56,11 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The keys that save and close the note, as the editor's title says them.
-fn note_keys() -> String {
+fn note_keys(app: &App) -> String {
     let t = s();
     [
-        input::hint(Context::Note, &[Action::SaveNote], t.hint_save),
-        input::hint(Context::Note, &[Action::CancelNote], t.hint_close),
+        app.bindings().hint(Context::Note, &[Action::SaveNote], t.hint_save),
+        app.bindings().hint(Context::Note, &[Action::CancelNote], t.hint_close),
     ]
     .join(", ")
 }
@@ -76,7 +76,7 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
     let block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             crate::text::truncate(
-                &fill(s().note_title, &[&name, &note_keys()]),
+                &fill(s().note_title, &[&name, &note_keys(app)]),
                 usize::from(popup.width.saturating_sub(2)),
             )
             .into_owned(),

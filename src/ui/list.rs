@@ -9,9 +9,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::{highlighted, spans_width};
+use crate::action::Action;
 use crate::app::{App, Focus};
 use crate::dataset::Kind;
 use crate::i18n::{fill, s};
+use crate::input::Context;
 use crate::search::Mark;
 use crate::text::{pad, width};
 
@@ -116,10 +118,14 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Line::styled(s().query_cannot_run, theme.error),
             Line::styled(crate::text::clean(&e.to_string()).into_owned(), theme.text),
             Line::raw(""),
-            Line::styled(s().syntax_in_help, theme.dim),
+            Line::styled(fill(s().syntax_in_help, &[&key(app, &Action::OpenHelp)]), theme.dim),
         ],
         Ok(_) if app.catalog().partners().is_empty() => {
             vec![Line::styled(s().no_partners, theme.text)]
+        }
+        Ok(_) if starred_view_without_stars(app) => {
+            let keys = [key(app, &Action::ToggleStar), key(app, &Action::ToggleStarredOnly)];
+            vec![Line::styled(fill(s().no_starred, &[&keys[0], &keys[1]]), theme.text)]
         }
         Ok(parsed) => {
             let mut lines = vec![
@@ -143,4 +149,15 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             lines
         }
     }
+}
+
+/// Whether the list shows only starred partners and none is starred: then it says how to star.
+fn starred_view_without_stars(app: &App) -> bool {
+    app.query().split_whitespace().any(|word| word == "is:starred")
+        && (0..app.catalog().partners().len()).all(|i| !app.marks_of(i).has(Mark::Starred))
+}
+
+/// The first key of `action` in the list, as the help writes it.
+fn key(app: &App, action: &Action) -> String {
+    app.bindings().keys_for(Context::List, action).into_iter().next().unwrap_or_default()
 }

@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 
 use super::layout::centred;
-use crate::input::{self, Context};
+use crate::input::{Bindings, Context};
 
 /// The forms of the query syntax; what each means is in the language's table, in this order.
 pub const SYNTAX: [&str; 13] = [
@@ -34,11 +34,11 @@ pub enum HelpLine {
     Blank,
 }
 
-/// Every line of the help, in order, in the thread's language.
-pub fn lines() -> Vec<HelpLine> {
+/// Every line of the help for `bindings`, in order, in the thread's language.
+pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
     let t = crate::i18n::s();
     let mut lines = vec![HelpLine::Row(t.help_type.to_owned(), t.help_type_does)];
-    let list = input::help_rows(Context::List);
+    let list = bindings.help_rows(Context::List);
     lines.extend(list.iter().map(|(keys, what)| HelpLine::Row(keys.join(" "), what)));
     lines.push(HelpLine::Row(t.help_mouse.to_owned(), t.help_mouse_does));
     // The sections after the list's, each with only what differs from the list's keys.
@@ -50,7 +50,7 @@ pub fn lines() -> Vec<HelpLine> {
     for (title, context) in sections {
         lines.push(HelpLine::Blank);
         lines.push(HelpLine::Heading(title));
-        for (mut keys, what) in input::help_rows(context) {
+        for (mut keys, what) in bindings.help_rows(context) {
             // A key that does the same as in the list goes without saying.
             if let Some((same, _)) = list.iter().find(|(_, w)| *w == what) {
                 keys.retain(|k| !same.contains(k));

@@ -1,0 +1,321 @@
+//! The configuration file, `config.toml`: the theme, the language, the mouse and the keys of
+//! the browser. It lives beside the datasets folder: in the home chosen with `--home` or
+//! `PARTNERS_HOME`, else in the platform's config folder. A missing file is the defaults; a
+//! setting, action or key it does not know is an error that names the file, the line and the
+//! column. Command-line flags win over it (`main.rs` applies them). `partners config` prints
+//! where it is read from, a complete commented default file, or checks it.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::ValueEnum;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::action::Action;
+use crate::i18n::{Lang, fill, s};
+use crate::input::{Bindings, Key};
+use crate::store::Store;
+use crate::ui::theme::ThemeName;
+
+/// The file's name in its folder.
+pub const FILE_NAME: &str = "config.toml";
+
+/// What the configuration file sets; `None` where it says nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The colour theme.
+    pub theme: Option<ThemeName>,
+    /// The language of the interface.
+    pub lang: Option<Lang>,
+    /// Whether to capture the mouse.
+    pub mouse: Option<bool>,
+    /// Actions given other keys, in the file's order.
+    pub keys: Vec<(Action, Vec<Key>)>,
+}
+
+/// Why the configuration file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Something in the file is wrong, at a line and column.
+    #[error("{path}:{line}:{column}: {message}")]
+    At {
+        /// The file.
+        path: String,
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file exists but cannot be read.
+    #[error("{path}: {message}: {source}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// What failed.
+        message: &'static str,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The file as written, with where each value is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    theme: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
+    mouse: Option<bool>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+}
+
+/// Where the configuration file is read from: `config.toml` beside the datasets folder (in
+/// the home chosen with `--home DIR` or `PARTNERS_HOME`, else in the platform's config
+/// folder); `None` when there is no such folder.
+pub fn path(home: Option<&Path>) -> Option<PathBuf> {
+    Store::resolve_datasets(home).as_deref().and_then(beside_datasets)
+}
+
+fn beside_datasets(datasets: &Path) -> Option<PathBuf> {
+    datasets.parent().map(|folder| folder.join(FILE_NAME))
+}
+
+/// Line and column (from 1, the column in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+}
+
+impl Config {
+    /// Reads the file at `path`; a file that does not exist is the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text, path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(source) => Err(ConfigError::Unreadable {
+                path: path.display().to_string(),
+                message: s().config_unreadable,
+                source,
+            }),
+        }
+    }
+
+    /// Reads `text`, the content of the file at `path` (named in errors).
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let at = |span: Range<usize>, message: String| {
+            let (line, column) = line_column(text, span.start);
+            ConfigError::At { path: path.display().to_string(), line, column, message }
+        };
+        let raw: Raw = toml::from_str(text)
+            .map_err(|e| at(e.span().unwrap_or(0..0), e.message().trim().to_owned()))?;
+        let choice = |value: &Spanned<String>, setting: &str, names: &[&str]| {
+            if names.contains(&value.get_ref().as_str()) {
+                Ok(())
+            } else {
+                Err(at(value.span(), fill(s().config_bad_value, &[&setting, &names.join(", ")])))
+            }
+        };
+        let mut config = Config { mouse: raw.mouse, ..Config::default() };
+        if let Some(theme) = &raw.theme {
+            choice(theme, "theme", &["dark", "light"])?;
+            config.theme = ThemeName::from_str(theme.get_ref(), false).ok();
+        }
+        if let Some(lang) = &raw.lang {
+            choice(lang, "lang", &["en", "fr"])?;
+            config.lang = Lang::from_str(lang.get_ref(), false).ok();
+        }
+        // In the file's order, so the first problem reported is the first in the file.
+        let mut entries: Vec<_> = raw.keys.iter().collect();
+        entries.sort_by_key(|(name, _)| name.span().start);
+        for (name, keys) in entries {
+            let Some(action) = Action::from_name(name.get_ref()) else {
+                return Err(at(name.span(), fill(s().config_unknown_action, &[name.get_ref()])));
+            };
+            if keys.get_ref().is_empty() {
+                return Err(at(keys.span(), fill(s().config_no_keys, &[name.get_ref()])));
+            }
+            let mut parsed = Vec::new();
+            for key in keys.get_ref() {
+                let parsed_key =
+                    Key::parse(key.get_ref()).map_err(|message| at(key.span(), message))?;
+                // One key for two actions in the same place: one of them would never run.
+                let places = crate::input::contexts_of(&action);
+                // (The defaults share some keys, told apart by a condition: restating them is fine.)
+                let new_for = |action: &Action| !crate::input::is_default_key(action, parsed_key);
+                let clash = config.keys.iter().find(|(other, keys)| {
+                    keys.contains(&parsed_key)
+                        && (new_for(&action) || new_for(other))
+                        && crate::input::contexts_of(other).iter().any(|c| places.contains(c))
+                });
+                if let Some((other, _)) = clash {
+                    let names =
+                        [key.get_ref().as_str(), other.name().unwrap_or_default(), name.get_ref()];
+                    let message = fill(s().config_key_twice, &[&names[0], &names[1], &names[2]]);
+                    return Err(at(key.span(), message));
+                }
+                parsed.push(parsed_key);
+            }
+            config.keys.push((action, parsed));
+        }
+        Ok(config)
+    }
+
+    /// The keys in force: the default table with this file's keys.
+    pub fn bindings(&self) -> Bindings {
+        Bindings::with_overrides(&self.keys)
+    }
+}
+
+/// A configuration file with every setting and every key binding at its default, each
+/// commented out, with what it does: generated from the binding table, so always complete.
+pub fn default_file() -> String {
+    let mut out = String::from(
+        "# partners: configuration file (config.toml). `partners config --path` says where it is read\n\
+         # from. Every setting is shown at its default and commented out: remove the `#` to change one.\n\
+         # Command-line options win over this file.\n\
+         \n\
+         # Colour theme: \"dark\" or \"light\" (--theme).\n\
+         # theme = \"dark\"\n\
+         \n\
+         # Language of the browser: \"en\" or \"fr\" (--lang; by default, the locale's).\n\
+         # lang = \"en\"\n\
+         \n\
+         # Capture the mouse; false leaves it to the terminal, to select text (--no-mouse).\n\
+         # mouse = true\n\
+         \n\
+         # Keys: an action = the list of its keys. Giving an action keys replaces all its default\n\
+         # keys; a key given to another action takes precedence over its default use. A key is\n\
+         # a character (s, ?, -), f1 to f12, enter, esc, tab, backtab, backspace, delete, left,\n\
+         # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-.\n\
+         # A plain character acts only while the query is empty (else it is typed).\n\
+         [keys]\n",
+    );
+    // The file is for everyone: the descriptions in English, whatever the thread's language.
+    let language = crate::i18n::lang();
+    crate::i18n::set(Lang::En);
+    for (name, keys) in Bindings::default().by_action() {
+        let what = Action::from_name(name).and_then(|a| a.description()).unwrap_or_default();
+        let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+        let _ = writeln!(out, "# {name} = [{}]  # {what}", keys.join(", "));
+    }
+    crate::i18n::set(language);
+    out
+}
+
+/// What `partners config` does.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct ConfigArgs {
+    /// Print where the configuration file is read from.
+    #[arg(long, conflicts_with_all = ["default", "check"])]
+    pub path: bool,
+    /// Print a configuration file with every setting and key at its default, commented.
+    #[arg(long, conflicts_with = "check")]
+    pub default: bool,
+    /// Check the configuration file: exit 0 when it can be used, 2 with the problem when not.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Runs `partners config`; `datasets` is the datasets folder the configuration file sits
+/// beside. With no option, prints the path like `--path`.
+pub fn run(
+    args: ConfigArgs,
+    datasets: Option<&Path>,
+    out: &mut dyn std::io::Write,
+) -> Result<ExitCode> {
+    if args.default {
+        out.write_all(default_file().as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(path) = datasets.and_then(beside_datasets) else {
+        anyhow::bail!("no configuration folder: give one with --home DIR or PARTNERS_HOME");
+    };
+    if args.check {
+        Config::load(&path)?;
+    }
+    writeln!(out, "{}", crate::text::clean(&path.display().to_string()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(text, Path::new("config.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_default_file_reads_back_to_the_defaults() {
+        let file = default_file();
+        assert_eq!(parse(&file), Ok(Config::default()), "all commented out");
+        let mut uncommented = String::new();
+        for line in file.lines() {
+            let line = match line.strip_prefix("# ") {
+                Some(setting) if setting.split(' ').nth(1) == Some("=") => setting,
+                _ => line,
+            };
+            uncommented.push_str(line);
+            uncommented.push('\n');
+        }
+        let config = parse(&uncommented).expect("the uncommented defaults read");
+        assert_eq!(config.theme, Some(ThemeName::Dark));
+        assert_eq!(config.lang, Some(Lang::En));
+        assert_eq!(config.mouse, Some(true));
+        assert_eq!(config.keys.len(), crate::action::NAMED.len(), "every action is in the file");
+        assert_eq!(config.bindings(), Bindings::default());
+    }
+
+    #[test]
+    fn settings_and_keys() {
+        let config = parse(
+            "theme = \"light\"\nlang = \"fr\"\nmouse = false\n[keys]\nstar = [\"ctrl-e\", \"alt-s\"]\n",
+        )
+        .expect("reads");
+        assert_eq!(config.theme, Some(ThemeName::Light));
+        assert_eq!(config.lang, Some(Lang::Fr));
+        assert_eq!(config.mouse, Some(false));
+        let keys = &config.keys[0];
+        assert_eq!(keys.0, Action::ToggleStar);
+        assert_eq!(keys.1, [Key::parse("ctrl-e").expect("key"), Key::parse("alt-s").expect("key")]);
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_column() {
+        let error = |text| parse(text).expect_err("an error");
+        assert!(error("theme = \"dark\"\ncolour = 1\n").starts_with("config.toml:2:1: "));
+        assert!(error("\n\ntheme = \"blue\"").starts_with("config.toml:3:9: "));
+        assert!(
+            error("[keys]\nstar = [\"ctrl-s\"]\nstarr = [\"a\"]\n")
+                .starts_with("config.toml:3:1: ")
+        );
+        let bad_key = error("[keys]\nstar = [\"ctrl-s\", \"hyper-é\"]\n");
+        assert!(bad_key.starts_with("config.toml:2:19: "), "{bad_key}");
+        assert!(bad_key.contains("hyper-é"), "{bad_key}");
+        assert!(error("[keys]\nstar = []\n").starts_with("config.toml:2:8: "));
+        assert!(error("mouse = \"yes\"\n").starts_with("config.toml:1:9: "));
+        let twice = error("[keys]\nstar = [\"alt-x\"]\nmet = [\"ctrl-t\", \"alt-x\"]\n");
+        assert!(twice.starts_with("config.toml:3:18: "), "{twice}");
+        assert!(twice.contains("`star`") && twice.contains("`met`"), "{twice}");
+        // Ctrl-S saves in the note editor and stars elsewhere: no clash.
+        assert!(parse("[keys]\nstar = [\"ctrl-s\"]\nsave-note = [\"ctrl-s\"]\n").is_ok());
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_column("é = 1\nab", 8), (2, 2));
+        assert_eq!(line_column("ab", 99), (1, 3));
+    }
+}

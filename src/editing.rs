@@ -1,0 +1,226 @@
+//! Line editing as readline does it, shared by the query line and the note editor: a text as
+//! characters with a cursor between them, moved and edited by grapheme cluster (an emoji
+//! family or a letter with a combining accent is one character) and by word. Knows nothing of
+//! the app; the caller decides what an edit means (re-running the search, marking the note as
+//! changed).
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::action::Action;
+use crate::text::is_unsafe;
+
+/// What an action did to the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not an editing action: nothing happened.
+    Ignored,
+    /// Only the cursor moved (or nothing could be done: deleting at the end).
+    Moved,
+    /// The text changed.
+    Changed,
+}
+
+/// Whether the text is one line (the query: line breaks pasted become spaces) or several
+/// (the note: Home, End, Ctrl-K and Ctrl-U work on the cursor's line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// One line.
+    One,
+    /// Several lines.
+    Many,
+}
+
+/// The grapheme cluster boundaries of `text`, in characters, from 0 to its length.
+fn boundaries(text: &[char]) -> Vec<usize> {
+    let string: String = text.iter().collect();
+    let mut out = Vec::with_capacity(text.len() + 1);
+    let mut count = 0;
+    for cluster in string.graphemes(true) {
+        out.push(count);
+        count += cluster.chars().count();
+    }
+    out.push(count);
+    out
+}
+
+/// The boundary before `cursor` (0 at the start).
+pub fn previous(text: &[char], cursor: usize) -> usize {
+    boundaries(text).into_iter().rev().find(|&b| b < cursor).unwrap_or(0)
+}
+
+/// The boundary after `cursor` (the length at the end).
+pub fn next(text: &[char], cursor: usize) -> usize {
+    boundaries(text).into_iter().find(|&b| b > cursor).unwrap_or(text.len())
+}
+
+/// `cursor` moved back onto a boundary, if it is inside a cluster.
+pub fn snap(text: &[char], cursor: usize) -> usize {
+    boundaries(text).into_iter().rev().find(|&b| b <= cursor).unwrap_or(0)
+}
+
+/// Letters and digits make words (a combining accent belongs to its letter's cluster).
+fn is_word(text: &[char], cluster_start: usize) -> bool {
+    text.get(cluster_start).is_some_and(|c| c.is_alphanumeric())
+}
+
+/// The start of the word before `cursor` (readline's `backward-word`).
+pub fn word_left(text: &[char], cursor: usize) -> usize {
+    let bounds = boundaries(text);
+    // Clusters `k` span `bounds[k]..bounds[k + 1]`; `k` counts those that start before the cursor.
+    let mut k = bounds.iter().filter(|&&b| b < cursor).count();
+    while k > 0 && !is_word(text, bounds[k - 1]) {
+        k -= 1;
+    }
+    while k > 0 && is_word(text, bounds[k - 1]) {
+        k -= 1;
+    }
+    bounds[k]
+}
+
+/// The end of the word after `cursor` (readline's `forward-word`).
+pub fn word_right(text: &[char], cursor: usize) -> usize {
+    let bounds = boundaries(text);
+    let last = bounds.len() - 1;
+    let mut k = bounds.iter().position(|&b| b >= cursor).unwrap_or(last);
+    while k < last && !is_word(text, bounds[k]) {
+        k += 1;
+    }
+    while k < last && is_word(text, bounds[k]) {
+        k += 1;
+    }
+    bounds[k]
+}
+
+/// The start of the previous space-separated word (readline's `unix-word-rubout`).
+fn space_word_left(text: &[char], cursor: usize) -> usize {
+    let mut start = cursor;
+    while start > 0 && text[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    while start > 0 && !text[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    start
+}
+
+/// The start and end of the line the cursor is on.
+fn line_bounds(text: &[char], cursor: usize, lines: Lines) -> (usize, usize) {
+    if lines == Lines::One {
+        return (0, text.len());
+    }
+    let start = text[..cursor].iter().rposition(|&c| c == '\n').map_or(0, |at| at + 1);
+    let end = text[cursor..].iter().position(|&c| c == '\n').map_or(text.len(), |at| cursor + at);
+    (start, end)
+}
+
+/// Pasted text as it goes in: control characters dropped, line breaks (CRLF, CR or LF)
+/// kept in a note and spaces in the query, tabs as spaces.
+pub fn pasted(text: &str, lines: Lines) -> Vec<char> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if lines == Lines::Many => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            c if is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Applies an editing action to `text` and its `cursor`.
+pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: Lines) -> Outcome {
+    let at = (*cursor).min(text.len());
+    let (start, end) = line_bounds(text, at, lines);
+    let deleted = match action {
+        Action::Insert(c) => {
+            text.insert(at, *c);
+            *cursor = at + 1;
+            return Outcome::Changed;
+        }
+        Action::Paste(pasted_text) => {
+            let chars = pasted(pasted_text, lines);
+            let count = chars.len();
+            text.splice(at..at, chars);
+            *cursor = at + count;
+            return if count == 0 { Outcome::Moved } else { Outcome::Changed };
+        }
+        Action::DeleteBack => previous(text, at)..at,
+        Action::DeleteForward => at..next(text, at),
+        Action::DeleteWord => space_word_left(text, at)..at,
+        Action::DeleteWordBack => word_left(text, at)..at,
+        Action::DeleteWordForward => at..word_right(text, at),
+        // At the end of a note's line, Ctrl-K joins the next line, as in Emacs.
+        Action::DeleteToEnd if at == end && end < text.len() => at..at + 1,
+        Action::DeleteToEnd => at..end,
+        Action::DeleteToStart => start..at,
+        action => {
+            *cursor = match action {
+                Action::CursorLeft => previous(text, at),
+                Action::CursorRight => next(text, at),
+                Action::CursorWordLeft => word_left(text, at),
+                Action::CursorWordRight => word_right(text, at),
+                Action::CursorHome => start,
+                Action::CursorEnd => end,
+                _ => return Outcome::Ignored,
+            };
+            return Outcome::Moved;
+        }
+    };
+    *cursor = deleted.start;
+    if deleted.is_empty() {
+        return Outcome::Moved;
+    }
+    text.drain(deleted);
+    Outcome::Changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn clusters_are_one_character() {
+        let family = chars("a👨\u{200d}👩\u{200d}👧b");
+        assert_eq!(next(&family, 1), 6);
+        assert_eq!(previous(&family, 6), 1);
+        let accent = chars("e\u{301}t");
+        assert_eq!(next(&accent, 0), 2);
+        assert_eq!(snap(&accent, 1), 0);
+    }
+
+    #[test]
+    fn words_skip_punctuation() {
+        let text = chars("kind:media  été-bordeaux");
+        assert_eq!(word_left(&text, text.len()), 16);
+        assert_eq!(word_left(&text, 16), 12);
+        assert_eq!(word_left(&text, 5), 0);
+        assert_eq!(word_right(&text, 0), 4);
+        assert_eq!(word_right(&text, 4), 10);
+        assert_eq!(word_right(&text, text.len()), text.len());
+        assert_eq!(word_left(&text, 0), 0);
+    }
+
+    #[test]
+    fn note_lines() {
+        let mut text = chars("one\ntwo");
+        let mut cursor = 5;
+        assert_eq!(
+            apply(&mut text, &mut cursor, &Action::DeleteToEnd, Lines::Many),
+            Outcome::Changed
+        );
+        assert_eq!(text.iter().collect::<String>(), "one\nt");
+        let mut cursor = 3;
+        apply(&mut text, &mut cursor, &Action::DeleteToEnd, Lines::Many);
+        assert_eq!(text.iter().collect::<String>(), "onet");
+    }
+
+    #[test]
+    fn paste_is_cleaned() {
+        assert_eq!(pasted("a\r\nb\tc\u{1b}[2J\u{7}", Lines::One), chars("a b c[2J"));
+        assert_eq!(pasted("a\r\nb\rc\n", Lines::Many), chars("a\nb\nc\n"));
+    }
+}

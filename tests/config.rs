@@ -1,0 +1,104 @@
+//! The configuration file through the binary: where it is read from, the complete default
+//! file, and errors that name the file, the line and the column.
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+fn partners(home: &TempDir) -> Command {
+    let mut command = Command::cargo_bin("partners").expect("the binary is built");
+    command.env("PARTNERS_HOME", home.path()).env_remove("NO_COLOR");
+    command
+}
+
+fn stdout(command: &mut Command) -> String {
+    let output = command.output().expect("partners runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_path_is_in_the_home_when_one_is_chosen() {
+    let home = TempDir::new().expect("a home");
+    let expected = home.path().join("config.toml").display().to_string();
+    assert_eq!(stdout(partners(&home).args(["config", "--path"])).trim(), expected);
+    let other = TempDir::new().expect("another home");
+    let expected = other.path().join("config.toml").display().to_string();
+    let path = stdout(partners(&home).args(["--home"]).arg(other.path()).args(["config"]));
+    assert_eq!(path.trim(), expected, "--home wins over PARTNERS_HOME");
+}
+
+#[test]
+fn the_default_file_names_every_action_and_checks_clean() {
+    let home = TempDir::new().expect("a home");
+    let file = stdout(partners(&home).args(["config", "--default"]));
+    for (name, _) in partners::action::NAMED {
+        assert!(file.contains(&format!("\n# {name} = [")), "{name} is in the default file");
+    }
+    for setting in ["# theme = \"dark\"", "# lang = \"en\"", "# mouse = true", "[keys]"] {
+        assert!(file.contains(setting), "{setting}");
+    }
+    std::fs::write(home.path().join("config.toml"), &file).expect("written");
+    assert_eq!(
+        stdout(partners(&home).args(["config", "--check"])).trim(),
+        home.path().join("config.toml").display().to_string()
+    );
+}
+
+#[test]
+fn a_bad_file_is_an_error_with_its_line_and_column() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    let cases = [
+        ("theme = \"dark\"\ncolour = \"red\"\n", ":2:1: ", "colour"),
+        ("[keys]\nstar = [\"ctrl-s\"]\nstarr = [\"alt-s\"]\n", ":3:1: ", "starr"),
+        ("[keys]\nstar = [\"ctrl-q\", \"hyper-s\"]\n", ":2:19: ", "hyper-s"),
+        ("lang = \"de\"\n", ":1:8: ", "en, fr"),
+    ];
+    for (text, at, names) in cases {
+        std::fs::write(&path, text).expect("written");
+        let output = partners(&home).args(["config", "--check"]).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(error.contains(&format!("{}{at}", path.display())), "{text}: {error}");
+        assert!(error.contains(names), "{text}: {error}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_the_defaults() {
+    let home = TempDir::new().expect("a home");
+    assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());
+}
+
+/// The keys of a configuration file drive the key handling, the help and the hints alike.
+#[test]
+fn the_users_keys_are_the_keys() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use partners::app::App;
+    use partners::config::Config;
+    use partners::input::Context;
+
+    let text = "[keys]\nstar = [\"ctrl-e\"]\nhelp = [\"alt-x\", \"?\"]\n";
+    let config = Config::parse(text, std::path::Path::new("config.toml")).expect("reads");
+    let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+    let mut app = App::new(catalog, partners::store::State::default(), "ugap");
+    app.set_bindings(config.bindings());
+    let press = |app: &mut App, code, modifiers| {
+        let event = Event::Key(KeyEvent::new(code, modifiers));
+        if let Some(action) = partners::input::action(&event, app.key_state()) {
+            app.update(action);
+        }
+    };
+    press(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.starred), "Ctrl-E stars");
+    press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(app.state().marks.get("ugap").is_some_and(|m| m.starred), "Ctrl-S no longer does");
+    assert_eq!(
+        app.bindings().keys_for(Context::List, &partners::action::Action::OpenHelp),
+        ["Alt-x", "?"]
+    );
+    let help = format!("{:?}", app.help_lines());
+    assert!(help.contains("Alt-x ?"), "the help shows the user's keys: {help}");
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(app.query(), "ugap?", "? is typed in a query that is not empty");
+}
