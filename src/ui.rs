@@ -115,14 +115,20 @@ fn active_filters(app: &App) -> String {
 }
 
 fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let sources = sources_label(app);
+    // On a wide line, hints leave room for the datasets in use; on a narrow one, keys first.
+    let hint_room = if area.width >= 100 {
+        area.width.saturating_sub(u16::try_from(width(&sources) + 2).unwrap_or(0))
+    } else {
+        area.width
+    };
     let (text, style) = match (app.status(), app.parsed()) {
         (Some(status), _) => {
             (status.text.clone(), if status.error { theme.error } else { theme.accent })
         }
         (None, Err(e)) => (e.to_string(), theme.error),
-        (None, Ok(_)) => (hints(app, area.width), theme.dim),
+        (None, Ok(_)) => (hints(app, hint_room), theme.dim),
     };
-    let sources = sources_label(app);
     let columns = usize::from(area.width);
     // The datasets in use go on the right when there is room after the message.
     let show_sources = width(&text) + width(&sources) + 2 <= columns;
@@ -152,21 +158,20 @@ fn sources_label(app: &App) -> String {
     clean(&fill(s().data_label, &[&names.join(" + ")])).into_owned()
 }
 
-/// The most useful keys for what has the keys, read from the binding table; a shorter set
-/// when the line is narrow, so that the help key is always on it.
+/// The most useful keys for what has the keys, read from the binding table, most useful
+/// first, as many as fit in `columns`; the help's key always ends the line.
 fn hints(app: &App, columns: u16) -> String {
-    let narrow = columns < 90;
     let t = s();
     let context = app.key_state().context;
     let hint = |actions: &[Action], label: &str| app.bindings().hint(context, actions, label);
-    let parts = match (context, narrow) {
-        (Context::Qr, _) => vec![hint(&[Action::CloseOverlay], t.hint_close)],
-        (Context::Help, _) => {
+    let parts = match context {
+        Context::Qr => vec![hint(&[Action::CloseOverlay], t.hint_close)],
+        Context::Help => {
             let keys = app.bindings().keys_for(Context::Help, &Action::CloseOverlay);
             let keys = keys.iter().take(2).cloned().collect::<Vec<_>>().join(t.or);
             return fill(t.closes_help, &[&keys]);
         }
-        (Context::NoteAsk, _) => {
+        Context::NoteAsk => {
             let answers = [
                 hint(&[Action::SaveNote], t.hint_save),
                 hint(&[Action::DiscardNote], t.hint_discard),
@@ -174,46 +179,46 @@ fn hints(app: &App, columns: u16) -> String {
             ];
             return fill(t.unsaved_note, &[&answers.join(" · ")]);
         }
-        (Context::Note, _) => vec![
+        Context::Note => vec![
             hint(&[Action::SaveNote], t.hint_save),
             hint(&[Action::NoteNewline], t.hint_new_line),
             hint(&[Action::CancelNote], t.hint_cancel),
         ],
-        (Context::Overview, _) => vec![
+        Context::Overview => vec![
             hint(&[Action::PreviousTab, Action::NextTab], t.hint_tab),
             hint(&[Action::PreviousRow, Action::NextRow], t.hint_choose),
             hint(&[Action::ApplyRow], t.hint_show_in_list),
             hint(&[Action::CloseOverlay], t.hint_close),
         ],
-        (Context::Detail, true) => vec![
-            hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
-            hint(&[Action::FollowLink], t.hint_follow),
-            hint(&[Action::OpenHelp], t.hint_help),
-        ],
-        (Context::List, true) => vec![
-            hint(&[Action::Open], t.hint_open),
-            hint(&[Action::ToggleStar], t.hint_star),
-            hint(&[Action::OpenHelp], t.hint_help),
-        ],
-        (Context::Detail, false) => vec![
-            hint(&[Action::ScrollUp, Action::ScrollDown], t.hint_scroll),
+        Context::Detail => vec![
             hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
             hint(&[Action::FollowLink], t.hint_follow),
             hint(&[Action::Back], t.hint_back),
+            hint(&[Action::ScrollUp, Action::ScrollDown], t.hint_scroll),
             hint(&[Action::Cancel], t.hint_list),
             hint(&[Action::OpenHelp], t.hint_help),
         ],
-        (Context::List, false) => vec![
-            hint(&[Action::MoveUp, Action::MoveDown], t.hint_move),
+        Context::List => vec![
             hint(&[Action::Open], t.hint_open),
             hint(&[Action::ToggleStar], t.hint_star),
+            hint(&[Action::MoveUp, Action::MoveDown], t.hint_move),
             hint(&[Action::ToggleMet], t.hint_met),
             hint(&[Action::EditNote], t.hint_note),
             hint(&[Action::OpenOverview], t.hint_overview),
             hint(&[Action::OpenHelp], t.hint_help),
         ],
     };
-    parts.join(" · ")
+    fit_hints(parts, usize::from(columns))
+}
+
+/// `parts` joined by ` · `, dropping the ones before the last (the help) from the end until
+/// the line fits in `columns`.
+fn fit_hints(mut parts: Vec<String>, columns: usize) -> String {
+    let joined = |parts: &[String]| parts.join(" · ");
+    while parts.len() > 1 && width(&joined(&parts)) > columns {
+        parts.remove(parts.len() - 2);
+    }
+    joined(&parts)
 }
 
 /// `text` as spans, the characters at `positions` (char indices) in `matched`, cut to `max`
