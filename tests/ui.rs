@@ -11,8 +11,9 @@ use partners::app::App;
 use partners::catalog::{Catalog, Source};
 use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
 use partners::store::{Marks, State};
+use partners::ui::theme::{Theme, ThemeName};
 use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
+use ratatui::style::{Color, Modifier};
 use rstest::rstest;
 use unicode_width::UnicodeWidthStr;
 
@@ -397,4 +398,45 @@ fn french_screens(
     let terminal = draw(&app);
     partners::i18n::set(partners::i18n::Lang::En);
     insta::assert_snapshot!(format!("fr_{name}_{}x{}", size.0, size.1), terminal.backend());
+}
+
+/// Every screen in colour, both themes: no visible character is drawn in a colour that
+/// vanishes on the theme's background (grey or white on a light terminal, black on a dark
+/// one), where the cell keeps the terminal's own background.
+#[rstest]
+fn colours_keep_their_contrast(
+    #[values(ThemeName::Light, ThemeName::Dark)] name: ThemeName,
+    #[values(0, 1, 2, 3, 4, 5)] screen: usize,
+) {
+    let screens: [&[Action]; 6] = [
+        &[],
+        &[Action::ToggleFocus, Action::NextLink],
+        &[Action::OpenHelp],
+        &[Action::OpenOverview],
+        &[Action::OpenOverview, Action::PreviousTab, Action::NextRow],
+        &[Action::EditNote],
+    ];
+    let low: &[Color] = match name {
+        ThemeName::Light => &[Color::Gray, Color::White, Color::LightYellow, Color::LightCyan],
+        ThemeName::Dark => &[Color::Black, Color::Blue],
+    };
+    let theme = Theme::new(name, true);
+    let app = app_with(bundled(), marked_state(), "ugap", (120, 40), screens[screen]);
+    let terminal = common::draw_themed(&app, &theme);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.symbol().trim().is_empty() || cell.bg != Color::Reset {
+                continue;
+            }
+            assert!(
+                !low.contains(&cell.fg),
+                "{name:?}: {:?} drawn in {:?} at ({x}, {y}) on screen {screen}:\n{}",
+                cell.symbol(),
+                cell.fg,
+                terminal.backend()
+            );
+        }
+    }
 }
