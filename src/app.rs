@@ -17,7 +17,7 @@ use crate::search::{Hit, Marks, Query, QueryError, Searcher};
 use crate::store::{Change, State};
 use crate::view::detail::{self, DetailModel};
 use crate::view::help::{self, HelpLine};
-use crate::view::layout::{Areas, Mode, layout};
+use crate::view::layout::{Areas, Mode, layout_with_list};
 use crate::view::overview::{OverviewTab, Row};
 
 /// Which pane receives the arrows.
@@ -102,6 +102,8 @@ pub struct App {
     history: Option<usize>,
     status: Option<Status>,
     size: (u16, u16),
+    /// How wide the list would like to be, from the catalog's names (computed once).
+    list_width: u16,
     quit: bool,
 }
 
@@ -109,6 +111,7 @@ impl App {
     /// A browser over `catalog`, with the user's saved `state`, the query `query` typed.
     pub fn new(catalog: Catalog, state: State, query: &str) -> App {
         let marks = catalog.mark_bits(&state);
+        let list_width = crate::view::list::wanted_width(&catalog);
         let mut app = App {
             catalog,
             state,
@@ -135,6 +138,7 @@ impl App {
             history: None,
             status: None,
             size: (80, 24),
+            list_width,
             quit: false,
         };
         app.refresh();
@@ -222,7 +226,12 @@ impl App {
     }
     /// Where each part of the screen goes at the current size.
     pub fn areas(&self) -> Areas {
-        layout(self.size)
+        self.areas_at(self.size)
+    }
+    /// Where each part of the screen goes on a terminal of `size` (which may not be the size
+    /// the state was laid out for yet, when a resize is on its way).
+    pub fn areas_at(&self, size: (u16, u16)) -> Areas {
+        layout_with_list(size, Some(self.list_width))
     }
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {

@@ -19,13 +19,13 @@ use crate::app::{App, Overlay};
 use crate::i18n::{fill, s};
 use crate::input::{self, Context};
 use crate::text::{char_width, clean, highlight_runs, width};
-use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, layout};
+use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode};
 use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let areas = layout((area.width, area.height));
+    let areas = app.areas_at((area.width, area.height));
     if areas.mode == Mode::TooSmall {
         let message = fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
         frame.render_widget(

@@ -6,4 +6,5 @@
 pub mod detail;
 pub mod help;
 pub mod layout;
+pub mod list;
 pub mod overview;

@@ -440,3 +440,19 @@ fn colours_keep_their_contrast(
         }
     }
 }
+
+/// A long name whose match is past the cut: the start is dropped so the match shows.
+#[rstest]
+#[case((100, 30))]
+#[case((60, 20))]
+fn a_cut_name_keeps_its_match_in_view(#[case] size: (u16, u16)) {
+    let actions: Vec<Action> = "aquitaine".chars().map(Action::Insert).collect();
+    let app = app("", size, &actions);
+    let terminal = draw(&app);
+    let shown = format!(
+        "{}\nhighlighted:\n{}",
+        terminal.backend(),
+        highlights(terminal.backend().buffer())
+    );
+    insta::assert_snapshot!(name(size, "match_in_view"), shown);
+}
