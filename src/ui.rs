@@ -63,9 +63,13 @@ fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let prompt = "❯ ";
     let query = clean(&app.query()).into_owned();
     let count = format!(" {}/{} ", app.results().len(), app.catalog().partners().len());
-    let filters = active_filters(app);
+    // The count and the typed text come first; the filter summary (which repeats part of the
+    // text) takes what is left, cut, or goes.
+    let available = usize::from(area.width).saturating_sub(width(prompt) + width(&count) + 1);
+    let filter_room = available.saturating_sub(width(&query) + 2);
+    let filters = summary(&active_filters(app), filter_room);
     let right_width = width(&count) + width(&filters);
-    let room = usize::from(area.width).saturating_sub(width(prompt) + right_width + 1);
+    let room = available.saturating_sub(width(&filters));
     // Scroll the query horizontally so the cursor stays visible.
     let chars: Vec<char> = query.chars().collect();
     let mut start = 0;
@@ -96,6 +100,19 @@ fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if app.overlay().is_none() {
         let x = area.x + u16::try_from(width(prompt) + cursor_col(start)).unwrap_or(area.width);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// The filter summary `[…]` in at most `room` columns: cut inside its brackets, or nothing
+/// when even a few letters would not fit.
+fn summary(filters: &str, room: usize) -> String {
+    if width(filters) <= room {
+        filters.to_owned()
+    } else if room >= 8 {
+        let inner = filters.trim_start_matches('[').trim_end_matches(']');
+        format!("[{}]", crate::text::truncate(inner, room - 2))
+    } else {
+        String::new()
     }
 }
 

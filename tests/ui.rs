@@ -456,3 +456,29 @@ fn a_cut_name_keeps_its_match_in_view(#[case] size: (u16, u16)) {
     );
     insta::assert_snapshot!(name(size, "match_in_view"), shown);
 }
+
+/// A long filter query on a narrow screen: the count and the text at the cursor stay; the
+/// filter summary shrinks or goes.
+#[rstest]
+#[case::end("end", (60, 20), vec![])]
+#[case::home("home", (60, 20), vec![Action::CursorHome])]
+#[case::short("short", (60, 20), vec![Action::DeleteWord, Action::DeleteWord])]
+#[case::wide("wide", (120, 40), vec![])]
+fn search_line_with_filters(
+    #[case] name: &str,
+    #[case] size: (u16, u16),
+    #[case] then: Vec<Action>,
+) {
+    let query = "kind:professional-association topic:procurement scope:regional achat";
+    let mut actions: Vec<Action> = query.chars().map(Action::Insert).collect();
+    actions.extend(then);
+    let app = app("", size, &actions);
+    let terminal = draw(&app);
+    let first = rows(terminal.backend().buffer()).remove(0);
+    let count = format!("{}/{}", app.results().len(), app.catalog().partners().len());
+    assert!(first.contains(&count), "the count shows: {first}");
+    insta::assert_snapshot!(
+        format!("search_line_{name}_{}x{}", size.0, size.1),
+        format!("{first}\ncursor at {:?}", terminal.backend().cursor_position())
+    );
+}
