@@ -7,4 +7,5 @@ pub mod detail;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod note;
 pub mod overview;

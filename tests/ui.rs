@@ -151,6 +151,7 @@ fn marked_state() -> State {
         starred: true,
         met: true,
         note: Some("Met Anne at the Bordeaux fair.\nSend her the 2025 tender calendar.".into()),
+        note_at: Some(1_795_649_101),
         ..Marks::default()
     };
     State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() }
@@ -164,6 +165,40 @@ fn note_editor_multiline(#[case] size: (u16, u16)) {
     actions.extend("Ask about the green guide.".chars().map(Action::Insert));
     let app = app_with(bundled(), marked_state(), "ugap", size, &actions);
     insta::assert_snapshot!(name(size, "note_editor"), draw(&app).backend());
+}
+
+/// A note of long lines: it wraps, shows whole when the editor opens, the cursor at its end.
+#[rstest]
+#[case((120, 40))]
+#[case((80, 24))]
+#[case((40, 12))]
+fn note_editor_wraps_long_lines(#[case] size: (u16, u16)) {
+    let note = "Met Anne Dupont at the Bordeaux fair on Tuesday; she runs the purchasing of the \
+                metropolis and wants examples of social clauses in cleaning contracts.\n\
+                Send her the 2025 tender calendar and the guide on green procurement before \
+                the end of the month.\nCall back in December.";
+    let marks = Marks { note: Some(note.into()), note_at: Some(1_795_649_101), ..Marks::default() };
+    let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
+    let app = app_with(bundled(), state, "ugap", size, &[Action::EditNote]);
+    insta::assert_snapshot!(name(size, "note_editor_wraps"), draw(&app).backend());
+}
+
+/// The detail of a partner with a note: the note under the title; a long pane says there is
+/// more below, and once scrolled that there is more above.
+#[rstest]
+#[case((120, 40), 0)]
+#[case((80, 24), 0)]
+#[case((80, 24), 3)]
+#[case((100, 30), 0)]
+#[case((40, 12), 2)]
+fn detail_with_note_and_scroll_marks(#[case] size: (u16, u16), #[case] scroll: usize) {
+    let mut actions = vec![Action::Open];
+    actions.extend(std::iter::repeat_n(Action::ScrollDown, scroll));
+    let app = app_with(bundled(), marked_state(), "ugap", size, &actions);
+    insta::assert_snapshot!(
+        name(size, &format!("detail_note_scrolled_{scroll}")),
+        draw(&app).backend()
+    );
 }
 
 /// Esc on a note with unsaved changes: the editor stays and the status line asks.
@@ -348,17 +383,15 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
         ..Marks::default()
     };
     let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
-    let screens: [&[Action]; 3] = [
-        &[Action::Open],
-        &[Action::Open, Action::ScrollPageDown, Action::ScrollPageDown, Action::ScrollPageDown],
-        &[Action::EditNote],
+    // The note stands under the title: shown unscrolled; scrolled, the rest is checked.
+    let screens: [(&[Action], bool); 3] = [
+        (&[Action::Open], true),
+        (&[Action::Open, Action::ScrollPageDown, Action::ScrollPageDown], false),
+        (&[Action::EditNote], true),
     ];
     for size in [(120, 40), (80, 24), (50, 16)] {
-        for actions in screens {
-            let mut app = app_with(bundled(), state.clone(), "ugap", size, actions);
-            for _ in 0..30 {
-                app.update(Action::ScrollDown);
-            }
+        for (actions, note_in_view) in screens {
+            let app = app_with(bundled(), state.clone(), "ugap", size, actions);
             let terminal = draw(&app);
             let buffer = terminal.backend().buffer();
             let text: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
@@ -368,7 +401,7 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
                 terminal.backend()
             );
             assert!(
-                text.contains("bell") || text.contains("evil"),
+                !note_in_view || text.contains("bell") || text.contains("evil"),
                 "the note is shown:\n{}",
                 terminal.backend()
             );
@@ -383,6 +416,8 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
 #[case::detail("detail", "ugap", (120, 40), vec![Action::Open])]
 #[case::no_match("no_match", "zzzz", (80, 24), vec![])]
 #[case::help("help", "", (80, 24), vec![Action::OpenHelp])]
+#[case::detail_scrolled("detail_scrolled", "ugap", (80, 24), vec![Action::Open, Action::ScrollDown])]
+#[case::note_wraps("note_wraps", "ugap", (40, 12), vec![Action::EditNote, Action::CursorHome])]
 #[case::overview("overview", "", (80, 24), vec![Action::OpenOverview])]
 #[case::network("network", "", (80, 24), vec![Action::OpenOverview, Action::PreviousTab])]
 #[case::note("note", "ugap", (80, 24), vec![Action::EditNote, Action::Insert('x'), Action::CancelNote])]

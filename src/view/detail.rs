@@ -108,6 +108,10 @@ pub fn build(
     if !mine.is_empty() {
         lines.push(vec![seg(mine.join("  "), Role::Mark)]);
     }
+    // The user's own note comes first, under the title, where it is seen without scrolling.
+    if let Some(marks) = marks {
+        note(lines, marks, columns);
+    }
     lines.push(Vec::new());
     description(lines, &partner.description, &highlights.description, columns);
     if !partner.facts.is_empty() {
@@ -150,19 +154,28 @@ pub fn build(
             }
         }
     }
-    if let Some(note) = marks.and_then(|m| m.note.as_deref()) {
-        heading(lines, t.your_note);
-        for paragraph in clean_multiline(note).split('\n') {
-            let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
-            if wrapped.is_empty() {
-                lines.push(Vec::new());
-            }
-            for line in wrapped {
-                lines.push(vec![seg(format!(" {line}"), Role::Text)]);
-            }
+    out
+}
+
+/// The user's note on the partner, with when it was written.
+fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
+    let Some(note) = marks.note.as_deref() else { return };
+    let t = crate::i18n::s();
+    let title = match marks.note_at {
+        Some(at) => crate::i18n::fill(t.note_written, &[&crate::time::format_utc(at)]),
+        None => t.your_note.to_owned(),
+    };
+    lines.push(Vec::new());
+    push_wrapped(lines, &title, columns, Role::Heading);
+    for paragraph in clean_multiline(note).split('\n') {
+        let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
+        if wrapped.is_empty() {
+            lines.push(Vec::new());
+        }
+        for line in wrapped {
+            lines.push(vec![seg(format!(" {line}"), Role::Text)]);
         }
     }
-    out
 }
 
 fn push_wrapped(lines: &mut Vec<Vec<Segment>>, text: &str, columns: usize, role: Role) {

@@ -6,7 +6,7 @@ use super::Ui;
 pub static UI: Ui = Ui {
     not_saved: "Not saved: {}",
     no_store: "your data folder could not be opened",
-    card_sent: "Card of {} sent to the terminal's clipboard (OSC 52)",
+    card_sent: "Card of {} sent as OSC 52: in the clipboard if your terminal allows it",
     card_not_copied: "Card of {} not copied: {}",
     suspend_failed: "Could not suspend: {}",
     starred: "★ Starred {}",
@@ -159,4 +159,17 @@ pub static UI: Ui = Ui {
     do_change_tab: "change tab",
     do_choose_row: "choose a row",
     do_apply_row: "filter the list by it, or show the partner",
+
+    // -- Screens --
+    more_above: " ↑ ",
+    more_below: " ↓ more ",
+    note_written: "Your note · {}",
+    similar: "Similar partners (no stated relation)",
+    similar_topics: "both on {}",
+    similar_kind: "same kind",
+    similar_kind_scope: "same kind and scope",
+    card_sent_via: "Card of {} sent via {} as OSC 52: in the clipboard if both allow it",
+    card_copied_by: "Card of {} copied to the clipboard ({})",
+    card_cut: " (cut to fit)",
+    card_cut_note: "[… cut here: the card was too long for the terminal's clipboard]",
 };
