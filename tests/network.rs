@@ -253,9 +253,16 @@ fn an_outside_organisation_is_not_followable() {
 }
 
 #[test]
-fn a_partner_without_relations_says_so() {
-    let mut app = browser(bundled(), (80, 24));
-    typed(&mut app, "cnfpt");
+fn a_partner_without_relations_or_similar_partners_says_so() {
+    // Alone of its kind and without topics: nothing to follow.
+    let mut lonely = partner("e", Vec::new());
+    lonely.kind = Kind::Media;
+    let mut partners: Vec<Partner> = small().partners().to_vec();
+    partners.push(lonely);
+    let catalog = Catalog::from_partners(partners, vec![Source::Bundled], Vec::new());
+    let mut app = browser(catalog, (80, 24));
+    typed(&mut app, "partner e");
+    assert_eq!(selected_id(&app), Some("e"));
     keys(&mut app, &[KeyCode::Tab, KeyCode::Right]);
     assert!(app.status().is_some_and(|s| s.text.contains("no relations")));
     keys(&mut app, &[KeyCode::Enter]);
@@ -268,8 +275,81 @@ fn choosing_a_relation_stops_at_the_ends() {
     typed(&mut app, "guichet");
     keys(&mut app, &[KeyCode::Tab, KeyCode::Left]);
     assert_eq!(app.link(), 0);
-    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
-    assert_eq!(app.link(), 2);
+    // Three relations, then the similar partners.
+    let count = app.detail().link_count();
+    assert_eq!(count, 3 + partners::catalog::SIMILAR_COUNT);
+    for _ in 0..count + 2 {
+        keys(&mut app, &[KeyCode::Right]);
+    }
+    assert_eq!(app.link(), count - 1);
+}
+
+// -- Similar partners ---------------------------------------------------------------------
+
+/// The similar partners of a partner with no stated relation: most topics in common first,
+/// never itself nor a partner it is linked to; the detail model lists them after the
+/// relations, and they are what Enter follows.
+#[test]
+fn similar_partners_share_topics_and_are_not_related() {
+    let catalog = bundled();
+    for index in 0..catalog.partners().len() {
+        let similar = catalog.similar(index, partners::catalog::SIMILAR_COUNT);
+        let linked: Vec<usize> = catalog.links(index).iter().filter_map(|l| l.target).collect();
+        let me = &catalog.partners()[index];
+        for s in &similar {
+            assert_ne!(s.index, index);
+            assert!(!linked.contains(&s.index), "{} is related to {}", me.id, s.index);
+            let other = &catalog.partners()[s.index];
+            let shared: Vec<_> =
+                me.topics.iter().copied().filter(|t| other.topics.contains(t)).collect();
+            assert_eq!(s.topics, shared);
+            assert!(!shared.is_empty() || other.kind == me.kind);
+        }
+        let shared: Vec<usize> = similar.iter().map(|s| s.topics.len()).collect();
+        assert!(shared.windows(2).all(|w| w[0] >= w[1]), "most topics first: {shared:?}");
+        let leads = catalog.leads(index);
+        assert_eq!(leads.len(), catalog.links(index).len() + similar.len());
+    }
+}
+
+#[test]
+fn follow_a_similar_partner_and_go_back() {
+    let mut app = browser(bundled(), (120, 40));
+    typed(&mut app, "achatpublic");
+    assert_eq!(selected_id(&app), Some("achatpublic-info"));
+    let here = position(app.catalog(), "achatpublic-info");
+    assert!(app.catalog().links(here).is_empty(), "achatpublic states no relation");
+    let first = app.catalog().similar(here, 1)[0].index;
+    let first_id = app.catalog().get(first).map(|p| p.id.clone());
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Left]);
+    assert_eq!(app.link(), 0);
+    let row = app.detail().link_rows[0];
+    assert!(app.detail_scroll() <= row, "the chosen similar partner is in view");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(selected_id(&app), first_id.as_deref(), "Enter follows the similar partner");
+    assert_eq!(app.focus(), Focus::Detail);
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("achatpublic-info"));
+    assert_eq!(app.query(), "achatpublic");
+    assert_eq!(app.link(), 0, "back restores the chosen row");
+    press(&mut app, KeyCode::Right, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), first_id.as_deref());
+}
+
+/// A click on a similar partner's row chooses it, as on a relation.
+#[test]
+fn click_on_a_similar_partner_chooses_it() {
+    let mut app = browser(bundled(), (120, 40));
+    typed(&mut app, "achatpublic");
+    let areas = app.areas();
+    let row = app.detail().link_rows[1];
+    let y = areas.detail.y + 1 + u16::try_from(row).expect("in view at 120x40");
+    app.update(Action::Click { column: areas.detail.x + 5, row: y });
+    assert_eq!(app.link(), 1);
+    keys(&mut app, &[KeyCode::Enter]);
+    let here = position(app.catalog(), "achatpublic-info");
+    let second = app.catalog().similar(here, 2)[1].index;
+    assert_eq!(app.selected_partner(), Some(second));
 }
 
 #[test]

@@ -259,7 +259,7 @@ fn marked_partner_in_list_and_detail(#[case] size: (u16, u16)) {
 fn marked_partner_narrow_detail() {
     let app = app_with(bundled(), marked_state(), "ugap", (50, 16), &[Action::Open]);
     let mut app = app;
-    // Scroll to the end so the note shows.
+    // Scroll to the end: the similar partners close the detail.
     for _ in 0..40 {
         app.update(Action::ScrollDown);
     }
@@ -516,4 +516,23 @@ fn search_line_with_filters(
         format!("search_line_{name}_{}x{}", size.0, size.1),
         format!("{first}\ncursor at {:?}", terminal.backend().cursor_position())
     );
+}
+
+/// A partner whose entry states no relation: the detail ends with partners like it, labelled
+/// as similar, the first one chosen.
+#[rstest]
+#[case((120, 40), partners::i18n::Lang::En)]
+#[case((80, 24), partners::i18n::Lang::En)]
+#[case((120, 40), partners::i18n::Lang::Fr)]
+fn similar_partners_end_the_detail(#[case] size: (u16, u16), #[case] lang: partners::i18n::Lang) {
+    partners::i18n::set(lang);
+    let mut app = app("achatpublic", size, &[Action::Open, Action::NextLink]);
+    assert!(app.detail().link_count() > 0, "similar partners are listed");
+    for _ in 0..40 {
+        app.update(Action::ScrollDown);
+    }
+    let terminal = draw(&app);
+    partners::i18n::set(partners::i18n::Lang::En);
+    let prefix = if lang == partners::i18n::Lang::Fr { "fr_" } else { "" };
+    insta::assert_snapshot!(name(size, &format!("{prefix}similar")), terminal.backend());
 }
