@@ -11,6 +11,7 @@ pub use editor::{Closing, NoteEditor};
 
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
+use crate::clipboard::CopyWay;
 use crate::i18n::{fill, s};
 use crate::input::{Context, KeyState};
 use crate::search::{Hit, Marks, Query, QueryError, Searcher};
@@ -404,7 +405,19 @@ impl App {
                 }
                 self.set_status(fill(s().not_saved, &[&error]), true);
             }
-            Action::Copied { name } => self.set_status(fill(s().card_sent, &[&name]), false),
+            Action::Copied { name, way } => {
+                let text = match way {
+                    CopyWay::Program(program) => fill(s().card_copied_by, &[&name, &program]),
+                    CopyWay::Terminal { via, cut } => {
+                        let sent = match via {
+                            None => fill(s().card_sent, &[&name]),
+                            Some(via) => fill(s().card_sent_via, &[&name, &via.name()]),
+                        };
+                        if cut { sent + s().card_cut } else { sent }
+                    }
+                };
+                self.set_status(text, false);
+            }
             Action::CopyFailed { name, error } => {
                 self.set_status(fill(s().card_not_copied, &[&name, &error]), true);
             }

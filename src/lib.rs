@@ -10,6 +10,7 @@
 //! - [`catalog`]: the partners in use (bundled + user datasets), ids, relations both ways,
 //!   the search index.
 //! - [`cli`]: the command line's grammar and every subcommand but the browser.
+//! - [`clipboard`]: a card to the clipboard: a local program, else OSC 52 (tmux, screen).
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
 //! - [`effects`]: carries out effects (saving, copying) and reports how they went.
 //! - [`export`]: CSV, JSON, Markdown and DOT exports.
@@ -28,6 +29,7 @@ pub mod app;
 pub mod atomic;
 pub mod catalog;
 pub mod cli;
+pub mod clipboard;
 pub mod dataset;
 pub mod effects;
 pub mod export;
