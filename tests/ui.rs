@@ -223,6 +223,18 @@ fn overview_tabs(#[case] tab: &str, #[case] next_tabs: usize) {
     insta::assert_snapshot!(format!("overview_{tab}_80x24"), draw(&app).backend());
 }
 
+/// The topics tab at 120x40 with the third row chosen, and at 40x12 where it scrolls: counts
+/// right-aligned, every bar starting in one column.
+#[rstest]
+#[case((120, 40), 2)]
+#[case((40, 12), 12)]
+fn overview_topics_chosen_row(#[case] size: (u16, u16), #[case] row: usize) {
+    let mut actions = vec![Action::OpenOverview, Action::NextTab, Action::NextTab];
+    actions.extend(std::iter::repeat_n(Action::NextRow, row));
+    let app = app("", size, &actions);
+    insta::assert_snapshot!(name(size, "overview_topics_chosen"), draw(&app).backend());
+}
+
 /// Enter on an outside organisation in the network tab: the overview stays, and the status
 /// line under it says why.
 #[test]

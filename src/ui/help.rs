@@ -28,12 +28,17 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(0);
     let popup = help::popup(area, content.len());
+    // On a narrow screen the keys give way to what they do.
+    let key_width = key_width.min(usize::from(popup.width.saturating_sub(2)) * 2 / 5);
     let room = usize::from(popup.width.saturating_sub(2)).saturating_sub(key_width + 2);
     let mut lines: Vec<Line<'static>> = content
         .iter()
         .map(|line| match line {
             HelpLine::Row(keys, what) => Line::from(vec![
-                Span::styled(format!(" {} ", pad(keys, key_width)), theme.accent),
+                Span::styled(
+                    format!(" {} ", pad(&crate::text::truncate(keys, key_width), key_width)),
+                    theme.accent,
+                ),
                 Span::styled(crate::text::truncate(what, room).into_owned(), theme.text),
             ]),
             HelpLine::Heading(title) => Line::styled(format!(" {title}"), theme.accent),

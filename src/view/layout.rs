@@ -59,9 +59,9 @@ impl Areas {
     }
 }
 
-/// Side by side, the detail keeps at least this many columns (with its borders), and two
-/// fifths of the screen.
-pub const DETAIL_MIN_WIDTH: u16 = 54;
+/// Side by side, the detail keeps at least this many columns (with its borders), and 45% of
+/// the screen.
+pub const DETAIL_MIN_WIDTH: u16 = 50;
 /// The list is never narrower than this side by side.
 const LIST_MIN_WIDTH: u16 = 36;
 
@@ -72,10 +72,10 @@ pub fn layout(size: (u16, u16)) -> Areas {
 }
 
 /// The list's width side by side: as wide as `wanted` (what its names need), else two fifths
-/// of the screen; never so wide that the detail gets less than [`DETAIL_MIN_WIDTH`] or two
-/// fifths of the screen, never narrower than 36 columns.
+/// of the screen; never so wide that the detail gets less than [`DETAIL_MIN_WIDTH`] or 45%
+/// of the screen, never narrower than 36 columns.
 fn list_width(width: u16, wanted: Option<u16>) -> u16 {
-    let widest = width.saturating_sub(DETAIL_MIN_WIDTH.max(width * 2 / 5)).max(LIST_MIN_WIDTH);
+    let widest = width.saturating_sub(DETAIL_MIN_WIDTH.max(width * 9 / 20)).max(LIST_MIN_WIDTH);
     wanted.unwrap_or(width * 2 / 5).clamp(LIST_MIN_WIDTH, widest)
 }
 
@@ -124,10 +124,10 @@ mod tests {
 
     #[test]
     fn the_list_takes_what_it_wants_within_reason() {
-        assert_eq!(list_width(100, Some(70)), 46);
+        assert_eq!(list_width(100, Some(70)), 50);
         assert_eq!(list_width(120, Some(70)), 66);
         assert_eq!(list_width(130, Some(56)), 56);
-        assert_eq!(list_width(130, Some(90)), 76);
+        assert_eq!(list_width(130, Some(90)), 72);
         assert_eq!(list_width(200, Some(90)), 90);
         assert_eq!(list_width(120, Some(20)), 36);
         assert_eq!(list_width(120, None), 48);
