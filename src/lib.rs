@@ -22,7 +22,8 @@
 //! - [`store`]: the user's marks, notes and history on disk (locked, merged, atomic).
 //! - [`text`]: text for terminals: sanitising, widths, truncation, wrapping.
 //! - [`ui`]: drawing the state onto a frame, with a theme.
-//! - [`view`]: what the screen shows, unstyled: layout, detail lines, overview and help rows.
+//! - [`view`]: what the screen shows, unstyled: layout, list rows, detail lines, the note
+//!   editor's rows, overview and help rows.
 
 pub mod action;
 pub mod app;
