@@ -313,6 +313,31 @@ fn similar_partners_share_topics_and_are_not_related() {
     }
 }
 
+/// The one-pass selection of the best few agrees with sorting everything.
+#[test]
+fn similar_partners_are_the_best_of_a_full_sort() {
+    let catalog = bundled();
+    for index in 0..catalog.partners().len() {
+        let me = &catalog.partners()[index];
+        let linked: Vec<usize> = catalog.links(index).iter().filter_map(|l| l.target).collect();
+        let mut naive: Vec<(usize, bool, bool, usize)> = catalog
+            .partners()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index && !linked.contains(i))
+            .map(|(i, p)| {
+                let shared = me.topics.iter().filter(|t| p.topics.contains(t)).count();
+                (shared, p.kind == me.kind, p.scope == me.scope, i)
+            })
+            .filter(|s| s.0 > 0 || s.1)
+            .collect();
+        naive.sort_by(|a, b| (b.0, b.1, b.2, a.3).cmp(&(a.0, a.1, a.2, b.3)));
+        let expected: Vec<usize> = naive.iter().take(5).map(|s| s.3).collect();
+        let found: Vec<usize> = catalog.similar(index, 5).iter().map(|s| s.index).collect();
+        assert_eq!(found, expected, "similar partners of {}", me.id);
+    }
+}
+
 #[test]
 fn follow_a_similar_partner_and_go_back() {
     let mut app = browser(bundled(), (120, 40));

@@ -5,7 +5,6 @@
 
 use super::{Catalog, Link};
 use crate::dataset::Topic;
-use crate::search::fold;
 
 /// How many similar partners the detail lists.
 pub const SIMILAR_COUNT: usize = 4;
@@ -48,42 +47,30 @@ fn topic_mask(topics: &[Topic]) -> u64 {
 
 impl Catalog {
     /// Up to `n` partners like partner `index` that no relation links to it: most topics in
-    /// common first, then same kind, then same scope, then by name. A partner with no topic
-    /// in common and of another kind is not similar. Linear in the catalog.
+    /// common first, then same kind, then same scope, then in dataset order. A partner with no
+    /// topic in common and of another kind is not similar. One pass over the catalog keeping
+    /// the best `n`, so a large catalog costs no sort and no allocation per partner.
     pub fn similar(&self, index: usize, n: usize) -> Vec<Similar> {
         let Some(partner) = self.get(index) else { return Vec::new() };
         let linked: Vec<usize> = self.links(index).iter().filter_map(|l| l.target).collect();
         let mine = topic_mask(&partner.topics);
-        let mut scored: Vec<(u32, bool, bool, usize)> = self
-            .partners()
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != index && !linked.contains(&i))
-            .map(|(i, other)| {
-                let shared = (mine & topic_mask(&other.topics)).count_ones();
-                (shared, other.kind == partner.kind, other.scope == partner.scope, i)
-            })
-            .filter(|&(shared, same_kind, _, _)| shared > 0 || same_kind)
-            .collect();
-        // Best first on integers; then only the ties that reach the cut are ordered by
-        // name, so a large catalog folds a few names, not all of them.
-        scored.sort_unstable_by(|a, b| (b.0, b.1, b.2, a.3).cmp(&(a.0, a.1, a.2, b.3)));
-        if let Some(&(shared, kind, scope, _)) = scored.get(n.saturating_sub(1)) {
-            let reaching = scored.partition_point(|s| (s.0, s.1, s.2) >= (shared, kind, scope));
-            scored.truncate(reaching);
+        // (shared topics, same kind, same scope, index), best first.
+        let mut best: Vec<(u32, bool, bool, usize)> = Vec::with_capacity(n + 1);
+        for (i, other) in self.partners().iter().enumerate() {
+            let shared = (mine & topic_mask(&other.topics)).count_ones();
+            let same_kind = other.kind == partner.kind;
+            if (shared == 0 && !same_kind) || i == index || linked.contains(&i) {
+                continue;
+            }
+            let score = (shared, same_kind, other.scope == partner.scope);
+            // Earlier partners win ties: a later one must score strictly higher to get in.
+            let at = best.partition_point(|b| (b.0, b.1, b.2) >= score);
+            if at < n {
+                best.insert(at, (score.0, score.1, score.2, i));
+                best.truncate(n);
+            }
         }
-        let mut named: Vec<(u32, bool, bool, String, usize)> = scored
-            .into_iter()
-            .map(|(shared, kind, scope, i)| {
-                let name = self.get(i).map_or_else(String::new, |p| fold(&p.name));
-                (shared, kind, scope, name, i)
-            })
-            .collect();
-        named.sort_by(|a, b| (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then_with(|| a.3.cmp(&b.3)));
-        named
-            .into_iter()
-            .map(|(shared, kind, scope, _, i)| (shared, kind, scope, i))
-            .take(n)
+        best.into_iter()
             .map(|(_, same_kind, same_scope, i)| {
                 let theirs = self.get(i).map_or(0, |p| topic_mask(&p.topics));
                 let topics =
