@@ -544,10 +544,7 @@ fn ctrl_y_copies_the_card() {
     app.update(report);
     assert_eq!(terminal, output::osc52(&card).into_bytes());
     let status = app.status().map(|s| s.text.as_str());
-    assert_eq!(
-        status,
-        Some("Card of GSEF sent as OSC 52: in the clipboard if your terminal allows it")
-    );
+    assert_eq!(status, Some("Card of GSEF sent as OSC 52: copied if your terminal allows it"));
 
     let sequence = output::osc52(&card);
     let encoded = sequence
@@ -645,10 +642,7 @@ fn a_failing_or_missing_program_falls_back_to_osc52_through_tmux() {
     assert!(!cut);
     assert_eq!(String::from_utf8(terminal).expect("ascii"), expected);
     assert!(expected.starts_with("\x1bPtmux;\x1b\x1b]52;c;"), "{expected:?}");
-    assert_eq!(
-        status(&app),
-        "Card of GSEF sent via tmux as OSC 52: in the clipboard if both allow it"
-    );
+    assert_eq!(status(&app), "Card of GSEF sent via tmux as OSC 52: copied if both allow it");
 }
 
 #[cfg(unix)]
@@ -694,9 +688,6 @@ fn the_way_the_card_went_is_said_in_french() {
     let tmux = said(&mut app, CopyWay::Terminal { via: Some(Multiplexer::Tmux), cut: true });
     partners::i18n::set(partners::i18n::Lang::En);
     assert_eq!(program, "Fiche de GSEF copiée dans le presse-papiers (xclip)");
-    assert_eq!(
-        plain,
-        "Fiche de GSEF envoyée en OSC 52\u{a0}: dans le presse-papiers si votre terminal l'accepte"
-    );
-    assert!(tmux.contains("via tmux") && tmux.ends_with("(tronquée pour tenir)"), "{tmux}");
+    assert_eq!(plain, "Fiche de GSEF envoyée en OSC 52\u{a0}: copiée si votre terminal l'accepte");
+    assert!(tmux.contains("via tmux") && tmux.ends_with("(tronquée)"), "{tmux}");
 }

@@ -548,3 +548,24 @@ fn similar_partners_end_the_detail(#[case] size: (u16, u16), #[case] lang: partn
     let prefix = if lang == partners::i18n::Lang::Fr { "fr_" } else { "" };
     insta::assert_snapshot!(name(size, &format!("{prefix}similar")), terminal.backend());
 }
+
+/// The status line after Ctrl-Y, each way the card can go, in both languages.
+#[rstest]
+#[case("program", partners::clipboard::CopyWay::Program("wl-copy".into()))]
+#[case("tmux", partners::clipboard::CopyWay::Terminal {
+    via: Some(partners::clipboard::Multiplexer::Tmux),
+    cut: false,
+})]
+#[case("cut", partners::clipboard::CopyWay::Terminal { via: None, cut: true })]
+fn copied_status(
+    #[case] name: &str,
+    #[case] way: partners::clipboard::CopyWay,
+    #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,
+) {
+    partners::i18n::set(lang);
+    let copied = Action::Copied { name: "GSEF".into(), way };
+    let app = app("gsef", (80, 24), &[copied]);
+    let last = rows(draw(&app).backend().buffer()).pop().unwrap_or_default();
+    partners::i18n::set(partners::i18n::Lang::En);
+    insta::assert_snapshot!(format!("copied_{name}_{lang:?}_80x24"), last);
+}

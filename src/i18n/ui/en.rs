@@ -6,7 +6,7 @@ use super::Ui;
 pub static UI: Ui = Ui {
     not_saved: "Not saved: {}",
     no_store: "your data folder could not be opened",
-    card_sent: "Card of {} sent as OSC 52: in the clipboard if your terminal allows it",
+    card_sent: "Card of {} sent as OSC 52: copied if your terminal allows it",
     card_not_copied: "Card of {} not copied: {}",
     suspend_failed: "Could not suspend: {}",
     starred: "★ Starred {}",
@@ -168,7 +168,7 @@ pub static UI: Ui = Ui {
     similar_topics: "both on {}",
     similar_kind: "same kind",
     similar_kind_scope: "same kind and scope",
-    card_sent_via: "Card of {} sent via {} as OSC 52: in the clipboard if both allow it",
+    card_sent_via: "Card of {} sent via {} as OSC 52: copied if both allow it",
     card_copied_by: "Card of {} copied to the clipboard ({})",
     card_cut: " (cut to fit)",
     card_cut_note: "[… cut here: the card was too long for the terminal's clipboard]",

@@ -6,7 +6,7 @@ use super::Ui;
 pub static UI: Ui = Ui {
     not_saved: "Non enregistré\u{a0}: {}",
     no_store: "votre dossier de données n'a pas pu être ouvert",
-    card_sent: "Fiche de {} envoyée en OSC 52\u{a0}: dans le presse-papiers si votre terminal l'accepte",
+    card_sent: "Fiche de {} envoyée en OSC 52\u{a0}: copiée si votre terminal l'accepte",
     card_not_copied: "Fiche de {} non copiée\u{a0}: {}",
     suspend_failed: "Impossible de suspendre\u{a0}: {}",
     starred: "★ Étoile ajoutée\u{a0}: {}",
@@ -168,8 +168,8 @@ pub static UI: Ui = Ui {
     similar_topics: "en commun\u{a0}: {}",
     similar_kind: "même type",
     similar_kind_scope: "même type et même portée",
-    card_sent_via: "Fiche de {} envoyée via {} en OSC 52\u{a0}: dans le presse-papiers si tous deux l'acceptent",
+    card_sent_via: "Fiche de {} envoyée via {} en OSC 52\u{a0}: copiée si tous deux l'acceptent",
     card_copied_by: "Fiche de {} copiée dans le presse-papiers ({})",
-    card_cut: " (tronquée pour tenir)",
+    card_cut: " (tronquée)",
     card_cut_note: "[… coupée ici\u{a0}: la fiche était trop longue pour le presse-papiers du terminal]",
 };
