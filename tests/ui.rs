@@ -569,3 +569,18 @@ fn copied_status(
     partners::i18n::set(partners::i18n::Lang::En);
     insta::assert_snapshot!(format!("copied_{name}_{lang:?}_80x24"), last);
 }
+
+/// The sizes the screens were tried at: the list, the detail and the help.
+#[rstest]
+fn screens_at_the_sizes_tried(
+    #[values((100, 30), (60, 20), (40, 12))] size: (u16, u16),
+    #[values("list", "detail", "help")] screen: &str,
+) {
+    let actions = match screen {
+        "detail" => vec![Action::Open],
+        "help" => vec![Action::OpenHelp],
+        _ => vec![],
+    };
+    let app = app_with(bundled(), marked_state(), "bordeaux", size, &actions);
+    insta::assert_snapshot!(name(size, &format!("tried_{screen}")), draw(&app).backend());
+}
