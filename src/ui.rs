@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
@@ -248,4 +248,18 @@ pub fn highlighted(
 /// Columns taken by `spans`.
 pub fn spans_width(spans: &[Span<'_>]) -> usize {
     spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// `block` with `↑` on its top border when there is more above, and `↓ more` on its bottom
+/// border when there is more below: a pane that scrolls says so.
+pub fn scroll_marks<'a>(block: Block<'a>, above: bool, below: bool, theme: &Theme) -> Block<'a> {
+    let t = s();
+    let mut block = block;
+    if above {
+        block = block.title_top(Line::styled(t.more_above, theme.accent).right_aligned());
+    }
+    if below {
+        block = block.title_bottom(Line::styled(t.more_below, theme.accent).right_aligned());
+    }
+    block
 }

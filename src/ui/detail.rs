@@ -41,7 +41,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Room left on the top border for the `↑` mark when scrolled.
     let max_title = usize::from(area.width.saturating_sub(if scroll > 0 { 8 } else { 4 }));
     let shown = app.selected_partner().is_some();
-    let block = super::help::scroll_marks(
+    let block = super::scroll_marks(
         Block::default()
             .borders(Borders::ALL)
             .border_style(if focused { theme.focused } else { theme.border })

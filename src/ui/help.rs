@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::scroll_marks;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, NoteEditor};
@@ -113,18 +114,4 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
     let x = inner.x + u16::try_from(laid.cursor.1).unwrap_or(u16::MAX).min(inner.width);
     let y = inner.y + u16::try_from(laid.cursor.0 - skip).unwrap_or(0);
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
-}
-
-/// `block` with `↑` on its top border when there is more above, and `↓ more` on its bottom
-/// border when there is more below: a pane that scrolls says so.
-pub fn scroll_marks<'a>(block: Block<'a>, above: bool, below: bool, theme: &Theme) -> Block<'a> {
-    let t = s();
-    let mut block = block;
-    if above {
-        block = block.title_top(Line::styled(t.more_above, theme.accent).right_aligned());
-    }
-    if below {
-        block = block.title_bottom(Line::styled(t.more_below, theme.accent).right_aligned());
-    }
-    block
 }

@@ -32,7 +32,7 @@ pub fn render(
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Line::from(tabs));
     let visible = usize::from(area.height.saturating_sub(2));
     let first = selected.saturating_sub(visible.saturating_sub(1));
-    let block = super::help::scroll_marks(block, first > 0, first + visible < rows.len(), theme);
+    let block = super::scroll_marks(block, first > 0, first + visible < rows.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
