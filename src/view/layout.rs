@@ -79,8 +79,9 @@ fn list_width(width: u16, wanted: Option<u16>) -> u16 {
     wanted.unwrap_or(width * 2 / 5).clamp(LIST_MIN_WIDTH, widest)
 }
 
-/// The screen's geometry for a terminal of `size` (columns, rows), the list as wide as
-/// `wanted` allows (see [`list_width`]).
+/// The screen's geometry for a terminal of `size` (columns, rows), the list side by side as
+/// wide as `wanted` (what its names need; none: two fifths of the screen) while the detail
+/// keeps [`DETAIL_MIN_WIDTH`] and 45% of the screen, and at least 36 columns.
 pub fn layout_with_list((width, height): (u16, u16), wanted: Option<u16>) -> Areas {
     let full = Rect::new(0, 0, width, height);
     if width < MIN_WIDTH || height < MIN_HEIGHT {
