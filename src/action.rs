@@ -194,10 +194,12 @@ pub enum Action {
         /// Why, in words.
         error: String,
     },
-    /// An [`Effect::Copy`] was handed to the terminal's clipboard.
+    /// An [`Effect::Copy`] was handed on: to a clipboard program, or to the terminal.
     Copied {
         /// Whose card (its short name).
         name: String,
+        /// Which way it went, so the user is told no more than what happened.
+        way: crate::clipboard::CopyWay,
     },
     /// An [`Effect::Suspend`] could not stop the process.
     SuspendFailed {

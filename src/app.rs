@@ -12,13 +12,14 @@ pub use editor::{Closing, NoteEditor};
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
 use crate::editing::{self, Lines, Outcome};
+use crate::clipboard::CopyWay;
 use crate::i18n::{fill, s};
 use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::{Change, State};
 use crate::view::detail::{self, DetailModel};
 use crate::view::help::{self, HelpLine};
-use crate::view::layout::{Areas, Mode, layout};
+use crate::view::layout::{Areas, Mode, layout_with_list};
 use crate::view::overview::{OverviewTab, Row};
 
 /// Which pane receives the arrows.
@@ -120,6 +121,8 @@ pub struct App {
     /// were (an unstarred row stays, shown unstarred) until the query changes.
     keep_results: bool,
     size: (u16, u16),
+    /// How wide the list would like to be, from the catalog's names (computed once).
+    list_width: u16,
     quit: bool,
 }
 
@@ -127,6 +130,7 @@ impl App {
     /// A browser over `catalog`, with the user's saved `state`, the query `query` typed.
     pub fn new(catalog: Catalog, state: State, query: &str) -> App {
         let marks = catalog.mark_bits(&state);
+        let list_width = crate::view::list::wanted_width(&catalog);
         let mut app = App {
             catalog,
             state,
@@ -155,6 +159,7 @@ impl App {
             bindings: Bindings::default(),
             keep_results: false,
             size: (80, 24),
+            list_width,
             quit: false,
         };
         app.help = help::lines(&app.bindings);
@@ -254,7 +259,12 @@ impl App {
     }
     /// Where each part of the screen goes at the current size.
     pub fn areas(&self) -> Areas {
-        layout(self.size)
+        self.areas_at(self.size)
+    }
+    /// Where each part of the screen goes on a terminal of `size` (which may not be the size
+    /// the state was laid out for yet, when a resize is on its way).
+    pub fn areas_at(&self, size: (u16, u16)) -> Areas {
+        layout_with_list(size, Some(self.list_width))
     }
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
@@ -427,7 +437,19 @@ impl App {
                 }
                 self.set_status(fill(s().not_saved, &[&error]), true);
             }
-            Action::Copied { name } => self.set_status(fill(s().card_sent, &[&name]), false),
+            Action::Copied { name, way } => {
+                let text = match way {
+                    CopyWay::Program(program) => fill(s().card_copied_by, &[&name, &program]),
+                    CopyWay::Terminal { via, cut } => {
+                        let sent = match via {
+                            None => fill(s().card_sent, &[&name]),
+                            Some(via) => fill(s().card_sent_via, &[&name, &via.name()]),
+                        };
+                        if cut { sent + s().card_cut } else { sent }
+                    }
+                };
+                self.set_status(text, false);
+            }
             Action::CopyFailed { name, error } => {
                 self.set_status(fill(s().card_not_copied, &[&name, &error]), true);
             }

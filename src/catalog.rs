@@ -7,6 +7,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+mod similar;
+
+pub use similar::{Lead, SIMILAR_COUNT, Similar};
+
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
 use crate::search::{Index, MarkBits};
 use crate::store::State;

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::action::{Action, Effect};
-use crate::output;
+use crate::clipboard::Clipboard;
 use crate::store::Store;
 
 /// The terminal, as effects need it.
@@ -30,8 +30,19 @@ impl Terminal for Vec<u8> {
 }
 
 /// Performs `effect`: saves through `store` (none when the data folder could not be opened),
-/// sends clipboard requests to and suspends `terminal`. Returns the report for update.
+/// copies with what the environment offers (see [`Clipboard::from_env`]), suspends
+/// `terminal`. Returns the report for update.
 pub fn perform(effect: Effect, store: Option<&mut Store>, terminal: &mut dyn Terminal) -> Action {
+    perform_with(effect, store, terminal, &Clipboard::from_env())
+}
+
+/// [`perform`], copying with `clipboard` (tests give fake programs and multiplexers).
+pub fn perform_with(
+    effect: Effect,
+    store: Option<&mut Store>,
+    terminal: &mut dyn Terminal,
+    clipboard: &Clipboard,
+) -> Action {
     match effect {
         Effect::Save(change) => match store {
             Some(store) => {
@@ -54,10 +65,13 @@ pub fn perform(effect: Effect, store: Option<&mut Store>, terminal: &mut dyn Ter
                 error: crate::i18n::s().no_store.to_owned(),
             },
         },
-        Effect::Copy { text, name } => match terminal.send(&output::osc52(&text)) {
-            Ok(()) => Action::Copied { name },
-            Err(e) => Action::CopyFailed { name, error: e.to_string() },
-        },
+        Effect::Copy { text, name } => {
+            let note = crate::i18n::s().card_cut_note;
+            match clipboard.copy(&text, note, &mut |sequence| terminal.send(sequence)) {
+                Ok(way) => Action::Copied { name, way },
+                Err(e) => Action::CopyFailed { name, error: e.to_string() },
+            }
+        }
         Effect::Suspend => match terminal.suspend() {
             Ok((width, height)) => Action::Resize { width, height },
             Err(e) => Action::SuspendFailed { error: e.to_string() },

@@ -11,6 +11,7 @@
 //! - [`catalog`]: the partners in use (bundled + user datasets), ids, relations both ways,
 //!   the search index.
 //! - [`cli`]: the command line's grammar and every subcommand but the browser.
+//! - [`clipboard`]: a card to the clipboard: a local program, else OSC 52 (tmux, screen).
 //! - [`completions`]: shell completions (partner ids asked of the binary) and the man page.
 //! - [`config`]: the configuration file: theme, language, mouse, keys.
 //! - [`dataset`]: the RON types, the bundled data, reading and validating dataset files.
@@ -30,13 +31,15 @@
 //! - [`time`]: dates for people and for file names, from unix seconds.
 //! - [`ui`]: drawing the state onto a frame, with a theme.
 //! - [`vcard`]: a partner as a contact: vCard 3.0 export, shared with the QR payload.
-//! - [`view`]: what the screen shows, unstyled: layout, detail lines, overview and help rows.
+//! - [`view`]: what the screen shows, unstyled: layout, list rows, detail lines, the note
+//!   editor's rows, overview and help rows.
 
 pub mod action;
 pub mod app;
 pub mod atomic;
 pub mod catalog;
 pub mod cli;
+pub mod clipboard;
 pub mod completions;
 pub mod config;
 pub mod dataset;

@@ -13,20 +13,20 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::action::Action;
 use crate::app::{App, Overlay};
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::text::{char_width, clean, highlight_runs, width};
-use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, layout};
+use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode};
 use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let areas = layout((area.width, area.height));
+    let areas = app.areas_at((area.width, area.height));
     if areas.mode == Mode::TooSmall {
         let message = fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
         frame.render_widget(
@@ -65,9 +65,13 @@ fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let prompt = "❯ ";
     let query = clean(&app.query()).into_owned();
     let count = format!(" {}/{} ", app.results().len(), app.catalog().partners().len());
-    let filters = active_filters(app);
+    // The count and the typed text come first; the filter summary (which repeats part of the
+    // text) takes what is left, cut, or goes.
+    let available = usize::from(area.width).saturating_sub(width(prompt) + width(&count) + 1);
+    let filter_room = available.saturating_sub(width(&query) + 2);
+    let filters = summary(&active_filters(app), filter_room);
     let right_width = width(&count) + width(&filters);
-    let room = usize::from(area.width).saturating_sub(width(prompt) + right_width + 1);
+    let room = available.saturating_sub(width(&filters));
     // Scroll the query horizontally so the cursor stays visible.
     let chars: Vec<char> = query.chars().collect();
     let mut start = 0;
@@ -98,6 +102,19 @@ fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if app.overlay().is_none() {
         let x = area.x + u16::try_from(width(prompt) + cursor_col(start)).unwrap_or(area.width);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// The filter summary `[…]` in at most `room` columns: cut inside its brackets, or nothing
+/// when even a few letters would not fit.
+fn summary(filters: &str, room: usize) -> String {
+    if width(filters) <= room {
+        filters.to_owned()
+    } else if room >= 8 {
+        let inner = filters.trim_start_matches('[').trim_end_matches(']');
+        format!("[{}]", crate::text::truncate(inner, room - 2))
+    } else {
+        String::new()
     }
 }
 
@@ -239,4 +256,18 @@ pub fn highlighted(
 /// Columns taken by `spans`.
 pub fn spans_width(spans: &[Span<'_>]) -> usize {
     spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// `block` with `↑` on its top border when there is more above, and `↓ more` on its bottom
+/// border when there is more below: a pane that scrolls says so.
+pub fn scroll_marks<'a>(block: Block<'a>, above: bool, below: bool, theme: &Theme) -> Block<'a> {
+    let t = s();
+    let mut block = block;
+    if above {
+        block = block.title_top(Line::styled(t.more_above, theme.accent).right_aligned());
+    }
+    if below {
+        block = block.title_bottom(Line::styled(t.more_below, theme.accent).right_aligned());
+    }
+    block
 }

@@ -10,7 +10,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, Ke
 use partners::action::{Action, Effect};
 use partners::app::{App, Focus, Overlay};
 use partners::store::{Change, Marks, State, Store};
-use partners::view::layout::layout;
 use partners::view::overview::OverviewTab;
 use rstest::rstest;
 
@@ -554,7 +553,7 @@ fn click_on_a_relation_chooses_it() {
     // Wide: GUICHET VERT has three relations; find the row of the third and click it.
     let (app, _) = run_with(State::default(), (120, 40), "guichet");
     assert_eq!(selected_id(&app).as_deref(), Some("guichet-vert"));
-    let areas = layout((120, 40));
+    let areas = app.areas();
     let row = areas.detail.y + 1 + u16::try_from(app.detail().link_rows[2]).expect("fits");
     let keys = format!("guichet <Click:{},{row}>", areas.detail.x + 5);
     let (app, _) = run_with(State::default(), (120, 40), &keys);
@@ -577,7 +576,7 @@ fn resize_keeps_the_selection_in_view() {
         let resize = format!("<Resize:{width}x{height}>");
         for keys in ["<PgDn> <PgDn> <PgDn> <Down>", "<PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>"] {
             let (app, _) = run(&format!("{keys} {resize}"));
-            let rows = usize::from(layout((width, height)).list.height.saturating_sub(2)).max(1);
+            let rows = usize::from(app.areas().list.height.saturating_sub(2)).max(1);
             assert_eq!(app.size(), (width, height));
             assert!(
                 app.list_offset() <= app.selected() && app.selected() < app.list_offset() + rows,
@@ -761,7 +760,7 @@ fn ctrl_z_asks_the_loop_to_suspend_and_a_failure_is_said() {
 #[case::home_after_scrolling("ugap <Tab> <Down> <Down> <Home>", 0, 4)]
 fn home_and_end_in_the_detail(#[case] keys: &str, #[case] scroll: usize, #[case] cursor: usize) {
     let (app, _) = run(keys);
-    let bottom = app.detail().lines.len().saturating_sub(layout(app.size()).detail_rows());
+    let bottom = app.detail().lines.len().saturating_sub(app.areas().detail_rows());
     assert!(bottom > 0, "UGAP's detail scrolls at 80x24");
     assert_eq!(app.detail_scroll(), scroll.min(bottom), "scroll after {keys:?}");
     assert_eq!(app.cursor(), cursor, "the query's cursor after {keys:?}");

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use partners::action::{Action, Effect};
 use partners::app::{App, Focus, Overlay};
 use partners::catalog::{Catalog, Source};
+use partners::clipboard::{Clipboard, CopyWay, Multiplexer};
 use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
 use partners::output::{self, CardFormat};
 use partners::store::State;
@@ -253,9 +254,16 @@ fn an_outside_organisation_is_not_followable() {
 }
 
 #[test]
-fn a_partner_without_relations_says_so() {
-    let mut app = browser(bundled(), (80, 24));
-    typed(&mut app, "cnfpt");
+fn a_partner_without_relations_or_similar_partners_says_so() {
+    // Alone of its kind and without topics: nothing to follow.
+    let mut lonely = partner("e", Vec::new());
+    lonely.kind = Kind::Media;
+    let mut partners: Vec<Partner> = small().partners().to_vec();
+    partners.push(lonely);
+    let catalog = Catalog::from_partners(partners, vec![Source::Bundled], Vec::new());
+    let mut app = browser(catalog, (80, 24));
+    typed(&mut app, "partner e");
+    assert_eq!(selected_id(&app), Some("e"));
     keys(&mut app, &[KeyCode::Tab, KeyCode::Right]);
     assert!(app.status().is_some_and(|s| s.text.contains("no relations")));
     keys(&mut app, &[KeyCode::Enter]);
@@ -268,8 +276,106 @@ fn choosing_a_relation_stops_at_the_ends() {
     typed(&mut app, "guichet");
     keys(&mut app, &[KeyCode::Tab, KeyCode::Left]);
     assert_eq!(app.link(), 0);
-    keys(&mut app, &[KeyCode::Right, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
-    assert_eq!(app.link(), 2);
+    // Three relations, then the similar partners.
+    let count = app.detail().link_count();
+    assert_eq!(count, 3 + partners::catalog::SIMILAR_COUNT);
+    for _ in 0..count + 2 {
+        keys(&mut app, &[KeyCode::Right]);
+    }
+    assert_eq!(app.link(), count - 1);
+}
+
+// -- Similar partners ---------------------------------------------------------------------
+
+/// The similar partners of a partner with no stated relation: most topics in common first,
+/// never itself nor a partner it is linked to; the detail model lists them after the
+/// relations, and they are what Enter follows.
+#[test]
+fn similar_partners_share_topics_and_are_not_related() {
+    let catalog = bundled();
+    for index in 0..catalog.partners().len() {
+        let similar = catalog.similar(index, partners::catalog::SIMILAR_COUNT);
+        let linked: Vec<usize> = catalog.links(index).iter().filter_map(|l| l.target).collect();
+        let me = &catalog.partners()[index];
+        for s in &similar {
+            assert_ne!(s.index, index);
+            assert!(!linked.contains(&s.index), "{} is related to {}", me.id, s.index);
+            let other = &catalog.partners()[s.index];
+            let shared: Vec<_> =
+                me.topics.iter().copied().filter(|t| other.topics.contains(t)).collect();
+            assert_eq!(s.topics, shared);
+            assert!(!shared.is_empty() || other.kind == me.kind);
+        }
+        let shared: Vec<usize> = similar.iter().map(|s| s.topics.len()).collect();
+        assert!(shared.windows(2).all(|w| w[0] >= w[1]), "most topics first: {shared:?}");
+        let leads = catalog.leads(index);
+        assert_eq!(leads.len(), catalog.links(index).len() + similar.len());
+    }
+}
+
+/// The one-pass selection of the best few agrees with sorting everything.
+#[test]
+fn similar_partners_are_the_best_of_a_full_sort() {
+    let catalog = bundled();
+    for index in 0..catalog.partners().len() {
+        let me = &catalog.partners()[index];
+        let linked: Vec<usize> = catalog.links(index).iter().filter_map(|l| l.target).collect();
+        let mut naive: Vec<(usize, bool, bool, usize)> = catalog
+            .partners()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index && !linked.contains(i))
+            .map(|(i, p)| {
+                let shared = me.topics.iter().filter(|t| p.topics.contains(t)).count();
+                (shared, p.kind == me.kind, p.scope == me.scope, i)
+            })
+            .filter(|s| s.0 > 0 || s.1)
+            .collect();
+        naive.sort_by(|a, b| (b.0, b.1, b.2, a.3).cmp(&(a.0, a.1, a.2, b.3)));
+        let expected: Vec<usize> = naive.iter().take(5).map(|s| s.3).collect();
+        let found: Vec<usize> = catalog.similar(index, 5).iter().map(|s| s.index).collect();
+        assert_eq!(found, expected, "similar partners of {}", me.id);
+    }
+}
+
+#[test]
+fn follow_a_similar_partner_and_go_back() {
+    let mut app = browser(bundled(), (120, 40));
+    typed(&mut app, "achatpublic");
+    assert_eq!(selected_id(&app), Some("achatpublic-info"));
+    let here = position(app.catalog(), "achatpublic-info");
+    assert!(app.catalog().links(here).is_empty(), "achatpublic states no relation");
+    let first = app.catalog().similar(here, 1)[0].index;
+    let first_id = app.catalog().get(first).map(|p| p.id.clone());
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right, KeyCode::Left]);
+    assert_eq!(app.link(), 0);
+    let row = app.detail().link_rows[0];
+    assert!(app.detail_scroll() <= row, "the chosen similar partner is in view");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(selected_id(&app), first_id.as_deref(), "Enter follows the similar partner");
+    assert_eq!(app.focus(), Focus::Detail);
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), Some("achatpublic-info"));
+    assert_eq!(app.query(), "achatpublic");
+    assert_eq!(app.link(), 0, "back restores the chosen row");
+    press(&mut app, KeyCode::Right, KeyModifiers::ALT);
+    assert_eq!(selected_id(&app), first_id.as_deref());
+}
+
+/// A click on a similar partner's row chooses it, as on a relation.
+#[test]
+fn click_on_a_similar_partner_chooses_it() {
+    let mut app = browser(bundled(), (120, 40));
+    typed(&mut app, "achatpublic");
+    let areas = app.areas();
+    let row = app.detail().link_rows[1];
+    let y = areas.detail.y + 1 + u16::try_from(row).expect("in view at 120x40");
+    app.update(Action::Click { column: areas.detail.x + 5, row: y });
+    assert_eq!(app.link(), 1);
+    keys(&mut app, &[KeyCode::Enter]);
+    let here = position(app.catalog(), "achatpublic-info");
+    let second = app.catalog().similar(here, 2)[1].index;
+    assert_eq!(app.selected_partner(), Some(second));
 }
 
 #[test]
@@ -427,12 +533,18 @@ fn ctrl_y_copies_the_card() {
     assert!(card.contains("Headquartered in: City of Bordeaux"), "{card}");
     assert!(app.status().is_none(), "nothing is claimed before the copy is done");
     // The real path: the effect is carried out into a terminal, and the report comes back.
+    // No clipboard program and no multiplexer: OSC 52 straight to the terminal.
     let mut terminal = Vec::new();
-    let report = partners::effects::perform(effect.expect("a copy"), None, &mut terminal);
+    let report = partners::effects::perform_with(
+        effect.expect("a copy"),
+        None,
+        &mut terminal,
+        &Clipboard::default(),
+    );
     app.update(report);
     assert_eq!(terminal, output::osc52(&card).into_bytes());
     let status = app.status().map(|s| s.text.as_str());
-    assert_eq!(status, Some("Card of GSEF sent to the terminal's clipboard (OSC 52)"));
+    assert_eq!(status, Some("Card of GSEF sent as OSC 52: copied if your terminal allows it"));
 
     let sequence = output::osc52(&card);
     let encoded = sequence
@@ -469,4 +581,113 @@ fn osc52_of_unicode_and_empty_text() {
         let decoded = base64::engine::general_purpose::STANDARD.decode(body).expect("base64");
         assert_eq!(decoded, text.as_bytes());
     }
+}
+
+// -- Which way the card went ----------------------------------------------------------------
+
+/// A fake clipboard program in a temporary folder: a shell script with `body`.
+#[cfg(unix)]
+fn fake_program(dir: &std::path::Path, name: &str, body: &str) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("the script is written");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    vec![path.display().to_string()]
+}
+
+/// Copies GSEF's card with `clipboard` into a fake terminal; returns the app, the card and
+/// what the terminal received.
+fn copy_gsef(clipboard: &Clipboard) -> (App, String, Vec<u8>) {
+    let mut app = browser(bundled(), (80, 24));
+    typed(&mut app, "gsef");
+    let Some(effect @ Effect::Copy { .. }) =
+        press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
+    else {
+        panic!("Ctrl-Y copies")
+    };
+    let Effect::Copy { text: card, .. } = effect.clone() else { unreachable!() };
+    let mut terminal = Vec::new();
+    let report = partners::effects::perform_with(effect, None, &mut terminal, clipboard);
+    app.update(report);
+    (app, card, terminal)
+}
+
+fn status(app: &App) -> &str {
+    app.status().map_or("", |s| s.text.as_str())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_clipboard_program_takes_the_card_and_the_terminal_gets_nothing() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("clipboard.txt");
+    let program = fake_program(dir.path(), "wl-copy", &format!("cat > '{}'", out.display()));
+    let clipboard = Clipboard { multiplexer: Some(Multiplexer::Tmux), programs: vec![program] };
+    let (app, card, terminal) = copy_gsef(&clipboard);
+    assert_eq!(std::fs::read_to_string(&out).expect("the program wrote"), card);
+    assert!(terminal.is_empty(), "no OSC 52 once a program took it");
+    assert_eq!(status(&app), "Card of GSEF copied to the clipboard (wl-copy)");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failing_or_missing_program_falls_back_to_osc52_through_tmux() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let failing = fake_program(dir.path(), "xclip", "cat > /dev/null; exit 1");
+    let missing = vec![dir.path().join("xsel").display().to_string()];
+    let clipboard =
+        Clipboard { multiplexer: Some(Multiplexer::Tmux), programs: vec![failing, missing] };
+    let (app, card, terminal) = copy_gsef(&clipboard);
+    let (expected, cut) = partners::clipboard::osc52(&card, "", Some(Multiplexer::Tmux));
+    assert!(!cut);
+    assert_eq!(String::from_utf8(terminal).expect("ascii"), expected);
+    assert!(expected.starts_with("\x1bPtmux;\x1b\x1b]52;c;"), "{expected:?}");
+    assert_eq!(status(&app), "Card of GSEF sent via tmux as OSC 52: copied if both allow it");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_program_that_hangs_is_given_up_on() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let hanging = fake_program(dir.path(), "pbcopy", "exec sleep 30");
+    let clipboard = Clipboard { multiplexer: Some(Multiplexer::Screen), programs: vec![hanging] };
+    let started = std::time::Instant::now();
+    let (app, _, terminal) = copy_gsef(&clipboard);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "the timeout is short");
+    assert!(terminal.starts_with(b"\x1bP\x1b]52;c;"), "OSC 52 wrapped for screen");
+    assert!(status(&app).contains("via screen"), "{}", status(&app));
+}
+
+#[test]
+fn a_card_too_long_for_osc52_is_cut_and_the_user_told() {
+    let mut state = State::default();
+    let note = "long note ".repeat(10_000);
+    state.apply(partners::store::Change::Note { id: "gsef".into(), text: Some(note) }, 0);
+    let mut app = App::new(bundled(), state, "gsef");
+    app.update(Action::Resize { width: 120, height: 40 });
+    let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL).expect("a copy");
+    let mut terminal = Vec::new();
+    let report =
+        partners::effects::perform_with(effect, None, &mut terminal, &Clipboard::default());
+    assert!(matches!(&report, Action::Copied { way: CopyWay::Terminal { cut: true, .. }, .. }));
+    app.update(report);
+    assert!(terminal.len() <= partners::clipboard::OSC52_MAX + 8, "{}", terminal.len());
+    assert!(status(&app).ends_with("(cut to fit)"), "{}", status(&app));
+}
+
+#[test]
+fn the_way_the_card_went_is_said_in_french() {
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let mut app = browser(bundled(), (80, 24));
+    let said = |app: &mut App, way: CopyWay| {
+        app.update(Action::Copied { name: "GSEF".into(), way });
+        status(app).to_owned()
+    };
+    let program = said(&mut app, CopyWay::Program("xclip".into()));
+    let plain = said(&mut app, CopyWay::Terminal { via: None, cut: false });
+    let tmux = said(&mut app, CopyWay::Terminal { via: Some(Multiplexer::Tmux), cut: true });
+    partners::i18n::set(partners::i18n::Lang::En);
+    assert_eq!(program, "Fiche de GSEF copiée dans le presse-papiers (xclip)");
+    assert_eq!(plain, "Fiche de GSEF envoyée en OSC 52\u{a0}: copiée si votre terminal l'accepte");
+    assert!(tmux.contains("via tmux") && tmux.ends_with("(tronquée)"), "{tmux}");
 }

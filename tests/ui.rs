@@ -11,8 +11,9 @@ use partners::app::App;
 use partners::catalog::{Catalog, Source};
 use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
 use partners::store::{Marks, State};
+use partners::ui::theme::{Theme, ThemeName};
 use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
+use ratatui::style::{Color, Modifier};
 use rstest::rstest;
 use unicode_width::UnicodeWidthStr;
 
@@ -150,6 +151,7 @@ fn marked_state() -> State {
         starred: true,
         met: true,
         note: Some("Met Anne at the Bordeaux fair.\nSend her the 2025 tender calendar.".into()),
+        note_at: Some(1_795_649_101),
         ..Marks::default()
     };
     State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() }
@@ -163,6 +165,40 @@ fn note_editor_multiline(#[case] size: (u16, u16)) {
     actions.extend("Ask about the green guide.".chars().map(Action::Insert));
     let app = app_with(bundled(), marked_state(), "ugap", size, &actions);
     insta::assert_snapshot!(name(size, "note_editor"), draw(&app).backend());
+}
+
+/// A note of long lines: it wraps, shows whole when the editor opens, the cursor at its end.
+#[rstest]
+#[case((120, 40))]
+#[case((80, 24))]
+#[case((40, 12))]
+fn note_editor_wraps_long_lines(#[case] size: (u16, u16)) {
+    let note = "Met Anne Dupont at the Bordeaux fair on Tuesday; she runs the purchasing of the \
+                metropolis and wants examples of social clauses in cleaning contracts.\n\
+                Send her the 2025 tender calendar and the guide on green procurement before \
+                the end of the month.\nCall back in December.";
+    let marks = Marks { note: Some(note.into()), note_at: Some(1_795_649_101), ..Marks::default() };
+    let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
+    let app = app_with(bundled(), state, "ugap", size, &[Action::EditNote]);
+    insta::assert_snapshot!(name(size, "note_editor_wraps"), draw(&app).backend());
+}
+
+/// The detail of a partner with a note: the note under the title; a long pane says there is
+/// more below, and once scrolled that there is more above.
+#[rstest]
+#[case((120, 40), 0)]
+#[case((80, 24), 0)]
+#[case((80, 24), 3)]
+#[case((100, 30), 0)]
+#[case((40, 12), 2)]
+fn detail_with_note_and_scroll_marks(#[case] size: (u16, u16), #[case] scroll: usize) {
+    let mut actions = vec![Action::Open];
+    actions.extend(std::iter::repeat_n(Action::ScrollDown, scroll));
+    let app = app_with(bundled(), marked_state(), "ugap", size, &actions);
+    insta::assert_snapshot!(
+        name(size, &format!("detail_note_scrolled_{scroll}")),
+        draw(&app).backend()
+    );
 }
 
 /// Esc on a note with unsaved changes: the editor stays and the status line asks.
@@ -185,6 +221,18 @@ fn overview_tabs(#[case] tab: &str, #[case] next_tabs: usize) {
     actions.extend(std::iter::repeat_n(Action::NextTab, next_tabs));
     let app = app("", (80, 24), &actions);
     insta::assert_snapshot!(format!("overview_{tab}_80x24"), draw(&app).backend());
+}
+
+/// The topics tab at 120x40 with the third row chosen, and at 40x12 where it scrolls: counts
+/// right-aligned, every bar starting in one column.
+#[rstest]
+#[case((120, 40), 2)]
+#[case((40, 12), 12)]
+fn overview_topics_chosen_row(#[case] size: (u16, u16), #[case] row: usize) {
+    let mut actions = vec![Action::OpenOverview, Action::NextTab, Action::NextTab];
+    actions.extend(std::iter::repeat_n(Action::NextRow, row));
+    let app = app("", size, &actions);
+    insta::assert_snapshot!(name(size, "overview_topics_chosen"), draw(&app).backend());
 }
 
 /// Enter on an outside organisation in the network tab: the overview stays, and the status
@@ -223,7 +271,7 @@ fn marked_partner_in_list_and_detail(#[case] size: (u16, u16)) {
 fn marked_partner_narrow_detail() {
     let app = app_with(bundled(), marked_state(), "ugap", (50, 16), &[Action::Open]);
     let mut app = app;
-    // Scroll to the end so the note shows.
+    // Scroll to the end: the similar partners close the detail.
     for _ in 0..40 {
         app.update(Action::ScrollDown);
     }
@@ -347,17 +395,15 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
         ..Marks::default()
     };
     let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
-    let screens: [&[Action]; 3] = [
-        &[Action::Open],
-        &[Action::Open, Action::ScrollPageDown, Action::ScrollPageDown, Action::ScrollPageDown],
-        &[Action::EditNote],
+    // The note stands under the title: shown unscrolled; scrolled, the rest is checked.
+    let screens: [(&[Action], bool); 3] = [
+        (&[Action::Open], true),
+        (&[Action::Open, Action::ScrollPageDown, Action::ScrollPageDown], false),
+        (&[Action::EditNote], true),
     ];
     for size in [(120, 40), (80, 24), (50, 16)] {
-        for actions in screens {
-            let mut app = app_with(bundled(), state.clone(), "ugap", size, actions);
-            for _ in 0..30 {
-                app.update(Action::ScrollDown);
-            }
+        for (actions, note_in_view) in screens {
+            let app = app_with(bundled(), state.clone(), "ugap", size, actions);
             let terminal = draw(&app);
             let buffer = terminal.backend().buffer();
             let text: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
@@ -367,7 +413,7 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
                 terminal.backend()
             );
             assert!(
-                text.contains("bell") || text.contains("evil"),
+                !note_in_view || text.contains("bell") || text.contains("evil"),
                 "the note is shown:\n{}",
                 terminal.backend()
             );
@@ -382,6 +428,8 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
 #[case::detail("detail", "ugap", (120, 40), vec![Action::Open])]
 #[case::no_match("no_match", "zzzz", (80, 24), vec![])]
 #[case::help("help", "", (80, 24), vec![Action::OpenHelp])]
+#[case::detail_scrolled("detail_scrolled", "ugap", (80, 24), vec![Action::Open, Action::ScrollDown])]
+#[case::note_wraps("note_wraps", "ugap", (40, 12), vec![Action::EditNote, Action::CursorHome])]
 #[case::overview("overview", "", (80, 24), vec![Action::OpenOverview])]
 #[case::network("network", "", (80, 24), vec![Action::OpenOverview, Action::PreviousTab])]
 #[case::note("note", "ugap", (80, 24), vec![Action::EditNote, Action::Insert('x'), Action::CancelNote])]
@@ -397,4 +445,142 @@ fn french_screens(
     let terminal = draw(&app);
     partners::i18n::set(partners::i18n::Lang::En);
     insta::assert_snapshot!(format!("fr_{name}_{}x{}", size.0, size.1), terminal.backend());
+}
+
+/// Every screen in colour, both themes: no visible character is drawn in a colour that
+/// vanishes on the theme's background (grey or white on a light terminal, black on a dark
+/// one), where the cell keeps the terminal's own background.
+#[rstest]
+fn colours_keep_their_contrast(
+    #[values(ThemeName::Light, ThemeName::Dark)] name: ThemeName,
+    #[values(0, 1, 2, 3, 4, 5)] screen: usize,
+) {
+    let screens: [&[Action]; 6] = [
+        &[],
+        &[Action::ToggleFocus, Action::NextLink],
+        &[Action::OpenHelp],
+        &[Action::OpenOverview],
+        &[Action::OpenOverview, Action::PreviousTab, Action::NextRow],
+        &[Action::EditNote],
+    ];
+    let low: &[Color] = match name {
+        ThemeName::Light => &[Color::Gray, Color::White, Color::LightYellow, Color::LightCyan],
+        ThemeName::Dark => &[Color::Black, Color::Blue],
+    };
+    let theme = Theme::new(name, true);
+    let app = app_with(bundled(), marked_state(), "ugap", (120, 40), screens[screen]);
+    let terminal = common::draw_themed(&app, &theme);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.symbol().trim().is_empty() || cell.bg != Color::Reset {
+                continue;
+            }
+            assert!(
+                !low.contains(&cell.fg),
+                "{name:?}: {:?} drawn in {:?} at ({x}, {y}) on screen {screen}:\n{}",
+                cell.symbol(),
+                cell.fg,
+                terminal.backend()
+            );
+        }
+    }
+}
+
+/// A long name whose match is past the cut: the start is dropped so the match shows.
+#[rstest]
+#[case((100, 30))]
+#[case((60, 20))]
+fn a_cut_name_keeps_its_match_in_view(#[case] size: (u16, u16)) {
+    let actions: Vec<Action> = "aquitaine".chars().map(Action::Insert).collect();
+    let app = app("", size, &actions);
+    let terminal = draw(&app);
+    let shown = format!(
+        "{}\nhighlighted:\n{}",
+        terminal.backend(),
+        highlights(terminal.backend().buffer())
+    );
+    insta::assert_snapshot!(name(size, "match_in_view"), shown);
+}
+
+/// A long filter query on a narrow screen: the count and the text at the cursor stay; the
+/// filter summary shrinks or goes.
+#[rstest]
+#[case::end("end", (60, 20), vec![])]
+#[case::home("home", (60, 20), vec![Action::CursorHome])]
+#[case::short("short", (60, 20), vec![Action::DeleteWord, Action::DeleteWord])]
+#[case::wide("wide", (120, 40), vec![])]
+fn search_line_with_filters(
+    #[case] name: &str,
+    #[case] size: (u16, u16),
+    #[case] then: Vec<Action>,
+) {
+    let query = "kind:professional-association topic:procurement scope:regional achat";
+    let mut actions: Vec<Action> = query.chars().map(Action::Insert).collect();
+    actions.extend(then);
+    let app = app("", size, &actions);
+    let terminal = draw(&app);
+    let first = rows(terminal.backend().buffer()).remove(0);
+    let count = format!("{}/{}", app.results().len(), app.catalog().partners().len());
+    assert!(first.contains(&count), "the count shows: {first}");
+    insta::assert_snapshot!(
+        format!("search_line_{name}_{}x{}", size.0, size.1),
+        format!("{first}\ncursor at {:?}", terminal.backend().cursor_position())
+    );
+}
+
+/// A partner whose entry states no relation: the detail ends with partners like it, labelled
+/// as similar, the first one chosen.
+#[rstest]
+#[case((120, 40), partners::i18n::Lang::En)]
+#[case((80, 24), partners::i18n::Lang::En)]
+#[case((120, 40), partners::i18n::Lang::Fr)]
+fn similar_partners_end_the_detail(#[case] size: (u16, u16), #[case] lang: partners::i18n::Lang) {
+    partners::i18n::set(lang);
+    let mut app = app("achatpublic", size, &[Action::Open, Action::NextLink]);
+    assert!(app.detail().link_count() > 0, "similar partners are listed");
+    for _ in 0..40 {
+        app.update(Action::ScrollDown);
+    }
+    let terminal = draw(&app);
+    partners::i18n::set(partners::i18n::Lang::En);
+    let prefix = if lang == partners::i18n::Lang::Fr { "fr_" } else { "" };
+    insta::assert_snapshot!(name(size, &format!("{prefix}similar")), terminal.backend());
+}
+
+/// The status line after Ctrl-Y, each way the card can go, in both languages.
+#[rstest]
+#[case("program", partners::clipboard::CopyWay::Program("wl-copy".into()))]
+#[case("tmux", partners::clipboard::CopyWay::Terminal {
+    via: Some(partners::clipboard::Multiplexer::Tmux),
+    cut: false,
+})]
+#[case("cut", partners::clipboard::CopyWay::Terminal { via: None, cut: true })]
+fn copied_status(
+    #[case] name: &str,
+    #[case] way: partners::clipboard::CopyWay,
+    #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,
+) {
+    partners::i18n::set(lang);
+    let copied = Action::Copied { name: "GSEF".into(), way };
+    let app = app("gsef", (80, 24), &[copied]);
+    let last = rows(draw(&app).backend().buffer()).pop().unwrap_or_default();
+    partners::i18n::set(partners::i18n::Lang::En);
+    insta::assert_snapshot!(format!("copied_{name}_{lang:?}_80x24"), last);
+}
+
+/// The sizes the screens were tried at: the list, the detail and the help.
+#[rstest]
+fn screens_at_the_sizes_tried(
+    #[values((100, 30), (60, 20), (40, 12))] size: (u16, u16),
+    #[values("list", "detail", "help")] screen: &str,
+) {
+    let actions = match screen {
+        "detail" => vec![Action::Open],
+        "help" => vec![Action::OpenHelp],
+        _ => vec![],
+    };
+    let app = app_with(bundled(), marked_state(), "bordeaux", size, &actions);
+    insta::assert_snapshot!(name(size, &format!("tried_{screen}")), draw(&app).backend());
 }

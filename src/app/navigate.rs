@@ -5,6 +5,7 @@ use ratatui::layout::Position;
 
 use super::{App, Focus, Visit};
 use crate::action::Effect;
+use crate::catalog::Lead;
 use crate::i18n::{fill, s};
 use crate::view::layout::Mode;
 
@@ -29,13 +30,17 @@ impl App {
     }
 
     pub(super) fn follow_link(&mut self) -> Option<Effect> {
-        let links = self.selected_partner().map(|i| self.catalog.links(i)).unwrap_or_default();
-        let Some(link) = links.get(self.link) else {
+        // The same list as the detail pane shows: relations, then similar partners.
+        let leads = self.selected_partner().map(|i| self.catalog.leads(i)).unwrap_or_default();
+        let Some(lead) = leads.get(self.link) else {
             self.set_status(s().no_relations, false);
             return None;
         };
-        let Some(target) = link.target else {
-            let name = link.name.to_owned();
+        let Some(target) = lead.target() else {
+            let name = match lead {
+                Lead::Relation(link) => link.name.to_owned(),
+                Lead::Similar(_) => String::new(),
+            };
             self.set_status(fill(s().not_in_dataset, &[&name]), false);
             return None;
         };

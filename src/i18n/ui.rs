@@ -13,7 +13,7 @@ table! {
         not_saved,
         /// The data folder could not be opened, so nothing can be saved.
         no_store,
-        /// `{}`: the partner. The card went to the terminal's clipboard.
+        /// `{}`: the partner. The card was sent to the terminal, which may or may not pass it on.
         card_sent,
         /// `{}`: the partner, `{}`: why.
         card_not_copied,
@@ -232,6 +232,29 @@ table! {
         config_key_twice,
         /// The configuration file could not be read.
         config_unreadable,
+        // -- Screens --
+        /// On a pane's top border when it is scrolled.
+        more_above,
+        /// On a pane's bottom border when there is more below.
+        more_below,
+        /// `{}`: when the note was written. The note's heading in the detail.
+        note_written,
+        /// Heading of the partners like this one, which no relation states.
+        similar,
+        /// `{}`: the topics both have.
+        similar_topics,
+        /// Why a partner is similar when no topic is shared.
+        similar_kind,
+        /// Why a partner is similar when no topic is shared.
+        similar_kind_scope,
+        /// `{}`: the partner, `{}`: the multiplexer (tmux, screen). The card was sent through it.
+        card_sent_via,
+        /// `{}`: the partner, `{}`: the program. A clipboard program took the card.
+        card_copied_by,
+        /// After a card-sent message when the card had to be cut.
+        card_cut,
+        /// Ends a card cut to fit the terminal's clipboard.
+        card_cut_note,
     }
     arrays {
         /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.

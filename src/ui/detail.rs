@@ -36,11 +36,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             _ => format!(" {} ", clean(&p.name)),
         })
         .unwrap_or_default();
-    let max_title = usize::from(area.width.saturating_sub(4));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused { theme.focused } else { theme.border })
-        .title(Span::styled(crate::text::truncate(&title, max_title).into_owned(), theme.accent));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let scroll = app.detail_scroll();
+    // Room left on the top border for the `↑` mark when scrolled.
+    let max_title = usize::from(area.width.saturating_sub(if scroll > 0 { 8 } else { 4 }));
+    let shown = app.selected_partner().is_some();
+    let block = super::scroll_marks(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused { theme.focused } else { theme.border })
+            .title(Span::styled(
+                crate::text::truncate(&title, max_title).into_owned(),
+                theme.accent,
+            )),
+        shown && scroll > 0,
+        shown && scroll + rows < app.detail().lines.len(),
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.selected_partner().is_none() {

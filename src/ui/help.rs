@@ -6,14 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::scroll_marks;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, NoteEditor};
 use crate::i18n::{fill, s};
 use crate::input::Context;
-use crate::text::{char_width, clean_multiline, pad};
+use crate::text::pad;
 use crate::view::help::{self, HelpLine};
 use crate::view::layout::centred;
+use crate::view::note;
 
 /// Draws the help overlay, scrolled as the app says.
 pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -27,12 +29,17 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(0);
     let popup = help::popup(area, content.len());
+    // On a narrow screen the keys give way to what they do.
+    let key_width = key_width.min(usize::from(popup.width.saturating_sub(2)) * 2 / 5);
     let room = usize::from(popup.width.saturating_sub(2)).saturating_sub(key_width + 2);
     let mut lines: Vec<Line<'static>> = content
         .iter()
         .map(|line| match line {
             HelpLine::Row(keys, what) => Line::from(vec![
-                Span::styled(format!(" {} ", pad(keys, key_width)), theme.accent),
+                Span::styled(
+                    format!(" {} ", pad(&crate::text::truncate(keys, key_width), key_width)),
+                    theme.accent,
+                ),
                 Span::styled(crate::text::truncate(what, room).into_owned(), theme.text),
             ]),
             HelpLine::Heading(title) => Line::styled(format!(" {title}"), theme.accent),
@@ -43,16 +50,13 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let scroll = app.help_scroll().min(max_scroll);
     let title = if max_scroll > 0 { s().help_title_scrolls } else { s().help_title };
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines.split_off(scroll)).block(
-            Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
-                crate::text::truncate(title, usize::from(popup.width.saturating_sub(2)))
-                    .into_owned(),
-                theme.accent,
-            )),
-        ),
-        popup,
-    );
+    let block =
+        Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
+            crate::text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
+            theme.accent,
+        ));
+    let block = scroll_marks(block, scroll > 0, scroll < max_scroll, theme);
+    frame.render_widget(Paragraph::new(lines.split_off(scroll)).block(block), popup);
 }
 
 /// The keys that save and close the note, as the editor's title says them.
@@ -72,8 +76,18 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
         .position(&editor.id)
         .and_then(|i| app.catalog().get(i))
         .map_or(editor.id.as_str(), |p| p.short_name());
-    let popup = centred(area, 70, 12);
-    let block =
+    let text: String = editor.text.iter().collect();
+    let width = 70.min(area.width);
+    // One column kept free so the cursor after a full row has a cell.
+    let columns = usize::from(width.saturating_sub(3)).max(1);
+    let laid = note::layout(&text, editor.cursor, columns);
+    // Tall enough for the whole note when the screen allows.
+    let height = u16::try_from(laid.rows.len() + 2).unwrap_or(u16::MAX).max(12);
+    let popup = centred(area, width, height);
+    let rows = usize::from(popup.height.saturating_sub(2)).max(1);
+    // Scrolled only as far as the cursor needs.
+    let skip = laid.cursor.0.saturating_sub(rows - 1);
+    let block = scroll_marks(
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             crate::text::truncate(
                 &fill(s().note_title, &[&name, &note_keys(app)]),
@@ -81,39 +95,23 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
             )
             .into_owned(),
             theme.accent,
-        ));
+        )),
+        skip > 0,
+        skip + rows < laid.rows.len(),
+        theme,
+    );
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let text: String = editor.text.iter().collect();
-    let text = clean_multiline(&text).into_owned();
-    let (line, column) = editor.cursor_line_column();
-    let rows = usize::from(inner.height.max(1));
-    let skip = line.saturating_sub(rows - 1);
-    let columns = usize::from(inner.width.max(1));
-    let lines: Vec<&str> = text.split('\n').collect();
-    let cursor_x: usize =
-        lines.get(line).map_or(0, |l| l.chars().take(column).map(char_width).sum());
-    let scroll_x = cursor_x.saturating_sub(columns - 1);
-    let shown: Vec<Line<'static>> = lines
+    let shown: Vec<Line<'static>> = laid
+        .rows
         .iter()
         .skip(skip)
         .take(rows)
-        .map(|l| {
-            let mut used = 0;
-            let visible: String = l
-                .chars()
-                .skip_while(|c| {
-                    let skip = used < scroll_x;
-                    used += char_width(*c);
-                    skip
-                })
-                .collect();
-            Line::styled(crate::text::truncate(&visible, columns).into_owned(), theme.text)
-        })
+        .map(|r| Line::styled(r.clone(), theme.text))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    let x = inner.x + u16::try_from(cursor_x - scroll_x).unwrap_or(0);
-    let y = inner.y + u16::try_from(line - skip).unwrap_or(0);
+    let x = inner.x + u16::try_from(laid.cursor.1).unwrap_or(u16::MAX).min(inner.width);
+    let y = inner.y + u16::try_from(laid.cursor.0 - skip).unwrap_or(0);
     frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
 }

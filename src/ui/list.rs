@@ -1,37 +1,21 @@
 //! The list pane: one row a result, with marks, highlighted name and acronym, and a kind
-//! badge; or why nothing matched and what to try.
+//! badge (the row's text comes from [`crate::view::list`]); or why nothing matched and what
+//! to try.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::spans_width;
 use super::theme::Theme;
-use super::{highlighted, spans_width};
 use crate::action::Action;
 use crate::app::{App, Focus};
-use crate::dataset::Kind;
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::search::Mark;
 use crate::text::{pad, width};
-
-/// A few letters that say what kind of organisation a partner is.
-pub fn badge(kind: Kind) -> &'static str {
-    match kind {
-        Kind::LocalAuthority => "authority",
-        Kind::PublicBody => "public",
-        Kind::Programme => "programme",
-        Kind::ElectedNetwork => "elected",
-        Kind::ProfessionalAssociation => "profession",
-        Kind::BusinessNetwork => "business",
-        Kind::SocialEconomy => "ess",
-        Kind::Media => "media",
-        Kind::Foundation => "foundation",
-        Kind::InternationalNetwork => "global",
-    }
-}
+use crate::view::list::{MARKS_WIDTH, badge, label_runs};
 
 /// Draws the list pane.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -75,31 +59,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let mut spans = vec![Span::styled(format!("{star}{met}{noted} "), mark_style)];
             let badge_text =
                 if show_badge { format!(" {}", badge(partner.kind)) } else { String::new() };
-            let room = columns.saturating_sub(4 + width(&badge_text));
-            let acronym = partner.acronym.as_ref().filter(|a| **a != partner.name);
-            match acronym {
-                // Name and acronym fit: "Name (ACR)".
-                Some(acronym) if width(&partner.name) + width(acronym) + 3 <= room => {
-                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, room));
-                    spans.push(Span::styled(" (", base));
-                    spans.extend(highlighted(acronym, &highlights.acronym, base, matched, room));
-                    spans.push(Span::styled(")", base));
-                }
-                // Too long: the acronym first, so it is never the part cut off.
-                Some(acronym) => {
-                    let strong = base.add_modifier(Modifier::BOLD);
-                    let acronym_spans =
-                        highlighted(acronym, &highlights.acronym, strong, matched, room);
-                    let used = spans_width(&acronym_spans) + 1;
-                    spans.extend(acronym_spans);
-                    spans.push(Span::styled(" ", base));
-                    let rest = room.saturating_sub(used);
-                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, rest));
-                }
-                None => {
-                    spans.extend(highlighted(&partner.name, &highlights.name, base, matched, room));
-                }
-            }
+            let room = columns.saturating_sub(MARKS_WIDTH + width(&badge_text));
+            let label = label_runs(partner, &highlights.name, &highlights.acronym, room);
+            spans.extend(label.into_iter().map(|(run, is_matched)| {
+                Span::styled(run, if is_matched { matched } else { base })
+            }));
             let filled = spans_width(&spans);
             let badge_style = if selected { theme.dim.patch(theme.selected) } else { theme.dim };
             let gap = columns.saturating_sub(filled + width(&badge_text));

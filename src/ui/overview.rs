@@ -2,12 +2,12 @@
 //! network of relations as a text graph grouped by hub, the chosen row highlighted.
 
 use ratatui::Frame;
-use ratatui::layout::{Direction, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::text::{clean, truncate};
+use crate::text::{clean, pad, truncate, width};
 use crate::view::overview::{OverviewTab, Row, RowAction};
 
 /// Draws the overview over the whole screen.
@@ -30,13 +30,14 @@ pub fn render(
     // The keys are in the status line below, which stays visible.
     let block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Line::from(tabs));
+    let visible = usize::from(area.height.saturating_sub(2));
+    let first = selected.saturating_sub(visible.saturating_sub(1));
+    let block = super::scroll_marks(block, first > 0, first + visible < rows.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let visible = usize::from(inner.height);
-    let first = selected.saturating_sub(visible.saturating_sub(1));
     let window = rows.iter().enumerate().skip(first).take(visible);
     if tab == OverviewTab::Network {
         let columns = usize::from(inner.width);
@@ -60,23 +61,31 @@ pub fn render(
         }
         return;
     }
-    let label_width = rows.iter().map(|r| crate::text::width(&r.label)).max().unwrap_or(0);
-    let label_width = label_width.min(usize::from(inner.width) / 2);
-    let bars: Vec<Bar<'static>> = window
+    // Labels padded to one width and counts right-aligned in another, so every bar starts in
+    // the same column; the chosen row is marked on its label (a bar has no background to
+    // colour) and its bar takes the match colour, visible on any background.
+    let columns = usize::from(inner.width);
+    let label_width = rows.iter().map(|r| width(&r.label)).max().unwrap_or(0).min(columns / 2);
+    let count_width = rows.iter().map(|r| r.value.to_string().len()).max().unwrap_or(1);
+    let room = columns.saturating_sub(label_width + count_width + 2);
+    let most = rows.iter().map(|r| r.value).max().unwrap_or(0).max(1);
+    let lines: Vec<Line<'static>> = window
         .map(|(i, row)| {
-            let style = if i == selected { theme.chosen_link } else { theme.link };
-            Bar::default()
-                .label(Line::from(truncate(&row.label, label_width).into_owned()))
-                .value(row.value)
-                .style(style)
-                .value_style(style)
+            let chosen = i == selected;
+            let label = pad(&truncate(&clean(&row.label), label_width), label_width);
+            let value = usize::try_from(row.value).unwrap_or(usize::MAX);
+            let most = usize::try_from(most).unwrap_or(usize::MAX);
+            // Rounded up, so a count of one still shows a bar.
+            let length = (value.saturating_mul(room)).div_ceil(most).min(room);
+            Line::from(vec![
+                Span::styled(label, if chosen { theme.chosen_link } else { theme.text }),
+                Span::styled(
+                    format!(" {:>count_width$} ", row.value),
+                    if chosen { theme.accent } else { theme.dim },
+                ),
+                Span::styled("█".repeat(length), if chosen { theme.matched } else { theme.link }),
+            ])
         })
         .collect();
-    let chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(0)
-        .label_style(theme.text)
-        .data(ratatui::widgets::BarGroup::default().bars(&bars));
-    frame.render_widget(chart, inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -60,16 +60,18 @@ impl Theme {
                 link: Style::new().fg(Color::LightBlue),
                 chosen_link: Style::new().fg(Color::Black).bg(Color::LightBlue),
             },
+            // Grey (ANSI 7) nearly vanishes on white: secondary text and quiet borders use
+            // the terminal's own foreground, dimmed, which keeps its contrast on any background.
             ThemeName::Light => Theme {
-                text: Style::new().fg(Color::Black),
-                dim: Style::new().fg(Color::Gray),
+                text: Style::new().fg(Color::Reset),
+                dim: Style::new().fg(Color::Reset).add_modifier(Modifier::DIM),
                 accent: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
                 matched: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
                 selected: Style::new().bg(Color::Rgb(210, 225, 245)).fg(Color::Black),
-                border: Style::new().fg(Color::Gray),
+                border: Style::new().fg(Color::Reset).add_modifier(Modifier::DIM),
                 focused: Style::new().fg(Color::Blue),
                 error: Style::new().fg(Color::Red),
-                mark: Style::new().fg(Color::Rgb(180, 120, 0)),
+                mark: Style::new().fg(Color::Rgb(150, 95, 0)),
                 link: Style::new().fg(Color::Blue),
                 chosen_link: Style::new().fg(Color::White).bg(Color::Blue),
             },

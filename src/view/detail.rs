@@ -4,7 +4,7 @@
 //! the query, the marks or the width change; the app bounds scrolling and maps clicks with it,
 //! `ui::detail` only styles it. Linear in the length of the partner's texts.
 
-use crate::catalog::{Catalog, Link};
+use crate::catalog::{Catalog, Lead, Link, Similar};
 use crate::search::Highlights;
 use crate::store::Marks;
 use crate::text::{
@@ -26,9 +26,9 @@ pub enum Role {
     Matched,
     /// The user's marks.
     Mark,
-    /// Relation `index` (in [`Catalog::links`] order), followable or not.
+    /// Relation or similar partner `index` (in [`Catalog::leads`] order), followable or not.
     Link {
-        /// Its position among the partner's links.
+        /// Its position among the partner's leads.
         index: usize,
         /// Whether Enter can follow it (the other end is a partner).
         followable: bool,
@@ -53,12 +53,12 @@ fn seg(text: impl Into<String>, role: Role) -> Segment {
 pub struct DetailModel {
     /// Every line, unscrolled.
     pub lines: Vec<Vec<Segment>>,
-    /// The line of each relation, in [`Catalog::links`] order.
+    /// The line of each relation, then of each similar partner, in [`Catalog::leads`] order.
     pub link_rows: Vec<usize>,
 }
 
 impl DetailModel {
-    /// How many relations the pane lists.
+    /// How many relations and similar partners the pane lists.
     pub fn link_count(&self) -> usize {
         self.link_rows.len()
     }
@@ -108,6 +108,10 @@ pub fn build(
     if !mine.is_empty() {
         lines.push(vec![seg(mine.join("  "), Role::Mark)]);
     }
+    // The user's own note comes first, under the title, where it is seen without scrolling.
+    if let Some(marks) = marks {
+        note(lines, marks, columns);
+    }
     lines.push(Vec::new());
     description(lines, &partner.description, &highlights.description, columns);
     if !partner.facts.is_empty() {
@@ -123,17 +127,29 @@ pub fn build(
             }
         }
     }
-    let relations = catalog.links(index);
-    if !relations.is_empty() {
-        heading(lines, t.relations);
-        let mut last_label = "";
-        for (i, link) in relations.iter().enumerate() {
-            if link.label() != last_label {
-                last_label = link.label();
-                lines.push(vec![seg(format!(" {last_label}"), Role::Dim)]);
+    let leads = catalog.leads(index);
+    let relations = leads.iter().filter(|l| matches!(l, Lead::Relation(_))).count();
+    let mut last_label = "";
+    for (i, lead) in leads.iter().enumerate() {
+        match lead {
+            Lead::Relation(link) => {
+                if i == 0 {
+                    heading(lines, t.relations);
+                }
+                if link.label() != last_label {
+                    last_label = link.label();
+                    lines.push(vec![seg(format!(" {last_label}"), Role::Dim)]);
+                }
+                out.link_rows.push(lines.len());
+                link_lines(lines, link, i, columns);
             }
-            out.link_rows.push(lines.len());
-            link_lines(lines, link, i, columns);
+            Lead::Similar(similar) => {
+                if i == relations {
+                    heading(lines, t.similar);
+                }
+                out.link_rows.push(lines.len());
+                similar_lines(lines, catalog, similar, i, columns);
+            }
         }
     }
     let contacts = [
@@ -150,19 +166,28 @@ pub fn build(
             }
         }
     }
-    if let Some(note) = marks.and_then(|m| m.note.as_deref()) {
-        heading(lines, t.your_note);
-        for paragraph in clean_multiline(note).split('\n') {
-            let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
-            if wrapped.is_empty() {
-                lines.push(Vec::new());
-            }
-            for line in wrapped {
-                lines.push(vec![seg(format!(" {line}"), Role::Text)]);
-            }
+    out
+}
+
+/// The user's note on the partner, with when it was written.
+fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
+    let Some(note) = marks.note.as_deref() else { return };
+    let t = crate::i18n::s();
+    let title = match marks.note_at {
+        Some(at) => crate::i18n::fill(t.note_written, &[&crate::time::format_utc(at)]),
+        None => t.your_note.to_owned(),
+    };
+    lines.push(Vec::new());
+    push_wrapped(lines, &title, columns, Role::Heading);
+    for paragraph in clean_multiline(note).split('\n') {
+        let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
+        if wrapped.is_empty() {
+            lines.push(Vec::new());
+        }
+        for line in wrapped {
+            lines.push(vec![seg(format!(" {line}"), Role::Text)]);
         }
     }
-    out
 }
 
 fn push_wrapped(lines: &mut Vec<Vec<Segment>>, text: &str, columns: usize, role: Role) {
@@ -208,6 +233,38 @@ fn link_lines(lines: &mut Vec<Vec<Segment>>, link: &Link<'_>, index: usize, colu
     }
     let note = link.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
     for line in wrap(note.trim(), columns.saturating_sub(4).max(1)) {
+        lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
+    }
+}
+
+fn similar_lines(
+    lines: &mut Vec<Vec<Segment>>,
+    catalog: &Catalog,
+    similar: &Similar,
+    index: usize,
+    columns: usize,
+) {
+    let t = crate::i18n::s();
+    let Some(partner) = catalog.get(similar.index) else { return };
+    let name = match &partner.acronym {
+        Some(acronym) if *acronym != partner.name => format!("{} ({acronym})", partner.name),
+        _ => partner.name.clone(),
+    };
+    let role = Role::Link { index, followable: true };
+    for (i, line) in wrap(&format!("→ {}", clean(&name)), columns.saturating_sub(3).max(1))
+        .into_iter()
+        .enumerate()
+    {
+        let indent = if i == 0 { "  " } else { "    " };
+        lines.push(vec![seg(indent, Role::Plain), seg(line, role)]);
+    }
+    let why = if similar.topics.is_empty() {
+        (if similar.same_scope { t.similar_kind_scope } else { t.similar_kind }).to_owned()
+    } else {
+        let topics: Vec<&str> = similar.topics.iter().map(|t| t.label()).collect();
+        crate::i18n::fill(t.similar_topics, &[&topics.join(", ")])
+    };
+    for line in wrap(&why, columns.saturating_sub(4).max(1)) {
         lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
     }
 }

@@ -59,8 +59,30 @@ impl Areas {
     }
 }
 
-/// The screen's geometry for a terminal of `size` (columns, rows).
-pub fn layout((width, height): (u16, u16)) -> Areas {
+/// Side by side, the detail keeps at least this many columns (with its borders), and 45% of
+/// the screen.
+pub const DETAIL_MIN_WIDTH: u16 = 50;
+/// The list is never narrower than this side by side.
+const LIST_MIN_WIDTH: u16 = 36;
+
+/// The screen's geometry for a terminal of `size` (columns, rows), the list taking two fifths
+/// of a wide screen.
+pub fn layout(size: (u16, u16)) -> Areas {
+    layout_with_list(size, None)
+}
+
+/// The list's width side by side: as wide as `wanted` (what its names need), else two fifths
+/// of the screen; never so wide that the detail gets less than [`DETAIL_MIN_WIDTH`] or 45%
+/// of the screen, never narrower than 36 columns.
+fn list_width(width: u16, wanted: Option<u16>) -> u16 {
+    let widest = width.saturating_sub(DETAIL_MIN_WIDTH.max(width * 9 / 20)).max(LIST_MIN_WIDTH);
+    wanted.unwrap_or(width * 2 / 5).clamp(LIST_MIN_WIDTH, widest)
+}
+
+/// The screen's geometry for a terminal of `size` (columns, rows), the list side by side as
+/// wide as `wanted` (what its names need; none: two fifths of the screen) while the detail
+/// keeps [`DETAIL_MIN_WIDTH`] and 45% of the screen, and at least 36 columns.
+pub fn layout_with_list((width, height): (u16, u16), wanted: Option<u16>) -> Areas {
     let full = Rect::new(0, 0, width, height);
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Areas {
@@ -75,7 +97,7 @@ pub fn layout((width, height): (u16, u16)) -> Areas {
     let status = Rect::new(0, height - 1, width, 1);
     let body = Rect::new(0, 1, width, height - 2);
     let (mode, list, detail) = if width >= WIDE {
-        let list_width = (width * 2 / 5).clamp(36, 64);
+        let list_width = list_width(width, wanted);
         let list = Rect { width: list_width, ..body };
         let detail = Rect { x: list_width, width: width - list_width, ..body };
         (Mode::Wide, list, detail)
@@ -100,4 +122,22 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_takes_what_it_wants_within_reason() {
+        assert_eq!(list_width(100, Some(70)), 50);
+        assert_eq!(list_width(120, Some(70)), 66);
+        assert_eq!(list_width(130, Some(56)), 56);
+        assert_eq!(list_width(130, Some(90)), 72);
+        assert_eq!(list_width(200, Some(90)), 90);
+        assert_eq!(list_width(120, Some(20)), 36);
+        assert_eq!(list_width(120, None), 48);
+        let areas = layout_with_list((120, 40), Some(58));
+        assert_eq!((areas.list.width, areas.detail.x, areas.detail.width), (58, 58, 62));
+    }
 }

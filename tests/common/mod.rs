@@ -137,3 +137,12 @@ pub fn draw(app: &App) -> Terminal<TestBackend> {
     let (width, height) = app.size();
     draw_at(app, width, height)
 }
+
+/// Draws `app` in `theme` at the size it was laid out for.
+pub fn draw_themed(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let (width, height) = app.size();
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
+    terminal.draw(|f| partners::ui::render(app, theme, f)).expect("drawing into a test backend");
+    terminal
+}

@@ -6,7 +6,7 @@ use super::Ui;
 pub static UI: Ui = Ui {
     not_saved: "Not saved: {}",
     no_store: "your data folder could not be opened",
-    card_sent: "Card of {} sent to the terminal's clipboard (OSC 52)",
+    card_sent: "Card of {} sent as OSC 52: copied if your terminal allows it",
     card_not_copied: "Card of {} not copied: {}",
     suspend_failed: "Could not suspend: {}",
     starred: "★ Starred {}",
@@ -180,4 +180,16 @@ pub static UI: Ui = Ui {
     config_no_keys: "`{}` has no key: give at least one, or remove the line to keep the default",
     config_key_twice: "`{}` is given to both `{}` and `{}`, which work in the same place: keep it for one",
     config_unreadable: "cannot read the configuration file",
+    // -- Screens --
+    more_above: " ↑ ",
+    more_below: " ↓ more ",
+    note_written: "Your note · {}",
+    similar: "Similar partners (no stated relation)",
+    similar_topics: "both on {}",
+    similar_kind: "same kind",
+    similar_kind_scope: "same kind and scope",
+    card_sent_via: "Card of {} sent via {} as OSC 52: copied if both allow it",
+    card_copied_by: "Card of {} copied to the clipboard ({})",
+    card_cut: " (cut to fit)",
+    card_cut_note: "[… cut here: the card was too long for the terminal's clipboard]",
 };

@@ -6,7 +6,7 @@ use super::Ui;
 pub static UI: Ui = Ui {
     not_saved: "Non enregistré\u{a0}: {}",
     no_store: "votre dossier de données n'a pas pu être ouvert",
-    card_sent: "Fiche de {} envoyée au presse-papiers du terminal (OSC 52)",
+    card_sent: "Fiche de {} envoyée en OSC 52\u{a0}: copiée si votre terminal l'accepte",
     card_not_copied: "Fiche de {} non copiée\u{a0}: {}",
     suspend_failed: "Impossible de suspendre\u{a0}: {}",
     starred: "★ Étoile ajoutée\u{a0}: {}",
@@ -180,4 +180,16 @@ pub static UI: Ui = Ui {
     config_no_keys: "«\u{a0}{}\u{a0}» n'a aucune touche\u{a0}: donnez-en au moins une, ou enlevez la ligne pour garder celles par défaut",
     config_key_twice: "«\u{a0}{}\u{a0}» est donnée à «\u{a0}{}\u{a0}» et à «\u{a0}{}\u{a0}», qui agissent au même endroit\u{a0}: gardez-la pour une seule",
     config_unreadable: "impossible de lire le fichier de configuration",
+    // -- Screens --
+    more_above: " ↑ ",
+    more_below: " ↓ suite ",
+    note_written: "Votre note · {}",
+    similar: "Partenaires proches (sans relation déclarée)",
+    similar_topics: "en commun\u{a0}: {}",
+    similar_kind: "même type",
+    similar_kind_scope: "même type et même portée",
+    card_sent_via: "Fiche de {} envoyée via {} en OSC 52\u{a0}: copiée si tous deux l'acceptent",
+    card_copied_by: "Fiche de {} copiée dans le presse-papiers ({})",
+    card_cut: " (tronquée)",
+    card_cut_note: "[… coupée ici\u{a0}: la fiche était trop longue pour le presse-papiers du terminal]",
 };

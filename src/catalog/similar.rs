@@ -1,0 +1,90 @@
+//! Partners like a given one that no relation links to it: those sharing the most topics,
+//! then its kind, then its scope. They let browsing go on from a partner whose entry states
+//! no relation; the detail pane lists them after the relations, clearly as similar, and Enter
+//! follows them as it follows relations (both read [`Catalog::leads`]).
+
+use super::{Catalog, Link};
+use crate::dataset::Topic;
+
+/// How many similar partners the detail lists.
+pub const SIMILAR_COUNT: usize = 4;
+
+/// A partner like another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Similar {
+    /// Its index in the catalog.
+    pub index: usize,
+    /// The topics both have, in the order of the partner shown.
+    pub topics: Vec<Topic>,
+    /// Whether it is of the same kind.
+    pub same_kind: bool,
+    /// Whether it has the same scope.
+    pub same_scope: bool,
+}
+
+/// Something the detail pane lists that Enter can follow, in the order shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lead<'a> {
+    /// A relation stated by either partner.
+    Relation(Link<'a>),
+    /// A partner like this one.
+    Similar(Similar),
+}
+
+impl Lead<'_> {
+    /// The partner it leads to, when it is one.
+    pub fn target(&self) -> Option<usize> {
+        match self {
+            Lead::Relation(link) => link.target,
+            Lead::Similar(similar) => Some(similar.index),
+        }
+    }
+}
+
+fn topic_mask(topics: &[Topic]) -> u64 {
+    topics.iter().fold(0, |mask, &t| mask | 1 << (t as u64))
+}
+
+impl Catalog {
+    /// Up to `n` partners like partner `index` that no relation links to it: most topics in
+    /// common first, then same kind, then same scope, then in dataset order. A partner with no
+    /// topic in common and of another kind is not similar. One pass over the catalog keeping
+    /// the best `n`, so a large catalog costs no sort and no allocation per partner.
+    pub fn similar(&self, index: usize, n: usize) -> Vec<Similar> {
+        let Some(partner) = self.get(index) else { return Vec::new() };
+        let linked: Vec<usize> = self.links(index).iter().filter_map(|l| l.target).collect();
+        let mine = topic_mask(&partner.topics);
+        // (shared topics, same kind, same scope, index), best first.
+        let mut best: Vec<(u32, bool, bool, usize)> = Vec::with_capacity(n + 1);
+        for (i, other) in self.partners().iter().enumerate() {
+            let shared = (mine & topic_mask(&other.topics)).count_ones();
+            let same_kind = other.kind == partner.kind;
+            if (shared == 0 && !same_kind) || i == index || linked.contains(&i) {
+                continue;
+            }
+            let score = (shared, same_kind, other.scope == partner.scope);
+            // Earlier partners win ties: a later one must score strictly higher to get in.
+            let at = best.partition_point(|b| (b.0, b.1, b.2) >= score);
+            if at < n {
+                best.insert(at, (score.0, score.1, score.2, i));
+                best.truncate(n);
+            }
+        }
+        best.into_iter()
+            .map(|(_, same_kind, same_scope, i)| {
+                let theirs = self.get(i).map_or(0, |p| topic_mask(&p.topics));
+                let topics =
+                    partner.topics.iter().copied().filter(|&t| theirs & 1 << (t as u64) != 0);
+                Similar { index: i, topics: topics.collect(), same_kind, same_scope }
+            })
+            .collect()
+    }
+
+    /// What the detail of partner `index` lists for Enter to follow: its relations
+    /// ([`Catalog::links`]), then the partners like it ([`Catalog::similar`]).
+    pub fn leads(&self, index: usize) -> Vec<Lead<'_>> {
+        let mut leads: Vec<Lead<'_>> = self.links(index).into_iter().map(Lead::Relation).collect();
+        leads.extend(self.similar(index, SIMILAR_COUNT).into_iter().map(Lead::Similar));
+        leads
+    }
+}

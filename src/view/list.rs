@@ -1,0 +1,160 @@
+//! The list's rows, unstyled: what each shows ("Name (ACR)" at every width, so the rows, sorted
+//! by name, read in order), the kind badge (a value `kind:` accepts), how a name too long for
+//! its row is cut so that what the query matched stays in view, and how wide the list would
+//! like to be for a catalog.
+
+use crate::catalog::Catalog;
+use crate::dataset::{Kind, Partner};
+use crate::text::{char_width, clean, highlight_runs, width};
+
+/// A few letters that say what kind of organisation a partner is: the start of its slug, so
+/// that typing `kind:` and the badge finds the same partners.
+pub fn badge(kind: Kind) -> &'static str {
+    match kind {
+        Kind::LocalAuthority => "local",
+        Kind::PublicBody => "public",
+        Kind::Programme => "programme",
+        Kind::ElectedNetwork => "elected",
+        Kind::ProfessionalAssociation => "profession",
+        Kind::BusinessNetwork => "business",
+        Kind::SocialEconomy => "social",
+        Kind::Media => "media",
+        Kind::Foundation => "foundation",
+        Kind::InternationalNetwork => "international",
+    }
+}
+
+/// Columns before the name: three marks and a space.
+pub const MARKS_WIDTH: usize = 4;
+
+/// The acronym a row shows after the name, when it says something the name does not.
+pub fn acronym(partner: &Partner) -> Option<&str> {
+    partner.acronym.as_deref().filter(|a| *a != partner.name && !a.is_empty())
+}
+
+/// Columns a row needs to show everything: marks, "Name (ACR)", a space and the badge.
+pub fn row_width(partner: &Partner) -> usize {
+    let suffix = acronym(partner).map_or(0, |a| width(&clean(a)) + 3);
+    MARKS_WIDTH + width(&clean(&partner.name)) + suffix + 1 + width(badge(partner.kind))
+}
+
+/// How wide the list pane (with its borders) would like to be for `catalog`: as wide as its
+/// longest row, within reason (the layout then keeps the detail readable).
+pub fn wanted_width(catalog: &Catalog) -> u16 {
+    let widest = catalog.partners().iter().map(row_width).max().unwrap_or(0);
+    u16::try_from(widest + 2).unwrap_or(u16::MAX).min(100)
+}
+
+/// `text` cut to `max` columns as highlighted runs (see [`highlight_runs`]), but when the
+/// first matched run would be cut off, the start is dropped instead (`…` in front), as
+/// fzf shifts a long line to show its match.
+pub fn runs_in_view(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
+    let text = clean(text);
+    let chars: Vec<char> = text.chars().collect();
+    let Some(&first) = positions.first().filter(|&&p| p < chars.len()) else {
+        return highlight_runs(&text, positions, max);
+    };
+    // The first matched run (consecutive matched characters) should show whole.
+    let mut run_end = first;
+    while run_end + 1 < chars.len() && positions.binary_search(&(run_end + 1)).is_ok() {
+        run_end += 1;
+    }
+    let upto: usize = chars[..=run_end].iter().map(|&c| char_width(c)).sum();
+    if width(&text) <= max || upto < max || max < 3 {
+        return highlight_runs(&text, positions, max);
+    }
+    // Room between a leading and a trailing `…`.
+    let budget = max - 2;
+    let last = positions.iter().copied().filter(|&p| p < chars.len()).max().unwrap_or(first);
+    // As much of the matched span as fits, then as much of what comes before it.
+    let mut end = first + 1;
+    let mut used = char_width(chars[first]);
+    while end <= last && used + char_width(chars[end]) <= budget {
+        used += char_width(chars[end]);
+        end += 1;
+    }
+    let mut start = first;
+    while start > 0 && used + char_width(chars[start - 1]) <= budget {
+        start -= 1;
+        used += char_width(chars[start]);
+    }
+    let rest: String = chars[start..].iter().collect();
+    let shifted: Vec<usize> =
+        positions.iter().filter(|&&p| p >= start).map(|p| p - start).collect();
+    let mut runs = vec![("…".to_owned(), false)];
+    runs.extend(highlight_runs(&rest, &shifted, max - 1));
+    runs
+}
+
+/// Below this many columns the name would be a stub: "Name (ACR)" is then cut as one text.
+const NAME_MIN: usize = 10;
+
+/// What a row shows after the marks, in `room` columns, as runs with whether each is matched:
+/// "Name (ACR)"; when that is too long the name is cut (keeping its match in view) and the
+/// acronym kept whole, unless the room is too small for both.
+pub fn label_runs(
+    partner: &Partner,
+    name_positions: &[usize],
+    acronym_positions: &[usize],
+    room: usize,
+) -> Vec<(String, bool)> {
+    let Some(acronym) = acronym(partner) else {
+        return runs_in_view(&partner.name, name_positions, room);
+    };
+    let acronym = clean(acronym);
+    let suffix_width = width(&acronym) + 3;
+    if room >= suffix_width + NAME_MIN || width(&clean(&partner.name)) + suffix_width <= room {
+        let name_room = room - suffix_width;
+        let mut runs = runs_in_view(&partner.name, name_positions, name_room);
+        runs.push((" (".to_owned(), false));
+        runs.extend(highlight_runs(&acronym, acronym_positions, usize::MAX));
+        runs.push((")".to_owned(), false));
+        return runs;
+    }
+    let whole = format!("{} ({acronym})", partner.name);
+    let offset = partner.name.chars().count() + 2;
+    let mut positions = name_positions.to_vec();
+    positions.extend(acronym_positions.iter().map(|p| p + offset));
+    runs_in_view(&whole, &positions, room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(runs: &[(String, bool)]) -> String {
+        runs.iter()
+            .map(|(run, matched)| if *matched { format!("[{run}]") } else { run.clone() })
+            .collect()
+    }
+
+    #[test]
+    fn a_cut_keeps_the_first_match_in_view() {
+        let name = "Association des Maires de l'Île-de-France";
+        let at: Vec<usize> = (28..41).collect();
+        let runs = runs_in_view(name, &at, 20);
+        assert_eq!(shown(&runs), "…de l'[Île-de-France]");
+        assert_eq!(runs.iter().map(|(r, _)| width(r)).sum::<usize>(), 19);
+        // A match near the start: cut at the end as before.
+        assert_eq!(shown(&runs_in_view(name, &[0, 1], 12)), "[As]sociation…");
+        // No match: cut at the end.
+        assert_eq!(shown(&runs_in_view(name, &[], 12)), "Association…");
+        // It fits: unchanged.
+        assert_eq!(shown(&runs_in_view("abc", &[2], 5)), "ab[c]");
+    }
+
+    #[test]
+    fn every_badge_is_a_kind_filter_for_its_kind_alone() {
+        use crate::search::{Atom, Query};
+        for &kind in Kind::ALL {
+            let query = Query::parse(&format!("kind:{}", badge(kind))).expect("kind: accepts it");
+            assert_eq!(query.groups[0][0].atom, Atom::Kind(vec![kind]), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_match_shows_what_comes_before_it() {
+        let runs = runs_in_view("abcdefghijklmnopqrstuvwxyz", &[20], 10);
+        assert_eq!(shown(&runs), "…nopqrst[u]…");
+    }
+}

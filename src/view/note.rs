@@ -1,0 +1,63 @@
+//! The note editor's text laid out: its lines wrapped to the editor's width and where the
+//! cursor stands on the wrapped rows, so a long note shows whole instead of scrolled sideways.
+
+use crate::text::{char_width, clean_multiline, wrap_ranges};
+
+/// A note wrapped for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteLayout {
+    /// The rows, each at most the width asked for.
+    pub rows: Vec<String>,
+    /// The cursor's row and column (in columns) on those rows.
+    pub cursor: (usize, usize),
+}
+
+/// `text` wrapped to `columns`, the cursor (a char index into `text`) placed on the wrapped
+/// rows. Pass one column less than the editor's so the cursor at the end of a full row has a
+/// cell of its own.
+pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
+    let text = clean_multiline(text);
+    let mut rows = Vec::new();
+    let mut at = (0, 0);
+    let mut offset = 0;
+    for paragraph in text.split('\n') {
+        let chars: Vec<char> = paragraph.chars().collect();
+        let mut ranges = wrap_ranges(paragraph, columns);
+        if ranges.is_empty() {
+            ranges.push((0, 0));
+        }
+        let here = cursor.checked_sub(offset).filter(|&c| c <= chars.len());
+        for (k, &(start, end)) in ranges.iter().enumerate() {
+            let next = ranges.get(k + 1).map(|r| r.0);
+            if let Some(c) = here.filter(|&c| c >= start && next.is_none_or(|n| c < n)) {
+                // Spaces dropped at a break count after the row's last character.
+                let before: usize = chars[start..c.min(end)].iter().map(|&ch| char_width(ch)).sum();
+                at = (rows.len(), before + c.saturating_sub(end));
+            }
+            rows.push(chars[start..end].iter().collect());
+        }
+        offset += chars.len() + 1;
+    }
+    NoteLayout { rows, cursor: at }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_wrap_and_the_cursor_follows() {
+        let text = "one two three four\n\nfive";
+        let end = text.chars().count();
+        let laid = layout(text, end, 9);
+        assert_eq!(laid.rows, vec!["one two", "three", "four", "", "five"]);
+        assert_eq!(laid.cursor, (4, 4));
+        assert_eq!(layout(text, 0, 9).cursor, (0, 0));
+        // On the space dropped at a break: after the row's end.
+        assert_eq!(layout(text, 7, 9).cursor, (0, 7));
+        assert_eq!(layout(text, 8, 9).cursor, (1, 0));
+        // On the empty line.
+        assert_eq!(layout(text, 19, 9).cursor, (3, 0));
+        assert_eq!(layout("", 0, 9), NoteLayout { rows: vec![String::new()], cursor: (0, 0) });
+    }
+}
