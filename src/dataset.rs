@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, fill};
+
 pub(crate) mod cache;
 mod fast_ron;
 mod source;
@@ -305,7 +307,7 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 pub enum DatasetError {
     /// The file could not be read.
-    #[error("{}: cannot read the file: {source}", file.display())]
+    #[error("{}", fill(i18n::data().cannot_read, &[&.file.display(), &.source]))]
     Io {
         /// The file.
         file: PathBuf,
@@ -313,7 +315,7 @@ pub enum DatasetError {
         source: std::io::Error,
     },
     /// The file is not valid RON of the dataset's shape.
-    #[error("{at}: {message}\n  fix: check the syntax near this place (see `partners template`)")]
+    #[error("{}", fill(i18n::data().syntax, &[&.at, &.message]))]
     Syntax {
         /// Where the parser stopped.
         at: Location,
@@ -321,7 +323,7 @@ pub enum DatasetError {
         message: String,
     },
     /// The file parses but its content breaks a rule.
-    #[error("{at}: {message}\n  fix: {fix}")]
+    #[error("{}", fill(i18n::data().invalid, &[&.at, &.message, &.fix]))]
     Invalid {
         /// Where the offending value is.
         at: Location,

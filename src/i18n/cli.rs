@@ -25,8 +25,6 @@ table! {
         marks_not_saved,
         /// The browser was asked for without a terminal.
         needs_terminal,
-        /// `{}`: the kinds' slugs. `--kind` names no kind.
-        no_such_kind,
         /// `{}`: the id.
         unknown_id,
         /// `{}`: the id, `{}`: ids close to it.
