@@ -381,6 +381,7 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
 #[case::query("query", "bordeaux", (80, 24), vec![])]
 #[case::detail("detail", "ugap", (120, 40), vec![Action::Open])]
 #[case::no_match("no_match", "zzzz", (80, 24), vec![])]
+#[case::query_error("query_error", "kind:zzz", (80, 24), vec![])]
 #[case::help("help", "", (80, 24), vec![Action::OpenHelp])]
 #[case::overview("overview", "", (80, 24), vec![Action::OpenOverview])]
 #[case::network("network", "", (80, 24), vec![Action::OpenOverview, Action::PreviousTab])]
