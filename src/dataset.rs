@@ -110,7 +110,7 @@ pub struct Relation {
 }
 
 /// Declares a closed vocabulary: the RON identifier, the kebab-case slug used in queries and
-/// JSON, and the words shown to people.
+/// JSON, and the English words that machine-readable output keeps.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $slug:literal, $label:literal;)+ }) => {
         $(#[$meta])*
@@ -128,7 +128,8 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $slug),+ }
             }
 
-            /// The words shown to people.
+            /// The words in English, as JSON, CSV and DOT write them; people read
+            /// `i18n::vocabulary()`, in their language.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
@@ -266,7 +267,8 @@ vocabulary! {
 }
 
 impl RelationKind {
-    /// The words for the link read from the other end: "*that* has initiative *this*".
+    /// The words for the link read from the other end, in English: "*that* has initiative
+    /// *this*" (people read `i18n::vocabulary()`).
     pub fn inverse_label(self) -> &'static str {
         match self {
             RelationKind::InitiativeOf => "Has as an initiative",
