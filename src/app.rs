@@ -11,8 +11,8 @@ pub use editor::{Closing, NoteEditor};
 
 use crate::action::{Action, Effect};
 use crate::catalog::Catalog;
-use crate::editing::{self, Lines, Outcome};
 use crate::clipboard::CopyWay;
+use crate::editing::{self, Lines, Outcome};
 use crate::i18n::{fill, s};
 use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};

@@ -183,7 +183,7 @@ pub enum Command {
 fn parse_kind(value: &str) -> Result<Kind, String> {
     Kind::from_slug(value).ok_or_else(|| {
         let all: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
-        fill(i18n::cli().no_such_kind, &[&all.join(", ")])
+        fill(i18n::data().unknown_kind, &[&all.join(", ")])
     })
 }
 

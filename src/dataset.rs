@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, fill};
+
 pub(crate) mod cache;
 mod fast_ron;
 mod source;
@@ -108,7 +110,7 @@ pub struct Relation {
 }
 
 /// Declares a closed vocabulary: the RON identifier, the kebab-case slug used in queries and
-/// JSON, and the words shown to people.
+/// JSON, and the English words that machine-readable output keeps.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $slug:literal, $label:literal;)+ }) => {
         $(#[$meta])*
@@ -126,7 +128,8 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $slug),+ }
             }
 
-            /// The words shown to people.
+            /// The words in English, as JSON, CSV and DOT write them; people read
+            /// `i18n::vocabulary()`, in their language.
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
@@ -264,7 +267,8 @@ vocabulary! {
 }
 
 impl RelationKind {
-    /// The words for the link read from the other end: "*that* has initiative *this*".
+    /// The words for the link read from the other end, in English: "*that* has initiative
+    /// *this*" (people read `i18n::vocabulary()`).
     pub fn inverse_label(self) -> &'static str {
         match self {
             RelationKind::InitiativeOf => "Has as an initiative",
@@ -305,7 +309,7 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 pub enum DatasetError {
     /// The file could not be read.
-    #[error("{}: cannot read the file: {source}", file.display())]
+    #[error("{}", fill(i18n::data().cannot_read, &[&.file.display(), &.source]))]
     Io {
         /// The file.
         file: PathBuf,
@@ -313,7 +317,7 @@ pub enum DatasetError {
         source: std::io::Error,
     },
     /// The file is not valid RON of the dataset's shape.
-    #[error("{at}: {message}\n  fix: check the syntax near this place (see `partners template`)")]
+    #[error("{}", fill(i18n::data().syntax, &[&.at, &.message]))]
     Syntax {
         /// Where the parser stopped.
         at: Location,
@@ -321,7 +325,7 @@ pub enum DatasetError {
         message: String,
     },
     /// The file parses but its content breaks a rule.
-    #[error("{at}: {message}\n  fix: {fix}")]
+    #[error("{}", fill(i18n::data().invalid, &[&.at, &.message, &.fix]))]
     Invalid {
         /// Where the offending value is.
         at: Location,

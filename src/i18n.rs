@@ -1,15 +1,19 @@
 //! The interface's languages: every string the user reads, in English and in French, as the
 //! fields of tables (one struct per part of the program, one static value per language), so a
 //! string missing from either language is a compile error. `ui`: the browser; `cli`: the
-//! command line (subcommands, cards, the store's errors and warnings). The language is chosen
+//! command line (subcommands, cards, the store's errors and warnings); `vocabulary`: the
+//! dataset's kinds, scopes, topics and relations in words, for both; `data`: what is wrong
+//! with a dataset or a query, for both. The language is chosen
 //! once per thread (`--lang`, else the locale, else English) with [`set`]; [`s`] and [`cli()`]
-//! give the tables. Partner data is never translated.
+//! [`vocabulary()`] and [`data()`] give the tables. Partner data is never translated.
 //!
 //! Templates hold `{}` where [`fill`] puts its arguments, in order.
 
 pub mod cli;
+pub mod data;
 pub mod plain;
 pub mod ui;
+pub mod vocabulary;
 
 use std::cell::Cell;
 use std::fmt::Display;
@@ -66,6 +70,16 @@ pub fn s() -> &'static ui::Ui {
 /// The command line's strings in this thread's language.
 pub fn cli() -> &'static cli::Cli {
     cli::of(lang())
+}
+
+/// What is wrong with a dataset or a query, in this thread's language.
+pub fn data() -> &'static data::Data {
+    data::of(lang())
+}
+
+/// The vocabulary's words (kinds, scopes, topics, relations) in this thread's language.
+pub fn vocabulary() -> &'static vocabulary::Vocabulary {
+    vocabulary::of(lang())
 }
 
 /// Checks that a table has every message in both languages, with as many `{}` in each.

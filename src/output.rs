@@ -113,7 +113,7 @@ pub fn partner_json<'a>(
 /// Plain result lines: aligned columns for a person (the kind in words, in the thread's
 /// language), tab-separated for a pipe (the kind's slug).
 pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
-    let said = i18n::cli();
+    let words = i18n::vocabulary();
     let id_width = partners.iter().map(|p| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
     for p in partners {
@@ -124,7 +124,7 @@ pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
             } else {
                 format!("{} ({acronym})", clean(&p.name))
             };
-            let kind = said.kind(p.kind);
+            let kind = words.kind(p.kind);
             let _ = writeln!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
         } else {
             let id = clean(&p.id);
@@ -160,7 +160,8 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         None => t(&p.name),
     };
     let _ = writeln!(out, "{}{title}", if md { "# " } else { "" });
-    let mut about = vec![said.kind(p.kind).to_owned(), said.scope(p.scope).to_owned()];
+    let words = i18n::vocabulary();
+    let mut about = vec![words.kind(p.kind).to_owned(), words.scope(p.scope).to_owned()];
     about.extend(p.location.as_deref().map(t));
     let _ = writeln!(out, "{}", about.join(" · "));
     if !p.aliases.is_empty() {
@@ -169,7 +170,7 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             writeln!(out, "{}", fill(said.also_known_as, &[&aliases.join(said.list_separator)]));
     }
     if !p.topics.is_empty() {
-        let topics: Vec<_> = p.topics.iter().map(|&t| said.topic(t)).collect();
+        let topics: Vec<_> = p.topics.iter().map(|&t| words.topic(t)).collect();
         let _ = writeln!(out, "{}", fill(said.topics, &[&topics.join(said.list_separator)]));
     }
     let _ = writeln!(out, "\n{}", t(&p.description));
@@ -185,7 +186,7 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.relations);
         for l in &links {
             let note = l.note.map(|n| format!(" ({})", t(n))).unwrap_or_default();
-            let label = said.relation(l.kind, l.incoming);
+            let label = words.link(l.kind, l.incoming);
             let _ = writeln!(out, "{item}{}{note}", pair(label, &t(l.name)));
         }
     }

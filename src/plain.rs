@@ -199,7 +199,7 @@ impl<W: Write> Session<'_, W> {
         if let Some(acronym) = &p.acronym {
             let _ = write!(line, " ({})", clean(acronym));
         }
-        let _ = write!(line, ", {}", crate::i18n::cli().kind(p.kind));
+        let _ = write!(line, ", {}", crate::i18n::vocabulary().kind(p.kind));
         if let Some(location) = &p.location {
             let _ = write!(line, ", {}", clean(location));
         }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use partners::dataset::{Dataset, Partner, bundled};
+use partners::dataset::{Dataset, Kind, Partner, RelationKind, bundled};
 
 /// The seed, a byte-identical copy of the workspace's `shared/seed/000_4f718834e25eafbd.txt`
 /// kept in the repository so that a clone alone passes the tests.
@@ -171,4 +171,79 @@ fn spot_checks_of_relations() {
             "Caisse d'Aide à l'Equipement des Collectivités Locales"
         ]
     );
+}
+
+/// The links the review found: what the seed says, and public facts marked as such.
+#[test]
+fn guichet_vert_is_run_by_the_regional_networks_the_seed_names_none() {
+    let dataset = dataset();
+    let guichet = partner(&dataset, "guichet-vert");
+    let run_by: Vec<_> =
+        guichet.relations.iter().filter(|r| r.kind == RelationKind::RunBy).collect();
+    assert_eq!(run_by.len(), 1, "{run_by:?}");
+    assert_eq!(run_by[0].target, None);
+    assert_eq!(
+        run_by[0].name.as_deref(),
+        Some("regional networks for sustainable public procurement")
+    );
+    for p in &dataset.partners {
+        assert!(
+            p.relations.iter().all(|r| r.target.as_deref() != Some("3ar")),
+            "{}: the seed links no partner to 3AR",
+            p.id
+        );
+    }
+    assert!(partner(&dataset, "3ar").relations.is_empty());
+}
+
+#[test]
+fn fncdg_is_an_association_not_a_public_body() {
+    let dataset = dataset();
+    let fncdg = partner(&dataset, "fncdg");
+    assert_eq!(fncdg.kind, Kind::ProfessionalAssociation);
+    for f in &fncdg.facts {
+        assert!(!f.value.to_lowercase().contains("public body"), "{f:?}");
+    }
+}
+
+#[test]
+fn relations_the_seed_does_not_state_say_they_are_public_facts() {
+    const PUBLIC_FACT: &str = "public fact, not stated in the source text";
+    let dataset = dataset();
+    let note = |id: &str, kind: RelationKind| {
+        partner(&dataset, id)
+            .relations
+            .iter()
+            .find(|r| r.kind == kind)
+            .and_then(|r| r.note.clone())
+            .unwrap_or_default()
+    };
+    assert!(note("european-commission", RelationKind::PartOf).contains(PUBLIC_FACT));
+    assert!(note("french-tech-bordeaux", RelationKind::AwardedBy).contains(PUBLIC_FACT));
+}
+
+#[test]
+fn french_and_former_names_people_type_are_aliases() {
+    let dataset = dataset();
+    for (id, alias) in [
+        ("insp", "ENA"),
+        ("insp", "École nationale d'administration"),
+        ("gsef", "Forum mondial de l'économie sociale et solidaire"),
+        ("ess-france", "ESS France"),
+        ("spw", "Service public de Wallonie"),
+        ("european-commission", "Commission européenne"),
+        ("fondation-paris-saclay", "Fondation Université Paris-Saclay"),
+        (
+            "cress-nouvelle-aquitaine",
+            "Chambre régionale de l'économie sociale et solidaire Nouvelle-Aquitaine",
+        ),
+        ("ensie", "Réseau européen des entreprises sociales d'insertion"),
+    ] {
+        let p = partner(&dataset, id);
+        assert!(
+            p.aliases.iter().any(|a| a == alias),
+            "{id}: no alias \"{alias}\" in {:?}",
+            p.aliases
+        );
+    }
 }

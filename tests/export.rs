@@ -538,7 +538,12 @@ fn dot_holds_every_relation_of_the_dataset() {
         "mission-french-tech",
         "Label or title awarded by"
     ));
-    assert!(has_edge(&graph, "guichet-vert", "3ar", "Run by"));
+    assert!(has_edge(
+        &graph,
+        "guichet-vert",
+        "regional networks for sustainable public procurement",
+        "Run by"
+    ));
     assert!(has_edge(&graph, "bordeaux", "gsef", "Hosts the headquarters of"));
     assert!(has_edge(&graph, "bordeaux", "gsef", "Holds the presidency of"));
     assert!(has_edge(
@@ -559,10 +564,9 @@ fn dot_of_a_selection_keeps_only_edges_between_chosen_partners() {
     ];
     let graph = parse_dot(&run(&catalog, None, &chosen, ExportFormat::Dot));
     check_graph(&graph);
-    // cci-bordeaux-gironde and 3ar were not chosen: their edges go, outside names stay.
+    // cci-bordeaux-gironde was not chosen: its edges go, outside names stay.
     assert!(!graph.nodes.contains_key("cci-bordeaux-gironde"));
-    assert!(!graph.nodes.contains_key("3ar"));
-    assert!(graph.edges.iter().all(|(_, to, _)| to != "3ar" && to != "cci-bordeaux-gironde"));
+    assert!(graph.edges.iter().all(|(_, to, _)| to != "cci-bordeaux-gironde"));
     assert!(has_edge(
         &graph,
         "guichet-vert",

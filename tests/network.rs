@@ -21,7 +21,7 @@ use common::{bundled, position, press, typed};
 #[rstest]
 #[case::gsef("gsef", &[("bordeaux", RelationKind::HeadquartersOf), ("bordeaux", RelationKind::PresidencyOf)])]
 #[case::cci("cci-bordeaux-gironde", &[("convergence-marches", RelationKind::InitiativeOf)])]
-#[case::three_ar("3ar", &[("guichet-vert", RelationKind::RunBy)])]
+#[case::three_ar_runs_nothing("3ar", &[])]
 #[case::french_tech("mission-french-tech", &[("french-tech-bordeaux", RelationKind::AwardedBy)])]
 #[case::none("ugap", &[])]
 #[case::no_incoming("bordeaux", &[])]

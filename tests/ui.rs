@@ -427,6 +427,7 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
 #[case::query("query", "bordeaux", (80, 24), vec![])]
 #[case::detail("detail", "ugap", (120, 40), vec![Action::Open])]
 #[case::no_match("no_match", "zzzz", (80, 24), vec![])]
+#[case::query_error("query_error", "kind:zzz", (80, 24), vec![])]
 #[case::help("help", "", (80, 24), vec![Action::OpenHelp])]
 #[case::detail_scrolled("detail_scrolled", "ugap", (80, 24), vec![Action::Open, Action::ScrollDown])]
 #[case::note_wraps("note_wraps", "ugap", (40, 12), vec![Action::EditNote, Action::CursorHome])]

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use super::source::SourceFinder;
 use super::{Dataset, DatasetError, Partner, RelationKind, without_bom};
 use crate::PARALLEL_MIN;
+use crate::i18n::{self, fill};
 
 /// A broken rule, found without looking at the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +124,7 @@ fn locate(
     bad: Vec<(usize, Vec<Problem<'_>>)>,
     finder: &SourceFinder<'_>,
 ) -> Vec<DatasetError> {
+    let said = i18n::data();
     let mut errors = Vec::new();
     let mut bad = bad.into_iter().peekable();
     // Where each partner up to the last bad one starts: a duplicate names its first's line.
@@ -144,49 +146,41 @@ fn locate(
         let at = |needle: &str| finder.locate(needle, start);
         for problem in problems {
             errors.push(match problem {
-                Problem::NotSlug => finder.invalid(
-                    start,
-                    format!("id \"{id}\" is not a kebab-case slug"),
-                    "use lower-case ASCII letters, digits and single dashes, e.g. \"bordeaux-metropole\"",
-                ),
+                Problem::NotSlug => {
+                    finder.invalid(start, fill(said.not_slug, &[id]), said.not_slug_fix)
+                }
                 Problem::Duplicate(earlier) => {
                     let line = finder.position(starts[earlier]).line;
                     finder.invalid(
                         start,
-                        format!("id \"{id}\" is used twice (first on line {line})"),
-                        "give each partner its own id",
+                        fill(said.duplicate_id, &[id, &line]),
+                        said.duplicate_id_fix,
                     )
                 }
                 Problem::Empty(field) => finder.invalid(
                     at(&format!("{field}:")),
-                    format!("partner \"{id}\" has an empty {field}"),
-                    &format!("write the {field}"),
+                    fill(said.empty_field, &[id, &field]),
+                    &fill(said.empty_field_fix, &[&field]),
                 ),
                 Problem::Control(field, c) => finder.invalid(
                     at(&format!("{field}:")),
-                    format!(
-                        "partner \"{id}\": the {field} holds the control character U+{:04X}",
-                        c as u32
-                    ),
-                    "remove it (a dataset holds plain text only)",
+                    fill(said.control_character, &[id, &field, &format!("{:04X}", c as u32)]),
+                    said.control_character_fix,
                 ),
                 Problem::UnknownTarget(target) => finder.invalid(
                     finder.locate(&format!("\"{target}\""), at("relations:")),
-                    format!("partner \"{id}\" has a relation to \"{target}\", which is not a partner"),
-                    "use the id of a partner of the dataset, or `name:` for an outside organisation",
+                    fill(said.unknown_target, &[id, &target]),
+                    said.unknown_target_fix,
                 ),
                 Problem::SelfTarget => finder.invalid(
                     finder.locate(&format!("\"{id}\""), at("relations:")),
-                    format!("partner \"{id}\" has a relation to itself"),
-                    "point the relation at another partner",
+                    fill(said.self_target, &[id]),
+                    said.self_target_fix,
                 ),
                 Problem::BadRelation(kind) => finder.invalid(
                     at("relations:"),
-                    format!(
-                        "partner \"{id}\" has a relation ({}) that needs exactly one of `target` and `name`",
-                        kind.slug()
-                    ),
-                    "set `target` to a partner id, or `name` to an outside organisation",
+                    fill(said.bad_relation, &[id, &kind.slug()]),
+                    said.bad_relation_fix,
                 ),
             });
         }

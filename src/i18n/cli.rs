@@ -1,14 +1,13 @@
 //! The command line's messages (`Cli`), in English (`en.rs`) and French (`fr.rs`): what the
 //! subcommands print, their warnings and errors, the partner card (`show`, Markdown export),
-//! the store's errors and warnings, and the words of the vocabulary (kinds, scopes, topics,
-//! relations) shown to people. Machine-readable output (JSON, CSV, DOT, TSV) never goes
+//! the store's errors and warnings (the vocabulary's words are `i18n::vocabulary()`'s, shared
+//! with the browser). Machine-readable output (JSON, CSV, DOT, TSV) never goes
 //! through this table: it stays English and stable.
 
 mod en;
 mod fr;
 
 use super::{Lang, table};
-use crate::dataset::{Kind, RelationKind, Scope, Topic};
 
 table! {
     /// Every message of the command line in one language.
@@ -26,8 +25,6 @@ table! {
         marks_not_saved,
         /// The browser was asked for without a terminal.
         needs_terminal,
-        /// `{}`: the kinds' slugs. `--kind` names no kind.
-        no_such_kind,
         /// `{}`: the id.
         unknown_id,
         /// `{}`: the id, `{}`: ids close to it.
@@ -125,19 +122,6 @@ table! {
         io_storage_full,
         io_not_found,
     }
-    arrays {
-        /// The kinds' words, in the order of `Kind::ALL`.
-        kinds: 10,
-        /// The scopes' words, in the order of `Scope::ALL`.
-        scopes: 5,
-        /// The topics' words, in the order of `Topic::ALL`.
-        topic_names: 15,
-        /// The relations' words read from the partner that states them, in the order of
-        /// `RelationKind::ALL`.
-        relation_names: 13,
-        /// The relations' words read from the other end, in the same order.
-        inverse_relation_names: 13,
-    }
 }
 
 /// The command line's messages in `lang`.
@@ -146,21 +130,6 @@ pub fn of(lang: Lang) -> &'static Cli {
         Lang::En => &en::CLI,
         Lang::Fr => &fr::CLI,
     }
-}
-
-/// The word at `value`'s place in `all`, from `words`; the English label should the table
-/// ever be shorter than the vocabulary (a test keeps them the same length).
-fn word<T: Copy + PartialEq>(
-    all: &[T],
-    words: &[&'static str],
-    value: T,
-    english: fn(T) -> &'static str,
-) -> &'static str {
-    all.iter()
-        .position(|&v| v == value)
-        .and_then(|i| words.get(i))
-        .copied()
-        .unwrap_or(english(value))
 }
 
 /// `one` or `many` for `n` things, as this thread's language counts: French puts 0 in the
@@ -173,33 +142,6 @@ pub fn count<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if singular { one } else { many }
 }
 
-impl Cli {
-    /// A kind in words.
-    pub fn kind(&self, kind: Kind) -> &'static str {
-        word(Kind::ALL, &self.kinds, kind, Kind::label)
-    }
-
-    /// A scope in words.
-    pub fn scope(&self, scope: Scope) -> &'static str {
-        word(Scope::ALL, &self.scopes, scope, Scope::label)
-    }
-
-    /// A topic in words.
-    pub fn topic(&self, topic: Topic) -> &'static str {
-        word(Topic::ALL, &self.topic_names, topic, Topic::label)
-    }
-
-    /// A relation in words, read from the partner shown: `incoming` when the other partner
-    /// states it.
-    pub fn relation(&self, kind: RelationKind, incoming: bool) -> &'static str {
-        if incoming {
-            word(RelationKind::ALL, &self.inverse_relation_names, kind, RelationKind::inverse_label)
-        } else {
-            word(RelationKind::ALL, &self.relation_names, kind, RelationKind::label)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,28 +149,6 @@ mod tests {
     #[test]
     fn both_languages_have_every_message() {
         super::super::check_tables(&of(Lang::En).all(), &of(Lang::Fr).all());
-    }
-
-    #[test]
-    fn the_vocabulary_has_a_word_for_every_value_and_english_is_the_datasets() {
-        let en = of(Lang::En);
-        assert_eq!(Kind::ALL.len(), en.kinds.len());
-        assert_eq!(Scope::ALL.len(), en.scopes.len());
-        assert_eq!(Topic::ALL.len(), en.topic_names.len());
-        assert_eq!(RelationKind::ALL.len(), en.relation_names.len());
-        for &k in Kind::ALL {
-            assert_eq!(en.kind(k), k.label());
-        }
-        for &s in Scope::ALL {
-            assert_eq!(en.scope(s), s.label());
-        }
-        for &t in Topic::ALL {
-            assert_eq!(en.topic(t), t.label());
-        }
-        for &r in RelationKind::ALL {
-            assert_eq!(en.relation(r, false), r.label());
-            assert_eq!(en.relation(r, true), r.inverse_label());
-        }
     }
 
     #[test]

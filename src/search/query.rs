@@ -7,6 +7,7 @@ use std::fmt;
 
 use super::fold::fold;
 use crate::dataset::{Kind, Scope, Topic};
+use crate::i18n::{data, fill};
 
 /// Fuzzy matching needs this many letters to mean anything; shorter terms match by words.
 pub(super) const FUZZY_MIN_CHARS: usize = 3;
@@ -137,12 +138,9 @@ fn slugs_matching<T: Copy>(all: &[T], slug: fn(T) -> &'static str, value: &str) 
     }
 }
 
-fn unknown<T: Copy>(token: &str, what: &str, all: &[T], slug: fn(T) -> &'static str) -> QueryError {
+fn unknown<T: Copy>(token: &str, says: &str, all: &[T], slug: fn(T) -> &'static str) -> QueryError {
     let values: Vec<&str> = all.iter().map(|v| slug(*v)).collect();
-    QueryError {
-        token: token.to_owned(),
-        message: format!("no {what} is called that; use one of: {}", values.join(", ")),
-    }
+    QueryError { token: token.to_owned(), message: fill(says, &[&values.join(", ")]) }
 }
 
 impl Query {
@@ -232,21 +230,21 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
             "kind" => {
                 let kinds = slugs_matching(Kind::ALL, Kind::slug, &value);
                 if kinds.is_empty() {
-                    return Err(unknown(token, "kind", Kind::ALL, Kind::slug));
+                    return Err(unknown(token, data().unknown_kind, Kind::ALL, Kind::slug));
                 }
                 Some(Atom::Kind(kinds))
             }
             "scope" => {
                 let scopes = slugs_matching(Scope::ALL, Scope::slug, &value);
                 if scopes.is_empty() {
-                    return Err(unknown(token, "scope", Scope::ALL, Scope::slug));
+                    return Err(unknown(token, data().unknown_scope, Scope::ALL, Scope::slug));
                 }
                 Some(Atom::Scope(scopes))
             }
             "topic" => {
                 let topics = slugs_matching(Topic::ALL, Topic::slug, &value);
                 if topics.is_empty() {
-                    return Err(unknown(token, "topic", Topic::ALL, Topic::slug));
+                    return Err(unknown(token, data().unknown_topic, Topic::ALL, Topic::slug));
                 }
                 Some(Atom::Topic(topics))
             }
@@ -259,7 +257,7 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 _ => {
                     return Err(QueryError {
                         token: token.to_owned(),
-                        message: "use is:starred or is:met".to_owned(),
+                        message: data().is_values.to_owned(),
                     });
                 }
             },
@@ -268,7 +266,7 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 _ => {
                     return Err(QueryError {
                         token: token.to_owned(),
-                        message: "use has:note".to_owned(),
+                        message: data().has_values.to_owned(),
                     });
                 }
             },

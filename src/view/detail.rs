@@ -78,7 +78,9 @@ pub fn build(
     let mut out = DetailModel::default();
     let Some(partner) = catalog.get(index) else { return out };
     let lines = &mut out.lines;
-    let mut about = vec![partner.kind.label().to_owned(), partner.scope.label().to_owned()];
+    let words = crate::i18n::vocabulary();
+    let mut about =
+        vec![words.kind(partner.kind).to_owned(), words.scope(partner.scope).to_owned()];
     if let Some(location) = &partner.location {
         about.push(clean(location).into_owned());
     }
@@ -95,7 +97,7 @@ pub fn build(
         lines.extend(wrap_segments(&segments, columns));
     }
     if !partner.topics.is_empty() {
-        let topics: Vec<&str> = partner.topics.iter().map(|t| t.label()).collect();
+        let topics: Vec<&str> = partner.topics.iter().map(|&t| words.topic(t)).collect();
         push_wrapped(lines, &format!("{}{}", t.topics, topics.join(", ")), columns, Role::Dim);
     }
     let mine: Vec<&str> = [
@@ -136,8 +138,9 @@ pub fn build(
                 if i == 0 {
                     heading(lines, t.relations);
                 }
-                if link.label() != last_label {
-                    last_label = link.label();
+                let label = words.link(link.kind, link.incoming);
+                if label != last_label {
+                    last_label = label;
                     lines.push(vec![seg(format!(" {last_label}"), Role::Dim)]);
                 }
                 out.link_rows.push(lines.len());
@@ -261,7 +264,8 @@ fn similar_lines(
     let why = if similar.topics.is_empty() {
         (if similar.same_scope { t.similar_kind_scope } else { t.similar_kind }).to_owned()
     } else {
-        let topics: Vec<&str> = similar.topics.iter().map(|t| t.label()).collect();
+        let words = crate::i18n::vocabulary();
+        let topics: Vec<&str> = similar.topics.iter().map(|&topic| words.topic(topic)).collect();
         crate::i18n::fill(t.similar_topics, &[&topics.join(", ")])
     };
     for line in wrap(&why, columns.saturating_sub(4).max(1)) {

@@ -74,6 +74,7 @@ fn count<T: PartialEq>(catalog: &Catalog, has: impl Fn(&Partner, &T) -> bool, va
 
 /// The rows of `tab`.
 pub fn rows(catalog: &Catalog, tab: OverviewTab) -> Vec<Row> {
+    let words = crate::i18n::vocabulary();
     let bar = |label: &str, value: u64, filter: String| Row {
         label: label.to_owned(),
         value,
@@ -85,21 +86,21 @@ pub fn rows(catalog: &Catalog, tab: OverviewTab) -> Vec<Row> {
             .iter()
             .map(|k| {
                 let n = count(catalog, |p, k| p.kind == *k, k);
-                bar(k.label(), n, format!("kind:{}", k.slug()))
+                bar(words.kind(*k), n, format!("kind:{}", k.slug()))
             })
             .collect(),
         OverviewTab::Scopes => Scope::ALL
             .iter()
             .map(|s| {
                 let n = count(catalog, |p, s| p.scope == *s, s);
-                bar(s.label(), n, format!("scope:{}", s.slug()))
+                bar(words.scope(*s), n, format!("scope:{}", s.slug()))
             })
             .collect(),
         OverviewTab::Topics => Topic::ALL
             .iter()
             .map(|t| {
                 let n = count(catalog, |p, t| p.topics.contains(t), t);
-                bar(t.label(), n, format!("topic:{}", t.slug()))
+                bar(words.topic(*t), n, format!("topic:{}", t.slug()))
             })
             .collect(),
         OverviewTab::Network => return network(catalog),
@@ -111,6 +112,7 @@ pub fn rows(catalog: &Catalog, tab: OverviewTab) -> Vec<Row> {
 
 /// Hubs first (most links), each followed by its links in both directions.
 fn network(catalog: &Catalog) -> Vec<Row> {
+    let words = crate::i18n::vocabulary();
     let links: Vec<_> = (0..catalog.partners().len()).map(|i| catalog.links(i)).collect();
     let mut hubs: Vec<usize> = (0..links.len()).filter(|&i| !links[i].is_empty()).collect();
     hubs.sort_by(|&a, &b| {
@@ -131,7 +133,7 @@ fn network(catalog: &Catalog) -> Vec<Row> {
             let other =
                 link.target.and_then(|t| catalog.get(t)).map_or(link.name, |p| p.short_name());
             rows.push(Row {
-                label: format!("{} {other}", link.label().to_lowercase()),
+                label: format!("{} {other}", words.link(link.kind, link.incoming).to_lowercase()),
                 value: 0,
                 hub: false,
                 action: link.target.map_or(RowAction::None, RowAction::Show),

@@ -1,0 +1,113 @@
+//! What is wrong with a dataset or a query (`Data`), in English (`en.rs`) and French
+//! (`fr.rs`): the validation messages and their fixes, and the query's errors. One table for
+//! the command line (`validate`, warnings) and the browser (status line, empty list).
+//! Messages are made in the language of the thread that makes them: a thread that loads
+//! datasets or parses queries for the browser sets the language first (`i18n::set`).
+
+mod en;
+mod fr;
+
+use super::{Lang, table};
+
+table! {
+    /// Every message about datasets and queries in one language.
+    Data {
+        // -- Around each problem of a dataset --
+        /// `{}`: the file, `{}`: why.
+        cannot_read,
+        /// `{}`: where, `{}`: what the parser expected.
+        syntax,
+        /// `{}`: where, `{}`: the broken rule, `{}`: what to change.
+        invalid,
+        // -- The rules of a dataset, each with its fix --
+        /// `{}`: the id.
+        not_slug,
+        not_slug_fix,
+        /// `{}`: the id, `{}`: the line of its first use.
+        duplicate_id,
+        duplicate_id_fix,
+        /// `{}`: the partner's id, `{}`: the field (a RON key: `name`, `description`).
+        empty_field,
+        /// `{}`: the field.
+        empty_field_fix,
+        /// `{}`: the partner's id, `{}`: the field, `{}`: the code point (`001B`).
+        control_character,
+        control_character_fix,
+        /// `{}`: the partner's id, `{}`: the target.
+        unknown_target,
+        unknown_target_fix,
+        /// `{}`: the partner's id.
+        self_target,
+        self_target_fix,
+        /// `{}`: the partner's id, `{}`: the relation's slug.
+        bad_relation,
+        bad_relation_fix,
+        // -- The query --
+        /// `{}`: the kinds' slugs.
+        unknown_kind,
+        /// `{}`: the scopes' slugs.
+        unknown_scope,
+        /// `{}`: the topics' slugs.
+        unknown_topic,
+        /// `is:` names no mark.
+        is_values,
+        /// `has:` names nothing a partner has.
+        has_values,
+    }
+}
+
+/// The messages in `lang`.
+pub fn of(lang: Lang) -> &'static Data {
+    match lang {
+        Lang::En => &en::DATA,
+        Lang::Fr => &fr::DATA,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_every_message() {
+        super::super::check_tables(&of(Lang::En).all(), &of(Lang::Fr).all());
+    }
+
+    #[test]
+    fn dataset_and_query_errors_speak_the_threads_language() {
+        let bad =
+            r#"(partners: [(id: "Bad", name: "B", kind: Media, scope: Local, description: "x")])"#;
+        let message = |source: &str| {
+            crate::dataset::parse(source, std::path::Path::new("x.ron"))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let query = |q: &str| {
+            crate::search::Query::parse(q).err().map(|e| e.to_string()).unwrap_or_default()
+        };
+        assert_eq!(
+            message(bad),
+            "x.ron:1:18: id \"Bad\" is not a kebab-case slug\n  fix: use lower-case ASCII \
+             letters, digits and single dashes, e.g. \"bordeaux-metropole\""
+        );
+        assert_eq!(query("is:zzz"), "is:zzz: use is:starred or is:met");
+        super::super::set(Lang::Fr);
+        let french = message(bad);
+        let french_syntax = message(&bad.replace("Media", "Mediaa"));
+        let french_query = query("scope:zzz");
+        super::super::set(Lang::En);
+        assert_eq!(
+            french,
+            "x.ron:1:18: l'identifiant « Bad » n'est pas en kebab-case\n  correction : utilisez \
+             des lettres ASCII minuscules, des chiffres et des tirets simples, par exemple \
+             \"bordeaux-metropole\""
+        );
+        assert!(french_syntax.contains("\n  correction : vérifiez la syntaxe"), "{french_syntax}");
+        assert_eq!(
+            french_query,
+            "scope:zzz: aucune portée ne porte ce nom ; choisissez parmi : local, regional, \
+             national, european, international"
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! Datasets and queries in English.
+
+use super::Data;
+
+/// Every message in English.
+pub static DATA: Data = Data {
+    cannot_read: "{}: cannot read the file: {}",
+    syntax: "{}: {}\n  fix: check the syntax near this place (see `partners template`)",
+    invalid: "{}: {}\n  fix: {}",
+
+    not_slug: "id \"{}\" is not a kebab-case slug",
+    not_slug_fix: "use lower-case ASCII letters, digits and single dashes, e.g. \"bordeaux-metropole\"",
+    duplicate_id: "id \"{}\" is used twice (first on line {})",
+    duplicate_id_fix: "give each partner its own id",
+    empty_field: "partner \"{}\" has an empty {}",
+    empty_field_fix: "write the {}",
+    control_character: "partner \"{}\": the {} holds the control character U+{}",
+    control_character_fix: "remove it (a dataset holds plain text only)",
+    unknown_target: "partner \"{}\" has a relation to \"{}\", which is not a partner",
+    unknown_target_fix: "use the id of a partner of the dataset, or `name:` for an outside organisation",
+    self_target: "partner \"{}\" has a relation to itself",
+    self_target_fix: "point the relation at another partner",
+    bad_relation: "partner \"{}\" has a relation ({}) that needs exactly one of `target` and `name`",
+    bad_relation_fix: "set `target` to a partner id, or `name` to an outside organisation",
+
+    unknown_kind: "no kind is called that; use one of: {}",
+    unknown_scope: "no scope is called that; use one of: {}",
+    unknown_topic: "no topic is called that; use one of: {}",
+    is_values: "use is:starred or is:met",
+    has_values: "use has:note",
+};

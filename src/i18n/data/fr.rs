@@ -1,0 +1,32 @@
+//! Les jeux de données et les recherches en français.
+
+use super::Data;
+
+/// Tous les messages en français. La place d'un problème (`fichier:ligne:colonne: `) garde
+/// la forme que lisent les éditeurs.
+pub static DATA: Data = Data {
+    cannot_read: "{} : impossible de lire le fichier : {}",
+    syntax: "{}: {}\n  correction : vérifiez la syntaxe à cet endroit (voir `partners template`)",
+    invalid: "{}: {}\n  correction : {}",
+
+    not_slug: "l'identifiant « {} » n'est pas en kebab-case",
+    not_slug_fix: "utilisez des lettres ASCII minuscules, des chiffres et des tirets simples, par exemple \"bordeaux-metropole\"",
+    duplicate_id: "l'identifiant « {} » est utilisé deux fois (la première à la ligne {})",
+    duplicate_id_fix: "donnez à chaque partenaire son propre identifiant",
+    empty_field: "le partenaire « {} » a un champ {} vide",
+    empty_field_fix: "remplissez le champ {}",
+    control_character: "partenaire « {} » : le champ {} contient le caractère de contrôle U+{}",
+    control_character_fix: "supprimez-le (un jeu de données ne contient que du texte brut)",
+    unknown_target: "le partenaire « {} » a une relation vers « {} », qui n'est pas un partenaire",
+    unknown_target_fix: "utilisez l'identifiant d'un partenaire du jeu de données, ou `name:` pour un organisme extérieur",
+    self_target: "le partenaire « {} » a une relation vers lui-même",
+    self_target_fix: "faites pointer la relation vers un autre partenaire",
+    bad_relation: "le partenaire « {} » a une relation ({}) qui demande exactement un champ parmi `target` et `name`",
+    bad_relation_fix: "mettez dans `target` l'identifiant d'un partenaire, ou dans `name` un organisme extérieur",
+
+    unknown_kind: "aucun type ne porte ce nom ; choisissez parmi : {}",
+    unknown_scope: "aucune portée ne porte ce nom ; choisissez parmi : {}",
+    unknown_topic: "aucun thème ne porte ce nom ; choisissez parmi : {}",
+    is_values: "utilisez is:starred ou is:met",
+    has_values: "utilisez has:note",
+};
