@@ -18,7 +18,7 @@ use rstest::rstest;
 use unicode_width::UnicodeWidthStr;
 
 mod common;
-use common::{app_with, bundled, draw};
+use common::{app_with, bundled, draw, partner};
 
 fn app(query: &str, size: (u16, u16), actions: &[Action]) -> App {
     app_with(bundled(), State::default(), query, size, actions)
@@ -303,26 +303,6 @@ fn every_size_renders_without_panic() {
                 }
             }
         }
-    }
-}
-
-fn partner(id: &str, name: &str, description: &str) -> Partner {
-    Partner {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        acronym: None,
-        aliases: Vec::new(),
-        kind: Kind::InternationalNetwork,
-        scope: Scope::International,
-        location: None,
-        topics: Vec::new(),
-        description: description.to_owned(),
-        facts: Vec::new(),
-        relations: Vec::new(),
-        website: None,
-        email: None,
-        phone: None,
-        booth: None,
     }
 }
 

@@ -5,31 +5,10 @@
 
 use partners::action::Action;
 use partners::catalog::{Catalog, Source};
-use partners::dataset::{Kind, Partner, Scope};
 use partners::store::State;
 
 mod common;
-use common::{app_with, draw};
-
-fn partner(id: &str, name: &str, description: &str) -> Partner {
-    Partner {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        acronym: None,
-        aliases: Vec::new(),
-        kind: Kind::PublicBody,
-        scope: Scope::National,
-        location: None,
-        topics: Vec::new(),
-        description: description.to_owned(),
-        facts: Vec::new(),
-        relations: Vec::new(),
-        website: None,
-        email: None,
-        phone: None,
-        booth: None,
-    }
-}
+use common::{app_with, draw, partner};
 
 fn invisible_catalog() -> Catalog {
     let mut shy = partner(

@@ -7,10 +7,32 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mouse
 use partners::action::{Action, Effect};
 use partners::app::App;
 use partners::catalog::Catalog;
+use partners::dataset::{Kind, Partner, Scope};
 use partners::store::State;
 use partners::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// A partner with only an id, a name and a description (an international network).
+pub fn partner(id: &str, name: &str, description: &str) -> Partner {
+    Partner {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        kind: Kind::InternationalNetwork,
+        scope: Scope::International,
+        location: None,
+        topics: Vec::new(),
+        description: description.to_owned(),
+        facts: Vec::new(),
+        relations: Vec::new(),
+        website: None,
+        email: None,
+        phone: None,
+        booth: None,
+    }
+}
 
 /// The bundled dataset.
 pub fn bundled() -> Catalog {
