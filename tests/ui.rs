@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use partners::action::Action;
 use partners::app::App;
 use partners::catalog::{Catalog, Source};
-use partners::dataset::{Kind, Partner, Relation, RelationKind, Scope};
+use partners::dataset::{Relation, RelationKind};
 use partners::store::{Marks, State};
 use partners::ui::theme::{Theme, ThemeName};
 use ratatui::buffer::Buffer;
