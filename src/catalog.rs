@@ -5,7 +5,7 @@
 use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 mod similar;
 
@@ -68,6 +68,9 @@ pub struct Catalog {
     index: Index,
     sources: Vec<Source>,
     warnings: Vec<DatasetError>,
+    /// The last [`Catalog::similar`] asked for, by partner and count: the detail pane asks
+    /// again on every keystroke, and a pass over every partner is not free at scale.
+    similar_memo: Mutex<Option<(usize, usize, Vec<Similar>)>>,
 }
 
 /// From this many partners, a dropped catalog is freed on another thread: freeing 100 000
@@ -151,6 +154,7 @@ impl Catalog {
             index,
             sources,
             warnings,
+            similar_memo: Mutex::new(None),
         }
     }
 

@@ -51,6 +51,18 @@ impl Catalog {
     /// topic in common and of another kind is not similar. One pass over the catalog keeping
     /// the best `n`, so a large catalog costs no sort and no allocation per partner.
     pub fn similar(&self, index: usize, n: usize) -> Vec<Similar> {
+        let mut memo = self.similar_memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((i, count, found)) = memo.as_ref()
+            && (*i, *count) == (index, n)
+        {
+            return found.clone();
+        }
+        let found = self.similar_uncached(index, n);
+        *memo = Some((index, n, found.clone()));
+        found
+    }
+
+    fn similar_uncached(&self, index: usize, n: usize) -> Vec<Similar> {
         let Some(partner) = self.get(index) else { return Vec::new() };
         let linked: Vec<usize> = self.links(index).iter().filter_map(|l| l.target).collect();
         let mine = topic_mask(&partner.topics);
