@@ -10,12 +10,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) mod cache;
 mod fast_ron;
 mod source;
 mod validate;
 
-pub use source::read_source;
+pub use source::{read_source, read_source_reporting};
 pub use validate::validate;
 
 /// The dataset compiled into the binary.

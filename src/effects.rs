@@ -62,5 +62,7 @@ pub fn perform(effect: Effect, store: Option<&mut Store>, terminal: &mut dyn Ter
             Ok((width, height)) => Action::Resize { width, height },
             Err(e) => Action::SuspendFailed { error: e.to_string() },
         },
+        // The session gives searches to its worker thread; here, one runs in place.
+        Effect::Search(request) => request.run(&mut crate::search::Searcher::default()),
     }
 }

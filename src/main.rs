@@ -6,11 +6,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use partners::app::App;
+use partners::background::Loader;
+use partners::catalog::Catalog;
 use partners::cli::{self, Cli, Env};
 use partners::i18n::{self, Lang};
 use partners::session;
 use partners::store::Store;
 use partners::ui::theme::Theme;
+
+/// From this many bytes of datasets, the browser loads them on another thread (4 MiB: about
+/// 4 000 partners, some 30 ms of loading).
+const BACKGROUND_MIN: u64 = 4 << 20;
 
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
@@ -42,9 +48,20 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
     }
     cli::require_terminal()?;
-    let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;
-    let mut warnings: Vec<String> =
-        catalog.warnings().iter().map(|w| format!("skipped a dataset: {w}")).collect();
+    let datasets = datasets.as_deref();
+    // A small dataset loads before the first frame (nothing flickers); a large one on its
+    // own thread, while the browser already draws and takes keys.
+    let total = Catalog::bytes_to_load(&args.data, datasets);
+    let (catalog, loader) = if total < BACKGROUND_MIN {
+        (Some(cli::load_catalog(&args.data, datasets)?), None)
+    } else {
+        (None, Some(Loader::start(args.data.clone(), datasets.map(Into::into), total)))
+    };
+    let mut warnings: Vec<String> = catalog
+        .iter()
+        .flat_map(Catalog::warnings)
+        .map(|w| format!("skipped a dataset: {w}"))
+        .collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),
         Err(e) => {
@@ -58,11 +75,15 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = Theme::new(args.theme, color);
-    let mut app = App::new(catalog, state, &args.query.join(" "));
+    let query = args.query.join(" ");
+    let mut app = match catalog {
+        Some(catalog) => App::new(catalog, state, &query),
+        None => App::loading(state, &query, total),
+    };
     if !warnings.is_empty() {
         app.set_status(warnings.join(" · "), true);
     }
 
-    let ending = session::run(&mut app, &theme, store.as_mut(), !args.no_mouse)?;
+    let ending = session::run(&mut app, &theme, store.as_mut(), !args.no_mouse, loader)?;
     Ok(ExitCode::from(ending.exit_code()))
 }

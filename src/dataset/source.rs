@@ -11,12 +11,22 @@ use super::{DatasetError, Location};
 
 /// Reads a dataset file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
+    read_source_reporting(path, &|_| {})
+}
+
+/// Reads a dataset file's text; `progress` is told of each block read (from any thread).
+pub fn read_source_reporting(
+    path: &Path,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<String, DatasetError> {
     #[cfg(unix)]
-    if let Some(text) = read_in_parallel(path) {
+    if let Some(text) = read_in_parallel(path, progress) {
         return Ok(text);
     }
-    std::fs::read_to_string(path)
-        .map_err(|source| DatasetError::Io { file: path.to_path_buf(), source })
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| DatasetError::Io { file: path.to_path_buf(), source })?;
+    progress(text.len() as u64);
+    Ok(text)
 }
 
 /// From this size, a file is read in blocks of this size on every core: copying it and
@@ -27,7 +37,7 @@ const READ_BLOCK: usize = 4 << 20;
 /// A large file's text read on every core; `None` for a small file or any trouble, which the
 /// plain read then meets again and reports as usual.
 #[cfg(unix)]
-fn read_in_parallel(path: &Path) -> Option<String> {
+fn read_in_parallel(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Option<String> {
     use std::os::unix::fs::FileExt;
     let file = std::fs::File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
@@ -38,7 +48,9 @@ fn read_in_parallel(path: &Path) -> Option<String> {
         .enumerate()
         .try_for_each(|(n, block)| {
             let offset = u64::try_from(n * READ_BLOCK).map_err(std::io::Error::other)?;
-            file.read_exact_at(block, offset)
+            file.read_exact_at(block, offset)?;
+            progress(block.len() as u64);
+            Ok::<(), std::io::Error>(())
         })
         .ok()?;
     // A file that grew meanwhile is read again whole.

@@ -193,6 +193,13 @@ table! {
         do_change_tab,
         do_choose_row,
         do_apply_row,
+        // -- Loading --
+        /// `{}`: megabytes read, `{}`: megabytes in all. A large dataset is being read.
+        loading_read,
+        /// `{}`: megabytes. The dataset is read; it is being checked and indexed.
+        loading_index,
+        /// `{}`: the file and what is wrong with it. A dataset file was left out.
+        loading_skipped,
     }
     arrays {
         /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.

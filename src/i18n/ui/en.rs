@@ -159,4 +159,8 @@ pub static UI: Ui = Ui {
     do_change_tab: "change tab",
     do_choose_row: "choose a row",
     do_apply_row: "filter the list by it, or show the partner",
+    // -- Loading --
+    loading_read: "Loading the partners: {} of {} MB read…",
+    loading_index: "Loading the partners: {} MB read, checking and indexing…",
+    loading_skipped: "skipped a dataset: {}",
 };

@@ -159,4 +159,8 @@ pub static UI: Ui = Ui {
     do_change_tab: "changer d'onglet",
     do_choose_row: "choisir une ligne",
     do_apply_row: "filtrer la liste, ou montrer le partenaire",
+    // -- Loading --
+    loading_read: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus sur {}\u{a0}Mo…",
+    loading_index: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus, vérification et indexation…",
+    loading_skipped: "jeu de données ignoré\u{a0}: {}",
 };
