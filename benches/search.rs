@@ -1,6 +1,7 @@
 //! Search and load benchmarks over the bundled data and a generated 100 000-partner dataset.
 //!
-//! `cargo bench --bench search` (about a minute and a half on two cores); figures and the other
+//! `cargo bench --bench search` (about a minute and a half on two cores; `PARTNERS_BENCH_SIZE=1000000`
+//! for a million partners, under the same group names); figures and the other
 //! measurements (whole process, fzf, memory) are in BENCHMARKS.md. Run one group with a filter:
 //! `cargo bench --bench search -- keystroke/ugap`.
 
@@ -21,15 +22,17 @@ use partners::search::{Index, Query, Searcher};
 #[allow(dead_code)]
 mod generate;
 
-/// How many partners the big dataset holds.
-const BIG: usize = 100_000;
+/// How many partners the big dataset holds: 100 000, or `PARTNERS_BENCH_SIZE` (a million is
+/// possible but takes minutes and several GB).
+fn big_size() -> usize {
+    std::env::var("PARTNERS_BENCH_SIZE").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000)
+}
 
 /// Queries typed one character at a time.
 const QUERIES: &[&str] = &["bordeaux metropole", "cnfpt", "social economy", "ugap"];
 
 struct Big {
-    /// The dataset file (loading reads a file), at the same place on every run so that the
-    /// dataset cache keeps one entry for it.
+    /// The dataset file (loading reads a file), written once and reused by later runs.
     path: PathBuf,
     source: String,
     catalog: Catalog,
@@ -39,8 +42,9 @@ struct Big {
 fn big() -> &'static Big {
     static BIG_DATA: OnceLock<Big> = OnceLock::new();
     BIG_DATA.get_or_init(|| {
-        let source = generate::ron(&generate::records(BIG));
-        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-100k.ron");
+        let size = big_size();
+        let source = generate::ron(&generate::records(size));
+        let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-{size}.ron"));
         if std::fs::read_to_string(&path).ok().as_ref() != Some(&source) {
             std::fs::write(&path, &source).expect("writing the generated dataset");
         }
@@ -126,12 +130,29 @@ fn load(c: &mut Criterion) {
 
     let big = big();
     let mut group = quick(c, "load-100k", Duration::from_secs(2));
-    // `big()` loaded the file once, so the dataset cache holds it (unless PARTNERS_CACHE=off).
-    group.bench_function("catalog from file (cached)", |b| {
+    group.bench_function("catalog from file", |b| {
         b.iter(|| Catalog::from_files(std::slice::from_ref(&big.path)));
     });
-    group.bench_function("read, parse, validate (no cache)", |b| {
+    group.bench_function("read, parse, validate", |b| {
         b.iter(|| dataset::load_file(&big.path));
+    });
+    // What reading in blocks to report progress costs (reading on every core, measured here
+    // too, was no faster on two cores and went).
+    group.bench_function("read in blocks", |b| b.iter(|| dataset::read_source(&big.path)));
+    group.bench_function("read at once", |b| {
+        b.iter(|| std::fs::read_to_string(&big.path));
+    });
+    // Whether freeing a big catalog on another thread (`Drop for Catalog`) pays: the time the
+    // dropping thread waits, against freeing the same partners in place.
+    group.bench_function("drop catalog (freed aside)", |b| {
+        b.iter_batched(
+            || Catalog::from_partners(big.catalog.partners().to_vec(), Vec::new(), Vec::new()),
+            drop,
+            BatchSize::PerIteration,
+        );
+    });
+    group.bench_function("drop partners in place", |b| {
+        b.iter_batched(|| big.catalog.partners().to_vec(), drop, BatchSize::PerIteration);
     });
     group.bench_function("parse only", |b| {
         b.iter(|| dataset::parse_syntax(black_box(&big.source), &big.path));

@@ -2,6 +2,10 @@
 //! shows for it), the reports that come back from the outside world, and every [`Effect`] that
 //! an action asks the main loop to carry out. Nothing here does anything.
 
+use std::sync::Arc;
+
+use crate::catalog::Catalog;
+use crate::search::{Hit, MarkBits, Query, Searcher};
 use crate::store::{Change, State};
 
 /// Something the user asked for, independent of the key or click that asked; or the outcome of
@@ -213,6 +217,23 @@ pub enum Action {
         /// Why, in words.
         error: String,
     },
+    // -- Reports from the session's background threads ------------------------------------
+    /// A large dataset is being read: `read` of `total` bytes so far.
+    Loading {
+        /// Bytes read.
+        read: u64,
+        /// Bytes to read in all.
+        total: u64,
+    },
+    /// The dataset finished loading in the background: the catalog to browse.
+    Loaded(Shared<Catalog>),
+    /// Results of the search asked for with [`Effect::Search`] number `generation`.
+    Found {
+        /// Which search these are the results of; older ones are dropped.
+        generation: u64,
+        /// The results, best first.
+        hits: Vec<Hit>,
+    },
 }
 
 impl Action {
@@ -280,7 +301,10 @@ impl Action {
             | Action::SaveFailed { .. }
             | Action::Copied { .. }
             | Action::CopyFailed { .. }
-            | Action::SuspendFailed { .. } => return None,
+            | Action::SuspendFailed { .. }
+            | Action::Loading { .. }
+            | Action::Loaded(_)
+            | Action::Found { .. } => return None,
         })
     }
 }
@@ -382,4 +406,52 @@ pub enum Effect {
         /// Whose card it is (its short name), for the report.
         name: String,
     },
+    /// Run a search off the browser's thread (large catalogs); the session reports back with
+    /// [`Action::Found`].
+    Search(SearchRequest),
+}
+
+/// A value shared between threads, compared by identity (a catalog is too large to compare
+/// or to print).
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> std::fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Shared({:p})", Arc::as_ptr(&self.0))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Shared<T> {}
+
+/// A search to run away from the browser's thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// Counts the searches asked for: only the results of the newest are shown.
+    pub generation: u64,
+    /// The partners to search.
+    pub catalog: Shared<Catalog>,
+    /// The query, parsed.
+    pub query: Query,
+    /// The user's marks of every partner, for `is:` and `has:`.
+    pub marks: Vec<MarkBits>,
+}
+
+impl SearchRequest {
+    /// Runs the search with `searcher` (which must have seen only this catalog and marks).
+    pub fn run(&self, searcher: &mut Searcher) -> Action {
+        let hits = searcher.search(self.catalog.0.index(), &self.query, &self.marks);
+        Action::Found { generation: self.generation, hits }
+    }
 }

@@ -9,7 +9,9 @@ mod overlays;
 
 pub use editor::{Closing, NoteEditor};
 
-use crate::action::{Action, Effect};
+use std::sync::Arc;
+
+use crate::action::{Action, Effect, SearchRequest, Shared};
 use crate::catalog::Catalog;
 use crate::clipboard::CopyWay;
 use crate::editing::{self, Lines, Outcome};
@@ -91,7 +93,16 @@ struct DetailKey {
 /// Everything the browser shows.
 #[derive(Debug)]
 pub struct App {
-    catalog: Catalog,
+    catalog: Arc<Catalog>,
+    /// Bytes read and to read while the dataset loads in the background.
+    loading: Option<(u64, u64)>,
+    /// The search to hand to the session's worker (large catalogs).
+    pending: Option<SearchRequest>,
+    /// While the worker's results have not come: whether the selected partner should stay
+    /// selected when they do.
+    waiting: Option<bool>,
+    /// Counts the searches asked of the worker; only the newest one's results are shown.
+    asked: u64,
     state: State,
     marks: Vec<MarkBits>,
     query: Vec<char>,
@@ -132,7 +143,11 @@ impl App {
         let marks = catalog.mark_bits(&state);
         let list_width = crate::view::list::wanted_width(&catalog);
         let mut app = App {
-            catalog,
+            catalog: Arc::new(catalog),
+            loading: None,
+            pending: None,
+            waiting: None,
+            asked: 0,
             state,
             marks,
             query: query.chars().collect(),
@@ -173,6 +188,16 @@ impl App {
     pub fn set_bindings(&mut self, bindings: Bindings) {
         self.help = help::lines(&bindings);
         self.bindings = bindings;
+    }
+
+    /// A browser whose partners are still loading (`total` bytes to read): it draws and
+    /// takes keys at once, and searches when [`Action::Loaded`] brings the catalog.
+    pub fn loading(state: State, query: &str, total: u64) -> App {
+        let mut app =
+            App::new(Catalog::from_partners(Vec::new(), Vec::new(), Vec::new()), state, query);
+        app.loading = Some((0, total));
+        app.show_progress();
+        app
     }
 
     // -- Reading the state (for rendering and tests) -------------------------------------
@@ -266,6 +291,14 @@ impl App {
     pub fn areas_at(&self, size: (u16, u16)) -> Areas {
         layout_with_list(size, Some(self.list_width))
     }
+    /// Bytes read and to read while the dataset loads, until it is ready.
+    pub fn loading_progress(&self) -> Option<(u64, u64)> {
+        self.loading
+    }
+    /// Whether the results shown are not yet those of the query typed.
+    pub fn searching(&self) -> bool {
+        self.waiting.is_some()
+    }
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
         self.quit
@@ -319,6 +352,23 @@ impl App {
                 }
                 None
             }
+            Action::Loading { read, total } => {
+                self.loading = Some((read, total));
+                self.show_progress();
+                None
+            }
+            Action::Loaded(Shared(catalog)) => {
+                self.set_catalog(catalog);
+                None
+            }
+            Action::Found { generation, hits } => {
+                if generation == self.asked
+                    && let Some(keep) = self.waiting.take()
+                {
+                    self.show_results(hits, keep);
+                }
+                None
+            }
             Action::Quit => self.quit_asking(),
             Action::Terminate => self.terminate(),
             Action::Suspend => Some(Effect::Suspend),
@@ -333,7 +383,36 @@ impl App {
             }
         };
         self.ensure_detail();
-        effect
+        // A search for the worker waits for the effect before it (a save) to be reported.
+        effect.or_else(|| self.pending.take().map(Effect::Search))
+    }
+
+    /// Shows how far loading has gone in the status line.
+    fn show_progress(&mut self) {
+        if let Some((read, total)) = self.loading {
+            let megabytes = |bytes: u64| bytes.div_ceil(1_000_000);
+            let text = if read < total {
+                fill(s().loading_read, &[&megabytes(read), &megabytes(total)])
+            } else {
+                fill(s().loading_index, &[&megabytes(total)])
+            };
+            self.set_status(text, false);
+        }
+    }
+
+    /// Browses `catalog` from now on (it finished loading): the query typed meanwhile runs.
+    fn set_catalog(&mut self, catalog: Arc<Catalog>) {
+        self.loading = None;
+        self.status = None;
+        let warnings: Vec<String> =
+            catalog.warnings().iter().map(|w| fill(s().loading_skipped, &[w])).collect();
+        if !warnings.is_empty() {
+            self.set_status(warnings.join(" · "), true);
+        }
+        self.catalog = catalog;
+        self.marks = self.catalog.mark_bits(&self.state);
+        self.searcher.reset();
+        self.rerun(false);
     }
 
     fn update_main(&mut self, action: &Action) -> Option<Effect> {
@@ -568,14 +647,50 @@ impl App {
     /// Re-runs the query; with `keep`, the selected partner stays selected when it is still a
     /// result (the results changed under the user, e.g. a mark was toggled).
     fn rerun(&mut self, keep: bool) {
-        let before = self.selected_partner();
+        self.run_query(keep, self.catalog.partners().len() >= crate::PARALLEL_MIN);
+    }
+
+    /// Re-runs the query here and now, however large the catalog: for moves that select a
+    /// partner among the new results (following a link, going back).
+    fn refresh_now(&mut self) {
+        self.run_query(false, false);
+    }
+
+    /// Re-runs the query, on the worker when `elsewhere`.
+    fn run_query(&mut self, keep: bool, elsewhere: bool) {
         self.parsed = Query::parse(&self.query());
-        self.results = if let Ok(query) = &self.parsed {
-            self.searcher.search(self.catalog.index(), query, &self.marks)
-        } else {
-            self.searcher.reset();
-            Vec::new()
+        let results = match &self.parsed {
+            Ok(query) if elsewhere => {
+                // Too many partners to search between two frames: the worker does it, and
+                // the results shown stay until its own come back.
+                self.asked += 1;
+                self.waiting = Some(keep);
+                self.pending = Some(SearchRequest {
+                    generation: self.asked,
+                    catalog: Shared(Arc::clone(&self.catalog)),
+                    query: query.clone(),
+                    marks: self.marks.clone(),
+                });
+                return;
+            }
+            Ok(query) => self.searcher.search(self.catalog.index(), query, &self.marks),
+            Err(_) => {
+                self.searcher.reset();
+                Vec::new()
+            }
         };
+        // Results of an earlier search still on its way are not wanted any more.
+        self.asked += 1;
+        self.pending = None;
+        self.waiting = None;
+        self.show_results(results, keep);
+    }
+
+    /// Shows `results` for the query typed; with `keep`, the selected partner stays selected
+    /// when it is still a result.
+    fn show_results(&mut self, results: Vec<Hit>, keep: bool) {
+        let before = self.selected_partner();
+        self.results = results;
         self.generation += 1;
         let kept = before.and_then(|p| self.results.iter().position(|h| h.index == p));
         self.selected = kept.filter(|_| keep).unwrap_or(0);

@@ -2,7 +2,7 @@
 //! the files given with `--data`), their search index, and the network of relations in both
 //! directions. Built once at start; immutable afterwards.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -95,11 +95,43 @@ impl Catalog {
         Ok(Catalog::from_partners(dataset::bundled()?.partners, vec![Source::Bundled], Vec::new()))
     }
 
+    /// The files given with `--data` when there are some, else the user's datasets (the
+    /// folder `datasets`) over the bundled ones, else the bundled ones alone; `progress` is
+    /// told how many more bytes were read, from any thread.
+    pub fn load(
+        data: &[PathBuf],
+        datasets: Option<&Path>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Catalog, DatasetError> {
+        match (data, datasets) {
+            ([], Some(folder)) => Catalog::with_user_datasets_reporting(folder, progress),
+            ([], None) => Catalog::bundled(),
+            (files, _) => Catalog::from_files_reporting(files, progress),
+        }
+    }
+
+    /// The size in bytes of what [`Catalog::load`] would read (the bundled data aside).
+    pub fn bytes_to_load(data: &[PathBuf], datasets: Option<&Path>) -> u64 {
+        let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+        match (data, datasets) {
+            ([], Some(folder)) => dataset_files(folder).iter().map(size).sum(),
+            ([], None) => 0,
+            (files, _) => files.iter().map(size).sum(),
+        }
+    }
+
     /// Only the given files (`--data`), merged in order; any bad file is an error.
     pub fn from_files(files: &[PathBuf]) -> Result<Catalog, DatasetError> {
+        Catalog::from_files_reporting(files, &|_| {})
+    }
+
+    fn from_files_reporting(
+        files: &[PathBuf],
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Catalog, DatasetError> {
         let mut loaded = Vec::new();
         for file in files {
-            let (source, parsed) = read(file)?;
+            let (source, parsed) = read(file, progress)?;
             loaded.push((file.clone(), source, parsed));
         }
         let (datasets, warnings) = validate_together(None, loaded);
@@ -114,21 +146,18 @@ impl Catalog {
     /// The bundled dataset with every `*.ron` of `dir` merged over it (same id: the file wins).
     /// A bad file is skipped and reported in [`Catalog::warnings`]; the others still load.
     pub fn with_user_datasets(dir: &Path) -> Result<Catalog, DatasetError> {
+        Catalog::with_user_datasets_reporting(dir, &|_| {})
+    }
+
+    fn with_user_datasets_reporting(
+        dir: &Path,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Catalog, DatasetError> {
         let bundled = dataset::bundled()?;
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
         let mut warnings = Vec::new();
         let mut loaded = Vec::new();
-        for file in files {
-            match read(&file) {
+        for file in dataset_files(dir) {
+            match read(&file, progress) {
                 Ok((source, parsed)) => loaded.push((file, source, parsed)),
                 Err(e) => warnings.push(e),
             }
@@ -284,17 +313,29 @@ impl Catalog {
     }
 }
 
-/// A dataset file, its text (none when it came from the cache, already checked) and partners.
-type Loaded = (PathBuf, Option<String>, Dataset);
+/// A dataset file, its text and its partners (not yet validated).
+type Loaded = (PathBuf, String, Dataset);
 
-/// A dataset file's partners: from the cache when it holds this very content, else parsed.
-fn read(file: &Path) -> Result<(Option<String>, Dataset), DatasetError> {
-    if let Some(cached) = dataset::cache::load(file) {
-        return Ok((None, cached));
-    }
-    let source = dataset::read_source(file)?;
+/// The `*.ron` files of the folder `dir`, sorted.
+fn dataset_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// A dataset file's text and partners, parsed but not yet validated.
+fn read(file: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<(String, Dataset), DatasetError> {
+    let source = dataset::read_source_reporting(file, progress)?;
     let parsed = dataset::parse_syntax(&source, file)?;
-    Ok((Some(source), parsed))
+    Ok((source, parsed))
 }
 
 /// Validates each file, letting relations point at partners of the base or of other files.
@@ -318,23 +359,8 @@ fn validate_together(
     let mut bad = Vec::new();
     let mut ok_files = Vec::new();
     for (i, (file, source, dataset)) in loaded.iter().enumerate() {
-        // A cached file was valid on its own, so it is valid among others.
-        let Some(source) = source else {
-            ok_files.push(i);
-            continue;
-        };
-        let looked_elsewhere = Cell::new(false);
-        let result = dataset::validate(dataset, source, file, &|id| {
-            looked_elsewhere.set(true);
-            elsewhere(id)
-        });
-        match result {
-            Ok(()) => {
-                if !looked_elsewhere.get() {
-                    dataset::cache::store(file, source, dataset);
-                }
-                ok_files.push(i);
-            }
+        match dataset::validate(dataset, source, file, &elsewhere) {
+            Ok(()) => ok_files.push(i),
             Err(e) => bad.push(e),
         }
     }

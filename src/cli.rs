@@ -190,14 +190,7 @@ fn parse_kind(value: &str) -> Result<Kind, String> {
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
 /// from the folder `datasets`.
 pub fn load_catalog(data: &[PathBuf], datasets: Option<&Path>) -> Result<Catalog> {
-    if data.is_empty() {
-        match datasets {
-            Some(folder) => Ok(Catalog::with_user_datasets(folder)?),
-            None => Ok(Catalog::bundled()?),
-        }
-    } else {
-        Ok(Catalog::from_files(data)?)
-    }
+    Ok(Catalog::load(data, datasets, &|_| {})?)
 }
 
 /// Everything a subcommand needs: where to print and the user's home.

@@ -12,12 +12,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{self, fill};
 
-pub(crate) mod cache;
 mod fast_ron;
 mod source;
 mod validate;
 
-pub use source::read_source;
+pub use source::{read_source, read_source_reporting};
 pub use validate::validate;
 
 /// The dataset compiled into the binary.

@@ -76,5 +76,7 @@ pub fn perform_with(
             Ok((width, height)) => Action::Resize { width, height },
             Err(e) => Action::SuspendFailed { error: e.to_string() },
         },
+        // The session gives searches to its worker thread; here, one runs in place.
+        Effect::Search(request) => request.run(&mut crate::search::Searcher::default()),
     }
 }

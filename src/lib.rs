@@ -7,6 +7,7 @@
 //!
 //! - [`action`]: the vocabulary: every action (with its help words) and effect.
 //! - [`atomic`]: replacing a file whole (exclusive temporary file, rename), through links.
+//! - [`background`]: the browser's loading and search threads, reporting back as actions.
 //! - [`app`]: the browser's state and how actions change it; no I/O, no drawing.
 //! - [`catalog`]: the partners in use (bundled + user datasets), ids, relations both ways,
 //!   the search index.
@@ -37,6 +38,7 @@
 pub mod action;
 pub mod app;
 pub mod atomic;
+pub mod background;
 pub mod catalog;
 pub mod cli;
 pub mod clipboard;

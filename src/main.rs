@@ -6,12 +6,18 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use partners::app::App;
+use partners::background::Loader;
+use partners::catalog::Catalog;
 use partners::cli::{self, Cli, Env};
 use partners::config::{self, Config};
 use partners::i18n::{self, Lang};
 use partners::session;
 use partners::store::Store;
 use partners::ui::theme::Theme;
+
+/// From this many bytes of datasets, the browser loads them on another thread (4 MiB: about
+/// 4 000 partners, some 30 ms of loading).
+const BACKGROUND_MIN: u64 = 4 << 20;
 
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
@@ -48,11 +54,23 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         Some(path) => Config::load(&path)?,
         None => Config::default(),
     };
-    i18n::set(args.lang.or(config.lang).unwrap_or_else(Lang::from_locale));
-    let catalog = cli::load_catalog(&args.data, datasets.as_deref())?;
+    let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_locale);
+    i18n::set(lang);
+    let datasets = datasets.as_deref();
+    // A small dataset loads before the first frame (nothing flickers); a large one on its
+    // own thread, while the browser already draws and takes keys.
+    let total = Catalog::bytes_to_load(&args.data, datasets);
+    let (catalog, loader) = if total < BACKGROUND_MIN {
+        (Some(cli::load_catalog(&args.data, datasets)?), None)
+    } else {
+        (None, Some(Loader::start(args.data.clone(), datasets.map(Into::into), total, lang)))
+    };
     let said = i18n::cli();
-    let mut warnings: Vec<String> =
-        catalog.warnings().iter().map(|w| i18n::fill(said.skipped_dataset, &[w])).collect();
+    let mut warnings: Vec<String> = catalog
+        .iter()
+        .flat_map(Catalog::warnings)
+        .map(|w| i18n::fill(said.skipped_dataset, &[w]))
+        .collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),
         Err(e) => {
@@ -66,13 +84,17 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let theme = Theme::new(args.theme.or(config.theme).unwrap_or_default(), color);
-    let mut app = App::new(catalog, state, &args.query.join(" "));
+    let query = args.query.join(" ");
+    let mut app = match catalog {
+        Some(catalog) => App::new(catalog, state, &query),
+        None => App::loading(state, &query, total),
+    };
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     if !warnings.is_empty() {
         app.set_status(warnings.join(" · "), true);
     }
 
-    let ending = session::run(&mut app, &theme, store.as_mut(), mouse)?;
+    let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader)?;
     Ok(ExitCode::from(ending.exit_code()))
 }

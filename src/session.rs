@@ -20,14 +20,17 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::app::App;
+use crate::background::{Loader, SearchWorker};
 use crate::effects;
 use crate::store::Store;
 use crate::ui::theme::Theme;
 
 /// How long the loop waits for a key before it looks at the signals again.
 const TICK: Duration = Duration::from_millis(50);
+/// How long it waits while a background thread is about to report (a search, loading).
+const SHORT_TICK: Duration = Duration::from_millis(2);
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,13 +117,14 @@ impl Screen {
     }
 }
 
-/// Runs the browser until the user quits or a signal ends it. The terminal is given back
-/// however it ends.
+/// Runs the browser until the user quits or a signal ends it; `loader`, when the partners
+/// are loading in the background, brings them. The terminal is given back however it ends.
 pub fn run(
     app: &mut App,
     theme: &Theme,
     store: Option<&mut Store>,
     mouse: bool,
+    loader: Option<Loader>,
 ) -> anyhow::Result<Ending> {
     let modes = Modes { mouse };
     let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
@@ -146,7 +150,8 @@ pub fn run(
         .context("setting up the terminal")
         .and_then(|terminal| {
             let mut screen = Screen { terminal, modes };
-            event_loop(&mut screen, theme, app, store, &received)
+            let background = Background { loader, searches: None };
+            event_loop(&mut screen, theme, app, store, &received, background)
         });
     modes.leave();
     handle.close();
@@ -159,13 +164,23 @@ fn event_loop(
     app: &mut App,
     mut store: Option<&mut Store>,
     signals: &Receiver<i32>,
+    mut background: Background,
 ) -> anyhow::Result<Ending> {
-    let mut perform = |app: &mut App, action: Action, screen: &mut Screen| {
+    let mut perform = |app: &mut App, action: Action, screen: &mut Screen, bg: &mut Background| {
         let mut next = app.update(action);
         // Each effect's outcome goes back to update, which may ask for more.
         while let Some(effect) = next {
-            let report = effects::perform(effect, store.as_deref_mut(), screen);
-            next = app.update(report);
+            next = match effect {
+                // Its results come back later, as an action of their own.
+                Effect::Search(request) => {
+                    bg.searches.get_or_insert_with(SearchWorker::start).ask(request);
+                    None
+                }
+                effect => {
+                    let report = effects::perform(effect, store.as_deref_mut(), screen);
+                    app.update(report)
+                }
+            };
         }
     };
     let size = screen.terminal.size()?;
@@ -182,30 +197,61 @@ fn event_loop(
                     }
                     _ => {
                         // The terminal may be gone (SIGHUP): save first, draw nothing.
-                        perform(app, Action::Terminate, screen);
+                        perform(app, Action::Terminate, screen, &mut background);
                         return Ok(Ending::Signal(signal));
                     }
                 }
             }
-            match next_event(app) {
+            if let Some(action) = background.next_action()? {
+                break action;
+            }
+            let tick = if background.busy() { SHORT_TICK } else { TICK };
+            match next_event(app, tick) {
                 Ok(Some(action)) => break action,
                 Ok(None) => {}
                 Err(e) => {
-                    perform(app, Action::Terminate, screen);
+                    perform(app, Action::Terminate, screen, &mut background);
                     return Err(e).context("reading the terminal");
                 }
             }
         };
-        perform(app, action, screen);
+        perform(app, action, screen, &mut background);
         if app.should_quit() {
             return Ok(Ending::Quit);
         }
     }
 }
 
-/// The next event as an action, if one came within a tick.
-fn next_event(app: &App) -> io::Result<Option<Action>> {
-    if !crossterm::event::poll(TICK)? {
+/// The loading and search threads the loop listens to.
+struct Background {
+    loader: Option<Loader>,
+    searches: Option<SearchWorker>,
+}
+
+impl Background {
+    /// A report from a thread, if one is waiting; a dataset that could not load ends the
+    /// session with its error.
+    fn next_action(&mut self) -> anyhow::Result<Option<Action>> {
+        if let Some(loader) = &mut self.loader {
+            match loader.try_next() {
+                Some(Ok(action)) => return Ok(Some(action)),
+                Some(Err(e)) => return Err(e.into()),
+                None if !loader.running() => self.loader = None,
+                None => {}
+            }
+        }
+        Ok(self.searches.as_mut().and_then(SearchWorker::try_next))
+    }
+
+    /// Whether a thread is about to report, so the loop should look again soon.
+    fn busy(&self) -> bool {
+        self.loader.is_some() || self.searches.as_ref().is_some_and(SearchWorker::busy)
+    }
+}
+
+/// The next event as an action, if one came within `tick`.
+fn next_event(app: &App, tick: Duration) -> io::Result<Option<Action>> {
+    if !crossterm::event::poll(tick)? {
         return Ok(None);
     }
     let event = crossterm::event::read()?;

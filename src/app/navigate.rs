@@ -56,7 +56,7 @@ impl App {
         if !self.results.iter().any(|h| h.index == target) {
             self.query.clear();
             self.cursor = 0;
-            self.refresh();
+            self.refresh_now();
         }
         if let Some(position) = self.results.iter().position(|h| h.index == target) {
             self.select(position);
@@ -110,7 +110,7 @@ impl App {
         let visit = self.visits[target].clone();
         self.query = visit.query.chars().collect();
         self.cursor = self.query.len();
-        self.refresh();
+        self.refresh_now();
         if let Some(position) = self.results.iter().position(|h| h.index == visit.partner) {
             self.select(position);
         } else {

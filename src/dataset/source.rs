@@ -1,49 +1,46 @@
-//! The text of a dataset file: reading it (large files on every core) and finding where a
+//! The text of a dataset file: reading it (block by block, reporting progress) and finding where a
 //! value sits in it, so that a problem carries a line and a column.
 //!
 //! Owns bytes and positions only: it neither parses nor judges what it reads.
 
+use std::io::Read as _;
 use std::path::Path;
-
-use rayon::prelude::*;
 
 use super::{DatasetError, Location};
 
 /// Reads a dataset file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
-    #[cfg(unix)]
-    if let Some(text) = read_in_parallel(path) {
-        return Ok(text);
-    }
-    std::fs::read_to_string(path)
+    read_source_reporting(path, &|_| {})
+}
+
+/// Reads a dataset file's text; `progress` is told of each block read.
+pub fn read_source_reporting(
+    path: &Path,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<String, DatasetError> {
+    read_in_blocks(path, progress)
         .map_err(|source| DatasetError::Io { file: path.to_path_buf(), source })
 }
 
-/// From this size, a file is read in blocks of this size on every core: copying it and
-/// faulting in the memory are most of the time.
-#[cfg(unix)]
-const READ_BLOCK: usize = 4 << 20;
+/// Bytes read between two progress reports. (Reading blocks on every core was measured: no
+/// faster than this on two cores, see BENCHMARKS.md, so it went.)
+const READ_BLOCK: u64 = 4 << 20;
 
-/// A large file's text read on every core; `None` for a small file or any trouble, which the
-/// plain read then meets again and reports as usual.
-#[cfg(unix)]
-fn read_in_parallel(path: &Path) -> Option<String> {
-    use std::os::unix::fs::FileExt;
-    let file = std::fs::File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
-    let size = usize::try_from(len).ok().filter(|&size| size >= READ_BLOCK)?;
-    let mut bytes = vec![0; size];
-    bytes
-        .par_chunks_mut(READ_BLOCK)
-        .enumerate()
-        .try_for_each(|(n, block)| {
-            let offset = u64::try_from(n * READ_BLOCK).map_err(std::io::Error::other)?;
-            file.read_exact_at(block, offset)
-        })
-        .ok()?;
-    // A file that grew meanwhile is read again whole.
-    (file.metadata().ok()?.len() == len).then_some(())?;
-    String::from_utf8(bytes).ok()
+/// The file's text, read block by block.
+fn read_in_blocks(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    loop {
+        let read = (&mut file).take(READ_BLOCK).read_to_end(&mut bytes)?;
+        if read == 0 {
+            break;
+        }
+        progress(read as u64);
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
+    })
 }
 
 /// Finds where values sit in the source text, so semantic errors carry a line and column.

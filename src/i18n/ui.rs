@@ -255,6 +255,13 @@ table! {
         card_cut,
         /// Ends a card cut to fit the terminal's clipboard.
         card_cut_note,
+        // -- Loading --
+        /// `{}`: megabytes read, `{}`: megabytes in all. A large dataset is being read.
+        loading_read,
+        /// `{}`: megabytes. The dataset is read; it is being checked and indexed.
+        loading_index,
+        /// `{}`: the file and what is wrong with it. A dataset file was left out.
+        loading_skipped,
     }
     arrays {
         /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.

@@ -192,4 +192,8 @@ pub static UI: Ui = Ui {
     card_copied_by: "Card of {} copied to the clipboard ({})",
     card_cut: " (cut to fit)",
     card_cut_note: "[… cut here: the card was too long for the terminal's clipboard]",
+    // -- Loading --
+    loading_read: "Loading the partners: {} of {} MB read…",
+    loading_index: "Loading the partners: {} MB read, checking and indexing…",
+    loading_skipped: "skipped a dataset: {}",
 };

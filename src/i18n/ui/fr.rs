@@ -192,4 +192,8 @@ pub static UI: Ui = Ui {
     card_copied_by: "Fiche de {} copiée dans le presse-papiers ({})",
     card_cut: " (tronquée)",
     card_cut_note: "[… coupée ici\u{a0}: la fiche était trop longue pour le presse-papiers du terminal]",
+    // -- Loading --
+    loading_read: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus sur {}\u{a0}Mo…",
+    loading_index: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus, vérification et indexation…",
+    loading_skipped: "jeu de données ignoré\u{a0}: {}",
 };

@@ -1,0 +1,129 @@
+//! The browser's background threads, started by the terminal session: loading a large dataset
+//! and searching a large catalog, so that no frame waits on either. Each reports back as an
+//! [`Action`] that the session feeds to `App::update`.
+//!
+//! Owns the threads and their channels only: what is loaded is the catalog's, what is found
+//! the searcher's, and what the user sees the app's.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
+use crate::action::{Action, SearchRequest, Shared};
+use crate::catalog::Catalog;
+use crate::dataset::DatasetError;
+use crate::search::{MarkBits, Searcher};
+
+/// A dataset loading on its own thread.
+pub struct Loader {
+    received: Receiver<Result<Action, DatasetError>>,
+    running: bool,
+}
+
+impl Loader {
+    /// Starts loading the files given with `--data`, else the user's datasets over the bundled
+    /// ones (as [`Catalog::load`]); `total` is their size in bytes, for the progress.
+    pub fn start(
+        data: Vec<PathBuf>,
+        datasets: Option<PathBuf>,
+        total: u64,
+        lang: crate::i18n::Lang,
+    ) -> Loader {
+        let (sender, received) = mpsc::channel();
+        let progress = sender.clone();
+        let read = AtomicU64::new(0);
+        std::thread::spawn(move || {
+            // Problems found while loading are told in the browser's language.
+            crate::i18n::set(lang);
+            let report = |bytes: u64| {
+                let read = read.fetch_add(bytes, Ordering::Relaxed) + bytes;
+                let _ = progress.send(Ok(Action::Loading { read, total }));
+            };
+            let loaded = Catalog::load(&data, datasets.as_deref(), &report);
+            let _ = sender.send(loaded.map(|c| Action::Loaded(Shared(Arc::new(c)))));
+        });
+        Loader { received, running: true }
+    }
+
+    /// The next report (progress, the catalog, or why it could not load), if one is waiting.
+    pub fn try_next(&mut self) -> Option<Result<Action, DatasetError>> {
+        match self.received.try_recv() {
+            Ok(report) => {
+                if !matches!(report, Ok(Action::Loading { .. })) {
+                    self.running = false;
+                }
+                Some(report)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.running = false;
+                None
+            }
+        }
+    }
+
+    /// Whether the catalog is still to come.
+    pub fn running(&self) -> bool {
+        self.running
+    }
+}
+
+/// Searches run on their own thread, newest first: a request that a newer one overtook
+/// before it started is never run.
+pub struct SearchWorker {
+    requests: Sender<SearchRequest>,
+    found: Receiver<Action>,
+    asked: u64,
+    answered: u64,
+}
+
+impl SearchWorker {
+    /// Starts the thread.
+    pub fn start() -> SearchWorker {
+        let (requests, waiting) = mpsc::channel::<SearchRequest>();
+        let (answers, found) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut searcher = Searcher::default();
+            // The catalog and marks the searcher's remembered results come from.
+            let mut seen: Option<(Arc<Catalog>, Vec<MarkBits>)> = None;
+            while let Ok(mut request) = waiting.recv() {
+                while let Ok(newer) = waiting.try_recv() {
+                    request = newer;
+                }
+                let same = seen.as_ref().is_some_and(|(catalog, marks)| {
+                    Arc::ptr_eq(catalog, &request.catalog.0) && *marks == request.marks
+                });
+                if !same {
+                    searcher.reset();
+                    seen = Some((Arc::clone(&request.catalog.0), request.marks.clone()));
+                }
+                if answers.send(request.run(&mut searcher)).is_err() {
+                    break;
+                }
+            }
+        });
+        SearchWorker { requests, found, asked: 0, answered: 0 }
+    }
+
+    /// Hands a search to the thread.
+    pub fn ask(&mut self, request: SearchRequest) {
+        self.asked = self.asked.max(request.generation);
+        // The thread ends only when this sender is dropped.
+        let _ = self.requests.send(request);
+    }
+
+    /// The results of a search, if some are waiting.
+    pub fn try_next(&mut self) -> Option<Action> {
+        let found = self.found.try_recv().ok()?;
+        if let Action::Found { generation, .. } = &found {
+            self.answered = self.answered.max(*generation);
+        }
+        Some(found)
+    }
+
+    /// Whether the newest search asked for has not been answered yet.
+    pub fn busy(&self) -> bool {
+        self.answered < self.asked
+    }
+}

@@ -1,0 +1,185 @@
+//! Large datasets in the browser: the app starts empty while the partners load, shows the
+//! progress, takes keys at once, and hands searches over a large catalog to the session's
+//! worker as effects, keeping only the newest results. The threads themselves (loader, search
+//! worker) are run here too, and what the loader may meet in the user's datasets folder
+//! (a FIFO, a link to a device) must neither hang nor flood it.
+
+mod common;
+
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyCode;
+use crossterm::event::KeyModifiers as Modifiers;
+use partners::action::{Action, Effect, SearchRequest, Shared};
+use partners::app::App;
+use partners::background::{Loader, SearchWorker};
+use partners::catalog::Catalog;
+use partners::dataset;
+use partners::i18n::Lang;
+use partners::search::{Query, Searcher};
+use partners::store::State;
+
+#[path = "../examples/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+/// More partners than the threshold (4,096) from which searches leave the browser's thread.
+const PARTNERS: usize = 5_000;
+
+static SOURCE: LazyLock<String> = LazyLock::new(|| generate::ron(&generate::records(PARTNERS)));
+
+fn big() -> Catalog {
+    let partners = dataset::parse(&SOURCE, Path::new("generated.ron"))
+        .unwrap_or_else(|e| panic!("the generated dataset does not load: {e}"))
+        .partners;
+    Catalog::from_partners(partners, Vec::new(), Vec::new())
+}
+
+/// The search `effect` asks for.
+fn request(effect: Option<Effect>) -> SearchRequest {
+    match effect {
+        Some(Effect::Search(request)) => request,
+        other => panic!("expected a search, got {other:?}"),
+    }
+}
+
+/// What a fresh search of `query` over `catalog` finds.
+fn fresh(catalog: &Catalog, query: &str) -> Vec<partners::search::Hit> {
+    let query = Query::parse(query).expect("a valid query");
+    Searcher::default().search(catalog.index(), &query, &[])
+}
+
+#[test]
+fn a_loading_browser_shows_progress_takes_keys_and_searches_once_loaded() {
+    let mut app = App::loading(State::default(), "", 2_000_000);
+    assert!(app.results().is_empty());
+    assert_eq!(app.loading_progress(), Some((0, 2_000_000)));
+    assert!(app.status().is_some_and(|s| s.text.contains("0 of 2 MB")), "{:?}", app.status());
+    assert_eq!(app.update(Action::Loading { read: 1_000_000, total: 2_000_000 }), None);
+    assert!(app.status().is_some_and(|s| s.text.contains("1 of 2 MB")));
+    common::typed(&mut app, "ugap");
+    assert_eq!(app.query(), "ugap");
+    let catalog = common::bundled();
+    let expected = fresh(&catalog, "ugap");
+    // Small: searched in place, at once.
+    assert_eq!(app.update(Action::Loaded(Shared(Arc::new(catalog)))), None);
+    assert_eq!(app.loading_progress(), None);
+    assert_eq!(app.status(), None);
+    assert_eq!(app.results(), expected.as_slice());
+}
+
+#[test]
+fn a_large_catalog_is_searched_by_the_worker_and_only_the_newest_results_count() {
+    let mut app = App::loading(State::default(), "", 1);
+    let effect = app.update(Action::Loaded(Shared(Arc::new(big()))));
+    let all = request(effect);
+    assert!(app.searching());
+    let catalog = Arc::clone(&all.catalog.0);
+    let s = request(common::press(&mut app, KeyCode::Char('s'), Modifiers::NONE));
+    let so = request(common::press(&mut app, KeyCode::Char('o'), Modifiers::NONE));
+    assert!(all.generation < s.generation && s.generation < so.generation);
+    // Results of older searches arrive late: they are dropped.
+    let mut searcher = Searcher::default();
+    app.update(all.run(&mut searcher));
+    app.update(s.run(&mut searcher));
+    assert!(app.results().is_empty() && app.searching());
+    app.update(so.run(&mut searcher));
+    assert!(!app.searching());
+    assert_eq!(app.results(), fresh(&catalog, "so").as_slice());
+    assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn the_worker_answers_the_newest_request_like_a_fresh_search() {
+    let catalog = Arc::new(big());
+    let mut worker = SearchWorker::start();
+    for (generation, query) in ["b", "bo", "bor", "bord"].into_iter().enumerate() {
+        worker.ask(SearchRequest {
+            generation: generation as u64 + 1,
+            catalog: Shared(Arc::clone(&catalog)),
+            query: Query::parse(query).expect("a valid query"),
+            marks: Vec::new(),
+        });
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut last = None;
+    while worker.busy() {
+        assert!(Instant::now() < deadline, "the worker answers");
+        if let Some(found) = worker.try_next() {
+            last = Some(found);
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    match last {
+        Some(Action::Found { generation, hits }) => {
+            assert_eq!(generation, 4);
+            assert_eq!(hits, fresh(&catalog, "bord"));
+        }
+        other => panic!("expected results, got {other:?}"),
+    }
+}
+
+/// Waits for the loader's last report: the catalog, or why not.
+fn finish(mut loader: Loader) -> (Vec<(u64, u64)>, Result<Action, dataset::DatasetError>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut progress = Vec::new();
+    loop {
+        assert!(Instant::now() < deadline, "the loader ends");
+        match loader.try_next() {
+            Some(Ok(Action::Loading { read, total })) => progress.push((read, total)),
+            Some(done) => return (progress, done),
+            None => std::thread::sleep(Duration::from_millis(1)),
+        }
+    }
+}
+
+#[test]
+fn the_loader_reports_bytes_read_then_the_catalog() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("big.ron");
+    std::fs::write(&file, SOURCE.as_bytes()).expect("writing the dataset");
+    let total = Catalog::bytes_to_load(std::slice::from_ref(&file), None);
+    assert_eq!(total, SOURCE.len() as u64);
+    let (progress, done) = finish(Loader::start(vec![file], None, total, Lang::En));
+    assert_eq!(progress.last(), Some(&(total, total)));
+    match done {
+        Ok(Action::Loaded(Shared(catalog))) => assert_eq!(catalog.partners().len(), PARTNERS),
+        other => panic!("expected the catalog, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_loader_reports_a_bad_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("bad.ron");
+    std::fs::write(&file, "(partners: [(id: ").expect("writing the dataset");
+    let (_, done) = finish(Loader::start(vec![file], None, 17, Lang::En));
+    assert!(done.is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_link_to_a_device_among_the_datasets_is_skipped_without_waiting() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("fifo.ron"))
+        .status()
+        .expect("running mkfifo");
+    assert!(status.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.ron")).expect("a link");
+    let started = Instant::now();
+    let total = Catalog::bytes_to_load(&[], Some(dir.path()));
+    assert_eq!(total, 0);
+    let (_, done) =
+        finish(Loader::start(Vec::new(), Some(dir.path().to_path_buf()), total, Lang::En));
+    match done {
+        Ok(Action::Loaded(Shared(catalog))) => {
+            assert_eq!(catalog.partners().len(), common::bundled().partners().len());
+        }
+        other => panic!("expected the bundled catalog, got {other:?}"),
+    }
+    // Generous: only a hang (a FIFO waits for a writer forever) or reading /dev/zero fails.
+    assert!(started.elapsed() < Duration::from_secs(20));
+}
