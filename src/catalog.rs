@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
-use crate::search::{Index, MarkBits};
+use crate::search::{Glossary, Index, MarkBits};
 use crate::store::State;
 
 /// Where the partners come from.
@@ -82,6 +82,23 @@ impl Drop for Catalog {
     }
 }
 
+/// The bundled glossary with the groups of `dir/glossary.ron` added, when there is one; a
+/// file that cannot be used is reported in `warnings` and left out.
+fn user_glossary(dir: &Path, warnings: &mut Vec<DatasetError>) -> Glossary {
+    let mut glossary = Glossary::bundled();
+    let file = dir.join("glossary.ron");
+    let Ok(text) = std::fs::read_to_string(&file) else { return glossary };
+    match Glossary::parse(&text) {
+        Ok(user) => glossary.extend(user),
+        Err(e) => warnings.push(DatasetError::Invalid {
+            at: dataset::Location { file, line: 1, column: 1 },
+            message: e.to_string(),
+            fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron".to_owned(),
+        }),
+    }
+    glossary
+}
+
 impl Catalog {
     /// The bundled dataset alone.
     pub fn bundled() -> Result<Catalog, DatasetError> {
@@ -130,7 +147,9 @@ impl Catalog {
         warnings.extend(invalid);
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())));
-        Ok(Catalog::from_partners(merge(bundled.partners, datasets), sources, warnings))
+        let glossary = user_glossary(dir, &mut warnings);
+        let partners = merge(bundled.partners, datasets);
+        Ok(Catalog::with_glossary(partners, sources, warnings, glossary))
     }
 
     /// A catalog of these partners (already valid together).
@@ -139,7 +158,16 @@ impl Catalog {
         sources: Vec<Source>,
         warnings: Vec<DatasetError>,
     ) -> Catalog {
-        let index = Index::new(&partners);
+        Catalog::with_glossary(partners, sources, warnings, Glossary::bundled())
+    }
+
+    fn with_glossary(
+        partners: Vec<Partner>,
+        sources: Vec<Source>,
+        warnings: Vec<DatasetError>,
+        glossary: Glossary,
+    ) -> Catalog {
+        let index = Index::with_glossary(&partners, glossary);
         Catalog {
             partners,
             by_id: OnceLock::new(),

@@ -6,13 +6,16 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::fold::{fold, fold_into, fold_with_map};
+use super::expand::{FormKind, vocabulary_of};
+use super::fold::{fold, fold_into, fold_with_map, is_word_char};
+use super::glossary::Glossary;
 use super::masks::{WordMarks, char_mask, initials_mask};
-use super::matching::{TermPlan, fuzzy_positions};
+use super::matching::fuzzy_positions;
 use super::query::{MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
 use crate::dataset::{Kind, Partner, Scope, Topic};
@@ -111,6 +114,10 @@ pub struct Index {
     /// the tie-break of ranked results in one number.
     length_rank: Vec<u32>,
     pub(super) matcher: SkimMatcherV2,
+    /// The glossary, when the forgiving rules are on (see [`Index::with_glossary`]).
+    pub(super) glossary: Option<Glossary>,
+    /// The partners' distinct words, for typos: made on the first query that may have one.
+    vocabulary: OnceLock<Vec<Vec<String>>>,
 }
 
 /// A slice of the partners being indexed, folded on one thread; offsets are local to it.
@@ -223,6 +230,8 @@ impl Index {
             name_rank: Vec::new(),
             length_rank: Vec::new(),
             matcher: SkimMatcherV2::default().ignore_case(),
+            glossary: None,
+            vocabulary: OnceLock::new(),
         };
         let mut name_chars = Vec::with_capacity(partners.len());
         for part in parts {
@@ -245,6 +254,21 @@ impl Index {
         order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
         index.length_rank = ranks(&order);
         index
+    }
+
+    /// An index that also finds what people mean: a term finds its `glossary` equivalents,
+    /// other inflections of its words, the words without an elided article, and description
+    /// words one or two typos away; stop words need not match. [`Index::new`] matches only
+    /// what is typed.
+    pub fn with_glossary(partners: &[Partner], glossary: Glossary) -> Index {
+        let mut index = Index::new(partners);
+        index.glossary = Some(glossary);
+        index
+    }
+
+    /// The partners' distinct words by length, made on first use.
+    pub(super) fn vocabulary(&self) -> &[Vec<String>] {
+        self.vocabulary.get_or_init(|| vocabulary_of(self.texts.iter().map(String::as_str)))
     }
 
     /// The text that holds partner `i`'s folded fields.
@@ -294,13 +318,9 @@ impl Index {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
         let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
-        let plans: Vec<Vec<Option<TermPlan<'_>>>> = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(|term| TermPlan::of(&term.atom)).collect())
-            .collect();
+        let plans = self.plan(query, true);
         let check = |i: usize| {
-            let hit = self.score(i, query, &plans, marks.get(i).copied().unwrap_or_default())?;
+            let hit = self.score(i, &plans, marks.get(i).copied().unwrap_or_default())?;
             Some(HitKey::new(hit, tie_break[i]))
         };
         match within {
@@ -361,6 +381,9 @@ impl Index {
                 }
             }
         }
+        if self.glossary.is_some() {
+            self.mark_forms(partner, query, texts, &mut out);
+        }
         for positions in [&mut out.name, &mut out.acronym, &mut out.description, &mut out.location]
             .into_iter()
             .chain(out.aliases.iter_mut())
@@ -369,6 +392,35 @@ impl Index {
             positions.dedup();
         }
         out
+    }
+
+    /// Marks where the other spellings and glossary equivalents of the query's words start
+    /// a word (typos: where they are whole words). Corrections are looked for only with `texts`
+    /// (the detail, drawn for one partner), not for every row of the list.
+    fn mark_forms(&self, partner: &Partner, query: &Query, texts: bool, out: &mut Highlights) {
+        for plan in self.plan(query, texts) {
+            let direct = plan.direct.iter().flat_map(|(slots, _)| slots);
+            let forms = direct
+                .filter_map(|slot| slot.word.as_ref())
+                .flat_map(|word| word.forms.iter().skip(1))
+                .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()));
+            for form in forms {
+                let (term, whole) = (form.plan.term(), form.kind == FormKind::Typo);
+                mark_word_starts(&partner.name, term, whole, &mut out.name);
+                if let Some(acronym) = &partner.acronym {
+                    mark_word_starts(acronym, term, whole, &mut out.acronym);
+                }
+                for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
+                    mark_word_starts(alias, term, whole, marks);
+                }
+                if texts {
+                    mark_word_starts(&partner.description, term, whole, &mut out.description);
+                    if let Some(location) = &partner.location {
+                        mark_word_starts(location, term, whole, &mut out.location);
+                    }
+                }
+            }
+        }
     }
 
     fn mark_short(
@@ -461,5 +513,19 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
         chars_seen += folded[byte_seen..byte].chars().count();
         byte_seen = byte;
         out.extend(map[chars_seen..chars_seen + term_chars].iter().copied());
+    }
+}
+
+/// Marks every occurrence of folded `term` in `original` that starts a word (and, with
+/// `whole`, ends one).
+fn mark_word_starts(original: &str, term: &str, whole: bool, out: &mut Vec<usize>) {
+    let (folded, map) = fold_with_map(original);
+    for (byte, _) in folded.match_indices(term) {
+        let starts = folded[..byte].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let ends = folded[byte + term.len()..].chars().next().is_none_or(|c| !is_word_char(c));
+        if starts && (ends || !whole) {
+            let at = folded[..byte].chars().count();
+            out.extend(map[at..at + term.chars().count()].iter().copied());
+        }
     }
 }

@@ -25,7 +25,7 @@ impl Searcher {
         let within = self
             .recent
             .iter()
-            .filter(|(previous, _)| query.narrows(previous))
+            .filter(|(previous, _)| query.narrows(previous) && index.may_narrow(previous, query))
             .map(|(_, ids)| ids.as_slice())
             .min_by_key(|ids| ids.len());
         let keys = index.matches(query, marks, within);
