@@ -238,8 +238,16 @@ impl Catalog {
         &self.warnings
     }
 
-    /// The user's marks of every partner, by position, for `is:` and `has:` filters.
+    /// The user's marks of every partner, by position, for `is:` and `has:` filters. Hands
+    /// the notes to the search index as well, so that a search finds them: call it again
+    /// whenever the state changes.
     pub fn mark_bits(&self, state: &State) -> Vec<MarkBits> {
+        self.index.set_notes(
+            state
+                .marks
+                .iter()
+                .filter_map(|(id, marks)| Some((self.position(id)?, marks.note.as_deref()?))),
+        );
         self.partners
             .iter()
             .map(|p| {

@@ -263,3 +263,36 @@ fn a_user_glossary_adds_groups() {
     let index = Index::with_glossary(CATALOG.partners(), glossary);
     assert_eq!(ids_in(&index, "pôle emploi").first(), Some(&"cnfpt"));
 }
+
+#[test]
+fn notes_are_searched_like_descriptions_and_say_so() {
+    // A catalog of its own: notes set on the shared one would reach the other tests.
+    let catalog = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let mut state = partners::store::State::default();
+    let mark = |note: &str| partners::store::Marks {
+        note: Some(note.to_owned()),
+        ..partners::store::Marks::default()
+    };
+    state.marks.insert("weka".to_owned(), mark("Their catalogue of legal guides"));
+    state.marks.insert("ugap".to_owned(), mark("Met Jeanne at the salon"));
+    let marks = catalog.mark_bits(&state);
+    let search = |text: &str| {
+        let query = Query::parse(text).unwrap_or_default();
+        let hits = catalog.index().search(&query, &marks, None);
+        hits.iter()
+            .map(|h| (catalog.partners()[h.index].id.as_str(), h.in_note))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(search("catalogue"), [("weka", true)]);
+    assert_eq!(search("catalog"), [("weka", true)], "a word prefix, as in a description");
+    assert_eq!(search("jeanne"), [("ugap", true)]);
+    assert_eq!(search("ugap").first(), Some(&("ugap", false)), "the name, not the note");
+    // The searcher forgets results found before the notes changed.
+    let mut searcher = partners::search::Searcher::default();
+    let query = Query::parse("salon").unwrap_or_default();
+    assert_eq!(searcher.search(catalog.index(), &query, &marks).len(), 1);
+    state.marks.clear();
+    let marks = catalog.mark_bits(&state);
+    assert!(searcher.search(catalog.index(), &query, &marks).is_empty());
+    assert!(search("catalogue").is_empty());
+}

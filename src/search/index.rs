@@ -6,7 +6,8 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{OnceLock, RwLock};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -82,6 +83,9 @@ pub struct Hit {
     pub score: u32,
     /// Whether a positive term matched the name or the acronym.
     pub name_hit: bool,
+    /// Whether a term matched the user's note on the partner better than its own fields (the
+    /// list may say so).
+    pub in_note: bool,
 }
 
 /// Positions of matched characters in a partner's original text, per field.
@@ -118,6 +122,25 @@ pub struct Index {
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
     vocabulary: OnceLock<Vec<Vec<String>>>,
+    /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
+    notes: RwLock<Notes>,
+    /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
+    notes_generation: AtomicU64,
+}
+
+/// The user's notes, folded: `slot[i]` is 1 + the place of partner `i`'s note in `texts`, or 0.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Notes {
+    slot: Vec<u32>,
+    texts: Vec<String>,
+}
+
+impl Notes {
+    fn get(&self, i: usize) -> Option<&str> {
+        let slot = *self.slot.get(i)?;
+        let at = usize::try_from(slot.checked_sub(1)?).ok()?;
+        self.texts.get(at).map(String::as_str)
+    }
 }
 
 /// A slice of the partners being indexed, folded on one thread; offsets are local to it.
@@ -232,6 +255,8 @@ impl Index {
             matcher: SkimMatcherV2::default().ignore_case(),
             glossary: None,
             vocabulary: OnceLock::new(),
+            notes: RwLock::default(),
+            notes_generation: AtomicU64::new(0),
         };
         let mut name_chars = Vec::with_capacity(partners.len());
         for part in parts {
@@ -264,6 +289,33 @@ impl Index {
         let mut index = Index::new(partners);
         index.glossary = Some(glossary);
         index
+    }
+
+    /// The user's notes (partner position, note), searched from now on like descriptions, by
+    /// words. The index is shared, so this takes `&self`; searches running meanwhile see the
+    /// old notes or the new ones, never a mix.
+    pub fn set_notes<'n>(&self, notes: impl IntoIterator<Item = (usize, &'n str)>) {
+        let mut new = Notes::default();
+        for (i, note) in notes {
+            if i >= self.entries.len() || note.trim().is_empty() {
+                continue;
+            }
+            if new.slot.is_empty() {
+                new.slot = vec![0; self.entries.len()];
+            }
+            new.texts.push(fold(note).replace('\n', " "));
+            new.slot[i] = u32::try_from(new.texts.len()).unwrap_or(0);
+        }
+        let mut notes = self.notes.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *notes != new {
+            *notes = new;
+            self.notes_generation.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Changes whenever the notes do.
+    pub(super) fn notes_generation(&self) -> u64 {
+        self.notes_generation.load(Ordering::Relaxed)
     }
 
     /// The partners' distinct words by length, made on first use.
@@ -319,8 +371,10 @@ impl Index {
         let ranked = query.positive_texts().next().is_some();
         let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
         let plans = self.plan(query, true);
+        let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let check = |i: usize| {
-            let hit = self.score(i, &plans, marks.get(i).copied().unwrap_or_default())?;
+            let mark = marks.get(i).copied().unwrap_or_default();
+            let hit = self.score(i, &plans, mark, notes.get(i))?;
             Some(HitKey::new(hit, tie_break[i]))
         };
         match within {
@@ -465,13 +519,14 @@ impl Index {
 pub(super) struct HitKey(u128);
 
 impl HitKey {
-    const INDEX: u128 = (1 << 63) - 1;
+    const INDEX: u128 = (1 << 62) - 1;
 
     fn new(hit: Hit, tie_break: u32) -> HitKey {
         HitKey(
             u128::from(!hit.score) << 96
                 | u128::from(!hit.name_hit) << 95
                 | u128::from(tie_break) << 63
+                | u128::from(hit.in_note) << 62
                 | hit.index as u128 & HitKey::INDEX,
         )
     }
@@ -487,6 +542,7 @@ impl HitKey {
             index: self.index(),
             score: !((self.0 >> 96) as u32),
             name_hit: self.0 >> 95 & 1 == 0,
+            in_note: self.0 >> 62 & 1 == 1,
         }
     }
 }
