@@ -10,6 +10,7 @@ use std::ops::Range;
 use super::fold::is_word_char;
 use super::glossary::{inflections, is_stop_word, strip_elision};
 use super::index::Index;
+use super::masks::char_mask;
 use super::matching::TermPlan;
 use super::query::{Atom, Mode, Query, Term};
 
@@ -128,9 +129,20 @@ impl Index {
                 .iter()
                 .map(|g| (self.slots(g, typos), content > 0 && stop(g)))
                 .collect();
+            // Equivalents and spellings no partner (nor note) holds would only cost time.
             let extras = equivalents
                 .iter()
-                .map(|term| term.words.iter().map(|w| variant_word(w)).collect())
+                .filter(|term| term.words.iter().all(|w| self.may_occur(w)))
+                .map(|term| {
+                    term.words
+                        .iter()
+                        .map(|w| {
+                            let mut word = variant_word(w);
+                            word.forms.retain(|f| self.may_occur(f.plan.term()));
+                            word
+                        })
+                        .collect()
+                })
                 .collect();
             plans.push(GroupPlan {
                 groups: n..n + len,
@@ -172,7 +184,12 @@ impl Index {
             return;
         }
         for form in inflections(&word) {
-            forms.push(Form { plan: TermPlan::new(&form, Mode::Exact), kind: FormKind::Variant });
+            if self.may_occur(&form) {
+                forms.push(Form {
+                    plan: TermPlan::new(&form, Mode::Exact),
+                    kind: FormKind::Variant,
+                });
+            }
         }
         if typos {
             for correction in self.corrections(&word) {
@@ -182,6 +199,11 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// Whether `form` may be found: some partner's word starts as it does, or a note holds it.
+    fn may_occur(&self, form: &str) -> bool {
+        self.vocabulary().has_prefix(form) || self.notes_hold(form)
     }
 
     /// Whether a search for `query` may look only among the results of `previous` (which it
@@ -211,10 +233,16 @@ impl Index {
         }
         let edits = if len >= TWO_TYPOS_MIN { 2 } else { 1 };
         let vocabulary = self.vocabulary();
+        let mask = char_mask(word);
         let mut found: Vec<(usize, &str)> = Vec::new();
         for other_len in len - edits..=len + edits {
-            for other in vocabulary.get(other_len).map_or(&[][..], Vec::as_slice) {
-                if other.starts_with(word) {
+            for (other, other_mask) in
+                vocabulary.by_len.get(other_len).map_or(&[][..], Vec::as_slice)
+            {
+                // Each edit adds or removes at most one letter of the set: a cheap first test.
+                let differ =
+                    (mask & !other_mask).count_ones().max((other_mask & !mask).count_ones());
+                if differ as usize > edits || other.starts_with(word) {
                     continue;
                 }
                 let distance = strsim::osa_distance(word, other);
@@ -241,22 +269,42 @@ fn variant_word(word: &str) -> WordPlan {
     WordPlan { forms }
 }
 
-/// The distinct ASCII words (of 4 to 32 letters) of these texts, by length.
-pub(super) fn vocabulary_of<'t>(texts: impl Iterator<Item = &'t str>) -> Vec<Vec<String>> {
-    let mut seen: HashSet<&str> = HashSet::new();
-    for text in texts {
-        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+/// The distinct words of the partners: to find corrections of a word, and to leave out of a
+/// plan the spellings no partner uses (each spelling looked for costs a pass over every text).
+pub(super) struct Vocabulary {
+    /// Words of 4 to 32 ASCII letters, with their letters as bits, by length.
+    by_len: Vec<Vec<(String, u64)>>,
+    /// Every ASCII word, sorted.
+    sorted: Vec<String>,
+}
+
+impl Vocabulary {
+    pub(super) fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Vocabulary {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for text in texts {
+            seen.extend(text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()));
+        }
+        let mut by_len: Vec<Vec<(String, u64)>> = vec![Vec::new(); 33];
+        for word in &seen {
             if (4..=32).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                seen.insert(word);
+                by_len[word.len()].push(((*word).to_owned(), char_mask(word)));
             }
         }
+        let mut sorted: Vec<String> = seen.into_iter().map(str::to_owned).collect();
+        sorted.sort_unstable();
+        for words in &mut by_len {
+            words.sort_unstable();
+        }
+        Vocabulary { by_len, sorted }
     }
-    let mut by_len: Vec<Vec<String>> = vec![Vec::new(); 34];
-    for word in seen {
-        by_len[word.len()].push(word.to_owned());
+
+    /// Whether some word of the partners starts with the first word of `form`.
+    fn has_prefix(&self, form: &str) -> bool {
+        let head = form.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(form);
+        if head.is_empty() || !head.is_ascii() {
+            return true;
+        }
+        let at = self.sorted.partition_point(|w| w.as_str() < head);
+        self.sorted.get(at).is_some_and(|w| w.starts_with(head))
     }
-    for words in &mut by_len {
-        words.sort_unstable();
-    }
-    by_len
 }

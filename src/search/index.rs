@@ -12,7 +12,7 @@ use std::sync::{OnceLock, RwLock};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::expand::{FormKind, vocabulary_of};
+use super::expand::{FormKind, Vocabulary};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::masks::{WordMarks, char_mask, initials_mask};
@@ -121,7 +121,7 @@ pub struct Index {
     /// The glossary, when the forgiving rules are on (see [`Index::with_glossary`]).
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
-    vocabulary: OnceLock<Vec<Vec<String>>>,
+    vocabulary: OnceLock<Vocabulary>,
     /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
     notes: RwLock<Notes>,
     /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
@@ -319,8 +319,14 @@ impl Index {
     }
 
     /// The partners' distinct words by length, made on first use.
-    pub(super) fn vocabulary(&self) -> &[Vec<String>] {
-        self.vocabulary.get_or_init(|| vocabulary_of(self.texts.iter().map(String::as_str)))
+    pub(super) fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| Vocabulary::of(self.texts.iter().map(String::as_str)))
+    }
+
+    /// Whether some note holds `form`.
+    pub(super) fn notes_hold(&self, form: &str) -> bool {
+        let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        notes.texts.iter().any(|note| note.contains(form))
     }
 
     /// The text that holds partner `i`'s folded fields.
