@@ -12,7 +12,7 @@ mod similar;
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
-use crate::search::{Index, MarkBits};
+use crate::search::{Glossary, Index, MarkBits};
 use crate::store::State;
 
 /// Where the partners come from.
@@ -87,6 +87,23 @@ impl Drop for Catalog {
             let _ = std::thread::Builder::new().spawn(move || drop((partners, by_id, backlinks)));
         }
     }
+}
+
+/// The bundled glossary with the groups of `dir/glossary.ron` added, when there is one; a
+/// file that cannot be used is reported in `warnings` and left out.
+fn user_glossary(dir: &Path, warnings: &mut Vec<DatasetError>) -> Glossary {
+    let mut glossary = Glossary::bundled();
+    let file = dir.join("glossary.ron");
+    let Ok(text) = std::fs::read_to_string(&file) else { return glossary };
+    match Glossary::parse(&text) {
+        Ok(user) => glossary.extend(user),
+        Err(e) => warnings.push(DatasetError::Invalid {
+            at: dataset::Location { file, line: 1, column: 1 },
+            message: e.to_string(),
+            fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron".to_owned(),
+        }),
+    }
+    glossary
 }
 
 impl Catalog {
@@ -166,7 +183,9 @@ impl Catalog {
         warnings.extend(invalid);
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())));
-        Ok(Catalog::from_partners(merge(bundled.partners, datasets), sources, warnings))
+        let glossary = user_glossary(dir, &mut warnings);
+        let partners = merge(bundled.partners, datasets);
+        Ok(Catalog::with_glossary(partners, sources, warnings, glossary))
     }
 
     /// A catalog of these partners (already valid together).
@@ -175,7 +194,16 @@ impl Catalog {
         sources: Vec<Source>,
         warnings: Vec<DatasetError>,
     ) -> Catalog {
-        let index = Index::new(&partners);
+        Catalog::with_glossary(partners, sources, warnings, Glossary::bundled())
+    }
+
+    fn with_glossary(
+        partners: Vec<Partner>,
+        sources: Vec<Source>,
+        warnings: Vec<DatasetError>,
+        glossary: Glossary,
+    ) -> Catalog {
+        let index = Index::with_glossary(&partners, glossary);
         Catalog {
             partners,
             by_id: OnceLock::new(),
@@ -247,8 +275,16 @@ impl Catalog {
         &self.warnings
     }
 
-    /// The user's marks of every partner, by position, for `is:` and `has:` filters.
+    /// The user's marks of every partner, by position, for `is:` and `has:` filters. Hands
+    /// the notes to the search index as well, so that a search finds them: call it again
+    /// whenever the state changes.
     pub fn mark_bits(&self, state: &State) -> Vec<MarkBits> {
+        self.index.set_notes(
+            state
+                .marks
+                .iter()
+                .filter_map(|(id, marks)| Some((self.position(id)?, marks.note.as_deref()?))),
+        );
         self.partners
             .iter()
             .map(|p| {

@@ -12,12 +12,16 @@
 //!
 //! - `fold`: text made comparable, with a map back to original characters;
 //! - `query`: the query language;
+//! - `glossary`: equivalent French and English terms, elision, inflections, stop words;
+//! - `expand`: what a query looks for once the glossary and typos are applied;
 //! - `index`: the folded partners, search results and highlights;
 //! - `matching`: one partner against one query (scores, word classes, fuzzy hits);
 //! - `masks`: characters and words as bit sets, to stop scans early;
 //! - `searcher`: incremental search, keystroke after keystroke.
 
+mod expand;
 mod fold;
+mod glossary;
 mod index;
 mod masks;
 mod matching;
@@ -25,6 +29,7 @@ mod query;
 mod searcher;
 
 pub use fold::{fold, fold_with_map};
+pub use glossary::{Glossary, GlossaryError, GlossaryGroup};
 pub use index::{Field, Highlights, Hit, Index};
 pub use query::{Atom, FILTERS, Mark, MarkBits, Mode, Query, QueryError, Term};
 pub use searcher::Searcher;

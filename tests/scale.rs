@@ -234,7 +234,7 @@ fn naive_search(world: &World, query: &Query) -> Vec<Hit> {
                 total = total.saturating_add(score);
                 name_hit |= hit_name;
             }
-            Some(Hit { index: i, score: total, name_hit })
+            Some(Hit { index: i, score: total, name_hit, in_note: false })
         })
         .collect();
     let ranked =

@@ -190,6 +190,8 @@ table! {
         do_change_tab,
         do_choose_row,
         do_apply_row,
+        /// In a list row whose match is in the user's note.
+        matched_in_note,
         // -- QR code --
         /// What the QR key does, in the help.
         do_qr,

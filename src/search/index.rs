@@ -6,13 +6,17 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{OnceLock, RwLock};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::fold::{fold, fold_into, fold_with_map};
+use super::expand::{FormKind, Vocabulary};
+use super::fold::{fold, fold_into, fold_with_map, is_word_char};
+use super::glossary::Glossary;
 use super::masks::{WordMarks, char_mask, initials_mask};
-use super::matching::{TermPlan, fuzzy_positions};
+use super::matching::fuzzy_positions;
 use super::query::{MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
 use crate::dataset::{Kind, Partner, Scope, Topic};
@@ -79,6 +83,9 @@ pub struct Hit {
     pub score: u32,
     /// Whether a positive term matched the name or the acronym.
     pub name_hit: bool,
+    /// Whether a term matched the user's note on the partner better than its own fields (the
+    /// list may say so).
+    pub in_note: bool,
 }
 
 /// Positions of matched characters in a partner's original text, per field.
@@ -111,6 +118,29 @@ pub struct Index {
     /// the tie-break of ranked results in one number.
     length_rank: Vec<u32>,
     pub(super) matcher: SkimMatcherV2,
+    /// The glossary, when the forgiving rules are on (see [`Index::with_glossary`]).
+    pub(super) glossary: Option<Glossary>,
+    /// The partners' distinct words, for typos: made on the first query that may have one.
+    vocabulary: OnceLock<Vocabulary>,
+    /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
+    notes: RwLock<Notes>,
+    /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
+    notes_generation: AtomicU64,
+}
+
+/// The user's notes, folded: `slot[i]` is 1 + the place of partner `i`'s note in `texts`, or 0.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Notes {
+    slot: Vec<u32>,
+    texts: Vec<String>,
+}
+
+impl Notes {
+    fn get(&self, i: usize) -> Option<&str> {
+        let slot = *self.slot.get(i)?;
+        let at = usize::try_from(slot.checked_sub(1)?).ok()?;
+        self.texts.get(at).map(String::as_str)
+    }
 }
 
 /// A slice of the partners being indexed, folded on one thread; offsets are local to it.
@@ -223,6 +253,10 @@ impl Index {
             name_rank: Vec::new(),
             length_rank: Vec::new(),
             matcher: SkimMatcherV2::default().ignore_case(),
+            glossary: None,
+            vocabulary: OnceLock::new(),
+            notes: RwLock::default(),
+            notes_generation: AtomicU64::new(0),
         };
         let mut name_chars = Vec::with_capacity(partners.len());
         for part in parts {
@@ -245,6 +279,54 @@ impl Index {
         order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
         index.length_rank = ranks(&order);
         index
+    }
+
+    /// An index that also finds what people mean: a term finds its `glossary` equivalents,
+    /// other inflections of its words, the words without an elided article, and description
+    /// words one or two typos away; stop words need not match. [`Index::new`] matches only
+    /// what is typed.
+    pub fn with_glossary(partners: &[Partner], glossary: Glossary) -> Index {
+        let mut index = Index::new(partners);
+        index.glossary = Some(glossary);
+        index
+    }
+
+    /// The user's notes (partner position, note), searched from now on like descriptions, by
+    /// words. The index is shared, so this takes `&self`; searches running meanwhile see the
+    /// old notes or the new ones, never a mix.
+    pub fn set_notes<'n>(&self, notes: impl IntoIterator<Item = (usize, &'n str)>) {
+        let mut new = Notes::default();
+        for (i, note) in notes {
+            if i >= self.entries.len() || note.trim().is_empty() {
+                continue;
+            }
+            if new.slot.is_empty() {
+                new.slot = vec![0; self.entries.len()];
+            }
+            new.texts.push(fold(note).replace('\n', " "));
+            new.slot[i] = u32::try_from(new.texts.len()).unwrap_or(0);
+        }
+        let mut notes = self.notes.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *notes != new {
+            *notes = new;
+            self.notes_generation.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Changes whenever the notes do.
+    pub(super) fn notes_generation(&self) -> u64 {
+        self.notes_generation.load(Ordering::Relaxed)
+    }
+
+    /// The partners' distinct words by length, made on first use.
+    pub(super) fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| Vocabulary::of(self.texts.iter().map(String::as_str)))
+    }
+
+    /// Whether some note holds `form`.
+    pub(super) fn notes_hold(&self, form: &str) -> bool {
+        let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        notes.texts.iter().any(|note| note.contains(form))
     }
 
     /// The text that holds partner `i`'s folded fields.
@@ -294,13 +376,11 @@ impl Index {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
         let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
-        let plans: Vec<Vec<Option<TermPlan<'_>>>> = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(|term| TermPlan::of(&term.atom)).collect())
-            .collect();
+        let plans = self.plan(query, true);
+        let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let check = |i: usize| {
-            let hit = self.score(i, query, &plans, marks.get(i).copied().unwrap_or_default())?;
+            let mark = marks.get(i).copied().unwrap_or_default();
+            let hit = self.score(i, &plans, mark, notes.get(i))?;
             Some(HitKey::new(hit, tie_break[i]))
         };
         match within {
@@ -361,6 +441,9 @@ impl Index {
                 }
             }
         }
+        if self.glossary.is_some() {
+            self.mark_forms(partner, query, texts, &mut out);
+        }
         for positions in [&mut out.name, &mut out.acronym, &mut out.description, &mut out.location]
             .into_iter()
             .chain(out.aliases.iter_mut())
@@ -369,6 +452,35 @@ impl Index {
             positions.dedup();
         }
         out
+    }
+
+    /// Marks where the other spellings and glossary equivalents of the query's words start
+    /// a word (typos: where they are whole words). Corrections are looked for only with `texts`
+    /// (the detail, drawn for one partner), not for every row of the list.
+    fn mark_forms(&self, partner: &Partner, query: &Query, texts: bool, out: &mut Highlights) {
+        for plan in self.plan(query, texts) {
+            let direct = plan.direct.iter().flat_map(|(slots, _)| slots);
+            let forms = direct
+                .filter_map(|slot| slot.word.as_ref())
+                .flat_map(|word| word.forms.iter().skip(1))
+                .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()));
+            for form in forms {
+                let (term, whole) = (form.plan.term(), form.kind == FormKind::Typo);
+                mark_word_starts(&partner.name, term, whole, &mut out.name);
+                if let Some(acronym) = &partner.acronym {
+                    mark_word_starts(acronym, term, whole, &mut out.acronym);
+                }
+                for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
+                    mark_word_starts(alias, term, whole, marks);
+                }
+                if texts {
+                    mark_word_starts(&partner.description, term, whole, &mut out.description);
+                    if let Some(location) = &partner.location {
+                        mark_word_starts(location, term, whole, &mut out.location);
+                    }
+                }
+            }
+        }
     }
 
     fn mark_short(
@@ -413,13 +525,14 @@ impl Index {
 pub(super) struct HitKey(u128);
 
 impl HitKey {
-    const INDEX: u128 = (1 << 63) - 1;
+    const INDEX: u128 = (1 << 62) - 1;
 
     fn new(hit: Hit, tie_break: u32) -> HitKey {
         HitKey(
             u128::from(!hit.score) << 96
                 | u128::from(!hit.name_hit) << 95
                 | u128::from(tie_break) << 63
+                | u128::from(hit.in_note) << 62
                 | hit.index as u128 & HitKey::INDEX,
         )
     }
@@ -435,6 +548,7 @@ impl HitKey {
             index: self.index(),
             score: !((self.0 >> 96) as u32),
             name_hit: self.0 >> 95 & 1 == 0,
+            in_note: self.0 >> 62 & 1 == 1,
         }
     }
 }
@@ -461,5 +575,19 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
         chars_seen += folded[byte_seen..byte].chars().count();
         byte_seen = byte;
         out.extend(map[chars_seen..chars_seen + term_chars].iter().copied());
+    }
+}
+
+/// Marks every occurrence of folded `term` in `original` that starts a word (and, with
+/// `whole`, ends one).
+fn mark_word_starts(original: &str, term: &str, whole: bool, out: &mut Vec<usize>) {
+    let (folded, map) = fold_with_map(original);
+    for (byte, _) in folded.match_indices(term) {
+        let starts = folded[..byte].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let ends = folded[byte + term.len()..].chars().next().is_none_or(|c| !is_word_char(c));
+        if starts && (ends || !whole) {
+            let at = folded[..byte].chars().count();
+            out.extend(map[at..at + term.chars().count()].iter().copied());
+        }
     }
 }

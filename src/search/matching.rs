@@ -9,12 +9,13 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
+use super::expand::{Form, FormKind, GroupPlan, TermSlot, WordPlan};
 use super::fold::is_word_char;
 use super::index::{
     ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
 };
 use super::masks::{char_mask, mask_bit};
-use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode, Query};
+use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
 
 /// How well a term matched, best last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,73 +27,157 @@ enum Quality {
     WholeField = 5,
 }
 
+impl Quality {
+    /// The quality just below this one.
+    fn lower(self) -> Quality {
+        match self {
+            Quality::WholeField => Quality::WholeWord,
+            Quality::WholeWord => Quality::WordPrefix,
+            Quality::WordPrefix => Quality::InsideWord,
+            Quality::InsideWord | Quality::Fuzzy => Quality::Fuzzy,
+        }
+    }
+}
+
 impl Index {
     pub(super) fn score(
         &self,
         i: usize,
-        query: &Query,
-        plans: &[Vec<Option<TermPlan<'_>>>],
+        plans: &[GroupPlan<'_>],
         marks: MarkBits,
+        note: Option<&str>,
     ) -> Option<Hit> {
         let mut total = 0u32;
         let mut name_hit = false;
-        for (group, plans) in query.groups.iter().zip(plans) {
-            let mut best: Option<(u32, bool)> = None;
-            for (term, plan) in group.iter().zip(plans) {
-                let found = self.match_atom(i, &term.atom, plan.as_ref(), marks);
-                let outcome = match (found, term.negated) {
-                    (Some(m), false) => Some(m),
-                    (None, true) => Some((0, false)),
-                    _ => None,
-                };
-                if let Some(m) = outcome {
-                    best = Some(best.map_or(m, |b| if m.0 > b.0 { m } else { b }));
+        let mut in_note = false;
+        for plan in plans {
+            // Stop words that need not match count for nothing: they would only add noise.
+            if plan.optional {
+                continue;
+            }
+            let mut best = Some((0u32, false, false));
+            for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
+                match (self.match_group(i, slots, marks, note), best) {
+                    (Some((score, name, noted)), Some((sum, any_name, any_note))) => {
+                        best = Some((sum.saturating_add(score), any_name | name, any_note | noted));
+                    }
+                    _ => best = None,
                 }
             }
-            let (score, hit_name) = best?;
+            let width = u32::try_from(plan.direct.len()).unwrap_or(1);
+            for extra in &plan.extras {
+                let words: Option<Vec<(u32, bool, bool)>> =
+                    extra.iter().map(|word| self.match_word(i, word, Mode::Fuzzy, note)).collect();
+                let Some(words) = words else { continue };
+                let sum: u32 = words.iter().map(|w| w.0).sum();
+                let count = u32::try_from(words.len()).unwrap_or(1).max(1);
+                // Of equivalents found equally well, the one of more words is the more telling.
+                let m = (
+                    sum * width / count + (count - 1) * 500,
+                    words.iter().any(|w| w.1),
+                    words.iter().any(|w| w.2),
+                );
+                best = Some(best.map_or(m, |b| if m.0 > b.0 { m } else { b }));
+            }
+            let (score, hit_name, hit_note) = best?;
             total = total.saturating_add(score);
             name_hit |= hit_name;
+            in_note |= hit_note;
         }
-        Some(Hit { index: i, score: total, name_hit })
+        Some(Hit { index: i, score: total, name_hit, in_note })
+    }
+
+    /// The best of a query group's terms (any of them may match).
+    fn match_group(
+        &self,
+        i: usize,
+        slots: &[TermSlot<'_>],
+        marks: MarkBits,
+        note: Option<&str>,
+    ) -> Option<(u32, bool, bool)> {
+        let mut best: Option<(u32, bool, bool)> = None;
+        for slot in slots {
+            let found = self.match_atom(i, &slot.term.atom, slot.word.as_ref(), marks, note);
+            let outcome = match (found, slot.term.negated) {
+                (Some(m), false) => Some(m),
+                (None, true) => Some((0, false, false)),
+                _ => None,
+            };
+            if let Some(m) = outcome {
+                best = Some(best.map_or(m, |b| if m.0 > b.0 { m } else { b }));
+            }
+        }
+        best
+    }
+
+    /// The best score of any form of `word` in partner `i` (or in the user's `note` on it,
+    /// searched like a description), with whether it hit the name and whether the note.
+    fn match_word(
+        &self,
+        i: usize,
+        word: &WordPlan,
+        mode: Mode,
+        note: Option<&str>,
+    ) -> Option<(u32, bool, bool)> {
+        let mut best: Option<((Quality, Field, u32), bool)> = None;
+        let mut keep = |found: Option<(Quality, Field, u32)>, noted: bool| {
+            if let Some(found) = found
+                && best.is_none_or(|(b, _)| found > b)
+            {
+                best = Some((found, noted));
+            }
+        };
+        for form in &word.forms {
+            let in_fields = match form.kind {
+                FormKind::Direct => self.match_text(i, &form.plan, mode),
+                _ => self.word_match_fields(i, &form.plan).and_then(|m| form.grade(m)),
+            };
+            keep(in_fields, false);
+            if let Some(note) = note
+                && matches!(mode, Mode::Fuzzy | Mode::Exact)
+            {
+                let in_note = note_match(note, &form.plan);
+                keep(
+                    if form.kind == FormKind::Direct {
+                        in_note
+                    } else {
+                        in_note.and_then(|m| form.grade(m))
+                    },
+                    true,
+                );
+            }
+        }
+        let ((quality, field, fine), noted) = best?;
+        let score = quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999);
+        Some((score, field == Field::Name && !noted, noted))
     }
 
     /// The score of `atom` (with its plan, for a text term) against partner `i`, with whether
-    /// it hit the name or acronym.
+    /// it hit the name or acronym and whether the note.
     fn match_atom(
         &self,
         i: usize,
         atom: &Atom,
-        plan: Option<&TermPlan<'_>>,
+        plan: Option<&WordPlan>,
         marks: MarkBits,
-    ) -> Option<(u32, bool)> {
+        note: Option<&str>,
+    ) -> Option<(u32, bool, bool)> {
         let entry = &self.entries[i];
+        let fact = |holds: bool| holds.then_some((0, false, false));
         match atom {
-            Atom::Kind(kinds) => kinds.contains(&entry.kind).then_some((0, false)),
-            Atom::Scope(scopes) => scopes.contains(&entry.scope).then_some((0, false)),
-            Atom::Topic(topics) => {
-                topics.iter().any(|t| entry.topics & topic_bit(*t) != 0).then_some((0, false))
-            }
-            Atom::In(place) => {
-                self.field(i, LOCATION).contains(place.as_str()).then_some((0, false))
-            }
-            Atom::Mark(mark) => marks.has(*mark).then_some((0, false)),
-            Atom::Text { mode, .. } => {
-                // Every text term has its plan (see `TermPlan::of`).
-                let (quality, field, fine) = self.match_text(i, plan?, *mode)?;
-                let score = quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999);
-                Some((score, field == Field::Name))
-            }
+            Atom::Kind(kinds) => fact(kinds.contains(&entry.kind)),
+            Atom::Scope(scopes) => fact(scopes.contains(&entry.scope)),
+            Atom::Topic(topics) => fact(topics.iter().any(|t| entry.topics & topic_bit(*t) != 0)),
+            Atom::In(place) => fact(self.field(i, LOCATION).contains(place.as_str())),
+            Atom::Mark(mark) => fact(marks.has(*mark)),
+            // Every text term has its plan (see `TermPlan::of`).
+            Atom::Text { mode, .. } => self.match_word(i, plan?, *mode, note),
         }
     }
 
     /// The best (quality, field, fine score) of a text term over the entry's fields.
-    fn match_text(
-        &self,
-        i: usize,
-        plan: &TermPlan<'_>,
-        mode: Mode,
-    ) -> Option<(Quality, Field, u32)> {
-        let term = plan.term;
+    fn match_text(&self, i: usize, plan: &TermPlan, mode: Mode) -> Option<(Quality, Field, u32)> {
+        let term = plan.term.as_str();
         let entry = &self.entries[i];
         let shorts = [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
             .into_iter()
@@ -147,7 +232,7 @@ impl Index {
     /// The best occurrence of the term over partner `i`'s fields, classified by
     /// [`word_quality`] (with [`Quality::WholeField`] for a short field that is the term), in
     /// one pass over the partner's text that stops when no later field can do better.
-    fn word_match_fields(&self, i: usize, plan: &TermPlan<'_>) -> Option<(Quality, Field, u32)> {
+    fn word_match_fields(&self, i: usize, plan: &TermPlan) -> Option<(Quality, Field, u32)> {
         let (entry, text) = (&self.entries[i], self.text(i));
         let b = &entry.bounds;
         let fields =
@@ -226,13 +311,47 @@ impl Index {
     }
 }
 
+impl Form {
+    /// A match of this other spelling, as it ranks: an inflection or equivalent one quality
+    /// below what was typed (and at a word start; a whole word when it has three letters or
+    /// fewer), a correction only as a whole word, below prefixes.
+    fn grade(&self, (quality, field, _): (Quality, Field, u32)) -> Option<(Quality, Field, u32)> {
+        match self.kind {
+            FormKind::Direct => Some((quality, field, 0)),
+            FormKind::Variant => {
+                let least = if self.plan.term.len() <= 3 {
+                    Quality::WholeWord
+                } else {
+                    Quality::WordPrefix
+                };
+                (quality >= least).then_some((quality.lower(), field, 0))
+            }
+            FormKind::Typo => {
+                (quality >= Quality::WholeWord).then_some((Quality::InsideWord, field, 0))
+            }
+        }
+    }
+}
+
+/// The best occurrence of a planned term in a note, by words, as in a description.
+fn note_match(note: &str, plan: &TermPlan) -> Option<(Quality, Field, u32)> {
+    let len = plan.term.len();
+    let (quality, at) = plan
+        .finder
+        .find_iter(note.as_bytes())
+        .map(|at| (word_quality(note, at, len), at))
+        .max_by_key(|(q, at)| (*q, std::cmp::Reverse(*at)))?;
+    let pos = u32::try_from(note[..at].chars().count()).unwrap_or(u32::MAX);
+    Some((quality, Field::Text, 999 - pos.min(999)))
+}
+
 /// A text term made ready to be looked for in many partners: built once per search.
-pub(super) struct TermPlan<'q> {
+pub(super) struct TermPlan {
     /// The folded term: never empty and without a newline (it comes from one token of the
     /// query), so no occurrence spans two fields and a partner's text is scanned in one pass.
-    term: &'q str,
+    term: String,
     /// A SIMD substring searcher for the term.
-    finder: memmem::Finder<'q>,
+    finder: memmem::Finder<'static>,
     /// A plain term long enough for fuzzy matching.
     fuzzy: bool,
     /// The term's letters, and its first one, as bits (see [`mask_bit`]).
@@ -246,18 +365,18 @@ pub(super) struct TermPlan<'q> {
     starts_word: Option<u64>,
 }
 
-impl<'q> TermPlan<'q> {
-    pub(super) fn of(atom: &'q Atom) -> Option<TermPlan<'q>> {
+impl TermPlan {
+    pub(super) fn of(atom: &Atom) -> Option<TermPlan> {
         match atom {
             Atom::Text { text, mode } => Some(TermPlan::new(text, *mode)),
             _ => None,
         }
     }
 
-    fn new(term: &'q str, mode: Mode) -> TermPlan<'q> {
+    pub(super) fn new(term: &str, mode: Mode) -> TermPlan {
         TermPlan {
-            term,
-            finder: memmem::Finder::new(term),
+            term: term.to_owned(),
+            finder: memmem::Finder::new(term).into_owned(),
             fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
             mask: char_mask(term),
             first: term.chars().next().map_or(0, mask_bit),
@@ -273,13 +392,18 @@ impl<'q> TermPlan<'q> {
                 .filter(|&bit| bit != 0),
         }
     }
+
+    /// The folded term.
+    pub(super) fn term(&self) -> &str {
+        &self.term
+    }
 }
 
 /// Where the planned term occurs in `range` of the text, without overlaps (as
 /// `match_indices`), as byte offsets in the whole text.
 fn occurrences<'a>(
     text: &'a str,
-    plan: &'a TermPlan<'_>,
+    plan: &'a TermPlan,
     range: Range<usize>,
 ) -> impl Iterator<Item = usize> + 'a {
     let start = range.start;

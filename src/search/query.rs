@@ -173,9 +173,10 @@ impl Query {
         self.groups.is_empty()
     }
 
-    /// Whether the results depend on the user's marks (`is:`, `has:`).
+    /// Whether the results depend on the user's marks (`is:`, `has:`) or notes (any text
+    /// term: notes are searched like descriptions), so must be found again when they change.
     pub fn uses_marks(&self) -> bool {
-        self.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_)))
+        self.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_) | Atom::Text { .. }))
     }
 
     /// The positive text terms, for highlighting.

@@ -14,6 +14,8 @@ pub struct Searcher {
     /// Not only the last: "bordeaux met" cannot narrow "bordeaux me" (a fuzzy term of three
     /// letters may match where its first two do not) but narrows "bordeaux".
     recent: Vec<(Query, Vec<usize>)>,
+    /// The index's notes generation those results were found with.
+    notes_generation: u64,
 }
 
 /// How many queries a [`Searcher`] remembers.
@@ -22,10 +24,15 @@ const RECENT: usize = 8;
 impl Searcher {
     /// Results for `query`, narrowing from the smallest earlier result it narrows.
     pub fn search(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        // Changed notes may match where the earlier results did not look.
+        if index.notes_generation() != self.notes_generation {
+            self.recent.clear();
+            self.notes_generation = index.notes_generation();
+        }
         let within = self
             .recent
             .iter()
-            .filter(|(previous, _)| query.narrows(previous))
+            .filter(|(previous, _)| query.narrows(previous) && index.may_narrow(previous, query))
             .map(|(_, ids)| ids.as_slice())
             .min_by_key(|ids| ids.len());
         let keys = index.matches(query, marks, within);

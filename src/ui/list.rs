@@ -57,8 +57,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let met = if marks.has(Mark::Met) { "✓" } else { " " };
             let noted = if marks.has(Mark::Noted) { "✎" } else { " " };
             let mut spans = vec![Span::styled(format!("{star}{met}{noted} "), mark_style)];
-            let badge_text =
-                if show_badge { format!(" {}", badge(partner.kind)) } else { String::new() };
+            // A match found only in the user's note says so, where the kind stands.
+            let badge_text = match (show_badge, hit.in_note) {
+                (true, true) => format!(" {}", crate::i18n::s().matched_in_note),
+                (true, false) => format!(" {}", badge(partner.kind)),
+                (false, _) => String::new(),
+            };
             let room = columns.saturating_sub(MARKS_WIDTH + width(&badge_text));
             let label = label_runs(partner, &highlights.name, &highlights.acronym, room);
             spans.extend(label.into_iter().map(|(run, is_matched)| {

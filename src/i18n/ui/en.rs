@@ -77,6 +77,7 @@ pub static UI: Ui = Ui {
     help_in_note: "In the note editor",
     help_in_overview: "In the overview",
     help_syntax: "Query syntax",
+    matched_in_note: "✎ in your note",
     do_qr: "QR code of the card, for a phone",
     qr_title: " QR code: {} — Esc closes ",
     qr_shortened: "To fit, the code leaves out or shortens: {}.",

@@ -77,6 +77,7 @@ pub static UI: Ui = Ui {
     help_in_note: "Dans l'éditeur de note",
     help_in_overview: "Dans la vue d'ensemble",
     help_syntax: "Syntaxe des recherches",
+    matched_in_note: "✎ dans votre note",
     do_qr: "code QR de la fiche, pour un téléphone",
     qr_title: " Code QR\u{a0}: {} — Échap ferme ",
     qr_shortened: "Pour tenir, le code omet ou raccourcit\u{a0}: {}.",

@@ -1,0 +1,310 @@
+//! What a query looks for once the glossary and the forgiving rules are applied: for each
+//! group of the query, the words to find (with their other spellings) and the equivalent
+//! terms that may stand in for them.
+//!
+//! Owns the plan of a search. Scoring one partner against a plan is in [`super::matching`].
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::fold::is_word_char;
+use super::glossary::{inflections, is_stop_word, strip_elision};
+use super::index::Index;
+use super::masks::char_mask;
+use super::matching::TermPlan;
+use super::query::{Atom, Mode, Query, Term};
+
+/// A query word of this many letters may have one typo; see [`TWO_TYPOS_MIN`].
+const ONE_TYPO_MIN: usize = 5;
+/// A query word of this many letters may have two typos.
+const TWO_TYPOS_MIN: usize = 9;
+/// At most this many corrections of one word are looked for, the closest first.
+const CORRECTIONS_MAX: usize = 8;
+
+/// How a spelling of a word stands to what was typed, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FormKind {
+    /// What was typed (an elided article aside): scored as ever.
+    Direct,
+    /// Another inflection, or a glossary equivalent: at a word start, just below.
+    Variant,
+    /// A word of the partners one or two edits away: whole words only, below prefixes.
+    Typo,
+}
+
+/// One spelling to look for.
+pub(super) struct Form {
+    pub(super) plan: TermPlan,
+    pub(super) kind: FormKind,
+}
+
+/// A word to find: any of its forms will do.
+pub(super) struct WordPlan {
+    pub(super) forms: Vec<Form>,
+}
+
+/// One term of a query group, with what to look for when it is text.
+pub(super) struct TermSlot<'q> {
+    pub(super) term: &'q Term,
+    pub(super) word: Option<WordPlan>,
+}
+
+/// What one or more consecutive query groups (a glossary phrase) look for.
+pub(super) struct GroupPlan<'q> {
+    /// The query groups it stands for.
+    pub(super) groups: Range<usize>,
+    /// Each group as typed, with whether it is a stop word that need not match.
+    pub(super) direct: Vec<(Vec<TermSlot<'q>>, bool)>,
+    /// Equivalent terms from the glossary: every word of one must match.
+    pub(super) extras: Vec<Vec<WordPlan>>,
+    /// A lone stop word: the query matches without it.
+    pub(super) optional: bool,
+}
+
+impl GroupPlan<'_> {
+    /// Whether it finds more than the group as typed would.
+    fn widens(&self) -> bool {
+        self.optional
+            || !self.extras.is_empty()
+            || self
+                .direct
+                .iter()
+                .flat_map(|(slots, _)| slots)
+                .any(|s| s.word.as_ref().is_some_and(|w| w.forms.len() > 1))
+    }
+}
+
+fn plain_word(group: &[Term]) -> Option<&str> {
+    match group {
+        [Term { atom: Atom::Text { text, mode: Mode::Fuzzy }, negated: false }] => {
+            Some(text.as_str())
+        }
+        _ => None,
+    }
+}
+
+impl Index {
+    /// The plan of `query`. `typos`: whether to look for corrections (not needed to decide
+    /// whether a search may narrow an earlier one).
+    pub(super) fn plan<'q>(&self, query: &'q Query, typos: bool) -> Vec<GroupPlan<'q>> {
+        let groups = &query.groups;
+        let Some(glossary) = self.glossary.as_ref() else {
+            return groups
+                .iter()
+                .enumerate()
+                .map(|(n, group)| GroupPlan {
+                    groups: n..n + 1,
+                    direct: vec![(self.slots(group, false), false)],
+                    extras: Vec::new(),
+                    optional: false,
+                })
+                .collect();
+        };
+        let stop = |g: &[Term]| plain_word(g).is_some_and(is_stop_word);
+        let content = groups.iter().filter(|g| !stop(g)).count();
+        let mut plans = Vec::new();
+        let mut n = 0;
+        while n < groups.len() {
+            let mut phrase: Option<(usize, Vec<_>)> = None;
+            let longest = (glossary.longest() * 2).min(groups.len() - n);
+            for len in (2..=longest).rev() {
+                let words: Option<Vec<&str>> =
+                    groups[n..n + len].iter().map(|g| plain_word(g)).collect();
+                let Some(words) = words else { continue };
+                if is_stop_word(words[0]) || is_stop_word(words[len - 1]) {
+                    continue;
+                }
+                let equivalents = glossary.equivalents(&words);
+                if !equivalents.is_empty() {
+                    phrase = Some((len, equivalents));
+                    break;
+                }
+            }
+            let (len, equivalents) = phrase.unwrap_or_else(|| {
+                let single =
+                    plain_word(&groups[n]).map(|w| glossary.equivalents(&[w])).unwrap_or_default();
+                (1, single)
+            });
+            let direct = groups[n..n + len]
+                .iter()
+                .map(|g| (self.slots(g, typos), content > 0 && stop(g)))
+                .collect();
+            // Equivalents and spellings no partner (nor note) holds would only cost time.
+            let extras = equivalents
+                .iter()
+                .filter(|term| term.words.iter().all(|w| self.may_occur(w)))
+                .map(|term| {
+                    term.words
+                        .iter()
+                        .map(|w| {
+                            let mut word = variant_word(w);
+                            word.forms.retain(|f| self.may_occur(f.plan.term()));
+                            word
+                        })
+                        .collect()
+                })
+                .collect();
+            plans.push(GroupPlan {
+                groups: n..n + len,
+                direct,
+                extras,
+                optional: len == 1 && content > 0 && stop(&groups[n]),
+            });
+            n += len;
+        }
+        plans
+    }
+
+    fn slots<'q>(&self, group: &'q [Term], typos: bool) -> Vec<TermSlot<'q>> {
+        let forgiving = self.glossary.is_some() && plain_word(group).is_some();
+        group
+            .iter()
+            .map(|term| {
+                let word = TermPlan::of(&term.atom).map(|plan| {
+                    let mut forms = vec![Form { plan, kind: FormKind::Direct }];
+                    if forgiving {
+                        self.add_forms(&mut forms, typos);
+                    }
+                    WordPlan { forms }
+                });
+                TermSlot { term, word }
+            })
+            .collect()
+    }
+
+    /// Adds the other spellings of a plain word: without its elided article, its
+    /// inflections, and (with `typos`) the partners' words one or two edits away.
+    fn add_forms(&self, forms: &mut Vec<Form>, typos: bool) {
+        let typed = forms[0].plan.term().to_owned();
+        let word = strip_elision(&typed).to_owned();
+        if word != typed {
+            forms.push(Form { plan: TermPlan::new(&word, Mode::Fuzzy), kind: FormKind::Direct });
+        }
+        if !word.chars().all(is_word_char) {
+            return;
+        }
+        for form in inflections(&word) {
+            if self.may_occur(&form) {
+                forms.push(Form {
+                    plan: TermPlan::new(&form, Mode::Exact),
+                    kind: FormKind::Variant,
+                });
+            }
+        }
+        if typos {
+            for correction in self.corrections(&word) {
+                if !forms.iter().any(|f| f.plan.term() == correction) {
+                    let plan = TermPlan::new(&correction, Mode::Exact);
+                    forms.push(Form { plan, kind: FormKind::Typo });
+                }
+            }
+        }
+    }
+
+    /// Whether `form` may be found: some partner's word starts as it does, or a note holds it.
+    fn may_occur(&self, form: &str) -> bool {
+        self.vocabulary().has_prefix(form) || self.notes_hold(form)
+    }
+
+    /// Whether a search for `query` may look only among the results of `previous` (which it
+    /// narrows, by [`Query::narrows`]): not when the glossary or the forgiving rules would let
+    /// a changed group find partners the earlier one did not.
+    pub(super) fn may_narrow(&self, previous: &Query, query: &Query) -> bool {
+        if self.glossary.is_none() {
+            return true;
+        }
+        let old = previous.groups.len();
+        self.plan(query, false).iter().all(|plan| {
+            let changed =
+                plan.groups.clone().any(|n| previous.groups.get(n) != query.groups.get(n));
+            let touches_old = plan.groups.start < old;
+            // A stop word may be optional now and not before; a phrase may now hold old groups.
+            !touches_old
+                || (plan.groups.len() == 1 && !plan.optional && (!changed || !plan.widens()))
+        })
+    }
+
+    /// The partners' words one edit from `word` (two from 9 letters), closest first: not
+    /// `word` itself, nor words it begins (it finds those as it is).
+    fn corrections(&self, word: &str) -> Vec<String> {
+        let len = word.chars().count();
+        if len < ONE_TYPO_MIN || !word.is_ascii() {
+            return Vec::new();
+        }
+        let edits = if len >= TWO_TYPOS_MIN { 2 } else { 1 };
+        let vocabulary = self.vocabulary();
+        let mask = char_mask(word);
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        for other_len in len - edits..=len + edits {
+            for (other, other_mask) in
+                vocabulary.by_len.get(other_len).map_or(&[][..], Vec::as_slice)
+            {
+                // Each edit adds or removes at most one letter of the set: a cheap first test.
+                let differ =
+                    (mask & !other_mask).count_ones().max((other_mask & !mask).count_ones());
+                if differ as usize > edits || other.starts_with(word) {
+                    continue;
+                }
+                let distance = strsim::osa_distance(word, other);
+                if distance <= edits && distance > 0 {
+                    found.push((distance, other));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.into_iter().take(CORRECTIONS_MAX).map(|(_, w)| w.to_owned()).collect()
+    }
+}
+
+/// A glossary word: it and its inflections, as variants.
+fn variant_word(word: &str) -> WordPlan {
+    let mut forms = vec![Form { plan: TermPlan::new(word, Mode::Exact), kind: FormKind::Variant }];
+    if word.chars().all(is_word_char) {
+        forms.extend(
+            inflections(word)
+                .into_iter()
+                .map(|f| Form { plan: TermPlan::new(&f, Mode::Exact), kind: FormKind::Variant }),
+        );
+    }
+    WordPlan { forms }
+}
+
+/// The distinct words of the partners: to find corrections of a word, and to leave out of a
+/// plan the spellings no partner uses (each spelling looked for costs a pass over every text).
+pub(super) struct Vocabulary {
+    /// Words of 4 to 32 ASCII letters, with their letters as bits, by length.
+    by_len: Vec<Vec<(String, u64)>>,
+    /// Every ASCII word, sorted.
+    sorted: Vec<String>,
+}
+
+impl Vocabulary {
+    pub(super) fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Vocabulary {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for text in texts {
+            seen.extend(text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()));
+        }
+        let mut by_len: Vec<Vec<(String, u64)>> = vec![Vec::new(); 33];
+        for word in &seen {
+            if (4..=32).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                by_len[word.len()].push(((*word).to_owned(), char_mask(word)));
+            }
+        }
+        let mut sorted: Vec<String> = seen.into_iter().map(str::to_owned).collect();
+        sorted.sort_unstable();
+        for words in &mut by_len {
+            words.sort_unstable();
+        }
+        Vocabulary { by_len, sorted }
+    }
+
+    /// Whether some word of the partners starts with the first word of `form`.
+    fn has_prefix(&self, form: &str) -> bool {
+        let head = form.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(form);
+        if head.is_empty() || !head.is_ascii() {
+            return true;
+        }
+        let at = self.sorted.partition_point(|w| w.as_str() < head);
+        self.sorted.get(at).is_some_and(|w| w.starts_with(head))
+    }
+}

@@ -1,0 +1,298 @@
+//! What people mean: French queries, misspelt description words and forgiving typing over the
+//! bundled catalog, partner by partner, with the partner expected first or among the first few.
+//! English queries keep their ranking (tests/search.rs) and precise queries stay precise.
+
+use std::sync::LazyLock;
+
+use partners::catalog::Catalog;
+use partners::search::{Glossary, Index, Query};
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
+    Catalog::bundled().unwrap_or_else(|e| panic!("the bundled dataset does not load:\n{e}"))
+});
+
+fn ids_in(index: &Index, text: &str) -> Vec<&'static str> {
+    let query = Query::parse(text).unwrap_or_else(|e| panic!("{text:?} does not parse: {e}"));
+    index
+        .search(&query, &[], None)
+        .iter()
+        .map(|h| CATALOG.partners()[h.index].id.as_str())
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<&'static str> {
+    ids_in(CATALOG.index(), text)
+}
+
+/// (query, partner, within the first n results), grouped by partner.
+const TABLE: &[(&str, &str, usize)] = &[
+    // Bordeaux Métropole
+    ("métropole de bordeaux", "bordeaux-metropole", 1),
+    ("intercommunalité bordelaise", "bordeaux-metropole", 3),
+    ("établissement public de coopération intercommunale", "bordeaux-metropole", 1),
+    // City of Bordeaux
+    ("ville de bordeaux", "bordeaux", 1),
+    ("économie circulaire", "bordeaux", 1),
+    ("capitale européenne du tourisme", "bordeaux", 3),
+    // UGAP
+    ("centrale d'achat public", "ugap", 5),
+    ("responsabilité sociétale", "ugap", 2),
+    ("rse", "ugap", 2),
+    ("achats publics", "ugap", 5),
+    // 3AR
+    ("achats responsables", "3ar", 1),
+    ("achat durable", "3ar", 2),
+    ("achats publics responsables nouvelle-aquitaine", "3ar", 1),
+    // AATF
+    ("administrateurs territoriaux", "aatf", 1),
+    ("cadres dirigeants des collectivités", "aatf", 3),
+    // ADF
+    ("départements", "adf", 1),
+    ("assemblée des départements", "adf", 1),
+    // ADGCF
+    ("directeurs généraux des communautés", "adgcf", 1),
+    // ADI Nouvelle-Aquitaine
+    ("agence de développement et d'innovation", "adi-nouvelle-aquitaine", 1),
+    ("innovation durable", "adi-nouvelle-aquitaine", 3),
+    // AITF
+    ("les ingénieurs territoriaux", "aitf", 1),
+    ("ingénieur territorial", "aitf", 1),
+    ("aménagement du territoire", "aitf", 2),
+    // Mairie 2000
+    ("formation des maires", "mairie-2000", 2),
+    ("caisse des dépôts", "mairie-2000", 1),
+    // AMIF
+    ("maires d'ile-de-france", "amif", 1),
+    ("élus franciliens", "amif", 8),
+    // APASP
+    ("club des acheteurs publics", "apasp", 2),
+    ("formation à l'achat public", "apasp", 3),
+    // CCI Bordeaux Gironde
+    ("chambre de commerce bordeaux", "cci-bordeaux-gironde", 1),
+    ("compétitivité des entreprises", "cci-bordeaux-gironde", 2),
+    // CNFPT
+    ("formation des agents territoriaux", "cnfpt", 3),
+    ("fonction publique territoriale", "cnfpt", 2),
+    ("emploi territorial", "cnfpt", 3),
+    // European Commission
+    ("commission européenne", "european-commission", 1),
+    ("union européenne", "european-commission", 2),
+    ("budget de l'ue", "european-commission", 1),
+    // Convergence Marchés
+    ("marchés publics", "convergence-marches", 1),
+    ("acheteurs et fournisseurs", "convergence-marches", 3),
+    // CRESS
+    ("chambre régionale de l'économie sociale et solidaire", "cress-nouvelle-aquitaine", 1),
+    ("ess nouvelle-aquitaine", "cress-nouvelle-aquitaine", 2),
+    // ESS France
+    ("chambre française de l'ess", "ess-france", 1),
+    ("entreprises de l'économie sociale", "ess-france", 3),
+    // FNCDG
+    ("la fédération des centres de gestion", "fncdg", 1),
+    ("centres de gestion", "fncdg", 2),
+    // Fondation Paris-Saclay
+    ("fondation paris saclay", "fondation-paris-saclay", 1),
+    ("université paris-saclay", "fondation-paris-saclay", 1),
+    ("innovation environnementale", "fondation-paris-saclay", 3),
+    // France Urbaine
+    ("l'association des grandes villes", "france-urbaine", 1),
+    ("métropoles et grandes villes", "france-urbaine", 2),
+    // Mission French Tech
+    ("startup", "mission-french-tech", 1),
+    ("jeunes pousses", "mission-french-tech", 1),
+    // ICLEI
+    ("environnement", "iclei", 1),
+    ("développement durable local", "iclei", 1),
+    ("programme des nations unies pour l'environnement", "iclei", 1),
+    ("pnue", "iclei", 1),
+    // INSP
+    ("formation tout au long de la vie", "insp", 1),
+    ("recrutement des hauts fonctionnaires", "insp", 2),
+    // Intercommunalités de France
+    ("intercommunalités", "intercommunalites-de-france", 1),
+    ("fédération des élus intercommunaux", "intercommunalites-de-france", 2),
+    // Pacte PME
+    ("pme", "pacte-pme", 1),
+    ("grandes entreprises et pme", "pacte-pme", 1),
+    // Régions de France
+    ("régions", "regions-de-france", 1),
+    ("association des régions", "regions-de-france", 1),
+    // SNDGCT
+    ("directeurs généraux des collectivités territoriales", "sndgct", 1),
+    ("syndicat des directeurs", "sndgct", 1),
+    // UDiTE
+    ("dirigeants territoriaux européens", "udite", 1),
+    // French Tech Bordeaux
+    ("french tech bordeaux", "french-tech-bordeaux", 1),
+    ("entreprises technologiques de bordeaux", "french-tech-bordeaux", 3),
+    // ANDES
+    ("élus du sport", "andes", 1),
+    ("politiques sportives", "andes", 2),
+    // achatpublic.info
+    ("achatpublic", "achatpublic-info", 1),
+    ("journalistes marchés publics", "achatpublic-info", 1),
+    ("veille juridique", "achatpublic-info", 2),
+    // WEKA
+    ("actualités des collectivités", "weka", 5),
+    ("services juridiques", "weka", 2),
+    // ENSIE
+    ("entreprises d'insertion", "ensie", 1),
+    ("insertion", "ensie", 1),
+    ("l'insertion", "ensie", 1),
+    ("clauses sociales", "ensie", 1),
+    // RTES
+    ("collectivités pour l'économie solidaire", "rtes", 1),
+    ("solidaires", "rtes", 3),
+    // GSEF
+    ("forum mondial de l'économie sociale", "gsef", 2),
+    ("corée du sud", "gsef", 1),
+    // Guichet Vert
+    ("achats publics durables", "guichet-vert", 3),
+    ("conseil environnemental", "guichet-vert", 2),
+    // SPW
+    ("le service public de wallonie", "spw", 1),
+    ("l'administration régionale wallonne", "spw", 1),
+    ("gouvernement wallon", "spw", 1),
+    // Misspelt description words
+    ("sustanable", "iclei", 4),
+    ("employement", "cnfpt", 2),
+    ("acessibility", "bordeaux-metropole", 1),
+    ("competitivness", "cci-bordeaux-gironde", 1),
+    ("journalsts", "achatpublic-info", 1),
+    ("procuremnt", "ugap", 8),
+    ("inhabitnts", "bordeaux", 3),
+    ("federaiton", "fncdg", 3),
+];
+
+#[test]
+fn french_queries_and_misspellings_find_the_partner() {
+    let mut failures = Vec::new();
+    for &(query, id, within) in TABLE {
+        let found = ids(query);
+        if !found.iter().take(within).any(|f| *f == id) {
+            failures.push(format!("{query:?}: {id} not in the first {within} of {found:?}"));
+        }
+    }
+    assert!(TABLE.len() >= 60);
+    assert!(failures.is_empty(), "{} of {}:\n{}", failures.len(), TABLE.len(), failures.join("\n"));
+}
+
+#[test]
+fn french_queries_used_to_find_nothing() {
+    for query in [
+        "environnement",
+        "économie circulaire",
+        "responsabilité sociétale",
+        "rse",
+        "emploi",
+        "insertion",
+        "achat durable",
+        "marches publics",
+    ] {
+        assert!(!ids(query).is_empty(), "{query:?}");
+    }
+}
+
+#[test]
+fn training_bodies_come_before_information_for_formation() {
+    let found = ids("formation");
+    let rank = |id: &str| found.iter().position(|f| *f == id).unwrap_or(usize::MAX);
+    for trainer in ["cnfpt", "insp", "apasp", "mairie-2000"] {
+        assert!(rank(trainer) < rank("weka"), "{trainer} {found:?}");
+        assert!(rank(trainer) < rank("achatpublic-info"), "{trainer} {found:?}");
+    }
+}
+
+#[test]
+fn an_equivalent_ranks_just_below_the_words_typed() {
+    // "training" is in CNFPT's description; "formation" is its French equivalent.
+    let direct = ids("training");
+    let via_glossary = ids("formation");
+    assert!(direct.contains(&"cnfpt") && via_glossary.contains(&"cnfpt"));
+    let hits = |text: &str| {
+        let query = Query::parse(text).unwrap_or_default();
+        let cnfpt = CATALOG.position("cnfpt").unwrap_or_default();
+        CATALOG.index().search(&query, &[], None).iter().find(|h| h.index == cnfpt).map(|h| h.score)
+    };
+    assert!(hits("formation") < hits("training"), "an equivalent scores below the word itself");
+}
+
+#[test]
+fn precise_queries_stay_precise() {
+    assert_eq!(ids("ugap"), ["ugap"]);
+    let seoul = ids("seoul");
+    assert!((1..=2).contains(&seoul.len()) && seoul[0] == "gsef", "{seoul:?}");
+    assert!(ids("zzzz").is_empty());
+    assert!(ids("ugap weka").is_empty());
+}
+
+#[test]
+fn stop_words_need_not_match_but_alone_they_do() {
+    assert_eq!(ids("les pme").first(), Some(&"pacte-pme"));
+    assert_eq!(ids("de la pme").first(), Some(&"pacte-pme"));
+    assert!(!ids("des").is_empty(), "a stop word alone is an ordinary term");
+}
+
+#[test]
+fn forgiving_forms_light_the_original_characters() {
+    let id = "mission-french-tech";
+    let index = CATALOG.position(id).unwrap_or_default();
+    let partner = &CATALOG.partners()[index];
+    let query = Query::parse("startup").unwrap_or_default();
+    let h = CATALOG.index().highlights(index, partner, &query);
+    let chars: Vec<char> = partner.description.chars().collect();
+    let lit: String = h.description.iter().take(8).map(|&p| chars[p]).collect();
+    assert_eq!(lit, "start-up");
+    let (index, partner) = (CATALOG.position("ensie").unwrap_or_default(), &CATALOG.partners()[0]);
+    let _ = (index, partner);
+}
+
+#[test]
+fn a_plain_index_matches_only_what_is_typed() {
+    let plain = Index::new(CATALOG.partners());
+    assert!(ids_in(&plain, "environnement").is_empty());
+    assert!(ids_in(&plain, "sustanable").is_empty());
+}
+
+#[test]
+fn a_user_glossary_adds_groups() {
+    let mut glossary = Glossary::bundled();
+    let user = Glossary::parse(r#"[(fr: ["pôle emploi"], en: ["employment services"])]"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    glossary.extend(user);
+    let index = Index::with_glossary(CATALOG.partners(), glossary);
+    assert_eq!(ids_in(&index, "pôle emploi").first(), Some(&"cnfpt"));
+}
+
+#[test]
+fn notes_are_searched_like_descriptions_and_say_so() {
+    // A catalog of its own: notes set on the shared one would reach the other tests.
+    let catalog = Catalog::bundled().unwrap_or_else(|e| panic!("{e}"));
+    let mut state = partners::store::State::default();
+    let mark = |note: &str| partners::store::Marks {
+        note: Some(note.to_owned()),
+        ..partners::store::Marks::default()
+    };
+    state.marks.insert("weka".to_owned(), mark("Their catalogue of legal guides"));
+    state.marks.insert("ugap".to_owned(), mark("Met Jeanne at the salon"));
+    let marks = catalog.mark_bits(&state);
+    let search = |text: &str| {
+        let query = Query::parse(text).unwrap_or_default();
+        let hits = catalog.index().search(&query, &marks, None);
+        hits.iter()
+            .map(|h| (catalog.partners()[h.index].id.as_str(), h.in_note))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(search("catalogue"), [("weka", true)]);
+    assert_eq!(search("catalog"), [("weka", true)], "a word prefix, as in a description");
+    assert_eq!(search("jeanne"), [("ugap", true)]);
+    assert_eq!(search("ugap").first(), Some(&("ugap", false)), "the name, not the note");
+    // The searcher forgets results found before the notes changed.
+    let mut searcher = partners::search::Searcher::default();
+    let query = Query::parse("salon").unwrap_or_default();
+    assert_eq!(searcher.search(catalog.index(), &query, &marks).len(), 1);
+    state.marks.clear();
+    let marks = catalog.mark_bits(&state);
+    assert!(searcher.search(catalog.index(), &query, &marks).is_empty());
+    assert!(search("catalogue").is_empty());
+}
