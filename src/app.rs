@@ -3,9 +3,11 @@
 //! (`Saved`, `SaveFailed`, `Copied`, `CopyFailed`), so what the user is told is decided here.
 //! Geometry and the detail pane's lines come from [`crate::view`]; nothing here draws.
 
+mod commands;
 mod editor;
 mod navigate;
 mod overlays;
+mod reports;
 
 pub use editor::{Closing, NoteEditor};
 
@@ -13,12 +15,11 @@ use std::sync::Arc;
 
 use crate::action::{Action, Effect, SearchRequest, Shared};
 use crate::catalog::Catalog;
-use crate::clipboard::CopyWay;
 use crate::editing::{self, Lines, Outcome};
 use crate::i18n::{fill, s};
 use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};
-use crate::store::{Change, State};
+use crate::store::State;
 use crate::view::detail::{self, DetailModel};
 use crate::view::help::{self, HelpLine};
 use crate::view::layout::{Areas, Mode, layout_with_list};
@@ -489,105 +490,6 @@ impl App {
         None
     }
 
-    /// What became of an effect: the user is told here, and only what happened. A browser
-    /// that is quitting still remembers its query once the note is saved.
-    fn report(&mut self, action: Action) -> Option<Effect> {
-        match action {
-            Action::Saved { state, warning } => {
-                self.sync_state(state);
-                if let Some(warning) = warning {
-                    self.set_status(warning, true);
-                }
-                if self.quit {
-                    return self.remember_query();
-                }
-            }
-            Action::SaveFailed { change, state, error } => {
-                if let Some(state) = state {
-                    self.sync_state(state);
-                }
-                // A note that could not be saved goes back into the editor, not away, and
-                // stays unsaved there (so closing it asks).
-                if let Change::Note { id, text } = change {
-                    let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
-                    self.note_of(&id).clone_into(&mut editor.original);
-                    self.overlay = Some(Overlay::Note(editor));
-                    self.quit = false;
-                }
-                self.set_status(fill(s().not_saved, &[&error]), true);
-            }
-            Action::Copied { name, way } => {
-                let text = match way {
-                    CopyWay::Program(program) => fill(s().card_copied_by, &[&name, &program]),
-                    CopyWay::Terminal { via, cut } => {
-                        let sent = match via {
-                            None => fill(s().card_sent, &[&name]),
-                            Some(via) => fill(s().card_sent_via, &[&name, &via.name()]),
-                        };
-                        if cut { sent + s().card_cut } else { sent }
-                    }
-                };
-                self.set_status(text, false);
-            }
-            Action::CopyFailed { name, error } => {
-                self.set_status(fill(s().card_not_copied, &[&name, &error]), true);
-            }
-            Action::SuspendFailed { error } => {
-                self.set_status(fill(s().suspend_failed, &[&error]), true);
-            }
-            _ => {}
-        }
-        None
-    }
-
-    /// The saved note on partner `id`, or nothing.
-    fn note_of(&self, id: &str) -> &str {
-        self.state.marks.get(id).and_then(|m| m.note.as_deref()).unwrap_or("")
-    }
-
-    /// Quits, unless a note has unsaved changes: then the editor asks (and a second Quit
-    /// while it asks saves the note and quits, so nothing typed is lost).
-    fn quit_asking(&mut self) -> Option<Effect> {
-        if let Some(Overlay::Note(editor)) = &mut self.overlay
-            && editor.changed()
-        {
-            if editor.asking == Some(Closing::Quit) {
-                return self.terminate();
-            }
-            editor.asking = Some(Closing::Quit);
-            return None;
-        }
-        self.quit_now()
-    }
-
-    /// Ends now, saving a note that has unsaved changes first.
-    fn terminate(&mut self) -> Option<Effect> {
-        self.quit = true;
-        match self.overlay.take() {
-            Some(Overlay::Note(editor)) if editor.changed() => Some(self.save_note(editor)),
-            overlay => {
-                self.overlay = overlay;
-                self.remember_query()
-            }
-        }
-    }
-
-    /// Replaces the saved state after the main loop wrote (or failed to write) it.
-    fn sync_state(&mut self, state: State) {
-        if state == self.state {
-            return;
-        }
-        self.state = state;
-        self.marks = self.catalog.mark_bits(&self.state);
-        self.generation += 1;
-        if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
-            self.searcher.reset();
-            if !self.keep_results {
-                self.rerun(true);
-            }
-        }
-    }
-
     /// Rebuilds the detail model when what it shows has changed.
     fn ensure_detail(&mut self) {
         let key = DetailKey {
@@ -761,98 +663,5 @@ impl App {
         }
         self.focus = Focus::Detail;
         self.remember_query()
-    }
-
-    fn remember_query(&self) -> Option<Effect> {
-        let query = self.query().trim().to_owned();
-        let last = self.state.history.last();
-        if query.is_empty() || last == Some(&query) {
-            return None;
-        }
-        Some(Effect::Save(Change::PushHistory(query)))
-    }
-
-    fn cancel(&mut self) -> Option<Effect> {
-        if self.narrow_detail {
-            self.narrow_detail = false;
-            self.focus = Focus::List;
-        } else if self.focus == Focus::Detail {
-            self.focus = Focus::List;
-        } else if !self.query.is_empty() {
-            self.set_query("");
-        } else {
-            return self.quit_now();
-        }
-        None
-    }
-
-    fn quit_now(&mut self) -> Option<Effect> {
-        self.quit = true;
-        self.remember_query()
-    }
-
-    fn toggle_mark(&mut self, star: bool) -> Option<Effect> {
-        let partner = self.catalog.get(self.selected_partner()?)?;
-        let marks = self.state.marks.get(&partner.id);
-        let id = partner.id.clone();
-        let name = partner.short_name().to_owned();
-        let change = if star {
-            let on = !marks.is_some_and(|m| m.starred);
-            self.set_status(fill(if on { s().starred } else { s().unstarred }, &[&name]), false);
-            Change::Star { id, on }
-        } else {
-            let on = !marks.is_some_and(|m| m.met);
-            self.set_status(
-                fill(if on { s().marked_met } else { s().unmarked_met }, &[&name]),
-                false,
-            );
-            Change::Met { id, on }
-        };
-        // In `is:starred`, a row unstarred by mistake stays, so the same key stars it back.
-        self.keep_results |= self.parsed.as_ref().is_ok_and(Query::uses_marks);
-        let mut state = self.state.clone();
-        state.apply(change.clone(), 0);
-        self.sync_state(state);
-        Some(Effect::Save(change))
-    }
-
-    fn toggle_starred_only(&mut self) {
-        let query = self.query();
-        let words: Vec<&str> = query.split_whitespace().collect();
-        let filtered: Vec<&str> = words.iter().copied().filter(|w| *w != "is:starred").collect();
-        let new = if filtered.len() == words.len() {
-            let mut with = filtered;
-            with.insert(0, "is:starred");
-            with.join(" ") + " "
-        } else {
-            filtered.join(" ")
-        };
-        self.set_query(&new);
-    }
-
-    fn recall_history(&mut self) {
-        let count = self.state.history.len();
-        if count == 0 {
-            self.set_status(s().no_history, false);
-            return;
-        }
-        // The history may have shrunk since (merged from disk): stay inside it.
-        let position = self.history.map_or(count - 1, |p| p.saturating_sub(1).min(count - 1));
-        self.query = self.state.history[position].chars().collect();
-        self.cursor = self.query.len();
-        self.refresh();
-        self.history = Some(position);
-        let older = self.bindings.keys_for(Context::List, &Action::HistoryPrevious);
-        let older = older.first().map_or("", String::as_str);
-        self.set_status(fill(s().from_history, &[&(count - position), &count, &older]), false);
-    }
-
-    fn copy_card(&mut self) -> Option<Effect> {
-        let index = self.selected_partner()?;
-        let partner = self.catalog.get(index)?;
-        let marks = self.state.marks.get(&partner.id);
-        let text =
-            crate::output::card(&self.catalog, index, marks, crate::output::CardFormat::Text);
-        Some(Effect::Copy { text, name: partner.short_name().to_owned() })
     }
 }

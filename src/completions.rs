@@ -86,7 +86,7 @@ pub fn ids_starting_with<'a>(catalog: &'a Catalog, prefix: &str) -> Vec<(&'a str
 pub fn complete_id(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(prefix) = current.to_str() else { return Vec::new() };
     let datasets = Store::resolve_datasets(None);
-    let Ok(catalog) = crate::cli::load_catalog(&[], datasets.as_deref()) else {
+    let Ok(catalog) = crate::catalog::Catalog::load(&[], datasets.as_deref(), &|_| {}) else {
         return Vec::new();
     };
     ids_starting_with(&catalog, prefix)

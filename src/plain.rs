@@ -283,7 +283,7 @@ pub fn start(
     home: &Path,
     query: &str,
 ) -> anyhow::Result<ExitCode> {
-    let catalog = crate::cli::load_catalog(data, datasets)?;
+    let catalog = Catalog::load(data, datasets, &|_| {})?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for warning in catalog.warnings() {

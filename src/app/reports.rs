@@ -1,0 +1,82 @@
+//! What became of an effect, and the saved state it brings back: the user is told here.
+
+use super::{App, NoteEditor, Overlay};
+use crate::action::{Action, Effect};
+use crate::clipboard::CopyWay;
+use crate::i18n::{fill, s};
+use crate::search::Query;
+use crate::store::{Change, State};
+
+impl App {
+    /// What became of an effect: the user is told here, and only what happened. A browser
+    /// that is quitting still remembers its query once the note is saved.
+    pub(super) fn report(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Saved { state, warning } => {
+                self.sync_state(state);
+                if let Some(warning) = warning {
+                    self.set_status(warning, true);
+                }
+                if self.quit {
+                    return self.remember_query();
+                }
+            }
+            Action::SaveFailed { change, state, error } => {
+                if let Some(state) = state {
+                    self.sync_state(state);
+                }
+                // A note that could not be saved goes back into the editor, not away, and
+                // stays unsaved there (so closing it asks).
+                if let Change::Note { id, text } = change {
+                    let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
+                    self.note_of(&id).clone_into(&mut editor.original);
+                    self.overlay = Some(Overlay::Note(editor));
+                    self.quit = false;
+                }
+                self.set_status(fill(s().not_saved, &[&error]), true);
+            }
+            Action::Copied { name, way } => {
+                let text = match way {
+                    CopyWay::Program(program) => fill(s().card_copied_by, &[&name, &program]),
+                    CopyWay::Terminal { via, cut } => {
+                        let sent = match via {
+                            None => fill(s().card_sent, &[&name]),
+                            Some(via) => fill(s().card_sent_via, &[&name, &via.name()]),
+                        };
+                        if cut { sent + s().card_cut } else { sent }
+                    }
+                };
+                self.set_status(text, false);
+            }
+            Action::CopyFailed { name, error } => {
+                self.set_status(fill(s().card_not_copied, &[&name, &error]), true);
+            }
+            Action::SuspendFailed { error } => {
+                self.set_status(fill(s().suspend_failed, &[&error]), true);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// The saved note on partner `id`, or nothing.
+    pub(super) fn note_of(&self, id: &str) -> &str {
+        self.state.marks.get(id).and_then(|m| m.note.as_deref()).unwrap_or("")
+    }
+
+    /// Replaces the saved state after the main loop wrote (or failed to write) it.
+    pub(super) fn sync_state(&mut self, state: State) {
+        if state == self.state {
+            return;
+        }
+        self.state = state;
+        self.marks = self.catalog.mark_bits(&self.state);
+        self.generation += 1;
+        if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
+            self.searcher.reset();
+            if !self.keep_results {
+                self.rerun(true);
+            }
+        }
+    }
+}
