@@ -150,6 +150,8 @@ pub enum CardFormat {
 pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: CardFormat) -> String {
     let Some(p) = catalog.get(index) else { return String::new() };
     let said = i18n::cli();
+    // The card's headings are the detail pane's: one word for one thing.
+    let headings = i18n::s();
     let pair = |label: &str, value: &str| fill(said.label_value, &[&label, &value]);
     let md = format == CardFormat::Md;
     // Data never drives the terminal; in Markdown it never becomes markup either.
@@ -176,14 +178,14 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
     let _ = writeln!(out, "\n{}", t(&p.description));
     let item = if md { "- " } else { "  " };
     if !p.facts.is_empty() {
-        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.key_facts);
+        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, headings.key_facts);
         for f in &p.facts {
             let _ = writeln!(out, "{item}{}", pair(&t(&f.label), &t(&f.value)));
         }
     }
     let links = catalog.links(index);
     if !links.is_empty() {
-        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.relations);
+        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, headings.relations);
         for l in &links {
             let note = l.note.map(|n| format!(" ({})", t(n))).unwrap_or_default();
             let label = words.link(l.kind, l.incoming);
@@ -191,13 +193,13 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         }
     }
     let contacts = [
-        (said.website, &p.website),
-        (said.email, &p.email),
-        (said.phone, &p.phone),
-        (said.booth, &p.booth),
+        (headings.website, &p.website),
+        (headings.email, &p.email),
+        (headings.phone, &p.phone),
+        (headings.booth, &p.booth),
     ];
     if contacts.iter().any(|(_, v)| v.is_some()) {
-        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, said.contact);
+        let _ = writeln!(out, "\n{}{}", if md { "## " } else { "" }, headings.contact);
         for (label, value) in contacts {
             if let Some(v) = value {
                 let _ = writeln!(out, "{item}{}", pair(label, &t(v)));

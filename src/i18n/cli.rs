@@ -65,13 +65,6 @@ table! {
         also_known_as,
         /// `{}`: the topics.
         topics,
-        key_facts,
-        relations,
-        contact,
-        website,
-        email,
-        phone,
-        booth,
         /// `{}`: the user's marks ("starred, met").
         mine,
         /// A mark, in "Mine".
