@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use crate::app::{App, Focus};
-use crate::text::clean;
 use crate::view::detail::Role;
 
 fn style(role: Role, chosen: Option<usize>, theme: &Theme) -> Style {
@@ -28,18 +27,19 @@ fn style(role: Role, chosen: Option<usize>, theme: &Theme) -> Style {
 /// Draws the detail pane.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = app.focus() == Focus::Detail && app.overlay().is_none();
-    let title = app
-        .selected_partner()
-        .and_then(|i| app.catalog().get(i))
-        .map(|p| match &p.acronym {
-            Some(a) if a != &p.name => format!(" {} ({}) ", clean(&p.name), clean(a)),
-            _ => format!(" {} ", clean(&p.name)),
-        })
-        .unwrap_or_default();
     let rows = usize::from(area.height.saturating_sub(2));
     let scroll = app.detail_scroll();
     // Room left on the top border for the `↑` mark when scrolled.
     let max_title = usize::from(area.width.saturating_sub(if scroll > 0 { 8 } else { 4 }));
+    // "Name (ACR)" as the list shows it: a long name is cut, the acronym kept.
+    let title = app
+        .selected_partner()
+        .and_then(|i| app.catalog().get(i))
+        .map(|p| {
+            let runs = crate::view::list::label_runs(p, &[], &[], max_title.saturating_sub(2));
+            format!(" {} ", runs.into_iter().map(|(run, _)| run).collect::<String>())
+        })
+        .unwrap_or_default();
     let shown = app.selected_partner().is_some();
     let block = super::scroll_marks(
         Block::default()
