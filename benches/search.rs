@@ -69,6 +69,8 @@ fn quick<'c>(c: &'c mut Criterion, name: &str, measure: Duration) -> BenchmarkGr
 /// starting from the state the previous keystrokes left (the browser's path).
 fn keystrokes(c: &mut Criterion) {
     let index = big().catalog.index();
+    // As the browser does once the list is shown.
+    index.warm();
     for query in QUERIES {
         let mut group = quick(c, &format!("keystroke/{query}"), Duration::from_millis(200));
         let mut searcher = Searcher::default();
@@ -162,6 +164,14 @@ fn load(c: &mut Criterion) {
         b.iter(|| dataset::validate(&parsed, &big.source, &big.path, &|_| false));
     });
     group.bench_function("index only", |b| b.iter(|| Index::new(big.catalog.partners())));
+    // What the browser does off the UI thread once the list is shown (`Index::warm`).
+    group.bench_function("words and lists", |b| {
+        b.iter_batched(
+            || Index::new(big.catalog.partners()),
+            |i| i.warm(),
+            BatchSize::PerIteration,
+        );
+    });
     group.finish();
 }
 

@@ -40,8 +40,17 @@ impl Loader {
                 let read = read.fetch_add(bytes, Ordering::Relaxed) + bytes;
                 let _ = progress.send(Ok(Action::Loading { read, total }));
             };
-            let loaded = Catalog::load(&data, datasets.as_deref(), &report);
-            let _ = sender.send(loaded.map(|c| Action::Loaded(Shared(Arc::new(c)))));
+            match Catalog::load(&data, datasets.as_deref(), &report) {
+                Ok(catalog) => {
+                    let catalog = Arc::new(catalog);
+                    let _ = sender.send(Ok(Action::Loaded(Shared(Arc::clone(&catalog)))));
+                    // Shown first, then made ready for fast searches (the list does not wait).
+                    catalog.index().warm();
+                }
+                Err(e) => {
+                    let _ = sender.send(Err(e));
+                }
+            }
         });
         Loader { received, running: true }
     }

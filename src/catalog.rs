@@ -68,9 +68,9 @@ pub struct Catalog {
     index: Index,
     sources: Vec<Source>,
     warnings: Vec<DatasetError>,
-    /// The last [`Catalog::similar`] asked for, by partner and count: the detail pane asks
-    /// again on every keystroke, and a pass over every partner is not free at scale.
-    similar_memo: Mutex<Option<(usize, usize, Vec<Similar>)>>,
+    /// What [`Catalog::similar`] keeps between calls: the detail pane asks again on every
+    /// keystroke, and a pass over every partner is not free at scale.
+    similar_memo: Mutex<similar::Memo>,
 }
 
 /// From this many partners, a dropped catalog is freed on another thread: freeing 100 000
@@ -211,7 +211,7 @@ impl Catalog {
             index,
             sources,
             warnings,
-            similar_memo: Mutex::new(None),
+            similar_memo: Mutex::default(),
         }
     }
 

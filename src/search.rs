@@ -17,6 +17,7 @@
 //! - `index`: the folded partners, search results and highlights;
 //! - `matching`: one partner against one query (scores, word classes, fuzzy hits);
 //! - `masks`: characters and words as bit sets, to stop scans early;
+//! - `postings`: which partners hold each word, so that a large search scans fewer texts;
 //! - `searcher`: incremental search, keystroke after keystroke.
 
 mod expand;
@@ -25,6 +26,7 @@ mod glossary;
 mod index;
 mod masks;
 mod matching;
+mod postings;
 mod query;
 mod searcher;
 

@@ -6,6 +6,10 @@
 //! chunks) meet a table of queries, and the hits, their scores and order, and the highlights
 //! are compared with a matcher written plainly from the rules in the README and the search
 //! module's docs: fold each field with `search::fold`, look at each field on its own.
+//!
+//! The index is warmed ([`Index::warm`]) as the browser does, so its word lists decide which
+//! texts are scanned; the forgiving rules (glossary, inflections, typos, notes) are checked
+//! against the same index searched without word lists.
 
 use std::cmp::Reverse;
 use std::path::Path;
@@ -14,7 +18,9 @@ use std::sync::LazyLock;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use partners::dataset::{self, Partner};
-use partners::search::{Atom, Highlights, Hit, Index, MarkBits, Mode, Query, Searcher, fold};
+use partners::search::{
+    Atom, Glossary, Highlights, Hit, Index, MarkBits, Mode, Query, Searcher, fold,
+};
 
 #[path = "../examples/generate.rs"]
 #[allow(dead_code)]
@@ -39,6 +45,7 @@ static WORLD: LazyLock<World> = LazyLock::new(|| {
     assert!(with_aliases > PARTNERS / 5, "aliases are generated, so their offsets matter");
     let folded = partners.iter().map(Folded::of).collect();
     let index = Index::new(&partners);
+    index.warm();
     let marks =
         (0..PARTNERS).map(|i| MarkBits::new(i % 7 == 0, i % 11 == 0, i % 13 == 0)).collect();
     World { partners, folded, index, marks }
@@ -436,4 +443,54 @@ fn typing_narrows_to_the_same_results_above_the_parallel_threshold() {
             &searcher.search(&world.index, &Query::parse(typed).unwrap_or_default(), &world.marks),
         );
     }
+}
+
+/// Queries that use the forgiving rules: French and English equivalents, phrases, inflections,
+/// elisions, stop words, typos, negation and filters, and words only a note holds.
+const FORGIVING: &[&str] = &[
+    "économie sociale",
+    "social economy",
+    "economie sociale et solidaire",
+    "achats publics responsables",
+    "marches publics",
+    "l'insertion",
+    "d'emploi",
+    "solidaires",
+    "territoriaux",
+    "developement durable",
+    "cooperation decentralisee",
+    "procurment",
+    "the network of cities",
+    "ess -bordeaux",
+    "is:starred collectivites",
+    "kind:foundation environnement",
+    "mycelium",
+    "carnet rouge",
+    "publique",
+    "formation",
+];
+
+#[test]
+fn word_lists_change_no_result_of_the_forgiving_rules() {
+    let world = &*WORLD;
+    let with_lists = Index::with_glossary(&world.partners, Glossary::bundled());
+    with_lists.warm();
+    let without = Index::with_glossary(&world.partners, Glossary::bundled());
+    let notes =
+        [(17, "Mycelium: met at the fair"), (4_200, "carnet rouge, page 3"), (8_400, "ESS")];
+    for index in [&with_lists, &without] {
+        index.set_notes(notes.iter().map(|(i, note)| (*i, *note)));
+    }
+    let mut found = 0;
+    for typed in FORGIVING {
+        let mut searcher = Searcher::default();
+        for end in typed.char_indices().map(|(at, c)| at + c.len_utf8()) {
+            let Ok(query) = Query::parse(&typed[..end]) else { continue };
+            let hits = searcher.search(&with_lists, &query, &world.marks);
+            let expected = without.search(&query, &world.marks, None);
+            assert_eq!(hits, expected, "{:?}", &typed[..end]);
+            found += usize::from(end == typed.len() && !hits.is_empty());
+        }
+    }
+    assert!(found >= FORGIVING.len() - 3, "the queries find something in the data");
 }

@@ -4,7 +4,6 @@
 //!
 //! Owns the plan of a search. Scoring one partner against a plan is in [`super::matching`].
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::fold::is_word_char;
@@ -62,6 +61,13 @@ pub(super) struct GroupPlan<'q> {
 }
 
 impl GroupPlan<'_> {
+    /// Every spelling the plan looks for.
+    pub(super) fn forms_mut(&mut self) -> impl Iterator<Item = &mut Form> {
+        let direct =
+            self.direct.iter_mut().flat_map(|(slots, _)| slots).filter_map(|s| s.word.as_mut());
+        self.extras.iter_mut().flatten().chain(direct).flat_map(|word| word.forms.iter_mut())
+    }
+
     /// Whether it finds more than the group as typed would.
     fn widens(&self) -> bool {
         self.optional
@@ -275,12 +281,12 @@ pub(super) struct Vocabulary {
     /// Words of 4 to 32 ASCII letters, with their letters as bits, by length.
     by_len: Vec<Vec<(String, u64)>>,
     /// Every ASCII word, sorted.
-    sorted: Vec<String>,
+    pub(super) sorted: Vec<String>,
 }
 
 impl Vocabulary {
     pub(super) fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Vocabulary {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
         for text in texts {
             seen.extend(text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()));
         }

@@ -12,11 +12,12 @@ use std::sync::{OnceLock, RwLock};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::expand::{FormKind, Vocabulary};
+use super::expand::{FormKind, GroupPlan, Vocabulary};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::masks::{WordMarks, char_mask, initials_mask};
 use super::matching::fuzzy_positions;
+use super::postings::Postings;
 use super::query::{MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
 use crate::dataset::{Kind, Partner, Scope, Topic};
@@ -74,6 +75,9 @@ pub(super) fn topic_bit(topic: Topic) -> u64 {
     1 << (topic as u32)
 }
 
+/// Below this many partners to look at, a scan costs less than making bit sets for it.
+const POSTINGS_MIN: usize = 2048;
+
 /// A search result: the partner's position in the dataset and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -122,6 +126,10 @@ pub struct Index {
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
     vocabulary: OnceLock<Vocabulary>,
+    /// Which partners hold each word anywhere, and in their name, acronym or aliases: made off
+    /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
+    /// there.
+    postings: OnceLock<Postings>,
     /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
     notes: RwLock<Notes>,
     /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
@@ -255,6 +263,7 @@ impl Index {
             matcher: SkimMatcherV2::default().ignore_case(),
             glossary: None,
             vocabulary: OnceLock::new(),
+            postings: OnceLock::new(),
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
         };
@@ -323,6 +332,20 @@ impl Index {
         self.vocabulary.get_or_init(|| Vocabulary::of(self.texts.iter().map(String::as_str)))
     }
 
+    /// Makes ahead of the first search what large searches use: the partners' words and which
+    /// partners hold each. Takes a while on a large dataset: call it off the UI thread. Searches
+    /// meanwhile wait for the words (as they would without it) but not for the lists.
+    pub fn warm(&self) {
+        let vocabulary = self.vocabulary();
+        self.postings.get_or_init(|| {
+            Postings::build(&vocabulary.sorted, self.entries.len(), |i| {
+                let bounds = &self.entries[i].bounds;
+                let text = &self.text(i)[bounds[ACRONYM]..bounds[END]];
+                (text, bounds[DESCRIPTION] - bounds[ACRONYM])
+            })
+        });
+    }
+
     /// Whether some note holds `form`.
     pub(super) fn notes_hold(&self, form: &str) -> bool {
         let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -376,7 +399,18 @@ impl Index {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
         let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
-        let plans = self.plan(query, true);
+        let mut plans = self.plan(query, true);
+        let scanned = within.map_or(self.entries.len(), <[usize]>::len);
+        if let Some(postings) = self.postings.get()
+            && scanned >= POSTINGS_MIN
+        {
+            for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
+                let start = form.kind != FormKind::Direct;
+                let occurs = postings.may_hold(form.plan.term(), start, false);
+                form.plan.in_short = postings.may_hold(form.plan.term(), start, true);
+                form.plan.occurs = occurs;
+            }
+        }
         let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let check = |i: usize| {
             let mark = marks.get(i).copied().unwrap_or_default();

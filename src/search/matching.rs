@@ -4,6 +4,7 @@
 //! nor reorders it, and knows nothing of the order of results.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -15,6 +16,7 @@ use super::index::{
     ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
 };
 use super::masks::{char_mask, mask_bit};
+use super::postings::Bits;
 use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
 
 /// How well a term matched, best last.
@@ -66,6 +68,17 @@ impl Index {
             }
             let width = u32::try_from(plan.direct.len()).unwrap_or(1);
             for extra in &plan.extras {
+                // Not worth looking for when, from where its words may be, it cannot win.
+                let ceiling: Option<u32> =
+                    extra.iter().map(|word| word_ceiling(i, word, note.is_some())).sum();
+                let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
+                match (ceiling, best) {
+                    (None, _) => continue,
+                    (Some(c), Some((b, _, _))) if c * width / count + (count - 1) * 500 <= b => {
+                        continue;
+                    }
+                    _ => {}
+                }
                 let words: Option<Vec<(u32, bool, bool)>> =
                     extra.iter().map(|word| self.match_word(i, word, Mode::Fuzzy, note)).collect();
                 let Some(words) = words else { continue };
@@ -120,24 +133,27 @@ impl Index {
         note: Option<&str>,
     ) -> Option<(u32, bool, bool)> {
         let mut best: Option<((Quality, Field, u32), bool)> = None;
-        let mut keep = |found: Option<(Quality, Field, u32)>, noted: bool| {
+        let keep = |best: &mut Option<_>, found: Option<(Quality, Field, u32)>, noted: bool| {
             if let Some(found) = found
                 && best.is_none_or(|(b, _)| found > b)
             {
-                best = Some((found, noted));
+                *best = Some((found, noted));
             }
         };
         for form in &word.forms {
-            let in_fields = match form.kind {
-                FormKind::Direct => self.match_text(i, &form.plan, mode),
-                _ => self.word_match_fields(i, &form.plan).and_then(|m| form.grade(m)),
+            let in_fields = if form.kind == FormKind::Direct {
+                self.match_text(i, &form.plan, mode)
+            } else {
+                let floor = best.map(|(found, _)| (form, found));
+                self.word_match_fields(i, &form.plan, floor).and_then(|m| form.grade(m))
             };
-            keep(in_fields, false);
+            keep(&mut best, in_fields, false);
             if let Some(note) = note
                 && matches!(mode, Mode::Fuzzy | Mode::Exact)
             {
                 let in_note = note_match(note, &form.plan);
                 keep(
+                    &mut best,
                     if form.kind == FormKind::Direct {
                         in_note
                     } else {
@@ -179,9 +195,12 @@ impl Index {
     fn match_text(&self, i: usize, plan: &TermPlan, mode: Mode) -> Option<(Quality, Field, u32)> {
         let term = plan.term.as_str();
         let entry = &self.entries[i];
-        let shorts = [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
-            .into_iter()
-            .chain(self.aliases(i).map(|a| (a, Field::Alias)));
+        // Made only where needed: reading a partner's text costs a trip to memory.
+        let shorts = || {
+            [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
+                .into_iter()
+                .chain(self.aliases(i).map(|a| (a, Field::Alias)))
+        };
         let mut best: Option<(Quality, Field, u32)> = None;
         let keep = |best: &mut Option<(Quality, Field, u32)>, candidate| {
             if best.is_none_or(|b| candidate > b) {
@@ -190,7 +209,7 @@ impl Index {
         };
         match mode {
             Mode::Prefix | Mode::Suffix | Mode::Whole => {
-                for (field_text, field) in shorts {
+                for (field_text, field) in shorts() {
                     if field_text.is_empty() {
                         continue;
                     }
@@ -210,7 +229,7 @@ impl Index {
                 }
             }
             Mode::Exact | Mode::Fuzzy => {
-                best = self.word_match_fields(i, plan);
+                best = self.word_match_fields(i, plan, None);
                 // Fuzzy only where the term is nowhere as it is, and only where a credible hit
                 // may be: every letter in a short field, the first one starting a word.
                 let worth_fuzzy = plan.fuzzy
@@ -218,7 +237,7 @@ impl Index {
                     && plan.mask & !entry.short_mask == 0
                     && (plan.first == 0 || plan.first & entry.initials_mask != 0);
                 if worth_fuzzy {
-                    for (field_text, field) in shorts {
+                    for (field_text, field) in shorts() {
                         if let Some(fine) = self.fuzzy(field_text, term) {
                             keep(&mut best, (Quality::Fuzzy, field, fine));
                         }
@@ -231,8 +250,18 @@ impl Index {
 
     /// The best occurrence of the term over partner `i`'s fields, classified by
     /// [`word_quality`] (with [`Quality::WholeField`] for a short field that is the term), in
-    /// one pass over the partner's text that stops when no later field can do better.
-    fn word_match_fields(&self, i: usize, plan: &TermPlan) -> Option<(Quality, Field, u32)> {
+    /// one pass over the partner's text that stops when no later field can do better. With a
+    /// `floor` (a spelling of a word, and the best another spelling of it found), fields where
+    /// this spelling, as it ranks, cannot beat that are not looked at.
+    fn word_match_fields(
+        &self,
+        i: usize,
+        plan: &TermPlan,
+        floor: Option<(&Form, (Quality, Field, u32))>,
+    ) -> Option<(Quality, Field, u32)> {
+        if plan.occurs.as_ref().is_some_and(|bits| !bits.has(i)) {
+            return None;
+        }
         let (entry, text) = (&self.entries[i], self.text(i));
         let b = &entry.bounds;
         let fields =
@@ -249,9 +278,6 @@ impl Index {
                     (b[TOPICS]..b[END] - 1, Field::Text),
                 ]);
         let len = plan.term.len();
-        let mut best: Option<(Quality, Field, u32)> = None;
-        let mut found = occurrences(text, plan, b[ACRONYM]..b[END]).peekable();
-        found.peek()?;
         // The best quality an occurrence can have: a word start, when the term is no word here.
         let stop = if plan.lone.is_none_or(|bit| entry.words.lone & bit != 0) {
             Quality::WholeWord
@@ -260,14 +286,34 @@ impl Index {
         } else {
             Quality::InsideWord
         };
+        // The best match a field can hold (fields come by decreasing rank), and whether that
+        // beats the floor.
+        let top = |field: Field| match field {
+            _ if stop < Quality::WholeWord => stop,
+            Field::Text => Quality::WholeWord,
+            _ => Quality::WholeField,
+        };
+        let worth = |field: Field| {
+            floor.is_none_or(|(form, floor)| {
+                form.grade((top(field), field, 999)).is_some_and(|ceiling| ceiling > floor)
+            })
+        };
+        // The end of the last field worth a look.
+        let end = if floor.is_none() || worth(Field::Text) {
+            b[END] - 1
+        } else if worth(Field::Alias) && !entry.aliases.is_empty() {
+            self.alias_spans[entry.aliases.end - 1].end
+        } else if worth(Field::Name) {
+            b[ALIASES] - 1
+        } else {
+            return None;
+        };
+        let mut best: Option<(Quality, Field, u32)> = None;
+        let mut found = occurrences(text, plan, b[ACRONYM]..end).peekable();
+        found.peek()?;
         for (span, field) in fields {
-            // Fields come by decreasing rank: past this ceiling, nothing can beat `best`.
-            let top = match field {
-                _ if stop < Quality::WholeWord => stop,
-                Field::Text => Quality::WholeWord,
-                _ => Quality::WholeField,
-            };
-            if best.is_some_and(|b| b >= (top, field, 999)) {
+            // Past this ceiling, nothing can beat `best`.
+            if best.is_some_and(|b| b >= (top(field), field, 999)) || !worth(field) {
                 break;
             }
             let mut field_best: Option<(Quality, usize)> = None;
@@ -276,7 +322,7 @@ impl Index {
                 if field_best.is_none_or(|(q, _)| quality > q) {
                     field_best = Some((quality, at));
                     if quality >= stop {
-                        found = occurrences(text, plan, span.end..b[END]).peekable();
+                        found = occurrences(text, plan, span.end..end).peekable();
                         break;
                     }
                 }
@@ -309,6 +355,29 @@ impl Index {
         let (score, positions) = fuzzy_positions(&self.matcher, field_text, term)?;
         Some(u32::try_from(score.clamp(0, 999)).unwrap_or(0)).filter(|_| !positions.is_empty())
     }
+}
+
+/// The best score `word` could have in partner `i` (as [`Index::match_word`] scores it), from
+/// where its spellings may be; `None` when it cannot be there.
+fn word_ceiling(i: usize, word: &WordPlan, noted: bool) -> Option<u32> {
+    let score = |(quality, field, fine): (Quality, Field, u32)| {
+        quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999)
+    };
+    let in_text = |form: &Form| form.grade((Quality::WholeWord, Field::Text, 999)).map(score);
+    word.forms
+        .iter()
+        .filter_map(|form| {
+            let has = |bits: &Option<Arc<Bits>>| bits.as_ref().is_none_or(|b| b.has(i));
+            // What was typed may also be found by letters in a short field.
+            if form.kind == FormKind::Direct || has(&form.plan.in_short) && has(&form.plan.occurs) {
+                form.grade((Quality::WholeField, Field::Name, 999)).map(score)
+            } else if has(&form.plan.occurs) || noted {
+                in_text(form)
+            } else {
+                None
+            }
+        })
+        .max()
 }
 
 impl Form {
@@ -357,6 +426,11 @@ pub(super) struct TermPlan {
     /// The term's letters, and its first one, as bits (see [`mask_bit`]).
     mask: u64,
     first: u64,
+    /// The partners whose words may hold the term (see [`super::postings`]), when known: the
+    /// others need no scan.
+    pub(super) occurs: Option<Arc<Bits>>,
+    /// The same, in the name, acronym or aliases only.
+    pub(super) in_short: Option<Arc<Bits>>,
     /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
     /// letter stands alone).
     lone: Option<u64>,
@@ -379,6 +453,8 @@ impl TermPlan {
             finder: memmem::Finder::new(term).into_owned(),
             fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
             mask: char_mask(term),
+            occurs: None,
+            in_short: None,
             first: term.chars().next().map_or(0, mask_bit),
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
