@@ -148,6 +148,20 @@ fn the_alias_editor_lists_them_one_a_line_and_removes_what_is_deleted() {
 }
 
 #[test]
+fn unsaved_aliases_are_asked_about_and_saved_on_a_signal() {
+    let (app, effects) = run_with(State::default(), (80, 24), "ugap <A-a> marmite <C-c>");
+    assert!(effects.is_empty() && !app.should_quit(), "Ctrl-C asks first: {effects:?}");
+    let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor stays") };
+    assert!(editor.asking.is_some());
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(screen.contains("Unsaved aliases: Ctrl-S save"), "{screen}");
+    let (mut app, _) = run_with(State::default(), (80, 24), "ugap <A-a> marmite");
+    let effect = app.update(Action::Terminate);
+    assert_eq!(effect, Some(Effect::Save(change("ugap", &["marmite"], &[]))));
+    assert!(app.should_quit());
+}
+
+#[test]
 fn aliases_whose_save_failed_go_back_into_the_editor() {
     let (mut app, effects) = run_with(State::default(), (80, 24), "ugap <A-a> marmite <C-s>");
     let [Effect::Save(change)] = &effects[..] else { panic!("one save: {effects:?}") };
