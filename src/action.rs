@@ -82,6 +82,8 @@ pub enum Action {
     ToggleMet,
     /// Open the note editor on the selected partner.
     EditNote,
+    /// Edit the user's own aliases for the selected partner (one a line, in the note editor).
+    EditAliases,
     /// Show only starred partners, or all again (adds or removes `is:starred`).
     ToggleStarredOnly,
     /// Recall the previous query from the history (again: older ones).
@@ -266,6 +268,7 @@ impl Action {
             Action::ToggleStar => t.do_star,
             Action::ToggleMet => t.do_met,
             Action::EditNote => t.do_note,
+            Action::EditAliases => t.do_aliases,
             Action::ToggleStarredOnly => t.do_starred_only,
             Action::HistoryPrevious => t.do_history,
             Action::CopyCard => t.do_copy,
@@ -341,6 +344,7 @@ pub static NAMED: &[(&str, Action)] = &[
     ("star", Action::ToggleStar),
     ("met", Action::ToggleMet),
     ("note", Action::EditNote),
+    ("aliases", Action::EditAliases),
     ("starred-only", Action::ToggleStarredOnly),
     ("history", Action::HistoryPrevious),
     ("copy", Action::CopyCard),

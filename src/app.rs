@@ -9,7 +9,7 @@ mod navigate;
 mod overlays;
 mod reports;
 
-pub use editor::{Closing, NoteEditor};
+pub use editor::{Closing, Edited, NoteEditor};
 
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ pub enum Focus {
 pub enum Overlay {
     /// Keys and query syntax.
     Help,
-    /// Editing a note.
+    /// Editing a note, or the user's own aliases.
     Note(NoteEditor),
     /// The selected partner's card as a QR code.
     Qr(QrView),
@@ -469,6 +469,12 @@ impl App {
             Action::EditNote => {
                 if let Some(p) = self.selected_partner().and_then(|i| self.catalog.get(i)) {
                     let editor = NoteEditor::new(&p.id, self.note_of(&p.id));
+                    self.overlay = Some(Overlay::Note(editor));
+                }
+            }
+            Action::EditAliases => {
+                if let Some(p) = self.selected_partner().and_then(|i| self.catalog.get(i)) {
+                    let editor = NoteEditor::aliases(&p.id, self.aliases_of(&p.id));
                     self.overlay = Some(Overlay::Note(editor));
                 }
             }

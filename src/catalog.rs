@@ -13,7 +13,7 @@ pub use similar::{Lead, SIMILAR_COUNT, Similar};
 
 use crate::dataset::{self, Dataset, DatasetError, Partner, RelationKind};
 use crate::search::{Glossary, Index, MarkBits};
-use crate::store::State;
+use crate::store::{Marks, State};
 
 /// Where the partners come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,15 +276,16 @@ impl Catalog {
     }
 
     /// The user's marks of every partner, by position, for `is:` and `has:` filters. Hands
-    /// the notes to the search index as well, so that a search finds them: call it again
+    /// the notes and the user's own aliases to the search index as well, so that a search
+    /// finds them (a match there is marked as found in the user's words): call it again
     /// whenever the state changes.
     pub fn mark_bits(&self, state: &State) -> Vec<MarkBits> {
-        self.index.set_notes(
-            state
-                .marks
-                .iter()
-                .filter_map(|(id, marks)| Some((self.position(id)?, marks.note.as_deref()?))),
-        );
+        let personal: Vec<(usize, String)> = state
+            .marks
+            .iter()
+            .filter_map(|(id, marks)| Some((self.position(id)?, personal_text(marks)?)))
+            .collect();
+        self.index.set_notes(personal.iter().map(|(i, text)| (*i, text.as_str())));
         self.partners
             .iter()
             .map(|p| {
@@ -353,6 +354,18 @@ impl Catalog {
 type Loaded = (PathBuf, String, Dataset);
 
 /// The `*.ron` files of the folder `dir`, sorted.
+/// What the user wrote about a partner that a search looks through: the note, then the
+/// user's own aliases, one a line; `None` when there is neither.
+fn personal_text(marks: &Marks) -> Option<String> {
+    let parts: Vec<&str> = marks
+        .note
+        .iter()
+        .map(String::as_str)
+        .chain(marks.aliases.iter().map(String::as_str))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
 fn dataset_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {

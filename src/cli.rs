@@ -20,7 +20,7 @@ use crate::export::{self, ExportFormat};
 use crate::i18n::{self, Lang, fill};
 use crate::output::{self, CardFormat};
 use crate::search::Query;
-use crate::store::{Change, Store};
+use crate::store::{Change, Store, tidy_alias};
 use crate::text::{clean, clean_multiline};
 use crate::ui::theme::ThemeName;
 
@@ -153,6 +153,23 @@ pub enum Command {
         /// Remove the note.
         #[arg(long)]
         clear: bool,
+    },
+    /// Your own aliases for a partner, searched like its description: `alias ID TEXT` adds
+    /// one, `--remove TEXT` removes one, `alias ID` lists them.
+    Alias {
+        /// The partner's id.
+        #[arg(add = ArgValueCompleter::new(completions::complete_id))]
+        id: String,
+        /// The alias to add (words are joined with spaces); one already there, whatever its
+        /// case or accents, is not added twice.
+        #[arg(conflicts_with = "remove")]
+        text: Vec<String>,
+        /// Remove this alias (compared without case or accents).
+        #[arg(long, value_name = "TEXT")]
+        remove: Option<String>,
+        /// List the aliases as a JSON object (`{"id": ..., "aliases": [...]}`).
+        #[arg(long, conflicts_with_all = ["text", "remove"])]
+        json: bool,
     },
     /// Write the partners with your marks and notes, for the follow-up after an event.
     Export {
@@ -358,6 +375,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
                 if text.is_some() { i18n::cli().note_saved } else { i18n::cli().note_removed };
             mark(cx, &id, move |id| Change::Note { id, text }, said)
         }
+        Command::Alias { id, text, remove, json } => alias(cx, &id, &text, remove, json),
         Command::Export { format, marks, output } => {
             let catalog = cx.catalog()?;
             let store = cx.store_for_reading();
@@ -479,6 +497,61 @@ fn mark(
     store.apply(change(id.to_owned()))?;
     let name = catalog.get(index).map_or(id, |p| p.short_name());
     writeln!(cx.out, "{}", fill(said, &[&clean(name)]))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `partners alias`: adds `text` to partner `id`'s aliases, or removes `remove`, or with
+/// neither lists them.
+fn alias(
+    cx: &mut Env<'_>,
+    id: &str,
+    text: &[String],
+    remove: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
+    let catalog = cx.catalog()?;
+    let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
+    let name = catalog.get(index).map_or(id, |p| p.short_name());
+    let said = i18n::cli();
+    if remove.is_none() && text.is_empty() {
+        let store = cx.store_for_reading();
+        let aliases = store.as_ref().and_then(|s| s.marks(id)).map_or(&[][..], |m| &m.aliases);
+        if json {
+            let object = serde_json::json!({ "id": id, "aliases": aliases });
+            cx.out.write_all(output::to_json(&object)?.as_bytes())?;
+        } else if aliases.is_empty() {
+            writeln!(cx.err, "{}", fill(said.no_aliases, &[&clean(name), &clean(id)]))?;
+        } else {
+            for alias in aliases {
+                writeln!(cx.out, "{}", clean(alias))?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let adding = remove.is_none();
+    let Some(alias) = tidy_alias(&remove.unwrap_or_else(|| text.join(" "))) else {
+        bail!(fill(said.alias_empty, &[&clean(id)]));
+    };
+    let mut store = cx.store()?;
+    // Said as it is kept: the alias already there, else the one typed.
+    let had = store.marks(id).and_then(|m| m.alias_like(&alias)).map(str::to_owned);
+    let shown_alias = clean(had.as_deref().unwrap_or(&alias)).into_owned();
+    let name = clean(name).into_owned();
+    let shown = [&name as &dyn std::fmt::Display, &shown_alias];
+    if adding && had.is_some() {
+        writeln!(cx.out, "{}", fill(said.alias_already, &shown))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !adding && had.is_none() {
+        bail!(fill(said.alias_missing, &[shown[0], shown[1], &clean(id)]));
+    }
+    let (add, remove) = if adding { (vec![alias], vec![]) } else { (vec![], vec![alias]) };
+    store.apply(Change::Aliases { id: id.to_owned(), add, remove })?;
+    writeln!(
+        cx.out,
+        "{}",
+        fill(if adding { said.alias_added } else { said.alias_removed }, &shown)
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

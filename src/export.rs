@@ -83,7 +83,7 @@ fn csv_field(text: &str) -> String {
 fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
     let mut out = String::from("\u{FEFF}");
     out.push_str(
-        "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed\r\n",
+        "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed,user_aliases\r\n",
     );
     for &i in chosen {
         let Some(p) = catalog.get(i) else { continue };
@@ -109,6 +109,7 @@ fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
             yes(marks.is_some_and(|m| m.met)),
             marks.and_then(|m| m.note.as_deref()).unwrap_or(""),
             &note_changed,
+            &marks.map(|m| m.aliases.join("; ")).unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));

@@ -9,7 +9,7 @@
 //! Alt-B/F/D/Backspace, Ctrl-←/→ by word), the selection moves like fzf (Ctrl-J/K, Ctrl-N/P),
 //! marks are Ctrl-letters readline users do not need in a search box (Ctrl-S, Ctrl-T, Ctrl-Y,
 //! Ctrl-R), and every screen or view has an Alt-letter (Alt-h help, Alt-o overview, Alt-s
-//! starred, Alt-e note) with its function key as an alias, since function keys are media keys
+//! starred, Alt-e note, Alt-a your aliases) with its function key as an alias, since function keys are media keys
 //! on macOS laptops and GNOME Terminal takes F1.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
@@ -164,6 +164,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(MAIN, ctrl('s'), Action::ToggleStar),
     bind(MAIN, ctrl('t'), Action::ToggleMet),
     bind(MAIN, alt('e'), Action::EditNote),
+    bind(MAIN, alt('a'), Action::EditAliases),
     bind(MAIN, alt('s'), Action::ToggleStarredOnly),
     bind(MAIN, plain(KeyCode::F(3)), Action::ToggleStarredOnly),
     bind(MAIN, ctrl('r'), Action::HistoryPrevious),

@@ -27,7 +27,8 @@
 //! - [`search`]: folding, the query language, the index, matching and ranking.
 //! - [`session`]: the terminal session: modes on and off on every path, signals, suspend,
 //!   the event loop.
-//! - [`store`]: the user's marks, notes and history on disk (locked, merged, atomic).
+//! - [`store`]: the user's marks, notes, own aliases and history on disk (locked, merged,
+//!   atomic).
 //! - [`text`]: text for terminals: sanitising, widths, truncation, wrapping.
 //! - [`time`]: dates for people and for file names, from unix seconds.
 //! - [`ui`]: drawing the state onto a frame, with a theme.

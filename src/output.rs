@@ -64,6 +64,8 @@ pub struct PartnerJson<'a> {
     pub starred: bool,
     pub met: bool,
     pub note: Option<&'a str>,
+    /// The user's own aliases for the partner (empty when none).
+    pub user_aliases: &'a [String],
     /// Search score, on search results only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
@@ -106,6 +108,7 @@ pub fn partner_json<'a>(
         starred: marks.is_some_and(|m| m.starred),
         met: marks.is_some_and(|m| m.met),
         note: marks.and_then(|m| m.note.as_deref()),
+        user_aliases: marks.map_or(&[], |m| &m.aliases),
         score,
     })
 }
@@ -214,9 +217,14 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         if m.met {
             mine.push(said.met_mark);
         }
-        if !mine.is_empty() || m.note.is_some() {
+        if !mine.is_empty() || m.note.is_some() || !m.aliases.is_empty() {
             let mine = fill(said.mine, &[&mine.join(said.list_separator)]);
             let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
+        }
+        if !m.aliases.is_empty() {
+            let aliases: Vec<String> = m.aliases.iter().map(|a| t(a)).collect();
+            let line = fill(said.your_aliases, &[&aliases.join(said.list_separator)]);
+            let _ = writeln!(out, "{item}{line}");
         }
         if let Some(note) = &m.note {
             // Quoted line by line, so no line of the note can end the quote or start a heading.

@@ -124,6 +124,15 @@ impl<W: Write> Session<'_, W> {
             ("unnote" | "sansnote", true) => {
                 self.change(|id| Change::Note { id, text: None }, t.note_removed)?;
             }
+            ("alias" | "unalias" | "sansalias", true) => writeln!(self.out, "{}", t.alias_usage)?,
+            ("alias", false) => {
+                let add = vec![rest.to_owned()];
+                self.change(|id| Change::Aliases { id, add, remove: vec![] }, t.alias_added)?;
+            }
+            ("unalias" | "sansalias", false) => {
+                let remove = vec![rest.to_owned()];
+                self.change(|id| Change::Aliases { id, add: vec![], remove }, t.alias_removed)?;
+            }
             ("find" | "chercher", false) => self.search(rest)?,
             _ => match line.parse::<usize>() {
                 Ok(n) => self.read(n)?,

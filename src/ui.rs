@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::action::Action;
-use crate::app::{App, Overlay};
+use crate::app::{App, Edited, Overlay};
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::text::{char_width, clean, highlight_runs, width};
@@ -194,7 +194,13 @@ fn hints(app: &App, columns: u16) -> String {
                 hint(&[Action::DiscardNote], t.hint_discard),
                 hint(&[Action::KeepEditing], t.hint_keep_writing),
             ];
-            return fill(t.unsaved_note, &[&answers.join(" · ")]);
+            let unsaved = match app.overlay() {
+                Some(Overlay::Note(editor)) if editor.edited == Edited::Aliases => {
+                    t.unsaved_aliases
+                }
+                _ => t.unsaved_note,
+            };
+            return fill(unsaved, &[&answers.join(" · ")]);
         }
         Context::Note => vec![
             hint(&[Action::SaveNote], t.hint_save),

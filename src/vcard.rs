@@ -37,6 +37,8 @@ pub struct Contact {
     pub phone: Option<String>,
     /// The user's note.
     pub note: Option<String>,
+    /// The user's own aliases (nicknames after the acronym); none unless set.
+    pub aliases: Vec<String>,
 }
 
 impl Contact {
@@ -54,6 +56,7 @@ impl Contact {
             email: partner.email.clone(),
             phone: partner.phone.clone(),
             note: note.map(str::to_owned),
+            aliases: Vec::new(),
         }
     }
 
@@ -111,7 +114,8 @@ pub fn fold(line: &str) -> String {
 ///
 /// The organisation is both FN and ORG, with an empty N (required by 3.0) and Apple's
 /// `X-ABShowAs:COMPANY`, so address books file it as a company. The location is the
-/// locality of a work ADR; the kind and topics are CATEGORIES; the user's note is the NOTE.
+/// locality of a work ADR; the kind and topics are CATEGORIES; the user's note is the NOTE;
+/// the acronym and the user's own aliases are NICKNAMEs.
 pub fn vcard(contact: &Contact) -> String {
     let mut lines = vec![
         "BEGIN:VCARD".to_owned(),
@@ -121,8 +125,10 @@ pub fn vcard(contact: &Contact) -> String {
         format!("ORG:{}", escape(&contact.name)),
         "X-ABShowAs:COMPANY".to_owned(),
     ];
-    if let Some(acronym) = &contact.acronym {
-        lines.push(format!("NICKNAME:{}", escape(acronym)));
+    let nicknames: Vec<String> =
+        contact.acronym.iter().chain(&contact.aliases).map(|n| escape(n)).collect();
+    if !nicknames.is_empty() {
+        lines.push(format!("NICKNAME:{}", nicknames.join(",")));
     }
     let categories: Vec<String> =
         std::iter::once(contact.kind).chain(contact.topics.iter().copied()).map(escape).collect();
@@ -147,13 +153,16 @@ pub fn vcard(contact: &Contact) -> String {
     lines.iter().map(|l| fold(l)).collect()
 }
 
-/// `partners export --format vcf`: one vCard per partner of `chosen`, with the user's notes.
+/// `partners export --format vcf`: one vCard per partner of `chosen`, with the user's notes
+/// and own aliases.
 pub fn export(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
     let mut out = String::new();
     for &i in chosen {
         let Some(partner) = catalog.get(i) else { continue };
-        let note = store.and_then(|s| s.marks(&partner.id)).and_then(|m| m.note.as_deref());
-        let _ = write!(out, "{}", vcard(&Contact::of(partner, note)));
+        let marks = store.and_then(|s| s.marks(&partner.id));
+        let mut contact = Contact::of(partner, marks.and_then(|m| m.note.as_deref()));
+        contact.aliases = marks.map(|m| m.aliases.clone()).unwrap_or_default();
+        let _ = write!(out, "{}", vcard(&contact));
     }
     out
 }

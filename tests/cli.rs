@@ -26,6 +26,7 @@ const PARTNER_KEYS: &[&str] = &[
     "starred",
     "met",
     "note",
+    "user_aliases",
 ];
 
 /// The variables that choose the language when `--lang` is not given, strongest first.
@@ -774,3 +775,7 @@ mod safety;
 // The command line in French and in English.
 #[path = "cli/lang.rs"]
 mod lang;
+
+// Your own aliases for a partner.
+#[path = "cli/aliases.rs"]
+mod aliases;

@@ -27,6 +27,7 @@ const CSV_HEADER: &[&str] = &[
     "met",
     "note",
     "note_changed",
+    "user_aliases",
 ];
 
 const TRICKY_NOTE: &str =
@@ -37,6 +38,9 @@ fn bundled() -> Catalog {
 }
 
 /// A store in a temporary home with a few marks and notes.
+/// One of the user's own aliases, with what CSV, JSON and Markdown must escape.
+const TRICKY_ALIAS: &str = "la \"centrale\", d'achat <b>";
+
 fn store_with_marks(home: &TempDir) -> Store {
     let mut store = Store::open(home.path()).expect("open the store");
     let changes = [
@@ -46,6 +50,11 @@ fn store_with_marks(home: &TempDir) -> Store {
         Change::Star { id: "bordeaux-metropole".into(), on: true },
         Change::Note { id: "gsef".into(), text: Some("Seoul, 2013".into()) },
         Change::Met { id: "convergence-marches".into(), on: true },
+        Change::Aliases {
+            id: "ugap".into(),
+            add: vec![TRICKY_ALIAS.into(), "=the *buyers*".into()],
+            remove: vec![],
+        },
     ];
     for change in changes {
         store.apply(change).expect("apply a change");
@@ -168,6 +177,7 @@ fn csv_round_trips_accents_commas_quotes_and_newlines() {
     assert_eq!(ugap["acronym"], "UGAP");
     assert_eq!(ugap["kind"], "Public body");
     assert!(ugap["note_changed"].ends_with(" UTC"), "{}", ugap["note_changed"]);
+    assert_eq!(ugap["user_aliases"], format!("{TRICKY_ALIAS}; =the *buyers*"));
     let metropole = row("bordeaux-metropole");
     assert_eq!(metropole["name"], "Bordeaux Métropole");
     assert_eq!(metropole["location"], "Bordeaux, Gironde");
@@ -175,6 +185,7 @@ fn csv_round_trips_accents_commas_quotes_and_newlines() {
     assert_eq!(metropole["met"], "");
     assert_eq!(metropole["note"], "");
     assert_eq!(metropole["note_changed"], "");
+    assert_eq!(metropole["user_aliases"], "");
     assert_eq!(row("gsef")["note"], "Seoul, 2013");
     assert_eq!(row("amif")["name"], "Association des Maires de l’Ile-de-France");
     assert_eq!(row("amif")["location"], "Île-de-France");
@@ -247,6 +258,7 @@ fn json_export_carries_marks_notes_and_links() {
             "starred",
             "met",
             "note",
+            "user_aliases",
         ] {
             assert!(object.get(key).is_some(), "{key} missing from {object}");
         }
@@ -256,6 +268,8 @@ fn json_export_carries_marks_notes_and_links() {
     assert_eq!(array[0]["note"], TRICKY_NOTE);
     assert_eq!(array[0]["starred"], true);
     assert_eq!(array[0]["met"], true);
+    assert_eq!(array[0]["user_aliases"], serde_json::json!([TRICKY_ALIAS, "=the *buyers*"]));
+    assert_eq!(array[1]["user_aliases"], serde_json::json!([]));
     assert_eq!(array[1]["backlinks"][0]["target"], "convergence-marches");
     assert_eq!(array[2]["relations"][0]["target"], "cci-bordeaux-gironde");
     assert_eq!(array[2]["met"], true);
@@ -279,6 +293,10 @@ fn markdown_export_contains_the_note() {
     assert!(md.contains("> second line é œ"), "{md}");
     assert!(md.contains("> third, last\n"), "{md}");
     assert!(md.contains("> Seoul, 2013\n"), "{md}");
+    assert!(
+        md.contains("- Your aliases: la \"centrale\", d'achat \\<b\\>, =the \\*buyers\\*\n"),
+        "your aliases, escaped: {md}"
+    );
     assert!(!md.contains('\r'), "no raw carriage return: {md:?}");
 }
 

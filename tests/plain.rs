@@ -53,6 +53,22 @@ fn search_read_star_mark_note_and_leave() {
 }
 
 #[test]
+fn your_own_aliases_are_added_found_and_removed() {
+    let home = TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let catalog = bundled();
+    let input = "ugap\n1\nalias\nalias  la  Marmite \nmarmite\n1\nunalias LA MARMITE\nmarmite\n";
+    let text = session(&catalog, Some(&mut store), input);
+    assert_readable(&text);
+    assert!(text.contains("Type alias followed by a name"), "{text}");
+    assert!(text.contains("UGAP: alias added."), "{text}");
+    assert!(text.contains("1 result for \"marmite\":\n1. UGAP (UGAP)"), "found by it:\n{text}");
+    assert!(text.contains("UGAP: alias removed."), "{text}");
+    assert!(text.contains("No partner matches \"marmite\"."), "gone:\n{text}");
+    assert!(Store::open(home.path()).expect("reopens").marks("ugap").is_none());
+}
+
+#[test]
 fn long_lists_come_in_pages() {
     let catalog = bundled();
     let text = session(&catalog, None, "e\nmore\nmore\n99\n0\n");

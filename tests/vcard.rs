@@ -155,6 +155,20 @@ fn export_writes_one_card_a_partner_with_the_users_notes() {
 }
 
 #[test]
+fn export_gives_your_own_aliases_as_nicknames() {
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let add = vec!["la centrale, d'achat; bis".to_owned(), "Zoë's".to_owned()];
+    store.apply(Change::Aliases { id: "cnfpt".into(), add, remove: vec![] }).expect("saved");
+    let catalog = bundled();
+    let chosen = [catalog.position("cnfpt").expect("cnfpt is bundled")];
+    let text = export(&catalog, Some(&store), &chosen, ExportFormat::Vcf).expect("exports");
+    let cards = parse(&text);
+    let nicknames = split_unescape(&by_name(&cards[0])["NICKNAME"].value, ',');
+    assert_eq!(nicknames, ["CNFPT", "la centrale, d'achat; bis", "Zoë's"]);
+}
+
+#[test]
 fn export_from_the_command_line_keeps_the_mark_filters() {
     let home = Home::new();
     let file = home.contacts_file();

@@ -1,4 +1,5 @@
-//! The note editor's text and cursor, and how editing actions change them.
+//! The note editor's text and cursor, and how editing actions change them. The same editor
+//! edits the user's own aliases for a partner, one a line.
 
 use crate::action::Action;
 use crate::editing::{self, Lines};
@@ -12,11 +13,22 @@ pub enum Closing {
     Quit,
 }
 
+/// What the editor edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edited {
+    /// The user's note on the partner.
+    Note,
+    /// The user's own aliases for the partner, one a line.
+    Aliases,
+}
+
 /// The note editor: a multi-line text with a cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteEditor {
     /// The partner's id.
     pub id: String,
+    /// Whether it edits the note or the aliases.
+    pub edited: Edited,
     /// The text being edited.
     pub text: Vec<char>,
     /// Cursor position, in characters.
@@ -33,6 +45,7 @@ impl NoteEditor {
         let chars: Vec<char> = text.chars().collect();
         NoteEditor {
             id: id.to_owned(),
+            edited: Edited::Note,
             cursor: chars.len(),
             text: chars,
             original: text.to_owned(),
@@ -40,9 +53,32 @@ impl NoteEditor {
         }
     }
 
+    /// An editor on partner `id`'s `aliases`, one a line, the cursor at the end of a new line
+    /// where the next one can be typed at once.
+    pub fn aliases(id: &str, aliases: &[String]) -> NoteEditor {
+        let mut text = aliases.join("\n");
+        let original = text.clone();
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let mut editor = NoteEditor::new(id, &text);
+        editor.original = original;
+        editor.edited = Edited::Aliases;
+        editor
+    }
+
+    /// The aliases typed, one a line, tidied (blank lines are none).
+    pub fn alias_lines(&self) -> Vec<String> {
+        self.text().lines().filter_map(crate::store::tidy_alias).collect()
+    }
+
     /// Whether the text differs from the note as it was.
     pub fn changed(&self) -> bool {
-        self.text() != self.original
+        match self.edited {
+            Edited::Note => self.text() != self.original,
+            // Blank lines and spaces around an alias are not a change.
+            Edited::Aliases => self.alias_lines().join("\n") != self.original,
+        }
     }
 
     /// The text as a string.

@@ -1,7 +1,7 @@
 //! How actions change the overlays: the help's scroll, the note editor, the overview's tab
 //! and chosen row.
 
-use super::{App, Closing, NoteEditor, Overlay, QrView};
+use super::{App, Closing, Edited, NoteEditor, Overlay, QrView};
 use crate::action::{Action, Effect};
 use crate::i18n::s;
 use crate::qr;
@@ -45,7 +45,11 @@ impl App {
                     return Some(self.save_note(editor));
                 }
                 Action::DiscardNote => {
-                    self.set_status(s().note_discarded, false);
+                    let said = match editor.edited {
+                        Edited::Note => s().note_discarded,
+                        Edited::Aliases => s().aliases_discarded,
+                    };
+                    self.set_status(said, false);
                     return if closing == Closing::Quit { self.quit_now() } else { None };
                 }
                 Action::KeepEditing | Action::CancelNote => editor.asking = None,
@@ -57,7 +61,11 @@ impl App {
         match action {
             Action::CancelNote if editor.changed() => editor.asking = Some(Closing::Close),
             Action::CancelNote => {
-                self.set_status(s().note_not_changed, false);
+                let said = match editor.edited {
+                    Edited::Note => s().note_not_changed,
+                    Edited::Aliases => s().aliases_not_changed,
+                };
+                self.set_status(said, false);
                 return None;
             }
             Action::SaveNote => return Some(self.save_note(editor)),
@@ -67,18 +75,31 @@ impl App {
         None
     }
 
-    /// Closes the editor and saves its note (blank text removes the note).
+    /// Closes the editor and saves its note (blank text removes the note), or the aliases
+    /// typed (those no longer there are removed, new ones added).
     pub(super) fn save_note(&mut self, editor: NoteEditor) -> Effect {
         if matches!(&self.overlay, Some(Overlay::Note(open)) if open.id == editor.id) {
             self.overlay = None;
         }
-        let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
-        let removed = text.is_none();
-        let change = Change::Note { id: editor.id, text };
+        let (change, said) = match editor.edited {
+            Edited::Note => {
+                let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
+                let said = if text.is_none() { s().note_removed } else { s().note_saved };
+                (Change::Note { id: editor.id, text }, said)
+            }
+            Edited::Aliases => {
+                let typed = editor.alias_lines();
+                let before = self.aliases_of(&editor.id);
+                // Compared as written, so that a change of case or accent is kept too.
+                let remove = before.iter().filter(|a| !typed.contains(a)).cloned().collect();
+                let add = typed.iter().filter(|a| !before.contains(a)).cloned().collect();
+                (Change::Aliases { id: editor.id, add, remove }, s().aliases_saved)
+            }
+        };
         let mut state = self.state.clone();
         state.apply(change.clone(), 0);
         self.sync_state(state);
-        self.set_status(if removed { s().note_removed } else { s().note_saved }, false);
+        self.set_status(said, false);
         Effect::Save(change)
     }
 

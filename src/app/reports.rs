@@ -25,11 +25,26 @@ impl App {
                 if let Some(state) = state {
                     self.sync_state(state);
                 }
-                // A note that could not be saved goes back into the editor, not away, and
-                // stays unsaved there (so closing it asks).
-                if let Change::Note { id, text } = change {
-                    let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
-                    self.note_of(&id).clone_into(&mut editor.original);
+                // A note (or aliases) that could not be saved goes back into the editor, not
+                // away, and stays unsaved there (so closing it asks).
+                let editor = match change {
+                    Change::Note { id, text } => {
+                        let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
+                        self.note_of(&id).clone_into(&mut editor.original);
+                        Some(editor)
+                    }
+                    Change::Aliases { id, add, remove } => {
+                        let before = self.aliases_of(&id).to_vec();
+                        let mut wanted: Vec<String> =
+                            before.iter().filter(|a| !remove.contains(a)).cloned().collect();
+                        wanted.extend(add.into_iter().filter(|a| !before.contains(a)));
+                        let mut editor = NoteEditor::aliases(&id, &wanted);
+                        editor.original = before.join("\n");
+                        Some(editor)
+                    }
+                    _ => None,
+                };
+                if let Some(editor) = editor {
                     self.overlay = Some(Overlay::Note(editor));
                     self.quit = false;
                 }
@@ -62,6 +77,11 @@ impl App {
     /// The saved note on partner `id`, or nothing.
     pub(super) fn note_of(&self, id: &str) -> &str {
         self.state.marks.get(id).and_then(|m| m.note.as_deref()).unwrap_or("")
+    }
+
+    /// The user's own aliases for partner `id`.
+    pub(super) fn aliases_of(&self, id: &str) -> &[String] {
+        self.state.marks.get(id).map_or(&[], |m| &m.aliases)
     }
 
     /// Replaces the saved state after the main loop wrote (or failed to write) it.

@@ -114,6 +114,21 @@ table! {
         io_already_exists,
         io_storage_full,
         io_not_found,
+        // -- Your aliases --
+        /// `{}`: the partner, `{}`: the alias.
+        alias_added,
+        /// `{}`: the partner, `{}`: the alias. Adding an alias the partner already has.
+        alias_already,
+        /// `{}`: the partner, `{}`: the alias.
+        alias_removed,
+        /// `{}`: the partner, `{}`: the alias, `{}`: the id. Removing an alias it does not have.
+        alias_missing,
+        /// `{}`: the id. The alias to add or remove is blank.
+        alias_empty,
+        /// `{}`: the partner, `{}`: the id. Listing the aliases of a partner that has none.
+        no_aliases,
+        /// `{}`: the user's aliases, in the card.
+        your_aliases,
     }
 }
 

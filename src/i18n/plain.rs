@@ -48,6 +48,10 @@ table! {
         unmet,
         note_saved,
         note_removed,
+        /// `alias` or `unalias` without text.
+        alias_usage,
+        alias_added,
+        alias_removed,
         /// The user's marks in a result line.
         mark_starred,
         mark_met,

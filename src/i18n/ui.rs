@@ -190,7 +190,7 @@ table! {
         do_change_tab,
         do_choose_row,
         do_apply_row,
-        /// In a list row whose match is in the user's note.
+        /// In a list row whose match is in the user's note or own aliases.
         matched_in_note,
         // -- QR code --
         /// What the QR key does, in the help.
@@ -264,6 +264,21 @@ table! {
         loading_index,
         /// `{}`: the file and what is wrong with it. A dataset file was left out.
         loading_skipped,
+        // -- Your aliases --
+        /// What the key that edits the user's aliases does, in the help.
+        do_aliases,
+        /// `{}`: the partner, `{}`: the keys that save and close. The alias editor's title.
+        aliases_title,
+        /// The aliases were saved.
+        aliases_saved,
+        /// The alias editor closed with nothing changed.
+        aliases_not_changed,
+        /// The alias editor closed after discarding changes.
+        aliases_discarded,
+        /// `{}`: the answers. Closing the alias editor with unsaved changes.
+        unsaved_aliases,
+        /// Before the user's own aliases in the detail pane.
+        your_aliases,
     }
     arrays {
         /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.

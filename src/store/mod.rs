@@ -1,4 +1,5 @@
-//! The user's personal layer on disk: starred partners, who was met, notes, and search history.
+//! The user's personal layer on disk: starred partners, who was met, notes, the user's own
+//! aliases, and search history.
 //!
 //! This module owns the home folder's `state.ron` and `state.lock`. Its one promise is that
 //! nothing the user wrote is ever lost: every change is merged with the file under an exclusive
@@ -19,7 +20,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use paths::{HOME_ENV, datasets_dir};
-pub use state::{Change, HISTORY_LIMIT, Marks, STATE_VERSION, State};
+pub use state::{Change, HISTORY_LIMIT, Marks, STATE_VERSION, State, tidy_alias};
 
 use crate::atomic::{self, WriteError, describe};
 use crate::i18n::{self, fill};

@@ -8,6 +8,7 @@ use std::collections::btree_map::Entry;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{self, fill};
+use crate::search::fold;
 
 /// The format version this build writes; files from a newer one are read but never rewritten.
 pub const STATE_VERSION: u32 = 1;
@@ -34,13 +35,43 @@ pub struct Marks {
     /// Unix seconds of the last change of `note`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_at: Option<u64>,
+    /// The user's own names for the partner, searched like a description: each one line,
+    /// trimmed, never blank, no two the same once folded (see [`tidy_alias`]). Files written
+    /// before aliases existed have none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Unix seconds of the last change of `aliases`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aliases_at: Option<u64>,
 }
 
 impl Marks {
     /// True when nothing is recorded: such entries are dropped rather than stored.
     pub fn is_empty(&self) -> bool {
-        !self.starred && !self.met && self.note.is_none()
+        !self.starred && !self.met && self.note.is_none() && self.aliases.is_empty()
     }
+
+    /// Whether `alias` is already one of the user's aliases, compared folded (case and
+    /// accents aside).
+    pub fn has_alias(&self, alias: &str) -> bool {
+        self.alias_like(alias).is_some()
+    }
+
+    /// The user's alias that is `alias` once folded (case and accents aside), as written.
+    pub fn alias_like(&self, alias: &str) -> Option<&str> {
+        let folded = fold(alias);
+        self.aliases.iter().find(|a| fold(a) == folded).map(String::as_str)
+    }
+}
+
+/// An alias as it is kept: on one line, runs of spaces (and any control character) made one
+/// space, trimmed; `None` when nothing is left.
+pub fn tidy_alias(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// Everything in `state.ron`.
@@ -70,6 +101,10 @@ pub enum Change {
     Met { id: String, on: bool },
     /// Set a partner's note; `None` or blank text removes it.
     Note { id: String, text: Option<String> },
+    /// Remove some of a partner's aliases, then add others (each tidied; an alias already
+    /// there, folded, is not added twice). Given as a difference, so that aliases added
+    /// meanwhile by another process are kept.
+    Aliases { id: String, add: Vec<String>, remove: Vec<String> },
     /// Remember a search query.
     PushHistory(String),
 }
@@ -93,6 +128,9 @@ impl State {
             Change::Note { id, text } => {
                 let text = text.filter(|text| !text.trim().is_empty());
                 self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
+            }
+            Change::Aliases { id, add, remove } => {
+                self.edit(id, |marks| edit_aliases(marks, &add, &remove, at))
             }
             Change::PushHistory(query) => self.push_history(&query),
         }
@@ -142,12 +180,34 @@ impl State {
             if marks.note.as_ref().is_some_and(|note| note.trim().is_empty()) {
                 marks.note = None;
             }
+            let stamp = marks.aliases_at;
+            let aliases = std::mem::take(&mut marks.aliases);
+            edit_aliases(marks, &aliases, &[], 0);
+            marks.aliases_at = stamp.filter(|_| !marks.aliases.is_empty());
         }
         self.marks.retain(|_, marks| !marks.is_empty());
         self.history.retain(|query| !query.trim().is_empty());
         self.history.dedup();
         self.trim_history();
     }
+}
+
+/// Removes the aliases `remove` (compared folded), then adds `add` that are new; stamps a
+/// real change with `at`. Returns whether anything changed.
+fn edit_aliases(marks: &mut Marks, add: &[String], remove: &[String], at: u64) -> bool {
+    let before = marks.aliases.clone();
+    let gone: Vec<String> = remove.iter().filter_map(|r| tidy_alias(r)).map(|r| fold(&r)).collect();
+    marks.aliases.retain(|a| !gone.contains(&fold(a)));
+    for alias in add.iter().filter_map(|a| tidy_alias(a)) {
+        if !marks.has_alias(&alias) {
+            marks.aliases.push(alias);
+        }
+    }
+    let changed = marks.aliases != before;
+    if changed {
+        marks.aliases_at = Some(at);
+    }
+    changed
 }
 
 fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at: u64) -> bool {
@@ -206,6 +266,40 @@ mod tests {
         assert!(state.marks.is_empty());
     }
 
+    fn aliases(add: &[&str], remove: &[&str]) -> Change {
+        let owned = |list: &[&str]| list.iter().map(|&a| a.to_owned()).collect();
+        Change::Aliases { id: "a".into(), add: owned(add), remove: owned(remove) }
+    }
+
+    #[test]
+    fn aliases_are_tidied_kept_once_and_removed_folded() {
+        let mut state = State::default();
+        assert!(!state.apply(aliases(&["  ", "\n\t"], &[]), 1), "blank aliases are none");
+        assert!(state.marks.is_empty());
+        assert!(state.apply(aliases(&["  la  centrale\nd'achat ", "Achat Public"], &[]), 2));
+        assert_eq!(state.marks["a"].aliases, ["la centrale d'achat", "Achat Public"]);
+        assert_eq!(state.marks["a"].aliases_at, Some(2));
+        assert!(!state.apply(aliases(&["LA CENTRALE D'ACHAT", "achat públic"], &[]), 3));
+        assert_eq!(state.marks["a"].aliases_at, Some(2), "no change, no new stamp");
+        assert!(state.apply(aliases(&["UGAP shorthand"], &["la Centrale  d'Achat"]), 4));
+        assert_eq!(state.marks["a"].aliases, ["Achat Public", "UGAP shorthand"]);
+        assert!(state.apply(aliases(&[], &["achat public", "ugap shorthand"]), 5));
+        assert!(state.marks.is_empty(), "marks with nothing left are dropped");
+    }
+
+    #[test]
+    fn hand_edited_aliases_are_tidied_and_old_files_have_none() {
+        let text = r#"(marks: {"x": (aliases: [" a ", "A", "", "b"], aliases_at: Some(7)), "y": (aliases: [" "], aliases_at: Some(8)), "z": (met: true)})"#;
+        let state = parse_state(text.as_bytes()).expect("parses");
+        assert_eq!(state.marks["x"].aliases, ["a", "b"]);
+        assert_eq!(state.marks["x"].aliases_at, Some(7));
+        assert!(!state.marks.contains_key("y"));
+        assert!(state.marks["z"].aliases.is_empty(), "a file from before aliases has none");
+        let encoded = to_ron(&state).expect("encodes");
+        assert!(!encoded.contains("aliases: []"), "no aliases, no field:\n{encoded}");
+        assert_eq!(parse_state(encoded.as_bytes()), Ok(state));
+    }
+
     #[test]
     fn history_rules() {
         let mut state = State::default();
@@ -243,6 +337,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn any_alias_survives_encoding(alias in any::<String>(), id in any::<String>()) {
+            let mut state = State::default();
+            state.apply(Change::Aliases { id, add: vec![alias], remove: vec![] }, 1);
+            let text = to_ron(&state).expect("encodes");
+            prop_assert_eq!(parse_state(text.as_bytes()), Ok(state));
+        }
+
         #[test]
         fn any_note_survives_encoding(note in any::<String>(), id in any::<String>()) {
             let mut state = State::default();

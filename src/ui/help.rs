@@ -1,5 +1,6 @@
 //! Overlays drawn over the main screen: the help (its lines come from
-//! [`crate::view::help`], which reads the binding table) and the note editor.
+//! [`crate::view::help`], which reads the binding table) and the note editor (which edits
+//! the user's aliases too).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::scroll_marks;
 use super::theme::Theme;
 use crate::action::Action;
-use crate::app::{App, NoteEditor};
+use crate::app::{App, Edited, NoteEditor};
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::text::pad;
@@ -77,6 +78,10 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
         .and_then(|i| app.catalog().get(i))
         .map_or(editor.id.as_str(), |p| p.short_name());
     let text: String = editor.text.iter().collect();
+    let title = match editor.edited {
+        Edited::Note => s().note_title,
+        Edited::Aliases => s().aliases_title,
+    };
     let width = 70.min(area.width);
     // One column kept free so the cursor after a full row has a cell.
     let columns = usize::from(width.saturating_sub(3)).max(1);
@@ -90,7 +95,7 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
     let block = scroll_marks(
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             crate::text::truncate(
-                &fill(s().note_title, &[&name, &note_keys(app)]),
+                &fill(title, &[&name, &note_keys(app)]),
                 usize::from(popup.width.saturating_sub(2)),
             )
             .into_owned(),

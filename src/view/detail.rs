@@ -110,8 +110,10 @@ pub fn build(
     if !mine.is_empty() {
         lines.push(vec![seg(mine.join("  "), Role::Mark)]);
     }
-    // The user's own note comes first, under the title, where it is seen without scrolling.
+    // The user's own aliases and note come first, under the title, where they are seen
+    // without scrolling.
     if let Some(marks) = marks {
+        your_aliases(lines, marks, columns);
         note(lines, marks, columns);
     }
     lines.push(Vec::new());
@@ -170,6 +172,21 @@ pub fn build(
         }
     }
     out
+}
+
+/// The user's own aliases for the partner, on the lines they need.
+fn your_aliases(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
+    if marks.aliases.is_empty() {
+        return;
+    }
+    let mut segments = vec![seg(crate::i18n::s().your_aliases, Role::Dim)];
+    for (i, alias) in marks.aliases.iter().enumerate() {
+        if i > 0 {
+            segments.push(seg(", ", Role::Dim));
+        }
+        segments.push(seg(clean(alias), Role::Text));
+    }
+    lines.extend(wrap_segments(&segments, columns));
 }
 
 /// The user's note on the partner, with when it was written.

@@ -61,4 +61,12 @@ pub static CLI: Cli = Cli {
     io_already_exists: "something else is already there",
     io_storage_full: "the disk is full",
     io_not_found: "it does not exist",
+
+    alias_added: "{}: alias \"{}\" added",
+    alias_already: "{}: \"{}\" is already one of your aliases, so nothing was changed",
+    alias_removed: "{}: alias \"{}\" removed",
+    alias_missing: "{} has no alias \"{}\" of yours, so nothing was changed; `partners alias {}` lists them",
+    alias_empty: "the alias is empty, so nothing was changed; give some text, as in `partners alias {} \"the buying centre\"`",
+    no_aliases: "{} has no aliases of yours yet; add one with `partners alias {} TEXT`",
+    your_aliases: "Your aliases: {}",
 };

@@ -61,4 +61,12 @@ pub static CLI: Cli = Cli {
     io_already_exists: "autre chose occupe déjà la place",
     io_storage_full: "le disque est plein",
     io_not_found: "introuvable",
+
+    alias_added: "{} : alias « {} » ajouté",
+    alias_already: "{} : « {} » est déjà l'un de vos alias, rien n'a donc été modifié",
+    alias_removed: "{} : alias « {} » retiré",
+    alias_missing: "{} n'a pas d'alias « {} » de votre part, rien n'a donc été modifié ; `partners alias {}` les affiche",
+    alias_empty: "l'alias est vide, rien n'a donc été modifié ; donnez un texte, par exemple `partners alias {} \"la centrale d'achat\"`",
+    no_aliases: "{} n'a encore aucun alias de votre part ; ajoutez-en un avec `partners alias {} TEXTE`",
+    your_aliases: "Vos alias : {}",
 };

@@ -15,6 +15,7 @@ Commands:
   met, unmet   mark it as met, or not
   note TEXT    set your note on it
   unnote       remove your note
+  alias TEXT   give it an alias of your own, found by search (unalias TEXT removes one)
   help         this list
   quit, q      leave (end of input works too)",
     bye: "Bye.",
@@ -38,6 +39,9 @@ Commands:
     unmet: "no longer marked as met",
     note_saved: "note saved",
     note_removed: "note removed",
+    alias_usage: "Type alias followed by a name to add it; unalias followed by a name removes it.",
+    alias_added: "alias added",
+    alias_removed: "alias removed",
     mark_starred: "starred",
     mark_met: "met",
     mark_noted: "noted",

@@ -15,6 +15,7 @@ Commandes\u{a0}:
   rencontré        le marquer comme rencontré (nonrencontré pour l'inverse)
   note TEXTE       écrire votre note sur lui
   sansnote         supprimer votre note
+  alias TEXTE      lui donner un alias à vous, trouvé par la recherche (sansalias TEXTE en retire un)
   aide             cette liste
   quitter, q       partir (la fin de l'entrée aussi)
 Les noms anglais (star, met, more, back, help, quit...) marchent aussi.",
@@ -39,6 +40,9 @@ Les noms anglais (star, met, more, back, help, quit...) marchent aussi.",
     unmet: "n'est plus marqué comme rencontré",
     note_saved: "note enregistrée",
     note_removed: "note supprimée",
+    alias_usage: "Tapez alias suivi d'un nom pour l'ajouter\u{a0}; sansalias suivi d'un nom le retire.",
+    alias_added: "alias ajouté",
+    alias_removed: "alias retiré",
     mark_starred: "étoilé",
     mark_met: "rencontré",
     mark_noted: "annoté",
