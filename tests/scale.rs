@@ -468,6 +468,8 @@ const FORGIVING: &[&str] = &[
     "carnet rouge",
     "publique",
     "formation",
+    "saintetienne",
+    "aix-enprovence",
 ];
 
 #[test]

@@ -17,6 +17,8 @@ use super::query::{Atom, Mode, Query, Term};
 const ONE_TYPO_MIN: usize = 5;
 /// A query word of this many letters may have two typos.
 const TWO_TYPOS_MIN: usize = 9;
+/// At most this many hyphenated spellings of one word are looked for.
+const HYPHENATED_MAX: usize = 4;
 /// At most this many corrections of one word are looked for, the closest first.
 const CORRECTIONS_MAX: usize = 8;
 
@@ -186,8 +188,26 @@ impl Index {
         if word != typed {
             forms.push(Form { plan: TermPlan::new(&word, Mode::Fuzzy), kind: FormKind::Direct });
         }
+        // A word typed with hyphens finds it written in one piece ("start-up", "startup").
+        let joined = word.replace('-', "");
+        if joined != word
+            && !joined.is_empty()
+            && joined.chars().all(is_word_char)
+            && self.may_occur(&joined)
+        {
+            forms.push(Form { plan: TermPlan::new(&joined, Mode::Exact), kind: FormKind::Variant });
+        }
         if !word.chars().all(is_word_char) {
             return;
+        }
+        // And one typed in one piece finds it written with hyphens.
+        if word.is_ascii() {
+            for written in self.vocabulary().hyphenated(&word) {
+                forms.push(Form {
+                    plan: TermPlan::new(&written, Mode::Exact),
+                    kind: FormKind::Variant,
+                });
+            }
         }
         for form in inflections(&word) {
             if self.may_occur(&form) {
@@ -282,14 +302,30 @@ pub(super) struct Vocabulary {
     by_len: Vec<Vec<(String, u64)>>,
     /// Every ASCII word, sorted.
     pub(super) sorted: Vec<String>,
+    /// Words written with hyphens ("start-ups", "inter-municipal"), by their letters run
+    /// together: (joined, as written), sorted.
+    compounds: Vec<(String, String)>,
 }
 
 impl Vocabulary {
     pub(super) fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Vocabulary {
         let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        let mut hyphenated: foldhash::HashSet<&str> = foldhash::HashSet::default();
         for text in texts {
-            seen.extend(text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()));
+            for chunk in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+                let chunk = chunk.trim_matches('-');
+                if chunk.contains('-')
+                    && chunk.split('-').all(|part| !part.is_empty())
+                    && chunk.bytes().any(|b| b.is_ascii_alphabetic())
+                {
+                    hyphenated.insert(chunk);
+                }
+                seen.extend(chunk.split('-').filter(|w| !w.is_empty()));
+            }
         }
+        let mut compounds: Vec<(String, String)> =
+            hyphenated.into_iter().map(|h| (h.replace('-', ""), h.to_owned())).collect();
+        compounds.sort_unstable();
         let mut by_len: Vec<Vec<(String, u64)>> = vec![Vec::new(); 33];
         for word in &seen {
             if (4..=32).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -301,7 +337,33 @@ impl Vocabulary {
         for words in &mut by_len {
             words.sort_unstable();
         }
-        Vocabulary { by_len, sorted }
+        Vocabulary { by_len, sorted, compounds }
+    }
+
+    /// How the partners write, with hyphens, words that start with `word` run together: "start-u"
+    /// for `startu` when they write "start-ups". Only as far as `word` goes, so that a word
+    /// being typed finds them too; a few at most.
+    fn hyphenated(&self, word: &str) -> Vec<String> {
+        let at = self.compounds.partition_point(|(joined, _)| joined.as_str() < word);
+        let mut found: Vec<String> = Vec::new();
+        for (_, written) in self.compounds[at..].iter().take_while(|(j, _)| j.starts_with(word)) {
+            let mut letters = 0;
+            let end = written
+                .char_indices()
+                .find(|&(_, c)| {
+                    letters += usize::from(c != '-');
+                    letters == word.len()
+                })
+                .map_or(written.len(), |(at, c)| at + c.len_utf8());
+            let prefix = &written[..end];
+            if prefix.contains('-') && !found.iter().any(|f| f == prefix) {
+                found.push(prefix.to_owned());
+                if found.len() == HYPHENATED_MAX {
+                    break;
+                }
+            }
+        }
+        found
     }
 
     /// Whether some word of the partners starts with the first word of `form`.
