@@ -12,6 +12,7 @@ use super::index::Index;
 use super::masks::char_mask;
 use super::matching::TermPlan;
 use super::query::{Atom, Mode, Query, Term};
+use rayon::prelude::*;
 
 /// A query word of this many letters may have one typo; see [`TWO_TYPOS_MIN`].
 const ONE_TYPO_MIN: usize = 5;
@@ -188,10 +189,12 @@ impl Index {
         if word != typed {
             forms.push(Form { plan: TermPlan::new(&word, Mode::Fuzzy), kind: FormKind::Direct });
         }
-        // A word typed with hyphens finds it written in one piece ("start-up", "startup").
+        // A word typed with hyphens inside finds it written in one piece ("start-up",
+        // "startup"); a leading one is no hyphen inside a word.
         let joined = word.replace('-', "");
         if joined != word
-            && !joined.is_empty()
+            && !word.starts_with('-')
+            && !word.ends_with('-')
             && joined.chars().all(is_word_char)
             && self.may_occur(&joined)
         {
@@ -308,10 +311,11 @@ pub(super) struct Vocabulary {
 }
 
 impl Vocabulary {
-    pub(super) fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Vocabulary {
-        let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        let mut hyphenated: foldhash::HashSet<&str> = foldhash::HashSet::default();
-        for text in texts {
+    /// The words of `texts`, each text read on its own core.
+    pub(super) fn of(texts: &[String]) -> Vocabulary {
+        type Set<'t> = foldhash::HashSet<&'t str>;
+        fn words(text: &str) -> (Set<'_>, Set<'_>) {
+            let (mut seen, mut hyphenated) = (Set::default(), Set::default());
             for chunk in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
                 let chunk = chunk.trim_matches('-');
                 if chunk.contains('-')
@@ -322,7 +326,16 @@ impl Vocabulary {
                 }
                 seen.extend(chunk.split('-').filter(|w| !w.is_empty()));
             }
+            (seen, hyphenated)
         }
+        let (seen, hyphenated) = texts.par_iter().map(|t| words(t)).reduce(
+            || (Set::default(), Set::default()),
+            |(mut seen, mut hyphenated), (more, more_hyphenated)| {
+                seen.extend(more);
+                hyphenated.extend(more_hyphenated);
+                (seen, hyphenated)
+            },
+        );
         let mut compounds: Vec<(String, String)> =
             hyphenated.into_iter().map(|h| (h.replace('-', ""), h.to_owned())).collect();
         compounds.sort_unstable();

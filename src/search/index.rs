@@ -329,7 +329,7 @@ impl Index {
 
     /// The partners' distinct words by length, made on first use.
     pub(super) fn vocabulary(&self) -> &Vocabulary {
-        self.vocabulary.get_or_init(|| Vocabulary::of(self.texts.iter().map(String::as_str)))
+        self.vocabulary.get_or_init(|| Vocabulary::of(&self.texts))
     }
 
     /// Makes ahead of the first search what large searches use: the partners' words and which
