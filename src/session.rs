@@ -3,13 +3,14 @@
 //! signal), off while suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event
 //! loop that feeds events and signals to the app and carries its effects out.
 
-use std::io::{self, Stdout, Write};
-use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
+use std::cell::Cell;
+use std::io::{self, IsTerminal as _, Stdout, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -185,16 +186,23 @@ fn event_loop(
     };
     let size = screen.terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
+    let keys = Keys::start();
     loop {
-        screen.terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
+        if let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame)) {
+            perform(app, Action::Terminate, screen, &mut background);
+            return ended_by(e);
+        }
         let action = loop {
             if let Ok(signal) = signals.try_recv() {
                 match signal {
                     SIGTSTP => break Action::Suspend,
-                    SIGCONT => {
-                        let (width, height) = screen.resume()?;
-                        break Action::Resize { width, height };
-                    }
+                    SIGCONT => match screen.resume() {
+                        Ok((width, height)) => break Action::Resize { width, height },
+                        Err(e) => {
+                            perform(app, Action::Terminate, screen, &mut background);
+                            return ended_by(e);
+                        }
+                    },
                     _ => {
                         // The terminal may be gone (SIGHUP): save first, draw nothing.
                         perform(app, Action::Terminate, screen, &mut background);
@@ -206,12 +214,21 @@ fn event_loop(
                 break action;
             }
             let tick = if background.busy() { SHORT_TICK } else { TICK };
-            match next_event(app, tick) {
-                Ok(Some(action)) => break action,
+            match keys.next(tick) {
+                Ok(Some(event)) => {
+                    if let Some(action) = crate::input::action(&event, app.key_state()) {
+                        break action;
+                    }
+                }
+                // Gone without a SIGHUP (or before it comes): end as a SIGHUP would.
+                Ok(None) if !keys.terminal_there() => {
+                    perform(app, Action::Terminate, screen, &mut background);
+                    return Ok(Ending::Signal(SIGHUP));
+                }
                 Ok(None) => {}
                 Err(e) => {
                     perform(app, Action::Terminate, screen, &mut background);
-                    return Err(e).context("reading the terminal");
+                    return ended_by(e);
                 }
             }
         };
@@ -220,6 +237,22 @@ fn event_loop(
             return Ok(Ending::Quit);
         }
     }
+}
+
+/// How a session whose terminal failed ends (the note being written saved already): as a
+/// SIGHUP would when the terminal hung up, else with the error.
+fn ended_by(e: io::Error) -> anyhow::Result<Ending> {
+    if terminal_there() {
+        Err(anyhow::Error::from(e).context("using the terminal"))
+    } else {
+        Ok(Ending::Signal(SIGHUP))
+    }
+}
+
+/// Whether the terminal is still there: a hung-up terminal fails every request, so it is no
+/// terminal any more to `isatty` (crossterm's `size` would fall back on `tput` and say yes).
+fn terminal_there() -> bool {
+    io::stdout().is_terminal()
 }
 
 /// The loading and search threads the loop listens to.
@@ -249,11 +282,54 @@ impl Background {
     }
 }
 
-/// The next event as an action, if one came within `tick`.
-fn next_event(app: &App, tick: Duration) -> io::Result<Option<Action>> {
-    if !crossterm::event::poll(tick)? {
-        return Ok(None);
+/// Terminal events, read on a thread of their own: once the terminal is gone, crossterm's
+/// reader spins on end of file and never returns, even from `poll` with a timeout
+/// (crossterm-rs/crossterm#793), so the loop must never wait in it. It waits on this
+/// channel instead, and still sees signals and notices a terminal that has gone.
+struct Keys {
+    events: Receiver<io::Result<Event>>,
+    /// When the terminal was last seen to be there.
+    seen: Cell<Instant>,
+}
+
+/// How often an idle loop checks that the terminal is still there.
+const STILL_THERE: Duration = Duration::from_millis(500);
+
+impl Keys {
+    fn start() -> Keys {
+        let (sender, events) = mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let event = crossterm::event::read();
+                let failed = event.is_err();
+                if sender.send(event).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        Keys { events, seen: Cell::new(Instant::now()) }
     }
-    let event = crossterm::event::read()?;
-    Ok(crate::input::action(&event, app.key_state()))
+
+    /// The next event, if one came within `tick`.
+    fn next(&self, tick: Duration) -> io::Result<Option<Event>> {
+        match self.events.recv_timeout(tick) {
+            Ok(event) => event.map(Some),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => {
+                Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal is gone"))
+            }
+        }
+    }
+
+    /// Whether the terminal is still there, asked at most every [`STILL_THERE`].
+    fn terminal_there(&self) -> bool {
+        if self.seen.get().elapsed() < STILL_THERE {
+            return true;
+        }
+        let there = terminal_there();
+        if there {
+            self.seen.set(Instant::now());
+        }
+        there
+    }
 }

@@ -295,3 +295,76 @@ fn without_a_terminal_the_browser_points_at_search() {
     assert!(stderr.contains("partners search"), "stderr: {stderr}");
     assert!(output.stdout.is_empty(), "nothing drawn on stdout: {:?}", output.stdout);
 }
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_browser_and_keeps_the_note() {
+    // partners on its own in the terminal, as in a tmux pane or an SSH session that closes.
+    let home = tempfile::tempdir().expect("a temporary home");
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
+        .expect("opening a pseudo-terminal");
+    let mut command = CommandBuilder::new(BIN);
+    command.arg("ugap");
+    command.env("PARTNERS_HOME", home.path());
+    command.env("TERM", "xterm-256color");
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let mut child = pty.slave.spawn_command(command).expect("starting partners");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("a reader on the terminal");
+    let mut writer = pty.master.take_writer().expect("a writer to the terminal");
+    let master = Mutex::new(Some(pty.master));
+    // The reader closes the terminal's last end itself, once told to and woken by output.
+    let close = Arc::new(Mutex::new(false));
+    let screen = Arc::new(Mutex::new(String::new()));
+    let (feed, told) = (Arc::clone(&screen), Arc::clone(&close));
+    let reading = thread::spawn(move || {
+        let size = |n| NonZeroU16::new(n).expect("a terminal is at least 1x1");
+        let mut parser = vt100::Parser::new(size(ROWS), size(COLUMNS), 0);
+        let mut buffer = [0u8; 8192];
+        while let Ok(n @ 1..) = reader.read(&mut buffer) {
+            parser.process(&buffer[..n]);
+            *feed.lock().expect("lock") = parser.screen().contents();
+            if *told.lock().expect("lock") {
+                master.lock().expect("lock").take();
+                return;
+            }
+        }
+    });
+    let wait_for = |text: &str| {
+        let start = Instant::now();
+        while !screen.lock().expect("lock").contains(text) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "no {text:?} on:\n{}",
+                screen.lock().expect("lock")
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait_for("Partners");
+    writer.write_all(b"\x1be").expect("typing"); // Alt-e, as Esc e
+    wait_for("Note on UGAP");
+    writer.write_all("Rappeler Anne".as_bytes()).expect("typing");
+    wait_for("Rappeler Anne");
+    *close.lock().expect("lock") = true;
+    // One more letter: the redraw wakes the reader, which closes the terminal.
+    writer.write_all(b"!").expect("typing");
+    drop(writer);
+    reading.join().expect("the reader ends");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("polling partners") {
+            break status;
+        }
+        if start.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("partners outlived its terminal");
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 129, "ended as by SIGHUP");
+    let state = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
+    assert!(state.contains("Rappeler Anne"), "{state}");
+}
