@@ -7,7 +7,7 @@
 
 use std::io::{self, Read as _};
 use std::ops::Range;
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 
 use super::Partner;
 use super::fast_ron::{item_end, list_end, list_start, read_item, skip};
@@ -30,9 +30,15 @@ pub(super) fn read_partners(
 ) -> io::Result<Read> {
     let (sender, batches) = mpsc::channel();
     let mut splitter = Splitter::default();
+    let waiting = Waiting::default();
+    // A caller on one of rayon's own threads must not wait for tasks that may need it.
+    let wait = rayon::current_thread_index().is_none();
     let usual = rayon::in_place_scope(|scope| -> io::Result<bool> {
         let mut count = 0;
         loop {
+            if wait {
+                waiting.wait_below(AHEAD);
+            }
             splitter.text.reserve(usize::try_from(block).unwrap_or(0));
             let read = (&mut file).take(block).read_to_end(&mut splitter.text)?;
             if read > 0 {
@@ -47,8 +53,13 @@ pub(super) fn read_partners(
                 let sender = sender.clone();
                 let n = count;
                 count += 1;
+                waiting.add(1);
+                let waiting = &waiting;
                 scope.spawn(move |_| {
-                    let _ = sender.send((n, read_batch(&text, items)));
+                    let batch = read_batch(&text, items);
+                    drop(text);
+                    waiting.add(-1);
+                    let _ = sender.send((n, batch));
                 });
             }
             if last {
@@ -76,6 +87,33 @@ pub(super) fn read_partners(
         }
     }
     Ok(Read::Partners(partners))
+}
+
+/// Batches read but not yet parsed, at most: the reader waits for the parsers rather than
+/// hold the file's text. (Without it, the text freed after parsing stayed with the allocator:
+/// 2.61 GB at a million partners against 2.19 GB.)
+const AHEAD: usize = 4;
+
+/// How many batches wait to be parsed.
+#[derive(Default)]
+struct Waiting {
+    count: Mutex<usize>,
+    changed: Condvar,
+}
+
+impl Waiting {
+    fn add(&self, n: isize) {
+        let mut count = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        *count = count.saturating_add_signed(n);
+        self.changed.notify_all();
+    }
+
+    fn wait_below(&self, most: usize) {
+        let mut count = self.count.lock().unwrap_or_else(PoisonError::into_inner);
+        while *count >= most {
+            count = self.changed.wait(count).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
 }
 
 /// What one batch of text gave.
