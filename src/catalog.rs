@@ -146,6 +146,11 @@ impl Catalog {
         files: &[PathBuf],
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
+        if let [file] = files
+            && std::fs::metadata(file).is_ok_and(|m| m.is_file())
+        {
+            return Catalog::from_regular_file(file, progress);
+        }
         let mut loaded = Vec::new();
         for file in files {
             let (source, parsed) = read(file, progress)?;
@@ -158,6 +163,24 @@ impl Catalog {
         let sources =
             datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())).collect();
         Ok(Catalog::from_partners(merge(Vec::new(), datasets), sources, Vec::new()))
+    }
+
+    /// One regular file, the usual `--data`: read block by block while its partners are
+    /// parsed, then indexed while they are checked (the index is dropped if they fail). Its
+    /// text is never held whole (room for the index), and is read again only to place a
+    /// problem.
+    fn from_regular_file(
+        file: &Path,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<Catalog, DatasetError> {
+        let parsed = dataset::read_parsed(file, progress)?;
+        let (checked, index) = rayon::join(
+            || dataset::validate_reading_again(&parsed, file),
+            || Index::with_glossary(&parsed.partners, Glossary::bundled()),
+        );
+        checked?;
+        let sources = vec![Source::File(file.to_path_buf(), parsed.partners.len())];
+        Ok(Catalog::with_index(parsed.partners, index, sources, Vec::new()))
     }
 
     /// The bundled dataset with every `*.ron` of `dir` merged over it (same id: the file wins).
@@ -204,6 +227,15 @@ impl Catalog {
         glossary: Glossary,
     ) -> Catalog {
         let index = Index::with_glossary(&partners, glossary);
+        Catalog::with_index(partners, index, sources, warnings)
+    }
+
+    fn with_index(
+        partners: Vec<Partner>,
+        index: Index,
+        sources: Vec<Source>,
+        warnings: Vec<DatasetError>,
+    ) -> Catalog {
         Catalog {
             partners,
             by_id: OnceLock::new(),

@@ -2,7 +2,8 @@
 //! dataset, and loading a dataset file (read, parse, validate).
 //!
 //! This module owns what a dataset *is*; whether one is valid is [`validate()`]'s (in
-//! `dataset/validate.rs`), reading files and placing problems in them is `dataset/source.rs`'s.
+//! `dataset/validate.rs`), reading files and placing problems in them is `dataset/source.rs`'s,
+//! parsing a large file while it is read is `dataset/stream.rs`'s.
 //! It does no searching and knows nothing of the user's marks or of the terminal.
 
 use std::fmt;
@@ -14,6 +15,7 @@ use crate::i18n::{self, fill};
 
 mod fast_ron;
 mod source;
+mod stream;
 mod validate;
 
 pub use source::{read_source, read_source_reporting};
@@ -397,6 +399,27 @@ pub fn parse(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
     let dataset = parse_syntax(source, file)?;
     validate(&dataset, source, file, &|_| false)?;
     Ok(dataset)
+}
+
+/// Reads and parses a dataset file without checking its content, as [`read_source_reporting`]
+/// then [`parse_syntax`] would (same partners, same errors), but without holding its text:
+/// partners are read on the other cores while the file is read, block by block. A file of an
+/// unusual shape is read again, whole, for ron.
+pub fn read_parsed(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<Dataset, DatasetError> {
+    let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    match stream::read_partners(file, source::READ_BLOCK, progress).map_err(io)? {
+        stream::Read::Partners(partners) => Ok(Dataset { partners }),
+        stream::Read::Unusual => parse_syntax(&read_source(path)?, path),
+    }
+}
+
+/// Validates a self-contained dataset parsed from `file`, whose text was not kept: it is read
+/// again only to place a problem (a file changed meanwhile may misplace it, never hide it).
+pub fn validate_reading_again(dataset: &Dataset, file: &Path) -> Result<(), DatasetError> {
+    validate::validate_placing(dataset, file, &|_| false, || {
+        std::borrow::Cow::Owned(read_source(file).unwrap_or_default())
+    })
 }
 
 /// Reads, parses and validates a self-contained dataset file.

@@ -16,12 +16,11 @@ const PARALLEL_MIN: usize = 4096;
 /// The partners of `source`, or `None` when ron must read the file itself.
 pub(super) fn parse(source: &str) -> Option<Vec<Partner>> {
     let items = split(source)?;
-    let read = |item: &&str| read_partner(item).or_else(|| ron_options().from_str(item).ok());
     // Collected in place, in order (no chunks to append), then unwrapped in the same memory.
     let partners: Vec<Option<Partner>> = if items.len() >= PARALLEL_MIN {
-        items.par_iter().map(read).collect()
+        items.par_iter().map(|item| read_item(item)).collect()
     } else {
-        items.iter().map(read).collect()
+        items.iter().map(|item| read_item(item)).collect()
     };
     if partners.iter().any(Option::is_none) {
         return None;
@@ -29,60 +28,105 @@ pub(super) fn parse(source: &str) -> Option<Vec<Partner>> {
     Some(partners.into_iter().map_while(|partner| partner).collect())
 }
 
+/// One partner's text as this reader or else ron reads it; `None` if neither can.
+pub(super) fn read_item(item: &str) -> Option<Partner> {
+    read_partner(item).or_else(|| ron_options().from_str(item).ok())
+}
+
 /// The text of each partner of `(partners: [ ... ])`, found by following brackets, strings
 /// and line comments; `None` for any other outer shape or anything unusual.
 fn split(source: &str) -> Option<Vec<&str>> {
-    let mut reader = Reader { text: source, at: 0 };
-    reader.expect(b'(')?;
-    (reader.ident()? == "partners").then_some(())?;
-    reader.expect(b':')?;
-    reader.expect(b'[')?;
     let bytes = source.as_bytes();
+    let mut at = list_start(bytes)?;
     let mut items = Vec::new();
     loop {
-        reader.skip()?;
-        if reader.peek() == Some(b']') {
+        at = skip(bytes, at)?;
+        if bytes.get(at) == Some(&b']') {
             break;
         }
-        let start = reader.at;
-        let mut depth = 0usize;
-        loop {
-            // Most bytes say nothing about structure: pass them quickly.
-            while !STRUCTURE[usize::from(*bytes.get(reader.at)?)] {
-                reader.at += 1;
-            }
-            match bytes[reader.at] {
-                b'(' | b'[' => depth += 1,
-                b')' | b']' if depth > 0 => depth -= 1,
-                b',' | b']' if depth == 0 => break,
-                b',' => {}
-                b'"' => {
-                    // `r"`, `b"`, `r#"`: raw or byte strings, left to ron.
-                    let before = reader.at.checked_sub(1).map(|p| bytes[p]);
-                    if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'#') {
-                        return None;
-                    }
-                    reader.at = skip_string(bytes, reader.at)?;
-                    continue;
-                }
-                b'/' => {
-                    reader.skip()?;
-                    continue;
-                }
-                // A `)` closing the list early, chars, maps: left to ron.
-                _ => return None,
-            }
-            reader.at += 1;
+        let end = item_end(bytes, at)?;
+        items.push(&source[at..end]);
+        at = end + usize::from(bytes[end] == b',');
+    }
+    list_end(bytes, at)?;
+    Some(items)
+}
+
+/// Where the items of `(partners: [` start; `None` for any other opening.
+pub(super) fn list_start(bytes: &[u8]) -> Option<usize> {
+    let expect = |at: usize, byte: u8| (bytes.get(at) == Some(&byte)).then_some(at + 1);
+    let mut at = expect(skip(bytes, 0)?, b'(')?;
+    at = skip(bytes, at)?;
+    let name = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    (&bytes[at..at + name] == b"partners").then_some(())?;
+    at += name;
+    // `r#ident` and `Name(..)` forms are ron's.
+    if matches!(bytes.get(at), Some(b'#' | b'"')) {
+        return None;
+    }
+    at = expect(skip(bytes, at)?, b':')?;
+    expect(skip(bytes, at)?, b'[')
+}
+
+/// Whether the list that closes at `at` (a `]`) ends the text the usual way: `])`, a comma
+/// allowed between, white space and line comments after.
+pub(super) fn list_end(bytes: &[u8], at: usize) -> Option<()> {
+    let mut at = skip(bytes, at + 1)?;
+    at += usize::from(bytes.get(at) == Some(&b','));
+    at = skip(bytes, at)?;
+    (bytes.get(at) == Some(&b')')).then_some(())?;
+    (skip(bytes, at + 1)? == bytes.len()).then_some(())
+}
+
+/// Where the item that starts at `start` ends: at the `,` or `]` that follows it outside any
+/// bracket or string. `None` for anything unusual, or when the text ends first.
+pub(super) fn item_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut at = start;
+    let mut depth = 0usize;
+    loop {
+        // Most bytes say nothing about structure: pass them quickly.
+        while !STRUCTURE[usize::from(*bytes.get(at)?)] {
+            at += 1;
         }
-        items.push(&source[start..reader.at]);
-        if bytes[reader.at] == b',' {
-            reader.at += 1;
+        match bytes[at] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' if depth > 0 => depth -= 1,
+            b',' | b']' if depth == 0 => return Some(at),
+            b',' => {}
+            b'"' => {
+                // `r"`, `b"`, `r#"`: raw or byte strings, left to ron.
+                let before = at.checked_sub(1).map(|p| bytes[p]);
+                if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'#') {
+                    return None;
+                }
+                at = skip_string(bytes, at)?;
+                continue;
+            }
+            b'/' => {
+                at = skip(bytes, at)?;
+                continue;
+            }
+            // A `)` closing the list early, chars, maps: left to ron.
+            _ => return None,
+        }
+        at += 1;
+    }
+}
+
+/// Past spaces, tabs, line breaks and line comments from `at`. Other white space and block
+/// comments are left to ron (`None`).
+pub(super) fn skip(bytes: &[u8], mut at: usize) -> Option<usize> {
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+            b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            }
+            b'/' => return None,
+            _ => break,
         }
     }
-    reader.expect(b']')?;
-    reader.eat(b',')?;
-    reader.expect(b')')?;
-    reader.at_end()?.then_some(items)
+    Some(at)
 }
 
 /// The bytes [`split`] stops at.
@@ -209,21 +253,9 @@ impl<'a> Reader<'a> {
         self.text.as_bytes().get(self.at).copied()
     }
 
-    /// Skips spaces, tabs, line breaks and line comments. Other white space and block
-    /// comments are left to ron.
+    /// Skips spaces, tabs, line breaks and line comments (see [`skip`]).
     fn skip(&mut self) -> Option<()> {
-        let bytes = self.text.as_bytes();
-        while let Some(&byte) = bytes.get(self.at) {
-            match byte {
-                b' ' | b'\t' | b'\n' | b'\r' => self.at += 1,
-                b'/' if bytes.get(self.at + 1) == Some(&b'/') => {
-                    self.at = memchr::memchr(b'\n', &bytes[self.at..])
-                        .map_or(bytes.len(), |n| self.at + n);
-                }
-                b'/' => return None,
-                _ => break,
-            }
-        }
+        self.at = skip(self.text.as_bytes(), self.at)?;
         Some(())
     }
 
@@ -521,13 +553,21 @@ mod tests {
         #[test]
         fn written_partners_read_back_as_ron_reads_them(
             partners in prop::collection::vec((partner(), any::<u8>()), 0..6),
+            block in 1..300u64,
         ) {
             let items: Vec<String> = partners.iter().map(|(p, style)| write(p, *style)).collect();
             let body = if items.is_empty() { String::new() } else { format!("    {},\n", items.join(",\n    ")) };
             let source = format!("(partners: [\n{body}])\n");
             let expected: Vec<Partner> = partners.into_iter().map(|(p, _)| p).collect();
             prop_assert_eq!(by_ron(&source), Some(expected.clone()), "{}", source);
-            prop_assert_eq!(parse(&source), Some(expected), "{}", source);
+            prop_assert_eq!(parse(&source), Some(expected.clone()), "{}", source);
+            // Read block by block, as large files are: the same partners.
+            let streamed = super::super::stream::read_partners(source.as_bytes(), block, &|_| {});
+            let streamed = match streamed {
+                Ok(super::super::stream::Read::Partners(partners)) => Some(partners),
+                _ => None,
+            };
+            prop_assert_eq!(streamed, Some(expected), "{}", source);
         }
     }
 }

@@ -24,7 +24,7 @@ pub fn read_source_reporting(
 
 /// Bytes read between two progress reports. (Reading blocks on every core was measured: no
 /// faster than this on two cores, see BENCHMARKS.md, so it went.)
-const READ_BLOCK: u64 = 4 << 20;
+pub(super) const READ_BLOCK: u64 = 4 << 20;
 
 /// The file's text, read block by block.
 fn read_in_blocks(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> std::io::Result<String> {

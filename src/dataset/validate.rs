@@ -6,6 +6,7 @@
 //! one are then looked for in the source text (see [`super::source`]), so a valid file costs
 //! no searching of its text. Parsing is not here.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -48,6 +49,17 @@ pub fn validate(
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
 ) -> Result<(), DatasetError> {
+    validate_placing(dataset, file, known_elsewhere, || Cow::Borrowed(source))
+}
+
+/// [`validate()`], with the source text asked of `source` only when a problem must be placed
+/// in it: a caller may free the text of a large file and read it again then.
+pub(super) fn validate_placing<'s>(
+    dataset: &Dataset,
+    file: &Path,
+    known_elsewhere: &dyn Fn(&str) -> bool,
+    source: impl FnOnce() -> Cow<'s, str>,
+) -> Result<(), DatasetError> {
     let partners = &dataset.partners;
     // Each id with the position of its first partner.
     let mut first: HashMap<&str, usize> = HashMap::with_capacity(partners.len());
@@ -75,7 +87,8 @@ pub fn validate(
     if bad.is_empty() {
         return Ok(());
     }
-    let errors = locate(partners, bad, &SourceFinder { source: without_bom(source), file });
+    let source = source();
+    let errors = locate(partners, bad, &SourceFinder { source: without_bom(&source), file });
     Err(DatasetError::from_problems(errors))
 }
 

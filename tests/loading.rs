@@ -1,0 +1,100 @@
+//! Loading a dataset file larger than a read block (4 MiB): its partners are parsed block by
+//! block while it is read, and indexed while they are checked. The partners, the search
+//! results and every error must be those of reading the whole text first.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use partners::catalog::Catalog;
+use partners::dataset;
+use partners::search::Query;
+
+#[path = "../examples/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+/// About 5.4 MB of RON: more than one block.
+const PARTNERS: usize = 6_000;
+
+static SOURCE: LazyLock<String> = LazyLock::new(|| {
+    let source = generate::ron(&generate::records(PARTNERS));
+    assert!(source.len() > 4 << 20, "more than one block: {}", source.len());
+    source
+});
+
+/// `source` written to a file in `dir`.
+fn file(dir: &tempfile::TempDir, source: &str) -> PathBuf {
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, source).expect("writing the dataset");
+    path
+}
+
+/// What loading `path` through the catalog says, and what reading its whole text says.
+fn both_errors(path: &Path) -> (Option<String>, Option<String>) {
+    let streamed = Catalog::from_files(&[path.to_path_buf()]).err().map(|e| e.to_string());
+    let whole = dataset::load_file(path).err().map(|e| e.to_string());
+    (streamed, whole)
+}
+
+#[test]
+fn a_large_file_gives_the_partners_and_results_of_its_whole_text() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = file(&dir, &SOURCE);
+    let catalog = Catalog::from_files(std::slice::from_ref(&path))
+        .unwrap_or_else(|e| panic!("the generated dataset does not load: {e}"));
+    let whole = dataset::parse(&SOURCE, &path).expect("valid").partners;
+    assert_eq!(catalog.partners(), whole.as_slice());
+    let plain = Catalog::from_partners(whole, Vec::new(), Vec::new());
+    for text in ["ugap", "social economy", "b", "kind:media", "bordeaux metropole", ""] {
+        let query = Query::parse(text).expect("a valid query");
+        let streamed = catalog.index().search(&query, &[], None);
+        assert_eq!(streamed, plain.index().search(&query, &[], None), "{text}");
+    }
+}
+
+#[test]
+fn a_large_invalid_file_gives_the_errors_of_its_whole_text() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let first_id = &SOURCE[SOURCE.find("id: \"").expect("an id")..];
+    let first_id = &first_id[..first_id.find(",\n").expect("a line end")];
+    let last_id = SOURCE.rfind("id: \"").expect("an id");
+    let last_end = last_id + SOURCE[last_id..].find(",\n").expect("a line end");
+    let cases = [
+        // A duplicate id far into the file, and a relation to nobody.
+        format!("{}{first_id}{}", &SOURCE[..last_id], &SOURCE[last_end..]),
+        SOURCE.replacen("target: \"", "target: \"nobody-", 1),
+        // A syntax error, and a shape only ron reads (and then refuses).
+        SOURCE.replacen("scope: Local,", "scope: Locale,", 1),
+        SOURCE.replacen("kind: Media,", "kind: Media, /* block */ kind: Media,", 1),
+        SOURCE.replacen("(partners: [", "(partners: [ 1,", 1),
+    ];
+    for (n, source) in cases.iter().enumerate() {
+        assert_ne!(source, &*SOURCE, "case {n} changes the file");
+        let path = file(&dir, source);
+        let (streamed, whole) = both_errors(&path);
+        assert!(streamed.is_some(), "case {n}: {whole:?}");
+        assert_eq!(streamed, whole);
+    }
+    let mut bytes = SOURCE.as_bytes().to_vec();
+    let description = SOURCE.rfind("description: \"").expect("a description");
+    bytes[description + 20] = 0xFF;
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, bytes).expect("writing the dataset");
+    let (streamed, whole) = both_errors(&path);
+    assert!(streamed.as_ref().is_some_and(|e| e.contains("UTF-8")), "{streamed:?}");
+    assert_eq!(streamed, whole);
+}
+
+#[test]
+fn a_large_file_of_an_unusual_shape_is_read_by_ron() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let unusual = SOURCE.replacen("acronym: \"", "acronym: Some(\"", 1).replacen(
+        "\",\n        aliases",
+        "\"),\n        aliases",
+        1,
+    );
+    let path = file(&dir, &unusual);
+    let catalog = Catalog::from_files(std::slice::from_ref(&path));
+    let whole = dataset::parse(&SOURCE, &path).expect("valid").partners;
+    assert_eq!(catalog.ok().map(|c| c.partners().to_vec()), Some(whole));
+}
