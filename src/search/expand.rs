@@ -203,8 +203,9 @@ impl Index {
         if !word.chars().all(is_word_char) {
             return;
         }
-        // And one typed in one piece finds it written with hyphens.
-        if word.is_ascii() {
+        // And one typed in one piece finds it written with hyphens, from as many letters as
+        // a typo is forgiven (both need the partners' words).
+        if word.is_ascii() && word.len() >= ONE_TYPO_MIN {
             for written in self.vocabulary().hyphenated(&word) {
                 forms.push(Form {
                     plan: TermPlan::new(&written, Mode::Exact),
@@ -314,12 +315,20 @@ impl Vocabulary {
     /// The words of `texts`, each text read on its own core.
     pub(super) fn of(texts: &[String]) -> Vocabulary {
         type Set<'t> = foldhash::HashSet<&'t str>;
+        // By bytes: the pieces are ASCII, cut at ASCII bytes.
+        fn ascii(piece: &[u8]) -> &str {
+            std::str::from_utf8(piece).unwrap_or_default()
+        }
         fn words(text: &str) -> (Set<'_>, Set<'_>) {
             let (mut seen, mut hyphenated) = (Set::default(), Set::default());
-            for chunk in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
-                let chunk = chunk.trim_matches('-');
-                if chunk.contains('-')
-                    && chunk.split('-').all(|part| !part.is_empty())
+            let pieces = text.as_bytes().split(|b| !b.is_ascii_alphanumeric() && *b != b'-');
+            for chunk in pieces.filter(|c| !c.is_empty()) {
+                if !chunk.contains(&b'-') {
+                    seen.insert(ascii(chunk));
+                    continue;
+                }
+                let chunk = ascii(chunk).trim_matches('-');
+                if chunk.split('-').all(|part| !part.is_empty())
                     && chunk.bytes().any(|b| b.is_ascii_alphabetic())
                 {
                     hyphenated.insert(chunk);

@@ -48,7 +48,14 @@ impl Bits {
 struct Block {
     offsets: Vec<u32>,
     ids: Vec<u16>,
+    /// The words this block does not list (too many of its partners hold them).
+    common: Vec<bool>,
 }
+
+/// A word held by more than one partner in this many of a block is not listed...
+const COMMON: usize = 8;
+/// ... nor by more than this many: small blocks list everything.
+const COMMON_MIN: u32 = 64;
 
 impl Block {
     /// The lists of partners whose words (by number) are `words[ends[p - 1]..ends[p]]`.
@@ -71,6 +78,13 @@ impl Block {
                 offsets[w + 1] += 1;
             }
         });
+        // Words most partners hold are not listed: they would take most of the memory and
+        // rule out few partners.
+        let most = u32::try_from(ends.len() / COMMON).unwrap_or(u32::MAX).max(COMMON_MIN);
+        let common: Vec<bool> = offsets[1..].iter().map(|&count| count > most).collect();
+        for (count, _) in offsets[1..].iter_mut().zip(&common).filter(|(_, c)| **c) {
+            *count = 0;
+        }
         for w in 1..offsets.len() {
             offsets[w] += offsets[w - 1];
         }
@@ -78,21 +92,23 @@ impl Block {
         let mut ids = vec![0u16; offsets[vocabulary] as usize];
         last.fill(u32::MAX);
         each(&mut |w, place| {
-            if last[w] != place {
+            if last[w] != place && !common[w] {
                 last[w] = place;
                 ids[next[w] as usize] = u16::try_from(place).unwrap_or(u16::MAX);
                 next[w] += 1;
             }
         });
-        Block { offsets, ids }
+        Block { offsets, ids, common }
     }
 }
 
 /// Which partners hold one distinct word (by number): in blocks of [`BLOCK`] partners.
 struct Lists {
     blocks: Vec<Block>,
-    /// How many partners hold each word.
+    /// How many partners hold each listed word.
     counts: Vec<u32>,
+    /// The words some block does not list: a search cannot rule anyone out by them.
+    unlisted: Vec<bool>,
 }
 
 impl Lists {
@@ -100,7 +116,8 @@ impl Lists {
         let counts = (0..vocabulary)
             .map(|w| blocks.iter().map(|b| b.offsets[w + 1] - b.offsets[w]).sum())
             .collect();
-        Lists { blocks, counts }
+        let unlisted = (0..vocabulary).map(|w| blocks.iter().any(|b| b.common[w])).collect();
+        Lists { blocks, counts, unlisted }
     }
 }
 
@@ -125,7 +142,9 @@ type Spelling = (String, bool, bool);
 
 /// Splits text into the words the lists are made of: runs of ASCII letters and digits.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+    // By bytes: the words are ASCII, cut at ASCII bytes.
+    let pieces = text.as_bytes().split(|b| !b.is_ascii_alphanumeric());
+    pieces.filter(|w| !w.is_empty()).map(|w| std::str::from_utf8(w).unwrap_or_default())
 }
 
 impl Postings {
@@ -245,6 +264,9 @@ impl Postings {
                 }
             }
         }
+        if words.iter().any(|&w| lists.unlisted[w]) {
+            return None;
+        }
         // Past this many, the lists cost more than the scan they would save.
         let total: usize = words.iter().map(|&w| lists.counts[w] as usize).sum();
         if total > 2 * self.len {
@@ -308,12 +330,16 @@ mod tests {
     }
 
     #[test]
-    fn blocks_keep_partner_numbers() {
-        let texts: Vec<String> =
-            (0..BLOCK + 10).map(|i| if i % 7 == 0 { "seven".into() } else { "x".into() }).collect();
+    fn blocks_keep_partner_numbers_and_common_words_go_unlisted() {
+        let texts: Vec<String> = (0..BLOCK + 10)
+            .map(|i| if i % 13 == 0 { "thirteen".into() } else { "x".into() })
+            .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let p = postings(&refs);
-        let bits = p.may_hold("seven", true, false).expect("a list");
-        assert_eq!(holders(&bits, refs.len()), (0..refs.len()).step_by(7).collect::<Vec<_>>());
+        let bits = p.may_hold("thirteen", true, false).expect("a list");
+        assert_eq!(holders(&bits, refs.len()), (0..refs.len()).step_by(13).collect::<Vec<_>>());
+        // Held by most partners: no list, so nobody is ruled out by it.
+        assert!(p.may_hold("x", true, false).is_none());
+        assert!(p.may_hold("thirteen x", false, false).is_some(), "the other piece still counts");
     }
 }
