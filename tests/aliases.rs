@@ -12,20 +12,13 @@ use partners::store::{Change, Marks, State, Store};
 use tempfile::TempDir;
 
 mod common;
-use common::{app_with, bundled, draw, events};
+use common::{app_with, bundled, draw};
 
 /// An app on the bundled data with `state`, at 80×24, after the keys of `keys` (the notation of
 /// [`common::events`]), with the effects the keys asked for.
 fn run_with(state: State, size: (u16, u16), keys: &str) -> (App, Vec<Effect>) {
     let mut app = app_with(bundled(), state, "", size, &[]);
-    let mut effects = Vec::new();
-    for token in keys.split_whitespace() {
-        for event in events(token) {
-            if let Some(action) = partners::input::action(&event, app.key_state()) {
-                effects.extend(app.update(action));
-            }
-        }
-    }
+    let effects = common::keys(&mut app, keys);
     (app, effects)
 }
 

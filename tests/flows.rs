@@ -14,20 +14,13 @@ use partners::view::overview::OverviewTab;
 use rstest::rstest;
 
 mod common;
-use common::{bundled, events, mono};
+use common::{bundled, mono};
 
 /// The app after `keys`, and every effect the keys asked for, in order.
 fn run_with(state: State, size: (u16, u16), keys: &str) -> (App, Vec<Effect>) {
     let mut app = App::new(bundled(), state, "");
     app.update(Action::Resize { width: size.0, height: size.1 });
-    let mut effects = Vec::new();
-    for token in keys.split_whitespace() {
-        for event in events(token) {
-            if let Some(action) = partners::input::action(&event, app.key_state()) {
-                effects.extend(app.update(action));
-            }
-        }
-    }
+    let effects = common::keys(&mut app, keys);
     (app, effects)
 }
 

@@ -97,6 +97,20 @@ fn mouse(kind: MouseEventKind, at: &str) -> Event {
     })
 }
 
+/// Sends `keys` (tokens of the key notation of [`events`], separated by spaces) to `app`;
+/// returns every effect they asked for, in order.
+pub fn keys(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for token in keys.split_whitespace() {
+        for event in events(token) {
+            if let Some(action) = partners::input::action(&event, app.key_state()) {
+                effects.extend(app.update(action));
+            }
+        }
+    }
+    effects
+}
+
 /// One token of the key notation as the events a terminal would send: a plain token is typed
 /// character by character; `<…>` names a key (`<Enter>`, `<C-w>`, `<A-Left>`, `<F1>`,
 /// `<Space>`), a click (`<Click:5,4>`), the wheel (`<WheelDown:5,4>`) or a resize
