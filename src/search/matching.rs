@@ -41,6 +41,9 @@ impl Quality {
     }
 }
 
+/// Up to this many glossary equivalents of a query group are sorted on the stack.
+const EXTRAS_SORTED: usize = 16;
+
 impl Index {
     pub(super) fn score(
         &self,
@@ -67,18 +70,42 @@ impl Index {
                 }
             }
             let width = u32::try_from(plan.direct.len()).unwrap_or(1);
-            for extra in &plan.extras {
-                // Not worth looking for when, from where its words may be, it cannot win.
+            // The equivalents that may be here, with the best each could score, most
+            // promising first: once one is found, those that cannot beat it are skipped. Of
+            // equal scores the earlier in the glossary wins, as if they were taken in order;
+            // what was typed wins over any equivalent.
+            let promising = plan.extras.iter().enumerate().filter_map(|(j, extra)| {
                 let ceiling: Option<u32> =
                     extra.iter().map(|word| word_ceiling(i, word, note.is_some())).sum();
                 let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
-                match (ceiling, best) {
-                    (None, _) => continue,
-                    (Some(c), Some((b, _, _))) if c * width / count + (count - 1) * 500 <= b => {
-                        continue;
-                    }
-                    _ => {}
+                ceiling.map(|c| (c * width / count + (count - 1) * 500, j))
+            });
+            // On the stack: a partner is scored without allocating (more is rare).
+            let (mut few, mut many) = ([(0u32, 0usize); EXTRAS_SORTED], Vec::new());
+            let order: &mut [(u32, usize)] = if plan.extras.len() <= EXTRAS_SORTED {
+                let mut n = 0;
+                for (slot, item) in few.iter_mut().zip(promising) {
+                    *slot = item;
+                    n += 1;
                 }
+                &mut few[..n]
+            } else {
+                many.extend(promising);
+                &mut many
+            };
+            order.sort_unstable_by_key(|&(ceiling, j)| (std::cmp::Reverse(ceiling), j));
+            let mut winner: Option<usize> = None;
+            let beats =
+                |score: u32, j: usize, best: Option<(u32, bool, bool)>, winner: Option<usize>| {
+                    best.is_none_or(|(b, _, _)| {
+                        score > b || (score == b && winner.is_some_and(|w| j < w))
+                    })
+                };
+            for &(ceiling, j) in &*order {
+                if !beats(ceiling, j, best, winner) {
+                    continue;
+                }
+                let extra = &plan.extras[j];
                 let words: Option<Vec<(u32, bool, bool)>> =
                     extra.iter().map(|word| self.match_word(i, word, Mode::Fuzzy, note)).collect();
                 let Some(words) = words else { continue };
@@ -90,7 +117,10 @@ impl Index {
                     words.iter().any(|w| w.1),
                     words.iter().any(|w| w.2),
                 );
-                best = Some(best.map_or(m, |b| if m.0 > b.0 { m } else { b }));
+                if beats(m.0, j, best, winner) {
+                    best = Some(m);
+                    winner = Some(j);
+                }
             }
             let (score, hit_name, hit_note) = best?;
             total = total.saturating_add(score);
