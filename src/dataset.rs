@@ -443,7 +443,9 @@ impl Partner {
 mod tests {
     use super::*;
 
-    const ONE: &str = r#"(partners: [
+    /// One valid partner with a relation to a partner that is not there (also used by
+    /// `validate`'s tests).
+    pub(super) const ONE: &str = r#"(partners: [
     (
         id: "one",
         name: "One",
@@ -454,7 +456,8 @@ mod tests {
     ),
 ])"#;
 
-    fn err(source: &str) -> String {
+    /// The error `source` gives, as displayed.
+    pub(super) fn err(source: &str) -> String {
         parse(source, Path::new("x.ron")).err().map(|e| e.to_string()).unwrap_or_default()
     }
 

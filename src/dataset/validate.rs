@@ -263,22 +263,8 @@ mod tests {
     use std::fmt::Write as _;
 
     use super::*;
+    use crate::dataset::tests::{ONE, err};
     use crate::dataset::{parse, parse_syntax};
-
-    const ONE: &str = r#"(partners: [
-    (
-        id: "one",
-        name: "One",
-        kind: Media,
-        scope: National,
-        description: "The first.",
-        relations: [(kind: MemberOf, target: "two")],
-    ),
-])"#;
-
-    fn err(source: &str) -> String {
-        parse(source, Path::new("x.ron")).err().map(|e| e.to_string()).unwrap_or_default()
-    }
 
     /// Every problem of `source`, as displayed.
     fn problems_of(source: &str) -> Vec<String> {
