@@ -14,10 +14,12 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{self, fill};
 
 mod fast_ron;
+mod ids;
 mod source;
 mod stream;
 mod validate;
 
+pub use ids::Ids;
 pub use source::{read_source, read_source_reporting};
 pub use validate::validate;
 
@@ -416,7 +418,8 @@ pub fn read_parsed(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<Datas
 
 /// Validates a self-contained dataset parsed from `file`, whose text was not kept: it is read
 /// again only to place a problem (a file changed meanwhile may misplace it, never hide it).
-pub fn validate_reading_again(dataset: &Dataset, file: &Path) -> Result<(), DatasetError> {
+/// A valid dataset gives the table of its ids.
+pub fn validate_reading_again(dataset: &Dataset, file: &Path) -> Result<Ids, DatasetError> {
     validate::validate_placing(dataset, file, &|_| false, || {
         std::borrow::Cow::Owned(read_source(file).unwrap_or_default())
     })

@@ -48,10 +48,9 @@ fn every_bundled_relation_to_a_partner_is_a_backlink_and_no_other() {
             stated += 1;
             let to = position(&catalog, target);
             assert!(
-                catalog
-                    .backlinks(to)
-                    .iter()
-                    .any(|b| b.from == from && b.kind == relation.kind && b.note == relation.note),
+                catalog.backlinks(to).iter().any(|b| b.from == from
+                    && b.kind == relation.kind
+                    && b.note == relation.note.as_deref()),
                 "{} -> {target} ({:?}) has no backlink",
                 partner.id,
                 relation.kind
@@ -61,6 +60,25 @@ fn every_bundled_relation_to_a_partner_is_a_backlink_and_no_other() {
     let total: usize = (0..catalog.partners().len()).map(|i| catalog.backlinks(i).len()).sum();
     assert_eq!(total, stated, "one backlink per relation to a partner");
     assert!(catalog.backlinks(catalog.partners().len()).is_empty(), "out of range is empty");
+}
+
+#[test]
+fn a_dataset_file_follows_relations_as_the_bundled_catalog_does() {
+    // A single file is checked and its relations tabled while it is indexed; the bundled
+    // catalog makes them on first use. Both must say the same.
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    let file = dir.path().join("partners.ron");
+    std::fs::write(&file, partners::dataset::BUNDLED_SOURCE).expect("writing the dataset");
+    let from_file = Catalog::from_files(&[file]).expect("the file loads");
+    let catalog = bundled();
+    assert_eq!(from_file.partners().len(), catalog.partners().len());
+    for (i, p) in catalog.partners().iter().enumerate() {
+        assert_eq!(from_file.position(&p.id), Some(i), "{}", p.id);
+        assert_eq!(from_file.backlinks(i), catalog.backlinks(i), "backlinks of {}", p.id);
+        assert_eq!(from_file.links(i), catalog.links(i), "links of {}", p.id);
+    }
+    assert_eq!(from_file.position("no-such-partner"), None);
+    assert!(catalog.partners().iter().enumerate().any(|(i, _)| !catalog.backlinks(i).is_empty()));
 }
 
 fn partner(id: &str, relations: Vec<Relation>) -> Partner {

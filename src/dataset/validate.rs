@@ -7,11 +7,11 @@
 //! no searching of its text. Parsing is not here.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::ids::Ids;
 use super::source::SourceFinder;
 use super::{Dataset, DatasetError, Partner, RelationKind, without_bom};
 use crate::PARALLEL_MIN;
@@ -49,26 +49,23 @@ pub fn validate(
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
 ) -> Result<(), DatasetError> {
-    validate_placing(dataset, file, known_elsewhere, || Cow::Borrowed(source))
+    validate_placing(dataset, file, known_elsewhere, || Cow::Borrowed(source)).map(drop)
 }
 
 /// [`validate()`], with the source text asked of `source` only when a problem must be placed
-/// in it: a caller may free the text of a large file and read it again then.
+/// in it: a caller may free the text of a large file and read it again then. A valid dataset
+/// gives the table of its ids, made to check them.
 pub(super) fn validate_placing<'s>(
     dataset: &Dataset,
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
     source: impl FnOnce() -> Cow<'s, str>,
-) -> Result<(), DatasetError> {
+) -> Result<Ids, DatasetError> {
     let partners = &dataset.partners;
-    // Each id with the position of its first partner.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(partners.len());
-    for (i, p) in partners.iter().enumerate() {
-        first.entry(p.id.as_str()).or_insert(i);
-    }
+    let first = Ids::of(partners);
     let duplicates = first.len() < partners.len();
     let check = |(i, p)| {
-        let problems = problems(i, p, &first, duplicates);
+        let problems = problems(i, p, partners, &first, duplicates);
         (!problems.is_empty()).then_some((i, problems))
     };
     let mut bad: Vec<(usize, Vec<Problem<'_>>)> = if partners.len() >= PARALLEL_MIN {
@@ -85,26 +82,27 @@ pub(super) fn validate_placing<'s>(
     }
     bad.retain(|(_, problems)| !problems.is_empty());
     if bad.is_empty() {
-        return Ok(());
+        return Ok(first);
     }
     let source = source();
     let errors = locate(partners, bad, &SourceFinder { source: without_bom(&source), file });
     Err(DatasetError::from_problems(errors))
 }
 
-/// The rules partner `i` breaks, found without allocating when it breaks none. `first` holds
-/// each id's first position; `duplicates` tells whether any id is used twice.
+/// The rules partner `i` of `partners` breaks, found without allocating when it breaks none.
+/// `first` holds each id's first position; `duplicates` tells whether any id is used twice.
 fn problems<'a>(
     i: usize,
     p: &'a Partner,
-    first: &HashMap<&str, usize>,
+    partners: &[Partner],
+    first: &Ids,
     duplicates: bool,
 ) -> Vec<Problem<'a>> {
     let mut found = Vec::new();
     if !is_slug(&p.id) {
         found.push(Problem::NotSlug);
     }
-    if duplicates && let Some(&earlier) = first.get(p.id.as_str()).filter(|&&f| f != i) {
+    if duplicates && let Some(earlier) = first.position(partners, &p.id).filter(|&f| f != i) {
         found.push(Problem::Duplicate(earlier));
     }
     if !p.texts_are_clean() {
@@ -119,7 +117,7 @@ fn problems<'a>(
     for relation in &p.relations {
         match (&relation.target, &relation.name) {
             (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget),
-            (Some(target), None) if !first.contains_key(target.as_str()) => {
+            (Some(target), None) if first.position(partners, target).is_none() => {
                 found.push(Problem::UnknownTarget(target));
             }
             (Some(_), None) => {}
