@@ -18,6 +18,7 @@
 //! - `matching`: one partner against one query (scores, word classes, fuzzy hits);
 //! - `masks`: characters and words as bit sets, to stop scans early;
 //! - `postings`: which partners hold each word, so that a large search scans fewer texts;
+//! - `memo`: what recent spellings were found as in each partner, between keystrokes;
 //! - `searcher`: incremental search, keystroke after keystroke.
 
 mod expand;
@@ -26,6 +27,7 @@ mod glossary;
 mod index;
 mod masks;
 mod matching;
+mod memo;
 mod postings;
 mod query;
 mod searcher;

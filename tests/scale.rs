@@ -496,3 +496,38 @@ fn word_lists_change_no_result_of_the_forgiving_rules() {
     }
     assert!(found >= FORGIVING.len() - 3, "the queries find something in the data");
 }
+
+#[test]
+fn what_a_search_finds_does_not_depend_on_the_searches_before_it() {
+    // An index keeps what each spelling was found as in each partner from one keystroke to
+    // the next. Typed letter by letter, one query after another, every query must find what
+    // it finds on an index that never searched before.
+    let world = &*WORLD;
+    let typed_on = Index::with_glossary(&world.partners, Glossary::bundled());
+    typed_on.warm();
+    let mut searcher = Searcher::default();
+    for typed in FORGIVING {
+        for end in typed.char_indices().map(|(at, c)| at + c.len_utf8()) {
+            if let Ok(query) = Query::parse(&typed[..end]) {
+                searcher.search(&typed_on, &query, &world.marks);
+            }
+        }
+    }
+    // Those whose words earlier queries looked for too (an index is slow to build here).
+    let again = [
+        "social economy",
+        "economie sociale et solidaire",
+        "solidaires",
+        "achats publics responsables",
+        "publique",
+        "developement durable",
+    ];
+    for typed in again {
+        assert!(FORGIVING.contains(&typed));
+        let query = Query::parse(typed).unwrap_or_default();
+        let fresh = Index::with_glossary(&world.partners, Glossary::bundled());
+        let expected = fresh.search(&query, &world.marks, None);
+        assert_eq!(typed_on.search(&query, &world.marks, None), expected, "{typed:?}");
+        assert_eq!(searcher.search(&typed_on, &query, &world.marks), expected, "{typed:?}");
+    }
+}

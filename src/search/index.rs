@@ -17,6 +17,7 @@ use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::masks::{WordMarks, char_mask, initials_mask};
 use super::matching::fuzzy_positions;
+use super::memo::Recent;
 use super::postings::Postings;
 use super::query::{MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
@@ -130,6 +131,8 @@ pub struct Index {
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
     postings: OnceLock<Postings>,
+    /// What recent spellings were found as in each partner (see [`super::memo`]).
+    found: Recent,
     /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
     notes: RwLock<Notes>,
     /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
@@ -264,6 +267,7 @@ impl Index {
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
+            found: Recent::default(),
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
         };
@@ -409,6 +413,25 @@ impl Index {
                 let occurs = postings.may_hold(form.plan.term(), start, false);
                 form.plan.in_short = postings.may_hold(form.plan.term(), start, true);
                 form.plan.occurs = occurs;
+            }
+        }
+        if self.entries.len() >= POSTINGS_MIN {
+            // What was typed is looked for again at the next keystroke; another spelling
+            // of it (a glossary phrase holding a typed word) reads what it found.
+            for plans in &mut plans {
+                for (slots, _) in &mut plans.direct {
+                    for form in slots.iter_mut().filter_map(|s| s.word.as_mut()) {
+                        for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
+                            form.plan.found =
+                                Some(self.found.slots(form.plan.term(), self.entries.len()));
+                        }
+                    }
+                }
+            }
+            for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
+                if form.plan.found.is_none() {
+                    form.plan.found = self.found.kept(form.plan.term());
+                }
             }
         }
         let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);

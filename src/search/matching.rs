@@ -16,6 +16,7 @@ use super::index::{
     ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
 };
 use super::masks::{char_mask, mask_bit};
+use super::memo::Slots;
 use super::postings::Bits;
 use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
 
@@ -289,6 +290,26 @@ impl Index {
         plan: &TermPlan,
         floor: Option<(&Form, (Quality, Field, u32))>,
     ) -> Option<(Quality, Field, u32)> {
+        let Some(slots) = &plan.found else { return self.scan_word(i, plan, floor) };
+        if let Some(code) = slots.get(i) {
+            // The best over every field: what a floor leaves out could not beat it anyway.
+            return decode(code);
+        }
+        let found = self.scan_word(i, plan, floor);
+        // Not a "no" the word lists gave: they answer for a spelling at word starts only.
+        if floor.is_none() && plan.occurs.as_ref().is_none_or(|bits| bits.has(i)) {
+            slots.set(i, encode(found));
+        }
+        found
+    }
+
+    /// [`Index::word_match_fields`], without the slots of [`TermPlan::found`].
+    fn scan_word(
+        &self,
+        i: usize,
+        plan: &TermPlan,
+        floor: Option<(&Form, (Quality, Field, u32))>,
+    ) -> Option<(Quality, Field, u32)> {
         if plan.occurs.as_ref().is_some_and(|bits| !bits.has(i)) {
             return None;
         }
@@ -387,6 +408,31 @@ impl Index {
     }
 }
 
+/// A match (or none) as a slot of [`super::memo::Slots`]: never 0.
+fn encode(found: Option<(Quality, Field, u32)>) -> u32 {
+    found.map_or(1, |(quality, field, fine)| {
+        2 + ((quality as u32) << 12 | (field as u32) << 10 | fine.min(999))
+    })
+}
+
+/// The match a slot holds.
+fn decode(code: u32) -> Option<(Quality, Field, u32)> {
+    let code = code.checked_sub(2)?;
+    let quality = match code >> 12 {
+        1 => Quality::Fuzzy,
+        2 => Quality::InsideWord,
+        3 => Quality::WordPrefix,
+        4 => Quality::WholeWord,
+        _ => Quality::WholeField,
+    };
+    let field = match code >> 10 & 3 {
+        0 => Field::Text,
+        1 => Field::Alias,
+        _ => Field::Name,
+    };
+    Some((quality, field, code & 1023))
+}
+
 /// The best score `word` could have in partner `i` (as [`Index::match_word`] scores it), from
 /// where its spellings may be; `None` when it cannot be there.
 fn word_ceiling(i: usize, word: &WordPlan, noted: bool) -> Option<u32> {
@@ -461,6 +507,9 @@ pub(super) struct TermPlan {
     pub(super) occurs: Option<Arc<Bits>>,
     /// The same, in the name, acronym or aliases only.
     pub(super) in_short: Option<Arc<Bits>>,
+    /// What the term was found as in each partner, kept between searches (see
+    /// [`super::memo`]): for a large dataset.
+    pub(super) found: Option<Arc<Slots>>,
     /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
     /// letter stands alone).
     lone: Option<u64>,
@@ -485,6 +534,7 @@ impl TermPlan {
             mask: char_mask(term),
             occurs: None,
             in_short: None,
+            found: None,
             first: term.chars().next().map_or(0, mask_bit),
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
@@ -578,6 +628,27 @@ mod tests {
         assert_eq!(class("sportés", "sport"), Some(Quality::WordPrefix));
         assert_eq!(class("l'été sport", "sport"), Some(Quality::WholeWord));
         assert_eq!(class("abc", "x"), None);
+    }
+
+    #[test]
+    fn slots_give_back_what_they_keep() {
+        for quality in [
+            Quality::Fuzzy,
+            Quality::InsideWord,
+            Quality::WordPrefix,
+            Quality::WholeWord,
+            Quality::WholeField,
+        ] {
+            for field in [Field::Text, Field::Alias, Field::Name] {
+                for fine in [0, 1, 500, 999] {
+                    let found = Some((quality, field, fine));
+                    assert_ne!(encode(found), 0);
+                    assert_eq!(decode(encode(found)), found);
+                }
+            }
+        }
+        assert_eq!(decode(encode(None)), None);
+        assert_ne!(encode(None), 0);
     }
 
     #[test]
