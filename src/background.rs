@@ -88,8 +88,9 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the thread.
-    pub fn start() -> SearchWorker {
+    /// Starts the thread; it calls `wake` when results are waiting, so that the loop
+    /// need not look for them on a timer.
+    pub fn start(wake: impl Fn() + Send + 'static) -> SearchWorker {
         let (requests, waiting) = mpsc::channel::<SearchRequest>();
         let (answers, found) = mpsc::channel();
         std::thread::spawn(move || {
@@ -110,6 +111,7 @@ impl SearchWorker {
                 if answers.send(request.run(&mut searcher)).is_err() {
                     break;
                 }
+                wake();
             }
         });
         SearchWorker { requests, found, asked: 0, answered: 0 }

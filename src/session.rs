@@ -4,8 +4,8 @@
 //! loop that feeds events and signals to the app and carries its effects out.
 
 use std::cell::Cell;
-use std::io::{self, IsTerminal as _, Stdout, Write};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::io::{self, BufWriter, IsTerminal as _, Stdout, Write};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -30,8 +30,13 @@ use crate::ui::theme::Theme;
 
 /// How long the loop waits for a key before it looks at the signals again.
 const TICK: Duration = Duration::from_millis(50);
-/// How long it waits while a background thread is about to report (a search, loading).
+/// How long it waits while the dataset loads (its progress is looked for; found results
+/// wake the loop themselves).
 const SHORT_TICK: Duration = Duration::from_millis(2);
+
+/// Bytes of a frame gathered before they are written: a frame goes out in one write, or a
+/// few for a full redraw of a very large terminal.
+const FRAME_BUFFER: usize = 1 << 18;
 
 /// How the session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +91,7 @@ impl Modes {
 
 /// The terminal as the effects see it.
 struct Screen {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     modes: Modes,
 }
 
@@ -147,7 +152,13 @@ pub fn run(
     }));
     let result = modes
         .enter()
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
+        // Not stdout's own 1 KiB line buffer: a frame would go out in many writes.
+        .and_then(|()| {
+            Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+                FRAME_BUFFER,
+                io::stdout(),
+            )))
+        })
         .context("setting up the terminal")
         .and_then(|terminal| {
             let mut screen = Screen { terminal, modes };
@@ -167,6 +178,7 @@ fn event_loop(
     signals: &Receiver<i32>,
     mut background: Background,
 ) -> anyhow::Result<Ending> {
+    let keys = Keys::start();
     let mut perform = |app: &mut App, action: Action, screen: &mut Screen, bg: &mut Background| {
         let mut next = app.update(action);
         // Each effect's outcome goes back to update, which may ask for more.
@@ -174,7 +186,9 @@ fn event_loop(
             next = match effect {
                 // Its results come back later, as an action of their own.
                 Effect::Search(request) => {
-                    bg.searches.get_or_insert_with(SearchWorker::start).ask(request);
+                    bg.searches
+                        .get_or_insert_with(|| SearchWorker::start(keys.waker()))
+                        .ask(request);
                     None
                 }
                 effect => {
@@ -186,7 +200,6 @@ fn event_loop(
     };
     let size = screen.terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
-    let keys = Keys::start();
     loop {
         if let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame)) {
             perform(app, Action::Terminate, screen, &mut background);
@@ -213,7 +226,8 @@ fn event_loop(
             if let Some(action) = background.next_action()? {
                 break action;
             }
-            let tick = if background.busy() { SHORT_TICK } else { TICK };
+            // Found results wake the loop; loading reports are looked for often.
+            let tick = if background.loader.is_some() { SHORT_TICK } else { TICK };
             match keys.next(tick) {
                 Ok(Some(event)) => {
                     if let Some(action) = crate::input::action(&event, app.key_state()) {
@@ -275,11 +289,6 @@ impl Background {
         }
         Ok(self.searches.as_mut().and_then(SearchWorker::try_next))
     }
-
-    /// Whether a thread is about to report, so the loop should look again soon.
-    fn busy(&self) -> bool {
-        self.loader.is_some() || self.searches.as_ref().is_some_and(SearchWorker::busy)
-    }
 }
 
 /// Terminal events, read on a thread of their own: once the terminal is gone, crossterm's
@@ -287,7 +296,9 @@ impl Background {
 /// (crossterm-rs/crossterm#793), so the loop must never wait in it. It waits on this
 /// channel instead, and still sees signals and notices a terminal that has gone.
 struct Keys {
-    events: Receiver<io::Result<Event>>,
+    /// An event, or `None`: a background thread has something for the loop.
+    events: Receiver<Option<io::Result<Event>>>,
+    wakes: Sender<Option<io::Result<Event>>>,
     /// When the terminal was last seen to be there.
     seen: Cell<Instant>,
 }
@@ -298,23 +309,33 @@ const STILL_THERE: Duration = Duration::from_millis(500);
 impl Keys {
     fn start() -> Keys {
         let (sender, events) = mpsc::channel();
+        let wakes = sender.clone();
         std::thread::spawn(move || {
             loop {
                 let event = crossterm::event::read();
                 let failed = event.is_err();
-                if sender.send(event).is_err() || failed {
+                if sender.send(Some(event)).is_err() || failed {
                     break;
                 }
             }
         });
-        Keys { events, seen: Cell::new(Instant::now()) }
+        Keys { events, wakes, seen: Cell::new(Instant::now()) }
+    }
+
+    /// What a background thread calls to end the loop's wait at once.
+    fn waker(&self) -> impl Fn() + Send + 'static {
+        let wakes = self.wakes.clone();
+        move || {
+            let _ = wakes.send(None);
+        }
     }
 
     /// The next event, if one came within `tick`.
     fn next(&self, tick: Duration) -> io::Result<Option<Event>> {
         match self.events.recv_timeout(tick) {
-            Ok(event) => event.map(Some),
-            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Ok(Some(event)) => event.map(Some),
+            // Woken by a background thread, or nothing came.
+            Ok(None) | Err(RecvTimeoutError::Timeout) => Ok(None),
             Err(RecvTimeoutError::Disconnected) => {
                 Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the terminal is gone"))
             }
