@@ -250,11 +250,14 @@ pub struct Bindings {
     table: Vec<Binding>,
     /// How many of `table` come from the user.
     user: usize,
+    /// For each context (by its place in [`ALL`]), the bindings it shows, as places in
+    /// `table`, in help order: made once, for the status line asks on every frame.
+    shown: Vec<Vec<usize>>,
 }
 
 impl Default for Bindings {
     fn default() -> Bindings {
-        Bindings { table: BINDINGS.to_vec(), user: 0 }
+        Bindings::of(BINDINGS.to_vec(), 0)
     }
 }
 
@@ -286,7 +289,23 @@ impl Bindings {
         let kept = |b: &&Binding| keys_of(&b.action).is_none_or(|keys| keys.contains(&b.key));
         let count = user.len();
         user.extend(BINDINGS.iter().filter(kept).cloned());
-        Bindings { table: user, user: count }
+        Bindings::of(user, count)
+    }
+
+    /// The bindings of `table`, whose first `user` come from the user.
+    fn of(table: Vec<Binding>, user: usize) -> Bindings {
+        let mut bindings = Bindings { table, user, shown: Vec::new() };
+        let places = |b: &Binding| bindings.table.iter().position(|t| std::ptr::eq(t, b));
+        let shown = ALL
+            .iter()
+            .map(|&context| {
+                let order = bindings.in_order().into_iter();
+                let shown = order.filter(|b| b.contexts.contains(&context));
+                shown.filter(|b| bindings.effective(b, context)).filter_map(places).collect()
+            })
+            .collect();
+        bindings.shown = shown;
+        bindings
     }
 
     /// The bindings in help order: the defaults' order, an action's new keys first where its
@@ -325,9 +344,9 @@ impl Bindings {
     }
 
     fn in_context(&self, context: Context) -> impl Iterator<Item = &Binding> {
-        self.in_order()
-            .into_iter()
-            .filter(move |b| b.contexts.contains(&context) && self.effective(b, context))
+        let at = ALL.iter().position(|&c| c == context);
+        let shown = at.and_then(|at| self.shown.get(at)).map_or(&[][..], Vec::as_slice);
+        shown.iter().map(|&place| &self.table[place])
     }
 
     /// The keys bound to `action` in `context`, by name, in table order.
