@@ -79,6 +79,9 @@ pub(super) fn topic_bit(topic: Topic) -> u64 {
 /// Below this many partners to look at, a scan costs less than making bit sets for it.
 const POSTINGS_MIN: usize = 2048;
 
+/// The next [`Index::number`].
+static NUMBERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// A search result: the partner's position in the dataset and its score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -131,8 +134,9 @@ pub struct Index {
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
     postings: OnceLock<Postings>,
-    /// What recent spellings were found as in each partner (see [`super::memo`]).
-    found: Recent,
+    /// A number no other index of this process has: what a [`super::Searcher`] kept from
+    /// another index is not used on this one.
+    pub(super) number: u64,
     /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
     notes: RwLock<Notes>,
     /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
@@ -267,7 +271,7 @@ impl Index {
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
-            found: Recent::default(),
+            number: NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
         };
@@ -389,16 +393,17 @@ impl Index {
     /// (missing entries count as none). `within`, when given, limits the search to those
     /// partners (the previous results of a query that this one narrows).
     pub fn search(&self, query: &Query, marks: &[MarkBits], within: Option<&[usize]>) -> Vec<Hit> {
-        best_first(self.matches(query, marks, within))
+        best_first(self.matches(query, marks, within, None))
     }
 
     /// Every partner matching `query`, as [`HitKey`]s in the order of `within` (else of the
-    /// index).
+    /// index). `recent`: what earlier searches found, to read and add to.
     pub(super) fn matches(
         &self,
         query: &Query,
         marks: &[MarkBits],
         within: Option<&[usize]>,
+        recent: Option<&Recent>,
     ) -> Vec<HitKey> {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
@@ -415,22 +420,24 @@ impl Index {
                 form.plan.occurs = occurs;
             }
         }
-        if self.entries.len() >= POSTINGS_MIN {
+        if let Some(recent) = recent
+            && self.entries.len() >= POSTINGS_MIN
+        {
             // What was typed is looked for again at the next keystroke; another spelling
             // of it (a glossary phrase holding a typed word) reads what it found.
+            let (number, len) = (self.number, self.entries.len());
             for plans in &mut plans {
                 for (slots, _) in &mut plans.direct {
                     for form in slots.iter_mut().filter_map(|s| s.word.as_mut()) {
                         for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
-                            form.plan.found =
-                                Some(self.found.slots(form.plan.term(), self.entries.len()));
+                            form.plan.found = Some(recent.slots(number, form.plan.term(), len));
                         }
                     }
                 }
             }
             for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
                 if form.plan.found.is_none() {
-                    form.plan.found = self.found.kept(form.plan.term());
+                    form.plan.found = recent.kept(number, form.plan.term());
                 }
             }
         }

@@ -2,9 +2,10 @@
 //! typing `social economy` looks for `social` in the same partners at every letter of
 //! `economy`, and a glossary phrase looks again for words the query holds.
 //!
-//! Owns the per-partner slots and which spellings keep them. What a slot means (a match's
-//! quality, field and place, coded in a `u32`) is [`super::matching`]'s. A partner's folded
-//! text never changes, so a slot once written holds for the life of the index.
+//! Owns the per-partner slots and which spellings keep them; a [`super::Searcher`] owns one
+//! [`Recent`]. What a slot means (a match's quality, field and place, coded in a `u32`) is
+//! [`super::matching`]'s. A partner's folded text never changes, so a slot once written
+//! holds for the life of the index; slots made on another index are let go.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -31,17 +32,31 @@ impl Slots {
     }
 }
 
-/// The slots of the spellings looked for most recently, newest last.
+/// The slots of the spellings looked for most recently, newest last, with the index (by
+/// [`super::Index`]'s number) they were made on.
 #[derive(Default)]
 pub(super) struct Recent {
-    kept: Mutex<Vec<(String, Arc<Slots>)>>,
+    kept: Mutex<Kept>,
 }
 
+/// An index's number, and its spellings with their slots.
+type Kept = (u64, Vec<(String, Arc<Slots>)>);
+
 impl Recent {
-    /// The slots of `term` over `len` partners: those kept, else new ones (the oldest
-    /// spelling is let go when the budget is spent).
-    pub(super) fn slots(&self, term: &str, len: usize) -> Arc<Slots> {
+    /// The spellings kept for index number `index`: none if they were made on another.
+    fn on(&self, index: u64) -> std::sync::MutexGuard<'_, Kept> {
         let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        if kept.0 != index {
+            *kept = (index, Vec::new());
+        }
+        kept
+    }
+
+    /// The slots of `term` over the `len` partners of index number `index`: those kept,
+    /// else new ones (the oldest spelling is let go when the budget is spent).
+    pub(super) fn slots(&self, index: u64, term: &str, len: usize) -> Arc<Slots> {
+        let mut guard = self.on(index);
+        let kept = &mut guard.1;
         let slots = match kept.iter().position(|(t, _)| t == term) {
             Some(at) => kept.remove(at).1,
             None => Arc::new(Slots((0..len).map(|_| AtomicU32::new(0)).collect())),
@@ -54,10 +69,30 @@ impl Recent {
         slots
     }
 
-    /// The slots of `term` if they are kept.
-    pub(super) fn kept(&self, term: &str) -> Option<Arc<Slots>> {
+    /// The slots of `term` on index number `index`, if they are kept.
+    pub(super) fn kept(&self, index: u64, term: &str) -> Option<Arc<Slots>> {
+        let guard = self.on(index);
+        guard.1.iter().find(|(t, _)| t == term).map(|(_, slots)| Arc::clone(slots))
+    }
+}
+
+/// A copy that goes its own way: its slots are copied, not shared.
+impl Clone for Recent {
+    fn clone(&self) -> Recent {
         let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-        kept.iter().find(|(t, _)| t == term).map(|(_, slots)| Arc::clone(slots))
+        let copy = |slots: &Slots| {
+            let codes = slots.0.iter().map(|s| AtomicU32::new(s.load(Ordering::Relaxed)));
+            Arc::new(Slots(codes.collect()))
+        };
+        let spellings = kept.1.iter().map(|(term, slots)| (term.clone(), copy(slots))).collect();
+        Recent { kept: Mutex::new((kept.0, spellings)) }
+    }
+}
+
+impl std::fmt::Debug for Recent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        f.debug_list().entries(kept.1.iter().map(|(term, _)| term)).finish()
     }
 }
 
@@ -68,21 +103,28 @@ mod tests {
     #[test]
     fn slots_are_kept_per_spelling_within_the_budget() {
         let recent = Recent::default();
-        let social = recent.slots("social", 10);
+        let social = recent.slots(1, "social", 10);
         assert_eq!(social.get(3), None);
         social.set(3, 7);
-        assert_eq!(recent.slots("social", 10).get(3), Some(7), "the same spelling's slots");
-        assert_eq!(recent.slots("economy", 10).get(3), None, "another spelling's own");
+        assert_eq!(recent.slots(1, "social", 10).get(3), Some(7), "the same spelling's slots");
+        assert_eq!(recent.slots(1, "economy", 10).get(3), None, "another spelling's own");
         assert_eq!(social.get(99), None, "out of range is unknown");
-        assert!(recent.kept("social").is_some() && recent.kept("other").is_none());
+        assert!(recent.kept(1, "social").is_some() && recent.kept(1, "other").is_none());
+        // A copy goes its own way.
+        let copy = recent.clone();
+        copy.slots(1, "social", 10).set(3, 9);
+        assert_eq!(recent.slots(1, "social", 10).get(3), Some(7));
+        // Another index: nothing kept holds.
+        assert!(recent.kept(2, "social").is_none());
+        assert!(recent.kept(1, "social").is_none(), "let go");
         // A million partners: eight spellings fit the budget; the oldest goes first.
         let big = Recent::default();
         for term in ["a", "b", "c", "d", "e", "f", "g", "h"] {
-            big.slots(term, 1_000_000).set(0, 1);
+            big.slots(1, term, 1_000_000).set(0, 1);
         }
-        assert_eq!(big.slots("a", 1_000_000).get(0), Some(1), "eight are kept");
-        big.slots("i", 1_000_000);
-        assert_eq!(big.slots("c", 1_000_000).get(0), Some(1), "the newer are kept");
-        assert_eq!(big.slots("b", 1_000_000).get(0), None, "the oldest was let go");
+        assert_eq!(big.slots(1, "a", 1_000_000).get(0), Some(1), "eight are kept");
+        big.slots(1, "i", 1_000_000);
+        assert_eq!(big.slots(1, "c", 1_000_000).get(0), Some(1), "the newer are kept");
+        assert_eq!(big.slots(1, "b", 1_000_000).get(0), None, "the oldest was let go");
     }
 }

@@ -4,6 +4,7 @@
 //! Owns which earlier results are kept. Matching and ranking are the index's.
 
 use super::index::{Hit, Index, best_first};
+use super::memo::Recent;
 use super::query::{MarkBits, Query};
 
 /// Runs queries one keystroke after another, reusing earlier results when the new query only
@@ -16,6 +17,9 @@ pub struct Searcher {
     recent: Vec<(Query, Vec<usize>)>,
     /// The index's notes generation those results were found with.
     notes_generation: u64,
+    /// What the words typed were found as in each partner (see [`super::memo`]): the notes
+    /// play no part in it.
+    found: Recent,
 }
 
 /// How many queries a [`Searcher`] remembers.
@@ -35,7 +39,7 @@ impl Searcher {
             .filter(|(previous, _)| query.narrows(previous) && index.may_narrow(previous, query))
             .map(|(_, ids)| ids.as_slice())
             .min_by_key(|ids| ids.len());
-        let keys = index.matches(query, marks, within);
+        let keys = index.matches(query, marks, within, Some(&self.found));
         let ids = keys.iter().map(|k| k.index()).collect();
         self.recent.retain(|(previous, _)| previous != query);
         if self.recent.len() >= RECENT {
