@@ -63,12 +63,11 @@ impl Index {
             }
             let mut best = Some((0u32, false, false));
             for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
-                match (self.match_group(i, slots, marks, note), best) {
-                    (Some((score, name, noted)), Some((sum, any_name, any_note))) => {
-                        best = Some((sum.saturating_add(score), any_name | name, any_note | noted));
-                    }
-                    _ => best = None,
-                }
+                // Once a word as typed is missing, the rest as typed cannot make up for it.
+                let Some((sum, any_name, any_note)) = best else { break };
+                best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
+                    (sum.saturating_add(score), any_name | name, any_note | noted)
+                });
             }
             let width = u32::try_from(plan.direct.len()).unwrap_or(1);
             // The equivalents that may be here, with the best each could score, most
