@@ -531,3 +531,30 @@ fn what_a_search_finds_does_not_depend_on_the_searches_before_it() {
         assert_eq!(searcher.search(&typed_on, &query, &world.marks), expected, "{typed:?}");
     }
 }
+
+#[test]
+fn a_kept_correction_ranks_as_the_scan_would() {
+    // A correction is graded by field alone: a whole alias grades below a whole word of the
+    // name. A partner where `kappc` is both, and where an earlier correction (`kappb`) was
+    // found in an alias, must rank the same whether `kappc` was typed before (its best, the
+    // alias, kept) or not.
+    let world = &*WORLD;
+    let mut partners = world.partners.clone();
+    let mut odd = partners[0].clone();
+    odd.id = "kappc-centre".to_owned();
+    odd.name = "Kappc Centre".to_owned();
+    odd.acronym = None;
+    odd.aliases = vec!["Kappc".to_owned(), "Kappb House".to_owned()];
+    odd.description = "A centre.".to_owned();
+    odd.relations.clear();
+    partners.push(odd);
+    let at = partners.len() - 1;
+    let kappa = Query::parse("kappa").unwrap_or_default();
+    let fresh = Index::with_glossary(&partners, Glossary::bundled());
+    let expected = fresh.search(&kappa, &[], None);
+    assert!(expected.iter().any(|hit| hit.index == at && hit.name_hit), "{expected:?}");
+    let index = Index::with_glossary(&partners, Glossary::bundled());
+    let mut searcher = Searcher::default();
+    searcher.search(&index, &Query::parse("kappc").unwrap_or_default(), &[]);
+    assert_eq!(searcher.search(&index, &kappa, &[]), expected);
+}

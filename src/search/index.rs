@@ -12,14 +12,14 @@ use std::sync::{OnceLock, RwLock};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::expand::{FormKind, GroupPlan, Vocabulary};
+use super::expand::{FormKind, GroupPlan, TermSlot, Vocabulary};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::masks::{WordMarks, char_mask, initials_mask};
 use super::matching::fuzzy_positions;
 use super::memo::Recent;
 use super::postings::Postings;
-use super::query::{MarkBits, Mode, Query};
+use super::query::{Atom, MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
 use crate::dataset::{Kind, Partner, Scope, Topic};
 
@@ -428,7 +428,11 @@ impl Index {
             let (number, len) = (self.number, self.entries.len());
             for plans in &mut plans {
                 for (slots, _) in &mut plans.direct {
-                    for form in slots.iter_mut().filter_map(|s| s.word.as_mut()) {
+                    // Only words looked for by words (not `^prefix`, `suffix$`, `=whole`).
+                    let by_words = |slot: &&mut TermSlot<'_>| {
+                        matches!(slot.term.atom, Atom::Text { mode: Mode::Exact | Mode::Fuzzy, .. })
+                    };
+                    for form in slots.iter_mut().filter(by_words).filter_map(|s| s.word.as_mut()) {
                         for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
                             form.plan.found = Some(recent.slots(number, form.plan.term(), len));
                         }

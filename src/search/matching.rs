@@ -291,8 +291,17 @@ impl Index {
     ) -> Option<(Quality, Field, u32)> {
         let Some(slots) = &plan.found else { return self.scan_word(i, plan, floor) };
         if let Some(code) = slots.get(i) {
-            // The best over every field: what a floor leaves out could not beat it anyway.
-            return decode(code);
+            // The best over every field. Under a floor, what the floor leaves out grades no
+            // better than it, so either way nothing beats the floor; except for a correction,
+            // whose grade keeps only the field: a whole alias grades below a whole word of
+            // the name. So one that does not beat the floor is looked for as the floor says.
+            let found = decode(code);
+            let settled = floor.is_none_or(|(form, floor)| {
+                form.kind != FormKind::Typo || found.and_then(|m| form.grade(m)) > Some(floor)
+            });
+            if settled {
+                return found;
+            }
         }
         let found = self.scan_word(i, plan, floor);
         // Not a "no" the word lists gave: they answer for a spelling at word starts only.
