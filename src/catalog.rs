@@ -316,8 +316,8 @@ impl Catalog {
     /// The relations other partners state about partner `index`.
     pub fn backlinks(&self, index: usize) -> Vec<Backlink<'_>> {
         let table = self.backlinks.get_or_init(|| Backlinks::of(&self.partners, self.by_id()));
-        let (Some(&start), Some(&end)) = (table.starts.get(index), table.starts.get(index + 1))
-        else {
+        let end = index.checked_add(1).and_then(|next| table.starts.get(next));
+        let (Some(&start), Some(&end)) = (table.starts.get(index), end) else {
             return Vec::new();
         };
         let links = &table.links[start as usize..end as usize];

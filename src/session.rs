@@ -303,6 +303,17 @@ struct Keys {
     seen: Cell<Instant>,
 }
 
+/// Sends the loop an error if dropped while its thread panics.
+struct TellIfPanicking(Sender<Option<io::Result<Event>>>);
+
+impl Drop for TellIfPanicking {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.send(Some(Err(io::Error::other("the key reader failed"))));
+        }
+    }
+}
+
 /// How often an idle loop checks that the terminal is still there.
 const STILL_THERE: Duration = Duration::from_millis(500);
 
@@ -311,6 +322,9 @@ impl Keys {
         let (sender, events) = mpsc::channel();
         let wakes = sender.clone();
         std::thread::spawn(move || {
+            // The loop holds a sender too, so it would not see this thread die: a panic
+            // here tells it, as a failed read would.
+            let _told = TellIfPanicking(sender.clone());
             loop {
                 let event = crossterm::event::read();
                 let failed = event.is_err();
