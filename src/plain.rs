@@ -271,8 +271,12 @@ impl<W: Write> Session<'_, W> {
             return writeln!(self.out, "{}", t().no_store);
         };
         let warned = store.warnings().len();
+        let before = store.marks(&partner.id).cloned();
         match store.apply(change(partner.id.clone())) {
             Ok(()) => {
+                // Starring a starred partner, removing an alias it does not have...
+                let said =
+                    if store.marks(&partner.id) == before.as_ref() { t().unchanged } else { said };
                 writeln!(self.out, "{}", fill(t().changed, &[&name, &said]))?;
                 for warning in &store.warnings()[warned..] {
                     writeln!(self.out, "{}", fill(t().warning, &[&clean(warning)]))?;

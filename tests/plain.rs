@@ -57,7 +57,7 @@ fn your_own_aliases_are_added_found_and_removed() {
     let home = TempDir::new().expect("a temporary folder");
     let mut store = Store::open(home.path()).expect("a store");
     let catalog = bundled();
-    let input = "ugap\n1\nalias\nalias  la  Marmite \nmarmite\n1\nunalias LA MARMITE\nmarmite\n";
+    let input = "ugap\n1\nalias\nalias  la  Marmite \nmarmite\n1\nunalias LA MARMITE\nmarmite\nugap\n1\nunalias marmite\nstar\nstar\n";
     let text = session(&catalog, Some(&mut store), input);
     assert_readable(&text);
     assert!(text.contains("Type alias followed by a name"), "{text}");
@@ -65,7 +65,12 @@ fn your_own_aliases_are_added_found_and_removed() {
     assert!(text.contains("1 result for \"marmite\":\n1. UGAP (UGAP)"), "found by it:\n{text}");
     assert!(text.contains("UGAP: alias removed."), "{text}");
     assert!(text.contains("No partner matches \"marmite\"."), "gone:\n{text}");
-    assert!(Store::open(home.path()).expect("reopens").marks("ugap").is_none());
+    // What changes nothing says so.
+    assert!(text.contains("UGAP: nothing to change, it is so already."), "{text}");
+    assert_eq!(text.matches("UGAP: starred.").count(), 1, "{text}");
+    assert_eq!(text.matches("UGAP: nothing to change, it is so already.").count(), 2, "{text}");
+    let marks = Store::open(home.path()).expect("reopens").marks("ugap").cloned();
+    assert!(marks.is_some_and(|m| m.starred && m.aliases.is_empty()));
 }
 
 #[test]

@@ -52,6 +52,8 @@ table! {
         alias_usage,
         alias_added,
         alias_removed,
+        /// A change that changed nothing (already so).
+        unchanged,
         /// The user's marks in a result line.
         mark_starred,
         mark_met,

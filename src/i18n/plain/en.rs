@@ -42,6 +42,7 @@ Commands:
     alias_usage: "Type alias followed by a name to add it; unalias followed by a name removes it.",
     alias_added: "alias added",
     alias_removed: "alias removed",
+    unchanged: "nothing to change, it is so already",
     mark_starred: "starred",
     mark_met: "met",
     mark_noted: "noted",
