@@ -36,7 +36,7 @@ pub struct Marks {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_at: Option<u64>,
     /// The user's own names for the partner, searched like a description: each one line,
-    /// trimmed, never blank, no two the same once folded (see [`tidy_alias`]). Files written
+    /// trimmed, never blank, no two the same (see [`tidy_alias`] and [`same_alias`]). Files written
     /// before aliases existed have none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -51,17 +51,26 @@ impl Marks {
         !self.starred && !self.met && self.note.is_none() && self.aliases.is_empty()
     }
 
-    /// Whether `alias` is already one of the user's aliases, compared folded (case and
-    /// accents aside).
+    /// Whether `alias` is already one of the user's aliases (see [`same_alias`]).
     pub fn has_alias(&self, alias: &str) -> bool {
         self.alias_like(alias).is_some()
     }
 
-    /// The user's alias that is `alias` once folded (case and accents aside), as written.
+    /// The user's alias that is `alias` (see [`same_alias`]), as written.
     pub fn alias_like(&self, alias: &str) -> Option<&str> {
-        let folded = fold(alias);
-        self.aliases.iter().find(|a| fold(a) == folded).map(String::as_str)
+        let key = same_alias(alias);
+        self.aliases.iter().find(|a| same_alias(a) == key).map(String::as_str)
     }
+}
+
+/// What two aliases that are the same have in common: their words, folded (case, accents,
+/// hyphens and punctuation aside), as a search sees them: "Ugap-du-coin" is "ugap du coin".
+/// An alias of punctuation only is itself.
+fn same_alias(alias: &str) -> String {
+    let folded = fold(alias.trim());
+    let words: Vec<&str> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() { folded } else { words.join(" ") }
 }
 
 /// An alias as it is kept: on one line, runs of spaces (and any control character) made one
@@ -192,12 +201,13 @@ impl State {
     }
 }
 
-/// Removes the aliases `remove` (compared folded), then adds `add` that are new; stamps a
+/// Removes the aliases `remove` (see [`same_alias`]), then adds `add` that are new; stamps a
 /// real change with `at`. Returns whether anything changed.
 fn edit_aliases(marks: &mut Marks, add: &[String], remove: &[String], at: u64) -> bool {
     let before = marks.aliases.clone();
-    let gone: Vec<String> = remove.iter().filter_map(|r| tidy_alias(r)).map(|r| fold(&r)).collect();
-    marks.aliases.retain(|a| !gone.contains(&fold(a)));
+    let gone: Vec<String> =
+        remove.iter().filter_map(|r| tidy_alias(r)).map(|r| same_alias(&r)).collect();
+    marks.aliases.retain(|a| !gone.contains(&same_alias(a)));
     for alias in add.iter().filter_map(|a| tidy_alias(a)) {
         if !marks.has_alias(&alias) {
             marks.aliases.push(alias);
@@ -284,6 +294,12 @@ mod tests {
         assert!(state.apply(aliases(&["UGAP shorthand"], &["la Centrale  d'Achat"]), 4));
         assert_eq!(state.marks["a"].aliases, ["Achat Public", "UGAP shorthand"]);
         assert!(state.apply(aliases(&[], &["achat public", "ugap shorthand"]), 5));
+        // Hyphens and punctuation aside, as a search sees them.
+        assert!(state.apply(aliases(&["Ugap-du-coin", "?!"], &[]), 6));
+        assert!(!state.apply(aliases(&["ugap du coin"], &["  ", "...", "ugap du"]), 7));
+        assert!(state.apply(aliases(&[], &["UGAP du  coin"]), 8));
+        assert_eq!(state.marks["a"].aliases, ["?!"]);
+        assert!(state.apply(aliases(&[], &["?!"]), 9));
         assert!(state.marks.is_empty(), "marks with nothing left are dropped");
     }
 
