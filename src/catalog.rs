@@ -358,7 +358,7 @@ impl Catalog {
             .iter()
             .map(|p| {
                 state.marks.get(&p.id).map_or_else(MarkBits::default, |m| {
-                    MarkBits::new(m.starred, m.met, m.note.is_some())
+                    MarkBits::new(m.starred, m.met, m.note.is_some()).aliased(!m.aliases.is_empty())
                 })
             })
             .collect()

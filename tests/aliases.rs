@@ -190,3 +190,25 @@ fn the_detail_shows_your_aliases_in_both_languages() {
         i18n::set(Lang::En);
     }
 }
+
+#[test]
+fn has_alias_lists_the_partners_you_named() {
+    let catalog = bundled();
+    let mut state = with_aliases("ugap", &["la Marmite"]);
+    state
+        .marks
+        .insert("weka".into(), Marks { note: Some("legal guides".into()), ..Marks::default() });
+    let marks = catalog.mark_bits(&state);
+    let search = |text: &str| {
+        let query = Query::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let hits = catalog.index().search(&query, &marks, None);
+        hits.iter().map(|h| catalog.partners()[h.index].id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(search("has:alias"), ["ugap"]);
+    assert_eq!(search("has:aliases"), ["ugap"]);
+    assert_eq!(search("has:note"), ["weka"]);
+    let others = search("!has:alias");
+    assert_eq!(others.len(), catalog.partners().len() - 1, "{others:?}");
+    assert!(!others.contains(&"ugap".to_owned()));
+    assert!(Query::parse("has:star").is_err_and(|e| e.to_string().contains("has:alias")));
+}

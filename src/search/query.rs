@@ -27,7 +27,7 @@ pub enum Mode {
     Whole,
 }
 
-/// A personal mark a partner may carry (`is:starred`, `is:met`, `has:note`).
+/// A personal mark a partner may carry (`is:starred`, `is:met`, `has:note`, `has:alias`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     /// Starred by the user.
@@ -36,6 +36,8 @@ pub enum Mark {
     Met,
     /// Has a note.
     Noted,
+    /// Has one of the user's own aliases.
+    Aliased,
 }
 
 impl Mark {
@@ -44,6 +46,7 @@ impl Mark {
             Mark::Starred => 1,
             Mark::Met => 2,
             Mark::Noted => 4,
+            Mark::Aliased => 8,
         }
     }
 }
@@ -56,6 +59,12 @@ impl MarkBits {
     /// The bits of these three flags.
     pub fn new(starred: bool, met: bool, noted: bool) -> MarkBits {
         MarkBits(u8::from(starred) | u8::from(met) << 1 | u8::from(noted) << 2)
+    }
+
+    /// These bits, with [`Mark::Aliased`] set when `aliased`.
+    #[must_use]
+    pub fn aliased(self, aliased: bool) -> MarkBits {
+        MarkBits(self.0 | (u8::from(aliased) * Mark::Aliased.bit()))
     }
 
     /// Whether `mark` is set.
@@ -126,7 +135,7 @@ pub const FILTERS: &[(&str, &str)] = &[
     ("topic:", "a topic tag (topic:procurement)"),
     ("in:", "location (in:bordeaux)"),
     ("is:", "starred or met"),
-    ("has:", "note"),
+    ("has:", "note or alias (your own)"),
 ];
 
 fn slugs_matching<T: Copy>(all: &[T], slug: fn(T) -> &'static str, value: &str) -> Vec<T> {
@@ -264,6 +273,7 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
             },
             "has" => match value.as_str() {
                 v if "note".starts_with(v) || v == "notes" => Some(Atom::Mark(Mark::Noted)),
+                v if "alias".starts_with(v) || v == "aliases" => Some(Atom::Mark(Mark::Aliased)),
                 _ => {
                     return Err(QueryError {
                         token: token.to_owned(),

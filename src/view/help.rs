@@ -20,7 +20,7 @@ pub const SYNTAX: [&str; 13] = [
     "topic:procurement",
     "in:bordeaux",
     "is:starred is:met",
-    "has:note",
+    "has:note has:alias",
 ];
 
 /// One line of the help.

@@ -27,5 +27,5 @@ pub static DATA: Data = Data {
     unknown_scope: "no scope is called that; use one of: {}",
     unknown_topic: "no topic is called that; use one of: {}",
     is_values: "use is:starred or is:met",
-    has_values: "use has:note",
+    has_values: "use has:note or has:alias",
 };

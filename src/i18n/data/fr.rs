@@ -28,5 +28,5 @@ pub static DATA: Data = Data {
     unknown_scope: "aucune portée ne porte ce nom ; choisissez parmi : {}",
     unknown_topic: "aucun thème ne porte ce nom ; choisissez parmi : {}",
     is_values: "utilisez is:starred ou is:met",
-    has_values: "utilisez has:note",
+    has_values: "utilisez has:note ou has:alias",
 };

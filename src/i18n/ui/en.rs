@@ -98,7 +98,7 @@ pub static UI: Ui = Ui {
         "topic",
         "location",
         "your marks",
-        "with a note",
+        "with a note, with an alias of your own",
     ],
     tab_kinds: "By kind",
     tab_scopes: "By scope",
