@@ -18,7 +18,7 @@ use crate::catalog::Catalog;
 use crate::editing::{self, Lines, Outcome};
 use crate::i18n::{fill, s};
 use crate::input::{Bindings, Context, KeyState};
-use crate::search::{Hit, MarkBits, Query, QueryError, Searcher};
+use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::State;
 use crate::view::detail::{self, DetailModel};
 use crate::view::help::{self, HelpLine};
@@ -508,13 +508,19 @@ impl App {
         }
         self.detail = match key.partner.and_then(|i| Some((i, self.catalog.get(i)?))) {
             Some((index, partner)) => {
+                let marks = self.state.marks.get(&partner.id);
+                let index_of = self.catalog.index();
                 let highlights = self
                     .parsed
                     .as_ref()
                     .ok()
-                    .map(|q| self.catalog.index().highlights(index, partner, q))
+                    .map(|q| Highlights {
+                        yours: marks.map_or_else(Vec::new, |m| {
+                            m.aliases.iter().map(|a| index_of.text_highlights(a, q)).collect()
+                        }),
+                        ..index_of.highlights(index, partner, q)
+                    })
                     .unwrap_or_default();
-                let marks = self.state.marks.get(&partner.id);
                 detail::build(&self.catalog, index, &highlights, marks, key.columns)
             }
             None => DetailModel::default(),

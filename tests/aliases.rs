@@ -212,3 +212,18 @@ fn has_alias_lists_the_partners_you_named() {
     assert!(!others.contains(&"ugap".to_owned()));
     assert!(Query::parse("has:star").is_err_and(|e| e.to_string().contains("has:alias")));
 }
+
+#[test]
+fn the_detail_lights_up_what_the_query_found_in_your_aliases() {
+    let state = with_aliases("ugap", &["la Marmite", "Jeanne's buyers"]);
+    let (app, _) = run_with(state, (100, 30), "marmite");
+    let matched: Vec<&str> = app
+        .detail()
+        .lines
+        .iter()
+        .flatten()
+        .filter(|s| s.role == partners::view::detail::Role::Matched)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(matched, ["Marmite"], "only the alias that was found, where it was found");
+}

@@ -109,6 +109,8 @@ pub struct Highlights {
     pub description: Vec<usize>,
     /// Char indices in `location`.
     pub location: Vec<usize>,
+    /// Char indices in each of the user's own aliases (see [`Index::text_highlights`]).
+    pub yours: Vec<Vec<usize>>,
 }
 
 /// The searchable form of a dataset. Build it once per dataset; it is immutable and `Sync`.
@@ -389,6 +391,25 @@ impl Index {
         self.entries.is_empty()
     }
 
+    /// Where `query` matches in a text of the user's (one of their own aliases), searched
+    /// like a description: in original character positions, sorted.
+    pub fn text_highlights(&self, text: &str, query: &Query) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (term, mode) in query.positive_texts() {
+            if matches!(mode, Mode::Fuzzy | Mode::Exact) {
+                mark_substrings(text, term, &mut out);
+            }
+        }
+        if self.glossary.is_some() {
+            for (term, whole) in other_spellings(&self.plan(query, true)) {
+                mark_word_starts(text, term, whole, &mut out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Every partner matching `query`, best first. `marks[i]` are partner `i`'s personal marks
     /// (missing entries count as none). `within`, when given, limits the search to those
     /// partners (the previous results of a query that this one narrows).
@@ -526,26 +547,19 @@ impl Index {
     /// a word (typos: where they are whole words). Corrections are looked for only with `texts`
     /// (the detail, drawn for one partner), not for every row of the list.
     fn mark_forms(&self, partner: &Partner, query: &Query, texts: bool, out: &mut Highlights) {
-        for plan in self.plan(query, texts) {
-            let direct = plan.direct.iter().flat_map(|(slots, _)| slots);
-            let forms = direct
-                .filter_map(|slot| slot.word.as_ref())
-                .flat_map(|word| word.forms.iter().skip(1))
-                .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()));
-            for form in forms {
-                let (term, whole) = (form.plan.term(), form.kind == FormKind::Typo);
-                mark_word_starts(&partner.name, term, whole, &mut out.name);
-                if let Some(acronym) = &partner.acronym {
-                    mark_word_starts(acronym, term, whole, &mut out.acronym);
-                }
-                for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
-                    mark_word_starts(alias, term, whole, marks);
-                }
-                if texts {
-                    mark_word_starts(&partner.description, term, whole, &mut out.description);
-                    if let Some(location) = &partner.location {
-                        mark_word_starts(location, term, whole, &mut out.location);
-                    }
+        let plans = self.plan(query, texts);
+        for (term, whole) in other_spellings(&plans) {
+            mark_word_starts(&partner.name, term, whole, &mut out.name);
+            if let Some(acronym) = &partner.acronym {
+                mark_word_starts(acronym, term, whole, &mut out.acronym);
+            }
+            for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
+                mark_word_starts(alias, term, whole, marks);
+            }
+            if texts {
+                mark_word_starts(&partner.description, term, whole, &mut out.description);
+                if let Some(location) = &partner.location {
+                    mark_word_starts(location, term, whole, &mut out.location);
                 }
             }
         }
@@ -630,6 +644,19 @@ pub(super) fn best_first(mut keys: Vec<HitKey>) -> Vec<Hit> {
         keys.sort_unstable();
         keys.iter().map(|k| k.hit()).collect()
     }
+}
+
+/// The other spellings of the plans' words and their glossary equivalents, each with whether
+/// it counts only as a whole word (a correction).
+fn other_spellings<'p>(plans: &'p [GroupPlan<'_>]) -> impl Iterator<Item = (&'p str, bool)> {
+    plans.iter().flat_map(|plan| {
+        let direct = plan.direct.iter().flat_map(|(slots, _)| slots);
+        direct
+            .filter_map(|slot| slot.word.as_ref())
+            .flat_map(|word| word.forms.iter().skip(1))
+            .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()))
+            .map(|form| (form.plan.term(), form.kind == FormKind::Typo))
+    })
 }
 
 /// Marks every occurrence of folded `term` in `original`'s folded form.

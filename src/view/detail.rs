@@ -113,7 +113,7 @@ pub fn build(
     // The user's own aliases and note come first, under the title, where they are seen
     // without scrolling.
     if let Some(marks) = marks {
-        your_aliases(lines, marks, columns);
+        your_aliases(lines, marks, &highlights.yours, columns);
         note(lines, marks, columns);
     }
     lines.push(Vec::new());
@@ -174,8 +174,14 @@ pub fn build(
     out
 }
 
-/// The user's own aliases for the partner, on the lines they need.
-fn your_aliases(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
+/// The user's own aliases for the partner, with the query's `highlights` in each, on the
+/// lines they need.
+fn your_aliases(
+    lines: &mut Vec<Vec<Segment>>,
+    marks: &Marks,
+    highlights: &[Vec<usize>],
+    columns: usize,
+) {
     if marks.aliases.is_empty() {
         return;
     }
@@ -184,7 +190,8 @@ fn your_aliases(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
         if i > 0 {
             segments.push(seg(", ", Role::Dim));
         }
-        segments.push(seg(clean(alias), Role::Text));
+        let positions = highlights.get(i).map_or(&[][..], Vec::as_slice);
+        segments.extend(marked(alias, positions, usize::MAX));
     }
     lines.extend(wrap_segments(&segments, columns));
 }
