@@ -98,7 +98,7 @@ pub static UI: Ui = Ui {
         "topic",
         "location",
         "your marks",
-        "with a note, with an alias of your own",
+        "with a note / your alias",
     ],
     tab_kinds: "By kind",
     tab_scopes: "By scope",

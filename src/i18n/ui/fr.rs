@@ -98,7 +98,7 @@ pub static UI: Ui = Ui {
         "thème",
         "lieu",
         "vos marques",
-        "avec une note, avec un alias à vous",
+        "avec note / votre alias",
     ],
     tab_kinds: "Par type",
     tab_scopes: "Par portée",
