@@ -515,9 +515,8 @@ impl App {
                     .as_ref()
                     .ok()
                     .map(|q| Highlights {
-                        yours: marks.map_or_else(Vec::new, |m| {
-                            m.aliases.iter().map(|a| index_of.text_highlights(a, q)).collect()
-                        }),
+                        yours: marks
+                            .map_or_else(Vec::new, |m| index_of.text_highlights(&m.aliases, q)),
                         ..index_of.highlights(index, partner, q)
                     })
                     .unwrap_or_default();

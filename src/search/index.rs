@@ -391,23 +391,25 @@ impl Index {
         self.entries.is_empty()
     }
 
-    /// Where `query` matches in a text of the user's (one of their own aliases), searched
-    /// like a description: in original character positions, sorted.
-    pub fn text_highlights(&self, text: &str, query: &Query) -> Vec<usize> {
-        let mut out = Vec::new();
-        for (term, mode) in query.positive_texts() {
-            if matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                mark_substrings(text, term, &mut out);
+    /// Where `query` matches in each of `texts`, the user's own (their aliases), searched like
+    /// a description: in original character positions, sorted. The query is planned once.
+    pub fn text_highlights(&self, texts: &[String], query: &Query) -> Vec<Vec<usize>> {
+        let plans = if self.glossary.is_some() { self.plan(query, true) } else { Vec::new() };
+        let mark = |text: &String| {
+            let mut out = Vec::new();
+            for (term, mode) in query.positive_texts() {
+                if matches!(mode, Mode::Fuzzy | Mode::Exact) {
+                    mark_substrings(text, term, &mut out);
+                }
             }
-        }
-        if self.glossary.is_some() {
-            for (term, whole) in other_spellings(&self.plan(query, true)) {
+            for (term, whole) in other_spellings(&plans) {
                 mark_word_starts(text, term, whole, &mut out);
             }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        texts.iter().map(mark).collect()
     }
 
     /// Every partner matching `query`, best first. `marks[i]` are partner `i`'s personal marks
