@@ -600,6 +600,14 @@ pub(super) fn fuzzy_positions(
     text: &str,
     term: &str,
 ) -> Option<(i64, Vec<usize>)> {
+    if !may_be_credible(text, term) {
+        return None;
+    }
+    skim_positions(matcher, text, term)
+}
+
+/// [`fuzzy_positions`], asking the matcher whatever the text.
+fn skim_positions(matcher: &SkimMatcherV2, text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
     let (score, positions) = matcher.fuzzy_indices(text, term)?;
     let chars: Vec<char> = text.chars().collect();
     let mut inner_runs = 0;
@@ -616,6 +624,28 @@ pub(super) fn fuzzy_positions(
     let first_starts_word =
         positions.first().is_some_and(|&p| p == 0 || !is_word_char(chars[p - 1]));
     (first_starts_word && inner_runs <= 1).then_some((score, positions))
+}
+
+/// Whether a credible fuzzy hit of `term` may be in `text` (both folded): its first letter
+/// starts a word there, and its other letters follow in order. A test far cheaper than the
+/// matcher's, for ASCII text (any other text may).
+fn may_be_credible(text: &str, term: &str) -> bool {
+    let text = text.as_bytes();
+    let Some((&first, rest)) = term.as_bytes().split_first() else { return true };
+    if !text.is_ascii() {
+        return true;
+    }
+    let starts = memchr::memchr_iter(first, text)
+        .find(|&at| at == 0 || !text[at - 1].is_ascii_alphanumeric());
+    let Some(start) = starts else { return false };
+    let mut left = &text[start + 1..];
+    for &letter in rest {
+        match memchr::memchr(letter, left) {
+            Some(at) => left = &left[at + 1..],
+            None => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -669,5 +699,37 @@ mod tests {
             fuzzy_positions(&m, "centre national de la fonction publique territoriale", "cnfpt")
                 .is_some()
         );
+    }
+
+    #[test]
+    fn the_cheap_test_never_refuses_what_the_matcher_finds() {
+        let m = SkimMatcherV2::default().ignore_case();
+        let names = [
+            "centre national de la fonction publique territoriale",
+            "cnfpt",
+            "bordeaux metropole",
+            "union des groupements d'achats publics",
+            "france urbaine, the association of the big cities",
+            "l'economie sociale et solidaire",
+            "reseau grand ouest commande publique durable",
+            "seoul",
+        ];
+        let letters: Vec<char> = "cnfptbordeaxmlsuigé".chars().collect();
+        let mut found = 0;
+        for a in &letters {
+            for b in &letters {
+                for c in &letters {
+                    let term: String = [a, b, c].into_iter().collect();
+                    for name in names {
+                        if skim_positions(&m, name, &term).is_some() {
+                            found += 1;
+                            assert!(may_be_credible(name, &term), "{term} in {name}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "the matcher found {found}");
+        assert!(!may_be_credible("bordeaux metropole", "ordx"), "no word starts with o+rd..x");
     }
 }

@@ -44,17 +44,19 @@ impl Bits {
 }
 
 /// The lists of one block of partners: those holding word `w` are
-/// `ids[offsets[w]..offsets[w + 1]]`, as places in the block, in order.
+/// `ids[offsets[w]..offsets[w + 1]]`, as places in the block, in order; or, for a word many of
+/// them hold, bits.
 struct Block {
     offsets: Vec<u32>,
     ids: Vec<u16>,
-    /// The words this block does not list (too many of its partners hold them).
-    common: Vec<bool>,
+    /// The words held by many partners (by number, in order), with the partners as bits:
+    /// smaller than their lists would be.
+    dense: Vec<(u32, Box<[u64]>)>,
 }
 
-/// A word held by more than one partner in this many of a block is not listed...
+/// A word held by more than one partner in this many of a block is kept as bits, not listed...
 const COMMON: usize = 8;
-/// ... nor by more than this many: small blocks list everything.
+/// ... but not in a block of this many partners or fewer.
 const COMMON_MIN: u32 = 64;
 
 impl Block {
@@ -78,12 +80,19 @@ impl Block {
                 offsets[w + 1] += 1;
             }
         });
-        // Words most partners hold are not listed: they would take most of the memory and
-        // rule out few partners.
+        // Words most partners hold are kept as bits: as lists they would take most of the
+        // memory.
         let most = u32::try_from(ends.len() / COMMON).unwrap_or(u32::MAX).max(COMMON_MIN);
-        let common: Vec<bool> = offsets[1..].iter().map(|&count| count > most).collect();
-        for (count, _) in offsets[1..].iter_mut().zip(&common).filter(|(_, c)| **c) {
-            *count = 0;
+        let mut dense: Vec<(u32, Box<[u64]>)> = Vec::new();
+        for (w, count) in (0u32..).zip(offsets[1..].iter_mut()) {
+            if *count > most {
+                *count = 0;
+                dense.push((w, vec![0; ends.len().div_ceil(64)].into_boxed_slice()));
+            }
+        }
+        let mut slot = vec![u32::MAX; vocabulary];
+        for (n, (w, _)) in (0u32..).zip(&dense) {
+            slot[*w as usize] = n;
         }
         for w in 1..offsets.len() {
             offsets[w] += offsets[w - 1];
@@ -92,32 +101,44 @@ impl Block {
         let mut ids = vec![0u16; offsets[vocabulary] as usize];
         last.fill(u32::MAX);
         each(&mut |w, place| {
-            if last[w] != place && !common[w] {
-                last[w] = place;
+            if last[w] == place {
+                return;
+            }
+            last[w] = place;
+            if let Some((_, bits)) = dense.get_mut(slot[w] as usize) {
+                bits[place as usize / 64] |= 1 << (place % 64);
+            } else {
                 ids[next[w] as usize] = u16::try_from(place).unwrap_or(u16::MAX);
                 next[w] += 1;
             }
         });
-        Block { offsets, ids, common }
+        Block { offsets, ids, dense }
+    }
+
+    /// The bits of word `w`, if it is kept as bits here.
+    fn bits(&self, w: usize) -> Option<&[u64]> {
+        let w = u32::try_from(w).ok()?;
+        let at = self.dense.binary_search_by_key(&w, |(word, _)| *word).ok()?;
+        Some(&self.dense[at].1)
     }
 }
 
 /// Which partners hold one distinct word (by number): in blocks of [`BLOCK`] partners.
 struct Lists {
     blocks: Vec<Block>,
-    /// How many partners hold each listed word.
-    counts: Vec<u32>,
-    /// The words some block does not list: a search cannot rule anyone out by them.
-    unlisted: Vec<bool>,
+    /// What finding the holders of each word costs: its listed partners, and a
+    /// sixty-fourth of those of a block where it is bits.
+    costs: Vec<u32>,
 }
 
 impl Lists {
     fn of(blocks: Vec<Block>, vocabulary: usize) -> Lists {
-        let counts = (0..vocabulary)
-            .map(|w| blocks.iter().map(|b| b.offsets[w + 1] - b.offsets[w]).sum())
-            .collect();
-        let unlisted = (0..vocabulary).map(|w| blocks.iter().any(|b| b.common[w])).collect();
-        Lists { blocks, counts, unlisted }
+        let cost = |b: &Block, w: usize| {
+            let listed = b.offsets[w + 1] - b.offsets[w];
+            listed + b.bits(w).map_or(0, |bits| u32::try_from(bits.len()).unwrap_or(u32::MAX))
+        };
+        let costs = (0..vocabulary).map(|w| blocks.iter().map(|b| cost(b, w)).sum()).collect();
+        Lists { blocks, costs }
     }
 }
 
@@ -264,17 +285,22 @@ impl Postings {
                 }
             }
         }
-        if words.iter().any(|&w| lists.unlisted[w]) {
-            return None;
-        }
         // Past this many, the lists cost more than the scan they would save.
-        let total: usize = words.iter().map(|&w| lists.counts[w] as usize).sum();
+        let total: usize = words.iter().map(|&w| lists.costs[w] as usize).sum();
         if total > 2 * self.len {
             return None;
         }
         let mut bits = Bits::none(self.len);
         for (b, block) in lists.blocks.iter().enumerate() {
+            // A block's partners start a whole word of bits.
+            let first = b * BLOCK / 64;
             for &w in &words {
+                if let Some(held) = block.bits(w) {
+                    for (word, more) in bits.0[first..].iter_mut().zip(held) {
+                        *word |= more;
+                    }
+                    continue;
+                }
                 let ids = &block.ids[block.offsets[w] as usize..block.offsets[w + 1] as usize];
                 for &id in ids {
                     bits.set(b * BLOCK + usize::from(id));
@@ -330,7 +356,7 @@ mod tests {
     }
 
     #[test]
-    fn blocks_keep_partner_numbers_and_common_words_go_unlisted() {
+    fn blocks_keep_partner_numbers_and_common_words_as_bits() {
         let texts: Vec<String> = (0..BLOCK + 10)
             .map(|i| if i % 13 == 0 { "thirteen".into() } else { "x".into() })
             .collect();
@@ -338,8 +364,13 @@ mod tests {
         let p = postings(&refs);
         let bits = p.may_hold("thirteen", true, false).expect("a list");
         assert_eq!(holders(&bits, refs.len()), (0..refs.len()).step_by(13).collect::<Vec<_>>());
-        // Held by most partners: no list, so nobody is ruled out by it.
-        assert!(p.may_hold("x", true, false).is_none());
-        assert!(p.may_hold("thirteen x", false, false).is_some(), "the other piece still counts");
+        // Held by most partners: bits, across the blocks.
+        let x: Vec<usize> = (0..refs.len()).filter(|i| i % 13 != 0).collect();
+        assert_eq!(p.may_hold("x", true, false).map(|b| holders(&b, refs.len())), Some(x));
+        assert_eq!(
+            p.may_hold("thirteen x", false, false).map(|b| holders(&b, refs.len())),
+            Some(vec![]),
+            "both pieces count"
+        );
     }
 }
