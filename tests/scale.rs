@@ -427,6 +427,18 @@ fn the_index_agrees_with_a_naive_matcher_above_the_parallel_threshold() {
 }
 
 #[test]
+fn the_first_letter_answered_while_warming_agrees_with_a_naive_matcher() {
+    // The index answers one-letter queries ahead (the first key of every search); a searcher
+    // hands those answers out as they were kept.
+    let world = &*WORLD;
+    for letter in 'a'..='z' {
+        let text = letter.to_string();
+        let query = Query::parse(&text).unwrap_or_default();
+        check(world, &text, &Searcher::default().search(&world.index, &query, &world.marks));
+    }
+}
+
+#[test]
 fn typing_narrows_to_the_same_results_above_the_parallel_threshold() {
     let world = &*WORLD;
     let mut searcher = Searcher::default();

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use super::expand::{FormKind, GroupPlan, TermSlot, Vocabulary};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
+use super::letters::Letters;
 use super::masks::{WordMarks, char_mask, initials_mask};
 use super::matching::fuzzy_positions;
 use super::memo::Recent;
@@ -136,6 +137,8 @@ pub struct Index {
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
     postings: OnceLock<Postings>,
+    /// The answers to the likeliest first keys, made by [`Index::warm`] after the lists.
+    letters: OnceLock<Letters>,
     /// A number no other index of this process has: what a [`super::Searcher`] kept from
     /// another index is not used on this one.
     pub(super) number: u64,
@@ -273,6 +276,7 @@ impl Index {
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
+            letters: OnceLock::new(),
             number: NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
@@ -342,9 +346,10 @@ impl Index {
         self.vocabulary.get_or_init(|| Vocabulary::of(&self.texts))
     }
 
-    /// Makes ahead of the first search what large searches use: the partners' words and which
-    /// partners hold each. Takes a while on a large dataset: call it off the UI thread. Searches
-    /// meanwhile wait for the words (as they would without it) but not for the lists.
+    /// Makes ahead of the first search what large searches use: the partners' words, which
+    /// partners hold each, and the answers to one-letter queries. Takes a while on a large
+    /// dataset: call it off the UI thread. Searches meanwhile wait for the words (as they would
+    /// without it) but not for the rest.
     pub fn warm(&self) {
         let vocabulary = self.vocabulary();
         self.postings.get_or_init(|| {
@@ -354,6 +359,14 @@ impl Index {
                 (text, bounds[DESCRIPTION] - bounds[ACRONYM])
             })
         });
+        // Found with the lists, as any search from now on.
+        self.letters.get_or_init(|| Letters::find(self));
+    }
+
+    /// The hits of `query` best first and the partners among them in index order, when it is
+    /// a one-letter query answered ahead (see [`Index::warm`]).
+    pub(super) fn answered(&self, query: &Query) -> Option<(Vec<Hit>, Vec<usize>)> {
+        self.letters.get()?.answer(query, self.notes_generation())
     }
 
     /// Whether some note holds `form`.
@@ -627,7 +640,7 @@ impl HitKey {
     }
 
     #[allow(clippy::cast_possible_truncation)]
-    fn hit(self) -> Hit {
+    pub(super) fn hit(self) -> Hit {
         Hit {
             index: self.index(),
             score: !((self.0 >> 96) as u32),
