@@ -81,13 +81,32 @@ impl Loader {
 }
 
 /// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]) on a thread
-/// pool of its own, one thread short of the cores, so that searches keep the others.
+/// pool of its own, one thread short of the cores, whose threads run only when no search
+/// wants the cores (where the system allows it).
 fn warm_aside(catalog: &Catalog) {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(cores.saturating_sub(1).max(1)).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .start_handler(|_| give_way())
+        .build();
     match pool {
         Ok(pool) => pool.install(|| catalog.index().warm()),
         Err(_) => catalog.index().warm(),
+    }
+}
+
+/// Lets the calling thread run only when the cores are otherwise idle: warming the index
+/// takes seconds at a million partners, and a keystroke's search must not share a core with
+/// it. Where that cannot be done, the thread runs as any other.
+fn give_way() {
+    #[cfg(target_os = "linux")]
+    {
+        use thread_priority::{
+            NormalThreadSchedulePolicy, ThreadPriority, ThreadSchedulePolicy,
+            set_thread_priority_and_policy, thread_native_id,
+        };
+        let idle = ThreadSchedulePolicy::Normal(NormalThreadSchedulePolicy::Idle);
+        let _ = set_thread_priority_and_policy(thread_native_id(), ThreadPriority::Min, idle);
     }
 }
 
