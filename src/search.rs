@@ -18,7 +18,7 @@
 //! - `matching`: one partner against one query (scores, word classes, fuzzy hits);
 //! - `masks`: characters and words as bit sets, to stop scans early;
 //! - `postings`: which partners hold each word, so that a large search scans fewer texts;
-//! - `letters`: the answers to one-letter queries, found ahead;
+//! - `letters`: what single letters are found as in each partner, found ahead;
 //! - `memo`: what recent spellings were found as in each partner, between keystrokes;
 //! - `searcher`: incremental search, keystroke after keystroke.
 

@@ -137,7 +137,7 @@ pub struct Index {
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
     postings: OnceLock<Postings>,
-    /// The answers to the likeliest first keys, made by [`Index::warm`] after the lists.
+    /// What single letters are found as in each partner, made by [`Index::warm`].
     letters: OnceLock<Letters>,
     /// A number no other index of this process has: what a [`super::Searcher`] kept from
     /// another index is not used on this one.
@@ -347,7 +347,7 @@ impl Index {
     }
 
     /// Makes ahead of the first search what large searches use: the partners' words, which
-    /// partners hold each, and the answers to one-letter queries. Takes a while on a large
+    /// partners hold each, and what single letters are found as. Takes a while on a large
     /// dataset: call it off the UI thread. Searches meanwhile wait for the words (as they would
     /// without it) but not for the rest.
     pub fn warm(&self) {
@@ -359,14 +359,16 @@ impl Index {
                 (text, bounds[DESCRIPTION] - bounds[ACRONYM])
             })
         });
-        // Found with the lists, as any search from now on.
-        self.letters.get_or_init(|| Letters::find(self));
+        // Found with the lists, as any search from now on; used where searches keep slots.
+        if self.entries.len() >= POSTINGS_MIN {
+            self.letters.get_or_init(|| Letters::find(self));
+        }
     }
 
-    /// The hits of `query` best first and the partners among them in index order, when it is
-    /// a one-letter query answered ahead (see [`Index::warm`]).
-    pub(super) fn answered(&self, query: &Query) -> Option<(Vec<Hit>, Vec<usize>)> {
-        self.letters.get()?.answer(query, self.notes_generation())
+    /// The single letters found ahead (none before [`Index::warm`]).
+    pub(super) fn letters(&self) -> &Letters {
+        static NONE: Letters = Letters::none();
+        self.letters.get().unwrap_or(&NONE)
     }
 
     /// Whether some note holds `form`.
@@ -470,7 +472,10 @@ impl Index {
                     };
                     for form in slots.iter_mut().filter(by_words).filter_map(|s| s.word.as_mut()) {
                         for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
-                            form.plan.found = Some(recent.slots(number, form.plan.term(), len));
+                            let term = form.plan.term();
+                            let found = self.letters().slots(term);
+                            form.plan.found =
+                                Some(found.unwrap_or_else(|| recent.slots(number, term, len)));
                         }
                     }
                 }
@@ -640,7 +645,7 @@ impl HitKey {
     }
 
     #[allow(clippy::cast_possible_truncation)]
-    pub(super) fn hit(self) -> Hit {
+    fn hit(self) -> Hit {
         Hit {
             index: self.index(),
             score: !((self.0 >> 96) as u32),

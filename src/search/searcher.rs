@@ -33,11 +33,6 @@ impl Searcher {
             self.recent.clear();
             self.notes_generation = index.notes_generation();
         }
-        // The first key of most searches, answered while the index warmed.
-        if let Some((hits, ids)) = index.answered(query) {
-            self.remember(query, ids);
-            return hits;
-        }
         let within = self
             .recent
             .iter()
@@ -45,17 +40,13 @@ impl Searcher {
             .map(|(_, ids)| ids.as_slice())
             .min_by_key(|ids| ids.len());
         let keys = index.matches(query, marks, within, Some(&self.found));
-        self.remember(query, keys.iter().map(|k| k.index()).collect());
-        best_first(keys)
-    }
-
-    /// Keeps `ids`, the partners `query` matched, for the queries that narrow it.
-    fn remember(&mut self, query: &Query, ids: Vec<usize>) {
+        let ids = keys.iter().map(|k| k.index()).collect();
         self.recent.retain(|(previous, _)| previous != query);
         if self.recent.len() >= RECENT {
             self.recent.remove(0);
         }
         self.recent.push((query.clone(), ids));
+        best_first(keys)
     }
 
     /// Forgets the previous results (after the dataset or the marks change).
