@@ -19,6 +19,11 @@ use partners::ui::theme::Theme;
 /// 4 000 partners, some 30 ms of loading).
 const BACKGROUND_MIN: u64 = 4 << 20;
 
+/// Faster and leaner than the system's for the millions of strings a large dataset holds
+/// (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
     let args = Cli::parse();
