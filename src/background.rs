@@ -80,10 +80,12 @@ impl Loader {
     }
 }
 
-/// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]) on a thread
-/// pool of its own, one thread short of the cores, whose threads run only when no search
-/// wants the cores (where the system allows it).
+/// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]): the words as
+/// any thread works (a search may wait for them), the rest on a thread pool of its own, one
+/// thread short of the cores, whose threads run only when no search wants the cores (where
+/// the system allows it).
 fn warm_aside(catalog: &Catalog) {
+    catalog.index().gather_words();
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cores.saturating_sub(1).max(1))

@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{OnceLock, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
@@ -80,6 +80,10 @@ pub(super) fn topic_bit(topic: Topic) -> u64 {
 /// Below this many partners to look at, a scan costs less than making bit sets for it.
 const POSTINGS_MIN: usize = 2048;
 
+/// From this many partners to score, a search shares them among the cores: scoring one
+/// (fuzzy names, long descriptions) costs microseconds, far more than handing out the work.
+const SPLIT_MIN: usize = 512;
+
 /// The next [`Index::number`].
 static NUMBERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
@@ -143,7 +147,9 @@ pub struct Index {
     /// another index is not used on this one.
     pub(super) number: u64,
     /// The user's notes, folded, searched like descriptions (see [`Index::set_notes`]).
-    notes: RwLock<Notes>,
+    /// Shared, not lent: a search holds them without holding the lock, so that changing them
+    /// never waits for a scan (nor a search for the change).
+    notes: RwLock<Arc<Notes>>,
     /// Bumped whenever the notes change, so that a [`super::Searcher`] forgets its results.
     notes_generation: AtomicU64,
 }
@@ -329,16 +335,30 @@ impl Index {
             new.texts.push(fold(note).replace('\n', " "));
             new.slot[i] = u32::try_from(new.texts.len()).unwrap_or(0);
         }
+        if *self.notes() == new {
+            return;
+        }
         let mut notes = self.notes.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if *notes != new {
-            *notes = new;
+        if **notes != new {
+            *notes = Arc::new(new);
             self.notes_generation.fetch_add(1, Ordering::Relaxed);
         }
+    }
+
+    /// The notes as they are now.
+    fn notes(&self) -> Arc<Notes> {
+        Arc::clone(&self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
     /// Changes whenever the notes do.
     pub(super) fn notes_generation(&self) -> u64 {
         self.notes_generation.load(Ordering::Relaxed)
+    }
+
+    /// Gathers the partners' distinct words, the first step of [`Index::warm`]: a search that
+    /// may correct typos waits for them, so they are best gathered apart from the rest.
+    pub fn gather_words(&self) {
+        self.vocabulary();
     }
 
     /// The partners' distinct words by length, made on first use.
@@ -373,8 +393,7 @@ impl Index {
 
     /// Whether some note holds `form`.
     pub(super) fn notes_hold(&self, form: &str) -> bool {
-        let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        notes.texts.iter().any(|note| note.contains(form))
+        self.notes().texts.iter().any(|note| note.contains(form))
     }
 
     /// The text that holds partner `i`'s folded fields.
@@ -486,18 +505,18 @@ impl Index {
                 }
             }
         }
-        let notes = self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let notes = self.notes();
         let check = |i: usize| {
             let mark = marks.get(i).copied().unwrap_or_default();
             let hit = self.score(i, &plans, mark, notes.get(i))?;
             Some(HitKey::new(hit, tie_break[i]))
         };
         match within {
-            Some(subset) if subset.len() >= PARALLEL_MIN => {
+            Some(subset) if subset.len() >= SPLIT_MIN => {
                 subset.par_iter().filter_map(|&i| check(i)).collect()
             }
             Some(subset) => subset.iter().filter_map(|&i| check(i)).collect(),
-            None if self.entries.len() >= PARALLEL_MIN => {
+            None if self.entries.len() >= SPLIT_MIN => {
                 (0..self.entries.len()).into_par_iter().filter_map(check).collect()
             }
             None => (0..self.entries.len()).filter_map(check).collect(),

@@ -126,8 +126,8 @@ impl Block {
 /// Which partners hold one distinct word (by number): in blocks of [`BLOCK`] partners.
 struct Lists {
     blocks: Vec<Block>,
-    /// What finding the holders of each word costs: its listed partners, and a
-    /// sixty-fourth of those of a block where it is bits.
+    /// What finding the holders of each word costs: its listed partners, and the words of
+    /// bits (one per 64 partners) of each block where it is bits.
     costs: Vec<u32>,
 }
 
