@@ -68,8 +68,8 @@ mod tests {
     #[test]
     fn letters_found_ahead_change_no_result() {
         let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
-        // Enough partners for a searcher to keep slots.
-        let many: Vec<_> = partners.iter().cycle().take(3 * partners.len() * 20).cloned().collect();
+        // Enough partners for a searcher to keep slots (from 2,048).
+        let many: Vec<_> = partners.iter().cycle().take(4096).cloned().collect();
         let cold = Index::with_glossary(&many, Glossary::bundled());
         let warm = Index::with_glossary(&many, Glossary::bundled());
         warm.warm();
