@@ -80,17 +80,15 @@ impl Loader {
     }
 }
 
-/// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]): the words as
-/// any thread works (a search may wait for them), the rest on a thread pool of its own, one
-/// thread short of the cores, whose threads run only when no search wants the cores (where
-/// the system allows it).
+/// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]) on a thread
+/// pool of its own, whose threads run only when no search wants the cores (where the system
+/// allows it; elsewhere, one thread short of the cores). A search that needs the words waits
+/// for them, leaving the cores to that pool meanwhile.
 fn warm_aside(catalog: &Catalog) {
-    catalog.index().gather_words();
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(cores.saturating_sub(1).max(1))
-        .start_handler(|_| give_way())
-        .build();
+    let threads = if cfg!(target_os = "linux") { cores } else { cores.saturating_sub(1).max(1) };
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(threads).start_handler(|_| give_way()).build();
     match pool {
         Ok(pool) => pool.install(|| catalog.index().warm()),
         Err(_) => catalog.index().warm(),

@@ -17,7 +17,7 @@ use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
 use super::masks::{WordMarks, char_mask, initials_mask};
-use super::matching::fuzzy_positions;
+use super::matching::{fill_from_lists, fuzzy_positions};
 use super::memo::Recent;
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
@@ -355,12 +355,6 @@ impl Index {
         self.notes_generation.load(Ordering::Relaxed)
     }
 
-    /// Gathers the partners' distinct words, the first step of [`Index::warm`]: a search that
-    /// may correct typos waits for them, so they are best gathered apart from the rest.
-    pub fn gather_words(&self) {
-        self.vocabulary();
-    }
-
     /// The partners' distinct words by length, made on first use.
     pub(super) fn vocabulary(&self) -> &Vocabulary {
         self.vocabulary.get_or_init(|| Vocabulary::of(&self.texts))
@@ -373,10 +367,18 @@ impl Index {
     pub fn warm(&self) {
         let vocabulary = self.vocabulary();
         self.postings.get_or_init(|| {
-            Postings::build(&vocabulary.sorted, self.entries.len(), |i| {
-                let bounds = &self.entries[i].bounds;
-                let text = &self.text(i)[bounds[ACRONYM]..bounds[END]];
-                (text, bounds[DESCRIPTION] - bounds[ACRONYM])
+            let fields = |i: usize, visit: &mut dyn FnMut(&str, Field)| {
+                visit(self.field(i, ACRONYM), Field::Name);
+                visit(self.field(i, NAME), Field::Name);
+                for alias in self.aliases(i) {
+                    visit(alias, Field::Alias);
+                }
+                for k in [DESCRIPTION, LOCATION, TOPICS] {
+                    visit(self.field(i, k), Field::Text);
+                }
+            };
+            Postings::build(&vocabulary.sorted, self.entries.len(), fields, |i| {
+                self.entries[i].ascii
             })
         });
         // Found with the lists, as any search from now on; used where searches keep slots.
@@ -493,16 +495,30 @@ impl Index {
                         for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
                             let term = form.plan.term();
                             let found = self.letters().slots(term);
-                            form.plan.found =
-                                Some(found.unwrap_or_else(|| recent.slots(number, term, len)));
+                            let found = found.unwrap_or_else(|| recent.slots(number, term, len));
+                            if let Some(postings) = self.postings.get()
+                                && !found.asked()
+                            {
+                                fill_from_lists(postings, term, &found);
+                            }
+                            form.plan.found = Some(found);
                         }
                     }
                 }
             }
+            // Any other spelling the word lists can tell about is told once and kept.
+            let postings = self.postings.get();
             for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
-                if form.plan.found.is_none() {
-                    form.plan.found = recent.kept(number, form.plan.term());
+                let term = form.plan.term();
+                if form.plan.found.is_some() {
+                    continue;
                 }
+                form.plan.found = recent.kept(number, term).or_else(|| {
+                    let postings = postings.filter(|p| p.can_tell(term))?;
+                    let found = recent.slots(number, term, len);
+                    fill_from_lists(postings, term, &found);
+                    Some(found)
+                });
             }
         }
         let notes = self.notes();

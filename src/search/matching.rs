@@ -17,7 +17,7 @@ use super::index::{
 };
 use super::masks::{char_mask, mask_bit};
 use super::memo::Slots;
-use super::postings::Bits;
+use super::postings::{Bits, Postings, Spot};
 use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
 
 /// How well a term matched, best last.
@@ -413,6 +413,42 @@ impl Index {
     fn fuzzy(&self, field_text: &str, term: &str) -> Option<u32> {
         let (score, positions) = fuzzy_positions(&self.matcher, field_text, term)?;
         Some(u32::try_from(score.clamp(0, 999)).unwrap_or(0)).filter(|_| !positions.is_empty())
+    }
+}
+
+/// Kept in a slot while the word lists are read, for a partner whose text is to be read.
+const UNREAD: u32 = u32::MAX;
+
+/// Writes in `slots` what `term` is found as in every partner, as [`Index::scan_word`] finds
+/// it without a floor, from the word lists instead of the texts, when they can tell (see
+/// [`Postings::occurrences`]); a partner whose text is not all ASCII is left to be read. Says
+/// in `slots` that the lists were asked either way.
+pub(super) fn fill_from_lists(postings: &Postings, term: &str, slots: &Slots) {
+    let found = |spot: Spot| {
+        let quality = if spot.whole_field {
+            Quality::WholeField
+        } else if spot.whole_word {
+            Quality::WholeWord
+        } else if spot.starts {
+            Quality::WordPrefix
+        } else {
+            Quality::InsideWord
+        };
+        encode(Some((quality, spot.field, 999 - spot.place.min(999))))
+    };
+    let told = postings.occurrences(
+        term,
+        |i, spot| slots.raise(i, found(spot)),
+        |i| slots.raise(i, UNREAD),
+    );
+    if told {
+        slots.listed(|code| match code {
+            0 => encode(None),
+            UNREAD => 0,
+            code => code,
+        });
+    } else {
+        slots.asked_in_vain();
     }
 }
 

@@ -7,18 +7,53 @@
 //! [`super::matching`]'s. A partner's folded text never changes, so a slot once written
 //! holds for the life of the index; slots made on another index are let go.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::prelude::*;
 
 /// At most this many bytes of slots are kept, whatever the dataset's size (at a million
 /// partners, eight spellings).
 const BUDGET: usize = 32 << 20;
 
 /// One spelling's slot for every partner: 0 while unknown, else a code from
-/// [`super::matching`].
-pub(super) struct Slots(Box<[AtomicU32]>);
+/// [`super::matching`]; and whether the word lists were asked for all of them.
+pub(super) struct Slots(Box<[AtomicU32]>, AtomicBool);
 
 impl Slots {
+    fn new(len: usize) -> Slots {
+        Slots((0..len).map(|_| AtomicU32::new(0)).collect(), AtomicBool::new(false))
+    }
+
+    /// Whether the word lists were asked (see [`Slots::listed`]).
+    pub(super) fn asked(&self) -> bool {
+        self.1.load(Ordering::Relaxed)
+    }
+
+    /// Says that the word lists were asked, and writes what they told: `code(slot)` in every
+    /// slot (on every core).
+    pub(super) fn listed(&self, code: impl Fn(u32) -> u32 + Sync) {
+        self.0.par_iter().for_each(|slot| {
+            slot.store(code(slot.load(Ordering::Relaxed)), Ordering::Relaxed);
+        });
+        self.asked_in_vain();
+    }
+
+    /// Says that the word lists were asked, and could not tell.
+    pub(super) fn asked_in_vain(&self) {
+        self.1.store(true, Ordering::Relaxed);
+    }
+
+    /// Keeps `code` for partner `i` if it is higher than the one kept. Only one thread may
+    /// raise a partner's slot at a time.
+    pub(super) fn raise(&self, i: usize, code: u32) {
+        if let Some(slot) = self.0.get(i)
+            && slot.load(Ordering::Relaxed) < code
+        {
+            slot.store(code, Ordering::Relaxed);
+        }
+    }
+
     /// The code kept for partner `i`, if one is.
     pub(super) fn get(&self, i: usize) -> Option<u32> {
         self.0.get(i).map(|slot| slot.load(Ordering::Relaxed)).filter(|&code| code != 0)
@@ -59,7 +94,7 @@ impl Recent {
         let kept = &mut guard.1;
         let slots = match kept.iter().position(|(t, _)| t == term) {
             Some(at) => kept.remove(at).1,
-            None => Arc::new(Slots((0..len).map(|_| AtomicU32::new(0)).collect())),
+            None => Arc::new(Slots::new(len)),
         };
         let most = (BUDGET / (len.max(1) * size_of::<AtomicU32>())).max(1);
         while kept.len() >= most {
@@ -82,7 +117,7 @@ impl Clone for Recent {
         let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
         let copy = |slots: &Slots| {
             let codes = slots.0.iter().map(|s| AtomicU32::new(s.load(Ordering::Relaxed)));
-            Arc::new(Slots(codes.collect()))
+            Arc::new(Slots(codes.collect(), AtomicBool::new(slots.asked())))
         };
         let spellings = kept.1.iter().map(|(term, slots)| (term.clone(), copy(slots))).collect();
         Recent { kept: Mutex::new((kept.0, spellings)) }

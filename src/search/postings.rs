@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 use memchr::memmem;
 use rayon::prelude::*;
 
+use super::index::Field;
+
 /// Partners per block of lists: a partner's place in its block fits in a `u16`.
 const BLOCK: usize = 1 << 16;
 
@@ -43,114 +45,99 @@ impl Bits {
     }
 }
 
+/// Where a word is in the fields of one class (see [`Field`]) of a partner: the first place
+/// (in characters from its field's start, at most [`Mark::PLACE_MAX`]), whether one of those
+/// fields is the word alone, and whether the partner's text is all ASCII (else the places are
+/// not to be trusted, nor where its words start and end: its text is to be read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark(u16);
+
+impl Mark {
+    const PLACE_MAX: usize = 1023;
+    const WHOLE: u16 = 1 << 12;
+    const LOOSE: u16 = 1 << 13;
+
+    fn new(field: Field, place: usize, whole: bool, ascii: bool) -> Mark {
+        let place = u16::try_from(place.min(Mark::PLACE_MAX)).unwrap_or(0);
+        let flags = if whole { Mark::WHOLE } else { 0 } | if ascii { 0 } else { Mark::LOOSE };
+        Mark(place | (field as u16) << 10 | flags)
+    }
+
+    fn field(self) -> Field {
+        match self.0 >> 10 & 3 {
+            0 => Field::Text,
+            1 => Field::Alias,
+            _ => Field::Name,
+        }
+    }
+
+    fn place(self) -> u32 {
+        u32::from(self.0 & 1023)
+    }
+
+    /// The better of two marks of one word in fields of one class: a field that is the word,
+    /// else the earlier place.
+    fn better(self, other: Mark) -> Mark {
+        let rank = |m: Mark| (m.0 & Mark::WHOLE != 0, std::cmp::Reverse(m.place()));
+        if rank(other) > rank(self) { other } else { self }
+    }
+}
+
 /// The lists of one block of partners: those holding word `w` are
-/// `ids[offsets[w]..offsets[w + 1]]`, as places in the block, in order; or, for a word many of
-/// them hold, bits.
+/// `ids[offsets[w]..offsets[w + 1]]`, as places in the block, in order, with where the word
+/// is in their fields (`marks`, alike): up to one entry per class of field.
 struct Block {
     offsets: Vec<u32>,
     ids: Vec<u16>,
-    /// The words held by many partners (by number, in order), with the partners as bits:
-    /// smaller than their lists would be.
-    dense: Vec<(u32, Box<[u64]>)>,
+    marks: Vec<Mark>,
 }
 
-/// A word held by more than one partner in this many of a block is kept as bits, not listed...
-const COMMON: usize = 8;
-/// ... but not in a block of this many partners or fewer.
-const COMMON_MIN: u32 = 64;
-
 impl Block {
-    /// The lists of partners whose words (by number) are `words[ends[p - 1]..ends[p]]`.
-    fn of(words: &[u32], ends: &[usize], vocabulary: usize) -> Block {
+    /// The lists of partners whose words (by number, each with its mark, once per class) are
+    /// `words[ends[p - 1]..ends[p]]`.
+    fn of(words: &[(u32, Mark)], ends: &[usize], vocabulary: usize) -> Block {
         let mut offsets = vec![0u32; vocabulary + 1];
-        let mut last = vec![u32::MAX; vocabulary];
-        let each = |visit: &mut dyn FnMut(usize, u32)| {
-            let mut start = 0;
-            for (place, &end) in (0u32..).zip(ends) {
-                for &w in &words[start..end] {
-                    visit(w as usize, place);
-                }
-                start = end;
-            }
-        };
-        // Twice over the words: count, then fill (no list grows and moves).
-        each(&mut |w, place| {
-            if last[w] != place {
-                last[w] = place;
-                offsets[w + 1] += 1;
-            }
-        });
-        // Words most partners hold are kept as bits: as lists they would take most of the
-        // memory.
-        let most = u32::try_from(ends.len() / COMMON).unwrap_or(u32::MAX).max(COMMON_MIN);
-        let mut dense: Vec<(u32, Box<[u64]>)> = Vec::new();
-        for (w, count) in (0u32..).zip(offsets[1..].iter_mut()) {
-            if *count > most {
-                *count = 0;
-                dense.push((w, vec![0; ends.len().div_ceil(64)].into_boxed_slice()));
-            }
-        }
-        let mut slot = vec![u32::MAX; vocabulary];
-        for (n, (w, _)) in (0u32..).zip(&dense) {
-            slot[*w as usize] = n;
+        for &(w, _) in words {
+            offsets[w as usize + 1] += 1;
         }
         for w in 1..offsets.len() {
             offsets[w] += offsets[w - 1];
         }
+        // Filled in one pass (no list grows and moves), partners in order.
         let mut next = offsets.clone();
-        let mut ids = vec![0u16; offsets[vocabulary] as usize];
-        last.fill(u32::MAX);
-        each(&mut |w, place| {
-            if last[w] == place {
-                return;
+        let mut ids = vec![0u16; words.len()];
+        let mut marks = vec![Mark(0); words.len()];
+        let mut start = 0;
+        for (place, &end) in (0u16..).zip(ends) {
+            for &(w, mark) in &words[start..end] {
+                let at = next[w as usize] as usize;
+                ids[at] = place;
+                marks[at] = mark;
+                next[w as usize] += 1;
             }
-            last[w] = place;
-            if let Some((_, bits)) = dense.get_mut(slot[w] as usize) {
-                bits[place as usize / 64] |= 1 << (place % 64);
-            } else {
-                ids[next[w] as usize] = u16::try_from(place).unwrap_or(u16::MAX);
-                next[w] += 1;
-            }
-        });
-        Block { offsets, ids, dense }
+            start = end;
+        }
+        Block { offsets, ids, marks }
     }
 
-    /// The bits of word `w`, if it is kept as bits here.
-    fn bits(&self, w: usize) -> Option<&[u64]> {
-        let w = u32::try_from(w).ok()?;
-        let at = self.dense.binary_search_by_key(&w, |(word, _)| *word).ok()?;
-        Some(&self.dense[at].1)
-    }
-}
-
-/// Which partners hold one distinct word (by number): in blocks of [`BLOCK`] partners.
-struct Lists {
-    blocks: Vec<Block>,
-    /// What finding the holders of each word costs: its listed partners, and the words of
-    /// bits (one per 64 partners) of each block where it is bits.
-    costs: Vec<u32>,
-}
-
-impl Lists {
-    fn of(blocks: Vec<Block>, vocabulary: usize) -> Lists {
-        let cost = |b: &Block, w: usize| {
-            let listed = b.offsets[w + 1] - b.offsets[w];
-            listed + b.bits(w).map_or(0, |bits| u32::try_from(bits.len()).unwrap_or(u32::MAX))
-        };
-        let costs = (0..vocabulary).map(|w| blocks.iter().map(|b| cost(b, w)).sum()).collect();
-        Lists { blocks, costs }
+    /// The entries of word `w`.
+    fn list(&self, w: usize) -> impl Iterator<Item = (u16, Mark)> + '_ {
+        let range = self.offsets[w] as usize..self.offsets[w + 1] as usize;
+        self.ids[range.clone()].iter().copied().zip(self.marks[range].iter().copied())
     }
 }
 
 /// For every distinct word of the partners (split as [`super::expand::Vocabulary`] does), the
-/// partners that hold it anywhere, and those that hold it in their name, acronym or aliases.
+/// partners that hold it, in which class of field, and where.
 pub(super) struct Postings {
     /// The words, sorted, each followed by a newline: one text to look for a substring in.
     joined: String,
     /// Where each word starts in `joined`.
     starts: Vec<u32>,
-    anywhere: Lists,
-    short: Lists,
+    /// In blocks of [`BLOCK`] partners.
+    blocks: Vec<Block>,
+    /// How many entries each word has.
+    counts: Vec<u32>,
     /// How many partners there are.
     len: usize,
     /// The bit sets of recent spellings (term, word start only, short fields only), newest
@@ -161,20 +148,47 @@ pub(super) struct Postings {
 /// A spelling looked for: the term, whether at a word start only, whether in short fields only.
 type Spelling = (String, bool, bool);
 
-/// Splits text into the words the lists are made of: runs of ASCII letters and digits.
-fn words(text: &str) -> impl Iterator<Item = &str> {
+/// Past this many entries per partner, a term's lists cost more than the scans they would
+/// save.
+const LISTED_MAX: usize = 8;
+
+/// Splits text into the words the lists are made of: runs of ASCII letters and digits, with
+/// where each starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     // By bytes: the words are ASCII, cut at ASCII bytes.
-    let pieces = text.as_bytes().split(|b| !b.is_ascii_alphanumeric());
-    pieces.filter(|w| !w.is_empty()).map(|w| std::str::from_utf8(w).unwrap_or_default())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_alphanumeric)?;
+        let len = bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric());
+        at = len.map_or(bytes.len(), |len| start + len);
+        Some((start, std::str::from_utf8(&bytes[start..at]).unwrap_or_default()))
+    })
+}
+
+/// An occurrence of a term, as the lists tell it: in which class of field, at which place (in
+/// characters from the field's start, at most [`Mark::PLACE_MAX`] and some), and how it sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Spot {
+    pub(super) field: Field,
+    pub(super) place: u32,
+    /// At a word start.
+    pub(super) starts: bool,
+    /// A whole word.
+    pub(super) whole_word: bool,
+    /// A whole field (of the name, acronym or aliases).
+    pub(super) whole_field: bool,
 }
 
 impl Postings {
-    /// The lists for `len` partners over `sorted` (every distinct word, sorted); `text(i)` is
-    /// partner `i`'s folded text, and how many of its first bytes are its short fields.
-    pub(super) fn build<'t>(
+    /// The lists for `len` partners over `sorted` (every distinct word, sorted).
+    /// `fields(i, visit)` shows partner `i`'s folded fields to `visit` (the text, its class);
+    /// `ascii(i)`: whether partner `i`'s folded text is all ASCII.
+    pub(super) fn build(
         sorted: &[String],
         len: usize,
-        text: impl Fn(usize) -> (&'t str, usize) + Sync,
+        fields: impl Fn(usize, &mut dyn FnMut(&str, Field)) + Sync,
+        ascii: impl Fn(usize) -> bool + Sync,
     ) -> Postings {
         let mut joined = String::with_capacity(sorted.iter().map(|w| w.len() + 1).sum());
         let mut starts = Vec::with_capacity(sorted.len());
@@ -188,43 +202,49 @@ impl Postings {
             joined.push('\n');
             numbers.insert(word, n);
         }
-        let (anywhere, short): (Vec<Block>, Vec<Block>) = (0..len.div_ceil(BLOCK))
+        let blocks: Vec<Block> = (0..len.div_ceil(BLOCK))
             .into_par_iter()
             .map(|b| {
                 let range = b * BLOCK..len.min((b + 1) * BLOCK);
-                // Each partner's words once, by number: where they end, and where its short
-                // fields' words end.
-                let mut found: Vec<u32> = Vec::new();
-                let (mut ends, mut short_ends) = (Vec::new(), Vec::new());
-                let mut short_words: Vec<u32> = Vec::new();
-                for i in range {
-                    // The short fields come first and end a line: no word spans the two.
-                    let (text, short_len) = text(i);
-                    let (short, long) = text.split_at(short_len);
-                    for word in words(short) {
-                        if let Some(&w) = numbers.get(word) {
-                            found.push(w);
-                            short_words.push(w);
+                // Each partner's words once per class of field, by number, with where they
+                // end; `last[3w + class]`: the partner that last had word `w` in that class,
+                // and where its entry is.
+                let mut found: Vec<(u32, Mark)> = Vec::new();
+                let mut ends = Vec::with_capacity(range.len());
+                let mut last = vec![(u32::MAX, 0u32); 3 * sorted.len()];
+                for (place, i) in (0u32..).zip(range) {
+                    let ascii = ascii(i);
+                    fields(i, &mut |text, field| {
+                        for (at, word) in words(text) {
+                            let Some(&w) = numbers.get(word) else { continue };
+                            let whole = field != Field::Text && word.len() == text.len();
+                            let mark = Mark::new(field, at, whole, ascii);
+                            let key = 3 * w as usize + field as usize;
+                            match last[key] {
+                                (p, entry) if p == place => {
+                                    let entry = &mut found[entry as usize].1;
+                                    *entry = entry.better(mark);
+                                }
+                                _ => {
+                                    let entry = u32::try_from(found.len()).unwrap_or(u32::MAX);
+                                    last[key] = (place, entry);
+                                    found.push((w, mark));
+                                }
+                            }
                         }
-                    }
-                    found.extend(words(long).filter_map(|word| numbers.get(word)));
+                    });
                     ends.push(found.len());
-                    short_ends.push(short_words.len());
                 }
-                (
-                    Block::of(&found, &ends, sorted.len()),
-                    Block::of(&short_words, &short_ends, sorted.len()),
-                )
+                Block::of(&found, &ends, sorted.len())
             })
-            .unzip();
-        Postings {
-            joined,
-            starts,
-            anywhere: Lists::of(anywhere, sorted.len()),
-            short: Lists::of(short, sorted.len()),
-            len,
-            remembered: Mutex::default(),
+            .collect();
+        let mut counts = vec![0u32; sorted.len()];
+        for block in &blocks {
+            for (w, count) in counts.iter_mut().enumerate() {
+                *count += block.offsets[w + 1] - block.offsets[w];
+            }
         }
+        Postings { joined, starts, blocks, counts, len, remembered: Mutex::default() }
     }
 
     /// The partners that may hold `term` (folded) somewhere in their text — with `start`, only
@@ -241,8 +261,7 @@ impl Postings {
             return bits;
         }
         drop(remembered);
-        let bits = self.find(term, start, if short { &self.short } else { &self.anywhere });
-        let bits = bits.map(Arc::new);
+        let bits = self.find(term, start, short).map(Arc::new);
         let mut remembered =
             self.remembered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if remembered.len() >= REMEMBERED {
@@ -252,62 +271,123 @@ impl Postings {
         bits
     }
 
-    fn find(&self, term: &str, start: bool, lists: &Lists) -> Option<Bits> {
+    fn find(&self, term: &str, start: bool, short: bool) -> Option<Bits> {
         // Words are runs of ASCII letters and digits: anything else in a term only separates.
         if !term.is_ascii() {
             return None;
         }
         let mut pieces = words(term);
-        let first = pieces.next()?;
-        let mut bits = self.holding(first, start && term.starts_with(first), lists)?;
-        for piece in pieces {
-            if let Some(more) = self.holding(piece, false, lists) {
+        let (at, first) = pieces.next()?;
+        let mut bits = self.holding(first, start && at == 0, short)?;
+        for (_, piece) in pieces {
+            if let Some(more) = self.holding(piece, false, short) {
                 bits.and(&more);
             }
         }
         Some(bits)
     }
 
-    /// The partners holding a word that starts with `piece` (or, without `start`, holds it).
-    fn holding(&self, piece: &str, start: bool, lists: &Lists) -> Option<Bits> {
-        let mut words: Vec<usize> = Vec::new();
+    /// The words that hold `piece` (with `start`, that start with it), with where it first is
+    /// in each.
+    fn words_holding(&self, piece: &str, start: bool) -> Vec<(usize, usize)> {
+        let mut words = Vec::new();
         if start {
             let at = self.starts.partition_point(|&s| &self.joined[s as usize..] < piece);
             words.extend(
                 (at..self.starts.len())
-                    .take_while(|&w| self.joined[self.starts[w] as usize..].starts_with(piece)),
+                    .take_while(|&w| self.joined[self.starts[w] as usize..].starts_with(piece))
+                    .map(|w| (w, 0)),
             );
         } else {
             for at in memmem::find_iter(self.joined.as_bytes(), piece.as_bytes()) {
                 let w = self.starts.partition_point(|&s| s as usize <= at) - 1;
-                if words.last() != Some(&w) {
-                    words.push(w);
+                if words.last().is_none_or(|&(last, _)| last != w) {
+                    words.push((w, at - self.starts[w] as usize));
                 }
             }
         }
-        // Past this many, the lists cost more than the scan they would save.
-        let total: usize = words.iter().map(|&w| lists.costs[w] as usize).sum();
-        if total > 2 * self.len {
+        words
+    }
+
+    /// The partners holding a word that starts with `piece` (or, without `start`, holds it),
+    /// with `short` in their name, acronym or aliases.
+    fn holding(&self, piece: &str, start: bool, short: bool) -> Option<Bits> {
+        let words = self.words_holding(piece, start);
+        let total: usize = words.iter().map(|&(w, _)| self.counts[w] as usize).sum();
+        if total > LISTED_MAX * self.len {
             return None;
         }
         let mut bits = Bits::none(self.len);
-        for (b, block) in lists.blocks.iter().enumerate() {
-            // A block's partners start a whole word of bits.
-            let first = b * BLOCK / 64;
-            for &w in &words {
-                if let Some(held) = block.bits(w) {
-                    for (word, more) in bits.0[first..].iter_mut().zip(held) {
-                        *word |= more;
+        for (b, block) in self.blocks.iter().enumerate() {
+            for &(w, _) in &words {
+                for (id, mark) in block.list(w) {
+                    if !short || mark.field() != Field::Text {
+                        bits.set(b * BLOCK + usize::from(id));
                     }
-                    continue;
-                }
-                let ids = &block.ids[block.offsets[w] as usize..block.offsets[w + 1] as usize];
-                for &id in ids {
-                    bits.set(b * BLOCK + usize::from(id));
                 }
             }
         }
         Some(bits)
+    }
+
+    /// Shows `visit` every occurrence of `term` (folded, ASCII letters and digits only) the
+    /// lists know of, by partner (the best of each word in each class of field), from one
+    /// thread per block of partners; `loose(i)` for a partner whose text must be read to know.
+    /// Returns false, having shown nothing, when the lists cannot tell (another term) or would
+    /// take longer than reading the texts.
+    pub(super) fn occurrences(
+        &self,
+        term: &str,
+        visit: impl Fn(usize, Spot) + Sync,
+        loose: impl Fn(usize) + Sync,
+    ) -> bool {
+        let Some(words) = self.telling(term) else { return false };
+        self.blocks.par_iter().enumerate().for_each(|(b, block)| {
+            for &(w, offset) in &words {
+                let whole_word = offset == 0 && self.word(w).len() == term.len();
+                for (id, mark) in block.list(w) {
+                    let i = b * BLOCK + usize::from(id);
+                    if mark.0 & Mark::LOOSE != 0 {
+                        loose(i);
+                        continue;
+                    }
+                    let place = mark.place() + u32::try_from(offset).unwrap_or(u32::MAX);
+                    let whole_field = whole_word && mark.0 & Mark::WHOLE != 0;
+                    let spot = Spot {
+                        field: mark.field(),
+                        place,
+                        starts: offset == 0,
+                        whole_word,
+                        whole_field,
+                    };
+                    visit(i, spot);
+                }
+            }
+        });
+        true
+    }
+
+    /// Whether [`Postings::occurrences`] can tell where `term` is.
+    pub(super) fn can_tell(&self, term: &str) -> bool {
+        self.telling(term).is_some()
+    }
+
+    /// The words that hold `term`, with where it first is in each, if their lists tell where
+    /// it is more cheaply than the texts would.
+    fn telling(&self, term: &str) -> Option<Vec<(usize, usize)>> {
+        if term.is_empty() || !term.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let words = self.words_holding(term, false);
+        let total: usize = words.iter().map(|&(w, _)| self.counts[w] as usize).sum();
+        (total <= LISTED_MAX * self.len).then_some(words)
+    }
+
+    /// Word number `w`.
+    fn word(&self, w: usize) -> &str {
+        let start = self.starts[w] as usize;
+        let end = self.starts.get(w + 1).map_or(self.joined.len(), |&s| s as usize) - 1;
+        &self.joined[start..end]
     }
 }
 
@@ -315,15 +395,18 @@ impl Postings {
 mod tests {
     use super::*;
 
+    /// The first line of each text is its name, the rest its description.
     fn postings(texts: &[&str]) -> Postings {
         let mut sorted: Vec<String> =
-            texts.iter().flat_map(|t| words(t)).map(str::to_owned).collect();
+            texts.iter().flat_map(|t| words(t)).map(|(_, w)| w.to_owned()).collect();
         sorted.sort_unstable();
         sorted.dedup();
-        // The first line of each text is its short fields.
-        Postings::build(&sorted, texts.len(), |i| {
-            (texts[i], texts[i].find('\n').map_or(texts[i].len(), |n| n + 1))
-        })
+        let fields = |i: usize, visit: &mut dyn FnMut(&str, Field)| {
+            let (name, rest) = texts[i].split_once('\n').unwrap_or((texts[i], ""));
+            visit(name, Field::Name);
+            visit(rest, Field::Text);
+        };
+        Postings::build(&sorted, texts.len(), fields, |i| texts[i].is_ascii())
     }
 
     fn holders(bits: &Bits, len: usize) -> Vec<usize> {
@@ -356,7 +439,7 @@ mod tests {
     }
 
     #[test]
-    fn blocks_keep_partner_numbers_and_common_words_as_bits() {
+    fn blocks_keep_partner_numbers() {
         let texts: Vec<String> = (0..BLOCK + 10)
             .map(|i| if i % 13 == 0 { "thirteen".into() } else { "x".into() })
             .collect();
@@ -364,7 +447,6 @@ mod tests {
         let p = postings(&refs);
         let bits = p.may_hold("thirteen", true, false).expect("a list");
         assert_eq!(holders(&bits, refs.len()), (0..refs.len()).step_by(13).collect::<Vec<_>>());
-        // Held by most partners: bits, across the blocks.
         let x: Vec<usize> = (0..refs.len()).filter(|i| i % 13 != 0).collect();
         assert_eq!(p.may_hold("x", true, false).map(|b| holders(&b, refs.len())), Some(x));
         assert_eq!(
@@ -372,5 +454,58 @@ mod tests {
             Some(vec![]),
             "both pieces count"
         );
+    }
+
+    #[test]
+    fn occurrences_say_where_and_how() {
+        let texts = [
+            "ugap\nthe ugap buys",
+            "social economy\nsocial, socially; associations",
+            "caf\u{e9}\nsocial",
+            "x\nnothing",
+        ];
+        let p = postings(&texts);
+        let spots = |term: &str| {
+            let found = Mutex::new(Vec::new());
+            let loose = Mutex::new(Vec::new());
+            let answered = p.occurrences(
+                term,
+                |i, spot| found.lock().expect("not poisoned").push((i, spot)),
+                |i| loose.lock().expect("not poisoned").push(i),
+            );
+            let mut found = found.into_inner().expect("not poisoned");
+            found.sort_by_key(|(i, s)| (*i, s.field, s.place));
+            answered.then_some((found, loose.into_inner().expect("not poisoned")))
+        };
+        let spot = |field, place, starts, whole_word, whole_field| Spot {
+            field,
+            place,
+            starts,
+            whole_word,
+            whole_field,
+        };
+        let (found, loose) = spots("ugap").expect("a word");
+        assert_eq!(
+            found,
+            [
+                (0, spot(Field::Text, 4, true, true, false)),
+                (0, spot(Field::Name, 0, true, true, true)),
+            ]
+        );
+        assert!(loose.is_empty());
+        let (found, loose) = spots("soc").expect("a word");
+        assert_eq!(
+            found,
+            [
+                // "social" and "socially" in the text, "associations" at 18 + 2.
+                (1, spot(Field::Text, 0, true, false, false)),
+                (1, spot(Field::Text, 8, true, false, false)),
+                (1, spot(Field::Text, 20, false, false, false)),
+                (1, spot(Field::Name, 0, true, false, false)),
+            ]
+        );
+        assert_eq!(loose, [2], "a text that is not all ASCII is read");
+        assert!(spots("so-c").is_none() && spots("").is_none() && spots("é").is_none());
+        assert_eq!(spots("zzz"), Some((Vec::new(), Vec::new())));
     }
 }
