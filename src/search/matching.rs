@@ -16,7 +16,7 @@ use super::index::{
     ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
 };
 use super::masks::{char_mask, mask_bit};
-use super::memo::Slots;
+use super::memo::{NOTHING, Slots};
 use super::postings::{Bits, Postings, Spot};
 use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
 
@@ -416,9 +416,6 @@ impl Index {
     }
 }
 
-/// Kept in a slot while the word lists are read, for a partner whose text is to be read.
-const UNREAD: u32 = u32::MAX;
-
 /// Writes in `slots` what `term` is found as in every partner, as [`Index::scan_word`] finds
 /// it without a floor, from the word lists instead of the texts, when they can tell (see
 /// [`Postings::occurrences`]); a partner whose text is not all ASCII is left to be read. Says
@@ -436,17 +433,10 @@ pub(super) fn fill_from_lists(postings: &Postings, term: &str, slots: &Slots) {
         };
         encode(Some((quality, spot.field, 999 - spot.place.min(999))))
     };
-    let told = postings.occurrences(
-        term,
-        |i, spot| slots.raise(i, found(spot)),
-        |i| slots.raise(i, UNREAD),
-    );
+    let told =
+        postings.occurrences(term, |i, spot| slots.raise(i, found(spot)), |i| slots.unread(i));
     if told {
-        slots.listed(|code| match code {
-            0 => encode(None),
-            UNREAD => 0,
-            code => code,
-        });
+        slots.told();
     } else {
         slots.asked_in_vain();
     }
@@ -454,7 +444,7 @@ pub(super) fn fill_from_lists(postings: &Postings, term: &str, slots: &Slots) {
 
 /// A match (or none) as a slot of [`super::memo::Slots`]: never 0.
 fn encode(found: Option<(Quality, Field, u32)>) -> u32 {
-    found.map_or(1, |(quality, field, fine)| {
+    found.map_or(NOTHING, |(quality, field, fine)| {
         2 + ((quality as u32) << 12 | (field as u32) << 10 | fine.min(999))
     })
 }

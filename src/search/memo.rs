@@ -7,61 +7,82 @@
 //! [`super::matching`]'s. A partner's folded text never changes, so a slot once written
 //! holds for the life of the index; slots made on another index are let go.
 
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-
-use rayon::prelude::*;
 
 /// At most this many bytes of slots are kept, whatever the dataset's size (at a million
 /// partners, eight spellings).
 const BUDGET: usize = 32 << 20;
 
-/// One spelling's slot for every partner: 0 while unknown, else a code from
-/// [`super::matching`]; and whether the word lists were asked for all of them.
-pub(super) struct Slots(Box<[AtomicU32]>, AtomicBool);
+/// The code of "not there", whoever found it.
+pub(super) const NOTHING: u32 = 1;
+
+/// Kept while the word lists are read for a partner whose text is to be read.
+const UNREAD: u32 = u32::MAX;
+
+/// What the word lists were asked for a spelling: nothing yet, in vain, or where it is in
+/// every partner.
+const NOT_ASKED: u8 = 0;
+const IN_VAIN: u8 = 1;
+const TOLD: u8 = 2;
+
+/// One spelling's slot for every partner: a code from [`super::matching`], or 0 while
+/// unknown; once the word lists told where the spelling is, 0 is [`NOTHING`] (the lists
+/// write only where it is), and a partner left to be read is marked so.
+pub(super) struct Slots {
+    codes: Box<[AtomicU32]>,
+    asked: AtomicU8,
+}
 
 impl Slots {
     fn new(len: usize) -> Slots {
-        Slots((0..len).map(|_| AtomicU32::new(0)).collect(), AtomicBool::new(false))
+        Slots { codes: (0..len).map(|_| AtomicU32::new(0)).collect(), asked: AtomicU8::new(0) }
     }
 
-    /// Whether the word lists were asked (see [`Slots::listed`]).
+    /// Whether the word lists were asked (see [`Slots::told`]).
     pub(super) fn asked(&self) -> bool {
-        self.1.load(Ordering::Relaxed)
+        self.asked.load(Ordering::Relaxed) != NOT_ASKED
     }
 
-    /// Says that the word lists were asked, and writes what they told: `code(slot)` in every
-    /// slot (on every core).
-    pub(super) fn listed(&self, code: impl Fn(u32) -> u32 + Sync) {
-        self.0.par_iter().for_each(|slot| {
-            slot.store(code(slot.load(Ordering::Relaxed)), Ordering::Relaxed);
-        });
-        self.asked_in_vain();
+    /// Says that the word lists told where the spelling is, having written it with
+    /// [`Slots::raise`] and [`Slots::unread`].
+    pub(super) fn told(&self) {
+        self.asked.store(TOLD, Ordering::Relaxed);
     }
 
     /// Says that the word lists were asked, and could not tell.
     pub(super) fn asked_in_vain(&self) {
-        self.1.store(true, Ordering::Relaxed);
+        self.asked.store(IN_VAIN, Ordering::Relaxed);
     }
 
     /// Keeps `code` for partner `i` if it is higher than the one kept. Only one thread may
     /// raise a partner's slot at a time.
     pub(super) fn raise(&self, i: usize, code: u32) {
-        if let Some(slot) = self.0.get(i)
+        if let Some(slot) = self.codes.get(i)
             && slot.load(Ordering::Relaxed) < code
         {
             slot.store(code, Ordering::Relaxed);
         }
     }
 
+    /// Says that partner `i`'s text is to be read, whatever the word lists say of it.
+    pub(super) fn unread(&self, i: usize) {
+        self.raise(i, UNREAD);
+    }
+
     /// The code kept for partner `i`, if one is.
     pub(super) fn get(&self, i: usize) -> Option<u32> {
-        self.0.get(i).map(|slot| slot.load(Ordering::Relaxed)).filter(|&code| code != 0)
+        match self.codes.get(i)?.load(Ordering::Relaxed) {
+            UNREAD => None,
+            0 if self.asked.load(Ordering::Relaxed) == TOLD => Some(NOTHING),
+            0 => None,
+            code => Some(code),
+        }
     }
 
     /// Keeps `code` (not 0) for partner `i`. Any thread may write: all write the same code.
     pub(super) fn set(&self, i: usize, code: u32) {
-        if let Some(slot) = self.0.get(i) {
+        if let Some(slot) = self.codes.get(i) {
             slot.store(code, Ordering::Relaxed);
         }
     }
@@ -116,8 +137,9 @@ impl Clone for Recent {
     fn clone(&self) -> Recent {
         let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
         let copy = |slots: &Slots| {
-            let codes = slots.0.iter().map(|s| AtomicU32::new(s.load(Ordering::Relaxed)));
-            Arc::new(Slots(codes.collect(), AtomicBool::new(slots.asked())))
+            let codes = slots.codes.iter().map(|s| AtomicU32::new(s.load(Ordering::Relaxed)));
+            let asked = AtomicU8::new(slots.asked.load(Ordering::Relaxed));
+            Arc::new(Slots { codes: codes.collect(), asked })
         };
         let spellings = kept.1.iter().map(|(term, slots)| (term.clone(), copy(slots))).collect();
         Recent { kept: Mutex::new((kept.0, spellings)) }
