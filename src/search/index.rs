@@ -9,7 +9,6 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use super::expand::{FormKind, GroupPlan, TermSlot, Vocabulary};
@@ -132,7 +131,6 @@ pub struct Index {
     /// Position of each partner in order of name length (in characters), then of `name_rank`:
     /// the tie-break of ranked results in one number.
     length_rank: Vec<u32>,
-    pub(super) matcher: SkimMatcherV2,
     /// The glossary, when the forgiving rules are on (see [`Index::with_glossary`]).
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
@@ -278,7 +276,6 @@ impl Index {
             alias_spans: Vec::new(),
             name_rank: Vec::new(),
             length_rank: Vec::new(),
-            matcher: SkimMatcherV2::default().ignore_case(),
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
@@ -567,7 +564,7 @@ impl Index {
         };
         for (term, mode) in query.positive_texts() {
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
-                self.mark_short(original, folded, term, mode, out);
+                mark_short(original, folded, term, mode, out);
             };
             short(&partner.name, self.field(index, NAME), &mut out.name);
             if let Some(acronym) = &partner.acronym {
@@ -617,40 +614,6 @@ impl Index {
                     mark_word_starts(location, term, whole, &mut out.location);
                 }
             }
-        }
-    }
-
-    fn mark_short(
-        &self,
-        original: &str,
-        folded: &str,
-        term: &str,
-        mode: Mode,
-        out: &mut Vec<usize>,
-    ) {
-        if folded.is_empty() {
-            return;
-        }
-        let (_, map) = fold_with_map(original);
-        let range = |start: usize, len: usize| map[start..start + len].to_vec();
-        let term_len = term.chars().count();
-        let folded_len = map.len();
-        match mode {
-            Mode::Prefix if folded.starts_with(term) => out.extend(range(0, term_len)),
-            Mode::Suffix if folded.ends_with(term) => {
-                out.extend(range(folded_len - term_len, term_len));
-            }
-            Mode::Whole if folded == term => out.extend(range(0, term_len)),
-            Mode::Exact | Mode::Fuzzy => {
-                if folded.contains(term) {
-                    mark_substrings(original, term, out);
-                } else if mode == Mode::Fuzzy
-                    && let Some((_, positions)) = fuzzy_positions(&self.matcher, folded, term)
-                {
-                    out.extend(positions.into_iter().filter_map(|p| map.get(p).copied()));
-                }
-            }
-            _ => {}
         }
     }
 }
@@ -739,5 +702,33 @@ fn mark_word_starts(original: &str, term: &str, whole: bool, out: &mut Vec<usize
             let at = folded[..byte].chars().count();
             out.extend(map[at..at + term.chars().count()].iter().copied());
         }
+    }
+}
+
+/// Marks where `term` (in `mode`) matched a short field: `original`, folded as `folded`.
+fn mark_short(original: &str, folded: &str, term: &str, mode: Mode, out: &mut Vec<usize>) {
+    if folded.is_empty() {
+        return;
+    }
+    let (_, map) = fold_with_map(original);
+    let range = |start: usize, len: usize| map[start..start + len].to_vec();
+    let term_len = term.chars().count();
+    let folded_len = map.len();
+    match mode {
+        Mode::Prefix if folded.starts_with(term) => out.extend(range(0, term_len)),
+        Mode::Suffix if folded.ends_with(term) => {
+            out.extend(range(folded_len - term_len, term_len));
+        }
+        Mode::Whole if folded == term => out.extend(range(0, term_len)),
+        Mode::Exact | Mode::Fuzzy => {
+            if folded.contains(term) {
+                mark_substrings(original, term, out);
+            } else if mode == Mode::Fuzzy
+                && let Some((_, positions)) = fuzzy_positions(folded, term)
+            {
+                out.extend(positions.into_iter().filter_map(|p| map.get(p).copied()));
+            }
+        }
+        _ => {}
     }
 }
