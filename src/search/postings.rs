@@ -108,7 +108,9 @@ impl Block {
         let mut ids = vec![0u16; words.len()];
         let mut marks = vec![Mark(0); words.len()];
         let mut start = 0;
-        for (place, &end) in (0u16..).zip(ends) {
+        for (place, &end) in ends.iter().enumerate() {
+            // A block's places fit in a `u16` (see [`BLOCK`]).
+            let place = u16::try_from(place).unwrap_or(u16::MAX);
             for &(w, mark) in &words[start..end] {
                 let at = next[w as usize] as usize;
                 ids[at] = place;
