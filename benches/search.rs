@@ -6,6 +6,11 @@
 //! `cargo bench --bench search -- keystroke/ugap`.
 
 use std::hint::black_box;
+
+/// The allocator the binary runs with (see `src/main.rs`): what is measured is what runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
