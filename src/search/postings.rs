@@ -1,11 +1,13 @@
-//! Which partners hold each word: for a large dataset, a search looks for a spelling only in
-//! the partners that hold a word it could be part of, instead of scanning every partner's text
-//! for every spelling.
+//! Which partners hold each word, and where: for a large dataset, a search finds a spelling
+//! of letters and digits from the lists of the words that hold it, and looks for any other
+//! only in the partners that hold a word it could be part of, instead of reading every
+//! partner's text for every spelling.
 //!
-//! Owns the word → partners lists and the bit sets made from them. Built once per dataset off
-//! the UI thread ([`super::Index::warm`]); a search that comes before it is ready scans as ever.
-//! The lists only ever say "maybe": the scan still decides, so results are the same with them
-//! or without.
+//! Owns the word → partners lists and what is read from them (bit sets, occurrences). Built
+//! once per dataset off the UI thread ([`super::Index::warm`]); a search that comes before it
+//! is ready reads the texts as ever. What the lists tell is what reading the texts finds
+//! (tests/scale.rs holds them to a naive matcher), so results are the same with them or
+//! without.
 
 use std::sync::{Arc, Mutex};
 
