@@ -17,7 +17,7 @@ use super::glossary::Glossary;
 use super::letters::Letters;
 use super::masks::{WordMarks, char_mask, initials_mask};
 use super::matching::{fill_from_lists, fuzzy_positions};
-use super::memo::Recent;
+use super::memo::{Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
@@ -492,7 +492,9 @@ impl Index {
                         for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
                             let term = form.plan.term();
                             let found = self.letters().slots(term);
-                            let found = found.unwrap_or_else(|| recent.slots(number, term, len));
+                            let found = found.unwrap_or_else(|| {
+                                recent.slots(number, term, Sought::ByWords, len)
+                            });
                             if let Some(postings) = self.postings.get()
                                 && !found.asked()
                             {
@@ -506,13 +508,19 @@ impl Index {
             // Any other spelling the word lists can tell about is told once and kept.
             let postings = self.postings.get();
             for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
+                // What fuzzy matching finds of what was typed (or of an equivalent, looked
+                // for as typed) is kept too: it is looked for again at the next keystroke.
+                if form.kind == FormKind::Direct && form.plan.fuzzy {
+                    let slots = recent.slots(number, form.plan.term(), Sought::ByLetters, len);
+                    form.plan.by_letters = Some(slots);
+                }
                 let term = form.plan.term();
                 if form.plan.found.is_some() {
                     continue;
                 }
                 form.plan.found = recent.kept(number, term).or_else(|| {
                     let postings = postings.filter(|p| p.can_tell(term))?;
-                    let found = recent.slots(number, term, len);
+                    let found = recent.slots(number, term, Sought::ByWords, len);
                     fill_from_lists(postings, term, &found);
                     Some(found)
                 });

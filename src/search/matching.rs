@@ -170,9 +170,20 @@ impl Index {
                 *best = Some((found, noted));
             }
         };
-        for form in &word.forms {
+        // What was typed is looked for by letters in the short fields only where it is not
+        // found by words, and after the other spellings: any of them found by words ranks
+        // above any fuzzy hit, which then need not be looked for.
+        let mut by_letters: u64 = 0;
+        for (n, form) in word.forms.iter().enumerate() {
             let in_fields = if form.kind == FormKind::Direct {
-                self.match_text(i, &form.plan, mode)
+                let found = self.match_text(i, &form.plan, mode);
+                if found.is_none() && matches!(mode, Mode::Exact | Mode::Fuzzy) && form.plan.fuzzy {
+                    match u32::try_from(n).ok().and_then(|n| 1u64.checked_shl(n)) {
+                        Some(bit) => by_letters |= bit,
+                        None => keep(&mut best, self.fuzzy_in_short(i, &form.plan), false),
+                    }
+                }
+                found
             } else {
                 let floor = best.map(|(found, _)| (form, found));
                 self.word_match_fields(i, &form.plan, floor).and_then(|m| form.grade(m))
@@ -191,6 +202,14 @@ impl Index {
                     },
                     true,
                 );
+            }
+        }
+        let fuzzy_may_beat = |best: &Option<((Quality, Field, u32), bool)>| {
+            best.is_none_or(|((quality, _, _), _)| quality == Quality::Fuzzy)
+        };
+        for (n, form) in word.forms.iter().enumerate() {
+            if by_letters >> n & 1 == 1 && fuzzy_may_beat(&best) {
+                keep(&mut best, self.fuzzy_in_short(i, &form.plan), false);
             }
         }
         let ((quality, field, fine), noted) = best?;
@@ -224,7 +243,6 @@ impl Index {
     /// The best (quality, field, fine score) of a text term over the entry's fields.
     fn match_text(&self, i: usize, plan: &TermPlan, mode: Mode) -> Option<(Quality, Field, u32)> {
         let term = plan.term.as_str();
-        let entry = &self.entries[i];
         // Made only where needed: reading a partner's text costs a trip to memory.
         let shorts = || {
             [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
@@ -258,22 +276,40 @@ impl Index {
                     }
                 }
             }
-            Mode::Exact | Mode::Fuzzy => {
-                best = self.word_match_fields(i, plan, None);
-                // Fuzzy only where the term is nowhere as it is, and only where a credible hit
-                // may be: every letter in a short field, the first one starting a word.
-                let worth_fuzzy = plan.fuzzy
-                    && best.is_none()
-                    && plan.mask & !entry.short_mask == 0
-                    && (plan.first == 0 || plan.first & entry.initials_mask != 0);
-                if worth_fuzzy {
-                    for (field_text, field) in shorts() {
-                        if let Some(fine) = fuzzy(field_text, term) {
-                            keep(&mut best, (Quality::Fuzzy, field, fine));
-                        }
+            Mode::Exact | Mode::Fuzzy => best = self.word_match_fields(i, plan, None),
+        }
+        best
+    }
+
+    /// The best fuzzy hit of a term in partner `i`'s name, acronym and aliases, for a term
+    /// looked for by letters where it is not found by words (see [`TermPlan::fuzzy`]). Kept
+    /// in [`TermPlan::by_letters`] when it has slots.
+    fn fuzzy_in_short(&self, i: usize, plan: &TermPlan) -> Option<(Quality, Field, u32)> {
+        if let Some(code) = plan.by_letters.as_ref().and_then(|slots| slots.get(i)) {
+            return decode(code);
+        }
+        let entry = &self.entries[i];
+        // Only where a credible hit may be: every letter in a short field, the first one
+        // starting a word.
+        let worth = plan.mask & !entry.short_mask == 0
+            && (plan.first == 0 || plan.first & entry.initials_mask != 0);
+        let mut best: Option<(Quality, Field, u32)> = None;
+        if worth {
+            let shorts =
+                [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
+                    .into_iter()
+                    .chain(self.aliases(i).map(|a| (a, Field::Alias)));
+            for (field_text, field) in shorts {
+                if let Some(fine) = fuzzy(field_text, &plan.term) {
+                    let candidate = (Quality::Fuzzy, field, fine);
+                    if best.is_none_or(|b| candidate > b) {
+                        best = Some(candidate);
                     }
                 }
             }
+        }
+        if let Some(slots) = &plan.by_letters {
+            slots.set(i, encode(best));
         }
         best
     }
@@ -532,7 +568,7 @@ pub(super) struct TermPlan {
     /// A SIMD substring searcher for the term.
     finder: memmem::Finder<'static>,
     /// A plain term long enough for fuzzy matching.
-    fuzzy: bool,
+    pub(super) fuzzy: bool,
     /// The term's letters, and its first one, as bits (see [`mask_bit`]).
     mask: u64,
     first: u64,
@@ -544,6 +580,9 @@ pub(super) struct TermPlan {
     /// What the term was found as in each partner, kept between searches (see
     /// [`super::memo`]): for a large dataset.
     pub(super) found: Option<Arc<Slots>>,
+    /// What a fuzzy term was found as by letters in each partner's short fields where it is
+    /// not found by words, kept between searches: for a large dataset.
+    pub(super) by_letters: Option<Arc<Slots>>,
     /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
     /// letter stands alone).
     lone: Option<u64>,
@@ -569,6 +608,7 @@ impl TermPlan {
             occurs: None,
             in_short: None,
             found: None,
+            by_letters: None,
             first: term.chars().next().map_or(0, mask_bit),
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
@@ -625,6 +665,7 @@ pub(super) fn fuzzy_positions(text: &str, term: &str) -> Option<(i64, Vec<usize>
     if !may_be_credible(text, term) {
         return None;
     }
+
     skim_positions(text, term)
 }
 

@@ -95,8 +95,16 @@ pub(super) struct Recent {
     kept: Mutex<Kept>,
 }
 
+/// What a spelling's slots keep: where it is found by words (see [`super::postings`]), or,
+/// for a fuzzy term not found by words, its best fuzzy hit in the short fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sought {
+    ByWords,
+    ByLetters,
+}
+
 /// An index's number, and its spellings with their slots.
-type Kept = (u64, Vec<(String, Arc<Slots>)>);
+type Kept = (u64, Vec<((String, Sought), Arc<Slots>)>);
 
 impl Recent {
     /// The spellings kept for index number `index`: none if they were made on another.
@@ -108,12 +116,12 @@ impl Recent {
         kept
     }
 
-    /// The slots of `term` over the `len` partners of index number `index`: those kept,
-    /// else new ones (the oldest spelling is let go when the budget is spent).
-    pub(super) fn slots(&self, index: u64, term: &str, len: usize) -> Arc<Slots> {
+    /// The slots of `term`, `sought` so, over the `len` partners of index number `index`:
+    /// those kept, else new ones (the oldest spelling is let go when the budget is spent).
+    pub(super) fn slots(&self, index: u64, term: &str, sought: Sought, len: usize) -> Arc<Slots> {
         let mut guard = self.on(index);
         let kept = &mut guard.1;
-        let slots = match kept.iter().position(|(t, _)| t == term) {
+        let slots = match kept.iter().position(|((t, s), _)| t == term && *s == sought) {
             Some(at) => kept.remove(at).1,
             None => Arc::new(Slots::new(len)),
         };
@@ -121,14 +129,15 @@ impl Recent {
         while kept.len() >= most {
             kept.remove(0);
         }
-        kept.push((term.to_owned(), Arc::clone(&slots)));
+        kept.push(((term.to_owned(), sought), Arc::clone(&slots)));
         slots
     }
 
-    /// The slots of `term` on index number `index`, if they are kept.
+    /// The slots of `term`, found by words, on index number `index`, if they are kept.
     pub(super) fn kept(&self, index: u64, term: &str) -> Option<Arc<Slots>> {
         let guard = self.on(index);
-        guard.1.iter().find(|(t, _)| t == term).map(|(_, slots)| Arc::clone(slots))
+        let kept = guard.1.iter().find(|((t, s), _)| t == term && *s == Sought::ByWords);
+        kept.map(|(_, slots)| Arc::clone(slots))
     }
 }
 
@@ -149,39 +158,48 @@ impl Clone for Recent {
 impl std::fmt::Debug for Recent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-        f.debug_list().entries(kept.1.iter().map(|(term, _)| term)).finish()
+        f.debug_list().entries(kept.1.iter().map(|(spelling, _)| spelling)).finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::Sought::{ByLetters, ByWords};
     use super::*;
 
     #[test]
     fn slots_are_kept_per_spelling_within_the_budget() {
         let recent = Recent::default();
-        let social = recent.slots(1, "social", 10);
+        let social = recent.slots(1, "social", ByWords, 10);
         assert_eq!(social.get(3), None);
         social.set(3, 7);
-        assert_eq!(recent.slots(1, "social", 10).get(3), Some(7), "the same spelling's slots");
-        assert_eq!(recent.slots(1, "economy", 10).get(3), None, "another spelling's own");
+        assert_eq!(
+            recent.slots(1, "social", ByWords, 10).get(3),
+            Some(7),
+            "the same spelling's slots"
+        );
+        assert_eq!(recent.slots(1, "economy", ByWords, 10).get(3), None, "another spelling's own");
         assert_eq!(social.get(99), None, "out of range is unknown");
+        let by_letters = recent.slots(1, "social", ByLetters, 10);
+        assert_eq!(by_letters.get(3), None, "found by letters is kept apart");
+        by_letters.set(3, 8);
+        assert_eq!(recent.slots(1, "social", ByWords, 10).get(3), Some(7));
         assert!(recent.kept(1, "social").is_some() && recent.kept(1, "other").is_none());
         // A copy goes its own way.
         let copy = recent.clone();
-        copy.slots(1, "social", 10).set(3, 9);
-        assert_eq!(recent.slots(1, "social", 10).get(3), Some(7));
+        copy.slots(1, "social", ByWords, 10).set(3, 9);
+        assert_eq!(recent.slots(1, "social", ByWords, 10).get(3), Some(7));
         // Another index: nothing kept holds.
         assert!(recent.kept(2, "social").is_none());
         assert!(recent.kept(1, "social").is_none(), "let go");
         // A million partners: eight spellings fit the budget; the oldest goes first.
         let big = Recent::default();
         for term in ["a", "b", "c", "d", "e", "f", "g", "h"] {
-            big.slots(1, term, 1_000_000).set(0, 1);
+            big.slots(1, term, ByWords, 1_000_000).set(0, 1);
         }
-        assert_eq!(big.slots(1, "a", 1_000_000).get(0), Some(1), "eight are kept");
-        big.slots(1, "i", 1_000_000);
-        assert_eq!(big.slots(1, "c", 1_000_000).get(0), Some(1), "the newer are kept");
-        assert_eq!(big.slots(1, "b", 1_000_000).get(0), None, "the oldest was let go");
+        assert_eq!(big.slots(1, "a", ByWords, 1_000_000).get(0), Some(1), "eight are kept");
+        big.slots(1, "i", ByWords, 1_000_000);
+        assert_eq!(big.slots(1, "c", ByWords, 1_000_000).get(0), Some(1), "the newer are kept");
+        assert_eq!(big.slots(1, "b", ByWords, 1_000_000).get(0), None, "the oldest was let go");
     }
 }
