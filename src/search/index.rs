@@ -131,6 +131,10 @@ pub struct Index {
     /// Position of each partner in order of name length (in characters), then of `name_rank`:
     /// the tie-break of ranked results in one number.
     length_rank: Vec<u32>,
+    /// The partner at each position of `name_rank` and of `length_rank`: a [`HitKey`] holds
+    /// the position, not the partner.
+    by_name: Vec<u32>,
+    by_length: Vec<u32>,
     /// The glossary, when the forgiving rules are on (see [`Index::with_glossary`]).
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
@@ -152,11 +156,13 @@ pub struct Index {
     notes_generation: AtomicU64,
 }
 
-/// The user's notes, folded: `slot[i]` is 1 + the place of partner `i`'s note in `texts`, or 0.
+/// The user's notes, folded: `slot[i]` is 1 + the place of partner `i`'s note in `texts`, or 0;
+/// `holders`, the partners with a note, in index order.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Notes {
     slot: Vec<u32>,
     texts: Vec<String>,
+    holders: Vec<usize>,
 }
 
 impl Notes {
@@ -276,6 +282,8 @@ impl Index {
             alias_spans: Vec::new(),
             name_rank: Vec::new(),
             length_rank: Vec::new(),
+            by_name: Vec::new(),
+            by_length: Vec::new(),
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
@@ -301,9 +309,14 @@ impl Index {
             (0..index.entries.len()).map(|i| (index.field(i, NAME), i)).collect();
         by_name.par_sort_unstable();
         let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
+        let positions = |order: &[usize]| -> Vec<u32> {
+            order.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect()
+        };
         index.name_rank = ranks(&order);
+        index.by_name = positions(&order);
         order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
         index.length_rank = ranks(&order);
+        index.by_length = positions(&order);
         index
     }
 
@@ -332,6 +345,8 @@ impl Index {
             new.texts.push(fold(note).replace('\n', " "));
             new.slot[i] = u32::try_from(new.texts.len()).unwrap_or(0);
         }
+        new.holders =
+            (new.slot.iter().enumerate().filter(|(_, slot)| **slot != 0)).map(|(i, _)| i).collect();
         if *self.notes() == new {
             return;
         }
@@ -449,21 +464,25 @@ impl Index {
     /// (missing entries count as none). `within`, when given, limits the search to those
     /// partners (the previous results of a query that this one narrows).
     pub fn search(&self, query: &Query, marks: &[MarkBits], within: Option<&[usize]>) -> Vec<Hit> {
-        best_first(self.matches(query, marks, within, None))
+        self.matches(query, marks, within, None).best_first()
     }
 
-    /// Every partner matching `query`, as [`HitKey`]s in the order of `within` (else of the
-    /// index). `recent`: what earlier searches found, to read and add to.
+    /// Every partner matching `query`, in the order of `within` (else of the index).
+    /// `recent`: what earlier searches found, to read and add to.
     pub(super) fn matches(
         &self,
         query: &Query,
         marks: &[MarkBits],
         within: Option<&[usize]>,
         recent: Option<&Recent>,
-    ) -> Vec<HitKey> {
+    ) -> Matches<'_> {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
-        let tie_break = if ranked { &self.length_rank } else { &self.name_rank };
+        let (tie_break, by_rank) = if ranked {
+            (&self.length_rank, &self.by_length)
+        } else {
+            (&self.name_rank, &self.by_name)
+        };
         let mut plans = self.plan(query, true);
         let scanned = within.map_or(self.entries.len(), <[usize]>::len);
         if let Some(postings) = self.postings.get()
@@ -527,12 +546,16 @@ impl Index {
             }
         }
         let notes = self.notes();
-        let check = |i: usize| {
+        let hit = |i: usize| {
             let mark = marks.get(i).copied().unwrap_or_default();
-            let hit = self.score(i, &plans, mark, notes.get(i))?;
-            Some(HitKey::new(hit, tie_break[i]))
+            self.score(i, &plans, mark, notes.get(i))
         };
-        match within {
+        let check = |i: usize| hit(i).map(|hit| HitKey::new(hit, tie_break[i]));
+        // A key has no room for it: the few partners with a note say whether it was found
+        // there (a partner not found is never asked for it).
+        let in_note = notes.holders.iter().filter(|&&i| hit(i).is_some_and(|h| h.in_note));
+        let in_note = in_note.copied().collect();
+        let keys = match within {
             Some(subset) if subset.len() >= SPLIT_MIN => {
                 subset.par_iter().filter_map(|&i| check(i)).collect()
             }
@@ -541,7 +564,8 @@ impl Index {
                 (0..self.entries.len()).into_par_iter().filter_map(check).collect()
             }
             None => (0..self.entries.len()).filter_map(check).collect(),
-        }
+        };
+        Matches { keys, by_rank, in_note }
     }
 
     /// Where `query` matched partner `index` (whose original record is `partner`), in original
@@ -627,48 +651,74 @@ impl Index {
 }
 
 /// A hit and its place in the results as one number, so sorting compares integers only:
-/// from the high bits, the score (inverted), whether the name was missed, the tie-break rank,
-/// the partner's index (below 2^63).
+/// from the high bits, the score (inverted), whether the name was missed, the tie-break rank.
+/// The rank is the partner's alone (a tie-break orders every partner), so the partner is
+/// found again from it. Ranks are below 2^31: an index of 2^31 partners would not fit in
+/// memory (each holds more than a hundred bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct HitKey(u128);
+struct HitKey(u64);
 
 impl HitKey {
-    const INDEX: u128 = (1 << 62) - 1;
+    const RANK: u64 = (1 << 31) - 1;
 
     fn new(hit: Hit, tie_break: u32) -> HitKey {
         HitKey(
-            u128::from(!hit.score) << 96
-                | u128::from(!hit.name_hit) << 95
-                | u128::from(tie_break) << 63
-                | u128::from(hit.in_note) << 62
-                | hit.index as u128 & HitKey::INDEX,
+            u64::from(!hit.score) << 32
+                | u64::from(!hit.name_hit) << 31
+                | u64::from(tie_break) & HitKey::RANK,
         )
     }
 
-    #[allow(clippy::cast_possible_truncation)] // Each part is masked or shifted to its width.
-    pub(super) fn index(self) -> usize {
-        (self.0 & HitKey::INDEX) as usize
-    }
-
-    #[allow(clippy::cast_possible_truncation)]
-    fn hit(self) -> Hit {
-        Hit {
-            index: self.index(),
-            score: !((self.0 >> 96) as u32),
-            name_hit: self.0 >> 95 & 1 == 0,
-            in_note: self.0 >> 62 & 1 == 1,
-        }
+    #[allow(clippy::cast_possible_truncation)] // Masked to 31 bits.
+    fn rank(self) -> usize {
+        (self.0 & HitKey::RANK) as usize
     }
 }
 
-/// The hits best first: by score, then name hits, then the tie-break.
-pub(super) fn best_first(mut keys: Vec<HitKey>) -> Vec<Hit> {
-    if keys.len() >= PARALLEL_MIN {
-        keys.par_sort_unstable();
-        keys.par_iter().map(|k| k.hit()).collect()
-    } else {
-        keys.sort_unstable();
-        keys.iter().map(|k| k.hit()).collect()
+/// What [`Index::matches`] found.
+pub(super) struct Matches<'i> {
+    /// Every partner matching, in the order of the partners searched.
+    keys: Vec<HitKey>,
+    /// The partner at each rank of the keys' tie-break.
+    by_rank: &'i [u32],
+    /// The partners matching in the user's note better than in their fields, in index order.
+    in_note: Vec<usize>,
+}
+
+/// The partner at the rank `key` holds.
+fn partner(by_rank: &[u32], key: HitKey) -> usize {
+    by_rank.get(key.rank()).map_or(usize::MAX, |&i| i as usize)
+}
+
+impl Matches<'_> {
+    /// The partners matching, in the order they were searched.
+    pub(super) fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.keys.iter().map(|&key| partner(self.by_rank, key))
+    }
+
+    /// The hits best first: by score, then name hits, then the tie-break.
+    #[allow(clippy::cast_possible_truncation)] // The score is the key's upper half.
+    pub(super) fn best_first(self) -> Vec<Hit> {
+        let Matches { mut keys, by_rank, in_note } = self;
+        if keys.len() >= PARALLEL_MIN {
+            keys.par_sort_unstable();
+        } else {
+            keys.sort_unstable();
+        }
+        let hit = |&key: &HitKey| {
+            let index = partner(by_rank, key);
+            Hit {
+                index,
+                score: !((key.0 >> 32) as u32),
+                name_hit: key.0 >> 31 & 1 == 0,
+                in_note: !in_note.is_empty() && in_note.binary_search(&index).is_ok(),
+            }
+        };
+        if keys.len() >= PARALLEL_MIN {
+            keys.par_iter().map(hit).collect()
+        } else {
+            keys.iter().map(hit).collect()
+        }
     }
 }
 

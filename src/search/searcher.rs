@@ -3,7 +3,7 @@
 //!
 //! Owns which earlier results are kept. Matching and ranking are the index's.
 
-use super::index::{Hit, Index, best_first};
+use super::index::{Hit, Index};
 use super::memo::Recent;
 use super::query::{MarkBits, Query};
 
@@ -39,14 +39,14 @@ impl Searcher {
             .filter(|(previous, _)| query.narrows(previous) && index.may_narrow(previous, query))
             .map(|(_, ids)| ids.as_slice())
             .min_by_key(|ids| ids.len());
-        let keys = index.matches(query, marks, within, Some(&self.found));
-        let ids = keys.iter().map(|k| k.index()).collect();
+        let found = index.matches(query, marks, within, Some(&self.found));
+        let ids = found.indices().collect();
         self.recent.retain(|(previous, _)| previous != query);
         if self.recent.len() >= RECENT {
             self.recent.remove(0);
         }
         self.recent.push((query.clone(), ids));
-        best_first(keys)
+        found.best_first()
     }
 
     /// Forgets the previous results (after the dataset or the marks change).
