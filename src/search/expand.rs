@@ -240,11 +240,22 @@ impl Index {
     /// narrows, by [`Query::narrows`]): not when the glossary or the forgiving rules would let
     /// a changed group find partners the earlier one did not.
     pub(super) fn may_narrow(&self, previous: &Query, query: &Query) -> bool {
+        // A changed group that narrows is exact, or too short for corrections.
+        self.changes_widen_nothing(previous, query, false)
+    }
+
+    /// [`Index::may_narrow`] for a query with a word that grew by letters (see
+    /// [`Query::grown_fuzzy`]): long enough, it may have corrections too.
+    pub(super) fn may_grow(&self, previous: &Query, query: &Query) -> bool {
+        self.changes_widen_nothing(previous, query, true)
+    }
+
+    fn changes_widen_nothing(&self, previous: &Query, query: &Query, typos: bool) -> bool {
         if self.glossary.is_none() {
             return true;
         }
         let old = previous.groups.len();
-        self.plan(query, false).iter().all(|plan| {
+        self.plan(query, typos).iter().all(|plan| {
             let changed =
                 plan.groups.clone().any(|n| previous.groups.get(n) != query.groups.get(n));
             let touches_old = plan.groups.start < old;

@@ -16,7 +16,7 @@ use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
 use super::masks::{WordMarks, char_mask, initials_mask};
-use super::matching::{fill_from_lists, fuzzy_positions};
+use super::matching::{fill_from_lists, fuzzy_masks, fuzzy_positions};
 use super::memo::{Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
@@ -48,17 +48,22 @@ pub(super) struct Entry {
     pub(super) scope: Scope,
     /// Bit `t as u32` for each topic `t`.
     pub(super) topics: u64,
-    /// Letters and digits present in name, acronym and aliases, as bits: a cheap test that a
-    /// fuzzy term can match at all.
-    pub(super) short_mask: u64,
-    /// Letters and digits that start a word of the name, acronym or aliases: a credible fuzzy
-    /// hit starts a word with the term's first letter.
-    pub(super) initials_mask: u64,
     /// Whether the partner's folded text is all ASCII (then bytes count characters).
     pub(super) ascii: bool,
     /// What the partner's words start with and which letters stand alone as words: a scan
     /// for a term that cannot be a whole word, or cannot start one, may stop early.
     pub(super) words: WordMarks,
+}
+
+/// What letters a partner's name, acronym and aliases hold: a cheap test that a fuzzy term
+/// may match there, kept apart from [`Entry`] so that testing many partners reads little.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Shorts {
+    /// Letters and digits present, as bits (see [`super::masks`]).
+    pub(super) letters: u64,
+    /// Letters and digits that start a word: a credible fuzzy hit starts a word with the
+    /// term's first letter.
+    pub(super) initials: u64,
 }
 
 // The fields of an entry, in the order of [`Entry::bounds`].
@@ -124,6 +129,8 @@ pub struct Index {
     texts: Vec<String>,
     /// Where each partner's fields are, in its text.
     pub(super) entries: Vec<Entry>,
+    /// What letters each partner's short fields hold.
+    pub(super) shorts: Vec<Shorts>,
     /// Byte ranges of every alias, in its partner's text.
     pub(super) alias_spans: Vec<Range<usize>>,
     /// Position of each partner in alphabetical order of folded names, the last tie-break.
@@ -179,6 +186,7 @@ struct Part {
     text: String,
     entries: Vec<Entry>,
     alias_spans: Vec<Range<usize>>,
+    shorts: Vec<Shorts>,
     name_chars: Vec<u32>,
 }
 
@@ -219,8 +227,9 @@ impl Part {
             [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
                 .into_iter()
                 .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
-        let (short_mask, initials) =
+        let (letters, initials) =
             shorts.fold((0, 0), |(m, i), s| (m | char_mask(s), i | initials_mask(s)));
+        self.shorts.push(Shorts { letters, initials });
         let words = WordMarks::of(&text[bounds[ACRONYM]..bounds[END]]);
         self.entries.push(Entry {
             bounds,
@@ -228,8 +237,6 @@ impl Part {
             kind: p.kind,
             scope: p.scope,
             topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
-            short_mask,
-            initials_mask: initials,
             ascii: text[bounds[ACRONYM]..bounds[END]].is_ascii(),
             words,
         });
@@ -279,6 +286,7 @@ impl Index {
         let mut index = Index {
             texts: Vec::with_capacity(parts.len()),
             entries: Vec::with_capacity(partners.len()),
+            shorts: Vec::with_capacity(partners.len()),
             alias_spans: Vec::new(),
             name_rank: Vec::new(),
             length_rank: Vec::new(),
@@ -302,6 +310,7 @@ impl Index {
                 entry
             }));
             index.alias_spans.extend(part.alias_spans);
+            index.shorts.extend(part.shorts);
             name_chars.extend(part.name_chars);
         }
         // By name, then dataset order; the names travel with the indices (fewer cache misses).
@@ -437,6 +446,48 @@ impl Index {
     /// Whether the index is empty.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// `found` and the partners of `within` (else of the index) whose name, acronym or
+    /// aliases may hold `term` by letters (see [`Index::may_fuzzy`]), in index order: where a
+    /// plain term that grew by letters may now match, when `found` (in index order) is where
+    /// it matched before it grew (see [`Query::narrows`]).
+    pub(super) fn fuzzy_candidates(
+        &self,
+        term: &str,
+        found: &[usize],
+        within: Option<&[usize]>,
+    ) -> Vec<usize> {
+        let (mask, first) = fuzzy_masks(term);
+        let may = |&i: &usize| self.may_fuzzy(i, mask, first);
+        let by_letters: Vec<usize> = match within {
+            Some(subset) if subset.len() >= PARALLEL_MIN => {
+                subset.par_iter().copied().filter(may).collect()
+            }
+            Some(subset) => subset.iter().copied().filter(may).collect(),
+            None if self.len() >= PARALLEL_MIN => {
+                (0..self.len()).into_par_iter().filter(may).collect()
+            }
+            None => (0..self.len()).filter(may).collect(),
+        };
+        // Both in index order: merged, once each.
+        let mut merged = Vec::with_capacity(found.len() + by_letters.len());
+        let (mut a, mut b) = (found.iter().peekable(), by_letters.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if x < y => a.next(),
+                (Some(&&x), Some(&&y)) if y < x => b.next(),
+                (Some(_), Some(_)) => {
+                    b.next();
+                    a.next()
+                }
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            let Some(&i) = next else { break };
+            merged.push(i);
+        }
+        merged
     }
 
     /// Where `query` matches in each of `texts`, the user's own (their aliases), searched like

@@ -35,7 +35,7 @@ impl Letters {
         let mut letters: Vec<(usize, char)> = ('a'..='z')
             .map(|letter| {
                 let bit = char_mask(letter.encode_utf8(&mut [0; 4]));
-                let starting = index.entries.iter().filter(|e| e.initials_mask & bit != 0).count();
+                let starting = index.shorts.iter().filter(|s| s.initials & bit != 0).count();
                 (starting, letter)
             })
             .collect();

@@ -288,13 +288,8 @@ impl Index {
         if let Some(code) = plan.by_letters.as_ref().and_then(|slots| slots.get(i)) {
             return decode(code);
         }
-        let entry = &self.entries[i];
-        // Only where a credible hit may be: every letter in a short field, the first one
-        // starting a word.
-        let worth = plan.mask & !entry.short_mask == 0
-            && (plan.first == 0 || plan.first & entry.initials_mask != 0);
         let mut best: Option<(Quality, Field, u32)> = None;
-        if worth {
+        if self.may_fuzzy(i, plan.mask, plan.first) {
             let shorts =
                 [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
                     .into_iter()
@@ -345,6 +340,15 @@ impl Index {
             slots.set(i, encode(found));
         }
         found
+    }
+
+    /// Whether a credible fuzzy hit of a term with the letters `mask` and the first letter
+    /// `first` (see [`TermPlan`]) may be in partner `i`'s short fields: every letter is there,
+    /// and the first one starts a word.
+    pub(super) fn may_fuzzy(&self, i: usize, mask: u64, first: u64) -> bool {
+        self.shorts.get(i).is_some_and(|shorts| {
+            mask & !shorts.letters == 0 && (first == 0 || first & shorts.initials != 0)
+        })
     }
 
     /// [`Index::word_match_fields`], without the slots of [`TermPlan::found`].
@@ -604,12 +608,12 @@ impl TermPlan {
             term: term.to_owned(),
             finder: memmem::Finder::new(term).into_owned(),
             fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
-            mask: char_mask(term),
+            mask: fuzzy_masks(term).0,
             occurs: None,
             in_short: None,
             found: None,
             by_letters: None,
-            first: term.chars().next().map_or(0, mask_bit),
+            first: fuzzy_masks(term).1,
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
                 _ => None,
@@ -627,6 +631,11 @@ impl TermPlan {
     pub(super) fn term(&self) -> &str {
         &self.term
     }
+}
+
+/// A term's letters and its first letter as bits: what [`Index::may_fuzzy`] tests.
+pub(super) fn fuzzy_masks(term: &str) -> (u64, u64) {
+    (char_mask(term), term.chars().next().map_or(0, mask_bit))
 }
 
 /// Where the planned term occurs in `range` of the text, without overlaps (as

@@ -200,30 +200,60 @@ impl Query {
     /// may look only among `previous`'s results. True when `self` adds terms, or adds letters
     /// to exact terms or to plain terms still too short for fuzzy matching.
     pub fn narrows(&self, previous: &Query) -> bool {
-        if previous.groups.len() > self.groups.len() {
-            return false;
-        }
-        previous.groups.iter().zip(&self.groups).all(|(old, new)| {
-            old.len() == 1
-                && new.len() == 1
-                && match (&old[0], &new[0]) {
-                    (a, b) if a == b => true,
-                    (
-                        Term { atom: Atom::Text { text: old, mode: Mode::Exact }, negated: false },
-                        Term { atom: Atom::Text { text: new, mode: Mode::Exact }, negated: false },
-                    ) => new.contains(old.as_str()),
-                    (
-                        Term { atom: Atom::Text { text: old, mode: Mode::Fuzzy }, negated: false },
-                        Term { atom: Atom::Text { text: new, mode: Mode::Fuzzy }, negated: false },
-                    ) => {
-                        // Only word matching is monotone: a longer term can fuzzy-match where
-                        // its start does not (Skim aligns it on other, credible letters).
-                        new.starts_with(old.as_str()) && new.chars().count() < FUZZY_MIN_CHARS
-                    }
-                    _ => false,
-                }
-        })
+        self.narrowing(previous) == Narrowing::Yes
     }
+
+    /// The plain term of `self` that grew by letters from one of `previous`'s and is long
+    /// enough for fuzzy matching, when it is the one reason `self` does not narrow
+    /// `previous`: a partner matching `self` then matches `previous`, or may hold that term
+    /// by letters in its short fields (see [`super::Index::fuzzy_candidates`]).
+    pub(super) fn grown_fuzzy(&self, previous: &Query) -> Option<&str> {
+        match self.narrowing(previous) {
+            Narrowing::ButFor(term) => Some(term),
+            _ => None,
+        }
+    }
+
+    fn narrowing(&self, previous: &Query) -> Narrowing<'_> {
+        if previous.groups.len() > self.groups.len() {
+            return Narrowing::No;
+        }
+        let mut grown = None;
+        for (old, new) in previous.groups.iter().zip(&self.groups) {
+            let ([old], [new]) = (old.as_slice(), new.as_slice()) else { return Narrowing::No };
+            match (old, new) {
+                (a, b) if a == b => {}
+                (
+                    Term { atom: Atom::Text { text: old, mode: Mode::Exact }, negated: false },
+                    Term { atom: Atom::Text { text: new, mode: Mode::Exact }, negated: false },
+                ) if new.contains(old.as_str()) => {}
+                (
+                    Term { atom: Atom::Text { text: old, mode: Mode::Fuzzy }, negated: false },
+                    Term { atom: Atom::Text { text: new, mode: Mode::Fuzzy }, negated: false },
+                ) if new.starts_with(old.as_str()) => {
+                    // Only word matching is monotone: a longer term can fuzzy-match where
+                    // its start does not (Skim aligns it on other, credible letters).
+                    if new.chars().count() >= FUZZY_MIN_CHARS {
+                        if grown.is_some() {
+                            return Narrowing::No;
+                        }
+                        grown = Some(new.as_str());
+                    }
+                }
+                _ => return Narrowing::No,
+            }
+        }
+        grown.map_or(Narrowing::Yes, Narrowing::ButFor)
+    }
+}
+
+/// Whether a query narrows another (see [`Query::narrows`]).
+#[derive(Debug, PartialEq, Eq)]
+enum Narrowing<'q> {
+    Yes,
+    /// It does but for this plain term, grown into fuzzy matching (see [`Query::grown_fuzzy`]).
+    ButFor(&'q str),
+    No,
 }
 
 fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
@@ -335,6 +365,33 @@ mod tests {
         for odd in ["'", "!", "^", "$", "|", "| |", "kind:", "^$"] {
             let q = Query::parse(odd);
             assert!(q.is_ok(), "{odd}");
+        }
+    }
+
+    #[test]
+    fn which_query_narrows_which() {
+        let q = |text: &str| Query::parse(text).unwrap_or_default();
+        let pairs = [
+            // (previous, query, narrows, the word that grew into fuzzy matching)
+            ("b", "bo", true, None),
+            ("bo", "bor", false, Some("bor")),
+            ("bor", "bord", false, Some("bord")),
+            ("bord", "bord eco", true, None),
+            ("bord ec", "bord eco", false, Some("eco")),
+            ("bo ec", "bor eco", false, None),
+            ("'bor", "'bord", true, None),
+            ("'bor", "'xbordx", true, None),
+            ("bor", "xbor", false, None),
+            ("^bo", "^bor", false, None),
+            ("!bor", "!bord", false, None),
+            ("bor | ugap", "bord | ugap", false, None),
+            ("bor", "kind:media", false, None),
+            ("kind:media", "kind:media bor", true, None),
+            ("bord eco", "bord", false, None),
+        ];
+        for (previous, query, narrows, grown) in pairs {
+            assert_eq!(q(query).narrows(&q(previous)), narrows, "{previous:?} -> {query:?}");
+            assert_eq!(q(query).grown_fuzzy(&q(previous)), grown, "{previous:?} -> {query:?}");
         }
     }
 
