@@ -70,17 +70,6 @@ impl GroupPlan<'_> {
             self.direct.iter_mut().flat_map(|(slots, _)| slots).filter_map(|s| s.word.as_mut());
         self.extras.iter_mut().flatten().chain(direct).flat_map(|word| word.forms.iter_mut())
     }
-
-    /// Whether it finds more than the group as typed would.
-    fn widens(&self) -> bool {
-        self.optional
-            || !self.extras.is_empty()
-            || self
-                .direct
-                .iter()
-                .flat_map(|(slots, _)| slots)
-                .any(|s| s.word.as_ref().is_some_and(|w| w.forms.len() > 1))
-    }
 }
 
 fn plain_word(group: &[Term]) -> Option<&str> {
@@ -241,28 +230,48 @@ impl Index {
     /// a changed group find partners the earlier one did not.
     pub(super) fn may_narrow(&self, previous: &Query, query: &Query) -> bool {
         // A changed group that narrows is exact, or too short for corrections.
-        self.changes_widen_nothing(previous, query, false)
+        self.spellings_of_changes(previous, query, false).is_some_and(|others| others.is_empty())
     }
 
-    /// [`Index::may_narrow`] for a query with a word that grew by letters (see
-    /// [`Query::grown_fuzzy`]): long enough, it may have corrections too.
-    pub(super) fn may_grow(&self, previous: &Query, query: &Query) -> bool {
-        self.changes_widen_nothing(previous, query, true)
-    }
-
-    fn changes_widen_nothing(&self, previous: &Query, query: &Query, typos: bool) -> bool {
+    /// The other spellings (inflections, corrections, the word without its elided article)
+    /// of the groups of `query` that differ from `previous`'s, each with whether it is also
+    /// looked for by letters, where each group is one group of `previous` changed; `None` when
+    /// a change could find partners otherwise (a glossary equivalent, a stop word now
+    /// optional, a phrase now holding old groups). `typos`: with the corrections.
+    pub(super) fn spellings_of_changes(
+        &self,
+        previous: &Query,
+        query: &Query,
+        typos: bool,
+    ) -> Option<Vec<(String, bool)>> {
+        let mut others = Vec::new();
         if self.glossary.is_none() {
-            return true;
+            return Some(others);
         }
         let old = previous.groups.len();
-        self.plan(query, typos).iter().all(|plan| {
+        for plan in self.plan(query, typos) {
             let changed =
                 plan.groups.clone().any(|n| previous.groups.get(n) != query.groups.get(n));
-            let touches_old = plan.groups.start < old;
+            if plan.groups.start >= old {
+                continue;
+            }
             // A stop word may be optional now and not before; a phrase may now hold old groups.
-            !touches_old
-                || (plan.groups.len() == 1 && !plan.optional && (!changed || !plan.widens()))
-        })
+            if plan.groups.len() != 1 || plan.optional {
+                return None;
+            }
+            if !changed {
+                continue;
+            }
+            if !plan.extras.is_empty() {
+                return None;
+            }
+            // Each word's first spelling is what was typed.
+            let words = plan.direct.iter().flat_map(|(slots, _)| slots);
+            let forms =
+                words.filter_map(|slot| slot.word.as_ref()).flat_map(|w| w.forms.iter().skip(1));
+            others.extend(forms.map(|form| (form.plan.term().to_owned(), form.plan.fuzzy)));
+        }
+        Some(others)
     }
 
     /// The partners' words one edit from `word` (two from 9 letters), closest first: not

@@ -448,46 +448,54 @@ impl Index {
         self.entries.is_empty()
     }
 
-    /// `found` and the partners of `within` (else of the index) whose name, acronym or
-    /// aliases may hold `term` by letters (see [`Index::may_fuzzy`]), in index order: where a
-    /// plain term that grew by letters may now match, when `found` (in index order) is where
-    /// it matched before it grew (see [`Query::narrows`]).
-    pub(super) fn fuzzy_candidates(
+    /// Where a query whose word `term` grew by letters from `previous`'s (see
+    /// [`Query::grown_fuzzy`]) may match, in index order: where `previous` matched (`found`,
+    /// in index order), and, among `within` (else every partner), where the grown word may
+    /// be found by letters (see [`Index::may_fuzzy`]), where the word lists say the other
+    /// spellings of the changed words are, and the partners with a note. `None` when a change
+    /// could find partners otherwise, or the lists cannot tell.
+    pub(super) fn grown_candidates(
         &self,
+        previous: &Query,
+        query: &Query,
         term: &str,
         found: &[usize],
         within: Option<&[usize]>,
-    ) -> Vec<usize> {
-        let (mask, first) = fuzzy_masks(term);
-        let may = |&i: &usize| self.may_fuzzy(i, mask, first);
-        let by_letters: Vec<usize> = match within {
-            Some(subset) if subset.len() >= PARALLEL_MIN => {
-                subset.par_iter().copied().filter(may).collect()
-            }
-            Some(subset) => subset.iter().copied().filter(may).collect(),
-            None if self.len() >= PARALLEL_MIN => {
-                (0..self.len()).into_par_iter().filter(may).collect()
-            }
-            None => (0..self.len()).filter(may).collect(),
-        };
-        // Both in index order: merged, once each.
-        let mut merged = Vec::with_capacity(found.len() + by_letters.len());
-        let (mut a, mut b) = (found.iter().peekable(), by_letters.iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(&&x), Some(&&y)) if x < y => a.next(),
-                (Some(&&x), Some(&&y)) if y < x => b.next(),
-                (Some(_), Some(_)) => {
-                    b.next();
-                    a.next()
-                }
-                (Some(_), None) => a.next(),
-                (None, _) => b.next(),
-            };
-            let Some(&i) = next else { break };
-            merged.push(i);
+    ) -> Option<Vec<usize>> {
+        let others = self.spellings_of_changes(previous, query, true)?;
+        let postings = self.postings.get();
+        let told = |(other, _): &(String, bool)| postings.is_some_and(|p| p.can_tell(other));
+        if !others.iter().all(told) {
+            return None;
         }
-        merged
+        let n = self.len();
+        let bits = Marked::new(n);
+        let allowed = within.map(|within| {
+            let allowed = Marked::new(n);
+            within.par_iter().for_each(|&i| allowed.set(i));
+            allowed
+        });
+        let add = |i: usize| {
+            if allowed.as_ref().is_none_or(|allowed| allowed.has(i)) {
+                bits.set(i);
+            }
+        };
+        let by_letters = others.iter().filter(|(_, fuzzy)| *fuzzy).map(|(other, _)| other);
+        for term in std::iter::once(term).chain(by_letters.map(String::as_str)) {
+            let (mask, first) = fuzzy_masks(term);
+            let may = |&i: &usize| self.may_fuzzy(i, mask, first);
+            match within {
+                Some(within) => within.par_iter().copied().filter(may).for_each(|i| bits.set(i)),
+                None => (0..n).into_par_iter().filter(may).for_each(|i| bits.set(i)),
+            }
+        }
+        for (other, _) in &others {
+            // Told above: every partner whose words hold the spelling is visited.
+            postings?.occurrences(other, |i, _| add(i), add);
+        }
+        self.notes().holders.iter().copied().for_each(add);
+        found.par_iter().for_each(|&i| bits.set(i));
+        Some(bits.ones())
     }
 
     /// Where `query` matches in each of `texts`, the user's own (their aliases), searched like
@@ -698,6 +706,38 @@ impl Index {
                 }
             }
         }
+    }
+}
+
+/// Partners marked from many threads at once, a bit each.
+struct Marked(Vec<AtomicU64>);
+
+impl Marked {
+    fn new(len: usize) -> Marked {
+        Marked((0..len.div_ceil(64)).map(|_| AtomicU64::new(0)).collect())
+    }
+
+    fn set(&self, i: usize) {
+        if let Some(word) = self.0.get(i / 64) {
+            word.fetch_or(1 << (i % 64), Ordering::Relaxed);
+        }
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|word| word.load(Ordering::Relaxed) >> (i % 64) & 1 == 1)
+    }
+
+    /// The partners marked, in index order.
+    fn ones(self) -> Vec<usize> {
+        let mut ones = Vec::new();
+        for (n, word) in self.0.into_iter().enumerate() {
+            let mut word = word.into_inner();
+            while word != 0 {
+                ones.push(n * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
+            }
+        }
+        ones
     }
 }
 

@@ -206,7 +206,7 @@ impl Query {
     /// The plain term of `self` that grew by letters from one of `previous`'s and is long
     /// enough for fuzzy matching, when it is the one reason `self` does not narrow
     /// `previous`: a partner matching `self` then matches `previous`, or may hold that term
-    /// by letters in its short fields (see [`super::Index::fuzzy_candidates`]).
+    /// by letters in its short fields (see [`super::Index::grown_candidates`]).
     pub(super) fn grown_fuzzy(&self, previous: &Query) -> Option<&str> {
         match self.narrowing(previous) {
             Narrowing::ButFor(term) => Some(term),

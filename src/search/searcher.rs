@@ -39,16 +39,19 @@ impl Searcher {
             .filter(|(previous, _)| query.narrows(previous) && index.may_narrow(previous, query))
             .map(|(_, ids)| ids.as_slice())
             .min_by_key(|ids| ids.len());
-        // A plain word one letter longer may match by letters where it did not before: it
-        // is looked for where it matched, and where its letters are.
+        // A plain word one letter longer may match by letters where it did not before, or by
+        // new corrections: it is looked for where it matched, where its letters are and
+        // where the word lists say its other spellings are.
         let grown = self
             .recent
             .iter()
-            .filter(|(_, ids)| within.is_none_or(|within| ids.len() < within.len()))
+            // Worth it where it narrows much: finding where the letters are costs too.
+            .filter(|(_, ids)| within.is_none_or(|within| ids.len() * 2 < within.len()))
             .filter_map(|(previous, ids)| Some((previous, query.grown_fuzzy(previous)?, ids)))
-            .filter(|(previous, _, _)| index.may_grow(previous, query))
             .min_by_key(|(_, _, ids)| ids.len())
-            .map(|(_, term, ids)| index.fuzzy_candidates(term, ids, within))
+            .and_then(|(previous, term, ids)| {
+                index.grown_candidates(previous, query, term, ids, within)
+            })
             .filter(|candidates| within.is_none_or(|within| candidates.len() < within.len()));
         let within = grown.as_deref().or(within);
         let found = index.matches(query, marks, within, Some(&self.found));
