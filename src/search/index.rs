@@ -389,10 +389,8 @@ impl Index {
         let vocabulary = self.vocabulary();
         self.postings.get_or_init(|| {
             let fields = |i: usize, visit: &mut dyn FnMut(&str, Field)| {
-                visit(self.field(i, ACRONYM), Field::Name);
-                visit(self.field(i, NAME), Field::Name);
-                for alias in self.aliases(i) {
-                    visit(alias, Field::Alias);
+                for (text, field) in self.short_fields(i) {
+                    visit(text, field);
                 }
                 for k in [DESCRIPTION, LOCATION, TOPICS] {
                     visit(self.field(i, k), Field::Text);

@@ -243,12 +243,6 @@ impl Index {
     /// The best (quality, field, fine score) of a text term over the entry's fields.
     fn match_text(&self, i: usize, plan: &TermPlan, mode: Mode) -> Option<(Quality, Field, u32)> {
         let term = plan.term.as_str();
-        // Made only where needed: reading a partner's text costs a trip to memory.
-        let shorts = || {
-            [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
-                .into_iter()
-                .chain(self.aliases(i).map(|a| (a, Field::Alias)))
-        };
         let mut best: Option<(Quality, Field, u32)> = None;
         let keep = |best: &mut Option<(Quality, Field, u32)>, candidate| {
             if best.is_none_or(|b| candidate > b) {
@@ -257,7 +251,8 @@ impl Index {
         };
         match mode {
             Mode::Prefix | Mode::Suffix | Mode::Whole => {
-                for (field_text, field) in shorts() {
+                // Read only where needed: reading a partner's text costs a trip to memory.
+                for (field_text, field) in self.short_fields(i) {
                     if field_text.is_empty() {
                         continue;
                     }
@@ -290,11 +285,7 @@ impl Index {
         }
         let mut best: Option<(Quality, Field, u32)> = None;
         if self.may_fuzzy(i, plan.mask, plan.first) {
-            let shorts =
-                [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
-                    .into_iter()
-                    .chain(self.aliases(i).map(|a| (a, Field::Alias)));
-            for (field_text, field) in shorts {
+            for (field_text, field) in self.short_fields(i) {
                 if let Some(fine) = fuzzy(field_text, &plan.term) {
                     let candidate = (Quality::Fuzzy, field, fine);
                     if best.is_none_or(|b| candidate > b) {
@@ -340,6 +331,13 @@ impl Index {
             slots.set(i, encode(found));
         }
         found
+    }
+
+    /// Partner `i`'s acronym, name and aliases, folded, with their class of field.
+    pub(super) fn short_fields(&self, i: usize) -> impl Iterator<Item = (&str, Field)> {
+        [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
+            .into_iter()
+            .chain(self.aliases(i).map(|a| (a, Field::Alias)))
     }
 
     /// Whether a credible fuzzy hit of a term with the letters `mask` and the first letter
@@ -604,16 +602,17 @@ impl TermPlan {
     }
 
     pub(super) fn new(term: &str, mode: Mode) -> TermPlan {
+        let (mask, first) = fuzzy_masks(term);
         TermPlan {
             term: term.to_owned(),
             finder: memmem::Finder::new(term).into_owned(),
             fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
-            mask: fuzzy_masks(term).0,
+            mask,
             occurs: None,
             in_short: None,
             found: None,
             by_letters: None,
-            first: fuzzy_masks(term).1,
+            first,
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
                 _ => None,
