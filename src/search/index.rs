@@ -15,8 +15,8 @@ use super::expand::{FormKind, GroupPlan, TermSlot, Vocabulary};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
-use super::masks::{WordMarks, char_mask, initials_mask};
-use super::matching::{fill_from_lists, fuzzy_masks, fuzzy_positions};
+use super::masks::{WordMarks, char_mask, initials_mask, pairs_mask};
+use super::matching::{FuzzyGate, fill_from_lists, fuzzy_positions};
 use super::memo::{Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
@@ -64,6 +64,21 @@ pub(super) struct Shorts {
     /// Letters and digits that start a word: a credible fuzzy hit starts a word with the
     /// term's first letter.
     pub(super) initials: u64,
+    /// Letters and digits side by side (see [`super::masks::pairs_mask`]): a credible fuzzy
+    /// hit takes each letter of the term after the first at a word start or right after the
+    /// one before it, but for one.
+    pub(super) pairs: u128,
+}
+
+impl Shorts {
+    /// The letters of `fields` (folded).
+    pub(super) fn of<'a>(fields: impl IntoIterator<Item = &'a str>) -> Shorts {
+        fields.into_iter().fold(Shorts { letters: 0, initials: 0, pairs: 0 }, |shorts, s| Shorts {
+            letters: shorts.letters | char_mask(s),
+            initials: shorts.initials | initials_mask(s),
+            pairs: shorts.pairs | pairs_mask(s),
+        })
+    }
 }
 
 // The fields of an entry, in the order of [`Entry::bounds`].
@@ -227,9 +242,7 @@ impl Part {
             [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
                 .into_iter()
                 .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
-        let (letters, initials) =
-            shorts.fold((0, 0), |(m, i), s| (m | char_mask(s), i | initials_mask(s)));
-        self.shorts.push(Shorts { letters, initials });
+        self.shorts.push(Shorts::of(shorts));
         let words = WordMarks::of(&text[bounds[ACRONYM]..bounds[END]]);
         self.entries.push(Entry {
             bounds,
@@ -480,8 +493,8 @@ impl Index {
         };
         let by_letters = others.iter().filter(|(_, fuzzy)| *fuzzy).map(|(other, _)| other);
         for term in std::iter::once(term).chain(by_letters.map(String::as_str)) {
-            let (mask, first) = fuzzy_masks(term);
-            let may = |&i: &usize| self.may_fuzzy(i, mask, first);
+            let gate = FuzzyGate::of(term);
+            let may = |&i: &usize| self.may_fuzzy(i, &gate);
             match within {
                 Some(within) => within.par_iter().copied().filter(may).for_each(|i| bits.set(i)),
                 None => (0..n).into_par_iter().filter(may).for_each(|i| bits.set(i)),

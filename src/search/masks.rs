@@ -123,6 +123,62 @@ pub(super) fn initials_mask(text: &str) -> u64 {
     mask
 }
 
+/// The bit of two ASCII letters or digits side by side (see [`pairs_mask`]): 1,296 pairs
+/// share 128 bits, so a bit set says a pair may be there, a bit clear that it is not.
+pub(super) fn pair_bit(a: u8, b: u8) -> u128 {
+    match (SLOTS[usize::from(a)], SLOTS[usize::from(b)]) {
+        (NONE, _) | (_, NONE) => 0,
+        (a, b) => 1 << PAIR_BITS[usize::from(a) * 36 + usize::from(b)],
+    }
+}
+
+/// The pairs of ASCII letters and digits that stand side by side in `text` (see
+/// [`pair_bit`]): a fuzzy hit that takes two letters of a term in a row finds them so.
+pub(super) fn pairs_mask(text: &str) -> u128 {
+    // A byte of a multi-byte character is never an ASCII letter or digit: bytes will do.
+    let mut previous = NONE;
+    let mut bits = 0u128;
+    for &byte in text.as_bytes() {
+        let slot = SLOTS[usize::from(byte)];
+        if previous != NONE && slot != NONE {
+            bits |= 1 << PAIR_BITS[usize::from(previous) * 36 + usize::from(slot)];
+        }
+        previous = slot;
+    }
+    bits
+}
+
+/// Not an ASCII letter or digit, in [`SLOTS`].
+const NONE: u8 = u8::MAX;
+
+/// Each byte's place among the 36 ASCII letters (either case) and digits, else [`NONE`].
+#[allow(clippy::cast_possible_truncation)] // Places below 36.
+const SLOTS: [u8; 256] = {
+    let mut slots = [NONE; 256];
+    let mut n = 0;
+    while n < 26 {
+        slots[b'a' as usize + n] = n as u8;
+        slots[b'A' as usize + n] = n as u8;
+        if n < 10 {
+            slots[b'0' as usize + n] = 26 + n as u8;
+        }
+        n += 1;
+    }
+    slots
+};
+
+/// The bit (0 to 127) of each pair of slots, hashed.
+#[allow(clippy::cast_possible_truncation)] // Pairs below 1,296, bits below 128.
+const PAIR_BITS: [u8; 36 * 36] = {
+    let mut bits = [0; 36 * 36];
+    let mut n = 0;
+    while n < bits.len() {
+        bits[n] = ((n as u32).wrapping_mul(0x9E37_79B1) >> 25) as u8;
+        n += 1;
+    }
+    bits
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +233,9 @@ mod tests {
             assert_eq!(initials_mask(text), plain.0, "{text:?}");
             assert_eq!(char_mask(text), text.chars().fold(0, |m, c| m | mask_bit(c)), "{text:?}");
         }
+        assert_eq!(pairs_mask("éa-bc d1"), pair_bit(b'b', b'c') | pair_bit(b'd', b'1'));
+        assert_eq!(pairs_mask("a"), 0);
+        assert_eq!(pair_bit(b'B', b'c'), pair_bit(b'b', b'c'), "as the matcher, any case");
         let marks = WordMarks::of("a sport x");
         assert_eq!(marks.lone, mask_bit('a') | mask_bit('x'));
         assert_eq!(marks.initials, mask_bit('a') | mask_bit('s') | mask_bit('x'));

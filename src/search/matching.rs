@@ -13,9 +13,10 @@ use memchr::memmem;
 use super::expand::{Form, FormKind, GroupPlan, TermSlot, WordPlan};
 use super::fold::is_word_char;
 use super::index::{
-    ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
+    ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, Shorts, TOPICS,
+    topic_bit,
 };
-use super::masks::{char_mask, mask_bit};
+use super::masks::{char_mask, mask_bit, pair_bit};
 use super::memo::{NOTHING, Slots};
 use super::postings::{Bits, Postings, Spot};
 use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
@@ -284,7 +285,7 @@ impl Index {
             return decode(code);
         }
         let mut best: Option<(Quality, Field, u32)> = None;
-        if self.may_fuzzy(i, plan.mask, plan.first) {
+        if self.may_fuzzy(i, &plan.gate) {
             for (field_text, field) in self.short_fields(i) {
                 if let Some(fine) = fuzzy(field_text, &plan.term) {
                     let candidate = (Quality::Fuzzy, field, fine);
@@ -340,13 +341,10 @@ impl Index {
             .chain(self.aliases(i).map(|a| (a, Field::Alias)))
     }
 
-    /// Whether a credible fuzzy hit of a term with the letters `mask` and the first letter
-    /// `first` (see [`TermPlan`]) may be in partner `i`'s short fields: every letter is there,
-    /// and the first one starts a word.
-    pub(super) fn may_fuzzy(&self, i: usize, mask: u64, first: u64) -> bool {
-        self.shorts.get(i).is_some_and(|shorts| {
-            mask & !shorts.letters == 0 && (first == 0 || first & shorts.initials != 0)
-        })
+    /// Whether a credible fuzzy hit of a term (see [`FuzzyGate`]) may be in partner `i`'s
+    /// short fields.
+    pub(super) fn may_fuzzy(&self, i: usize, gate: &FuzzyGate) -> bool {
+        self.shorts.get(i).is_some_and(|shorts| gate.admits(shorts))
     }
 
     /// [`Index::word_match_fields`], without the slots of [`TermPlan::found`].
@@ -571,9 +569,8 @@ pub(super) struct TermPlan {
     finder: memmem::Finder<'static>,
     /// A plain term long enough for fuzzy matching.
     pub(super) fuzzy: bool,
-    /// The term's letters, and its first one, as bits (see [`mask_bit`]).
-    mask: u64,
-    first: u64,
+    /// What a credible fuzzy hit needs of a partner's short fields.
+    gate: FuzzyGate,
     /// The partners whose words may hold the term (see [`super::postings`]), when known: the
     /// others need no scan.
     pub(super) occurs: Option<Arc<Bits>>,
@@ -602,17 +599,15 @@ impl TermPlan {
     }
 
     pub(super) fn new(term: &str, mode: Mode) -> TermPlan {
-        let (mask, first) = fuzzy_masks(term);
         TermPlan {
             term: term.to_owned(),
             finder: memmem::Finder::new(term).into_owned(),
             fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
-            mask,
+            gate: FuzzyGate::of(term),
             occurs: None,
             in_short: None,
             found: None,
             by_letters: None,
-            first,
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
                 _ => None,
@@ -632,9 +627,51 @@ impl TermPlan {
     }
 }
 
-/// A term's letters and its first letter as bits: what [`Index::may_fuzzy`] tests.
-pub(super) fn fuzzy_masks(term: &str) -> (u64, u64) {
-    (char_mask(term), term.chars().next().map_or(0, mask_bit))
+/// What [`Index::may_fuzzy`] tests of a term: its letters, its first letter, and for the
+/// letters after the first (of a term of ASCII letters and digits, up to [`GATE_STEPS`]),
+/// each one's bit and the bit of the pair it ends.
+#[derive(Debug, Clone)]
+pub(super) struct FuzzyGate {
+    mask: u64,
+    first: u64,
+    steps: [(u64, u128); GATE_STEPS],
+    len: usize,
+}
+
+/// How many letters after the first [`FuzzyGate`] tests: testing fewer refuses less.
+const GATE_STEPS: usize = 8;
+
+impl FuzzyGate {
+    pub(super) fn of(term: &str) -> FuzzyGate {
+        let mut gate = FuzzyGate {
+            mask: char_mask(term),
+            first: term.chars().next().map_or(0, mask_bit),
+            steps: [(0, 0); GATE_STEPS],
+            len: 0,
+        };
+        // A letter of the term the matcher may find among other characters only where they
+        // are the same letter: ASCII letters and digits, no more.
+        let bytes = term.as_bytes();
+        if bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            for (slot, pair) in gate.steps.iter_mut().zip(bytes.windows(2)) {
+                *slot = (mask_bit(char::from(pair[1])), pair_bit(pair[0], pair[1]));
+                gate.len += 1;
+            }
+        }
+        gate
+    }
+
+    /// Whether a credible fuzzy hit of the term may be in short fields that hold `shorts`:
+    /// every letter is there, the first one starts a word, and every other one but one
+    /// starts a word or follows the letter before it.
+    pub(super) fn admits(&self, shorts: &Shorts) -> bool {
+        let stray = |&&(initial, pair): &&(u64, u128)| {
+            initial & shorts.initials == 0 && pair & shorts.pairs == 0
+        };
+        self.mask & !shorts.letters == 0
+            && (self.first == 0 || self.first & shorts.initials != 0)
+            && self.steps[..self.len].iter().filter(stray).nth(1).is_none()
+    }
 }
 
 /// Where the planned term occurs in `range` of the text, without overlaps (as
@@ -845,6 +882,10 @@ mod tests {
                         if skim_positions(name, &term).is_some() {
                             found += 1;
                             assert!(may_be_credible(name, &term), "{term} in {name}");
+                            let gate = FuzzyGate::of(&term);
+                            assert!(gate.admits(&Shorts::of([name])), "{term} in {name}");
+                            let among = Shorts::of(["x", name, "e-a"]);
+                            assert!(gate.admits(&among), "{term} in {name}, among others");
                         }
                     }
                 }
@@ -855,6 +896,18 @@ mod tests {
         assert!(!may_be_credible("conseil general", "cnl"), "two runs start inside words");
         assert!(may_be_credible("conseil infra", "cnf"), "c, then nf inside a word");
         assert!(may_be_credible("conseil national", "cnl"), "c, n, then l inside");
+        // The letters' bits: the pairs side by side and the word starts, over all the fields.
+        let admits = |term: &str, fields: &[&str]| {
+            FuzzyGate::of(term).admits(&Shorts::of(fields.iter().copied()))
+        };
+        assert!(!admits("csl", &["conseil general"]), "two letters neither start nor follow");
+        assert!(admits("csl", &["conseil general", "lyon"]), "l starts a word in another field");
+        assert!(admits("cnfpt", &["cnfpt"]), "every letter after the one before");
+        assert!(admits("cnfpt", &["centre national de la fonction publique territoriale"]));
+        assert!(!admits("cnfpt", &["centre d'information des partenaires"]), "n, f: neither");
+        assert!(admits("cnfp", &["centre d'information des partenaires"]), "n alone strays");
+        assert!(!admits("ordx", &["bordeaux metropole"]), "no word starts with o");
+        assert!(admits("o-dx", &["bordeaux metropole", "o"]), "not only letters: no pairs");
     }
 
     #[test]
@@ -876,7 +929,7 @@ mod tests {
             seed ^= seed << 17;
             usize::try_from(seed % n as u64).unwrap_or(0)
         };
-        let (mut found, mut refused) = (0, 0);
+        let (mut found, mut refused, mut gated) = (0, 0, 0);
         for name in &names {
             let letters: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
             for _ in 0..400 {
@@ -889,14 +942,17 @@ mod tests {
                     term.extend(letters.get(from % letters.len().max(1)));
                 }
                 let credible = may_be_credible(name, &term);
+                let admitted = FuzzyGate::of(&term).admits(&Shorts::of([name.as_str()]));
                 if skim_positions(name, &term).is_some() {
                     found += 1;
-                    assert!(credible, "{term} in {name}");
+                    assert!(credible && admitted, "{term} in {name}");
                 } else {
                     refused += usize::from(!credible);
+                    gated += usize::from(!admitted);
                 }
             }
         }
         assert!(found > 1_000 && refused > 1_000, "found {found}, refused {refused}");
+        assert!(gated > 500, "the letters' bits refused {gated}");
     }
 }
