@@ -714,12 +714,9 @@ pub(super) fn fuzzy_positions(text: &str, term: &str) -> Option<(i64, Vec<usize>
     skim_positions(text, term)
 }
 
-/// [`fuzzy_positions`], asking the matcher whatever the text. A matcher of its own each time:
-/// one reused keeps its score matrices for the thread and does not clear them, so a score
-/// would depend on what that thread matched before (seen as searches ranking alike partners
-/// differently from one run to the next); and its switch to drop them panics.
+/// [`fuzzy_positions`], asking the matcher whatever the text.
 fn skim_positions(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
-    let (score, positions) = SkimMatcherV2::default().ignore_case().fuzzy_indices(text, term)?;
+    let (score, positions) = skim(text, term)?;
     let chars: Vec<char> = text.chars().collect();
     let mut inner_runs = 0;
     let mut previous: Option<usize> = None;
@@ -735,6 +732,24 @@ fn skim_positions(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
     let first_starts_word =
         positions.first().is_some_and(|&p| p == 0 || !is_word_char(chars[p - 1]));
     (first_starts_word && inner_runs <= 1).then_some((score, positions))
+}
+
+/// Skim V2's score and positions of `term` in `text`, from the thread's matcher. A matcher
+/// keeps its score matrix between calls and does not clear it: a cell it reads before
+/// writing keeps what an earlier call left (a score would then depend on what the thread
+/// matched before; and its switch to drop the matrix panics). A call on a one-letter text
+/// first cuts the matrix to four cells, which the next call reads only where it has written
+/// them (it resets the first row; the cells it adds are new): it sees the matrix a new
+/// matcher would, without the cost of making one (its thread-local tables) at each call.
+/// The unit test `fuzzy_scores_do_not_depend_on_what_was_matched_before` compares the two.
+fn skim(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+    thread_local! {
+        static MATCHER: SkimMatcherV2 = SkimMatcherV2::default().ignore_case();
+    }
+    MATCHER.with(|matcher| {
+        matcher.fuzzy_indices("a", "a");
+        matcher.fuzzy_indices(text, term)
+    })
 }
 
 /// Whether a credible fuzzy hit of `term` may be in `text` (both folded): whether its letters
@@ -847,6 +862,37 @@ mod tests {
         backward.reverse();
         assert_eq!(forward, backward);
         assert!(forward.iter().filter(|f| f.is_some()).count() > 20, "the matcher finds some");
+        // The thread's matcher answers as a new one would, whatever came before: over pairs
+        // in a random order, terms made of the names' letters (with letters side by side
+        // twice, which read what the matrix holds), short texts and long.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n.max(1) as u64).unwrap_or(0)
+        };
+        let texts: Vec<String> = names
+            .iter()
+            .cloned()
+            .chain(["a", "ab", "ss", "x y", "llama"].map(String::from))
+            .collect();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = &texts[next(texts.len())];
+            let source = &texts[next(texts.len())];
+            let letters: Vec<char> = source.chars().filter(|c| c.is_alphanumeric()).collect();
+            let from = next(letters.len());
+            let term: String = (0..=next(6))
+                .map(|k| letters.get((from + k / 2 + next(3)) % letters.len().max(1)))
+                .map(|c| c.copied().unwrap_or('a'))
+                .collect();
+            let fresh = SkimMatcherV2::default().ignore_case().fuzzy_indices(text, &term);
+            let reused = skim(text, &term);
+            found += usize::from(fresh.is_some());
+            assert_eq!(reused, fresh, "{term:?} in {text:?}");
+        }
+        assert!(found > 2_000, "the matcher found {found}");
     }
 
     #[test]
