@@ -4,13 +4,16 @@
 //!
 //! Owns the plan of a search. Scoring one partner against a plan is in [`super::matching`].
 
+use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::fold::is_word_char;
 use super::glossary::{inflections, is_stop_word, strip_elision};
 use super::index::Index;
 use super::masks::char_mask;
 use super::matching::TermPlan;
+use super::memo::Slots;
 use super::query::{Atom, Mode, Query, Term};
 use rayon::prelude::*;
 
@@ -61,9 +64,46 @@ pub(super) struct GroupPlan<'q> {
     pub(super) extras: Vec<Vec<WordPlan>>,
     /// A lone stop word: the query matches without it.
     pub(super) optional: bool,
+    /// What the plan scored in each partner without a note, kept between searches (see
+    /// [`super::memo`]): for a group the next keystroke is unlikely to change.
+    pub(super) kept: Option<Arc<Slots>>,
 }
 
 impl GroupPlan<'_> {
+    /// Everything that decides what the plan scores in a partner, as text, when that is its
+    /// text alone: only words to find (no filters, marks or negations), each with every
+    /// spelling, and the equivalents.
+    pub(super) fn signature(&self) -> Option<String> {
+        let mut signature = String::new();
+        let word = |word: &WordPlan, signature: &mut String| {
+            for form in &word.forms {
+                let plan = &form.plan;
+                let _ = write!(signature, "{:?}:{}:{}|", form.kind, plan.term(), plan.fuzzy);
+            }
+            signature.push(';');
+        };
+        for (slots, optional) in &self.direct {
+            let _ = write!(signature, "[{optional}");
+            for slot in slots {
+                let (Atom::Text { .. }, false, Some(plan)) =
+                    (&slot.term.atom, slot.term.negated, &slot.word)
+                else {
+                    return None;
+                };
+                let _ = write!(signature, "{:?}", slot.term.atom);
+                word(plan, &mut signature);
+            }
+            signature.push(']');
+        }
+        for extra in &self.extras {
+            signature.push('+');
+            for w in extra {
+                word(w, &mut signature);
+            }
+        }
+        Some(signature)
+    }
+
     /// Every spelling the plan looks for.
     pub(super) fn forms_mut(&mut self) -> impl Iterator<Item = &mut Form> {
         let direct =
@@ -95,6 +135,7 @@ impl Index {
                     direct: vec![(self.slots(group, false), false)],
                     extras: Vec::new(),
                     optional: false,
+                    kept: None,
                 })
                 .collect();
         };
@@ -147,6 +188,7 @@ impl Index {
                 direct,
                 extras,
                 optional: len == 1 && content > 0 && stop(&groups[n]),
+                kept: None,
             });
             n += len;
         }

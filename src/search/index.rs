@@ -615,6 +615,18 @@ impl Index {
                 });
             }
         }
+        if let Some(recent) = recent
+            && self.entries.len() >= POSTINGS_MIN
+        {
+            // A group followed by another is done with: the next keystroke is unlikely to
+            // change it, and what it scored in each partner is read again then.
+            let (number, len) = (self.number, self.entries.len());
+            for plan in plans.iter_mut().filter(|p| p.groups.end < query.groups.len()) {
+                if let Some(signature) = plan.signature() {
+                    plan.kept = Some(recent.slots(number, &signature, Sought::GroupScore, len));
+                }
+            }
+        }
         let notes = self.notes();
         let hit = |i: usize| {
             let mark = marks.get(i).copied().unwrap_or_default();

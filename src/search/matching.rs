@@ -62,66 +62,19 @@ impl Index {
             if plan.optional {
                 continue;
             }
-            let mut best = Some((0u32, false, false));
-            for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
-                // Once a word as typed is missing, the rest as typed cannot make up for it.
-                let Some((sum, any_name, any_note)) = best else { break };
-                best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
-                    (sum.saturating_add(score), any_name | name, any_note | noted)
-                });
+            // A note may hold what the partner does not: its group scores are not kept.
+            let kept = plan.kept.as_ref().filter(|_| note.is_none());
+            if let Some(code) = kept.and_then(|slots| slots.get(i)) {
+                let (score, hit_name) = decode_group(code)?;
+                total = total.saturating_add(score);
+                name_hit |= hit_name;
+                continue;
             }
-            let width = u32::try_from(plan.direct.len()).unwrap_or(1);
-            // The equivalents that may be here, with the best each could score, most
-            // promising first: once one is found, those that cannot beat it are skipped. Of
-            // equal scores the earlier in the glossary wins, as if they were taken in order;
-            // what was typed wins over any equivalent.
-            let promising = plan.extras.iter().enumerate().filter_map(|(j, extra)| {
-                let ceiling: Option<u32> =
-                    extra.iter().map(|word| word_ceiling(i, word, note.is_some())).sum();
-                let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
-                ceiling.map(|c| (c * width / count + (count - 1) * 500, j))
-            });
-            // On the stack: a partner is scored without allocating (more is rare).
-            let (mut few, mut many) = ([(0u32, 0usize); EXTRAS_SORTED], Vec::new());
-            let order: &mut [(u32, usize)] = if plan.extras.len() <= EXTRAS_SORTED {
-                let mut n = 0;
-                for (slot, item) in few.iter_mut().zip(promising) {
-                    *slot = item;
-                    n += 1;
-                }
-                &mut few[..n]
-            } else {
-                many.extend(promising);
-                &mut many
-            };
-            order.sort_unstable_by_key(|&(ceiling, j)| (std::cmp::Reverse(ceiling), j));
-            let mut winner: Option<usize> = None;
-            let beats =
-                |score: u32, j: usize, best: Option<(u32, bool, bool)>, winner: Option<usize>| {
-                    best.is_none_or(|(b, _, _)| {
-                        score > b || (score == b && winner.is_some_and(|w| j < w))
-                    })
-                };
-            for &(ceiling, j) in &*order {
-                if !beats(ceiling, j, best, winner) {
-                    continue;
-                }
-                let extra = &plan.extras[j];
-                let words: Option<Vec<(u32, bool, bool)>> =
-                    extra.iter().map(|word| self.match_word(i, word, Mode::Fuzzy, note)).collect();
-                let Some(words) = words else { continue };
-                let sum: u32 = words.iter().map(|w| w.0).sum();
-                let count = u32::try_from(words.len()).unwrap_or(1).max(1);
-                // Of equivalents found equally well, the one of more words is the more telling.
-                let m = (
-                    sum * width / count + (count - 1) * 500,
-                    words.iter().any(|w| w.1),
-                    words.iter().any(|w| w.2),
-                );
-                if beats(m.0, j, best, winner) {
-                    best = Some(m);
-                    winner = Some(j);
-                }
+            let best = self.score_group(i, plan, marks, note);
+            if let Some(slots) = kept
+                && let code @ 1.. = encode_group(best)
+            {
+                slots.set(i, code);
             }
             let (score, hit_name, hit_note) = best?;
             total = total.saturating_add(score);
@@ -129,6 +82,79 @@ impl Index {
             in_note |= hit_note;
         }
         Some(Hit { index: i, score: total, name_hit, in_note })
+    }
+
+    /// What group `plan` scores in partner `i`: the score, whether it hit the name and
+    /// whether the note.
+    fn score_group(
+        &self,
+        i: usize,
+        plan: &GroupPlan<'_>,
+        marks: MarkBits,
+        note: Option<&str>,
+    ) -> Option<(u32, bool, bool)> {
+        let mut best = Some((0u32, false, false));
+        for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
+            // Once a word as typed is missing, the rest as typed cannot make up for it.
+            let Some((sum, any_name, any_note)) = best else { break };
+            best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
+                (sum.saturating_add(score), any_name | name, any_note | noted)
+            });
+        }
+        let width = u32::try_from(plan.direct.len()).unwrap_or(1);
+        // The equivalents that may be here, with the best each could score, most
+        // promising first: once one is found, those that cannot beat it are skipped. Of
+        // equal scores the earlier in the glossary wins, as if they were taken in order;
+        // what was typed wins over any equivalent.
+        let promising = plan.extras.iter().enumerate().filter_map(|(j, extra)| {
+            let ceiling: Option<u32> =
+                extra.iter().map(|word| word_ceiling(i, word, note.is_some())).sum();
+            let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
+            ceiling.map(|c| (c * width / count + (count - 1) * 500, j))
+        });
+        // On the stack: a partner is scored without allocating (more is rare).
+        let (mut few, mut many) = ([(0u32, 0usize); EXTRAS_SORTED], Vec::new());
+        let order: &mut [(u32, usize)] = if plan.extras.len() <= EXTRAS_SORTED {
+            let mut n = 0;
+            for (slot, item) in few.iter_mut().zip(promising) {
+                *slot = item;
+                n += 1;
+            }
+            &mut few[..n]
+        } else {
+            many.extend(promising);
+            &mut many
+        };
+        order.sort_unstable_by_key(|&(ceiling, j)| (std::cmp::Reverse(ceiling), j));
+        let mut winner: Option<usize> = None;
+        let beats = |score: u32,
+                     j: usize,
+                     best: Option<(u32, bool, bool)>,
+                     winner: Option<usize>| {
+            best.is_none_or(|(b, _, _)| score > b || (score == b && winner.is_some_and(|w| j < w)))
+        };
+        for &(ceiling, j) in &*order {
+            if !beats(ceiling, j, best, winner) {
+                continue;
+            }
+            let extra = &plan.extras[j];
+            let words: Option<Vec<(u32, bool, bool)>> =
+                extra.iter().map(|word| self.match_word(i, word, Mode::Fuzzy, note)).collect();
+            let Some(words) = words else { continue };
+            let sum: u32 = words.iter().map(|w| w.0).sum();
+            let count = u32::try_from(words.len()).unwrap_or(1).max(1);
+            // Of equivalents found equally well, the one of more words is the more telling.
+            let m = (
+                sum * width / count + (count - 1) * 500,
+                words.iter().any(|w| w.1),
+                words.iter().any(|w| w.2),
+            );
+            if beats(m.0, j, best, winner) {
+                best = Some(m);
+                winner = Some(j);
+            }
+        }
+        best
     }
 
     /// The best of a query group's terms (any of them may match).
@@ -476,6 +502,22 @@ pub(super) fn fill_from_lists(postings: &Postings, term: &str, slots: &Slots) {
     } else {
         slots.asked_in_vain();
     }
+}
+
+/// A group's score (or none) as a slot of [`super::memo::Slots`], the note aside: never 0
+/// (unknown) but for a score too high to keep.
+fn encode_group(found: Option<(u32, bool, bool)>) -> u32 {
+    match found {
+        None => NOTHING,
+        Some((score, name, _)) if score < 1 << 30 => 2 + (score << 1 | u32::from(name)),
+        Some(_) => 0,
+    }
+}
+
+/// The group score a slot holds, with whether it hit the name.
+fn decode_group(code: u32) -> Option<(u32, bool)> {
+    let code = code.checked_sub(2)?;
+    Some((code >> 1, code & 1 == 1))
 }
 
 /// A match (or none) as a slot of [`super::memo::Slots`]: never 0.

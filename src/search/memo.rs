@@ -101,6 +101,8 @@ pub(super) struct Recent {
 pub(super) enum Sought {
     ByWords,
     ByLetters,
+    /// What a query group (see [`super::expand::GroupPlan::signature`]) scored.
+    GroupScore,
 }
 
 /// An index's number, and its spellings with their slots.
