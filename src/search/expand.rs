@@ -72,13 +72,13 @@ pub(super) struct GroupPlan<'q> {
 impl GroupPlan<'_> {
     /// Everything that decides what the plan scores in a partner, as text, when that is its
     /// text alone: only words to find (no filters, marks or negations), each with every
-    /// spelling, and the equivalents.
+    /// spelling, and the equivalents. Terms are quoted (escaped), so no two plans share one.
     pub(super) fn signature(&self) -> Option<String> {
         let mut signature = String::new();
         let word = |word: &WordPlan, signature: &mut String| {
             for form in &word.forms {
                 let plan = &form.plan;
-                let _ = write!(signature, "{:?}:{}:{}|", form.kind, plan.term(), plan.fuzzy);
+                let _ = write!(signature, "{:?}:{:?}:{}|", form.kind, plan.term(), plan.fuzzy);
             }
             signature.push(';');
         };
