@@ -604,3 +604,28 @@ fn a_kept_correction_ranks_as_the_scan_would() {
     searcher.search(&index, &Query::parse("kappc").unwrap_or_default(), &[]);
     assert_eq!(searcher.search(&index, &kappa, &[]), expected);
 }
+
+#[test]
+fn kept_group_scores_give_way_to_a_note_written_meanwhile() {
+    // What a finished word scored in each partner is kept from one keystroke to the next;
+    // a note written in between may hold the word where the partner's text did not.
+    let world = &*WORLD;
+    let typed_on = Index::with_glossary(&world.partners, Glossary::bundled());
+    typed_on.warm();
+    let mut searcher = Searcher::default();
+    let mut search = |typed: &str, notes: &[(usize, &str)]| {
+        let query = Query::parse(typed).unwrap_or_default();
+        let hits = searcher.search(&typed_on, &query, &world.marks);
+        let fresh = Index::with_glossary(&world.partners, Glossary::bundled());
+        fresh.set_notes(notes.iter().copied());
+        assert_eq!(hits, fresh.search(&query, &world.marks, None), "{typed:?}");
+        hits
+    };
+    for typed in ["zygomorphe b", "zygomorphe br"] {
+        assert!(search(typed, &[]).is_empty(), "{typed:?}: nothing holds it yet");
+    }
+    let notes = [(3, "zygomorphe, seen at the fair")];
+    typed_on.set_notes(notes);
+    let hits = search("zygomorphe bri", &notes);
+    assert_eq!(hits.iter().map(|h| (h.index, h.in_note)).collect::<Vec<_>>(), [(3, true)]);
+}
