@@ -514,12 +514,21 @@ const FORGIVING: &[&str] = &[
     "qiumper",
 ];
 
+/// The generated partners indexed with the bundled glossary, warmed (word lists, single
+/// letters found ahead) as the browser does, or not.
+fn forgiving(world: &World, warm: bool) -> Index {
+    let index = Index::with_glossary(&world.partners, Glossary::bundled());
+    if warm {
+        index.warm();
+    }
+    index
+}
+
 #[test]
 fn word_lists_change_no_result_of_the_forgiving_rules() {
     let world = &*WORLD;
-    let with_lists = Index::with_glossary(&world.partners, Glossary::bundled());
-    with_lists.warm();
-    let without = Index::with_glossary(&world.partners, Glossary::bundled());
+    let with_lists = forgiving(world, true);
+    let without = forgiving(world, false);
     let notes = [
         (17, "Mycelium: met at the fair"),
         (4_200, "carnet rouge, page 3"),
@@ -549,8 +558,7 @@ fn what_a_search_finds_does_not_depend_on_the_searches_before_it() {
     // the next. Typed letter by letter, one query after another, every query must find what
     // it finds on an index that never searched before.
     let world = &*WORLD;
-    let typed_on = Index::with_glossary(&world.partners, Glossary::bundled());
-    typed_on.warm();
+    let typed_on = forgiving(world, true);
     let mut searcher = Searcher::default();
     for typed in FORGIVING {
         for end in typed.char_indices().map(|(at, c)| at + c.len_utf8()) {
@@ -571,7 +579,7 @@ fn what_a_search_finds_does_not_depend_on_the_searches_before_it() {
     for typed in again {
         assert!(FORGIVING.contains(&typed));
         let query = Query::parse(typed).unwrap_or_default();
-        let fresh = Index::with_glossary(&world.partners, Glossary::bundled());
+        let fresh = forgiving(world, false);
         let expected = fresh.search(&query, &world.marks, None);
         assert_eq!(typed_on.search(&query, &world.marks, None), expected, "{typed:?}");
         assert_eq!(searcher.search(&typed_on, &query, &world.marks), expected, "{typed:?}");
@@ -610,13 +618,12 @@ fn kept_group_scores_give_way_to_a_note_written_meanwhile() {
     // What a finished word scored in each partner is kept from one keystroke to the next;
     // a note written in between may hold the word where the partner's text did not.
     let world = &*WORLD;
-    let typed_on = Index::with_glossary(&world.partners, Glossary::bundled());
-    typed_on.warm();
+    let typed_on = forgiving(world, true);
     let mut searcher = Searcher::default();
     let mut search = |typed: &str, notes: &[(usize, &str)]| {
         let query = Query::parse(typed).unwrap_or_default();
         let hits = searcher.search(&typed_on, &query, &world.marks);
-        let fresh = Index::with_glossary(&world.partners, Glossary::bundled());
+        let fresh = forgiving(world, false);
         fresh.set_notes(notes.iter().copied());
         assert_eq!(hits, fresh.search(&query, &world.marks, None), "{typed:?}");
         hits
