@@ -37,6 +37,21 @@ pub(super) enum FormKind {
     Typo,
 }
 
+/// A spelling of a word, apart from its plan: what a search that may find more than an
+/// earlier one looks for beside the earlier results (see [`Index::spellings_of_changes`]).
+pub(super) struct Spelling {
+    pub(super) term: String,
+    /// Also by letters in the short fields.
+    pub(super) fuzzy: bool,
+    pub(super) kind: FormKind,
+}
+
+impl Spelling {
+    fn of(form: &Form) -> Spelling {
+        Spelling { term: form.plan.term().to_owned(), fuzzy: form.plan.fuzzy, kind: form.kind }
+    }
+}
+
 /// One spelling to look for.
 pub(super) struct Form {
     pub(super) plan: TermPlan,
@@ -275,43 +290,69 @@ impl Index {
         self.spellings_of_changes(previous, query, false).is_some_and(|others| others.is_empty())
     }
 
-    /// The other spellings (inflections, corrections, the word without its elided article)
-    /// of the groups of `query` that differ from `previous`'s, each with whether it is also
-    /// looked for by letters, where each group is one group of `previous` changed; `None` when
-    /// a change could find partners otherwise (a glossary equivalent, a stop word now
-    /// optional, a phrase now holding old groups). `typos`: with the corrections.
+    /// What else, beside where `previous` matched, a partner matching `query` may be found
+    /// by, where each group of `query` is one group of `previous`, kept or changed so that
+    /// what it finds as typed it found before (see [`Query::narrows`]): the other spellings
+    /// (inflections, corrections, the word without its elided article) of the changed words,
+    /// each with whether it is also looked for by letters, and a word of each glossary
+    /// equivalent of a plan that is not the one `previous` had for those groups (every
+    /// partner an equivalent finds holds each of its words). `None` when a word `previous`
+    /// needed is one `query` may do without (a stop word now optional). `typos`: with the
+    /// corrections.
     pub(super) fn spellings_of_changes(
         &self,
         previous: &Query,
         query: &Query,
         typos: bool,
-    ) -> Option<Vec<(String, bool)>> {
+    ) -> Option<Vec<Spelling>> {
         let mut others = Vec::new();
         if self.glossary.is_none() {
             return Some(others);
         }
         let old = previous.groups.len();
+        let before = self.plan(previous, false);
+        let needed = |n: usize| {
+            let plan = before.iter().find(|p| p.groups.contains(&n))?;
+            Some(!plan.optional && !plan.direct[n - plan.groups.start].1)
+        };
         for plan in self.plan(query, typos) {
-            let changed =
-                plan.groups.clone().any(|n| previous.groups.get(n) != query.groups.get(n));
             if plan.groups.start >= old {
                 continue;
             }
-            // A stop word may be optional now and not before; a phrase may now hold old groups.
-            if plan.groups.len() != 1 || plan.optional {
-                return None;
-            }
-            if !changed {
+            let changed: Vec<usize> = plan
+                .groups
+                .clone()
+                .filter(|&n| previous.groups.get(n) != query.groups.get(n))
+                .collect();
+            let kept = before.iter().any(|b| {
+                b.groups == plan.groups
+                    && b.optional == plan.optional
+                    && b.direct.iter().map(|d| d.1).eq(plan.direct.iter().map(|d| d.1))
+            });
+            if kept && changed.is_empty() {
+                // The same plan for the same words: it finds what it found.
                 continue;
             }
-            if !plan.extras.is_empty() {
-                return None;
+            // Found as typed, each word is found as `previous` had it, if it still must be.
+            for (n, (_, optional)) in plan.groups.clone().zip(&plan.direct) {
+                let still = !plan.optional && !optional;
+                if n < old && !still && needed(n)? {
+                    return None;
+                }
             }
             // Each word's first spelling is what was typed.
-            let words = plan.direct.iter().flat_map(|(slots, _)| slots);
-            let forms =
-                words.filter_map(|slot| slot.word.as_ref()).flat_map(|w| w.forms.iter().skip(1));
-            others.extend(forms.map(|form| (form.plan.term().to_owned(), form.plan.fuzzy)));
+            let words = plan.groups.clone().zip(&plan.direct).filter(|(n, _)| changed.contains(n));
+            let forms = words
+                .flat_map(|(_, (slots, _))| slots)
+                .filter_map(|slot| slot.word.as_ref())
+                .flat_map(|w| w.forms.iter().skip(1));
+            others.extend(forms.map(Spelling::of));
+            // Found by an equivalent, each word of it is there: the longest is the rarest.
+            for extra in &plan.extras {
+                let rarest =
+                    extra.iter().max_by_key(|w| w.forms.first().map_or(0, |f| f.plan.term().len()));
+                others.extend(rarest.iter().flat_map(|w| &w.forms).map(Spelling::of));
+            }
         }
         Some(others)
     }

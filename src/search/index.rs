@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 
-use super::expand::{FormKind, GroupPlan, TermSlot, Vocabulary};
+use super::expand::{FormKind, GroupPlan, Spelling, TermSlot, Vocabulary};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
@@ -463,7 +463,8 @@ impl Index {
     /// [`Query::grown_fuzzy`]) may match, in index order: where `previous` matched (`found`,
     /// in index order), and, among `within` (else every partner), where the grown word may
     /// be found by letters (see [`Index::may_fuzzy`]), where the word lists say the other
-    /// spellings of the changed words are, and the partners with a note. `None` when a change
+    /// spellings of the changed words and the equivalents of changed plans are (see
+    /// [`Index::spellings_of_changes`]), and the partners with a note. `None` when a change
     /// could find partners otherwise, or the lists cannot tell.
     pub(super) fn grown_candidates(
         &self,
@@ -475,7 +476,7 @@ impl Index {
     ) -> Option<Vec<usize>> {
         let others = self.spellings_of_changes(previous, query, true)?;
         let postings = self.postings.get();
-        let told = |(other, _): &(String, bool)| postings.is_some_and(|p| p.can_tell(other));
+        let told = |other: &Spelling| postings.is_some_and(|p| p.can_tell(&other.term));
         if !others.iter().all(told) {
             return None;
         }
@@ -491,7 +492,7 @@ impl Index {
                 bits.set(i);
             }
         };
-        let by_letters = others.iter().filter(|(_, fuzzy)| *fuzzy).map(|(other, _)| other);
+        let by_letters = others.iter().filter(|other| other.fuzzy).map(|other| &other.term);
         for term in std::iter::once(term).chain(by_letters.map(String::as_str)) {
             let gate = FuzzyGate::of(term);
             let may = |&i: &usize| self.may_fuzzy(i, &gate);
@@ -500,9 +501,14 @@ impl Index {
                 None => (0..n).into_par_iter().filter(may).for_each(|i| bits.set(i)),
             }
         }
-        for (other, _) in &others {
+        for other in &others {
             // Told above: every partner whose words hold the spelling is visited.
-            postings?.occurrences(other, |i, _| add(i), add);
+            let visit = |i, spot| {
+                if other.kind.counts(&other.term, spot) {
+                    add(i);
+                }
+            };
+            postings?.occurrences(&other.term, visit, add);
         }
         self.notes().holders.iter().copied().for_each(add);
         found.par_iter().for_each(|&i| bits.set(i));

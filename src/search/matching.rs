@@ -483,18 +483,8 @@ fn fuzzy(field_text: &str, term: &str) -> Option<u32> {
 /// [`Postings::occurrences`]); a partner whose text is not all ASCII is left to be read. Says
 /// in `slots` that the lists were asked either way.
 pub(super) fn fill_from_lists(postings: &Postings, term: &str, slots: &Slots) {
-    let found = |spot: Spot| {
-        let quality = if spot.whole_field {
-            Quality::WholeField
-        } else if spot.whole_word {
-            Quality::WholeWord
-        } else if spot.starts {
-            Quality::WordPrefix
-        } else {
-            Quality::InsideWord
-        };
-        encode(Some((quality, spot.field, 999 - spot.place.min(999))))
-    };
+    let found =
+        |spot: Spot| encode(Some((spot_quality(spot), spot.field, 999 - spot.place.min(999))));
     let told =
         postings.occurrences(term, |i, spot| slots.raise(i, found(spot)), |i| slots.unread(i));
     if told {
@@ -569,24 +559,50 @@ fn word_ceiling(i: usize, word: &WordPlan, noted: bool) -> Option<u32> {
 }
 
 impl Form {
-    /// A match of this other spelling, as it ranks: an inflection or equivalent one quality
-    /// below what was typed (and at a word start; a whole word when it has three letters or
-    /// fewer), a correction only as a whole word, below prefixes.
-    fn grade(&self, (quality, field, _): (Quality, Field, u32)) -> Option<(Quality, Field, u32)> {
-        match self.kind {
+    /// A match of this spelling, as it ranks (see [`FormKind::grade`]).
+    fn grade(&self, found: (Quality, Field, u32)) -> Option<(Quality, Field, u32)> {
+        self.kind.grade(self.plan.term.len(), found)
+    }
+}
+
+impl FormKind {
+    /// A match of a spelling of this kind, `len` bytes long, as it ranks: an inflection or
+    /// equivalent one quality below what was typed (and at a word start; a whole word when it
+    /// has three letters or fewer), a correction only as a whole word, below prefixes.
+    fn grade(
+        self,
+        len: usize,
+        (quality, field, _): (Quality, Field, u32),
+    ) -> Option<(Quality, Field, u32)> {
+        match self {
             FormKind::Direct => Some((quality, field, 0)),
             FormKind::Variant => {
-                let least = if self.plan.term.len() <= 3 {
-                    Quality::WholeWord
-                } else {
-                    Quality::WordPrefix
-                };
+                let least = if len <= 3 { Quality::WholeWord } else { Quality::WordPrefix };
                 (quality >= least).then_some((quality.lower(), field, 0))
             }
             FormKind::Typo => {
                 (quality >= Quality::WholeWord).then_some((Quality::InsideWord, field, 0))
             }
         }
+    }
+
+    /// Whether `term` (a spelling of this kind) where the word lists see it (see
+    /// [`Postings::occurrences`]) is a match.
+    pub(super) fn counts(self, term: &str, spot: Spot) -> bool {
+        self.grade(term.len(), (spot_quality(spot), spot.field, 0)).is_some()
+    }
+}
+
+/// How well a term matches where the word lists see it, as [`Index::scan_word`] would find.
+fn spot_quality(spot: Spot) -> Quality {
+    if spot.whole_field {
+        Quality::WholeField
+    } else if spot.whole_word {
+        Quality::WholeWord
+    } else if spot.starts {
+        Quality::WordPrefix
+    } else {
+        Quality::InsideWord
     }
 }
 
