@@ -625,9 +625,13 @@ impl Index {
             && self.entries.len() >= POSTINGS_MIN
         {
             // A group followed by another is done with: the next keystroke is unlikely to
-            // change it, and what it scored in each partner is read again then.
+            // change it, and what it scored in each partner is read again then. So is a
+            // word of the glossary (typed in full, as a space or the next word will show):
+            // its equivalents cost the most to score.
             let (number, len) = (self.number, self.entries.len());
-            for plan in plans.iter_mut().filter(|p| p.groups.end < query.groups.len()) {
+            let done =
+                |p: &&mut GroupPlan<'_>| p.groups.end < query.groups.len() || !p.extras.is_empty();
+            for plan in plans.iter_mut().filter(done) {
                 if let Some(signature) = plan.signature() {
                     plan.kept = Some(recent.slots(number, &signature, Sought::GroupScore, len));
                 }
