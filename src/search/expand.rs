@@ -14,6 +14,7 @@ use super::index::Index;
 use super::masks::char_mask;
 use super::matching::TermPlan;
 use super::memo::Slots;
+use super::postings::Bits;
 use super::query::{Atom, Mode, Query, Term};
 use rayon::prelude::*;
 
@@ -77,6 +78,9 @@ pub(super) struct GroupPlan<'q> {
     pub(super) direct: Vec<(Vec<TermSlot<'q>>, bool)>,
     /// Equivalent terms from the glossary: every word of one must match.
     pub(super) extras: Vec<Vec<WordPlan>>,
+    /// The most any equivalent can score in a partner whose short fields hold none of their
+    /// spellings, with the partners whose short fields may (see [`GroupPlan::bound_extras`]).
+    pub(super) extras_in_text: Option<(u32, Bits)>,
     /// A lone stop word: the query matches without it.
     pub(super) optional: bool,
     /// What the plan scored in each partner without a note, kept between searches (see
@@ -149,6 +153,7 @@ impl Index {
                     groups: n..n + 1,
                     direct: vec![(self.slots(group, false), false)],
                     extras: Vec::new(),
+                    extras_in_text: None,
                     optional: false,
                     kept: None,
                 })
@@ -202,6 +207,7 @@ impl Index {
                 groups: n..n + len,
                 direct,
                 extras,
+                extras_in_text: None,
                 optional: len == 1 && content > 0 && stop(&groups[n]),
                 kept: None,
             });

@@ -570,6 +570,9 @@ impl Index {
                 form.plan.in_short = postings.may_hold(form.plan.term(), start, true);
                 form.plan.occurs = occurs;
             }
+            for plan in &mut plans {
+                plan.bound_extras(self.entries.len());
+            }
         }
         if let Some(recent) = recent
             && self.entries.len() >= POSTINGS_MIN

@@ -101,6 +101,14 @@ impl Index {
                 (sum.saturating_add(score), any_name | name, any_note | noted)
             });
         }
+        // What was typed, found well enough, beats any equivalent held in the texts only.
+        if note.is_none()
+            && let (Some((found, ..)), Some((most, short))) = (best, &plan.extras_in_text)
+            && found >= *most
+            && !short.has(i)
+        {
+            return best;
+        }
         let width = u32::try_from(plan.direct.len()).unwrap_or(1);
         // The equivalents that may be here, with the best each could score, most
         // promising first: once one is found, those that cannot beat it are skipped. Of
@@ -239,9 +247,8 @@ impl Index {
                 keep(&mut best, self.fuzzy_in_short(i, &form.plan), false);
             }
         }
-        let ((quality, field, fine), noted) = best?;
-        let score = quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999);
-        Some((score, field == Field::Name && !noted, noted))
+        let (found, noted) = best?;
+        Some((points(found), found.1 == Field::Name && !noted, noted))
     }
 
     /// The score of `atom` (with its plan, for a text term) against partner `i`, with whether
@@ -535,12 +542,51 @@ fn decode(code: u32) -> Option<(Quality, Field, u32)> {
     Some((quality, field, code & 1023))
 }
 
+impl GroupPlan<'_> {
+    /// Finds the most any equivalent of the plan can score in a partner whose short fields
+    /// hold none of their spellings (as [`word_ceiling`] bounds it), and the partners whose
+    /// short fields may, for `len` partners; once the word lists told where each spelling may
+    /// be in the short fields ([`TermPlan::in_short`]), else leaves it unknown.
+    pub(super) fn bound_extras(&mut self, len: usize) {
+        self.extras_in_text = None;
+        if self.extras.is_empty() {
+            return;
+        }
+        let width = u32::try_from(self.direct.len()).unwrap_or(1);
+        let in_text = (Quality::WholeWord, Field::Text, 999);
+        let mut short = Bits::none(len);
+        let mut most = 0;
+        for extra in &self.extras {
+            let mut sum = 0u32;
+            for word in extra {
+                let mut best = 0;
+                for form in &word.forms {
+                    let (FormKind::Variant, Some(bits)) =
+                        (form.kind, form.plan.in_short.as_deref())
+                    else {
+                        return;
+                    };
+                    short.or(bits);
+                    best = best.max(form.grade(in_text).map_or(0, points));
+                }
+                sum = sum.saturating_add(best);
+            }
+            let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
+            most = most.max(sum * width / count + (count - 1) * 500);
+        }
+        self.extras_in_text = Some((most, short));
+    }
+}
+
+/// What a match counts for in a group's score.
+fn points((quality, field, fine): (Quality, Field, u32)) -> u32 {
+    quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999)
+}
+
 /// The best score `word` could have in partner `i` (as [`Index::match_word`] scores it), from
 /// where its spellings may be; `None` when it cannot be there.
 fn word_ceiling(i: usize, word: &WordPlan, noted: bool) -> Option<u32> {
-    let score = |(quality, field, fine): (Quality, Field, u32)| {
-        quality as u32 * 10_000 + field as u32 * 1_000 + fine.min(999)
-    };
+    let score = points;
     let in_text = |form: &Form| form.grade((Quality::WholeWord, Field::Text, 999)).map(score);
     word.forms
         .iter()

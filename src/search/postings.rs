@@ -28,7 +28,7 @@ const REMEMBERED: usize = 64;
 pub(super) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn none(len: usize) -> Bits {
+    pub(super) fn none(len: usize) -> Bits {
         Bits(vec![0; len.div_ceil(64)])
     }
 
@@ -38,6 +38,13 @@ impl Bits {
 
     fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Adds the partners of `other`.
+    pub(super) fn or(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
     }
 
     fn and(&mut self, other: &Bits) {
