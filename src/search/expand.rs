@@ -51,6 +51,17 @@ impl Spelling {
     fn of(form: &Form) -> Spelling {
         Spelling { term: form.plan.term().to_owned(), fuzzy: form.plan.fuzzy, kind: form.kind }
     }
+
+    /// What to ask the word lists for to find every partner holding it: the spelling, and
+    /// the kind that says where it counts; for one written with a hyphen or an apostrophe,
+    /// its longest piece, wherever that is.
+    pub(super) fn looked(&self) -> (&str, Option<FormKind>) {
+        if self.term.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return (&self.term, Some(self.kind));
+        }
+        let pieces = self.term.split(|c: char| !c.is_ascii_alphanumeric());
+        (pieces.max_by_key(|piece| piece.len()).unwrap_or_default(), None)
+    }
 }
 
 /// One spelling to look for.

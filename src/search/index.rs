@@ -476,7 +476,7 @@ impl Index {
     ) -> Option<Vec<usize>> {
         let others = self.spellings_of_changes(previous, query, true)?;
         let postings = self.postings.get();
-        let told = |other: &Spelling| postings.is_some_and(|p| p.can_tell(&other.term));
+        let told = |other: &Spelling| postings.is_some_and(|p| p.can_tell(other.looked().0));
         if !others.iter().all(told) {
             return None;
         }
@@ -503,12 +503,13 @@ impl Index {
         }
         for other in &others {
             // Told above: every partner whose words hold the spelling is visited.
+            let (term, kind) = other.looked();
             let visit = |i, spot| {
-                if other.kind.counts(&other.term, spot) {
+                if kind.is_none_or(|kind| kind.counts(term, spot)) {
                     add(i);
                 }
             };
-            postings?.occurrences(&other.term, visit, add);
+            postings?.occurrences(term, visit, add);
         }
         self.notes().holders.iter().copied().for_each(add);
         found.par_iter().for_each(|&i| bits.set(i));
