@@ -243,7 +243,7 @@ fn bits(payload: &str, version: i16) -> Option<Bits> {
     Some(bits)
 }
 
-/// The smallest code, of version `max_version` at most, that holds `payload` (see [`bits`]
+/// The smallest code, of version `max_version` at most, that holds `payload` (see `bits`
 /// for how it is encoded).
 pub fn encode(payload: &str, max_version: i16) -> Option<QrCode> {
     let bits = (1..=max_version.min(40)).find_map(|version| bits(payload, version))?;

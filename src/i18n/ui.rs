@@ -224,7 +224,7 @@ table! {
         do_select_anywhere,
         /// `{}`: a key name from the configuration file.
         config_bad_key,
-        /// `{}`: a name under [keys].
+        /// `{}`: a name under `[keys]`.
         config_unknown_action,
         /// `{}`: a setting, `{}`: the values it takes.
         config_bad_value,

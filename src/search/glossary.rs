@@ -37,7 +37,8 @@ pub(super) struct GlossaryTerm {
     pub(super) words: Vec<String>,
 }
 
-/// Groups of equivalent terms, found by the key of any of their terms (see [`key`]).
+/// Groups of equivalent terms, found by the key of any of their terms (its words folded,
+/// stemmed and without hyphens, stop words aside).
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     groups: Vec<Vec<GlossaryTerm>>,

@@ -36,7 +36,7 @@ pub struct Marks {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_at: Option<u64>,
     /// The user's own names for the partner, searched like a description: each one line,
-    /// trimmed, never blank, no two the same (see [`tidy_alias`] and [`same_alias`]). Files written
+    /// trimmed, never blank, no two the same (see [`tidy_alias`] and `same_alias`). Files written
     /// before aliases existed have none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -51,12 +51,12 @@ impl Marks {
         !self.starred && !self.met && self.note.is_none() && self.aliases.is_empty()
     }
 
-    /// Whether `alias` is already one of the user's aliases (see [`same_alias`]).
+    /// Whether `alias` is already one of the user's aliases (see `same_alias`).
     pub fn has_alias(&self, alias: &str) -> bool {
         self.alias_like(alias).is_some()
     }
 
-    /// The user's alias that is `alias` (see [`same_alias`]), as written.
+    /// The user's alias that is `alias` (see `same_alias`), as written.
     pub fn alias_like(&self, alias: &str) -> Option<&str> {
         let key = same_alias(alias);
         self.aliases.iter().find(|a| same_alias(a) == key).map(String::as_str)
