@@ -586,15 +586,14 @@ fn points((quality, field, fine): (Quality, Field, u32)) -> u32 {
 /// The best score `word` could have in partner `i` (as [`Index::match_word`] scores it), from
 /// where its spellings may be; `None` when it cannot be there.
 fn word_ceiling(i: usize, word: &WordPlan, noted: bool) -> Option<u32> {
-    let score = points;
-    let in_text = |form: &Form| form.grade((Quality::WholeWord, Field::Text, 999)).map(score);
+    let in_text = |form: &Form| form.grade((Quality::WholeWord, Field::Text, 999)).map(points);
     word.forms
         .iter()
         .filter_map(|form| {
             let has = |bits: &Option<Arc<Bits>>| bits.as_ref().is_none_or(|b| b.has(i));
             // What was typed may also be found by letters in a short field.
             if form.kind == FormKind::Direct || has(&form.plan.in_short) && has(&form.plan.occurs) {
-                form.grade((Quality::WholeField, Field::Name, 999)).map(score)
+                form.grade((Quality::WholeField, Field::Name, 999)).map(points)
             } else if has(&form.plan.occurs) || noted {
                 in_text(form)
             } else {
