@@ -673,3 +673,62 @@ fn a_phrase_broken_by_a_letter_finds_what_its_first_word_now_stands_for() {
         assert!(typed != "quorvel tandemr" || expected.iter().any(|hit| hit.index == riders));
     }
 }
+
+#[test]
+fn random_typing_with_the_glossary_finds_what_a_fresh_search_finds() {
+    // Words of glossary phrases, stop words, elisions, hyphens and typos, drawn at random
+    // and typed letter by letter, one query after another with one searcher: phrases
+    // complete and break, stop words become optional, words grow into equivalents.
+    let world = &*WORLD;
+    let typed_on = forgiving(world, true);
+    let fresh = forgiving(world, false);
+    let words = [
+        "economie",
+        "sociale",
+        "social",
+        "economy",
+        "solidaire",
+        "et",
+        "de",
+        "la",
+        "the",
+        "of",
+        "achat",
+        "achats",
+        "durable",
+        "publics",
+        "marches",
+        "d'emploi",
+        "l'insertion",
+        "start-up",
+        "collectivites",
+        "locales",
+        "local",
+        "authorities",
+        "formation",
+        "ess",
+        "developement",
+        "quimper",
+        "aix-enprovence",
+        "reseau",
+        "network",
+        "procurment",
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n as u64).unwrap_or(0)
+    };
+    let mut searcher = Searcher::default();
+    for _ in 0..24 {
+        let count = 1 + next(3);
+        let typed = (0..count).map(|_| words[next(words.len())]).collect::<Vec<_>>().join(" ");
+        for end in typed.char_indices().map(|(at, c)| at + c.len_utf8()) {
+            let Ok(query) = Query::parse(&typed[..end]) else { continue };
+            let hits = searcher.search(&typed_on, &query, &world.marks);
+            assert_eq!(hits, fresh.search(&query, &world.marks, None), "{:?}", &typed[..end]);
+        }
+    }
+}
