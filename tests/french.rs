@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use partners::catalog::Catalog;
+use partners::dataset::Partner;
 use partners::search::{Glossary, Index, Query};
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
@@ -268,6 +269,34 @@ fn hyphens_inside_words_need_not_be_typed_nor_left_out() {
     let chars: Vec<char> = partner.description.chars().collect();
     let lit: String = h.description.iter().map(|&p| chars[p]).collect();
     assert_eq!(lit, "socio-prof");
+}
+
+#[test]
+fn a_hyphenated_spelling_whole_in_a_name_is_a_name_hit() {
+    // "eco-friendly" (no glossary word) is a whole word of the first name (hyphens around it
+    // are no letters), only the start of one in the second, which ranks as the descriptions'
+    // "ecofriendlyness" does.
+    let partner = |id: &str, name: &str| Partner {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        location: None,
+        topics: Vec::new(),
+        description: "Ecofriendlyness first.".to_owned(),
+        ..CATALOG.partners()[0].clone()
+    };
+    let partners = [
+        partner("whole", "Lab-eco-friendly"),
+        partner("start", "Eco-friendlyish"),
+        partner("no", "Lab"),
+    ];
+    let index = Index::with_glossary(&partners, Glossary::bundled());
+    let query = Query::parse("ecofriendly").unwrap_or_default();
+    let hits = index.search(&query, &[], None);
+    let named: Vec<(&str, bool)> =
+        hits.iter().map(|h| (partners[h.index].id.as_str(), h.name_hit)).collect();
+    assert_eq!(named, [("whole", true), ("no", false), ("start", false)]);
 }
 
 #[test]

@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 
+use memchr::memmem;
+
 use super::fold::is_word_char;
 use super::glossary::{inflections, is_stop_word, strip_elision};
 use super::index::Index;
@@ -73,6 +75,31 @@ pub(super) struct Form {
 /// A word to find: any of its forms will do.
 pub(super) struct WordPlan {
     pub(super) forms: Vec<Form>,
+    /// What the word scored in each partner without a note, kept between searches (see
+    /// [`super::memo`]) and shared by every plan that looks for it the same way: a phrase
+    /// holds words typed a keystroke earlier, and equivalents share words.
+    pub(super) kept: Option<Arc<Slots>>,
+}
+
+impl WordPlan {
+    fn new(forms: Vec<Form>) -> WordPlan {
+        WordPlan { forms, kept: None }
+    }
+
+    /// Everything that decides what the word scores in a partner, looked for in `mode`.
+    pub(super) fn signature(&self, mode: Mode) -> String {
+        let mut signature = format!("{mode:?}:");
+        self.write_forms(&mut signature);
+        signature
+    }
+
+    fn write_forms(&self, signature: &mut String) {
+        for form in &self.forms {
+            let plan = &form.plan;
+            let _ = write!(signature, "{:?}:{:?}:{}|", form.kind, plan.term(), plan.fuzzy);
+        }
+        signature.push(';');
+    }
 }
 
 /// One term of a query group, with what to look for when it is text.
@@ -105,13 +132,6 @@ impl GroupPlan<'_> {
     /// spelling, and the equivalents. Terms are quoted (escaped), so no two plans share one.
     pub(super) fn signature(&self) -> Option<String> {
         let mut signature = String::new();
-        let word = |word: &WordPlan, signature: &mut String| {
-            for form in &word.forms {
-                let plan = &form.plan;
-                let _ = write!(signature, "{:?}:{:?}:{}|", form.kind, plan.term(), plan.fuzzy);
-            }
-            signature.push(';');
-        };
         for (slots, optional) in &self.direct {
             let _ = write!(signature, "[{optional}");
             for slot in slots {
@@ -121,14 +141,14 @@ impl GroupPlan<'_> {
                     return None;
                 };
                 let _ = write!(signature, "{:?}", slot.term.atom);
-                word(plan, &mut signature);
+                plan.write_forms(&mut signature);
             }
             signature.push(']');
         }
         for extra in &self.extras {
             signature.push('+');
-            for w in extra {
-                word(w, &mut signature);
+            for word in extra {
+                word.write_forms(&mut signature);
             }
         }
         Some(signature)
@@ -237,7 +257,7 @@ impl Index {
                     if forgiving {
                         self.add_forms(&mut forms, typos);
                     }
-                    WordPlan { forms }
+                    WordPlan::new(forms)
                 });
                 TermSlot { term, word }
             })
@@ -266,22 +286,23 @@ impl Index {
         if !word.chars().all(is_word_char) {
             return;
         }
-        // And one typed in one piece finds it written with hyphens, from as many letters as
-        // a typo is forgiven (both need the partners' words).
-        if word.is_ascii() && word.len() >= ONE_TYPO_MIN {
-            for written in self.vocabulary().hyphenated(&word) {
-                forms.push(Form {
-                    plan: TermPlan::new(&written, Mode::Exact),
-                    kind: FormKind::Variant,
-                });
-            }
-        }
         for form in inflections(&word) {
             if self.may_occur(&form) {
                 forms.push(Form {
                     plan: TermPlan::new(&form, Mode::Exact),
                     kind: FormKind::Variant,
                 });
+            }
+        }
+        // And one typed in one piece finds it written with hyphens, from as many letters as
+        // a typo is forgiven (both need the partners' words). After the inflections: where
+        // one of them is the first piece ("social" of "social-economy" for `sociale`), what
+        // it found spares reading the text for the hyphenated spelling, which cannot beat it.
+        if word.is_ascii() && word.len() >= ONE_TYPO_MIN {
+            for (written, whole) in self.vocabulary().hyphenated(&word) {
+                let mut plan = TermPlan::new(&written, Mode::Exact);
+                plan.whole &= whole;
+                forms.push(Form { plan, kind: FormKind::Variant });
             }
         }
         if typos {
@@ -416,7 +437,7 @@ fn variant_word(word: &str) -> WordPlan {
                 .map(|f| Form { plan: TermPlan::new(&f, Mode::Exact), kind: FormKind::Variant }),
         );
     }
-    WordPlan { forms }
+    WordPlan::new(forms)
 }
 
 /// The distinct words of the partners: to find corrections of a word, and to leave out of a
@@ -429,6 +450,9 @@ pub(super) struct Vocabulary {
     /// Words written with hyphens ("start-ups", "inter-municipal"), by their letters run
     /// together: (joined, as written), sorted.
     compounds: Vec<(String, String)>,
+    /// Every run of ASCII letters, digits and hyphens that holds a hyphen, each between
+    /// hyphens and on its own line: where a spelling with hyphens may be a whole word.
+    hyphen_runs: String,
 }
 
 impl Vocabulary {
@@ -439,14 +463,16 @@ impl Vocabulary {
         fn ascii(piece: &[u8]) -> &str {
             std::str::from_utf8(piece).unwrap_or_default()
         }
-        fn words(text: &str) -> (Set<'_>, Set<'_>) {
-            let (mut seen, mut hyphenated) = (Set::default(), Set::default());
+        fn words(text: &str) -> (Set<'_>, Set<'_>, Set<'_>) {
+            let (mut seen, mut hyphenated, mut runs) =
+                (Set::default(), Set::default(), Set::default());
             let pieces = text.as_bytes().split(|b| !b.is_ascii_alphanumeric() && *b != b'-');
             for chunk in pieces.filter(|c| !c.is_empty()) {
                 if !chunk.contains(&b'-') {
                     seen.insert(ascii(chunk));
                     continue;
                 }
+                runs.insert(ascii(chunk));
                 let chunk = ascii(chunk).trim_matches('-');
                 if chunk.split('-').all(|part| !part.is_empty())
                     && chunk.bytes().any(|b| b.is_ascii_alphabetic())
@@ -455,16 +481,21 @@ impl Vocabulary {
                 }
                 seen.extend(chunk.split('-').filter(|w| !w.is_empty()));
             }
-            (seen, hyphenated)
+            (seen, hyphenated, runs)
         }
-        let (seen, hyphenated) = texts.par_iter().map(|t| words(t)).reduce(
-            || (Set::default(), Set::default()),
-            |(mut seen, mut hyphenated), (more, more_hyphenated)| {
+        let (seen, hyphenated, runs) = texts.par_iter().map(|t| words(t)).reduce(
+            || (Set::default(), Set::default(), Set::default()),
+            |(mut seen, mut hyphenated, mut runs), (more, more_hyphenated, more_runs)| {
                 seen.extend(more);
                 hyphenated.extend(more_hyphenated);
-                (seen, hyphenated)
+                runs.extend(more_runs);
+                (seen, hyphenated, runs)
             },
         );
+        let mut hyphen_runs = String::new();
+        for run in runs {
+            let _ = writeln!(hyphen_runs, "-{run}-");
+        }
         let mut compounds: Vec<(String, String)> =
             hyphenated.into_iter().map(|h| (h.replace('-', ""), h.to_owned())).collect();
         compounds.sort_unstable();
@@ -479,15 +510,15 @@ impl Vocabulary {
         for words in &mut by_len {
             words.sort_unstable();
         }
-        Vocabulary { by_len, sorted, compounds }
+        Vocabulary { by_len, sorted, compounds, hyphen_runs }
     }
 
     /// How the partners write, with hyphens, words that start with `word` run together: "start-u"
     /// for `startu` when they write "start-ups". Only as far as `word` goes, so that a word
-    /// being typed finds them too; a few at most.
-    fn hyphenated(&self, word: &str) -> Vec<String> {
+    /// being typed finds them too; a few at most, each with whether it is ever a whole word.
+    fn hyphenated(&self, word: &str) -> Vec<(String, bool)> {
         let at = self.compounds.partition_point(|(joined, _)| joined.as_str() < word);
-        let mut found: Vec<String> = Vec::new();
+        let mut found: Vec<(String, bool)> = Vec::new();
         for (_, written) in self.compounds[at..].iter().take_while(|(j, _)| j.starts_with(word)) {
             let mut letters = 0;
             let end = written
@@ -498,8 +529,10 @@ impl Vocabulary {
                 })
                 .map_or(written.len(), |(at, c)| at + c.len_utf8());
             let prefix = &written[..end];
-            if prefix.contains('-') && !found.iter().any(|f| f == prefix) {
-                found.push(prefix.to_owned());
+            if prefix.contains('-') && !found.iter().any(|(f, _)| f == prefix) {
+                let needle = format!("-{prefix}-");
+                let whole = memmem::find(self.hyphen_runs.as_bytes(), needle.as_bytes()).is_some();
+                found.push((prefix.to_owned(), whole));
                 if found.len() == HYPHENATED_MAX {
                     break;
                 }

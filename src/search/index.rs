@@ -11,13 +11,13 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 
-use super::expand::{FormKind, GroupPlan, Spelling, TermSlot, Vocabulary};
+use super::expand::{FormKind, GroupPlan, Spelling, TermSlot, Vocabulary, WordPlan};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
 use super::masks::{WordMarks, char_mask, initials_mask, pairs_mask};
 use super::matching::{FuzzyGate, fill_from_lists, fuzzy_positions};
-use super::memo::{Recent, Sought};
+use super::memo::{self, Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
 use crate::PARALLEL_MIN;
@@ -628,18 +628,7 @@ impl Index {
         if let Some(recent) = recent
             && self.entries.len() >= POSTINGS_MIN
         {
-            // A group followed by another is done with: the next keystroke is unlikely to
-            // change it, and what it scored in each partner is read again then. So is a
-            // word of the glossary (typed in full, as a space or the next word will show):
-            // its equivalents cost the most to score.
-            let (number, len) = (self.number, self.entries.len());
-            let done =
-                |p: &&mut GroupPlan<'_>| p.groups.end < query.groups.len() || !p.extras.is_empty();
-            for plan in plans.iter_mut().filter(done) {
-                if let Some(signature) = plan.signature() {
-                    plan.kept = Some(recent.slots(number, &signature, Sought::GroupScore, len));
-                }
-            }
+            self.keep_scores(&mut plans, query.groups.len(), recent);
         }
         let notes = self.notes();
         let hit = |i: usize| {
@@ -662,6 +651,39 @@ impl Index {
             None => (0..self.entries.len()).filter_map(check).collect(),
         };
         Matches { keys, by_rank, in_note }
+    }
+
+    /// Gives `plans` (of a query of `groups` groups) the slots of `recent` that keep what
+    /// they score in each partner between searches.
+    fn keep_scores(&self, plans: &mut [GroupPlan<'_>], groups: usize, recent: &Recent) {
+        // A group followed by another is done with: the next keystroke is unlikely to
+        // change it, and what it scored in each partner is read again then. So is a
+        // word of the glossary (typed in full, as a space or the next word will show):
+        // its equivalents cost the most to score.
+        let (number, len) = (self.number, self.entries.len());
+        let done = |p: &&mut GroupPlan<'_>| p.groups.end < groups || !p.extras.is_empty();
+        for plan in plans.iter_mut().filter(done) {
+            if let Some(signature) = plan.signature() {
+                plan.kept = Some(recent.slots(number, &signature, Sought::GroupScore, len));
+            }
+        }
+        // A word done with is looked for again in a glossary phrase that holds it, and
+        // equivalents share words: when the budget has room for it.
+        let word_slots = |word: &mut WordPlan, mode: Mode| {
+            let signature = word.signature(mode);
+            word.kept = Some(recent.slots(number, &signature, Sought::WordScore, len));
+        };
+        for plan in plans.iter_mut().filter(|_| memo::roomy(len)) {
+            let done = plan.kept.is_some() || plan.groups.len() > 1;
+            for slot in plan.direct.iter_mut().filter(|_| done).flat_map(|(slots, _)| slots) {
+                if let (Atom::Text { mode, .. }, Some(word)) = (&slot.term.atom, &mut slot.word) {
+                    word_slots(word, *mode);
+                }
+            }
+            for word in plan.extras.iter_mut().flatten() {
+                word_slots(word, Mode::Fuzzy);
+            }
+        }
     }
 
     /// Where `query` matched partner `index` (whose original record is `partner`), in original

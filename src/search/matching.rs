@@ -197,6 +197,29 @@ impl Index {
         mode: Mode,
         note: Option<&str>,
     ) -> Option<(u32, bool, bool)> {
+        // A note may hold what the partner does not: what it scored is not kept.
+        let kept = word.kept.as_ref().filter(|_| note.is_none());
+        if let Some(code) = kept.and_then(|slots| slots.get(i)) {
+            let (score, name) = decode_group(code)?;
+            return Some((score, name, false));
+        }
+        let found = self.find_word(i, word, mode, note);
+        if let Some(slots) = kept
+            && let code @ 1.. = encode_group(found)
+        {
+            slots.set(i, code);
+        }
+        found
+    }
+
+    /// [`Index::match_word`], without the slots of [`WordPlan::kept`].
+    fn find_word(
+        &self,
+        i: usize,
+        word: &WordPlan,
+        mode: Mode,
+        note: Option<&str>,
+    ) -> Option<(u32, bool, bool)> {
         let mut best: Option<((Quality, Field, u32), bool)> = None;
         let keep = |best: &mut Option<_>, found: Option<(Quality, Field, u32)>, noted: bool| {
             if let Some(found) = found
@@ -407,7 +430,7 @@ impl Index {
                 ]);
         let len = plan.term.len();
         // The best quality an occurrence can have: a word start, when the term is no word here.
-        let stop = if plan.lone.is_none_or(|bit| entry.words.lone & bit != 0) {
+        let stop = if plan.whole && plan.lone.is_none_or(|bit| entry.words.lone & bit != 0) {
             Quality::WholeWord
         } else if plan.starts_word.is_none_or(|bit| entry.words.initials & bit != 0) {
             Quality::WordPrefix
@@ -429,6 +452,9 @@ impl Index {
         // The end of the last field worth a look.
         let end = if floor.is_none() || worth(Field::Text) {
             b[END] - 1
+        } else if plan.in_short.as_ref().is_some_and(|bits| !bits.has(i)) {
+            // Only the short fields could beat the floor, and the term is in none of them.
+            return None;
         } else if worth(Field::Alias) && !entry.aliases.is_empty() {
             self.alias_spans[entry.aliases.end - 1].end
         } else if worth(Field::Name) {
@@ -685,6 +711,9 @@ pub(super) struct TermPlan {
     /// What a fuzzy term was found as by letters in each partner's short fields where it is
     /// not found by words, kept between searches: for a large dataset.
     pub(super) by_letters: Option<Arc<Slots>>,
+    /// Whether it may be a whole word in some partner (not a hyphenated spelling that only
+    /// ever starts one, as "social-e" in "social-economy").
+    pub(super) whole: bool,
     /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
     /// letter stands alone).
     lone: Option<u64>,
@@ -711,6 +740,7 @@ impl TermPlan {
             in_short: None,
             found: None,
             by_letters: None,
+            whole: true,
             lone: match term.as_bytes() {
                 &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
                 _ => None,

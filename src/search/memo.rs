@@ -14,6 +14,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// partners, eight spellings).
 const BUDGET: usize = 32 << 20;
 
+/// Slots kept for what a word scored need room for this many spellings' slots: below,
+/// those of the spellings themselves are worth more.
+const ROOMY: usize = 32;
+
+/// Whether the budget holds slots for [`ROOMY`] spellings of `len` partners.
+pub(super) fn roomy(len: usize) -> bool {
+    BUDGET / (len.max(1) * size_of::<AtomicU32>()) >= ROOMY
+}
+
 /// The code of "not there", whoever found it.
 pub(super) const NOTHING: u32 = 1;
 
@@ -103,6 +112,8 @@ pub(super) enum Sought {
     ByLetters,
     /// What a query group (see [`super::expand::GroupPlan::signature`]) scored.
     GroupScore,
+    /// What a word with its spellings (see [`super::expand::WordPlan::signature`]) scored.
+    WordScore,
 }
 
 /// An index's number, and its spellings with their slots.

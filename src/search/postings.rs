@@ -290,8 +290,9 @@ impl Postings {
         let mut pieces = words(term);
         let (at, first) = pieces.next()?;
         let mut bits = self.holding(first, start && at == 0, short)?;
+        // A piece after a separator starts a word.
         for (_, piece) in pieces {
-            if let Some(more) = self.holding(piece, false, short) {
+            if let Some(more) = self.holding(piece, true, short) {
                 bits.and(&more);
             }
         }
