@@ -154,6 +154,18 @@ impl GroupPlan<'_> {
         Some(signature)
     }
 
+    /// The plan's one word and how it is looked for, when it is one word typed alone (no
+    /// filter, negation or alternative).
+    pub(super) fn lone_word(&self) -> Option<(&WordPlan, Mode)> {
+        let [(slots, false)] = self.direct.as_slice() else { return None };
+        let [TermSlot { term: Term { atom: Atom::Text { mode, .. }, negated: false }, word }] =
+            slots.as_slice()
+        else {
+            return None;
+        };
+        Some((word.as_ref()?, *mode))
+    }
+
     /// Every spelling the plan looks for.
     pub(super) fn forms_mut(&mut self) -> impl Iterator<Item = &mut Form> {
         let direct =

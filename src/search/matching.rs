@@ -93,13 +93,23 @@ impl Index {
         marks: MarkBits,
         note: Option<&str>,
     ) -> Option<(u32, bool, bool)> {
+        // A word typed alone with equivalents is looked for by letters only when none of them
+        // is found: any of them found scores above any hit by letters.
+        let lone = plan.lone_word().filter(|_| !plan.extras.is_empty());
+        let mut by_letters = None;
         let mut best = Some((0u32, false, false));
-        for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
-            // Once a word as typed is missing, the rest as typed cannot make up for it.
-            let Some((sum, any_name, any_note)) = best else { break };
-            best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
-                (sum.saturating_add(score), any_name | name, any_note | noted)
-            });
+        if let Some((word, mode)) = lone {
+            let (found, pending) = self.match_word_by_words(i, word, mode, note);
+            best = found;
+            by_letters = pending.then_some((word, mode));
+        } else {
+            for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
+                // Once a word as typed is missing, the rest as typed cannot make up for it.
+                let Some((sum, any_name, any_note)) = best else { break };
+                best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
+                    (sum.saturating_add(score), any_name | name, any_note | noted)
+                });
+            }
         }
         // What was typed, found well enough, beats any equivalent held in the texts only.
         if note.is_none()
@@ -162,7 +172,10 @@ impl Index {
                 winner = Some(j);
             }
         }
-        best
+        match by_letters {
+            Some((word, mode)) if winner.is_none() => self.match_word(i, word, mode, note),
+            _ => best,
+        }
     }
 
     /// The best of a query group's terms (any of them may match).
@@ -203,7 +216,7 @@ impl Index {
             let (score, name) = decode_group(code)?;
             return Some((score, name, false));
         }
-        let found = self.find_word(i, word, mode, note);
+        let (found, _) = self.find_word(i, word, mode, note, true);
         if let Some(slots) = kept
             && let code @ 1.. = encode_group(found)
         {
@@ -212,14 +225,39 @@ impl Index {
         found
     }
 
-    /// [`Index::match_word`], without the slots of [`WordPlan::kept`].
+    /// [`Index::match_word`] by words only, with whether looking by letters may find more.
+    fn match_word_by_words(
+        &self,
+        i: usize,
+        word: &WordPlan,
+        mode: Mode,
+        note: Option<&str>,
+    ) -> (Option<(u32, bool, bool)>, bool) {
+        let kept = word.kept.as_ref().filter(|_| note.is_none());
+        if let Some(code) = kept.and_then(|slots| slots.get(i)) {
+            return (decode_group(code).map(|(score, name)| (score, name, false)), false);
+        }
+        let (found, pending) = self.find_word(i, word, mode, note, false);
+        // Only the whole answer is kept.
+        if let Some(slots) = kept
+            && !pending
+            && let code @ 1.. = encode_group(found)
+        {
+            slots.set(i, code);
+        }
+        (found, pending)
+    }
+
+    /// [`Index::match_word`], without the slots of [`WordPlan::kept`]; with `letters`, by
+    /// letters too, else with whether that may find more.
     fn find_word(
         &self,
         i: usize,
         word: &WordPlan,
         mode: Mode,
         note: Option<&str>,
-    ) -> Option<(u32, bool, bool)> {
+        letters: bool,
+    ) -> (Option<(u32, bool, bool)>, bool) {
         let mut best: Option<((Quality, Field, u32), bool)> = None;
         let keep = |best: &mut Option<_>, found: Option<(Quality, Field, u32)>, noted: bool| {
             if let Some(found) = found
@@ -265,13 +303,16 @@ impl Index {
         let fuzzy_may_beat = |best: &Option<((Quality, Field, u32), bool)>| {
             best.is_none_or(|((quality, _, _), _)| quality == Quality::Fuzzy)
         };
+        if !letters {
+            let pending = by_letters != 0 && fuzzy_may_beat(&best);
+            return (best.map(|(found, noted)| word_score(found, noted)), pending);
+        }
         for (n, form) in word.forms.iter().enumerate() {
             if by_letters >> n & 1 == 1 && fuzzy_may_beat(&best) {
                 keep(&mut best, self.fuzzy_in_short(i, &form.plan), false);
             }
         }
-        let (found, noted) = best?;
-        Some((points(found), found.1 == Field::Name && !noted, noted))
+        (best.map(|(found, noted)| word_score(found, noted)), false)
     }
 
     /// The score of `atom` (with its plan, for a text term) against partner `i`, with whether
@@ -602,6 +643,11 @@ impl GroupPlan<'_> {
         }
         self.extras_in_text = Some((most, short));
     }
+}
+
+/// What a word's best match counts for, with whether it hit the name and whether the note.
+fn word_score(found: (Quality, Field, u32), noted: bool) -> (u32, bool, bool) {
+    (points(found), found.1 == Field::Name && !noted, noted)
 }
 
 /// What a match counts for in a group's score.
