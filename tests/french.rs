@@ -300,6 +300,33 @@ fn a_hyphenated_spelling_whole_in_a_name_is_a_name_hit() {
 }
 
 #[test]
+fn a_word_found_by_letters_still_beats_an_equivalent_scoring_less() {
+    // "tandem" is in the name by letters only ("Tan Dem"); the equivalent "zibrax" starts
+    // a word of the name: below what was typed, above what was typed found by words.
+    let partner = |id: &str, name: &str| Partner {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        location: None,
+        topics: Vec::new(),
+        description: "Nothing else.".to_owned(),
+        ..CATALOG.partners()[0].clone()
+    };
+    let partners = [partner("p", "Quorvel Tan Dem Zibraxon")];
+    let glossary = Glossary::parse(r#"[(fr: ["quorvel tandem"], en: ["zibrax"])]"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let expanded = Index::with_glossary(&partners, glossary);
+    let plain = Index::new(&partners);
+    let query = Query::parse("quorvel tandem").unwrap_or_default();
+    let scores = |index: &Index| -> Vec<(u32, bool)> {
+        index.search(&query, &[], None).iter().map(|h| (h.score, h.name_hit)).collect()
+    };
+    assert_eq!(scores(&expanded), scores(&plain));
+    assert_eq!(scores(&plain).len(), 1);
+}
+
+#[test]
 fn a_plain_index_matches_only_what_is_typed() {
     let plain = Index::new(CATALOG.partners());
     assert!(ids_in(&plain, "environnement").is_empty());

@@ -154,16 +154,23 @@ impl GroupPlan<'_> {
         Some(signature)
     }
 
-    /// The plan's one word and how it is looked for, when it is one word typed alone (no
-    /// filter, negation or alternative).
-    pub(super) fn lone_word(&self) -> Option<(&WordPlan, Mode)> {
-        let [(slots, false)] = self.direct.as_slice() else { return None };
-        let [TermSlot { term: Term { atom: Atom::Text { mode, .. }, negated: false }, word }] =
-            slots.as_slice()
-        else {
-            return None;
-        };
-        Some((word.as_ref()?, *mode))
+    /// The plan's words as typed and how each is looked for, when each of its groups (stop
+    /// words that need not match aside) is one word alone: no filter, negation or
+    /// alternative.
+    pub(super) fn typed_words(&self) -> Option<impl Iterator<Item = (&WordPlan, Mode)>> {
+        fn lone<'p>(slots: &'p [TermSlot<'_>]) -> Option<(&'p WordPlan, Mode)> {
+            let [TermSlot { term: Term { atom: Atom::Text { mode, .. }, negated: false }, word }] =
+                slots
+            else {
+                return None;
+            };
+            Some((word.as_ref()?, *mode))
+        }
+        let groups = self.direct.iter().filter(|(_, optional)| !optional);
+        groups
+            .clone()
+            .all(|(slots, _)| lone(slots).is_some())
+            .then(|| groups.filter_map(|(slots, _)| lone(slots)))
     }
 
     /// Every spelling the plan looks for.

@@ -93,23 +93,33 @@ impl Index {
         marks: MarkBits,
         note: Option<&str>,
     ) -> Option<(u32, bool, bool)> {
-        // A word typed alone with equivalents is looked for by letters only when none of them
-        // is found: any of them found scores above any hit by letters.
-        let lone = plan.lone_word().filter(|_| !plan.extras.is_empty());
-        let mut by_letters = None;
+        // Words typed with equivalents are looked for by letters only when what they may
+        // find there could still beat the equivalents found: by words first, the best the
+        // letters could add kept as a bound.
         let mut best = Some((0u32, false, false));
-        if let Some((word, mode)) = lone {
-            let (found, pending) = self.match_word_by_words(i, word, mode, note);
-            best = found;
-            by_letters = pending.then_some((word, mode));
-        } else {
-            for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
-                // Once a word as typed is missing, the rest as typed cannot make up for it.
+        let mut deferred: Option<Option<u32>> = None;
+        if let Some(words) = plan.typed_words().filter(|_| !plan.extras.is_empty()) {
+            let mut pending = 0u32;
+            for (word, mode) in words {
                 let Some((sum, any_name, any_note)) = best else { break };
-                best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
-                    (sum.saturating_add(score), any_name | name, any_note | noted)
-                });
+                best = match self.match_word_by_words(i, word, mode, note) {
+                    (Some((score, name, noted)), _) => {
+                        Some((sum.saturating_add(score), any_name | name, any_note | noted))
+                    }
+                    (None, true) => {
+                        pending += 1;
+                        best
+                    }
+                    (None, false) => None,
+                };
             }
+            if pending > 0 {
+                let most = points((Quality::Fuzzy, Field::Name, 999));
+                deferred = Some(best.map(|(sum, ..)| sum.saturating_add(pending * most)));
+                best = None;
+            }
+        } else {
+            best = self.typed_score(i, plan, marks, note);
         }
         // What was typed, found well enough, beats any equivalent held in the texts only.
         if note.is_none()
@@ -172,10 +182,35 @@ impl Index {
                 winner = Some(j);
             }
         }
-        match by_letters {
-            Some((word, mode)) if winner.is_none() => self.match_word(i, word, mode, note),
-            _ => best,
+        let Some(bound) = deferred else { return best };
+        // What was typed wins over an equivalent scoring the same.
+        if let Some(bound) = bound
+            && best.is_none_or(|(extra, ..)| bound >= extra)
+            && let typed @ Some((score, ..)) = self.typed_score(i, plan, marks, note)
+            && best.is_none_or(|(extra, ..)| score >= extra)
+        {
+            return typed;
         }
+        best
+    }
+
+    /// What the words of group `plan` as typed score in partner `i`.
+    fn typed_score(
+        &self,
+        i: usize,
+        plan: &GroupPlan<'_>,
+        marks: MarkBits,
+        note: Option<&str>,
+    ) -> Option<(u32, bool, bool)> {
+        let mut best = Some((0u32, false, false));
+        for (slots, _) in plan.direct.iter().filter(|(_, optional)| !optional) {
+            // Once a word as typed is missing, the rest as typed cannot make up for it.
+            let Some((sum, any_name, any_note)) = best else { break };
+            best = self.match_group(i, slots, marks, note).map(|(score, name, noted)| {
+                (sum.saturating_add(score), any_name | name, any_note | noted)
+            });
+        }
+        best
     }
 
     /// The best of a query group's terms (any of them may match).
