@@ -239,20 +239,38 @@ impl Index {
                 .map(|g| (self.slots(g, typos), content > 0 && stop(g)))
                 .collect();
             // Equivalents and spellings no partner (nor note) holds would only cost time.
-            let extras = equivalents
-                .iter()
-                .filter(|term| term.words.iter().all(|w| self.may_occur(w)))
-                .map(|term| {
-                    term.words
-                        .iter()
-                        .map(|w| {
-                            let mut word = variant_word(w);
-                            word.forms.retain(|f| self.may_occur(f.plan.term()));
-                            word
-                        })
-                        .collect()
-                })
-                .collect();
+            let mut extras: Vec<Vec<WordPlan>> = Vec::new();
+            let mut spelt: Vec<Vec<Vec<String>>> = Vec::new();
+            for term in
+                equivalents.iter().filter(|term| term.words.iter().all(|w| self.may_occur(w)))
+            {
+                let extra: Vec<WordPlan> = term
+                    .words
+                    .iter()
+                    .map(|w| {
+                        let mut word = variant_word(w);
+                        word.forms.retain(|f| self.may_occur(f.plan.term()));
+                        word
+                    })
+                    .collect();
+                // An equivalent with the same spellings as an earlier one ("economic" and
+                // "économique", each the other's inflection) scores what it does, and
+                // loses ties to it: it would only cost time.
+                let mut spellings: Vec<Vec<String>> = extra
+                    .iter()
+                    .map(|word| {
+                        let mut terms: Vec<String> =
+                            word.forms.iter().map(|f| f.plan.term().to_owned()).collect();
+                        terms.sort_unstable();
+                        terms
+                    })
+                    .collect();
+                spellings.sort_unstable();
+                if !spelt.contains(&spellings) {
+                    spelt.push(spellings);
+                    extras.push(extra);
+                }
+            }
             plans.push(GroupPlan {
                 groups: n..n + len,
                 direct,
