@@ -514,10 +514,16 @@ impl App {
                     .parsed
                     .as_ref()
                     .ok()
-                    .map(|q| Highlights {
-                        yours: marks
-                            .map_or_else(Vec::new, |m| index_of.text_highlights(&m.aliases, q)),
-                        ..index_of.highlights(index, partner, q)
+                    .map(|q| {
+                        let mine = |texts: &[String]| index_of.text_highlights(texts, q);
+                        let note = marks.and_then(|m| m.note.as_ref());
+                        Highlights {
+                            yours: marks.map_or_else(Vec::new, |m| mine(&m.aliases)),
+                            note: note
+                                .and_then(|n| mine(std::slice::from_ref(n)).pop())
+                                .unwrap_or_default(),
+                            ..index_of.highlights(index, partner, q)
+                        }
                     })
                     .unwrap_or_default();
                 detail::build(&self.catalog, index, &highlights, marks, key.columns)

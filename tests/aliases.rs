@@ -214,6 +214,25 @@ fn has_alias_lists_the_partners_you_named() {
 }
 
 #[test]
+fn the_detail_lights_up_what_the_query_found_in_your_note() {
+    let note = "Salon 2026:\n\nMet Jeanne, their buyer.\u{1b}[31m";
+    let marks = Marks { note: Some(note.to_owned()), ..Marks::default() };
+    let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
+    let (app, _) = run_with(state, (100, 30), "jeanne");
+    let matched: Vec<&str> = app
+        .detail()
+        .lines
+        .iter()
+        .flatten()
+        .filter(|s| s.role == partners::view::detail::Role::Matched)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(matched, ["Jeanne"], "in the note's third line, where it is");
+    let text: String = app.detail().lines.iter().flatten().map(|s| s.text.as_str()).collect();
+    assert!(!text.contains('\u{1b}'), "the note is still cleaned: {text:?}");
+}
+
+#[test]
 fn the_detail_lights_up_what_the_query_found_in_your_aliases() {
     let state = with_aliases("ugap", &["la Marmite", "Jeanne's buyers"]);
     let (app, _) = run_with(state, (100, 30), "marmite");

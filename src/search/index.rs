@@ -135,6 +135,8 @@ pub struct Highlights {
     pub location: Vec<usize>,
     /// Char indices in each of the user's own aliases (see [`Index::text_highlights`]).
     pub yours: Vec<Vec<usize>>,
+    /// Char indices in the user's note (see [`Index::text_highlights`]).
+    pub note: Vec<usize>,
 }
 
 /// The searchable form of a dataset. Build it once per dataset; it is immutable and `Sync`.

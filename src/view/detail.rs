@@ -7,9 +7,7 @@
 use crate::catalog::{Catalog, Lead, Link, Similar};
 use crate::search::Highlights;
 use crate::store::Marks;
-use crate::text::{
-    clean, clean_multiline, highlight_runs, pad, truncate, width, wrap, wrap_ranges,
-};
+use crate::text::{clean, highlight_runs, pad, truncate, width, wrap, wrap_ranges};
 
 /// What a segment of a line is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +112,7 @@ pub fn build(
     // without scrolling.
     if let Some(marks) = marks {
         your_aliases(lines, marks, &highlights.yours, columns);
-        note(lines, marks, columns);
+        note(lines, marks, &highlights.note, columns);
     }
     lines.push(Vec::new());
     description(lines, &partner.description, &highlights.description, columns);
@@ -196,8 +194,8 @@ fn your_aliases(
     lines.extend(wrap_segments(&segments, columns));
 }
 
-/// The user's note on the partner, with when it was written.
-fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
+/// The user's note on the partner, with when it was written and the query's `highlights`.
+fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, highlights: &[usize], columns: usize) {
     let Some(note) = marks.note.as_deref() else { return };
     let t = crate::i18n::s();
     let title = match marks.note_at {
@@ -206,15 +204,23 @@ fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, columns: usize) {
     };
     lines.push(Vec::new());
     push_wrapped(lines, &title, columns, Role::Heading);
-    for paragraph in clean_multiline(note).split('\n') {
-        let wrapped = wrap(paragraph, columns.saturating_sub(1).max(1));
+    // Paragraph by paragraph, as given, so that the highlights' positions index it.
+    let mut start = 0;
+    for paragraph in note.split('\n') {
+        let width = columns.saturating_sub(1).max(1);
+        let mut wrapped = Vec::new();
+        description(&mut wrapped, paragraph, &shifted(highlights, start), width);
         if wrapped.is_empty() {
             lines.push(Vec::new());
         }
-        for line in wrapped {
-            lines.push(vec![seg(format!(" {line}"), Role::Text)]);
-        }
+        lines.extend(wrapped.into_iter().map(|line| [vec![seg(" ", Role::Text)], line].concat()));
+        start += paragraph.chars().count() + 1;
     }
+}
+
+/// The `positions` at or after `start`, counted from it.
+fn shifted(positions: &[usize], start: usize) -> Vec<usize> {
+    positions.iter().filter_map(|p| p.checked_sub(start)).collect()
 }
 
 fn push_wrapped(lines: &mut Vec<Vec<Segment>>, text: &str, columns: usize, role: Role) {
