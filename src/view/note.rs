@@ -1,7 +1,7 @@
 //! The note editor's text laid out: its lines wrapped to the editor's width and where the
 //! cursor stands on the wrapped rows, so a long note shows whole instead of scrolled sideways.
 
-use crate::text::{char_width, clean_multiline, wrap_ranges};
+use crate::text::{char_width, clean, wrap_ranges};
 
 /// A note wrapped for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub struct NoteLayout {
 /// rows. Pass one column less than the editor's so the cursor at the end of a full row has a
 /// cell of its own.
 pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
-    let text = clean_multiline(text);
+    // Laid out as given, so that the cursor indexes it; each row is cleaned when shown.
     let mut rows = Vec::new();
     let mut at = (0, 0);
     let mut offset = 0;
@@ -34,7 +34,7 @@ pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
                 let before: usize = chars[start..c.min(end)].iter().map(|&ch| char_width(ch)).sum();
                 at = (rows.len(), before + c.saturating_sub(end));
             }
-            rows.push(chars[start..end].iter().collect());
+            rows.push(clean(&chars[start..end].iter().collect::<String>()).into_owned());
         }
         offset += chars.len() + 1;
     }
@@ -59,5 +59,18 @@ mod tests {
         // On the empty line.
         assert_eq!(layout(text, 19, 9).cursor, (3, 0));
         assert_eq!(layout("", 0, 9), NoteLayout { rows: vec![String::new()], cursor: (0, 0) });
+    }
+
+    #[test]
+    fn the_cursor_counts_what_cleaning_leaves_out() {
+        // A zero-width space is dropped when shown: the cursor after it stays where it is.
+        let laid = layout("a\u{200b}b", 3, 9);
+        assert_eq!(laid.rows, vec!["ab"]);
+        assert_eq!(laid.cursor, (0, 2));
+        // An escape sequence is shown defused, one cell for the escape.
+        let laid = layout("x\u{1b}[31m\ny", 6, 9);
+        assert_eq!(laid.rows, vec!["x\u{fffd}[31m", "y"]);
+        assert_eq!(laid.cursor, (0, 6));
+        assert_eq!(layout("x\u{1b}[31m\ny", 8, 9).cursor, (1, 1));
     }
 }
