@@ -819,3 +819,21 @@ fn editing_the_note(#[case] keys: &str, #[case] text: &str, #[case] cursor: usiz
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
     assert_eq!((editor.text().as_str(), editor.cursor), (text, cursor), "after {keys:?}");
 }
+
+/// Up and Down move by the rows the editor shows: a paragraph of 99 characters wraps after
+/// 13 words in the editor of an 80-column terminal (67 columns of text), the cursor at the
+/// end, on the second row's 34th column.
+#[rstest]
+#[case::up_to_the_row_above("<Up>", 34)]
+#[case::and_back_down("<Up> <Down>", 99)]
+#[case::not_past_the_first_row("<Up> <Up>", 34)]
+#[case::not_past_the_last_row("<Down>", 99)]
+#[case::as_near_the_column_as_the_row_allows("<Up> <A-f> <A-f> <A-f> <A-f> <Down>", 99)]
+#[case::from_the_start("<Home> <Up> <Down>", 65)]
+fn up_and_down_follow_the_wrapped_rows(#[case] moves: &str, #[case] cursor: usize) {
+    let paragraph = vec!["abcd"; 20].join(" <Space> ");
+    let (app, _) = run(&format!("ugap <A-e> {paragraph} {moves}"));
+    let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
+    assert_eq!(editor.text(), vec!["abcd"; 20].join(" "));
+    assert_eq!(editor.cursor, cursor, "after {moves}");
+}

@@ -94,25 +94,17 @@ impl NoteEditor {
         (line, column)
     }
 
-    fn line_starts(&self) -> Vec<usize> {
-        std::iter::once(0)
-            .chain(self.text.iter().enumerate().filter(|(_, c)| **c == '\n').map(|(i, _)| i + 1))
-            .collect()
+    /// Moves the cursor one row up or down the note as the editor wraps it to `columns`.
+    fn move_vertically(&mut self, down: bool, columns: usize) {
+        let laid = crate::view::note::layout(&self.text(), self.cursor, columns);
+        if let Some(at) = laid.vertical(&self.text, down) {
+            self.cursor = editing::snap(&self.text, at);
+        }
     }
 
-    fn move_vertically(&mut self, down: bool) {
-        let (line, column) = self.cursor_line_column();
-        let starts = self.line_starts();
-        let Some(target) = (if down { line.checked_add(1) } else { line.checked_sub(1) }) else {
-            return;
-        };
-        let Some(&start) = starts.get(target) else { return };
-        let end = starts.get(target + 1).map_or(self.text.len(), |s| s - 1);
-        self.cursor = editing::snap(&self.text, (start + column).min(end));
-    }
-
-    /// Applies an editing action; others are ignored.
-    pub fn edit(&mut self, action: &Action) {
+    /// Applies an editing action, the note wrapped to `columns` as the editor shows it;
+    /// others are ignored.
+    pub fn edit(&mut self, action: &Action, columns: usize) {
         match action {
             Action::NoteNewline => {
                 editing::apply(
@@ -122,8 +114,8 @@ impl NoteEditor {
                     Lines::Many,
                 );
             }
-            Action::NoteLineUp => self.move_vertically(false),
-            Action::NoteLineDown => self.move_vertically(true),
+            Action::NoteLineUp => self.move_vertically(false, columns),
+            Action::NoteLineDown => self.move_vertically(true, columns),
             action => {
                 editing::apply(&mut self.text, &mut self.cursor, action, Lines::Many);
             }

@@ -69,7 +69,7 @@ impl App {
                 return None;
             }
             Action::SaveNote => return Some(self.save_note(editor)),
-            action => editor.edit(action),
+            action => editor.edit(action, crate::view::note::text_columns(self.size.0)),
         }
         self.overlay = Some(Overlay::Note(editor));
         None

@@ -82,10 +82,8 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
         Edited::Note => s().note_title,
         Edited::Aliases => s().aliases_title,
     };
-    let width = 70.min(area.width);
-    // One column kept free so the cursor after a full row has a cell.
-    let columns = usize::from(width.saturating_sub(3)).max(1);
-    let laid = note::layout(&text, editor.cursor, columns);
+    let width = note::editor_width(area.width);
+    let laid = note::layout(&text, editor.cursor, note::text_columns(area.width));
     // Tall enough for the whole note when the screen allows.
     let height = u16::try_from(laid.rows.len() + 2).unwrap_or(u16::MAX).max(12);
     let popup = centred(area, width, height);

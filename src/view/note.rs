@@ -3,6 +3,17 @@
 
 use crate::text::{char_width, clean, wrap_ranges};
 
+/// The editor's width on a terminal `width` columns wide.
+pub const fn editor_width(width: u16) -> u16 {
+    if width < 70 { width } else { 70 }
+}
+
+/// The columns its text is wrapped to, one kept free so the cursor after a full row has a
+/// cell of its own (see [`layout`]).
+pub fn text_columns(width: u16) -> usize {
+    usize::from(editor_width(width).saturating_sub(3)).max(1)
+}
+
 /// A note wrapped for the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteLayout {
@@ -10,6 +21,29 @@ pub struct NoteLayout {
     pub rows: Vec<String>,
     /// The cursor's row and column (in columns) on those rows.
     pub cursor: (usize, usize),
+    /// Where each row starts and ends in the text (char indices).
+    pub spans: Vec<(usize, usize)>,
+}
+
+impl NoteLayout {
+    /// Where in the text (a char index) the cursor goes one row up or down, as near its
+    /// column as that row allows; `None` past the first or last row.
+    pub fn vertical(&self, text: &[char], down: bool) -> Option<usize> {
+        let (row, column) = self.cursor;
+        let target = if down { row.checked_add(1)? } else { row.checked_sub(1)? };
+        let &(start, end) = self.spans.get(target)?;
+        let mut used = 0;
+        let mut at = start;
+        while at < end {
+            let w = char_width(text[at]);
+            if used + w > column {
+                break;
+            }
+            used += w;
+            at += 1;
+        }
+        Some(at)
+    }
 }
 
 /// `text` wrapped to `columns`, the cursor (a char index into `text`) placed on the wrapped
@@ -18,6 +52,7 @@ pub struct NoteLayout {
 pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
     // Laid out as given, so that the cursor indexes it; each row is cleaned when shown.
     let mut rows = Vec::new();
+    let mut spans = Vec::new();
     let mut at = (0, 0);
     let mut offset = 0;
     for paragraph in text.split('\n') {
@@ -35,10 +70,11 @@ pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
                 at = (rows.len(), before + c.saturating_sub(end));
             }
             rows.push(clean(&chars[start..end].iter().collect::<String>()).into_owned());
+            spans.push((offset + start, offset + end));
         }
         offset += chars.len() + 1;
     }
-    NoteLayout { rows, cursor: at }
+    NoteLayout { rows, cursor: at, spans }
 }
 
 #[cfg(test)]
@@ -58,7 +94,8 @@ mod tests {
         assert_eq!(layout(text, 8, 9).cursor, (1, 0));
         // On the empty line.
         assert_eq!(layout(text, 19, 9).cursor, (3, 0));
-        assert_eq!(layout("", 0, 9), NoteLayout { rows: vec![String::new()], cursor: (0, 0) });
+        let empty = NoteLayout { rows: vec![String::new()], cursor: (0, 0), spans: vec![(0, 0)] };
+        assert_eq!(layout("", 0, 9), empty);
     }
 
     #[test]
