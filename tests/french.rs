@@ -327,6 +327,33 @@ fn a_word_found_by_letters_still_beats_an_equivalent_scoring_less() {
 }
 
 #[test]
+fn a_note_matching_only_as_well_as_the_fields_is_not_said_to_match() {
+    // Each partner holds one spelling of `startups` in its description and the other in
+    // the note, found equally well: whichever spelling is looked for first, the
+    // description is what matched.
+    let partner = |id: &str, description: &str| Partner {
+        id: id.to_owned(),
+        name: "Hub".to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        location: None,
+        topics: Vec::new(),
+        description: description.to_owned(),
+        ..CATALOG.partners()[0].clone()
+    };
+    let partners = [
+        partner("one", "A startup incubator downtown."),
+        partner("two", "Hosts start-ups downtown."),
+    ];
+    let index = Index::with_glossary(&partners, Glossary::bundled());
+    index.set_notes([(0, "loves start-ups"), (1, "a startup friendly place")]);
+    let query = Query::parse("startups").unwrap_or_default();
+    let hits = index.search(&query, &[], None);
+    let in_note: Vec<bool> = hits.iter().map(|h| h.in_note).collect();
+    assert_eq!(in_note, [false, false]);
+}
+
+#[test]
 fn a_plain_index_matches_only_what_is_typed() {
     let plain = Index::new(CATALOG.partners());
     assert!(ids_in(&plain, "environnement").is_empty());

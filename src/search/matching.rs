@@ -294,9 +294,11 @@ impl Index {
         letters: bool,
     ) -> (Option<(u32, bool, bool)>, bool) {
         let mut best: Option<((Quality, Field, u32), bool)> = None;
+        // Of a match in the partner's fields and one as good in the note, the fields' wins:
+        // the note is said to match only where it does better.
         let keep = |best: &mut Option<_>, found: Option<(Quality, Field, u32)>, noted: bool| {
             if let Some(found) = found
-                && best.is_none_or(|(b, _)| found > b)
+                && best.is_none_or(|(b, b_noted)| found > b || found == b && b_noted && !noted)
             {
                 *best = Some((found, noted));
             }
@@ -316,7 +318,8 @@ impl Index {
                 }
                 found
             } else {
-                let floor = best.map(|(found, _)| (form, found));
+                // A note's match is no floor: one as good in the fields wins over it.
+                let floor = best.filter(|(_, noted)| !noted).map(|(found, _)| (form, found));
                 self.word_match_fields(i, &form.plan, floor).and_then(|m| form.grade(m))
             };
             keep(&mut best, in_fields, false);
@@ -338,8 +341,10 @@ impl Index {
         let fuzzy_may_beat = |best: &Option<((Quality, Field, u32), bool)>| {
             best.is_none_or(|((quality, _, _), _)| quality == Quality::Fuzzy)
         };
-        if !letters {
-            let pending = by_letters != 0 && fuzzy_may_beat(&best);
+        let pending = by_letters != 0 && fuzzy_may_beat(&best);
+        // Left for later only when nothing was found: past the 64th spelling a hit by
+        // letters may have been, and the rest are then looked for at once.
+        if !letters && (!pending || best.is_none()) {
             return (best.map(|(found, noted)| word_score(found, noted)), pending);
         }
         for (n, form) in word.forms.iter().enumerate() {
