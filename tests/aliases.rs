@@ -22,6 +22,13 @@ fn run_with(state: State, size: (u16, u16), keys: &str) -> (App, Vec<Effect>) {
     (app, effects)
 }
 
+/// What the detail shows lit up.
+fn lit(app: &App) -> Vec<&str> {
+    let segments = app.detail().lines.iter().flatten();
+    let matched = segments.filter(|s| s.role == partners::view::detail::Role::Matched);
+    matched.map(|s| s.text.as_str()).collect()
+}
+
 fn with_aliases(id: &str, aliases: &[&str]) -> State {
     let marks =
         Marks { aliases: aliases.iter().map(|&a| a.to_owned()).collect(), ..Marks::default() };
@@ -219,14 +226,7 @@ fn the_detail_lights_up_what_the_query_found_in_your_note() {
     let marks = Marks { note: Some(note.to_owned()), ..Marks::default() };
     let state = State { marks: BTreeMap::from([("ugap".to_owned(), marks)]), ..State::default() };
     let (app, _) = run_with(state, (100, 30), "jeanne");
-    let matched: Vec<&str> = app
-        .detail()
-        .lines
-        .iter()
-        .flatten()
-        .filter(|s| s.role == partners::view::detail::Role::Matched)
-        .map(|s| s.text.as_str())
-        .collect();
+    let matched = lit(&app);
     assert_eq!(matched, ["Jeanne"], "in the note's third line, where it is");
     let text: String = app.detail().lines.iter().flatten().map(|s| s.text.as_str()).collect();
     assert!(!text.contains('\u{1b}'), "the note is still cleaned: {text:?}");
@@ -236,13 +236,6 @@ fn the_detail_lights_up_what_the_query_found_in_your_note() {
 fn the_detail_lights_up_what_the_query_found_in_your_aliases() {
     let state = with_aliases("ugap", &["la Marmite", "Jeanne's buyers"]);
     let (app, _) = run_with(state, (100, 30), "marmite");
-    let matched: Vec<&str> = app
-        .detail()
-        .lines
-        .iter()
-        .flatten()
-        .filter(|s| s.role == partners::view::detail::Role::Matched)
-        .map(|s| s.text.as_str())
-        .collect();
+    let matched = lit(&app);
     assert_eq!(matched, ["Marmite"], "only the alias that was found, where it was found");
 }

@@ -25,6 +25,20 @@ fn ids(text: &str) -> Vec<&'static str> {
     ids_in(CATALOG.index(), text)
 }
 
+/// A partner of its own: only a name and a description to search.
+fn partner(id: &str, name: &str, description: &str) -> Partner {
+    Partner {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        acronym: None,
+        aliases: Vec::new(),
+        location: None,
+        topics: Vec::new(),
+        description: description.to_owned(),
+        ..CATALOG.partners()[0].clone()
+    }
+}
+
 /// (query, partner, within the first n results), grouped by partner.
 const TABLE: &[(&str, &str, usize)] = &[
     // Bordeaux Métropole
@@ -276,21 +290,9 @@ fn a_hyphenated_spelling_whole_in_a_name_is_a_name_hit() {
     // "eco-friendly" (no glossary word) is a whole word of the first name (hyphens around it
     // are no letters), only the start of one in the second, which ranks as the descriptions'
     // "ecofriendlyness" does.
-    let partner = |id: &str, name: &str| Partner {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        acronym: None,
-        aliases: Vec::new(),
-        location: None,
-        topics: Vec::new(),
-        description: "Ecofriendlyness first.".to_owned(),
-        ..CATALOG.partners()[0].clone()
-    };
-    let partners = [
-        partner("whole", "Lab-eco-friendly"),
-        partner("start", "Eco-friendlyish"),
-        partner("no", "Lab"),
-    ];
+    let named = |id: &str, name: &str| partner(id, name, "Ecofriendlyness first.");
+    let partners =
+        [named("whole", "Lab-eco-friendly"), named("start", "Eco-friendlyish"), named("no", "Lab")];
     let index = Index::with_glossary(&partners, Glossary::bundled());
     let query = Query::parse("ecofriendly").unwrap_or_default();
     let hits = index.search(&query, &[], None);
@@ -303,17 +305,7 @@ fn a_hyphenated_spelling_whole_in_a_name_is_a_name_hit() {
 fn a_word_found_by_letters_still_beats_an_equivalent_scoring_less() {
     // "tandem" is in the name by letters only ("Tan Dem"); the equivalent "zibrax" starts
     // a word of the name: below what was typed, above what was typed found by words.
-    let partner = |id: &str, name: &str| Partner {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        acronym: None,
-        aliases: Vec::new(),
-        location: None,
-        topics: Vec::new(),
-        description: "Nothing else.".to_owned(),
-        ..CATALOG.partners()[0].clone()
-    };
-    let partners = [partner("p", "Quorvel Tan Dem Zibraxon")];
+    let partners = [partner("p", "Quorvel Tan Dem Zibraxon", "Nothing else.")];
     let glossary = Glossary::parse(r#"[(fr: ["quorvel tandem"], en: ["zibrax"])]"#)
         .unwrap_or_else(|e| panic!("{e}"));
     let expanded = Index::with_glossary(&partners, glossary);
@@ -331,19 +323,9 @@ fn a_note_matching_only_as_well_as_the_fields_is_not_said_to_match() {
     // Each partner holds one spelling of `startups` in its description and the other in
     // the note, found equally well: whichever spelling is looked for first, the
     // description is what matched.
-    let partner = |id: &str, description: &str| Partner {
-        id: id.to_owned(),
-        name: "Hub".to_owned(),
-        acronym: None,
-        aliases: Vec::new(),
-        location: None,
-        topics: Vec::new(),
-        description: description.to_owned(),
-        ..CATALOG.partners()[0].clone()
-    };
     let partners = [
-        partner("one", "A startup incubator downtown."),
-        partner("two", "Hosts start-ups downtown."),
+        partner("one", "Hub", "A startup incubator downtown."),
+        partner("two", "Hub", "Hosts start-ups downtown."),
     ];
     let index = Index::with_glossary(&partners, Glossary::bundled());
     index.set_notes([(0, "loves start-ups"), (1, "a startup friendly place")]);
