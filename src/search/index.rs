@@ -675,7 +675,10 @@ impl Index {
             let signature = word.signature(mode);
             word.kept = Some(recent.slots(number, &signature, Sought::WordScore, len));
         };
-        for plan in plans.iter_mut().filter(|_| memo::roomy(len)) {
+        if !memo::roomy(len) {
+            return;
+        }
+        for plan in plans.iter_mut() {
             let done = plan.kept.is_some() || plan.groups.len() > 1;
             for slot in plan.direct.iter_mut().filter(|_| done).flat_map(|(slots, _)| slots) {
                 if let (Atom::Text { mode, .. }, Some(word)) = (&slot.term.atom, &mut slot.word) {

@@ -102,7 +102,7 @@ impl Index {
             let mut pending = 0u32;
             for (word, mode) in words {
                 let Some((sum, any_name, any_note)) = best else { break };
-                best = match self.match_word_by_words(i, word, mode, note) {
+                best = match self.score_word(i, word, mode, note, false) {
                     (Some((score, name, noted)), _) => {
                         Some((sum.saturating_add(score), any_name | name, any_note | noted))
                     }
@@ -245,34 +245,25 @@ impl Index {
         mode: Mode,
         note: Option<&str>,
     ) -> Option<(u32, bool, bool)> {
-        // A note may hold what the partner does not: what it scored is not kept.
-        let kept = word.kept.as_ref().filter(|_| note.is_none());
-        if let Some(code) = kept.and_then(|slots| slots.get(i)) {
-            let (score, name) = decode_group(code)?;
-            return Some((score, name, false));
-        }
-        let (found, _) = self.find_word(i, word, mode, note, true);
-        if let Some(slots) = kept
-            && let code @ 1.. = encode_group(found)
-        {
-            slots.set(i, code);
-        }
-        found
+        self.score_word(i, word, mode, note, true).0
     }
 
-    /// [`Index::match_word`] by words only, with whether looking by letters may find more.
-    fn match_word_by_words(
+    /// [`Index::match_word`] through the slots of [`WordPlan::kept`]: by letters too with
+    /// `letters`, else by words only, with whether looking by letters may find more.
+    fn score_word(
         &self,
         i: usize,
         word: &WordPlan,
         mode: Mode,
         note: Option<&str>,
+        letters: bool,
     ) -> (Option<(u32, bool, bool)>, bool) {
+        // A note may hold what the partner does not: what it scored is not kept.
         let kept = word.kept.as_ref().filter(|_| note.is_none());
         if let Some(code) = kept.and_then(|slots| slots.get(i)) {
             return (decode_group(code).map(|(score, name)| (score, name, false)), false);
         }
-        let (found, pending) = self.find_word(i, word, mode, note, false);
+        let (found, pending) = self.find_word(i, word, mode, note, letters);
         // Only the whole answer is kept.
         if let Some(slots) = kept
             && !pending
