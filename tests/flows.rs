@@ -384,7 +384,7 @@ fn note_editor_edits_existing_note_and_moves_between_lines() {
     let (app, _) = run_with(state.clone(), (80, 24), "ugap <A-e> <Up> <Home> > <Space>");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
     assert_eq!(editor.text.iter().collect::<String>(), "> first\nsecond");
-    assert_eq!(editor.cursor_line_column(), (0, 2));
+    assert_eq!(editor.cursor, 2, "after \"> \" on the first line");
     let (_, effects) = run_with(state, (80, 24), "ugap <A-e> <BS> <BS> <BS> <BS> <BS> <BS> <C-s>");
     let text = Some("first\n".into());
     assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text })]);

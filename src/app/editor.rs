@@ -86,14 +86,6 @@ impl NoteEditor {
         self.text.iter().collect()
     }
 
-    /// The (line, column) of the cursor, in characters.
-    pub fn cursor_line_column(&self) -> (usize, usize) {
-        let before = &self.text[..self.cursor];
-        let line = before.iter().filter(|&&c| c == '\n').count();
-        let column = before.iter().rev().take_while(|&&c| c != '\n').count();
-        (line, column)
-    }
-
     /// Moves the cursor one row up or down the note as the editor wraps it to `columns`.
     fn move_vertically(&mut self, down: bool, columns: usize) {
         let laid = crate::view::note::layout(&self.text(), self.cursor, columns);

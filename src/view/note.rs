@@ -4,8 +4,8 @@
 use crate::text::{char_width, clean, wrap_ranges};
 
 /// The editor's width on a terminal `width` columns wide.
-pub const fn editor_width(width: u16) -> u16 {
-    if width < 70 { width } else { 70 }
+pub fn editor_width(width: u16) -> u16 {
+    width.min(70)
 }
 
 /// The columns its text is wrapped to, one kept free so the cursor after a full row has a
