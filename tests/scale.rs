@@ -687,6 +687,35 @@ fn a_phrase_broken_by_a_letter_finds_what_its_first_word_now_stands_for() {
 }
 
 #[test]
+fn a_word_grown_into_another_glossary_word_finds_its_equivalents() {
+    // "quorv" and "quorvel" are both glossary words, of other equivalents: "quorvel" typed
+    // after "quorv" must not keep to what "quorv" and its equivalent found.
+    let world = &*WORLD;
+    let mut partners = world.partners.clone();
+    for (n, word) in ["zentrix", "vexhold", "vexhold"].iter().enumerate() {
+        let mut p = partners[0].clone();
+        (p.id, p.name) = (format!("hall-{n}"), format!("Hall {n}"));
+        p.description = format!("A {word} hall.");
+        (p.acronym, p.aliases) = (None, Vec::new());
+        p.relations.clear();
+        partners.push(p);
+    }
+    let mut glossary = Glossary::bundled();
+    let ours = r#"[(fr: ["quorv"], en: ["zentrix"]), (fr: ["quorvel"], en: ["vexhold"])]"#;
+    glossary.extend(Glossary::parse(ours).unwrap_or_default());
+    let typed_on = Index::with_glossary(&partners, glossary.clone());
+    typed_on.warm();
+    let fresh = Index::with_glossary(&partners, glossary);
+    let mut searcher = Searcher::default();
+    for (typed, count) in [("quorv", 1), ("quorvel", 2)] {
+        let query = Query::parse(typed).unwrap_or_default();
+        let expected = fresh.search(&query, &[], None);
+        assert_eq!(expected.len(), count, "{typed:?}: {expected:?}");
+        assert_eq!(searcher.search(&typed_on, &query, &[]), expected, "{typed:?}");
+    }
+}
+
+#[test]
 fn random_typing_with_the_glossary_finds_what_a_fresh_search_finds() {
     // Words of glossary phrases, stop words, elisions, hyphens and typos, drawn at random
     // and typed letter by letter, one query after another with one searcher: phrases

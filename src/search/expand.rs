@@ -370,8 +370,9 @@ impl Index {
     /// what it finds as typed it found before (see [`Query::narrows`]): the other spellings
     /// (inflections, corrections, the word without its elided article) of the changed words,
     /// each with whether it is also looked for by letters, and a word of each glossary
-    /// equivalent of a plan that is not the one `previous` had for those groups (every
-    /// partner an equivalent finds holds each of its words). `None` when a word `previous`
+    /// equivalent (every partner an equivalent finds holds each of its words); less what the
+    /// plan `previous` had for the same groups found already (see [`TermSlot::covers`]: at
+    /// `economie sociale`, "social" typed before). `None` when a word `previous`
     /// needed is one `query` may do without (a stop word now optional). `typos`: with the
     /// corrections.
     pub(super) fn spellings_of_changes(
@@ -399,12 +400,13 @@ impl Index {
                 .clone()
                 .filter(|&n| previous.groups.get(n) != query.groups.get(n))
                 .collect();
-            let kept = before.iter().any(|b| {
+            // The plan `previous` had for the same words, if any.
+            let same = before.iter().find(|b| {
                 b.groups == plan.groups
                     && b.optional == plan.optional
                     && b.direct.iter().map(|d| d.1).eq(plan.direct.iter().map(|d| d.1))
             });
-            if kept && changed.is_empty() {
+            if same.is_some() && changed.is_empty() {
                 // The same plan for the same words: it finds what it found.
                 continue;
             }
@@ -415,15 +417,27 @@ impl Index {
                     return None;
                 }
             }
-            // Each word's first spelling is what was typed.
-            let words = plan.groups.clone().zip(&plan.direct).filter(|(n, _)| changed.contains(n));
-            let forms = words
-                .flat_map(|(_, (slots, _))| slots)
-                .filter_map(|slot| slot.word.as_ref())
-                .flat_map(|w| w.forms.iter().skip(1));
-            others.extend(forms.map(Spelling::of));
+            // Each word's first spelling is what was typed. Another spelling the same word
+            // had in `previous` found there what it finds now.
+            for (k, (slots, _)) in plan.direct.iter().enumerate() {
+                if !changed.contains(&(plan.groups.start + k)) {
+                    continue;
+                }
+                let had = same.map(|b| &b.direct[k].0).filter(|had| had.len() == slots.len());
+                for (j, slot) in slots.iter().enumerate() {
+                    let Some(word) = &slot.word else { continue };
+                    let before = had.map(|had| &had[j]);
+                    let new = word.forms.iter().skip(1);
+                    let new = new.filter(|form| !before.is_some_and(|b| b.covers(form)));
+                    others.extend(new.map(Spelling::of));
+                }
+            }
             // Found by an equivalent, each word of it is there: the longest is the rarest.
-            for extra in &plan.extras {
+            // One `previous` had for the same words found there what it finds now.
+            let had = |extra: &Vec<WordPlan>| {
+                same.is_some_and(|b| b.extras.iter().any(|e| same_spellings(e, extra)))
+            };
+            for extra in plan.extras.iter().filter(|extra| !had(extra)) {
                 let rarest =
                     extra.iter().max_by_key(|w| w.forms.first().map_or(0, |f| f.plan.term().len()));
                 others.extend(rarest.iter().flat_map(|w| &w.forms).map(Spelling::of));
@@ -462,6 +476,46 @@ impl Index {
         found.sort_unstable();
         found.into_iter().take(CORRECTIONS_MAX).map(|(_, w)| w.to_owned()).collect()
     }
+}
+
+impl TermSlot<'_> {
+    /// Whether every partner `form` (a spelling of a word typed in a later query, in its
+    /// place) finds, this slot found: it had that spelling, looked for the same way, or one
+    /// as typed that `form` holds (by words any occurrence counts, so where `form` is, it
+    /// is); not by letters, where a longer term may match where a shorter does not.
+    fn covers(&self, form: &Form) -> bool {
+        let (Some(word), Atom::Text { mode: Mode::Exact | Mode::Fuzzy, .. }, false) =
+            (&self.word, &self.term.atom, self.term.negated)
+        else {
+            return false;
+        };
+        let (term, fuzzy) = (form.plan.term(), form.plan.fuzzy);
+        word.forms.iter().any(|had| {
+            let held = had.kind == FormKind::Direct
+                && if fuzzy {
+                    had.plan.fuzzy && had.plan.term() == term
+                } else {
+                    term.contains(had.plan.term())
+                };
+            let same = had.plan.term() == term
+                && had.kind == form.kind
+                && had.plan.fuzzy == fuzzy
+                && had.plan.whole == form.plan.whole;
+            held || same
+        })
+    }
+}
+
+/// Whether two equivalents look for the same words, spelt the same ways.
+fn same_spellings(a: &[WordPlan], b: &[WordPlan]) -> bool {
+    let signature = |words: &[WordPlan]| {
+        let mut signature = String::new();
+        for word in words {
+            word.write_forms(&mut signature);
+        }
+        signature
+    };
+    a.len() == b.len() && signature(a) == signature(b)
 }
 
 /// A glossary word: it and its inflections, as variants.
@@ -586,5 +640,54 @@ impl Vocabulary {
         }
         let at = self.sorted.partition_point(|w| w.as_str() < head);
         self.sorted.get(at).is_some_and(|w| w.starts_with(head))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Glossary;
+
+    fn spellings(index: &Index, previous: &str, query: &str) -> Option<Vec<String>> {
+        let (previous, query) = (Query::parse(previous).ok()?, Query::parse(query).ok()?);
+        let others = index.spellings_of_changes(&previous, &query, true)?;
+        Some(others.into_iter().map(|other| other.term).collect())
+    }
+
+    #[test]
+    fn what_the_same_plan_looked_for_before_is_not_looked_for_again() {
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let index = Index::with_glossary(&partners, Glossary::bundled());
+        // "social", typed before, finds every partner its inflection finds now; the phrase
+        // had the same equivalents.
+        assert_eq!(spellings(&index, "economie social", "economie sociale"), Some(vec![]));
+        // Completing the phrase brings its equivalents: they may be found elsewhere.
+        let completed = spellings(&index, "economie socia", "economie social");
+        assert!(completed.is_some_and(|others| others.contains(&"economy".to_owned())));
+    }
+
+    #[test]
+    fn a_spelling_covers_another_only_where_it_finds_as_much() {
+        let typed = Query::parse("kappa").unwrap_or_default();
+        let term = &typed.groups[0][0];
+        let form = |term: &str, kind| Form { plan: TermPlan::new(term, Mode::Exact), kind };
+        let slot = |forms| TermSlot { term, word: Some(WordPlan::new(forms)) };
+        let variant = form("kappa", FormKind::Variant);
+        // What was typed is found by words wherever it occurs; an inflection at word starts.
+        let direct = Form { plan: TermPlan::new("kappa", Mode::Fuzzy), kind: FormKind::Direct };
+        assert!(slot(vec![direct]).covers(&variant));
+        assert!(slot(vec![form("kappa", FormKind::Variant)]).covers(&variant));
+        // A correction counts as a whole word only.
+        assert!(!slot(vec![form("kappa", FormKind::Typo)]).covers(&variant));
+        assert!(!slot(vec![form("kappas", FormKind::Variant)]).covers(&variant));
+        // What was typed is in every longer spelling that holds it, found by words...
+        let typed =
+            |term: &str| Form { plan: TermPlan::new(term, Mode::Fuzzy), kind: FormKind::Direct };
+        assert!(slot(vec![typed("kapp")]).covers(&form("kappa-b", FormKind::Variant)));
+        assert!(!slot(vec![typed("kappz")]).covers(&form("kappa-b", FormKind::Variant)));
+        assert!(!slot(vec![form("kapp", FormKind::Variant)]).covers(&variant));
+        // ...but not by letters: a longer term may be found there where a shorter is not.
+        assert!(!slot(vec![typed("kapp")]).covers(&typed("kappa")));
+        assert!(slot(vec![typed("kappa")]).covers(&typed("kappa")));
     }
 }
