@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 
-use super::expand::{FormKind, GroupPlan, Spelling, TermSlot, Vocabulary, WordPlan};
+use super::expand::{Form, FormKind, GroupPlan, Spelling, TermSlot, Vocabulary, WordPlan};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
@@ -567,7 +567,9 @@ impl Index {
         if let Some(postings) = self.postings.get()
             && scanned >= POSTINGS_MIN
         {
-            for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
+            // Among few partners, a common spelling is read in their texts.
+            let pays = |form: &&mut Form| postings.pays(form.plan.term(), scanned);
+            for form in plans.iter_mut().flat_map(GroupPlan::forms_mut).filter(pays) {
                 let start = form.kind != FormKind::Direct;
                 let occurs = postings.may_hold(form.plan.term(), start, false);
                 form.plan.in_short = postings.may_hold(form.plan.term(), start, true);
@@ -598,6 +600,7 @@ impl Index {
                             });
                             if let Some(postings) = self.postings.get()
                                 && !found.asked()
+                                && postings.pays(term, scanned)
                             {
                                 fill_from_lists(postings, term, &found);
                             }
@@ -620,7 +623,8 @@ impl Index {
                     continue;
                 }
                 form.plan.found = recent.kept(number, term).or_else(|| {
-                    let postings = postings.filter(|p| p.can_tell(term))?;
+                    let postings =
+                        postings.filter(|p| p.can_tell(term) && p.pays(term, scanned))?;
                     let found = recent.slots(number, term, Sought::ByWords, len);
                     fill_from_lists(postings, term, &found);
                     Some(found)

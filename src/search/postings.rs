@@ -163,6 +163,9 @@ type Spelling = (String, bool, bool);
 /// save.
 const LISTED_MAX: usize = 8;
 
+/// A search among fewer than one partner in this many weighs the lists against the texts.
+const FEW_PARTNERS: usize = 4;
+
 /// Splits text into the words the lists are made of: runs of ASCII letters and digits, with
 /// where each starts.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -384,6 +387,18 @@ impl Postings {
         self.telling(term).is_some()
     }
 
+    /// Whether reading `term`'s lists (for every partner) costs less than reading the texts
+    /// of `partners` partners: a search among few partners reads their texts. Among many,
+    /// the lists always pay (the words holding the term are not even looked up).
+    pub(super) fn pays(&self, term: &str, partners: usize) -> bool {
+        if partners.saturating_mul(FEW_PARTNERS) >= self.len {
+            return true;
+        }
+        let words = self.words_holding(term, false);
+        let total: usize = words.iter().map(|&(w, _)| self.counts[w] as usize).sum();
+        total <= LISTED_MAX * partners
+    }
+
     /// The words that hold `term`, with where it first is in each, if their lists tell where
     /// it is more cheaply than the texts would.
     fn telling(&self, term: &str) -> Option<Vec<(usize, usize)>> {
@@ -466,6 +481,20 @@ mod tests {
             Some(vec![]),
             "both pieces count"
         );
+    }
+
+    #[test]
+    fn lists_pay_among_few_partners_only_for_a_rare_term() {
+        // 40 partners, each with "me" in 9 words, and one with "ugap".
+        let common = "me\nmeet members memo meal medal melon menu merit meter";
+        let mut texts = vec![common; 40];
+        texts.push("ugap\nbuys");
+        let p = postings(&texts);
+        // Among 10 (fewer than a quarter), 10 x 8 entries are worth reading, not 360.
+        assert!(!p.pays("me", 10));
+        assert!(p.pays("ugap", 10));
+        // Among many, the lists always pay.
+        assert!(p.pays("me", 11));
     }
 
     #[test]
