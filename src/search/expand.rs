@@ -481,8 +481,9 @@ impl Index {
 impl TermSlot<'_> {
     /// Whether every partner `form` (a spelling of a word typed in a later query, in its
     /// place) finds, this slot found: it had that spelling, looked for the same way, or one
-    /// as typed that `form` holds (by words any occurrence counts, so where `form` is, it
-    /// is); not by letters, where a longer term may match where a shorter does not.
+    /// as typed that `form` holds (looked for by words, where it counts anywhere, inside a
+    /// word too, in every field and in a note: where `form` is, it is); not by letters,
+    /// where a longer term may match where a shorter does not.
     fn covers(&self, form: &Form) -> bool {
         let (Some(word), Atom::Text { mode: Mode::Exact | Mode::Fuzzy, .. }, false) =
             (&self.word, &self.term.atom, self.term.negated)
