@@ -434,10 +434,10 @@ impl Index {
             }
             // Found by an equivalent, each word of it is there: the longest is the rarest.
             // One `previous` had for the same words found there what it finds now.
-            let had = |extra: &Vec<WordPlan>| {
+            let seen = |extra: &Vec<WordPlan>| {
                 same.is_some_and(|b| b.extras.iter().any(|e| same_spellings(e, extra)))
             };
-            for extra in plan.extras.iter().filter(|extra| !had(extra)) {
+            for extra in plan.extras.iter().filter(|extra| !seen(extra)) {
                 let rarest =
                     extra.iter().max_by_key(|w| w.forms.first().map_or(0, |f| f.plan.term().len()));
                 others.extend(rarest.iter().flat_map(|w| &w.forms).map(Spelling::of));

@@ -328,7 +328,7 @@ impl Postings {
     /// with `short` in their name, acronym or aliases.
     fn holding(&self, piece: &str, start: bool, short: bool) -> Option<Bits> {
         let words = self.words_holding(piece, start);
-        let total: usize = words.iter().map(|&(w, _)| self.counts[w] as usize).sum();
+        let total = self.entries(&words);
         if total > LISTED_MAX * self.len {
             return None;
         }
@@ -395,7 +395,7 @@ impl Postings {
             return true;
         }
         let words = self.words_holding(term, false);
-        let total: usize = words.iter().map(|&(w, _)| self.counts[w] as usize).sum();
+        let total = self.entries(&words);
         total <= LISTED_MAX * partners
     }
 
@@ -406,8 +406,13 @@ impl Postings {
             return None;
         }
         let words = self.words_holding(term, false);
-        let total: usize = words.iter().map(|&(w, _)| self.counts[w] as usize).sum();
+        let total = self.entries(&words);
         (total <= LISTED_MAX * self.len).then_some(words)
+    }
+
+    /// How many entries the lists of `words` hold together.
+    fn entries(&self, words: &[(usize, usize)]) -> usize {
+        words.iter().map(|&(w, _)| self.counts[w] as usize).sum()
     }
 
     /// Word number `w`.
