@@ -295,13 +295,17 @@ impl Index {
             }
         };
         // What was typed is looked for by letters in the short fields only where it is not
-        // found by words, and after the other spellings: any of them found by words ranks
-        // above any fuzzy hit, which then need not be looked for.
+        // found by words and its letters may be, and after the other spellings: any of them
+        // found by words ranks above any fuzzy hit, which then need not be looked for.
         let mut by_letters: u64 = 0;
         for (n, form) in word.forms.iter().enumerate() {
             let in_fields = if form.kind == FormKind::Direct {
                 let found = self.match_text(i, &form.plan, mode);
-                if found.is_none() && matches!(mode, Mode::Exact | Mode::Fuzzy) && form.plan.fuzzy {
+                if found.is_none()
+                    && matches!(mode, Mode::Exact | Mode::Fuzzy)
+                    && form.plan.fuzzy
+                    && self.may_find_by_letters(i, &form.plan)
+                {
                     match u32::try_from(n).ok().and_then(|n| 1u64.checked_shl(n)) {
                         Some(bit) => by_letters |= bit,
                         None => keep(&mut best, self.fuzzy_in_short(i, &form.plan), false),
@@ -467,6 +471,15 @@ impl Index {
         [(self.field(i, ACRONYM), Field::Name), (self.field(i, NAME), Field::Name)]
             .into_iter()
             .chain(self.aliases(i).map(|a| (a, Field::Alias)))
+    }
+
+    /// Whether [`Index::fuzzy_in_short`] may find `plan`'s term in partner `i`: what it found
+    /// there before says, else whether its letters are there ([`FuzzyGate`]).
+    fn may_find_by_letters(&self, i: usize, plan: &TermPlan) -> bool {
+        match plan.by_letters.as_ref().and_then(|slots| slots.get(i)) {
+            Some(code) => decode(code).is_some(),
+            None => self.may_fuzzy(i, &plan.gate),
+        }
     }
 
     /// Whether a credible fuzzy hit of a term (see [`FuzzyGate`]) may be in partner `i`'s
