@@ -716,6 +716,33 @@ fn a_word_grown_into_another_glossary_word_finds_its_equivalents() {
 }
 
 #[test]
+fn a_completed_phrase_finds_an_equivalent_only_one_of_its_words_stood_for() {
+    // "quorv" stood for "zentrix" before the phrase "quorv blen" completed; "vexhold", the
+    // phrase's other equivalent word, holds no "ble": a partner holding both is found
+    // although it matched nothing of `quorv ble`.
+    let world = &*WORLD;
+    let mut partners = world.partners.clone();
+    for (n, text) in ["zentrix vexhold", "zentrix blender", "vexhold"].iter().enumerate() {
+        let mut p = partners[0].clone();
+        (p.id, p.name) = (format!("hall-{n}"), format!("Hall {n}"));
+        p.description = format!("A {text} hall.");
+        (p.acronym, p.aliases) = (None, Vec::new());
+        p.relations.clear();
+        partners.push(p);
+    }
+    let mut glossary = Glossary::bundled();
+    let ours =
+        r#"[(fr: ["quorv"], en: ["zentrix"]), (fr: ["quorv blen"], en: ["zentrix vexhold"])]"#;
+    glossary.extend(Glossary::parse(ours).unwrap_or_default());
+    let typed_on = Index::with_glossary(&partners, glossary.clone());
+    typed_on.warm();
+    let fresh = Index::with_glossary(&partners, glossary);
+    let hits = type_and_compare(&mut Searcher::default(), &typed_on, &fresh, "quorv blen");
+    let ids: Vec<&str> = hits.iter().map(|h| partners[h.index].id.as_str()).collect();
+    assert_eq!(ids, ["hall-0"], "{hits:?}");
+}
+
+#[test]
 fn random_typing_with_the_glossary_finds_what_a_fresh_search_finds() {
     // Words of glossary phrases, stop words, elisions, hyphens and typos, drawn at random
     // and typed letter by letter, one query after another with one searcher: phrases

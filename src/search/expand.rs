@@ -372,9 +372,9 @@ impl Index {
     /// each with whether it is also looked for by letters, and a word of each glossary
     /// equivalent (every partner an equivalent finds holds each of its words); less what the
     /// plan `previous` had for the same groups found already (see [`TermSlot::covers`]: at
-    /// `economie sociale`, "social" typed before). `None` when a word `previous`
-    /// needed is one `query` may do without (a stop word now optional). `typos`: with the
-    /// corrections.
+    /// `economie sociale`, "social" typed before; and [`found_before`]: an equivalent whose
+    /// words `previous` found). `None` when a word `previous` needed is one `query` may do
+    /// without (a stop word now optional). `typos`: with the corrections.
     pub(super) fn spellings_of_changes(
         &self,
         previous: &Query,
@@ -437,7 +437,8 @@ impl Index {
             let seen = |extra: &Vec<WordPlan>| {
                 same.is_some_and(|b| b.extras.iter().any(|e| same_spellings(e, extra)))
             };
-            for extra in plan.extras.iter().filter(|extra| !seen(extra)) {
+            let new = |extra: &&Vec<WordPlan>| !seen(extra) && !found_before(extra, &plan, &before);
+            for extra in plan.extras.iter().filter(new) {
                 let rarest =
                     extra.iter().max_by_key(|w| w.forms.first().map_or(0, |f| f.plan.term().len()));
                 others.extend(rarest.iter().flat_map(|w| &w.forms).map(Spelling::of));
@@ -505,6 +506,29 @@ impl TermSlot<'_> {
             held || same
         })
     }
+}
+
+/// Whether every partner `extra` (an equivalent of `plan`) finds matched each plan `before`
+/// (the plan of an earlier query) had for any of `plan`'s groups: each is a lone stop word,
+/// or has an equivalent whose every word `extra` looks for the same way, or has each word
+/// it needs found wherever a word of `extra` is (see [`TermSlot::covers`]). At
+/// `economie social` after `economie socia`, "social economy": "economy" was an equivalent
+/// of `economie`, "social" holds `socia`.
+fn found_before(extra: &[WordPlan], plan: &GroupPlan<'_>, before: &[GroupPlan<'_>]) -> bool {
+    let twin = |word: &WordPlan| {
+        extra
+            .iter()
+            .any(|other| same_spellings(std::slice::from_ref(word), std::slice::from_ref(other)))
+    };
+    let held = |slot: &TermSlot<'_>| {
+        extra.iter().any(|word| word.forms.iter().all(|form| slot.covers(form)))
+    };
+    let (start, end) = (plan.groups.start, plan.groups.end);
+    before.iter().filter(|b| b.groups.start < end && start < b.groups.end).all(|b| {
+        b.optional
+            || b.extras.iter().any(|words| words.iter().all(twin))
+            || b.direct.iter().all(|(slots, optional)| *optional || slots.iter().any(held))
+    })
 }
 
 /// Whether two equivalents look for the same words, spelt the same ways.
@@ -662,9 +686,28 @@ mod tests {
         // "social", typed before, finds every partner its inflection finds now; the phrase
         // had the same equivalents.
         assert_eq!(spellings(&index, "economie social", "economie sociale"), Some(vec![]));
-        // Completing the phrase brings its equivalents: they may be found elsewhere.
-        let completed = spellings(&index, "economie socia", "economie social");
-        assert!(completed.is_some_and(|others| others.contains(&"economy".to_owned())));
+        // Completing the phrase brings its equivalents: they may be found elsewhere,
+        let completed = spellings(&index, "commande publiqu", "commande publique");
+        assert!(completed.is_some_and(|others| others.contains(&"procurement".to_owned())));
+        // but not where each word before was found wherever a word of the equivalent is:
+        // "economy" was an equivalent of `economie`, "social" holds `socia`.
+        assert_eq!(spellings(&index, "economie socia", "economie social"), Some(vec![]));
+    }
+
+    #[test]
+    fn an_equivalent_found_before_must_have_found_every_word_before() {
+        // At `quorv blen tarm`, "quorvtarz" holds `quorv` and `tar`, not `blen`: the phrase
+        // `quorv blen` had it found only where "zix yam" is.
+        let mut partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        partners[0].description = "quorvtarz zix yam".to_owned();
+        let ours = r#"[(fr: ["quorv blen"], en: ["zix yam"]),
+                       (fr: ["quorv blen tarm"], en: ["quorvtarz"])]"#;
+        let mut glossary = Glossary::bundled();
+        glossary.extend(Glossary::parse(ours).expect("a valid glossary"));
+        let index = Index::with_glossary(&partners, glossary);
+        let others = spellings(&index, "quorv blen tar", "quorv blen tarm");
+        let found = others.as_ref().is_some_and(|o| o.contains(&"quorvtarz".to_owned()));
+        assert!(found, "{others:?}");
     }
 
     #[test]
