@@ -166,17 +166,18 @@ impl Index {
                 continue;
             }
             let extra = &plan.extras[j];
-            let words: Option<Vec<(u32, bool, bool)>> =
-                extra.iter().map(|word| self.match_word(i, word, Mode::Fuzzy, note)).collect();
-            let Some(words) = words else { continue };
-            let sum: u32 = words.iter().map(|w| w.0).sum();
-            let count = u32::try_from(words.len()).unwrap_or(1).max(1);
+            // Every word must be there: the first missing ends the look.
+            let mut found = Some((0u32, false, false));
+            for word in extra {
+                let Some((sum, name, noted)) = found else { break };
+                found = self
+                    .match_word(i, word, Mode::Fuzzy, note)
+                    .map(|(score, n, o)| (sum.saturating_add(score), name | n, noted | o));
+            }
+            let Some((sum, name, noted)) = found else { continue };
+            let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
             // Of equivalents found equally well, the one of more words is the more telling.
-            let m = (
-                sum * width / count + (count - 1) * 500,
-                words.iter().any(|w| w.1),
-                words.iter().any(|w| w.2),
-            );
+            let m = (sum * width / count + (count - 1) * 500, name, noted);
             if beats(m.0, j, best, winner) {
                 best = Some(m);
                 winner = Some(j);
