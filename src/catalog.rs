@@ -12,7 +12,7 @@ mod similar;
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 
 use crate::dataset::{self, Dataset, DatasetError, Ids, Partner, RelationKind};
-use crate::search::{Glossary, Index, MarkBits};
+use crate::search::{Glossary, GlossaryError, Index, MarkBits};
 use crate::store::{Marks, State};
 
 /// Where the partners come from.
@@ -127,21 +127,40 @@ impl Drop for Catalog {
     }
 }
 
-/// The bundled glossary with the groups of `dir/glossary.ron` added, when there is one; a
-/// file that cannot be used is reported in `warnings` and left out.
+/// The file of the datasets folder that adds groups to the glossary: not a dataset.
+pub const GLOSSARY_FILE: &str = "glossary.ron";
+
+/// The bundled glossary with the groups of the datasets folder's [`GLOSSARY_FILE`] added,
+/// when there is one; a file that cannot be used is reported in `warnings` and left out.
 fn user_glossary(dir: &Path, warnings: &mut Vec<DatasetError>) -> Glossary {
     let mut glossary = Glossary::bundled();
-    let file = dir.join("glossary.ron");
-    let Ok(text) = std::fs::read_to_string(&file) else { return glossary };
-    match Glossary::parse(&text) {
+    let file = dir.join(GLOSSARY_FILE);
+    if !file.is_file() {
+        return glossary;
+    }
+    match read_glossary(&file) {
         Ok(user) => glossary.extend(user),
-        Err(e) => warnings.push(DatasetError::Invalid {
-            at: dataset::Location { file, line: 1, column: 1 },
-            message: e.to_string(),
-            fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron".to_owned(),
-        }),
+        Err(e) => warnings.push(e),
     }
     glossary
+}
+
+/// A user's glossary file (see [`GLOSSARY_FILE`]), or what is wrong with it, said as a
+/// dataset's problems are (file, line and column, and how to fix it).
+pub fn read_glossary(file: &Path) -> Result<Glossary, DatasetError> {
+    let text = dataset::read_source(file)?;
+    let at = |line, column| dataset::Location { file: file.to_owned(), line, column };
+    let fix = crate::i18n::data().glossary_fix.to_owned();
+    Glossary::parse(&text).map_err(|e| match e {
+        GlossaryError::Syntax(e) => DatasetError::Invalid {
+            at: at(e.span.start.line, e.span.start.col),
+            message: e.code.to_string(),
+            fix,
+        },
+        e @ GlossaryError::Group { .. } => {
+            DatasetError::Invalid { at: at(1, 1), message: e.to_string(), fix }
+        }
+    })
 }
 
 impl Catalog {
@@ -441,6 +460,7 @@ fn dataset_files(dir: &Path) -> Vec<PathBuf> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                .filter(|p| p.file_name().is_none_or(|name| name != GLOSSARY_FILE))
                 .collect()
         })
         .unwrap_or_default();

@@ -13,7 +13,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 
-use crate::catalog::Catalog;
+use crate::catalog::{self, Catalog};
 use crate::completions;
 use crate::dataset::{self, Kind};
 use crate::export::{self, ExportFormat};
@@ -468,11 +468,21 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     let mut failed = false;
     for file in files {
-        match dataset::load_file(file) {
-            Ok(d) => {
-                let n = d.partners.len();
+        // The datasets folder's glossary is no dataset.
+        let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
+        let read = if glossary {
+            catalog::read_glossary(file).map(|g| (g.len(), true))
+        } else {
+            dataset::load_file(file).map(|d| (d.partners.len(), false))
+        };
+        match read {
+            Ok((n, glossary)) => {
                 let said = i18n::cli();
-                let valid = i18n::cli::count(n, said.valid_one, said.valid_many);
+                let valid = if glossary {
+                    i18n::cli::count(n, said.glossary_valid_one, said.glossary_valid_many)
+                } else {
+                    i18n::cli::count(n, said.valid_one, said.valid_many)
+                };
                 let file = file.display().to_string();
                 writeln!(cx.out, "{}", fill(valid, &[&clean(&file), &n]))?;
             }

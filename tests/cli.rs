@@ -734,6 +734,32 @@ fn a_bad_user_dataset_is_skipped_with_a_warning() {
 }
 
 #[test]
+fn a_glossary_in_the_datasets_folder_is_no_dataset() {
+    let home = Home::new();
+    // "quorvex" is in no partner: only the user's group finds UGAP by it.
+    let glossary = home
+        .file("datasets/glossary.ron", r#"[(fr: ["quorvex"], en: ["industrial and commercial"])]"#);
+    let out = home.run(&["search", "quorvex"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "no warning");
+    assert!(text(&out.stdout).starts_with("ugap\t"), "{}", text(&out.stdout));
+    let path = glossary.display().to_string();
+    let said = home.ok(&["validate", &path]);
+    assert_eq!(said, format!("{path}: ok, a glossary of 1 group\n"));
+    // A glossary's problems are told as a dataset's are, in the user's language too.
+    home.file("datasets/glossary.ron", "[(fr: [\"mairie\"], en: [])]");
+    let said = home.expect(&["--lang", "fr", "validate", &path], 1);
+    assert!(said.starts_with(&format!("{path}:1:1: groupe 1 du glossaire (mairie)")), "{said}");
+    assert!(said.contains("correction : écrivez une liste de groupes"), "{said}");
+    home.file("datasets/glossary.ron", "[\n  (fr: [\"mairie\"] en: [\"town hall\"]),\n]");
+    let said = home.expect(&["validate", &path], 1);
+    assert!(said.starts_with(&format!("{path}:2:19: ")), "{said}");
+    let out = home.run(&["search", "ugap"]);
+    assert!(out.status.success());
+    assert!(text(&out.stderr).contains(&format!("{path}:2:19: ")), "{}", text(&out.stderr));
+}
+
+#[test]
 fn data_ignores_the_datasets_folder() {
     let home = Home::new();
     home.file(

@@ -58,6 +58,11 @@ table! {
         valid_one,
         /// `{}`: the file, `{}`: how many (not one).
         valid_many,
+        /// `{}`: the file, `{}`: how many groups (one). `validate` found no problem in a
+        /// glossary.
+        glossary_valid_one,
+        /// `{}`: the file, `{}`: how many groups (not one).
+        glossary_valid_many,
         // -- The card --
         /// `{}`: what, `{}`: its value ("Email: x", a fact, a relation).
         label_value,

@@ -42,6 +42,15 @@ table! {
         /// `{}`: the partner's id, `{}`: the relation's slug.
         bad_relation,
         bad_relation_fix,
+        // -- The user's glossary (`glossary.ron` in the datasets folder) --
+        /// `{}`: the group's number (from 1), `{}`: its first term, `{}`: what is wrong.
+        glossary_group,
+        /// What is wrong with a group: one language missing.
+        glossary_language,
+        /// What is wrong with a group: a term with no word to look for.
+        glossary_empty_term,
+        /// How to write a glossary.
+        glossary_fix,
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,

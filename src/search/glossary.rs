@@ -54,7 +54,7 @@ pub enum GlossaryError {
     #[error("the glossary is not a list of (fr: [...], en: [...]) groups: {0}")]
     Syntax(#[from] ron::error::SpannedError),
     /// A group lacks one language or holds an empty term.
-    #[error("glossary group {number} ({first}): {problem}")]
+    #[error("{}", crate::i18n::fill(crate::i18n::data().glossary_group, &[number, first, problem]))]
     Group {
         /// 1-based position of the group.
         number: usize,
@@ -84,9 +84,9 @@ impl Glossary {
     pub fn add(&mut self, groups: &[GlossaryGroup]) -> Result<(), GlossaryError> {
         for (n, group) in groups.iter().enumerate() {
             let problem = if group.fr.is_empty() || group.en.is_empty() {
-                Some("every group needs French (fr) and English (en) terms")
+                Some(crate::i18n::data().glossary_language)
             } else if group.fr.iter().chain(&group.en).any(|t| words(t).is_empty()) {
-                Some("a term is empty or only stop words")
+                Some(crate::i18n::data().glossary_empty_term)
             } else {
                 None
             };

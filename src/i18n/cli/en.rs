@@ -27,6 +27,8 @@ pub static CLI: Cli = Cli {
     wrote_many: "wrote {} partners to {}",
     valid_one: "{}: ok, {} partner",
     valid_many: "{}: ok, {} partners",
+    glossary_valid_one: "{}: ok, a glossary of {} group",
+    glossary_valid_many: "{}: ok, a glossary of {} groups",
 
     label_value: "{}: {}",
     also_known_as: "Also known as: {}",

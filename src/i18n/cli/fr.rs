@@ -27,6 +27,8 @@ pub static CLI: Cli = Cli {
     wrote_many: "{} partenaires écrits dans {}",
     valid_one: "{} : ok, {} partenaire",
     valid_many: "{} : ok, {} partenaires",
+    glossary_valid_one: "{} : ok, un glossaire de {} groupe",
+    glossary_valid_many: "{} : ok, un glossaire de {} groupes",
 
     label_value: "{} : {}",
     also_known_as: "Aussi appelé : {}",

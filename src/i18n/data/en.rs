@@ -23,6 +23,11 @@ pub static DATA: Data = Data {
     bad_relation: "partner \"{}\" has a relation ({}) that needs exactly one of `target` and `name`",
     bad_relation_fix: "set `target` to a partner id, or `name` to an outside organisation",
 
+    glossary_group: "glossary group {} ({}): {}",
+    glossary_language: "every group needs French (fr) and English (en) terms",
+    glossary_empty_term: "a term is empty or only stop words",
+    glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
+
     unknown_kind: "no kind is called that; use one of: {}",
     unknown_scope: "no scope is called that; use one of: {}",
     unknown_topic: "no topic is called that; use one of: {}",

@@ -24,6 +24,11 @@ pub static DATA: Data = Data {
     bad_relation: "le partenaire « {} » a une relation ({}) qui demande exactement un champ parmi `target` et `name`",
     bad_relation_fix: "mettez dans `target` l'identifiant d'un partenaire, ou dans `name` un organisme extérieur",
 
+    glossary_group: "groupe {} du glossaire ({}) : {}",
+    glossary_language: "chaque groupe a besoin de termes en français (fr) et en anglais (en)",
+    glossary_empty_term: "un terme est vide ou ne contient que des mots vides",
+    glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
+
     unknown_kind: "aucun type ne porte ce nom ; choisissez parmi : {}",
     unknown_scope: "aucune portée ne porte ce nom ; choisissez parmi : {}",
     unknown_topic: "aucun thème ne porte ce nom ; choisissez parmi : {}",
