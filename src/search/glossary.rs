@@ -16,7 +16,8 @@ const BUNDLED: &str = include_str!("../../assets/glossary.ron");
 /// Words a query may hold that need not match when the rest of it does.
 const STOP_WORDS: &[&str] = &[
     "de", "des", "la", "le", "les", "et", "du", "d'", "l'", "of", "the", "and", "pour", "en", "au",
-    "aux", "for", "to",
+    "aux", "for", "to", "a", "une", "sur", "dans", "par", "entre", "avec", "leur", "leurs",
+    "aupres", "ou", "chez", "an", "in", "on", "with", "by", "or", "at",
 ];
 
 /// French elided articles and pronouns, folded: `d'emploi` is looked for as `emploi`.
@@ -214,6 +215,15 @@ pub(super) fn stem(word: &str) -> String {
             return format!("{base}{replacement}");
         }
     }
+    // Feminines of nouns of agents and of adjectives in -in, from 7 letters: shorter words
+    // so ending are mostly other words ("line", "engine").
+    if w.len() >= 7 {
+        for (ending, replacement) in [("trice", "teur"), ("euse", "eur"), ("ine", "in")] {
+            if let Some(base) = w.strip_suffix(ending) {
+                return format!("{base}{replacement}");
+            }
+        }
+    }
     w
 }
 
@@ -230,6 +240,8 @@ pub(super) fn inflections(word: &str) -> Vec<String> {
         ("en", &["enne"]),
         ("el", &["elle"]),
         ("eau", &["eaux"]),
+        ("teur", &["trice"]),
+        ("eur", &["euse"]),
     ] {
         if let Some(base) = stem.strip_suffix(ending) {
             forms.extend(others.iter().map(|o| format!("{base}{o}")));
@@ -255,6 +267,10 @@ mod tests {
             ("publics", "public"),
             ("europeenne", "europeen"),
             ("startups", "startup"),
+            ("directrice", "directeur"),
+            ("administratrices", "administrateurs"),
+            ("acheteuse", "acheteur"),
+            ("girondines", "girondin"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }
@@ -263,6 +279,11 @@ mod tests {
         assert!(inflections("cities").contains(&"city".to_owned()));
         assert!(inflections("city").contains(&"cities".to_owned()));
         assert!(inflections("territorial").contains(&"territoriaux".to_owned()));
+        assert!(inflections("directeur").contains(&"directrice".to_owned()));
+        assert!(inflections("acheteurs").contains(&"acheteuse".to_owned()));
+        // Short words so ending are left alone.
+        assert_eq!(stem("line"), "line");
+        assert_eq!(stem("engine"), "engine");
     }
 
     #[test]
