@@ -198,8 +198,18 @@ pub enum Command {
 }
 
 fn parse_kind(value: &str) -> Result<Kind, String> {
-    Kind::from_slug(value).ok_or_else(|| {
-        let all: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
+    // A kind's slug, or the word the list shows for it, in either language (`--kind élus`).
+    let badge = |kind: &&Kind| {
+        [Lang::En, Lang::Fr].iter().any(|&lang| {
+            crate::search::fold(i18n::vocabulary::of(lang).badge(**kind))
+                == crate::search::fold(value)
+        })
+    };
+    Kind::from_slug(value).or_else(|| Kind::ALL.iter().find(badge).copied()).ok_or_else(|| {
+        let all: Vec<&str> = Kind::ALL
+            .iter()
+            .map(|&k| if i18n::lang() == Lang::Fr { i18n::vocabulary().badge(k) } else { k.slug() })
+            .collect();
         fill(i18n::data().unknown_kind, &[&all.join(", ")])
     })
 }

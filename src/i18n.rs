@@ -39,6 +39,26 @@ impl Lang {
         Lang::from_locale_value(value.as_deref())
     }
 
+    /// The language `--lang` asks for in `args` (a program's arguments, `--lang fr` or
+    /// `--lang=fr`), read before the rest is parsed so that the errors of parsing are said
+    /// in it; `None` when none is asked for, or a value clap will refuse.
+    pub fn asked_in(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Lang> {
+        let mut asked = None;
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let value = match arg.to_str() {
+                Some("--") => break,
+                Some("--lang") => args.next(),
+                Some(arg) => arg.strip_prefix("--lang=").map(Into::into),
+                None => None,
+            };
+            if let Some(value) = value {
+                asked = <Lang as clap::ValueEnum>::from_str(&value.to_string_lossy(), true).ok();
+            }
+        }
+        asked
+    }
+
     /// The language for a locale value such as `fr_FR.UTF-8` (none: English).
     pub fn from_locale_value(value: Option<&str>) -> Lang {
         match value {
@@ -148,6 +168,12 @@ mod tests {
         assert_eq!(Lang::from_locale_value(Some("en_GB.UTF-8")), Lang::En);
         assert_eq!(Lang::from_locale_value(Some("C")), Lang::En);
         assert_eq!(Lang::from_locale_value(None), Lang::En);
+        let asked = |args: &[&str]| Lang::asked_in(args.iter().map(Into::into));
+        assert_eq!(asked(&["partners", "--lang", "fr", "list"]), Some(Lang::Fr));
+        assert_eq!(asked(&["partners", "list", "--lang=FR"]), Some(Lang::Fr));
+        assert_eq!(asked(&["partners", "--lang", "en"]), Some(Lang::En));
+        assert_eq!(asked(&["partners", "search", "--", "--lang", "fr"]), None);
+        assert_eq!(asked(&["partners", "--lang", "xx"]), None);
     }
 
     #[test]

@@ -26,6 +26,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
+    // Said before parsing, so that a bad value (`--kind zzz`) is told in the user's language.
+    i18n::set(Lang::asked_in(std::env::args_os()).unwrap_or_else(Lang::from_locale));
     let args = Cli::parse();
     i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
     match run(args) {

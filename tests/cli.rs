@@ -362,6 +362,32 @@ fn global_options_work_before_and_after_the_subcommand() {
 }
 
 #[test]
+fn kinds_are_named_in_either_language_and_told_in_the_users() {
+    let home = Home::new();
+    let elected = home.json(&["list", "--kind", "elected-network", "--json"]);
+    assert!(ids(&elected).len() >= 5);
+    assert_eq!(ids(&home.json(&["list", "--kind", "élus", "--json"])), ids(&elected));
+    let found = home.json(&["search", "kind:élus", "--json"]);
+    let mut found = ids(&found);
+    found.sort_unstable();
+    assert_eq!(found, ids(&elected));
+    // A bad value is told in the language asked for, before or after it, or the locale's.
+    for args in
+        [&["--lang", "fr", "list", "--kind", "zzz"][..], &["list", "--kind", "zzz", "--lang=fr"]]
+    {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("aucun type ne porte ce nom"), "{args:?}");
+        assert!(text(&out.stderr).contains("élus, profession"), "{args:?}");
+    }
+    let out = home.cmd().env("LANG", "fr_FR.UTF-8").args(["list", "--kind", "zzz"]).output();
+    let out = out.expect("partners runs");
+    assert!(text(&out.stderr).contains("aucun type ne porte ce nom"), "{}", text(&out.stderr));
+    let out = home.run(&["list", "--kind", "zzz"]);
+    assert!(text(&out.stderr).contains("no kind is called that"), "{}", text(&out.stderr));
+}
+
+#[test]
 fn data_replaces_the_bundled_dataset() {
     let home = Home::new();
     let good = home.file("good.ron", GOOD);

@@ -16,6 +16,9 @@ table! {
     arrays {
         /// The kinds' words, in the order of `Kind::ALL`.
         kinds: 10,
+        /// A word or two of each kind, in the same order, for the list's rows: each is a
+        /// value `kind:` accepts for that kind alone, whatever the language.
+        badges: 10,
         /// The scopes' words, in the order of `Scope::ALL`.
         scopes: 5,
         /// The topics' words, in the order of `Topic::ALL`.
@@ -55,6 +58,11 @@ impl Vocabulary {
     /// A kind in words.
     pub fn kind(&self, kind: Kind) -> &'static str {
         word(Kind::ALL, &self.kinds, kind, Kind::label)
+    }
+
+    /// A kind in a word or two, for the list (see [`Vocabulary::badges`]).
+    pub fn badge(&self, kind: Kind) -> &'static str {
+        word(Kind::ALL, &self.badges, kind, Kind::slug)
     }
 
     /// A scope in words.

@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::fold::fold;
 use crate::dataset::{Kind, Scope, Topic};
-use crate::i18n::{data, fill};
+use crate::i18n::{Lang, data, fill, vocabulary};
 
 /// Fuzzy matching needs this many letters to mean anything; shorter terms match by words.
 pub(super) const FUZZY_MIN_CHARS: usize = 3;
@@ -138,10 +138,10 @@ pub const FILTERS: &[(&str, &str)] = &[
     ("has:", "note or alias (your own)"),
 ];
 
-fn slugs_matching<T: Copy>(all: &[T], slug: fn(T) -> &'static str, value: &str) -> Vec<T> {
-    let exact: Vec<T> = all.iter().copied().filter(|v| slug(*v) == value).collect();
+fn slugs_matching<T: Copy, S: AsRef<str>>(all: &[T], slug: impl Fn(T) -> S, value: &str) -> Vec<T> {
+    let exact: Vec<T> = all.iter().copied().filter(|v| slug(*v).as_ref() == value).collect();
     if exact.is_empty() {
-        all.iter().copied().filter(|v| slug(*v).starts_with(value)).collect()
+        all.iter().copied().filter(|v| slug(*v).as_ref().starts_with(value)).collect()
     } else {
         exact
     }
@@ -268,9 +268,21 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 return Ok(None);
             }
             "kind" => {
-                let kinds = slugs_matching(Kind::ALL, Kind::slug, &value);
+                let mut kinds = slugs_matching(Kind::ALL, Kind::slug, &value);
+                // Else the list's words for a kind, in either language (`kind:élus`).
+                for lang in [Lang::En, Lang::Fr] {
+                    if kinds.is_empty() {
+                        let badge = |k| fold(vocabulary::of(lang).badge(k));
+                        kinds = slugs_matching(Kind::ALL, badge, &value);
+                    }
+                }
                 if kinds.is_empty() {
-                    return Err(unknown(token, data().unknown_kind, Kind::ALL, Kind::slug));
+                    // In French, the list's words: each is accepted too.
+                    let listed = |k: Kind| match crate::i18n::lang() {
+                        Lang::Fr => vocabulary().badge(k),
+                        Lang::En => k.slug(),
+                    };
+                    return Err(unknown(token, data().unknown_kind, Kind::ALL, listed));
                 }
                 Some(Atom::Kind(kinds))
             }

@@ -7,21 +7,10 @@ use crate::catalog::Catalog;
 use crate::dataset::{Kind, Partner};
 use crate::text::{char_width, clean, highlight_runs, width};
 
-/// A few letters that say what kind of organisation a partner is: the start of its slug, so
-/// that typing `kind:` and the badge finds the same partners.
+/// A word or two that say what kind of organisation a partner is, in the user's language:
+/// typing `kind:` and the badge finds the same partners.
 pub fn badge(kind: Kind) -> &'static str {
-    match kind {
-        Kind::LocalAuthority => "local",
-        Kind::PublicBody => "public",
-        Kind::Programme => "programme",
-        Kind::ElectedNetwork => "elected",
-        Kind::ProfessionalAssociation => "profession",
-        Kind::BusinessNetwork => "business",
-        Kind::SocialEconomy => "social",
-        Kind::Media => "media",
-        Kind::Foundation => "foundation",
-        Kind::InternationalNetwork => "international",
-    }
+    crate::i18n::vocabulary().badge(kind)
 }
 
 /// Columns before the name: three marks and a space.
@@ -145,10 +134,14 @@ mod tests {
 
     #[test]
     fn every_badge_is_a_kind_filter_for_its_kind_alone() {
+        use crate::i18n::{Lang, vocabulary};
         use crate::search::{Atom, Query};
-        for &kind in Kind::ALL {
-            let query = Query::parse(&format!("kind:{}", badge(kind))).expect("kind: accepts it");
-            assert_eq!(query.groups[0][0].atom, Atom::Kind(vec![kind]), "{kind:?}");
+        for lang in [Lang::En, Lang::Fr] {
+            for &kind in Kind::ALL {
+                let badge = vocabulary::of(lang).badge(kind);
+                let query = Query::parse(&format!("kind:{badge}")).expect("kind: accepts it");
+                assert_eq!(query.groups[0][0].atom, Atom::Kind(vec![kind]), "{lang:?} {kind:?}");
+            }
         }
     }
 

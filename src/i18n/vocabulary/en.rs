@@ -16,6 +16,18 @@ pub static VOCABULARY: Vocabulary = Vocabulary {
         "Foundation and research",
         "International network",
     ],
+    badges: [
+        "local",
+        "public",
+        "programme",
+        "elected",
+        "profession",
+        "business",
+        "social",
+        "media",
+        "foundation",
+        "international",
+    ],
     scopes: ["Local", "Regional", "National", "European", "International"],
     topics: [
         "Public procurement",

@@ -16,6 +16,18 @@ pub static VOCABULARY: Vocabulary = Vocabulary {
         "Fondation et recherche",
         "Réseau international",
     ],
+    badges: [
+        "collectivité",
+        "public",
+        "programme",
+        "élus",
+        "profession",
+        "entreprises",
+        "ess",
+        "médias",
+        "fondation",
+        "international",
+    ],
     scopes: ["Local", "Régional", "National", "Européen", "International"],
     topics: [
         "Commande publique",
