@@ -550,7 +550,7 @@ fn notes_are_searched_like_descriptions_and_say_so() {
         ..partners::store::Marks::default()
     };
     state.marks.insert("weka".to_owned(), mark("Their catalogue of legal guides"));
-    state.marks.insert("ugap".to_owned(), mark("Met Jeanne at the salon"));
+    state.marks.insert("ugap".to_owned(), mark("Met Jeanne at the salon-emploi of Namur"));
     let marks = catalog.mark_bits(&state);
     let search = |text: &str| {
         let query = Query::parse(text).unwrap_or_default();
@@ -563,6 +563,10 @@ fn notes_are_searched_like_descriptions_and_say_so() {
     assert_eq!(search("catalog"), [("weka", true)], "a word prefix, as in a description");
     assert_eq!(search("jeanne"), [("ugap", true)]);
     assert_eq!(search("ugap").first(), Some(&("ugap", false)), "the name, not the note");
+    // Forgiven as in a description: a typo, a word typed without its hyphen.
+    assert_eq!(search("catalgue"), [("weka", true)]);
+    assert_eq!(search("namurr"), [("ugap", true)]);
+    assert_eq!(search("salonemploi"), [("ugap", true)]);
     // The searcher forgets results found before the notes changed.
     let mut searcher = partners::search::Searcher::default();
     let query = Query::parse("salon").unwrap_or_default();

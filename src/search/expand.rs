@@ -336,7 +336,14 @@ impl Index {
         // one of them is the first piece ("social" of "social-economy" for `sociale`), what
         // it found spares reading the text for the hyphenated spelling, which cannot beat it.
         if word.is_ascii() && word.len() >= ONE_TYPO_MIN {
-            for (written, whole) in self.vocabulary().hyphenated(&word) {
+            let mut hyphenated: Vec<(String, bool)> = Vec::new();
+            for (written, whole) in self.in_words(|words| words.hyphenated(&word)) {
+                match hyphenated.iter_mut().find(|(w, _)| *w == written) {
+                    Some((_, was)) => *was |= whole,
+                    None => hyphenated.push((written, whole)),
+                }
+            }
+            for (written, whole) in hyphenated.into_iter().take(HYPHENATED_MAX) {
                 let mut plan = TermPlan::new(&written, Mode::Exact);
                 plan.whole &= whole;
                 forms.push(Form { plan, kind: FormKind::Variant });
@@ -447,35 +454,18 @@ impl Index {
         Some(others)
     }
 
-    /// The partners' words one edit from `word` (two from 9 letters), closest first: not
-    /// `word` itself, nor words it begins (it finds those as it is).
+    /// The words of the partners and of the notes one edit from `word` (two from 9 letters),
+    /// closest first: not `word` itself, nor words it begins (it finds those as it is).
     fn corrections(&self, word: &str) -> Vec<String> {
         let len = word.chars().count();
         if len < ONE_TYPO_MIN || !word.is_ascii() {
             return Vec::new();
         }
         let edits = if len >= TWO_TYPOS_MIN { 2 } else { 1 };
-        let vocabulary = self.vocabulary();
-        let mask = char_mask(word);
-        let mut found: Vec<(usize, &str)> = Vec::new();
-        for other_len in len - edits..=len + edits {
-            for (other, other_mask) in
-                vocabulary.by_len.get(other_len).map_or(&[][..], Vec::as_slice)
-            {
-                // Each edit adds or removes at most one letter of the set: a cheap first test.
-                let differ =
-                    (mask & !other_mask).count_ones().max((other_mask & !mask).count_ones());
-                if differ as usize > edits || other.starts_with(word) {
-                    continue;
-                }
-                let distance = strsim::osa_distance(word, other);
-                if distance <= edits && distance > 0 {
-                    found.push((distance, other));
-                }
-            }
-        }
+        let mut found = self.in_words(|words| words.near(word, edits));
         found.sort_unstable();
-        found.into_iter().take(CORRECTIONS_MAX).map(|(_, w)| w.to_owned()).collect()
+        found.dedup();
+        found.into_iter().take(CORRECTIONS_MAX).map(|(_, w)| w).collect()
     }
 }
 
@@ -558,6 +548,7 @@ fn variant_word(word: &str) -> WordPlan {
 
 /// The distinct words of the partners: to find corrections of a word, and to leave out of a
 /// plan the spellings no partner uses (each spelling looked for costs a pass over every text).
+#[derive(Debug, Default)]
 pub(super) struct Vocabulary {
     /// Words of 4 to 32 ASCII letters, with their letters as bits, by length.
     by_len: Vec<Vec<(String, u64)>>,
@@ -651,6 +642,27 @@ impl Vocabulary {
                 found.push((prefix.to_owned(), whole));
                 if found.len() == HYPHENATED_MAX {
                     break;
+                }
+            }
+        }
+        found
+    }
+
+    /// The words at most `edits` edits from `word` (ASCII), with how many.
+    fn near(&self, word: &str, edits: usize) -> Vec<(usize, String)> {
+        let (len, mask) = (word.len(), char_mask(word));
+        let mut found = Vec::new();
+        for other_len in len.saturating_sub(edits)..=len + edits {
+            for (other, other_mask) in self.by_len.get(other_len).map_or(&[][..], Vec::as_slice) {
+                // Each edit adds or removes at most one letter of the set: a cheap first test.
+                let differ =
+                    (mask & !other_mask).count_ones().max((other_mask & !mask).count_ones());
+                if differ as usize > edits || other.starts_with(word) {
+                    continue;
+                }
+                let distance = strsim::osa_distance(word, other);
+                if distance <= edits && distance > 0 {
+                    found.push((distance, other.clone()));
                 }
             }
         }

@@ -181,12 +181,21 @@ pub struct Index {
 }
 
 /// The user's notes, folded: `slot[i]` is 1 + the place of partner `i`'s note in `texts`, or 0;
-/// `holders`, the partners with a note, in index order.
-#[derive(Debug, Default, PartialEq, Eq)]
+/// `holders`, the partners with a note, in index order; `words`, their words, where a typo or
+/// a word typed without its hyphens is corrected as in the partners' words.
+#[derive(Debug, Default)]
 struct Notes {
     slot: Vec<u32>,
     texts: Vec<String>,
     holders: Vec<usize>,
+    words: Vocabulary,
+}
+
+/// The same notes: their words follow.
+impl PartialEq for Notes {
+    fn eq(&self, other: &Notes) -> bool {
+        (&self.slot, &self.texts, &self.holders) == (&other.slot, &other.texts, &other.holders)
+    }
 }
 
 impl Notes {
@@ -374,6 +383,7 @@ impl Index {
         if *self.notes() == new {
             return;
         }
+        new.words = Vocabulary::of(&new.texts);
         let mut notes = self.notes.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if **notes != new {
             *notes = Arc::new(new);
@@ -425,6 +435,16 @@ impl Index {
     pub(super) fn letters(&self) -> &Letters {
         static NONE: Letters = Letters::none();
         self.letters.get().unwrap_or(&NONE)
+    }
+
+    /// What `look` finds in the words of the partners and in those of the notes.
+    pub(super) fn in_words<T>(&self, look: impl Fn(&Vocabulary) -> Vec<T>) -> Vec<T> {
+        let mut found = look(self.vocabulary());
+        let notes = self.notes();
+        if !notes.texts.is_empty() {
+            found.extend(look(&notes.words));
+        }
+        found
     }
 
     /// Whether some note holds `form`.
