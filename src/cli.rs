@@ -434,7 +434,7 @@ fn print_partners(
     catalog: &Catalog,
     store: Option<&Store>,
     chosen: &[usize],
-    scores: Option<&[u32]>,
+    found: Option<&[(u32, bool)]>,
     json: bool,
 ) -> Result<()> {
     if json {
@@ -443,12 +443,17 @@ fn print_partners(
             .enumerate()
             .filter_map(|(n, &i)| {
                 let marks = catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
-                output::partner_json(catalog, i, marks, scores.map(|s| s[n]))
+                output::partner_json(catalog, i, marks, found.map(|f| f[n]))
             })
             .collect();
         cx.out.write_all(output::to_json(&objects)?.as_bytes())?;
     } else {
-        let partners: Vec<_> = chosen.iter().filter_map(|&i| catalog.get(i)).collect();
+        let in_note = |n: usize| found.is_some_and(|f| f[n].1);
+        let partners: Vec<_> = chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &i)| Some((catalog.get(i)?, in_note(n))))
+            .collect();
         write!(cx.out, "{}", output::plain_lines(&partners, cx.tty))?;
     }
     Ok(())
@@ -470,8 +475,8 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let matched = !hits.is_empty();
     hits.truncate(limit.unwrap_or(usize::MAX));
     let chosen: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    let scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
-    print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&scores), json)?;
+    let found: Vec<(u32, bool)> = hits.iter().map(|h| (h.score, h.in_note)).collect();
+    print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

@@ -69,6 +69,10 @@ pub struct PartnerJson<'a> {
     /// Search score, on search results only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
+    /// Whether the search found the partner by the user's note or own aliases rather than
+    /// its own fields, on search results only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_note: Option<bool>,
 }
 
 /// The JSON object of partner `index`.
@@ -76,7 +80,7 @@ pub fn partner_json<'a>(
     catalog: &'a Catalog,
     index: usize,
     marks: Option<&'a Marks>,
-    score: Option<u32>,
+    found: Option<(u32, bool)>,
 ) -> Option<PartnerJson<'a>> {
     let p = catalog.get(index)?;
     let relation_json = |l: &Link<'a>| RelationJson {
@@ -109,17 +113,18 @@ pub fn partner_json<'a>(
         met: marks.is_some_and(|m| m.met),
         note: marks.and_then(|m| m.note.as_deref()),
         user_aliases: marks.map_or(&[], |m| &m.aliases),
-        score,
+        score: found.map(|(score, _)| score),
+        in_note: found.map(|(_, in_note)| in_note),
     })
 }
 
 /// Plain result lines: aligned columns for a person (the kind in words, in the thread's
 /// language), tab-separated for a pipe (the kind's slug).
-pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
+pub fn plain_lines(partners: &[(&Partner, bool)], aligned: bool) -> String {
     let words = i18n::vocabulary();
-    let id_width = partners.iter().map(|p| width(&clean(&p.id))).max().unwrap_or(0);
+    let id_width = partners.iter().map(|(p, _)| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
-    for p in partners {
+    for &(p, in_note) in partners {
         let acronym = p.acronym.as_deref().map(clean).unwrap_or_default();
         if aligned {
             let name = if acronym.is_empty() {
@@ -128,7 +133,11 @@ pub fn plain_lines(partners: &[&Partner], aligned: bool) -> String {
                 format!("{} ({acronym})", clean(&p.name))
             };
             let kind = words.kind(p.kind);
-            let _ = writeln!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
+            let _ = write!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
+            if in_note {
+                let _ = write!(out, "  · {}", i18n::cli().found_in_note);
+            }
+            out.push('\n');
         } else {
             let id = clean(&p.id);
             let _ = writeln!(out, "{id}\t{}\t{acronym}\t{}", clean(&p.name), p.kind.slug());

@@ -176,7 +176,11 @@ impl<W: Write> Session<'_, W> {
         }
         let end = (self.shown + PAGE).min(self.hits.len());
         for (n, hit) in self.hits.iter().enumerate().take(end).skip(self.shown) {
-            writeln!(self.out, "{}. {}", n + 1, self.summary(hit.index))?;
+            let mut line = self.summary(hit.index);
+            if hit.in_note {
+                let _ = write!(line, " — {}", t().found_in_note);
+            }
+            writeln!(self.out, "{}. {line}", n + 1)?;
         }
         self.shown = end;
         let left = self.hits.len() - end;

@@ -125,6 +125,7 @@ fn assert_partner_shape(object: &Value, with_score: bool) {
         assert!(map.contains_key(*key), "{key} missing from {object}");
     }
     assert_eq!(map.contains_key("score"), with_score, "score in {object}");
+    assert_eq!(map.contains_key("in_note"), with_score, "in_note in {object}");
     assert!(object["id"].is_string() && object["name"].is_string());
     assert!(object["acronym"].is_string() || object["acronym"].is_null());
     assert!(object["location"].is_string() || object["location"].is_null());
@@ -140,7 +141,7 @@ fn assert_partner_shape(object: &Value, with_score: bool) {
         }
     }
     if with_score {
-        assert!(object["score"].is_u64());
+        assert!(object["score"].is_u64() && object["in_note"].is_boolean());
     }
 }
 
@@ -359,6 +360,22 @@ fn global_options_work_before_and_after_the_subcommand() {
     assert_eq!(ids(&home.json(&["--data", data, "list", "--json"])).len(), 2);
     assert_eq!(ids(&home.json(&["list", "--data", data, "--json"])).len(), 2);
     assert_eq!(ids(&home.json(&["--no-mouse", "search", "--json", "ugap"])), ["ugap"]);
+}
+
+#[test]
+fn a_search_says_what_it_found_in_the_users_note_or_aliases() {
+    let home = Home::new();
+    home.ok(&["note", "weka", "their catalogue"]);
+    home.ok(&["alias", "ugap", "the quorvex"]);
+    for (query, id) in [("catalgue", "weka"), ("quorvex", "ugap")] {
+        let found = home.json(&["search", "--json", query]);
+        assert_eq!(ids(&found), [id], "{query}");
+        assert_eq!(found[0]["in_note"], true, "{query}");
+    }
+    let found = home.json(&["search", "--json", "weka"]);
+    assert_eq!((ids(&found)[0], &found[0]["in_note"]), ("weka", &Value::Bool(false)));
+    // Piped, the columns stay as they are.
+    assert_eq!(home.ok(&["search", "catalogue"]), "weka\tWEKA\t\tmedia\n");
 }
 
 #[test]

@@ -62,7 +62,8 @@ fn your_own_aliases_are_added_found_and_removed() {
     assert_readable(&text);
     assert!(text.contains("Type alias followed by a name"), "{text}");
     assert!(text.contains("UGAP: alias added."), "{text}");
-    assert!(text.contains("1 result for \"marmite\":\n1. UGAP (UGAP)"), "found by it:\n{text}");
+    let found = "1 result for \"marmite\":\n1. UGAP (UGAP), Public body, France — found in your note or aliases\n";
+    assert!(text.contains(found), "found by it, and said so:\n{text}");
     assert!(text.contains("UGAP: alias removed."), "{text}");
     assert!(text.contains("No partner matches \"marmite\"."), "gone:\n{text}");
     // What changes nothing says so.

@@ -58,6 +58,8 @@ table! {
         valid_one,
         /// `{}`: the file, `{}`: how many (not one).
         valid_many,
+        /// After a search result found by the user's note or own aliases.
+        found_in_note,
         /// `{}`: the file, `{}`: how many groups (one). `validate` found no problem in a
         /// glossary.
         glossary_valid_one,

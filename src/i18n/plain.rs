@@ -58,6 +58,8 @@ table! {
         mark_starred,
         mark_met,
         mark_noted,
+        /// After a result found by the user's note or own aliases rather than its fields.
+        found_in_note,
         /// `{}`: why.
         not_saved,
         /// `{}`: the warning.

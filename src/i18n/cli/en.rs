@@ -27,6 +27,7 @@ pub static CLI: Cli = Cli {
     wrote_many: "wrote {} partners to {}",
     valid_one: "{}: ok, {} partner",
     valid_many: "{}: ok, {} partners",
+    found_in_note: "found in your note or aliases",
     glossary_valid_one: "{}: ok, a glossary of {} group",
     glossary_valid_many: "{}: ok, a glossary of {} groups",
 

@@ -27,6 +27,7 @@ pub static CLI: Cli = Cli {
     wrote_many: "{} partenaires écrits dans {}",
     valid_one: "{} : ok, {} partenaire",
     valid_many: "{} : ok, {} partenaires",
+    found_in_note: "trouvé dans votre note ou vos alias",
     glossary_valid_one: "{} : ok, un glossaire de {} groupe",
     glossary_valid_many: "{} : ok, un glossaire de {} groupes",
 

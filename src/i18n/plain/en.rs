@@ -46,6 +46,7 @@ Commands:
     mark_starred: "starred",
     mark_met: "met",
     mark_noted: "noted",
+    found_in_note: "found in your note or aliases",
     not_saved: "error: not saved: {}",
     warning: "warning: {}",
     no_history: "warning: the search was not added to your history: {}",
