@@ -348,3 +348,21 @@ pub fn osc52(text: &str) -> String {
     let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     format!("\x1b]52;c;{encoded}\x07")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_found_by_the_note_says_so_in_a_terminal_only() {
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let rows = [(&partners[0], true), (&partners[1], false)];
+        let aligned = plain_lines(&rows, true);
+        let lines: Vec<&str> = aligned.lines().collect();
+        assert!(lines[0].ends_with("  · found in your note or aliases"), "{aligned}");
+        assert!(!lines[1].contains("found in"), "{aligned}");
+        let piped = plain_lines(&rows, false);
+        assert!(piped.lines().all(|line| line.split('\t').count() == 4), "{piped}");
+        assert!(!piped.contains("found in"), "{piped}");
+    }
+}
