@@ -281,7 +281,10 @@ table! {
         your_aliases,
     }
     arrays {
-        /// What each form of the query syntax means, in the order of `view::help::SYNTAX`.
+        /// The forms of the query syntax the help shows, in the user's words where a word is
+        /// only an example (`word`, `^start`).
+        syntax_forms: 13,
+        /// What each form of the query syntax means, in the order of `syntax_forms`.
         syntax: 13,
         /// The parts of a card a QR code may leave out, in the order of `qr::Part::ALL`.
         qr_parts: 8,

@@ -6,23 +6,6 @@ use ratatui::layout::Rect;
 use super::layout::centred;
 use crate::input::{Bindings, Context};
 
-/// The forms of the query syntax; what each means is in the language's table, in this order.
-pub const SYNTAX: [&str; 13] = [
-    "word",
-    "a b",
-    "a | b",
-    "'exact",
-    "^start",
-    "end$",
-    "!word",
-    "kind:media",
-    "scope:national",
-    "topic:procurement",
-    "in:bordeaux",
-    "is:starred is:met",
-    "has:note has:alias",
-];
-
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
@@ -63,7 +46,10 @@ pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
     lines.push(HelpLine::Blank);
     lines.push(HelpLine::Heading(t.help_syntax));
     lines.extend(
-        SYNTAX.iter().zip(t.syntax).map(|(form, what)| HelpLine::Row((*form).to_owned(), what)),
+        t.syntax_forms
+            .iter()
+            .zip(t.syntax)
+            .map(|(form, what)| HelpLine::Row((*form).to_owned(), what)),
     );
     lines
 }
@@ -79,4 +65,18 @@ pub fn popup(area: Rect, count: usize) -> Rect {
 pub fn max_scroll((width, height): (u16, u16), count: usize) -> usize {
     let rows = usize::from(popup(Rect::new(0, 0, width, height), count).height.saturating_sub(2));
     count.saturating_sub(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_form_the_help_shows_is_a_query_in_both_languages() {
+        use crate::i18n::{Lang, ui};
+        use crate::search::Query;
+        for lang in [Lang::En, Lang::Fr] {
+            for form in ui::of(lang).syntax_forms {
+                assert!(Query::parse(form).is_ok(), "{lang:?}: {form}");
+            }
+        }
+    }
 }
