@@ -38,6 +38,8 @@ pub fn describe(error: &io::Error) -> String {
         Kind::AlreadyExists => said.io_already_exists.to_owned(),
         Kind::StorageFull => said.io_storage_full.to_owned(),
         Kind::NotFound => said.io_not_found.to_owned(),
+        // What reading text says of bytes that are not UTF-8.
+        Kind::InvalidData => said.io_not_utf8.to_owned(),
         _ => error.to_string(),
     }
 }

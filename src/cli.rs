@@ -296,7 +296,11 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
 pub fn report(error: &anyhow::Error) -> String {
     let mut message = String::new();
     for cause in error.chain() {
-        let text = cause.to_string();
+        // The system's words for an I/O error, said in the user's language where known.
+        let text = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => crate::atomic::describe(io),
+            None => cause.to_string(),
+        };
         if message.contains(&text) {
             continue;
         }

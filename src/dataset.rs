@@ -312,7 +312,7 @@ impl fmt::Display for Location {
 #[derive(Debug, thiserror::Error)]
 pub enum DatasetError {
     /// The file could not be read.
-    #[error("{}", fill(i18n::data().cannot_read, &[&.file.display(), &.source]))]
+    #[error("{}", fill(i18n::data().cannot_read, &[&.file.display(), &crate::atomic::describe(.source)]))]
     Io {
         /// The file.
         file: PathBuf,

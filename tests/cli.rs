@@ -379,6 +379,27 @@ fn a_search_says_what_it_found_in_the_users_note_or_aliases() {
 }
 
 #[test]
+fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
+    let home = Home::new();
+    let missing = home.path().join("missing.ron");
+    let missing = missing.to_str().expect("utf-8 path");
+    let latin1 = home.path().join("latin1.ron");
+    std::fs::write(&latin1, b"(partners: [(name: \"Soci\xe9t\xe9\")])").expect("written");
+    let latin1 = latin1.to_str().expect("utf-8 path");
+    for (lang, absent, not_text) in [
+        ("en", "cannot read the file: it does not exist", "cannot read the file: not UTF-8 text"),
+        ("fr", "impossible de lire le fichier : introuvable", "ce n'est pas du texte UTF-8"),
+    ] {
+        let out = home.run(&["--lang", lang, "--data", missing, "list"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains(absent), "{lang}: {}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("os error"), "{}", text(&out.stderr));
+        let out = home.run(&["--lang", lang, "--data", latin1, "list"]);
+        assert!(text(&out.stderr).contains(not_text), "{lang}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
 fn kinds_are_named_in_either_language_and_told_in_the_users() {
     let home = Home::new();
     let elected = home.json(&["list", "--kind", "elected-network", "--json"]);

@@ -121,6 +121,8 @@ table! {
         io_already_exists,
         io_storage_full,
         io_not_found,
+        /// Bytes that are not UTF-8 text.
+        io_not_utf8,
         // -- Your aliases --
         /// `{}`: the partner, `{}`: the alias.
         alias_added,

@@ -232,7 +232,7 @@ fn a_missing_data_file_is_reported_once() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "partners: {}: cannot read the file: No such file or directory (os error 2)\n",
+            "partners: {}: cannot read the file: it does not exist\n",
             missing.display()
         )
     );

@@ -64,6 +64,7 @@ pub static CLI: Cli = Cli {
     io_already_exists: "something else is already there",
     io_storage_full: "the disk is full",
     io_not_found: "it does not exist",
+    io_not_utf8: "not UTF-8 text",
 
     alias_added: "{}: alias \"{}\" added",
     alias_already: "{}: \"{}\" is already one of your aliases, so nothing was changed",

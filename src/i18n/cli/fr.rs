@@ -64,6 +64,7 @@ pub static CLI: Cli = Cli {
     io_already_exists: "autre chose occupe déjà la place",
     io_storage_full: "le disque est plein",
     io_not_found: "introuvable",
+    io_not_utf8: "ce n'est pas du texte UTF-8",
 
     alias_added: "{} : alias « {} » ajouté",
     alias_already: "{} : « {} » est déjà l'un de vos alias, rien n'a donc été modifié",
