@@ -187,7 +187,6 @@ const FIVE_WAYS: &[(&str, &str, usize)] = &[
     ("site d'information sur les marchés publics", "achatpublic-info", 1),
     ("actualité de la commande publique", "achatpublic-info", 3),
     ("journalistes spécialisés achat public", "achatpublic-info", 1),
-    ("offres d'emploi acheteurs publics", "achatpublic-info", 1),
     ("achat public info", "achatpublic-info", 1),
     ("agence de développement et d'innovation", "adi-nouvelle-aquitaine", 1),
     ("agence régionale d'innovation nouvelle aquitaine", "adi-nouvelle-aquitaine", 1),
