@@ -67,14 +67,20 @@ pub enum ConfigError {
 
 /// The file as written, with where each value is.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Raw {
     theme: Option<Spanned<String>>,
     lang: Option<Spanned<String>>,
     mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>,
+    /// Settings that do not exist, told in the user's language (serde would say it in
+    /// English).
+    #[serde(flatten)]
+    unknown: BTreeMap<String, toml::Value>,
 }
+
+/// The settings of the file, in the order [`Raw`] has them.
+const SETTINGS: [&str; 4] = ["theme", "lang", "mouse", "keys"];
 
 /// Where the configuration file is read from: `config.toml` beside the datasets folder (in
 /// the home chosen with `--home DIR` or `PARTNERS_HOME`, else in the platform's config
@@ -120,6 +126,26 @@ impl Config {
         };
         let raw: Raw = toml::from_str(text)
             .map_err(|e| at(e.span().unwrap_or(0..0), e.message().trim().to_owned()))?;
+        // (Flattened, the names lose their places: the first line that sets one says.)
+        let place = |name: &str| {
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                let indent = line.len() - line.trim_start().len();
+                let rest = &line[indent..];
+                let table = rest.strip_prefix('[').and_then(|r| r.strip_prefix(name));
+                if rest.strip_prefix(name).is_some_and(|r| r.trim_start().starts_with('='))
+                    || table.is_some_and(|r| r.trim_start().starts_with(']'))
+                {
+                    return offset + indent;
+                }
+                offset += line.len();
+            }
+            0
+        };
+        if let Some(name) = raw.unknown.keys().min_by_key(|name| place(name)) {
+            let message = fill(s().config_unknown_setting, &[name, &SETTINGS.join(", ")]);
+            return Err(at(place(name)..place(name), message));
+        }
         let choice = |value: &Spanned<String>, setting: &str, names: &[&str]| {
             if names.contains(&value.get_ref().as_str()) {
                 Ok(())

@@ -53,6 +53,7 @@ fn a_bad_file_is_an_error_with_its_line_and_column() {
         ("[keys]\nstar = [\"ctrl-s\"]\nstarr = [\"alt-s\"]\n", ":3:1: ", "starr"),
         ("[keys]\nstar = [\"ctrl-q\", \"hyper-s\"]\n", ":2:19: ", "hyper-s"),
         ("lang = \"de\"\n", ":1:8: ", "en, fr"),
+        ("theme = \"dark\"\n[colours]\nx = 1\n", ":2:1: ", "colours"),
     ];
     for (text, at, names) in cases {
         std::fs::write(&path, text).expect("written");
@@ -61,6 +62,23 @@ fn a_bad_file_is_an_error_with_its_line_and_column() {
         let error = String::from_utf8_lossy(&output.stderr);
         assert!(error.contains(&format!("{}{at}", path.display())), "{text}: {error}");
         assert!(error.contains(names), "{text}: {error}");
+    }
+}
+
+#[test]
+fn a_setting_that_does_not_exist_is_told_in_the_users_language() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    std::fs::write(&path, "theme = \"dark\"\n  langue = \"fr\"\n").expect("written");
+    for (lang, said) in [
+        ("en", "no setting is called `langue`; the settings are: theme, lang, mouse, keys"),
+        ("fr", "aucun réglage ne s'appelle « langue » ; les réglages sont : theme, lang"),
+    ] {
+        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
+        let output = output.expect("runs");
+        assert_eq!(output.status.code(), Some(2));
+        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
+        assert!(error.contains(&format!("{}:2:3: {said}", path.display())), "{error}");
     }
 }
 

@@ -226,6 +226,8 @@ table! {
         config_bad_key,
         /// `{}`: a name under `[keys]`.
         config_unknown_action,
+        /// `{}`: the setting written, `{}`: the settings that exist.
+        config_unknown_setting,
         /// `{}`: a setting, `{}`: the values it takes.
         config_bad_value,
         /// `{}`: an action given no key.

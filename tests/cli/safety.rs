@@ -231,10 +231,7 @@ fn a_missing_data_file_is_reported_once() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        format!(
-            "partners: {}: cannot read the file: it does not exist\n",
-            missing.display()
-        )
+        format!("partners: {}: cannot read the file: it does not exist\n", missing.display())
     );
 }
 

@@ -192,6 +192,7 @@ pub static UI: Ui = Ui {
     do_select_anywhere: "move the selection, in the detail too",
     config_bad_key: "`{}` is not a key: write keys like ctrl-s, alt-left, f1, enter, esc or ?",
     config_unknown_action: "no action is called `{}`; `partners config --default` lists them all",
+    config_unknown_setting: "no setting is called `{}`; the settings are: {}",
     config_bad_value: "`{}` must be one of: {}",
     config_no_keys: "`{}` has no key: give at least one, or remove the line to keep the default",
     config_key_twice: "`{}` is given to both `{}` and `{}`, which work in the same place: keep it for one",

@@ -192,6 +192,7 @@ pub static UI: Ui = Ui {
     do_select_anywhere: "sélection, même depuis la fiche",
     config_bad_key: "«\u{a0}{}\u{a0}» n'est pas une touche\u{a0}: écrivez les touches comme ctrl-s, alt-left, f1, enter, esc ou ?",
     config_unknown_action: "aucune action ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; `partners config --default` les donne toutes",
+    config_unknown_setting: "aucun réglage ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; les réglages sont\u{a0}: {}",
     config_bad_value: "«\u{a0}{}\u{a0}» doit valoir l'une de ces valeurs\u{a0}: {}",
     config_no_keys: "«\u{a0}{}\u{a0}» n'a aucune touche\u{a0}: donnez-en au moins une, ou enlevez la ligne pour garder celles par défaut",
     config_key_twice: "«\u{a0}{}\u{a0}» est donnée à «\u{a0}{}\u{a0}» et à «\u{a0}{}\u{a0}», qui agissent au même endroit\u{a0}: gardez-la pour une seule",
