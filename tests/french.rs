@@ -177,6 +177,9 @@ const TABLE: &[(&str, &str, usize)] = &[
     ("procuremnt", "ugap", 8),
     ("inhabitnts", "bordeaux", 3),
     ("federaiton", "fncdg", 3),
+    // A typo in a word written with a hyphen ("de-centralisation", "start-ups").
+    ("decentralisaton", "regions-de-france", 1),
+    ("startupp", "mission-french-tech", 1),
 ];
 
 /// Five ways a French speaker would ask for each partner, written from its card by a

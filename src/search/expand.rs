@@ -666,6 +666,18 @@ impl Vocabulary {
                 }
             }
         }
+        // A word written with hyphens, by its letters run together: `decentralisaton` for
+        // "de-centralisation", looked for as written.
+        for (joined, written) in &self.compounds {
+            if joined.len() + edits < len || joined.len() > len + edits || joined.starts_with(word)
+            {
+                continue;
+            }
+            let distance = strsim::osa_distance(word, joined);
+            if distance <= edits && distance > 0 {
+                found.push((distance, written.clone()));
+            }
+        }
         found
     }
 
