@@ -460,8 +460,16 @@ fn hyphens_inside_words_need_not_be_typed_nor_left_out() {
         ("ecofriendly", "gsef"),
         ("decisionmakers", "mission-french-tech"),
         ("humancentred", "gsef"),
-        // And the other way round: typed with a hyphen, written in one piece.
+        // And the other way round: typed with a hyphen, written in one piece,
         ("inter-communalites", "intercommunalites-de-france"),
+        // or as words apart (a partner's id is typed so),
+        ("guichet-vert", "guichet-vert"),
+        ("bordeaux-metropole", "bordeaux-metropole"),
+        ("public-procurement", "ugap"),
+        // and with a typo, as the word run together would be.
+        ("de-centralisaton", "regions-de-france"),
+        ("socio-profesional", "ensie"),
+        ("start-upps", "mission-french-tech"),
     ] {
         assert_eq!(ids(query).first(), Some(&id), "{query}");
     }
@@ -473,6 +481,17 @@ fn hyphens_inside_words_need_not_be_typed_nor_left_out() {
     let chars: Vec<char> = partner.description.chars().collect();
     let lit: String = h.description.iter().map(|&p| chars[p]).collect();
     assert_eq!(lit, "socio-prof");
+    // Typed with a hyphen, the words apart light up as written.
+    let index = CATALOG.position("guichet-vert").unwrap_or_default();
+    let partner = &CATALOG.partners()[index];
+    let h = CATALOG.index().highlights(
+        index,
+        partner,
+        &Query::parse("guichet-vert").unwrap_or_default(),
+    );
+    let chars: Vec<char> = partner.name.chars().collect();
+    let lit: String = h.name.iter().map(|&p| chars[p]).collect();
+    assert_eq!(lit, "GUICHET VERT");
 }
 
 #[test]
@@ -569,6 +588,7 @@ fn notes_are_searched_like_descriptions_and_say_so() {
     assert_eq!(search("catalgue"), [("weka", true)]);
     assert_eq!(search("namurr"), [("ugap", true)]);
     assert_eq!(search("salonemploi"), [("ugap", true)]);
+    assert_eq!(search("salon-emploie"), [("ugap", true)], "a hyphen and a typo");
     // The searcher forgets results found before the notes changed.
     let mut searcher = partners::search::Searcher::default();
     let query = Query::parse("salon").unwrap_or_default();

@@ -312,13 +312,27 @@ impl Index {
         // A word typed with hyphens inside finds it written in one piece ("start-up",
         // "startup"); a leading one is no hyphen inside a word.
         let joined = word.replace('-', "");
-        if joined != word
-            && !word.starts_with('-')
-            && !word.ends_with('-')
-            && joined.chars().all(is_word_char)
-            && self.may_occur(&joined)
-        {
-            forms.push(Form { plan: TermPlan::new(&joined, Mode::Exact), kind: FormKind::Variant });
+        let inside = joined != word && !word.starts_with('-') && !word.ends_with('-');
+        if inside && joined.chars().all(is_word_char) {
+            if self.may_occur(&joined) {
+                let plan = TermPlan::new(&joined, Mode::Exact);
+                forms.push(Form { plan, kind: FormKind::Variant });
+            }
+            // Or written as words apart ("guichet-vert" for "GUICHET VERT", a partner's id).
+            let apart = word.replace('-', " ");
+            if self.may_occur(&apart) {
+                let plan = TermPlan::new(&apart, Mode::Exact);
+                forms.push(Form { plan, kind: FormKind::Variant });
+            }
+            // And with a typo, as the word run together would be ("de-centralisaton").
+            if typos {
+                for correction in self.corrections(&joined) {
+                    if !forms.iter().any(|f| f.plan.term() == correction) {
+                        let plan = TermPlan::new(&correction, Mode::Exact);
+                        forms.push(Form { plan, kind: FormKind::Typo });
+                    }
+                }
+            }
         }
         if !word.chars().all(is_word_char) {
             return;
