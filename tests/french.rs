@@ -598,3 +598,18 @@ fn notes_are_searched_like_descriptions_and_say_so() {
     assert!(searcher.search(catalog.index(), &query, &marks).is_empty());
     assert!(search("catalogue").is_empty());
 }
+
+#[test]
+fn filters_take_the_french_words_the_screens_show() {
+    for (french, slug) in [
+        ("topic:commande", "topic:procurement"),
+        ("topic:economie-sociale", "topic:social-economy"),
+        ("scope:européen", "scope:european"),
+        ("scope:régional", "scope:regional"),
+        ("kind:élus", "kind:elected-network"),
+    ] {
+        let found = ids(french);
+        assert!(!found.is_empty(), "{french}");
+        assert_eq!(found, ids(slug), "{french}");
+    }
+}

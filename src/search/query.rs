@@ -147,6 +147,33 @@ fn slugs_matching<T: Copy, S: AsRef<str>>(all: &[T], slug: impl Fn(T) -> S, valu
     }
 }
 
+/// The values of `all` that a filter's `value` names: by their slugs, else by the first of
+/// `shown` (the words the screens show for them) that names some.
+fn named<T: Copy>(
+    all: &[T],
+    slug: fn(T) -> &'static str,
+    shown: &[&dyn Fn(T) -> String],
+    value: &str,
+) -> Vec<T> {
+    let mut found = slugs_matching(all, slug, value);
+    for words in shown {
+        if found.is_empty() {
+            found = slugs_matching(all, words, value);
+        }
+    }
+    found
+}
+
+/// Words as a filter value: folded, hyphens between them ("Commande publique" is
+/// `commande-publique`, which `commande` starts).
+fn words_slug(words: &str) -> String {
+    fold(words)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 fn unknown<T: Copy>(token: &str, says: &str, all: &[T], slug: fn(T) -> &'static str) -> QueryError {
     let values: Vec<&str> = all.iter().map(|v| slug(*v)).collect();
     QueryError { token: token.to_owned(), message: fill(says, &[&values.join(", ")]) }
@@ -268,14 +295,11 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 return Ok(None);
             }
             "kind" => {
-                let mut kinds = slugs_matching(Kind::ALL, Kind::slug, &value);
                 // Else the list's words for a kind, in either language (`kind:élus`).
-                for lang in [Lang::En, Lang::Fr] {
-                    if kinds.is_empty() {
-                        let badge = |k| fold(vocabulary::of(lang).badge(k));
-                        kinds = slugs_matching(Kind::ALL, badge, &value);
-                    }
-                }
+                let (en, fr) = (vocabulary::of(Lang::En), vocabulary::of(Lang::Fr));
+                let shown: [&dyn Fn(Kind) -> String; 2] =
+                    [&|k| fold(en.badge(k)), &|k| fold(fr.badge(k))];
+                let kinds = named(Kind::ALL, Kind::slug, &shown, &value);
                 if kinds.is_empty() {
                     // In French, the list's words: each is accepted too.
                     let listed = |k: Kind| match crate::i18n::lang() {
@@ -287,14 +311,18 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 Some(Atom::Kind(kinds))
             }
             "scope" => {
-                let scopes = slugs_matching(Scope::ALL, Scope::slug, &value);
+                // Else the French word the screens show (`scope:europeen`).
+                let shown = |s| words_slug(vocabulary::of(Lang::Fr).scope(s));
+                let scopes = named(Scope::ALL, Scope::slug, &[&shown], &value);
                 if scopes.is_empty() {
                     return Err(unknown(token, data().unknown_scope, Scope::ALL, Scope::slug));
                 }
                 Some(Atom::Scope(scopes))
             }
             "topic" => {
-                let topics = slugs_matching(Topic::ALL, Topic::slug, &value);
+                // Else the French words the screens show (`topic:commande`).
+                let shown = |t| words_slug(vocabulary::of(Lang::Fr).topic(t));
+                let topics = named(Topic::ALL, Topic::slug, &[&shown], &value);
                 if topics.is_empty() {
                     return Err(unknown(token, data().unknown_topic, Topic::ALL, Topic::slug));
                 }
