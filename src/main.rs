@@ -28,7 +28,16 @@ fn main() -> ExitCode {
     partners::completions::complete_if_asked();
     // Said before parsing, so that a bad value (`--kind zzz`) is told in the user's language.
     i18n::set(Lang::asked_in(std::env::args_os()).unwrap_or_else(Lang::from_locale));
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(refused) => match cli::refusal(&refused) {
+            Some(said) => {
+                let _ = write!(std::io::stderr().lock(), "{said}");
+                return ExitCode::from(2);
+            }
+            None => refused.exit(),
+        },
+    };
     i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
     match run(args) {
         Ok(code) => code,

@@ -400,6 +400,38 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
 }
 
 #[test]
+fn a_refused_command_line_is_told_in_french_too() {
+    let home = Home::new();
+    let refused = |args: &[&str]| {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        text(&out.stderr).replace('\u{a0}', " ")
+    };
+    let said = refused(&["--lang", "fr", "search", "--limit", "abc", "x"]);
+    assert!(
+        said.starts_with(
+            "erreur : valeur « abc » invalide pour « --limit <N> » : un nombre entier est attendu"
+        ),
+        "{said}"
+    );
+    let said = refused(&["--lang", "fr", "note"]);
+    assert!(
+        said.starts_with("erreur : arguments obligatoires manquants : <ID>, <TEXT>..."),
+        "{said}"
+    );
+    assert!(said.contains("\nUtilisation : partners note <ID> <TEXT>...\n"), "{said}");
+    let said = refused(&["--lang", "fr", "list", "--bogus"]);
+    assert!(said.starts_with("erreur : argument inattendu « --bogus »"), "{said}");
+    assert!(said.ends_with("Pour en savoir plus, essayez « --help ».\n"), "{said}");
+    // In English, clap's own words.
+    let said = refused(&["list", "--bogus"]);
+    assert!(said.starts_with("error: unexpected argument '--bogus' found"), "{said}");
+    // Help is no refusal.
+    assert!(home.ok(&["--lang", "fr", "list", "--help"]).contains("Usage"));
+}
+
+#[test]
 fn kinds_are_named_in_either_language_and_told_in_the_users() {
     let home = Home::new();
     let elected = home.json(&["list", "--kind", "elected-network", "--json"]);

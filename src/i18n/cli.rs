@@ -33,6 +33,29 @@ table! {
         list_separator,
         /// Joins an error and its cause: "cannot write x: permission denied".
         cause_separator,
+        // -- The command line refused (clap says these in English; French says them so) --
+        /// Before a refused command line's reason.
+        arg_error,
+        /// `{}`: the value, `{}`: the option.
+        arg_invalid_value,
+        /// `{}`: the values it takes.
+        arg_possible_values,
+        /// A whole number was expected.
+        arg_not_a_number,
+        /// `{}`: the argument.
+        arg_unknown,
+        /// `{}`: the arguments missing.
+        arg_missing,
+        /// `{}`: the subcommand.
+        arg_unknown_subcommand,
+        /// `{}`: one argument, `{}`: the other.
+        arg_conflict,
+        /// `{}`: an argument that exists, like the one typed.
+        arg_did_you_mean,
+        /// Before the usage line.
+        arg_usage,
+        /// The last line.
+        arg_more,
         // -- What a change says --
         /// `{}`: the partner.
         starred,
