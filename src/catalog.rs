@@ -154,7 +154,7 @@ pub fn read_glossary(file: &Path) -> Result<Glossary, DatasetError> {
     Glossary::parse(&text).map_err(|e| match e {
         GlossaryError::Syntax(e) => DatasetError::Invalid {
             at: at(e.span.start.line, e.span.start.col),
-            message: e.code.to_string(),
+            message: dataset::syntax_message(&e.code),
             fix,
         },
         e @ GlossaryError::Group { .. } => {

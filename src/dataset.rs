@@ -392,8 +392,40 @@ pub fn parse_syntax(source: &str, file: &Path) -> Result<Dataset, DatasetError> 
             line: e.span.start.line,
             column: e.span.start.col,
         },
-        message: e.code.to_string(),
+        message: syntax_message(&e.code),
     })
+}
+
+/// What the RON parser found wrong, in the user's language: ron says it in English, so in
+/// French its usual findings are said again (others keep ron's words).
+pub fn syntax_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    if i18n::lang() == i18n::Lang::En {
+        return code.to_string();
+    }
+    let said = i18n::data();
+    let outer = |outer: &Option<String>| outer.clone().unwrap_or_default();
+    match code {
+        E::NoSuchEnumVariant { expected, found, outer: o } => {
+            fill(said.ron_unknown_variant, &[found, &outer(o), &expected.join(", ")])
+        }
+        E::NoSuchStructField { expected, found, outer: o } => {
+            fill(said.ron_unknown_field, &[found, &outer(o), &expected.join(", ")])
+        }
+        E::MissingStructField { field, outer: o } => {
+            fill(said.ron_missing_field, &[field, &outer(o)])
+        }
+        E::DuplicateStructField { field, outer: o } => {
+            fill(said.ron_duplicate_field, &[field, &outer(o)])
+        }
+        E::Eof => said.ron_eof.to_owned(),
+        E::ExpectedComma => said.ron_expected_comma.to_owned(),
+        E::ExpectedString | E::ExpectedStringEnd => said.ron_expected_string.to_owned(),
+        E::ExpectedArrayEnd => fill(said.ron_expected_close, &[&"]"]),
+        E::ExpectedStructLikeEnd => fill(said.ron_expected_close, &[&")"]),
+        E::TrailingCharacters => said.ron_trailing.to_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// Parses and validates a self-contained dataset held in memory; `file` names it in errors.

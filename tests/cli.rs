@@ -432,6 +432,32 @@ fn a_refused_command_line_is_told_in_french_too() {
 }
 
 #[test]
+fn what_the_parser_finds_is_told_in_french_too() {
+    let home = Home::new();
+    let partner = |rest: &str| {
+        format!("(partners: [(id: \"x\", name: \"X\", scope: Local, description: \"d\"{rest})])")
+    };
+    for (source, said) in [
+        (
+            partner(", kind: Nope"),
+            ":1:72: « Nope » n'est pas un Kind connu ; choisissez parmi : LocalAuthority",
+        ),
+        (
+            partner(", kind: Media, colour: 3"),
+            ": « colour » n'est pas un champ de Partner ; les champs sont : id, name",
+        ),
+        (partner(""), ": le champ « kind » manque dans Partner"),
+        ("(partners: [(id: \"x\" name: \"X\")])".to_owned(), ":1:22: il manque une virgule"),
+    ] {
+        let file = home.file("bad.ron", &source);
+        let path = file.to_str().expect("utf-8 path");
+        let said_now = home.expect(&["--lang", "fr", "validate", path], 1).replace('\u{a0}', " ");
+        assert!(said_now.starts_with(path) && said_now.contains(said), "{source}: {said_now}");
+        assert!(said_now.contains("correction :"), "{said_now}");
+    }
+}
+
+#[test]
 fn kinds_are_named_in_either_language_and_told_in_the_users() {
     let home = Home::new();
     let elected = home.json(&["list", "--kind", "elected-network", "--json"]);

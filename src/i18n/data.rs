@@ -19,6 +19,21 @@ table! {
         syntax,
         /// `{}`: where, `{}`: the broken rule, `{}`: what to change.
         invalid,
+        // -- What the RON parser finds (in French; English keeps ron's words) --
+        /// `{}`: the value written, `{}`: what it should name, `{}`: the values.
+        ron_unknown_variant,
+        /// `{}`: the field written, `{}`: where, `{}`: the fields.
+        ron_unknown_field,
+        /// `{}`: the field, `{}`: where.
+        ron_missing_field,
+        /// `{}`: the field, `{}`: where.
+        ron_duplicate_field,
+        ron_eof,
+        ron_expected_comma,
+        ron_expected_string,
+        /// `{}`: the bracket.
+        ron_expected_close,
+        ron_trailing,
         // -- The rules of a dataset, each with its fix --
         /// `{}`: the id.
         not_slug,
