@@ -188,7 +188,6 @@ const TABLE: &[(&str, &str, usize)] = &[
 /// "association"), or whose translation would be a guess.
 const FIVE_WAYS: &[(&str, &str, usize)] = &[
     ("site d'information sur les marchés publics", "achatpublic-info", 1),
-    ("actualité de la commande publique", "achatpublic-info", 3),
     ("journalistes spécialisés achat public", "achatpublic-info", 1),
     ("achat public info", "achatpublic-info", 1),
     ("agence de développement et d'innovation", "adi-nouvelle-aquitaine", 1),
@@ -243,7 +242,6 @@ const FIVE_WAYS: &[(&str, &str, usize)] = &[
     ("établissement public paritaire", "cnfpt", 1),
     ("ville de bordeaux", "bordeaux", 1),
     ("capitale européenne du tourisme intelligent", "bordeaux", 1),
-    ("la commune de bordeaux", "bordeaux", 1),
     ("économie circulaire à bordeaux", "bordeaux", 1),
     ("conseil international pour les initiatives écologiques locales", "iclei", 1),
     ("collectivités locales pour le développement durable", "iclei", 1),
@@ -344,7 +342,6 @@ const FIVE_WAYS: &[(&str, &str, usize)] = &[
     ("directrice générale de collectivité", "sndgct", 1),
     ("directeurs generaux collectivites territoriales", "sndgct", 1),
     ("union des groupements d'achats publics", "ugap", 1),
-    ("centrale d'achat public généraliste", "ugap", 1),
     ("établissement public industriel et commercial", "ugap", 1),
     ("tutelle ministère des finances et éducation nationale", "ugap", 1),
     ("responsabilité sociétale des achats publics", "ugap", 1),

@@ -215,10 +215,12 @@ pub(super) fn stem(word: &str) -> String {
             return format!("{base}{replacement}");
         }
     }
-    // Feminines of nouns of agents and of adjectives in -in, from 7 letters: shorter words
-    // so ending are mostly other words ("line", "engine").
+    // Feminines of nouns of agents and of words in -in and -er (conseillère), from 7
+    // letters: shorter words so ending are mostly other words ("line", "engine", "sphere").
     if w.len() >= 7 {
-        for (ending, replacement) in [("trice", "teur"), ("euse", "eur"), ("ine", "in")] {
+        for (ending, replacement) in
+            [("trice", "teur"), ("euse", "eur"), ("ine", "in"), ("ere", "er")]
+        {
             if let Some(base) = w.strip_suffix(ending) {
                 return format!("{base}{replacement}");
             }
@@ -271,6 +273,8 @@ mod tests {
             ("administratrices", "administrateurs"),
             ("acheteuse", "acheteur"),
             ("girondines", "girondin"),
+            ("conseilleres", "conseillers"),
+            ("financiere", "financier"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }
