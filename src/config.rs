@@ -54,7 +54,7 @@ pub enum ConfigError {
         message: String,
     },
     /// The file exists but cannot be read.
-    #[error("{path}: {message}: {source}")]
+    #[error("{path}: {message}{}{}", crate::i18n::cli().cause_separator, crate::atomic::describe(.source))]
     Unreadable {
         /// The file.
         path: String,

@@ -83,6 +83,20 @@ fn a_setting_that_does_not_exist_is_told_in_the_users_language() {
 }
 
 #[test]
+fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
+    let home = TempDir::new().expect("a home");
+    std::fs::write(home.path().join("config.toml"), b"\xff\xfe").expect("written");
+    for (lang, said) in [
+        ("en", "cannot read the configuration file: not UTF-8 text"),
+        ("fr", "impossible de lire le fichier de configuration : ce n'est pas du texte UTF-8"),
+    ] {
+        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
+        let error = String::from_utf8_lossy(&output.expect("runs").stderr).into_owned();
+        assert!(error.contains(said) && !error.contains("stream"), "{error}");
+    }
+}
+
+#[test]
 fn a_missing_file_is_the_defaults() {
     let home = TempDir::new().expect("a home");
     assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());
