@@ -417,6 +417,9 @@ fn an_equivalent_ranks_just_below_the_words_typed() {
         CATALOG.index().search(&query, &[], None).iter().find(|h| h.index == cnfpt).map(|h| h.score)
     };
     assert!(hits("formation") < hits("training"), "an equivalent scores below the word itself");
+    // And below what was typed found as well through an ending: RTES's own name holds
+    // "Solidaire", ESS France's "Solidarity" (an equivalent), both at a word start of a name.
+    assert_eq!(ids("solidaires")[..2], ["rtes", "ess-france"]);
 }
 
 #[test]

@@ -176,8 +176,9 @@ impl Index {
             }
             let Some((sum, name, noted)) = found else { continue };
             let count = u32::try_from(extra.len()).unwrap_or(1).max(1);
-            // Of equivalents found equally well, the one of more words is the more telling.
-            let m = (sum * width / count + (count - 1) * 500, name, noted);
+            // Of equivalents found equally well, the one of more words is the more telling;
+            // any ranks just below what was typed (an inflection of it too) found as well.
+            let m = ((sum * width / count + (count - 1) * 500).saturating_sub(1), name, noted);
             if beats(m.0, j, best, winner) {
                 best = Some(m);
                 winner = Some(j);
