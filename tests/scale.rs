@@ -686,26 +686,32 @@ fn a_phrase_broken_by_a_letter_finds_what_its_first_word_now_stands_for() {
     }
 }
 
-#[test]
-fn a_word_grown_into_another_glossary_word_finds_its_equivalents() {
-    // "quorv" and "quorvel" are both glossary words, of other equivalents: "quorvel" typed
-    // after "quorv" must not keep to what "quorv" and its equivalent found.
-    let world = &*WORLD;
-    let mut partners = world.partners.clone();
-    for (n, word) in ["zentrix", "vexhold", "vexhold"].iter().enumerate() {
+/// The world's partners and halls "hall-0"... whose descriptions hold `texts`, with an index
+/// that searched (warm) and one fresh, both with the bundled glossary and the groups `ours`.
+fn halls(texts: &[&str], ours: &str) -> (Vec<Partner>, Index, Index) {
+    let mut partners = WORLD.partners.clone();
+    for (n, text) in texts.iter().enumerate() {
         let mut p = partners[0].clone();
         (p.id, p.name) = (format!("hall-{n}"), format!("Hall {n}"));
-        p.description = format!("A {word} hall.");
+        p.description = format!("A {text} hall.");
         (p.acronym, p.aliases) = (None, Vec::new());
         p.relations.clear();
         partners.push(p);
     }
     let mut glossary = Glossary::bundled();
-    let ours = r#"[(fr: ["quorv"], en: ["zentrix"]), (fr: ["quorvel"], en: ["vexhold"])]"#;
     glossary.extend(Glossary::parse(ours).unwrap_or_default());
     let typed_on = Index::with_glossary(&partners, glossary.clone());
     typed_on.warm();
     let fresh = Index::with_glossary(&partners, glossary);
+    (partners, typed_on, fresh)
+}
+
+#[test]
+fn a_word_grown_into_another_glossary_word_finds_its_equivalents() {
+    // "quorv" and "quorvel" are both glossary words, of other equivalents: "quorvel" typed
+    // after "quorv" must not keep to what "quorv" and its equivalent found.
+    let ours = r#"[(fr: ["quorv"], en: ["zentrix"]), (fr: ["quorvel"], en: ["vexhold"])]"#;
+    let (_, typed_on, fresh) = halls(&["zentrix", "vexhold", "vexhold"], ours);
     let mut searcher = Searcher::default();
     for (typed, count) in [("quorv", 1), ("quorvel", 2)] {
         let query = Query::parse(typed).unwrap_or_default();
@@ -720,23 +726,10 @@ fn a_completed_phrase_finds_an_equivalent_only_one_of_its_words_stood_for() {
     // "quorv" stood for "zentrix" before the phrase "quorv blen" completed; "vexhold", the
     // phrase's other equivalent word, holds no "ble": a partner holding both is found
     // although it matched nothing of `quorv ble`.
-    let world = &*WORLD;
-    let mut partners = world.partners.clone();
-    for (n, text) in ["zentrix vexhold", "zentrix blender", "vexhold"].iter().enumerate() {
-        let mut p = partners[0].clone();
-        (p.id, p.name) = (format!("hall-{n}"), format!("Hall {n}"));
-        p.description = format!("A {text} hall.");
-        (p.acronym, p.aliases) = (None, Vec::new());
-        p.relations.clear();
-        partners.push(p);
-    }
-    let mut glossary = Glossary::bundled();
     let ours =
         r#"[(fr: ["quorv"], en: ["zentrix"]), (fr: ["quorv blen"], en: ["zentrix vexhold"])]"#;
-    glossary.extend(Glossary::parse(ours).unwrap_or_default());
-    let typed_on = Index::with_glossary(&partners, glossary.clone());
-    typed_on.warm();
-    let fresh = Index::with_glossary(&partners, glossary);
+    let (partners, typed_on, fresh) =
+        halls(&["zentrix vexhold", "zentrix blender", "vexhold"], ours);
     let hits = type_and_compare(&mut Searcher::default(), &typed_on, &fresh, "quorv blen");
     let ids: Vec<&str> = hits.iter().map(|h| partners[h.index].id.as_str()).collect();
     assert_eq!(ids, ["hall-0"], "{hits:?}");

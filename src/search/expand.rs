@@ -326,12 +326,7 @@ impl Index {
             }
             // And with a typo, as the word run together would be ("de-centralisaton").
             if typos {
-                for correction in self.corrections(&joined) {
-                    if !forms.iter().any(|f| f.plan.term() == correction) {
-                        let plan = TermPlan::new(&correction, Mode::Exact);
-                        forms.push(Form { plan, kind: FormKind::Typo });
-                    }
-                }
+                self.add_corrections(forms, &joined);
             }
         }
         if !word.chars().all(is_word_char) {
@@ -364,11 +359,16 @@ impl Index {
             }
         }
         if typos {
-            for correction in self.corrections(&word) {
-                if !forms.iter().any(|f| f.plan.term() == correction) {
-                    let plan = TermPlan::new(&correction, Mode::Exact);
-                    forms.push(Form { plan, kind: FormKind::Typo });
-                }
+            self.add_corrections(forms, &word);
+        }
+    }
+
+    /// Adds the corrections of `word` (see [`Index::corrections`]) that `forms` lacks.
+    fn add_corrections(&self, forms: &mut Vec<Form>, word: &str) {
+        for correction in self.corrections(word) {
+            if !forms.iter().any(|f| f.plan.term() == correction) {
+                let plan = TermPlan::new(&correction, Mode::Exact);
+                forms.push(Form { plan, kind: FormKind::Typo });
             }
         }
     }
