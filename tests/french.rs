@@ -390,6 +390,11 @@ fn french_queries_used_to_find_nothing() {
         "insertion",
         "achat durable",
         "marches publics",
+        // And words the second review found finding nothing.
+        "soutien",
+        "compétences",
+        "adhérents",
+        "entreprises innovantes",
     ] {
         assert!(!ids(query).is_empty(), "{query:?}");
     }
