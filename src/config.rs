@@ -104,6 +104,34 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
+/// What the TOML reader found wrong, in the user's language: a value of the wrong type (the
+/// mistake a hand-written file makes most) is said again from toml's words; the rest keeps
+/// them.
+fn toml_message(message: &str) -> String {
+    let wrong_type =
+        message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected "));
+    let Some((found, expected)) = wrong_type else { return message.to_owned() };
+    let said = s();
+    // toml's words for what was found: "string \"x\"", "integer `3`", "sequence".
+    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+    let kind = match kind {
+        "string" => said.config_a_text,
+        "integer" | "float" => said.config_a_number,
+        "boolean" => said.config_a_boolean,
+        "sequence" => said.config_a_list,
+        "map" => said.config_a_table,
+        _ => return message.to_owned(),
+    };
+    let found = format!("{kind} {}", value.replace('`', "")).trim_end().to_owned();
+    let expected = match expected {
+        "a boolean" => said.config_want_boolean,
+        "a sequence" => said.config_want_list,
+        "a string" => said.config_want_text,
+        _ => return message.to_owned(),
+    };
+    fill(said.config_wrong_type, &[&found, &expected])
+}
+
 impl Config {
     /// Reads the file at `path`; a file that does not exist is the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -125,7 +153,7 @@ impl Config {
             ConfigError::At { path: path.display().to_string(), line, column, message }
         };
         let raw: Raw = toml::from_str(text)
-            .map_err(|e| at(e.span().unwrap_or(0..0), e.message().trim().to_owned()))?;
+            .map_err(|e| at(e.span().unwrap_or(0..0), toml_message(e.message().trim())))?;
         // (Flattened, the names lose their places: the first line that sets one says.)
         let place = |name: &str| {
             let mut offset = 0;

@@ -97,6 +97,33 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
 }
 
 #[test]
+fn a_value_of_the_wrong_type_is_told_in_the_users_language() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    for (text, lang, said) in [
+        ("mouse = \"yes\"\n", "en", ":1:9: the text \"yes\" does not go here: write true or false"),
+        (
+            "mouse = \"yes\"\n",
+            "fr",
+            ":1:9: le texte \"yes\" n'a pas sa place ici ; écrivez true ou false",
+        ),
+        (
+            "[keys]\nquit = \"x\"\n",
+            "fr",
+            ":2:8: le texte \"x\" n'a pas sa place ici ; écrivez une liste",
+        ),
+        ("theme = 3\n", "en", ":1:9: the number 3 does not go here: write a text in double quotes"),
+    ] {
+        std::fs::write(&path, text).expect("written");
+        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
+        let output = output.expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
+        assert!(error.contains(&format!("{}{said}", path.display())), "{text}: {error}");
+    }
+}
+
+#[test]
 fn a_missing_file_is_the_defaults() {
     let home = TempDir::new().expect("a home");
     assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());

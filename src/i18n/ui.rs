@@ -226,6 +226,20 @@ table! {
         config_bad_key,
         /// `{}`: a name under `[keys]`.
         config_unknown_action,
+        /// `{}`: what was written (toml's words: `string "x"`), `{}`: what is wanted.
+        config_wrong_type,
+        /// What was found where a setting's value goes (before the value, if any).
+        config_a_text,
+        config_a_number,
+        config_a_boolean,
+        config_a_list,
+        config_a_table,
+        /// What a setting wants: true or false.
+        config_want_boolean,
+        /// What a key wants: a list.
+        config_want_list,
+        /// What a setting wants: a text.
+        config_want_text,
         /// `{}`: the setting written, `{}`: the settings that exist.
         config_unknown_setting,
         /// `{}`: a setting, `{}`: the values it takes.
