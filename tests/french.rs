@@ -355,6 +355,15 @@ const FIVE_WAYS: &[(&str, &str, usize)] = &[
     ("information juridique et réglementaire pour les collectivités", "weka", 1),
     ("webconférences pour les collectivités locales", "weka", 1),
     ("services méthodologiques pour les institutions publiques", "weka", 1),
+    // From a third review, through plain words (growth, new, level, sector...).
+    ("alertes personnalisees marches publics", "achatpublic-info", 1),
+    ("croissance des entrepreneurs girondins", "cci-bordeaux-gironde", 1),
+    ("nouvelles lois et politiques de l'ue", "european-commission", 1),
+    ("emplois inclusifs au niveau européen", "ensie", 1),
+    ("fonction publique territoriale française", "fncdg", 1),
+    ("chefs des centres de gestion", "sndgct", 1),
+    ("organisme public décentralisé pour les agents des collectivités", "cnfpt", 1),
+    ("développement des compétences des cadres territoriaux", "aatf", 1),
 ];
 
 #[test]
