@@ -197,21 +197,13 @@ pub enum Command {
     Config(crate::config::ConfigArgs),
 }
 
+/// A kind as `kind:` names it (`--kind élus`, `--kind pub`), when it names one alone.
 fn parse_kind(value: &str) -> Result<Kind, String> {
-    // A kind's slug, or the word the list shows for it, in either language (`--kind élus`).
-    let badge = |kind: &&Kind| {
-        [Lang::En, Lang::Fr].iter().any(|&lang| {
-            crate::search::fold(i18n::vocabulary::of(lang).badge(**kind))
-                == crate::search::fold(value)
-        })
-    };
-    Kind::from_slug(value).or_else(|| Kind::ALL.iter().find(badge).copied()).ok_or_else(|| {
-        let all: Vec<&str> = Kind::ALL
-            .iter()
-            .map(|&k| if i18n::lang() == Lang::Fr { i18n::vocabulary().badge(k) } else { k.slug() })
-            .collect();
-        fill(i18n::data().unknown_kind, &[&all.join(", ")])
-    })
+    if let [kind] = crate::search::kinds_named(&crate::search::fold(value))[..] {
+        return Ok(kind);
+    }
+    let all: Vec<&str> = Kind::ALL.iter().map(|&k| crate::search::kind_listed(k)).collect();
+    Err(fill(i18n::data().unknown_kind, &[&all.join(", ")]))
 }
 
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
@@ -291,8 +283,6 @@ pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// The message for an error: its chain joined with `: `, each cause said once (some errors
-/// quote their source in their own message), made safe for the terminal.
 /// What to say of a command line clap refused: clap's own words in English; in French, its
 /// usual refusals said again from what clap found (the argument, the value, why), with its
 /// usage line. `None` for help and version, which clap prints itself.
@@ -353,6 +343,8 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
     Some(format!("{} {message}\n\n{usage}{}\n", said.arg_error, said.arg_more))
 }
 
+/// The message for an error: its chain joined with `: `, each cause said once (some errors
+/// quote their source in their own message), made safe for the terminal.
 pub fn report(error: &anyhow::Error) -> String {
     let mut message = String::new();
     for cause in error.chain() {

@@ -463,6 +463,9 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     let elected = home.json(&["list", "--kind", "elected-network", "--json"]);
     assert!(ids(&elected).len() >= 5);
     assert_eq!(ids(&home.json(&["list", "--kind", "élus", "--json"])), ids(&elected));
+    // The start of one, as `kind:` takes it, when it names that kind alone.
+    assert_eq!(ids(&home.json(&["list", "--kind", "elec", "--json"])), ids(&elected));
+    assert_eq!(home.run(&["list", "--kind", "p"]).status.code(), Some(2), "public or programme");
     let found = home.json(&["search", "kind:élus", "--json"]);
     let mut found = ids(&found);
     found.sort_unstable();

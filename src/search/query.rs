@@ -164,6 +164,23 @@ fn named<T: Copy>(
     found
 }
 
+/// The kinds `value` (folded) names, as `kind:` reads it: by their slugs, else by the
+/// words the list shows for them, in either language (`kind:élus`).
+pub fn kinds_named(value: &str) -> Vec<Kind> {
+    let (en, fr) = (vocabulary::of(Lang::En), vocabulary::of(Lang::Fr));
+    let shown: [&dyn Fn(Kind) -> String; 2] = [&|k| fold(en.badge(k)), &|k| fold(fr.badge(k))];
+    named(Kind::ALL, Kind::slug, &shown, value)
+}
+
+/// How an error that lists the kinds names `kind`: by its slug, in French by the list's
+/// word (which `kind:` accepts too).
+pub fn kind_listed(kind: Kind) -> &'static str {
+    match crate::i18n::lang() {
+        Lang::Fr => vocabulary().badge(kind),
+        Lang::En => kind.slug(),
+    }
+}
+
 /// Words as a filter value: folded, hyphens between them ("Commande publique" is
 /// `commande-publique`, which `commande` starts).
 fn words_slug(words: &str) -> String {
@@ -295,18 +312,9 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 return Ok(None);
             }
             "kind" => {
-                // Else the list's words for a kind, in either language (`kind:élus`).
-                let (en, fr) = (vocabulary::of(Lang::En), vocabulary::of(Lang::Fr));
-                let shown: [&dyn Fn(Kind) -> String; 2] =
-                    [&|k| fold(en.badge(k)), &|k| fold(fr.badge(k))];
-                let kinds = named(Kind::ALL, Kind::slug, &shown, &value);
+                let kinds = kinds_named(&value);
                 if kinds.is_empty() {
-                    // In French, the list's words: each is accepted too.
-                    let listed = |k: Kind| match crate::i18n::lang() {
-                        Lang::Fr => vocabulary().badge(k),
-                        Lang::En => k.slug(),
-                    };
-                    return Err(unknown(token, data().unknown_kind, Kind::ALL, listed));
+                    return Err(unknown(token, data().unknown_kind, Kind::ALL, kind_listed));
                 }
                 Some(Atom::Kind(kinds))
             }
