@@ -446,6 +446,35 @@ fn precise_queries_stay_precise() {
 }
 
 #[test]
+fn short_words_and_acronyms_list_only_what_they_mean() {
+    // Three letters count inside a word of a name, never of a description ("pme" is inside
+    // "development" in many); an acronym of the glossary counts only as a word ("ess" is at
+    // the start of "essential", "ue" inside "Publique", "un" at the start of "Union").
+    assert_eq!(ids("pme"), ["pacte-pme"]);
+    let ess = ids("ess");
+    assert_eq!(ess[..2], ["ess-france", "cress-nouvelle-aquitaine"], "{ess:?}");
+    assert!(!ess.contains(&"achatpublic-info"), "{ess:?}");
+    for (acronym, not) in [("ue", "cnfpt"), ("un", "ugap"), ("sse", "adf")] {
+        let found = ids(acronym);
+        assert!(!found.is_empty() && !found.contains(&not), "{acronym}: {found:?}");
+    }
+    assert_eq!(ids("ue")[..2], ["udite", "european-commission"]);
+    // A short word that is no acronym still finds the words it starts, as people type.
+    assert!(ids("dev").contains(&"adi-nouvelle-aquitaine"));
+    // From four letters a word counts inside words again; an exact term always does.
+    assert!(ids("esse").contains(&"achatpublic-info"));
+    assert!(ids("'pme").len() > 1);
+    // And the highlights say the same: the detail does not light "ess" in "essential".
+    let index = CATALOG.position("achatpublic-info").unwrap_or_default();
+    let partner = &CATALOG.partners()[index];
+    for (typed, lit) in [("ess", 0), ("esse", 2 * 4), ("es", 2 * 2)] {
+        let query = Query::parse(typed).unwrap_or_default();
+        let h = CATALOG.index().highlights(index, partner, &query);
+        assert_eq!(h.description.len(), lit, "{typed}: {h:?}");
+    }
+}
+
+#[test]
 fn stop_words_need_not_match_but_alone_they_do() {
     assert_eq!(ids("les pme").first(), Some(&"pacte-pme"));
     assert_eq!(ids("de la pme").first(), Some(&"pacte-pme"));

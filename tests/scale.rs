@@ -163,6 +163,11 @@ fn credible_fuzzy(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
     (starts_word(first) && inside <= 1).then_some((score, positions))
 }
 
+/// Whether a plain term is too short to count inside words of a long text.
+fn too_short(term: &str) -> bool {
+    term.chars().count() <= 3
+}
+
 /// The best (quality, field, fine score) of a text term over a partner's fields.
 fn text_match(p: &Folded, term: &str, mode: Mode) -> Option<(Quality, Field, u32)> {
     let whole = |text: &str, field: Field| {
@@ -184,7 +189,14 @@ fn text_match(p: &Folded, term: &str, mode: Mode) -> Option<(Quality, Field, u32
                 .all()
                 .into_iter()
                 .flat_map(|(text, field)| {
-                    occurrences(text, term).into_iter().map(move |(at, quality)| {
+                    // A plain term of three letters or fewer starts a word of a long text.
+                    let short_in_text =
+                        mode == Mode::Fuzzy && field == Field::Text && too_short(term);
+                    let occurrences = occurrences(text, term).into_iter();
+                    let occurrences = occurrences.filter(move |(_, quality)| {
+                        !short_in_text || *quality > Quality::InsideWord
+                    });
+                    occurrences.map(move |(at, quality)| {
                         let quality = if field != Field::Text && text == term {
                             Quality::WholeField
                         } else {
@@ -277,12 +289,14 @@ fn folded_with_positions(original: &str) -> (String, Vec<usize>) {
     (folded, positions)
 }
 
-/// The original positions of every occurrence of `term` in `original` once folded.
-fn occurrence_positions(original: &str, term: &str) -> Vec<usize> {
+/// The original positions of every occurrence of `term` in `original` once folded (with
+/// `starts`, of those that start a word).
+fn occurrence_positions(original: &str, term: &str, starts: bool) -> Vec<usize> {
     let (folded, positions) = folded_with_positions(original);
     let len = term.chars().count();
     occurrences(&folded, term)
         .into_iter()
+        .filter(|(_, quality)| !starts || *quality > Quality::InsideWord)
         .flat_map(|(at, _)| positions[at..at + len].to_vec())
         .collect()
 }
@@ -306,7 +320,7 @@ fn naive_highlights(p: &Partner, query: &Query) -> Highlights {
                 }
                 Mode::Whole if folded == term => out.extend(&positions),
                 Mode::Exact | Mode::Fuzzy if folded.contains(term) => {
-                    out.extend(occurrence_positions(original, term));
+                    out.extend(occurrence_positions(original, term, false));
                 }
                 Mode::Fuzzy => {
                     if let Some((_, found)) = credible_fuzzy(&folded, term) {
@@ -324,9 +338,10 @@ fn naive_highlights(p: &Partner, query: &Query) -> Highlights {
             short(alias, marks);
         }
         if matches!(mode, Mode::Exact | Mode::Fuzzy) {
-            out.description.extend(occurrence_positions(&p.description, term));
+            let starts = mode == Mode::Fuzzy && too_short(term);
+            out.description.extend(occurrence_positions(&p.description, term, starts));
             if let Some(location) = &p.location {
-                out.location.extend(occurrence_positions(location, term));
+                out.location.extend(occurrence_positions(location, term, starts));
             }
         }
     }
@@ -512,6 +527,11 @@ const FORGIVING: &[&str] = &[
     "aix-enprovence",
     // Corrected only once typed in full ("quimper"), found then in a note.
     "qiumper",
+    // Acronyms ("un", "eu", "ue") and words of three letters count only as words or at word
+    // starts: grown longer, they count anywhere, and "eu" no longer stood for "europe".
+    "union europee",
+    "pme eti",
+    "essentiel",
 ];
 
 /// The generated partners indexed with the bundled glossary, warmed (word lists, single
@@ -768,6 +788,9 @@ fn random_typing_with_the_glossary_finds_what_a_fresh_search_finds() {
         "authorities",
         "formation",
         "ess",
+        "essential",
+        "pme",
+        "ue",
         "developement",
         "quimper",
         "aix-enprovence",

@@ -17,7 +17,7 @@ use super::masks::char_mask;
 use super::matching::TermPlan;
 use super::memo::Slots;
 use super::postings::Bits;
-use super::query::{Atom, Mode, Query, Term};
+use super::query::{Atom, Mode, Query, Term, counts_inside_text};
 use rayon::prelude::*;
 
 /// A query word of this many letters may have one typo; see [`TWO_TYPOS_MIN`].
@@ -289,7 +289,12 @@ impl Index {
         group
             .iter()
             .map(|term| {
-                let word = TermPlan::of(&term.atom).map(|plan| {
+                let word = TermPlan::of(&term.atom).map(|mut plan| {
+                    if matches!(term.atom, Atom::Text { mode: Mode::Fuzzy, .. })
+                        && self.acronym(plan.term())
+                    {
+                        plan.set_acronym();
+                    }
                     let mut forms = vec![Form { plan, kind: FormKind::Direct }];
                     if forgiving {
                         self.add_forms(&mut forms, typos);
@@ -299,6 +304,17 @@ impl Index {
                 TermSlot { term, word }
             })
             .collect()
+    }
+
+    /// Whether `word`, typed plain, is an acronym the glossary knows ("ess", "pme", "ue"): a
+    /// word too short to count inside words (see [`counts_inside_text`]) stands for its
+    /// group, so it counts only where it is a word: "ue" is no match inside "Publique", "un"
+    /// at the start of "Union", "ess" of "essential", nor by letters scattered in "European
+    /// Commission". Once it grows past that, it counts anywhere again (see
+    /// [`Query::grown_fuzzy`]).
+    pub(super) fn acronym(&self, word: &str) -> bool {
+        !counts_inside_text(word, Mode::Fuzzy)
+            && self.glossary.as_ref().is_some_and(|g| !g.equivalents(&[word]).is_empty())
     }
 
     /// Adds the other spellings of a plain word: without its elided article, its
@@ -383,7 +399,18 @@ impl Index {
     /// a changed group find partners the earlier one did not.
     pub(super) fn may_narrow(&self, previous: &Query, query: &Query) -> bool {
         // A changed group that narrows is exact, or too short for corrections.
-        self.spellings_of_changes(previous, query, false).is_some_and(|others| others.is_empty())
+        !query.grown_words(previous).any(|(term, from)| self.grew_open(from, term))
+            && self
+                .spellings_of_changes(previous, query, false)
+                .is_some_and(|others| others.is_empty())
+    }
+
+    /// Whether plain word `term`, grown by letters from `from`, counts where `from` did not:
+    /// from an acronym, or past the length of words that count inside words of names only
+    /// (see [`Index::acronym`] and [`counts_inside_text`]).
+    pub(super) fn grew_open(&self, from: &str, term: &str) -> bool {
+        self.acronym(from)
+            || !counts_inside_text(from, Mode::Fuzzy) && counts_inside_text(term, Mode::Fuzzy)
     }
 
     /// What else, beside where `previous` matched, a partner matching `query` may be found
@@ -487,8 +514,9 @@ impl TermSlot<'_> {
     /// Whether every partner `form` (a spelling of a word typed in a later query, in its
     /// place) finds, this slot found: it had that spelling, looked for the same way, or one
     /// as typed that `form` holds (looked for by words, where it counts anywhere, inside a
-    /// word too, in every field and in a note: where `form` is, it is); not by letters,
-    /// where a longer term may match where a shorter does not.
+    /// word too, in every field and in a note: where `form` is, it is; not a short word,
+    /// which counts inside words of names only); not by letters, where a longer term may
+    /// match where a shorter does not.
     fn covers(&self, form: &Form) -> bool {
         let (Some(word), Atom::Text { mode: Mode::Exact | Mode::Fuzzy, .. }, false) =
             (&self.word, &self.term.atom, self.term.negated)
@@ -501,12 +529,10 @@ impl TermSlot<'_> {
                 && if fuzzy {
                     had.plan.fuzzy && had.plan.term() == term
                 } else {
-                    term.contains(had.plan.term())
+                    had.plan.counts_anywhere() && term.contains(had.plan.term())
                 };
-            let same = had.plan.term() == term
-                && had.kind == form.kind
-                && had.plan.fuzzy == fuzzy
-                && had.plan.whole == form.plan.whole;
+            let same =
+                had.plan.term() == term && had.kind == form.kind && had.plan.looks_as(&form.plan);
             held || same
         })
     }

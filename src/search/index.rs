@@ -11,7 +11,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 
-use super::expand::{Form, FormKind, GroupPlan, Spelling, TermSlot, Vocabulary, WordPlan};
+use super::expand::{Form, FormKind, GroupPlan, TermSlot, Vocabulary, WordPlan};
 use super::fold::{fold, fold_into, fold_with_map, is_word_char};
 use super::glossary::Glossary;
 use super::letters::Letters;
@@ -19,7 +19,7 @@ use super::masks::{WordMarks, char_mask, initials_mask, pairs_mask};
 use super::matching::{FuzzyGate, fill_from_lists, fuzzy_positions};
 use super::memo::{self, Recent, Sought};
 use super::postings::Postings;
-use super::query::{Atom, MarkBits, Mode, Query};
+use super::query::{Atom, MarkBits, Mode, Query, counts_inside_text};
 use crate::PARALLEL_MIN;
 use crate::dataset::{Kind, Partner, Scope, Topic};
 
@@ -486,20 +486,22 @@ impl Index {
     /// in index order), and, among `within` (else every partner), where the grown word may
     /// be found by letters (see [`Index::may_fuzzy`]), where the word lists say the other
     /// spellings of the changed words and the equivalents of changed plans are (see
-    /// [`Index::spellings_of_changes`]), and the partners with a note. `None` when a change
-    /// could find partners otherwise, or the lists cannot tell.
+    /// [`Index::spellings_of_changes`]), wherever the grown word is when it counts where the
+    /// word it grew from did not (see [`Index::grew_open`]), and the partners with a note.
+    /// `None` when a change could find partners otherwise, or the lists cannot tell.
     pub(super) fn grown_candidates(
         &self,
         previous: &Query,
         query: &Query,
-        term: &str,
+        (term, from): (&str, &str),
         found: &[usize],
         within: Option<&[usize]>,
     ) -> Option<Vec<usize>> {
+        let opened = self.grew_open(from, term);
         let others = self.spellings_of_changes(previous, query, true)?;
         let postings = self.postings.get();
-        let told = |other: &Spelling| postings.is_some_and(|p| p.can_tell(other.looked().0));
-        if !others.iter().all(told) {
+        let told = |term: &str| postings.is_some_and(|p| p.can_tell(term));
+        if !others.iter().all(|other| told(other.looked().0)) || opened && !told(term) {
             return None;
         }
         let n = self.len();
@@ -533,6 +535,10 @@ impl Index {
             };
             postings?.occurrences(term, visit, add);
         }
+        if opened {
+            // Told above.
+            postings?.occurrences(term, |i, _| add(i), add);
+        }
         self.notes().holders.iter().copied().for_each(add);
         found.par_iter().for_each(|&i| bits.set(i));
         Some(bits.ones())
@@ -546,7 +552,8 @@ impl Index {
             let mut out = Vec::new();
             for (term, mode) in query.positive_texts() {
                 if matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                    mark_substrings(text, term, &mut out);
+                    let acronym = mode == Mode::Fuzzy && self.acronym(term);
+                    mark_in_text(text, term, mode, acronym, &mut out);
                 }
             }
             for (term, whole) in other_spellings(&plans) {
@@ -742,8 +749,13 @@ impl Index {
             ..Highlights::default()
         };
         for (term, mode) in query.positive_texts() {
+            let acronym = mode == Mode::Fuzzy && self.acronym(term);
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
-                mark_short(original, folded, term, mode, out);
+                if acronym {
+                    mark_word_starts(original, term, true, out);
+                } else {
+                    mark_short(original, folded, term, mode, out);
+                }
             };
             short(&partner.name, self.field(index, NAME), &mut out.name);
             if let Some(acronym) = &partner.acronym {
@@ -755,9 +767,9 @@ impl Index {
                 short(alias, folded, marks);
             }
             if texts && matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                mark_substrings(&partner.description, term, &mut out.description);
+                mark_in_text(&partner.description, term, mode, acronym, &mut out.description);
                 if let Some(location) = &partner.location {
-                    mark_substrings(location, term, &mut out.location);
+                    mark_in_text(location, term, mode, acronym, &mut out.location);
                 }
             }
         }
@@ -925,6 +937,17 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
         chars_seen += folded[byte_seen..byte].chars().count();
         byte_seen = byte;
         out.extend(map[chars_seen..chars_seen + term_chars].iter().copied());
+    }
+}
+
+/// Marks where `term` (in `mode`) matched a long text: every occurrence, the word starts
+/// only of a term too short to count inside words (see [`counts_inside_text`]), the words
+/// only of an `acronym` (see [`Index::acronym`]).
+fn mark_in_text(original: &str, term: &str, mode: Mode, acronym: bool, out: &mut Vec<usize>) {
+    if counts_inside_text(term, mode) {
+        mark_substrings(original, term, out);
+    } else {
+        mark_word_starts(original, term, acronym, out);
     }
 }
 

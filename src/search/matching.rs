@@ -19,7 +19,7 @@ use super::index::{
 use super::masks::{char_mask, mask_bit, pair_bit};
 use super::memo::{NOTHING, Slots};
 use super::postings::{Bits, Postings, Spot};
-use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode};
+use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode, counts_inside_text};
 
 /// How well a term matched, best last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -302,7 +302,7 @@ impl Index {
         let mut by_letters: u64 = 0;
         for (n, form) in word.forms.iter().enumerate() {
             let in_fields = if form.kind == FormKind::Direct {
-                let found = self.match_text(i, &form.plan, mode);
+                let found = self.match_text(i, &form.plan, mode).filter(|m| form.plan.counts(*m));
                 if found.is_none()
                     && matches!(mode, Mode::Exact | Mode::Fuzzy)
                     && form.plan.fuzzy
@@ -327,7 +327,7 @@ impl Index {
                 keep(
                     &mut best,
                     if form.kind == FormKind::Direct {
-                        in_note
+                        in_note.filter(|m| form.plan.counts(*m))
                     } else {
                         in_note.and_then(|m| form.grade(m))
                     },
@@ -790,6 +790,8 @@ pub(super) struct TermPlan {
     finder: memmem::Finder<'static>,
     /// A plain term long enough for fuzzy matching.
     pub(super) fuzzy: bool,
+    /// Where an occurrence of it counts.
+    reach: Reach,
     /// What a credible fuzzy hit needs of a partner's short fields.
     gate: FuzzyGate,
     /// The partners whose words may hold the term (see [`super::postings`]), when known: the
@@ -827,6 +829,7 @@ impl TermPlan {
             term: term.to_owned(),
             finder: memmem::Finder::new(term).into_owned(),
             fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
+            reach: if counts_inside_text(term, mode) { Reach::Anywhere } else { Reach::Short },
             gate: FuzzyGate::of(term),
             occurs: None,
             in_short: None,
@@ -850,6 +853,45 @@ impl TermPlan {
     pub(super) fn term(&self) -> &str {
         &self.term
     }
+
+    /// Whether the term counts wherever it is, inside a word of any field too.
+    pub(super) fn counts_anywhere(&self) -> bool {
+        self.reach == Reach::Anywhere
+    }
+
+    /// Whether the term is looked for as `other` is (of the same term, the same way).
+    pub(super) fn looks_as(&self, other: &TermPlan) -> bool {
+        (self.fuzzy, self.whole, self.reach) == (other.fuzzy, other.whole, other.reach)
+    }
+
+    /// Makes the term an acronym (see [`Index::acronym`]).
+    pub(super) fn set_acronym(&mut self) {
+        self.reach = Reach::Acronym;
+        self.fuzzy = false;
+    }
+
+    /// Whether an occurrence of the term as typed, found as `found`, is a match (see
+    /// [`Reach`]).
+    fn counts(&self, (quality, field, _): (Quality, Field, u32)) -> bool {
+        let least = match (self.reach, field) {
+            (Reach::Acronym, _) => Quality::WholeWord,
+            (Reach::Short, Field::Text) => Quality::WordPrefix,
+            _ => Quality::Fuzzy,
+        };
+        quality >= least
+    }
+}
+
+/// Where an occurrence of a term as typed counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Anywhere, inside a word of any field too.
+    Anywhere,
+    /// Inside a word of a name, acronym or alias, but only at a word start in a long text
+    /// (see [`counts_inside_text`]).
+    Short,
+    /// Only as a whole word, never by letters: an acronym (see [`Index::acronym`]).
+    Acronym,
 }
 
 /// What [`Index::may_fuzzy`] tests of a term: its letters, its first letter, and for the

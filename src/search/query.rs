@@ -12,6 +12,17 @@ use crate::i18n::{Lang, data, fill, vocabulary};
 /// Fuzzy matching needs this many letters to mean anything; shorter terms match by words.
 pub(super) const FUZZY_MIN_CHARS: usize = 3;
 
+/// A plain term shorter than this counts inside a word only in a name, acronym or alias: in
+/// a description, location, topic or note it must start a word ("pme" is no match inside
+/// "development", nor "ess" inside "business").
+const INSIDE_TEXT_MIN_CHARS: usize = 4;
+
+/// Whether `term` (in `mode`) counts where it is inside a word of a long text (see
+/// [`INSIDE_TEXT_MIN_CHARS`]).
+pub(super) fn counts_inside_text(term: &str, mode: Mode) -> bool {
+    mode != Mode::Fuzzy || term.chars().count() >= INSIDE_TEXT_MIN_CHARS
+}
+
 /// How a text term must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -250,15 +261,32 @@ impl Query {
     /// The plain term of `self` that grew by letters from one of `previous`'s and is long
     /// enough for fuzzy matching, when it is the one reason `self` does not narrow
     /// `previous`: a partner matching `self` then matches `previous`, or may hold that term
-    /// by letters in its short fields (see [`super::Index::grown_candidates`]).
-    pub(super) fn grown_fuzzy(&self, previous: &Query) -> Option<&str> {
+    /// by letters in its short fields (see [`super::Index::grown_candidates`]); with the
+    /// term it grew from, which may have counted in fewer places (see [`counts_inside_text`]).
+    pub(super) fn grown_fuzzy<'q>(&'q self, previous: &'q Query) -> Option<(&'q str, &'q str)> {
         match self.narrowing(previous) {
-            Narrowing::ButFor(term) => Some(term),
+            Narrowing::ButFor(term, from) => Some((term, from)),
             _ => None,
         }
     }
 
-    fn narrowing(&self, previous: &Query) -> Narrowing<'_> {
+    /// The plain terms of `self` that grew by letters from `previous`'s, each with the term
+    /// it grew from, where `self` narrows `previous` or does but for one term.
+    pub(super) fn grown_words<'q>(
+        &'q self,
+        previous: &'q Query,
+    ) -> impl Iterator<Item = (&'q str, &'q str)> {
+        let groups = previous.groups.iter().zip(&self.groups);
+        groups.filter_map(|(old, new)| match (old.as_slice(), new.as_slice()) {
+            (
+                [Term { atom: Atom::Text { text: old, mode: Mode::Fuzzy }, .. }],
+                [Term { atom: Atom::Text { text: new, mode: Mode::Fuzzy }, .. }],
+            ) if old != new => Some((new.as_str(), old.as_str())),
+            _ => None,
+        })
+    }
+
+    fn narrowing<'q>(&'q self, previous: &'q Query) -> Narrowing<'q> {
         if previous.groups.len() > self.groups.len() {
             return Narrowing::No;
         }
@@ -281,13 +309,13 @@ impl Query {
                         if grown.is_some() {
                             return Narrowing::No;
                         }
-                        grown = Some(new.as_str());
+                        grown = Some((new.as_str(), old.as_str()));
                     }
                 }
                 _ => return Narrowing::No,
             }
         }
-        grown.map_or(Narrowing::Yes, Narrowing::ButFor)
+        grown.map_or(Narrowing::Yes, |(term, from)| Narrowing::ButFor(term, from))
     }
 }
 
@@ -295,8 +323,9 @@ impl Query {
 #[derive(Debug, PartialEq, Eq)]
 enum Narrowing<'q> {
     Yes,
-    /// It does but for this plain term, grown into fuzzy matching (see [`Query::grown_fuzzy`]).
-    ButFor(&'q str),
+    /// It does but for this plain term, grown into fuzzy matching from the other (see
+    /// [`Query::grown_fuzzy`]).
+    ButFor(&'q str, &'q str),
     No,
 }
 
@@ -422,10 +451,10 @@ mod tests {
         let pairs = [
             // (previous, query, narrows, the word that grew into fuzzy matching)
             ("b", "bo", true, None),
-            ("bo", "bor", false, Some("bor")),
-            ("bor", "bord", false, Some("bord")),
+            ("bo", "bor", false, Some(("bor", "bo"))),
+            ("bor", "bord", false, Some(("bord", "bor"))),
             ("bord", "bord eco", true, None),
-            ("bord ec", "bord eco", false, Some("eco")),
+            ("bord ec", "bord eco", false, Some(("eco", "ec"))),
             ("bo ec", "bor eco", false, None),
             ("'bor", "'bord", true, None),
             ("'bor", "'xbordx", true, None),

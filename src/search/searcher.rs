@@ -49,8 +49,8 @@ impl Searcher {
             .filter(|(_, ids)| within.is_none_or(|within| ids.len() * 2 < within.len()))
             .filter_map(|(previous, ids)| Some((previous, query.grown_fuzzy(previous)?, ids)))
             .min_by_key(|(_, _, ids)| ids.len())
-            .and_then(|(previous, term, ids)| {
-                index.grown_candidates(previous, query, term, ids, within)
+            .and_then(|(previous, grown, ids)| {
+                index.grown_candidates(previous, query, grown, ids, within)
             })
             .filter(|candidates| within.is_none_or(|within| candidates.len() < within.len()));
         let within = grown.as_deref().or(within);
