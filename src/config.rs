@@ -105,12 +105,12 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// What the TOML reader found wrong, in the user's language: a value of the wrong type (the
-/// mistake a hand-written file makes most) is said again from toml's words; the rest keeps
-/// them.
+/// mistake a hand-written file makes most) is said again from toml's words, and so is a
+/// mistake of syntax (see [`syntax_message`]).
 fn toml_message(message: &str) -> String {
     let wrong_type =
         message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected "));
-    let Some((found, expected)) = wrong_type else { return message.to_owned() };
+    let Some((found, expected)) = wrong_type else { return syntax_message(message) };
     let said = s();
     // toml's words for what was found: "string \"x\"", "integer `3`", "sequence".
     let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
@@ -130,6 +130,33 @@ fn toml_message(message: &str) -> String {
         _ => return message.to_owned(),
     };
     fill(said.config_wrong_type, &[&found, &expected])
+}
+
+/// toml's finding of a mistake of syntax ("what, expected this, that") in the user's words:
+/// each phrase is found among toml's own (English `toml_phrases`) and said as the user's
+/// table says it, characters in backquotes as they are. One toml says otherwise (another
+/// finding, or a newer toml's words) is given as toml says it, framed in the user's words.
+fn syntax_message(message: &str) -> String {
+    let (said, toml) = (s(), &crate::i18n::ui::of(Lang::En).toml_phrases);
+    let phrase = |words: &str| {
+        if words.len() > 1 && words.starts_with('`') && words.ends_with('`') {
+            return Some(words.to_owned());
+        }
+        let at = toml.iter().position(|t| *t == words)?;
+        said.toml_phrases.get(at).map(|p| (*p).to_owned())
+    };
+    let (what, expected) = match message.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (message, None),
+    };
+    let told = phrase(what).and_then(|what| match expected {
+        None | Some("nothing") => Some(what),
+        Some(list) => {
+            let list: Vec<String> = list.split(", ").map(phrase).collect::<Option<_>>()?;
+            Some(fill(said.toml_expected, &[&what, &list.join(", ")]))
+        }
+    });
+    told.unwrap_or_else(|| fill(said.toml_syntax, &[&message]))
 }
 
 impl Config {

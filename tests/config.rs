@@ -124,6 +124,40 @@ fn a_value_of_the_wrong_type_is_told_in_the_users_language() {
 }
 
 #[test]
+fn a_mistake_of_syntax_is_told_in_the_users_language() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    for (text, lang, said) in [
+        ("theme = dark\n", "fr", ":1:9: un texte s'écrit entre guillemets ; attendu : un texte"),
+        ("theme = dark\n", "en", ":1:9: string values must be quoted, expected literal string"),
+        ("theme = \"dark\n", "fr", ":1:14: texte entre guillemets mal formé ; attendu : `\"`"),
+        ("[ui\n", "fr", ":1:4: en-tête de table non fermé ; attendu : `]`"),
+        ("mouse = true\nmouse = false\n", "fr", ":2:1: clé donnée deux fois"),
+        (
+            "theme = \"dark\" junk\n",
+            "fr",
+            ":1:16: clé ou valeur inattendue ; attendu : une fin de ligne",
+        ),
+        ("mouse = tru\n", "fr", ":1:9: booléen invalide"),
+        ("theme = 1.2.3\n", "fr", ":1:12: nombre décimal invalide\n"),
+        ("theme = 1.2.3\n", "en", ":1:12: invalid float\n"),
+        // What toml says that the table does not: its words, framed in the user's.
+        (
+            "k = +0x1\n",
+            "fr",
+            ":1:5: syntaxe TOML incorrecte (integers with a radix cannot be signed",
+        ),
+    ] {
+        std::fs::write(&path, text).expect("written");
+        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
+        let output = output.expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
+        assert!(error.contains(&format!("{}{said}", path.display())), "{text}: {error}");
+    }
+}
+
+#[test]
 fn a_missing_file_is_the_defaults() {
     let home = TempDir::new().expect("a home");
     assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());

@@ -240,6 +240,10 @@ table! {
         config_want_list,
         /// What a setting wants: a text.
         config_want_text,
+        /// `{}`: what toml found wrong, `{}`: what it expected instead (a list).
+        toml_expected,
+        /// `{}`: toml's own words, for what `toml_phrases` does not say.
+        toml_syntax,
         /// `{}`: the setting written, `{}`: the settings that exist.
         config_unknown_setting,
         /// `{}`: a setting, `{}`: the values it takes.
@@ -304,6 +308,9 @@ table! {
         syntax: 13,
         /// The parts of a card a QR code may leave out, in the order of `qr::Part::ALL`.
         qr_parts: 8,
+        /// toml's words for what is wrong in a configuration file, and for what it expected
+        /// instead: in English, toml's own (the keys); in French, their translations.
+        toml_phrases: 75,
     }
 }
 
