@@ -463,7 +463,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Template => {
-            write!(cx.out, "{}", dataset::TEMPLATE)?;
+            write!(cx.out, "{}", dataset::template())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {

@@ -260,38 +260,15 @@ impl Config {
 }
 
 /// A configuration file with every setting and every key binding at its default, each
-/// commented out, with what it does: generated from the binding table, so always complete.
+/// commented out, with what it does in the user's language: generated from the binding
+/// table, so always complete.
 pub fn default_file() -> String {
-    let mut out = String::from(
-        "# partners: configuration file (config.toml). `partners config --path` says where it is read\n\
-         # from. Every setting is shown at its default and commented out: remove the `#` to change one.\n\
-         # Command-line options win over this file.\n\
-         \n\
-         # Colour theme: \"dark\" or \"light\" (--theme).\n\
-         # theme = \"dark\"\n\
-         \n\
-         # Language of the browser: \"en\" or \"fr\" (--lang; by default, the locale's).\n\
-         # lang = \"en\"\n\
-         \n\
-         # Capture the mouse; false leaves it to the terminal, to select text (--no-mouse).\n\
-         # mouse = true\n\
-         \n\
-         # Keys: an action = the list of its keys. Giving an action keys replaces all its default\n\
-         # keys; a key given to another action takes precedence over its default use. A key is\n\
-         # a character (s, ?, -), f1 to f12, enter, esc, tab, backtab, backspace, delete, left,\n\
-         # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-.\n\
-         # A plain character acts only while the query is empty (else it is typed).\n\
-         [keys]\n",
-    );
-    // The file is for everyone: the descriptions in English, whatever the thread's language.
-    let language = crate::i18n::lang();
-    crate::i18n::set(Lang::En);
+    let mut out = s().config_file_header.to_owned();
     for (name, keys) in Bindings::default().by_action() {
         let what = Action::from_name(name).and_then(|a| a.description()).unwrap_or_default();
         let keys: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
         let _ = writeln!(out, "# {name} = [{}]  # {what}", keys.join(", "));
     }
-    crate::i18n::set(language);
     out
 }
 

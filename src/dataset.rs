@@ -25,8 +25,14 @@ pub use validate::validate;
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/partners.ron");
-/// A commented dataset with one example partner, printed by `partners template`.
-pub const TEMPLATE: &str = include_str!("../assets/template.ron");
+/// A commented dataset with one example partner, printed by `partners template`: its
+/// comments in the user's language.
+pub fn template() -> &'static str {
+    match i18n::lang() {
+        i18n::Lang::En => include_str!("../assets/template.ron"),
+        i18n::Lang::Fr => include_str!("../assets/template.fr.ron"),
+    }
+}
 /// The name under which errors in the bundled dataset are reported.
 pub const BUNDLED_NAME: &str = "assets/partners.ron";
 

@@ -776,6 +776,12 @@ fn many_processes_writing_notes_at_once_lose_nothing() {
 #[test]
 fn the_template_is_a_valid_dataset() {
     let home = Home::new();
+    // In French, the comments are (the file's names and values are its format's).
+    let french = home.ok(&["--lang", "fr", "template"]);
+    assert!(french.contains("// Le nom officiel."), "{french}");
+    let path = home.file("modele.ron", &french);
+    let out = home.ok(&["--lang", "fr", "validate", path.to_str().expect("utf-8 path")]);
+    assert!(out.contains("ok") || out.contains("valide"), "{out}");
     let template = home.ok(&["template"]);
     assert!(template.contains("//"), "commented");
     let path = home.file("template.ron", &template);

@@ -30,18 +30,24 @@ fn the_path_is_in_the_home_when_one_is_chosen() {
 #[test]
 fn the_default_file_names_every_action_and_checks_clean() {
     let home = TempDir::new().expect("a home");
-    let file = stdout(partners(&home).args(["config", "--default"]));
-    for (name, _) in partners::action::NAMED {
-        assert!(file.contains(&format!("\n# {name} = [")), "{name} is in the default file");
+    // Its comments in the user's language; the names are the file's format.
+    for (lang, said) in
+        [("en", "# quit = [\"ctrl-c\", \"ctrl-d\"]  # quit\n"), ("fr", "  # quitter\n")]
+    {
+        let file = stdout(partners(&home).args(["--lang", lang, "config", "--default"]));
+        assert!(file.contains(said), "{lang}: {file}");
+        for (name, _) in partners::action::NAMED {
+            assert!(file.contains(&format!("\n# {name} = [")), "{name} is in the default file");
+        }
+        for setting in ["# theme = \"dark\"", "# lang = \"en\"", "# mouse = true", "[keys]"] {
+            assert!(file.contains(setting), "{setting}");
+        }
+        std::fs::write(home.path().join("config.toml"), &file).expect("written");
+        assert_eq!(
+            stdout(partners(&home).args(["config", "--check"])).trim(),
+            home.path().join("config.toml").display().to_string()
+        );
     }
-    for setting in ["# theme = \"dark\"", "# lang = \"en\"", "# mouse = true", "[keys]"] {
-        assert!(file.contains(setting), "{setting}");
-    }
-    std::fs::write(home.path().join("config.toml"), &file).expect("written");
-    assert_eq!(
-        stdout(partners(&home).args(["config", "--check"])).trim(),
-        home.path().join("config.toml").display().to_string()
-    );
 }
 
 #[test]

@@ -244,6 +244,8 @@ table! {
         toml_expected,
         /// `{}`: toml's own words, for what `toml_phrases` does not say.
         toml_syntax,
+        /// The top of `partners config --default`: TOML comments, down to `[keys]`.
+        config_file_header,
         /// `{}`: the setting written, `{}`: the settings that exist.
         config_unknown_setting,
         /// `{}`: a setting, `{}`: the values it takes.

@@ -284,6 +284,25 @@ pub static UI: Ui = Ui {
     config_key_twice: "`{}` is given to both `{}` and `{}`, which work in the same place: keep it for one",
     toml_expected: "{}, expected {}",
     toml_syntax: "{}",
+    config_file_header: "# partners: configuration file (config.toml). `partners config --path` says where it is read\n\
+         # from. Every setting is shown at its default and commented out: remove the `#` to change one.\n\
+         # Command-line options win over this file.\n\
+         \n\
+         # Colour theme: \"dark\" or \"light\" (--theme).\n\
+         # theme = \"dark\"\n\
+         \n\
+         # Language of the browser: \"en\" or \"fr\" (--lang; by default, the locale's).\n\
+         # lang = \"en\"\n\
+         \n\
+         # Capture the mouse; false leaves it to the terminal, to select text (--no-mouse).\n\
+         # mouse = true\n\
+         \n\
+         # Keys: an action = the list of its keys. Giving an action keys replaces all its default\n\
+         # keys; a key given to another action takes precedence over its default use. A key is\n\
+         # a character (s, ?, -), f1 to f12, enter, esc, tab, backtab, backspace, delete, left,\n\
+         # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-.\n\
+         # A plain character acts only while the query is empty (else it is typed).\n\
+         [keys]\n",
     config_unreadable: "cannot read the configuration file",
     // -- Screens --
     more_above: " ↑ ",

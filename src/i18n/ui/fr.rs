@@ -284,6 +284,27 @@ pub static UI: Ui = Ui {
     config_key_twice: "«\u{a0}{}\u{a0}» est donnée à «\u{a0}{}\u{a0}» et à «\u{a0}{}\u{a0}», qui agissent au même endroit\u{a0}: gardez-la pour une seule",
     toml_expected: "{}\u{a0}; attendu\u{a0}: {}",
     toml_syntax: "syntaxe TOML incorrecte ({})",
+    config_file_header: "# partners : fichier de configuration (config.toml). `partners config --path` dit d'où il est\n\
+         # lu. Chaque réglage y figure à sa valeur par défaut, en commentaire : enlevez le `#` pour le\n\
+         # changer. Les options de la ligne de commande l'emportent sur ce fichier.\n\
+         \n\
+         # Thème de couleurs : \"dark\" (sombre) ou \"light\" (clair) (--theme).\n\
+         # theme = \"dark\"\n\
+         \n\
+         # Langue du navigateur : \"en\" ou \"fr\" (--lang ; par défaut, celle de la locale).\n\
+         # lang = \"en\"\n\
+         \n\
+         # Capturer la souris ; false la laisse au terminal, pour sélectionner du texte (--no-mouse).\n\
+         # mouse = true\n\
+         \n\
+         # Touches : une action = la liste de ses touches. Donner des touches à une action remplace\n\
+         # toutes ses touches par défaut ; une touche donnée à une autre action l'emporte sur son\n\
+         # usage par défaut. Une touche est un caractère (s, ?, -), f1 à f12, enter, esc, tab,\n\
+         # backtab, backspace, delete, left, right, up, down, home, end, pageup, pagedown ou space,\n\
+         # précédé ou non de ctrl-, alt-, shift-. Un caractère seul n'agit que si la recherche est\n\
+         # vide (sinon il est tapé). Les noms des réglages, des actions et des touches restent en\n\
+         # anglais : c'est le format du fichier.\n\
+         [keys]\n",
     config_unreadable: "impossible de lire le fichier de configuration",
     // -- Screens --
     more_above: " ↑ ",
