@@ -490,7 +490,7 @@ fn print_partners(
     catalog: &Catalog,
     store: Option<&Store>,
     chosen: &[usize],
-    found: Option<&[(u32, bool)]>,
+    found: Option<&[output::Found<'_>]>,
     json: bool,
 ) -> Result<()> {
     if json {
@@ -499,16 +499,16 @@ fn print_partners(
             .enumerate()
             .filter_map(|(n, &i)| {
                 let marks = catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
-                output::partner_json(catalog, i, marks, found.map(|f| f[n]))
+                output::partner_json(catalog, i, marks, found.and_then(|f| f.get(n)).copied())
             })
             .collect();
         cx.out.write_all(output::to_json(&objects)?.as_bytes())?;
     } else {
-        let in_note = |n: usize| found.is_some_and(|f| f[n].1);
+        let found = |n: usize| found.and_then(|f| f.get(n)).copied().unwrap_or_default();
         let partners: Vec<_> = chosen
             .iter()
             .enumerate()
-            .filter_map(|(n, &i)| Some((catalog.get(i)?, in_note(n))))
+            .filter_map(|(n, &i)| Some((catalog.get(i)?, found(n))))
             .collect();
         write!(cx.out, "{}", output::plain_lines(&partners, cx.tty))?;
     }
@@ -526,12 +526,22 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let catalog = cx.catalog()?;
     let store = cx.store_for_reading();
     let marks = store.as_ref().map(|s| catalog.mark_bits(s.state())).unwrap_or_default();
-    let mut hits = catalog.index().search(&query, &marks, None);
+    let mut hits = catalog.index().search_forgiving(&query, &marks);
     // The exit code says whether anything matched, even past `--limit 0`.
     let matched = !hits.is_empty();
+    if hits.first().is_some_and(|h| h.lacks.is_some()) {
+        writeln!(cx.err, "{}", i18n::cli().all_but_one)?;
+    }
     hits.truncate(limit.unwrap_or(usize::MAX));
     let chosen: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    let found: Vec<(u32, bool)> = hits.iter().map(|h| (h.score, h.in_note)).collect();
+    let found: Vec<output::Found<'_>> = hits
+        .iter()
+        .map(|h| output::Found {
+            score: h.score,
+            in_note: h.in_note,
+            lacks: h.lacks.and_then(|n| query.word(n)),
+        })
+        .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

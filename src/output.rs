@@ -73,6 +73,18 @@ pub struct PartnerJson<'a> {
     /// its own fields, on search results only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_note: Option<bool>,
+    /// The word of the query the partner lacks, when no partner had every word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lacks: Option<&'a str>,
+}
+
+/// What a search found of a partner: its score, whether by the user's note or own aliases,
+/// and the word of the query it lacks when no partner had every word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Found<'q> {
+    pub score: u32,
+    pub in_note: bool,
+    pub lacks: Option<&'q str>,
 }
 
 /// The JSON object of partner `index`.
@@ -80,7 +92,7 @@ pub fn partner_json<'a>(
     catalog: &'a Catalog,
     index: usize,
     marks: Option<&'a Marks>,
-    found: Option<(u32, bool)>,
+    found: Option<Found<'a>>,
 ) -> Option<PartnerJson<'a>> {
     let p = catalog.get(index)?;
     let relation_json = |l: &Link<'a>| RelationJson {
@@ -113,18 +125,19 @@ pub fn partner_json<'a>(
         met: marks.is_some_and(|m| m.met),
         note: marks.and_then(|m| m.note.as_deref()),
         user_aliases: marks.map_or(&[], |m| &m.aliases),
-        score: found.map(|(score, _)| score),
-        in_note: found.map(|(_, in_note)| in_note),
+        score: found.map(|f| f.score),
+        in_note: found.map(|f| f.in_note),
+        lacks: found.and_then(|f| f.lacks),
     })
 }
 
 /// Plain result lines: aligned columns for a person (the kind in words, in the thread's
 /// language), tab-separated for a pipe (the kind's slug).
-pub fn plain_lines(partners: &[(&Partner, bool)], aligned: bool) -> String {
+pub fn plain_lines(partners: &[(&Partner, Found<'_>)], aligned: bool) -> String {
     let words = i18n::vocabulary();
     let id_width = partners.iter().map(|(p, _)| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
-    for &(p, in_note) in partners {
+    for &(p, found) in partners {
         let acronym = p.acronym.as_deref().map(clean).unwrap_or_default();
         if aligned {
             let name = if acronym.is_empty() {
@@ -134,8 +147,11 @@ pub fn plain_lines(partners: &[(&Partner, bool)], aligned: bool) -> String {
             };
             let kind = words.kind(p.kind);
             let _ = write!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
-            if in_note {
+            if found.in_note {
                 let _ = write!(out, "  · {}", i18n::cli().found_in_note);
+            }
+            if let Some(word) = found.lacks {
+                let _ = write!(out, "  · {}", fill(i18n::cli().lacks_word, &[&clean(word)]));
             }
             out.push('\n');
         } else {
@@ -356,7 +372,8 @@ mod tests {
     #[test]
     fn a_result_found_by_the_note_says_so_in_a_terminal_only() {
         let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
-        let rows = [(&partners[0], true), (&partners[1], false)];
+        let noted = Found { in_note: true, ..Found::default() };
+        let rows = [(&partners[0], noted), (&partners[1], Found::default())];
         let aligned = plain_lines(&rows, true);
         let lines: Vec<&str> = aligned.lines().collect();
         assert!(lines[0].ends_with("  · found in your note or aliases"), "{aligned}");

@@ -153,7 +153,7 @@ impl<W: Write> Session<'_, W> {
         };
         let marks =
             self.store.as_deref().map(|s| self.catalog.mark_bits(s.state())).unwrap_or_default();
-        self.hits = self.catalog.index().search(&query, &marks, None);
+        self.hits = self.catalog.index().search_forgiving(&query, &marks);
         text.clone_into(&mut self.query);
         self.shown = 0;
         self.open = None;
@@ -163,6 +163,9 @@ impl<W: Write> Session<'_, W> {
         let n = self.hits.len();
         let found = if n == 1 { t().one_result } else { t().results };
         writeln!(self.out, "{}", fill(found, &[&n, &clean(text)]))?;
+        if self.hits.first().is_some_and(|h| h.lacks.is_some()) {
+            writeln!(self.out, "{}", t().all_but_one)?;
+        }
         self.more()
     }
 
@@ -175,10 +178,14 @@ impl<W: Write> Session<'_, W> {
             return writeln!(self.out, "{}", t().no_more);
         }
         let end = (self.shown + PAGE).min(self.hits.len());
+        let query = Query::parse(&self.query).ok();
         for (n, hit) in self.hits.iter().enumerate().take(end).skip(self.shown) {
             let mut line = self.summary(hit.index);
             if hit.in_note {
                 let _ = write!(line, " — {}", t().found_in_note);
+            }
+            if let Some(word) = hit.lacks.and_then(|w| query.as_ref()?.word(w)) {
+                let _ = write!(line, " — {}", fill(t().lacks_word, &[&clean(word)]));
             }
             writeln!(self.out, "{}. {line}", n + 1)?;
         }

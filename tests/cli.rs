@@ -774,6 +774,23 @@ fn many_processes_writing_notes_at_once_lose_nothing() {
 // Datasets: the template and the home's datasets folder
 
 #[test]
+fn a_search_no_partner_fully_matches_lists_those_lacking_one_word() {
+    let home = Home::new();
+    let query = "soutien aux entreprises innovantes en nouvelle-aquitaine";
+    let found = home.json(&["search", query, "--json"]);
+    assert_eq!(found[0]["id"], "adi-nouvelle-aquitaine");
+    assert_eq!(found[0]["lacks"], "innovantes");
+    // Said on standard error, in the user's language; the exit code says partners are shown.
+    let out = home.cmd().args(["--lang", "fr", "search", query]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("adi-nouvelle-aquitaine\t"), "{}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("il n'en manque qu'un"), "{}", text(&out.stderr));
+    // A full match lacks nothing.
+    let full = home.json(&["search", "agence innovation nouvelle-aquitaine", "--json"]);
+    assert!(full[0].get("lacks").is_none(), "{full}");
+}
+
+#[test]
 fn the_template_is_a_valid_dataset() {
     let home = Home::new();
     // In French, the comments are (the file's names and values are its format's).

@@ -555,6 +555,31 @@ fn short_words_and_acronyms_list_only_what_they_mean() {
 }
 
 #[test]
+fn a_query_no_partner_fully_matches_lists_those_lacking_one_word() {
+    let search = |text: &str| {
+        let query = Query::parse(text).unwrap_or_default();
+        let hits = CATALOG.index().search_forgiving(&query, &[]);
+        let id = |h: &partners::search::Hit| CATALOG.partners()[h.index].id.as_str();
+        let lacks =
+            |h: &partners::search::Hit| h.lacks.and_then(|n| query.word(n)).map(str::to_owned);
+        hits.iter().map(|h| (id(h), lacks(h))).collect::<Vec<_>>()
+    };
+    // The ADI's card says "innovation", not "innovantes": all but that word find it.
+    let found = search("soutien aux entreprises innovantes en nouvelle-aquitaine");
+    assert_eq!(found.first(), Some(&("adi-nouvelle-aquitaine", Some("innovantes".to_owned()))));
+    assert!(found.iter().all(|(_, lacks)| lacks.is_some()), "{found:?}");
+    // A query some partner fully matches lacks nothing; two words are not dropped to one,
+    // nor are filters and stop words.
+    assert!(search("agence innovation nouvelle-aquitaine").iter().all(|(_, l)| l.is_none()));
+    assert!(search("ugap weka").is_empty());
+    assert!(search("ugap weka kind:media").is_empty());
+    assert!(search("ugap weka cnfpt").is_empty(), "no partner has two of them");
+    // The strict search stays strict.
+    let strict = Query::parse("soutien entreprises innovantes aquitaine").unwrap_or_default();
+    assert!(CATALOG.index().search(&strict, &[], None).is_empty());
+}
+
+#[test]
 fn stop_words_need_not_match_but_alone_they_do() {
     assert_eq!(ids("les pme").first(), Some(&"pacte-pme"));
     assert_eq!(ids("de la pme").first(), Some(&"pacte-pme"));

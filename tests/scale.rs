@@ -262,7 +262,7 @@ fn naive_search(world: &World, query: &Query) -> Vec<Hit> {
                 total = total.saturating_add(score);
                 name_hit |= hit_name;
             }
-            Some(Hit { index: i, score: total, name_hit, in_note: false })
+            Some(Hit { index: i, score: total, name_hit, in_note: false, lacks: None })
         })
         .collect();
     let ranked =
@@ -579,7 +579,7 @@ fn type_and_compare(
     for end in typed.char_indices().map(|(at, c)| at + c.len_utf8()) {
         let Ok(query) = Query::parse(&typed[..end]) else { continue };
         hits = searcher.search(typed_on, &query, marks);
-        assert_eq!(hits, fresh.search(&query, marks, None), "{:?}", &typed[..end]);
+        assert_eq!(hits, fresh.search_forgiving(&query, marks), "{:?}", &typed[..end]);
     }
     hits
 }
@@ -612,7 +612,7 @@ fn what_a_search_finds_does_not_depend_on_the_searches_before_it() {
         assert!(FORGIVING.contains(&typed));
         let query = Query::parse(typed).unwrap_or_default();
         let fresh = forgiving(world, false);
-        let expected = fresh.search(&query, &world.marks, None);
+        let expected = fresh.search_forgiving(&query, &world.marks);
         assert_eq!(typed_on.search(&query, &world.marks, None), expected, "{typed:?}");
         assert_eq!(searcher.search(&typed_on, &query, &world.marks), expected, "{typed:?}");
     }
@@ -637,7 +637,7 @@ fn a_kept_correction_ranks_as_the_scan_would() {
     let at = partners.len() - 1;
     let kappa = Query::parse("kappa").unwrap_or_default();
     let fresh = Index::with_glossary(&partners, Glossary::bundled());
-    let expected = fresh.search(&kappa, &[], None);
+    let expected = fresh.search_forgiving(&kappa, &[]);
     assert!(expected.iter().any(|hit| hit.index == at && hit.name_hit), "{expected:?}");
     let index = Index::with_glossary(&partners, Glossary::bundled());
     let mut searcher = Searcher::default();
@@ -657,7 +657,7 @@ fn kept_group_scores_give_way_to_a_note_written_meanwhile() {
         let hits = searcher.search(&typed_on, &query, &world.marks);
         let fresh = forgiving(world, false);
         fresh.set_notes(notes.iter().copied());
-        assert_eq!(hits, fresh.search(&query, &world.marks, None), "{typed:?}");
+        assert_eq!(hits, fresh.search_forgiving(&query, &world.marks), "{typed:?}");
         hits
     };
     for typed in ["zygomorphe b", "zygomorphe br"] {
@@ -700,7 +700,7 @@ fn a_phrase_broken_by_a_letter_finds_what_its_first_word_now_stands_for() {
     let mut searcher = Searcher::default();
     for typed in ["quorvel", "quorvel tandem", "quorvel tandemr"] {
         let query = Query::parse(typed).unwrap_or_default();
-        let expected = fresh.search(&query, &[], None);
+        let expected = fresh.search_forgiving(&query, &[]);
         assert_eq!(searcher.search(&typed_on, &query, &[]), expected, "{typed:?}");
         assert!(typed != "quorvel tandemr" || expected.iter().any(|hit| hit.index == riders));
     }
@@ -735,7 +735,7 @@ fn a_word_grown_into_another_glossary_word_finds_its_equivalents() {
     let mut searcher = Searcher::default();
     for (typed, count) in [("quorv", 1), ("quorvel", 2)] {
         let query = Query::parse(typed).unwrap_or_default();
-        let expected = fresh.search(&query, &[], None);
+        let expected = fresh.search_forgiving(&query, &[]);
         assert_eq!(expected.len(), count, "{typed:?}: {expected:?}");
         assert_eq!(searcher.search(&typed_on, &query, &[]), expected, "{typed:?}");
     }

@@ -112,6 +112,25 @@ fn no_match(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) 
 }
 
 #[rstest]
+fn all_but_one_word(
+    #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,
+) {
+    // No partner has "innovantes": the list says so in its title, and each row the word its
+    // partner lacks, where the kind stands.
+    partners::i18n::set(lang);
+    let app = app("soutien aux entreprises innovantes en nouvelle-aquitaine", (100, 12), &[]);
+    let shown = draw(&app).backend().to_string();
+    partners::i18n::set(partners::i18n::Lang::En);
+    let (title, lacks) = match lang {
+        partners::i18n::Lang::En => ("none has every word", "without “innovantes”"),
+        partners::i18n::Lang::Fr => ("aucun n'a tous les mots", "sans « innovantes »"),
+    };
+    let shown = shown.replace('\u{a0}', " ");
+    assert!(shown.contains(title) && shown.contains(lacks), "{shown}");
+    assert!(shown.contains("Agence de Développement"), "{shown}");
+}
+
+#[rstest]
 fn help_overlay(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) {
     let app = app("", size, &[Action::OpenHelp]);
     insta::assert_snapshot!(name(size, "help"), draw(&app).backend());

@@ -83,6 +83,10 @@ table! {
         valid_many,
         /// After a search result found by the user's note or own aliases.
         found_in_note,
+        /// `{}`: the word of the query a result lacks (see `all_but_one`).
+        lacks_word,
+        /// No partner has every word of the query; those shown lack one.
+        all_but_one,
         /// `{}`: the file, `{}`: how many groups (one). `validate` found no problem in a
         /// glossary.
         glossary_valid_one,

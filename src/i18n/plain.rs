@@ -60,6 +60,10 @@ table! {
         mark_noted,
         /// After a result found by the user's note or own aliases rather than its fields.
         found_in_note,
+        /// `{}`: the word of the query a result lacks (see `all_but_one`).
+        lacks_word,
+        /// No partner has every word of the query; those shown lack one.
+        all_but_one,
         /// `{}`: why.
         not_saved,
         /// `{}`: the warning.

@@ -58,6 +58,9 @@ table! {
         data_label,
         /// The list pane's title.
         partners_title,
+        /// The list's title when no partner has every word of the query: those listed
+        /// lack one.
+        partners_all_but_one,
         /// The detail pane with no partner.
         nothing_selected,
         /// The list when the query cannot run.
@@ -192,6 +195,8 @@ table! {
         do_apply_row,
         /// In a list row whose match is in the user's note or own aliases.
         matched_in_note,
+        /// `{}`: the word of the query a result lacks (see `partners_all_but_one`).
+        lacks_word,
         // -- QR code --
         /// What the QR key does, in the help.
         do_qr,

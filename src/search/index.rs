@@ -4,6 +4,7 @@
 //! Owns the layout of the folded text and the order of results. Matching one partner against
 //! one term is in [`super::matching`]; the index knows nothing of the terminal nor of files.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -99,6 +100,9 @@ pub(super) fn topic_bit(topic: Topic) -> u64 {
 /// Below this many partners to look at, a scan costs less than making bit sets for it.
 const POSTINGS_MIN: usize = 2048;
 
+/// A query needs this many words that must match for [`Index::all_but_one`] to drop one.
+const ALL_BUT_ONE_MIN: usize = 3;
+
 /// From this many partners to score, a search shares them among the cores: scoring one
 /// (fuzzy names, long descriptions) costs microseconds, far more than handing out the work.
 const SPLIT_MIN: usize = 512;
@@ -118,6 +122,9 @@ pub struct Hit {
     /// Whether a term matched the user's note on the partner better than its own fields (the
     /// list may say so).
     pub in_note: bool,
+    /// The word of the query (its group's number) the partner lacks, when no partner had
+    /// every word (see [`Index::all_but_one`]).
+    pub lacks: Option<usize>,
 }
 
 /// Positions of matched characters in a partner's original text, per field.
@@ -573,6 +580,42 @@ impl Index {
         self.matches(query, marks, within, None).best_first()
     }
 
+    /// [`Index::search`], or when nothing matches, [`Index::all_but_one`].
+    pub fn search_forgiving(&self, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        let hits = self.search(query, marks, None);
+        if hits.is_empty() { self.all_but_one(query, marks) } else { hits }
+    }
+
+    /// The partners that match every word of `query` but one, each with the word it lacks
+    /// (its best score over the words it has), best first: what a search for `query` shows
+    /// when no partner matches every word, as Typesense and Meilisearch drop a word. Only for
+    /// a query of three words or more that need to match (plain words, stop words aside):
+    /// with fewer, one word alone would stand for the query. Empty otherwise.
+    pub fn all_but_one(&self, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        let words = query.droppable_words();
+        if words.len() < ALL_BUT_ONE_MIN {
+            return Vec::new();
+        }
+        let mut best: HashMap<usize, Hit> = HashMap::new();
+        for &n in &words {
+            for hit in self.search(&query.without(n), marks, None) {
+                let hit = Hit { lacks: Some(n), ..hit };
+                best.entry(hit.index)
+                    .and_modify(|b| {
+                        if (hit.score, hit.name_hit) > (b.score, b.name_hit) {
+                            *b = hit;
+                        }
+                    })
+                    .or_insert(hit);
+            }
+        }
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_unstable_by_key(|h| {
+            (std::cmp::Reverse(h.score), !h.name_hit, self.length_rank.get(h.index).copied())
+        });
+        hits
+    }
+
     /// Every partner matching `query`, in the order of `within` (else of the index).
     /// `recent`: what earlier searches found, to read and add to.
     pub(super) fn matches(
@@ -903,6 +946,7 @@ impl Matches<'_> {
                 score: !((key.0 >> 32) as u32),
                 name_hit: key.0 >> 31 & 1 == 0,
                 in_note: !in_note.is_empty() && in_note.binary_search(&index).is_ok(),
+                lacks: None,
             }
         };
         if keys.len() >= PARALLEL_MIN {

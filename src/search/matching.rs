@@ -81,7 +81,7 @@ impl Index {
             name_hit |= hit_name;
             in_note |= hit_note;
         }
-        Some(Hit { index: i, score: total, name_hit, in_note })
+        Some(Hit { index: i, score: total, name_hit, in_note, lacks: None })
     }
 
     /// What group `plan` scores in partner `i`: the score, whether it hit the name and

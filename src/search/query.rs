@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::fold::fold;
+use super::glossary::is_stop_word;
 use crate::dataset::{Kind, Scope, Topic};
 use crate::i18n::{Lang, data, fill, vocabulary};
 
@@ -249,6 +250,35 @@ impl Query {
             Atom::Text { text, mode } => Some((text.as_str(), *mode)),
             _ => None,
         })
+    }
+
+    /// The groups that are one plain word each that must match (no stop word, filter,
+    /// negation nor alternative), by number: those [`super::Index::all_but_one`] may drop.
+    pub(super) fn droppable_words(&self) -> Vec<usize> {
+        let plain = |group: &Vec<Term>| match group.as_slice() {
+            [Term { atom: Atom::Text { text, mode: Mode::Fuzzy }, negated: false }] => {
+                !is_stop_word(text)
+            }
+            _ => false,
+        };
+        (0..self.groups.len()).filter(|&n| plain(&self.groups[n])).collect()
+    }
+
+    /// The query without its group number `n`.
+    pub(super) fn without(&self, n: usize) -> Query {
+        let mut groups = self.groups.clone();
+        if n < groups.len() {
+            groups.remove(n);
+        }
+        Query { groups }
+    }
+
+    /// The word of group number `n`, when it is one plain word (as folded).
+    pub fn word(&self, n: usize) -> Option<&str> {
+        match self.groups.get(n)?.as_slice() {
+            [Term { atom: Atom::Text { text, .. }, negated: false }] => Some(text),
+            _ => None,
+        }
     }
 
     /// Whether every partner matching `self` also matches `previous`, so a search for `self`

@@ -26,7 +26,9 @@ pub struct Searcher {
 const RECENT: usize = 8;
 
 impl Searcher {
-    /// Results for `query`, narrowing from the smallest earlier result it narrows.
+    /// Results for `query`, narrowing from the smallest earlier result it narrows; when
+    /// nothing matches, the partners that match all its words but one (see
+    /// [`Index::all_but_one`]), which no later search narrows from.
     pub fn search(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
         // Changed notes may match where the earlier results did not look.
         if index.notes_generation() != self.notes_generation {
@@ -61,7 +63,8 @@ impl Searcher {
             self.recent.remove(0);
         }
         self.recent.push((query.clone(), ids));
-        found.best_first()
+        let hits = found.best_first();
+        if hits.is_empty() { index.all_but_one(query, marks) } else { hits }
     }
 
     /// Forgets the previous results (after the dataset or the marks change).

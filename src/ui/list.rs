@@ -20,10 +20,12 @@ use crate::view::list::{MARKS_WIDTH, badge, label_runs};
 /// Draws the list pane.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let focused = app.focus() == Focus::List && app.overlay().is_none();
+    let all_but_one = app.results().first().is_some_and(|hit| hit.lacks.is_some());
+    let title = if all_but_one { s().partners_all_but_one } else { s().partners_title };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused { theme.focused } else { theme.border })
-        .title(Span::styled(s().partners_title, theme.accent));
+        .title(Span::styled(title, theme.accent));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.results().is_empty() {
@@ -57,11 +59,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let met = if marks.has(Mark::Met) { "✓" } else { " " };
             let noted = if marks.has(Mark::Noted) { "✎" } else { " " };
             let mut spans = vec![Span::styled(format!("{star}{met}{noted} "), mark_style)];
-            // A match found only in the user's note says so, where the kind stands.
-            let badge_text = match (show_badge, hit.in_note) {
-                (true, true) => format!(" {}", crate::i18n::s().matched_in_note),
-                (true, false) => format!(" {}", badge(partner.kind)),
-                (false, _) => String::new(),
+            // A match found only in the user's note says so, where the kind stands, and so
+            // does the word a partner lacks when none has every word.
+            let lacks = hit.lacks.and_then(|n| query?.word(n));
+            let badge_text = match (show_badge, hit.in_note, lacks) {
+                (false, ..) => String::new(),
+                (true, true, _) => format!(" {}", s().matched_in_note),
+                (true, false, Some(word)) => {
+                    format!(" {}", fill(s().lacks_word, &[&crate::text::clean(word)]))
+                }
+                (true, false, None) => format!(" {}", badge(partner.kind)),
             };
             let room = columns.saturating_sub(MARKS_WIDTH + width(&badge_text));
             let label = label_runs(partner, &highlights.name, &highlights.acronym, room);

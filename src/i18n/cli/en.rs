@@ -39,6 +39,8 @@ pub static CLI: Cli = Cli {
     valid_one: "{}: ok, {} partner",
     valid_many: "{}: ok, {} partners",
     found_in_note: "found in your note or aliases",
+    lacks_word: "without “{}”",
+    all_but_one: "No partner has every word of the query: these have all but one.",
     glossary_valid_one: "{}: ok, a glossary of {} group",
     glossary_valid_many: "{}: ok, a glossary of {} groups",
 

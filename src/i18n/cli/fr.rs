@@ -39,6 +39,8 @@ pub static CLI: Cli = Cli {
     valid_one: "{} : ok, {} partenaire",
     valid_many: "{} : ok, {} partenaires",
     found_in_note: "trouvé dans votre note ou vos alias",
+    lacks_word: "sans «\u{a0}{}\u{a0}»",
+    all_but_one: "Aucun partenaire n'a tous les mots de la recherche\u{a0}: voici ceux à qui il n'en manque qu'un.",
     glossary_valid_one: "{} : ok, un glossaire de {} groupe",
     glossary_valid_many: "{} : ok, un glossaire de {} groupes",
 

@@ -47,6 +47,8 @@ Commands:
     mark_met: "met",
     mark_noted: "noted",
     found_in_note: "found in your note or aliases",
+    lacks_word: "without “{}”",
+    all_but_one: "No partner has every word of the query: these have all but one.",
     not_saved: "error: not saved: {}",
     warning: "warning: {}",
     no_history: "warning: the search was not added to your history: {}",
