@@ -568,6 +568,9 @@ fn a_query_no_partner_fully_matches_lists_those_lacking_one_word() {
     let found = search("soutien aux entreprises innovantes en nouvelle-aquitaine");
     assert_eq!(found.first(), Some(&("adi-nouvelle-aquitaine", Some("innovantes".to_owned()))));
     assert!(found.iter().all(|(_, lacks)| lacks.is_some()), "{found:?}");
+    // "vers" is a stop word: 3AR's card says "helps", not "accompagner".
+    let found = search("accompagner les organisations vers l'achat responsable");
+    assert_eq!(found.first(), Some(&("3ar", Some("accompagner".to_owned()))));
     // A query some partner fully matches lacks nothing; two words are not dropped to one,
     // nor are filters and stop words.
     assert!(search("agence innovation nouvelle-aquitaine").iter().all(|(_, l)| l.is_none()));

@@ -17,7 +17,7 @@ const BUNDLED: &str = include_str!("../../assets/glossary.ron");
 const STOP_WORDS: &[&str] = &[
     "de", "des", "la", "le", "les", "et", "du", "d'", "l'", "of", "the", "and", "pour", "en", "au",
     "aux", "for", "to", "a", "une", "sur", "dans", "par", "entre", "avec", "leur", "leurs",
-    "aupres", "ou", "chez", "an", "in", "on", "with", "by", "or", "at",
+    "aupres", "ou", "chez", "vers", "an", "in", "on", "with", "by", "or", "at",
 ];
 
 /// French elided articles and pronouns, folded: `d'emploi` is looked for as `emploi`.
