@@ -102,11 +102,24 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     }
 }
 
-#[test]
-fn a_value_of_the_wrong_type_is_told_in_the_users_language() {
+/// Each (file, language, what follows the file's path in the error): `config --check`
+/// refuses the file with exit 2 and says that.
+fn refused_as_said(cases: &[(&str, &str, &str)]) {
     let home = TempDir::new().expect("a home");
     let path = home.path().join("config.toml");
-    for (text, lang, said) in [
+    for &(text, lang, said) in cases {
+        std::fs::write(&path, text).expect("written");
+        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
+        let output = output.expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
+        assert!(error.contains(&format!("{}{said}", path.display())), "{text}: {error}");
+    }
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_told_in_the_users_language() {
+    let cases = [
         ("mouse = \"yes\"\n", "en", ":1:9: the text \"yes\" does not go here: write true or false"),
         (
             "mouse = \"yes\"\n",
@@ -119,21 +132,13 @@ fn a_value_of_the_wrong_type_is_told_in_the_users_language() {
             ":2:8: le texte \"x\" n'a pas sa place ici ; écrivez une liste",
         ),
         ("theme = 3\n", "en", ":1:9: the number 3 does not go here: write a text in double quotes"),
-    ] {
-        std::fs::write(&path, text).expect("written");
-        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
-        let output = output.expect("runs");
-        assert_eq!(output.status.code(), Some(2), "{text}");
-        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
-        assert!(error.contains(&format!("{}{said}", path.display())), "{text}: {error}");
-    }
+    ];
+    refused_as_said(&cases);
 }
 
 #[test]
 fn a_mistake_of_syntax_is_told_in_the_users_language() {
-    let home = TempDir::new().expect("a home");
-    let path = home.path().join("config.toml");
-    for (text, lang, said) in [
+    let cases = [
         ("theme = dark\n", "fr", ":1:9: un texte s'écrit entre guillemets ; attendu : un texte"),
         ("theme = dark\n", "en", ":1:9: string values must be quoted, expected literal string"),
         ("theme = \"dark\n", "fr", ":1:14: texte entre guillemets mal formé ; attendu : `\"`"),
@@ -153,14 +158,8 @@ fn a_mistake_of_syntax_is_told_in_the_users_language() {
             "fr",
             ":1:5: syntaxe TOML incorrecte (integers with a radix cannot be signed",
         ),
-    ] {
-        std::fs::write(&path, text).expect("written");
-        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
-        let output = output.expect("runs");
-        assert_eq!(output.status.code(), Some(2), "{text}");
-        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
-        assert!(error.contains(&format!("{}{said}", path.display())), "{text}: {error}");
-    }
+    ];
+    refused_as_said(&cases);
 }
 
 #[test]
