@@ -592,13 +592,22 @@ impl Index {
     /// a query of three words or more that need to match (plain words, stop words aside):
     /// with fewer, one word alone would stand for the query. Empty otherwise.
     pub fn all_but_one(&self, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        self.all_but_one_by(query, |fewer| self.search(fewer, marks, None))
+    }
+
+    /// [`Index::all_but_one`], each query of one word fewer searched by `search`.
+    pub(super) fn all_but_one_by(
+        &self,
+        query: &Query,
+        mut search: impl FnMut(&Query) -> Vec<Hit>,
+    ) -> Vec<Hit> {
         let words = query.droppable_words();
         if words.len() < ALL_BUT_ONE_MIN {
             return Vec::new();
         }
         let mut best: HashMap<usize, Hit> = HashMap::new();
         for &n in &words {
-            for hit in self.search(&query.without(n), marks, None) {
+            for hit in search(&query.without(n)) {
                 let hit = Hit { lacks: Some(n), ..hit };
                 best.entry(hit.index)
                     .and_modify(|b| {

@@ -30,6 +30,17 @@ impl Searcher {
     /// nothing matches, the partners that match all its words but one (see
     /// [`Index::all_but_one`]), which no later search narrows from.
     pub fn search(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        let hits = self.search_every_word(index, query, marks);
+        if !hits.is_empty() {
+            return hits;
+        }
+        // Searched and kept like the queries typed: the query without the word being typed
+        // is the one before it, and at the next keystroke each narrows from its own.
+        index.all_but_one_by(query, |fewer| self.search_every_word(index, fewer, marks))
+    }
+
+    /// Results for `query`, narrowing from the smallest earlier result it narrows.
+    fn search_every_word(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
         // Changed notes may match where the earlier results did not look.
         if index.notes_generation() != self.notes_generation {
             self.recent.clear();
@@ -63,8 +74,7 @@ impl Searcher {
             self.recent.remove(0);
         }
         self.recent.push((query.clone(), ids));
-        let hits = found.best_first();
-        if hits.is_empty() { index.all_but_one(query, marks) } else { hits }
+        found.best_first()
     }
 
     /// Forgets the previous results (after the dataset or the marks change).
