@@ -111,6 +111,9 @@ pub struct App {
     parsed: Result<Query, QueryError>,
     searcher: Searcher,
     results: Vec<Hit>,
+    /// The query the results were found for: the one typed may be newer, its results still
+    /// on their way.
+    results_for: Option<Query>,
     selected: usize,
     list_offset: usize,
     focus: Focus,
@@ -156,6 +159,7 @@ impl App {
             parsed: Ok(Query::default()),
             searcher: Searcher::default(),
             results: Vec::new(),
+            results_for: None,
             selected: 0,
             list_offset: 0,
             focus: Focus::List,
@@ -226,6 +230,11 @@ impl App {
     /// The results, best first.
     pub fn results(&self) -> &[Hit] {
         &self.results
+    }
+    /// The word of the query that `hit`, one of the results, lacks (see
+    /// [`crate::search::Index::all_but_one`]).
+    pub fn lacked_word(&self, hit: &Hit) -> Option<&str> {
+        hit.lacks.and_then(|n| self.results_for.as_ref()?.word(n))
     }
     /// Position of the selection in the results.
     pub fn selected(&self) -> usize {
@@ -610,6 +619,7 @@ impl App {
     fn show_results(&mut self, results: Vec<Hit>, keep: bool) {
         let before = self.selected_partner();
         self.results = results;
+        self.results_for = self.parsed.as_ref().ok().cloned();
         self.generation += 1;
         let kept = before.and_then(|p| self.results.iter().position(|h| h.index == p));
         self.selected = kept.filter(|_| keep).unwrap_or(0);

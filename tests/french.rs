@@ -537,6 +537,9 @@ fn short_words_and_acronyms_list_only_what_they_mean() {
         assert!(!found.is_empty() && !found.contains(&not), "{acronym}: {found:?}");
     }
     assert_eq!(ids("ue")[..2], ["udite", "european-commission"]);
+    // An elided article is no part of an acronym.
+    assert_eq!(ids("l'ue"), ids("ue"));
+    assert_eq!(ids("d'eti"), ids("eti"));
     // The CCI's own card first, then Convergence Marchés, its initiative, which names it.
     assert_eq!(ids("cci"), ["cci-bordeaux-gironde", "convergence-marches"]);
     // A short word that is no acronym still finds the words it starts, as people type.

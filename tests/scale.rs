@@ -534,6 +534,10 @@ const FORGIVING: &[&str] = &[
     "essentiel",
     // Nothing has every word: the queries of one word fewer are searched and kept too.
     "bordeaux metropole zzq",
+    // An elided acronym is one (`l'ue` as `ue`); a glossary word in small letters is not.
+    "l'ue sociale",
+    "d'ess",
+    "loire",
     "soutien entreprises innovantes aquitaine",
 ];
 

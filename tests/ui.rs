@@ -130,6 +130,19 @@ fn all_but_one_word(
     assert!(shown.contains("Agence de Développement"), "{shown}");
 }
 
+#[test]
+fn the_word_a_partner_lacks_stays_that_of_its_results_and_leaves_the_name_room() {
+    // A long word lacked is cut; the name keeps most of the row.
+    let long = "innovantesinnovantesinnovantesinnovantes";
+    let app = app(&format!("soutien aux entreprises {long} en nouvelle-aquitaine"), (100, 12), &[]);
+    let shown = draw(&app).backend().to_string();
+    assert!(shown.contains("Agence de Développement et") && shown.contains('…'), "{shown}");
+    // The word is read from the query the results were found for (the one typed may be
+    // newer while a large dataset's search is on its way).
+    let hit = app.results()[0];
+    assert_eq!(app.lacked_word(&hit), Some(long));
+}
+
 #[rstest]
 fn help_overlay(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) {
     let app = app("", size, &[Action::OpenHelp]);

@@ -306,15 +306,17 @@ impl Index {
             .collect()
     }
 
-    /// Whether `word`, typed plain, is an acronym the glossary knows ("ess", "pme", "ue"): a
-    /// word too short to count inside words (see [`counts_inside_text`]) stands for its
-    /// group, so it counts only where it is a word: "ue" is no match inside "Publique", "un"
-    /// at the start of "Union", "ess" of "essential", nor by letters scattered in "European
-    /// Commission". Once it grows past that, it counts anywhere again (see
-    /// [`Query::grown_fuzzy`]).
+    /// Whether `word`, typed plain, is an acronym the glossary knows (a term it writes in
+    /// capitals: "ESS", "PME", "UE"): a word too short to count inside words (see
+    /// [`counts_inside_text`]) stands for its group, so it counts only where it is a word:
+    /// "ue" is no match inside "Publique", "un" at the start of "Union", "ess" of
+    /// "essential", nor by letters scattered in "European Commission". Once it grows past
+    /// that, it counts anywhere again (see [`Query::grown_fuzzy`]). An elided article is no
+    /// part of it (`l'ue`).
     pub(super) fn acronym(&self, word: &str) -> bool {
+        let word = strip_elision(word);
         !counts_inside_text(word, Mode::Fuzzy)
-            && self.glossary.as_ref().is_some_and(|g| !g.equivalents(&[word]).is_empty())
+            && self.glossary.as_ref().is_some_and(|g| g.is_acronym(word))
     }
 
     /// Adds the other spellings of a plain word: without its elided article, its
@@ -323,7 +325,11 @@ impl Index {
         let typed = forms[0].plan.term().to_owned();
         let word = strip_elision(&typed).to_owned();
         if word != typed {
-            forms.push(Form { plan: TermPlan::new(&word, Mode::Fuzzy), kind: FormKind::Direct });
+            let mut plan = TermPlan::new(&word, Mode::Fuzzy);
+            if self.acronym(&word) {
+                plan.set_acronym();
+            }
+            forms.push(Form { plan, kind: FormKind::Direct });
         }
         // A word typed with hyphens inside finds it written in one piece ("start-up",
         // "startup"); a leading one is no hyphen inside a word.

@@ -4,7 +4,7 @@
 //! Owns what "the same term" means across languages and inflections. It knows nothing of
 //! partners nor of the index; terms are folded with [`fold`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -46,6 +46,8 @@ pub struct Glossary {
     by_key: HashMap<String, Vec<usize>>,
     /// How many words the longest term has, for phrase lookups.
     longest: usize,
+    /// The terms written in capitals ("ESS", "PME", "UE"), folded: acronyms.
+    acronyms: HashSet<String>,
 }
 
 /// Why a glossary file cannot be used.
@@ -98,6 +100,9 @@ impl Glossary {
             let at = self.groups.len();
             let mut terms: Vec<GlossaryTerm> = Vec::new();
             for term in group.fr.iter().chain(&group.en) {
+                if term.chars().count() >= 2 && term.chars().all(|c| c.is_ascii_uppercase()) {
+                    self.acronyms.insert(fold(term));
+                }
                 let words = words(term);
                 let key = key_of(&words);
                 self.longest = self.longest.max(words.len());
@@ -123,6 +128,12 @@ impl Glossary {
         }
         self.groups.extend(other.groups);
         self.longest = self.longest.max(other.longest);
+        self.acronyms.extend(other.acronyms);
+    }
+
+    /// Whether a folded word is one of the glossary's acronyms: a term written in capitals.
+    pub(super) fn is_acronym(&self, word: &str) -> bool {
+        self.acronyms.contains(word)
     }
 
     /// How many groups it holds.

@@ -975,7 +975,7 @@ fn other_spellings<'p>(plans: &'p [GroupPlan<'_>]) -> impl Iterator<Item = (&'p 
             .filter_map(|slot| slot.word.as_ref())
             .flat_map(|word| word.forms.iter().skip(1))
             .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()))
-            .map(|form| (form.plan.term(), form.kind == FormKind::Typo))
+            .map(|form| (form.plan.term(), form.kind == FormKind::Typo || form.plan.is_acronym()))
     })
 }
 

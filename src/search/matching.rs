@@ -854,6 +854,11 @@ impl TermPlan {
         &self.term
     }
 
+    /// Whether the term is an acronym (see [`Index::acronym`]): found only as a word.
+    pub(super) fn is_acronym(&self) -> bool {
+        self.reach == Reach::Acronym
+    }
+
     /// Whether the term counts wherever it is, inside a word of any field too.
     pub(super) fn counts_anywhere(&self) -> bool {
         self.reach == Reach::Anywhere

@@ -14,8 +14,11 @@ use crate::app::{App, Focus};
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::search::Mark;
-use crate::text::{pad, width};
+use crate::text::{pad, truncate, width};
 use crate::view::list::{MARKS_WIDTH, badge, label_runs};
+
+/// The most columns the word a partner lacks takes in its row: the name comes first.
+const LACKED_WORD_WIDTH: usize = 16;
 
 /// Draws the list pane.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -61,12 +64,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let mut spans = vec![Span::styled(format!("{star}{met}{noted} "), mark_style)];
             // A match found only in the user's note says so, where the kind stands, and so
             // does the word a partner lacks when none has every word.
-            let lacks = hit.lacks.and_then(|n| query?.word(n));
-            let badge_text = match (show_badge, hit.in_note, lacks) {
+            let badge_text = match (show_badge, hit.in_note, app.lacked_word(hit)) {
                 (false, ..) => String::new(),
                 (true, true, _) => format!(" {}", s().matched_in_note),
                 (true, false, Some(word)) => {
-                    format!(" {}", fill(s().lacks_word, &[&crate::text::clean(word)]))
+                    let word = truncate(word, LACKED_WORD_WIDTH).into_owned();
+                    format!(" {}", fill(s().lacks_word, &[&word]))
                 }
                 (true, false, None) => format!(" {}", badge(partner.kind)),
             };
