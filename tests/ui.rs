@@ -122,8 +122,8 @@ fn all_but_one_word(
     let shown = draw(&app).backend().to_string();
     partners::i18n::set(partners::i18n::Lang::En);
     let (title, lacks) = match lang {
-        partners::i18n::Lang::En => ("none has every word", "without “innovantes”"),
-        partners::i18n::Lang::Fr => ("aucun n'a tous les mots", "sans « innovantes »"),
+        partners::i18n::Lang::En => ("Partners: all words but one", "without “innovantes”"),
+        partners::i18n::Lang::Fr => ("Partenaires : tous les mots sauf un", "sans « innovantes »"),
     };
     let shown = shown.replace('\u{a0}', " ");
     assert!(shown.contains(title) && shown.contains(lacks), "{shown}");

@@ -29,7 +29,7 @@ pub static UI: Ui = Ui {
     bundled: "bundled",
     data_label: "data: {}",
     partners_title: " Partners ",
-    partners_all_but_one: " Partners: none has every word; all but one ",
+    partners_all_but_one: " Partners: all words but one ",
     nothing_selected: "Nothing selected: the list shows why and what to try.",
     query_cannot_run: "The query cannot run:",
     syntax_in_help: "{} shows the query syntax.",

@@ -29,7 +29,7 @@ pub static UI: Ui = Ui {
     bundled: "intégrées",
     data_label: "données\u{a0}: {}",
     partners_title: " Partenaires ",
-    partners_all_but_one: " Partenaires\u{a0}: aucun n'a tous les mots\u{a0}; il en manque un ",
+    partners_all_but_one: " Partenaires\u{a0}: tous les mots sauf un ",
     nothing_selected: "Aucune sélection\u{a0}: la liste dit pourquoi et quoi essayer.",
     query_cannot_run: "La recherche ne peut pas s'exécuter\u{a0}:",
     syntax_in_help: "{} montre la syntaxe des recherches.",
