@@ -326,7 +326,8 @@ impl Index {
         let word = strip_elision(&typed).to_owned();
         if word != typed {
             let mut plan = TermPlan::new(&word, Mode::Fuzzy);
-            if self.acronym(&word) {
+            // The elided article is no part of an acronym (see [`Index::acronym`]).
+            if forms[0].plan.is_acronym() {
                 plan.set_acronym();
             }
             forms.push(Form { plan, kind: FormKind::Direct });
