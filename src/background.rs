@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crate::action::{Action, SearchRequest, Shared};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Links};
 use crate::dataset::DatasetError;
 use crate::search::{MarkBits, Searcher};
 
@@ -40,7 +40,7 @@ impl Loader {
                 let read = read.fetch_add(bytes, Ordering::Relaxed) + bytes;
                 let _ = progress.send(Ok(Action::Loading { read, total }));
             };
-            match Catalog::load(&data, datasets.as_deref(), &report) {
+            match Catalog::load(&data, datasets.as_deref(), Links::Now, &report) {
                 Ok(catalog) => {
                     let catalog = Arc::new(catalog);
                     let _ = sender.send(Ok(Action::Loaded(Shared(Arc::clone(&catalog)))));

@@ -111,6 +111,16 @@ pub struct Catalog {
     similar_memo: Mutex<similar::Memo>,
 }
 
+/// Whether a load makes the table of relations between partners (which the browser's detail
+/// pane shows at once) or leaves it to the first use (`partners search` never uses it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Made while the index is.
+    Now,
+    /// Made when first asked for.
+    OnFirstUse,
+}
+
 /// From this many partners, a dropped catalog is freed on another thread: freeing 100 000
 /// partners takes tens of milliseconds that a process about to exit need not wait for.
 const FREE_ASIDE_MIN: usize = 10_000;
@@ -175,11 +185,15 @@ impl Catalog {
     pub fn load(
         data: &[PathBuf],
         datasets: Option<&Path>,
+        links: Links,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
         match (data, datasets) {
             ([], Some(folder)) => Catalog::with_user_datasets_reporting(folder, progress),
             ([], None) => Catalog::bundled(),
+            ([file], _) if std::fs::metadata(file).is_ok_and(|m| m.is_file()) => {
+                Catalog::from_regular_file(file, links, progress)
+            }
             (files, _) => Catalog::from_files_reporting(files, progress),
         }
     }
@@ -196,18 +210,13 @@ impl Catalog {
 
     /// Only the given files (`--data`), merged in order; any bad file is an error.
     pub fn from_files(files: &[PathBuf]) -> Result<Catalog, DatasetError> {
-        Catalog::from_files_reporting(files, &|_| {})
+        Catalog::load(files, None, Links::Now, &|_| {})
     }
 
     fn from_files_reporting(
         files: &[PathBuf],
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
-        if let [file] = files
-            && std::fs::metadata(file).is_ok_and(|m| m.is_file())
-        {
-            return Catalog::from_regular_file(file, progress);
-        }
         let mut loaded = Vec::new();
         for file in files {
             let (source, parsed) = read(file, progress)?;
@@ -223,29 +232,34 @@ impl Catalog {
     }
 
     /// One regular file, the usual `--data`: read block by block while its partners are
-    /// parsed, then indexed while they are checked (the index is dropped if they fail). Its
-    /// text is never held whole (room for the index), and is read again only to place a
-    /// problem.
+    /// parsed and folded for the index, then checked while the index is put together (it is
+    /// dropped if they fail). Its text is never held whole (room for the index), and is read
+    /// again only to place a problem.
     fn from_regular_file(
         file: &Path,
+        links: Links,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
-        let parsed = dataset::read_parsed(file, progress)?;
-        // The ids checked are those relations are followed with: the table and the
-        // backlinks are made while the index is (the browser's detail pane asks at once).
+        let (parsed, parts) = dataset::read_parsed_with(file, progress, &Index::part)?;
         let (checked, index) = rayon::join(
             || {
                 let ids = dataset::validate_reading_again(&parsed, file)?;
-                let backlinks = Backlinks::of(&parsed.partners, &ids);
+                let backlinks =
+                    (links == Links::Now).then(|| Backlinks::of(&parsed.partners, &ids));
                 Ok::<_, DatasetError>((ids, backlinks))
             },
-            || Index::with_glossary(&parsed.partners, Glossary::bundled()),
+            || match parts {
+                Some(parts) => Index::from_parts(parts, &parsed.partners, Glossary::bundled()),
+                None => Index::with_glossary(&parsed.partners, Glossary::bundled()),
+            },
         );
         let (ids, backlinks) = checked?;
         let sources = vec![Source::File(file.to_path_buf(), parsed.partners.len())];
         let catalog = Catalog::with_index(parsed.partners, index, sources, Vec::new());
         let _ = catalog.by_id.set(ids);
-        let _ = catalog.backlinks.set(backlinks);
+        if let Some(backlinks) = backlinks {
+            let _ = catalog.backlinks.set(backlinks);
+        }
         Ok(catalog)
     }
 

@@ -13,7 +13,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 
-use crate::catalog::{self, Catalog};
+use crate::catalog::{self, Catalog, Links};
 use crate::completions;
 use crate::dataset::{self, Kind};
 use crate::export::{self, ExportFormat};
@@ -209,7 +209,7 @@ fn parse_kind(value: &str) -> Result<Kind, String> {
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
 /// from the folder `datasets`.
 pub fn load_catalog(data: &[PathBuf], datasets: Option<&Path>) -> Result<Catalog> {
-    Ok(Catalog::load(data, datasets, &|_| {})?)
+    Ok(Catalog::load(data, datasets, Links::OnFirstUse, &|_| {})?)
 }
 
 /// Everything a subcommand needs: where to print and the user's home.

@@ -86,7 +86,9 @@ pub fn ids_starting_with<'a>(catalog: &'a Catalog, prefix: &str) -> Vec<(&'a str
 pub fn complete_id(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(prefix) = current.to_str() else { return Vec::new() };
     let datasets = Store::resolve_datasets(None);
-    let Ok(catalog) = crate::catalog::Catalog::load(&[], datasets.as_deref(), &|_| {}) else {
+    let Ok(catalog) =
+        Catalog::load(&[], datasets.as_deref(), crate::catalog::Links::OnFirstUse, &|_| {})
+    else {
         return Vec::new();
     };
     ids_starting_with(&catalog, prefix)

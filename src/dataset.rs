@@ -21,6 +21,7 @@ mod validate;
 
 pub use ids::Ids;
 pub use source::{read_source, read_source_reporting};
+pub use stream::BATCH;
 pub use validate::validate;
 
 /// The dataset compiled into the binary.
@@ -446,11 +447,23 @@ pub fn parse(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
 /// partners are read on the other cores while the file is read, block by block. A file of an
 /// unusual shape is read again, whole, for ron.
 pub fn read_parsed(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<Dataset, DatasetError> {
+    read_parsed_with(path, progress, &|_| ()).map(|(dataset, _)| dataset)
+}
+
+/// [`read_parsed`], calling `also` with each batch of partners on the core that read it: every
+/// batch holds [`BATCH`] partners, but the last. What it made comes back in order; nothing
+/// when the file was read whole by ron.
+pub fn read_parsed_with<T: Send>(
+    path: &Path,
+    progress: &(dyn Fn(u64) + Sync),
+    also: &(dyn Fn(&[Partner]) -> T + Sync),
+) -> Result<(Dataset, Option<Vec<T>>), DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
     let file = std::fs::File::open(path).map_err(io)?;
-    match stream::read_partners(file, source::READ_BLOCK, progress).map_err(io)? {
-        stream::Read::Partners(partners) => Ok(Dataset { partners }),
-        stream::Read::Unusual => parse_syntax(&read_source(path)?, path),
+    let size = file.metadata().map_or(0, |m| m.len());
+    match stream::read_partners(file, source::READ_BLOCK, size, progress, also).map_err(io)? {
+        stream::Read::Partners(partners, made) => Ok((Dataset { partners }, Some(made))),
+        stream::Read::Unusual => Ok((parse_syntax(&read_source(path)?, path)?, None)),
     }
 }
 

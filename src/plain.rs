@@ -10,7 +10,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Links};
 use crate::i18n::fill;
 use crate::output::{self, CardFormat};
 use crate::search::{Hit, Query};
@@ -307,7 +307,7 @@ pub fn start(
     home: &Path,
     query: &str,
 ) -> anyhow::Result<ExitCode> {
-    let catalog = Catalog::load(data, datasets, &|_| {})?;
+    let catalog = Catalog::load(data, datasets, Links::OnFirstUse, &|_| {})?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for warning in catalog.warnings() {

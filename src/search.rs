@@ -36,7 +36,7 @@ mod searcher;
 
 pub use fold::{fold, fold_with_map};
 pub use glossary::{Glossary, GlossaryError, GlossaryGroup};
-pub use index::{Field, Highlights, Hit, Index};
+pub use index::{Field, Highlights, Hit, Index, IndexPart};
 pub use query::{
     Atom, FILTERS, Mark, MarkBits, Mode, Query, QueryError, Term, kind_listed, kinds_named,
 };

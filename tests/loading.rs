@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use partners::catalog::Catalog;
+use partners::catalog::{Catalog, Links};
 use partners::dataset;
-use partners::search::Query;
+use partners::search::{Glossary, Index, Query};
 
 #[path = "../examples/generate.rs"]
 #[allow(dead_code)]
@@ -49,6 +49,65 @@ fn a_large_file_gives_the_partners_and_results_of_its_whole_text() {
         let query = Query::parse(text).expect("a valid query");
         let streamed = catalog.index().search(&query, &[], None);
         assert_eq!(streamed, plain.index().search(&query, &[], None), "{text}");
+    }
+}
+
+#[test]
+fn partners_are_read_in_batches_of_the_index_parts_size_in_order() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = file(&dir, &SOURCE);
+    let (read, batches) =
+        dataset::read_parsed_with(&path, &|_| {}, &|batch| (batch.len(), batch[0].id.clone()))
+            .expect("valid");
+    let batches = batches.expect("read block by block, not by ron");
+    let sizes: Vec<usize> = batches.iter().map(|(n, _)| *n).collect();
+    assert_eq!(sizes, [dataset::BATCH, PARTNERS - dataset::BATCH]);
+    assert_eq!(batches[0].1, read.partners[0].id);
+    assert_eq!(batches[1].1, read.partners[dataset::BATCH].id);
+}
+
+#[test]
+fn an_index_put_together_from_parts_finds_what_one_made_at_once_finds() {
+    let whole = dataset::parse(&SOURCE, Path::new("big.ron")).expect("valid").partners;
+    let at_once = Index::with_glossary(&whole, Glossary::bundled());
+    let parts = |size: usize| whole.chunks(size).map(Index::part).collect::<Vec<_>>();
+    // Parts of the batches' size are put together; parts of another size are not used.
+    for size in [dataset::BATCH, 1000, PARTNERS] {
+        let index = Index::from_parts(parts(size), &whole, Glossary::bundled());
+        assert_eq!(index.len(), whole.len());
+        for text in ["ugap", "social economy", "b", "bordeaux metropole", "economie sociale", ""] {
+            let query = Query::parse(text).expect("a valid query");
+            let found = index.search(&query, &[], None);
+            assert_eq!(found, at_once.search(&query, &[], None), "{size} {text}");
+            for hit in found.iter().take(3) {
+                let p = &whole[hit.index];
+                assert_eq!(
+                    index.highlights(hit.index, p, &query),
+                    at_once.highlights(hit.index, p, &query)
+                );
+            }
+        }
+    }
+    // Parts that miss partners are not used either.
+    let short = Index::from_parts(
+        parts(dataset::BATCH).into_iter().take(1).collect(),
+        &whole,
+        Glossary::bundled(),
+    );
+    assert_eq!(short.len(), whole.len());
+}
+
+#[test]
+fn relations_made_on_first_use_are_those_made_while_loading() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = file(&dir, &SOURCE);
+    let load =
+        |links| Catalog::load(std::slice::from_ref(&path), None, links, &|_| {}).expect("valid");
+    let (now, later) = (load(Links::Now), load(Links::OnFirstUse));
+    let linked = (0..PARTNERS).filter(|&i| !now.backlinks(i).is_empty()).count();
+    assert!(linked > PARTNERS / 10, "{linked}");
+    for i in 0..PARTNERS {
+        assert_eq!(now.backlinks(i), later.backlinks(i), "{i}");
     }
 }
 

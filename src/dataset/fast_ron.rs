@@ -562,9 +562,9 @@ mod tests {
             prop_assert_eq!(by_ron(&source), Some(expected.clone()), "{}", source);
             prop_assert_eq!(parse(&source), Some(expected.clone()), "{}", source);
             // Read block by block, as large files are: the same partners.
-            let streamed = super::super::stream::read_partners(source.as_bytes(), block, &|_| {});
+            let streamed = super::super::stream::read_partners(source.as_bytes(), block, 0, &|_| {}, &|_| ());
             let streamed = match streamed {
-                Ok(super::super::stream::Read::Partners(partners)) => Some(partners),
+                Ok(super::super::stream::Read::Partners(partners, _)) => Some(partners),
                 _ => None,
             };
             prop_assert_eq!(streamed, Some(expected), "{}", source);

@@ -5,6 +5,7 @@
 //! fully understand is reported as [`Read::Unusual`], and the caller reads it whole (ron then
 //! decides, with its errors).
 
+use std::collections::BTreeMap;
 use std::io::{self, Read as _};
 use std::ops::Range;
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
@@ -14,23 +15,31 @@ use super::fast_ron::{item_end, list_end, list_start, read_item, skip};
 
 /// What reading a file block by block gave.
 #[derive(Debug)]
-pub(super) enum Read {
-    /// Every partner, in file order.
-    Partners(Vec<Partner>),
+pub(super) enum Read<T> {
+    /// Every partner, in file order, and what was made of each batch of them, in order.
+    Partners(Vec<Partner>, Vec<T>),
     /// The file is not of the usual shape (or a partner not readable): read it whole.
     Unusual,
 }
 
+/// How many partners a batch holds, but the last: what [`read_partners`] hands `also`.
+pub const BATCH: usize = crate::PARALLEL_MIN;
+
 /// The partners of `file`, read in blocks of `block` bytes (`progress` is told of each); the
-/// partners of each block are read on another core while the next block is read.
-pub(super) fn read_partners(
+/// partners are read in batches of [`BATCH`] on other cores while the next block is read, and
+/// `also` is called there with each batch read, while its text is still in the cache. `size`
+/// is the file's size when known (0 otherwise), to make room for its partners once.
+pub(super) fn read_partners<T: Send>(
     mut file: impl io::Read,
     block: u64,
+    size: u64,
     progress: &(dyn Fn(u64) + Sync),
-) -> io::Result<Read> {
+    also: &(dyn Fn(&[Partner]) -> T + Sync),
+) -> io::Result<Read<T>> {
     let (sender, batches) = mpsc::channel();
     let mut splitter = Splitter::default();
     let waiting = Waiting::default();
+    let mut gathered = Gathered::default();
     // A caller on one of rayon's own threads must not wait for tasks that may need it.
     let wait = rayon::current_thread_index().is_none();
     let usual = rayon::in_place_scope(|scope| -> io::Result<bool> {
@@ -39,6 +48,9 @@ pub(super) fn read_partners(
             if wait {
                 waiting.wait_below(AHEAD);
             }
+            // Each batch is put in place as soon as it is read: the batches are freed for the
+            // next ones instead of all being held until the end (320 MB at a million).
+            gathered.extend(batches.try_iter());
             splitter.text.reserve(usize::try_from(block).unwrap_or(0));
             let read = (&mut file).take(block).read_to_end(&mut splitter.text)?;
             if read > 0 {
@@ -48,14 +60,21 @@ pub(super) fn read_partners(
             if splitter.scan(last).is_none() {
                 return Ok(false);
             }
-            if !splitter.items.is_empty() || last {
-                let (text, items) = splitter.cut(last);
+            while splitter.items.len() >= BATCH
+                || (last && (count == 0 || !splitter.items.is_empty()))
+            {
+                let (text, items) = splitter.cut(BATCH, last);
+                if count == 0 && !items.is_empty() {
+                    // As many partners as the first batch says the file holds, a few more.
+                    let each = (text.len() / items.len()).max(1);
+                    gathered.room = usize::try_from(size).unwrap_or(0) / each * 51 / 50 + BATCH;
+                }
                 let sender = sender.clone();
                 let n = count;
                 count += 1;
                 let parsing = Parsing::new(&waiting);
                 scope.spawn(move |_| {
-                    let batch = read_batch(&text, items);
+                    let batch = read_batch(&text, items, also);
                     drop((text, parsing));
                     let _ = sender.send((n, batch));
                 });
@@ -66,25 +85,67 @@ pub(super) fn read_partners(
         }
     })?;
     drop(sender);
-    let mut batches: Vec<(usize, Batch)> = batches.into_iter().collect();
-    batches.sort_unstable_by_key(|(n, _)| *n);
-    if batches.iter().any(|(_, b)| matches!(b, Batch::NotUtf8)) {
+    gathered.extend(batches);
+    if gathered.not_utf8 {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             "stream did not contain valid UTF-8",
         ));
     }
-    if !usual || batches.iter().any(|(_, b)| matches!(b, Batch::Unusual)) {
+    if !usual || gathered.unusual {
         return Ok(Read::Unusual);
     }
-    let count = batches.iter().map(|(_, b)| if let Batch::Read(p) = b { p.len() } else { 0 }).sum();
-    let mut partners = Vec::with_capacity(count);
-    for (_, batch) in batches {
-        if let Batch::Read(read) = batch {
-            partners.extend(read);
+    Ok(Read::Partners(gathered.partners, gathered.made))
+}
+
+/// The batches read so far, in file order: each is put in place when those before it are.
+struct Gathered<T> {
+    partners: Vec<Partner>,
+    made: Vec<T>,
+    /// Batches read before one that comes before them, by number.
+    early: BTreeMap<usize, Batch<T>>,
+    /// The number of the next batch to put in place.
+    next: usize,
+    /// How many partners to make room for, when the first batch is put in place.
+    room: usize,
+    not_utf8: bool,
+    unusual: bool,
+}
+
+impl<T> Default for Gathered<T> {
+    fn default() -> Gathered<T> {
+        Gathered {
+            partners: Vec::new(),
+            made: Vec::new(),
+            early: BTreeMap::new(),
+            next: 0,
+            room: 0,
+            not_utf8: false,
+            unusual: false,
         }
     }
-    Ok(Read::Partners(partners))
+}
+
+impl<T> Gathered<T> {
+    fn extend(&mut self, batches: impl IntoIterator<Item = (usize, Batch<T>)>) {
+        for (n, batch) in batches {
+            self.early.insert(n, batch);
+            while let Some(batch) = self.early.remove(&self.next) {
+                self.next += 1;
+                match batch {
+                    Batch::Read(partners, made) => {
+                        if self.partners.capacity() == 0 {
+                            self.partners.reserve(self.room.max(partners.len()));
+                        }
+                        self.partners.extend(partners);
+                        self.made.push(made);
+                    }
+                    Batch::NotUtf8 => self.not_utf8 = true,
+                    Batch::Unusual => self.unusual = true,
+                }
+            }
+        }
+    }
 }
 
 /// Batches read but not yet parsed, at most: the reader waits for the parsers rather than
@@ -132,14 +193,19 @@ impl Drop for Parsing<'_> {
 }
 
 /// What one batch of text gave.
-enum Batch {
-    Read(Vec<Partner>),
+enum Batch<T> {
+    Read(Vec<Partner>, T),
     NotUtf8,
     Unusual,
 }
 
-/// The partners at `items` in `text` (a run of whole items, with what lies between them).
-fn read_batch(text: &[u8], items: Vec<Range<usize>>) -> Batch {
+/// The partners at `items` in `text` (a run of whole items, with what lies between them), and
+/// what `also` makes of them.
+fn read_batch<T>(
+    text: &[u8],
+    items: Vec<Range<usize>>,
+    also: &(dyn Fn(&[Partner]) -> T + Sync),
+) -> Batch<T> {
     // Cut between items, at ASCII bytes: the file is UTF-8 if every batch is.
     let Ok(text) = std::str::from_utf8(text) else { return Batch::NotUtf8 };
     let mut partners = Vec::with_capacity(items.len());
@@ -149,7 +215,8 @@ fn read_batch(text: &[u8], items: Vec<Range<usize>>) -> Batch {
             None => return Batch::Unusual,
         }
     }
-    Batch::Read(partners)
+    let made = also(&partners);
+    Batch::Read(partners, made)
 }
 
 /// Where the list and its items are in the text read so far.
@@ -208,18 +275,26 @@ impl Splitter {
         }
     }
 
-    /// Hands out the items found, with the text up to the last (all of it when `last`).
-    fn cut(&mut self, last: bool) -> (Vec<u8>, Vec<Range<usize>>) {
-        let at = if last { self.text.len() } else { self.scanned };
+    /// Hands out the first `most` items found, with the text up to the next (all of it when
+    /// these are the last items and the file is all read).
+    fn cut(&mut self, most: usize, last: bool) -> (Vec<u8>, Vec<Range<usize>>) {
+        let rest_items = self.items.split_off(most.min(self.items.len()));
+        let at = match rest_items.first() {
+            Some(next) => next.start,
+            None if last => self.text.len(),
+            None => self.scanned,
+        };
         let rest = self.text.split_off(at);
         let text = std::mem::replace(&mut self.text, rest);
-        if !last {
-            self.scanned -= at;
-            if let Stage::Closed(end) = &mut self.stage {
-                *end -= at;
-            }
+        let items = std::mem::replace(&mut self.items, rest_items);
+        for item in &mut self.items {
+            *item = item.start - at..item.end - at;
         }
-        (text, std::mem::take(&mut self.items))
+        self.scanned = self.scanned.saturating_sub(at);
+        if let Stage::Closed(end) = &mut self.stage {
+            *end = end.saturating_sub(at);
+        }
+        (text, items)
     }
 }
 
@@ -230,8 +305,8 @@ mod tests {
 
     /// `source` read in blocks of `block` bytes.
     fn streamed(source: &str, block: u64) -> io::Result<Option<Vec<Partner>>> {
-        read_partners(source.as_bytes(), block, &|_| {}).map(|read| match read {
-            Read::Partners(partners) => Some(partners),
+        read_partners(source.as_bytes(), block, 0, &|_| {}, &|_| ()).map(|read| match read {
+            Read::Partners(partners, _) => Some(partners),
             Read::Unusual => None,
         })
     }
@@ -279,7 +354,7 @@ mod tests {
         let at = BUNDLED_SOURCE[BUNDLED_SOURCE.len() / 2..].find("description: \"").unwrap_or(0);
         bytes[BUNDLED_SOURCE.len() / 2 + at + 14] = 0xFF;
         for block in [3, 4096] {
-            let read = read_partners(bytes.as_slice(), block, &|_| {});
+            let read = read_partners(bytes.as_slice(), block, 0, &|_| {}, &|_| ());
             assert!(read.is_err_and(|e| e.kind() == io::ErrorKind::InvalidData), "{block}");
         }
     }

@@ -213,6 +213,9 @@ impl Notes {
     }
 }
 
+/// The folded form of a run of partners, made by [`Index::part`] for [`Index::from_parts`].
+pub struct IndexPart(Part);
+
 /// A slice of the partners being indexed, folded on one thread; offsets are local to it.
 #[derive(Default)]
 struct Part {
@@ -293,31 +296,55 @@ fn ranks(order: &[usize]) -> Vec<u32> {
 impl Index {
     /// Folds every partner once (on every core for a large dataset).
     pub fn new(partners: &[Partner]) -> Index {
-        let topic_labels: Vec<String> = Topic::ALL.iter().map(|t| fold(t.label())).collect();
-        let build = |chunk: &[Partner]| {
-            let mut part = Part::default();
-            // Folding keeps lengths about the same: reserve once, not grow (and copy) a few times.
-            let size = |p: &Partner| {
-                let optional = p.acronym.as_ref().map_or(0, String::len)
-                    + p.location.as_ref().map_or(0, String::len);
-                let aliases: usize = p.aliases.iter().map(|a| a.len() + 1).sum();
-                p.name.len() + p.description.len() + optional + aliases + 64 * p.topics.len() + 8
-            };
-            part.text.reserve(chunk.iter().map(size).sum());
-            for p in chunk {
-                part.push(p, &topic_labels);
-            }
-            part
-        };
-        let parts: Vec<Part> = if partners.len() >= PARALLEL_MIN {
-            partners.par_chunks(PARALLEL_MIN).map(build).collect()
+        let parts: Vec<IndexPart> = if partners.len() >= PARALLEL_MIN {
+            partners.par_chunks(PARALLEL_MIN).map(Index::part).collect()
         } else {
-            vec![build(partners)]
+            vec![Index::part(partners)]
         };
+        Index::assemble(parts)
+    }
+
+    /// The folded form of a run of partners, for [`Index::from_parts`]: made where they were
+    /// just read, their text is folded while it is still in the cache.
+    pub fn part(partners: &[Partner]) -> IndexPart {
+        static TOPIC_LABELS: OnceLock<Vec<String>> = OnceLock::new();
+        let topic_labels =
+            TOPIC_LABELS.get_or_init(|| Topic::ALL.iter().map(|t| fold(t.label())).collect());
+        let mut part = Part::default();
+        // Folding keeps lengths about the same: reserve once, not grow (and copy) a few times.
+        let size = |p: &Partner| {
+            let optional = p.acronym.as_ref().map_or(0, String::len)
+                + p.location.as_ref().map_or(0, String::len);
+            let aliases: usize = p.aliases.iter().map(|a| a.len() + 1).sum();
+            p.name.len() + p.description.len() + optional + aliases + 64 * p.topics.len() + 8
+        };
+        part.text.reserve(partners.iter().map(size).sum());
+        for p in partners {
+            part.push(p, topic_labels);
+        }
+        IndexPart(part)
+    }
+
+    /// [`Index::with_glossary`], from the parts made of `partners` in order by
+    /// [`Index::part`]: of [`PARALLEL_MIN`] partners each, but the last. Parts of other sizes
+    /// are not used: the partners are folded again.
+    pub fn from_parts(parts: Vec<IndexPart>, partners: &[Partner], glossary: Glossary) -> Index {
+        let sizes = parts.iter().map(|IndexPart(part)| part.entries.len());
+        let whole = sizes.clone().sum::<usize>() == partners.len()
+            && sizes.clone().rev().skip(1).all(|n| n == PARALLEL_MIN)
+            && sizes.clone().next_back().is_none_or(|n| n <= PARALLEL_MIN);
+        let mut index = if whole { Index::assemble(parts) } else { Index::new(partners) };
+        index.glossary = Some(glossary);
+        index
+    }
+
+    /// The index of the partners of `parts`, in order.
+    fn assemble(parts: Vec<IndexPart>) -> Index {
+        let count = parts.iter().map(|IndexPart(part)| part.entries.len()).sum();
         let mut index = Index {
             texts: Vec::with_capacity(parts.len()),
-            entries: Vec::with_capacity(partners.len()),
-            shorts: Vec::with_capacity(partners.len()),
+            entries: Vec::with_capacity(count),
+            shorts: Vec::with_capacity(count),
             alias_spans: Vec::new(),
             name_rank: Vec::new(),
             length_rank: Vec::new(),
@@ -331,8 +358,8 @@ impl Index {
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
         };
-        let mut name_chars = Vec::with_capacity(partners.len());
-        for part in parts {
+        let mut name_chars = Vec::with_capacity(count);
+        for IndexPart(part) in parts {
             let alias_offset = index.alias_spans.len();
             index.texts.push(part.text);
             index.entries.extend(part.entries.into_iter().map(|mut entry| {
