@@ -40,6 +40,7 @@ pub fn describe(error: &io::Error) -> String {
         Kind::NotFound => said.io_not_found.to_owned(),
         // What reading text says of bytes that are not UTF-8.
         Kind::InvalidData => said.io_not_utf8.to_owned(),
+        Kind::FileTooLarge => said.io_too_large.to_owned(),
         _ => error.to_string(),
     }
 }

@@ -459,8 +459,8 @@ pub fn read_parsed_with<T: Send>(
     also: &(dyn Fn(&[Partner]) -> T + Sync),
 ) -> Result<(Dataset, Option<Vec<T>>), DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_or(0, |m| m.len());
+    let (file, _) = source::open(path).map_err(io)?;
+    let size = file.size;
     match stream::read_partners(file, source::READ_BLOCK, size, progress, also).map_err(io)? {
         stream::Read::Partners(partners, made) => Ok((Dataset { partners }, Some(made))),
         stream::Read::Unusual => Ok((parse_syntax(&read_source(path)?, path)?, None)),

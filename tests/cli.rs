@@ -399,6 +399,81 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     }
 }
 
+/// `/dev/zero`, `/dev/urandom` or a link to them never end: each is refused at once, from the
+/// first bytes read, in the user's language, and a file larger than a dataset may be is
+/// refused before it is read.
+#[cfg(unix)]
+#[test]
+fn endless_or_oversized_data_is_refused_at_once() {
+    let home = Home::new();
+    let link = home.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &link).expect("a link");
+    let huge = home.path().join("huge.ron");
+    let file = std::fs::File::create(&huge).expect("created");
+    // Sparse: five GiB said, nothing written.
+    file.set_len(5 << 30).expect("a size");
+    let (link, huge) = (link.to_str().expect("utf-8"), huge.to_str().expect("utf-8"));
+    for (lang, nul, not_text, large) in [
+        ("en", ":1:1: a NUL byte: this is not a text file", "not UTF-8 text", "larger than 4 GiB"),
+        (
+            "fr",
+            ":1:1: un octet NUL : ce n'est pas un fichier texte",
+            "pas du texte UTF-8",
+            "plus de 4 Gio",
+        ),
+    ] {
+        for (data, said) in
+            [("/dev/zero", nul), (link, nul), ("/dev/urandom", not_text), (huge, large)]
+        {
+            let start = std::time::Instant::now();
+            let out = home.run(&["--lang", lang, "--data", data, "search", "x"]);
+            assert_eq!(out.status.code(), Some(2), "{data}");
+            assert!(text(&out.stderr).contains(said), "{lang} {data}: {}", text(&out.stderr));
+            assert!(start.elapsed().as_secs() < 20, "{data} took {:?}", start.elapsed());
+        }
+    }
+}
+
+/// In the datasets folder, only regular files are read: a pipe nobody writes to, or a link to
+/// `/dev/zero`, is passed over, never waited on.
+#[cfg(unix)]
+#[test]
+fn the_datasets_folder_reads_regular_files_only() {
+    let home = Home::new();
+    let datasets = home.path().join("datasets");
+    std::fs::create_dir_all(&datasets).expect("a folder");
+    std::os::unix::fs::symlink("/dev/zero", datasets.join("zero.ron")).expect("a link");
+    std::os::unix::fs::symlink("/dev/zero", datasets.join("glossary.ron")).expect("a link");
+    let fifo = datasets.join("pipe.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let out = home.run(&["search", "ugap"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("ugap\t"), "{}", text(&out.stdout));
+}
+
+/// A pipe is read to its end, as any file: `--data <(curl …)` works.
+#[cfg(unix)]
+#[test]
+fn a_dataset_read_from_a_pipe_is_searched() {
+    let home = Home::new();
+    let out = home
+        .cmd()
+        .args(["--data", "/dev/stdin", "search", "ugap"])
+        .write_stdin(std::fs::read("assets/partners.ron").expect("the bundled dataset"))
+        .output()
+        .expect("run");
+    assert_eq!(text(&out.stdout).lines().next(), Some("ugap\tUGAP\tUGAP\tpublic-body"));
+    let out = home
+        .cmd()
+        .args(["--data", "/dev/stdin", "search", "ugap"])
+        .write_stdin(b"(partners: [\n  (id: \"a\0\", name: \"A\")])".to_vec())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("/dev/stdin:2:10: a NUL byte"), "{}", text(&out.stderr));
+}
+
 #[test]
 fn a_refused_command_line_is_told_in_french_too() {
     let home = Home::new();

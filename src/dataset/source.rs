@@ -7,6 +7,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 use super::{DatasetError, Location};
+use crate::i18n;
 
 /// Reads a dataset file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
@@ -18,29 +19,124 @@ pub fn read_source_reporting(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<String, DatasetError> {
-    read_in_blocks(path, progress)
-        .map_err(|source| DatasetError::Io { file: path.to_path_buf(), source })
+    let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
+    let (file, regular) = open(path).map_err(io)?;
+    let mut text = Text { file: path, bytes: Vec::new(), checked: 0, regular };
+    if regular {
+        text.bytes.reserve(usize::try_from(file.size).unwrap_or(0).saturating_add(1));
+    }
+    let mut file = file;
+    loop {
+        let read = (&mut file).take(READ_BLOCK).read_to_end(&mut text.bytes).map_err(io)?;
+        if read == 0 {
+            break;
+        }
+        progress(read as u64);
+        text.check()?;
+    }
+    String::from_utf8(text.bytes).map_err(|_| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
+    })
 }
 
 /// Bytes read between two progress reports. (Reading blocks on every core was measured: no
 /// faster than this on two cores, see BENCHMARKS.md, so it went.)
 pub(super) const READ_BLOCK: u64 = 4 << 20;
 
-/// The file's text, read block by block.
-fn read_in_blocks(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    loop {
-        let read = (&mut file).take(READ_BLOCK).read_to_end(&mut bytes)?;
-        if read == 0 {
-            break;
-        }
-        progress(read as u64);
+/// The most a dataset file may hold: reading stops past it, so that `--data /dev/zero` or a
+/// link to it is an error, not the memory filled. (A million partners take 0.9 GB.)
+pub(super) const MOST_BYTES: u64 = 4 << 30;
+
+/// `path` opened for reading at most [`MOST_BYTES`], and whether it is a regular file (else a
+/// pipe or a device, whose end is not known ahead). A regular file larger than that is an
+/// error before anything is read.
+pub(super) fn open(path: &Path) -> std::io::Result<(Bounded<std::fs::File>, bool)> {
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let bounded = Bounded::new(file, MOST_BYTES, meta.len());
+    if meta.is_file() && meta.len() > MOST_BYTES {
+        return Err(too_large());
     }
-    String::from_utf8(bytes).map_err(|_| {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
-    })
+    Ok((bounded, meta.is_file()))
+}
+
+fn too_large() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::FileTooLarge, "larger than 4 GiB")
+}
+
+/// A reader that fails once more than `left` bytes come.
+pub(super) struct Bounded<R> {
+    inner: R,
+    left: u64,
+    /// The size the file said it had (0 for a pipe or a device).
+    pub(super) size: u64,
+}
+
+impl<R> Bounded<R> {
+    pub(super) fn new(inner: R, most: u64, size: u64) -> Bounded<R> {
+        Bounded { inner, left: most, size }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.left == 0 {
+            // At the bound: one more byte says the file goes on.
+            let mut one = [0];
+            return match self.inner.read(&mut one)? {
+                0 => Ok(0),
+                _ => Err(too_large()),
+            };
+        }
+        let most = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let read = self.inner.read(&mut buf[..most])?;
+        self.left -= read as u64;
+        Ok(read)
+    }
+}
+
+/// The bytes of a dataset file read so far. A pipe or a device may never end: what came is
+/// checked as it comes, so that binary data (`/dev/zero`, `/dev/urandom`) stops the reading at
+/// once. A regular file is bounded, and checked whole by the parser, whose errors say more.
+struct Text<'a> {
+    file: &'a Path,
+    bytes: Vec<u8>,
+    /// How many bytes were found to be UTF-8 without a NUL.
+    checked: usize,
+    regular: bool,
+}
+
+impl Text<'_> {
+    fn check(&mut self) -> Result<(), DatasetError> {
+        if self.regular {
+            return Ok(());
+        }
+        let fresh = &self.bytes[self.checked..];
+        let valid = match std::str::from_utf8(fresh) {
+            Ok(_) => fresh.len(),
+            // A character cut at the end of what came is finished by the next block.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(e) => {
+                let io = std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+                return Err(DatasetError::Io { file: self.file.to_path_buf(), source: io });
+            }
+        };
+        if let Some(nul) = memchr::memchr(0, &fresh[..valid]) {
+            let offset = self.checked + nul;
+            let source = String::from_utf8_lossy(&self.bytes[..offset]);
+            let finder = SourceFinder { source: &source, file: self.file };
+            let at = finder.position(offset);
+            return Err(DatasetError::Syntax { at, message: i18n::data().nul_byte.to_owned() });
+        }
+        self.checked += valid;
+        Ok(())
+    }
 }
 
 /// Finds where values sit in the source text, so semantic errors carry a line and column.
@@ -80,5 +176,28 @@ impl SourceFinder<'_> {
 
     pub(super) fn invalid(&self, offset: usize, message: String, fix: &str) -> DatasetError {
         DatasetError::Invalid { at: self.position(offset), message, fix: fix.to_owned() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read as _;
+
+    use super::*;
+
+    fn read_all(bytes: &[u8], most: u64) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        Bounded::new(bytes, most, 0).read_to_end(&mut out).map(|_| out)
+    }
+
+    #[test]
+    fn a_bounded_reader_gives_up_to_its_bound_and_fails_past_it() {
+        assert_eq!(read_all(b"", 0).ok(), Some(Vec::new()));
+        assert_eq!(read_all(b"abc", 3).ok(), Some(b"abc".to_vec()));
+        assert_eq!(read_all(b"abc", 10).ok(), Some(b"abc".to_vec()));
+        for most in [0, 1, 2] {
+            let err = read_all(b"abc", most).expect_err("past the bound");
+            assert_eq!(err.kind(), std::io::ErrorKind::FileTooLarge, "{most}");
+        }
     }
 }

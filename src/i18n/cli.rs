@@ -150,6 +150,8 @@ table! {
         io_not_found,
         /// Bytes that are not UTF-8 text.
         io_not_utf8,
+        /// A dataset file past the most it may hold.
+        io_too_large,
         // -- Your aliases --
         /// `{}`: the partner, `{}`: the alias.
         alias_added,

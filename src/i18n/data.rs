@@ -34,6 +34,8 @@ table! {
         /// `{}`: the bracket.
         ron_expected_close,
         ron_trailing,
+        /// A NUL byte in a dataset read from a pipe or a device (`/dev/zero`).
+        nul_byte,
         // -- The rules of a dataset, each with its fix --
         /// `{}`: the id.
         not_slug,

@@ -78,6 +78,7 @@ pub static CLI: Cli = Cli {
     io_storage_full: "the disk is full",
     io_not_found: "it does not exist",
     io_not_utf8: "not UTF-8 text",
+    io_too_large: "larger than 4 GiB, the most a dataset file may hold",
 
     alias_added: "{}: alias \"{}\" added",
     alias_already: "{}: \"{}\" is already one of your aliases, so nothing was changed",

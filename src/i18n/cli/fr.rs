@@ -78,6 +78,7 @@ pub static CLI: Cli = Cli {
     io_storage_full: "le disque est plein",
     io_not_found: "introuvable",
     io_not_utf8: "ce n'est pas du texte UTF-8",
+    io_too_large: "plus de 4 Gio, le plus qu'un fichier de données puisse contenir",
 
     alias_added: "{} : alias « {} » ajouté",
     alias_already: "{} : « {} » est déjà l'un de vos alias, rien n'a donc été modifié",

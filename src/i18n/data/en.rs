@@ -16,6 +16,7 @@ pub static DATA: Data = Data {
     ron_expected_string: "a text in double quotes is expected here, or is not closed",
     ron_expected_close: "`{}` is expected here",
     ron_trailing: "something follows the end of the data",
+    nul_byte: "a NUL byte: this is not a text file",
 
     not_slug: "id \"{}\" is not a kebab-case slug",
     not_slug_fix: "use lower-case ASCII letters, digits and single dashes, e.g. \"bordeaux-metropole\"",
