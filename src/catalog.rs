@@ -191,10 +191,7 @@ impl Catalog {
         match (data, datasets) {
             ([], Some(folder)) => Catalog::with_user_datasets_reporting(folder, progress),
             ([], None) => Catalog::bundled(),
-            ([file], _) if std::fs::metadata(file).is_ok_and(|m| m.is_file()) => {
-                Catalog::from_regular_file(file, links, progress)
-            }
-            (files, _) => Catalog::from_files_reporting(files, progress),
+            (files, _) => Catalog::from_files_reporting(files, links, progress),
         }
     }
 
@@ -210,13 +207,19 @@ impl Catalog {
 
     /// Only the given files (`--data`), merged in order; any bad file is an error.
     pub fn from_files(files: &[PathBuf]) -> Result<Catalog, DatasetError> {
-        Catalog::load(files, None, Links::Now, &|_| {})
+        Catalog::from_files_reporting(files, Links::Now, &|_| {})
     }
 
     fn from_files_reporting(
         files: &[PathBuf],
+        links: Links,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
+        if let [file] = files
+            && std::fs::metadata(file).is_ok_and(|m| m.is_file())
+        {
+            return Catalog::from_regular_file(file, links, progress);
+        }
         let mut loaded = Vec::new();
         for file in files {
             let (source, parsed) = read(file, progress)?;

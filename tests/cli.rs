@@ -474,6 +474,39 @@ fn a_dataset_read_from_a_pipe_is_searched() {
     assert!(text(&out.stderr).contains("/dev/stdin:2:10: a NUL byte"), "{}", text(&out.stderr));
 }
 
+/// ron would take a NUL in a comment, but no dataset holds one: a file is refused for it,
+/// whether it comes as a file or through a pipe, where reading stops at it.
+#[cfg(unix)]
+#[test]
+fn a_nul_is_refused_in_a_file_as_in_a_pipe() {
+    let home = Home::new();
+    let source = "(partners: [\n  // a\0b\n  (id: \"a\", name: \"A\", kind: Media, scope: National, \
+                  description: \"d.\"),\n])";
+    let path = home.path().join("nul.ron");
+    std::fs::write(&path, source).expect("written");
+    let path = path.to_str().expect("utf-8");
+    let said_in = |said: &str| {
+        assert!(said.contains(":2:7: a NUL byte: this is not a text file"), "{said}");
+        assert!(said.contains("fix: a dataset is UTF-8 text"), "{said}");
+    };
+    let said = |out: Output| {
+        assert_eq!(out.status.code(), Some(2));
+        said_in(&text(&out.stderr));
+    };
+    said(home.run(&["--data", path, "search", "a"]));
+    // `validate` says it on standard output, and exits 1 for a file that is not valid.
+    let out = home.run(&["validate", path]);
+    assert_eq!(out.status.code(), Some(1));
+    said_in(&text(&out.stdout));
+    said(
+        home.cmd()
+            .args(["--data", "/dev/stdin", "list"])
+            .write_stdin(source)
+            .output()
+            .expect("run"),
+    );
+}
+
 #[test]
 fn a_refused_command_line_is_told_in_french_too() {
     let home = Home::new();

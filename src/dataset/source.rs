@@ -1,7 +1,8 @@
 //! The text of a dataset file: reading it (block by block, reporting progress) and finding where a
 //! value sits in it, so that a problem carries a line and a column.
 //!
-//! Owns bytes and positions only: it neither parses nor judges what it reads.
+//! Owns bytes and positions only: it does not parse what it reads, and refuses only what no
+//! dataset can be (more than 4 GiB, bytes that are not UTF-8 text, a NUL).
 
 use std::io::Read as _;
 use std::path::Path;
@@ -21,7 +22,7 @@ pub fn read_source_reporting(
 ) -> Result<String, DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
     let (file, regular) = open(path).map_err(io)?;
-    let mut text = Text { file: path, bytes: Vec::new(), checked: 0, regular };
+    let mut text = Text { file: path, bytes: Vec::new(), checked: 0 };
     if regular {
         text.bytes.reserve(usize::try_from(file.size).unwrap_or(0).saturating_add(1));
     }
@@ -101,22 +102,19 @@ impl<R: std::io::Read> std::io::Read for Bounded<R> {
     }
 }
 
-/// The bytes of a dataset file read so far. A pipe or a device may never end: what came is
-/// checked as it comes, so that binary data (`/dev/zero`, `/dev/urandom`) stops the reading at
-/// once. A regular file is bounded, and checked whole by the parser, whose errors say more.
+/// The bytes of a dataset file read so far, checked as they come: a pipe or a device may
+/// never end, and binary data (`/dev/zero`, `/dev/urandom`) stops the reading at once.
 struct Text<'a> {
     file: &'a Path,
     bytes: Vec<u8>,
     /// How many bytes were found to be UTF-8 without a NUL.
     checked: usize,
-    regular: bool,
 }
 
 impl Text<'_> {
+    /// Fails at bytes that are not UTF-8, or at a NUL: ron would take one in a comment, but
+    /// no dataset text holds one, and every file is held to the same rule, whatever it is.
     fn check(&mut self) -> Result<(), DatasetError> {
-        if self.regular {
-            return Ok(());
-        }
         let fresh = &self.bytes[self.checked..];
         let valid = match std::str::from_utf8(fresh) {
             Ok(_) => fresh.len(),
@@ -131,8 +129,8 @@ impl Text<'_> {
             let offset = self.checked + nul;
             let source = String::from_utf8_lossy(&self.bytes[..offset]);
             let finder = SourceFinder { source: &source, file: self.file };
-            let at = finder.position(offset);
-            return Err(DatasetError::Syntax { at, message: i18n::data().nul_byte.to_owned() });
+            let said = i18n::data();
+            return Err(finder.invalid(offset, said.nul_byte.to_owned(), said.nul_byte_fix));
         }
         self.checked += valid;
         Ok(())

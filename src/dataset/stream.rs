@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Read as _};
 use std::ops::Range;
-use std::sync::{Condvar, Mutex, PoisonError, mpsc};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 
 use super::Partner;
 use super::fast_ron::{item_end, list_end, list_start, read_item, skip};
@@ -22,13 +22,14 @@ pub(super) enum Read<T> {
     Unusual,
 }
 
-/// How many partners a batch holds, but the last: what [`read_partners`] hands `also`.
+/// The most partners a batch holds: what [`read_partners`] hands `also` at a time.
 pub const BATCH: usize = crate::PARALLEL_MIN;
 
 /// The partners of `file`, read in blocks of `block` bytes (`progress` is told of each); the
-/// partners are read in batches of [`BATCH`] on other cores while the next block is read, and
-/// `also` is called there with each batch read, while its text is still in the cache. `size`
-/// is the file's size when known (0 otherwise), to make room for its partners once.
+/// whole partners of each block are read on other cores, in batches of at most [`BATCH`],
+/// while the next block is read, and `also` is called there with each batch read, while its
+/// text is still in the cache. `size` is the file's size when known (0 otherwise), to make
+/// room for its partners once.
 pub(super) fn read_partners<T: Send>(
     mut file: impl io::Read,
     block: u64,
@@ -60,24 +61,35 @@ pub(super) fn read_partners<T: Send>(
             if splitter.scan(last).is_none() {
                 return Ok(false);
             }
-            while splitter.items.len() >= BATCH
-                || (last && (count == 0 || !splitter.items.is_empty()))
-            {
-                let (text, items) = splitter.cut(BATCH, last);
+            if !splitter.items.is_empty() || last {
+                let (text, items) = splitter.cut(last);
                 if count == 0 && !items.is_empty() {
-                    // As many partners as the first batch says the file holds, a few more.
+                    // As many partners as the first block says the file holds, a few more.
                     let each = (text.len() / items.len()).max(1);
-                    gathered.room = usize::try_from(size).unwrap_or(0) / each * 51 / 50 + BATCH;
+                    gathered.room = usize::try_from(size).unwrap_or(0) / each * 51 / 50;
                 }
-                let sender = sender.clone();
-                let n = count;
-                count += 1;
-                let parsing = Parsing::new(&waiting);
-                scope.spawn(move |_| {
-                    let batch = read_batch(&text, items, also);
-                    drop((text, parsing));
-                    let _ = sender.send((n, batch));
-                });
+                // The block's batches share its text, freed (and counted out of the blocks
+                // waiting) when the last of them is read. Each batch reads the text from its
+                // first item to the next batch's (the last, to the end: all of it is checked).
+                let block = Arc::new((text, Parsing::new(&waiting)));
+                let starts: Vec<usize> = items.chunks(BATCH).skip(1).map(|c| c[0].start).collect();
+                let ends = starts.iter().copied().chain([block.0.len()]);
+                let spans = std::iter::once(0).chain(starts.iter().copied()).zip(ends);
+                let chunks = items.chunks(BATCH).map(<[_]>::to_vec).chain(
+                    // A block of no items (the end of the list) is checked all the same.
+                    items.is_empty().then(Vec::new),
+                );
+                for ((from, to), items) in spans.zip(chunks) {
+                    let (sender, block) = (sender.clone(), Arc::clone(&block));
+                    let n = count;
+                    count += 1;
+                    scope.spawn(move |_| {
+                        let items = items.into_iter().map(|i| i.start - from..i.end - from);
+                        let batch = read_batch(&block.0[from..to], items.collect(), also);
+                        drop(block);
+                        let _ = sender.send((n, batch));
+                    });
+                }
             }
             if last {
                 return Ok(true);
@@ -95,7 +107,8 @@ pub(super) fn read_partners<T: Send>(
     if !usual || gathered.unusual {
         return Ok(Read::Unusual);
     }
-    Ok(Read::Partners(gathered.partners, gathered.made))
+    let made = std::mem::take(&mut gathered.made);
+    Ok(Read::Partners(gathered.into_partners(), made))
 }
 
 /// The batches read so far, in file order: each is put in place when those before it are.
@@ -127,6 +140,16 @@ impl<T> Default for Gathered<T> {
 }
 
 impl<T> Gathered<T> {
+    /// The partners, without the room left over: a file whose first partners are short holds
+    /// fewer than they said.
+    fn into_partners(self) -> Vec<Partner> {
+        let mut partners = self.partners;
+        if partners.capacity() > partners.len() + partners.len() / 8 {
+            partners.shrink_to_fit();
+        }
+        partners
+    }
+
     fn extend(&mut self, batches: impl IntoIterator<Item = (usize, Batch<T>)>) {
         for (n, batch) in batches {
             self.early.insert(n, batch);
@@ -135,7 +158,12 @@ impl<T> Gathered<T> {
                 match batch {
                     Batch::Read(partners, made) => {
                         if self.partners.capacity() == 0 {
-                            self.partners.reserve(self.room.max(partners.len()));
+                            // A guess (see `into_partners`); where the room cannot be had, the
+                            // list grows.
+                            let room = self.room.max(partners.len());
+                            if self.partners.try_reserve_exact(room).is_err() {
+                                self.partners.reserve(partners.len());
+                            }
                         }
                         self.partners.extend(partners);
                         self.made.push(made);
@@ -208,6 +236,10 @@ fn read_batch<T>(
 ) -> Batch<T> {
     // Cut between items, at ASCII bytes: the file is UTF-8 if every batch is.
     let Ok(text) = std::str::from_utf8(text) else { return Batch::NotUtf8 };
+    // No dataset holds a NUL: the whole text is read again, to say where (`source`).
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Batch::Unusual;
+    }
     let mut partners = Vec::with_capacity(items.len());
     for item in items {
         match read_item(&text[item]) {
@@ -275,26 +307,18 @@ impl Splitter {
         }
     }
 
-    /// Hands out the first `most` items found, with the text up to the next (all of it when
-    /// these are the last items and the file is all read).
-    fn cut(&mut self, most: usize, last: bool) -> (Vec<u8>, Vec<Range<usize>>) {
-        let rest_items = self.items.split_off(most.min(self.items.len()));
-        let at = match rest_items.first() {
-            Some(next) => next.start,
-            None if last => self.text.len(),
-            None => self.scanned,
-        };
+    /// Hands out the items found, with the text up to the last (all of it when `last`).
+    fn cut(&mut self, last: bool) -> (Vec<u8>, Vec<Range<usize>>) {
+        let at = if last { self.text.len() } else { self.scanned };
         let rest = self.text.split_off(at);
         let text = std::mem::replace(&mut self.text, rest);
-        let items = std::mem::replace(&mut self.items, rest_items);
-        for item in &mut self.items {
-            *item = item.start - at..item.end - at;
+        if !last {
+            self.scanned -= at;
+            if let Stage::Closed(end) = &mut self.stage {
+                *end -= at;
+            }
         }
-        self.scanned = self.scanned.saturating_sub(at);
-        if let Stage::Closed(end) = &mut self.stage {
-            *end = end.saturating_sub(at);
-        }
-        (text, items)
+        (text, std::mem::take(&mut self.items))
     }
 }
 
@@ -321,6 +345,90 @@ mod tests {
             assert_eq!(streamed(BUNDLED_SOURCE, block).ok().flatten(), whole, "{block}");
             assert_eq!(streamed(&with_bom, block).ok().flatten(), whole, "{block}");
         }
+    }
+
+    /// `n` short partners, each with `description`, as a file's text.
+    fn many(n: usize, description: &str) -> String {
+        let partner = |i| {
+            format!(
+                "    (id: \"p{i}\", name: \"P {i}\", kind: Media, scope: National, \
+                 description: \"{description}\"),\n"
+            )
+        };
+        format!("(partners: [\n{}])\n", (0..n).map(partner).collect::<String>())
+    }
+
+    #[test]
+    fn batches_come_in_order_of_at_most_the_batch_size() {
+        for n in [0, 1, BATCH - 1, BATCH, BATCH + 1, 2 * BATCH, 2 * BATCH + 1] {
+            let source = many(n, "d.");
+            let whole = parse_syntax(&source, std::path::Path::new("x")).ok().map(|d| d.partners);
+            for block in [7, 1000, 1 << 20] {
+                let size = source.len() as u64;
+                let first = |batch: &[Partner]| (batch.len(), batch.first().map(|p| p.id.clone()));
+                let read = read_partners(source.as_bytes(), block, size, &|_| {}, &first);
+                let Ok(Read::Partners(partners, made)) = read else { panic!("{n} {block}") };
+                assert_eq!(Some(&partners), whole.as_ref(), "{n} {block}");
+                assert!(made.iter().all(|(len, _)| *len <= BATCH), "{n} {block}");
+                let mut at = 0;
+                for (len, id) in made {
+                    assert_eq!(id.as_deref(), partners.get(at).map(|p| p.id.as_str()));
+                    at += len;
+                }
+                assert_eq!(at, n);
+            }
+        }
+    }
+
+    #[test]
+    fn large_partners_are_read_while_the_file_is() {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        let source = many(400, &"x".repeat(10_000));
+        let read = AtomicU64::new(0);
+        let first_batch_at = AtomicU64::new(u64::MAX);
+        let size = source.len() as u64;
+        let progress = |n| {
+            read.fetch_add(n, Ordering::SeqCst);
+        };
+        let also = |_: &[Partner]| {
+            first_batch_at.fetch_min(read.load(Ordering::SeqCst), Ordering::SeqCst);
+        };
+        // The reader stays at most AHEAD blocks ahead of the parsers.
+        let block = 1 << 16;
+        assert!(read_partners(source.as_bytes(), block, size, &progress, &also).is_ok());
+        let at = first_batch_at.load(Ordering::SeqCst);
+        assert!(at <= (AHEAD as u64 + 1) * block && at < size / 4, "{at} of {size} read first");
+    }
+
+    #[test]
+    fn text_after_the_last_partner_is_checked_too() {
+        for n in [1, BATCH - 1, BATCH, BATCH + 1, 2 * BATCH] {
+            let mut bytes = many(n, "d.").into_bytes();
+            bytes.extend_from_slice(b"// caf\xE9\n");
+            for block in [1000, 1 << 20] {
+                let read = read_partners(bytes.as_slice(), block, 0, &|_| {}, &|_| ());
+                assert!(read.is_err_and(|e| e.kind() == io::ErrorKind::InvalidData), "{n}");
+            }
+        }
+    }
+
+    #[test]
+    fn room_made_from_a_guess_is_given_back() {
+        // Short partners first say the file holds many more than it does.
+        let mut source = many(BATCH, "d.");
+        source.truncate(source.len() - "])\n".len());
+        source.push_str(&many(BATCH, &"x".repeat(10_000))["(partners: [\n".len()..]);
+        let size = source.len() as u64;
+        let read = read_partners(source.as_bytes(), 1 << 22, size, &|_| {}, &|_| ());
+        let Ok(Read::Partners(partners, _)) = read else { panic!("not read") };
+        assert_eq!(partners.len(), 2 * BATCH);
+        assert!(partners.capacity() <= partners.len() * 9 / 8, "{}", partners.capacity());
+    }
+
+    #[test]
+    fn a_nul_sends_the_file_to_be_read_whole() {
+        let source = many(3, "d.").replace("P 1", "P\u{0}1");
+        assert!(matches!(streamed(&source, 100), Ok(None)));
     }
 
     #[test]

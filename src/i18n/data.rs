@@ -34,8 +34,9 @@ table! {
         /// `{}`: the bracket.
         ron_expected_close,
         ron_trailing,
-        /// A NUL byte in a dataset read from a pipe or a device (`/dev/zero`).
+        /// A NUL byte in a dataset file (`/dev/zero`).
         nul_byte,
+        nul_byte_fix,
         // -- The rules of a dataset, each with its fix --
         /// `{}`: the id.
         not_slug,

@@ -45,6 +45,8 @@ pub(super) struct Entry {
     pub(super) bounds: [usize; 7],
     /// This partner's aliases in [`Index::alias_spans`].
     pub(super) aliases: Range<usize>,
+    /// Which of [`Index::texts`] holds this partner's fields.
+    pub(super) text: u32,
     pub(super) kind: Kind,
     pub(super) scope: Scope,
     /// Bit `t as u32` for each topic `t`.
@@ -148,8 +150,8 @@ pub struct Highlights {
 
 /// The searchable form of a dataset. Build it once per dataset; it is immutable and `Sync`.
 pub struct Index {
-    /// The folded fields of partners `n * PARALLEL_MIN` to `(n + 1) * PARALLEL_MIN` end to end
-    /// (see [`Entry`]) in `texts[n]`: a few large allocations, read in order.
+    /// The folded fields of the partners, end to end (see [`Entry`]), a few thousand
+    /// partners to a text: a few large allocations, read in order.
     texts: Vec<String>,
     /// Where each partner's fields are, in its text.
     pub(super) entries: Vec<Entry>,
@@ -268,6 +270,7 @@ impl Part {
         self.entries.push(Entry {
             bounds,
             aliases: first_alias..self.alias_spans.len(),
+            text: 0,
             kind: p.kind,
             scope: p.scope,
             topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
@@ -325,15 +328,13 @@ impl Index {
         IndexPart(part)
     }
 
-    /// [`Index::with_glossary`], from the parts made of `partners` in order by
-    /// [`Index::part`]: of [`PARALLEL_MIN`] partners each, but the last. Parts of other sizes
-    /// are not used: the partners are folded again.
+    /// [`Index::with_glossary`], from the parts made of `partners` by [`Index::part`], in
+    /// order, of any sizes. Parts that do not hold as many partners are not used: the partners
+    /// are folded again.
     pub fn from_parts(parts: Vec<IndexPart>, partners: &[Partner], glossary: Glossary) -> Index {
-        let sizes = parts.iter().map(|IndexPart(part)| part.entries.len());
-        let whole = sizes.clone().sum::<usize>() == partners.len()
-            && sizes.clone().rev().skip(1).all(|n| n == PARALLEL_MIN)
-            && sizes.clone().next_back().is_none_or(|n| n <= PARALLEL_MIN);
-        let mut index = if whole { Index::assemble(parts) } else { Index::new(partners) };
+        let count: usize = parts.iter().map(|IndexPart(part)| part.entries.len()).sum();
+        let mut index =
+            if count == partners.len() { Index::assemble(parts) } else { Index::new(partners) };
         index.glossary = Some(glossary);
         index
     }
@@ -359,12 +360,13 @@ impl Index {
             notes_generation: AtomicU64::new(0),
         };
         let mut name_chars = Vec::with_capacity(count);
-        for IndexPart(part) in parts {
+        for (number, IndexPart(part)) in (0u32..).zip(parts) {
             let alias_offset = index.alias_spans.len();
             index.texts.push(part.text);
             index.entries.extend(part.entries.into_iter().map(|mut entry| {
                 entry.aliases =
                     entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
+                entry.text = number;
                 entry
             }));
             index.alias_spans.extend(part.alias_spans);
@@ -488,7 +490,7 @@ impl Index {
 
     /// The text that holds partner `i`'s folded fields.
     pub(super) fn text(&self, i: usize) -> &str {
-        self.texts.get(i / PARALLEL_MIN).map_or("", String::as_str)
+        self.texts.get(self.entries[i].text as usize).map_or("", String::as_str)
     }
 
     /// Field `k` (see [`ACRONYM`] to [`TOPICS`]) of partner `i`, folded.
