@@ -131,6 +131,9 @@ pub struct App {
     visit: usize,
     history: Option<usize>,
     status: Option<Status>,
+    /// Warnings given while the partners load (a state file set aside): the progress takes
+    /// the status line meanwhile, so they are shown again once the partners are there.
+    held: Vec<String>,
     bindings: Bindings,
     /// Set when a mark changed under a query that filters by marks: the results stay as they
     /// were (an unstarred row stays, shown unstarred) until the query changes.
@@ -176,6 +179,7 @@ impl App {
             visit: 0,
             history: None,
             status: None,
+            held: Vec::new(),
             bindings: Bindings::default(),
             keep_results: false,
             size: (80, 24),
@@ -340,7 +344,11 @@ impl App {
 
     /// Shows a message in the status line (warnings at start).
     pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
-        self.status = Some(Status { text: text.into(), error });
+        let text = text.into();
+        if error && self.loading.is_some() {
+            self.held.push(text.clone());
+        }
+        self.status = Some(Status { text, error });
     }
 
     /// Applies one action; returns the I/O it calls for.
@@ -401,7 +409,10 @@ impl App {
     fn show_progress(&mut self) {
         if let Some((read, total)) = self.loading {
             let megabytes = |bytes: u64| bytes.div_ceil(1_000_000);
-            let text = if read < total {
+            let text = if total == 0 {
+                // A pipe: how much it holds is known once it is read.
+                fill(s().loading_read_so_far, &[&megabytes(read)])
+            } else if read < total {
                 fill(s().loading_read, &[&megabytes(read), &megabytes(total)])
             } else {
                 fill(s().loading_index, &[&megabytes(total)])
@@ -414,8 +425,8 @@ impl App {
     fn set_catalog(&mut self, catalog: Arc<Catalog>) {
         self.loading = None;
         self.status = None;
-        let warnings: Vec<String> =
-            catalog.warnings().iter().map(|w| fill(s().loading_skipped, &[w])).collect();
+        let mut warnings = std::mem::take(&mut self.held);
+        warnings.extend(catalog.warnings().iter().map(|w| fill(s().loading_skipped, &[w])));
         if !warnings.is_empty() {
             self.set_status(warnings.join(" · "), true);
         }

@@ -45,6 +45,20 @@ pub fn describe(error: &io::Error) -> String {
     }
 }
 
+/// Writes `bytes` to a file the user named for output: a pipe or a device (`-o /dev/stdout`,
+/// a FIFO a reader waits on) is written into, as a shell would; any other file is replaced
+/// whole with [`replace_file`] (replacing a FIFO or a device would leave a plain file in its
+/// place, and the reader with nothing).
+pub fn write_output(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let stream = std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    if !stream {
+        return replace_file(target, bytes);
+    }
+    let fail = |error| WriteError { path: target.to_path_buf(), error };
+    let mut file = std::fs::OpenOptions::new().write(true).open(target).map_err(fail)?;
+    io::Write::write_all(&mut file, bytes).map_err(fail)
+}
+
 /// Replaces `target` with `bytes` so that it is always either the old or the new file, whole:
 /// a temporary file beside it, written and synced, renamed over it, folder synced.
 ///

@@ -195,6 +195,12 @@ impl Catalog {
         }
     }
 
+    /// Whether a `--data` file is a pipe or a device (`--data <(curl …)`): its size is not
+    /// known before it is read, so it may be large.
+    pub fn has_stream(data: &[PathBuf]) -> bool {
+        data.iter().any(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
+    }
+
     /// The size in bytes of what [`Catalog::load`] would read (the bundled data aside).
     pub fn bytes_to_load(data: &[PathBuf], datasets: Option<&Path>) -> u64 {
         let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());

@@ -451,7 +451,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
             match output {
                 Some(path) => {
-                    crate::atomic::replace_file(&path, text.as_bytes())?;
+                    crate::atomic::write_output(&path, text.as_bytes())?;
                     let path = path.display().to_string();
                     let said = i18n::cli();
                     let n = chosen.len();

@@ -461,9 +461,14 @@ pub fn read_parsed_with<T: Send>(
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
     let (file, _) = source::open(path).map_err(io)?;
     let size = file.size;
-    match stream::read_partners(file, source::READ_BLOCK, size, progress, also).map_err(io)? {
-        stream::Read::Partners(partners, made) => Ok((Dataset { partners }, Some(made))),
-        stream::Read::Unusual => Ok((parse_syntax(&read_source(path)?, path)?, None)),
+    match stream::read_partners(file, source::READ_BLOCK, size, progress, also) {
+        Ok(stream::Read::Partners(partners, made)) => Ok((Dataset { partners }, Some(made))),
+        // Bytes that are not UTF-8 are placed by reading the text whole, as the rest.
+        Ok(stream::Read::Unusual) => Ok((parse_syntax(&read_source(path)?, path)?, None)),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            Ok((parse_syntax(&read_source(path)?, path)?, None))
+        }
+        Err(e) => Err(io(e)),
     }
 }
 

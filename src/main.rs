@@ -76,7 +76,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     // A small dataset loads before the first frame (nothing flickers); a large one on its
     // own thread, while the browser already draws and takes keys.
     let total = Catalog::bytes_to_load(&args.data, datasets);
-    let (catalog, loader) = if total < BACKGROUND_MIN {
+    let (catalog, loader) = if total < BACKGROUND_MIN && !Catalog::has_stream(&args.data) {
         (Some(cli::load_catalog(&args.data, datasets)?), None)
     } else {
         (None, Some(Loader::start(args.data.clone(), datasets.map(Into::into), total, lang)))

@@ -71,6 +71,30 @@ fn a_loading_browser_shows_progress_takes_keys_and_searches_once_loaded() {
 }
 
 #[test]
+fn the_list_says_it_is_loading_then_searching_never_that_nothing_matches() {
+    let mut app = App::loading(State::default(), "social", 2_000_000);
+    let shown = common::draw(&app).backend().to_string();
+    assert!(shown.contains("Loading the partners…"), "{shown}");
+    assert!(!shown.contains("no partners") && !shown.contains("No partner"), "{shown}");
+    // A large catalog: the query typed meanwhile goes to the worker.
+    request(app.update(Action::Loaded(Shared(Arc::new(big())))));
+    let shown = common::draw(&app).backend().to_string();
+    assert!(shown.contains("Searching…"), "{shown}");
+    assert!(!shown.contains("No partner matches"), "{shown}");
+}
+
+#[test]
+fn warnings_given_while_loading_are_shown_once_loaded() {
+    let mut app = App::loading(State::default(), "", 2_000_000);
+    app.set_status("state.ron could not be read: set aside", true);
+    app.update(Action::Loading { read: 1_000_000, total: 2_000_000 });
+    assert!(app.status().is_some_and(|s| s.text.contains("1 of 2 MB")));
+    app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+    let status = app.status().expect("a status");
+    assert!(status.error && status.text.contains("could not be read: set aside"), "{status:?}");
+}
+
+#[test]
 fn a_large_catalog_is_searched_by_the_worker_and_only_the_newest_results_count() {
     let mut app = App::loading(State::default(), "", 1);
     let effect = app.update(Action::Loaded(Shared(Arc::new(big()))));

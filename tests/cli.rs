@@ -387,8 +387,8 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     std::fs::write(&latin1, b"(partners: [(name: \"Soci\xe9t\xe9\")])").expect("written");
     let latin1 = latin1.to_str().expect("utf-8 path");
     for (lang, absent, not_text) in [
-        ("en", "cannot read the file: it does not exist", "cannot read the file: not UTF-8 text"),
-        ("fr", "impossible de lire le fichier : introuvable", "ce n'est pas du texte UTF-8"),
+        ("en", "cannot read the file: it does not exist", ":1:25: bytes that are not UTF-8 text"),
+        ("fr", "impossible de lire le fichier : introuvable", ":1:25: des octets qui ne sont pas"),
     ] {
         let out = home.run(&["--lang", lang, "--data", missing, "list"]);
         assert_eq!(out.status.code(), Some(2));
@@ -450,6 +450,30 @@ fn the_datasets_folder_reads_regular_files_only() {
     let out = home.run(&["search", "ugap"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("ugap\t"), "{}", text(&out.stdout));
+}
+
+/// `export -o` writes into a pipe a reader waits on (or `/dev/stdout`), as a shell would;
+/// it never replaces it with a plain file.
+#[cfg(unix)]
+#[test]
+fn export_writes_into_a_pipe_and_leaves_it_one() {
+    use std::os::unix::fs::FileTypeExt;
+    let home = Home::new();
+    let fifo = home.path().join("out.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let out = home.run(&["export", "-o", fifo.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let got = reader.join().expect("the reader");
+    assert!(got.contains("ugap,UGAP"), "{got}");
+    assert!(std::fs::metadata(&fifo).expect("still there").file_type().is_fifo());
+    let out = home.run(&["export", "-o", "/dev/stdout"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("ugap,UGAP"));
 }
 
 /// A pipe is read to its end, as any file: `--data <(curl …)` works.

@@ -33,8 +33,9 @@ pub fn read_source_reporting(
             break;
         }
         progress(read as u64);
-        text.check()?;
+        text.check(false)?;
     }
+    text.check(true)?;
     String::from_utf8(text.bytes).map_err(|_| {
         io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -114,26 +115,30 @@ struct Text<'a> {
 impl Text<'_> {
     /// Fails at bytes that are not UTF-8, or at a NUL: ron would take one in a comment, but
     /// no dataset text holds one, and every file is held to the same rule, whatever it is.
-    fn check(&mut self) -> Result<(), DatasetError> {
+    /// `end`: the file is all read (a character cut at the end is not finished later).
+    fn check(&mut self, end: bool) -> Result<(), DatasetError> {
         let fresh = &self.bytes[self.checked..];
-        let valid = match std::str::from_utf8(fresh) {
-            Ok(_) => fresh.len(),
+        let (valid, bad) = match std::str::from_utf8(fresh) {
+            Ok(_) => (fresh.len(), false),
             // A character cut at the end of what came is finished by the next block.
-            Err(e) if e.error_len().is_none() => e.valid_up_to(),
-            Err(e) => {
-                let io = std::io::Error::new(std::io::ErrorKind::InvalidData, e);
-                return Err(DatasetError::Io { file: self.file.to_path_buf(), source: io });
+            Err(e) if e.error_len().is_none() && !end => (e.valid_up_to(), false),
+            Err(e) => (e.valid_up_to(), true),
+        };
+        let nul = memchr::memchr(0, &fresh[..valid]);
+        let said = i18n::data();
+        let (offset, message, fix) = match nul {
+            Some(nul) => (self.checked + nul, said.nul_byte, said.nul_byte_fix),
+            None if bad => (self.checked + valid, said.not_utf8, said.not_utf8_fix),
+            None => {
+                self.checked += valid;
+                return Ok(());
             }
         };
-        if let Some(nul) = memchr::memchr(0, &fresh[..valid]) {
-            let offset = self.checked + nul;
-            let source = String::from_utf8_lossy(&self.bytes[..offset]);
-            let finder = SourceFinder { source: &source, file: self.file };
-            let said = i18n::data();
-            return Err(finder.invalid(offset, said.nul_byte.to_owned(), said.nul_byte_fix));
-        }
-        self.checked += valid;
-        Ok(())
+        // All UTF-8 up to there: the line and column can be counted.
+        let source = String::from_utf8_lossy(&self.bytes[..offset]);
+        let finder = SourceFinder { source: &source, file: self.file };
+        let problem = finder.invalid(offset, message.to_owned(), fix);
+        Err(problem)
     }
 }
 

@@ -37,6 +37,9 @@ table! {
         /// A NUL byte in a dataset file (`/dev/zero`).
         nul_byte,
         nul_byte_fix,
+        /// Bytes that are not UTF-8, where they start.
+        not_utf8,
+        not_utf8_fix,
         // -- The rules of a dataset, each with its fix --
         /// `{}`: the id.
         not_slug,

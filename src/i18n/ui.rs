@@ -69,6 +69,10 @@ table! {
         syntax_in_help,
         /// An empty dataset.
         no_partners,
+        /// The list while the partners load.
+        list_loading,
+        /// The list while a search runs and nothing is shown yet.
+        list_searching,
         /// `{}`: the query.
         no_match,
         /// Heading of the suggestions.
@@ -287,6 +291,8 @@ table! {
         // -- Loading --
         /// `{}`: megabytes read, `{}`: megabytes in all. A large dataset is being read.
         loading_read,
+        /// `{}`: megabytes read from a pipe, whose size is not known ahead.
+        loading_read_so_far,
         /// `{}`: megabytes. The dataset is read; it is being checked and indexed.
         loading_index,
         /// `{}`: the file and what is wrong with it. A dataset file was left out.

@@ -871,6 +871,12 @@ impl Index {
     /// a word (typos: where they are whole words). Corrections are looked for only with `texts`
     /// (the detail, drawn for one partner), not for every row of the list.
     fn mark_forms(&self, partner: &Partner, query: &Query, texts: bool, out: &mut Highlights) {
+        // Marked while a frame is drawn: never wait for the partners' words to be gathered
+        // (seconds at a million partners, on another thread). Until they are, the words are
+        // marked as typed; the search that needs them (or the gathering) makes them.
+        if self.vocabulary.get().is_none() {
+            return;
+        }
         let plans = self.plan(query, texts);
         for (term, whole) in other_spellings(&plans) {
             mark_word_starts(&partner.name, term, whole, &mut out.name);
@@ -1072,5 +1078,27 @@ fn mark_short(original: &str, folded: &str, term: &str, mode: Mode, out: &mut Ve
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Highlights are drawn on the browser's thread: they never make (nor wait for) the
+    /// partners' words, which take seconds at a million partners on another thread.
+    #[test]
+    fn highlighting_never_gathers_the_words() {
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let index = Index::with_glossary(&partners, Glossary::bundled());
+        let query = Query::parse("economie sociale solidaire").expect("a query");
+        for (i, partner) in partners.iter().enumerate() {
+            index.name_highlights(i, partner, &query);
+            index.highlights(i, partner, &query);
+        }
+        assert!(index.vocabulary.get().is_none());
+        // Once a search has made them, the other spellings are marked too.
+        assert!(!index.search(&query, &[], None).is_empty());
+        assert!(index.vocabulary.get().is_some());
     }
 }

@@ -98,6 +98,10 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             Line::raw(""),
             Line::styled(fill(s().syntax_in_help, &[&key(app, &Action::OpenHelp)]), theme.dim),
         ],
+        Ok(_) if app.loading_progress().is_some() => {
+            vec![Line::styled(s().list_loading, theme.dim)]
+        }
+        Ok(_) if app.searching() => vec![Line::styled(s().list_searching, theme.dim)],
         Ok(_) if app.catalog().partners().is_empty() => {
             vec![Line::styled(s().no_partners, theme.text)]
         }

@@ -18,6 +18,8 @@ pub static DATA: Data = Data {
     ron_trailing: "something follows the end of the data",
     nul_byte: "a NUL byte: this is not a text file",
     nul_byte_fix: "a dataset is UTF-8 text: check that this is the file meant (see `partners template`)",
+    not_utf8: "bytes that are not UTF-8 text",
+    not_utf8_fix: "save the file as UTF-8 text (the encoding your editor writes)",
 
     not_slug: "id \"{}\" is not a kebab-case slug",
     not_slug_fix: "use lower-case ASCII letters, digits and single dashes, e.g. \"bordeaux-metropole\"",

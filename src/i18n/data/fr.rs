@@ -19,6 +19,8 @@ pub static DATA: Data = Data {
     ron_trailing: "quelque chose suit la fin des données",
     nul_byte: "un octet NUL : ce n'est pas un fichier texte",
     nul_byte_fix: "un jeu de données est du texte UTF-8 : vérifiez que c'est le bon fichier (voir `partners template`)",
+    not_utf8: "des octets qui ne sont pas du texte UTF-8",
+    not_utf8_fix: "enregistrez le fichier en texte UTF-8 (l'encodage que votre éditeur écrit)",
 
     not_slug: "l'identifiant « {} » n'est pas en kebab-case",
     not_slug_fix: "utilisez des lettres ASCII minuscules, des chiffres et des tirets simples, par exemple \"bordeaux-metropole\"",

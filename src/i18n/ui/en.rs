@@ -34,6 +34,8 @@ pub static UI: Ui = Ui {
     query_cannot_run: "The query cannot run:",
     syntax_in_help: "{} shows the query syntax.",
     no_partners: "The dataset has no partners.",
+    list_loading: "Loading the partners…",
+    list_searching: "Searching…",
     no_match: "No partner matches “{}”.",
     try_heading: "Try:",
     try_fewer_filters: "· removing a filter (kind:, scope:, topic:, in:, is:)",
@@ -320,6 +322,7 @@ pub static UI: Ui = Ui {
     card_cut_note: "[… cut here: the card was too long for the terminal's clipboard]",
     // -- Loading --
     loading_read: "Loading the partners: {} of {} MB read…",
+    loading_read_so_far: "Loading the partners: {} MB read…",
     loading_index: "Loading the partners: {} MB read, checking and indexing…",
     loading_skipped: "skipped a dataset: {}",
     // -- Your aliases --

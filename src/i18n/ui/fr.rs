@@ -34,6 +34,8 @@ pub static UI: Ui = Ui {
     query_cannot_run: "La recherche ne peut pas s'exécuter\u{a0}:",
     syntax_in_help: "{} montre la syntaxe des recherches.",
     no_partners: "Ces données ne contiennent aucun partenaire.",
+    list_loading: "Chargement des partenaires…",
+    list_searching: "Recherche en cours…",
     no_match: "Aucun partenaire ne correspond à «\u{a0}{}\u{a0}».",
     try_heading: "Essayez\u{a0}:",
     try_fewer_filters: "· d'enlever un filtre (kind:, scope:, topic:, in:, is:)",
@@ -322,6 +324,7 @@ pub static UI: Ui = Ui {
     card_cut_note: "[… coupée ici\u{a0}: la fiche était trop longue pour le presse-papiers du terminal]",
     // -- Loading --
     loading_read: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus sur {}\u{a0}Mo…",
+    loading_read_so_far: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus…",
     loading_index: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus, vérification et indexation…",
     loading_skipped: "jeu de données ignoré\u{a0}: {}",
     // -- Vos alias --
