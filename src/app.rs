@@ -431,6 +431,10 @@ impl App {
             self.set_status(warnings.join(" · "), true);
         }
         self.catalog = catalog;
+        // An overview opened while loading counted no partners.
+        if let Some(Overlay::Overview { tab, .. }) = self.overlay {
+            self.show_tab(tab);
+        }
         self.marks = self.catalog.mark_bits(&self.state);
         self.searcher.reset();
         self.rerun(false);

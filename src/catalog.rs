@@ -355,6 +355,16 @@ impl Catalog {
         self.by_id().position(&self.partners, id)
     }
 
+    /// How many lines [`Catalog::links`] gives for partner `index`, without making them.
+    pub fn link_count(&self, index: usize) -> usize {
+        let table = self.backlinks.get_or_init(|| Backlinks::of(&self.partners, self.by_id()));
+        let incoming = match (table.starts.get(index), table.starts.get(index + 1)) {
+            (Some(&start), Some(&end)) => (end - start) as usize,
+            _ => 0,
+        };
+        self.get(index).map_or(0, |p| p.relations.len() + incoming)
+    }
+
     /// The relations other partners state about partner `index`.
     pub fn backlinks(&self, index: usize) -> Vec<Backlink<'_>> {
         let table = self.backlinks.get_or_init(|| Backlinks::of(&self.partners, self.by_id()));

@@ -84,6 +84,44 @@ fn the_list_says_it_is_loading_then_searching_never_that_nothing_matches() {
 }
 
 #[test]
+fn the_network_overview_lists_the_partners_with_most_links_and_how_many_more() {
+    use partners::view::overview::{OverviewTab, RowAction, rows};
+    let catalog = big();
+    let linked = (0..PARTNERS).filter(|&i| !catalog.links(i).is_empty()).count();
+    assert!(linked > 200, "{linked}");
+    let rows = rows(&catalog, OverviewTab::Network);
+    let hubs: Vec<u64> = rows.iter().filter(|r| r.hub).map(|r| r.value).collect();
+    assert_eq!(hubs.len(), 200);
+    assert!(hubs.windows(2).all(|w| w[0] >= w[1]), "most links first");
+    let most = (0..PARTNERS).map(|i| catalog.links(i).len() as u64).max();
+    assert_eq!(hubs.first().copied(), most);
+    let last = rows.last().expect("rows");
+    assert_eq!(last.label, format!("… and {} more partners with links", linked - 200));
+    assert!(matches!(last.action, RowAction::None));
+    // The other tabs count every partner once.
+    let kinds: u64 = rows_sum(&catalog, OverviewTab::Kinds);
+    assert_eq!(kinds, PARTNERS as u64);
+}
+
+fn rows_sum(catalog: &Catalog, tab: partners::view::overview::OverviewTab) -> u64 {
+    partners::view::overview::rows(catalog, tab).iter().map(|r| r.value).sum()
+}
+
+#[test]
+fn an_overview_opened_while_loading_counts_the_partners_once_loaded() {
+    use partners::app::Overlay;
+    let mut app = App::loading(State::default(), "", 2_000_000);
+    app.update(Action::OpenOverview);
+    let counted = |app: &App| match app.overlay() {
+        Some(Overlay::Overview { rows, .. }) => rows.iter().map(|r| r.value).sum::<u64>(),
+        other => panic!("no overview: {other:?}"),
+    };
+    assert_eq!(counted(&app), 0);
+    app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+    assert_eq!(counted(&app), 38);
+}
+
+#[test]
 fn warnings_given_while_loading_are_shown_once_loaded() {
     let mut app = App::loading(State::default(), "", 2_000_000);
     app.set_status("state.ron could not be read: set aside", true);

@@ -35,6 +35,9 @@ table! {
         not_in_dataset,
         /// An overview row names an outside organisation.
         organisation_not_in_dataset,
+        /// The network tab's last row when it lists only the partners with most links. `{}`:
+        /// how many more partners have links.
+        overview_more_hubs,
         /// Back or forward with nothing visited.
         nothing_to_go_back_to,
         /// Back at the first visit.
