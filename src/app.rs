@@ -426,7 +426,10 @@ impl App {
         self.loading = None;
         self.status = None;
         let mut warnings = std::mem::take(&mut self.held);
-        warnings.extend(catalog.warnings().iter().map(|w| fill(s().loading_skipped, &[w])));
+        let skipped = |w: &crate::dataset::DatasetError| {
+            fill(s().loading_skipped, &[&crate::text::one_line(&w.to_string())])
+        };
+        warnings.extend(catalog.warnings().iter().map(skipped));
         if !warnings.is_empty() {
             self.set_status(warnings.join(" · "), true);
         }

@@ -85,7 +85,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let mut warnings: Vec<String> = catalog
         .iter()
         .flat_map(Catalog::warnings)
-        .map(|w| i18n::fill(said.skipped_dataset, &[w]))
+        .map(|w| i18n::fill(said.skipped_dataset, &[&partners::text::one_line(&w.to_string())]))
         .collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),

@@ -90,6 +90,12 @@ pub fn clean_multiline(text: &str) -> Cow<'_, str> {
     clean_with(text, true)
 }
 
+/// A message of several lines (a dataset's error and its fix) on one line, for the status
+/// line: its lines trimmed and joined with a middle dot. Still to be cleaned for display.
+pub fn one_line(text: &str) -> String {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" · ")
+}
+
 /// Text for a document format (CSV, Markdown, DOT) that may end up on a terminal: like
 /// [`clean_multiline`], but tabs and CRLF line ends are kept too, since those formats carry
 /// them and they cannot drive a terminal. A lone CR (which can overwrite a line) is replaced.
@@ -123,6 +129,24 @@ pub fn char_width(c: char) -> usize {
         return 1;
     }
     shown(c, false).map_or(0, |c| UnicodeWidthChar::width(c).unwrap_or(0))
+}
+
+/// The most of a description the detail pane lays out and marks: a partner is shown at
+/// once whatever its description holds (1 MiB takes about 40 ms; 50 MB took seconds, every
+/// time it was selected). `partners show` prints it whole.
+pub const SHOWN_MAX: usize = 1 << 20;
+
+/// The start of `text` that the detail pane shows: at most [`SHOWN_MAX`] bytes, cut between
+/// two characters.
+pub fn shown_part(text: &str) -> &str {
+    if text.len() <= SHOWN_MAX {
+        return text;
+    }
+    let mut end = SHOWN_MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// `text` [`clean`]ed and cut to at most `max` columns, ending with `…` when cut.

@@ -217,6 +217,20 @@ fn the_loader_reports_bytes_read_then_the_catalog() {
 }
 
 #[test]
+fn a_skipped_dataset_is_told_on_one_line() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("bad.ron"), "(partners: [(id: ").expect("written");
+    let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
+    assert_eq!(catalog.warnings().len(), 1);
+    assert!(catalog.warnings()[0].to_string().contains('\n'), "a message and its fix");
+    let mut app = App::loading(State::default(), "", 2_000_000);
+    app.update(Action::Loaded(Shared(Arc::new(catalog))));
+    let status = app.status().expect("a warning");
+    assert!(status.text.contains("bad.ron") && status.text.contains(" · fix: "), "{status:?}");
+    assert!(!status.text.contains('\n'), "{status:?}");
+}
+
+#[test]
 fn the_loader_reports_a_bad_file() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("bad.ron");

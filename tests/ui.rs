@@ -597,3 +597,28 @@ fn screens_at_the_sizes_tried(
     let app = app_with(bundled(), marked_state(), "bordeaux", size, &actions);
     insta::assert_snapshot!(name(size, &format!("tried_{screen}")), draw(&app).backend());
 }
+
+/// A description of megabytes is laid out up to 1 MiB, then says how much is left and how to
+/// print it whole: selecting that partner never waits on laying out the rest.
+#[test]
+fn a_huge_description_is_shown_in_part() {
+    let long = "word ".repeat(600_000); // 3 MB
+    let catalog =
+        Catalog::from_partners(vec![partner("big", "Big", &long)], Vec::new(), Vec::new());
+    let app = app_with(catalog, State::default(), "word", (100, 30), &[]);
+    let text: Vec<String> = app
+        .detail()
+        .lines
+        .iter()
+        .map(|line| line.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    let shown: usize = text.iter().filter(|l| l.starts_with("word")).map(String::len).sum();
+    assert!(shown < 1_100_000, "{shown} bytes laid out");
+    let tail = text[text.len().saturating_sub(4)..].join(" ");
+    let left = 3_000_000 - partners::text::SHOWN_MAX;
+    let said =
+        format!("… {left} more characters: `partners show big` prints the whole description");
+    assert!(tail.split_whitespace().collect::<Vec<_>>().join(" ").contains(&said), "{tail}");
+    // The highlights stop where the text shown does.
+    draw(&app);
+}

@@ -33,6 +33,9 @@ table! {
         no_relations,
         /// `{}`: an organisation.
         not_in_dataset,
+        /// Ends a description too long to lay out whole. `{}`: characters left out, `{}`: the
+        /// partner's id.
+        description_cut,
         /// An overview row names an outside organisation.
         organisation_not_in_dataset,
         /// The network tab's last row when it lists only the partners with most links. `{}`:

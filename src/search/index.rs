@@ -848,7 +848,8 @@ impl Index {
                 short(alias, folded, marks);
             }
             if texts && matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                mark_in_text(&partner.description, term, mode, acronym, &mut out.description);
+                let description = crate::text::shown_part(&partner.description);
+                mark_in_text(description, term, mode, acronym, &mut out.description);
                 if let Some(location) = &partner.location {
                     mark_in_text(location, term, mode, acronym, &mut out.location);
                 }
@@ -887,7 +888,8 @@ impl Index {
                 mark_word_starts(alias, term, whole, marks);
             }
             if texts {
-                mark_word_starts(&partner.description, term, whole, &mut out.description);
+                let description = crate::text::shown_part(&partner.description);
+                mark_word_starts(description, term, whole, &mut out.description);
                 if let Some(location) = &partner.location {
                     mark_word_starts(location, term, whole, &mut out.location);
                 }

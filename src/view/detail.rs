@@ -115,7 +115,7 @@ pub fn build(
         note(lines, marks, &highlights.note, columns);
     }
     lines.push(Vec::new());
-    description(lines, &partner.description, &highlights.description, columns);
+    description_shown(lines, partner, &highlights.description, columns);
     if !partner.facts.is_empty() {
         heading(lines, t.key_facts);
         let label_width =
@@ -238,6 +238,24 @@ fn marked(text: &str, positions: &[usize], max: usize) -> Vec<Segment> {
         .into_iter()
         .map(|(run, matched)| seg(run, if matched { Role::Matched } else { Role::Text }))
         .collect()
+}
+
+/// The partner's description as the pane shows it: up to [`crate::text::SHOWN_MAX`], then how
+/// much is left and how to print it whole.
+fn description_shown(
+    lines: &mut Vec<Vec<Segment>>,
+    partner: &crate::dataset::Partner,
+    positions: &[usize],
+    columns: usize,
+) {
+    let shown = crate::text::shown_part(&partner.description);
+    description(lines, shown, positions, columns);
+    if shown.len() < partner.description.len() {
+        let more = partner.description[shown.len()..].chars().count();
+        let t = crate::i18n::s();
+        let said = crate::i18n::fill(t.description_cut, &[&more, &clean(&partner.id)]);
+        push_wrapped(lines, &said, columns, Role::Dim);
+    }
 }
 
 /// The description wrapped, each line with the highlights that fall in it: positions are

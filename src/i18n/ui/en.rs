@@ -17,6 +17,7 @@ pub static UI: Ui = Ui {
     no_relations: "This partner has no relations to follow",
     not_in_dataset: "{} is not in the dataset",
     organisation_not_in_dataset: "That organisation is not in the dataset",
+    description_cut: "… {} more characters: `partners show {}` prints the whole description",
     overview_more_hubs: "… and {} more partners with links",
     nothing_to_go_back_to: "Nothing to go back to yet: follow a relation with Enter",
     first_visited: "This is the first partner you visited",

@@ -17,6 +17,7 @@ pub static UI: Ui = Ui {
     no_relations: "Ce partenaire n'a aucune relation à suivre",
     not_in_dataset: "{} ne fait pas partie des données",
     organisation_not_in_dataset: "Cet organisme ne fait pas partie des données",
+    description_cut: "… {}\u{a0}caractères de plus\u{a0}: `partners show {}` affiche toute la description",
     overview_more_hubs: "… et {}\u{a0}autres partenaires liés",
     nothing_to_go_back_to: "Rien où revenir pour l'instant\u{a0}: suivez une relation avec Entrée",
     first_visited: "C'est le premier partenaire que vous avez consulté",
