@@ -344,11 +344,17 @@ impl App {
 
     /// Shows a message in the status line (warnings at start).
     pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status { text: text.into(), error });
+    }
+
+    /// Warns of something found at start (a state file set aside): shown now, and again once
+    /// the partners are loaded, since the progress takes the status line meanwhile.
+    pub fn warn_at_start(&mut self, text: impl Into<String>) {
         let text = text.into();
-        if error && self.loading.is_some() {
+        if self.loading.is_some() {
             self.held.push(text.clone());
         }
-        self.status = Some(Status { text, error });
+        self.set_status(text, true);
     }
 
     /// Applies one action; returns the I/O it calls for.

@@ -442,26 +442,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             mark(cx, &id, move |id| Change::Note { id, text }, said)
         }
         Command::Alias { id, text, remove, json } => alias(cx, &id, &text, remove, json),
-        Command::Export { format, marks, output } => {
-            let catalog = cx.catalog()?;
-            let store = cx.store_for_reading();
-            let chosen: Vec<usize> = (0..catalog.partners().len())
-                .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
-                .collect();
-            let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
-            match output {
-                Some(path) => {
-                    crate::atomic::write_output(&path, text.as_bytes())?;
-                    let path = path.display().to_string();
-                    let said = i18n::cli();
-                    let n = chosen.len();
-                    let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
-                    writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
-                }
-                None => cx.out.write_all(text.as_bytes())?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Export { format, marks, output } => export(cx, format, marks, output),
         Command::Template => {
             write!(cx.out, "{}", dataset::template())?;
             Ok(ExitCode::SUCCESS)
@@ -544,6 +525,37 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `export`: the partners kept by `marks`, in `format`, to standard output or `output`.
+fn export(
+    cx: &mut Env<'_>,
+    format: ExportFormat,
+    marks: MarkFilter,
+    output: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let catalog = cx.catalog()?;
+    let store = cx.store_for_reading();
+    let chosen: Vec<usize> = (0..catalog.partners().len())
+        .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
+        .collect();
+    let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
+    // `-o -` and `-o /dev/stdout` are standard output itself: opened again, a file that
+    // standard output appends to (`>> log.csv`) would be replaced.
+    let to_stdout = |p: &PathBuf| p.as_os_str() == "-" || p.as_os_str() == "/dev/stdout";
+    match output {
+        Some(path) if to_stdout(&path) => cx.out.write_all(text.as_bytes())?,
+        Some(path) => {
+            crate::atomic::write_output(&path, text.as_bytes())?;
+            let path = path.display().to_string();
+            let said = i18n::cli();
+            let n = chosen.len();
+            let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
+            writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
+        }
+        None => cx.out.write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {

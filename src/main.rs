@@ -75,8 +75,10 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let datasets = datasets.as_deref();
     // A small dataset loads before the first frame (nothing flickers); a large one on its
     // own thread, while the browser already draws and takes keys.
-    let total = Catalog::bytes_to_load(&args.data, datasets);
-    let (catalog, loader) = if total < BACKGROUND_MIN && !Catalog::has_stream(&args.data) {
+    // With a pipe among the files, how much there is to read is known only at its end.
+    let stream = Catalog::has_stream(&args.data);
+    let total = if stream { 0 } else { Catalog::bytes_to_load(&args.data, datasets) };
+    let (catalog, loader) = if total < BACKGROUND_MIN && !stream {
         (Some(cli::load_catalog(&args.data, datasets)?), None)
     } else {
         (None, Some(Loader::start(args.data.clone(), datasets.map(Into::into), total, lang)))
@@ -108,7 +110,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     if !warnings.is_empty() {
-        app.set_status(warnings.join(" · "), true);
+        app.warn_at_start(warnings.join(" · "));
     }
 
     let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader)?;

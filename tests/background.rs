@@ -96,7 +96,7 @@ fn the_network_overview_lists_the_partners_with_most_links_and_how_many_more() {
     let most = (0..PARTNERS).map(|i| catalog.links(i).len() as u64).max();
     assert_eq!(hubs.first().copied(), most);
     let last = rows.last().expect("rows");
-    assert_eq!(last.label, format!("… and {} more partners with links", linked - 200));
+    assert_eq!(last.label, format!("… more partners with links: {}", linked - 200));
     assert!(matches!(last.action, RowAction::None));
     // The other tabs count every partner once.
     let kinds: u64 = rows_sum(&catalog, OverviewTab::Kinds);
@@ -124,12 +124,17 @@ fn an_overview_opened_while_loading_counts_the_partners_once_loaded() {
 #[test]
 fn warnings_given_while_loading_are_shown_once_loaded() {
     let mut app = App::loading(State::default(), "", 2_000_000);
-    app.set_status("state.ron could not be read: set aside", true);
+    app.warn_at_start("state.ron could not be read: set aside");
     app.update(Action::Loading { read: 1_000_000, total: 2_000_000 });
     assert!(app.status().is_some_and(|s| s.text.contains("1 of 2 MB")));
     app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
     let status = app.status().expect("a status");
     assert!(status.error && status.text.contains("could not be read: set aside"), "{status:?}");
+    // Only warnings from the start: an error reported while loading is not said again.
+    let mut app = App::loading(State::default(), "", 2_000_000);
+    app.set_status("could not copy the card", true);
+    app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+    assert_eq!(app.status(), None);
 }
 
 #[test]

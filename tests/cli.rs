@@ -474,6 +474,20 @@ fn export_writes_into_a_pipe_and_leaves_it_one() {
     let out = home.run(&["export", "-o", "/dev/stdout"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("ugap,UGAP"));
+    // Standard output appended to a file: the file keeps what it held.
+    let log = home.path().join("log.csv");
+    std::fs::write(&log, "kept\n").expect("written");
+    let appended = std::fs::OpenOptions::new().append(true).open(&log).expect("opened");
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"))
+        .arg("--home")
+        .arg(home.path())
+        .args(["export", "-o", "/dev/stdout"])
+        .stdout(appended)
+        .status()
+        .expect("run");
+    assert_eq!(status.code(), Some(0));
+    let held = std::fs::read_to_string(&log).expect("read");
+    assert!(held.starts_with("kept\n") && held.contains("ugap,UGAP"), "{held}");
 }
 
 /// A pipe is read to its end, as any file: `--data <(curl …)` works.

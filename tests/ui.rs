@@ -617,7 +617,7 @@ fn a_huge_description_is_shown_in_part() {
     let tail = text[text.len().saturating_sub(4)..].join(" ");
     let left = 3_000_000 - partners::text::SHOWN_MAX;
     let said =
-        format!("… {left} more characters: `partners show big` prints the whole description");
+        format!("… characters left out: {left}; `partners show big` prints the whole description");
     assert!(tail.split_whitespace().collect::<Vec<_>>().join(" ").contains(&said), "{tail}");
     // The highlights stop where the text shown does.
     draw(&app);

@@ -872,10 +872,10 @@ impl Index {
     /// a word (typos: where they are whole words). Corrections are looked for only with `texts`
     /// (the detail, drawn for one partner), not for every row of the list.
     fn mark_forms(&self, partner: &Partner, query: &Query, texts: bool, out: &mut Highlights) {
-        // Marked while a frame is drawn: never wait for the partners' words to be gathered
-        // (seconds at a million partners, on another thread). Until they are, the words are
-        // marked as typed; the search that needs them (or the gathering) makes them.
-        if self.vocabulary.get().is_none() {
+        // Marked while a frame is drawn: never wait for the words of a large dataset to be
+        // gathered (seconds at a million partners, on the loader's thread). Until they are,
+        // the words are marked as typed. A small dataset's words take moments: made here.
+        if self.entries.len() >= PARALLEL_MIN && self.vocabulary.get().is_none() {
             return;
         }
         let plans = self.plan(query, texts);
@@ -1087,20 +1087,24 @@ fn mark_short(original: &str, folded: &str, term: &str, mode: Mode, out: &mut Ve
 mod tests {
     use super::*;
 
-    /// Highlights are drawn on the browser's thread: they never make (nor wait for) the
-    /// partners' words, which take seconds at a million partners on another thread.
+    /// Highlights are drawn on the browser's thread: for a large dataset they never make (nor
+    /// wait for) the partners' words, which take seconds at a million partners on another
+    /// thread. A small dataset's are made, so that every spelling is marked at once.
     #[test]
-    fn highlighting_never_gathers_the_words() {
-        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
-        let index = Index::with_glossary(&partners, Glossary::bundled());
-        let query = Query::parse("economie sociale solidaire").expect("a query");
-        for (i, partner) in partners.iter().enumerate() {
+    fn highlighting_gathers_the_words_of_small_datasets_only() {
+        let bundled = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let large: Vec<Partner> = bundled.iter().cycle().take(PARALLEL_MIN).cloned().collect();
+        let query = Query::parse("l'ugap economie sociale").expect("a query");
+        let index = Index::with_glossary(&large, Glossary::bundled());
+        for (i, partner) in large.iter().enumerate().take(100) {
             index.name_highlights(i, partner, &query);
             index.highlights(i, partner, &query);
         }
         assert!(index.vocabulary.get().is_none());
-        // Once a search has made them, the other spellings are marked too.
-        assert!(!index.search(&query, &[], None).is_empty());
-        assert!(index.vocabulary.get().is_some());
+        // A word after an elided article is marked without it, before any search.
+        let index = Index::with_glossary(&bundled, Glossary::bundled());
+        let ugap = bundled.iter().position(|p| p.id == "ugap").expect("UGAP");
+        let query = Query::parse("l'ugap").expect("a query");
+        assert!(!index.highlights(ugap, &bundled[ugap], &query).name.is_empty());
     }
 }
