@@ -45,13 +45,18 @@ pub fn describe(error: &io::Error) -> String {
     }
 }
 
+/// Whether `path` (links followed) is a pipe or a device: neither a regular file nor a
+/// folder. Its size says nothing, it may never end, and it cannot be replaced.
+pub fn is_stream(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// Writes `bytes` to a file the user named for output: a pipe or a device (`-o /dev/stdout`,
 /// a FIFO a reader waits on) is written into, as a shell would; any other file is replaced
 /// whole with [`replace_file`] (replacing a FIFO or a device would leave a plain file in its
 /// place, and the reader with nothing).
 pub fn write_output(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let stream = std::fs::metadata(target).is_ok_and(|m| !m.is_file() && !m.is_dir());
-    if !stream {
+    if !is_stream(target) {
         return replace_file(target, bytes);
     }
     let fail = |error| WriteError { path: target.to_path_buf(), error };

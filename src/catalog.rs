@@ -198,7 +198,7 @@ impl Catalog {
     /// Whether a `--data` file is a pipe or a device (`--data <(curl …)`): its size is not
     /// known before it is read, so it may be large.
     pub fn has_stream(data: &[PathBuf]) -> bool {
-        data.iter().any(|p| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()))
+        data.iter().any(|p| crate::atomic::is_stream(p))
     }
 
     /// The size in bytes of what [`Catalog::load`] would read (the bundled data aside).
@@ -357,22 +357,22 @@ impl Catalog {
 
     /// How many lines [`Catalog::links`] gives for partner `index`, without making them.
     pub fn link_count(&self, index: usize) -> usize {
+        self.get(index).map_or(0, |p| p.relations.len() + self.incoming(index).len())
+    }
+
+    /// Who states a relation to partner `index`: (partner, its relation's number).
+    fn incoming(&self, index: usize) -> &[(u32, u32)] {
         let table = self.backlinks.get_or_init(|| Backlinks::of(&self.partners, self.by_id()));
-        let incoming = match (table.starts.get(index), table.starts.get(index + 1)) {
-            (Some(&start), Some(&end)) => (end - start) as usize,
-            _ => 0,
+        let end = index.checked_add(1).and_then(|next| table.starts.get(next));
+        let (Some(&start), Some(&end)) = (table.starts.get(index), end) else {
+            return &[];
         };
-        self.get(index).map_or(0, |p| p.relations.len() + incoming)
+        &table.links[start as usize..end as usize]
     }
 
     /// The relations other partners state about partner `index`.
     pub fn backlinks(&self, index: usize) -> Vec<Backlink<'_>> {
-        let table = self.backlinks.get_or_init(|| Backlinks::of(&self.partners, self.by_id()));
-        let end = index.checked_add(1).and_then(|next| table.starts.get(next));
-        let (Some(&start), Some(&end)) = (table.starts.get(index), end) else {
-            return Vec::new();
-        };
-        let links = &table.links[start as usize..end as usize];
+        let links = self.incoming(index);
         let link = |&(from, r): &(u32, u32)| {
             let relation = &self.partners[from as usize].relations[r as usize];
             Backlink { from: from as usize, kind: relation.kind, note: relation.note.as_deref() }

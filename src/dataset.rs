@@ -450,25 +450,19 @@ pub fn read_parsed(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<Datas
     read_parsed_with(path, progress, &|_| ()).map(|(dataset, _)| dataset)
 }
 
-/// [`read_parsed`], calling `also` with each batch of partners on the core that read it: every
-/// batch holds [`BATCH`] partners, but the last. What it made comes back in order; nothing
-/// when the file was read whole by ron.
+/// [`read_parsed`], calling `also` with each batch of partners (at most [`BATCH`]) on the core
+/// that read it. What it made comes back in order; nothing when the file was read whole.
 pub fn read_parsed_with<T: Send>(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
     also: &(dyn Fn(&[Partner]) -> T + Sync),
 ) -> Result<(Dataset, Option<Vec<T>>), DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
-    let (file, _) = source::open(path).map_err(io)?;
+    let file = source::open(path).map_err(io)?;
     let size = file.size;
-    match stream::read_partners(file, source::READ_BLOCK, size, progress, also) {
-        Ok(stream::Read::Partners(partners, made)) => Ok((Dataset { partners }, Some(made))),
-        // Bytes that are not UTF-8 are placed by reading the text whole, as the rest.
-        Ok(stream::Read::Unusual) => Ok((parse_syntax(&read_source(path)?, path)?, None)),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            Ok((parse_syntax(&read_source(path)?, path)?, None))
-        }
-        Err(e) => Err(io(e)),
+    match stream::read_partners(file, source::READ_BLOCK, size, progress, also).map_err(io)? {
+        stream::Read::Partners(partners, made) => Ok((Dataset { partners }, Some(made))),
+        stream::Read::Unusual => Ok((parse_syntax(&read_source(path)?, path)?, None)),
     }
 }
 

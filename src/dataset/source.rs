@@ -21,12 +21,9 @@ pub fn read_source_reporting(
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<String, DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
-    let (file, regular) = open(path).map_err(io)?;
-    let mut text = Text { file: path, bytes: Vec::new(), checked: 0 };
-    if regular {
-        text.bytes.reserve(usize::try_from(file.size).unwrap_or(0).saturating_add(1));
-    }
-    let mut file = file;
+    let mut file = open(path).map_err(io)?;
+    let room = usize::try_from(file.size).unwrap_or(0).saturating_add(1);
+    let mut text = Text { file: path, bytes: Vec::with_capacity(room), checked: 0 };
     loop {
         let read = (&mut file).take(READ_BLOCK).read_to_end(&mut text.bytes).map_err(io)?;
         if read == 0 {
@@ -52,17 +49,15 @@ pub(super) const READ_BLOCK: u64 = 4 << 20;
 /// link to it is an error, not the memory filled. (A million partners take 0.9 GB.)
 pub(super) const MOST_BYTES: u64 = 4 << 30;
 
-/// `path` opened for reading at most [`MOST_BYTES`], and whether it is a regular file (else a
-/// pipe or a device, whose end is not known ahead). A regular file larger than that is an
-/// error before anything is read.
-pub(super) fn open(path: &Path) -> std::io::Result<(Bounded<std::fs::File>, bool)> {
+/// `path` opened for reading at most [`MOST_BYTES`]. A regular file larger than that is an
+/// error before anything is read; a pipe or a device (size 0) is stopped when it passes it.
+pub(super) fn open(path: &Path) -> std::io::Result<Bounded<std::fs::File>> {
     let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    let bounded = Bounded::new(file, MOST_BYTES, meta.len());
-    if meta.is_file() && meta.len() > MOST_BYTES {
+    let size = file.metadata()?.len();
+    if size > MOST_BYTES {
         return Err(too_large());
     }
-    Ok((bounded, meta.is_file()))
+    Ok(Bounded::new(file, MOST_BYTES, size))
 }
 
 fn too_large() -> std::io::Error {

@@ -2,8 +2,8 @@
 //! blocks already in: the file is never held whole, and reading overlaps parsing.
 //!
 //! Owns the pipeline only. What a partner looks like is `fast_ron`'s; a file it does not
-//! fully understand is reported as [`Read::Unusual`], and the caller reads it whole (ron then
-//! decides, with its errors).
+//! fully understand, or whose bytes are not UTF-8 text, is reported as [`Read::Unusual`], and
+//! the caller reads it whole (ron then decides, with its errors; the text's own are placed).
 
 use std::collections::BTreeMap;
 use std::io::{self, Read as _};
@@ -98,12 +98,6 @@ pub(super) fn read_partners<T: Send>(
     })?;
     drop(sender);
     gathered.extend(batches);
-    if gathered.not_utf8 {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "stream did not contain valid UTF-8",
-        ));
-    }
     if !usual || gathered.unusual {
         return Ok(Read::Unusual);
     }
@@ -121,7 +115,6 @@ struct Gathered<T> {
     next: usize,
     /// How many partners to make room for, when the first batch is put in place.
     room: usize,
-    not_utf8: bool,
     unusual: bool,
 }
 
@@ -133,7 +126,6 @@ impl<T> Default for Gathered<T> {
             early: BTreeMap::new(),
             next: 0,
             room: 0,
-            not_utf8: false,
             unusual: false,
         }
     }
@@ -168,7 +160,6 @@ impl<T> Gathered<T> {
                         self.partners.extend(partners);
                         self.made.push(made);
                     }
-                    Batch::NotUtf8 => self.not_utf8 = true,
                     Batch::Unusual => self.unusual = true,
                 }
             }
@@ -223,7 +214,6 @@ impl Drop for Parsing<'_> {
 /// What one batch of text gave.
 enum Batch<T> {
     Read(Vec<Partner>, T),
-    NotUtf8,
     Unusual,
 }
 
@@ -234,9 +224,10 @@ fn read_batch<T>(
     items: Vec<Range<usize>>,
     also: &(dyn Fn(&[Partner]) -> T + Sync),
 ) -> Batch<T> {
-    // Cut between items, at ASCII bytes: the file is UTF-8 if every batch is.
-    let Ok(text) = std::str::from_utf8(text) else { return Batch::NotUtf8 };
-    // No dataset holds a NUL: the whole text is read again, to say where (`source`).
+    // Cut between items, at ASCII bytes: the file is UTF-8 if every batch is. Bytes that are
+    // not, or a NUL (no dataset holds one), send the file to be read whole, which says where
+    // (`source`).
+    let Ok(text) = std::str::from_utf8(text) else { return Batch::Unusual };
     if memchr::memchr(0, text.as_bytes()).is_some() {
         return Batch::Unusual;
     }
@@ -407,7 +398,7 @@ mod tests {
             bytes.extend_from_slice(b"// caf\xE9\n");
             for block in [1000, 1 << 20] {
                 let read = read_partners(bytes.as_slice(), block, 0, &|_| {}, &|_| ());
-                assert!(read.is_err_and(|e| e.kind() == io::ErrorKind::InvalidData), "{n}");
+                assert!(matches!(read, Ok(Read::Unusual)), "{n}");
             }
         }
     }
@@ -456,14 +447,14 @@ mod tests {
     }
 
     #[test]
-    fn text_that_is_not_utf8_is_an_error() {
+    fn text_that_is_not_utf8_is_read_whole() {
         let mut bytes = BUNDLED_SOURCE.as_bytes().to_vec();
         // Inside a description, where the shape of the file stays the usual one.
         let at = BUNDLED_SOURCE[BUNDLED_SOURCE.len() / 2..].find("description: \"").unwrap_or(0);
         bytes[BUNDLED_SOURCE.len() / 2 + at + 14] = 0xFF;
         for block in [3, 4096] {
             let read = read_partners(bytes.as_slice(), block, 0, &|_| {}, &|_| ());
-            assert!(read.is_err_and(|e| e.kind() == io::ErrorKind::InvalidData), "{block}");
+            assert!(matches!(read, Ok(Read::Unusual)), "{block}");
         }
     }
 }

@@ -68,7 +68,7 @@ pub struct Row {
     pub action: RowAction,
 }
 
-/// How many partners have each value: `value_of` gives the slots a partner counts in.
+/// How many partners have each value: `slots` adds a partner to the counts it belongs to.
 fn counts<const N: usize>(catalog: &Catalog, slots: impl Fn(&Partner, &mut [u64; N])) -> [u64; N] {
     let mut counts = [0; N];
     for partner in catalog.partners() {
