@@ -139,10 +139,15 @@ pub const SHOWN_MAX: usize = 1 << 20;
 /// The start of `text` that the detail pane shows: at most [`SHOWN_MAX`] bytes, cut between
 /// two characters.
 pub fn shown_part(text: &str) -> &str {
-    if text.len() <= SHOWN_MAX {
+    start(text, SHOWN_MAX)
+}
+
+/// The start of `text`: at most `most` bytes, cut between two characters.
+pub fn start(text: &str, most: usize) -> &str {
+    if text.len() <= most {
         return text;
     }
-    let mut end = SHOWN_MAX;
+    let mut end = most;
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -399,6 +399,39 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     }
 }
 
+/// A pipe of text that never ends and is no dataset (`--data <(yes)`) is refused at its first
+/// syntax error, not read up to the 4 GiB bound; so is it by `validate`.
+#[cfg(unix)]
+#[test]
+fn an_endless_text_stream_is_refused_at_its_first_error() {
+    use std::io::Write as _;
+    let home = Home::new();
+    let fifo = home.path().join("endless.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let fifo = fifo.to_str().expect("utf-8").to_owned();
+    for args in [vec!["--data", &fifo, "search", "x"], vec!["validate", &fifo]] {
+        let writer = {
+            let fifo = fifo.clone();
+            // Writes until the reader goes: a failed write (EPIPE) ends it.
+            std::thread::spawn(move || {
+                let mut out = std::fs::OpenOptions::new().write(true).open(&fifo).expect("opened");
+                let line = b"y\n".repeat(1 << 15);
+                while out.write_all(&line).is_ok() {}
+            })
+        };
+        let start = std::time::Instant::now();
+        let out = home.run(&args);
+        writer.join().expect("the writer ends");
+        let said = format!("{fifo}:1:1: Expected struct `Dataset` but found `y`");
+        let shown = if args[0] == "validate" { text(&out.stdout) } else { text(&out.stderr) };
+        assert!(shown.contains(&said), "{args:?}: {shown}");
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        // Generous: reading to the bound takes a minute on a slow machine.
+        assert!(start.elapsed().as_secs() < 20, "{args:?} took {:?}", start.elapsed());
+    }
+}
+
 /// `/dev/zero`, `/dev/urandom` or a link to them never end: each is refused at once, from the
 /// first bytes read, in the user's language, and a file larger than a dataset may be is
 /// refused before it is read.

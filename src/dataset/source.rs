@@ -10,20 +10,24 @@ use std::path::Path;
 use super::{DatasetError, Location};
 use crate::i18n;
 
-/// Reads a dataset file's text.
+/// Reads a file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
-    read_source_reporting(path, &|_| {})
+    read_text(path, &|_| {}, &|_| Ok(()))
 }
 
-/// Reads a dataset file's text; `progress` is told of each block read.
-pub fn read_source_reporting(
+/// Reads a file's text; `progress` is told of each block read. A pipe or a device may
+/// never end (`--data <(yes)`): once its first block is in, `look` is shown that block's
+/// text, and an error it finds there ends the reading.
+pub(super) fn read_text(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
+    look: &dyn Fn(&str) -> Result<(), DatasetError>,
 ) -> Result<String, DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
     let mut file = open(path).map_err(io)?;
     let room = usize::try_from(file.size).unwrap_or(0).saturating_add(1);
     let mut text = Text { file: path, bytes: Vec::with_capacity(room), checked: 0 };
+    let mut first = true;
     loop {
         let read = (&mut file).take(READ_BLOCK).read_to_end(&mut text.bytes).map_err(io)?;
         if read == 0 {
@@ -31,6 +35,10 @@ pub fn read_source_reporting(
         }
         progress(read as u64);
         text.check(false)?;
+        // A whole block and no size: a stream, whose end may never come.
+        if std::mem::take(&mut first) && file.size == 0 && read as u64 == READ_BLOCK {
+            look(std::str::from_utf8(&text.bytes[..text.checked]).unwrap_or_default())?;
+        }
     }
     text.check(true)?;
     String::from_utf8(text.bytes).map_err(|_| {
