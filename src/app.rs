@@ -14,7 +14,7 @@ pub use editor::{Closing, Edited, NoteEditor};
 use std::sync::Arc;
 
 use crate::action::{Action, Effect, SearchRequest, Shared};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Source};
 use crate::editing::{self, Lines, Outcome};
 use crate::i18n::{fill, s};
 use crate::input::{Bindings, Context, KeyState};
@@ -199,11 +199,12 @@ impl App {
         self.bindings = bindings;
     }
 
-    /// A browser whose partners are still loading (`total` bytes to read): it draws and
-    /// takes keys at once, and searches when [`Action::Loaded`] brings the catalog.
-    pub fn loading(state: State, query: &str, total: u64) -> App {
+    /// A browser whose partners are still loading (`total` bytes to read, from `sources`,
+    /// which the status line names meanwhile): it draws and takes keys at once, and
+    /// searches when [`Action::Loaded`] brings the catalog.
+    pub fn loading(state: State, query: &str, total: u64, sources: Vec<Source>) -> App {
         let mut app =
-            App::new(Catalog::from_partners(Vec::new(), Vec::new(), Vec::new()), state, query);
+            App::new(Catalog::from_partners(Vec::new(), sources, Vec::new()), state, query);
         app.loading = Some((0, total));
         app.show_progress();
         app
@@ -432,9 +433,8 @@ impl App {
         self.loading = None;
         self.status = None;
         let mut warnings = std::mem::take(&mut self.held);
-        let skipped = |w: &crate::dataset::DatasetError| {
-            fill(s().loading_skipped, &[&crate::text::one_line(&w.to_string())])
-        };
+        let skipped =
+            |w: &crate::dataset::DatasetError| fill(s().loading_skipped, &[&w.one_line()]);
         warnings.extend(catalog.warnings().iter().map(skipped));
         if !warnings.is_empty() {
             self.set_status(warnings.join(" · "), true);

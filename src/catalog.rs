@@ -201,6 +201,19 @@ impl Catalog {
         data.iter().any(|p| crate::atomic::is_stream(p))
     }
 
+    /// The datasets [`Catalog::load`] would read, as its sources (no partner counted yet):
+    /// what the status line names while they load.
+    pub fn sources_to_load(data: &[PathBuf], datasets: Option<&Path>) -> Vec<Source> {
+        let file = |path: PathBuf| Source::File(path, 0);
+        match (data, datasets) {
+            ([], Some(folder)) => std::iter::once(Source::Bundled)
+                .chain(dataset_files(folder).into_iter().map(file))
+                .collect(),
+            ([], None) => vec![Source::Bundled],
+            (files, _) => files.iter().cloned().map(file).collect(),
+        }
+    }
+
     /// The size in bytes of what [`Catalog::load`] would read (the bundled data aside).
     pub fn bytes_to_load(data: &[PathBuf], datasets: Option<&Path>) -> u64 {
         let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());

@@ -359,6 +359,21 @@ impl DatasetError {
         }
     }
 
+    /// The error on one line, for the status line: its first problem, its lines joined;
+    /// when there are more, how many in all and how to list them come first, where a narrow
+    /// line does not cut them off.
+    pub fn one_line(&self) -> String {
+        let problems = self.problems();
+        let first = problems.first().map(|p| crate::text::one_line(&p.to_string()));
+        match (problems, first) {
+            ([DatasetError::Invalid { at, .. }, _, ..], Some(first)) => {
+                let file = at.file.display();
+                fill(i18n::data().problems_in_all, &[&problems.len(), &file, &first])
+            }
+            (_, first) => first.unwrap_or_default(),
+        }
+    }
+
     /// One error for the problems of a file (at least one): the problem itself when alone.
     fn from_problems(mut problems: Vec<DatasetError>) -> DatasetError {
         if problems.len() == 1

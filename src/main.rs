@@ -87,7 +87,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let mut warnings: Vec<String> = catalog
         .iter()
         .flat_map(Catalog::warnings)
-        .map(|w| i18n::fill(said.skipped_dataset, &[&partners::text::one_line(&w.to_string())]))
+        .map(|w| i18n::fill(said.skipped_dataset, &[&w.one_line()]))
         .collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),
@@ -105,7 +105,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let query = args.query.join(" ");
     let mut app = match catalog {
         Some(catalog) => App::new(catalog, state, &query),
-        None => App::loading(state, &query, total),
+        None => App::loading(state, &query, total, Catalog::sources_to_load(&args.data, datasets)),
     };
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);

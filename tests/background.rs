@@ -53,7 +53,7 @@ fn fresh(catalog: &Catalog, query: &str) -> Vec<partners::search::Hit> {
 
 #[test]
 fn a_loading_browser_shows_progress_takes_keys_and_searches_once_loaded() {
-    let mut app = App::loading(State::default(), "", 2_000_000);
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     assert!(app.results().is_empty());
     assert_eq!(app.loading_progress(), Some((0, 2_000_000)));
     assert!(app.status().is_some_and(|s| s.text.contains("0 of 2 MB")), "{:?}", app.status());
@@ -70,9 +70,38 @@ fn a_loading_browser_shows_progress_takes_keys_and_searches_once_loaded() {
     assert_eq!(app.results(), expected.as_slice());
 }
 
+/// The status line's last row, as drawn at 120 columns.
+fn status_row(app: &App) -> String {
+    let terminal = common::draw_at(app, 120, 20);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.width).map(|x| buffer[(x, buffer.area.height - 1)].symbol()).collect()
+}
+
+/// While they load, the status line names the datasets being read, as it does once they are
+/// in; the folder's files follow the bundled partners.
+#[test]
+fn the_datasets_being_loaded_are_named_at_once() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for name in ["b.ron", "a.ron"] {
+        std::fs::write(dir.path().join(name), "(partners: [])").expect("written");
+    }
+    let big = std::path::PathBuf::from("/data/big.ron");
+    for (data, datasets, said) in [
+        (vec![big.clone()], None, "data: big.ron"),
+        (Vec::new(), Some(dir.path()), "data: bundled + a.ron + b.ron"),
+        (Vec::new(), None, "data: bundled"),
+    ] {
+        let sources = Catalog::sources_to_load(&data, datasets);
+        let app = App::loading(State::default(), "", 2_000_000, sources);
+        let row = status_row(&app);
+        assert!(row.trim_end().ends_with(said), "{row}");
+        assert!(row.contains("0 of 2 MB"), "{row}");
+    }
+}
+
 #[test]
 fn the_list_says_it_is_loading_then_searching_never_that_nothing_matches() {
-    let mut app = App::loading(State::default(), "social", 2_000_000);
+    let mut app = App::loading(State::default(), "social", 2_000_000, Vec::new());
     let shown = common::draw(&app).backend().to_string();
     assert!(shown.contains("Loading the partners…"), "{shown}");
     assert!(!shown.contains("no partners") && !shown.contains("No partner"), "{shown}");
@@ -110,7 +139,7 @@ fn rows_sum(catalog: &Catalog, tab: partners::view::overview::OverviewTab) -> u6
 #[test]
 fn an_overview_opened_while_loading_counts_the_partners_once_loaded() {
     use partners::app::Overlay;
-    let mut app = App::loading(State::default(), "", 2_000_000);
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.update(Action::OpenOverview);
     let counted = |app: &App| match app.overlay() {
         Some(Overlay::Overview { rows, .. }) => rows.iter().map(|r| r.value).sum::<u64>(),
@@ -123,7 +152,7 @@ fn an_overview_opened_while_loading_counts_the_partners_once_loaded() {
 
 #[test]
 fn warnings_given_while_loading_are_shown_once_loaded() {
-    let mut app = App::loading(State::default(), "", 2_000_000);
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.warn_at_start("state.ron could not be read: set aside");
     app.update(Action::Loading { read: 1_000_000, total: 2_000_000 });
     assert!(app.status().is_some_and(|s| s.text.contains("1 of 2 MB")));
@@ -131,7 +160,7 @@ fn warnings_given_while_loading_are_shown_once_loaded() {
     let status = app.status().expect("a status");
     assert!(status.error && status.text.contains("could not be read: set aside"), "{status:?}");
     // Only warnings from the start: an error reported while loading is not said again.
-    let mut app = App::loading(State::default(), "", 2_000_000);
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.set_status("could not copy the card", true);
     app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
     assert_eq!(app.status(), None);
@@ -139,7 +168,7 @@ fn warnings_given_while_loading_are_shown_once_loaded() {
 
 #[test]
 fn a_large_catalog_is_searched_by_the_worker_and_only_the_newest_results_count() {
-    let mut app = App::loading(State::default(), "", 1);
+    let mut app = App::loading(State::default(), "", 1, Vec::new());
     let effect = app.update(Action::Loaded(Shared(Arc::new(big()))));
     let all = request(effect);
     assert!(app.searching());
@@ -228,11 +257,37 @@ fn a_skipped_dataset_is_told_on_one_line() {
     let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
     assert_eq!(catalog.warnings().len(), 1);
     assert!(catalog.warnings()[0].to_string().contains('\n'), "a message and its fix");
-    let mut app = App::loading(State::default(), "", 2_000_000);
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a warning");
     assert!(status.text.contains("bad.ron") && status.text.contains(" · fix: "), "{status:?}");
     assert!(!status.text.contains('\n'), "{status:?}");
+    assert!(!status.text.contains("problems ("), "one problem: {status:?}");
+}
+
+/// A file with several problems is told by its first, with how many there are in all and
+/// how to list them: the status line has room for one.
+#[test]
+fn a_skipped_dataset_with_several_problems_says_how_many() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let partner = |id: &str| {
+        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),")
+    };
+    let text = format!("(partners: [{}{}{}])", partner("a"), partner("b"), partner("c"));
+    std::fs::write(dir.path().join("worse.ron"), text).expect("written");
+    let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
+    assert_eq!(catalog.warnings()[0].problems().len(), 3);
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+    app.update(Action::Loaded(Shared(Arc::new(catalog))));
+    let status = app.status().expect("a warning").text.clone();
+    let file = dir.path().join("worse.ron");
+    let said = format!(
+        "skipped a dataset: 3 problems (`partners validate {0}` lists them), the first: {0}:1:",
+        file.display()
+    );
+    assert!(status.starts_with(&said), "{status}");
+    assert_eq!(status.matches(" · fix: ").count(), 1, "{status}");
+    assert!(!status.contains('\n'), "{status}");
 }
 
 #[test]
