@@ -14,8 +14,10 @@
 //! - `query`: the query language;
 //! - `glossary`: equivalent French and English terms, elision, inflections, stop words;
 //! - `expand`: what a query looks for once the glossary and typos are applied;
-//! - `index`: the folded partners, search results and highlights;
-//! - `matching`: one partner against one query (scores, word classes, fuzzy hits);
+//! - `index`: the folded partners and search results;
+//! - `highlight`: where a query matched, in a partner's original text;
+//! - `matching`: one partner against one query (scores, word classes);
+//! - `fuzzy`: fuzzy hits in short fields, and the cheap tests that spare the matcher;
 //! - `masks`: characters and words as bit sets, to stop scans early;
 //! - `postings`: which partners hold each word, so that a large search scans fewer texts;
 //! - `letters`: what single letters are found as in each partner, found ahead;
@@ -24,7 +26,9 @@
 
 mod expand;
 mod fold;
+mod fuzzy;
 mod glossary;
+mod highlight;
 mod index;
 mod letters;
 mod masks;
@@ -36,7 +40,8 @@ mod searcher;
 
 pub use fold::{fold, fold_with_map};
 pub use glossary::{Glossary, GlossaryError, GlossaryGroup};
-pub use index::{Field, Highlights, Hit, Index, IndexPart};
+pub use highlight::Highlights;
+pub use index::{Field, Hit, Index, IndexPart};
 pub use query::{
     Atom, FILTERS, Mark, MarkBits, Mode, Query, QueryError, Term, kind_listed, kinds_named,
 };

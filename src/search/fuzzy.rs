@@ -1,0 +1,328 @@
+//! Fuzzy hits in short fields (name, acronym, aliases): Skim V2's, kept only when credible,
+//! and the cheap tests that spare most texts the matcher.
+//!
+//! Owns what counts as a fuzzy hit; where one is looked for is [`super::matching`]'s.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::fold::is_word_char;
+use super::index::Shorts;
+use super::masks::{char_mask, mask_bit, pair_bit};
+
+/// A fuzzy hit of `term` in a short field, when it is a credible one: the matched letters
+/// form runs that start words (the first one among them), with at most one run starting
+/// inside a word (a typo).
+pub(super) fn fuzzy(field_text: &str, term: &str) -> Option<u32> {
+    let (score, positions) = fuzzy_positions(field_text, term)?;
+    Some(u32::try_from(score.clamp(0, 999)).unwrap_or(0)).filter(|_| !positions.is_empty())
+}
+
+/// Skim V2 over a folded short field, kept only when the hit is credible (see [`fuzzy`]).
+pub(super) fn fuzzy_positions(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+    if !may_be_credible(text, term) {
+        return None;
+    }
+
+    skim_positions(text, term)
+}
+
+/// [`fuzzy_positions`], asking the matcher whatever the text.
+fn skim_positions(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+    let (score, positions) = skim(text, term)?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut inner_runs = 0;
+    let mut previous: Option<usize> = None;
+    for &p in &positions {
+        if previous != Some(p.wrapping_sub(1)) || p == 0 {
+            let starts_word = p == 0 || !is_word_char(chars[p - 1]);
+            if !starts_word {
+                inner_runs += 1;
+            }
+        }
+        previous = Some(p);
+    }
+    let first_starts_word =
+        positions.first().is_some_and(|&p| p == 0 || !is_word_char(chars[p - 1]));
+    (first_starts_word && inner_runs <= 1).then_some((score, positions))
+}
+
+/// Skim V2's score and positions of `term` in `text`, from the thread's matcher. A matcher
+/// keeps its score matrix between calls and does not clear it: a cell it reads before
+/// writing keeps what an earlier call left (a score would then depend on what the thread
+/// matched before; and its switch to drop the matrix panics). A call on a one-letter text
+/// first cuts the matrix to four cells, which the next call reads only where it has written
+/// them (it resets the first row; the cells it adds are new): it sees the matrix a new
+/// matcher would, without the cost of making one (its thread-local tables) at each call.
+/// The unit test `fuzzy_scores_do_not_depend_on_what_was_matched_before` compares the two.
+fn skim(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+    thread_local! {
+        static MATCHER: SkimMatcherV2 = SkimMatcherV2::default().ignore_case();
+    }
+    MATCHER.with(|matcher| {
+        matcher.fuzzy_indices("a", "a");
+        matcher.fuzzy_indices(text, term)
+    })
+}
+
+/// Whether a credible fuzzy hit of `term` may be in `text` (both folded): whether its letters
+/// can be found in order, in runs of neighbours that start words, the first one among them,
+/// with at most one run starting inside a word (see [`skim_positions`]). The matcher picks
+/// one way of finding them; if that way is credible, this finds it too. A test far cheaper
+/// than the matcher's, on the positions of each letter as bits, for ASCII text of up to 128
+/// bytes (any other text may).
+fn may_be_credible(text: &str, term: &str) -> bool {
+    let (text, term) = (text.as_bytes(), term.as_bytes());
+    let Some((&first, rest)) = term.split_first() else { return true };
+    if !text.is_ascii() {
+        return true;
+    }
+    // First, as cheaply as can be: the first letter starts a word, the others follow.
+    let start = memchr::memchr_iter(first, text)
+        .find(|&at| at == 0 || !text[at - 1].is_ascii_alphanumeric());
+    let Some(start) = start else { return false };
+    let mut left = &text[start + 1..];
+    for &letter in rest {
+        match memchr::memchr(letter, left) {
+            Some(at) => left = &left[at + 1..],
+            None => return false,
+        }
+    }
+    if !term.is_ascii() || text.len() > 128 {
+        return true;
+    }
+    let at = |letter: u8| {
+        let at = text.iter().enumerate().filter(|&(_, &b)| b == letter);
+        at.fold(0u128, |bits, (p, _)| bits | 1 << p)
+    };
+    let starts = text.iter().enumerate().fold(0u128, |bits, (p, _)| {
+        let starts = p == 0 || !text[p - 1].is_ascii_alphanumeric();
+        bits | u128::from(starts) << p
+    });
+    // Every place after the first of `bits`.
+    let after = |bits: u128| if bits == 0 { 0 } else { !(bits ^ (bits - 1)) };
+    // Where the letters so far may end, with no run started inside a word, and with one.
+    let (mut clean, mut one) = (at(first) & starts, 0u128);
+    for &letter in rest {
+        let here = at(letter);
+        let next_one = here & (one << 1 | starts & after(one) | !starts & after(clean));
+        clean = here & (clean << 1 | starts & after(clean));
+        one = next_one;
+        if clean | one == 0 {
+            return false;
+        }
+    }
+    clean | one != 0
+}
+
+/// What [`Index::may_fuzzy`] tests of a term: its letters, its first letter, and for the
+/// letters after the first (of a term of ASCII letters and digits, up to [`GATE_STEPS`]),
+/// each one's bit and the bit of the pair it ends.
+#[derive(Debug, Clone)]
+pub(super) struct FuzzyGate {
+    mask: u64,
+    first: u64,
+    steps: [(u64, u128); GATE_STEPS],
+    len: usize,
+}
+
+/// How many letters after the first [`FuzzyGate`] tests: testing fewer refuses less.
+const GATE_STEPS: usize = 8;
+
+impl FuzzyGate {
+    pub(super) fn of(term: &str) -> FuzzyGate {
+        let mut gate = FuzzyGate {
+            mask: char_mask(term),
+            first: term.chars().next().map_or(0, mask_bit),
+            steps: [(0, 0); GATE_STEPS],
+            len: 0,
+        };
+        // A letter of the term the matcher may find among other characters only where they
+        // are the same letter: ASCII letters and digits, no more.
+        let bytes = term.as_bytes();
+        if bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            for (slot, pair) in gate.steps.iter_mut().zip(bytes.windows(2)) {
+                *slot = (mask_bit(char::from(pair[1])), pair_bit(pair[0], pair[1]));
+                gate.len += 1;
+            }
+        }
+        gate
+    }
+
+    /// Whether a credible fuzzy hit of the term may be in short fields that hold `shorts`:
+    /// every letter is there, the first one starts a word, and every other one but one
+    /// starts a word or follows the letter before it.
+    pub(super) fn admits(&self, shorts: &Shorts) -> bool {
+        let stray = |&&(initial, pair): &&(u64, u128)| {
+            initial & shorts.initials == 0 && pair & shorts.pairs == 0
+        };
+        self.mask & !shorts.letters == 0
+            && (self.first == 0 || self.first & shorts.initials != 0)
+            && self.steps[..self.len].iter().filter(stray).nth(1).is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::fold;
+
+    #[test]
+    fn fuzzy_scores_do_not_depend_on_what_was_matched_before() {
+        // The generated partners of tests/scale.rs ranked alike partners differently from one
+        // run to the next while the matcher kept its matrices: the same pairs, matched in two
+        // orders on one thread, must score alike.
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let names: Vec<String> = partners
+            .iter()
+            .flat_map(|p| [p.name.clone()].into_iter().chain(p.aliases.clone()))
+            .map(|n| fold(&n))
+            .collect();
+        let terms = ["colle", "cnfpt", "reseau", "agnce", "ugap", "fonction", "eco", "mtrple"];
+        let pairs: Vec<(&String, &str)> =
+            names.iter().flat_map(|n| terms.iter().map(move |t| (n, *t))).collect();
+        let forward: Vec<_> = pairs.iter().map(|(n, t)| skim_positions(n, t)).collect();
+        let mut backward: Vec<_> = pairs.iter().rev().map(|(n, t)| skim_positions(n, t)).collect();
+        backward.reverse();
+        assert_eq!(forward, backward);
+        assert!(forward.iter().filter(|f| f.is_some()).count() > 20, "the matcher finds some");
+        // The thread's matcher answers as a new one would, whatever came before: over pairs
+        // in a random order, terms made of the names' letters (with letters side by side
+        // twice, which read what the matrix holds), short texts and long.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n.max(1) as u64).unwrap_or(0)
+        };
+        let texts: Vec<String> = names
+            .iter()
+            .cloned()
+            .chain(["a", "ab", "ss", "x y", "llama"].map(String::from))
+            .collect();
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text = &texts[next(texts.len())];
+            let source = &texts[next(texts.len())];
+            let letters: Vec<char> = source.chars().filter(|c| c.is_alphanumeric()).collect();
+            let from = next(letters.len());
+            let term: String = (0..=next(6))
+                .map(|k| letters.get((from + k / 2 + next(3)) % letters.len().max(1)))
+                .map(|c| c.copied().unwrap_or('a'))
+                .collect();
+            let fresh = SkimMatcherV2::default().ignore_case().fuzzy_indices(text, &term);
+            let reused = skim(text, &term);
+            found += usize::from(fresh.is_some());
+            assert_eq!(reused, fresh, "{term:?} in {text:?}");
+        }
+        assert!(found > 2_000, "the matcher found {found}");
+    }
+
+    #[test]
+    fn scattered_fuzzy_hits_are_refused() {
+        let long = fold("Conseil International pour les Initiatives Ecologiques Locales");
+        assert!(fuzzy_positions(&long, "seoul").is_none());
+        assert!(fuzzy_positions("bordeaux metropole", "bordaux").is_some());
+        assert!(
+            fuzzy_positions("centre national de la fonction publique territoriale", "cnfpt")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn the_cheap_test_never_refuses_what_the_matcher_finds() {
+        let names = [
+            "centre national de la fonction publique territoriale",
+            "cnfpt",
+            "bordeaux metropole",
+            "union des groupements d'achats publics",
+            "france urbaine, the association of the big cities",
+            "l'economie sociale et solidaire",
+            "reseau grand ouest commande publique durable",
+            "seoul",
+        ];
+        let letters: Vec<char> = "cnfptbordeaxmlsuigé".chars().collect();
+        let mut found = 0;
+        for a in &letters {
+            for b in &letters {
+                for c in &letters {
+                    let term: String = [a, b, c].into_iter().collect();
+                    for name in names {
+                        if skim_positions(name, &term).is_some() {
+                            found += 1;
+                            assert!(may_be_credible(name, &term), "{term} in {name}");
+                            let gate = FuzzyGate::of(&term);
+                            assert!(gate.admits(&Shorts::of([name])), "{term} in {name}");
+                            let among = Shorts::of(["x", name, "e-a"]);
+                            assert!(gate.admits(&among), "{term} in {name}, among others");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "the matcher found {found}");
+        assert!(!may_be_credible("bordeaux metropole", "ordx"), "no word starts with o+rd..x");
+        assert!(!may_be_credible("conseil general", "cnl"), "two runs start inside words");
+        assert!(may_be_credible("conseil infra", "cnf"), "c, then nf inside a word");
+        assert!(may_be_credible("conseil national", "cnl"), "c, n, then l inside");
+        // The letters' bits: the pairs side by side and the word starts, over all the fields.
+        let admits = |term: &str, fields: &[&str]| {
+            FuzzyGate::of(term).admits(&Shorts::of(fields.iter().copied()))
+        };
+        assert!(!admits("csl", &["conseil general"]), "two letters neither start nor follow");
+        assert!(admits("csl", &["conseil general", "lyon"]), "l starts a word in another field");
+        assert!(admits("cnfpt", &["cnfpt"]), "every letter after the one before");
+        assert!(admits("cnfpt", &["centre national de la fonction publique territoriale"]));
+        assert!(!admits("cnfpt", &["centre d'information des partenaires"]), "n, f: neither");
+        assert!(admits("cnfp", &["centre d'information des partenaires"]), "n alone strays");
+        assert!(!admits("ordx", &["bordeaux metropole"]), "no word starts with o");
+        assert!(admits("o-dx", &["bordeaux metropole", "o"]), "not only letters: no pairs");
+    }
+
+    #[test]
+    fn the_cheap_test_never_refuses_what_the_matcher_finds_in_the_partners() {
+        // Terms made of each name's letters (most of them in order), over every name and
+        // alias: whatever the matcher finds credible, the cheap test lets through.
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let names: Vec<String> = partners
+            .iter()
+            .flat_map(|p| {
+                [p.name.clone()].into_iter().chain(p.acronym.clone()).chain(p.aliases.clone())
+            })
+            .map(|n| fold(&n))
+            .collect();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap_or(0)
+        };
+        let (mut found, mut refused, mut gated) = (0, 0, 0);
+        for name in &names {
+            let letters: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            for _ in 0..400 {
+                let len = 2 + next(5);
+                let mut term = String::new();
+                let mut from = next(letters.len().max(1));
+                for _ in 0..len {
+                    // Mostly the next letters of the name, at times any of them.
+                    from = if next(4) == 0 { next(letters.len()) } else { from + 1 + next(6) };
+                    term.extend(letters.get(from % letters.len().max(1)));
+                }
+                let credible = may_be_credible(name, &term);
+                let admitted = FuzzyGate::of(&term).admits(&Shorts::of([name.as_str()]));
+                if skim_positions(name, &term).is_some() {
+                    found += 1;
+                    assert!(credible && admitted, "{term} in {name}");
+                } else {
+                    refused += usize::from(!credible);
+                    gated += usize::from(!admitted);
+                }
+            }
+        }
+        assert!(found > 1_000 && refused > 1_000, "found {found}, refused {refused}");
+        assert!(gated > 500, "the letters' bits refused {gated}");
+    }
+}
