@@ -359,19 +359,23 @@ impl DatasetError {
         }
     }
 
-    /// The error on one line, for the status line: its first problem, its lines joined;
-    /// when there are more, how many in all and how to list them come first, where a narrow
-    /// line does not cut them off.
+    /// The error on one line, for the status line: its first problem, its lines joined.
+    /// When there are more, how many comes first, where a narrow line does not cut it off,
+    /// then the first (placed by the file's name, not its path) and last the command that
+    /// lists them all, with the path quoted for a shell.
     pub fn one_line(&self) -> String {
         let problems = self.problems();
-        let first = problems.first().map(|p| crate::text::one_line(&p.to_string()));
-        match (problems, first) {
-            ([DatasetError::Invalid { at, .. }, _, ..], Some(first)) => {
-                let file = at.file.display();
-                fill(i18n::data().problems_in_all, &[&problems.len(), &file, &first])
+        let line = match problems {
+            [DatasetError::Invalid { at, message, fix }, _, ..] => {
+                let name = at.file.file_name().unwrap_or(at.file.as_os_str()).to_string_lossy();
+                let place = format!("{name}:{}:{}", at.line, at.column);
+                let path = crate::text::shell_quoted(&at.file.to_string_lossy());
+                let said = i18n::data().problems_in_all;
+                fill(said, &[&problems.len(), &place, message, fix, &path])
             }
-            (_, first) => first.unwrap_or_default(),
-        }
+            _ => problems.first().map(ToString::to_string).unwrap_or_default(),
+        };
+        crate::text::one_line(&line)
     }
 
     /// One error for the problems of a file (at least one): the problem itself when alone.
@@ -443,29 +447,31 @@ pub fn read_source_reporting(
 const START_LOOKED_AT: usize = 256 << 10;
 
 /// How far before the end of the start of a text a syntax error must be for the rest of the
-/// text not to change it: nearer, the cut may be its cause (an escape cut short; tokens
-/// are shorter than this, save strings, whose cut says it ended too soon).
+/// text not to change it: nearer, the cut may be its cause (an escape cut short).
 const CUT_MARGIN: usize = 64 << 10;
 
-/// The syntax error of every dataset text that begins with `start`, when `start` shows it
-/// `margin` bytes or more before its end.
-/// ron reads from left to right and looks only a token ahead, so an error well before the
-/// end of what it was given is the same whatever follows. An error of ending too soon
-/// (in a string or a comment too) may be the cut's alone, and says nothing.
+/// The syntax error ron finds in every dataset text that begins with `start`, when `start`
+/// shows it `margin` bytes or more before its end. ron reads from left to right and looks a
+/// token ahead, so such an error is the same whatever follows, unless a token runs on to the
+/// cut (a long word or number, which ron names whole): the start cut `margin` bytes after the
+/// error must give the same one. An error of ending too soon (in a string or a comment too)
+/// may be the cut's alone, and says nothing. (The whole file may fail earlier than ron parses:
+/// a NUL further on is found first in a file read whole.)
 fn syntax_error_in_start(start: &str, margin: usize) -> Option<ron::error::SpannedError> {
     use ron::Error as E;
     let start = without_bom(start);
-    let e = ron_options().from_str::<Dataset>(start).err()?;
+    let error_in = |text: &str| ron_options().from_str::<Dataset>(text).err();
+    let e = error_in(start)?;
     let cut = matches!(
         e.code,
         E::Eof | E::ExpectedStringEnd | E::UnclosedBlockComment | E::UnclosedLineComment
     );
-    let at = offset_of(start, e.span.start.line, e.span.start.col).max(offset_of(
-        start,
-        e.span.end.line,
-        e.span.end.col,
-    ));
-    (!cut && at.saturating_add(margin) < start.len()).then_some(e)
+    let at = |p: ron::error::Position| offset_of(start, p.line, p.col);
+    let at = at(e.span.start).max(at(e.span.end)).saturating_add(margin);
+    if cut || at >= start.len() {
+        return None;
+    }
+    (error_in(crate::text::start(start, at)).as_ref() == Some(&e)).then_some(e)
 }
 
 /// The byte offset of 1-based `line` and `column` (in characters) in `text`; its length when
@@ -594,34 +600,47 @@ mod tests {
         const NEAR: usize = 8;
         let tricky = r##"/* a comment */ (partners: [(id: "a", name: "A \"b\" \u{e9}", acronym: Some("A"),
             kind: Media, scope: National, description: r#"raw "text" é"#, // line
-            aliases: [], relations: [(kind: MemberOf, target: "b")], topics: [], founded: 1999)])"##;
+            aliases: [], relations: [(kind: MemberOf, target: "b")], topics: [],),
+            /* long */ (id: "b", name: "B", kind: Media, scope: National,
+            description: "b")])"##;
         let templates =
             [include_str!("../assets/template.ron"), include_str!("../assets/template.fr.ron")];
-        for text in [tricky].into_iter().chain(templates) {
-            let valid = without_bom(text).len();
-            for cut in (0..valid).filter(|&cut| text.is_char_boundary(cut)) {
+        let bundled = include_str!("../assets/partners.ron");
+        for (text, step) in [(tricky, 1), (templates[0], 1), (templates[1], 1), (bundled, 11)] {
+            assert!(parse_syntax(text, Path::new("x.ron")).is_ok(), "{text}");
+            for cut in (0..=text.len()).step_by(step).filter(|&cut| text.is_char_boundary(cut)) {
                 let found = syntax_error_in_start(&text[..cut], NEAR);
                 assert!(found.is_none(), "cut at {cut}: {found:?}");
             }
         }
-        // Every 11th cut of the bundled partners (each parse reads up to 28 KB).
-        let bundled = include_str!("../assets/partners.ron");
-        for cut in (0..bundled.len()).step_by(11).filter(|&cut| bundled.is_char_boundary(cut)) {
-            let found = syntax_error_in_start(&bundled[..cut], NEAR);
-            assert!(found.is_none(), "cut at {cut}: {found:?}");
-        }
     }
 
-    /// An error well before the end of what came is reported; one near the end, or of
-    /// ending too soon, is not.
+    /// An error well before the end of what came is the whole text's, and is reported; one
+    /// near the end, of ending too soon, or in a word that runs on to the end, is not.
     #[test]
     fn an_error_well_inside_the_start_is_the_whole_texts() {
-        let start = format!("{}(partners: [(id: 1)]){}", "", " ".repeat(100));
-        assert!(syntax_error_in_start(&start, 50).is_some());
-        assert!(syntax_error_in_start(&start, 200).is_none());
-        assert!(syntax_error_in_start(&"y\n".repeat(100), 50).is_some());
+        let whole = |start: &str| {
+            let text = format!("{start}{}", " ".repeat(1000));
+            ron_options().from_str::<Dataset>(&text).err()
+        };
+        for start in [
+            format!("(partners: [(id: 1)]){}", " ".repeat(100)),
+            "y\n".repeat(100),
+            format!("(partners: [(kind: Medai{})])", " ".repeat(100)),
+            format!("(partners: [#![enable(implicit_some)] (id: \"a\"){}", " ".repeat(100)),
+        ] {
+            let found = syntax_error_in_start(&start, 50);
+            assert!(found.is_some() && found == whole(&start), "{start}: {found:?}");
+            assert!(syntax_error_in_start(&start, 200).is_none(), "{start}");
+        }
         let unfinished = format!("(partners: [(id: \"{}", "a".repeat(500));
         assert!(syntax_error_in_start(&unfinished, 10).is_none());
+        // ron names a word it cannot read whole, where it starts: cut, it would be another.
+        for run in ["id-a", "9", "-"] {
+            let start = format!("(partners: [({}", run.repeat(200));
+            assert!(whole(&start).is_some());
+            assert_eq!(syntax_error_in_start(&start, 10), None, "{run}");
+        }
     }
 
     /// The error `source` gives, as displayed.

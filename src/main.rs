@@ -87,7 +87,8 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let mut warnings: Vec<String> = catalog
         .iter()
         .flat_map(Catalog::warnings)
-        .map(|w| i18n::fill(said.skipped_dataset, &[&w.one_line()]))
+        // Shown on the status line, as the loader's skipped datasets are.
+        .map(|w| i18n::fill(i18n::s().loading_skipped, &[&w.one_line()]))
         .collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),

@@ -96,6 +96,17 @@ pub fn one_line(text: &str) -> String {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" · ")
 }
 
+/// `text` as a POSIX shell reads it back as one word: as is when every character is plain,
+/// else in single quotes (a path with a space, as macOS's data folder has).
+pub fn shell_quoted(text: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 /// Text for a document format (CSV, Markdown, DOT) that may end up on a terminal: like
 /// [`clean_multiline`], but tabs and CRLF line ends are kept too, since those formats carry
 /// them and they cannot drive a terminal. A lone CR (which can overwrite a line) is replaced.
@@ -268,6 +279,23 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A shell reads every quoted text back as it was, as one word.
+    #[cfg(unix)]
+    #[test]
+    fn shell_quoted_text_reads_back_as_one_word() {
+        let texts =
+            ["/a/b.ron", "Application Support/x.ron", "it's", "~x", "$(false)", "a\nb", "é", ""];
+        for text in texts {
+            let quoted = shell_quoted(text);
+            let out = std::process::Command::new("sh")
+                .args(["-c", &format!("printf %s {quoted}")])
+                .output()
+                .expect("sh runs");
+            assert_eq!(String::from_utf8_lossy(&out.stdout), text, "{quoted}");
+        }
+        assert_eq!(shell_quoted("/home/a/x.ron"), "/home/a/x.ron");
+    }
 
     #[test]
     fn clean_replaces_controls() {

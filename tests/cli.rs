@@ -422,6 +422,13 @@ fn an_endless_text_stream_is_refused_at_its_first_error() {
         };
         let start = std::time::Instant::now();
         let out = home.run(&args);
+        // Had partners not opened the FIFO, the writer would wait to open it for ever.
+        while !writer.is_finished() {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            let mut reader = std::fs::OpenOptions::new();
+            let _ = reader.read(true).custom_flags(libc::O_NONBLOCK).open(&fifo);
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         writer.join().expect("the writer ends");
         let said = format!("{fifo}:1:1: Expected struct `Dataset` but found `y`");
         let shown = if args[0] == "validate" { text(&out.stdout) } else { text(&out.stderr) };

@@ -28,9 +28,14 @@ pub(super) fn parse(source: &str) -> Option<Vec<Partner>> {
     Some(partners.into_iter().map_while(|partner| partner).collect())
 }
 
-/// One partner's text as this reader or else ron reads it; `None` if neither can.
+/// One partner's text as this reader or else ron reads it; `None` if neither can. ron reads
+/// it as the one element of a list, where the whole file has it: alone, it would be a
+/// document, which may begin with `#![enable(…)]`, and no list element may.
 pub(super) fn read_item(item: &str) -> Option<Partner> {
-    read_partner(item).or_else(|| ron_options().from_str(item).ok())
+    read_partner(item).or_else(|| {
+        let mut one: Vec<Partner> = ron_options().from_str(&format!("[{item}]")).ok()?;
+        (one.len() == 1).then(|| one.pop()).flatten()
+    })
 }
 
 /// The text of each partner of `(partners: [ ... ])`, found by following brackets, strings
@@ -406,6 +411,8 @@ mod tests {
             TWO.replace("    (id: \"two\"", "    Partner(id: \"two\""),
             TWO.replace("(partners:", "Dataset(partners:"),
             format!("#![enable(implicit_some)]\n{TWO}"),
+            TWO.replace("    (id: \"two\"", "    #![enable(implicit_some)] (id: \"two\""),
+            TWO.replace("    (id: \"two\"", "    /* a */ (id: \"two\""),
             TWO.replace("kind: Media,", "kind: Media, extra: \"x\","),
             TWO.replace("kind: Media,", "kind: Media, kind: Media,"),
             TWO.replace("kind: Media,", ""),

@@ -19,8 +19,9 @@ table! {
         syntax,
         /// `{}`: where, `{}`: the broken rule, `{}`: what to change.
         invalid,
-        /// A file's problems on the status line: `{}`: how many (two or more), `{}`: the
-        /// file, `{}`: the first.
+        /// A file's problems on the status line: `{}`: how many (two or more), `{}`: where
+        /// the first is (file name, line, column), `{}`: what it is, `{}`: its fix, `{}`:
+        /// the file's path, quoted for a shell.
         problems_in_all,
         // -- What the RON parser finds (in French; English keeps ron's words) --
         /// `{}`: the value written, `{}`: what it should name, `{}`: the values.

@@ -7,7 +7,7 @@ pub static DATA: Data = Data {
     cannot_read: "{}: cannot read the file: {}",
     syntax: "{}: {}\n  fix: check the syntax near this place (see `partners template`)",
     invalid: "{}: {}\n  fix: {}",
-    problems_in_all: "{} problems (`partners validate {}` lists them), the first: {}",
+    problems_in_all: "{} problems, the first: {}: {} · fix: {} (all of them: partners validate {})",
     ron_unknown_variant: "`{}` is no {}; use one of: {}",
     ron_unknown_field: "`{}` is no field of {}; the fields are: {}",
     ron_missing_field: "field `{}` is missing in {}",

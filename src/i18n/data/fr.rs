@@ -8,7 +8,7 @@ pub static DATA: Data = Data {
     cannot_read: "{} : impossible de lire le fichier : {}",
     syntax: "{}: {}\n  correction : vérifiez la syntaxe à cet endroit (voir `partners template`)",
     invalid: "{}: {}\n  correction : {}",
-    problems_in_all: "{} problèmes (`partners validate {}` les liste), le premier\u{a0}: {}",
+    problems_in_all: "{} problèmes, le premier\u{a0}: {}: {} · correction\u{a0}: {} (tous\u{a0}: partners validate {})",
     ron_unknown_variant: "«\u{a0}{}\u{a0}» n'est pas un {} connu\u{a0}; choisissez parmi\u{a0}: {}",
     ron_unknown_field: "«\u{a0}{}\u{a0}» n'est pas un champ de {}\u{a0}; les champs sont\u{a0}: {}",
     ron_missing_field: "le champ «\u{a0}{}\u{a0}» manque dans {}",
