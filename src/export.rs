@@ -11,6 +11,7 @@
 //! Markdown never lets data become markup; DOT escapes quotes, backslashes and line breaks.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use anyhow::Result;
@@ -140,19 +141,20 @@ fn dot_string(text: &str) -> String {
 /// are ellipses, edges carry the relation in words.
 pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
     let mut out = String::from("digraph partners {\n  rankdir=LR;\n  node [shape=box];\n");
+    // Looked up for every relation: sets, not scans (a million partners took minutes).
+    let chosen_set: HashSet<usize> = chosen.iter().copied().collect();
     let mut outside: Vec<&str> = Vec::new();
+    let mut outside_seen: HashSet<&str> = HashSet::new();
     let mut edges = String::new();
     for &i in chosen {
         let Some(p) = catalog.get(i) else { continue };
         let _ = writeln!(out, "  {} [label={}];", dot_string(&p.id), dot_string(p.short_name()));
         for link in catalog.links(i).iter().filter(|l| !l.incoming) {
-            let to = match link.target.and_then(|t| catalog.get(t)) {
-                Some(target) if chosen.contains(&link.target.unwrap_or(usize::MAX)) => {
-                    dot_string(&target.id)
-                }
-                Some(_) => continue,
-                None => {
-                    if !outside.contains(&link.name) {
+            let to = match link.target.map(|t| (t, catalog.get(t))) {
+                Some((t, Some(target))) if chosen_set.contains(&t) => dot_string(&target.id),
+                Some((_, Some(_))) => continue,
+                _ => {
+                    if outside_seen.insert(link.name) {
                         outside.push(link.name);
                     }
                     dot_string(link.name)
