@@ -247,6 +247,10 @@ fn event_loop(
             }
         };
         perform(app, action, screen, &mut background);
+        // Keys that waited for the results just shown are done now, in order.
+        while let Some(action) = app.next_deferred().filter(|_| !app.should_quit()) {
+            perform(app, action, screen, &mut background);
+        }
         if app.should_quit() {
             return Ok(Ending::Quit);
         }

@@ -187,6 +187,51 @@ fn a_large_catalog_is_searched_by_the_worker_and_only_the_newest_results_count()
     assert_eq!(app.selected(), 0);
 }
 
+/// Keys pressed while the worker searches wait for its results, in their order: a move and
+/// a star typed right after a query go to the query's results, not to the partner still
+/// selected on screen. Typing before them is done at once.
+#[test]
+fn keys_after_a_query_wait_for_its_results() {
+    use partners::search::Mark;
+    let mut app = App::loading(State::default(), "", 1, Vec::new());
+    let all = request(app.update(Action::Loaded(Shared(Arc::new(big())))));
+    let catalog = Arc::clone(&all.catalog.0);
+    let mut searcher = Searcher::default();
+    app.update(all.run(&mut searcher));
+    for _ in 0..3 {
+        app.update(Action::MoveDown);
+    }
+    let before = app.selected_partner().expect("a partner selected");
+    let asked: Vec<SearchRequest> = "bor"
+        .chars()
+        .map(|c| request(common::press(&mut app, KeyCode::Char(c), Modifiers::NONE)))
+        .collect();
+    assert_eq!(app.query(), "bor");
+    assert_eq!(common::press(&mut app, KeyCode::Down, Modifiers::NONE), None);
+    assert_eq!(app.update(Action::ToggleStar), None);
+    // Waiting: the results on screen and their selection are untouched, nothing starred.
+    assert_eq!(app.selected_partner(), Some(before));
+    assert!((0..PARTNERS).all(|i| !app.marks_of(i).has(Mark::Starred)));
+    // An older search's results change nothing.
+    app.update(asked[0].run(&mut searcher));
+    assert_eq!(app.next_deferred(), None);
+    app.update(asked[2].run(&mut searcher));
+    let mut effects = Vec::new();
+    while let Some(action) = app.next_deferred() {
+        effects.extend(app.update(action));
+    }
+    let expected = fresh(&catalog, "bor");
+    let second = expected[1].index;
+    assert_eq!(app.selected_partner(), Some(second));
+    assert!(app.marks_of(second).has(Mark::Starred));
+    assert!(!app.marks_of(before).has(Mark::Starred) || before == second);
+    let id = catalog.partners()[second].id.clone();
+    assert!(
+        matches!(effects.as_slice(), [Effect::Save(partners::store::Change::Star { id: starred, on: true })] if *starred == id),
+        "{effects:?}"
+    );
+}
+
 #[test]
 fn the_worker_answers_the_newest_request_like_a_fresh_search() {
     let catalog = Arc::new(big());

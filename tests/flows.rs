@@ -340,6 +340,22 @@ fn ctrl_s_stars_at_once() {
     assert!(!app.state().marks.contains_key("ugap"));
 }
 
+/// On a terminal too small to show anything but that it is, keys change nothing unseen:
+/// no query typed, no star, no note opened. Quitting still works.
+#[test]
+fn a_terminal_too_small_takes_no_keys_but_quitting() {
+    let (mut app, effects) = run_with(State::default(), (20, 6), "ugap <C-s> <C-t> <A-e> <Down>");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.query(), "");
+    assert!(app.overlay().is_none());
+    assert_eq!(app.selected(), 0);
+    app.update(Action::Resize { width: 80, height: 24 });
+    assert!(app.state().marks.is_empty());
+    app.update(Action::Resize { width: 20, height: 6 });
+    app.update(Action::Quit);
+    assert!(app.should_quit());
+}
+
 #[test]
 fn ctrl_s_in_detail_stars_too() {
     let (_, effects) = run("ugap <Tab> <C-s>");
