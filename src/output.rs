@@ -243,7 +243,11 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             mine.push(said.met_mark);
         }
         if !mine.is_empty() || m.note.is_some() || !m.aliases.is_empty() {
-            let mine = fill(said.mine, &[&mine.join(said.list_separator)]);
+            let mine = if mine.is_empty() {
+                said.mine_heading.to_owned()
+            } else {
+                fill(said.mine, &[&mine.join(said.list_separator)])
+            };
             let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
         }
         if !m.aliases.is_empty() {

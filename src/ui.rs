@@ -55,7 +55,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Overview { tab, selected, rows }) => {
             // The status line stays visible: it says why a row cannot be shown.
             let above_status = Rect { height: areas.status.y.saturating_sub(area.y), ..area };
-            overview::render(*tab, *selected, rows, theme, frame, above_status);
+            let loading = app.loading_progress().is_some();
+            overview::render(*tab, *selected, rows, loading, theme, frame, above_status);
         }
         None => {}
     }
@@ -167,9 +168,12 @@ fn sources_label(app: &App) -> String {
         .iter()
         .map(|source| match source {
             crate::catalog::Source::Bundled => s().bundled.to_owned(),
+            // A pipe's name is a number (/dev/fd/63, for `--data <(…)`): its path says more.
             crate::catalog::Source::File(path, _) => path
                 .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                .map(|n| n.to_string_lossy().into_owned())
+                .filter(|n| !n.bytes().all(|b| b.is_ascii_digit()))
+                .unwrap_or_else(|| path.display().to_string()),
         })
         .collect();
     clean(&fill(s().data_label, &[&names.join(" + ")])).into_owned()

@@ -90,6 +90,7 @@ fn the_datasets_being_loaded_are_named_at_once() {
         (vec![big.clone()], None, "data: big.ron"),
         (Vec::new(), Some(dir.path()), "data: bundled + a.ron + b.ron"),
         (Vec::new(), None, "data: bundled"),
+        (vec!["/dev/fd/63".into()], None, "data: /dev/fd/63"),
     ] {
         let sources = Catalog::sources_to_load(&data, datasets);
         let app = App::loading(State::default(), "", 2_000_000, sources);
@@ -146,6 +147,13 @@ fn an_overview_opened_while_loading_counts_the_partners_once_loaded() {
         other => panic!("no overview: {other:?}"),
     };
     assert_eq!(counted(&app), 0);
+    // Every tab says the partners are loading, none that there is nothing.
+    for _ in partners::view::overview::OverviewTab::ALL {
+        let shown = common::draw_at(&app, 80, 24).backend().to_string();
+        assert!(shown.contains("Loading the partners…"), "{shown}");
+        assert!(!shown.contains("No relations"), "{shown}");
+        app.update(Action::NextTab);
+    }
     app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
     assert_eq!(counted(&app), 38);
 }

@@ -101,6 +101,8 @@ table! {
         topics,
         /// `{}`: the user's marks ("starred, met").
         mine,
+        /// The same heading, over a note or aliases of the user's alone.
+        mine_heading,
         /// A mark, in "Mine".
         starred_mark,
         /// A mark, in "Mine".

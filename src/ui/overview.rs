@@ -10,11 +10,12 @@ use super::theme::Theme;
 use crate::text::{clean, pad, truncate, width};
 use crate::view::overview::{OverviewTab, Row, RowAction};
 
-/// Draws the overview over the whole screen.
+/// Draws the overview over the whole screen; `loading`: the partners are not all there yet.
 pub fn render(
     tab: OverviewTab,
     selected: usize,
     rows: &[Row],
+    loading: bool,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -36,6 +37,11 @@ pub fn render(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    // Counted again once they are in: until then nothing is, which is no finding.
+    if rows.is_empty() && loading {
+        frame.render_widget(Paragraph::new(crate::i18n::s().list_loading).style(theme.dim), inner);
         return;
     }
     let window = rows.iter().enumerate().skip(first).take(visible);

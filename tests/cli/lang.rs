@@ -149,6 +149,12 @@ fn the_card_in_french_keeps_the_partners_words() {
     );
     let md = home.ok(&["show", "ugap", "--format", "md", "--lang", "fr"]);
     assert!(md.contains("\n## Chiffres clés\n") && md.contains("\n## Mon suivi : étoilé\n"));
+    // A note alone has the heading alone, with no colon before nothing.
+    home.ok(&["unstar", "ugap"]);
+    let card = home.ok(&["show", "ugap", "--lang", "fr"]);
+    assert!(card.contains("\nMon suivi\n  à rappeler\n"), "{card}");
+    let english = home.ok(&["show", "ugap", "--format", "md"]);
+    assert!(english.contains("\n## Mine\n> à rappeler\n"), "{english}");
 }
 
 #[test]

@@ -48,6 +48,7 @@ pub static CLI: Cli = Cli {
     also_known_as: "Also known as: {}",
     topics: "Topics: {}",
     mine: "Mine: {}",
+    mine_heading: "Mine",
     starred_mark: "starred",
     met_mark: "met",
 

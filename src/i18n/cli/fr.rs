@@ -48,6 +48,7 @@ pub static CLI: Cli = Cli {
     also_known_as: "Aussi appelé : {}",
     topics: "Thèmes : {}",
     mine: "Mon suivi : {}",
+    mine_heading: "Mon suivi",
     starred_mark: "étoilé",
     met_mark: "rencontré",
 
