@@ -51,17 +51,22 @@ pub fn is_stream(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
-/// Writes `bytes` to a file the user named for output: a pipe or a device (`-o /dev/stdout`,
-/// a FIFO a reader waits on) is written into, as a shell would; any other file is replaced
-/// whole with [`replace_file`] (replacing a FIFO or a device would leave a plain file in its
-/// place, and the reader with nothing).
-pub fn write_output(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+/// Writes a file the user named for output with what `write` writes (through a buffer): a
+/// pipe or a device (`-o /dev/stdout`, a FIFO a reader waits on) is written into, as a shell
+/// would; any other file is replaced whole as [`replace_file`] does (replacing a FIFO or a
+/// device would leave a plain file in its place, and the reader with nothing). The output is
+/// never held whole: a million partners' export is written as it is made.
+pub fn write_output(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
     if !is_stream(target) {
-        return replace_file(target, bytes);
+        return replace_file_with(target, write);
     }
     let fail = |error| WriteError { path: target.to_path_buf(), error };
-    let mut file = std::fs::OpenOptions::new().write(true).open(target).map_err(fail)?;
-    io::Write::write_all(&mut file, bytes).map_err(fail)
+    let file = std::fs::OpenOptions::new().write(true).open(target).map_err(fail)?;
+    let mut out = io::BufWriter::new(file);
+    write(&mut out).and_then(|()| out.flush()).map_err(fail)
 }
 
 /// Replaces `target` with `bytes` so that it is always either the old or the new file, whole:
@@ -73,6 +78,14 @@ pub fn write_output(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 /// to is replaced, atomically in that file's folder, and the link stays. A file that existed
 /// keeps its permissions; a new one is readable by its owner only.
 pub fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    replace_file_with(target, |out| out.write_all(bytes))
+}
+
+/// [`replace_file`] with what `write` writes.
+fn replace_file_with(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
     let real = resolve_links(target);
     let dir = match real.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
@@ -90,7 +103,9 @@ pub fn replace_file(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     if let Ok(existing) = fs::metadata(&real) {
         temp.as_file().set_permissions(existing.permissions()).map_err(fail)?;
     }
-    temp.write_all(bytes).map_err(fail)?;
+    let mut out = io::BufWriter::new(temp.as_file_mut());
+    write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
+    drop(out);
     temp.as_file().sync_all().map_err(fail)?;
     // On failure the temporary file is deleted when `PersistError` drops it.
     temp.persist(&real).map_err(|e| fail(e.error))?;

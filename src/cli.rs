@@ -5,7 +5,7 @@
 //! Every message is taken from [`crate::i18n::cli()`], in the language `main` chose; `--help`
 //! and clap's usage errors stay English.
 
-use std::io::{ErrorKind, Write};
+use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -475,15 +475,11 @@ fn print_partners(
     json: bool,
 ) -> Result<()> {
     if json {
-        let objects: Vec<_> = chosen
-            .iter()
-            .enumerate()
-            .filter_map(|(n, &i)| {
-                let marks = catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
-                output::partner_json(catalog, i, marks, found.and_then(|f| f.get(n)).copied())
-            })
-            .collect();
-        cx.out.write_all(output::to_json(&objects)?.as_bytes())?;
+        let objects = chosen.iter().enumerate().filter_map(|(n, &i)| {
+            let marks = catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
+            output::partner_json(catalog, i, marks, found.and_then(|f| f.get(n)).copied())
+        });
+        write_buffered(cx.out, |out| output::write_json_list(out, objects))?;
     } else {
         let found = |n: usize| found.and_then(|f| f.get(n)).copied().unwrap_or_default();
         let partners: Vec<_> = chosen
@@ -539,23 +535,34 @@ fn export(
     let chosen: Vec<usize> = (0..catalog.partners().len())
         .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
         .collect();
-    let text = export::export(&catalog, store.as_ref(), &chosen, format)?;
+    let exported =
+        |out: &mut dyn Write| export::export(&catalog, store.as_ref(), &chosen, format, out);
     // `-o -` and `-o /dev/stdout` are standard output itself: opened again, a file that
     // standard output appends to (`>> log.csv`) would be replaced.
     let to_stdout = |p: &PathBuf| p.as_os_str() == "-" || p.as_os_str() == "/dev/stdout";
     match output {
-        Some(path) if to_stdout(&path) => cx.out.write_all(text.as_bytes())?,
+        Some(path) if to_stdout(&path) => write_buffered(cx.out, exported)?,
         Some(path) => {
-            crate::atomic::write_output(&path, text.as_bytes())?;
+            crate::atomic::write_output(&path, exported)?;
             let path = path.display().to_string();
             let said = i18n::cli();
             let n = chosen.len();
             let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
             writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
         }
-        None => cx.out.write_all(text.as_bytes())?,
+        None => write_buffered(cx.out, exported)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `write` on `out` through a buffer: standard output flushes at every line otherwise.
+fn write_buffered(
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    write(&mut buffered)?;
+    buffered.flush()
 }
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {

@@ -13,8 +13,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
-
-use anyhow::Result;
+use std::io::{self, Write};
 
 use crate::catalog::Catalog;
 use crate::output;
@@ -36,31 +35,35 @@ pub enum ExportFormat {
     Vcf,
 }
 
-/// The export of partners `chosen` (catalog positions) in `format`.
+/// Writes the export of partners `chosen` (catalog positions) in `format` to `out`; JSON and
+/// Markdown a partner at a time.
 pub fn export(
     catalog: &Catalog,
     store: Option<&Store>,
     chosen: &[usize],
     format: ExportFormat,
-) -> Result<String> {
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
-    Ok(match format {
-        ExportFormat::Csv => csv(catalog, store, chosen),
-        ExportFormat::Json => {
-            let objects: Vec<_> = chosen
-                .iter()
-                .filter_map(|&i| output::partner_json(catalog, i, marks_of(i), None))
-                .collect();
-            output::to_json(&objects)?
+    match format {
+        ExportFormat::Csv => out.write_all(csv(catalog, store, chosen).as_bytes()),
+        ExportFormat::Json => output::write_json_list(
+            out,
+            chosen.iter().filter_map(|&i| output::partner_json(catalog, i, marks_of(i), None)),
+        ),
+        ExportFormat::Md => {
+            for (n, &i) in chosen.iter().enumerate() {
+                if n > 0 {
+                    out.write_all(b"\n")?;
+                }
+                let card = output::card(catalog, i, marks_of(i), output::CardFormat::Md);
+                out.write_all(card.as_bytes())?;
+            }
+            Ok(())
         }
-        ExportFormat::Md => chosen
-            .iter()
-            .map(|&i| output::card(catalog, i, marks_of(i), output::CardFormat::Md))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        ExportFormat::Dot => dot(catalog, chosen),
-        ExportFormat::Vcf => crate::vcard::export(catalog, store, chosen),
-    })
+        ExportFormat::Dot => out.write_all(dot(catalog, chosen).as_bytes()),
+        ExportFormat::Vcf => out.write_all(crate::vcard::export(catalog, store, chosen).as_bytes()),
+    }
 }
 
 /// One CSV field: controls a terminal would obey replaced (tabs and line breaks kept), a `'`

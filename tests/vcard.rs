@@ -137,7 +137,13 @@ fn a_partner_without_optional_fields_has_no_empty_properties() {
 
 fn export_all(catalog: &Catalog, store: Option<&Store>) -> String {
     let chosen: Vec<usize> = (0..catalog.partners().len()).collect();
-    export(catalog, store, &chosen, ExportFormat::Vcf).expect("exports")
+    vcf(catalog, store, &chosen)
+}
+
+fn vcf(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
+    let mut out = Vec::new();
+    export(catalog, store, chosen, ExportFormat::Vcf, &mut out).expect("exports");
+    String::from_utf8(out).expect("UTF-8")
 }
 
 #[test]
@@ -162,7 +168,7 @@ fn export_gives_your_own_aliases_as_nicknames() {
     store.apply(Change::Aliases { id: "cnfpt".into(), add, remove: vec![] }).expect("saved");
     let catalog = bundled();
     let chosen = [catalog.position("cnfpt").expect("cnfpt is bundled")];
-    let text = export(&catalog, Some(&store), &chosen, ExportFormat::Vcf).expect("exports");
+    let text = vcf(&catalog, Some(&store), &chosen);
     let cards = parse(&text);
     let nicknames = split_unescape(&by_name(&cards[0])["NICKNAME"].value, ',');
     assert_eq!(nicknames, ["CNFPT", "la centrale, d'achat; bis", "Zoë's"]);
