@@ -331,6 +331,14 @@ fn unknown_id_suggests_the_closest_ones() {
     );
     let out = home.run(&["show", "bordeaux-metropol"]);
     assert!(text(&out.stderr).contains("bordeaux-metropole"));
+    for (typed, close) in [("cnftp", Some("cnfpt")), ("ugap-2", Some("ugap")), ("agence", None)] {
+        let err = text(&home.run(&["show", typed]).stderr);
+        match close {
+            Some(id) => assert!(err.contains(&format!("did you mean {id}")), "{typed}: {err}"),
+            // Ids that share a few letters only (adgcf, ensie) are no suggestion.
+            None => assert!(!err.contains("did you mean"), "{typed}: {err}"),
+        }
+    }
     let out = home.run(&["show", "qqqqqqqq"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("partners list"));
