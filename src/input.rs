@@ -373,17 +373,31 @@ impl Bindings {
     /// The rows of the help for `context`: the keys and what they do, one row per
     /// description, in table order.
     pub fn help_rows(&self, context: Context) -> Vec<(Vec<String>, &'static str)> {
-        let mut rows: Vec<(Vec<String>, &'static str)> = Vec::new();
+        let mut rows: Vec<(Vec<String>, &'static str, Guard)> = Vec::new();
         for binding in self.in_context(context) {
             let Some(description) = binding.action.description() else { continue };
             let name = binding.key.name();
-            match rows.iter_mut().find(|(_, d)| *d == description) {
-                Some((keys, _)) if !keys.contains(&name) => keys.push(name),
+            // A key that does this only at times has a row of its own that says when
+            // (Ctrl-D quits with no query, and deletes otherwise).
+            let row = rows.iter_mut().find(|(_, d, g)| *d == description && *g == binding.guard);
+            match row {
+                Some((keys, ..)) if !keys.contains(&name) => keys.push(name),
                 Some(_) => {}
-                None => rows.push((vec![name], description)),
+                None => rows.push((vec![name], description, binding.guard)),
             }
         }
-        rows
+        let t = crate::i18n::s();
+        rows.into_iter()
+            .map(|(mut keys, description, guard)| {
+                let when = match guard {
+                    Guard::Always => None,
+                    Guard::EmptyQuery => Some(t.help_when_no_query),
+                    Guard::TextAfterCursor => Some(t.help_when_text_after),
+                };
+                keys.extend(when.map(str::to_owned));
+                (keys, description)
+            })
+            .collect()
     }
 
     /// A status-line hint: the first key of each action, joined by `/`, then `label`

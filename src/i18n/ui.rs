@@ -134,6 +134,10 @@ table! {
         /// The mouse, in the help.
         help_mouse,
         help_mouse_does,
+        /// After a key that does this only while the query is empty (Ctrl-D quits).
+        help_when_no_query,
+        /// After a key that does this only with text after the cursor (Ctrl-K deletes it).
+        help_when_text_after,
         help_in_detail,
         help_in_note,
         help_in_overview,

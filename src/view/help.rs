@@ -34,7 +34,11 @@ pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
         lines.push(HelpLine::Blank);
         lines.push(HelpLine::Heading(title));
         for (mut keys, what) in bindings.help_rows(context) {
-            // A key that does the same as in the list goes without saying.
+            // A key that does the same as in the list goes without saying (a key that does
+            // it at times only, said in a row of its own, too).
+            if list.iter().any(|(k, w)| *w == what && *k == keys) {
+                continue;
+            }
             if let Some((same, _)) = list.iter().find(|(_, w)| *w == what) {
                 keys.retain(|k| !same.contains(k));
             }
@@ -69,6 +73,33 @@ pub fn max_scroll((width, height): (u16, u16), count: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// A key shown in two rows of a section (Ctrl-D quits, and deletes a character) says in
+    /// one of them when it does that; the other rows' keys each do one thing.
+    #[test]
+    fn a_key_in_two_rows_says_when() {
+        let t = crate::i18n::s();
+        let lines = lines(&Bindings::default());
+        let when = [t.help_when_no_query, t.help_when_text_after];
+        let keys = |section: &&[HelpLine]| !section.contains(&HelpLine::Heading(t.help_syntax));
+        for section in lines.split(|l| *l == HelpLine::Blank).filter(keys) {
+            let rows: Vec<&str> = section
+                .iter()
+                .filter_map(
+                    |l| if let HelpLine::Row(keys, _) = l { Some(keys.as_str()) } else { None },
+                )
+                .collect();
+            let unguarded = rows.iter().filter(|keys| !when.iter().any(|w| keys.ends_with(w)));
+            let mut seen = std::collections::HashSet::new();
+            for key in unguarded.flat_map(|keys| keys.split(' ')) {
+                assert!(seen.insert(key), "{key} in two rows: {rows:?}");
+            }
+        }
+        let quit = |keys: &str| lines.contains(&HelpLine::Row(keys.to_owned(), t.do_quit));
+        assert!(quit("Ctrl-C") && quit(&format!("Ctrl-D {}", t.help_when_no_query)));
+    }
+
     #[test]
     fn every_form_the_help_shows_is_a_query_in_both_languages() {
         use crate::i18n::{Lang, ui};

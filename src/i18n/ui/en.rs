@@ -78,6 +78,8 @@ pub static UI: Ui = Ui {
     help_type_does: "search as you type",
     help_mouse: "mouse",
     help_mouse_does: "click selects, wheel scrolls",
+    help_when_no_query: "(no query)",
+    help_when_text_after: "(text after)",
     help_in_detail: "In the detail pane",
     help_in_note: "In the note and alias editors",
     help_in_overview: "In the overview",

@@ -78,6 +78,8 @@ pub static UI: Ui = Ui {
     help_type_does: "chercher en tapant",
     help_mouse: "souris",
     help_mouse_does: "clic\u{a0}: sélectionner, molette\u{a0}: défiler",
+    help_when_no_query: "(sans requête)",
+    help_when_text_after: "(texte après)",
     help_in_detail: "Dans la fiche",
     help_in_note: "Dans les éditeurs de note et d'alias",
     help_in_overview: "Dans la vue d'ensemble",
