@@ -457,6 +457,8 @@ impl App {
     fn set_catalog(&mut self, catalog: Arc<Catalog>) {
         self.loading = None;
         self.status = None;
+        // The list was laid out for no partners while they loaded.
+        self.list_width = crate::view::list::wanted_width(&catalog);
         let mut warnings = std::mem::take(&mut self.held);
         let skipped =
             |w: &crate::dataset::DatasetError| fill(s().loading_skipped, &[&w.one_line()]);

@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
+use rayon::prelude::*;
+
 mod similar;
 
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
@@ -109,6 +111,8 @@ pub struct Catalog {
     /// What [`Catalog::similar`] keeps between calls: the detail pane asks again on every
     /// keystroke, and a pass over every partner is not free at scale.
     similar_memo: Mutex<similar::Memo>,
+    /// What [`Catalog::widest`] found, kept.
+    widest: OnceLock<usize>,
 }
 
 /// Whether a load makes the table of relations between partners (which the browser's detail
@@ -346,7 +350,14 @@ impl Catalog {
             sources,
             warnings,
             similar_memo: Mutex::default(),
+            widest: OnceLock::new(),
         }
+    }
+
+    /// The largest `width` of a partner, measured once: the list's widest row, read by the
+    /// browser's thread when a large catalog comes, is measured before on the loader's.
+    pub fn widest(&self, width: impl Fn(&Partner) -> usize + Sync + Send) -> usize {
+        *self.widest.get_or_init(|| self.partners.par_iter().map(width).max().unwrap_or(0))
     }
 
     fn by_id(&self) -> &Ids {

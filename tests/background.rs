@@ -100,6 +100,21 @@ fn the_datasets_being_loaded_are_named_at_once() {
     }
 }
 
+/// The list is laid out for the partners once they come, as wide as for a catalog there
+/// from the start: while loading, it had no names to measure.
+#[test]
+fn the_list_takes_the_width_of_the_partners_once_loaded() {
+    let size = Action::Resize { width: 300, height: 100 };
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+    app.update(size.clone());
+    let loading = app.areas().list.width;
+    app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+    let mut from_start = App::new(common::bundled(), State::default(), "");
+    from_start.update(size);
+    assert_eq!(app.areas().list.width, from_start.areas().list.width);
+    assert!(app.areas().list.width > loading, "{loading}");
+}
+
 #[test]
 fn the_list_says_it_is_loading_then_searching_never_that_nothing_matches() {
     let mut app = App::loading(State::default(), "social", 2_000_000, Vec::new());

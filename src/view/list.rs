@@ -30,7 +30,7 @@ pub fn row_width(partner: &Partner) -> usize {
 /// How wide the list pane (with its borders) would like to be for `catalog`: as wide as its
 /// longest row, within reason (the layout then keeps the detail readable).
 pub fn wanted_width(catalog: &Catalog) -> u16 {
-    let widest = catalog.partners().iter().map(row_width).max().unwrap_or(0);
+    let widest = catalog.widest(row_width);
     u16::try_from(widest + 2).unwrap_or(u16::MAX).min(100)
 }
 
