@@ -38,6 +38,8 @@ impl Loader {
             crate::i18n::set(lang);
             let report = |bytes: u64| {
                 let read = read.fetch_add(bytes, Ordering::Relaxed) + bytes;
+                // The end of a pipe (0 bytes): all there is was read, checking comes next.
+                let total = if bytes == 0 && total == 0 { read } else { total };
                 let _ = progress.send(Ok(Action::Loading { read, total }));
             };
             match Catalog::load(&data, datasets.as_deref(), Links::Now, &report) {

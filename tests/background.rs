@@ -303,6 +303,31 @@ fn finish(mut loader: Loader) -> (Vec<(u64, u64)>, Result<Action, dataset::Datas
     }
 }
 
+/// A pipe's size is known at its end: the loader then says all was read (the status line
+/// goes on to "checking and indexing"), not still "N MB read".
+#[cfg(unix)]
+#[test]
+fn the_end_of_a_pipe_is_reported() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let fifo = dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut out = std::fs::OpenOptions::new().write(true).open(fifo).expect("opened");
+            out.write_all(SOURCE.as_bytes()).expect("written");
+        })
+    };
+    let (progress, done) = finish(Loader::start(vec![fifo], None, 0, Lang::En));
+    writer.join().expect("the writer ends");
+    assert!(matches!(done, Ok(Action::Loaded(_))), "{done:?}");
+    let all = SOURCE.len() as u64;
+    assert!(progress.iter().rev().skip(1).all(|&(_, total)| total == 0), "{progress:?}");
+    assert_eq!(progress.last(), Some(&(all, all)));
+}
+
 #[test]
 fn the_loader_reports_bytes_read_then_the_catalog() {
     let dir = tempfile::tempdir().expect("a temporary folder");

@@ -15,9 +15,10 @@ pub fn read_source(path: &Path) -> Result<String, DatasetError> {
     read_text(path, &|_| {}, &|_| Ok(()))
 }
 
-/// Reads a file's text; `progress` is told of each block read. A pipe or a device may
-/// never end (`--data <(yes)`): once its first block is in, `look` is shown that block's
-/// text, and an error it finds there ends the reading.
+/// Reads a file's text; `progress` is told of each block read, then of 0 bytes at its end
+/// (a pipe's size is known only then). A pipe or a device may never end (`--data <(yes)`):
+/// once its first block is in, `look` is shown that block's text, and an error it finds
+/// there ends the reading.
 pub(super) fn read_text(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
@@ -30,10 +31,10 @@ pub(super) fn read_text(
     let mut first = true;
     loop {
         let read = (&mut file).take(READ_BLOCK).read_to_end(&mut text.bytes).map_err(io)?;
+        progress(read as u64);
         if read == 0 {
             break;
         }
-        progress(read as u64);
         text.check(false)?;
         // A whole block and no size: a stream, whose end may never come.
         if std::mem::take(&mut first) && file.size == 0 && read as u64 == READ_BLOCK {
