@@ -239,6 +239,28 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether it edits the query (typing, deleting, moving the cursor in it).
+    pub fn edits_query(&self) -> bool {
+        matches!(
+            self,
+            Action::Insert(_)
+                | Action::Paste(_)
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWord
+                | Action::DeleteWordBack
+                | Action::DeleteWordForward
+                | Action::DeleteToEnd
+                | Action::DeleteToStart
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorWordLeft
+                | Action::CursorWordRight
+                | Action::CursorHome
+                | Action::CursorEnd
+        )
+    }
+
     /// What the action does, in the words of the help screen (in the thread's language);
     /// `None` for actions that no key is bound to (typing, clicks, reports). Actions that the help shows on one row share
     /// the same words.

@@ -11,7 +11,6 @@ mod reports;
 
 pub use editor::{Closing, Edited, NoteEditor};
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use crate::action::{Action, Effect, SearchRequest, Shared};
@@ -103,10 +102,6 @@ pub struct App {
     /// While the worker's results have not come: whether the selected partner should stay
     /// selected when they do.
     waiting: Option<bool>,
-    /// Keys that came while the worker searched, in order, to be done once its results are
-    /// shown: a star, a note or a move typed right after a query is meant for its results,
-    /// not for the ones still on screen (see [`App::next_deferred`]).
-    deferred: VecDeque<Action>,
     /// Counts the searches asked of the worker; only the newest one's results are shown.
     asked: u64,
     state: State,
@@ -159,7 +154,6 @@ impl App {
             loading: None,
             pending: None,
             waiting: None,
-            deferred: VecDeque::new(),
             asked: 0,
             state,
             marks,
@@ -324,12 +318,7 @@ impl App {
     pub fn should_quit(&self) -> bool {
         self.quit
     }
-    /// The next key that waited for a search's results, once they are shown: the session
-    /// does it as if just pressed, and asks again until none is left (or another search
-    /// starts, which they then wait for).
-    pub fn next_deferred(&mut self) -> Option<Action> {
-        if self.waiting.is_some() { None } else { self.deferred.pop_front() }
-    }
+
     /// Partner `index`'s marks.
     pub fn marks_of(&self, index: usize) -> MarkBits {
         self.marks.get(index).copied().unwrap_or_default()
@@ -412,16 +401,6 @@ impl App {
             // Nothing is shown but that the terminal is too small: no key changes anything
             // unseen (a star, a note, a query).
             _ if self.areas().mode == Mode::TooSmall => None,
-            // The query typed is being searched: what is not typing waits for its results,
-            // and so does all that comes after it, to keep the keys' order.
-            action
-                if self.waiting.is_some()
-                    && self.overlay.is_none()
-                    && (!self.deferred.is_empty() || !is_editing(&action)) =>
-            {
-                self.deferred.push_back(action);
-                None
-            }
             action => {
                 if !matches!(action, Action::Scroll { .. }) {
                     self.status = None;
@@ -478,7 +457,7 @@ impl App {
 
     fn update_main(&mut self, action: &Action) -> Option<Effect> {
         match action {
-            action if is_editing(action) => self.edit(action),
+            action if action.edits_query() => self.edit(action),
             Action::MoveUp if self.query.is_empty() && self.selected == 0 => {
                 self.recall_history();
             }
@@ -728,26 +707,4 @@ impl App {
         self.focus = Focus::Detail;
         self.remember_query()
     }
-}
-
-/// Whether `action` edits the query (typing, deleting, moving the cursor in it).
-fn is_editing(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Insert(_)
-            | Action::Paste(_)
-            | Action::DeleteBack
-            | Action::DeleteForward
-            | Action::DeleteWord
-            | Action::DeleteWordBack
-            | Action::DeleteWordForward
-            | Action::DeleteToEnd
-            | Action::DeleteToStart
-            | Action::CursorLeft
-            | Action::CursorRight
-            | Action::CursorWordLeft
-            | Action::CursorWordRight
-            | Action::CursorHome
-            | Action::CursorEnd
-    )
 }

@@ -36,10 +36,12 @@ impl Loader {
         std::thread::spawn(move || {
             // Problems found while loading are told in the browser's language.
             crate::i18n::set(lang);
+            // A single pipe's end (0 bytes) says all there is was read: checking comes next.
+            // (Among several files, it would say so before the next file is read.)
+            let one_stream = total == 0 && data.len() == 1;
             let report = |bytes: u64| {
                 let read = read.fetch_add(bytes, Ordering::Relaxed) + bytes;
-                // The end of a pipe (0 bytes): all there is was read, checking comes next.
-                let total = if bytes == 0 && total == 0 { read } else { total };
+                let total = if bytes == 0 && one_stream { read } else { total };
                 let _ = progress.send(Ok(Action::Loading { read, total }));
             };
             match Catalog::load(&data, datasets.as_deref(), Links::Now, &report) {
@@ -160,13 +162,20 @@ impl SearchWorker {
         let _ = self.requests.send(request);
     }
 
-    /// The results of a search, if some are waiting.
-    pub fn try_next(&mut self) -> Option<Action> {
-        let found = self.found.try_recv().ok()?;
+    /// The results of a search, if some are waiting; an error if the thread is gone (it
+    /// panicked): no results would ever come, and the keys held for them would wait for ever.
+    pub fn try_next(&mut self) -> std::io::Result<Option<Action>> {
+        let found = match self.found.try_recv() {
+            Ok(found) => found,
+            Err(TryRecvError::Empty) => return Ok(None),
+            Err(TryRecvError::Disconnected) => {
+                return Err(std::io::Error::other("the search thread stopped"));
+            }
+        };
         if let Action::Found { generation, .. } = &found {
             self.answered = self.answered.max(*generation);
         }
-        Some(found)
+        Ok(Some(found))
     }
 
     /// Whether the newest search asked for has not been answered yet.

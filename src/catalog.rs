@@ -13,7 +13,7 @@ mod similar;
 
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 
-use crate::dataset::{self, Dataset, DatasetError, Ids, Partner, RelationKind};
+use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind};
 use crate::search::{Glossary, GlossaryError, Index, MarkBits};
 use crate::store::{Marks, State};
 
@@ -111,8 +111,8 @@ pub struct Catalog {
     /// What [`Catalog::similar`] keeps between calls: the detail pane asks again on every
     /// keystroke, and a pass over every partner is not free at scale.
     similar_memo: Mutex<similar::Memo>,
-    /// What [`Catalog::widest`] found, kept.
-    widest: OnceLock<usize>,
+    /// What [`Catalog::widest_labels`] found, kept.
+    widest_labels: OnceLock<Vec<usize>>,
 }
 
 /// Whether a load makes the table of relations between partners (which the browser's detail
@@ -350,14 +350,29 @@ impl Catalog {
             sources,
             warnings,
             similar_memo: Mutex::default(),
-            widest: OnceLock::new(),
+            widest_labels: OnceLock::new(),
         }
     }
 
-    /// The largest `width` of a partner, measured once: the list's widest row, read by the
-    /// browser's thread when a large catalog comes, is measured before on the loader's.
-    pub fn widest(&self, width: impl Fn(&Partner) -> usize + Sync + Send) -> usize {
-        *self.widest.get_or_init(|| self.partners.par_iter().map(width).max().unwrap_or(0))
+    /// For each kind (in the order of [`Kind::ALL`]), the widest "Name (ACR)" of its
+    /// partners in columns (0: none of that kind). Measured once, on every core: the list's
+    /// width, read by the browser's thread when a large catalog comes, is measured before on
+    /// the loader's.
+    pub fn widest_labels(&self) -> &[usize] {
+        self.widest_labels.get_or_init(|| {
+            let kinds = Kind::ALL.len();
+            let widest = |mut widest: Vec<usize>, p: &Partner| {
+                let at = Kind::ALL.iter().position(|&k| k == p.kind).unwrap_or(0);
+                widest[at] = widest[at].max(p.label_width());
+                widest
+            };
+            let wider =
+                |a: Vec<usize>, b: Vec<usize>| a.iter().zip(&b).map(|(a, b)| *a.max(b)).collect();
+            self.partners
+                .par_iter()
+                .fold(|| vec![0; kinds], widest)
+                .reduce(|| vec![0; kinds], wider)
+        })
     }
 
     fn by_id(&self) -> &Ids {
@@ -476,7 +491,7 @@ impl Catalog {
     }
 
     /// Up to `n` ids close to `id`, for "did you mean": a typo or two away (Jaro-Winkler
-    /// above [`SUGGEST_MIN`]), not any id that shares a few letters with it.
+    /// above [`SUGGEST_MIN`], or one edit), not any id that shares a few letters with it.
     pub fn suggest(&self, id: &str, n: usize) -> Vec<&str> {
         let mut scored: Vec<(f64, &str)> =
             self.partners
@@ -488,7 +503,12 @@ impl Catalog {
                     });
                     (by_id.max(by_name), p.id.as_str())
                 })
-                .filter(|(s, _)| *s > SUGGEST_MIN)
+                // A short id one typo away ("ygap") is less alike by Jaro-Winkler (0.83).
+                .filter(|(s, other)| {
+                    *s > SUGGEST_MIN
+                        || other.len().abs_diff(id.len()) <= 1
+                            && strsim::damerau_levenshtein(id, other) <= 1
+                })
                 .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         scored.into_iter().take(n).map(|(_, id)| id).collect()

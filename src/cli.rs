@@ -372,6 +372,10 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
             || cause
                 .downcast_ref::<serde_json::Error>()
                 .is_some_and(|e| e.io_error_kind() == Some(ErrorKind::BrokenPipe))
+            // `export -o /dev/fd/1 | head`: a pipe named for output, closed early.
+            || cause
+                .downcast_ref::<crate::atomic::WriteError>()
+                .is_some_and(|e| e.error.kind() == ErrorKind::BrokenPipe)
     })
 }
 

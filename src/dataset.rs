@@ -574,6 +574,18 @@ impl Partner {
     pub fn short_name(&self) -> &str {
         self.acronym.as_deref().unwrap_or(&self.name)
     }
+
+    /// The acronym shown after the name ("Name (ACR)"), when it says something the name
+    /// does not.
+    pub fn shown_acronym(&self) -> Option<&str> {
+        self.acronym.as_deref().filter(|a| *a != self.name && !a.is_empty())
+    }
+
+    /// Columns "Name (ACR)" takes on a terminal, cleaned as the list shows it.
+    pub fn label_width(&self) -> usize {
+        let width = |text: &str| crate::text::width(&crate::text::clean(text));
+        width(&self.name) + self.shown_acronym().map_or(0, |a| width(a) + 3)
+    }
 }
 
 #[cfg(test)]

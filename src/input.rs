@@ -16,8 +16,10 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, Mous
 
 use crate::action::Action;
 
+mod held;
 mod key;
 
+pub use held::Held;
 pub use key::Key;
 use key::{alt, alt_key, ch, ctrl, ctrl_key, plain};
 

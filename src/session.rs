@@ -179,6 +179,7 @@ fn event_loop(
     mut background: Background,
 ) -> anyhow::Result<Ending> {
     let keys = Keys::start();
+    let mut held = crate::input::Held::default();
     let mut perform = |app: &mut App, action: Action, screen: &mut Screen, bg: &mut Background| {
         let mut next = app.update(action);
         // Each effect's outcome goes back to update, which may ask for more.
@@ -230,7 +231,7 @@ fn event_loop(
             let tick = if background.loader.is_some() { SHORT_TICK } else { TICK };
             match keys.next(tick) {
                 Ok(Some(event)) => {
-                    if let Some(action) = crate::input::action(&event, app.key_state()) {
+                    if let Some(action) = held.offer(event, app.key_state(), app.searching()) {
                         break action;
                     }
                 }
@@ -248,7 +249,9 @@ fn event_loop(
         };
         perform(app, action, screen, &mut background);
         // Keys that waited for the results just shown are done now, in order.
-        while let Some(action) = app.next_deferred().filter(|_| !app.should_quit()) {
+        while !app.should_quit()
+            && let Some(action) = held.next(app.key_state(), app.searching())
+        {
             perform(app, action, screen, &mut background);
         }
         if app.should_quit() {
@@ -291,7 +294,10 @@ impl Background {
                 None => {}
             }
         }
-        Ok(self.searches.as_mut().and_then(SearchWorker::try_next))
+        match &mut self.searches {
+            Some(searches) => Ok(searches.try_next()?),
+            None => Ok(None),
+        }
     }
 }
 

@@ -18,6 +18,7 @@ use partners::background::{Loader, SearchWorker};
 use partners::catalog::Catalog;
 use partners::dataset;
 use partners::i18n::Lang;
+use partners::input::Held;
 use partners::search::{Query, Searcher};
 use partners::store::State;
 
@@ -115,6 +116,22 @@ fn the_list_takes_the_width_of_the_partners_once_loaded() {
     assert!(app.areas().list.width > loading, "{loading}");
 }
 
+/// The list's width counts each row's badge in the user's language (the names are measured
+/// on every core, whose threads speak English): "collectivité" is wider than "local".
+#[test]
+fn the_list_width_counts_the_badges_in_the_users_language() {
+    let name = "Communauté d'agglomération du Grand Sud-Ouest Atlantique et des Landes";
+    let mut partner = common::partner("long", name, "A long name.");
+    partner.kind = partners::dataset::Kind::LocalAuthority;
+    for lang in [Lang::Fr, Lang::En] {
+        partners::i18n::set(lang);
+        let catalog = Catalog::from_partners(vec![partner.clone()], Vec::new(), Vec::new());
+        let row = partners::view::list::row_width(&partner);
+        let wanted = partners::view::list::wanted_width(&catalog);
+        assert_eq!(usize::from(wanted), row + 2, "{lang:?}");
+    }
+}
+
 #[test]
 fn the_list_says_it_is_loading_then_searching_never_that_nothing_matches() {
     let mut app = App::loading(State::default(), "social", 2_000_000, Vec::new());
@@ -210,49 +227,113 @@ fn a_large_catalog_is_searched_by_the_worker_and_only_the_newest_results_count()
     assert_eq!(app.selected(), 0);
 }
 
-/// Keys pressed while the worker searches wait for its results, in their order: a move and
-/// a star typed right after a query go to the query's results, not to the partner still
-/// selected on screen. Typing before them is done at once.
+/// The browser and its worker as the session runs them: keys go through [`Held`]; a search
+/// asked for is answered when [`Session::answer`] says so, and the held keys then follow.
+struct Session {
+    app: App,
+    held: Held,
+    searcher: Searcher,
+    asked: Vec<SearchRequest>,
+    effects: Vec<Effect>,
+}
+
+impl Session {
+    /// A browser over the large catalog, its first results shown.
+    fn new() -> Session {
+        let mut app = App::loading(State::default(), "", 1, Vec::new());
+        let all = request(app.update(Action::Loaded(Shared(Arc::new(big())))));
+        let mut session = Session {
+            app,
+            held: Held::default(),
+            searcher: Searcher::default(),
+            asked: vec![all],
+            effects: Vec::new(),
+        };
+        session.answer();
+        session
+    }
+
+    fn perform(&mut self, action: Action) {
+        match self.app.update(action) {
+            Some(Effect::Search(request)) => self.asked.push(request),
+            Some(effect) => self.effects.push(effect),
+            None => {}
+        }
+    }
+
+    /// Presses `keys` (the notation of `common::events`).
+    fn press(&mut self, keys: &str) {
+        for event in keys.split_whitespace().flat_map(common::events) {
+            let (state, searching) = (self.app.key_state(), self.app.searching());
+            if let Some(action) = self.held.offer(event, state, searching) {
+                self.perform(action);
+            }
+        }
+    }
+
+    /// The worker answers the newest search; the keys held for it are done.
+    fn answer(&mut self) {
+        let newest = self.asked.pop().expect("a search asked for");
+        self.asked.clear();
+        let found = newest.run(&mut self.searcher);
+        self.perform(found);
+        while let Some(action) = self.held.next(self.app.key_state(), self.app.searching()) {
+            self.perform(action);
+        }
+    }
+}
+
+/// Keys pressed while the worker searches wait for its results, in their order, and are read
+/// then: a move and a star typed right after a query go to its results, not to the partner
+/// still selected on screen; typing before them is done at once.
 #[test]
 fn keys_after_a_query_wait_for_its_results() {
     use partners::search::Mark;
-    let mut app = App::loading(State::default(), "", 1, Vec::new());
-    let all = request(app.update(Action::Loaded(Shared(Arc::new(big())))));
-    let catalog = Arc::clone(&all.catalog.0);
-    let mut searcher = Searcher::default();
-    app.update(all.run(&mut searcher));
-    for _ in 0..3 {
-        app.update(Action::MoveDown);
-    }
-    let before = app.selected_partner().expect("a partner selected");
-    let asked: Vec<SearchRequest> = "bor"
-        .chars()
-        .map(|c| request(common::press(&mut app, KeyCode::Char(c), Modifiers::NONE)))
-        .collect();
-    assert_eq!(app.query(), "bor");
-    assert_eq!(common::press(&mut app, KeyCode::Down, Modifiers::NONE), None);
-    assert_eq!(app.update(Action::ToggleStar), None);
+    let mut session = Session::new();
+    session.press("<Down> <Down> <Down>");
+    let before = session.app.selected_partner().expect("a partner selected");
+    session.press("bor <Down> <C-s>");
+    assert_eq!(session.app.query(), "bor");
     // Waiting: the results on screen and their selection are untouched, nothing starred.
-    assert_eq!(app.selected_partner(), Some(before));
-    assert!((0..PARTNERS).all(|i| !app.marks_of(i).has(Mark::Starred)));
-    // An older search's results change nothing.
-    app.update(asked[0].run(&mut searcher));
-    assert_eq!(app.next_deferred(), None);
-    app.update(asked[2].run(&mut searcher));
-    let mut effects = Vec::new();
-    while let Some(action) = app.next_deferred() {
-        effects.extend(app.update(action));
-    }
-    let expected = fresh(&catalog, "bor");
-    let second = expected[1].index;
-    assert_eq!(app.selected_partner(), Some(second));
-    assert!(app.marks_of(second).has(Mark::Starred));
-    assert!(!app.marks_of(before).has(Mark::Starred) || before == second);
+    assert_eq!(session.app.selected_partner(), Some(before));
+    assert!((0..PARTNERS).all(|i| !session.app.marks_of(i).has(Mark::Starred)));
+    let catalog = Arc::clone(&session.asked[0].catalog.0);
+    session.answer();
+    let second = fresh(&catalog, "bor")[1].index;
+    assert_eq!(session.app.selected_partner(), Some(second));
+    assert!(session.app.marks_of(second).has(Mark::Starred));
     let id = catalog.partners()[second].id.clone();
-    assert!(
-        matches!(effects.as_slice(), [Effect::Save(partners::store::Change::Star { id: starred, on: true })] if *starred == id),
-        "{effects:?}"
-    );
+    assert_eq!(session.effects, vec![Effect::Save(partners::store::Change::Star { id, on: true })]);
+}
+
+/// Held keys are read where they land: Enter and Ctrl-S in a note that a held Alt-e opened
+/// are a new line and saving it, and a quit after them waits for them.
+#[test]
+fn held_keys_are_read_in_the_state_they_land_in() {
+    use partners::store::Change;
+    let mut session = Session::new();
+    session.press("bor <A-e> hi <Enter> there <C-s> <C-c>");
+    assert!(!session.app.should_quit());
+    session.answer();
+    let first = session.app.selected_partner().expect("a partner selected");
+    let id = session.app.catalog().partners()[first].id.clone();
+    let note = Change::Note { id, text: Some("hi\nthere".into()) };
+    assert_eq!(session.effects.first(), Some(&Effect::Save(note)));
+    assert!(session.app.should_quit());
+    // Typing behind a held key is not searched key by key: it follows it, then one search.
+    let mut session = Session::new();
+    session.press("bor <Down> deaux");
+    session.answer();
+    assert_eq!(session.app.query(), "bordeaux");
+    assert_eq!(session.asked.len(), 5, "one request a letter, the worker runs the newest");
+    assert!(session.app.searching());
+    // Quitting twice quits at once, held keys or not; a click on results about to change is
+    // dropped.
+    let mut session = Session::new();
+    session.press("bor <C-s> <C-c>");
+    assert!(!session.app.should_quit());
+    session.press("<Click:5,4> <C-c>");
+    assert!(session.app.should_quit());
 }
 
 #[test]
@@ -276,7 +357,7 @@ fn the_worker_answers_the_newest_request_like_a_fresh_search() {
     while worker.busy() {
         let left = deadline.saturating_duration_since(Instant::now());
         woken.recv_timeout(left).expect("the worker wakes its caller when it answers");
-        while let Some(found) = worker.try_next() {
+        while let Some(found) = worker.try_next().expect("the worker runs") {
             last = Some(found);
         }
     }

@@ -16,21 +16,22 @@ pub fn badge(kind: Kind) -> &'static str {
 /// Columns before the name: three marks and a space.
 pub const MARKS_WIDTH: usize = 4;
 
-/// The acronym a row shows after the name, when it says something the name does not.
-pub fn acronym(partner: &Partner) -> Option<&str> {
-    partner.acronym.as_deref().filter(|a| *a != partner.name && !a.is_empty())
-}
-
 /// Columns a row needs to show everything: marks, "Name (ACR)", a space and the badge.
 pub fn row_width(partner: &Partner) -> usize {
-    let suffix = acronym(partner).map_or(0, |a| width(&clean(a)) + 3);
-    MARKS_WIDTH + width(&clean(&partner.name)) + suffix + 1 + width(badge(partner.kind))
+    MARKS_WIDTH + partner.label_width() + 1 + width(badge(partner.kind))
 }
 
 /// How wide the list pane (with its borders) would like to be for `catalog`: as wide as its
-/// longest row, within reason (the layout then keeps the detail readable).
+/// longest row, within reason (the layout then keeps the detail readable). The badges are
+/// measured here, in this thread's language; the names once, by the catalog.
 pub fn wanted_width(catalog: &Catalog) -> u16 {
-    let widest = catalog.widest(row_width);
+    let widest = Kind::ALL
+        .iter()
+        .zip(catalog.widest_labels())
+        .filter(|&(_, &label)| label > 0)
+        .map(|(&kind, label)| MARKS_WIDTH + label + 1 + width(badge(kind)))
+        .max()
+        .unwrap_or(0);
     u16::try_from(widest + 2).unwrap_or(u16::MAX).min(100)
 }
 
@@ -87,7 +88,7 @@ pub fn label_runs(
     acronym_positions: &[usize],
     room: usize,
 ) -> Vec<(String, bool)> {
-    let Some(acronym) = acronym(partner) else {
+    let Some(acronym) = partner.shown_acronym() else {
         return runs_in_view(&partner.name, name_positions, room);
     };
     let acronym = clean(acronym);

@@ -132,6 +132,7 @@ fn a_closed_pipe_ends_the_program_quietly() {
         &["show", "ugap"],
         &["export", "--format", "json"],
         &["export"],
+        &["export", "--format", "md", "-o", "/dev/fd/1"],
         &["template"],
         &["--help"],
         &["search", "--help"],

@@ -1,0 +1,69 @@
+//! Keys pressed while a search runs that are meant for its results: a star, a note or a move
+//! typed right after a query is for the partner it finds, not for the one still on screen.
+//! Such a key is held, with every key after it (to keep their order), and read once the
+//! results are shown, in the state they then find (Enter in a note that a held Alt-e opened
+//! is a new line there).
+
+use std::collections::VecDeque;
+
+use crossterm::event::Event;
+
+use super::{Context, KeyState, action};
+use crate::action::Action;
+
+/// The keys held, in order, each with whether it quit when it was pressed.
+#[derive(Debug, Default)]
+pub struct Held {
+    events: VecDeque<(Event, bool)>,
+}
+
+impl Held {
+    /// What `event` does now, or `None` when it waits (or does nothing). `searching`: the
+    /// results of the query typed are on their way. Typing is done at once unless keys wait
+    /// before it; a click or a wheel turn, aimed at results about to change, is dropped;
+    /// quitting waits behind held keys, and quitting again quits at once.
+    pub fn offer(&mut self, event: Event, state: KeyState<'_>, searching: bool) -> Option<Action> {
+        let action = action(&event, state)?;
+        let quit = action == Action::Quit;
+        let held_quit = self.events.iter().any(|&(_, quit)| quit);
+        match action {
+            Action::Click { .. } | Action::Scroll { .. } if searching => None,
+            Action::Suspend => Some(action),
+            _ if quit && held_quit => Some(action),
+            _ if self.events.is_empty() && !waits(&action, state.context, searching) => {
+                Some(action)
+            }
+            _ => {
+                self.events.push_back((event, quit));
+                None
+            }
+        }
+    }
+
+    /// The next held key that may be done now, read in the state now.
+    pub fn next(&mut self, state: KeyState<'_>, searching: bool) -> Option<Action> {
+        while let Some((event, _)) = self.events.front() {
+            match action(event, state) {
+                Some(action) if waits(&action, state.context, searching) => return None,
+                Some(action) => {
+                    self.events.pop_front();
+                    return Some(action);
+                }
+                // A key that means nothing where it now lands.
+                None => {
+                    self.events.pop_front();
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether `action` waits for the results on their way: what acts on the list or the detail
+/// and is not typing. Overlays (a note, the help) do not show results.
+fn waits(action: &Action, context: Context, searching: bool) -> bool {
+    searching
+        && matches!(context, Context::List | Context::Detail)
+        && !action.edits_query()
+        && !matches!(action, Action::Quit | Action::Suspend)
+}
