@@ -40,7 +40,9 @@ pub fn describe(error: &io::Error) -> String {
         Kind::NotFound => said.io_not_found.to_owned(),
         // What reading text says of bytes that are not UTF-8.
         Kind::InvalidData => said.io_not_utf8.to_owned(),
-        Kind::FileTooLarge => said.io_too_large.to_owned(),
+        // A dataset's bound (ours); the system's own (EFBIG, a size limit on a write) keeps
+        // its words.
+        Kind::FileTooLarge if error.raw_os_error().is_none() => said.io_too_large.to_owned(),
         _ => error.to_string(),
     }
 }
@@ -146,4 +148,21 @@ pub fn sync_dir(dir: &Path) -> Result<(), WriteError> {
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dataset's 4 GiB bound is said as such; a write the system refuses as too large (a
+    /// size limit, EFBIG) is not taken for it.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_too_large_for_the_system_keeps_its_words() {
+        let ours = io::Error::new(io::ErrorKind::FileTooLarge, "larger than 4 GiB");
+        assert_eq!(describe(&ours), i18n::cli().io_too_large);
+        let system = io::Error::from_raw_os_error(libc::EFBIG);
+        assert_eq!(system.kind(), io::ErrorKind::FileTooLarge);
+        assert_ne!(describe(&system), i18n::cli().io_too_large);
+    }
 }
