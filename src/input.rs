@@ -72,7 +72,8 @@ impl Guard {
     fn holds(self, state: &KeyState<'_>) -> bool {
         match self {
             Guard::Always => true,
-            Guard::EmptyQuery => state.query_empty,
+            // In the note editor a typed key is text, whatever the query holds.
+            Guard::EmptyQuery => state.query_empty && state.context != Context::Note,
             Guard::TextAfterCursor => state.text_after_cursor,
         }
     }

@@ -168,6 +168,27 @@ fn a_missing_file_is_the_defaults() {
     assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());
 }
 
+/// A plain letter bound to quit quits only from an empty query: in a note, it is text.
+#[test]
+fn a_letter_bound_to_quit_is_text_in_a_note() {
+    use partners::action::Action;
+    use partners::app::App;
+    use partners::config::Config;
+    let config =
+        Config::parse("[keys]\nquit = [\"q\"]\n", std::path::Path::new("c.toml")).expect("reads");
+    let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+    let mut app = App::new(catalog, partners::store::State::default(), "");
+    app.set_bindings(config.bindings());
+    app.update(Action::EditNote);
+    let q = crossterm::event::Event::Key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('q'),
+    ));
+    assert_eq!(partners::input::action(&q, app.key_state()), Some(Action::Insert('q')));
+    app.update(Action::CancelNote);
+    assert!(app.overlay().is_none() && app.query().is_empty());
+    assert_eq!(partners::input::action(&q, app.key_state()), Some(Action::Quit));
+}
+
 /// The keys of a configuration file drive the key handling, the help and the hints alike.
 #[test]
 fn the_users_keys_are_the_keys() {
