@@ -261,6 +261,37 @@ impl Action {
         )
     }
 
+    /// Whether it acts on the results or the partner selected (a move, a mark, a note, the
+    /// detail): what waits for results on their way.
+    pub fn acts_on_results(&self) -> bool {
+        matches!(
+            self,
+            Action::MoveDown
+                | Action::MoveUp
+                | Action::SelectNext
+                | Action::SelectPrevious
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Open
+                | Action::ToggleStar
+                | Action::ToggleMet
+                | Action::EditNote
+                | Action::EditAliases
+                | Action::CopyCard
+                | Action::ShowQr
+                | Action::ScrollDown
+                | Action::ScrollUp
+                | Action::ScrollPageDown
+                | Action::ScrollPageUp
+                | Action::DetailTop
+                | Action::DetailBottom
+                | Action::PreviousLink
+                | Action::NextLink
+                | Action::FollowLink
+                | Action::ToggleFocus
+        )
+    }
+
     /// What the action does, in the words of the help screen (in the thread's language);
     /// `None` for actions that no key is bound to (typing, clicks, reports). Actions that the help shows on one row share
     /// the same words.

@@ -314,6 +314,17 @@ impl App {
     pub fn searching(&self) -> bool {
         self.waiting.is_some()
     }
+    /// Whether results are on their way, and why (see [`crate::input::Held`]).
+    pub fn coming(&self) -> crate::input::Coming {
+        use crate::input::Coming;
+        if self.loading.is_some() {
+            Coming::Loading
+        } else if self.searching() {
+            Coming::Searching
+        } else {
+            Coming::No
+        }
+    }
     /// Whether the user asked to quit.
     pub fn should_quit(&self) -> bool {
         self.quit

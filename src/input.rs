@@ -19,7 +19,7 @@ use crate::action::Action;
 mod held;
 mod key;
 
-pub use held::Held;
+pub use held::{Coming, Held};
 pub use key::Key;
 use key::{alt, alt_key, ch, ctrl, ctrl_key, plain};
 

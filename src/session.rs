@@ -200,7 +200,14 @@ fn event_loop(
         }
     };
     let size = screen.terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
+    // Performed, not only updated: a large catalog loaded before the session asks for its
+    // first search here, and a search never asked for is never answered.
+    perform(
+        app,
+        Action::Resize { width: size.width, height: size.height },
+        screen,
+        &mut background,
+    );
     loop {
         if let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame)) {
             perform(app, Action::Terminate, screen, &mut background);
@@ -231,7 +238,7 @@ fn event_loop(
             let tick = if background.loader.is_some() { SHORT_TICK } else { TICK };
             match keys.next(tick) {
                 Ok(Some(event)) => {
-                    if let Some(action) = held.offer(event, app.key_state(), app.searching()) {
+                    if let Some(action) = held.offer(event, app.key_state(), app.coming()) {
                         break action;
                     }
                 }
@@ -250,7 +257,7 @@ fn event_loop(
         perform(app, action, screen, &mut background);
         // Keys that waited for the results just shown are done now, in order.
         while !app.should_quit()
-            && let Some(action) = held.next(app.key_state(), app.searching())
+            && let Some(action) = held.next(app.key_state(), app.coming())
         {
             perform(app, action, screen, &mut background);
         }

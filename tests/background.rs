@@ -238,19 +238,31 @@ struct Session {
 }
 
 impl Session {
-    /// A browser over the large catalog, its first results shown.
-    fn new() -> Session {
-        let mut app = App::loading(State::default(), "", 1, Vec::new());
-        let all = request(app.update(Action::Loaded(Shared(Arc::new(big())))));
-        let mut session = Session {
-            app,
+    /// A browser whose large catalog is still loading.
+    fn loading() -> Session {
+        Session {
+            app: App::loading(State::default(), "", 1, Vec::new()),
             held: Held::default(),
             searcher: Searcher::default(),
-            asked: vec![all],
+            asked: Vec::new(),
             effects: Vec::new(),
-        };
+        }
+    }
+
+    /// A browser over the large catalog, its first results shown.
+    fn new() -> Session {
+        let mut session = Session::loading();
+        session.load();
         session.answer();
         session
+    }
+
+    /// The catalog comes: its first search is asked for.
+    fn load(&mut self) {
+        self.perform(Action::Loaded(Shared(Arc::new(big()))));
+        while let Some(action) = self.held.next(self.app.key_state(), self.app.coming()) {
+            self.perform(action);
+        }
     }
 
     fn perform(&mut self, action: Action) {
@@ -264,8 +276,8 @@ impl Session {
     /// Presses `keys` (the notation of `common::events`).
     fn press(&mut self, keys: &str) {
         for event in keys.split_whitespace().flat_map(common::events) {
-            let (state, searching) = (self.app.key_state(), self.app.searching());
-            if let Some(action) = self.held.offer(event, state, searching) {
+            let (state, coming) = (self.app.key_state(), self.app.coming());
+            if let Some(action) = self.held.offer(event, state, coming) {
                 self.perform(action);
             }
         }
@@ -277,7 +289,7 @@ impl Session {
         self.asked.clear();
         let found = newest.run(&mut self.searcher);
         self.perform(found);
-        while let Some(action) = self.held.next(self.app.key_state(), self.app.searching()) {
+        while let Some(action) = self.held.next(self.app.key_state(), self.app.coming()) {
             self.perform(action);
         }
     }
@@ -304,6 +316,27 @@ fn keys_after_a_query_wait_for_its_results() {
     assert!(session.app.marks_of(second).has(Mark::Starred));
     let id = catalog.partners()[second].id.clone();
     assert_eq!(session.effects, vec![Effect::Save(partners::store::Change::Star { id, on: true })]);
+}
+
+/// While the partners load, keys that act on results wait for them (a star typed after a
+/// query goes to its results once they come); the help opens at once.
+#[test]
+fn keys_for_the_results_wait_for_the_partners_to_load() {
+    use partners::app::Overlay;
+    use partners::search::Mark;
+    let mut session = Session::loading();
+    session.press("bor <Down> <C-s>");
+    assert_eq!(session.app.query(), "bor");
+    assert!(session.effects.is_empty());
+    session.load();
+    let catalog = Arc::clone(&session.asked.last().expect("a search").catalog.0);
+    session.answer();
+    let second = fresh(&catalog, "bor")[1].index;
+    assert_eq!(session.app.selected_partner(), Some(second));
+    assert!(session.app.marks_of(second).has(Mark::Starred));
+    let mut session = Session::loading();
+    session.press("<A-h>");
+    assert!(matches!(session.app.overlay(), Some(Overlay::Help)));
 }
 
 /// Held keys are read where they land: Enter and Ctrl-S in a note that a held Alt-e opened

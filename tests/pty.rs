@@ -162,6 +162,33 @@ fn assert_restored(contents: &str, screen: &vt100::Screen) {
     }
 }
 
+#[path = "../examples/generate.rs"]
+#[allow(dead_code)]
+mod generate;
+
+/// A catalog large enough to be searched by the worker but small enough to be read before
+/// the first frame: its first search was asked for and never sent, and the browser waited
+/// for it for ever ("Searching…", then every key held behind it).
+#[test]
+fn a_catalog_loaded_before_the_first_frame_is_searched() {
+    let data = tempfile::tempdir().expect("a folder");
+    let file = data.path().join("mid.ron");
+    std::fs::write(&file, generate::ron(&generate::records(4_200))).expect("written");
+    let size = std::fs::metadata(&file).expect("there").len();
+    assert!(size < 4 << 20, "read before the first frame: {size} bytes");
+    let mut session = Session::start(&format!("--data '{}'", file.display()));
+    session.wait_for("every partner listed", |s| s.contents().contains("4200/4200"));
+    session.type_keys(b"bordeaux");
+    session.wait_for("the partners of Bordeaux", |s| {
+        let rows: Vec<String> = s.rows(0, COLUMNS).collect();
+        rows.first().is_some_and(|r| r.starts_with("❯ bordeaux") && !r.ends_with("4200/4200"))
+    });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
     let mut session = Session::start("");

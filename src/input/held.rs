@@ -2,7 +2,8 @@
 //! typed right after a query is for the partner it finds, not for the one still on screen.
 //! Such a key is held, with every key after it (to keep their order), and read once the
 //! results are shown, in the state they then find (Enter in a note that a held Alt-e opened
-//! is a new line there).
+//! is a new line there). While the partners load, only keys that act on results are held
+//! (the help and the overview open at once).
 
 use std::collections::VecDeque;
 
@@ -18,21 +19,20 @@ pub struct Held {
 }
 
 impl Held {
-    /// What `event` does now, or `None` when it waits (or does nothing). `searching`: the
-    /// results of the query typed are on their way. Typing is done at once unless keys wait
-    /// before it; a click or a wheel turn, aimed at results about to change, is dropped;
-    /// quitting waits behind held keys, and quitting again quits at once.
-    pub fn offer(&mut self, event: Event, state: KeyState<'_>, searching: bool) -> Option<Action> {
+    /// What `event` does now, or `None` when it waits (or does nothing). `coming`: whether
+    /// the results are on their way. Typing is done at once unless keys wait before it; a
+    /// click or a wheel turn, aimed at results about to change, is dropped; quitting waits
+    /// behind held keys, and quitting again quits at once.
+    pub fn offer(&mut self, event: Event, state: KeyState<'_>, coming: Coming) -> Option<Action> {
         let action = action(&event, state)?;
         let quit = action == Action::Quit;
         let held_quit = self.events.iter().any(|&(_, quit)| quit);
         match action {
-            Action::Click { .. } | Action::Scroll { .. } if searching => None,
-            Action::Suspend => Some(action),
+            Action::Click { .. } | Action::Scroll { .. } if coming != Coming::No => None,
+            // Not aimed at the results: the screen's size (what it lays out for them).
+            Action::Suspend | Action::Resize { .. } => Some(action),
             _ if quit && held_quit => Some(action),
-            _ if self.events.is_empty() && !waits(&action, state.context, searching) => {
-                Some(action)
-            }
+            _ if self.events.is_empty() && !waits(&action, state.context, coming) => Some(action),
             _ => {
                 self.events.push_back((event, quit));
                 None
@@ -41,10 +41,10 @@ impl Held {
     }
 
     /// The next held key that may be done now, read in the state now.
-    pub fn next(&mut self, state: KeyState<'_>, searching: bool) -> Option<Action> {
+    pub fn next(&mut self, state: KeyState<'_>, coming: Coming) -> Option<Action> {
         while let Some((event, _)) = self.events.front() {
             match action(event, state) {
-                Some(action) if waits(&action, state.context, searching) => return None,
+                Some(action) if waits(&action, state.context, coming) => return None,
                 Some(action) => {
                     self.events.pop_front();
                     return Some(action);
@@ -59,11 +59,27 @@ impl Held {
     }
 }
 
-/// Whether `action` waits for the results on their way: what acts on the list or the detail
-/// and is not typing. Overlays (a note, the help) do not show results.
-fn waits(action: &Action, context: Context, searching: bool) -> bool {
-    searching
-        && matches!(context, Context::List | Context::Detail)
+/// Whether results are on their way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coming {
+    /// The results shown are those of the query typed.
+    No,
+    /// The worker searches the query typed (a fraction of a second).
+    Searching,
+    /// The partners are loading (seconds).
+    Loading,
+}
+
+/// Whether `action` waits for the results on their way: what is pressed in the list or the
+/// detail and is not typing, and while loading, what acts on the results only. Overlays (a
+/// note, the help) do not show results.
+fn waits(action: &Action, context: Context, coming: Coming) -> bool {
+    let held = match coming {
+        Coming::No => false,
+        Coming::Searching => true,
+        Coming::Loading => action.acts_on_results(),
+    };
+    held && matches!(context, Context::List | Context::Detail)
         && !action.edits_query()
         && !matches!(action, Action::Quit | Action::Suspend)
 }
