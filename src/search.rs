@@ -22,6 +22,7 @@
 //! - `postings`: which partners hold each word, so that a large search scans fewer texts;
 //! - `letters`: what single letters are found as in each partner, found ahead;
 //! - `memo`: what recent spellings were found as in each partner, between keystrokes;
+//! - `ranked`: results as sortable integers, best first;
 //! - `searcher`: incremental search, keystroke after keystroke.
 
 mod expand;
@@ -36,6 +37,7 @@ mod matching;
 mod memo;
 mod postings;
 mod query;
+mod ranked;
 mod searcher;
 
 pub use fold::{fold, fold_with_map};

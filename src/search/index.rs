@@ -13,7 +13,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 use rayon::prelude::*;
 
 use super::expand::{Form, FormKind, GroupPlan, TermSlot, Vocabulary, WordPlan};
-use super::fold::{fold, fold_into};
+use super::fold::fold;
 use super::fuzzy::FuzzyGate;
 use super::glossary::Glossary;
 use super::letters::Letters;
@@ -22,8 +22,12 @@ use super::matching::fill_from_lists;
 use super::memo::{self, Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
-use crate::PARALLEL_MIN;
-use crate::dataset::{Kind, Partner, Scope, Topic};
+use super::ranked::{HitKey, Matches};
+use crate::dataset::{Kind, Scope, Topic};
+
+mod build;
+
+pub use build::IndexPart;
 
 /// Which field of a partner a term matched, most telling first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -197,190 +201,13 @@ impl Notes {
     }
 }
 
-/// The folded form of a run of partners, made by [`Index::part`] for [`Index::from_parts`].
-pub struct IndexPart(Part);
-
-/// A slice of the partners being indexed, folded on one thread; offsets are local to it.
-#[derive(Default)]
-struct Part {
-    text: String,
-    entries: Vec<Entry>,
-    alias_spans: Vec<Range<usize>>,
-    shorts: Vec<Shorts>,
-    name_chars: Vec<u32>,
-}
-
-impl Part {
-    fn push(&mut self, p: &Partner, topic_labels: &[String]) {
-        let text = &mut self.text;
-        let field = |text: &mut String, value: &str| {
-            let start = text.len();
-            fold_into(value, text);
-            text.push('\n');
-            start
-        };
-        let mut bounds = [0; 7];
-        bounds[ACRONYM] = field(text, p.acronym.as_deref().unwrap_or_default());
-        bounds[NAME] = field(text, &p.name);
-        bounds[ALIASES] = text.len();
-        let first_alias = self.alias_spans.len();
-        for alias in &p.aliases {
-            let start = text.len();
-            fold_into(alias, text);
-            self.alias_spans.push(start..text.len());
-            text.push('\n');
-        }
-        bounds[DESCRIPTION] = field(text, &p.description);
-        bounds[LOCATION] = field(text, p.location.as_deref().unwrap_or_default());
-        bounds[TOPICS] = text.len();
-        for (n, topic) in p.topics.iter().enumerate() {
-            if n > 0 {
-                text.push(' ');
-            }
-            text.push_str(topic.slug());
-            text.push(' ');
-            text.push_str(&topic_labels[*topic as usize]);
-        }
-        text.push('\n');
-        bounds[END] = text.len();
-        let shorts =
-            [&text[bounds[ACRONYM]..bounds[NAME] - 1], &text[bounds[NAME]..bounds[ALIASES] - 1]]
-                .into_iter()
-                .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
-        self.shorts.push(Shorts::of(shorts));
-        let words = WordMarks::of(&text[bounds[ACRONYM]..bounds[END]]);
-        self.entries.push(Entry {
-            bounds,
-            aliases: first_alias..self.alias_spans.len(),
-            text: 0,
-            kind: p.kind,
-            scope: p.scope,
-            topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
-            ascii: text[bounds[ACRONYM]..bounds[END]].is_ascii(),
-            words,
-        });
-        self.name_chars.push(u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX));
-    }
-}
-
 impl fmt::Debug for Index {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Index").field("entries", &self.entries.len()).finish_non_exhaustive()
     }
 }
 
-/// `ranks[i]`: the position of `i` in `order`.
-fn ranks(order: &[usize]) -> Vec<u32> {
-    let mut ranks = vec![0; order.len()];
-    for (rank, &i) in order.iter().enumerate() {
-        ranks[i] = u32::try_from(rank).unwrap_or(u32::MAX);
-    }
-    ranks
-}
-
 impl Index {
-    /// Folds every partner once (on every core for a large dataset).
-    pub fn new(partners: &[Partner]) -> Index {
-        let parts: Vec<IndexPart> = if partners.len() >= PARALLEL_MIN {
-            partners.par_chunks(PARALLEL_MIN).map(Index::part).collect()
-        } else {
-            vec![Index::part(partners)]
-        };
-        Index::assemble(parts)
-    }
-
-    /// The folded form of a run of partners, for [`Index::from_parts`]: made where they were
-    /// just read, their text is folded while it is still in the cache.
-    pub fn part(partners: &[Partner]) -> IndexPart {
-        static TOPIC_LABELS: OnceLock<Vec<String>> = OnceLock::new();
-        let topic_labels =
-            TOPIC_LABELS.get_or_init(|| Topic::ALL.iter().map(|t| fold(t.label())).collect());
-        let mut part = Part::default();
-        // Folding keeps lengths about the same: reserve once, not grow (and copy) a few times.
-        let size = |p: &Partner| {
-            let optional = p.acronym.as_ref().map_or(0, String::len)
-                + p.location.as_ref().map_or(0, String::len);
-            let aliases: usize = p.aliases.iter().map(|a| a.len() + 1).sum();
-            p.name.len() + p.description.len() + optional + aliases + 64 * p.topics.len() + 8
-        };
-        part.text.reserve(partners.iter().map(size).sum());
-        for p in partners {
-            part.push(p, topic_labels);
-        }
-        IndexPart(part)
-    }
-
-    /// [`Index::with_glossary`], from the parts made of `partners` by [`Index::part`], in
-    /// order, of any sizes. Parts that do not hold as many partners are not used: the partners
-    /// are folded again.
-    pub fn from_parts(parts: Vec<IndexPart>, partners: &[Partner], glossary: Glossary) -> Index {
-        let count: usize = parts.iter().map(|IndexPart(part)| part.entries.len()).sum();
-        let mut index =
-            if count == partners.len() { Index::assemble(parts) } else { Index::new(partners) };
-        index.glossary = Some(glossary);
-        index
-    }
-
-    /// The index of the partners of `parts`, in order.
-    fn assemble(parts: Vec<IndexPart>) -> Index {
-        let count = parts.iter().map(|IndexPart(part)| part.entries.len()).sum();
-        let mut index = Index {
-            texts: Vec::with_capacity(parts.len()),
-            entries: Vec::with_capacity(count),
-            shorts: Vec::with_capacity(count),
-            alias_spans: Vec::new(),
-            name_rank: Vec::new(),
-            length_rank: Vec::new(),
-            by_name: Vec::new(),
-            by_length: Vec::new(),
-            glossary: None,
-            vocabulary: OnceLock::new(),
-            postings: OnceLock::new(),
-            letters: OnceLock::new(),
-            number: NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            notes: RwLock::default(),
-            notes_generation: AtomicU64::new(0),
-        };
-        let mut name_chars = Vec::with_capacity(count);
-        for (number, IndexPart(part)) in (0u32..).zip(parts) {
-            let alias_offset = index.alias_spans.len();
-            index.texts.push(part.text);
-            index.entries.extend(part.entries.into_iter().map(|mut entry| {
-                entry.aliases =
-                    entry.aliases.start + alias_offset..entry.aliases.end + alias_offset;
-                entry.text = number;
-                entry
-            }));
-            index.alias_spans.extend(part.alias_spans);
-            index.shorts.extend(part.shorts);
-            name_chars.extend(part.name_chars);
-        }
-        // By name, then dataset order; the names travel with the indices (fewer cache misses).
-        let mut by_name: Vec<(&str, usize)> =
-            (0..index.entries.len()).map(|i| (index.field(i, NAME), i)).collect();
-        by_name.par_sort_unstable();
-        let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
-        let positions = |order: &[usize]| -> Vec<u32> {
-            order.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect()
-        };
-        index.name_rank = ranks(&order);
-        index.by_name = positions(&order);
-        order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
-        index.length_rank = ranks(&order);
-        index.by_length = positions(&order);
-        index
-    }
-
-    /// An index that also finds what people mean: a term finds its `glossary` equivalents,
-    /// other inflections of its words, the words without an elided article, and description
-    /// words one or two typos away; stop words need not match. [`Index::new`] matches only
-    /// what is typed.
-    pub fn with_glossary(partners: &[Partner], glossary: Glossary) -> Index {
-        let mut index = Index::new(partners);
-        index.glossary = Some(glossary);
-        index
-    }
-
     /// The user's notes (partner position, note), searched from now on like descriptions, by
     /// words. The index is shared, so this takes `&self`; searches running meanwhile see the
     /// old notes or the new ones, never a mix.
@@ -729,7 +556,7 @@ impl Index {
             }
             None => (0..self.entries.len()).filter_map(check).collect(),
         };
-        Matches { keys, by_rank, in_note }
+        Matches::new(keys, by_rank, in_note)
     }
 
     /// Gives `plans` (of a query of `groups` groups) the slots of `recent` that keep what
@@ -798,78 +625,5 @@ impl Marked {
             }
         }
         ones
-    }
-}
-
-/// A hit and its place in the results as one number, so sorting compares integers only:
-/// from the high bits, the score (inverted), whether the name was missed, the tie-break rank.
-/// The rank is the partner's alone (a tie-break orders every partner), so the partner is
-/// found again from it. Ranks are below 2^31: an index of 2^31 partners would not fit in
-/// memory (each holds more than a hundred bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct HitKey(u64);
-
-impl HitKey {
-    const RANK: u64 = (1 << 31) - 1;
-
-    fn new(hit: Hit, tie_break: u32) -> HitKey {
-        HitKey(
-            u64::from(!hit.score) << 32
-                | u64::from(!hit.name_hit) << 31
-                | u64::from(tie_break) & HitKey::RANK,
-        )
-    }
-
-    #[allow(clippy::cast_possible_truncation)] // Masked to 31 bits.
-    fn rank(self) -> usize {
-        (self.0 & HitKey::RANK) as usize
-    }
-}
-
-/// What [`Index::matches`] found.
-pub(super) struct Matches<'i> {
-    /// Every partner matching, in the order of the partners searched.
-    keys: Vec<HitKey>,
-    /// The partner at each rank of the keys' tie-break.
-    by_rank: &'i [u32],
-    /// The partners matching in the user's note better than in their fields, in index order.
-    in_note: Vec<usize>,
-}
-
-/// The partner at the rank `key` holds.
-fn partner(by_rank: &[u32], key: HitKey) -> usize {
-    by_rank.get(key.rank()).map_or(usize::MAX, |&i| i as usize)
-}
-
-impl Matches<'_> {
-    /// The partners matching, in the order they were searched.
-    pub(super) fn indices(&self) -> impl Iterator<Item = usize> + '_ {
-        self.keys.iter().map(|&key| partner(self.by_rank, key))
-    }
-
-    /// The hits best first: by score, then name hits, then the tie-break.
-    #[allow(clippy::cast_possible_truncation)] // The score is the key's upper half.
-    pub(super) fn best_first(self) -> Vec<Hit> {
-        let Matches { mut keys, by_rank, in_note } = self;
-        if keys.len() >= PARALLEL_MIN {
-            keys.par_sort_unstable();
-        } else {
-            keys.sort_unstable();
-        }
-        let hit = |&key: &HitKey| {
-            let index = partner(by_rank, key);
-            Hit {
-                index,
-                score: !((key.0 >> 32) as u32),
-                name_hit: key.0 >> 31 & 1 == 0,
-                in_note: !in_note.is_empty() && in_note.binary_search(&index).is_ok(),
-                lacks: None,
-            }
-        };
-        if keys.len() >= PARALLEL_MIN {
-            keys.par_iter().map(hit).collect()
-        } else {
-            keys.iter().map(hit).collect()
-        }
     }
 }
