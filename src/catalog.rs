@@ -22,8 +22,8 @@ use crate::store::{Marks, State};
 pub enum Source {
     /// The dataset compiled into the binary.
     Bundled,
-    /// A dataset file, with how many partners it brought.
-    File(PathBuf, usize),
+    /// A dataset file.
+    File(PathBuf),
 }
 
 /// A link seen from the partner it points at: `from` states `kind` towards this partner.
@@ -205,27 +205,25 @@ impl Catalog {
         data.iter().any(|p| crate::atomic::is_stream(p))
     }
 
-    /// The datasets [`Catalog::load`] would read, as its sources (no partner counted yet):
-    /// what the status line names while they load.
+    /// The datasets [`Catalog::load`] would read, as its sources: what the status line
+    /// names while they load.
     pub fn sources_to_load(data: &[PathBuf], datasets: Option<&Path>) -> Vec<Source> {
-        let file = |path: PathBuf| Source::File(path, 0);
         match (data, datasets) {
             ([], Some(folder)) => std::iter::once(Source::Bundled)
-                .chain(dataset_files(folder).into_iter().map(file))
+                .chain(dataset_files(folder).into_iter().map(Source::File))
                 .collect(),
             ([], None) => vec![Source::Bundled],
-            (files, _) => files.iter().cloned().map(file).collect(),
+            (files, _) => files.iter().cloned().map(Source::File).collect(),
         }
     }
 
     /// The size in bytes of what [`Catalog::load`] would read (the bundled data aside).
     pub fn bytes_to_load(data: &[PathBuf], datasets: Option<&Path>) -> u64 {
-        let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-        match (data, datasets) {
-            ([], Some(folder)) => dataset_files(folder).iter().map(size).sum(),
-            ([], None) => 0,
-            (files, _) => files.iter().map(size).sum(),
-        }
+        let size = |source: Source| match source {
+            Source::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Source::Bundled => 0,
+        };
+        Catalog::sources_to_load(data, datasets).into_iter().map(size).sum()
     }
 
     /// Only the given files (`--data`), merged in order; any bad file is an error.
@@ -252,8 +250,7 @@ impl Catalog {
         if let Some(first) = warnings.into_iter().next() {
             return Err(first);
         }
-        let sources =
-            datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())).collect();
+        let sources = datasets.iter().map(|(f, _)| Source::File(f.clone())).collect();
         Ok(Catalog::from_partners(merge(Vec::new(), datasets), sources, Vec::new()))
     }
 
@@ -280,7 +277,7 @@ impl Catalog {
             },
         );
         let (ids, backlinks) = checked?;
-        let sources = vec![Source::File(file.to_path_buf(), parsed.partners.len())];
+        let sources = vec![Source::File(file.to_path_buf())];
         let catalog = Catalog::with_index(parsed.partners, index, sources, Vec::new());
         let _ = catalog.by_id.set(ids);
         if let Some(backlinks) = backlinks {
@@ -311,7 +308,7 @@ impl Catalog {
         let (datasets, invalid) = validate_together(Some(&bundled), loaded);
         warnings.extend(invalid);
         let mut sources = vec![Source::Bundled];
-        sources.extend(datasets.iter().map(|(f, d)| Source::File(f.clone(), d.partners.len())));
+        sources.extend(datasets.iter().map(|(f, _)| Source::File(f.clone())));
         let glossary = user_glossary(dir, &mut warnings);
         let partners = merge(bundled.partners, datasets);
         Ok(Catalog::with_glossary(partners, sources, warnings, glossary))

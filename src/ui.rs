@@ -169,7 +169,7 @@ fn sources_label(app: &App) -> String {
         .map(|source| match source {
             crate::catalog::Source::Bundled => s().bundled.to_owned(),
             // A pipe's name is a number (/dev/fd/63, for `--data <(…)`): its path says more.
-            crate::catalog::Source::File(path, _) => path
+            crate::catalog::Source::File(path) => path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .filter(|n| !n.bytes().all(|b| b.is_ascii_digit()))

@@ -617,7 +617,7 @@ fn dot_escapes_quotes_and_backslashes() {
     let dataset = parse(source, Path::new("quoted.ron")).unwrap_or_else(|e| panic!("{e}"));
     let catalog = Catalog::from_partners(
         dataset.partners,
-        vec![Source::File("quoted.ron".into(), 2)],
+        vec![Source::File("quoted.ron".into())],
         Vec::new(),
     );
     let graph = parse_dot(&run(&catalog, None, &everyone(&catalog), ExportFormat::Dot));

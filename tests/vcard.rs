@@ -206,7 +206,7 @@ fn hostile_data_neither_injects_properties_nor_drives_a_terminal() {
         .unwrap_or_else(|e| panic!("{e}"));
     let catalog = Catalog::from_partners(
         dataset.partners,
-        vec![partners::catalog::Source::File("evil.ron".into(), 1)],
+        vec![partners::catalog::Source::File("evil.ron".into())],
         Vec::new(),
     );
     let note = "\u{1b}]52;c;aGVsbG8=\u{7}\u{202E}x\rover\nEND:VCARD\nline two";

@@ -25,8 +25,7 @@ fn store_with_notes(home: &TempDir, catalog: &Catalog, notes: &[&str]) -> (Store
 fn unchecked_catalog(source: &str) -> Catalog {
     let dataset = partners::dataset::parse_syntax(source, Path::new("hostile.ron"))
         .unwrap_or_else(|e| panic!("{e}"));
-    let n = dataset.partners.len();
-    Catalog::from_partners(dataset.partners, vec![Source::File("hostile.ron".into(), n)], vec![])
+    Catalog::from_partners(dataset.partners, vec![Source::File("hostile.ron".into())], vec![])
 }
 
 const FORMULAS: &[&str] = &[
