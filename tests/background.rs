@@ -425,8 +425,7 @@ fn the_end_of_a_pipe_is_reported() {
     use std::io::Write as _;
     let dir = tempfile::tempdir().expect("a temporary folder");
     let fifo = dir.path().join("pipe.ron");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
-    assert!(made.success());
+    common::mkfifo(&fifo);
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || {
@@ -509,11 +508,7 @@ fn the_loader_reports_a_bad_file() {
 #[test]
 fn a_fifo_or_a_link_to_a_device_among_the_datasets_is_skipped_without_waiting() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let status = std::process::Command::new("mkfifo")
-        .arg(dir.path().join("fifo.ron"))
-        .status()
-        .expect("running mkfifo");
-    assert!(status.success());
+    common::mkfifo(&dir.path().join("fifo.ron"));
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.ron")).expect("a link");
     let started = Instant::now();
     let total = Catalog::bytes_to_load(&[], Some(dir.path()));

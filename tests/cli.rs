@@ -9,6 +9,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 /// Keys every partner object carries.
 const PARTNER_KEYS: &[&str] = &[
     "id",
@@ -416,8 +418,7 @@ fn an_endless_text_stream_is_refused_at_its_first_error() {
     use std::io::Write as _;
     let home = Home::new();
     let fifo = home.path().join("endless.ron");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
-    assert!(made.success());
+    common::mkfifo(&fifo);
     let fifo = fifo.to_str().expect("utf-8").to_owned();
     for args in [vec!["--data", &fifo, "search", "x"], vec!["validate", &fifo]] {
         let writer = {
@@ -497,8 +498,7 @@ fn the_datasets_folder_reads_regular_files_only() {
     std::os::unix::fs::symlink("/dev/zero", datasets.join("zero.ron")).expect("a link");
     std::os::unix::fs::symlink("/dev/zero", datasets.join("glossary.ron")).expect("a link");
     let fifo = datasets.join("pipe.ron");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
-    assert!(made.success());
+    common::mkfifo(&fifo);
     let out = home.run(&["search", "ugap"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("ugap\t"), "{}", text(&out.stdout));
@@ -512,8 +512,7 @@ fn export_writes_into_a_pipe_and_leaves_it_one() {
     use std::os::unix::fs::FileTypeExt;
     let home = Home::new();
     let fifo = home.path().join("out.csv");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
-    assert!(made.success());
+    common::mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))

@@ -182,3 +182,10 @@ pub fn draw_themed(app: &App, theme: &Theme) -> Terminal<TestBackend> {
     terminal.draw(|f| partners::ui::render(app, theme, f)).expect("drawing into a test backend");
     terminal
 }
+
+/// A FIFO made at `path`, for tests of what never ends or is never written.
+#[cfg(unix)]
+pub fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
