@@ -46,8 +46,9 @@ impl Loader {
             };
             match Catalog::load(&data, datasets.as_deref(), Links::Now, &report) {
                 Ok(catalog) => {
-                    // Measured here, not on the browser's thread (a million names).
+                    // Measured and sorted here, not on the browser's thread (a million names).
                     crate::view::list::wanted_width(&catalog);
+                    catalog.index().sort_names();
                     let catalog = Arc::new(catalog);
                     let _ = sender.send(Ok(Action::Loaded(Shared(Arc::clone(&catalog)))));
                     // Shown first, then made ready for fast searches (the list does not wait),

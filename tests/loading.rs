@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use partners::catalog::{Catalog, Links};
 use partners::dataset;
-use partners::search::{Glossary, Index, Query};
+use partners::search::{Glossary, Index, Query, Searcher};
 
 #[path = "../examples/generate.rs"]
 #[allow(dead_code)]
@@ -99,6 +99,37 @@ fn an_index_put_together_from_parts_finds_what_one_made_at_once_finds() {
         Glossary::bundled(),
     );
     assert_eq!(short.len(), whole.len());
+}
+
+#[test]
+fn hits_ordered_among_themselves_come_as_with_every_name_sorted_once() {
+    let whole = dataset::parse(&SOURCE, Path::new("big.ron")).expect("valid").partners;
+    let names: std::collections::HashSet<&str> = whole.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.len() < whole.len() * 9 / 10, "names shared, so ties to break: {}", names.len());
+    let alone = Index::with_glossary(&whole, Glossary::bundled());
+    let sorted = Index::with_glossary(&whole, Glossary::bundled());
+    sorted.sort_names();
+    let (mut typed_alone, mut typed_sorted) = (Searcher::default(), Searcher::default());
+    let mut queries: Vec<String> = ["bordeaux metropole", "social economy"]
+        .iter()
+        .flat_map(|text| (1..=text.len()).map(|n| text[..n].to_string()))
+        .collect();
+    // Filters only (by name), a word of every partner, and four words no partner has all of
+    // (each partner lacking one, ordered among ties as ranked results).
+    queries.extend(
+        ["", "kind:media", "scope:local ugap", "the", "centre regional sete zzzq"]
+            .map(String::from),
+    );
+    for text in &queries {
+        let query = Query::parse(text).expect("a valid query");
+        let found = sorted.search_forgiving(&query, &[]);
+        assert_eq!(alone.search_forgiving(&query, &[]), found, "{text}");
+        let typed = typed_sorted.search(&sorted, &query, &[]);
+        assert_eq!(typed_alone.search(&alone, &query, &[]), typed, "{text}, typed");
+    }
+    let lacking = Query::parse("centre regional sete zzzq").expect("a valid query");
+    let found = sorted.search_forgiving(&lacking, &[]);
+    assert!(found.len() > 10 && found.iter().all(|h| h.lacks.is_some()), "{}", found.len());
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! Owns the layout of the folded text and the order of results. Matching one partner against
 //! one term is in [`super::matching`]; the index knows nothing of the terminal nor of files.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -22,12 +23,13 @@ use super::matching::fill_from_lists;
 use super::memo::{self, Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
-use super::ranked::{HitKey, Matches};
+use super::ranked::{HitKey, Matches, rank_among};
 use crate::dataset::{Kind, Scope, Topic};
 
 mod build;
 
 pub use build::IndexPart;
+use build::Orders;
 
 /// Which field of a partner a term matched, most telling first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -145,15 +147,11 @@ pub struct Index {
     pub(super) shorts: Vec<Shorts>,
     /// Byte ranges of every alias, in its partner's text.
     pub(super) alias_spans: Vec<Range<usize>>,
-    /// Position of each partner in alphabetical order of folded names, the last tie-break.
-    name_rank: Vec<u32>,
-    /// Position of each partner in order of name length (in characters), then of `name_rank`:
-    /// the tie-break of ranked results in one number.
-    length_rank: Vec<u32>,
-    /// The partner at each position of `name_rank` and of `length_rank`: a [`HitKey`] holds
-    /// the position, not the partner.
-    by_name: Vec<u32>,
-    by_length: Vec<u32>,
+    /// Each partner's name length in characters, the first tie-break of ranked results.
+    name_chars: Vec<u32>,
+    /// Every partner in tie-break orders, made on first use ([`Index::sort_names`]): a search
+    /// run before orders its few hits alone.
+    orders: OnceLock<Orders>,
     /// The glossary, when the forgiving rules are on (see [`Index::with_glossary`]).
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
@@ -440,8 +438,9 @@ impl Index {
             }
         }
         let mut hits: Vec<Hit> = best.into_values().collect();
-        hits.sort_unstable_by_key(|h| {
-            (std::cmp::Reverse(h.score), !h.name_hit, self.length_rank.get(h.index).copied())
+        let order = |h: &Hit| (std::cmp::Reverse(h.score), !h.name_hit);
+        hits.sort_unstable_by(|a, b| {
+            order(a).cmp(&order(b)).then_with(|| self.tie_cmp(a.index, b.index, true))
         });
         hits
     }
@@ -457,11 +456,11 @@ impl Index {
     ) -> Matches<'_> {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
-        let (tie_break, by_rank) = if ranked {
-            (&self.length_rank, &self.by_length)
-        } else {
-            (&self.name_rank, &self.by_name)
-        };
+        // Each partner's tie-break rank, once the orders are made; until then each key holds
+        // its partner's position, and the hits are ranked among themselves at the end.
+        let orders = self.orders.get().map(|o| {
+            if ranked { (&o.length_rank, &o.by_length) } else { (&o.name_rank, &o.by_name) }
+        });
         let mut plans = self.plan(query, true);
         let scanned = within.map_or(self.entries.len(), <[usize]>::len);
         if let Some(postings) = self.postings.get()
@@ -541,12 +540,16 @@ impl Index {
             let mark = marks.get(i).copied().unwrap_or_default();
             self.score(i, &plans, mark, notes.get(i))
         };
-        let check = |i: usize| hit(i).map(|hit| HitKey::new(hit, tie_break[i]));
+        let tie_break = |i: usize| match orders {
+            Some((ranks, _)) => ranks[i],
+            None => u32::try_from(i).unwrap_or(u32::MAX),
+        };
+        let check = |i: usize| hit(i).map(|hit| HitKey::new(hit, tie_break(i)));
         // A key has no room for it: the few partners with a note say whether it was found
         // there (a partner not found is never asked for it).
         let in_note = notes.holders.iter().filter(|&&i| hit(i).is_some_and(|h| h.in_note));
         let in_note = in_note.copied().collect();
-        let keys = match within {
+        let mut keys: Vec<HitKey> = match within {
             Some(subset) if subset.len() >= SPLIT_MIN => {
                 subset.par_iter().filter_map(|&i| check(i)).collect()
             }
@@ -555,6 +558,10 @@ impl Index {
                 (0..self.entries.len()).into_par_iter().filter_map(check).collect()
             }
             None => (0..self.entries.len()).filter_map(check).collect(),
+        };
+        let by_rank = match orders {
+            Some((_, by_rank)) => Cow::Borrowed(by_rank.as_slice()),
+            None => Cow::Owned(rank_among(&mut keys, |i| self.tie_key(i, ranked))),
         };
         Matches::new(keys, by_rank, in_note)
     }

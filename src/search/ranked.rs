@@ -3,6 +3,8 @@
 //! Owns the ranking (score, then name hits, then the tie-break); what matches is
 //! [`super::matching`]'s, the tie-break orders the index's.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use super::index::Hit;
@@ -33,12 +35,38 @@ impl HitKey {
     }
 }
 
+/// Ranks `keys` among themselves: each holds its partner's position in place of a rank, and
+/// is given instead its partner's place among theirs in the order of `tie` (a key of the
+/// partner, unique to it). Gives the partner at each rank.
+pub(super) fn rank_among<T: Ord + Send>(
+    keys: &mut [HitKey],
+    tie: impl Fn(usize) -> T + Sync,
+) -> Vec<u32> {
+    let tied = |(k, key): (usize, &HitKey)| (tie(key.rank()), key.rank(), k);
+    let mut order: Vec<(T, usize, usize)> = if keys.len() >= PARALLEL_MIN {
+        keys.par_iter().enumerate().map(tied).collect()
+    } else {
+        keys.iter().enumerate().map(tied).collect()
+    };
+    if keys.len() >= PARALLEL_MIN {
+        order.par_sort_unstable();
+    } else {
+        order.sort_unstable();
+    }
+    let mut by_rank = Vec::with_capacity(order.len());
+    for (rank, (_, partner, k)) in (0u32..).zip(order) {
+        keys[k] = HitKey(keys[k].0 & !HitKey::RANK | u64::from(rank));
+        by_rank.push(u32::try_from(partner).unwrap_or(u32::MAX));
+    }
+    by_rank
+}
+
 /// What [`super::index::Index::matches`] found.
 pub(super) struct Matches<'i> {
     /// Every partner matching, in the order of the partners searched.
     keys: Vec<HitKey>,
     /// The partner at each rank of the keys' tie-break.
-    by_rank: &'i [u32],
+    by_rank: Cow<'i, [u32]>,
     /// The partners matching in the user's note better than in their fields, in index order.
     in_note: Vec<usize>,
 }
@@ -52,13 +80,17 @@ impl<'i> Matches<'i> {
     /// What a search found: `keys` in the order of the partners searched, `by_rank` the
     /// partner at each rank of their tie-break, `in_note` (in index order) those matching
     /// in the user's note better than in their fields.
-    pub(super) fn new(keys: Vec<HitKey>, by_rank: &'i [u32], in_note: Vec<usize>) -> Matches<'i> {
+    pub(super) fn new(
+        keys: Vec<HitKey>,
+        by_rank: Cow<'i, [u32]>,
+        in_note: Vec<usize>,
+    ) -> Matches<'i> {
         Matches { keys, by_rank, in_note }
     }
 
     /// The partners matching, in the order they were searched.
     pub(super) fn indices(&self) -> impl Iterator<Item = usize> + '_ {
-        self.keys.iter().map(|&key| partner(self.by_rank, key))
+        self.keys.iter().map(|&key| partner(&self.by_rank, key))
     }
 
     /// The hits best first: by score, then name hits, then the tie-break.
@@ -71,7 +103,7 @@ impl<'i> Matches<'i> {
             keys.sort_unstable();
         }
         let hit = |&key: &HitKey| {
-            let index = partner(by_rank, key);
+            let index = partner(&by_rank, key);
             Hit {
                 index,
                 score: !((key.0 >> 32) as u32),

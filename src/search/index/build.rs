@@ -83,6 +83,20 @@ impl Part {
     }
 }
 
+/// Every partner in the orders that break ties between equal scores (see
+/// [`Index::tie_key`]).
+pub(super) struct Orders {
+    /// Position of each partner in alphabetical order of folded names, the last tie-break.
+    pub(super) name_rank: Vec<u32>,
+    /// Position of each partner in order of name length (in characters), then of `name_rank`:
+    /// the tie-break of ranked results in one number.
+    pub(super) length_rank: Vec<u32>,
+    /// The partner at each position of `name_rank` and of `length_rank`: a [`super::HitKey`]
+    /// holds the position, not the partner.
+    pub(super) by_name: Vec<u32>,
+    pub(super) by_length: Vec<u32>,
+}
+
 /// `ranks[i]`: the position of `i` in `order`.
 fn ranks(order: &[usize]) -> Vec<u32> {
     let mut ranks = vec![0; order.len()];
@@ -143,10 +157,8 @@ impl Index {
             entries: Vec::with_capacity(count),
             shorts: Vec::with_capacity(count),
             alias_spans: Vec::new(),
-            name_rank: Vec::new(),
-            length_rank: Vec::new(),
-            by_name: Vec::new(),
-            by_length: Vec::new(),
+            name_chars: Vec::with_capacity(count),
+            orders: OnceLock::new(),
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
@@ -155,7 +167,6 @@ impl Index {
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
         };
-        let mut name_chars = Vec::with_capacity(count);
         for (number, IndexPart(part)) in (0u32..).zip(parts) {
             let alias_offset = index.alias_spans.len();
             index.texts.push(part.text);
@@ -167,22 +178,49 @@ impl Index {
             }));
             index.alias_spans.extend(part.alias_spans);
             index.shorts.extend(part.shorts);
-            name_chars.extend(part.name_chars);
+            index.name_chars.extend(part.name_chars);
         }
-        // By name, then dataset order; the names travel with the indices (fewer cache misses).
-        let mut by_name: Vec<(&str, usize)> =
-            (0..index.entries.len()).map(|i| (index.field(i, NAME), i)).collect();
-        by_name.par_sort_unstable();
-        let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
-        let positions = |order: &[usize]| -> Vec<u32> {
-            order.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect()
-        };
-        index.name_rank = ranks(&order);
-        index.by_name = positions(&order);
-        order.par_sort_unstable_by_key(|&i| (name_chars[i], index.name_rank[i]));
-        index.length_rank = ranks(&order);
-        index.by_length = positions(&order);
         index
+    }
+
+    /// Sorts every partner by name and by name length, once: searches then break ties by
+    /// comparing integers, where without it each orders its own hits by name. Worth it where
+    /// many searches follow (the browser); takes a while at a million partners, so call it off
+    /// the UI thread. A one-off search of a few hits does better without.
+    pub fn sort_names(&self) {
+        self.orders.get_or_init(|| {
+            // By name, then dataset order; the names travel with the indices (fewer cache
+            // misses).
+            let mut by_name: Vec<(&str, usize)> =
+                (0..self.entries.len()).map(|i| (self.field(i, NAME), i)).collect();
+            by_name.par_sort_unstable();
+            let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
+            let positions = |order: &[usize]| -> Vec<u32> {
+                order.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect()
+            };
+            let name_rank = ranks(&order);
+            let by_name = positions(&order);
+            order.par_sort_unstable_by_key(|&i| (self.name_chars[i], name_rank[i]));
+            Orders { name_rank, length_rank: ranks(&order), by_name, by_length: positions(&order) }
+        });
+    }
+
+    /// What orders partner `i` among ties: its folded name then its position, after its name
+    /// length in characters when `by_length` (ranked results). [`Index::sort_names`] makes
+    /// each order once for every partner.
+    pub(super) fn tie_key(&self, i: usize, by_length: bool) -> (u32, &str, usize) {
+        (if by_length { self.name_chars[i] } else { 0 }, self.field(i, NAME), i)
+    }
+
+    /// How partners `a` and `b` compare among ties (see [`Index::tie_key`]).
+    pub(super) fn tie_cmp(&self, a: usize, b: usize, by_length: bool) -> std::cmp::Ordering {
+        match self.orders.get() {
+            Some(orders) => {
+                let ranks = if by_length { &orders.length_rank } else { &orders.name_rank };
+                ranks.get(a).cmp(&ranks.get(b))
+            }
+            None => self.tie_key(a, by_length).cmp(&self.tie_key(b, by_length)),
+        }
     }
 
     /// An index that also finds what people mean: a term finds its `glossary` equivalents,
