@@ -29,6 +29,12 @@ pub fn describe(error: &io::Error) -> String {
     if error.raw_os_error() == Some(libc::ELOOP) {
         return said.io_symlink.to_owned();
     }
+    if let Some(refused) = error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
+        return match refused {
+            Refused::NotRegular => said.io_not_regular.to_owned(),
+            Refused::Larger(most) => fill(said.io_larger_than, &[&(most >> 20)]),
+        };
+    }
     match error.kind() {
         Kind::PermissionDenied => said.io_permission_denied.to_owned(),
         Kind::ReadOnlyFilesystem => said.io_read_only.to_owned(),
@@ -45,6 +51,46 @@ pub fn describe(error: &io::Error) -> String {
         Kind::FileTooLarge if error.raw_os_error().is_none() => said.io_too_large.to_owned(),
         _ => error.to_string(),
     }
+}
+
+/// Why [`read_regular`] did not read a file.
+#[derive(Debug, thiserror::Error)]
+enum Refused {
+    #[error("not a regular file")]
+    NotRegular,
+    #[error("larger than {0} bytes")]
+    Larger(u64),
+}
+
+/// The bytes of the regular file at `path` (links followed), of at most `most` bytes: a pipe,
+/// a device or a folder is refused before anything is read (a FIFO would wait for a writer
+/// forever, `/dev/zero` fill the memory), as a larger file is. For the files `partners` keeps
+/// (`state.ron`, `config.toml`), not for datasets, which may come from a pipe.
+pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
+    let refuse = |refused| io::Error::new(io::ErrorKind::InvalidInput, refused);
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading waits for a writer, unless told not to (no effect on files).
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if metadata.is_dir() {
+        return Err(io::ErrorKind::IsADirectory.into());
+    }
+    if !metadata.is_file() {
+        return Err(refuse(Refused::NotRegular));
+    }
+    if metadata.len() > most {
+        return Err(refuse(Refused::Larger(most)));
+    }
+    let mut bytes = Vec::new();
+    // Bounded again: the file may grow while it is read.
+    io::Read::read_to_end(&mut io::Read::take(file, most + 1), &mut bytes)?;
+    if bytes.len() as u64 > most {
+        return Err(refuse(Refused::Larger(most)));
+    }
+    Ok(bytes)
 }
 
 /// Whether `path` (links followed) is a pipe or a device: neither a regular file nor a

@@ -25,6 +25,9 @@ use crate::ui::theme::ThemeName;
 /// The file's name in its folder.
 pub const FILE_NAME: &str = "config.toml";
 
+/// The most the file may hold: a few key bindings take a few hundred bytes.
+const CONFIG_MOST: u64 = 1 << 20;
+
 /// What the configuration file sets; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
@@ -162,7 +165,11 @@ fn syntax_message(message: &str) -> String {
 impl Config {
     /// Reads the file at `path`; a file that does not exist is the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
+        let read = crate::atomic::read_regular(path, CONFIG_MOST).and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        });
+        match read {
             Ok(text) => Config::parse(&text, path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(source) => Err(ConfigError::Unreadable {

@@ -1,6 +1,8 @@
 //! The configuration file through the binary: where it is read from, the complete default
 //! file, and errors that name the file, the line and the column.
 
+use std::time::Duration;
+
 use assert_cmd::Command;
 use tempfile::TempDir;
 
@@ -99,6 +101,25 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
         let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
         let error = String::from_utf8_lossy(&output.expect("runs").stderr).into_owned();
         assert!(error.contains(said) && !error.contains("stream"), "{error}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_never_ends_is_refused_in_the_users_language() {
+    let home = TempDir::new().expect("a home");
+    // It read /dev/zero until the memory was full.
+    std::os::unix::fs::symlink("/dev/zero", home.path().join("config.toml")).expect("link");
+    for (lang, said) in [
+        ("en", "not a regular file but a pipe, a device or a socket"),
+        ("fr", "ce n'est pas un fichier ordinaire mais un tube, un périphérique ou un socket"),
+    ] {
+        let mut command = partners(&home);
+        command.args(["--lang", lang, "config", "--check"]).timeout(Duration::from_secs(20));
+        let output = command.output().expect("runs");
+        assert_eq!(output.status.code(), Some(2));
+        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
+        assert!(error.contains(said), "{error}");
     }
 }
 

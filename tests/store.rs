@@ -315,6 +315,47 @@ fn state_path_that_is_a_folder_gives_a_clear_error() {
     assert!(state.join("inside").exists(), "nothing was moved or deleted");
 }
 
+/// `Store::open(home)`, or a panic if it takes 10 s (it would wait forever on a FIFO).
+fn open_within_seconds(home: &Path) -> Result<Store, StoreError> {
+    let (sender, received) = std::sync::mpsc::channel();
+    let home = home.to_path_buf();
+    thread::spawn(move || sender.send(Store::open(&home)));
+    received.recv_timeout(std::time::Duration::from_secs(10)).expect("opened without waiting")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_never_ends_is_refused_before_it_is_read() {
+    let home = TempDir::new().expect("tempdir");
+    let state = home.path().join("state.ron");
+    // A link to a device that never ends (it filled the memory: 4 GB in 3 s), then a FIFO
+    // (opening it waited for a writer forever).
+    std::os::unix::fs::symlink("/dev/zero", &state).expect("link");
+    let message = open_within_seconds(home.path()).expect_err("not a file").to_string();
+    assert!(message.contains("not a regular file"), "{message}");
+    assert_eq!(fs::read_link(&state).expect("still a link"), Path::new("/dev/zero"));
+    fs::remove_file(&state).expect("unlinked");
+    let made = std::process::Command::new("mkfifo").arg(&state).status().expect("mkfifo runs");
+    assert!(made.success());
+    let message = open_within_seconds(home.path()).expect_err("not a file").to_string();
+    assert!(message.contains(&state.display().to_string()), "{message}");
+    assert!(message.contains("not a regular file"), "{message}");
+    let kind = fs::metadata(&state).expect("still there").file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind), "left as it was");
+}
+
+#[test]
+fn a_state_file_past_the_bound_is_refused_and_left_as_it_is() {
+    let home = TempDir::new().expect("tempdir");
+    let state = home.path().join("state.ron");
+    let file = fs::File::create(&state).expect("file");
+    file.set_len(65 << 20).expect("a sparse file of 65 MiB");
+    let message = Store::open(home.path()).expect_err("too large").to_string();
+    assert!(message.contains("larger than 64 MiB"), "{message}");
+    assert_eq!(fs::metadata(&state).expect("still there").len(), 65 << 20);
+    assert!(corrupt_files(home.path()).is_empty(), "nothing kept aside");
+}
+
 #[cfg(unix)]
 #[test]
 fn failed_write_reports_the_path_and_changes_nothing() {

@@ -154,6 +154,10 @@ table! {
         io_not_utf8,
         /// A dataset file past the most it may hold.
         io_too_large,
+        /// A file of partners' own (state, configuration) that is a pipe, a device or a socket.
+        io_not_regular,
+        /// `{}`: the most, in MiB. A file of partners' own past the most it reads of it.
+        io_larger_than,
         // -- Your aliases --
         /// `{}`: the partner, `{}`: the alias.
         alias_added,

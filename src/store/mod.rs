@@ -28,6 +28,9 @@ use crate::time::{format_utc_compact, now};
 use state::{parse_state, to_ron};
 
 const STATE_FILE: &str = "state.ron";
+
+/// The most `state.ron` may hold: thousands of long notes take a few megabytes.
+const STATE_MOST: u64 = 64 << 20;
 const LOCK_FILE: &str = "state.lock";
 
 /// Why the store could not do what was asked. Each message names the path and what to do, in
@@ -273,7 +276,7 @@ fn is_read_only(error: &io::Error) -> bool {
 }
 
 fn read_disk(path: &Path) -> Result<Disk, StoreError> {
-    match fs::read(path) {
+    match atomic::read_regular(path, STATE_MOST) {
         Ok(bytes) => Ok(parse_state(&bytes).map_or_else(Disk::Corrupt, Disk::Loaded)),
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Disk::Missing),
         Err(error) => Err(StoreError::Read { path: path.to_path_buf(), error }),

@@ -69,7 +69,7 @@ pub static CLI: Cli = Cli {
     not_utf8: "not UTF-8 text: {}",
     not_ron: "not valid RON: {}",
 
-    io_symlink: "it is a symbolic link, which partners does not follow there",
+    io_symlink: "it is a symbolic link, which partners does not follow there, or a loop of links",
     io_permission_denied: "permission denied",
     io_read_only: "the file system is read-only",
     io_not_a_directory: "a part of the path is a file, not a folder",
@@ -80,6 +80,8 @@ pub static CLI: Cli = Cli {
     io_not_found: "it does not exist",
     io_not_utf8: "not UTF-8 text",
     io_too_large: "larger than 4 GiB, the most a dataset file may hold",
+    io_not_regular: "not a regular file but a pipe, a device or a socket",
+    io_larger_than: "larger than {} MiB, the most partners reads of it",
 
     alias_added: "{}: alias \"{}\" added",
     alias_already: "{}: \"{}\" is already one of your aliases, so nothing was changed",

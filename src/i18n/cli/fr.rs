@@ -69,7 +69,7 @@ pub static CLI: Cli = Cli {
     not_utf8: "ce n'est pas du texte UTF-8 : {}",
     not_ron: "ce n'est pas du RON valide : {}",
 
-    io_symlink: "c'est un lien symbolique, que partners ne suit pas à cet endroit",
+    io_symlink: "c'est un lien symbolique, que partners ne suit pas à cet endroit, ou une boucle de liens",
     io_permission_denied: "permission refusée",
     io_read_only: "le système de fichiers est en lecture seule",
     io_not_a_directory: "une partie du chemin est un fichier, pas un dossier",
@@ -80,6 +80,8 @@ pub static CLI: Cli = Cli {
     io_not_found: "introuvable",
     io_not_utf8: "ce n'est pas du texte UTF-8",
     io_too_large: "plus de 4 Gio, le plus qu'un fichier de données puisse contenir",
+    io_not_regular: "ce n'est pas un fichier ordinaire mais un tube, un périphérique ou un socket",
+    io_larger_than: "plus de {} Mio, le plus que partners en lise",
 
     alias_added: "{} : alias « {} » ajouté",
     alias_already: "{} : « {} » est déjà l'un de vos alias, rien n'a donc été modifié",
