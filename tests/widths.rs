@@ -70,3 +70,44 @@ fn invisible_characters_keep_every_border() {
         }
     }
 }
+
+#[test]
+fn long_relations_wrap_within_the_pane_and_keep_every_word() {
+    use partners::dataset::{Relation, RelationKind};
+    use partners::search::Highlights;
+    use partners::view::detail;
+    let outside = "Agence tres longue e ab ".repeat(6);
+    let mut first = partner("first", "First", "Plain text.");
+    first.relations = vec![
+        Relation {
+            kind: RelationKind::MemberOf,
+            target: None,
+            name: Some(outside.trim().to_owned()),
+            note: Some("since the year a b c d e f g h i j k l m n o p q r s t u v w".to_owned()),
+        },
+        Relation {
+            kind: RelationKind::PartOf,
+            target: Some("second".to_owned()),
+            name: None,
+            note: None,
+        },
+    ];
+    let second = partner("second", &"Bordeaux métropole x ".repeat(5), "Plain text.");
+    let catalog = Catalog::from_partners(vec![first, second], vec![Source::Bundled], Vec::new());
+    // Long words are cut where they must be: every letter is compared, spaces aside.
+    let letters = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for columns in 12..=70 {
+        let model = detail::build(&catalog, 0, &Highlights::default(), None, columns);
+        let mut shown = String::new();
+        for line in &model.lines {
+            let text: String = line.iter().map(|s| s.text.as_str()).collect();
+            let used = unicode_width::UnicodeWidthStr::width(text.as_str());
+            assert!(used <= usize::from(columns), "{used} > {columns}: {text:?}");
+            shown.push_str(&text);
+            shown.push(' ');
+        }
+        for name in [outside.as_str(), &"Bordeaux métropole x ".repeat(5)] {
+            assert!(letters(&shown).contains(&letters(name)), "{columns}: {shown}");
+        }
+    }
+}

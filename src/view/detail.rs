@@ -277,11 +277,7 @@ fn link_lines(lines: &mut Vec<Vec<Segment>>, link: &Link<'_>, index: usize, colu
     // The arrow says whether Enter can follow the link, chosen or not.
     let arrow = if followable { "→ " } else { "· " };
     let role = Role::Link { index, followable };
-    let text = format!("{arrow}{}", clean(link.name));
-    for (i, line) in wrap(&text, columns.saturating_sub(3).max(1)).into_iter().enumerate() {
-        let indent = if i == 0 { "  " } else { "    " };
-        lines.push(vec![seg(indent, Role::Plain), seg(line, role)]);
-    }
+    hanging(lines, &format!("{arrow}{}", clean(link.name)), role, columns);
     let note = link.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
     for line in wrap(note.trim(), columns.saturating_sub(4).max(1)) {
         lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
@@ -302,13 +298,7 @@ fn similar_lines(
         _ => partner.name.clone(),
     };
     let role = Role::Link { index, followable: true };
-    for (i, line) in wrap(&format!("→ {}", clean(&name)), columns.saturating_sub(3).max(1))
-        .into_iter()
-        .enumerate()
-    {
-        let indent = if i == 0 { "  " } else { "    " };
-        lines.push(vec![seg(indent, Role::Plain), seg(line, role)]);
-    }
+    hanging(lines, &format!("→ {}", clean(&name)), role, columns);
     let why = if similar.topics.is_empty() {
         (if similar.same_scope { t.similar_kind_scope } else { t.similar_kind }).to_owned()
     } else {
@@ -318,6 +308,21 @@ fn similar_lines(
     };
     for line in wrap(&why, columns.saturating_sub(4).max(1)) {
         lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
+    }
+}
+
+/// `text` wrapped to `columns` under a hanging indent: two columns before its first line, four
+/// before the others.
+fn hanging(lines: &mut Vec<Vec<Segment>>, text: &str, role: Role, columns: usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let Some(&(start, end)) = wrap_ranges(text, columns.saturating_sub(2)).first() else { return };
+    lines.push(vec![
+        seg("  ", Role::Plain),
+        seg(chars[start..end].iter().collect::<String>(), role),
+    ]);
+    let rest: String = chars[end..].iter().collect();
+    for line in wrap(rest.trim_start(), columns.saturating_sub(4).max(1)) {
+        lines.push(vec![seg("    ", Role::Plain), seg(line, role)]);
     }
 }
 
