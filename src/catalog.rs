@@ -264,8 +264,11 @@ impl Catalog {
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
         let (parsed, parts) = dataset::read_parsed_with(file, progress, &Index::part)?;
+        // Problems are told in this thread's language, on the pool's thread that finds them.
+        let lang = crate::i18n::lang();
         let (checked, index) = rayon::join(
             || {
+                crate::i18n::set(lang);
                 let ids = dataset::validate_reading_again(&parsed, file)?;
                 let backlinks =
                     (links == Links::Now).then(|| Backlinks::of(&parsed.partners, &ids));

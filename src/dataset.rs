@@ -513,8 +513,30 @@ pub fn syntax_message(code: &ron::Error) -> String {
         E::ExpectedComma => said.ron_expected_comma.to_owned(),
         E::ExpectedString | E::ExpectedStringEnd => said.ron_expected_string.to_owned(),
         E::ExpectedArrayEnd => fill(said.ron_expected_close, &[&"]"]),
-        E::ExpectedStructLikeEnd => fill(said.ron_expected_close, &[&")"]),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => fill(said.ron_expected_close, &[&")"]),
         E::TrailingCharacters => said.ron_trailing.to_owned(),
+        E::ExpectedArray => fill(said.ron_expected_close, &[&"["]),
+        E::ExpectedStructLike => fill(said.ron_expected_close, &[&"("]),
+        E::ExpectedMap => fill(said.ron_expected_close, &[&"{"]),
+        E::ExpectedMapColon => fill(said.ron_expected_close, &[&":"]),
+        E::ExpectedMapEnd => fill(said.ron_expected_close, &[&"}"]),
+        E::ExpectedUnit => fill(said.ron_expected_close, &[&"()"]),
+        E::ExpectedBoolean => said.ron_expected_boolean.to_owned(),
+        E::ExpectedIdentifier
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedStructName(_)
+        | E::InvalidIdentifier(_)
+        | E::SuggestRawIdentifier(_) => said.ron_expected_name.to_owned(),
+        E::ExpectedInteger
+        | E::ExpectedFloat
+        | E::IntegerOutOfBounds
+        | E::InvalidIntegerDigit { .. }
+        | E::FloatUnderscore
+        | E::UnderscoreAtBeginning => said.ron_expected_number.to_owned(),
+        E::ExpectedOption => said.ron_expected_option.to_owned(),
+        E::UnexpectedChar(c) => fill(said.ron_unexpected_char, &[c]),
+        E::UnclosedBlockComment => said.ron_unclosed_comment.to_owned(),
+        E::InvalidEscape(_) => said.ron_invalid_escape.to_owned(),
         other => other.to_string(),
     }
 }

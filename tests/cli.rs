@@ -645,6 +645,17 @@ fn what_the_parser_finds_is_told_in_french_too() {
         ),
         (partner(""), ": le champ « kind » manque dans Partner"),
         ("(partners: [(id: \"x\" name: \"X\")])".to_owned(), ":1:22: il manque une virgule"),
+        (partner(", kind: Media, facts: 3"), ": « [ » est attendu ici"),
+        (
+            partner(", kind: 3"),
+            ": un nom est attendu ici : un champ, ou une valeur comme « Media »",
+        ),
+        (partner(", kind: Media, topics: [@]"), ": un nom est attendu ici"),
+        (
+            partner(", kind: Media, location: \"a\\qb\""),
+            ": une barre oblique inverse dans un texte n'ouvre aucun échappement connu",
+        ),
+        (partner(", kind: Media /* open"), ": un commentaire ouvert par « /* » n'est pas fermé"),
     ] {
         let file = home.file("bad.ron", &source);
         let path = file.to_str().expect("utf-8 path");

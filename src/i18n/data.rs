@@ -38,6 +38,14 @@ table! {
         /// `{}`: the bracket.
         ron_expected_close,
         ron_trailing,
+        ron_expected_boolean,
+        ron_expected_name,
+        ron_expected_number,
+        ron_expected_option,
+        /// `{}`: the character.
+        ron_unexpected_char,
+        ron_unclosed_comment,
+        ron_invalid_escape,
         /// A NUL byte in a dataset file (`/dev/zero`).
         nul_byte,
         nul_byte_fix,

@@ -233,7 +233,11 @@ fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at:
 pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
     let said = i18n::cli();
     let text = std::str::from_utf8(bytes).map_err(|error| fill(said.not_utf8, &[&error]))?;
-    let mut state: State = ron::from_str(text).map_err(|error| fill(said.not_ron, &[&error]))?;
+    let mut state: State = ron::from_str(text).map_err(|error| {
+        let start = error.span.start;
+        let why = crate::dataset::syntax_message(&error.code);
+        fill(said.not_ron, &[&format!("{}:{}: {why}", start.line, start.col)])
+    })?;
     state.normalize();
     Ok(state)
 }

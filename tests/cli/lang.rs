@@ -197,6 +197,15 @@ fn validate_export_and_warnings_in_french() {
     let err = text(&out.stderr);
     assert!(err.starts_with("attention : ") && err.contains("n'a pas pu être lu"), "{err}");
     assert!(err.contains("conservé sous le nom"), "{err}");
+    // A dataset given with --data is checked on another thread: in French all the same.
+    let bad = GOOD.replacen("name: \"", "name: \"\\u{1b}[31m", 1);
+    let bad = home.file("bad.ron", &bad);
+    let bad = bad.to_str().expect("utf-8 path");
+    let out = home.run(&["--data", bad, "list", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("contient le caractère de contrôle U+001B"), "{err}");
+    assert!(err.contains("correction : supprimez-le"), "{err}");
 }
 
 #[test]
