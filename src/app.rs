@@ -707,7 +707,7 @@ impl App {
     }
 
     fn help_max_scroll(&self) -> usize {
-        help::max_scroll(self.size, self.help.len())
+        help::max_scroll(self.size, &self.help)
     }
 
     fn open(&mut self) -> Option<Effect> {

@@ -237,7 +237,8 @@ fn the_users_keys_are_the_keys() {
         app.bindings().keys_for(Context::List, &partners::action::Action::OpenHelp),
         ["Alt-x", "?"]
     );
-    let help = format!("{:?}", app.help_lines());
+    // (A key of several words is kept whole by no-break spaces.)
+    let help = format!("{:?}", app.help_lines()).replace("\\u{a0}", " ");
     // `?` opens the help only with no query: the help says so in a row of its own.
     let shown = help.contains(r#"Row("Alt-x", "this help")"#)
         && help.contains(r#"Row("? (no query)", "this help")"#);

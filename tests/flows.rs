@@ -289,7 +289,7 @@ const END: usize = usize::MAX;
 fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: usize) {
     let (app, _) = run_with(State::default(), size, keys);
     assert_eq!(shown(&app), Shown::Help);
-    let end = partners::view::help::max_scroll(app.size(), app.help_lines().len());
+    let end = partners::view::help::max_scroll(app.size(), app.help_lines());
     assert!(end > 12, "the help is taller than these screens");
     let scroll = if scroll == END { end } else { scroll };
     assert_eq!(app.help_scroll(), scroll, "help scroll after {keys:?}");

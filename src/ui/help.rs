@@ -14,40 +14,27 @@ use crate::app::{App, Edited, NoteEditor};
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::text::pad;
-use crate::view::help::{self, HelpLine};
+use crate::view::help::{self, LaidLine};
 use crate::view::layout::centred;
 use crate::view::note;
 
 /// Draws the help overlay, scrolled as the app says.
 pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let content = app.help_lines();
-    let key_width = content
+    let laid = help::layout(app.help_lines(), (area.width, area.height));
+    let popup = laid.popup;
+    let mut lines: Vec<Line<'static>> = laid
+        .lines
         .iter()
         .map(|line| match line {
-            HelpLine::Row(keys, _) => crate::text::width(keys),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    let popup = help::popup(area, content.len());
-    // On a narrow screen the keys give way to what they do.
-    let key_width = key_width.min(usize::from(popup.width.saturating_sub(2)) * 2 / 5);
-    let room = usize::from(popup.width.saturating_sub(2)).saturating_sub(key_width + 2);
-    let mut lines: Vec<Line<'static>> = content
-        .iter()
-        .map(|line| match line {
-            HelpLine::Row(keys, what) => Line::from(vec![
-                Span::styled(
-                    format!(" {} ", pad(&crate::text::truncate(keys, key_width), key_width)),
-                    theme.accent,
-                ),
-                Span::styled(crate::text::truncate(what, room).into_owned(), theme.text),
+            LaidLine::Row(keys, what) => Line::from(vec![
+                Span::styled(format!(" {} ", pad(keys, laid.key_width)), theme.accent),
+                Span::styled(format!(" {what}"), theme.text),
             ]),
-            HelpLine::Heading(title) => Line::styled(format!(" {title}"), theme.accent),
-            HelpLine::Blank => Line::raw(""),
+            LaidLine::Heading(title) => Line::styled(format!(" {title}"), theme.accent),
+            LaidLine::Blank => Line::raw(""),
         })
         .collect();
-    let max_scroll = help::max_scroll((area.width, area.height), content.len());
+    let max_scroll = laid.max_scroll();
     let scroll = app.help_scroll().min(max_scroll);
     let title = if max_scroll > 0 { s().help_title_scrolls } else { s().help_title };
     frame.render_widget(Clear, popup);

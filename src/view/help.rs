@@ -17,12 +17,17 @@ pub enum HelpLine {
     Blank,
 }
 
+/// Keys side by side, each kept whole when the row wraps (`Retour arrière` is one key).
+fn joined(keys: &[String]) -> String {
+    keys.iter().map(|key| key.replace(' ', "\u{a0}")).collect::<Vec<_>>().join(" ")
+}
+
 /// Every line of the help for `bindings`, in order, in the thread's language.
 pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
     let t = crate::i18n::s();
     let mut lines = vec![HelpLine::Row(t.help_type.to_owned(), t.help_type_does)];
     let list = bindings.help_rows(Context::List);
-    lines.extend(list.iter().map(|(keys, what)| HelpLine::Row(keys.join(" "), what)));
+    lines.extend(list.iter().map(|(keys, what)| HelpLine::Row(joined(keys), what)));
     lines.push(HelpLine::Row(t.help_mouse.to_owned(), t.help_mouse_does));
     // The sections after the list's, each with only what differs from the list's keys.
     let sections = [
@@ -43,7 +48,7 @@ pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
                 keys.retain(|k| !same.contains(k));
             }
             if !keys.is_empty() {
-                lines.push(HelpLine::Row(keys.join(" "), what));
+                lines.push(HelpLine::Row(joined(&keys), what));
             }
         }
     }
@@ -58,17 +63,78 @@ pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
     lines
 }
 
-const HELP_WIDTH: u16 = 72;
+/// The help laid out on a screen: where it stands, how wide its column of keys is, and every
+/// line it shows, each row's keys and what they do wrapped in their columns (nothing cut).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Laid {
+    /// Where the help stands, borders included.
+    pub popup: Rect,
+    /// The columns of the keys.
+    pub key_width: usize,
+    /// Every line, unscrolled.
+    pub lines: Vec<LaidLine>,
+}
 
-/// Where the help stands on a screen `area` holding `count` lines.
-pub fn popup(area: Rect, count: usize) -> Rect {
-    centred(area, HELP_WIDTH, u16::try_from(count + 2).unwrap_or(u16::MAX))
+/// One line of the laid-out help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LaidLine {
+    /// A section title.
+    Heading(&'static str),
+    /// Keys (or their continuation, or nothing) and what they do (or its continuation).
+    Row(String, String),
+    /// Space between sections.
+    Blank,
+}
+
+/// `lines` laid out on a screen of `size` (columns, rows): as wide as they need, within the
+/// screen; above the status line, which stays whole.
+pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
+    let widest = |pick: fn(&HelpLine) -> usize| lines.iter().map(pick).max().unwrap_or(0);
+    let keys = widest(|line| match line {
+        HelpLine::Row(keys, _) => crate::text::width(keys),
+        _ => 0,
+    });
+    let whats = widest(|line| match line {
+        HelpLine::Row(_, what) => crate::text::width(what),
+        HelpLine::Heading(title) => crate::text::width(title),
+        HelpLine::Blank => 0,
+    });
+    // " keys  what ", within the borders and the screen.
+    let inner = (keys + whats + 4).min(usize::from(width.saturating_sub(2)));
+    // On a narrow screen the keys give way to what they do.
+    let key_width = keys.min(inner * 2 / 5).max(1);
+    let room = inner.saturating_sub(key_width + 3).max(1);
+    let mut laid = Vec::new();
+    for line in lines {
+        match line {
+            HelpLine::Heading(title) => laid.push(LaidLine::Heading(title)),
+            HelpLine::Blank => laid.push(LaidLine::Blank),
+            HelpLine::Row(keys, what) => {
+                let keys = crate::text::wrap(keys, key_width);
+                let what = crate::text::wrap(what, room);
+                for n in 0..keys.len().max(what.len()) {
+                    let part = |parts: &[String]| parts.get(n).cloned().unwrap_or_default();
+                    laid.push(LaidLine::Row(part(&keys), part(&what)));
+                }
+            }
+        }
+    }
+    let above_status = Rect::new(0, 0, width, height.saturating_sub(1).max(1));
+    let wanted = u16::try_from(laid.len() + 2).unwrap_or(u16::MAX);
+    let popup = centred(above_status, u16::try_from(inner + 2).unwrap_or(u16::MAX), wanted);
+    Laid { popup, key_width, lines: laid }
+}
+
+impl Laid {
+    /// How far the help can scroll: 0 when it all fits.
+    pub fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(usize::from(self.popup.height.saturating_sub(2)))
+    }
 }
 
 /// How far the help can scroll on a screen of `size` (columns, rows): 0 when it all fits.
-pub fn max_scroll((width, height): (u16, u16), count: usize) -> usize {
-    let rows = usize::from(popup(Rect::new(0, 0, width, height), count).height.saturating_sub(2));
-    count.saturating_sub(rows)
+pub fn max_scroll(size: (u16, u16), lines: &[HelpLine]) -> usize {
+    layout(lines, size).max_scroll()
 }
 
 #[cfg(test)]
@@ -80,7 +146,14 @@ mod tests {
     #[test]
     fn a_key_in_two_rows_says_when() {
         let t = crate::i18n::s();
-        let lines = lines(&Bindings::default());
+        // A key of several words is kept whole by no-break spaces.
+        let lines: Vec<HelpLine> = lines(&Bindings::default())
+            .into_iter()
+            .map(|line| match line {
+                HelpLine::Row(keys, what) => HelpLine::Row(keys.replace('\u{a0}', " "), what),
+                other => other,
+            })
+            .collect();
         let when = [t.help_when_no_query, t.help_when_text_after];
         let keys = |section: &&[HelpLine]| !section.contains(&HelpLine::Heading(t.help_syntax));
         for section in lines.split(|l| *l == HelpLine::Blank).filter(keys) {
@@ -98,6 +171,41 @@ mod tests {
         }
         let quit = |keys: &str| lines.contains(&HelpLine::Row(keys.to_owned(), t.do_quit));
         assert!(quit("Ctrl-C") && quit(&format!("Ctrl-D {}", t.help_when_no_query)));
+    }
+
+    /// Every key and every word of what it does is shown, within the popup, at any width.
+    #[test]
+    fn nothing_is_cut_at_any_width() {
+        use crate::i18n::Lang;
+        let squeezed = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        for lang in [Lang::En, Lang::Fr] {
+            crate::i18n::set(lang);
+            let lines = lines(&Bindings::default());
+            let (mut keys, mut whats) = (String::new(), String::new());
+            for line in &lines {
+                if let HelpLine::Row(k, w) = line {
+                    keys.push_str(&squeezed(k));
+                    whats.push_str(&squeezed(w));
+                }
+            }
+            for width in 24..=200 {
+                let laid = layout(&lines, (width, 40));
+                assert!(laid.popup.width <= width && laid.popup.bottom() < 40, "{width}");
+                let inner = usize::from(laid.popup.width - 2);
+                let (mut shown_keys, mut shown_whats) = (String::new(), String::new());
+                for line in &laid.lines {
+                    if let LaidLine::Row(k, w) = line {
+                        let used = laid.key_width + 3 + crate::text::width(w);
+                        assert!(crate::text::width(k) <= laid.key_width, "{width}: {k}");
+                        assert!(used <= inner, "{width}: {used} > {inner}: {w}");
+                        shown_keys.push_str(&squeezed(k));
+                        shown_whats.push_str(&squeezed(w));
+                    }
+                }
+                assert_eq!((&shown_keys, &shown_whats), (&keys, &whats), "{lang:?} {width}");
+            }
+        }
+        crate::i18n::set(Lang::En);
     }
 
     #[test]
