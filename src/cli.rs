@@ -337,6 +337,8 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
     };
     if let Some(like) = context(ContextKind::SuggestedArg) {
         message = format!("{message}\n\n  {}", fill(said.arg_did_you_mean, &[&like]));
+    } else if rendered.contains(&format!("'-- {arg}'")) {
+        message = format!("{message}\n\n  {}", fill(said.arg_after_dashes, &[&arg, &arg]));
     }
     let usage = rendered.lines().find_map(|line| line.strip_prefix("Usage:"));
     let usage = usage.map(|usage| format!("{}{usage}\n\n", said.arg_usage)).unwrap_or_default();

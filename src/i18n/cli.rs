@@ -52,6 +52,8 @@ table! {
         arg_conflict,
         /// `{}`: an argument that exists, like the one typed.
         arg_did_you_mean,
+        /// `{}`: an argument that starts with `-`, `{}`: the same. Passing it as a value.
+        arg_after_dashes,
         /// Before the usage line.
         arg_usage,
         /// The last line.

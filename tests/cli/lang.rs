@@ -119,6 +119,12 @@ fn errors_in_french() {
     let out = home.run(&["search", "kind:zzz", "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("erreur dans la recherche : "), "{}", text(&out.stderr));
+    // A usage error keeps clap's way out, said in French.
+    let out = home.run(&["search", "--bogus", "x", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr).replace('\u{a0}', " ");
+    assert!(said.contains("argument inattendu « --bogus »"), "{said}");
+    assert!(said.contains("comme valeur, écrivez « -- --bogus »"), "{said}");
 }
 
 #[test]

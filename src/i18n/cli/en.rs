@@ -23,6 +23,7 @@ pub static CLI: Cli = Cli {
     arg_unknown_subcommand: "unrecognized subcommand '{}'",
     arg_conflict: "the argument '{}' cannot be used with '{}'",
     arg_did_you_mean: "tip: a similar argument exists: '{}'",
+    arg_after_dashes: "tip: to pass '{}' as a value, use '-- {}'",
     arg_usage: "Usage:",
     arg_more: "For more information, try '--help'.",
 

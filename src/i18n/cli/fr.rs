@@ -23,6 +23,7 @@ pub static CLI: Cli = Cli {
     arg_unknown_subcommand: "sous-commande inconnue «\u{a0}{}\u{a0}»",
     arg_conflict: "l'argument «\u{a0}{}\u{a0}» ne peut pas être utilisé avec «\u{a0}{}\u{a0}»",
     arg_did_you_mean: "astuce\u{a0}: un argument proche existe\u{a0}: «\u{a0}{}\u{a0}»",
+    arg_after_dashes: "astuce\u{a0}: pour passer «\u{a0}{}\u{a0}» comme valeur, écrivez «\u{a0}-- {}\u{a0}»",
     arg_usage: "Utilisation\u{a0}:",
     arg_more: "Pour en savoir plus, essayez «\u{a0}--help\u{a0}».",
 
