@@ -419,13 +419,20 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::Validate { files } => validate(cx, &files),
         Command::Star { id } => {
-            mark(cx, &id, |id| Change::Star { id, on: true }, i18n::cli().starred)
+            let said = i18n::cli();
+            mark(cx, &id, |id| Change::Star { id, on: true }, (said.starred, said.already_starred))
         }
         Command::Unstar { id } => {
-            mark(cx, &id, |id| Change::Star { id, on: false }, i18n::cli().unstarred)
+            let said = i18n::cli();
+            mark(cx, &id, |id| Change::Star { id, on: false }, (said.unstarred, said.not_starred))
         }
         Command::Met { id, undo } => {
-            let said = if undo { i18n::cli().unmarked_met } else { i18n::cli().marked_met };
+            let said = i18n::cli();
+            let said = if undo {
+                (said.unmarked_met, said.not_met)
+            } else {
+                (said.marked_met, said.already_met)
+            };
             mark(cx, &id, |id| Change::Met { id, on: !undo }, said)
         }
         Command::Note { id, text, clear } => {
@@ -443,8 +450,12 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
                 bail!(fill(i18n::cli().note_empty, &[&id]));
             }
-            let said =
-                if text.is_some() { i18n::cli().note_saved } else { i18n::cli().note_removed };
+            let said = i18n::cli();
+            let said = if text.is_some() {
+                (said.note_saved, said.note_saved)
+            } else {
+                (said.note_removed, said.no_note)
+            };
             mark(cx, &id, move |id| Change::Note { id, text }, said)
         }
         Command::Alias { id, text, remove, json } => alias(cx, &id, &text, remove, json),
@@ -601,16 +612,20 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// Applies a change of a partner's marks and says so: `said` is (what was done, what was
+/// already so, when nothing changed).
 fn mark(
     cx: &mut Env<'_>,
     id: &str,
     change: impl FnOnce(String) -> Change,
-    said: &'static str,
+    (done, already): (&'static str, &'static str),
 ) -> Result<ExitCode> {
     let catalog = cx.catalog()?;
     let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
     let mut store = cx.store()?;
+    let before = store.marks(id).cloned();
     store.apply(change(id.to_owned()))?;
+    let said = if store.marks(id) == before.as_ref() { already } else { done };
     let name = catalog.get(index).map_or(id, |p| p.short_name());
     writeln!(cx.out, "{}", fill(said, &[&clean(name)]))?;
     Ok(ExitCode::SUCCESS)

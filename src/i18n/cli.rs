@@ -67,6 +67,16 @@ table! {
         marked_met,
         /// `{}`: the partner.
         unmarked_met,
+        /// `{}`: the partner. Starring a starred partner: nothing changed.
+        already_starred,
+        /// `{}`: the partner. Removing a note that is not there.
+        no_note,
+        /// `{}`: the partner.
+        not_starred,
+        /// `{}`: the partner.
+        already_met,
+        /// `{}`: the partner.
+        not_met,
         /// `{}`: the partner.
         note_saved,
         /// `{}`: the partner.

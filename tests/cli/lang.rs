@@ -22,8 +22,9 @@ impl Home {
         cmd.args(args).output().expect("partners runs")
     }
 
-    /// What `partners star ugap` says, in the locale `locale`.
+    /// What `partners star ugap` says, in the locale `locale` (UGAP not starred before).
     fn star_says(&self, locale: &[(&str, &str)], args: &[&str]) -> String {
+        assert!(self.run(&["unstar", "ugap"]).status.success());
         let out = self.run_in(locale, &[&["star", "ugap"], args].concat());
         assert!(out.status.success(), "{}", text(&out.stderr));
         text(&out.stdout)
@@ -91,6 +92,14 @@ fn changes_are_confirmed_in_french() {
     assert_eq!(fr(&["met", "ugap", "--undo"]), "UGAP : n'est plus marqué comme rencontré\n");
     assert_eq!(fr(&["note", "ugap", "rappeler"]), "UGAP : note enregistrée\n");
     assert_eq!(fr(&["note", "ugap", "--clear"]), "UGAP : note supprimée\n");
+    // Nothing to change is said too (it said "no longer marked as met" of a partner never met).
+    assert_eq!(
+        fr(&["met", "ugap", "--undo"]),
+        "UGAP : pas marqué comme rencontré, rien n'a changé\n"
+    );
+    assert_eq!(fr(&["note", "ugap", "--clear"]), "UGAP : n'a pas de note, rien n'a changé\n");
+    assert_eq!(home.ok(&["star", "ugap"]), "UGAP: starred\n");
+    assert_eq!(home.ok(&["star", "ugap"]), "UGAP: already starred, so nothing was changed\n");
     let out = home.run(&["note", "ugap", " ", "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("la note est vide"), "{}", text(&out.stderr));
