@@ -140,10 +140,9 @@ pub fn plain_lines(partners: &[(&Partner, Found<'_>)], aligned: bool) -> String 
     for &(p, found) in partners {
         let acronym = p.acronym.as_deref().map(clean).unwrap_or_default();
         if aligned {
-            let name = if acronym.is_empty() {
-                clean(&p.name).into_owned()
-            } else {
-                format!("{} ({acronym})", clean(&p.name))
+            let name = match p.shown_acronym() {
+                Some(shown) => format!("{} ({})", clean(&p.name), clean(shown)),
+                None => clean(&p.name).into_owned(),
             };
             let kind = words.kind(p.kind);
             let _ = write!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
@@ -185,7 +184,7 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
     // Data never drives the terminal; in Markdown it never becomes markup either.
     let t = |text: &str| if md { md_escape(&clean(text)) } else { clean(text).into_owned() };
     let mut out = String::new();
-    let title = match &p.acronym {
+    let title = match p.shown_acronym() {
         Some(a) => format!("{} ({})", t(&p.name), t(a)),
         None => t(&p.name),
     };

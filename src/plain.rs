@@ -216,7 +216,7 @@ impl<W: Write> Session<'_, W> {
     fn summary(&self, index: usize) -> String {
         let Some(p) = self.catalog.get(index) else { return String::new() };
         let mut line = clean(&p.name).into_owned();
-        if let Some(acronym) = &p.acronym {
+        if let Some(acronym) = p.shown_acronym() {
             let _ = write!(line, " ({})", clean(acronym));
         }
         let _ = write!(line, ", {}", crate::i18n::vocabulary().kind(p.kind));

@@ -348,9 +348,11 @@ fn compose(contact: &Contact, amounts: &Amounts) -> String {
         out.push(';');
         out
     } else {
-        let mut lines = vec![match &acronym {
-            Some(a) => format!("{} ({a})", clean(&contact.name)),
-            None => clean(&contact.name).into_owned(),
+        let name = clean(&contact.name);
+        // An acronym that is the name ("UGAP") is not said twice.
+        let mut lines = vec![match acronym.as_deref().filter(|a| *a != name) {
+            Some(a) => format!("{name} ({a})"),
+            None => name.into_owned(),
         }];
         let about: Vec<&str> = kind.into_iter().chain(location.as_deref()).collect();
         if !about.is_empty() {

@@ -286,7 +286,7 @@ fn markdown_export_contains_the_note() {
     let catalog = bundled();
     let chosen = [position(&catalog, "ugap"), position(&catalog, "gsef")];
     let md = run(&catalog, Some(&store), &chosen, ExportFormat::Md);
-    assert!(md.starts_with("# UGAP (UGAP)\n"), "{md}");
+    assert!(md.starts_with("# UGAP\n"), "{md}");
     assert!(md.contains("\n# Global Social Economy Forum (GSEF)\n"), "{md}");
     assert!(md.contains("## Mine: starred, met"), "{md}");
     assert!(
@@ -297,7 +297,7 @@ fn markdown_export_contains_the_note() {
     assert!(md.contains("> third, last\n"), "{md}");
     assert!(md.contains("> Seoul, 2013\n"), "{md}");
     assert!(
-        md.contains("- Your aliases: la \"centrale\", d'achat \\<b\\>, =the \\*buyers\\*\n"),
+        md.contains("- Aliases: la \"centrale\", d'achat \\<b\\>, =the \\*buyers\\*\n"),
         "your aliases, escaped: {md}"
     );
     assert!(!md.contains('\r'), "no raw carriage return: {md:?}");

@@ -500,6 +500,13 @@ fn a_recalled_query_says_it_came_from_the_history() {
     let (app, _) = run_with(with_history(&["ugap", "cnfpt"]), (80, 24), "<Up>");
     let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert_eq!(status, "From the history: query 1 of 2 (Ctrl-R for older)");
+    // The oldest says so, not that Ctrl-R goes further.
+    let (app, _) = run_with(with_history(&["ugap", "cnfpt"]), (80, 24), "<Up> <C-r> <C-r>");
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(
+        (app.query().as_str(), status.as_str()),
+        ("ugap", "From the history: query 2 of 2, the oldest")
+    );
     // Not when something is typed, nor below the top of the list.
     let (app, _) = run_with(with_history(&["ugap"]), (80, 24), "a <Up>");
     assert_eq!(app.query(), "a");

@@ -186,7 +186,7 @@ fn too_small_says_how_much_room_is_needed() {
     assert!(qr::fit(&c, needs_columns, needs_rows).is_ok(), "{needs_columns}x{needs_rows}");
     assert!(matches!(qr::fit(&c, 20, 100), Err(QrError::TooSmall { .. })));
     let message = qr::fit(&c, 30, 14).expect_err("too small").to_string();
-    assert!(message.contains("30x14"), "{message}");
+    assert!(message.contains("30×14"), "{message}");
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn without_contact_fields_the_payload_is_the_cards_text() {
     let fitted = qr::fit(&contact(&catalog, "ugap", Some("Ask about\nthe catalogue")), 120, 40)
         .expect("fits");
     let lines: Vec<&str> = fitted.payload.lines().collect();
-    assert_eq!(lines[0], "UGAP (UGAP)");
+    assert_eq!(lines[0], "UGAP");
     assert_eq!(lines[1], "Public body · France");
     assert_eq!(lines[2], "Note: Ask about the catalogue");
     assert!(lines[3].starts_with("UGAP is a public industrial"), "{lines:?}");

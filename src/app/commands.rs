@@ -117,7 +117,12 @@ impl App {
         self.history = Some(position);
         let older = self.bindings.keys_for(Context::List, &Action::HistoryPrevious);
         let older = older.first().map_or("", String::as_str);
-        self.set_status(fill(s().from_history, &[&(count - position), &count, &older]), false);
+        let said = if position == 0 {
+            fill(s().from_history_oldest, &[&count, &count])
+        } else {
+            fill(s().from_history, &[&(count - position), &count, &older])
+        };
+        self.set_status(said, false);
     }
 
     pub(super) fn copy_card(&mut self) -> Option<Effect> {

@@ -237,6 +237,8 @@ table! {
         do_detail_ends,
         /// `{}`: which, `{}`: how many, `{}`: the key for older ones.
         from_history,
+        /// `{}`: how many, `{}`: the same. The oldest query, where the key goes no further.
+        from_history_oldest,
         /// The starred view with no star. `{}`: the star key, `{}`: the key that leaves the view.
         no_starred,
         /// Ctrl-P/N and Ctrl-K/J, which move the selection from the detail too.

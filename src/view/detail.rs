@@ -293,9 +293,9 @@ fn similar_lines(
 ) {
     let t = crate::i18n::s();
     let Some(partner) = catalog.get(similar.index) else { return };
-    let name = match &partner.acronym {
-        Some(acronym) if *acronym != partner.name => format!("{} ({acronym})", partner.name),
-        _ => partner.name.clone(),
+    let name = match partner.shown_acronym() {
+        Some(acronym) => format!("{} ({acronym})", partner.name),
+        None => partner.name.clone(),
     };
     let role = Role::Link { index, followable: true };
     hanging(lines, &format!("→ {}", clean(&name)), role, columns);

@@ -95,5 +95,5 @@ pub static CLI: Cli = Cli {
     alias_missing: "{} n'a pas d'alias « {} » de votre part, rien n'a donc été modifié ; `partners alias {}` les affiche",
     alias_empty: "l'alias est vide, rien n'a donc été modifié ; donnez un texte, par exemple `partners alias {} \"la centrale d'achat\"`",
     no_aliases: "{} n'a encore aucun alias de votre part ; ajoutez-en un avec `partners alias {} TEXTE`",
-    your_aliases: "Vos alias : {}",
+    your_aliases: "Alias : {}",
 };
