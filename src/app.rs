@@ -131,9 +131,10 @@ pub struct App {
     visit: usize,
     history: Option<usize>,
     status: Option<Status>,
-    /// Warnings given while the partners load (a state file set aside): the progress takes
-    /// the status line meanwhile, so they are shown again once the partners are there.
-    held: Vec<String>,
+    /// Warnings of the start and of the load (a state file set aside, a dataset skipped): the
+    /// first on the status line with how many more, again once the partners are there (the
+    /// progress takes the status line meanwhile); all of them when the browser ends.
+    warnings: Vec<String>,
     bindings: Bindings,
     /// Set when a mark changed under a query that filters by marks: the results stay as they
     /// were (an unstarred row stays, shown unstarred) until the query changes.
@@ -179,7 +180,7 @@ impl App {
             visit: 0,
             history: None,
             status: None,
-            held: Vec::new(),
+            warnings: Vec::new(),
             bindings: Bindings::default(),
             keep_results: false,
             size: (80, 24),
@@ -277,6 +278,11 @@ impl App {
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()
     }
+    /// Every warning of the start and of the load, in order (printed when the browser ends).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     /// The lines of the help.
     pub fn help_lines(&self) -> &[HelpLine] {
         &self.help
@@ -360,13 +366,24 @@ impl App {
         self.status = Some(Status { text: text.into(), error });
     }
 
-    /// Warns of something found at start (a state file set aside): shown now, and again once
-    /// the partners are loaded, since the progress takes the status line meanwhile.
-    pub fn warn_at_start(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        if self.loading.is_some() {
-            self.held.push(text.clone());
-        }
+    /// Warns of what was found at start (a state file set aside, a dataset skipped): see
+    /// [`App::warnings`].
+    pub fn warn_at_start(&mut self, warnings: impl IntoIterator<Item = String>) {
+        self.warnings.extend(warnings);
+        self.show_warnings();
+    }
+
+    /// The first warning on the status line, with how many more there are.
+    fn show_warnings(&mut self) {
+        let Some(first) = self.warnings.first() else { return };
+        let text = match self.warnings.len() - 1 {
+            0 => first.clone(),
+            more => {
+                let t = s();
+                let said = crate::i18n::cli::count(more, t.more_warning, t.more_warnings);
+                format!("{first}{}", fill(said, &[&more]))
+            }
+        };
         self.set_status(text, true);
     }
 
@@ -449,13 +466,10 @@ impl App {
         self.status = None;
         // The list was laid out for no partners while they loaded.
         self.list_width = crate::view::list::wanted_width(&catalog);
-        let mut warnings = std::mem::take(&mut self.held);
         let skipped =
             |w: &crate::dataset::DatasetError| fill(s().loading_skipped, &[&w.one_line()]);
-        warnings.extend(catalog.warnings().iter().map(skipped));
-        if !warnings.is_empty() {
-            self.set_status(warnings.join(" · "), true);
-        }
+        self.warnings.extend(catalog.warnings().iter().map(skipped));
+        self.show_warnings();
         self.catalog = catalog;
         // An overview opened while loading counted no partners.
         if let Some(Overlay::Overview { tab, .. }) = self.overlay {

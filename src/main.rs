@@ -110,10 +110,12 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     };
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
-    if !warnings.is_empty() {
-        app.warn_at_start(warnings.join(" · "));
-    }
+    app.warn_at_start(warnings);
 
     let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader)?;
+    // The status line showed one of them at a time: all of them, where they stay.
+    for warning in app.warnings() {
+        eprintln!("{}", i18n::fill(said.warning, &[&partners::text::clean(warning)]));
+    }
     Ok(ExitCode::from(ending.exit_code()))
 }

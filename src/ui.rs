@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::action::Action;
 use crate::app::{App, Edited, Overlay};
@@ -27,8 +27,12 @@ use theme::Theme;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     let areas = app.areas_at((area.width, area.height));
+    // Asked with a note half written: said wherever the status line cannot hold it.
+    let question = (app.key_state().context == Context::NoteAsk).then(|| hints(app, area.width));
     if areas.mode == Mode::TooSmall {
-        let message = fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
+        let message = question.unwrap_or_else(|| {
+            fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT])
+        });
         frame.render_widget(
             Paragraph::new(message)
                 .style(theme.error)
@@ -60,6 +64,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         }
         None => {}
     }
+    if let Some(question) = question.filter(|q| width(q) > usize::from(area.width)) {
+        ask(&question, theme, frame, area);
+    }
+}
+
+/// `question` in a box of its own, wrapped, in the middle of the screen.
+fn ask(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let inner = usize::from(area.width.saturating_sub(4)).clamp(1, 48);
+    let lines = crate::text::wrap(question, inner);
+    let widest = lines.iter().map(|line| width(line)).max().unwrap_or(0);
+    let (columns, rows) = (widest + 4, lines.len() + 2);
+    let popup = crate::view::layout::centred(
+        area,
+        u16::try_from(columns).unwrap_or(u16::MAX),
+        u16::try_from(rows).unwrap_or(u16::MAX),
+    );
+    frame.render_widget(Clear, popup);
+    let text: Vec<Line<'_>> =
+        lines.into_iter().map(|line| Line::from(format!(" {line}"))).collect();
+    let block = Block::default().borders(Borders::ALL).border_style(theme.error);
+    frame.render_widget(Paragraph::new(text).style(theme.error).block(block), popup);
 }
 
 fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

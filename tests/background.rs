@@ -193,7 +193,7 @@ fn an_overview_opened_while_loading_counts_the_partners_once_loaded() {
 #[test]
 fn warnings_given_while_loading_are_shown_once_loaded() {
     let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
-    app.warn_at_start("state.ron could not be read: set aside");
+    app.warn_at_start(["state.ron could not be read: set aside".to_owned()]);
     app.update(Action::Loading { read: 1_000_000, total: 2_000_000 });
     assert!(app.status().is_some_and(|s| s.text.contains("1 of 2 MB")));
     app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
@@ -204,6 +204,22 @@ fn warnings_given_while_loading_are_shown_once_loaded() {
     app.set_status("could not copy the card", true);
     app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
     assert_eq!(app.status(), None);
+}
+
+#[test]
+fn several_warnings_show_the_first_and_how_many_more_are_printed_at_the_end() {
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+    app.warn_at_start(["state.ron could not be read: set aside".to_owned()]);
+    let bad = |name: &str| dataset::parse("(partners: [", Path::new(name)).expect_err("cut short");
+    let skipped = vec![bad("trunc.ron"), bad("esc.ron")];
+    let catalog = Catalog::from_partners(common::bundled().partners().to_vec(), vec![], skipped);
+    app.update(Action::Loaded(Shared(Arc::new(catalog))));
+    let status = app.status().expect("a status");
+    assert!(status.text.starts_with("state.ron could not be read: set aside"), "{status:?}");
+    assert!(status.text.ends_with(" (and 2 more, printed when you quit)"), "{status:?}");
+    let warnings = app.warnings();
+    assert_eq!(warnings.len(), 3);
+    assert!(warnings[1].contains("trunc.ron") && warnings[2].contains("esc.ron"), "{warnings:?}");
 }
 
 #[test]

@@ -243,6 +243,34 @@ fn note_editor_asks_before_dropping_changes() {
     insta::assert_snapshot!("note_editor_asks_80x24", draw(&app).backend());
 }
 
+/// The same question where the status line cannot hold it: in a box of its own, whole, and
+/// instead of "too small" on a screen too small for the browser.
+#[test]
+fn the_note_question_is_whole_on_any_screen() {
+    for (width, height) in [(60, 20), (40, 12), (30, 8), (20, 6), (16, 4)] {
+        // Written on a larger screen, then made smaller; Ctrl-C quits, and asks first.
+        let mut actions = vec![Action::EditNote];
+        actions.extend("Call back".chars().map(Action::Insert));
+        actions.extend([Action::Resize { width, height }, Action::Quit]);
+        let app = app_with(bundled(), marked_state(), "ugap", (80, 24), &actions);
+        let size = (width, height);
+        let terminal = draw(&app);
+        let shown: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .filter(|symbol| !matches!(*symbol, "│" | "─" | "┌" | "┐" | "└" | "┘"))
+            .collect::<String>()
+            .split_whitespace()
+            .collect();
+        for said in ["Unsavednote", "Ctrl-Ssave", "discard", "keepwriting"] {
+            assert!(shown.contains(said), "{size:?}: {said} in\n{}", terminal.backend());
+        }
+    }
+}
+
 #[rstest]
 #[case("kinds", 0)]
 #[case("scopes", 1)]
