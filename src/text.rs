@@ -70,11 +70,56 @@ fn shown(c: char, keep_newlines: bool) -> Option<char> {
     }
 }
 
+/// Whether `c` is part of an emoji sequence that a zero-width joiner may join (a family, a
+/// rainbow flag, a profession): pictographs, symbols drawn as emoji, the emoji variation
+/// selector and skin tones.
+fn in_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A9}'
+            | '\u{AE}'
+            | '\u{203C}'
+            | '\u{2049}'
+            | '\u{2122}'..='\u{2BFF}'
+            | '\u{3030}'
+            | '\u{303D}'
+            | '\u{3297}'
+            | '\u{3299}'
+            | '\u{FE0F}'
+            | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
+/// The characters of `text` as they reach the terminal (see [`shown`]), each with its place
+/// among the characters of `text`. A zero-width joiner stays only between two parts of an
+/// emoji sequence: elsewhere (between two letters) terminals disagree on it, as on the other
+/// invisible characters.
+fn shown_chars(text: &str, keep_newlines: bool) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut chars = text.chars().enumerate().peekable();
+    let mut before = None;
+    std::iter::from_fn(move || {
+        loop {
+            let (i, c) = chars.next()?;
+            let previous = before.replace(c);
+            if c == '\u{200D}' {
+                let next = chars.peek().map(|&(_, next)| next);
+                if !(previous.is_some_and(in_emoji) && next.is_some_and(in_emoji)) {
+                    continue;
+                }
+            }
+            if let Some(shown) = shown(c, keep_newlines) {
+                return Some((i, shown));
+            }
+        }
+    })
+}
+
 fn clean_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if text.chars().all(|c| shown(c, keep_newlines) == Some(c)) {
+    let joined = text.contains('\u{200D}');
+    if !joined && text.chars().all(|c| shown(c, keep_newlines) == Some(c)) {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(text.chars().filter_map(|c| shown(c, keep_newlines)).collect())
+        Cow::Owned(shown_chars(text, keep_newlines).map(|(_, c)| c).collect())
     }
 }
 
@@ -175,7 +220,7 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars().filter_map(|c| shown(c, false)) {
+    for (_, c) in shown_chars(text, false) {
         let w = char_width(c);
         if used + w > max - 1 {
             break;
@@ -245,8 +290,7 @@ pub fn highlight_runs(text: &str, positions: &[usize], max: usize) -> Vec<(Strin
     let mut runs: Vec<(String, bool)> = Vec::new();
     let mut used = 0;
     let mut next = 0;
-    for (i, original) in text.chars().enumerate() {
-        let Some(c) = shown(original, false) else { continue };
+    for (i, c) in shown_chars(text, false) {
         let w = char_width(c);
         if used + w > limit {
             break;
@@ -331,8 +375,16 @@ mod tests {
             runs,
             vec![("Com".to_owned(), false), ("m".to_owned(), true), ("une".to_owned(), false)]
         );
-        // The joiner of an emoji sequence stays.
-        assert_eq!(clean("👩\u{200D}👧"), "👩\u{200D}👧");
+        // The joiner of an emoji sequence stays; one between letters, or at an end, goes.
+        for kept in ["👩\u{200D}👧", "🏳\u{FE0F}\u{200D}🌈", "❤\u{FE0F}\u{200D}🔥", "👩🏽\u{200D}💻"]
+        {
+            assert_eq!(clean(kept), kept);
+        }
+        assert_eq!(truncate("👩\u{200D}👧abcdef", 7), "👩\u{200D}👧ab…");
+        assert_eq!(truncate("a\u{200D}bcdef", 4), "abc…");
+        assert_eq!(clean("width\u{200D}joiner \u{200D}👧 👩\u{200D}"), "widthjoiner 👧 👩");
+        let runs = highlight_runs("a\u{200D}bc", &[3], 20);
+        assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
     }
 
     #[test]
