@@ -373,16 +373,13 @@ impl App {
         self.show_warnings();
     }
 
-    /// The first warning on the status line, with how many more there are.
+    /// The first warning on the status line, after how many there are.
     fn show_warnings(&mut self) {
         let Some(first) = self.warnings.first() else { return };
-        let text = match self.warnings.len() - 1 {
-            0 => first.clone(),
-            more => {
-                let t = s();
-                let said = crate::i18n::cli::count(more, t.more_warning, t.more_warnings);
-                format!("{first}{}", fill(said, &[&more]))
-            }
+        // The count first: a long warning is cut at the end of the line.
+        let text = match self.warnings.len() {
+            1 => first.clone(),
+            all => fill(s().warnings_first, &[&all, first]),
         };
         self.set_status(text, true);
     }

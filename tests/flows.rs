@@ -284,7 +284,7 @@ const END: usize = usize::MAX;
 #[case::up_at_top((80, 24), "<F1> <Up> <PgUp>", 0)]
 #[case::reopens_at_top((80, 24), "<F1> <Down> <Esc> <F1>", 0)]
 #[case::tall((120, 40), "<F1> <PgDn> <Down> <Down>", 12)]
-#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", END)]
+#[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", END)]
 #[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <Resize:80x24>", END)]
 fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: usize) {
     let (app, _) = run_with(State::default(), size, keys);

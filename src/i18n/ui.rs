@@ -309,10 +309,9 @@ table! {
         loading_index,
         /// `{}`: the file and what is wrong with it. A dataset file was left out.
         loading_skipped,
-        /// After the first warning: one more, printed when the browser ends. `{}`: 1.
-        more_warning,
-        /// `{}`: how many more.
-        more_warnings,
+        /// Several warnings (all printed when the browser ends): `{}`: how many (two or
+        /// more), `{}`: the first.
+        warnings_first,
         // -- Your aliases --
         /// What the key that edits the user's aliases does, in the help.
         do_aliases,

@@ -87,7 +87,7 @@ pub enum LaidLine {
 }
 
 /// `lines` laid out on a screen of `size` (columns, rows): as wide as they need, within the
-/// screen; above the status line, which stays whole.
+/// screen; between the query line and the status line, which stay whole.
 pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
     let widest = |pick: fn(&HelpLine) -> usize| lines.iter().map(pick).max().unwrap_or(0);
     let keys = widest(|line| match line {
@@ -119,9 +119,10 @@ pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
             }
         }
     }
-    let above_status = Rect::new(0, 0, width, height.saturating_sub(1).max(1));
+    // Between the query line and the status line, both left whole.
+    let between = Rect::new(0, 1, width, height.saturating_sub(2).max(1));
     let wanted = u16::try_from(laid.len() + 2).unwrap_or(u16::MAX);
-    let popup = centred(above_status, u16::try_from(inner + 2).unwrap_or(u16::MAX), wanted);
+    let popup = centred(between, u16::try_from(inner + 2).unwrap_or(u16::MAX), wanted);
     Laid { popup, key_width, lines: laid }
 }
 
@@ -190,7 +191,7 @@ mod tests {
             }
             for width in 24..=200 {
                 let laid = layout(&lines, (width, 40));
-                assert!(laid.popup.width <= width && laid.popup.bottom() < 40, "{width}");
+                assert!(laid.popup.width <= width && laid.popup.y == 1 && laid.popup.bottom() < 40);
                 let inner = usize::from(laid.popup.width - 2);
                 let (mut shown_keys, mut shown_whats) = (String::new(), String::new());
                 for line in &laid.lines {

@@ -330,8 +330,7 @@ pub static UI: Ui = Ui {
     loading_read_so_far: "Loading the partners: {} MB read…",
     loading_index: "Loading the partners: {} MB read, checking and indexing…",
     loading_skipped: "skipped a dataset: {}",
-    more_warning: " (and {} more, printed when you quit)",
-    more_warnings: " (and {} more, printed when you quit)",
+    warnings_first: "{} warnings, all printed when you quit · {}",
     // -- Your aliases --
     do_aliases: "edit your own aliases",
     aliases_title: " Your aliases for {}, one a line — {} ",

@@ -332,8 +332,7 @@ pub static UI: Ui = Ui {
     loading_read_so_far: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus…",
     loading_index: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus, vérification et indexation…",
     loading_skipped: "jeu de données ignoré\u{a0}: {}",
-    more_warning: " (et {} autre, affiché en quittant)",
-    more_warnings: " (et {} autres, affichés en quittant)",
+    warnings_first: "{} avertissements, tous affichés en quittant · {}",
     // -- Vos alias --
     do_aliases: "modifier vos propres alias",
     aliases_title: " Alias de {}, un par ligne — {} ",
