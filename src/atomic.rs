@@ -70,10 +70,24 @@ pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
     let refuse = |refused| io::Error::new(io::ErrorKind::InvalidInput, refused);
     let mut options = fs::OpenOptions::new();
     options.read(true);
-    // Opening a FIFO for reading waits for a writer, unless told not to (no effect on files).
+    // Opening a FIFO for reading waits for a writer, unless told not to (no effect on files);
+    // a terminal opened never becomes the process's own.
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path)?;
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    let file = match options.open(path) {
+        Ok(file) => file,
+        // A socket cannot be opened at all; a device without its driver either.
+        #[cfg(unix)]
+        Err(e)
+            if matches!(e.raw_os_error(), Some(libc::ENXIO | libc::ENODEV | libc::EOPNOTSUPP)) =>
+        {
+            return Err(refuse(Refused::NotRegular));
+        }
+        Err(e) => return Err(e),
+    };
     let metadata = file.metadata()?;
     if metadata.is_dir() {
         return Err(io::ErrorKind::IsADirectory.into());
@@ -82,15 +96,21 @@ pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
         return Err(refuse(Refused::NotRegular));
     }
     if metadata.len() > most {
-        return Err(refuse(Refused::Larger(most)));
+        return Err(too_large(most));
     }
     let mut bytes = Vec::new();
     // Bounded again: the file may grow while it is read.
     io::Read::read_to_end(&mut io::Read::take(file, most + 1), &mut bytes)?;
     if bytes.len() as u64 > most {
-        return Err(refuse(Refused::Larger(most)));
+        return Err(too_large(most));
     }
     Ok(bytes)
+}
+
+/// The error of a file of more than `most` bytes, said as [`read_regular`] says it: for a
+/// file about to be written past the bound it reads.
+pub fn too_large(most: u64) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, Refused::Larger(most))
 }
 
 /// Whether `path` (links followed) is a pipe or a device: neither a regular file nor a

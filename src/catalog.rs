@@ -268,7 +268,7 @@ impl Catalog {
         let lang = crate::i18n::lang();
         let (checked, index) = rayon::join(
             || {
-                crate::i18n::set(lang);
+                let _speaking = crate::i18n::speaking(lang);
                 let ids = dataset::validate_reading_again(&parsed, file)?;
                 let backlinks =
                     (links == Links::Now).then(|| Backlinks::of(&parsed.partners, &ids));

@@ -623,9 +623,7 @@ fn mark(
     let catalog = cx.catalog()?;
     let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
     let mut store = cx.store()?;
-    let before = store.marks(id).cloned();
-    store.apply(change(id.to_owned()))?;
-    let said = if store.marks(id) == before.as_ref() { already } else { done };
+    let said = if store.apply(change(id.to_owned()))? { done } else { already };
     let name = catalog.get(index).map_or(id, |p| p.short_name());
     writeln!(cx.out, "{}", fill(said, &[&clean(name)]))?;
     Ok(ExitCode::SUCCESS)

@@ -534,6 +534,10 @@ pub fn syntax_message(code: &ron::Error) -> String {
         | E::FloatUnderscore
         | E::UnderscoreAtBeginning => said.ron_expected_number.to_owned(),
         E::ExpectedOption => said.ron_expected_option.to_owned(),
+        // A character that cannot be shown is named by its code point.
+        E::UnexpectedChar(c) if crate::text::is_unsafe(*c) || crate::text::is_invisible(*c) => {
+            fill(said.ron_unexpected_char, &[&format!("U+{:04X}", u32::from(*c))])
+        }
         E::UnexpectedChar(c) => fill(said.ron_unexpected_char, &[c]),
         E::UnclosedBlockComment => said.ron_unclosed_comment.to_owned(),
         E::InvalidEscape(_) => said.ron_invalid_escape.to_owned(),
@@ -629,6 +633,16 @@ mod tests {
 
     /// No start of a valid dataset, cut anywhere, is taken for a text with an error, even
     /// with a margin of a few bytes (a cut escape is found a character before the end).
+    #[test]
+    fn a_character_ron_did_not_expect_is_named_by_its_code_point_if_unseen() {
+        i18n::set(i18n::Lang::Fr);
+        let said = |c| syntax_message(&ron::Error::UnexpectedChar(c));
+        let (escape, at) = (said('\u{1b}'), said('@'));
+        i18n::set(i18n::Lang::En);
+        assert_eq!(escape, "«\u{a0}U+001B\u{a0}» n'est pas attendu ici");
+        assert_eq!(at, "«\u{a0}@\u{a0}» n'est pas attendu ici");
+    }
+
     #[test]
     fn a_valid_dataset_cut_anywhere_shows_no_error() {
         const NEAR: usize = 8;

@@ -48,7 +48,7 @@ pub fn perform_with(
             Some(store) => {
                 let warned = store.warnings().len();
                 match store.apply(change.clone()) {
-                    Ok(()) => Action::Saved {
+                    Ok(_) => Action::Saved {
                         state: store.state().clone(),
                         warning: store.warnings().get(warned..).and_then(<[String]>::last).cloned(),
                     },

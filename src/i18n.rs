@@ -77,6 +77,24 @@ pub fn set(lang: Lang) {
     LANG.with(|l| l.set(lang));
 }
 
+/// This thread's language, changed for a while: a thread of a pool doing a caller's work
+/// speaks the caller's language until this is dropped, then its own again.
+#[must_use = "the language is the thread's own again when this is dropped"]
+pub struct Speaking(Lang);
+
+/// Speaks `lang` on this thread until the returned value is dropped.
+pub fn speaking(lang: Lang) -> Speaking {
+    let own = self::lang();
+    set(lang);
+    Speaking(own)
+}
+
+impl Drop for Speaking {
+    fn drop(&mut self) {
+        set(self.0);
+    }
+}
+
 /// The language of this thread's messages.
 pub fn lang() -> Lang {
     LANG.with(Cell::get)
@@ -160,6 +178,16 @@ pub(crate) use table;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speaking_for_a_while_gives_the_language_back() {
+        set(Lang::En);
+        {
+            let _french = speaking(Lang::Fr);
+            assert_eq!(lang(), Lang::Fr);
+        }
+        assert_eq!(lang(), Lang::En);
+    }
 
     #[test]
     fn locale_values() {

@@ -112,10 +112,11 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     app.warn_at_start(warnings);
 
-    let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader)?;
-    // The status line showed one of them at a time: all of them, where they stay.
+    let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader);
+    // The status line showed one of them at a time: all of them, where they stay (before the
+    // error that ended the browser, if one did).
     for warning in app.warnings() {
         eprintln!("{}", i18n::fill(said.warning, &[&partners::text::clean(warning)]));
     }
-    Ok(ExitCode::from(ending.exit_code()))
+    Ok(ExitCode::from(ending?.exit_code()))
 }

@@ -138,7 +138,6 @@ pub fn plain_lines(partners: &[(&Partner, Found<'_>)], aligned: bool) -> String 
     let id_width = partners.iter().map(|(p, _)| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
     for &(p, found) in partners {
-        let acronym = p.acronym.as_deref().map(clean).unwrap_or_default();
         if aligned {
             let name = match p.shown_acronym() {
                 Some(shown) => format!("{} ({})", clean(&p.name), clean(shown)),
@@ -154,7 +153,7 @@ pub fn plain_lines(partners: &[(&Partner, Found<'_>)], aligned: bool) -> String 
             }
             out.push('\n');
         } else {
-            let id = clean(&p.id);
+            let (id, acronym) = (clean(&p.id), p.acronym.as_deref().map(clean).unwrap_or_default());
             let _ = writeln!(out, "{id}\t{}\t{acronym}\t{}", clean(&p.name), p.kind.slug());
         }
     }
@@ -251,7 +250,7 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         }
         if !m.aliases.is_empty() {
             let aliases: Vec<String> = m.aliases.iter().map(|a| t(a)).collect();
-            let line = fill(said.your_aliases, &[&aliases.join(said.list_separator)]);
+            let line = fill(said.aliases_line, &[&aliases.join(said.list_separator)]);
             let _ = writeln!(out, "{item}{line}");
         }
         if let Some(note) = &m.note {

@@ -258,7 +258,7 @@ impl<W: Write> Session<'_, W> {
             return Ok(());
         }
         match store.apply(Change::PushHistory(self.query.clone())) {
-            Ok(()) => Ok(()),
+            Ok(_) => Ok(()),
             Err(e) => writeln!(self.out, "{}", fill(t().no_history, &[&clean(&e.to_string())])),
         }
     }
@@ -282,12 +282,10 @@ impl<W: Write> Session<'_, W> {
             return writeln!(self.out, "{}", t().no_store);
         };
         let warned = store.warnings().len();
-        let before = store.marks(&partner.id).cloned();
         match store.apply(change(partner.id.clone())) {
-            Ok(()) => {
+            Ok(changed) => {
                 // Starring a starred partner, removing an alias it does not have...
-                let said =
-                    if store.marks(&partner.id) == before.as_ref() { t().unchanged } else { said };
+                let said = if changed { said } else { t().unchanged };
                 writeln!(self.out, "{}", fill(t().changed, &[&name, &said]))?;
                 for warning in &store.warnings()[warned..] {
                     writeln!(self.out, "{}", fill(t().warning, &[&clean(warning)]))?;

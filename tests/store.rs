@@ -344,6 +344,26 @@ fn a_state_file_that_never_ends_is_refused_before_it_is_read() {
     assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind), "left as it was");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_state_file_that_is_a_socket_is_refused_as_not_a_file() {
+    let home = TempDir::new().expect("tempdir");
+    let state = home.path().join("state.ron");
+    let _listening = std::os::unix::net::UnixListener::bind(&state).expect("a socket");
+    let message = open_within_seconds(home.path()).expect_err("not a file").to_string();
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
+#[test]
+fn a_state_that_could_not_be_read_back_is_not_written() {
+    let home = TempDir::new().expect("tempdir");
+    let mut store = open(home.path());
+    store.apply(note("ugap", "kept")).expect("a note");
+    let error = store.apply(note("ugap", &"a".repeat(65 << 20))).expect_err("past the bound");
+    assert!(error.to_string().contains("larger than 64 MiB"), "{error}");
+    assert_eq!(open(home.path()).marks("ugap").and_then(|m| m.note.as_deref()), Some("kept"));
+}
+
 #[test]
 fn a_state_file_past_the_bound_is_refused_and_left_as_it_is() {
     let home = TempDir::new().expect("tempdir");

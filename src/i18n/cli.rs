@@ -183,8 +183,8 @@ table! {
         alias_empty,
         /// `{}`: the partner, `{}`: the id. Listing the aliases of a partner that has none.
         no_aliases,
-        /// `{}`: the user's aliases, in the card.
-        your_aliases,
+        /// `{}`: the user's aliases, in the card (under "Mine").
+        aliases_line,
     }
 }
 

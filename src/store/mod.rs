@@ -165,10 +165,11 @@ impl Store {
         &self.warnings
     }
 
-    /// Applies one change durably, merged with whatever other processes wrote meanwhile.
+    /// Applies one change durably, merged with whatever other processes wrote meanwhile, and
+    /// says whether it changed anything (starring a starred partner does not).
     ///
     /// On error nothing changes in memory, so what the user sees is what is on disk.
-    pub fn apply(&mut self, change: Change) -> Result<(), StoreError> {
+    pub fn apply(&mut self, change: Change) -> Result<bool, StoreError> {
         let _lock = self.lock()?;
         let (mut merged, from_disk) = self.read_base()?;
         if merged.version > STATE_VERSION {
@@ -185,7 +186,7 @@ impl Store {
             write_atomically(&self.dir, &merged)?;
         }
         self.state = merged;
-        Ok(())
+        Ok(changed)
     }
 
     /// Reads the state to build on, with the exclusive lock held. Returns it and whether it
@@ -311,7 +312,12 @@ fn keep_aside(link: &Path) -> Result<PathBuf, StoreError> {
 /// Writes `state` so that `state.ron` is always either the old or the new file, whole.
 fn write_atomically(dir: &Path, state: &State) -> Result<(), StoreError> {
     let text = to_ron(state).map_err(StoreError::Encode)?;
-    Ok(atomic::replace_file(&dir.join(STATE_FILE), text.as_bytes())?)
+    let path = dir.join(STATE_FILE);
+    // Past the bound, it could not be read back: nothing is written.
+    if text.len() as u64 > STATE_MOST {
+        return Err(StoreError::Write { path, error: atomic::too_large(STATE_MOST) });
+    }
+    Ok(atomic::replace_file(&path, text.as_bytes())?)
 }
 
 #[cfg(test)]

@@ -78,8 +78,8 @@ pub struct Laid {
 /// One line of the laid-out help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LaidLine {
-    /// A section title.
-    Heading(&'static str),
+    /// A section title (or its continuation).
+    Heading(String),
     /// Keys (or their continuation, or nothing) and what they do (or its continuation).
     Row(String, String),
     /// Space between sections.
@@ -107,10 +107,16 @@ pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
     let mut laid = Vec::new();
     for line in lines {
         match line {
-            HelpLine::Heading(title) => laid.push(LaidLine::Heading(title)),
+            HelpLine::Heading(title) => {
+                let title = crate::text::wrap(title, inner.saturating_sub(1).max(1));
+                laid.extend(title.into_iter().map(LaidLine::Heading));
+            }
             HelpLine::Blank => laid.push(LaidLine::Blank),
             HelpLine::Row(keys, what) => {
-                let keys = crate::text::wrap(keys, key_width);
+                // A key of several words is broken between them rather than inside one.
+                let whole = keys.split(' ').all(|key| crate::text::width(key) <= key_width);
+                let keys = if whole { keys.clone() } else { keys.replace('\u{a0}', " ") };
+                let keys = crate::text::wrap(&keys, key_width);
                 let what = crate::text::wrap(what, room);
                 for n in 0..keys.len().max(what.len()) {
                     let part = |parts: &[String]| parts.get(n).cloned().unwrap_or_default();
@@ -184,9 +190,13 @@ mod tests {
             let lines = lines(&Bindings::default());
             let (mut keys, mut whats) = (String::new(), String::new());
             for line in &lines {
-                if let HelpLine::Row(k, w) = line {
-                    keys.push_str(&squeezed(k));
-                    whats.push_str(&squeezed(w));
+                match line {
+                    HelpLine::Row(k, w) => {
+                        keys.push_str(&squeezed(k));
+                        whats.push_str(&squeezed(w));
+                    }
+                    HelpLine::Heading(title) => whats.push_str(&squeezed(title)),
+                    HelpLine::Blank => {}
                 }
             }
             for width in 24..=200 {
@@ -195,12 +205,19 @@ mod tests {
                 let inner = usize::from(laid.popup.width - 2);
                 let (mut shown_keys, mut shown_whats) = (String::new(), String::new());
                 for line in &laid.lines {
-                    if let LaidLine::Row(k, w) = line {
-                        let used = laid.key_width + 3 + crate::text::width(w);
-                        assert!(crate::text::width(k) <= laid.key_width, "{width}: {k}");
-                        assert!(used <= inner, "{width}: {used} > {inner}: {w}");
-                        shown_keys.push_str(&squeezed(k));
-                        shown_whats.push_str(&squeezed(w));
+                    match line {
+                        LaidLine::Row(k, w) => {
+                            let used = laid.key_width + 3 + crate::text::width(w);
+                            assert!(crate::text::width(k) <= laid.key_width, "{width}: {k}");
+                            assert!(used <= inner, "{width}: {used} > {inner}: {w}");
+                            shown_keys.push_str(&squeezed(k));
+                            shown_whats.push_str(&squeezed(w));
+                        }
+                        LaidLine::Heading(title) => {
+                            assert!(crate::text::width(title) < inner, "{width}: {title}");
+                            shown_whats.push_str(&squeezed(title));
+                        }
+                        LaidLine::Blank => {}
                     }
                 }
                 assert_eq!((&shown_keys, &shown_whats), (&keys, &whats), "{lang:?} {width}");

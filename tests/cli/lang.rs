@@ -95,9 +95,12 @@ fn changes_are_confirmed_in_french() {
     // Nothing to change is said too (it said "no longer marked as met" of a partner never met).
     assert_eq!(
         fr(&["met", "ugap", "--undo"]),
-        "UGAP : pas marqué comme rencontré, rien n'a changé\n"
+        "UGAP : pas marqué comme rencontré, rien n'a donc été modifié\n"
     );
-    assert_eq!(fr(&["note", "ugap", "--clear"]), "UGAP : n'a pas de note, rien n'a changé\n");
+    assert_eq!(
+        fr(&["note", "ugap", "--clear"]),
+        "UGAP : n'a pas de note, rien n'a donc été modifié\n"
+    );
     assert_eq!(home.ok(&["star", "ugap"]), "UGAP: starred\n");
     assert_eq!(home.ok(&["star", "ugap"]), "UGAP: already starred, so nothing was changed\n");
     let out = home.run(&["note", "ugap", " ", "--lang", "fr"]);

@@ -95,5 +95,5 @@ pub static CLI: Cli = Cli {
     alias_missing: "{} has no alias \"{}\" of yours, so nothing was changed; `partners alias {}` lists them",
     alias_empty: "the alias is empty, so nothing was changed; give some text, as in `partners alias {} \"the buying centre\"`",
     no_aliases: "{} has no aliases of yours yet; add one with `partners alias {} TEXT`",
-    your_aliases: "Aliases: {}",
+    aliases_line: "Aliases: {}",
 };
