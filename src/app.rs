@@ -366,24 +366,6 @@ impl App {
         self.status = Some(Status { text: text.into(), error });
     }
 
-    /// Warns of what was found at start (a state file set aside, a dataset skipped): see
-    /// [`App::warnings`].
-    pub fn warn_at_start(&mut self, warnings: impl IntoIterator<Item = String>) {
-        self.warnings.extend(warnings);
-        self.show_warnings();
-    }
-
-    /// The first warning on the status line, after how many there are.
-    fn show_warnings(&mut self) {
-        let Some(first) = self.warnings.first() else { return };
-        // The count first: a long warning is cut at the end of the line.
-        let text = match self.warnings.len() {
-            1 => first.clone(),
-            all => fill(s().warnings_first, &[&all, first]),
-        };
-        self.set_status(text, true);
-    }
-
     /// Applies one action; returns the I/O it calls for.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = match action {
@@ -439,22 +421,6 @@ impl App {
         self.ensure_detail();
         // A search for the worker waits for the effect before it (a save) to be reported.
         effect.or_else(|| self.pending.take().map(Effect::Search))
-    }
-
-    /// Shows how far loading has gone in the status line.
-    fn show_progress(&mut self) {
-        if let Some((read, total)) = self.loading {
-            let megabytes = |bytes: u64| bytes.div_ceil(1_000_000);
-            let text = if total == 0 {
-                // A pipe: how much it holds is known once it is read.
-                fill(s().loading_read_so_far, &[&megabytes(read)])
-            } else if read < total {
-                fill(s().loading_read, &[&megabytes(read), &megabytes(total)])
-            } else {
-                fill(s().loading_index, &[&megabytes(total)])
-            };
-            self.set_status(text, false);
-        }
     }
 
     /// Browses `catalog` from now on (it finished loading): the query typed meanwhile runs.

@@ -8,6 +8,40 @@ use crate::search::Query;
 use crate::store::{Change, State};
 
 impl App {
+    /// Warns of what was found at start (a state file set aside, a dataset skipped): see
+    /// [`App::warnings`].
+    pub fn warn_at_start(&mut self, warnings: impl IntoIterator<Item = String>) {
+        self.warnings.extend(warnings);
+        self.show_warnings();
+    }
+
+    /// The first warning on the status line, after how many there are.
+    pub(super) fn show_warnings(&mut self) {
+        let Some(first) = self.warnings.first() else { return };
+        // The count first: a long warning is cut at the end of the line.
+        let text = match self.warnings.len() {
+            1 => first.clone(),
+            all => fill(s().warnings_first, &[&all, first]),
+        };
+        self.set_status(text, true);
+    }
+
+    /// Shows how far loading has gone in the status line.
+    pub(super) fn show_progress(&mut self) {
+        if let Some((read, total)) = self.loading {
+            let megabytes = |bytes: u64| bytes.div_ceil(1_000_000);
+            let text = if total == 0 {
+                // A pipe: how much it holds is known once it is read.
+                fill(s().loading_read_so_far, &[&megabytes(read)])
+            } else if read < total {
+                fill(s().loading_read, &[&megabytes(read), &megabytes(total)])
+            } else {
+                fill(s().loading_index, &[&megabytes(total)])
+            };
+            self.set_status(text, false);
+        }
+    }
+
     /// What became of an effect: the user is told here, and only what happened. A browser
     /// that is quitting still remembers its query once the note is saved.
     pub(super) fn report(&mut self, action: Action) -> Option<Effect> {

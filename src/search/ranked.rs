@@ -12,8 +12,8 @@ use crate::PARALLEL_MIN;
 
 /// A hit and its place in the results as one number, so sorting compares integers only:
 /// from the high bits, the score (inverted), whether the name was missed, the tie-break rank.
-/// The rank is the partner's alone (a tie-break orders every partner), so the partner is
-/// found again from it. Ranks are below 2^31: an index of 2^31 partners would not fit in
+/// The rank is the partner's alone (the tie-break orders every partner, or every hit when
+/// the hits are ranked among themselves), so the partner is found again from it. Ranks are below 2^31: an index of 2^31 partners would not fit in
 /// memory (each holds more than a hundred bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct HitKey(u64);
@@ -43,16 +43,15 @@ pub(super) fn rank_among<T: Ord + Send>(
     tie: impl Fn(usize) -> T + Sync,
 ) -> Vec<u32> {
     let tied = |(k, key): (usize, &HitKey)| (tie(key.rank()), key.rank(), k);
-    let mut order: Vec<(T, usize, usize)> = if keys.len() >= PARALLEL_MIN {
-        keys.par_iter().enumerate().map(tied).collect()
-    } else {
-        keys.iter().enumerate().map(tied).collect()
-    };
-    if keys.len() >= PARALLEL_MIN {
+    let order: Vec<(T, usize, usize)> = if keys.len() >= PARALLEL_MIN {
+        let mut order: Vec<_> = keys.par_iter().enumerate().map(tied).collect();
         order.par_sort_unstable();
+        order
     } else {
+        let mut order: Vec<_> = keys.iter().enumerate().map(tied).collect();
         order.sort_unstable();
-    }
+        order
+    };
     let mut by_rank = Vec::with_capacity(order.len());
     for (rank, (_, partner, k)) in (0u32..).zip(order) {
         keys[k] = HitKey(keys[k].0 & !HitKey::RANK | u64::from(rank));
