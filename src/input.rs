@@ -16,9 +16,11 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, Mous
 
 use crate::action::Action;
 
+mod escape;
 mod held;
 mod key;
 
+pub use escape::{after_escape, is_escape};
 pub use held::{Coming, Held};
 pub use key::Key;
 use key::{alt, alt_key, ch, ctrl, ctrl_key, plain};

@@ -342,10 +342,21 @@ impl Keys {
             // The loop holds a sender too, so it would not see this thread die: a panic
             // here tells it, as a failed read would.
             let _told = TellIfPanicking(sender.clone());
+            // The next event if it was read with the one before (crossterm queues them).
+            let ready = || {
+                let queued = crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+                queued.then(|| crossterm::event::read().ok()).flatten()
+            };
             loop {
                 let event = crossterm::event::read();
                 let failed = event.is_err();
-                if sender.send(Some(event)).is_err() || failed {
+                let after = match &event {
+                    Ok(read) if crate::input::is_escape(read) => crate::input::after_escape(ready),
+                    _ => Vec::new(),
+                };
+                let events = std::iter::once(event).chain(after.into_iter().map(Ok));
+                if events.map(|event| sender.send(Some(event))).any(|sent| sent.is_err()) || failed
+                {
                     break;
                 }
             }
