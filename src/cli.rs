@@ -584,13 +584,40 @@ fn write_buffered(
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     let mut failed = false;
+    // A file of the datasets folder is checked as the browser loads it: laid over the bundled
+    // partners, beside the folder's other files, whose partners its relations may name. Any
+    // other is checked as `--data` reads it, on its own.
+    let folder = cx.datasets.as_deref().and_then(|folder| folder.canonicalize().ok());
+    let in_folder = |file: &Path| {
+        let parent = file.canonicalize().ok().and_then(|f| f.parent().map(Path::to_path_buf));
+        folder.is_some() && parent == folder
+    };
+    let mut laid_over: Option<Catalog> = None;
     for file in files {
         // The datasets folder's glossary is no dataset.
         let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
         let read = if glossary {
-            catalog::read_glossary(file).map(|g| (g.len(), true))
+            catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(|e| e.to_string())
+        } else if in_folder(file) {
+            let partners = dataset::read_source_reporting(file, &|_| {})
+                .and_then(|text| dataset::parse_syntax(&text, file))
+                .map(|d| d.partners.len());
+            let catalog = match laid_over.take() {
+                Some(catalog) => catalog,
+                None => Catalog::load(&[], cx.datasets.as_deref(), Links::OnFirstUse, &|_| {})?,
+            };
+            let same = |e: &&dataset::DatasetError| {
+                e.file().and_then(|f| f.canonicalize().ok()) == file.canonicalize().ok()
+            };
+            let checked = match (partners, catalog.warnings().iter().find(same)) {
+                (Err(e), _) => Err(e.to_string()),
+                (Ok(_), Some(e)) => Err(e.to_string()),
+                (Ok(n), None) => Ok((n, false)),
+            };
+            laid_over = Some(catalog);
+            checked
         } else {
-            dataset::load_file(file).map(|d| (d.partners.len(), false))
+            dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(|e| e.to_string())
         };
         match read {
             Ok((n, glossary)) => {
@@ -605,7 +632,7 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
             }
             Err(e) => {
                 failed = true;
-                writeln!(cx.out, "{}", clean_multiline(&e.to_string()))?;
+                writeln!(cx.out, "{}", clean_multiline(&e))?;
             }
         }
     }

@@ -354,6 +354,15 @@ pub enum DatasetError {
 }
 
 impl DatasetError {
+    /// The file the error is about.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            DatasetError::Io { file, .. } => Some(file),
+            DatasetError::Syntax { at, .. } | DatasetError::Invalid { at, .. } => Some(&at.file),
+            DatasetError::Problems(problems) => problems.first().and_then(DatasetError::file),
+        }
+    }
+
     /// The problems this error stands for: those of [`DatasetError::Problems`], else itself.
     pub fn problems(&self) -> &[DatasetError] {
         match self {

@@ -825,6 +825,32 @@ fn validate_exit_codes() {
 }
 
 #[test]
+fn a_file_of_the_datasets_folder_is_checked_as_the_browser_loads_it() {
+    let home = Home::new();
+    let template = home.ok(&["template"]);
+    let linked = template
+        .replace("// (kind: MemberOf, target: \"3ar\")", "(kind: MemberOf, target: \"3ar\")");
+    assert_ne!(linked, template, "the template's relation to a bundled partner");
+    // In the folder, over the bundled partners: its relation to one of them is fine...
+    let mine = home.file("datasets/mine.ron", &linked);
+    let out = home.ok(&["validate", mine.to_str().expect("utf-8 path")]);
+    assert!(out.contains("mine.ron: ok, 1 partner"), "{out}");
+    // ...and to a partner of another file of the folder.
+    let other = GOOD.replace("target: \"beta\"", "target: \"example-network\"");
+    let other = home.file("datasets/other.ron", &other);
+    let out = home.ok(&["validate", other.to_str().expect("utf-8 path")]);
+    assert!(out.contains("other.ron: ok, 2 partners"), "{out}");
+    // Elsewhere, as --data reads it, alone: no such partner.
+    let alone = home.file("alone.ron", &linked);
+    let out = home.expect(&["validate", alone.to_str().expect("utf-8 path")], 1);
+    assert!(out.contains("\"3ar\""), "{out}");
+    // A problem of a file in the folder is still found.
+    let bad = home.file("datasets/bad.ron", &linked.replace("\"3ar\"", "\"nobody\""));
+    let out = home.expect(&["validate", bad.to_str().expect("utf-8 path")], 1);
+    assert!(out.contains("bad.ron:") && out.contains("\"nobody\""), "{out}");
+}
+
+#[test]
 fn every_problem_of_a_file_is_reported() {
     let home = Home::new();
     let bad = GOOD
