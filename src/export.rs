@@ -113,7 +113,8 @@ fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
             yes(marks.is_some_and(|m| m.met)),
             marks.and_then(|m| m.note.as_deref()).unwrap_or(""),
             &note_changed,
-            &marks.map(|m| m.aliases.join("; ")).unwrap_or_default(),
+            // One a line (a quoted cell holds them): an alias may hold "; ".
+            &marks.map(|m| m.aliases.join("\n")).unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -139,6 +140,12 @@ fn dot_string(text: &str) -> String {
     out
 }
 
+/// The node of an outside organisation, apart from the partners' (whose ids are slugs): one
+/// named like a partner's id is not that partner.
+fn outside_node(name: &str) -> String {
+    dot_string(&format!("outside: {name}"))
+}
+
 /// The relations among partners `chosen` (and the outside organisations they name) as a
 /// Graphviz digraph: partners are boxes labelled with their short name, outside organisations
 /// are ellipses, edges carry the relation in words.
@@ -160,7 +167,7 @@ pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
                     if outside_seen.insert(link.name) {
                         outside.push(link.name);
                     }
-                    dot_string(link.name)
+                    outside_node(link.name)
                 }
             };
             let _ = writeln!(
@@ -172,7 +179,8 @@ pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
         }
     }
     for name in outside {
-        let _ = writeln!(out, "  {} [shape=ellipse];", dot_string(name));
+        let _ =
+            writeln!(out, "  {} [label={}, shape=ellipse];", outside_node(name), dot_string(name));
     }
     out.push_str(&edges);
     out.push_str("}\n");

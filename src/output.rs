@@ -191,16 +191,17 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
     let words = i18n::vocabulary();
     let mut about = vec![words.kind(p.kind).to_owned(), words.scope(p.scope).to_owned()];
     about.extend(p.location.as_deref().map(t));
-    let _ = writeln!(out, "{}", about.join(" · "));
+    let mut under_title = vec![about.join(" · ")];
     if !p.aliases.is_empty() {
         let aliases: Vec<_> = p.aliases.iter().map(|a| t(a)).collect();
-        let _ =
-            writeln!(out, "{}", fill(said.also_known_as, &[&aliases.join(said.list_separator)]));
+        under_title.push(fill(said.also_known_as, &[&aliases.join(said.list_separator)]));
     }
     if !p.topics.is_empty() {
         let topics: Vec<_> = p.topics.iter().map(|&t| words.topic(t)).collect();
-        let _ = writeln!(out, "{}", fill(said.topics, &[&topics.join(said.list_separator)]));
+        under_title.push(fill(said.topics, &[&topics.join(said.list_separator)]));
     }
+    // In Markdown, lines one after another are one paragraph: each is one of its own.
+    let _ = writeln!(out, "{}", under_title.join(if md { "\n\n" } else { "\n" }));
     let _ = writeln!(out, "\n{}", t(&p.description));
     let item = if md { "- " } else { "  " };
     if !p.facts.is_empty() {
@@ -248,7 +249,13 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             };
             let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
         }
-        if !m.aliases.is_empty() {
+        if !m.aliases.is_empty() && md {
+            // One an item: an alias may hold the separator a line would join them with.
+            let _ = writeln!(out, "{item}{}", fill(said.aliases_line, &[&""]).trim_end());
+            for alias in &m.aliases {
+                let _ = writeln!(out, "  {item}{}", t(alias));
+            }
+        } else if !m.aliases.is_empty() {
             let aliases: Vec<String> = m.aliases.iter().map(|a| t(a)).collect();
             let line = fill(said.aliases_line, &[&aliases.join(said.list_separator)]);
             let _ = writeln!(out, "{item}{line}");
@@ -266,15 +273,46 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
 
 /// `text` with every character that Markdown or HTML would interpret backslash-escaped
 /// (`CommonMark` lets any ASCII punctuation be escaped), so data shows as written: no raw HTML,
-/// no link, no emphasis, no heading or table cell.
+/// no link, no emphasis, no heading, list, rule, code block or table cell.
 pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!')
-        {
-            out.push('\\');
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
         }
-        out.push(c);
+        // What starts a line may start a block: an indented one is code, and `1.` or `1)`
+        // after nothing but digits an ordered list (`-`, `+`, `=` lists, rules and underlined
+        // headings are escaped wherever they are).
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        out.extend(std::iter::repeat_n('\u{a0}', indent));
+        let line = &line[indent..];
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let numbered =
+            (1..=9).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
+        for (at, c) in line.char_indices() {
+            let special = matches!(
+                c,
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '<'
+                    | '>'
+                    | '&'
+                    | '|'
+                    | '#'
+                    | '~'
+                    | '!'
+                    | '-'
+                    | '+'
+                    | '='
+            );
+            if special || (numbered && at == digits) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
 }
@@ -398,6 +436,16 @@ mod tests {
 
     /// A list written an item at a time is, byte for byte, the list written whole: empty, of
     /// one, of nested values, of strings with escaped line breaks and controls.
+    #[test]
+    fn no_line_of_data_starts_a_markdown_block() {
+        let text = "Title\n===\n- item\n+ more\n1. one\n12) two\n    code\n---\n2013 was a year";
+        let nbsp = "\u{a0}".repeat(4);
+        let escaped = format!(
+            "Title\n\\=\\=\\=\n\\- item\n\\+ more\n1\\. one\n12\\) two\n{nbsp}code\n\\-\\-\\-\n2013 was a year"
+        );
+        assert_eq!(md_escape(text), escaped);
+    }
+
     #[test]
     fn a_json_list_written_item_by_item_is_the_whole_lists() {
         fn same<T: Serialize>(items: &[T]) {

@@ -112,3 +112,26 @@ fn dot_carries_line_breaks_and_replaces_controls() {
     check_graph(&graph);
     assert!(has_edge(&graph, "a", "Two\nlines \u{FFFD}[2J\u{FFFD}", "Member of"));
 }
+
+#[test]
+fn dot_keeps_an_outside_organisation_apart_from_a_partner_of_its_name() {
+    let named_like = "(partners: [
+        (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"d\",
+            relations: [(kind: SupportedBy, name: \"b-two\"), (kind: MemberOf, target: \"b-two\")]),
+        (id: \"b-two\", name: \"B\", kind: Media, scope: Local, description: \"d\")])";
+    let catalog = unchecked_catalog(named_like);
+    let graph = parse_dot(&run(&catalog, None, &everyone(&catalog), ExportFormat::Dot));
+    check_graph(&graph);
+    // The partner stays a box; the outside organisation is an ellipse of its own.
+    assert_eq!(graph.nodes["b-two"].get("shape"), None);
+    assert!(has_edge(&graph, "a", "b-two", "Member of"));
+    let supported: Vec<&str> = graph
+        .edges
+        .iter()
+        .filter(|(from, _, a)| from == "a" && a["label"] == "Supported by")
+        .map(|(_, to, _)| to.as_str())
+        .collect();
+    assert_eq!(supported.len(), 1);
+    assert_ne!(supported[0], "b-two");
+    assert_eq!(graph.nodes[supported[0]]["label"], "b-two");
+}
