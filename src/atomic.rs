@@ -128,10 +128,15 @@ pub fn write_output(
     target: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), WriteError> {
+    let fail = |error| WriteError { path: target.to_path_buf(), error };
+    // A folder named for output (`-o out/`) is said to be one (renaming over it would fail
+    // with another reason).
+    if std::fs::metadata(target).is_ok_and(|m| m.is_dir()) {
+        return Err(fail(io::ErrorKind::IsADirectory.into()));
+    }
     if !is_stream(target) {
         return replace_file_with(target, write);
     }
-    let fail = |error| WriteError { path: target.to_path_buf(), error };
     let file = std::fs::OpenOptions::new().write(true).open(target).map_err(fail)?;
     let mut out = io::BufWriter::new(file);
     write(&mut out).and_then(|()| out.flush()).map_err(fail)

@@ -164,8 +164,9 @@ pub enum Command {
         /// case or accents, is not added twice.
         #[arg(conflicts_with = "remove")]
         text: Vec<String>,
-        /// Remove this alias (compared without case or accents).
-        #[arg(long, value_name = "TEXT")]
+        /// Remove this alias (compared without case or accents); one that starts with `-` too
+        /// (`--remove --weird`), as it was added (`alias ID -- --weird`).
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
         remove: Option<String>,
         /// List the aliases as a JSON object (`{"id": ..., "aliases": [...]}`).
         #[arg(long, conflicts_with_all = ["text", "remove"])]

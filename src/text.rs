@@ -61,6 +61,9 @@ fn shown(c: char, keep_newlines: bool) -> Option<char> {
     }
     if c == '\n' && keep_newlines {
         Some(c)
+    } else if matches!(c, '\u{2028}' | '\u{2029}') {
+        // Unicode's line and paragraph separators, which terminals draw each their own way.
+        Some(if keep_newlines { '\n' } else { ' ' })
     } else if is_unsafe(c) {
         Some(REPLACEMENT)
     } else if is_invisible(c) {
@@ -383,6 +386,9 @@ mod tests {
         assert_eq!(truncate("👩\u{200D}👧abcdef", 7), "👩\u{200D}👧ab…");
         assert_eq!(truncate("a\u{200D}bcdef", 4), "abc…");
         assert_eq!(clean("width\u{200D}joiner \u{200D}👧 👩\u{200D}"), "widthjoiner 👧 👩");
+        // Unicode's line and paragraph separators are what a terminal knows.
+        assert_eq!(clean("a\u{2028}b\u{2029}c"), "a b c");
+        assert_eq!(clean_multiline("a\u{2028}b"), "a\nb");
         let runs = highlight_runs("a\u{200D}bc", &[3], 20);
         assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
     }

@@ -541,6 +541,19 @@ fn export_writes_into_a_pipe_and_leaves_it_one() {
     assert!(held.starts_with("kept\n") && held.contains("ugap,UGAP"), "{held}");
 }
 
+/// A folder named for the output is said to be one, and left as it was.
+#[test]
+fn export_into_a_folder_says_it_is_one() {
+    let home = Home::new();
+    let folder = home.path().join("out");
+    std::fs::create_dir(&folder).expect("a folder");
+    let named = format!("{}/", folder.display());
+    let out = home.run(&["export", "-o", &named]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("it is a folder, not a file"), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(&folder).expect("still a folder").count(), 0);
+}
+
 /// A pipe is read to its end, as any file: `--data <(curl …)` works.
 #[cfg(unix)]
 #[test]

@@ -73,6 +73,9 @@ fn mistakes_change_nothing_and_say_what_to_do() {
     home.expect(&["alias", "ugap", "x", "--remove", "y"], 2);
     home.expect(&["alias", "ugap", "x", "--json"], 2);
     assert!(!home.path().join("state.ron").exists(), "nothing was written");
+    // An alias that starts with a dash goes after `--`, and is removed as it is written.
+    assert!(home.ok(&["alias", "ugap", "--", "--weird"]).contains("\"--weird\" added"));
+    assert!(home.ok(&["alias", "ugap", "--remove", "--weird"]).contains("\"--weird\" removed"));
 }
 
 #[test]
