@@ -79,8 +79,15 @@ pub fn run_from(
     }
     write!(session.out, "{PROMPT}")?;
     session.out.flush()?;
-    for line in input.lines() {
+    // Read as bytes: a line that is not UTF-8 is said so, and the session goes on.
+    for line in input.split(b'\n') {
         let line = line?;
+        let Ok(line) = String::from_utf8(line) else {
+            writeln!(session.out, "{}", t().not_text)?;
+            write!(session.out, "{PROMPT}")?;
+            session.out.flush()?;
+            continue;
+        };
         if !session.line(line.trim())? {
             writeln!(session.out, "{}", t().bye)?;
             return session.out.flush();
@@ -131,7 +138,8 @@ impl<W: Write> Session<'_, W> {
             }
             ("unalias" | "sansalias", false) => {
                 let remove = vec![rest.to_owned()];
-                self.change(|id| Change::Aliases { id, add: vec![], remove }, t.alias_removed)?;
+                let said = (t.alias_removed, t.no_such_alias);
+                self.change_saying(|id| Change::Aliases { id, add: vec![], remove }, said)?;
             }
             ("find" | "chercher", false) => self.search(rest)?,
             _ => match line.parse::<usize>() {
@@ -274,6 +282,15 @@ impl<W: Write> Session<'_, W> {
 
     /// Saves a change to the partner being read and says how it went.
     fn change(&mut self, change: impl FnOnce(String) -> Change, said: &str) -> io::Result<()> {
+        self.change_saying(change, (said, t().unchanged))
+    }
+
+    /// [`Session::change`], saying `unchanged` when nothing changed.
+    fn change_saying(
+        &mut self,
+        change: impl FnOnce(String) -> Change,
+        (said, unchanged): (&str, &str),
+    ) -> io::Result<()> {
         let Some(partner) = self.open.and_then(|i| self.catalog.get(i)) else {
             return writeln!(self.out, "{}", t().no_partner);
         };
@@ -285,7 +302,7 @@ impl<W: Write> Session<'_, W> {
         match store.apply(change(partner.id.clone())) {
             Ok(changed) => {
                 // Starring a starred partner, removing an alias it does not have...
-                let said = if changed { said } else { t().unchanged };
+                let said = if changed { said } else { unchanged };
                 writeln!(self.out, "{}", fill(t().changed, &[&name, &said]))?;
                 for warning in &store.warnings()[warned..] {
                     writeln!(self.out, "{}", fill(t().warning, &[&clean(warning)]))?;

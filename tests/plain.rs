@@ -67,10 +67,10 @@ fn your_own_aliases_are_added_found_and_removed() {
     assert!(text.contains(found), "found by it, and said so:\n{text}");
     assert!(text.contains("UGAP: alias removed."), "{text}");
     assert!(text.contains("No partner matches \"marmite\"."), "gone:\n{text}");
-    // What changes nothing says so.
-    assert!(text.contains("UGAP: nothing to change, it is so already."), "{text}");
+    // What changes nothing says so: an alias removed twice, a star given twice.
+    assert!(text.contains("UGAP: no alias of yours is written so."), "{text}");
     assert_eq!(text.matches("UGAP: starred.").count(), 1, "{text}");
-    assert_eq!(text.matches("UGAP: nothing to change, it is so already.").count(), 2, "{text}");
+    assert_eq!(text.matches("UGAP: nothing to change, it is so already.").count(), 1, "{text}");
     let marks = Store::open(home.path()).expect("reopens").marks("ugap").cloned();
     assert!(marks.is_some_and(|m| m.starred && m.aliases.is_empty()));
 }
@@ -195,4 +195,27 @@ fn plain_mode_speaks_french() {
     let marks = Store::open(home.path()).expect("reopens").marks("ugap").cloned().expect("saved");
     assert!(marks.starred && marks.met);
     assert_eq!(marks.note.as_deref(), Some("Rappeler en mars"));
+}
+
+/// A line that is not UTF-8 (a terminal set to Latin-1) is said so; the session goes on.
+#[test]
+fn a_line_that_is_not_text_is_said_so_and_the_session_goes_on() {
+    let catalog = bundled();
+    let mut out = Vec::new();
+    let input: &[u8] = b"\xe9conomie\r\nugap\r\n1\r\nquit\r\n";
+    plain::run(&catalog, None, input, &mut out).expect("plain mode runs");
+    let text = String::from_utf8(out).expect("UTF-8 output");
+    assert!(text.contains("That line is not UTF-8 text"), "{text}");
+    assert!(text.contains("1 result for \"ugap\"") && text.contains("Bye."), "{text}");
+    assert_readable(&text);
+}
+
+/// Removing an alias the partner does not have says so, not that it is so already.
+#[test]
+fn removing_an_alias_never_added_says_so() {
+    let home = TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let catalog = bundled();
+    let text = session(&catalog, Some(&mut store), "cnfpt\n1\nunalias nothere\n");
+    assert!(text.contains("CNFPT: no alias of yours is written so."), "{text}");
 }

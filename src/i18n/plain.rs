@@ -14,6 +14,8 @@ table! {
         help,
         /// Said on `quit`.
         bye,
+        /// A line of bytes that are not UTF-8 (a terminal set to Latin-1).
+        not_text,
         /// `{}`: the query's error.
         query_error,
         /// `{}`: the query.
@@ -54,6 +56,8 @@ table! {
         alias_removed,
         /// A change that changed nothing (already so).
         unchanged,
+        /// Removing an alias the partner does not have of the user's.
+        no_such_alias,
         /// The user's marks in a result line.
         mark_starred,
         mark_met,

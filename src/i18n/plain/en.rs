@@ -19,6 +19,7 @@ Commands:
   help         this list
   quit, q      leave (end of input works too)",
     bye: "Bye.",
+    not_text: "That line is not UTF-8 text: set the terminal to UTF-8, then type it again.",
     query_error: "error: in the query, {}",
     no_match: "No partner matches \"{}\".",
     one_result: "{} result for \"{}\":",
@@ -43,6 +44,7 @@ Commands:
     alias_added: "alias added",
     alias_removed: "alias removed",
     unchanged: "nothing to change, it is so already",
+    no_such_alias: "no alias of yours is written so",
     mark_starred: "starred",
     mark_met: "met",
     mark_noted: "noted",
