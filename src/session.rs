@@ -65,6 +65,10 @@ struct Modes {
 
 impl Modes {
     fn enter(self) -> io::Result<()> {
+        // The theme honours NO_COLOR itself (monochrome, no colour at all); crossterm's own
+        // check would also drop the QR code's black on white, which is what makes it scan on a
+        // dark terminal.
+        crossterm::style::force_color_output(true);
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
         // Bracketed paste: a pasted text arrives whole, not as keys (a newline in it is not

@@ -33,6 +33,11 @@ struct Session {
 
 impl Session {
     fn start(args: &str) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    /// [`Session::start`], with the environment variables `vars` set.
+    fn start_with(args: &str, vars: &[(&str, &str)]) -> Session {
         let home = tempfile::tempdir().expect("a temporary home");
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
@@ -46,6 +51,9 @@ impl Session {
         // English whatever the machine's locale: the tests read English words.
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             command.env_remove(name);
+        }
+        for (name, value) in vars {
+            command.env(name, value);
         }
         command.cwd(home.path());
         let shell = pty.slave.spawn_command(command).expect("starting partners");
@@ -205,6 +213,30 @@ fn ctrl_c_quits_and_restores_the_terminal() {
             && rows.get(1).is_some_and(|r| r.contains("┌ UGAP "))
             && s.contents().contains("Public body · National · France")
     });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
+/// With `NO_COLOR` the screen has no colour, but the QR code stays black on white: its
+/// colours are what makes it scan (crossterm's own `NO_COLOR` check dropped them).
+#[test]
+fn the_qr_code_is_black_on_white_with_no_color_too() {
+    let mut session = Session::start_with("ugap", &[("NO_COLOR", "1")]);
+    session.wait_for_browser();
+    session.wait_for("UGAP selected", |s| s.contents().contains("Public body · National"));
+    let coloured = |s: &vt100::Screen, color: vt100::Color| {
+        (0..ROWS).any(|row| {
+            (0..COLUMNS).any(|column| s.cell(row, column).is_some_and(|c| c.bgcolor() == color))
+        })
+    };
+    let white = coloured(session.parser.lock().expect("lock").screen(), vt100::Color::Idx(231));
+    assert!(!white, "no colour before the code");
+    session.type_keys(b"\x1bq");
+    session.wait_for("the QR code on white", |s| coloured(s, vt100::Color::Idx(231)));
+    session.type_keys(&[0x1b]);
+    session.wait_for("the QR code closed", |s| !coloured(s, vt100::Color::Idx(231)));
     session.type_keys(&[0x03]);
     let (status, contents, screen) = session.finish();
     assert_eq!(status, 0);
