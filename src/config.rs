@@ -307,10 +307,20 @@ pub fn run(
     let Some(path) = datasets.and_then(beside_datasets) else {
         anyhow::bail!("no configuration folder: give one with --home DIR or PARTNERS_HOME");
     };
+    let shown = crate::text::clean(&path.display().to_string()).into_owned();
     if args.check {
-        Config::load(&path)?;
+        let config = Config::load(&path)?;
+        writeln!(out, "{}", fill(s().config_ok, &[&shown]))?;
+        // A key taken from another action's default use is allowed, and said.
+        for (key, now, before) in Bindings::taken(&config.keys) {
+            let name = |action: &Action| action.name().unwrap_or_default();
+            let said =
+                fill(s().config_key_taken, &[&key.config_name(), &name(&now), &name(&before)]);
+            writeln!(out, "  {said}")?;
+        }
+        return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "{}", crate::text::clean(&path.display().to_string()))?;
+    writeln!(out, "{shown}")?;
     Ok(ExitCode::SUCCESS)
 }
 

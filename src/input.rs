@@ -270,6 +270,31 @@ impl Bindings {
     /// The defaults with each of `overrides` (an action and its new keys) applied. A key that
     /// was already the action's keeps its place, contexts and condition; a new key is bound
     /// in every context the action has, and takes precedence there over the defaults.
+    /// The keys `overrides` take from another action's default use, each with the action
+    /// it now does and the one it did: that use leaves the help (see
+    /// [`Bindings::with_overrides`]).
+    pub fn taken(overrides: &[(Action, Vec<Key>)]) -> Vec<(Key, Action, Action)> {
+        let mut taken: Vec<(Key, Action, Action)> = Vec::new();
+        for (action, keys) in overrides {
+            let contexts = BINDINGS.iter().filter(|b| b.action == *action).flat_map(|b| b.contexts);
+            let contexts: Vec<&Context> = contexts.collect();
+            for key in keys {
+                let other = BINDINGS.iter().find(|b| {
+                    b.key == *key
+                        && b.action != *action
+                        && b.contexts.iter().any(|c| contexts.contains(&c))
+                        && !overrides.iter().any(|(a, k)| *a == b.action && k.contains(key))
+                });
+                if let Some(other) = other
+                    && !taken.iter().any(|(k, a, _)| k == key && a == action)
+                {
+                    taken.push((*key, action.clone(), other.action.clone()));
+                }
+            }
+        }
+        taken
+    }
+
     pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Bindings {
         let keys_of = |action: &Action| {
             overrides.iter().find(|(a, _)| a == action).map(|(_, keys)| keys.as_slice())

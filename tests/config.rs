@@ -47,7 +47,7 @@ fn the_default_file_names_every_action_and_checks_clean() {
         std::fs::write(home.path().join("config.toml"), &file).expect("written");
         assert_eq!(
             stdout(partners(&home).args(["config", "--check"])).trim(),
-            home.path().join("config.toml").display().to_string()
+            format!("{}: ok", home.path().join("config.toml").display())
         );
     }
 }
@@ -121,6 +121,19 @@ fn a_file_that_never_ends_is_refused_in_the_users_language() {
         let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
         assert!(error.contains(said), "{error}");
     }
+}
+
+#[test]
+fn a_key_taken_from_another_action_is_said_and_a_repeated_modifier_refused() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    std::fs::write(&path, "[keys]\nmet = [\"ctrl-c\"]\n").expect("written");
+    let said = stdout(partners(&home).args(["config", "--check"]));
+    assert!(said.ends_with(": ok\n  ctrl-c now does met, no longer quit\n"), "{said}");
+    std::fs::write(&path, "[keys]\nstar = [\"ctrl-ctrl-s\"]\n").expect("written");
+    let output = partners(&home).args(["config", "--check"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("`ctrl-ctrl-s` is not a key"));
 }
 
 /// Each (file, language, what follows the file's path in the error): `config --check`

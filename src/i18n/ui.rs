@@ -245,6 +245,11 @@ table! {
         do_select_anywhere,
         /// `{}`: a key name from the configuration file.
         config_bad_key,
+        /// `config --check` on a usable file: `{}`: the file.
+        config_ok,
+        /// A key the file gives an action, taken from another's default use: `{}`: the key,
+        /// `{}`: the action it now does, `{}`: the one it did.
+        config_key_taken,
         /// `{}`: a name under `[keys]`.
         config_unknown_action,
         /// `{}`: what was written (toml's words: `string "x"`), `{}`: what is wanted.

@@ -175,6 +175,10 @@ impl Key {
                 if rest.len() > prefix.len()
                     && rest.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
                 {
+                    // `ctrl-ctrl-s` is a slip, not a key.
+                    if modifiers.contains(*modifier) {
+                        return Err(crate::i18n::fill(crate::i18n::s().config_bad_key, &[&text]));
+                    }
                     modifiers |= *modifier;
                     rest = &rest[prefix.len()..];
                     continue 'prefixes;
