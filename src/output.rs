@@ -16,7 +16,7 @@ use crate::catalog::Link;
 use crate::dataset::Partner;
 use crate::i18n::{self, fill};
 use crate::store::Marks;
-use crate::text::{clean, clean_multiline, is_unsafe, pad, width};
+use crate::text::{clean, clean_document, clean_multiline, is_unsafe, pad, width};
 
 /// A relation as JSON.
 #[derive(Debug, Serialize)]
@@ -262,7 +262,9 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         }
         if let Some(note) = &m.note {
             // Quoted line by line, so no line of the note can end the quote or start a heading.
-            for line in clean_multiline(note).lines() {
+            // Markdown carries a tab; a terminal's text does not.
+            let note = if md { clean_document(note) } else { clean_multiline(note) };
+            for line in note.lines() {
                 let line = if md { md_escape(line) } else { line.to_owned() };
                 let _ = writeln!(out, "{}{line}", if md { "> " } else { "  " });
             }
@@ -283,9 +285,11 @@ pub fn md_escape(text: &str) -> String {
         // What starts a line may start a block: an indented one is code, and `1.` or `1)`
         // after nothing but digits an ordered list (`-`, `+`, `=` lists, rules and underlined
         // headings are escaped wherever they are).
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        out.extend(std::iter::repeat_n('\u{a0}', indent));
-        let line = &line[indent..];
+        let rest = line.trim_start_matches([' ', '\t']);
+        for c in line[..line.len() - rest.len()].chars() {
+            out.push_str(if c == '\t' { "\u{a0}\u{a0}\u{a0}\u{a0}" } else { "\u{a0}" });
+        }
+        let line = rest;
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         let numbered =
             (1..=9).contains(&digits) && matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
@@ -438,10 +442,11 @@ mod tests {
     /// one, of nested values, of strings with escaped line breaks and controls.
     #[test]
     fn no_line_of_data_starts_a_markdown_block() {
-        let text = "Title\n===\n- item\n+ more\n1. one\n12) two\n    code\n---\n2013 was a year";
+        let text =
+            "Title\n===\n- item\n+ more\n1. one\n12) two\n    code\n---\n2013 was a year\n\tx\ty";
         let nbsp = "\u{a0}".repeat(4);
         let escaped = format!(
-            "Title\n\\=\\=\\=\n\\- item\n\\+ more\n1\\. one\n12\\) two\n{nbsp}code\n\\-\\-\\-\n2013 was a year"
+            "Title\n\\=\\=\\=\n\\- item\n\\+ more\n1\\. one\n12\\) two\n{nbsp}code\n\\-\\-\\-\n2013 was a year\n{nbsp}x\ty"
         );
         assert_eq!(md_escape(text), escaped);
     }

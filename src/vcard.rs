@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::catalog::Catalog;
 use crate::dataset::Partner;
 use crate::store::Store;
-use crate::text::clean_multiline;
+use crate::text::clean_document;
 
 /// What a contact card says about a partner: its dataset fields and the user's note.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,8 @@ impl Contact {
 pub fn escape(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
     let mut out = String::with_capacity(text.len());
-    for c in clean_multiline(&text).chars() {
+    // Tabs are text in a vCard value (RFC 6350's WSP); other controls are not.
+    for c in clean_document(&text).chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             ',' => out.push_str("\\,"),
@@ -175,6 +176,7 @@ mod tests {
     fn escapes_what_rfc_6350_lists() {
         assert_eq!(escape("a\\b, c; d\ne\r\nf"), "a\\\\b\\, c\\; d\\ne\\nf");
         assert_eq!(escape("bell\u{7} esc\u{1b}"), "bell\u{FFFD} esc\u{FFFD}");
+        assert_eq!(escape("\ttab\tend\r\n"), "\ttab\tend\\n");
     }
 
     #[test]
