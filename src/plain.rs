@@ -185,7 +185,11 @@ impl<W: Write> Session<'_, W> {
         if self.shown >= self.hits.len() {
             return writeln!(self.out, "{}", t().no_more);
         }
-        let end = (self.shown + PAGE).min(self.hits.len());
+        self.list_to((self.shown + PAGE).min(self.hits.len()))
+    }
+
+    /// Lists the results after those shown, up to `end`, then says how many are left.
+    fn list_to(&mut self, end: usize) -> io::Result<()> {
         let query = Query::parse(&self.query).ok();
         for (n, hit) in self.hits.iter().enumerate().take(end).skip(self.shown) {
             let mut line = self.summary(hit.index);
@@ -214,10 +218,7 @@ impl<W: Write> Session<'_, W> {
         let shown = self.shown.max(PAGE.min(self.hits.len()));
         self.shown = 0;
         writeln!(self.out, "{}", fill(t().results_again, &[&clean(&self.query)]))?;
-        while self.shown < shown {
-            self.more()?;
-        }
-        Ok(())
+        self.list_to(shown)
     }
 
     /// One result's line: name, acronym, kind, location, the user's marks.

@@ -219,3 +219,13 @@ fn removing_an_alias_never_added_says_so() {
     let text = session(&catalog, Some(&mut store), "cnfpt\n1\nunalias nothere\n");
     assert!(text.contains("CNFPT: no alias of yours is written so."), "{text}");
 }
+
+/// Back after more lists what was shown in one go: no "more" hint among the results.
+#[test]
+fn back_after_more_lists_without_a_stale_hint() {
+    let catalog = bundled();
+    let query = "kind:pub | kind:loc | kind:ele | kind:pro";
+    let text = session(&catalog, None, &format!("{query}\nmore\n3\nback\nmore\n"));
+    assert_eq!(text.matches(" more: type more").count(), 1, "{text}");
+    assert!(text.ends_with("No more results.\n> \n"), "{text}");
+}
