@@ -219,6 +219,27 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     assert_restored(&contents, &screen);
 }
 
+/// Esc and an arrow in one read (`tmux send-keys Escape Down`): crossterm reads ESC ESC [ B
+/// as Esc then two letters; the browser takes Esc then Down, and types nothing.
+#[test]
+fn esc_and_an_arrow_in_one_read_are_esc_and_the_arrow() {
+    let mut session = Session::start("");
+    session.wait_for_browser();
+    session.type_keys(b"ugap");
+    session.wait_for("the query", |s| s.contents().starts_with("❯ ugap"));
+    session.type_keys(b"\x1b\x1b[B");
+    session.wait_for("the query cleared and the second partner chosen", |s| {
+        let rows: Vec<String> = s.rows(0, COLUMNS).collect();
+        rows.first().is_some_and(|r| r.trim_end().starts_with('❯') && !r.contains("[B"))
+            && rows.first().is_some_and(|r| r.contains("38/38"))
+            && rows.get(1).is_some_and(|r| r.contains("┌ Agence de D"))
+    });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 /// With `NO_COLOR` the screen has no colour, but the QR code stays black on white: its
 /// colours are what makes it scan (crossterm's own `NO_COLOR` check dropped them).
 #[test]

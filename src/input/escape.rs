@@ -18,29 +18,90 @@ pub fn is_escape(event: &Event) -> bool {
     )
 }
 
+/// The longest sequence looked for: a mouse report is the longest usual one.
+const LONGEST: usize = 24;
+
 /// The events after an Esc, as they were sent: `ready` gives the next event only if it was
-/// read with the Esc. A `[` or `O` and an arrow's letter (or Home's, End's) that crossterm
-/// made of an arrow's sequence are that arrow again; anything else comes as it was read.
+/// read with the Esc. A `[` or `O` and what follows up to a sequence's last character, that
+/// crossterm made letters of, are the key they stand for (an arrow, Home, Delete, Page
+/// Down, F5..., with Shift, Alt or Ctrl); a sequence of no key (a mouse report, a paste's
+/// marks) is dropped, never typed. Anything else comes as it was read.
 pub fn after_escape(mut ready: impl FnMut() -> Option<Event>) -> Vec<Event> {
     let letter = |event: &Event| match event {
         Event::Key(KeyEvent { code: KeyCode::Char(c), kind: KeyEventKind::Press, .. }) => Some(*c),
         _ => None,
     };
     let Some(second) = ready() else { return Vec::new() };
-    if !matches!(letter(&second), Some('[' | 'O')) {
-        return vec![second];
+    let Some(introducer @ ('[' | 'O')) = letter(&second) else { return vec![second] };
+    let mut read = vec![second];
+    let mut body = String::new();
+    while let Some(next) = ready() {
+        let Some(c) = letter(&next) else {
+            read.push(next);
+            return read;
+        };
+        read.push(next);
+        body.push(c);
+        // Parameters and intermediates, then one final character (ECMA-48).
+        if ('\u{40}'..='\u{7E}').contains(&c) || body.len() > LONGEST {
+            break;
+        }
+        if introducer == 'O' {
+            break;
+        }
     }
-    let Some(third) = ready() else { return vec![second] };
-    let code = match letter(&third) {
-        Some('A') => KeyCode::Up,
-        Some('B') => KeyCode::Down,
-        Some('C') => KeyCode::Right,
-        Some('D') => KeyCode::Left,
-        Some('H') => KeyCode::Home,
-        Some('F') => KeyCode::End,
-        _ => return vec![second, third],
+    match body.chars().last().filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
+        Some(_) => key_of(introducer, &body).map(Event::Key).into_iter().collect(),
+        None => read,
+    }
+}
+
+/// The key a sequence `ESC introducer body` stands for, if any.
+fn key_of(introducer: char, body: &str) -> Option<KeyEvent> {
+    let last = body.chars().last()?;
+    let parameters = &body[..body.len() - last.len_utf8()];
+    let mut numbers = parameters.split(';').map(|n| n.parse::<u8>().ok());
+    let first = numbers.next().flatten();
+    let modifiers = match numbers.next() {
+        Some(Some(m @ 2..=16)) => {
+            let bits = m - 1;
+            let mut modifiers = KeyModifiers::NONE;
+            for (bit, modifier) in
+                [(1, KeyModifiers::SHIFT), (2, KeyModifiers::ALT), (4, KeyModifiers::CONTROL)]
+            {
+                if bits & bit != 0 {
+                    modifiers |= modifier;
+                }
+            }
+            modifiers
+        }
+        None => KeyModifiers::NONE,
+        Some(_) => return None,
     };
-    vec![Event::Key(KeyEvent::new(code, KeyModifiers::NONE))]
+    let code = match (introducer, last, first) {
+        (_, 'A', _) => KeyCode::Up,
+        (_, 'B', _) => KeyCode::Down,
+        (_, 'C', _) => KeyCode::Right,
+        (_, 'D', _) => KeyCode::Left,
+        (_, 'H', _) => KeyCode::Home,
+        (_, 'F', _) => KeyCode::End,
+        ('O', 'P'..='S', _) => KeyCode::F(u8::try_from(u32::from(last) - u32::from('P') + 1).ok()?),
+        ('[', 'Z', _) => return Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        ('[', '~', Some(n)) => match n {
+            1 | 7 => KeyCode::Home,
+            2 => KeyCode::Insert,
+            3 => KeyCode::Delete,
+            4 | 8 => KeyCode::End,
+            5 => KeyCode::PageUp,
+            6 => KeyCode::PageDown,
+            11..=15 => KeyCode::F(n - 10),
+            17..=21 => KeyCode::F(n - 11),
+            23 | 24 => KeyCode::F(n - 12),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(KeyEvent::new(code, modifiers))
 }
 
 #[cfg(test)]
@@ -51,6 +112,14 @@ mod tests {
         Event::Key(KeyEvent::new(code, modifiers))
     }
 
+    /// What crossterm makes of `text` typed: one key a character.
+    fn typed(text: &str) -> Vec<Event> {
+        let shift = |c: char| {
+            if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE }
+        };
+        text.chars().map(|c| key(KeyCode::Char(c), shift(c))).collect()
+    }
+
     /// What follows an Esc, given what crossterm read with it.
     fn after(read: &[Event]) -> Vec<Event> {
         let mut read = read.iter().cloned();
@@ -58,20 +127,31 @@ mod tests {
     }
 
     #[test]
-    fn an_arrow_split_after_esc_is_whole_again() {
-        let (open, shifted) = (KeyModifiers::NONE, KeyModifiers::SHIFT);
-        let down = [key(KeyCode::Char('['), open), key(KeyCode::Char('B'), shifted)];
-        assert_eq!(after(&down), [key(KeyCode::Down, open)]);
-        let left = [key(KeyCode::Char('O'), shifted), key(KeyCode::Char('D'), shifted)];
-        assert_eq!(after(&left), [key(KeyCode::Left, open)]);
+    fn a_key_split_after_esc_is_whole_again() {
+        let plain = KeyModifiers::NONE;
+        assert_eq!(after(&typed("[B")), [key(KeyCode::Down, plain)]);
+        assert_eq!(after(&typed("OD")), [key(KeyCode::Left, plain)]);
+        assert_eq!(after(&typed("[1;2B")), [key(KeyCode::Down, KeyModifiers::SHIFT)]);
+        let control = KeyModifiers::CONTROL;
+        assert_eq!(after(&typed("[1;5C")), [key(KeyCode::Right, control)]);
+        assert_eq!(after(&typed("[3~")), [key(KeyCode::Delete, plain)]);
+        assert_eq!(after(&typed("[6~")), [key(KeyCode::PageDown, plain)]);
+        assert_eq!(after(&typed("[15~")), [key(KeyCode::F(5), plain)]);
+        assert_eq!(after(&typed("OP")), [key(KeyCode::F(1), plain)]);
+        // No key: dropped, never typed (a mouse report, a paste's mark).
+        assert_eq!(after(&typed("[<35;10;5M")), []);
+        assert_eq!(after(&typed("[200~")), []);
         // Anything else comes as it was read; nothing read with the Esc, nothing.
-        let typed = [key(KeyCode::Char('['), open), key(KeyCode::Char('x'), open)];
-        assert_eq!(after(&typed), typed);
-        assert_eq!(after(&typed[..1]), typed[..1]);
-        let word = [key(KeyCode::Char('a'), open), key(KeyCode::Char('B'), shifted)];
-        assert_eq!(after(&word), word[..1]);
+        assert_eq!(after(&typed("x[B")), typed("x"));
+        assert_eq!(after(&typed("[")), typed("["));
+        assert_eq!(after(&typed("[12")), typed("[12"));
         assert_eq!(after(&[]), []);
-        assert!(is_escape(&key(KeyCode::Esc, open)));
+        let resize = Event::Resize(80, 24);
+        assert_eq!(
+            after(&[typed("[")[0].clone(), resize.clone()]),
+            [typed("[")[0].clone(), resize]
+        );
+        assert!(is_escape(&key(KeyCode::Esc, plain)));
         assert!(!is_escape(&key(KeyCode::Esc, KeyModifiers::ALT)));
     }
 }
