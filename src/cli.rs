@@ -585,15 +585,20 @@ fn write_buffered(
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     let mut failed = false;
-    // A file of the datasets folder is checked as the browser loads it: laid over the bundled
-    // partners, beside the folder's other files, whose partners its relations may name. Any
-    // other is checked as `--data` reads it, on its own.
-    let folder = cx.datasets.as_deref().and_then(|folder| folder.canonicalize().ok());
+    // A file the browser reads from the datasets folder (a `.ron` file there, or a link to
+    // one) is checked as it loads it: laid over the bundled partners, beside the folder's
+    // other files, whose partners its relations may name. Any other is checked as `--data`
+    // reads it, on its own.
+    let folder = cx.datasets.clone();
+    let listed = Catalog::sources_to_load(&[], folder.as_deref());
+    let canonical = |dir: &Path| dir.canonicalize().ok();
     let in_folder = |file: &Path| {
-        let parent = file.canonicalize().ok().and_then(|f| f.parent().map(Path::to_path_buf));
-        folder.is_some() && parent == folder
+        let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let named = |source: &catalog::Source| matches!(source, catalog::Source::File(listed) if listed.file_name() == file.file_name());
+        folder.as_deref().and_then(canonical).is_some_and(|f| canonical(parent) == Some(f))
+            && listed.iter().any(named)
     };
-    let mut laid_over: Option<Catalog> = None;
+    let mut laid_over: Option<Result<Catalog, String>> = None;
     for file in files {
         // The datasets folder's glossary is no dataset.
         let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
@@ -603,20 +608,20 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
             let partners = dataset::read_source_reporting(file, &|_| {})
                 .and_then(|text| dataset::parse_syntax(&text, file))
                 .map(|d| d.partners.len());
-            let catalog = match laid_over.take() {
-                Some(catalog) => catalog,
-                None => Catalog::load(&[], cx.datasets.as_deref(), Links::OnFirstUse, &|_| {})?,
-            };
-            let same = |e: &&dataset::DatasetError| {
-                e.file().and_then(|f| f.canonicalize().ok()) == file.canonicalize().ok()
-            };
-            let checked = match (partners, catalog.warnings().iter().find(same)) {
+            let catalog = laid_over.get_or_insert_with(|| {
+                Catalog::load(&[], folder.as_deref(), Links::OnFirstUse, &|_| {})
+                    .map_err(|e| e.to_string())
+            });
+            let same =
+                |e: &&dataset::DatasetError| e.file().and_then(Path::file_name) == file.file_name();
+            match (partners, catalog) {
                 (Err(e), _) => Err(e.to_string()),
-                (Ok(_), Some(e)) => Err(e.to_string()),
-                (Ok(n), None) => Ok((n, false)),
-            };
-            laid_over = Some(catalog);
-            checked
+                (_, Err(e)) => Err(e.clone()),
+                (Ok(n), Ok(catalog)) => match catalog.warnings().iter().find(same) {
+                    Some(e) => Err(e.to_string()),
+                    None => Ok((n, false)),
+                },
+            }
         } else {
             dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(|e| e.to_string())
         };

@@ -267,34 +267,38 @@ impl Default for Bindings {
 }
 
 impl Bindings {
-    /// The defaults with each of `overrides` (an action and its new keys) applied. A key that
-    /// was already the action's keeps its place, contexts and condition; a new key is bound
-    /// in every context the action has, and takes precedence there over the defaults.
     /// The keys `overrides` take from another action's default use, each with the action
     /// it now does and the one it did: that use leaves the help (see
-    /// [`Bindings::with_overrides`]).
+    /// [`Bindings::with_overrides`]). An action the file gives keys of its own to has left
+    /// its defaults already.
     pub fn taken(overrides: &[(Action, Vec<Key>)]) -> Vec<(Key, Action, Action)> {
         let mut taken: Vec<(Key, Action, Action)> = Vec::new();
         for (action, keys) in overrides {
             let contexts = BINDINGS.iter().filter(|b| b.action == *action).flat_map(|b| b.contexts);
             let contexts: Vec<&Context> = contexts.collect();
             for key in keys {
-                let other = BINDINGS.iter().find(|b| {
+                let others = BINDINGS.iter().filter(|b| {
                     b.key == *key
                         && b.action != *action
                         && b.contexts.iter().any(|c| contexts.contains(&c))
-                        && !overrides.iter().any(|(a, k)| *a == b.action && k.contains(key))
+                        && !overrides.iter().any(|(a, _)| *a == b.action)
                 });
-                if let Some(other) = other
-                    && !taken.iter().any(|(k, a, _)| k == key && a == action)
-                {
-                    taken.push((*key, action.clone(), other.action.clone()));
+                for other in others {
+                    let seen = |(k, a, o): &(Key, Action, Action)| {
+                        k == key && a == action && *o == other.action
+                    };
+                    if !taken.iter().any(seen) {
+                        taken.push((*key, action.clone(), other.action.clone()));
+                    }
                 }
             }
         }
         taken
     }
 
+    /// The defaults with each of `overrides` (an action and its new keys) applied. A key that
+    /// was already the action's keeps its place, contexts and condition; a new key is bound
+    /// in every context the action has, and takes precedence there over the defaults.
     pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Bindings {
         let keys_of = |action: &Action| {
             overrides.iter().find(|(a, _)| a == action).map(|(_, keys)| keys.as_slice())

@@ -438,8 +438,6 @@ pub fn osc52(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// A list written an item at a time is, byte for byte, the list written whole: empty, of
-    /// one, of nested values, of strings with escaped line breaks and controls.
     #[test]
     fn no_line_of_data_starts_a_markdown_block() {
         let text =
@@ -451,6 +449,8 @@ mod tests {
         assert_eq!(md_escape(text), escaped);
     }
 
+    /// A list written an item at a time is, byte for byte, the list written whole: empty, of
+    /// one, of nested values, of strings with escaped line breaks and controls.
     #[test]
     fn a_json_list_written_item_by_item_is_the_whole_lists() {
         fn same<T: Serialize>(items: &[T]) {

@@ -163,6 +163,12 @@ pub fn clean_document(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut changed = false;
     while let Some(c) = chars.next() {
+        // Unicode's line and paragraph separators are line breaks a reader knows.
+        if matches!(c, '\u{2028}' | '\u{2029}') {
+            changed = true;
+            out.push('\n');
+            continue;
+        }
         let keep = match c {
             '\n' | '\t' => true,
             '\r' => chars.peek() == Some(&'\n'),
@@ -389,6 +395,7 @@ mod tests {
         // Unicode's line and paragraph separators are what a terminal knows.
         assert_eq!(clean("a\u{2028}b\u{2029}c"), "a b c");
         assert_eq!(clean_multiline("a\u{2028}b"), "a\nb");
+        assert_eq!(clean_document("a\u{2028}b\u{2029}c"), "a\nb\nc");
         let runs = highlight_runs("a\u{200D}bc", &[3], 20);
         assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
     }

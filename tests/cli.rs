@@ -861,6 +861,18 @@ fn a_file_of_the_datasets_folder_is_checked_as_the_browser_loads_it() {
     let bad = home.file("datasets/bad.ron", &linked.replace("\"3ar\"", "\"nobody\""));
     let out = home.expect(&["validate", bad.to_str().expect("utf-8 path")], 1);
     assert!(out.contains("bad.ron:") && out.contains("\"nobody\""), "{out}");
+    // A file the browser does not read there (not .ron) is checked on its own.
+    let text = home.file("datasets/mine.txt", &linked);
+    home.expect(&["validate", text.to_str().expect("utf-8 path")], 1);
+    // A link in the folder to a file elsewhere is read there, so checked there (its relation
+    // to the bundled partner is fine).
+    #[cfg(unix)]
+    {
+        let linked_in = home.path().join("datasets/linked.ron");
+        std::os::unix::fs::symlink(&alone, &linked_in).expect("a link");
+        let out = home.ok(&["validate", linked_in.to_str().expect("utf-8 path")]);
+        assert!(out.contains("linked.ron: ok, 1 partner"), "{out}");
+    }
 }
 
 #[test]

@@ -28,14 +28,6 @@ pub(super) fn read_text(
     let mut file = open(path).map_err(io)?;
     let room = usize::try_from(file.size).unwrap_or(0).saturating_add(1);
     let mut text = Text { file: path, bytes: Vec::with_capacity(room), checked: 0 };
-    // A stream's size is known at its end. Grown by doubling, its text left the blocks it
-    // outgrew (512 MB at a million partners) with the allocator, which gave them back to the
-    // system only after the index was made: 2.8 GB instead of 2.3. Room for the most a
-    // dataset may hold is only reserved (pages are used as the text comes); where the system
-    // will not reserve that much, the text grows as before.
-    if file.size == 0 {
-        let _ = text.bytes.try_reserve_exact(usize::try_from(MOST_BYTES).unwrap_or(usize::MAX));
-    }
     let mut first = true;
     loop {
         let read = (&mut file).take(READ_BLOCK).read_to_end(&mut text.bytes).map_err(io)?;
@@ -47,6 +39,7 @@ pub(super) fn read_text(
         // A whole block and no size: a stream, whose end may never come.
         if std::mem::take(&mut first) && file.size == 0 && read as u64 == READ_BLOCK {
             look(std::str::from_utf8(&text.bytes[..text.checked]).unwrap_or_default())?;
+            reserve_for_a_stream(&mut text.bytes);
         }
     }
     text.check(true)?;
@@ -56,6 +49,19 @@ pub(super) fn read_text(
             "stream did not contain valid UTF-8",
         ))
     })
+}
+
+/// Room for the rest of a stream, whose size is known at its end. Grown by doubling, its
+/// text left the blocks it outgrew (512 MB at a million partners) with the allocator, which
+/// gave them back to the system only after the index was made: 2.8 GB instead of 2.3. Room
+/// for the most a dataset may hold is only reserved (pages are used as the text comes), on
+/// 64-bit Unix where address space is plenty and memory is committed as it is touched;
+/// where the system will not reserve that much, the text grows as before.
+fn reserve_for_a_stream(bytes: &mut Vec<u8>) {
+    if cfg!(all(unix, target_pointer_width = "64")) {
+        let most = usize::try_from(MOST_BYTES).unwrap_or(usize::MAX);
+        let _ = bytes.try_reserve_exact(most.saturating_sub(bytes.len()));
+    }
 }
 
 /// Bytes read between two progress reports. (Reading blocks on every core was measured: no

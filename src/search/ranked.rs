@@ -13,8 +13,9 @@ use crate::PARALLEL_MIN;
 /// A hit and its place in the results as one number, so sorting compares integers only:
 /// from the high bits, the score (inverted), whether the name was missed, the tie-break rank.
 /// The rank is the partner's alone (the tie-break orders every partner, or every hit when
-/// the hits are ranked among themselves), so the partner is found again from it. Ranks are below 2^31: an index of 2^31 partners would not fit in
-/// memory (each holds more than a hundred bytes).
+/// the hits are ranked among themselves), so the partner is found again from it. Ranks are
+/// below 2^31: an index of 2^31 partners would not fit in memory (each holds more than a
+/// hundred bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct HitKey(u64);
 
