@@ -140,6 +140,18 @@ fn a_key_taken_from_another_action_is_said_and_a_repeated_modifier_refused() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("`ctrl-ctrl-s` is not a key"));
 }
 
+#[test]
+fn a_file_past_a_mebibyte_is_refused_and_left_as_it_is() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    std::fs::write(&path, format!("# {}\n", "x".repeat(1 << 20))).expect("written");
+    let output = partners(&home).args(["config", "--check"]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("larger than 1 MiB"), "{error}");
+    assert!(std::fs::metadata(&path).expect("still there").len() > 1 << 20);
+}
+
 /// Each (file, language, what follows the file's path in the error): `config --check`
 /// refuses the file with exit 2 and says that.
 fn refused_as_said(cases: &[(&str, &str, &str)]) {
