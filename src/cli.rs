@@ -585,43 +585,22 @@ fn write_buffered(
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     let mut failed = false;
-    // A file the browser reads from the datasets folder (a `.ron` file there, or a link to
-    // one) is checked as it loads it: laid over the bundled partners, beside the folder's
-    // other files, whose partners its relations may name. Any other is checked as `--data`
-    // reads it, on its own.
-    let folder = cx.datasets.clone();
-    let listed = Catalog::sources_to_load(&[], folder.as_deref());
-    let canonical = |dir: &Path| dir.canonicalize().ok();
-    let in_folder = |file: &Path| {
-        let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let named = |source: &catalog::Source| matches!(source, catalog::Source::File(listed) if listed.file_name() == file.file_name());
-        folder.as_deref().and_then(canonical).is_some_and(|f| canonical(parent) == Some(f))
-            && listed.iter().any(named)
-    };
+    // A file the browser reads from the datasets folder is checked as it loads it: laid over
+    // the bundled partners, beside the folder's other files, whose partners its relations
+    // may name. Any other is checked as `--data` reads it, on its own.
+    let folder = cx.datasets.as_deref();
     let mut laid_over: Option<Result<Catalog, String>> = None;
     for file in files {
         // The datasets folder's glossary is no dataset.
         let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
         let read = if glossary {
             catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(|e| e.to_string())
-        } else if in_folder(file) {
-            let partners = dataset::read_source_reporting(file, &|_| {})
-                .and_then(|text| dataset::parse_syntax(&text, file))
-                .map(|d| d.partners.len());
+        } else if let Some(folder) = folder.filter(|folder| read_from_folder(folder, file)) {
             let catalog = laid_over.get_or_insert_with(|| {
-                Catalog::load(&[], folder.as_deref(), Links::OnFirstUse, &|_| {})
+                Catalog::load(&[], Some(folder), Links::OnFirstUse, &|_| {})
                     .map_err(|e| e.to_string())
             });
-            let same =
-                |e: &&dataset::DatasetError| e.file().and_then(Path::file_name) == file.file_name();
-            match (partners, catalog) {
-                (Err(e), _) => Err(e.to_string()),
-                (_, Err(e)) => Err(e.clone()),
-                (Ok(n), Ok(catalog)) => match catalog.warnings().iter().find(same) {
-                    Some(e) => Err(e.to_string()),
-                    None => Ok((n, false)),
-                },
-            }
+            check_laid_over(file, catalog.as_ref()).map(|n| (n, false))
         } else {
             dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(|e| e.to_string())
         };
@@ -643,6 +622,34 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
         }
     }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Whether the browser reads `file` from the datasets folder `folder`: one of the files
+/// [`Catalog::sources_to_load`] lists there (a `.ron` file of it, or a link in it to one).
+fn read_from_folder(folder: &Path, file: &Path) -> bool {
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let listed = |source: &catalog::Source| match source {
+        catalog::Source::File(path) => path.file_name() == file.file_name(),
+        catalog::Source::Bundled => false,
+    };
+    folder.canonicalize().ok().is_some_and(|f| parent.canonicalize().ok() == Some(f))
+        && Catalog::sources_to_load(&[], Some(folder)).iter().any(listed)
+}
+
+/// How many partners `file` holds, a file of the datasets folder, or its problems as the
+/// catalog of that folder (`laid_over`) found them.
+fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<usize, String> {
+    let partners = dataset::read_source_reporting(file, &|_| {})
+        .and_then(|text| dataset::parse_syntax(&text, file))
+        .map_err(|e| e.to_string())?
+        .partners
+        .len();
+    let catalog = laid_over.map_err(Clone::clone)?;
+    let same = |e: &&dataset::DatasetError| e.file().and_then(Path::file_name) == file.file_name();
+    match catalog.warnings().iter().find(same) {
+        Some(e) => Err(e.to_string()),
+        None => Ok(partners),
+    }
 }
 
 /// Applies a change of a partner's marks and says so: `said` is (what was done, what was
