@@ -51,7 +51,7 @@ impl Backlinks {
         let mut found: Vec<(u32, u32, u32)> = Vec::new();
         for (from, partner) in (0u32..).zip(partners) {
             for (r, relation) in (0u32..).zip(&partner.relations) {
-                let to = relation.target.as_deref().and_then(|t| ids.position(partners, t));
+                let to = relation.target.as_deref().and_then(|t| ids.position(t));
                 if let Some(to) = to.and_then(|to| u32::try_from(to).ok()) {
                     found.push((to, from, r));
                 }
@@ -391,7 +391,7 @@ impl Catalog {
 
     /// The position of the partner with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id().position(&self.partners, id)
+        self.by_id().position(id)
     }
 
     /// How many lines [`Catalog::links`] gives for partner `index`, without making them.

@@ -65,7 +65,7 @@ pub(super) fn validate_placing<'s>(
     let first = Ids::of(partners);
     let duplicates = first.len() < partners.len();
     let check = |(i, p)| {
-        let problems = problems(i, p, partners, &first, duplicates);
+        let problems = problems(i, p, &first, duplicates);
         (!problems.is_empty()).then_some((i, problems))
     };
     let mut bad: Vec<(usize, Vec<Problem<'_>>)> = if partners.len() >= PARALLEL_MIN {
@@ -89,20 +89,14 @@ pub(super) fn validate_placing<'s>(
     Err(DatasetError::from_problems(errors))
 }
 
-/// The rules partner `i` of `partners` breaks, found without allocating when it breaks none.
+/// The rules partner `p`, at position `i`, breaks, found without allocating when it breaks none.
 /// `first` holds each id's first position; `duplicates` tells whether any id is used twice.
-fn problems<'a>(
-    i: usize,
-    p: &'a Partner,
-    partners: &[Partner],
-    first: &Ids,
-    duplicates: bool,
-) -> Vec<Problem<'a>> {
+fn problems<'a>(i: usize, p: &'a Partner, first: &Ids, duplicates: bool) -> Vec<Problem<'a>> {
     let mut found = Vec::new();
     if !is_slug(&p.id) {
         found.push(Problem::NotSlug);
     }
-    if duplicates && let Some(earlier) = first.position(partners, &p.id).filter(|&f| f != i) {
+    if duplicates && let Some(earlier) = first.position(&p.id).filter(|&f| f != i) {
         found.push(Problem::Duplicate(earlier));
     }
     if !p.texts_are_clean() {
@@ -117,7 +111,7 @@ fn problems<'a>(
     for relation in &p.relations {
         match (&relation.target, &relation.name) {
             (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget),
-            (Some(target), None) if first.position(partners, target).is_none() => {
+            (Some(target), None) if first.position(target).is_none() => {
                 found.push(Problem::UnknownTarget(target));
             }
             (Some(_), None) => {}
