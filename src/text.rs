@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// What stands in for a character that must not reach the terminal raw.
@@ -253,26 +254,35 @@ pub fn pad(text: &str, columns: usize) -> String {
 /// wider than a line is broken.
 pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
     let max = max.max(1);
-    let chars: Vec<char> = text.chars().collect();
+    // Each cluster as (its first character's index, its columns, whether it is a space).
+    let mut at = 0;
+    let clusters: Vec<(usize, usize, bool)> = clusters(text)
+        .map(|(cluster, chars, columns)| {
+            let start = at;
+            at += chars;
+            (start, columns, cluster == " ")
+        })
+        .collect();
+    let char_at = |k: usize| clusters.get(k).map_or(at, |c| c.0);
     let mut lines = Vec::new();
     let mut start = 0;
-    while start < chars.len() {
+    while start < clusters.len() {
         let mut used = 0;
         let mut end = start;
         let mut last_space = None;
-        while end < chars.len() {
-            let w = char_width(chars[end]);
+        while end < clusters.len() {
+            let (_, w, space) = clusters[end];
             if used + w > max {
                 break;
             }
-            if chars[end] == ' ' {
+            if space {
                 last_space = Some(end);
             }
             used += w;
             end += 1;
         }
-        if end < chars.len() {
-            if chars[end] == ' ' {
+        if end < clusters.len() {
+            if clusters[end].2 {
                 last_space = Some(end);
             }
             if let Some(space) = last_space.filter(|&s| s > start) {
@@ -281,13 +291,30 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
                 end = start + 1;
             }
         }
-        lines.push((start, end));
+        lines.push((char_at(start), char_at(end)));
         start = end;
-        while start < chars.len() && chars[start] == ' ' {
+        while start < clusters.len() && clusters[start].2 {
             start += 1;
         }
     }
     lines
+}
+
+/// The grapheme clusters of `text` as a terminal draws them once [`clean`]ed: each with how
+/// many characters of `text` it holds and the columns it takes (none for what cleaning drops).
+/// A cluster is measured whole: a skin-toned or joined emoji is one wide character, not the
+/// sum of its parts, and a cursor after it stands where it is drawn.
+pub fn clusters(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
+    text.graphemes(true).map(|cluster| {
+        let columns =
+            if cluster.len() == 1 { 1 } else { UnicodeWidthStr::width(clean(cluster).as_ref()) };
+        (cluster, cluster.chars().count(), columns)
+    })
+}
+
+/// The columns `text` takes, cluster by cluster as [`clusters`] measures them.
+pub fn columns(text: &str) -> usize {
+    clusters(text).map(|(_, _, columns)| columns).sum()
 }
 
 /// `text` cleaned and cut to `max` columns (with `…` when cut), as runs of characters that are

@@ -19,7 +19,7 @@ use crate::action::Action;
 use crate::app::{App, Edited, Overlay};
 use crate::i18n::{fill, s};
 use crate::input::Context;
-use crate::text::{char_width, clean, highlight_runs, width};
+use crate::text::{clean, highlight_runs, width};
 use crate::view::layout::{MIN_HEIGHT, MIN_WIDTH, Mode};
 use theme::Theme;
 
@@ -98,22 +98,33 @@ fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let filters = summary(&active_filters(app), filter_room);
     let right_width = width(&count) + width(&filters);
     let room = available.saturating_sub(width(&filters));
-    // Scroll the query horizontally so the cursor stays visible.
-    let chars: Vec<char> = query.chars().collect();
+    // Scroll the query horizontally so the cursor stays visible. Measured cluster by cluster
+    // as drawn, over the text as typed, which the cursor indexes.
+    let raw = app.query();
+    let clusters: Vec<(&str, usize, usize)> = crate::text::clusters(&raw).collect();
+    let mut at_cursor = clusters.len();
+    let mut chars = 0;
+    for (k, &(_, n, _)) in clusters.iter().enumerate() {
+        if chars >= app.cursor() {
+            at_cursor = k;
+            break;
+        }
+        chars += n;
+    }
     let mut start = 0;
-    let cursor_col =
-        |from: usize| chars[from..app.cursor()].iter().map(|&c| char_width(c)).sum::<usize>();
-    while start < app.cursor() && cursor_col(start) >= room {
+    let mut cursor_col: usize = clusters[..at_cursor].iter().map(|c| c.2).sum();
+    while start < at_cursor && cursor_col >= room {
+        cursor_col -= clusters[start].2;
         start += 1;
     }
     let mut shown = String::new();
     let mut used = 0;
-    for &c in &chars[start..] {
-        if used + char_width(c) > room {
+    for &(cluster, _, w) in &clusters[start..] {
+        if used + w > room {
             break;
         }
-        used += char_width(c);
-        shown.push(c);
+        used += w;
+        shown.push_str(&clean(cluster));
     }
     let style = if app.parsed().is_err() { theme.error } else { theme.text };
     let pad = usize::from(area.width).saturating_sub(width(prompt) + used + right_width);
@@ -126,7 +137,7 @@ fn search_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     ]);
     frame.render_widget(Paragraph::new(line), area);
     if app.overlay().is_none() {
-        let x = area.x + u16::try_from(width(prompt) + cursor_col(start)).unwrap_or(area.width);
+        let x = area.x + u16::try_from(width(prompt) + cursor_col).unwrap_or(area.width);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }
 }

@@ -181,6 +181,20 @@ fn case_and_accents_do_not_change_results() {
     }
 }
 
+/// Formatting characters copied along with a word (a zero-width space from a web page, a soft
+/// hyphen, a bidirectional mark, an emoji's variation selector) are no part of it.
+#[test]
+fn invisible_characters_do_not_change_results() {
+    let plain = hits_with("ugap achat", &[]);
+    assert!(!plain.is_empty());
+    for variant in ["ugap\u{200B} achat", "\u{FEFF}ugap ach\u{AD}at", "\u{200E}ugap achat\u{2060}"]
+    {
+        assert_eq!(hits_with(variant, &[]), plain, "{variant:?}");
+    }
+    let (h, p) = highlights("ugap", "u\u{200B}gap");
+    assert_eq!(picked(&p.name, &h.name), "UGAP");
+}
+
 #[test]
 fn scattered_letters_in_a_long_name_are_not_a_match() {
     // "seoul" is spread over "Conseil International pour les Initiatives Ecologiques Locales".

@@ -650,3 +650,31 @@ fn a_huge_description_is_shown_in_part() {
     // The highlights stop where the text shown does.
     draw(&app);
 }
+
+/// Emoji built of several characters and invisible characters in the query: the line is drawn
+/// (it panicked when cleaning dropped characters before the cursor), and the cursor stands
+/// right after what was typed, measured as drawn: a skin-toned thumb or a heart with its
+/// variation selector is one wide character.
+#[rstest]
+#[case::joined("c👩\u{200d}💻", 3)]
+#[case::zero_width_space("ugap\u{200b}", 4)]
+#[case::skin_tone("a👍🏽b", 4)]
+#[case::heart("❤\u{fe0f}c", 3)]
+#[case::bidi_mark_shown_replaced("\u{200f}x", 2)]
+fn the_cursor_follows_what_is_drawn_of_the_query(#[case] query: &str, #[case] columns: u16) {
+    let actions: Vec<Action> = query.chars().map(Action::Insert).collect();
+    for size in [(100, 30), (20, 6), (30, 8)] {
+        let app = app("", size, &actions);
+        let terminal = draw(&app);
+        let ratatui::layout::Position { x, y } = terminal.backend().cursor_position();
+        if size != (20, 6) {
+            assert_eq!((x, y), (2 + columns, 0), "{query:?} at {size:?}");
+        }
+    }
+    // The query's cursor at the end of a long query of them, scrolled: still on the screen.
+    let long: Vec<Action> = query.repeat(40).chars().map(Action::Insert).collect();
+    let app = app("", (40, 12), &long);
+    let terminal = draw(&app);
+    let x = terminal.backend().cursor_position().x;
+    assert!(x < 40, "{query:?}: cursor at {x}");
+}

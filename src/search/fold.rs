@@ -113,12 +113,22 @@ fn fold_char_uncached(c: char, out: &mut String) {
         'ø' | 'Ø' => out.push('o'),
         'đ' | 'Đ' => out.push('d'),
         'ł' | 'Ł' => out.push('l'),
+        // Formatting that is no letter: a zero-width space pasted with a word, a soft hyphen,
+        // a joiner or a variation selector inside an emoji, a bidirectional mark.
+        c if is_formatting(c) => {}
         _ => {
             for d in c.nfkd().filter(|d| !is_combining_mark(*d)) {
                 out.extend(d.to_lowercase());
             }
         }
     }
+}
+
+/// Whether `c` only formats text around it, and is no part of what it says.
+fn is_formatting(c: char) -> bool {
+    crate::text::is_invisible(c)
+        || crate::text::is_bidi_control(c)
+        || matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
 }
 
 /// Whether `c` belongs to a word (a run of letters and digits), for word matching.
@@ -136,6 +146,10 @@ mod tests {
         assert_eq!(fold("l’Île-de-France"), "l'ile-de-france");
         assert_eq!(fold("Œuvre «x» – ﬁn"), "oeuvre \"x\" - fin");
         assert_eq!(fold("STRASSE ß"), "strasse ss");
+        // Formatting pasted along with a word is no part of it.
+        assert_eq!(fold("ugap\u{200B}"), "ugap");
+        assert_eq!(fold("Com\u{AD}mune \u{200E}x\u{FEFF}"), "commune x");
+        assert_eq!(fold("\u{2764}\u{FE0F}"), "\u{2764}");
     }
 
     #[test]

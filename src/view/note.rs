@@ -1,7 +1,7 @@
 //! The note editor's text laid out: its lines wrapped to the editor's width and where the
 //! cursor stands on the wrapped rows, so a long note shows whole instead of scrolled sideways.
 
-use crate::text::{char_width, clean, wrap_ranges};
+use crate::text::{clean, clusters, wrap_ranges};
 
 /// The editor's width on a terminal `width` columns wide.
 pub fn editor_width(width: u16) -> u16 {
@@ -32,15 +32,15 @@ impl NoteLayout {
         let (row, column) = self.cursor;
         let target = if down { row.checked_add(1)? } else { row.checked_sub(1)? };
         let &(start, end) = self.spans.get(target)?;
+        let row: String = text[start..end].iter().collect();
         let mut used = 0;
         let mut at = start;
-        while at < end {
-            let w = char_width(text[at]);
+        for (_, chars, w) in clusters(&row) {
             if used + w > column {
                 break;
             }
             used += w;
-            at += 1;
+            at += chars;
         }
         Some(at)
     }
@@ -66,7 +66,8 @@ pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
             let next = ranges.get(k + 1).map(|r| r.0);
             if let Some(c) = here.filter(|&c| c >= start && next.is_none_or(|n| c < n)) {
                 // Spaces dropped at a break count after the row's last character.
-                let before: usize = chars[start..c.min(end)].iter().map(|&ch| char_width(ch)).sum();
+                let before =
+                    crate::text::columns(&chars[start..c.min(end)].iter().collect::<String>());
                 at = (rows.len(), before + c.saturating_sub(end));
             }
             rows.push(clean(&chars[start..end].iter().collect::<String>()).into_owned());
@@ -109,5 +110,22 @@ mod tests {
         assert_eq!(laid.rows, vec!["x\u{fffd}[31m", "y"]);
         assert_eq!(laid.cursor, (0, 6));
         assert_eq!(layout("x\u{1b}[31m\ny", 8, 9).cursor, (1, 1));
+    }
+
+    #[test]
+    fn the_cursor_measures_an_emoji_whole() {
+        // A skin-toned thumb (two characters) and a heart with its variation selector are
+        // drawn two columns wide each: the cursor after them is where the next letter goes.
+        let text = "a東é👍🏽x❤\u{fe0f}";
+        let laid = layout(text, 6, 20);
+        assert_eq!(laid.cursor, (0, 7));
+        assert_eq!(layout(text, text.chars().count(), 20).cursor, (0, 9));
+        // A row holds whole emoji, never half of one, and moving down keeps the column.
+        let laid = layout("👍🏽👍🏽👍🏽\nabcd", 0, 5);
+        assert_eq!(laid.rows, vec!["👍🏽👍🏽", "👍🏽", "abcd"]);
+        let chars: Vec<char> = "👍🏽👍🏽👍🏽\nabcd".chars().collect();
+        let after_one = layout("👍🏽👍🏽👍🏽\nabcd", 2, 5);
+        assert_eq!(after_one.cursor, (0, 2));
+        assert_eq!(after_one.vertical(&chars, true), Some(6));
     }
 }
