@@ -375,10 +375,15 @@ impl App {
             | Action::CopyFailed { .. }
             | Action::SuspendFailed { .. } => self.report(action),
             Action::Resize { width, height } => {
+                // The detail is wrapped anew: a chosen relation on screen stays there.
+                let link_was_in_view = self.link_in_view();
                 self.size = (width, height);
                 self.ensure_detail();
                 self.keep_in_view();
                 self.clamp_detail_scroll();
+                if link_was_in_view {
+                    self.reveal_link();
+                }
                 self.help_scroll = self.help_scroll.min(self.help_max_scroll());
                 if let Some(Overlay::Qr(view)) = &self.overlay {
                     self.show_qr(view.partner);

@@ -271,6 +271,64 @@ fn an_outside_organisation_is_not_followable() {
     assert_eq!(status, Some("Nothing to go back to yet: follow a relation with Enter"));
 }
 
+/// The row of the buffer holding `text`, and the style of its first cell.
+fn style_of(app: &App, text: &str) -> Option<ratatui::style::Style> {
+    let terminal = common::draw(app);
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    (0..area.height).find_map(|y| {
+        let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        let at = row.find(text)?;
+        let x = u16::try_from(row[..at].chars().count()).ok()?;
+        Some(buffer[(x, y)].style())
+    })
+}
+
+/// An outside organisation can be chosen (Enter then says it is not in the dataset): it is
+/// drawn as chosen, like any relation, and scrolled into view when Enter is pressed.
+#[test]
+fn a_chosen_outside_organisation_is_shown_chosen() {
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "ugap");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Right]);
+    let name = "French Ministry of National Education";
+    let chosen = style_of(&app, name).expect("the relation is on screen");
+    keys(&mut app, &[KeyCode::Right]);
+    let not_chosen = style_of(&app, name).expect("the relation is on screen");
+    assert_ne!(chosen, not_chosen, "the chosen outside organisation stands out");
+    assert!(chosen.add_modifier.contains(ratatui::style::Modifier::REVERSED));
+    // Scrolled away, then Enter: back in view with the message.
+    keys(&mut app, &[KeyCode::Left]);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Char('k'), KeyModifiers::CONTROL);
+        press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    }
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(app.status().is_some_and(|s| s.text.contains("is not in the dataset")));
+    assert!(style_of(&app, name).is_some(), "scrolled into view");
+}
+
+/// A chosen relation on screen stays on screen when the terminal is resized (the detail is
+/// wrapped anew, its rows move).
+#[test]
+fn a_chosen_relation_stays_in_view_across_a_resize() {
+    let mut app = browser(bundled(), (40, 12));
+    typed(&mut app, "gsef");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Right]);
+    assert_eq!(app.link(), 1);
+    // The chosen relation is drawn reversed (the detail is the whole screen at 40x12).
+    let shown = |app: &App| {
+        let terminal = common::draw(app);
+        let reversed = ratatui::style::Modifier::REVERSED;
+        terminal.backend().buffer().content().iter().any(|cell| cell.modifier.contains(reversed))
+    };
+    assert!(shown(&app), "chosen and shown at 40x12");
+    for size in [(100, 30), (40, 12), (60, 20), (40, 12)] {
+        app.update(Action::Resize { width: size.0, height: size.1 });
+        assert!(shown(&app), "still shown at {size:?}");
+    }
+}
+
 #[test]
 fn a_partner_without_relations_or_similar_partners_says_so() {
     // Alone of its kind and without topics: nothing to follow.

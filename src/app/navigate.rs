@@ -18,7 +18,21 @@ impl App {
         }
         self.focus = Focus::Detail;
         self.link = self.link.saturating_add_signed(delta).min(count - 1);
-        // Scroll so the chosen relation is in view.
+        self.reveal_link();
+    }
+
+    /// Whether the chosen relation is on the detail pane's screen.
+    pub(super) fn link_in_view(&self) -> bool {
+        let rows = self.areas().detail_rows();
+        self.detail.link_rows.get(self.link).is_some_and(|&row| {
+            self.focus == Focus::Detail
+                && row >= self.detail_scroll
+                && row < self.detail_scroll + rows
+        })
+    }
+
+    /// Scrolls the detail pane so the chosen relation is in view.
+    pub(super) fn reveal_link(&mut self) {
         if let Some(&row) = self.detail.link_rows.get(self.link) {
             let rows = self.areas().detail_rows();
             if row < self.detail_scroll {
@@ -41,6 +55,7 @@ impl App {
                 Lead::Relation(link) => link.name.to_owned(),
                 Lead::Similar(_) => String::new(),
             };
+            self.reveal_link();
             self.set_status(fill(s().not_in_dataset, &[&name]), false);
             return None;
         };

@@ -14,12 +14,13 @@ use crate::view::detail::Role;
 fn style(role: Role, chosen: Option<usize>, theme: &Theme) -> Style {
     match role {
         Role::Plain => Style::new(),
+        // Chosen, even if it cannot be followed: Enter then says why.
+        Role::Link { index, .. } if chosen == Some(index) => theme.chosen_link,
         Role::Text | Role::Link { followable: false, .. } => theme.text,
         Role::Dim => theme.dim,
         Role::Heading => theme.accent,
         Role::Matched => theme.matched,
         Role::Mark => theme.mark,
-        Role::Link { index, .. } if chosen == Some(index) => theme.chosen_link,
         Role::Link { followable: true, .. } => theme.link,
     }
 }
