@@ -182,7 +182,14 @@ pub enum Action {
         height: u16,
     },
 
+    /// A while went by with nothing to do: time to see whether another process changed the
+    /// marks or notes (the session sends it about once a second).
+    Idle,
+
     // -- Reports: what became of an effect ---------------------------------------------------
+    /// What an [`Effect::Reread`] found: the store's state when another process changed the
+    /// marks or notes, `None` when nothing changed.
+    Reread(Option<State>),
     /// A [`Effect::Save`] reached the disk; `state` is what the store now holds (merged with
     /// other processes' changes), `warning` what it noticed on the way (a file kept aside).
     Saved {
@@ -353,6 +360,8 @@ impl Action {
             | Action::Click { .. }
             | Action::Scroll { .. }
             | Action::Resize { .. }
+            | Action::Idle
+            | Action::Reread(_)
             | Action::Saved { .. }
             | Action::SaveFailed { .. }
             | Action::Copied { .. }
@@ -453,6 +462,9 @@ impl Action {
 pub enum Effect {
     /// Save a change of the user's marks, notes or history.
     Save(Change),
+    /// Read the marks and notes again if another process changed them; reported with
+    /// [`Action::Reread`].
+    Reread,
     /// Give the terminal back and stop the process until it is resumed; the main loop
     /// reports back with a `Resize` for the terminal as it then is.
     Suspend,

@@ -370,10 +370,13 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = match action {
             Action::Saved { .. }
+            | Action::Reread(_)
             | Action::SaveFailed { .. }
             | Action::Copied { .. }
             | Action::CopyFailed { .. }
             | Action::SuspendFailed { .. } => self.report(action),
+            // Another process may have starred a partner or written a note meanwhile.
+            Action::Idle => Some(Effect::Reread),
             Action::Resize { width, height } => {
                 // The detail is wrapped anew: a chosen relation on screen stays there.
                 let link_was_in_view = self.link_in_view();

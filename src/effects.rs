@@ -44,6 +44,7 @@ pub fn perform_with(
     clipboard: &Clipboard,
 ) -> Action {
     match effect {
+        Effect::Reread => Action::Reread(store.and_then(|store| store.reread().cloned())),
         Effect::Save(change) => match store {
             Some(store) => {
                 let warned = store.warnings().len();

@@ -34,6 +34,9 @@ const TICK: Duration = Duration::from_millis(50);
 /// wake the loop themselves).
 const SHORT_TICK: Duration = Duration::from_millis(2);
 
+/// How often an idle browser looks whether another process changed the marks or notes.
+const IDLE: Duration = Duration::from_secs(1);
+
 /// Bytes of a frame gathered before they are written: a frame goes out in one write, or a
 /// few for a full redraw of a very large terminal.
 const FRAME_BUFFER: usize = 1 << 18;
@@ -212,6 +215,7 @@ fn event_loop(
         screen,
         &mut background,
     );
+    let mut last_idle = Instant::now();
     loop {
         if let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame)) {
             perform(app, Action::Terminate, screen, &mut background);
@@ -250,6 +254,10 @@ fn event_loop(
                 Ok(None) if !keys.terminal_there() => {
                     perform(app, Action::Terminate, screen, &mut background);
                     return Ok(Ending::Signal(SIGHUP));
+                }
+                Ok(None) if last_idle.elapsed() >= IDLE => {
+                    last_idle = Instant::now();
+                    break Action::Idle;
                 }
                 Ok(None) => {}
                 Err(e) => {

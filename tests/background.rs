@@ -366,7 +366,7 @@ fn held_keys_are_read_in_the_state_they_land_in() {
     session.answer();
     let first = session.app.selected_partner().expect("a partner selected");
     let id = session.app.catalog().partners()[first].id.clone();
-    let note = Change::Note { id, text: Some("hi\nthere".into()) };
+    let note = Change::EditedNote { id, text: Some("hi\nthere".into()), seen: None };
     assert_eq!(session.effects.first(), Some(&Effect::Save(note)));
     assert!(session.app.should_quit());
     // Typing behind a held key is not searched key by key: it follows it, then one search.

@@ -381,7 +381,8 @@ fn ctrl_t_marks_met() {
 #[test]
 fn note_editor_saves_lines() {
     let (app, effects) = run("ugap <A-e> line <Space> one <Enter> two <C-s>");
-    let note = Change::Note { id: "ugap".into(), text: Some("line one\ntwo".into()) };
+    let note =
+        Change::EditedNote { id: "ugap".into(), text: Some("line one\ntwo".into()), seen: None };
     assert_eq!(effects, vec![Effect::Save(note)]);
     assert_eq!(shown(&app), Shown::Nothing);
     assert_eq!(
@@ -402,8 +403,8 @@ fn note_editor_edits_existing_note_and_moves_between_lines() {
     assert_eq!(editor.text.iter().collect::<String>(), "> first\nsecond");
     assert_eq!(editor.cursor, 2, "after \"> \" on the first line");
     let (_, effects) = run_with(state, (80, 24), "ugap <A-e> <BS> <BS> <BS> <BS> <BS> <BS> <C-s>");
-    let text = Some("first\n".into());
-    assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text })]);
+    let (text, seen) = (Some("first\n".into()), Some("first\nsecond".into()));
+    assert_eq!(effects, vec![Effect::Save(Change::EditedNote { id: "ugap".into(), text, seen })]);
 }
 
 #[test]
@@ -411,7 +412,8 @@ fn note_editor_blank_note_removes_it() {
     let marks = Marks { note: Some("x".into()), ..Marks::default() };
     let state = State { marks: BTreeMap::from([("ugap".into(), marks)]), ..State::default() };
     let (app, effects) = run_with(state, (80, 24), "ugap <A-e> <BS> <Space> <C-s>");
-    assert_eq!(effects, vec![Effect::Save(Change::Note { id: "ugap".into(), text: None })]);
+    let cleared = Change::EditedNote { id: "ugap".into(), text: None, seen: Some("x".into()) };
+    assert_eq!(effects, vec![Effect::Save(cleared)]);
     assert!(!app.state().marks.contains_key("ugap"));
 }
 
@@ -649,7 +651,11 @@ fn a_note_whose_save_failed_goes_back_into_the_editor() {
     let (mut app, effects) = run("ugap <A-e> h i <C-s>");
     assert_eq!(
         effects,
-        vec![Effect::Save(Change::Note { id: "ugap".into(), text: Some("hi".into()) })]
+        vec![Effect::Save(Change::EditedNote {
+            id: "ugap".into(),
+            text: Some("hi".into()),
+            seen: None
+        })]
     );
     assert!(app.overlay().is_none());
     // The main loop's path: the effect is performed, its report goes back to update.
@@ -730,7 +736,7 @@ fn closing_a_changed_note_asks(
     let notes: Vec<Option<String>> = effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Save(Change::Note { text, .. }) => Some(text.clone()),
+            Effect::Save(Change::EditedNote { text, .. }) => Some(text.clone()),
             _ => None,
         })
         .collect();
@@ -749,7 +755,11 @@ fn a_terminating_signal_saves_the_note_being_written() {
     assert!(app.should_quit());
     assert_eq!(
         effect,
-        Some(Effect::Save(Change::Note { id: "ugap".into(), text: Some("draft".into()) }))
+        Some(Effect::Save(Change::EditedNote {
+            id: "ugap".into(),
+            text: Some("draft".into()),
+            seen: None
+        }))
     );
     let (mut app, _) = run("ugap");
     assert!(

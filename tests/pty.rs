@@ -327,6 +327,38 @@ fn a_note_being_written_is_saved_on_a_terminating_signal() {
     assert!(state.contains("Rappeler Anne — catalogue"), "{state}");
 }
 
+/// A script stars a partner and writes its note while the browser is open on it: the browser
+/// shows the star within a few seconds, and a note written in the browser meanwhile keeps the
+/// script's text after its own, saying so.
+#[test]
+fn what_a_script_changes_reaches_an_open_browser_and_no_note_is_lost() {
+    let mut session = Session::start("ugap");
+    session.wait_for_browser();
+    session.type_keys(b"\x1be"); // Alt-e, as Esc e
+    session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
+    session.type_keys(b"Stand B12");
+    session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+    let home = session.home.as_ref().expect("a home").path().to_path_buf();
+    let script = |args: &[&str]| {
+        let done = Command::new(BIN).args(args).env("PARTNERS_HOME", &home).output();
+        assert!(done.expect("partners runs").status.success(), "{args:?}");
+    };
+    script(&["star", "ugap"]);
+    script(&["note", "ugap", "Written by the script"]);
+    session.type_keys(b"\x13"); // Ctrl-S
+    session.wait_for("the clash said", |s| s.contents().contains("both texts are kept"));
+    let state = std::fs::read_to_string(home.join("state.ron")).expect("the state");
+    assert!(state.contains("Stand B12\\n\\nWritten by the script"), "{state}");
+    // A mark the script sets now reaches the browser without a save of its own.
+    assert!(!session.parser.lock().expect("lock").screen().contents().contains("✓ met"));
+    script(&["met", "ugap"]);
+    session.wait_for("the met mark", |s| s.contents().contains("✓ met"));
+    session.type_keys(b"\x03");
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 #[test]
 fn ctrl_z_suspends_and_resume_redraws_and_takes_keys() {
     let mut session = Session::start("");

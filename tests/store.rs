@@ -154,6 +154,66 @@ fn two_stores_merge_instead_of_overwriting() {
     assert_eq!(open(home.path()).state(), second.state());
 }
 
+fn edited(id: &str, text: Option<&str>, seen: Option<&str>) -> Change {
+    Change::EditedNote { id: id.into(), text: text.map(Into::into), seen: seen.map(Into::into) }
+}
+
+/// A note edited in the browser while a script wrote the same partner's note: neither text
+/// is lost, and the browser is told.
+#[test]
+fn a_note_changed_while_edited_keeps_both_texts() {
+    let home = TempDir::new().expect("tempdir");
+    let mut browser = open(home.path());
+    let mut script = open(home.path());
+    // The editor opened on no note; the script wrote one meanwhile.
+    script.apply(note("weka", "From the script")).expect("script");
+    assert!(browser.apply(edited("weka", Some("Booth B12"), None)).expect("browser"));
+    let kept = open(home.path());
+    let text = kept.marks("weka").and_then(|m| m.note.as_deref());
+    assert_eq!(text, Some("Booth B12\n\nFrom the script"));
+    let told = browser.warnings().last().map(String::as_str);
+    assert_eq!(
+        told,
+        Some(
+            "The note on weka was changed elsewhere while you wrote: both texts are kept, yours first"
+        )
+    );
+    // Cleared in the editor while the script rewrote it: the script's text stays.
+    script.apply(note("weka", "Rewritten")).expect("script");
+    let warned = browser.warnings().len();
+    browser.apply(edited("weka", None, Some("Booth B12\n\nFrom the script"))).expect("browser");
+    assert_eq!(open(home.path()).marks("weka").and_then(|m| m.note.as_deref()), Some("Rewritten"));
+    assert_eq!(browser.warnings().len(), warned + 1, "told again: {:?}", browser.warnings());
+    // Edited from the note as it is: replaced, and nothing said.
+    browser.apply(edited("weka", Some("Final"), Some("Rewritten"))).expect("browser");
+    assert_eq!(open(home.path()).marks("weka").and_then(|m| m.note.as_deref()), Some("Final"));
+    // The same text written both ways is no clash either.
+    script.apply(note("weka", "Same")).expect("script");
+    browser.apply(edited("weka", Some("Same"), Some("Final"))).expect("browser");
+    assert_eq!(browser.warnings().len(), warned + 1, "{:?}", browser.warnings());
+}
+
+/// A browser's store sees what another process wrote since it last looked, once.
+#[test]
+fn a_store_rereads_what_another_process_changed() {
+    let home = TempDir::new().expect("tempdir");
+    let mut browser = open(home.path());
+    assert!(browser.reread().is_none(), "nothing changed yet");
+    let mut script = open(home.path());
+    script.apply(star("ugap", true)).expect("script");
+    let seen = browser.reread().cloned().expect("the script's star is seen");
+    assert!(seen.marks.get("ugap").is_some_and(|m| m.starred));
+    assert_eq!(browser.state(), &seen);
+    assert!(browser.reread().is_none(), "seen once");
+    // Its own change is no news.
+    browser.apply(met("ugap", true)).expect("browser");
+    assert!(browser.reread().is_none());
+    // A corrupt file is left to the next change to deal with.
+    fs::write(home.path().join("state.ron"), "(((").expect("corrupt");
+    assert!(browser.reread().is_none());
+    assert!(browser.marks("ugap").is_some_and(|m| m.met), "memory kept");
+}
+
 #[test]
 fn corrupt_file_is_kept_aside_intact() {
     let home = TempDir::new().expect("tempdir");
@@ -319,7 +379,9 @@ fn state_path_that_is_a_folder_gives_a_clear_error() {
 fn open_within_seconds(home: &Path) -> Result<Store, StoreError> {
     let (sender, received) = std::sync::mpsc::channel();
     let home = home.to_path_buf();
-    thread::spawn(move || sender.send(Store::open(&home)));
+    thread::spawn(move || {
+        let _ = sender.send(Store::open(&home));
+    });
     received.recv_timeout(std::time::Duration::from_secs(10)).expect("opened without waiting")
 }
 

@@ -85,7 +85,9 @@ impl App {
             Edited::Note => {
                 let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
                 let said = if text.is_none() { s().note_removed } else { s().note_saved };
-                (Change::Note { id: editor.id, text }, said)
+                // Saved over the note as it opened: one changed meanwhile elsewhere is kept.
+                let seen = Some(editor.original).filter(|note| !note.is_empty());
+                (Change::EditedNote { id: editor.id, text, seen }, said)
             }
             Edited::Aliases => {
                 let typed = editor.alias_lines();

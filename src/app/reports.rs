@@ -55,6 +55,7 @@ impl App {
                     return self.remember_query();
                 }
             }
+            Action::Reread(Some(state)) => self.sync_state(state),
             Action::SaveFailed { change, state, error } => {
                 if let Some(state) = state {
                     self.sync_state(state);
@@ -62,9 +63,9 @@ impl App {
                 // A note (or aliases) that could not be saved goes back into the editor, not
                 // away, and stays unsaved there (so closing it asks).
                 let editor = match change {
-                    Change::Note { id, text } => {
+                    Change::EditedNote { id, text, seen } => {
                         let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
-                        self.note_of(&id).clone_into(&mut editor.original);
+                        editor.original = seen.unwrap_or_default();
                         Some(editor)
                     }
                     Change::Aliases { id, add, remove } => {

@@ -148,6 +148,10 @@ table! {
         corrupt_kept_memory,
         /// `{}`: the file.
         state_vanished,
+        /// `{}`: the partner's id. The note was changed by another process while edited.
+        note_clash_both,
+        /// `{}`: the partner's id. The same, the edited note being cleared.
+        note_clash_theirs,
         /// `{}`: the decoder's reason.
         not_utf8,
         /// `{}`: the parser's reason.

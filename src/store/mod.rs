@@ -100,6 +100,8 @@ pub struct Store {
     dir: PathBuf,
     state: State,
     warnings: Vec<String>,
+    /// The state file's modification time and length when [`Store::reread`] last looked.
+    seen: Option<(std::time::SystemTime, u64)>,
 }
 
 /// What a read of the state file found.
@@ -118,10 +120,12 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         fs::create_dir_all(dir)
             .map_err(|error| StoreError::CreateDir { path: dir.to_path_buf(), error })?;
-        let mut store = Store { dir: dir.to_path_buf(), state: State::default(), warnings: vec![] };
+        let mut store =
+            Store { dir: dir.to_path_buf(), state: State::default(), warnings: vec![], seen: None };
         // Exclusive where it can be, because keeping a corrupt file aside renames it.
         let (_lock, writable) = store.lock_for_opening()?;
         let path = store.state_path();
+        store.seen = stamp(&path);
         store.state = match read_disk(&path)? {
             Disk::Missing => State::default(),
             Disk::Loaded(state) => {
@@ -143,6 +147,27 @@ impl Store {
             }
         };
         Ok(store)
+    }
+
+    /// The state as another process left it, when the file changed since this store last
+    /// looked (a script starring a partner or writing a note while the browser runs). `None`
+    /// when it did not, or cannot be read now: the next change deals with that, as
+    /// [`Store::apply`] says.
+    pub fn reread(&mut self) -> Option<&State> {
+        let path = self.state_path();
+        let now = stamp(&path);
+        // Changed between the look and the read: seen again at the next look.
+        if now == self.seen {
+            return None;
+        }
+        self.seen = now;
+        match read_disk(&path) {
+            Ok(Disk::Loaded(state)) if state != self.state => {
+                self.state = state;
+                Some(&self.state)
+            }
+            _ => None,
+        }
     }
 
     /// `<home>/state.ron`.
@@ -179,6 +204,11 @@ impl Store {
                 supported: STATE_VERSION,
             });
         }
+        let clash = merged.edit_clash(&change).map(|(id, both)| {
+            let said =
+                if both { i18n::cli().note_clash_both } else { i18n::cli().note_clash_theirs };
+            fill(said, &[&id])
+        });
         let changed = merged.apply(change, now());
         // A base taken from memory is not on disk yet, so even a no-op must write it.
         if changed || !from_disk {
@@ -186,6 +216,8 @@ impl Store {
             write_atomically(&self.dir, &merged)?;
         }
         self.state = merged;
+        // Said each time: it is news, unlike a warning about the file.
+        self.warnings.extend(clash);
         Ok(changed)
     }
 
@@ -282,6 +314,12 @@ fn read_disk(path: &Path) -> Result<Disk, StoreError> {
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Disk::Missing),
         Err(error) => Err(StoreError::Read { path: path.to_path_buf(), error }),
     }
+}
+
+/// When `path` was last modified and how long it is, if it can be looked at.
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let metadata = fs::metadata(path).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
 }
 
 /// Renames an unreadable `path` to `<name>.corrupt-<UTC time>` next to it, adding `-2`, `-3`,

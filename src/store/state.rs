@@ -110,6 +110,10 @@ pub enum Change {
     Met { id: String, on: bool },
     /// Set a partner's note; `None` or blank text removes it.
     Note { id: String, text: Option<String> },
+    /// Set a partner's note as edited from `seen`, the note the editor opened with. Where
+    /// another process changed the note meanwhile, neither text is lost (see
+    /// [`State::edit_clash`]).
+    EditedNote { id: String, text: Option<String>, seen: Option<String> },
     /// Remove some of a partner's aliases, then add others (each tidied; an alias already
     /// there, folded, is not added twice). Given as a difference, so that aliases added
     /// meanwhile by another process are kept.
@@ -138,11 +142,33 @@ impl State {
                 let text = text.filter(|text| !text.trim().is_empty());
                 self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
             }
+            Change::EditedNote { id, text, seen } => {
+                let text = text.filter(|text| !text.trim().is_empty());
+                let text = match self.marks.get(&id).and_then(|m| m.note.clone()) {
+                    // Changed meanwhile: the editor's text first, then the other, or the
+                    // other alone when the editor's was cleared.
+                    Some(now) if Some(&now) != seen.as_ref() && Some(&now) != text.as_ref() => {
+                        Some(text.map_or(now.clone(), |text| format!("{text}\n\n{now}")))
+                    }
+                    _ => text,
+                };
+                self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
+            }
             Change::Aliases { id, add, remove } => {
                 self.edit(id, |marks| edit_aliases(marks, &add, &remove, at))
             }
             Change::PushHistory(query) => self.push_history(&query),
         }
+    }
+
+    /// Whether `change` clashes with a note changed since its editor opened: the partner's id
+    /// and `true` when both texts are kept, `false` when only the other is (the editor's was
+    /// cleared).
+    pub fn edit_clash<'c>(&self, change: &'c Change) -> Option<(&'c str, bool)> {
+        let Change::EditedNote { id, text, seen } = change else { return None };
+        let text = text.as_ref().filter(|text| !text.trim().is_empty());
+        let now = self.marks.get(id).and_then(|m| m.note.as_ref())?;
+        (Some(now) != seen.as_ref() && Some(now) != text).then_some((id, text.is_some()))
     }
 
     /// Edits the marks of `id`, creating them if needed and dropping them if left empty.

@@ -72,6 +72,8 @@ pub static CLI: Cli = Cli {
     corrupt_left: "{} could not be read ({}); it was left as it is, in a read-only folder, and no marks are shown",
     corrupt_kept_memory: "{} could not be read ({}); it was kept as {} and your marks in memory were kept",
     state_vanished: "{} disappeared; your marks in memory were kept and are written back on the next change",
+    note_clash_both: "The note on {} was changed elsewhere while you wrote: both texts are kept, yours first",
+    note_clash_theirs: "The note on {} was changed elsewhere while you wrote: the text written there is kept",
     not_utf8: "not UTF-8 text: {}",
     not_ron: "not valid RON: {}",
 

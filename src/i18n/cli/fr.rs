@@ -72,6 +72,8 @@ pub static CLI: Cli = Cli {
     corrupt_left: "{} n'a pas pu être lu ({}) ; il a été laissé tel quel, dans un dossier en lecture seule, et aucune marque n'est affichée",
     corrupt_kept_memory: "{} n'a pas pu être lu ({}) ; il a été conservé sous le nom {} et vos marques en mémoire ont été gardées",
     state_vanished: "{} a disparu ; vos marques en mémoire ont été gardées et seront réécrites à la prochaine modification",
+    note_clash_both: "La note sur {} a été modifiée ailleurs pendant que vous écriviez : les deux textes sont gardés, le vôtre en premier",
+    note_clash_theirs: "La note sur {} a été modifiée ailleurs pendant que vous écriviez : le texte écrit là-bas est gardé",
     not_utf8: "ce n'est pas du texte UTF-8 : {}",
     not_ron: "ce n'est pas du RON valide : {}",
 
