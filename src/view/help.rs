@@ -125,10 +125,15 @@ pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
             }
         }
     }
-    // Between the query line and the status line, both left whole.
+    // Between the query line and the status line, both left whole. Clear of the panes'
+    // borders, or over the panes whole: a box on a border row cuts what the border says.
     let between = Rect::new(0, 1, width, height.saturating_sub(2).max(1));
     let wanted = u16::try_from(laid.len() + 2).unwrap_or(u16::MAX);
-    let popup = centred(between, u16::try_from(inner + 2).unwrap_or(u16::MAX), wanted);
+    let popup = if wanted.saturating_add(2) > between.height {
+        between
+    } else {
+        centred(between, u16::try_from(inner + 2).unwrap_or(u16::MAX), wanted)
+    };
     Laid { popup, key_width, lines: laid }
 }
 
@@ -201,7 +206,11 @@ mod tests {
             }
             for width in 24..=200 {
                 let laid = layout(&lines, (width, 40));
-                assert!(laid.popup.width <= width && laid.popup.y == 1 && laid.popup.bottom() < 40);
+                let popup = laid.popup;
+                assert!(popup.width <= width && popup.y >= 1 && popup.bottom() < 40);
+                // On the panes' top and bottom border rows only when it covers them whole.
+                let on_borders = popup.y == 1 || popup.bottom() == 39;
+                assert!(!on_borders || popup.width == width && popup.height == 38, "{popup:?}");
                 let inner = usize::from(laid.popup.width - 2);
                 let (mut shown_keys, mut shown_whats) = (String::new(), String::new());
                 for line in &laid.lines {
