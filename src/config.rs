@@ -305,11 +305,15 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
     let Some(path) = datasets.and_then(beside_datasets) else {
-        anyhow::bail!("no configuration folder: give one with --home DIR or PARTNERS_HOME");
+        anyhow::bail!(s().no_config_folder);
     };
     let shown = crate::text::clean(&path.display().to_string()).into_owned();
     if args.check {
         let config = Config::load(&path)?;
+        if !path.exists() {
+            writeln!(out, "{}", fill(s().config_absent, &[&shown]))?;
+            return Ok(ExitCode::SUCCESS);
+        }
         writeln!(out, "{}", fill(s().config_ok, &[&shown]))?;
         // A key taken from another action's default use is allowed, and said.
         for (key, now, before) in Bindings::taken(&config.keys) {

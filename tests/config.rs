@@ -52,6 +52,33 @@ fn the_default_file_names_every_action_and_checks_clean() {
     }
 }
 
+/// `config --check` with no file says so, rather than that a file is fine.
+#[test]
+fn checking_where_there_is_no_file_says_so() {
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    for (lang, said) in [
+        ("en", ": no file there; every setting is at its default"),
+        (
+            "fr",
+            "\u{a0}: aucun fichier à cet endroit\u{a0}; tous les réglages sont à leur valeur par défaut",
+        ),
+    ] {
+        let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
+        let output = output.expect("runs");
+        assert!(output.status.success(), "{lang}");
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(shown.trim_end(), format!("{}{said}", path.display()), "{lang}");
+    }
+    // A link to nothing is no file either.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(home.path().join("gone.toml"), &path).expect("a link");
+        let said = stdout(partners(&home).args(["config", "--check"]));
+        assert!(said.contains("no file there"), "{said}");
+    }
+}
+
 #[test]
 fn a_bad_file_is_an_error_with_its_line_and_column() {
     let home = TempDir::new().expect("a home");

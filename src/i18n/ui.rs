@@ -247,6 +247,11 @@ table! {
         config_bad_key,
         /// `config --check` on a usable file: `{}`: the file.
         config_ok,
+        /// `{}`: the configuration file's path, when there is no file there.
+        config_absent,
+        /// No folder for the configuration file: neither `--home` nor `PARTNERS_HOME`, nor
+        /// the platform's.
+        no_config_folder,
         /// A key the file gives an action, taken from another's default use: `{}`: the key,
         /// `{}`: the action it now does, `{}`: the one it did.
         config_key_taken,

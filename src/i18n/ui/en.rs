@@ -278,6 +278,8 @@ pub static UI: Ui = Ui {
     do_select_anywhere: "move the selection, in the detail too",
     config_bad_key: "`{}` is not a key: write keys like ctrl-s, alt-left, f1, enter, esc or ?",
     config_ok: "{}: ok",
+    config_absent: "{}: no file there; every setting is at its default",
+    no_config_folder: "no configuration folder: give one with --home DIR or PARTNERS_HOME",
     config_key_taken: "`{}` now does `{}`, no longer `{}`",
     config_unknown_action: "no action is called `{}`; `partners config --default` lists them all",
     config_wrong_type: "{} does not go here: {}",

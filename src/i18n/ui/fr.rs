@@ -278,6 +278,8 @@ pub static UI: Ui = Ui {
     do_select_anywhere: "sélection, même depuis la fiche",
     config_bad_key: "«\u{a0}{}\u{a0}» n'est pas une touche\u{a0}: écrivez les touches comme ctrl-s, alt-left, f1, enter, esc ou ?",
     config_ok: "{}\u{a0}: ok",
+    config_absent: "{}\u{a0}: aucun fichier à cet endroit\u{a0}; tous les réglages sont à leur valeur par défaut",
+    no_config_folder: "aucun dossier de configuration\u{a0}: indiquez-en un avec --home DOSSIER ou PARTNERS_HOME",
     config_key_taken: "«\u{a0}{}\u{a0}» fait désormais «\u{a0}{}\u{a0}», et non plus «\u{a0}{}\u{a0}»",
     config_unknown_action: "aucune action ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; `partners config --default` les donne toutes",
     config_wrong_type: "{} n'a pas sa place ici\u{a0}; {}",
