@@ -264,6 +264,16 @@ impl Env<'_> {
     }
 }
 
+/// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
+/// case, so `UGAP` names `ugap`.
+fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
+    let index = catalog
+        .position(id)
+        .or_else(|| catalog.position(&id.to_lowercase()))
+        .ok_or_else(|| unknown_id(catalog, id))?;
+    Ok((index, catalog.partners()[index].id.as_str()))
+}
+
 fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
     let near = catalog.suggest(id, 3);
     let said = i18n::cli();
@@ -388,8 +398,8 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         Command::Show { id, json, format, qr } => {
             let catalog = cx.catalog()?;
             let store = cx.store_for_reading();
-            let index = catalog.position(&id).ok_or_else(|| unknown_id(&catalog, &id))?;
-            let marks = store.as_ref().and_then(|s| s.marks(&id));
+            let (index, id) = find(&catalog, &id)?;
+            let marks = store.as_ref().and_then(|s| s.marks(id));
             if qr {
                 let note = marks.and_then(|m| m.note.as_deref());
                 let contact = crate::vcard::Contact::of(&catalog.partners()[index], note);
@@ -661,7 +671,7 @@ fn mark(
     (done, already): (&'static str, &'static str),
 ) -> Result<ExitCode> {
     let catalog = cx.catalog()?;
-    let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
+    let (index, id) = find(&catalog, id)?;
     let mut store = cx.store()?;
     let said = if store.apply(change(id.to_owned()))? { done } else { already };
     let name = catalog.get(index).map_or(id, |p| p.short_name());
@@ -679,7 +689,7 @@ fn alias(
     json: bool,
 ) -> Result<ExitCode> {
     let catalog = cx.catalog()?;
-    let Some(index) = catalog.position(id) else { return Err(unknown_id(&catalog, id)) };
+    let (index, id) = find(&catalog, id)?;
     let name = catalog.get(index).map_or(id, |p| p.short_name());
     let said = i18n::cli();
     if remove.is_none() && text.is_empty() {

@@ -321,6 +321,22 @@ fn search_takes_several_words_and_hyphens() {
     home.expect(&["search", "--", "-ugap"], 1);
 }
 
+/// Ids are lower case: one typed in capitals names the same partner, everywhere an id is taken,
+/// and its marks are kept under the id as the dataset writes it.
+#[test]
+fn an_id_in_capitals_names_its_partner() {
+    let home = Home::new();
+    assert_eq!(home.ok(&["show", "UGAP"]), home.ok(&["show", "ugap"]));
+    home.ok(&["star", "Bordeaux-Metropole"]);
+    home.ok(&["note", "UGAP", "call back"]);
+    home.ok(&["alias", "UGAP", "centrale"]);
+    let listed = home.json(&["list", "--json", "--noted"]);
+    assert_eq!(ids(&listed), ["ugap"]);
+    assert_eq!(ids(&home.json(&["list", "--json", "--starred"])), ["bordeaux-metropole"]);
+    assert!(home.ok(&["show", "UGAP"]).contains("call back"));
+    assert_eq!(home.ok(&["alias", "ugap"]).trim(), "centrale");
+}
+
 #[test]
 fn unknown_id_suggests_the_closest_ones() {
     let home = Home::new();
