@@ -264,6 +264,9 @@ impl Env<'_> {
     }
 }
 
+/// The most a note may hold, in bytes: a long letter is a few kilobytes.
+const NOTE_MOST: u64 = 1 << 20;
+
 /// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
 /// case, so `UGAP` names `ugap`.
 fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
@@ -450,13 +453,23 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             let text = if clear {
                 None
             } else if text == ["-"] {
+                // At most one byte past the bound: `note - < /dev/zero` ends.
                 let mut buffer = String::new();
-                std::io::Read::read_to_string(&mut std::io::stdin(), &mut buffer)
-                    .context(i18n::cli().reading_note)?;
+                std::io::Read::read_to_string(
+                    &mut std::io::Read::take(std::io::stdin(), NOTE_MOST + 1),
+                    &mut buffer,
+                )
+                .context(i18n::cli().reading_note)?;
                 Some(buffer.trim_end().to_owned())
             } else {
                 Some(text.join(" "))
             };
+            if text.as_ref().is_some_and(|t| t.len() as u64 > NOTE_MOST) {
+                bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
+            }
+            if text.as_ref().is_some_and(|t| t.contains('\0')) {
+                bail!(i18n::cli().note_not_text);
+            }
             // A slip (an empty variable, an empty file) must not delete a note.
             if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
                 bail!(fill(i18n::cli().note_empty, &[&id]));

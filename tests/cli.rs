@@ -980,6 +980,37 @@ fn a_note_can_come_from_standard_input() {
     assert_eq!(ugap["note"], "first line\nsecond line, with \"quotes\"");
 }
 
+/// Standard input is read up to the bound of a note, never further (`< /dev/zero` ends), and
+/// binary data is no note; either way the note stays as it was.
+#[test]
+fn a_note_from_standard_input_is_bounded_and_text() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "kept"]);
+    let long = "a".repeat((1 << 20) + 1);
+    let out = home.cmd().args(["note", "ugap", "-"]).write_stdin(long).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("longer than 1 MiB"), "{}", text(&out.stderr));
+    #[cfg(unix)]
+    {
+        let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_partners"))
+            .args(["note", "ugap", "-"])
+            .env("PARTNERS_HOME", home.path())
+            .stdin(zero)
+            .output()
+            .expect("runs, and ends");
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    }
+    let out = home.cmd().args(["note", "ugap", "-"]).write_stdin("a\0b").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("NUL byte"), "{}", text(&out.stderr));
+    let out = home.cmd().args(["--lang", "fr", "note", "ugap", "-"]).write_stdin("a\0b").output();
+    assert!(text(&out.expect("runs").stderr).contains("octet NUL"));
+    assert_eq!(home.json(&["show", "ugap", "--json"])["note"], "kept");
+    // Exactly at the bound is a note.
+    home.cmd().args(["note", "ugap", "-"]).write_stdin("b".repeat(1 << 20)).assert().success();
+}
+
 #[test]
 fn control_characters_in_a_note_never_reach_stdout_raw() {
     let home = Home::new();

@@ -85,6 +85,12 @@ table! {
         note_empty,
         /// Reading the note from standard input failed.
         reading_note,
+        /// `{}`: the most a note may hold, in MiB.
+        note_too_long,
+        /// A note holding a NUL byte: binary data, not text.
+        note_not_text,
+        /// `{}`: the state file, `{}`: its bound in MiB. A change that would grow it past.
+        store_too_large,
         /// `{}`: how many (one), `{}`: the file.
         wrote_one,
         /// `{}`: how many (not one), `{}`: the file.

@@ -57,6 +57,8 @@ pub enum StoreError {
     NewerVersion { path: PathBuf, found: u32, supported: u32 },
     /// The state could not be turned into RON text.
     Encode(ron::Error),
+    /// The change would make the state file larger than can be read back.
+    TooLarge { path: PathBuf },
 }
 
 impl StoreError {
@@ -84,6 +86,9 @@ impl StoreError {
                 fill(said.newer_version, &[&path.display(), found, supported])
             }
             StoreError::Encode(error) => fill(said.cannot_encode, &[error]),
+            StoreError::TooLarge { path } => {
+                fill(said.store_too_large, &[&path.display(), &(STATE_MOST >> 20)])
+            }
         }
     }
 }
@@ -353,7 +358,7 @@ fn write_atomically(dir: &Path, state: &State) -> Result<(), StoreError> {
     let path = dir.join(STATE_FILE);
     // Past the bound, it could not be read back: nothing is written.
     if text.len() as u64 > STATE_MOST {
-        return Err(StoreError::Write { path, error: atomic::too_large(STATE_MOST) });
+        return Err(StoreError::TooLarge { path });
     }
     Ok(atomic::replace_file(&path, text.as_bytes())?)
 }
