@@ -159,7 +159,8 @@ fn replace_file_with(
     target: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let real = resolve_links(target);
+    let real =
+        resolve_links(target).map_err(|error| WriteError { path: target.to_path_buf(), error })?;
     let dir = match real.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -187,25 +188,27 @@ fn replace_file_with(
 
 /// The file `path` finally names once symlinks in its last component are followed (relative
 /// links are read from the link's folder); `path` itself when it is not a link. A dangling link
-/// resolves to where it points, so writing creates the file there.
-pub fn resolve_links(path: &Path) -> PathBuf {
+/// resolves to where it points, so writing creates the file there. A loop of links, or more
+/// of them than the system follows, is an error: writing would replace a link.
+pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     // As many hops as Linux allows before ELOOP.
     for _ in 0..40 {
         match fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => match fs::read_link(&current) {
-                Ok(next) => {
-                    current = match current.parent() {
-                        Some(parent) if next.is_relative() => parent.join(next),
-                        _ => next,
-                    };
-                }
-                Err(_) => break,
-            },
-            _ => break,
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(current),
         }
     }
-    current
+    #[cfg(unix)]
+    return Err(io::Error::from_raw_os_error(libc::ELOOP));
+    #[cfg(not(unix))]
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// Makes a rename in `dir` durable; without it a crash can bring the old name back.

@@ -332,7 +332,8 @@ fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
 ///
 /// When `path` is a symlink, the file it points to is kept aside and the link stays.
 fn keep_aside(link: &Path) -> Result<PathBuf, StoreError> {
-    let real = atomic::resolve_links(link);
+    let real = atomic::resolve_links(link)
+        .map_err(|error| StoreError::Read { path: link.to_path_buf(), error })?;
     let path = real.as_path();
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| STATE_FILE.into(), OsStr::to_string_lossy);

@@ -259,6 +259,29 @@ fn export_to_a_file_follows_no_planted_link_and_writes_through_a_chosen_one() {
     assert_eq!(std::fs::read(&real).expect("real"), std::fs::read(&out).expect("out"));
 }
 
+/// A loop of links is refused, and stays links: writing would replace one of them.
+#[cfg(unix)]
+#[test]
+fn export_to_a_loop_of_links_is_refused() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let (one, two) = (home.path().join("loop1"), home.path().join("loop2"));
+    symlink("loop2", &one).expect("link");
+    symlink("loop1", &two).expect("link");
+    let out = home.run(&["export", "-o", one.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("loop of links"), "{err}");
+    for link in [&one, &two] {
+        assert!(std::fs::symlink_metadata(link).expect("there").file_type().is_symlink());
+    }
+    let names: Vec<String> = std::fs::read_dir(home.path())
+        .expect("lists")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|name| name.starts_with(".loop")), "{names:?}");
+}
+
 /// Runs the binary with `home` as its home, as user `nobody` when `as_nobody`.
 #[cfg(unix)]
 fn run_as(home: &Path, args: &[&str], as_nobody: bool) -> Output {
