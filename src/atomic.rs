@@ -135,6 +135,8 @@ pub fn write_output(
         return Err(fail(io::ErrorKind::IsADirectory.into()));
     }
     if !is_stream(target) {
+        // A large export takes seconds: Ctrl-C meanwhile must not leave its temporary file.
+        remove_on_signals();
         return replace_file_with(target, write);
     }
     let file = std::fs::OpenOptions::new().write(true).open(target).map_err(fail)?;
@@ -177,6 +179,7 @@ fn replace_file_with(
     if let Ok(existing) = fs::metadata(&real) {
         temp.as_file().set_permissions(existing.permissions()).map_err(fail)?;
     }
+    let _writing = Writing::of(temp.path());
     let mut out = io::BufWriter::new(temp.as_file_mut());
     write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
     drop(out);
@@ -184,6 +187,57 @@ fn replace_file_with(
     // On failure the temporary file is deleted when `PersistError` drops it.
     temp.persist(&real).map_err(|e| fail(e.error))?;
     sync_dir(dir)
+}
+
+/// The temporary files being written, which a terminating signal removes once
+/// [`remove_on_signals`] is in force.
+static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file listed in [`WRITING`] while it lives.
+struct Writing(PathBuf);
+
+impl Writing {
+    fn of(path: &Path) -> Writing {
+        WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_owned());
+        Writing(path.to_owned())
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        let mut writing = WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        writing.retain(|path| path != &self.0);
+    }
+}
+
+/// From now on a terminating signal (SIGINT, SIGTERM, SIGHUP) removes the temporary files
+/// being written, then ends the process as the signal would have. For the command line only:
+/// the browser handles those signals itself, saving first. Once is enough; later calls do
+/// nothing.
+fn remove_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        static STARTED: std::sync::Once = std::sync::Once::new();
+        STARTED.call_once(|| {
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
+            else {
+                return;
+            };
+            let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // Held to the end, so no other file is listed meanwhile. One renamed into
+                    // place already is no longer at its temporary name.
+                    let writing = WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    for path in writing.iter() {
+                        let _ = fs::remove_file(path);
+                    }
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    std::process::exit(128 + signal);
+                }
+            });
+        });
+    }
 }
 
 /// The file `path` finally names once symlinks in its last component are followed (relative

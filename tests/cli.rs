@@ -62,6 +62,19 @@ impl Home {
         cmd
     }
 
+    /// [`Home::cmd`] as a standard command, for a process the test starts and signals.
+    fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_partners"));
+        cmd.env("PARTNERS_HOME", self.path())
+            .env("XDG_DATA_HOME", self.path().join("xdg"))
+            .env("HOME", self.path())
+            .env_remove("NO_COLOR");
+        for name in LOCALE_VARIABLES {
+            cmd.env_remove(name);
+        }
+        cmd
+    }
+
     /// Runs `partners args...` and returns its output.
     fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("partners runs")

@@ -259,6 +259,50 @@ fn export_to_a_file_follows_no_planted_link_and_writes_through_a_chosen_one() {
     assert_eq!(std::fs::read(&real).expect("real"), std::fs::read(&out).expect("out"));
 }
 
+/// A terminating signal in the middle of a long export leaves no temporary file, keeps the file
+/// it was to replace, and ends the process as the signal does.
+#[cfg(unix)]
+#[test]
+fn a_signal_during_an_export_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt as _;
+    #[path = "../../examples/generate.rs"]
+    #[allow(dead_code)]
+    mod generate;
+    let home = Home::new();
+    let data = home.file("many.ron", &generate::ron(&generate::records(25_000)));
+    let out = home.path().join("out.json");
+    std::fs::write(&out, "old").expect("an earlier export");
+    for signal in ["TERM", "INT", "HUP"] {
+        let mut export = home
+            .std_cmd()
+            .args(["--data", data.to_str().expect("path"), "export", "--format", "json", "-o"])
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("runs");
+        let temporary = || {
+            std::fs::read_dir(home.path())
+                .expect("lists")
+                .flatten()
+                .any(|entry| entry.file_name().to_string_lossy().starts_with(".out.json."))
+        };
+        let start = std::time::Instant::now();
+        while !temporary() {
+            assert!(start.elapsed().as_secs() < 60, "no temporary file was made");
+            assert!(export.try_wait().expect("polls").is_none(), "ended before the signal");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let pid = export.id().to_string();
+        let sent = std::process::Command::new("kill").args(["-s", signal, &pid]).status();
+        assert!(sent.expect("kill runs").success());
+        let status = export.wait().expect("ends");
+        assert!(status.signal().is_some(), "{signal}: ended by the signal, {status:?}");
+        assert!(!temporary(), "{signal}: the temporary file is gone");
+        assert_eq!(std::fs::read_to_string(&out).expect("kept"), "old");
+    }
+}
+
 /// A loop of links is refused, and stays links: writing would replace one of them.
 #[cfg(unix)]
 #[test]
