@@ -51,8 +51,21 @@ pub fn registration(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
         Shell::Powershell => &Powershell,
     };
     let bin = Cli::command().get_name().to_owned();
-    completer.write_registration(VAR, &bin, &bin, &this_binary(&bin), out)
+    let called = this_binary(&bin);
+    if shell != Shell::Bash {
+        return completer.write_registration(VAR, &bin, &bin, &called, out);
+    }
+    // clap_complete quotes the path for bash within double quotes, where `$( )` and
+    // backquotes still run: the path goes in single quotes, where nothing does.
+    let mut script = Vec::new();
+    completer.write_registration(VAR, &bin, &bin, PLACEHOLDER, &mut script)?;
+    let script = String::from_utf8_lossy(&script);
+    let quoted = format!("'{}'", called.replace('\'', r"'\''"));
+    out.write_all(script.replace(&format!("\"{PLACEHOLDER}\""), &quoted).as_bytes())
 }
+
+/// Where the bash script calls the binary, before its path is put in.
+const PLACEHOLDER: &str = "PARTNERS_BINARY_PATH";
 
 /// How the script calls this binary: as it was called, made absolute when it was called by
 /// a path (as `clap_complete` does), so a binary not on the PATH still completes.

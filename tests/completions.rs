@@ -88,34 +88,58 @@ fn ids_starting_with_a_prefix() {
     assert!(completions::ids_starting_with(&catalog, "zzz").is_empty());
 }
 
-#[test]
-fn a_real_bash_completes_through_the_script() {
-    let home = Home::new();
-    let script = home.ok(&["completions", "bash"]);
+/// Sources the bash script `binary` prints, then completes as bash does on Tab after
+/// `partners show ug`, then `partners sh`; gives the answers.
+fn bash_completes(home: &Home, binary: &std::path::Path) -> Vec<String> {
+    let mut print = Process::new(binary);
+    print.arg("completions").arg("bash");
+    let mut bash = Process::new("bash");
+    for command in [&mut print, &mut bash] {
+        command.current_dir(home.path());
+        for (key, value) in home.cmd().get_envs() {
+            match value {
+                Some(value) => command.env(key, value),
+                None => command.env_remove(key),
+            };
+        }
+    }
+    let script = print.output().expect("the script is printed");
     let script_file = home.path().join("partners.bash");
-    std::fs::write(&script_file, script).expect("write the script");
-    // What bash does on Tab after `partners show ug`, then `partners sh`.
+    std::fs::write(&script_file, script.stdout).expect("write the script");
     let program = format!(
-        "source {}\n\
+        "source '{}'\n\
          COMP_WORDS=(partners show ug); COMP_CWORD=2; COMP_TYPE=9\n\
          _clap_complete_partners partners ug show; printf '%s\\n' \"${{COMPREPLY[@]}}\"\n\
          COMP_WORDS=(partners sh); COMP_CWORD=1\n\
          _clap_complete_partners partners sh partners; printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
         script_file.display()
     );
-    let mut bash = Process::new("bash");
-    bash.arg("--norc").arg("-c").arg(program);
-    for (key, value) in home.cmd().get_envs() {
-        match value {
-            Some(value) => bash.env(key, value),
-            None => bash.env_remove(key),
-        };
-    }
-    let out = bash.output().expect("bash runs");
+    let out = bash.arg("--norc").arg("-c").arg(program).output().expect("bash runs");
     assert!(out.status.success(), "{out:?}");
-    let answers = String::from_utf8_lossy(&out.stdout);
-    let answers: Vec<&str> = answers.lines().map(str::trim).collect();
-    assert_eq!(answers, vec!["ugap", "show"], "{out:?}");
+    String::from_utf8_lossy(&out.stdout).lines().map(|line| line.trim().to_owned()).collect()
+}
+
+#[test]
+fn a_real_bash_completes_through_the_script() {
+    let home = Home::new();
+    let binary = std::path::Path::new(env!("CARGO_BIN_EXE_partners"));
+    assert_eq!(bash_completes(&home, binary), vec!["ugap", "show"]);
+}
+
+/// The script calls the binary back by its path, which may hold spaces, quotes or `$( )`:
+/// it still completes, and nothing in the path runs.
+#[cfg(unix)]
+#[test]
+fn a_binary_at_an_odd_path_completes_and_runs_nothing() {
+    let home = Home::new();
+    let planted = home.path().join("planted");
+    // Run from the home, where `touch planted` would make it.
+    let folder = home.path().join("it's a $(touch planted) `touch planted` dir");
+    std::fs::create_dir(&folder).expect("a folder");
+    let binary = folder.join("partners");
+    std::fs::copy(env!("CARGO_BIN_EXE_partners"), &binary).expect("a copy of the binary");
+    assert_eq!(bash_completes(&home, &binary), vec!["ugap", "show"]);
+    assert!(!planted.exists(), "the path ran as a command");
 }
 
 #[test]
