@@ -147,7 +147,7 @@ const STRUCTURE: [bool; 256] = {
 };
 
 /// The byte after the string that opens at `open`; `None` if it never closes.
-fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
+pub(super) fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
     let mut at = open + 1;
     loop {
         at += memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;

@@ -160,6 +160,17 @@ impl Text<'_> {
     }
 }
 
+/// Whether the string `literal` (quotes included) holds `value`, its escapes read as RON
+/// reads them: a value holding an escape sequence is found where it is written.
+fn holds(literal: &str, value: &str) -> bool {
+    let inner = &literal[1..literal.len() - 1];
+    if inner.contains('\\') {
+        ron::from_str::<String>(literal).is_ok_and(|read| read == value)
+    } else {
+        inner == value
+    }
+}
+
 /// Finds where values sit in the source text, so semantic errors carry a line and column.
 pub(super) struct SourceFinder<'a> {
     pub(super) source: &'a str,
@@ -167,19 +178,52 @@ pub(super) struct SourceFinder<'a> {
 }
 
 impl SourceFinder<'_> {
-    /// The byte offset of `id: "<id>"` at or after `from`.
+    /// The byte offset of `id: "<id>"` at or after `from` (a place outside any string).
     pub(super) fn find_id(&self, id: &str, from: usize) -> Option<usize> {
+        let is_id = |offset: usize| {
+            let before = self.source[..offset].trim_end();
+            before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("id")
+        };
         let quoted = format!("\"{id}\"");
         let mut search = from;
         while let Some(found) = self.source[search..].find(&quoted) {
             let offset = search + found;
-            let before = self.source[..offset].trim_end();
-            if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("id") {
+            if is_id(offset) {
                 return Some(offset);
             }
             search = offset + quoted.len();
         }
-        None
+        // Written with escapes: each string is read.
+        self.strings_from(from)
+            .find(|&(offset, literal)| is_id(offset) && holds(literal, id))
+            .map(|(offset, _)| offset)
+    }
+
+    /// The byte offset of the string whose value is `value` at or after `from` (a place
+    /// outside any string), else `from`.
+    pub(super) fn locate_string(&self, value: &str, from: usize) -> usize {
+        let plain = self.source[from..].find(&format!("\"{value}\"")).map(|i| from + i);
+        plain
+            .or_else(|| self.strings_from(from).find(|&(_, s)| holds(s, value)).map(|(at, _)| at))
+            .unwrap_or(from)
+    }
+
+    /// Where the string that opens at `open` ends (after its closing quote).
+    pub(super) fn after_string(&self, open: usize) -> usize {
+        super::fast_ron::skip_string(self.source.as_bytes(), open).unwrap_or(open + 1)
+    }
+
+    /// Each string at or after `from` (a place outside any string) with where it opens,
+    /// quotes included.
+    fn strings_from(&self, from: usize) -> impl Iterator<Item = (usize, &str)> {
+        let bytes = self.source.as_bytes();
+        let mut at = from;
+        std::iter::from_fn(move || {
+            let open = at + memchr::memchr(b'"', bytes.get(at..)?)?;
+            let end = super::fast_ron::skip_string(bytes, open)?;
+            at = end;
+            Some((open, &self.source[open..end]))
+        })
     }
 
     /// The byte offset of `needle` at or after `from`, else `from`.

@@ -139,9 +139,9 @@ fn locate(
         let Some((next_bad, _)) = bad.peek() else { break };
         let found = finder.find_id(&partner.id, cursor);
         let start = found.unwrap_or(cursor);
-        // The next partner's id stands after this one's (a duplicate id, too). Only past a
-        // found quote: one byte further from anywhere else may split a character.
-        cursor = found.map_or(cursor, |quote| quote + 1);
+        // The next partner's id stands after this one's (a duplicate id, too): looked for
+        // past this one's string.
+        cursor = found.map_or(cursor, |quote| finder.after_string(quote));
         starts.push(start);
         if *next_bad != i {
             continue;
@@ -173,12 +173,12 @@ fn locate(
                     said.control_character_fix,
                 ),
                 Problem::UnknownTarget(target) => finder.invalid(
-                    finder.locate(&format!("\"{target}\""), at("relations:")),
+                    finder.locate_string(target, at("relations:")),
                     fill(said.unknown_target, &[id, &target]),
                     said.unknown_target_fix,
                 ),
                 Problem::SelfTarget => finder.invalid(
-                    finder.locate(&format!("\"{id}\""), at("relations:")),
+                    finder.locate_string(id, at("relations:")),
                     fill(said.self_target, &[id]),
                     said.self_target_fix,
                 ),
@@ -340,6 +340,16 @@ mod tests {
             (
                 two.replace("target: \"two\"", "name: \" \""),
                 "x.ron:8:9: partner \"one\" has a relation (member-of)",
+            ),
+            // Written with escapes: found where they are written.
+            (
+                two.replace("id: \"two\"", "id: \"t\\u{1b}]0;X\\u{7}\"")
+                    .replace("target: \"two\"", "name: \"Two\""),
+                "x.ron:10:10: id \"t\u{1b}]0;X\u{7}\" is not",
+            ),
+            (
+                two.replace("target: \"two\"", "target: \"\\u{1b}[2J\""),
+                "x.ron:8:46: partner \"one\" has a relation to \"\u{1b}[2J\"",
             ),
         ] {
             let problems = problems_of(&bad);
