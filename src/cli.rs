@@ -607,7 +607,7 @@ fn write_buffered(
 }
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
-    let mut failed = false;
+    let (mut failed, mut unreadable) = (false, false);
     // A file the browser reads from the datasets folder is checked as it loads it: laid over
     // the bundled partners, beside the folder's other files, whose partners its relations
     // may name. Any other is checked as `--data` reads it, on its own.
@@ -616,16 +616,20 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     for file in files {
         // The datasets folder's glossary is no dataset.
         let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
+        // Problems are said, with whether the file could not be read at all.
+        let said = |e: &dyn std::fmt::Display| (e.to_string(), false);
         let read = if glossary {
-            catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(|e| e.to_string())
+            catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(|e| said(&e))
         } else if let Some(folder) = folder.filter(|folder| read_from_folder(folder, file)) {
             let catalog = laid_over.get_or_insert_with(|| {
                 Catalog::load(&[], Some(folder), Links::OnFirstUse, &|_| {})
                     .map_err(|e| e.to_string())
             });
-            check_laid_over(file, catalog.as_ref()).map(|n| (n, false))
+            check_laid_over(file, catalog.as_ref()).map(|n| (n, false)).map_err(|e| said(&e))
         } else {
-            dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(|e| e.to_string())
+            dataset::load_file(file)
+                .map(|d| (d.partners.len(), false))
+                .map_err(|e| (e.to_string(), matches!(e, dataset::DatasetError::Io { .. })))
         };
         match read {
             Ok((n, glossary)) => {
@@ -638,13 +642,19 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
                 let file = file.display().to_string();
                 writeln!(cx.out, "{}", fill(valid, &[&clean(&file), &n]))?;
             }
-            Err(e) => {
+            Err((e, could_not_read)) => {
                 failed = true;
+                unreadable |= could_not_read;
                 writeln!(cx.out, "{}", clean_multiline(&e))?;
             }
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    // As the README says: 2 when a file could not be read, 1 when one has problems.
+    Ok(match (unreadable, failed) {
+        (true, _) => ExitCode::from(2),
+        (false, true) => ExitCode::from(1),
+        (false, false) => ExitCode::SUCCESS,
+    })
 }
 
 /// Whether the browser reads `file` from the datasets folder `folder`: one of the files

@@ -862,6 +862,12 @@ fn validate_exit_codes() {
     assert!(out.contains(&format!("{bad_path}:9:")), "{out}");
     home.expect(&["validate", bad_path, good_path], 1);
     home.expect(&["validate"], 2);
+    // A file that cannot be read is 2, as the README says, the others still checked.
+    let missing = home.path().join("missing.ron");
+    let missing = missing.to_str().expect("utf-8 path");
+    let out = home.expect(&["validate", good_path, missing, bad_path], 2);
+    assert!(out.contains("good.ron: ok") && out.contains("does not exist"), "{out}");
+    assert!(out.contains(&format!("{bad_path}:9:")), "{out}");
     let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/partners.ron");
     assert!(home.ok(&["validate", bundled]).contains("38"));
 }
