@@ -311,8 +311,13 @@ pub fn md_escape(text: &str) -> String {
                     | '-'
                     | '+'
                     | '='
+                    // What GitHub's Markdown makes a link of by itself: `http://…`, `a@b.c`,
+                    // and `www.` (its dot, below).
+                    | ':'
+                    | '@'
             );
-            if special || (numbered && at == digits) {
+            let www = c == '.' && line[..at].to_ascii_lowercase().ends_with("www");
+            if special || www || (numbered && at == digits) {
                 out.push('\\');
             }
             out.push(c);
@@ -446,6 +451,15 @@ mod tests {
         let escaped = format!(
             "Title\n\\=\\=\\=\n\\- item\n\\+ more\n1\\. one\n12\\) two\n{nbsp}code\n\\-\\-\\-\n2013 was a year\n{nbsp}x\ty"
         );
+        assert_eq!(md_escape(text), escaped);
+    }
+
+    /// Nothing GitHub's Markdown links by itself stays whole: a scheme's colon, `www.`, an
+    /// address's `@` are escaped (and shown as written).
+    #[test]
+    fn no_data_becomes_an_automatic_link() {
+        let text = "see https://evil.example, WWW.evil.example or me@evil.example";
+        let escaped = "see https\\://evil.example, WWW\\.evil.example or me\\@evil.example";
         assert_eq!(md_escape(text), escaped);
     }
 

@@ -290,7 +290,7 @@ fn markdown_export_contains_the_note() {
     assert!(md.contains("\n# Global Social Economy Forum (GSEF)\n"), "{md}");
     assert!(md.contains("## Mine: starred, met"), "{md}");
     assert!(
-        md.contains("> Met at the \"Achats\" stand, hall 2; ask about: prices, dates\n"),
+        md.contains("> Met at the \"Achats\" stand, hall 2; ask about\\: prices, dates\n"),
         "{md}"
     );
     assert!(md.contains("> second line é œ"), "{md}");
