@@ -162,6 +162,8 @@ fn no_match(#[case] query: &str) {
 #[case::or_of_filters("kind:media | kind:foundation", &["weka", "achatpublic-info", "fondation-paris-saclay"])]
 #[case::in_and_topic("in:bordeaux topic:innovation", &["french-tech-bordeaux"])]
 #[case::scope_international("scope:international", &["gsef", "iclei"])]
+// DGS, "directeur général des services", the head of a local authority's services.
+#[case::dgs("dgs", &["udite", "adgcf", "sndgct"])]
 fn exact_result_set(#[case] query: &str, #[case] expected: &[&str]) {
     let found: BTreeSet<&str> = ids(query).into_iter().collect();
     let expected: BTreeSet<&str> = expected.iter().copied().collect();
