@@ -590,6 +590,25 @@ fn similar_partners_end_the_detail(#[case] size: (u16, u16), #[case] lang: partn
     insta::assert_snapshot!(name(size, &format!("{prefix}similar")), terminal.backend());
 }
 
+/// A section's title is wrapped, never cut, on a narrow screen, in French too.
+#[test]
+fn section_titles_are_whole_on_a_narrow_screen() {
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let app = app("achatpublic", (40, 12), &[Action::Open]);
+    let title = partners::i18n::s().similar;
+    partners::i18n::set(partners::i18n::Lang::En);
+    let rows: Vec<String> = app
+        .detail()
+        .lines
+        .iter()
+        .map(|line| line.iter().map(|segment| segment.text.as_str()).collect())
+        .collect();
+    let squeezed = |text: &str| text.split_whitespace().collect::<String>();
+    let shown: String = rows.iter().map(|row| squeezed(row)).collect();
+    assert!(shown.contains(&squeezed(title)), "{title} in {rows:#?}");
+    assert!(rows.iter().all(|row| UnicodeWidthStr::width(row.as_str()) <= 40), "{rows:#?}");
+}
+
 /// The status line after Ctrl-Y, each way the card can go, in both languages.
 #[rstest]
 #[case("program", partners::clipboard::CopyWay::Program("wl-copy".into()))]

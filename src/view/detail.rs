@@ -117,7 +117,7 @@ pub fn build(
     lines.push(Vec::new());
     description_shown(lines, partner, &highlights.description, columns);
     if !partner.facts.is_empty() {
-        heading(lines, t.key_facts);
+        heading(lines, t.key_facts, columns);
         let label_width =
             partner.facts.iter().map(|f| width(&f.label)).max().unwrap_or(0).min(columns / 2);
         for fact in &partner.facts {
@@ -136,7 +136,7 @@ pub fn build(
         match lead {
             Lead::Relation(link) => {
                 if i == 0 {
-                    heading(lines, t.relations);
+                    heading(lines, t.relations, columns);
                 }
                 let label = words.link(link.kind, link.incoming);
                 if label != last_label {
@@ -148,7 +148,7 @@ pub fn build(
             }
             Lead::Similar(similar) => {
                 if i == relations {
-                    heading(lines, t.similar);
+                    heading(lines, t.similar, columns);
                 }
                 out.link_rows.push(lines.len());
                 similar_lines(lines, catalog, similar, i, columns);
@@ -162,7 +162,7 @@ pub fn build(
         (t.booth, &partner.booth),
     ];
     if contacts.iter().any(|(_, v)| v.is_some()) {
-        heading(lines, t.contact);
+        heading(lines, t.contact, columns);
         for (label, value) in contacts {
             if let Some(value) = value {
                 push_wrapped(lines, &format!(" {label}: {}", clean(value)), columns, Role::Text);
@@ -227,9 +227,10 @@ fn push_wrapped(lines: &mut Vec<Vec<Segment>>, text: &str, columns: usize, role:
     lines.extend(wrap(text, columns).into_iter().map(|line| vec![seg(line, role)]));
 }
 
-fn heading(lines: &mut Vec<Vec<Segment>>, title: &str) {
+/// A section's title after a blank line, wrapped: a narrow pane shows it whole.
+fn heading(lines: &mut Vec<Vec<Segment>>, title: &str, columns: usize) {
     lines.push(Vec::new());
-    lines.push(vec![seg(title, Role::Heading)]);
+    push_wrapped(lines, title, columns, Role::Heading);
 }
 
 /// `text` as segments, the characters at `positions` matched, cut to `max` columns.
