@@ -64,6 +64,8 @@ pub struct PartnerJson<'a> {
     pub starred: bool,
     pub met: bool,
     pub note: Option<&'a str>,
+    /// When the note was last written (UTC, as the CSV's `note_changed`), with the note.
+    pub note_changed: Option<String>,
     /// The user's own aliases for the partner (empty when none).
     pub user_aliases: &'a [String],
     /// Search score, on search results only.
@@ -124,6 +126,10 @@ pub fn partner_json<'a>(
         starred: marks.is_some_and(|m| m.starred),
         met: marks.is_some_and(|m| m.met),
         note: marks.and_then(|m| m.note.as_deref()),
+        note_changed: marks
+            .filter(|m| m.note.is_some())
+            .and_then(|m| m.note_at)
+            .map(crate::time::format_utc),
         user_aliases: marks.map_or(&[], |m| &m.aliases),
         score: found.map(|f| f.score),
         in_note: found.map(|f| f.in_note),

@@ -28,6 +28,7 @@ const PARTNER_KEYS: &[&str] = &[
     "starred",
     "met",
     "note",
+    "note_changed",
     "user_aliases",
 ];
 
@@ -962,6 +963,11 @@ fn marks_round_trip() {
     let noted = home.json(&["list", "--noted", "--json"]);
     assert_eq!(ids(&noted), ["gsef"]);
     assert_eq!(noted[0]["note"], "Seoul 2013, ask about the forum");
+    // When the note was written, as the CSV's note_changed: a UTC time.
+    let changed = noted[0]["note_changed"].as_str().unwrap_or_default().to_owned();
+    let csv = home.ok(&["export", "--format", "csv", "--noted"]);
+    assert!(!changed.is_empty() && csv.contains(&changed), "{changed} in {csv}");
+    assert!(find(&home.json(&["list", "--json"]), "ugap")["note_changed"].is_null());
     assert_eq!(ids(&home.json(&["list", "--starred", "--met", "--json"])), ["weka"]);
     // The marks show in search and show, and the query filters use them.
     assert_eq!(home.json(&["show", "gsef", "--json"])["note"], "Seoul 2013, ask about the forum");
