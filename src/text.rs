@@ -260,7 +260,8 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
         .map(|(cluster, chars, columns)| {
             let start = at;
             at += chars;
-            (start, columns, cluster == " ")
+            // Unicode's line and paragraph separators are shown as spaces: a break too.
+            (start, columns, matches!(cluster, " " | "\u{2028}" | "\u{2029}"))
         })
         .collect();
     let char_at = |k: usize| clusters.get(k).map_or(at, |c| c.0);
@@ -441,5 +442,9 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("日本語", 4), vec!["日本", "語"]);
         assert!(wrap("", 4).is_empty());
+        // A line separator is shown as a space, and breaks as one.
+        assert_eq!(wrap("the quick\u{2028}brown fox", 10), vec!["the quick", "brown fox"]);
+        // An emoji of several characters is never split across lines.
+        assert_eq!(wrap("ab👩\u{200d}💻cd", 3), vec!["ab", "👩\u{200d}💻c", "d"]);
     }
 }

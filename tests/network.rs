@@ -308,6 +308,27 @@ fn a_chosen_outside_organisation_is_shown_chosen() {
     assert!(style_of(&app, name).is_some(), "scrolled into view");
 }
 
+/// A relation whose name's first word is longer than the pane starts on its arrow's line,
+/// broken there: no arrow is left alone on a line, and every letter is shown.
+#[test]
+fn a_long_relation_name_starts_beside_its_arrow() {
+    let name = "Interdepartmentalisationsorganisation of things";
+    let partners = vec![partner("a", vec![outside(RelationKind::SupportedBy, name)])];
+    let catalog = Catalog::from_partners(partners, vec![Source::Bundled], Vec::new());
+    let mut app = browser(catalog, (30, 12));
+    typed(&mut app, "partner a");
+    keys(&mut app, &[KeyCode::Enter]);
+    let rows: Vec<String> = app
+        .detail()
+        .lines
+        .iter()
+        .map(|line| line.iter().map(|segment| segment.text.as_str()).collect())
+        .collect();
+    assert!(!rows.iter().any(|row| matches!(row.trim(), "·" | "→")), "{rows:#?}");
+    let shown: String = rows.iter().map(|row| row.trim().trim_start_matches("· ")).collect();
+    assert!(shown.replace(' ', "").contains(&name.replace(' ', "")), "{rows:#?}");
+}
+
 /// A chosen relation on screen stays on screen when the terminal is resized (the detail is
 /// wrapped anew, its rows move).
 #[test]

@@ -278,7 +278,7 @@ fn link_lines(lines: &mut Vec<Vec<Segment>>, link: &Link<'_>, index: usize, colu
     // The arrow says whether Enter can follow the link, chosen or not.
     let arrow = if followable { "→ " } else { "· " };
     let role = Role::Link { index, followable };
-    hanging(lines, &format!("{arrow}{}", clean(link.name)), role, columns);
+    hanging(lines, arrow, &clean(link.name), role, columns);
     let note = link.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
     for line in wrap(note.trim(), columns.saturating_sub(4).max(1)) {
         lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
@@ -299,7 +299,7 @@ fn similar_lines(
         None => partner.name.clone(),
     };
     let role = Role::Link { index, followable: true };
-    hanging(lines, &format!("→ {}", clean(&name)), role, columns);
+    hanging(lines, "→ ", &clean(&name), role, columns);
     let why = if similar.topics.is_empty() {
         (if similar.same_scope { t.similar_kind_scope } else { t.similar_kind }).to_owned()
     } else {
@@ -312,14 +312,16 @@ fn similar_lines(
     }
 }
 
-/// `text` wrapped to `columns` under a hanging indent: two columns before its first line, four
-/// before the others.
-fn hanging(lines: &mut Vec<Vec<Segment>>, text: &str, role: Role, columns: usize) {
+/// `lead` then `text`, wrapped to `columns` under a hanging indent: two columns before the
+/// first line, four before the others. The lead (an arrow) always starts the first line with
+/// the text's first word, however long.
+fn hanging(lines: &mut Vec<Vec<Segment>>, lead: &str, text: &str, role: Role, columns: usize) {
     let chars: Vec<char> = text.chars().collect();
-    let Some(&(start, end)) = wrap_ranges(text, columns.saturating_sub(2)).first() else { return };
+    let first = columns.saturating_sub(2 + width(lead)).max(1);
+    let Some(&(start, end)) = wrap_ranges(text, first).first() else { return };
     lines.push(vec![
         seg("  ", Role::Plain),
-        seg(chars[start..end].iter().collect::<String>(), role),
+        seg(format!("{lead}{}", chars[start..end].iter().collect::<String>()), role),
     ]);
     let rest: String = chars[end..].iter().collect();
     for line in wrap(rest.trim_start(), columns.saturating_sub(4).max(1)) {
