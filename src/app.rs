@@ -93,6 +93,8 @@ struct DetailKey {
 
 /// Everything the browser shows.
 #[derive(Debug)]
+// Independent switches of what the browser is doing, not states of one thing.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     catalog: Arc<Catalog>,
     /// Bytes read and to read while the dataset loads in the background.
@@ -143,6 +145,9 @@ pub struct App {
     /// How wide the list would like to be, from the catalog's names (computed once).
     list_width: u16,
     quit: bool,
+    /// Set when a mark or a note was changed from the results of the query: once saved, the
+    /// query is remembered in the history, as when a partner is opened from it.
+    remember_after_save: bool,
 }
 
 impl App {
@@ -186,6 +191,7 @@ impl App {
             size: (80, 24),
             list_width,
             quit: false,
+            remember_after_save: false,
         };
         app.help = help::lines(&app.bindings);
         app.refresh();

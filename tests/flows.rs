@@ -644,6 +644,24 @@ fn failing_store(home: &std::path::Path) -> Store {
     store
 }
 
+/// A query the user starred a partner from, or wrote a note from, is remembered in the
+/// history once the change is saved, as one a partner was opened from.
+#[test]
+fn a_query_a_mark_or_note_was_made_from_is_remembered() {
+    for keys in ["cnfpt <C-s>", "cnfpt <C-t>", "cnfpt <A-e> hi <C-s>"] {
+        let home = tempfile::tempdir().expect("a temporary home");
+        let mut store = Store::open(home.path()).expect("the store opens");
+        let (mut app, effects) = run(keys);
+        let mut next = effects.into_iter().next();
+        while let Some(effect) = next {
+            let report = partners::effects::perform(effect, Some(&mut store), &mut Vec::new());
+            next = app.update(report);
+        }
+        assert_eq!(store.state().history, ["cnfpt"], "{keys}");
+        assert_eq!(app.state().history, ["cnfpt"], "{keys}");
+    }
+}
+
 #[test]
 fn a_note_whose_save_failed_goes_back_into_the_editor() {
     let home = tempfile::tempdir().expect("a temporary home");

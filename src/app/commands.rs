@@ -86,6 +86,7 @@ impl App {
         let mut state = self.state.clone();
         state.apply(change.clone(), 0);
         self.sync_state(state);
+        self.remember_after_save = true;
         Some(Effect::Save(change))
     }
 

@@ -102,6 +102,7 @@ impl App {
         state.apply(change.clone(), 0);
         self.sync_state(state);
         self.set_status(said, false);
+        self.remember_after_save = true;
         Effect::Save(change)
     }
 

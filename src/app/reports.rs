@@ -42,8 +42,9 @@ impl App {
         }
     }
 
-    /// What became of an effect: the user is told here, and only what happened. A browser
-    /// that is quitting still remembers its query once the note is saved.
+    /// What became of an effect: the user is told here, and only what happened. Once a mark
+    /// or a note changed from the results is saved, or the note of a browser that is quitting,
+    /// the query is remembered.
     pub(super) fn report(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Saved { state, warning } => {
@@ -51,12 +52,13 @@ impl App {
                 if let Some(warning) = warning {
                     self.set_status(warning, true);
                 }
-                if self.quit {
+                if std::mem::take(&mut self.remember_after_save) || self.quit {
                     return self.remember_query();
                 }
             }
             Action::Reread(Some(state)) => self.sync_state(state),
             Action::SaveFailed { change, state, error } => {
+                self.remember_after_save = false;
                 if let Some(state) = state {
                     self.sync_state(state);
                 }
