@@ -183,6 +183,20 @@ fn case_and_accents_do_not_change_results() {
     }
 }
 
+/// Two words that are also a glossary phrase find what they find as words, each with its
+/// own one-word equivalents, as whole words: the phrase's equivalents come on top, so the
+/// order the words are typed in changes nothing. (Typed apart, an equivalent also counts as
+/// the start of a word: `leaders business` finds "headquarters" by "heads".)
+#[rstest]
+#[case("sustainable procurement")]
+#[case("achat durable")]
+#[case("public procurement")]
+fn a_phrase_finds_what_its_words_find(#[case] phrase: &str) {
+    let reversed: Vec<&str> = phrase.split(' ').rev().collect();
+    let set = |query: &str| ids(query).into_iter().collect::<BTreeSet<_>>();
+    assert_eq!(set(phrase), set(&reversed.join(" ")), "{phrase}");
+}
+
 /// Formatting characters copied along with a word (a zero-width space from a web page, a soft
 /// hyphen, a bidirectional mark, an emoji's variation selector) are no part of it.
 #[test]

@@ -234,10 +234,13 @@ impl Index {
                     plain_word(&groups[n]).map(|w| glossary.equivalents(&[w])).unwrap_or_default();
                 (1, single)
             });
-            let direct = groups[n..n + len]
+            let mut direct: Vec<(Vec<TermSlot<'q>>, bool)> = groups[n..n + len]
                 .iter()
                 .map(|g| (self.slots(g, typos), content > 0 && stop(g)))
                 .collect();
+            if len > 1 {
+                self.add_word_equivalents(&mut direct);
+            }
             // Equivalents and spellings no partner (nor note) holds would only cost time.
             let mut extras: Vec<Vec<WordPlan>> = Vec::new();
             let mut spelt: Vec<Vec<Vec<String>>> = Vec::new();
@@ -282,6 +285,32 @@ impl Index {
             n += len;
         }
         plans
+    }
+
+    /// In a phrase each word still finds what its one-word equivalents find, as typed alone
+    /// ("sustainable" finds "sustainability"): the phrase's own equivalents come on top, and
+    /// the words' order changes nothing. Equivalents of several words are the phrase's only.
+    fn add_word_equivalents(&self, direct: &mut [(Vec<TermSlot<'_>>, bool)]) {
+        let Some(glossary) = self.glossary.as_ref() else { return };
+        for slot in direct.iter_mut().flat_map(|(slots, _)| slots) {
+            let (Some(word), Atom::Text { text, mode: Mode::Fuzzy }) =
+                (slot.word.as_mut(), &slot.term.atom)
+            else {
+                continue;
+            };
+            for term in glossary.equivalents(&[text.as_str()]) {
+                let [one] = term.words.as_slice() else { continue };
+                // Ranked as a correction is, whole words only: less sure than the phrase's
+                // own equivalents, which rank above.
+                for mut form in variant_word(one).forms {
+                    let term = form.plan.term();
+                    if self.may_occur(term) && !word.forms.iter().any(|f| f.plan.term() == term) {
+                        form.kind = FormKind::Typo;
+                        word.forms.push(form);
+                    }
+                }
+            }
+        }
     }
 
     fn slots<'q>(&self, group: &'q [Term], typos: bool) -> Vec<TermSlot<'q>> {
@@ -478,7 +507,16 @@ impl Index {
                 if !changed.contains(&(plan.groups.start + k)) {
                     continue;
                 }
-                let had = same.map(|b| &b.direct[k].0).filter(|had| had.len() == slots.len());
+                // Else the word alone, where it had to be found (a phrase now completed).
+                let g = plan.groups.start + k;
+                let alone = || {
+                    let b = before.iter().find(|b| b.groups == (g..g + 1))?;
+                    (needed(g) == Some(true)).then(|| &b.direct[0].0)
+                };
+                let had = same
+                    .map(|b| &b.direct[k].0)
+                    .or_else(alone)
+                    .filter(|had| had.len() == slots.len());
                 for (j, slot) in slots.iter().enumerate() {
                     let Some(word) = &slot.word else { continue };
                     let before = had.map(|had| &had[j]);
