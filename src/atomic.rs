@@ -171,15 +171,13 @@ fn replace_file_with(
     let mut prefix = OsString::from(".");
     prefix.push(real.file_name().unwrap_or_default());
     prefix.push(".");
-    let mut temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|error| WriteError { path: dir.to_path_buf(), error })?;
+    let (mut temp, _writing) = Writing::create(|| {
+        tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(dir)
+    })
+    .map_err(|error| WriteError { path: dir.to_path_buf(), error })?;
     if let Ok(existing) = fs::metadata(&real) {
         temp.as_file().set_permissions(existing.permissions()).map_err(fail)?;
     }
-    let _writing = Writing::of(temp.path());
     let mut out = io::BufWriter::new(temp.as_file_mut());
     write(&mut out).and_then(|()| out.flush()).map_err(fail)?;
     drop(out);
@@ -197,9 +195,16 @@ static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new(
 struct Writing(PathBuf);
 
 impl Writing {
-    fn of(path: &Path) -> Writing {
-        WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_owned());
-        Writing(path.to_owned())
+    /// The temporary file `create` makes, listed as it is made: the list is held meanwhile,
+    /// so a signal cannot come between the two.
+    fn create(
+        create: impl FnOnce() -> io::Result<tempfile::NamedTempFile>,
+    ) -> io::Result<(tempfile::NamedTempFile, Writing)> {
+        let mut writing = WRITING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let temp = create()?;
+        writing.push(temp.path().to_owned());
+        let listed = Writing(temp.path().to_owned());
+        Ok((temp, listed))
     }
 }
 
@@ -220,8 +225,20 @@ fn remove_on_signals() {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         static STARTED: std::sync::Once = std::sync::Once::new();
         STARTED.call_once(|| {
-            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
-            else {
+            // A signal the process ignores (SIGHUP under nohup, SIGINT in a background job)
+            // stays ignored: the export goes on.
+            let ignored = ignored_signals();
+            let caught = [SIGINT, SIGTERM, SIGHUP].into_iter().filter(|&signal| {
+                u32::try_from(signal - 1)
+                    .ok()
+                    .and_then(|bit| ignored.checked_shr(bit))
+                    .is_none_or(|bits| bits & 1 == 0)
+            });
+            let caught: Vec<i32> = caught.collect();
+            if caught.is_empty() {
+                return;
+            }
+            let Ok(mut signals) = signal_hook::iterator::Signals::new(caught) else {
                 return;
             };
             let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
@@ -238,6 +255,18 @@ fn remove_on_signals() {
             });
         });
     }
+}
+
+/// The signals this process ignores, as a mask (bit `n - 1` for signal `n`), where the
+/// system says (Linux's `/proc/self/status`); none elsewhere.
+#[cfg(unix)]
+fn ignored_signals() -> u64 {
+    let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .unwrap_or(0)
 }
 
 /// The file `path` finally names once symlinks in its last component are followed (relative

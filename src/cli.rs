@@ -267,6 +267,41 @@ impl Env<'_> {
 /// The most a note may hold, in bytes: a long letter is a few kilobytes.
 const NOTE_MOST: u64 = 1 << 20;
 
+/// The note `partners note ID TEXT...` gives: the words, or standard input for `-`; at
+/// most [`NOTE_MOST`] bytes of text, and never blank (a slip, an empty variable or file,
+/// must not delete a note).
+fn note_text(words: &[String], id: &str) -> Result<String> {
+    let text = if words == ["-"] {
+        // At most one byte past the bound: `note - < /dev/zero` ends. Bytes first: the bound
+        // may cut a character in two.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin(), NOTE_MOST + 1),
+            &mut bytes,
+        )
+        .context(i18n::cli().reading_note)?;
+        if bytes.len() as u64 > NOTE_MOST {
+            bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            .context(i18n::cli().reading_note)?;
+        text.trim_end().to_owned()
+    } else {
+        words.join(" ")
+    };
+    if text.len() as u64 > NOTE_MOST {
+        bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
+    }
+    if text.contains('\0') {
+        bail!(i18n::cli().note_not_text);
+    }
+    if text.trim().is_empty() {
+        bail!(fill(i18n::cli().note_empty, &[&id]));
+    }
+    Ok(text)
+}
+
 /// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
 /// case, so `UGAP` names `ugap`.
 fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
@@ -450,30 +485,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             mark(cx, &id, |id| Change::Met { id, on: !undo }, said)
         }
         Command::Note { id, text, clear } => {
-            let text = if clear {
-                None
-            } else if text == ["-"] {
-                // At most one byte past the bound: `note - < /dev/zero` ends.
-                let mut buffer = String::new();
-                std::io::Read::read_to_string(
-                    &mut std::io::Read::take(std::io::stdin(), NOTE_MOST + 1),
-                    &mut buffer,
-                )
-                .context(i18n::cli().reading_note)?;
-                Some(buffer.trim_end().to_owned())
-            } else {
-                Some(text.join(" "))
-            };
-            if text.as_ref().is_some_and(|t| t.len() as u64 > NOTE_MOST) {
-                bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
-            }
-            if text.as_ref().is_some_and(|t| t.contains('\0')) {
-                bail!(i18n::cli().note_not_text);
-            }
-            // A slip (an empty variable, an empty file) must not delete a note.
-            if text.as_ref().is_some_and(|t| t.trim().is_empty()) {
-                bail!(fill(i18n::cli().note_empty, &[&id]));
-            }
+            let text = if clear { None } else { Some(note_text(&text, &id)?) };
             let said = i18n::cli();
             let said = if text.is_some() {
                 (said.note_saved, said.note_saved)
@@ -607,6 +619,7 @@ fn write_buffered(
 }
 
 fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
+    use dataset::DatasetError;
     let (mut failed, mut unreadable) = (false, false);
     // A file the browser reads from the datasets folder is checked as it loads it: laid over
     // the bundled partners, beside the folder's other files, whose partners its relations
@@ -618,8 +631,9 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
         let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
         // Problems are said, with whether the file could not be read at all.
         let said = |e: &dyn std::fmt::Display| (e.to_string(), false);
+        let unread = |e: DatasetError| (e.to_string(), matches!(e, DatasetError::Io { .. }));
         let read = if glossary {
-            catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(|e| said(&e))
+            catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(unread)
         } else if let Some(folder) = folder.filter(|folder| read_from_folder(folder, file)) {
             let catalog = laid_over.get_or_insert_with(|| {
                 Catalog::load(&[], Some(folder), Links::OnFirstUse, &|_| {})
@@ -627,9 +641,7 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
             });
             check_laid_over(file, catalog.as_ref()).map(|n| (n, false)).map_err(|e| said(&e))
         } else {
-            dataset::load_file(file)
-                .map(|d| (d.partners.len(), false))
-                .map_err(|e| (e.to_string(), matches!(e, dataset::DatasetError::Io { .. })))
+            dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(unread)
         };
         match read {
             Ok((n, glossary)) => {

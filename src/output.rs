@@ -317,16 +317,20 @@ pub fn md_escape(text: &str) -> String {
                     | '-'
                     | '+'
                     | '='
-                    // What GitHub's Markdown makes a link of by itself: `http://…`, `a@b.c`,
-                    // and `www.` (its dot, below).
+                    // What GitHub's Markdown makes a link of by itself: `http://…` and `www.`
+                    // (its dot, below); `a@b.c` below.
                     | ':'
-                    | '@'
             );
-            let www = c == '.' && line[..at].to_ascii_lowercase().ends_with("www");
+            let www =
+                c == '.' && at >= 3 && line.as_bytes()[at - 3..at].eq_ignore_ascii_case(b"www");
             if special || www || (numbered && at == digits) {
                 out.push('\\');
             }
             out.push(c);
+            // GitHub finds an address across an escaped `@`; an empty comment cuts it.
+            if c == '@' {
+                out.push_str("<!-- -->");
+            }
         }
     }
     out
@@ -465,7 +469,7 @@ mod tests {
     #[test]
     fn no_data_becomes_an_automatic_link() {
         let text = "see https://evil.example, WWW.evil.example or me@evil.example";
-        let escaped = "see https\\://evil.example, WWW\\.evil.example or me\\@evil.example";
+        let escaped = "see https\\://evil.example, WWW\\.evil.example or me@<!-- -->evil.example";
         assert_eq!(md_escape(text), escaped);
     }
 

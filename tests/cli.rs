@@ -869,6 +869,10 @@ fn validate_exit_codes() {
     let out = home.expect(&["validate", good_path, missing, bad_path], 2);
     assert!(out.contains("good.ron: ok") && out.contains("does not exist"), "{out}");
     assert!(out.contains(&format!("{bad_path}:9:")), "{out}");
+    // A glossary that cannot be read too (a folder by its name).
+    let glossary = home.path().join("words").join("glossary.ron");
+    std::fs::create_dir_all(&glossary).expect("a folder named as a glossary");
+    home.expect(&["validate", glossary.to_str().expect("utf-8 path")], 2);
     let bundled = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/partners.ron");
     assert!(home.ok(&["validate", bundled]).contains("38"));
 }
@@ -1011,7 +1015,8 @@ fn a_note_can_come_from_standard_input() {
 fn a_note_from_standard_input_is_bounded_and_text() {
     let home = Home::new();
     home.ok(&["note", "ugap", "kept"]);
-    let long = "a".repeat((1 << 20) + 1);
+    // Cut in the middle of an "é" by the bound, it is still too long, not broken text.
+    let long = "é".repeat(600_000);
     let out = home.cmd().args(["note", "ugap", "-"]).write_stdin(long).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("longer than 1 MiB"), "{}", text(&out.stderr));

@@ -137,7 +137,8 @@ fn a_binary_at_an_odd_path_completes_and_runs_nothing() {
     let folder = home.path().join("it's a $(touch planted) `touch planted` dir");
     std::fs::create_dir(&folder).expect("a folder");
     let binary = folder.join("partners");
-    std::fs::copy(env!("CARGO_BIN_EXE_partners"), &binary).expect("a copy of the binary");
+    // A link, not a copy: a copy just written may still be busy for the kernel (ETXTBSY).
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_partners"), &binary).expect("a link");
     assert_eq!(bash_completes(&home, &binary), vec!["ugap", "show"]);
     assert!(!planted.exists(), "the path ran as a command");
 }

@@ -105,8 +105,8 @@ pub struct Store {
     dir: PathBuf,
     state: State,
     warnings: Vec<String>,
-    /// The state file's modification time and length when [`Store::reread`] last looked.
-    seen: Option<(std::time::SystemTime, u64)>,
+    /// The state file as [`Store::reread`] last saw it (see [`stamp`]).
+    seen: Option<Stamp>,
 }
 
 /// What a read of the state file found.
@@ -321,11 +321,20 @@ fn read_disk(path: &Path) -> Result<Disk, StoreError> {
     }
 }
 
-/// When `path` was last modified and how long it is, if it can be looked at.
-fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+/// What tells one state file from the next, if it can be looked at: its length and times,
+/// and on Unix its inode. Every write renames a new file into place, so the inode changes
+/// even when the length and the time (to the file system's tick) do not.
+fn stamp(path: &Path) -> Option<Stamp> {
     let metadata = fs::metadata(path).ok()?;
-    Some((metadata.modified().ok()?, metadata.len()))
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&metadata);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((metadata.modified().ok()?, metadata.len(), inode))
 }
+
+/// See [`stamp`].
+type Stamp = (std::time::SystemTime, u64, u64);
 
 /// Renames an unreadable `path` to `<name>.corrupt-<UTC time>` next to it, adding `-2`, `-3`,
 /// ... rather than replacing an earlier one. Called with the exclusive lock held.

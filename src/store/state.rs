@@ -144,7 +144,12 @@ impl State {
             }
             Change::EditedNote { id, text, seen } => {
                 let text = text.filter(|text| !text.trim().is_empty());
-                let text = match self.marks.get(&id).and_then(|m| m.note.clone()) {
+                let now = self.marks.get(&id).and_then(|m| m.note.clone());
+                // Nothing typed: what is there now stays, even a note deleted meanwhile.
+                if text == seen {
+                    return false;
+                }
+                let text = match now {
                     // Changed meanwhile: the editor's text first, then the other, or the
                     // other alone when the editor's was cleared.
                     Some(now) if Some(&now) != seen.as_ref() && Some(&now) != text.as_ref() => {
@@ -167,6 +172,9 @@ impl State {
     pub fn edit_clash<'c>(&self, change: &'c Change) -> Option<(&'c str, bool)> {
         let Change::EditedNote { id, text, seen } = change else { return None };
         let text = text.as_ref().filter(|text| !text.trim().is_empty());
+        if text == seen.as_ref() {
+            return None;
+        }
         let now = self.marks.get(id).and_then(|m| m.note.as_ref())?;
         (Some(now) != seen.as_ref() && Some(now) != text).then_some((id, text.is_some()))
     }

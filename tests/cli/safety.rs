@@ -272,6 +272,12 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
     let data = home.file("many.ron", &generate::ron(&generate::records(25_000)));
     let out = home.path().join("out.json");
     std::fs::write(&out, "old").expect("an earlier export");
+    let temporary = || {
+        std::fs::read_dir(home.path())
+            .expect("lists")
+            .flatten()
+            .any(|entry| entry.file_name().to_string_lossy().starts_with(".out.json."))
+    };
     for signal in ["TERM", "INT", "HUP"] {
         let mut export = home
             .std_cmd()
@@ -281,12 +287,6 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
             .stderr(Stdio::null())
             .spawn()
             .expect("runs");
-        let temporary = || {
-            std::fs::read_dir(home.path())
-                .expect("lists")
-                .flatten()
-                .any(|entry| entry.file_name().to_string_lossy().starts_with(".out.json."))
-        };
         let start = std::time::Instant::now();
         while !temporary() {
             assert!(start.elapsed().as_secs() < 60, "no temporary file was made");
@@ -301,6 +301,28 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
         assert!(!temporary(), "{signal}: the temporary file is gone");
         assert_eq!(std::fs::read_to_string(&out).expect("kept"), "old");
     }
+    // Under nohup (SIGHUP ignored) a SIGHUP changes nothing: the export goes on and ends.
+    let mut export = std::process::Command::new("sh");
+    export
+        .arg("-c")
+        .arg("trap '' HUP; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_partners"))
+        .args(["--data", data.to_str().expect("path"), "export", "--format", "json", "-o"])
+        .arg(&out)
+        .env("PARTNERS_HOME", home.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut export = export.spawn().expect("runs");
+    let start = std::time::Instant::now();
+    while !temporary() {
+        assert!(start.elapsed().as_secs() < 60, "no temporary file was made");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let pid = export.id().to_string();
+    let sent = std::process::Command::new("kill").args(["-s", "HUP", &pid]).status();
+    assert!(sent.expect("kill runs").success());
+    assert!(export.wait().expect("ends").success(), "SIGHUP was ignored");
+    assert_ne!(std::fs::read_to_string(&out).expect("written"), "old");
 }
 
 /// A loop of links is refused, and stays links: writing would replace one of them.
