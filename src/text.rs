@@ -322,24 +322,32 @@ pub fn columns(text: &str) -> usize {
 /// or are not at `positions` (sorted char indices into `text` as given): how a highlighted
 /// field is drawn.
 pub fn highlight_runs(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
-    let total = width(text);
+    // Cluster by cluster, as `wrap_ranges` measures: a row it made fits whole.
+    let total = columns(text);
     let limit = if total > max { max.saturating_sub(1) } else { max };
     let mut runs: Vec<(String, bool)> = Vec::new();
     let mut used = 0;
     let mut next = 0;
-    for (i, c) in shown_chars(text, false) {
-        let w = char_width(c);
+    let mut at = 0;
+    for (cluster, chars, w) in clusters(text) {
+        let start = at;
+        at += chars;
         if used + w > limit {
             break;
         }
         used += w;
-        while positions.get(next).is_some_and(|&p| p < i) {
+        while positions.get(next).is_some_and(|&p| p < start) {
             next += 1;
         }
-        let matched = positions.get(next) == Some(&i);
+        // A cluster is matched when any of its characters is.
+        let matched = positions.get(next).is_some_and(|&p| p < at);
+        let shown = clean(cluster);
+        if shown.is_empty() {
+            continue;
+        }
         match runs.last_mut() {
-            Some((run, m)) if *m == matched => run.push(c),
-            _ => runs.push((c.to_string(), matched)),
+            Some((run, m)) if *m == matched => run.push_str(&shown),
+            _ => runs.push((shown.into_owned(), matched)),
         }
     }
     if total > max && max > 0 {
@@ -446,5 +454,17 @@ mod tests {
         assert_eq!(wrap("the quick\u{2028}brown fox", 10), vec!["the quick", "brown fox"]);
         // An emoji of several characters is never split across lines.
         assert_eq!(wrap("ab👩\u{200d}💻cd", 3), vec!["ab", "👩\u{200d}💻c", "d"]);
+    }
+
+    #[test]
+    fn a_wrapped_row_of_emoji_is_drawn_whole() {
+        // Ten skin-toned thumbs, two columns each: wrapped at 20, one row, all ten shown.
+        let text = "👍🏽".repeat(10);
+        assert_eq!(wrap_ranges(&text, 20), vec![(0, 20)]);
+        let runs = highlight_runs(&text, &[2], 20);
+        let shown: String = runs.iter().map(|(run, _)| run.as_str()).collect();
+        assert_eq!(shown, text, "{runs:?}");
+        // The second thumb is matched, both its characters.
+        assert_eq!(runs[1], ("👍🏽".to_owned(), true));
     }
 }
