@@ -387,6 +387,11 @@ impl App {
                 // The detail is wrapped anew: a chosen relation on screen stays there.
                 let link_was_in_view = self.link_in_view();
                 self.size = (width, height);
+                // Narrowed to the list alone with the detail in use: the detail fills the
+                // screen, as Enter shows it there, so keys act on what is seen.
+                if self.areas().mode == Mode::Narrow && self.focus == Focus::Detail {
+                    self.narrow_detail = true;
+                }
                 self.ensure_detail();
                 self.keep_in_view();
                 self.clamp_detail_scroll();

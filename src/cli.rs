@@ -33,8 +33,9 @@ pub struct Cli {
     /// Use only this dataset file instead of the bundled one and your datasets (repeatable).
     #[arg(long = "data", value_name = "FILE", global = true)]
     pub data: Vec<PathBuf>,
-    /// Folder for your stars, notes and datasets [default: `$PARTNERS_HOME`, else the
-    /// platform's data folder].
+    /// Folder for your stars and notes (state.ron), your datasets (datasets/) and config.toml
+    /// [default: `$PARTNERS_HOME`; else stars and notes in the platform's data folder,
+    /// datasets/ and config.toml in its config folder: ~/.config/partners/ on Linux].
     #[arg(long, value_name = "DIR", global = true)]
     pub home: Option<PathBuf>,
     /// Colour theme of the browser [default: the configuration file's, else dark].

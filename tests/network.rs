@@ -308,6 +308,26 @@ fn a_chosen_outside_organisation_is_shown_chosen() {
     assert!(style_of(&app, name).is_some(), "scrolled into view");
 }
 
+/// Narrowed to the list alone while the detail is in use, the detail fills the screen: the
+/// arrows and Enter act on what is seen.
+#[test]
+fn narrowed_with_the_detail_in_use_shows_the_detail() {
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "bordeaux");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.focus(), Focus::Detail);
+    app.update(Action::Resize { width: 50, height: 12 });
+    assert!(app.narrow_detail(), "the detail is shown");
+    let terminal = common::draw(&app);
+    let title: String = (0..50).map(|x| terminal.backend().buffer()[(x, 1)].symbol()).collect();
+    assert!(title.contains("City of Bordeaux"), "{title}");
+    // With the list in use, it stays the list.
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "bordeaux");
+    app.update(Action::Resize { width: 50, height: 12 });
+    assert!(!app.narrow_detail());
+}
+
 /// A relation whose name's first word is longer than the pane starts on its arrow's line,
 /// broken there: no arrow is left alone on a line, and every letter is shown.
 #[test]
