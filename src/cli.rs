@@ -547,7 +547,7 @@ fn print_partners(
 }
 
 fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
-    let query = match Query::parse(text) {
+    let query = match Query::parse_whole(text) {
         Ok(query) => query,
         Err(e) => {
             writeln!(cx.err, "{}", fill(i18n::cli().query_error, &[&clean(&e.to_string())]))?;

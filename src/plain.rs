@@ -153,7 +153,7 @@ impl<W: Write> Session<'_, W> {
     }
 
     fn search(&mut self, text: &str) -> io::Result<()> {
-        let query = match Query::parse(text) {
+        let query = match Query::parse_whole(text) {
             Ok(query) => query,
             Err(e) => {
                 return writeln!(self.out, "{}", fill(t().query_error, &[&clean(&e.to_string())]));

@@ -293,6 +293,13 @@ fn search_exit_codes() {
     home.ok(&["search", "fr", "tech"]);
     assert_eq!(home.expect(&["search", "zzzzqqq"], 1), "");
     assert_eq!(home.expect(&["search", "--json", "zzzzqqq"], 1).trim(), "[]");
+    // A filter with no value, given whole, is an error (a space after the colon too), not
+    // ignored as while it is typed in the browser.
+    for query in [&["kind:"][..], &["kind:", "media"], &["ugap", "!topic:"]] {
+        let out = home.run(&[&["search"][..], query].concat());
+        assert_eq!(out.status.code(), Some(2), "{query:?}");
+        assert!(text(&out.stderr).contains("this filter has no value"), "{query:?}");
+    }
     // A query error: exit 2, with the values that exist.
     let out = home.run(&["search", "kind:zzz"]);
     assert_eq!(out.status.code(), Some(2));

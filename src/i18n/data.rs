@@ -87,6 +87,8 @@ table! {
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,
+        /// A filter with nothing after its colon, in a whole query (`search`, plain mode).
+        filter_without_value,
         /// `{}`: the scopes' slugs.
         unknown_scope,
         /// `{}`: the topics' slugs.

@@ -215,6 +215,22 @@ impl Query {
     /// `^prefix`, `suffix$`, `!negation`; `kind:`, `scope:`, `topic:`, `in:`, `is:`, `has:`.
     /// A filter value may be the start of a value's name (`kind:pub`); one that names nothing
     /// is an error listing the values that exist.
+    /// [`Query::parse`] for a query given whole (`partners search`, plain mode), where a
+    /// filter with no value (`kind:`) is an error, not one still being typed.
+    pub fn parse_whole(input: &str) -> Result<Query, QueryError> {
+        for token in input.split_whitespace() {
+            let rest = token.strip_prefix('!').unwrap_or(token);
+            if let Some(key) = rest.strip_suffix(':')
+                && FILTERS.iter().any(|(filter, _)| filter[..filter.len() - 1] == *key)
+            {
+                // Said as `kind: this filter has no value…`.
+                let message = data().filter_without_value.to_owned();
+                return Err(QueryError { token: token.trim_end_matches(':').to_owned(), message });
+            }
+        }
+        Query::parse(input)
+    }
+
     pub fn parse(input: &str) -> Result<Query, QueryError> {
         let mut groups: Vec<Vec<Term>> = Vec::new();
         let mut join_next = false;
