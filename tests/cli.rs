@@ -52,18 +52,10 @@ impl Home {
     /// `partners` with this home in `PARTNERS_HOME`, and the system folders pointed inside it.
     /// No locale: messages are English, whatever the machine running the tests says.
     fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("partners").expect("the partners binary");
-        cmd.env("PARTNERS_HOME", self.path())
-            .env("XDG_DATA_HOME", self.path().join("xdg"))
-            .env("HOME", self.path())
-            .env_remove("NO_COLOR");
-        for name in LOCALE_VARIABLES {
-            cmd.env_remove(name);
-        }
-        cmd
+        Command::from_std(self.std_cmd())
     }
 
-    /// [`Home::cmd`] as a standard command, for a process the test starts and signals.
+    /// The same as a standard command, for a process the test starts and signals.
     fn std_cmd(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_partners"));
         cmd.env("PARTNERS_HOME", self.path())

@@ -338,12 +338,7 @@ fn a_long_relation_name_starts_beside_its_arrow() {
     let mut app = browser(catalog, (30, 12));
     typed(&mut app, "partner a");
     keys(&mut app, &[KeyCode::Enter]);
-    let rows: Vec<String> = app
-        .detail()
-        .lines
-        .iter()
-        .map(|line| line.iter().map(|segment| segment.text.as_str()).collect())
-        .collect();
+    let rows = common::detail_rows(&app);
     assert!(!rows.iter().any(|row| matches!(row.trim(), "·" | "→")), "{rows:#?}");
     let shown: String = rows.iter().map(|row| row.trim().trim_start_matches("· ")).collect();
     assert!(shown.replace(' ', "").contains(&name.replace(' ', "")), "{rows:#?}");

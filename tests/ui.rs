@@ -597,12 +597,7 @@ fn section_titles_are_whole_on_a_narrow_screen() {
     let app = app("achatpublic", (40, 12), &[Action::Open]);
     let title = partners::i18n::s().similar;
     partners::i18n::set(partners::i18n::Lang::En);
-    let rows: Vec<String> = app
-        .detail()
-        .lines
-        .iter()
-        .map(|line| line.iter().map(|segment| segment.text.as_str()).collect())
-        .collect();
+    let rows = common::detail_rows(&app);
     let squeezed = |text: &str| text.split_whitespace().collect::<String>();
     let shown: String = rows.iter().map(|row| squeezed(row)).collect();
     assert!(shown.contains(&squeezed(title)), "{title} in {rows:#?}");
@@ -653,12 +648,7 @@ fn a_huge_description_is_shown_in_part() {
     let catalog =
         Catalog::from_partners(vec![partner("big", "Big", &long)], Vec::new(), Vec::new());
     let app = app_with(catalog, State::default(), "word", (100, 30), &[]);
-    let text: Vec<String> = app
-        .detail()
-        .lines
-        .iter()
-        .map(|line| line.iter().map(|s| s.text.as_str()).collect())
-        .collect();
+    let text = common::detail_rows(&app);
     let shown: usize = text.iter().filter(|l| l.starts_with("word")).map(String::len).sum();
     assert!(shown < 1_100_000, "{shown} bytes laid out");
     let tail = text[text.len().saturating_sub(4)..].join(" ");

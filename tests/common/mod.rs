@@ -161,6 +161,12 @@ pub fn events(token: &str) -> Vec<Event> {
 }
 
 /// Draws `app` in monochrome at `width`×`height`.
+/// The detail pane's rows as text, every one of them (not only those on screen).
+pub fn detail_rows(app: &App) -> Vec<String> {
+    let rows = app.detail().lines.iter();
+    rows.map(|line| line.iter().map(|segment| segment.text.as_str()).collect()).collect()
+}
+
 pub fn draw_at(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
