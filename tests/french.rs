@@ -753,6 +753,26 @@ fn notes_are_searched_like_descriptions_and_say_so() {
     assert!(search("catalogue").is_empty());
 }
 
+/// In French, a filter naming nothing lists the values in French, and each one it lists is
+/// a value the filter takes.
+#[test]
+fn a_french_filter_error_lists_values_the_filter_takes() {
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    for filter in ["scope", "topic", "kind"] {
+        let error = Query::parse(&format!("{filter}:zzz")).expect_err("names nothing");
+        let listed = error.message.rsplit(" : ").next().unwrap_or_default().to_owned();
+        let values: Vec<&str> = listed.split(", ").collect();
+        assert!(values.len() >= 5, "{error}");
+        for value in values {
+            let query = format!("{filter}:{value}");
+            assert!(Query::parse(&query).is_ok(), "{query}: {error}");
+            assert!(!ids(&query).is_empty() || filter == "kind", "{query} finds something");
+        }
+    }
+    let error = Query::parse("scope:zzz").expect_err("names nothing");
+    assert!(error.message.contains("européen"), "{error}");
+}
+
 #[test]
 fn filters_take_the_french_words_the_screens_show() {
     for (french, slug) in [

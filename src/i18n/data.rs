@@ -150,8 +150,8 @@ mod tests {
         assert!(french_syntax.contains("\n  correction : vérifiez la syntaxe"), "{french_syntax}");
         assert_eq!(
             french_query,
-            "scope:zzz: aucune portée ne porte ce nom ; choisissez parmi : local, regional, \
-             national, european, international"
+            "scope:zzz: aucune portée ne porte ce nom ; choisissez parmi : local, régional, \
+             national, européen, international"
         );
     }
 }

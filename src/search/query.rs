@@ -203,9 +203,25 @@ fn words_slug(words: &str) -> String {
         .join("-")
 }
 
-fn unknown<T: Copy>(token: &str, says: &str, all: &[T], slug: fn(T) -> &'static str) -> QueryError {
-    let values: Vec<&str> = all.iter().map(|v| slug(*v)).collect();
+fn unknown<T: Copy, S: AsRef<str>>(
+    token: &str,
+    says: &str,
+    all: &[T],
+    slug: impl Fn(T) -> S,
+) -> QueryError {
+    let values: Vec<S> = all.iter().map(|v| slug(*v)).collect();
+    let values: Vec<&str> = values.iter().map(AsRef::as_ref).collect();
     QueryError { token: token.to_owned(), message: fill(says, &[&values.join(", ")]) }
+}
+
+/// A value as the user's language says it, for the list of values that exist: in French the
+/// words the screens show, in lower case, joined by hyphens (`européen`, `commande-publique`),
+/// which a filter accepts as it accepts the slug.
+fn listed(french: &str, slug: &'static str) -> String {
+    match crate::i18n::lang() {
+        Lang::Fr => french.to_lowercase().split_whitespace().collect::<Vec<_>>().join("-"),
+        Lang::En => slug.to_owned(),
+    }
 }
 
 impl Query {
@@ -398,7 +414,9 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 let shown = |s| words_slug(vocabulary::of(Lang::Fr).scope(s));
                 let scopes = named(Scope::ALL, Scope::slug, &[&shown], &value);
                 if scopes.is_empty() {
-                    return Err(unknown(token, data().unknown_scope, Scope::ALL, Scope::slug));
+                    let fr = vocabulary::of(Lang::Fr);
+                    let said = |s: Scope| listed(fr.scope(s), s.slug());
+                    return Err(unknown(token, data().unknown_scope, Scope::ALL, said));
                 }
                 Some(Atom::Scope(scopes))
             }
@@ -407,7 +425,9 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
                 let shown = |t| words_slug(vocabulary::of(Lang::Fr).topic(t));
                 let topics = named(Topic::ALL, Topic::slug, &[&shown], &value);
                 if topics.is_empty() {
-                    return Err(unknown(token, data().unknown_topic, Topic::ALL, Topic::slug));
+                    let fr = vocabulary::of(Lang::Fr);
+                    let said = |t: Topic| listed(fr.topic(t), t.slug());
+                    return Err(unknown(token, data().unknown_topic, Topic::ALL, said));
                 }
                 Some(Atom::Topic(topics))
             }
