@@ -143,19 +143,9 @@ impl State {
                 self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
             }
             Change::EditedNote { id, text, seen } => {
-                let text = text.filter(|text| !text.trim().is_empty());
-                let now = self.marks.get(&id).and_then(|m| m.note.clone());
-                // Nothing typed: what is there now stays, even a note deleted meanwhile.
-                if text == seen {
+                let now = self.marks.get(&id).and_then(|m| m.note.as_deref());
+                let Some((text, _)) = edited_note(now, text.as_deref(), seen.as_deref()) else {
                     return false;
-                }
-                let text = match now {
-                    // Changed meanwhile: the editor's text first, then the other, or the
-                    // other alone when the editor's was cleared.
-                    Some(now) if Some(&now) != seen.as_ref() && Some(&now) != text.as_ref() => {
-                        Some(text.map_or(now.clone(), |text| format!("{text}\n\n{now}")))
-                    }
-                    _ => text,
                 };
                 self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
             }
@@ -171,12 +161,9 @@ impl State {
     /// cleared).
     pub fn edit_clash<'c>(&self, change: &'c Change) -> Option<(&'c str, bool)> {
         let Change::EditedNote { id, text, seen } = change else { return None };
-        let text = text.as_ref().filter(|text| !text.trim().is_empty());
-        if text == seen.as_ref() {
-            return None;
-        }
-        let now = self.marks.get(id).and_then(|m| m.note.as_ref())?;
-        (Some(now) != seen.as_ref() && Some(now) != text).then_some((id, text.is_some()))
+        let now = self.marks.get(id).and_then(|m| m.note.as_deref());
+        let (_, clash) = edited_note(now, text.as_deref(), seen.as_deref())?;
+        clash.map(|both| (id.as_str(), both))
     }
 
     /// Edits the marks of `id`, creating them if needed and dropping them if left empty.
@@ -252,6 +239,29 @@ fn edit_aliases(marks: &mut Marks, add: &[String], remove: &[String], at: u64) -
         marks.aliases_at = Some(at);
     }
     changed
+}
+
+/// What saving `text` from an editor opened on `seen` leaves, the note being `now`: `None`
+/// when nothing was typed (what is there now stays, even a note deleted meanwhile); else the
+/// note to keep, and whether it clashes with a change made since: `Some(true)` when both texts
+/// are kept (the editor's first), `Some(false)` when the other's alone is (the editor's was
+/// cleared). A blank text is no note.
+fn edited_note(
+    now: Option<&str>,
+    text: Option<&str>,
+    seen: Option<&str>,
+) -> Option<(Option<String>, Option<bool>)> {
+    let text = text.filter(|text| !text.trim().is_empty());
+    if text == seen {
+        return None;
+    }
+    Some(match now {
+        Some(now) if Some(now) != seen && Some(now) != text => match text {
+            Some(text) => (Some(format!("{text}\n\n{now}")), Some(true)),
+            None => (Some(now.to_owned()), Some(false)),
+        },
+        _ => (text.map(str::to_owned), None),
+    })
 }
 
 fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at: u64) -> bool {
