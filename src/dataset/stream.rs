@@ -227,7 +227,7 @@ fn read_batch<T>(
     // Cut between items, at ASCII bytes: the file is UTF-8 if every batch is. Bytes that are
     // not, or a NUL (no dataset holds one), send the file to be read whole, which says where
     // (`source`).
-    let Ok(text) = std::str::from_utf8(text) else { return Batch::Unusual };
+    let Ok(text) = simdutf8::basic::from_utf8(text) else { return Batch::Unusual };
     if memchr::memchr(0, text.as_bytes()).is_some() {
         return Batch::Unusual;
     }
