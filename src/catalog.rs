@@ -13,7 +13,7 @@ mod similar;
 
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 
-use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind};
+use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind, Texts};
 use crate::search::{Glossary, GlossaryError, Index, MarkBits};
 use crate::store::{Marks, State};
 
@@ -266,10 +266,11 @@ impl Catalog {
         let (parsed, parts) = dataset::read_parsed_with(file, progress, &Index::part)?;
         // Problems are told in this thread's language, on the pool's thread that finds them.
         let lang = crate::i18n::lang();
+        let texts = if parts.is_some() { Texts::Checked } else { Texts::Unchecked };
         let (checked, index) = rayon::join(
             || {
                 let _speaking = crate::i18n::speaking(lang);
-                let ids = dataset::validate_reading_again(&parsed, file)?;
+                let ids = dataset::validate_reading_again(&parsed, file, texts)?;
                 let backlinks =
                     (links == Links::Now).then(|| Backlinks::of(&parsed.partners, &ids));
                 Ok::<_, DatasetError>((ids, backlinks))

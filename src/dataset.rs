@@ -25,7 +25,7 @@ mod validate;
 pub use ids::Ids;
 pub use source::read_source;
 pub use stream::BATCH;
-pub use validate::validate;
+pub use validate::{Texts, validate};
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/partners.ron");
@@ -459,7 +459,8 @@ pub fn read_parsed(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<Datas
 }
 
 /// [`read_parsed`], calling `also` with each batch of partners (at most [`BATCH`]) on the core
-/// that read it. What it made comes back in order; nothing when the file was read whole.
+/// that read it. What it made comes back in order, and then every partner's texts were
+/// checked as they were read ([`Texts::Checked`]); nothing when the file was read whole.
 pub fn read_parsed_with<T: Send>(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
@@ -476,9 +477,14 @@ pub fn read_parsed_with<T: Send>(
 
 /// Validates a self-contained dataset parsed from `file`, whose text was not kept: it is read
 /// again only to place a problem (a file changed meanwhile may misplace it, never hide it).
-/// A valid dataset gives the table of its ids.
-pub fn validate_reading_again(dataset: &Dataset, file: &Path) -> Result<Ids, DatasetError> {
-    validate::validate_placing(dataset, file, &|_| false, || {
+/// `texts` tells whether the partners' texts were checked as they were read. A valid dataset
+/// gives the table of its ids.
+pub fn validate_reading_again(
+    dataset: &Dataset,
+    file: &Path,
+    texts: Texts,
+) -> Result<Ids, DatasetError> {
+    validate::validate_placing(dataset, file, &|_| false, texts, || {
         std::borrow::Cow::Owned(read_source(file).unwrap_or_default())
     })
 }

@@ -161,6 +161,12 @@ fn a_large_invalid_file_gives_the_errors_of_its_whole_text() {
         SOURCE.replacen("scope: Local,", "scope: Locale,", 1),
         SOURCE.replacen("kind: Media,", "kind: Media, /* block */ kind: Media,", 1),
         SOURCE.replacen("(partners: [", "(partners: [ 1,", 1),
+        // Texts against the rules, as written and as escapes (which only ron reads).
+        with_last_description("raw \u{7f} delete"),
+        with_last_description("raw \u{85} next line"),
+        with_last_description("escaped \\u{7} bell"),
+        with_last_description("  "),
+        with_last_description("\\u{20}"),
     ];
     for (n, source) in cases.iter().enumerate() {
         assert_ne!(source, &*SOURCE, "case {n} changes the file");
@@ -177,6 +183,13 @@ fn a_large_invalid_file_gives_the_errors_of_its_whole_text() {
     let (streamed, whole) = both_errors(&path);
     assert!(streamed.as_ref().is_some_and(|e| e.contains("UTF-8")), "{streamed:?}");
     assert_eq!(streamed, whole);
+}
+
+/// The generated file with its last description's text replaced by `text`, written as is.
+fn with_last_description(text: &str) -> String {
+    let start = SOURCE.rfind("description: \"").expect("a description") + "description: \"".len();
+    let end = start + SOURCE[start..].find('"').expect("the end of the description");
+    format!("{}{text}{}", &SOURCE[..start], &SOURCE[end..])
 }
 
 #[test]

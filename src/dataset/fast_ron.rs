@@ -8,6 +8,7 @@
 
 use rayon::prelude::*;
 
+use super::validate::has_control;
 use super::{Fact, Kind, Partner, Relation, RelationKind, Scope, Topic, ron_options};
 
 /// From this many partners, they are read on every core.
@@ -32,10 +33,19 @@ pub(super) fn parse(source: &str) -> Option<Vec<Partner>> {
 /// it as the one element of a list, where the whole file has it: alone, it would be a
 /// document, which may begin with `#![enable(…)]`, and no list element may.
 pub(super) fn read_item(item: &str) -> Option<Partner> {
-    read_partner(item).or_else(|| {
-        let mut one: Vec<Partner> = ron_options().from_str(&format!("[{item}]")).ok()?;
-        (one.len() == 1).then(|| one.pop()).flatten()
-    })
+    read_partner(item).or_else(|| item_by_ron(item))
+}
+
+/// [`read_item`], for a partner whose texts follow validation's rules (no control character,
+/// a name and a description that are not blank); `None` for any other. The texts of a
+/// partner read here need no checking again.
+pub(super) fn read_clean_item(item: &str) -> Option<Partner> {
+    read_partner(item).or_else(|| item_by_ron(item).filter(Partner::texts_are_clean))
+}
+
+fn item_by_ron(item: &str) -> Option<Partner> {
+    let mut one: Vec<Partner> = ron_options().from_str(&format!("[{item}]")).ok()?;
+    (one.len() == 1).then(|| one.pop()).flatten()
 }
 
 /// The text of each partner of `(partners: [ ... ])`, found by following brackets, strings
@@ -159,7 +169,8 @@ pub(super) fn skip_string(bytes: &[u8], open: usize) -> Option<usize> {
     }
 }
 
-/// Reads one partner written the usual way; `None` for anything else (ron then reads it).
+/// Reads one partner written the usual way; `None` for anything else (ron then reads it),
+/// and for texts that break validation's rules, which ron's partner is checked for.
 fn read_partner(item: &str) -> Option<Partner> {
     let mut reader = Reader { text: item, at: 0 };
     let mut id = None;
@@ -196,16 +207,20 @@ fn read_partner(item: &str) -> Option<Partner> {
         _ => None,
     })?;
     reader.at_end()?.then_some(())?;
+    let (name, description) = (name?, description?);
+    if name.trim().is_empty() || description.trim().is_empty() {
+        return None;
+    }
     Some(Partner {
         id: id?,
-        name: name?,
+        name,
         acronym,
         aliases: aliases.unwrap_or_default(),
         kind: kind?,
         scope: scope?,
         location,
         topics: topics.unwrap_or_default(),
-        description: description?,
+        description,
         facts: facts.unwrap_or_default(),
         relations: relations.unwrap_or_default(),
         website,
@@ -309,7 +324,7 @@ impl<'a> Reader<'a> {
         let start = self.at;
         let len = memchr::memchr2(b'"', b'\\', &bytes[start..])?;
         let content = &self.text[start..start + len];
-        if bytes[start + len] != b'"' || content.bytes().any(|b| b < 0x20) {
+        if bytes[start + len] != b'"' || has_control(content) {
             return None;
         }
         self.at = start + len + 1;
@@ -436,6 +451,26 @@ mod tests {
             let ron = ron_options().from_str::<Dataset>(source);
             assert_eq!(fast.as_ref().ok(), ron.as_ref().ok(), "{source}");
             assert_eq!(fast.is_err(), ron.is_err(), "{source}");
+        }
+    }
+
+    #[test]
+    fn partners_whose_texts_break_the_rules_are_not_read_clean() {
+        let one = r#"(id: "one", name: "One", kind: Media, scope: Local, description: "d")"#;
+        assert!(read_partner(one).is_some());
+        let broken = [
+            one.replace("\"d\"", "\"del \u{7f}\""),
+            one.replace("\"d\"", "\"next \u{85} line\""),
+            one.replace("\"d\"", "\"escaped \\u{9f}\""),
+            one.replace("\"One\"", "\"escaped \\u{7}\""),
+            one.replace("\"One\"", "\" \u{a0}\""),
+            one.replace("\"d\"", "\"\\u{20}\""),
+            one.replace("\"d\"", "\"\""),
+        ];
+        for item in &broken {
+            assert_eq!(read_partner(item), None, "{item}");
+            assert_eq!(read_clean_item(item), None, "{item}");
+            assert!(read_item(item).is_some_and(|p| !p.texts_are_clean()), "{item}");
         }
     }
 
@@ -568,13 +603,15 @@ mod tests {
             let expected: Vec<Partner> = partners.into_iter().map(|(p, _)| p).collect();
             prop_assert_eq!(by_ron(&source), Some(expected.clone()), "{}", source);
             prop_assert_eq!(parse(&source), Some(expected.clone()), "{}", source);
-            // Read block by block, as large files are: the same partners.
+            // Read block by block, as large files are: the same partners, unless a text breaks
+            // validation's rules (the file is then read whole, and validated).
+            let clean = expected.iter().all(Partner::texts_are_clean);
             let streamed = super::super::stream::read_partners(source.as_bytes(), block, 0, &|_| {}, &|_| ());
             let streamed = match streamed {
                 Ok(super::super::stream::Read::Partners(partners, _)) => Some(partners),
                 _ => None,
             };
-            prop_assert_eq!(streamed, Some(expected), "{}", source);
+            prop_assert_eq!(streamed, clean.then_some(expected), "{}", source);
         }
     }
 }

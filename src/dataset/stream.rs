@@ -11,14 +11,16 @@ use std::ops::Range;
 use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 
 use super::Partner;
-use super::fast_ron::{item_end, list_end, list_start, read_item, skip};
+use super::fast_ron::{item_end, list_end, list_start, read_clean_item, skip};
 
 /// What reading a file block by block gave.
 #[derive(Debug)]
 pub(super) enum Read<T> {
-    /// Every partner, in file order, and what was made of each batch of them, in order.
+    /// Every partner, in file order, and what was made of each batch of them, in order. Their
+    /// texts follow validation's rules (see [`read_clean_item`]).
     Partners(Vec<Partner>, Vec<T>),
-    /// The file is not of the usual shape (or a partner not readable): read it whole.
+    /// The file is not of the usual shape (or a partner not readable, or one of its texts
+    /// against the rules): read it whole.
     Unusual,
 }
 
@@ -233,7 +235,7 @@ fn read_batch<T>(
     }
     let mut partners = Vec::with_capacity(items.len());
     for item in items {
-        match read_item(&text[item]) {
+        match read_clean_item(&text[item]) {
             Some(partner) => partners.push(partner),
             None => return Batch::Unusual,
         }

@@ -49,7 +49,19 @@ pub fn validate(
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
 ) -> Result<(), DatasetError> {
-    validate_placing(dataset, file, known_elsewhere, || Cow::Borrowed(source)).map(drop)
+    validate_placing(dataset, file, known_elsewhere, Texts::Unchecked, || Cow::Borrowed(source))
+        .map(drop)
+}
+
+/// Whether the partners' texts are still to be checked against the rules, or were as they
+/// were read (block by block: see `stream::Read::Partners`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Checked here, as every rule is.
+    Unchecked,
+    /// No control character, no blank name or description: the partners were read by
+    /// `fast_ron::read_clean_item`, which leaves any other to the whole file's reading.
+    Checked,
 }
 
 /// [`validate()`], with the source text asked of `source` only when a problem must be placed
@@ -59,13 +71,14 @@ pub(super) fn validate_placing<'s>(
     dataset: &Dataset,
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
+    texts: Texts,
     source: impl FnOnce() -> Cow<'s, str>,
 ) -> Result<Ids, DatasetError> {
     let partners = &dataset.partners;
     let first = Ids::of(partners);
     let duplicates = first.len() < partners.len();
     let check = |(i, p)| {
-        let problems = problems(i, p, &first, duplicates);
+        let problems = problems(i, p, &first, duplicates, texts);
         (!problems.is_empty()).then_some((i, problems))
     };
     let mut bad: Vec<(usize, Vec<Problem<'_>>)> = if partners.len() >= PARALLEL_MIN {
@@ -91,7 +104,13 @@ pub(super) fn validate_placing<'s>(
 
 /// The rules partner `p`, at position `i`, breaks, found without allocating when it breaks none.
 /// `first` holds each id's first position; `duplicates` tells whether any id is used twice.
-fn problems<'a>(i: usize, p: &'a Partner, first: &Ids, duplicates: bool) -> Vec<Problem<'a>> {
+fn problems<'a>(
+    i: usize,
+    p: &'a Partner,
+    first: &Ids,
+    duplicates: bool,
+    texts: Texts,
+) -> Vec<Problem<'a>> {
     let mut found = Vec::new();
     if !is_slug(&p.id) {
         found.push(Problem::NotSlug);
@@ -99,7 +118,7 @@ fn problems<'a>(i: usize, p: &'a Partner, first: &Ids, duplicates: bool) -> Vec<
     if duplicates && let Some(earlier) = first.position(&p.id).filter(|&f| f != i) {
         found.push(Problem::Duplicate(earlier));
     }
-    if !p.texts_are_clean() {
+    if texts == Texts::Unchecked && !p.texts_are_clean() {
         for (field, value) in p.texts() {
             if value.trim().is_empty() && matches!(field, "name" | "description") {
                 found.push(Problem::Empty(field));
@@ -195,7 +214,7 @@ fn locate(
 
 /// Whether `text` holds a control character (general category Cc: U+0000 to U+001F and
 /// U+007F to U+009F), looking at bytes in blocks the compiler can vectorise.
-fn has_control(text: &str) -> bool {
+pub(super) fn has_control(text: &str) -> bool {
     let bytes = text.as_bytes();
     // C0 and DEL are single bytes; a branch-free fold over a block vectorises.
     let c0 = |block: &[u8]| block.iter().fold(0, |bad, &b| bad | u8::from(b < 0x20 || b == 0x7F));
@@ -207,7 +226,7 @@ fn has_control(text: &str) -> bool {
 impl Partner {
     /// Whether the texts pass the rules: a name and a description that are not
     /// blank, and no control character in any text (the texts of [`Partner::texts`]).
-    fn texts_are_clean(&self) -> bool {
+    pub(super) fn texts_are_clean(&self) -> bool {
         !self.name.trim().is_empty()
             && !self.description.trim().is_empty()
             && self.texts().all(|(_, text)| !has_control(text))
