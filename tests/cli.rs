@@ -671,39 +671,58 @@ fn a_refused_command_line_is_told_in_french_too() {
 }
 
 #[test]
-fn what_the_parser_finds_is_told_in_french_too() {
+fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
     let home = Home::new();
     let partner = |rest: &str| {
         format!("(partners: [(id: \"x\", name: \"X\", scope: Local, description: \"d\"{rest})])")
     };
-    for (source, said) in [
+    for (source, french, english) in [
         (
             partner(", kind: Nope"),
             ":1:72: « Nope » n'est pas un Kind connu ; choisissez parmi : LocalAuthority",
+            ":1:72: `Nope` is no Kind; use one of: LocalAuthority",
         ),
         (
             partner(", kind: Media, colour: 3"),
             ": « colour » n'est pas un champ de Partner ; les champs sont : id, name",
+            ": `colour` is no field of Partner; the fields are: id, name",
         ),
-        (partner(""), ": le champ « kind » manque dans Partner"),
-        ("(partners: [(id: \"x\" name: \"X\")])".to_owned(), ":1:22: il manque une virgule"),
-        (partner(", kind: Media, facts: 3"), ": « [ » est attendu ici"),
+        (
+            partner(""),
+            ": le champ « kind » manque dans Partner",
+            ": field `kind` is missing in Partner",
+        ),
+        (
+            "(partners: [(id: \"x\" name: \"X\")])".to_owned(),
+            ":1:22: il manque une virgule",
+            ":1:22: a comma is missing",
+        ),
+        (partner(", kind: Media, facts: 3"), ": « [ » est attendu ici", ": `[` is expected here"),
         (
             partner(", kind: 3"),
             ": un nom est attendu ici : un champ, ou une valeur comme « Media »",
+            ": a name is expected here: a field, or a value such as `Media`",
         ),
-        (partner(", kind: Media, topics: [@]"), ": un nom est attendu ici"),
+        (partner(", kind: Media, topics: [@]"), ": un nom est attendu ici", ": a name is expected"),
         (
             partner(", kind: Media, location: \"a\\qb\""),
             ": une barre oblique inverse dans un texte n'ouvre aucun échappement connu",
+            ": a backslash in a text starts no known escape",
         ),
-        (partner(", kind: Media /* open"), ": un commentaire ouvert par « /* » n'est pas fermé"),
+        (
+            partner(", kind: Media /* open"),
+            ": un commentaire ouvert par « /* » n'est pas fermé",
+            ": a comment opened with `/*` is not closed",
+        ),
     ] {
         let file = home.file("bad.ron", &source);
         let path = file.to_str().expect("utf-8 path");
-        let said_now = home.expect(&["--lang", "fr", "validate", path], 1).replace('\u{a0}', " ");
-        assert!(said_now.starts_with(path) && said_now.contains(said), "{source}: {said_now}");
-        assert!(said_now.contains("correction :"), "{said_now}");
+        for (lang, said, fix) in [("fr", french, "correction :"), ("en", english, "fix:")] {
+            let said_now =
+                home.expect(&["--lang", lang, "validate", path], 1).replace('\u{a0}', " ");
+            assert!(said_now.starts_with(path) && said_now.contains(said), "{source}: {said_now}");
+            assert!(said_now.contains(fix), "{said_now}");
+        }
     }
 }
 

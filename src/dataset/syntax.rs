@@ -67,13 +67,10 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
 }
 
-/// What the RON parser found wrong, in the user's language: ron says it in English, so in
-/// French its usual findings are said again (others keep ron's words).
+/// What the RON parser found wrong, in the user's language and words (ron's name Rust's
+/// enums and serde's terms); the rarest findings keep ron's English.
 pub fn syntax_message(code: &ron::Error) -> String {
     use ron::Error as E;
-    if i18n::lang() == i18n::Lang::En {
-        return code.to_string();
-    }
     let said = i18n::data();
     let outer = |outer: &Option<String>| outer.clone().unwrap_or_default();
     match code {
