@@ -16,7 +16,7 @@ use std::sync::Arc;
 use crate::action::{Action, Effect, SearchRequest, Shared};
 use crate::catalog::{Catalog, Source};
 use crate::editing::{self, Lines, Outcome};
-use crate::i18n::{fill, s};
+use crate::i18n::s;
 use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::State;
@@ -448,9 +448,8 @@ impl App {
         self.status = None;
         // The list was laid out for no partners while they loaded.
         self.list_width = crate::view::list::wanted_width(&catalog);
-        let skipped =
-            |w: &crate::dataset::DatasetError| fill(s().loading_skipped, &[&w.one_line()]);
-        self.warnings.extend(catalog.warnings().iter().map(skipped));
+        let said = |w: &crate::catalog::Warning| w.one_line(s().loading_skipped);
+        self.warnings.extend(catalog.warnings().iter().map(said));
         self.show_warnings();
         self.catalog = catalog;
         // An overview opened while loading counted no partners.

@@ -3,15 +3,17 @@
 //! directions. Built once at start; immutable afterwards.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
 mod similar;
+mod warning;
 
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
+pub use warning::Warning;
 
 use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind, Texts};
 use crate::search::{Glossary, GlossaryError, Index, MarkBits};
@@ -107,7 +109,7 @@ pub struct Catalog {
     backlinks: OnceLock<Backlinks>,
     index: Index,
     sources: Vec<Source>,
-    warnings: Vec<DatasetError>,
+    warnings: Vec<Warning>,
     /// What [`Catalog::similar`] keeps between calls: the detail pane asks again on every
     /// keystroke, and a pass over every partner is not free at scale.
     similar_memo: Mutex<similar::Memo>,
@@ -146,7 +148,7 @@ pub const GLOSSARY_FILE: &str = "glossary.ron";
 
 /// The bundled glossary with the groups of the datasets folder's [`GLOSSARY_FILE`] added,
 /// when there is one; a file that cannot be used is reported in `warnings` and left out.
-fn user_glossary(dir: &Path, warnings: &mut Vec<DatasetError>) -> Glossary {
+fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
     let mut glossary = Glossary::bundled();
     let file = dir.join(GLOSSARY_FILE);
     if !file.is_file() {
@@ -154,7 +156,7 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<DatasetError>) -> Glossary {
     }
     match read_glossary(&file) {
         Ok(user) => glossary.extend(user),
-        Err(e) => warnings.push(e),
+        Err(e) => warnings.push(Warning::Skipped(e)),
     }
     glossary
 }
@@ -251,7 +253,8 @@ impl Catalog {
             return Err(first);
         }
         let sources = datasets.iter().map(|(f, _)| Source::File(f.clone())).collect();
-        Ok(Catalog::from_partners(merge(Vec::new(), datasets), sources, Vec::new()))
+        let (partners, replaced) = merge(Vec::new(), datasets);
+        Ok(Catalog::from_partners(partners, sources, replaced))
     }
 
     /// One regular file, the usual `--data`: read block by block while its partners are
@@ -306,15 +309,16 @@ impl Catalog {
         for file in dataset_files(dir) {
             match read(&file, progress) {
                 Ok((source, parsed)) => loaded.push((file, source, parsed)),
-                Err(e) => warnings.push(e),
+                Err(e) => warnings.push(Warning::Skipped(e)),
             }
         }
         let (datasets, invalid) = validate_together(Some(&bundled), loaded);
-        warnings.extend(invalid);
+        warnings.extend(invalid.into_iter().map(Warning::Skipped));
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, _)| Source::File(f.clone())));
         let glossary = user_glossary(dir, &mut warnings);
-        let partners = merge(bundled.partners, datasets);
+        let (partners, replaced) = merge(bundled.partners, datasets);
+        warnings.extend(replaced);
         Ok(Catalog::with_glossary(partners, sources, warnings, glossary))
     }
 
@@ -322,7 +326,7 @@ impl Catalog {
     pub fn from_partners(
         partners: Vec<Partner>,
         sources: Vec<Source>,
-        warnings: Vec<DatasetError>,
+        warnings: Vec<Warning>,
     ) -> Catalog {
         Catalog::with_glossary(partners, sources, warnings, Glossary::bundled())
     }
@@ -330,7 +334,7 @@ impl Catalog {
     fn with_glossary(
         partners: Vec<Partner>,
         sources: Vec<Source>,
-        warnings: Vec<DatasetError>,
+        warnings: Vec<Warning>,
         glossary: Glossary,
     ) -> Catalog {
         let index = Index::with_glossary(&partners, glossary);
@@ -341,7 +345,7 @@ impl Catalog {
         partners: Vec<Partner>,
         index: Index,
         sources: Vec<Source>,
-        warnings: Vec<DatasetError>,
+        warnings: Vec<Warning>,
     ) -> Catalog {
         Catalog {
             partners,
@@ -430,8 +434,8 @@ impl Catalog {
         &self.sources
     }
 
-    /// Files that were skipped, with why.
-    pub fn warnings(&self) -> &[DatasetError] {
+    /// Files that were skipped, with why, and partners that replace those of another file.
+    pub fn warnings(&self) -> &[Warning] {
         &self.warnings
     }
 
@@ -595,29 +599,54 @@ fn validate_together(
 }
 
 /// `base` with each dataset laid over it in order: a partner with a known id replaces the one
-/// before it, in place; new ids are added at the end.
-fn merge(mut base: Vec<Partner>, datasets: Vec<(PathBuf, Dataset)>) -> Vec<Partner> {
+/// before it, in place; new ids are added at the end. Partners that replace those of another
+/// of `datasets` (not of `base`, the bundled ones) are told, file by file.
+fn merge(
+    mut base: Vec<Partner>,
+    datasets: Vec<(PathBuf, Dataset)>,
+) -> (Vec<Partner>, Vec<Warning>) {
     let mut datasets = datasets.into_iter().peekable();
+    // The dataset each partner comes from, by number; `base`'s have none.
+    let mut from: Vec<Option<usize>> = vec![None; base.len()];
+    let mut files = Vec::new();
     if base.is_empty() {
         // The ids of one valid file are unique: the first file is the merge so far.
-        if let Some((_, first)) = datasets.next() {
+        if let Some((file, first)) = datasets.next() {
             base = first.partners;
+            from = vec![Some(0); base.len()];
+            files.push(file);
         }
     }
     if datasets.peek().is_none() {
-        return base;
+        return (base, Vec::new());
     }
     let mut position: HashMap<String, usize> =
         base.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-    for (_, dataset) in datasets {
+    let mut warnings = Vec::new();
+    for (file, dataset) in datasets {
+        let this = files.len();
+        // Per file read before: the first id replaced, and how many.
+        let mut replaced: BTreeMap<usize, (String, usize)> = BTreeMap::new();
         for partner in dataset.partners {
             if let Some(&i) = position.get(&partner.id) {
+                if let Some(earlier) = from[i] {
+                    replaced.entry(earlier).or_insert_with(|| (partner.id.clone(), 0)).1 += 1;
+                }
                 base[i] = partner;
+                from[i] = Some(this);
             } else {
                 position.insert(partner.id.clone(), base.len());
                 base.push(partner);
+                from.push(Some(this));
             }
         }
+        warnings.extend(replaced.into_iter().map(|(earlier, (first, count))| Warning::Replaced {
+            file: file.clone(),
+            earlier: files[earlier].clone(),
+            first,
+            count,
+        }));
+        files.push(file);
     }
-    base
+    (base, warnings)
 }

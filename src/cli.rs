@@ -13,7 +13,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 
-use crate::catalog::{self, Catalog, Links};
+use crate::catalog::{self, Catalog, Links, Warning};
 use crate::completions;
 use crate::dataset::{self, Kind};
 use crate::export::{self, ExportFormat};
@@ -239,7 +239,7 @@ impl Env<'_> {
     fn catalog(&mut self) -> Result<Catalog> {
         let catalog = load_catalog(&self.data, self.datasets.as_deref())?;
         for warning in catalog.warnings() {
-            self.warn(&fill(i18n::cli().skipped_dataset, &[warning]))?;
+            self.warn(&warning.said(i18n::cli().skipped_dataset))?;
         }
         Ok(catalog)
     }
@@ -625,7 +625,7 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     // A file the browser reads from the datasets folder is checked as it loads it: laid over
     // the bundled partners, beside the folder's other files, whose partners its relations
     // may name. Any other is checked as `--data` reads it, on its own.
-    let folder = cx.datasets.as_deref();
+    let folder = cx.datasets.clone();
     let mut laid_over: Option<Result<Catalog, String>> = None;
     for file in files {
         // The datasets folder's glossary is no dataset.
@@ -635,11 +635,18 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
         let unread = |e: DatasetError| (e.to_string(), matches!(e, DatasetError::Io { .. }));
         let read = if glossary {
             catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(unread)
-        } else if let Some(folder) = folder.filter(|folder| read_from_folder(folder, file)) {
+        } else if let Some(folder) = folder.as_deref().filter(|f| read_from_folder(f, file)) {
             let catalog = laid_over.get_or_insert_with(|| {
                 Catalog::load(&[], Some(folder), Links::OnFirstUse, &|_| {})
                     .map_err(|e| e.to_string())
             });
+            if let Ok(catalog) = catalog {
+                // Partners it replaces, or that replace its own, are said but no problem.
+                let named = |w: &&Warning| w.skipped().is_none() && w.concerns(file);
+                for warning in catalog.warnings().iter().filter(named) {
+                    cx.warn(&warning.said(""))?;
+                }
+            }
             check_laid_over(file, catalog.as_ref()).map(|n| (n, false)).map_err(|e| said(&e))
         } else {
             dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(unread)
@@ -691,8 +698,8 @@ fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<
         .partners
         .len();
     let catalog = laid_over.map_err(Clone::clone)?;
-    let same = |e: &&dataset::DatasetError| e.file().and_then(Path::file_name) == file.file_name();
-    match catalog.warnings().iter().find(same) {
+    let skipped = |w: &&Warning| w.skipped().is_some() && w.concerns(file);
+    match catalog.warnings().iter().find(skipped).and_then(Warning::skipped) {
         Some(e) => Err(e.to_string()),
         None => Ok(partners),
     }

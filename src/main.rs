@@ -88,7 +88,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         .iter()
         .flat_map(Catalog::warnings)
         // Shown on the status line, as the loader's skipped datasets are.
-        .map(|w| i18n::fill(i18n::s().loading_skipped, &[&w.one_line()]))
+        .map(|w| w.one_line(i18n::s().loading_skipped))
         .collect();
     let mut store = match Store::open(&home) {
         Ok(store) => Some(store),

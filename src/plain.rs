@@ -327,7 +327,9 @@ pub fn start(
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for warning in catalog.warnings() {
-        writeln!(out, "{}", fill(t().skipped_dataset, &[&clean(&warning.to_string())]))?;
+        let said = clean(&warning.said(t().skipped_dataset)).into_owned();
+        let said = if warning.skipped().is_some() { said } else { fill(t().warning, &[&said]) };
+        writeln!(out, "{said}")?;
     }
     let mut store = match Store::open(home) {
         Ok(store) => Some(store),

@@ -15,7 +15,7 @@ use crossterm::event::KeyModifiers as Modifiers;
 use partners::action::{Action, Effect, SearchRequest, Shared};
 use partners::app::App;
 use partners::background::{Loader, SearchWorker};
-use partners::catalog::Catalog;
+use partners::catalog::{Catalog, Warning};
 use partners::dataset;
 use partners::i18n::Lang;
 use partners::input::Held;
@@ -211,7 +211,7 @@ fn several_warnings_show_the_first_and_how_many_more_are_printed_at_the_end() {
     let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.warn_at_start(["state.ron could not be read: set aside".to_owned()]);
     let bad = |name: &str| dataset::parse("(partners: [", Path::new(name)).expect_err("cut short");
-    let skipped = vec![bad("trunc.ron"), bad("esc.ron")];
+    let skipped = vec![Warning::Skipped(bad("trunc.ron")), Warning::Skipped(bad("esc.ron"))];
     let catalog = Catalog::from_partners(common::bundled().partners().to_vec(), vec![], skipped);
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a status");
@@ -478,7 +478,8 @@ fn a_skipped_dataset_is_told_on_one_line() {
     std::fs::write(dir.path().join("bad.ron"), "(partners: [(id: ").expect("written");
     let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
     assert_eq!(catalog.warnings().len(), 1);
-    assert!(catalog.warnings()[0].to_string().contains('\n'), "a message and its fix");
+    let error = catalog.warnings()[0].skipped().expect("a file skipped");
+    assert!(error.to_string().contains('\n'), "a message and its fix");
     let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a warning");
@@ -498,7 +499,7 @@ fn a_skipped_dataset_with_several_problems_says_how_many() {
     let text = format!("(partners: [{}{}{}])", partner("a"), partner("b"), partner("c"));
     std::fs::write(dir.path().join("worse.ron"), text).expect("written");
     let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
-    assert_eq!(catalog.warnings()[0].problems().len(), 3);
+    assert_eq!(catalog.warnings()[0].skipped().map(|e| e.problems().len()), Some(3));
     let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a warning").text.clone();

@@ -933,6 +933,44 @@ fn a_file_of_the_datasets_folder_is_checked_as_the_browser_loads_it() {
     }
 }
 
+/// Two of the user's files with the same id: the later one's partner is used, and that is
+/// said (a bundled partner replaced by the user's is no news).
+#[test]
+fn a_partner_replacing_another_files_is_told() {
+    let home = Home::new();
+    let first = home.file("datasets/a.ron", GOOD);
+    let later = GOOD
+        .replace("Alpha Network", "Alpha Again")
+        .replace("Beta Fondation", "Beta Again")
+        .replace("id: \"beta\"", "id: \"ugap\"")
+        .replace("target: \"beta\"", "target: \"ugap\"");
+    let later = home.file("datasets/b.ron", &later);
+    let out = home.run(&["list"]);
+    let (listed, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(listed.contains("Alpha Again") && !listed.contains("Alpha Network"), "{listed}");
+    let said = format!(
+        "warning: {}: partner \"alpha\" is also in {}, read before it; this file's is used\n",
+        later.display(),
+        first.display()
+    );
+    assert_eq!(err, said);
+    let out = home.run(&["--lang", "fr", "list"]);
+    let err = text(&out.stderr).replace('\u{a0}', " ");
+    assert!(err.contains("le partenaire « alpha » est aussi dans"), "{err}");
+    // Each file checked in the folder says it too, and is fine.
+    let out = home.run(&["validate", later.to_str().expect("utf-8 path")]);
+    assert!(out.status.success() && text(&out.stderr) == said, "{out:?}");
+    // Files given with --data, in their order; several partners are counted.
+    let both = GOOD.replace("Alpha Network", "Other");
+    let both = home.file("both.ron", &both);
+    let paths = [first.to_str().expect("utf-8 path"), both.to_str().expect("utf-8 path")];
+    let out = home.run(&["--data", paths[1], "--data", paths[0], "list"]);
+    let err = text(&out.stderr);
+    assert!(text(&out.stdout).contains("Alpha Network"), "{out:?}");
+    assert!(err.contains(": 2 partners (\"alpha\" first) are also in "), "{err}");
+    assert!(err.starts_with(&format!("warning: {}:", first.display())), "{err}");
+}
+
 #[test]
 fn every_problem_of_a_file_is_reported() {
     let home = Home::new();

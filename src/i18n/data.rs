@@ -23,7 +23,7 @@ table! {
         /// the first is (file name, line, column), `{}`: what it is, `{}`: its fix, `{}`:
         /// the file's path, quoted for a shell.
         problems_in_all,
-        // -- What the RON parser finds (in French; English keeps ron's words) --
+        // -- What the RON parser finds, in our words (the rarest keep ron's English) --
         /// `{}`: the value written, `{}`: what it should name, `{}`: the values.
         ron_unknown_variant,
         /// `{}`: the field written, `{}`: where, `{}`: the fields.
@@ -84,6 +84,12 @@ table! {
         glossary_empty_term,
         /// How to write a glossary.
         glossary_fix,
+        // -- Two files of the user's with the same id --
+        /// `{}`: the later file, `{}`: the id, `{}`: the earlier file.
+        replaced_one,
+        /// `{}`: the later file, `{}`: how many partners, `{}`: the first id, `{}`: the
+        /// earlier file.
+        replaced_many,
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,

@@ -47,6 +47,8 @@ pub static DATA: Data = Data {
     glossary_group: "glossary group {} ({}): {}",
     glossary_language: "every group needs French (fr) and English (en) terms",
     glossary_empty_term: "a term is empty or only stop words",
+    replaced_one: "{}: partner \"{}\" is also in {}, read before it; this file's is used",
+    replaced_many: "{}: {} partners (\"{}\" first) are also in {}, read before it; this file's are used",
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
 
     unknown_kind: "no kind is called that; use one of: {}",

@@ -48,6 +48,8 @@ pub static DATA: Data = Data {
     glossary_group: "groupe {} du glossaire ({}) : {}",
     glossary_language: "chaque groupe a besoin de termes en français (fr) et en anglais (en)",
     glossary_empty_term: "un terme est vide ou ne contient que des mots vides",
+    replaced_one: "{}\u{a0}: le partenaire « {} » est aussi dans {}, lu avant lui\u{a0}; celui de ce fichier l'emporte",
+    replaced_many: "{}\u{a0}: {} partenaires (« {} » le premier) sont aussi dans {}, lu avant lui\u{a0}; ceux de ce fichier l'emportent",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
     unknown_kind: "aucun type ne porte ce nom ; choisissez parmi : {}",

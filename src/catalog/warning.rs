@@ -1,0 +1,78 @@
+//! What loading says without stopping: a file of the datasets folder left out, or partners of
+//! one file that replace those of a file read before it.
+
+use std::path::{Path, PathBuf};
+
+use crate::dataset::DatasetError;
+use crate::i18n::{self, fill};
+
+/// Something about the files loaded that the user should know, the partners loaded all the
+/// same.
+#[derive(Debug)]
+pub enum Warning {
+    /// A file (a dataset or the glossary) that could not be used, and was left out.
+    Skipped(DatasetError),
+    /// Partners of `file` with ids that `earlier`, read before it, also has: `file`'s are
+    /// used. (A partner of the bundled dataset replaced by one of the user's is no news.)
+    Replaced {
+        file: PathBuf,
+        earlier: PathBuf,
+        /// The first such id in `file`.
+        first: String,
+        /// How many there are.
+        count: usize,
+    },
+}
+
+impl Warning {
+    /// What to say: `skipped` (a template with one `{}`) says that a file was left out,
+    /// around its problems. A file's several problems take one line each.
+    pub fn said(&self, skipped: &str) -> String {
+        match self {
+            Warning::Skipped(e) => fill(skipped, &[e]),
+            Warning::Replaced { file, earlier, first, count } => {
+                replaced(file, earlier, first, *count)
+            }
+        }
+    }
+
+    /// [`Warning::said`] on one line, for the status line: a file's several problems are
+    /// counted, the first one told.
+    pub fn one_line(&self, skipped: &str) -> String {
+        match self {
+            Warning::Skipped(e) => fill(skipped, &[&e.one_line()]),
+            Warning::Replaced { file, earlier, first, count } => {
+                replaced(file, earlier, first, *count)
+            }
+        }
+    }
+
+    /// Whether it is about `file` (of the datasets folder, named as its files are listed):
+    /// partners of `file` left out, replacing others, or replaced.
+    pub fn concerns(&self, file: &Path) -> bool {
+        let same = |path: &Path| path.file_name() == file.file_name();
+        match self {
+            Warning::Skipped(e) => e.file().is_some_and(same),
+            Warning::Replaced { file, earlier, .. } => same(file) || same(earlier),
+        }
+    }
+
+    /// The error of a file that was left out.
+    pub fn skipped(&self) -> Option<&DatasetError> {
+        match self {
+            Warning::Skipped(e) => Some(e),
+            Warning::Replaced { .. } => None,
+        }
+    }
+}
+
+/// That `count` partners of `file`, `first` first, replace those of `earlier`.
+fn replaced(file: &Path, earlier: &Path, first: &str, count: usize) -> String {
+    let said = i18n::data();
+    let (file, earlier) = (file.display(), earlier.display());
+    if count == 1 {
+        fill(said.replaced_one, &[&file, &first, &earlier])
+    } else {
+        fill(said.replaced_many, &[&file, &count, &first, &earlier])
+    }
+}
