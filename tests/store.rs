@@ -548,15 +548,20 @@ fn a_state_file_link_is_written_through_and_kept() {
     assert_eq!(names(synced.path()), ["partners-state.ron"], "no temporary file left");
     assert_eq!(names(home.path()), ["state.lock", "state.ron"]);
 
-    // A corrupt target is kept aside in its own folder; the link is left alone.
-    fs::write(&real, "garbage ((").expect("corrupt");
-    let store = open(home.path());
+    // A target that is no state file (it may be anything, /etc/passwd) is never moved nor
+    // written: what the link leads to may not be ours.
+    let garbage = "root:x:0:0:root:/root:/bin/bash\n";
+    fs::write(&real, garbage).expect("not a state file");
+    let mut store = open(home.path());
     assert_eq!(store.warnings().len(), 1, "{:?}", store.warnings());
+    assert!(store.warnings()[0].contains("is a link to"), "{:?}", store.warnings());
+    assert!(store.state().marks.is_empty());
+    let refused = store.apply(star("new", true)).expect_err("nothing written through the link");
+    assert!(refused.to_string().contains("nothing was written there"), "{refused}");
+    assert_eq!(fs::read_to_string(&real).expect("untouched"), garbage);
     assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+    assert_eq!(names(synced.path()), ["partners-state.ron"], "nothing kept aside there");
     assert_eq!(corrupt_files(home.path()), Vec::<PathBuf>::new());
-    let kept: Vec<String> =
-        names(synced.path()).into_iter().filter(|n| n.contains(".corrupt-")).collect();
-    assert_eq!(kept.len(), 1, "{:?}", names(synced.path()));
 }
 
 #[cfg(unix)]

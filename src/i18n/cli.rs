@@ -91,6 +91,10 @@ table! {
         note_not_text,
         /// `{}`: the state file, `{}`: its bound in MiB. A change that would grow it past.
         store_too_large,
+        /// `{}`: `state.ron`, `{}`: the file its link leads to, `{}`: why it is no state file.
+        not_state_link,
+        /// The same, said at start: no marks shown.
+        not_state_link_shown,
         /// `{}`: how many (one), `{}`: the file.
         wrote_one,
         /// `{}`: how many (not one), `{}`: the file.

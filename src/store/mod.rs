@@ -59,6 +59,9 @@ pub enum StoreError {
     Encode(ron::Error),
     /// The change would make the state file larger than can be read back.
     TooLarge { path: PathBuf },
+    /// `state.ron` is a link to a file that is no state file: neither it nor the link is
+    /// touched (the link may lead anywhere, to a file that is not ours).
+    NotStateLink { path: PathBuf, target: PathBuf, reason: String },
 }
 
 impl StoreError {
@@ -88,6 +91,9 @@ impl StoreError {
             StoreError::Encode(error) => fill(said.cannot_encode, &[error]),
             StoreError::TooLarge { path } => {
                 fill(said.store_too_large, &[&path.display(), &(STATE_MOST >> 20)])
+            }
+            StoreError::NotStateLink { path, target, reason } => {
+                fill(said.not_state_link, &[&path.display(), &target.display(), reason])
             }
         }
     }
@@ -139,6 +145,11 @@ impl Store {
                     store.warn(fill(said, &[&path.display(), &state.version]));
                 }
                 state
+            }
+            Disk::Corrupt(reason) if let Some(target) = link_target(&path) => {
+                let said = i18n::cli().not_state_link_shown;
+                store.warn(fill(said, &[&path.display(), &target.display(), &reason]));
+                State::default()
             }
             Disk::Corrupt(reason) if writable => {
                 let kept = keep_aside(&path)?;
@@ -237,6 +248,9 @@ impl Store {
                 Ok((self.state.clone(), false))
             }
             Disk::Corrupt(reason) => {
+                if let Some(target) = link_target(&path) {
+                    return Err(StoreError::NotStateLink { path, target, reason });
+                }
                 let kept = keep_aside(&path)?;
                 let said = i18n::cli().corrupt_kept_memory;
                 self.warn(fill(said, &[&path.display(), &reason, &kept.display()]));
@@ -336,14 +350,18 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// See [`stamp`].
 type Stamp = (std::time::SystemTime, u64, u64);
 
+/// The file `path` leads to when it is a link (followed to its end).
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let link = fs::symlink_metadata(path).ok()?.file_type().is_symlink();
+    link.then(|| atomic::resolve_links(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
 /// Renames an unreadable `path` to `<name>.corrupt-<UTC time>` next to it, adding `-2`, `-3`,
 /// ... rather than replacing an earlier one. Called with the exclusive lock held.
 ///
-/// When `path` is a symlink, the file it points to is kept aside and the link stays.
-fn keep_aside(link: &Path) -> Result<PathBuf, StoreError> {
-    let real = atomic::resolve_links(link)
-        .map_err(|error| StoreError::Read { path: link.to_path_buf(), error })?;
-    let path = real.as_path();
+/// A link is never followed here: an unreadable file a link leads to may not be ours (see
+/// [`StoreError::NotStateLink`]); a link that took the place of the file is itself renamed.
+fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| STATE_FILE.into(), OsStr::to_string_lossy);
     let base = format!("{name}.corrupt-{}", format_utc_compact(now()));
