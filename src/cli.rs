@@ -596,6 +596,9 @@ fn export(
     let to_stdout = |p: &PathBuf| p.as_os_str() == "-" || p.as_os_str() == "/dev/stdout";
     match output {
         Some(path) if to_stdout(&path) => write_buffered(cx.out, exported)?,
+        Some(path) if crate::store::is_own_file(&cx.home, &path) => {
+            bail!(fill(i18n::cli().export_over_state, &[&clean(&path.display().to_string())]));
+        }
         Some(path) => {
             crate::atomic::write_output(&path, exported)?;
             let path = path.display().to_string();

@@ -583,6 +583,42 @@ fn export_into_a_folder_says_it_is_one() {
     assert_eq!(std::fs::read_dir(&folder).expect("still a folder").count(), 0);
 }
 
+/// `export -o` never replaces the store's own files, however they are named: the user's
+/// marks and notes would be lost, or the lock that keeps two processes apart.
+#[test]
+fn export_never_replaces_the_state_or_its_lock() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    let state = home.path().join("state.ron");
+    let before = std::fs::read(&state).expect("the state file");
+    let kept = home.path().join("state.ron.corrupt-20260101T000000Z");
+    std::fs::write(&kept, "kept aside").expect("written");
+    let relative = home.path().join("datasets/../state.ron");
+    std::fs::create_dir_all(home.path().join("datasets")).expect("a folder");
+    let mut targets = vec![state.clone(), home.path().join("state.lock"), kept.clone(), relative];
+    #[cfg(unix)]
+    {
+        let link = home.path().join("out.csv");
+        std::os::unix::fs::symlink(&state, &link).expect("a link");
+        targets.push(link);
+    }
+    for target in &targets {
+        for lang in ["en", "fr"] {
+            let out = home.run(&["--lang", lang, "export", "-o", target.to_str().expect("utf-8")]);
+            assert_eq!(out.status.code(), Some(2), "{target:?}");
+            let said = text(&out.stderr);
+            let why = if lang == "en" { "own state file" } else { "fichier d'état" };
+            assert!(said.contains(why), "{said}");
+        }
+    }
+    assert_eq!(std::fs::read(&state).expect("the state file"), before);
+    assert_eq!(std::fs::read_to_string(&kept).expect("kept"), "kept aside");
+    assert!(home.ok(&["list", "--starred"]).contains("ugap"));
+    // Beside them, any other name is fine.
+    let out = home.run(&["export", "-o", home.path().join("state.csv").to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
 /// A pipe is read to its end, as any file: `--data <(curl …)` works.
 #[cfg(unix)]
 #[test]

@@ -93,6 +93,8 @@ table! {
         store_too_large,
         /// `{}`: `state.ron`, `{}`: the file its link leads to, `{}`: why it is no state file.
         not_state_link,
+        /// `{}`: a file of the store (`state.ron`, `state.lock`) that `export -o` names.
+        export_over_state,
         /// The same, said at start: no marks shown.
         not_state_link_shown,
         /// `{}`: how many (one), `{}`: the file.

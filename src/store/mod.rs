@@ -350,6 +350,35 @@ fn stamp(path: &Path) -> Option<Stamp> {
 /// See [`stamp`].
 type Stamp = (std::time::SystemTime, u64, u64);
 
+/// Whether writing `path` would replace a file of the store in `dir`: `state.ron` (or the
+/// file its link leads to), a file kept aside from it, or `state.lock`. An export written
+/// there would lose the user's marks, or let two processes no longer lock each other out.
+pub fn is_own_file(dir: &Path, path: &Path) -> bool {
+    let Ok(target) = atomic::resolve_links(path) else { return false };
+    let Some(name) = target.file_name() else { return false };
+    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let ours = name == STATE_FILE
+        || name == LOCK_FILE
+        || name.to_string_lossy().starts_with(&format!("{STATE_FILE}.corrupt-"));
+    let canonical = |path: &Path| path.canonicalize().ok();
+    let in_dir = canonical(folder).is_some_and(|f| canonical(dir) == Some(f));
+    in_dir && ours || same_file(&target, &dir.join(STATE_FILE))
+}
+
+/// Whether both paths lead to one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let id = |path: &Path| fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+        id(a).is_some_and(|a| id(b) == Some(a))
+    }
+    #[cfg(not(unix))]
+    {
+        a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a))
+    }
+}
+
 /// The file `path` leads to when it is a link (followed to its end).
 fn link_target(path: &Path) -> Option<PathBuf> {
     let link = fs::symlink_metadata(path).ok()?.file_type().is_symlink();
