@@ -201,11 +201,18 @@ pub enum Command {
 
 /// A kind as `kind:` names it (`--kind élus`, `--kind pub`), when it names one alone.
 fn parse_kind(value: &str) -> Result<Kind, String> {
-    if let [kind] = crate::search::kinds_named(&crate::search::fold(value))[..] {
+    let named = crate::search::kinds_named(&crate::search::fold(value));
+    if let [kind] = named[..] {
         return Ok(kind);
     }
-    let all: Vec<&str> = Kind::ALL.iter().map(|&k| crate::search::kind_listed(k)).collect();
-    Err(fill(i18n::data().unknown_kind, &[&all.join(", ")]))
+    let listed = |kinds: &[Kind]| {
+        kinds.iter().map(|&k| crate::search::kind_listed(k)).collect::<Vec<_>>().join(", ")
+    };
+    if named.is_empty() {
+        Err(fill(i18n::data().unknown_kind, &[&listed(Kind::ALL)]))
+    } else {
+        Err(fill(i18n::data().ambiguous_kind, &[&listed(&named)]))
+    }
 }
 
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets

@@ -770,7 +770,17 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     assert_eq!(ids(&home.json(&["list", "--kind", "élus", "--json"])), ids(&elected));
     // The start of one, as `kind:` takes it, when it names that kind alone.
     assert_eq!(ids(&home.json(&["list", "--kind", "elec", "--json"])), ids(&elected));
-    assert_eq!(home.run(&["list", "--kind", "p"]).status.code(), Some(2), "public or programme");
+    // The start of several is ambiguous, and said so with the kinds it could be.
+    let out = home.run(&["list", "--kind", "p"]);
+    assert_eq!(out.status.code(), Some(2), "public or programme");
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("ambiguous: that could be public-body, programme, professional-association;"),
+        "{said}"
+    );
+    assert!(!said.contains("no kind is called that"), "{said}");
+    let said = text(&home.run(&["--lang", "fr", "list", "--kind", "p"]).stderr);
+    assert!(said.contains("ambigu : cela peut être public, programme, profession ;"), "{said}");
     let found = home.json(&["search", "kind:élus", "--json"]);
     let mut found = ids(&found);
     found.sort_unstable();

@@ -93,6 +93,8 @@ table! {
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,
+        /// A kind's name that starts several (`--kind p`); `{}`: those kinds.
+        ambiguous_kind,
         /// A filter with nothing after its colon, in a whole query (`search`, plain mode).
         filter_without_value,
         /// `{}`: the scopes' slugs.

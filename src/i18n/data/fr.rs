@@ -53,6 +53,7 @@ pub static DATA: Data = Data {
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
     unknown_kind: "aucun type ne porte ce nom ; choisissez parmi : {}",
+    ambiguous_kind: "ambigu : cela peut être {} ; écrivez davantage de celui que vous voulez",
     filter_without_value: "ce filtre n'a pas de valeur : écrivez-en une après les deux-points, comme kind:media",
     unknown_scope: "aucune portée ne porte ce nom ; choisissez parmi : {}",
     unknown_topic: "aucun thème ne porte ce nom ; choisissez parmi : {}",
