@@ -93,8 +93,9 @@ pub fn run_from(
             return session.out.flush();
         }
     }
-    // End of input: end the prompt's line.
+    // End of input (Ctrl-D) leaves as `quit` does, after ending the prompt's line.
     writeln!(session.out)?;
+    writeln!(session.out, "{}", t().bye)?;
     session.out.flush()
 }
 

@@ -112,8 +112,13 @@ fn end_of_input_ends_cleanly() {
     let catalog = bundled();
     let text = session(&catalog, None, "ugap");
     assert!(text.contains("1. UGAP"), "{text}");
-    assert!(text.ends_with("> \n"), "{text:?}");
-    assert!(session(&catalog, None, "").ends_with("> \n"));
+    // As `quit` ends it: with the goodbye, on a line of its own.
+    assert!(text.ends_with("> \nBye.\n"), "{text:?}");
+    assert!(session(&catalog, None, "").ends_with("> \nBye.\n"));
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let french = session(&catalog, None, "ugap");
+    partners::i18n::set(partners::i18n::Lang::En);
+    assert!(french.ends_with("> \nAu revoir.\n"), "{french:?}");
 }
 
 #[test]
@@ -227,5 +232,5 @@ fn back_after_more_lists_without_a_stale_hint() {
     let query = "kind:pub | kind:loc | kind:ele | kind:pro";
     let text = session(&catalog, None, &format!("{query}\nmore\n3\nback\nmore\n"));
     assert_eq!(text.matches(" more: type more").count(), 1, "{text}");
-    assert!(text.ends_with("No more results.\n> \n"), "{text}");
+    assert!(text.ends_with("No more results.\n> \nBye.\n"), "{text}");
 }
