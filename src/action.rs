@@ -128,6 +128,10 @@ pub enum Action {
     HelpPageDown,
     /// Scroll the help a page up.
     HelpPageUp,
+    /// Scroll the help to its first line.
+    HelpTop,
+    /// Scroll the help to its last lines.
+    HelpBottom,
     /// Start a new line in the note.
     NoteNewline,
     /// Move the note's cursor one line up.
@@ -343,6 +347,7 @@ impl Action {
             Action::HelpDown | Action::HelpUp | Action::HelpPageDown | Action::HelpPageUp => {
                 t.do_scroll_help
             }
+            Action::HelpTop | Action::HelpBottom => t.do_help_ends,
             Action::NoteNewline => t.do_new_line,
             Action::NoteLineUp | Action::NoteLineDown => t.do_move_lines,
             Action::SaveNote => t.do_save_note,
@@ -427,6 +432,8 @@ pub static NAMED: &[(&str, Action)] = &[
     ("help-down", Action::HelpDown),
     ("help-page-up", Action::HelpPageUp),
     ("help-page-down", Action::HelpPageDown),
+    ("help-top", Action::HelpTop),
+    ("help-bottom", Action::HelpBottom),
     ("note-new-line", Action::NoteNewline),
     ("note-line-up", Action::NoteLineUp),
     ("note-line-down", Action::NoteLineDown),

@@ -188,6 +188,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Help], ctrl('p'), Action::HelpUp),
     bind(&[Help], plain(KeyCode::PageDown), Action::HelpPageDown),
     bind(&[Help], plain(KeyCode::PageUp), Action::HelpPageUp),
+    bind(&[Help], plain(KeyCode::Home), Action::HelpTop),
+    bind(&[Help], plain(KeyCode::End), Action::HelpBottom),
     bind(&[Help], plain(KeyCode::Esc), Action::CloseOverlay),
     bind(&[Help], alt('h'), Action::CloseOverlay),
     bind(&[Help], plain(KeyCode::F(1)), Action::CloseOverlay),

@@ -25,7 +25,11 @@ impl App {
                     _ => 0,
                 };
                 let max = self.help_max_scroll();
-                self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+                self.help_scroll = match action {
+                    Action::HelpTop => 0,
+                    Action::HelpBottom => max,
+                    _ => self.help_scroll.saturating_add_signed(delta).min(max),
+                };
                 self.overlay = Some(Overlay::Help);
             }
             (Overlay::Note(editor), action) => return self.update_note(editor, &action),

@@ -198,6 +198,7 @@ table! {
         do_forward,
         do_close,
         do_scroll_help,
+        do_help_ends,
         do_new_line,
         do_move_lines,
         do_save_note,

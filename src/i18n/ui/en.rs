@@ -256,6 +256,7 @@ pub static UI: Ui = Ui {
     do_forward: "go forward",
     do_close: "close",
     do_scroll_help: "scroll the help",
+    do_help_ends: "top / bottom of the help",
     do_new_line: "new line",
     do_move_lines: "move between lines",
     do_save_note: "save the note (or the aliases)",

@@ -256,6 +256,7 @@ pub static UI: Ui = Ui {
     do_forward: "aller en avant",
     do_close: "fermer",
     do_scroll_help: "faire défiler l'aide",
+    do_help_ends: "haut / bas de l'aide",
     do_new_line: "nouvelle ligne",
     do_move_lines: "changer de ligne",
     do_save_note: "enregistrer la note (ou les alias)",
