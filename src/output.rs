@@ -270,9 +270,20 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             // Quoted line by line, so no line of the note can end the quote or start a heading.
             // Markdown carries a tab; a terminal's text does not.
             let note = if md { clean_document(note) } else { clean_multiline(note) };
-            for line in note.lines() {
-                let line = if md { md_escape(line) } else { line.to_owned() };
-                let _ = writeln!(out, "{}{line}", if md { "> " } else { "  " });
+            if md {
+                let quoted: Vec<String> = note.lines().map(md_escape).collect();
+                for (n, line) in quoted.iter().enumerate() {
+                    // A line's break is kept as a hard break (a backslash ending it: every
+                    // backslash of the note is escaped, so this one is the only bare one);
+                    // not before a blank line or at the end, where Markdown would show it.
+                    let next = quoted.get(n + 1).filter(|next| !next.is_empty());
+                    let hard = if line.is_empty() || next.is_none() { "" } else { "\\" };
+                    let _ = writeln!(out, "> {line}{hard}");
+                }
+            } else {
+                for line in note.lines() {
+                    let _ = writeln!(out, "  {line}");
+                }
             }
         }
     }

@@ -80,6 +80,24 @@ fn markdown_shows_markup_in_data_as_text() {
     assert!(quoted[1].starts_with("> \\# not a heading"), "{mine}");
 }
 
+/// A note's lines stay lines (a hard break: a bare backslash at the end), but for a blank
+/// line, which is a paragraph break already; a backslash of the note ending a line stays
+/// escaped, so it is text followed by the break.
+#[test]
+fn markdown_keeps_a_notes_line_breaks() {
+    let home = TempDir::new().expect("temp dir");
+    let catalog = bundled();
+    let note = "first\nends in \\\nnext\n\nafter a blank\nlast";
+    let (store, chosen) = store_with_notes(&home, &catalog, &[note]);
+    let md = run(&catalog, Some(&store), &chosen, ExportFormat::Md);
+    let quoted: Vec<&str> = md.lines().filter(|l| l.starts_with('>')).collect();
+    assert_eq!(
+        quoted,
+        ["> first\\", "> ends in \\\\\\", "> next", "> ", "> after a blank\\", "> last"],
+        "{md}"
+    );
+}
+
 #[test]
 fn json_keeps_every_character_of_a_note_as_escapes() {
     let home = TempDir::new().expect("temp dir");
