@@ -571,6 +571,23 @@ fn search_line_with_filters(
     );
 }
 
+/// The filter summary shows alternatives with their `|`: two filters joined by it are either,
+/// not both, and a filter that is an alternative to a word does not filter the list alone.
+#[rstest]
+#[case("kind:media | kind:programme", "[kind:media | kind:programme]")]
+#[case("ugap | kind:media", "[ugap | kind:media]")]
+#[case(
+    "kind:media | kind:programme !weka scope:national",
+    "[kind:media | kind:programme scope:national]"
+)]
+#[case("bordeaux kind:pub", "[kind:pub]")]
+fn filter_summary_keeps_alternatives(#[case] query: &str, #[case] summary: &str) {
+    let actions: Vec<Action> = query.chars().map(Action::Insert).collect();
+    let app = app("", (120, 40), &actions);
+    let first = rows(draw(&app).backend().buffer()).remove(0);
+    assert!(first.contains(&format!("{summary} ")), "{first}");
+}
+
 /// A partner whose entry states no relation: the detail ends with partners like it, labelled
 /// as similar, the first one chosen.
 #[rstest]
