@@ -12,6 +12,7 @@ use partners::catalog::{Catalog, Source};
 use partners::dataset::{Relation, RelationKind};
 use partners::store::{Marks, State};
 use partners::ui::theme::{Theme, ThemeName};
+use partners::view::overview::OverviewTab;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use rstest::rstest;
@@ -293,6 +294,29 @@ fn overview_topics_chosen_row(#[case] size: (u16, u16), #[case] row: usize) {
     actions.extend(std::iter::repeat_n(Action::NextRow, row));
     let app = app("", size, &actions);
     insta::assert_snapshot!(name(size, "overview_topics_chosen"), draw(&app).backend());
+}
+
+/// On a narrow screen (40x12, and the smallest drawn, 30x8) every tab's title is whole, in
+/// either language, whichever tab is chosen and with rows hidden above (the ↑ mark beside).
+#[rstest]
+fn overview_tabs_fit_a_narrow_screen(
+    #[values((40, 12), (30, 8))] size: (u16, u16),
+    #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,
+    #[values(0, 3)] tab: usize,
+    #[values(0, 9)] row: usize,
+) {
+    let mut actions = vec![Action::OpenOverview];
+    actions.extend(std::iter::repeat_n(Action::NextTab, tab));
+    actions.extend(std::iter::repeat_n(Action::NextRow, row));
+    partners::i18n::set(lang);
+    let app = app("", size, &actions);
+    let first = rows(draw(&app).backend().buffer()).remove(0);
+    let titles: Vec<&str> = OverviewTab::ALL.iter().map(|t| t.short_title()).collect();
+    partners::i18n::set(partners::i18n::Lang::En);
+    for title in titles {
+        assert!(first.contains(title), "{title:?} cut in {first:?}");
+    }
+    assert_eq!(first.contains('↑'), row == 9, "{first:?}");
 }
 
 /// Enter on an outside organisation in the network tab: the overview stays, and the status

@@ -146,6 +146,11 @@ table! {
         tab_scopes,
         tab_topics,
         tab_network,
+        /// The tabs' titles where the whole ones do not fit (40 columns).
+        tab_kinds_short,
+        tab_scopes_short,
+        tab_topics_short,
+        tab_network_short,
         // -- The detail pane --
         also,
         topics,

@@ -10,6 +10,27 @@ use super::theme::Theme;
 use crate::text::{clean, pad, truncate, width};
 use crate::view::overview::{OverviewTab, Row, RowAction};
 
+/// The tabs in at most `room` columns, `chosen` marked: their titles, else their short
+/// titles, else those without the spaces around them, else the chosen one alone.
+fn tab_bar(chosen: OverviewTab, room: usize, theme: &Theme) -> Line<'static> {
+    for (short, pad) in [(false, " "), (true, " "), (true, "")] {
+        let tabs: Vec<Span<'static>> = OverviewTab::ALL
+            .iter()
+            .flat_map(|&t| {
+                let style = if t == chosen { theme.chosen_link } else { theme.dim };
+                let title = if short { t.short_title() } else { t.title() };
+                [Span::styled(format!("{pad}{title}{pad}"), style), Span::raw(" ")]
+            })
+            .collect();
+        let line = Line::from(tabs);
+        // The space after the last tab may be cut.
+        if line.width() <= room + 1 {
+            return line;
+        }
+    }
+    Line::styled(format!(" {} ", chosen.short_title()), theme.chosen_link)
+}
+
 /// Draws the overview over the whole screen; `loading`: the partners are not all there yet.
 pub fn render(
     tab: OverviewTab,
@@ -21,18 +42,16 @@ pub fn render(
     area: Rect,
 ) {
     frame.render_widget(Clear, area);
-    let tabs: Vec<Span<'static>> = OverviewTab::ALL
-        .iter()
-        .flat_map(|t| {
-            let style = if *t == tab { theme.chosen_link } else { theme.dim };
-            [Span::styled(format!(" {} ", t.title()), style), Span::raw(" ")]
-        })
-        .collect();
-    // The keys are in the status line below, which stays visible.
-    let block =
-        Block::default().borders(Borders::ALL).border_style(theme.focused).title(Line::from(tabs));
     let visible = usize::from(area.height.saturating_sub(2));
     let first = selected.saturating_sub(visible.saturating_sub(1));
+    // The tabs share the top border with the mark that rows are hidden above.
+    let mark = if first > 0 { width(crate::i18n::s().more_above) } else { 0 };
+    let room = usize::from(area.width.saturating_sub(2)).saturating_sub(mark);
+    // The keys are in the status line below, which stays visible.
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused)
+        .title(tab_bar(tab, room, theme));
     let block = super::scroll_marks(block, first > 0, first + visible < rows.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -34,6 +34,17 @@ impl OverviewTab {
         }
     }
 
+    /// The tab's title in a word, for a narrow screen.
+    pub fn short_title(self) -> &'static str {
+        let t = crate::i18n::s();
+        match self {
+            OverviewTab::Kinds => t.tab_kinds_short,
+            OverviewTab::Scopes => t.tab_scopes_short,
+            OverviewTab::Topics => t.tab_topics_short,
+            OverviewTab::Network => t.tab_network_short,
+        }
+    }
+
     /// The next tab (or, not `forward`, the previous one), wrapping around.
     #[must_use]
     pub fn step(self, forward: bool) -> OverviewTab {

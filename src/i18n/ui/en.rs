@@ -204,6 +204,10 @@ pub static UI: Ui = Ui {
     tab_scopes: "By scope",
     tab_topics: "By topic",
     tab_network: "Network",
+    tab_kinds_short: "Kind",
+    tab_scopes_short: "Scope",
+    tab_topics_short: "Topic",
+    tab_network_short: "Network",
 
     also: "Also: ",
     topics: "Topics: ",

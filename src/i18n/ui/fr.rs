@@ -204,6 +204,10 @@ pub static UI: Ui = Ui {
     tab_scopes: "Par portée",
     tab_topics: "Par thème",
     tab_network: "Réseau",
+    tab_kinds_short: "Type",
+    tab_scopes_short: "Portée",
+    tab_topics_short: "Thème",
+    tab_network_short: "Réseau",
 
     also: "Aussi\u{a0}: ",
     topics: "Thèmes\u{a0}: ",
