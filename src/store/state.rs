@@ -277,6 +277,8 @@ fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at:
 pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
     let said = i18n::cli();
     let text = std::str::from_utf8(bytes).map_err(|error| fill(said.not_utf8, &[&error]))?;
+    // A byte-order mark, which some editors write first, is no content (as in datasets).
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut state: State = ron::from_str(text).map_err(|error| {
         let start = error.span.start;
         let why = crate::dataset::syntax_message(&error.code);
@@ -349,6 +351,14 @@ mod tests {
         assert_eq!(state.marks["a"].aliases, ["?!"]);
         assert!(state.apply(aliases(&[], &["?!"]), 9));
         assert!(state.marks.is_empty(), "marks with nothing left are dropped");
+    }
+
+    #[test]
+    fn a_byte_order_mark_an_editor_wrote_first_is_no_content() {
+        let text = "\u{FEFF}(version: 1, marks: {\"ugap\": (starred: true)}, history: [])";
+        let state = parse_state(text.as_bytes()).expect("parses");
+        assert!(state.marks.get("ugap").is_some_and(|m| m.starred));
+        assert!(parse_state("\u{FEFF}\u{FEFF}()".as_bytes()).is_err(), "one mark only");
     }
 
     #[test]
