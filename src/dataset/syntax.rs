@@ -73,12 +73,17 @@ pub fn syntax_message(code: &ron::Error) -> String {
     use ron::Error as E;
     let said = i18n::data();
     let outer = |outer: &Option<String>| outer.clone().unwrap_or_default();
+    // What the file holds is quoted, cut short: a word may run for megabytes.
+    let quoted = |found: &str| crate::text::truncate(found, QUOTED_MOST).into_owned();
     match code {
         E::NoSuchEnumVariant { expected, found, outer: o } => {
-            fill(said.ron_unknown_variant, &[found, &outer(o), &expected.join(", ")])
+            fill(said.ron_unknown_variant, &[&quoted(found), &outer(o), &expected.join(", ")])
         }
         E::NoSuchStructField { expected, found, outer: o } => {
-            fill(said.ron_unknown_field, &[found, &outer(o), &expected.join(", ")])
+            fill(said.ron_unknown_field, &[&quoted(found), &outer(o), &expected.join(", ")])
+        }
+        E::ExpectedDifferentStructName { expected, found } => {
+            fill(said.ron_not_a_struct, &[&quoted(found), expected])
         }
         E::MissingStructField { field, outer: o } => {
             fill(said.ron_missing_field, &[field, &outer(o)])
@@ -93,14 +98,15 @@ pub fn syntax_message(code: &ron::Error) -> String {
         E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => fill(said.ron_expected_close, &[&")"]),
         E::TrailingCharacters => said.ron_trailing.to_owned(),
         E::ExpectedArray => fill(said.ron_expected_close, &[&"["]),
-        E::ExpectedStructLike => fill(said.ron_expected_close, &[&"("]),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            fill(said.ron_expected_close, &[&"("])
+        }
         E::ExpectedMap => fill(said.ron_expected_close, &[&"{"]),
         E::ExpectedMapColon => fill(said.ron_expected_close, &[&":"]),
         E::ExpectedMapEnd => fill(said.ron_expected_close, &[&"}"]),
         E::ExpectedUnit => fill(said.ron_expected_close, &[&"()"]),
         E::ExpectedBoolean => said.ron_expected_boolean.to_owned(),
         E::ExpectedIdentifier
-        | E::ExpectedNamedStructLike(_)
         | E::ExpectedStructName(_)
         | E::InvalidIdentifier(_)
         | E::SuggestRawIdentifier(_) => said.ron_expected_name.to_owned(),
@@ -118,9 +124,12 @@ pub fn syntax_message(code: &ron::Error) -> String {
         E::UnexpectedChar(c) => fill(said.ron_unexpected_char, &[c]),
         E::UnclosedBlockComment => said.ron_unclosed_comment.to_owned(),
         E::InvalidEscape(_) => said.ron_invalid_escape.to_owned(),
-        other => other.to_string(),
+        other => crate::text::truncate(&other.to_string(), 4 * QUOTED_MOST).into_owned(),
     }
 }
+
+/// The most columns of the file's text a message quotes.
+const QUOTED_MOST: usize = 40;
 
 #[cfg(test)]
 mod tests {

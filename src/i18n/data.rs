@@ -30,6 +30,8 @@ table! {
         ron_unknown_field,
         /// `{}`: the field, `{}`: where.
         ron_missing_field,
+        /// `{}`: the word written, `{}`: the structure expected there.
+        ron_not_a_struct,
         /// `{}`: the field, `{}`: where.
         ron_duplicate_field,
         ron_eof,

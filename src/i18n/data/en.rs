@@ -10,6 +10,7 @@ pub static DATA: Data = Data {
     problems_in_all: "{} problems, the first: {}: {} · fix: {} (all of them: partners validate {})",
     ron_unknown_variant: "`{}` is no {}; use one of: {}",
     ron_unknown_field: "`{}` is no field of {}; the fields are: {}",
+    ron_not_a_struct: "`{}` is not expected here: a {} is written in parentheses, `(field: value, …)`",
     ron_missing_field: "field `{}` is missing in {}",
     ron_duplicate_field: "field `{}` is given twice in {}",
     ron_eof: "the file ends too soon: a bracket or a quote is left open",

@@ -11,6 +11,7 @@ pub static DATA: Data = Data {
     problems_in_all: "{} problèmes, le premier\u{a0}: {}: {} · correction\u{a0}: {} (tous\u{a0}: partners validate {})",
     ron_unknown_variant: "«\u{a0}{}\u{a0}» n'est pas un {} connu\u{a0}; choisissez parmi\u{a0}: {}",
     ron_unknown_field: "«\u{a0}{}\u{a0}» n'est pas un champ de {}\u{a0}; les champs sont\u{a0}: {}",
+    ron_not_a_struct: "«\u{a0}{}\u{a0}» n'est pas attendu ici\u{a0}: un {} s'écrit entre parenthèses, «\u{a0}(champ: valeur, …)\u{a0}»",
     ron_missing_field: "le champ «\u{a0}{}\u{a0}» manque dans {}",
     ron_duplicate_field: "le champ «\u{a0}{}\u{a0}» est donné deux fois dans {}",
     ron_eof: "le fichier finit trop tôt\u{a0}: une parenthèse, un crochet ou un guillemet reste ouvert",
