@@ -882,7 +882,8 @@ fn bad_data_files_name_the_line_and_column() {
     assert_bad_data(&home, "duplicate.ron", &duplicate, at, "used twice (first on line 3)");
 
     let control = GOOD.replace("The second.", "The \\u{1b}[31msecond.");
-    let at = line_col(&control, "description:", 1);
+    // At the text itself.
+    let at = line_col(&control, "\"The \\u{1b}", 0);
     assert_bad_data(&home, "control.ron", &control, at, "U+001B");
 
     let missing = home.path().join("missing.ron");

@@ -26,8 +26,8 @@ enum Problem<'a> {
     Duplicate(usize),
     /// This field (`name` or `description`) is blank.
     Empty(&'static str),
-    /// This field holds this control character.
-    Control(&'static str, char),
+    /// This text, of this field, holds this control character.
+    Control(Field, &'a str, char),
     /// A relation to an id this file does not define (another loaded file may).
     UnknownTarget(&'a str),
     /// A relation to the partner itself.
@@ -120,10 +120,10 @@ fn problems<'a>(
     }
     if texts == Texts::Unchecked && !p.texts_are_clean() {
         for (field, value) in p.texts() {
-            if value.trim().is_empty() && matches!(field, "name" | "description") {
-                found.push(Problem::Empty(field));
+            if value.trim().is_empty() && matches!(field.name, "name" | "description") {
+                found.push(Problem::Empty(field.name));
             } else if let Some(c) = value.chars().find(|c| c.is_control()) {
-                found.push(Problem::Control(field, c));
+                found.push(Problem::Control(field, value, c));
             }
         }
     }
@@ -168,46 +168,61 @@ fn locate(
         let Some((_, problems)) = bad.next() else { break };
         let id = &partner.id;
         let at = |needle: &str| finder.locate(needle, start);
+        // Each problem where it is, in the order of the file, once.
+        let mut placed: Vec<(usize, DatasetError)> = Vec::new();
+        // Where the last text placed of each list field ends: the same text twice in a list
+        // is placed at each of its strings.
+        let mut past: Vec<(&str, usize)> = Vec::new();
         for problem in problems {
-            errors.push(match problem {
+            let (offset, message, fix) = match problem {
                 Problem::NotSlug => {
-                    finder.invalid(start, fill(said.not_slug, &[id]), said.not_slug_fix)
+                    (start, fill(said.not_slug, &[id]), said.not_slug_fix.to_owned())
                 }
                 Problem::Duplicate(earlier) => {
                     let line = finder.position(starts[earlier]).line;
-                    finder.invalid(
-                        start,
-                        fill(said.duplicate_id, &[id, &line]),
-                        said.duplicate_id_fix,
-                    )
+                    (start, fill(said.duplicate_id, &[id, &line]), said.duplicate_id_fix.to_owned())
                 }
-                Problem::Empty(field) => finder.invalid(
+                Problem::Empty(field) => (
                     at(&format!("{field}:")),
                     fill(said.empty_field, &[id, &field]),
-                    &fill(said.empty_field_fix, &[&field]),
+                    fill(said.empty_field_fix, &[&field]),
                 ),
-                Problem::Control(field, c) => finder.invalid(
-                    at(&format!("{field}:")),
-                    fill(said.control_character, &[id, &field, &format!("{:04X}", c as u32)]),
-                    said.control_character_fix,
-                ),
-                Problem::UnknownTarget(target) => finder.invalid(
+                Problem::Control(field, value, c) => {
+                    let from = at(&format!("{}:", field.name));
+                    let earlier = past.iter().find(|(name, _)| *name == field.name);
+                    let from = earlier.map_or(from, |&(_, end)| end.max(from));
+                    let offset = finder.locate_string(value, from);
+                    past.retain(|(name, _)| *name != field.name);
+                    past.push((field.name, finder.after_string(offset)));
+                    (
+                        offset,
+                        fill(said.control_character, &[id, &field, &format!("{:04X}", c as u32)]),
+                        said.control_character_fix.to_owned(),
+                    )
+                }
+                Problem::UnknownTarget(target) => (
                     finder.locate_string(target, at("relations:")),
                     fill(said.unknown_target, &[id, &target]),
-                    said.unknown_target_fix,
+                    said.unknown_target_fix.to_owned(),
                 ),
-                Problem::SelfTarget => finder.invalid(
+                Problem::SelfTarget => (
                     finder.locate_string(id, at("relations:")),
                     fill(said.self_target, &[id]),
-                    said.self_target_fix,
+                    said.self_target_fix.to_owned(),
                 ),
-                Problem::BadRelation(kind) => finder.invalid(
+                Problem::BadRelation(kind) => (
                     at("relations:"),
                     fill(said.bad_relation, &[id, &kind.slug()]),
-                    said.bad_relation_fix,
+                    said.bad_relation_fix.to_owned(),
                 ),
-            });
+            };
+            let error = finder.invalid(offset, message, &fix);
+            if !placed.iter().any(|(_, e)| e.to_string() == error.to_string()) {
+                placed.push((offset, error));
+            }
         }
+        placed.sort_by_key(|(offset, _)| *offset);
+        errors.extend(placed.into_iter().map(|(_, error)| error));
     }
     errors
 }
@@ -232,8 +247,10 @@ impl Partner {
             && self.texts().all(|(_, text)| !has_control(text))
     }
 
-    /// Every free-text field with its name, for validation.
-    fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+    /// Every free-text field with where it is, for validation.
+    fn texts(&self) -> impl Iterator<Item = (Field, &str)> {
+        let field = |name| Field { name, item: None, part: "" };
+        let item = |name, n, part| Field { name, item: Some(n), part };
         let optional = [
             ("acronym", &self.acronym),
             ("location", &self.location),
@@ -242,22 +259,48 @@ impl Partner {
             ("phone", &self.phone),
             ("booth", &self.booth),
         ];
-        [("name", self.name.as_str()), ("description", self.description.as_str())]
+        [(field("name"), self.name.as_str()), (field("description"), self.description.as_str())]
             .into_iter()
-            .chain(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))))
-            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(optional.into_iter().filter_map(move |(f, v)| Some((field(f), v.as_deref()?))))
             .chain(
-                self.facts
+                self.aliases
                     .iter()
-                    .flat_map(|f| [("facts", f.label.as_str()), ("facts", f.value.as_str())]),
+                    .enumerate()
+                    .map(move |(n, a)| (item("aliases", n, ""), a.as_str())),
             )
-            .chain(
-                self.relations
-                    .iter()
-                    .flat_map(|r| [r.name.as_deref(), r.note.as_deref()])
-                    .flatten()
-                    .map(|t| ("relations", t)),
-            )
+            .chain(self.facts.iter().enumerate().flat_map(move |(n, f)| {
+                [
+                    (item("facts", n, ".label"), f.label.as_str()),
+                    (item("facts", n, ".value"), f.value.as_str()),
+                ]
+            }))
+            .chain(self.relations.iter().enumerate().flat_map(move |(n, r)| {
+                [
+                    (item("relations", n, ".name"), r.name.as_deref()),
+                    (item("relations", n, ".note"), r.note.as_deref()),
+                ]
+                .into_iter()
+                .filter_map(|(f, t)| Some((f, t?)))
+            }))
+    }
+}
+
+/// A text field of a partner, as the file writes it: `name`, `aliases[0]`, `facts[1].value`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Field {
+    name: &'static str,
+    /// The item's number, in a list.
+    item: Option<usize>,
+    /// The item's field (`.label`), or nothing.
+    part: &'static str,
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.item {
+            Some(n) => write!(f, "{}[{n}]{}", self.name, self.part),
+            None => f.write_str(self.name),
+        }
     }
 }
 
@@ -336,7 +379,7 @@ mod tests {
             ),
             (
                 two.replace("\"x\"", "\"x\\u{85}\""),
-                "x.ron:10:57: partner \"two\": the description holds the control character U+0085",
+                "x.ron:10:70: partner \"two\": field description holds the control character U+0085",
             ),
             (
                 two.replace("id: \"two\"", "id: \"one\"")
@@ -391,17 +434,45 @@ mod tests {
         let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
         assert_eq!(
             places,
-            ["x.ron:2:10", "x.ron:2:20", "x.ron:3:57", "x.ron:4:46", "x.ron:4:9", "x.ron:6:10"],
+            ["x.ron:2:10", "x.ron:2:20", "x.ron:3:70", "x.ron:4:9", "x.ron:4:46", "x.ron:6:10"],
             "{problems:#?}"
         );
         assert!(problems[0].contains("not a kebab-case slug"));
         assert!(problems[1].contains("empty name"));
         assert!(problems[2].contains("control character U+0007"));
-        assert!(problems[3].contains("\"nobody\", which is not a partner"));
-        assert!(problems[4].contains("exactly one of `target` and `name`"));
+        assert!(problems[3].contains("exactly one of `target` and `name`"));
+        assert!(problems[4].contains("\"nobody\", which is not a partner"));
         assert!(problems[5].contains("used twice (first on line 3)"));
         let shown = err(source);
         assert_eq!(shown, problems.join("\n"), "displayed one after the other");
+    }
+
+    /// Each text is named as the file writes it, and placed at its own string.
+    #[test]
+    fn a_control_character_is_placed_at_its_own_text() {
+        let source = r#"(partners: [
+    (id: "one", name: "One", kind: Media, scope: Local, description: "x",
+        aliases: ["fine", "a\u{1b}b", "a\u{1b}b"],
+        facts: [(label: "L\u{7}", value: "V\u{7}")],
+        relations: [(kind: MemberOf, name: "N", note: "n\u{85}")]),
+])"#;
+        let problems = problems_of(source);
+        let said: Vec<(&str, &str)> = problems
+            .iter()
+            .filter_map(|p| p.split_once(": partner \"one\": field "))
+            .map(|(place, rest)| (place, rest.split(' ').next().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("x.ron:3:27", "aliases[1]"),
+                ("x.ron:3:39", "aliases[2]"),
+                ("x.ron:4:25", "facts[0].label"),
+                ("x.ron:4:42", "facts[0].value"),
+                ("x.ron:5:55", "relations[0].note"),
+            ],
+            "{problems:#?}"
+        );
     }
 
     #[test]

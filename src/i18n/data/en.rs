@@ -36,7 +36,7 @@ pub static DATA: Data = Data {
     duplicate_id_fix: "give each partner its own id",
     empty_field: "partner \"{}\" has an empty {}",
     empty_field_fix: "write the {}",
-    control_character: "partner \"{}\": the {} holds the control character U+{}",
+    control_character: "partner \"{}\": field {} holds the control character U+{}",
     control_character_fix: "remove it (a dataset holds plain text only)",
     unknown_target: "partner \"{}\" has a relation to \"{}\", which is not a partner",
     unknown_target_fix: "use the id of a partner of the dataset, or `name:` for an outside organisation",
