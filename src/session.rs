@@ -187,7 +187,10 @@ fn event_loop(
 ) -> anyhow::Result<Ending> {
     let keys = Keys::start();
     let mut held = crate::input::Held::default();
+    // Performs an action and what it leads to; says whether the screen may have changed (an
+    // idle look at the state file that found nothing new changes nothing: no frame is sent).
     let mut perform = |app: &mut App, action: Action, screen: &mut Screen, bg: &mut Background| {
+        let mut unchanged = matches!(action, Action::Idle);
         let mut next = app.update(action);
         // Each effect's outcome goes back to update, which may ask for more.
         while let Some(effect) = next {
@@ -201,10 +204,12 @@ fn event_loop(
                 }
                 effect => {
                     let report = effects::perform(effect, store.as_deref_mut(), screen);
+                    unchanged &= matches!(report, Action::Reread(None));
                     app.update(report)
                 }
             };
         }
+        !unchanged
     };
     let size = screen.terminal.size()?;
     // Performed, not only updated: a large catalog loaded before the session asks for its
@@ -216,8 +221,11 @@ fn event_loop(
         &mut background,
     );
     let mut last_idle = Instant::now();
+    let mut changed = true;
     loop {
-        if let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame)) {
+        if changed
+            && let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame))
+        {
             perform(app, Action::Terminate, screen, &mut background);
             return ended_by(e);
         }
@@ -266,12 +274,12 @@ fn event_loop(
                 }
             }
         };
-        perform(app, action, screen, &mut background);
+        changed = perform(app, action, screen, &mut background);
         // Keys that waited for the results just shown are done now, in order.
         while !app.should_quit()
             && let Some(action) = held.next(app.key_state(), app.coming())
         {
-            perform(app, action, screen, &mut background);
+            changed |= perform(app, action, screen, &mut background);
         }
         if app.should_quit() {
             return Ok(Ending::Quit);

@@ -27,6 +27,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     shell: Box<dyn Child + Send + Sync>,
     output_done: mpsc::Receiver<()>,
+    /// How many bytes partners has written to the terminal so far.
+    written: Arc<std::sync::atomic::AtomicUsize>,
     /// Kept until the session ends (a test may take it to read the files after).
     home: Option<tempfile::TempDir>,
 }
@@ -64,18 +66,21 @@ impl Session {
         let mut reader = pty.master.try_clone_reader().expect("a reader on the terminal");
         let (finished, output_done) = mpsc::channel();
         let feed = Arc::clone(&parser);
+        let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&written);
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             // Linux reports EIO once the child has gone; either way the output has ended.
             while let Ok(n @ 1..) = reader.read(&mut buffer) {
                 feed.lock().expect("no panic holding the lock").process(&buffer[..n]);
+                count.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
             }
             let _ = finished.send(());
         });
         let writer = pty.master.take_writer().expect("a writer to the terminal");
         // The master must outlive the test's reads and writes: leak it with the session.
         std::mem::forget(pty.master);
-        Session { parser, writer, shell, output_done, home: Some(home) }
+        Session { parser, writer, shell, output_done, written, home: Some(home) }
     }
 
     /// Polls `done` on the emulated screen until it holds or [`PATIENCE`] runs out.
@@ -353,6 +358,31 @@ fn what_a_script_changes_reaches_an_open_browser_and_no_note_is_lost() {
     assert!(!session.parser.lock().expect("lock").screen().contents().contains("✓ met"));
     script(&["met", "ugap"]);
     session.wait_for("the met mark", |s| s.contents().contains("✓ met"));
+    session.type_keys(b"\x03");
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
+/// An idle browser looks at the state file about once a second; finding nothing new, it
+/// sends the terminal nothing (no frame: tmux would mark the window active every second).
+#[test]
+fn an_idle_browser_sends_nothing() {
+    let mut session = Session::start("ugap");
+    session.wait_for_browser();
+    let written = || session.written.load(std::sync::atomic::Ordering::Relaxed);
+    let mut before = written();
+    // Settled: nothing came for a while.
+    loop {
+        thread::sleep(Duration::from_millis(300));
+        let now = written();
+        if now == before {
+            break;
+        }
+        before = now;
+    }
+    thread::sleep(Duration::from_millis(2500));
+    assert_eq!(written(), before, "idle for 2.5 s, three looks at the state file");
     session.type_keys(b"\x03");
     let (status, contents, screen) = session.finish();
     assert_eq!(status, 0);
