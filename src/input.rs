@@ -437,13 +437,13 @@ impl Bindings {
     }
 
     /// A status-line hint: the first key of each action, joined by `/`, then `label`
-    /// (`↑/↓ scroll`).
-    pub fn hint(&self, context: Context, actions: &[Action], label: &str) -> String {
+    /// (`↑/↓ scroll`); none when no action has a key (the configuration gave it to another).
+    pub fn hint(&self, context: Context, actions: &[Action], label: &str) -> Option<String> {
         let keys: Vec<String> = actions
             .iter()
             .filter_map(|action| self.keys_for(context, action).into_iter().next())
             .collect();
-        format!("{} {label}", keys.join("/"))
+        (!keys.is_empty()).then(|| format!("{} {label}", keys.join("/")))
     }
 }
 

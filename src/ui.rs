@@ -257,6 +257,7 @@ fn hints(app: &App, columns: u16) -> String {
                 }
                 _ => t.unsaved_note,
             };
+            let answers: Vec<String> = answers.into_iter().flatten().collect();
             return fill(unsaved, &[&answers.join(" · ")]);
         }
         Context::Note => vec![
@@ -288,7 +289,8 @@ fn hints(app: &App, columns: u16) -> String {
             hint(&[Action::OpenHelp], t.hint_help),
         ],
     };
-    fit_hints(parts, usize::from(columns))
+    // An action the configuration left without a key is not offered.
+    fit_hints(parts.into_iter().flatten().collect(), usize::from(columns))
 }
 
 /// `parts` joined by ` · `, dropping the ones before the last (the help) from the end until

@@ -728,3 +728,20 @@ fn the_cursor_follows_what_is_drawn_of_the_query(#[case] query: &str, #[case] co
     let x = terminal.backend().cursor_position().x;
     assert!(x < 40, "{query:?}: cursor at {x}");
 }
+
+/// A key the configuration takes from an action (here Ctrl-S, given to quit) leaves that
+/// action unoffered: the note editor's title and the hints name no empty key.
+#[test]
+fn an_action_left_without_a_key_is_not_offered() {
+    let config = partners::config::Config::parse(
+        "[keys]\nquit = [\"ctrl-s\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("reads");
+    let mut app = app_with(bundled(), State::default(), "ugap", (100, 30), &[]);
+    app.set_bindings(config.bindings());
+    app.update(Action::EditNote);
+    let shown = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(shown.contains("Note on UGAP — Esc close"), "{shown}");
+    assert!(!shown.contains("  save") && !shown.contains("· save"), "{shown}");
+}

@@ -54,6 +54,9 @@ fn note_keys(app: &App) -> String {
         app.bindings().hint(Context::Note, &[Action::SaveNote], t.hint_save),
         app.bindings().hint(Context::Note, &[Action::CancelNote], t.hint_close),
     ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
     .join(", ")
 }
 
