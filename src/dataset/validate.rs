@@ -7,6 +7,7 @@
 //! no searching of its text. Parsing is not here.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -154,9 +155,11 @@ fn locate(
     // Where each partner up to the last bad one starts: a duplicate names its first's line.
     let mut starts = Vec::new();
     let mut cursor = 0;
+    // Where the next partner's id was found, when a bad partner looked for it.
+    let mut ahead: Option<Option<usize>> = None;
     for (i, partner) in partners.iter().enumerate() {
         let Some((next_bad, _)) = bad.peek() else { break };
-        let found = finder.find_id(&partner.id, cursor);
+        let found = ahead.take().unwrap_or_else(|| finder.find_id(&partner.id, cursor));
         let start = found.unwrap_or(cursor);
         // The next partner's id stands after this one's (a duplicate id, too): looked for
         // past this one's string.
@@ -167,9 +170,17 @@ fn locate(
         }
         let Some((_, problems)) = bad.next() else { break };
         let id = &partner.id;
+        // Its problems are looked for in its own text only, up to the next partner's id: a
+        // text found further on would be another partner's (and each search would run to
+        // the end of the file).
+        let next = partners.get(i + 1).map(|next| finder.find_id(&next.id, cursor));
+        ahead = next;
+        let end = next.flatten().unwrap_or(finder.source.len());
+        let finder = &SourceFinder { source: &finder.source[..end], file: finder.file };
         let at = |needle: &str| finder.locate(needle, start);
         // Each problem where it is, in the order of the file, once.
         let mut placed: Vec<(usize, DatasetError)> = Vec::new();
+        let mut said_at: HashSet<(usize, String)> = HashSet::new();
         // Where the last text placed of each list field ends: the same text twice in a list
         // is placed at each of its strings.
         let mut past: Vec<(&str, usize)> = Vec::new();
@@ -216,9 +227,8 @@ fn locate(
                     said.bad_relation_fix.to_owned(),
                 ),
             };
-            let error = finder.invalid(offset, message, &fix);
-            if !placed.iter().any(|(_, e)| e.to_string() == error.to_string()) {
-                placed.push((offset, error));
+            if said_at.insert((offset, message.clone())) {
+                placed.push((offset, finder.invalid(offset, message, &fix)));
             }
         }
         placed.sort_by_key(|(offset, _)| *offset);
@@ -473,6 +483,16 @@ mod tests {
             ],
             "{problems:#?}"
         );
+    }
+
+    /// A partner's problem is looked for in its own text: the same text in a later partner
+    /// (written otherwise, here raw where it was escaped) is not taken for it.
+    #[test]
+    fn a_problem_is_placed_in_its_own_partner() {
+        let source = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"x\",\n        aliases: [\"z\\u{1b}\"]),\n    (id: \"b\", name: \"B\", kind: Media, scope: Local, description: \"x\",\n        aliases: [\"z\u{1b}\"]),\n])";
+        let problems = problems_of(source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(places, ["x.ron:3:19", "x.ron:5:19"], "{problems:#?}");
     }
 
     #[test]
