@@ -466,16 +466,16 @@ fn failed_write_reports_the_path_and_changes_nothing() {
     store.apply(star("a", true)).expect("star");
     let kept = home.path().join("kept.ron");
     fs::rename(store.state_path(), &kept).expect("move the file");
-    // A link into a folder that does not exist makes the write fail even for root.
+    // A link into a folder that does not exist: nothing is written through it (it would
+    // fail even for root), and the message names where it leads.
     let nowhere = home.path().join("no-such-folder").join("state.ron");
     std::os::unix::fs::symlink(&nowhere, store.state_path()).expect("link");
 
     let error = store.apply(star("b", true)).expect_err("write fails");
     let message = error.to_string();
-    assert!(matches!(error, StoreError::Write { .. }), "{message}");
-    let folder = nowhere.parent().expect("parent");
-    assert!(message.starts_with(&format!("cannot write {}", folder.display())), "{message}");
-    assert!(message.contains("--home DIR / PARTNERS_HOME"), "{message}");
+    assert!(matches!(error, StoreError::NotStateLink { .. }), "{message}");
+    assert!(message.contains(&nowhere.display().to_string()), "{message}");
+    assert!(message.contains("nothing was written"), "{message}");
     assert_eq!(store.marks("b"), None, "memory shows only what is on disk");
     fs::remove_file(store.state_path()).expect("unlink");
     fs::rename(&kept, store.state_path()).expect("move back");
@@ -526,7 +526,7 @@ fn a_state_file_link_is_written_through_and_kept() {
     let home = TempDir::new().expect("tempdir");
     let synced = TempDir::new().expect("synced folder");
     let real = synced.path().join("partners-state.ron");
-    fs::write(&real, "(marks: {\"old\": (starred: true)})").expect("real file");
+    fs::write(&real, "(version: 1, marks: {\"old\": (starred: true)})").expect("real file");
     let link = home.path().join("state.ron");
     // A relative link, as people make them.
     let relative =
@@ -562,6 +562,28 @@ fn a_state_file_link_is_written_through_and_kept() {
     assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
     assert_eq!(names(synced.path()), ["partners-state.ron"], "nothing kept aside there");
     assert_eq!(corrupt_files(home.path()), Vec::<PathBuf>::new());
+
+    // RON that is not a state (another program's settings, a dataset) is no state either,
+    // though every field of a state may be left out.
+    for other in ["(theme: \"dark\", font_size: 14)", "(partners: [])", "(marks: {})"] {
+        fs::write(&real, other).expect("another file");
+        let mut store = open(home.path());
+        assert!(store.warnings()[0].contains("is a link to"), "{other}: {:?}", store.warnings());
+        assert!(store.apply(star("new", true)).is_err(), "{other}");
+        assert_eq!(fs::read_to_string(&real).expect("untouched"), other);
+    }
+    // A link to nothing creates nothing; to an empty file, starts a state there.
+    fs::remove_file(&real).expect("removed");
+    let mut store = open(home.path());
+    assert!(store.warnings()[0].contains("create it, empty"), "{:?}", store.warnings());
+    assert!(store.apply(star("new", true)).is_err());
+    assert!(!real.exists(), "nothing created where the link leads");
+    fs::write(&real, "").expect("an empty file");
+    let mut store = open(home.path());
+    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+    store.apply(star("new", true)).expect("a state begun there");
+    assert!(open(home.path()).marks("new").is_some_and(|m| m.starred));
+    assert!(fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
 }
 
 #[cfg(unix)]

@@ -168,6 +168,12 @@ table! {
         not_utf8,
         /// `{}`: the parser's reason.
         not_ron,
+        /// A file a `state.ron` link leads to that holds a field a state has not: `{}`: it.
+        not_state_field,
+        /// A file a `state.ron` link leads to with no `version`.
+        not_state_version,
+        /// A `state.ron` link that leads to no file.
+        state_link_nowhere,
         // -- I/O errors in plain words --
         io_symlink,
         io_permission_denied,

@@ -25,7 +25,7 @@ pub use state::{Change, HISTORY_LIMIT, Marks, STATE_VERSION, State, tidy_alias};
 use crate::atomic::{self, WriteError, describe};
 use crate::i18n::{self, fill};
 use crate::time::{format_utc_compact, now};
-use state::{parse_state, to_ron};
+use state::{parse_linked_state, parse_state, to_ron};
 
 const STATE_FILE: &str = "state.ron";
 
@@ -328,8 +328,15 @@ fn is_read_only(error: &io::Error) -> bool {
 }
 
 fn read_disk(path: &Path) -> Result<Disk, StoreError> {
+    // A link may lead anywhere: what it leads to must be a state file (see
+    // `StoreError::NotStateLink`), and is never created by a write through it.
+    let linked = link_target(path).is_some();
+    let parse = if linked { parse_linked_state } else { parse_state };
     match atomic::read_regular(path, STATE_MOST) {
-        Ok(bytes) => Ok(parse_state(&bytes).map_or_else(Disk::Corrupt, Disk::Loaded)),
+        Ok(bytes) => Ok(parse(&bytes).map_or_else(Disk::Corrupt, Disk::Loaded)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound && linked => {
+            Ok(Disk::Corrupt(i18n::cli().state_link_nowhere.to_owned()))
+        }
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Disk::Missing),
         Err(error) => Err(StoreError::Read { path: path.to_path_buf(), error }),
     }

@@ -288,6 +288,43 @@ pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
     Ok(state)
 }
 
+/// [`parse_state`] for the file a `state.ron` link leads to, which may be anyone's: it must
+/// say it is a state file, with a `version` and no field a state has not (a newer version's
+/// own fields aside: such a file is only read). An empty file is an empty state, so that a
+/// link to a new file in a synced folder starts one.
+pub(super) fn parse_linked_state(bytes: &[u8]) -> Result<State, String> {
+    /// The fields of a state file, whatever they hold.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // Read to be checked, never used.
+    struct Fields {
+        version: serde::de::IgnoredAny,
+        #[serde(default)]
+        marks: serde::de::IgnoredAny,
+        #[serde(default)]
+        history: serde::de::IgnoredAny,
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(State::default());
+    }
+    let state = parse_state(bytes)?;
+    if state.version > STATE_VERSION {
+        return Ok(state);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let said = i18n::cli();
+    match ron::from_str::<Fields>(text).map_err(|e| e.code) {
+        Ok(_) => Ok(state),
+        Err(ron::Error::NoSuchStructField { found, .. }) => {
+            let found = crate::text::truncate(&found, 40);
+            Err(fill(said.not_state_field, &[&found]))
+        }
+        Err(ron::Error::MissingStructField { .. }) => Err(said.not_state_version.to_owned()),
+        Err(other) => Err(crate::dataset::syntax_message(&other)),
+    }
+}
+
 /// The file's text.
 pub(super) fn to_ron(state: &State) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new().struct_names(false);

@@ -82,6 +82,9 @@ pub static CLI: Cli = Cli {
     note_clash_theirs: "The note on {} was changed elsewhere while you wrote: the text written there is kept",
     not_utf8: "not UTF-8 text: {}",
     not_ron: "not valid RON: {}",
+    not_state_field: "it holds `{}`, which a state file does not",
+    not_state_version: "it has no `version`, which a state file has",
+    state_link_nowhere: "there is no such file: create it, empty, to keep your marks there",
 
     io_symlink: "it is a symbolic link, which partners does not follow there, or a loop of links",
     io_permission_denied: "permission denied",

@@ -82,6 +82,9 @@ pub static CLI: Cli = Cli {
     note_clash_theirs: "La note sur {} a été modifiée ailleurs pendant que vous écriviez : le texte écrit là-bas est gardé",
     not_utf8: "ce n'est pas du texte UTF-8 : {}",
     not_ron: "ce n'est pas du RON valide : {}",
+    not_state_field: "il contient «\u{a0}{}\u{a0}», que n'a pas un fichier d'état",
+    not_state_version: "il n'a pas de «\u{a0}version\u{a0}», qu'a un fichier d'état",
+    state_link_nowhere: "ce fichier n'existe pas\u{a0}: créez-le, vide, pour y garder vos marques",
 
     io_symlink: "c'est un lien symbolique, que partners ne suit pas à cet endroit, ou une boucle de liens",
     io_permission_denied: "permission refusée",
