@@ -358,15 +358,18 @@ fn stamp(path: &Path) -> Option<Stamp> {
 type Stamp = (std::time::SystemTime, u64, u64);
 
 /// Whether writing `path` would replace a file of the store in `dir`: `state.ron` (or the
-/// file its link leads to), a file kept aside from it, or `state.lock`. An export written
-/// there would lose the user's marks, or let two processes no longer lock each other out.
+/// file its link leads to), a file kept aside from it, or `state.lock`, their names compared
+/// regardless of case (a file system may ignore it: `STATE.LOCK` is the lock there). An
+/// export written there would lose the user's marks, or let two processes no longer lock
+/// each other out.
 pub fn is_own_file(dir: &Path, path: &Path) -> bool {
     let Ok(target) = atomic::resolve_links(path) else { return false };
     let Some(name) = target.file_name() else { return false };
+    let name = name.to_string_lossy().to_lowercase();
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let ours = name == STATE_FILE
         || name == LOCK_FILE
-        || name.to_string_lossy().starts_with(&format!("{STATE_FILE}.corrupt-"));
+        || name.starts_with(&format!("{STATE_FILE}.corrupt-"));
     let canonical = |path: &Path| path.canonicalize().ok();
     let in_dir = canonical(folder).is_some_and(|f| canonical(dir) == Some(f));
     in_dir && ours || same_file(&target, &dir.join(STATE_FILE))
