@@ -640,7 +640,9 @@ fn merge(
                 from.push(Some(this));
             }
         }
-        warnings.extend(replaced.into_iter().map(|(earlier, (first, count))| Warning::Replaced {
+        // The same file given twice replaces nothing of its own.
+        let replaced = replaced.into_iter().filter(|&(earlier, _)| files[earlier] != file);
+        warnings.extend(replaced.map(|(earlier, (first, count))| Warning::Replaced {
             file: file.clone(),
             earlier: files[earlier].clone(),
             first,

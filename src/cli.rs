@@ -637,6 +637,8 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     // may name. Any other is checked as `--data` reads it, on its own.
     let folder = cx.datasets.clone();
     let mut laid_over: Option<Result<Catalog, String>> = None;
+    // A warning about two files of the folder is told once, not with each.
+    let mut told = Vec::new();
     for file in files {
         // The datasets folder's glossary is no dataset.
         let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
@@ -654,7 +656,11 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
                 // Partners it replaces, or that replace its own, are said but no problem.
                 let named = |w: &&Warning| w.skipped().is_none() && w.concerns(file);
                 for warning in catalog.warnings().iter().filter(named) {
-                    cx.warn(&warning.said(""))?;
+                    let said = warning.said("");
+                    if !told.contains(&said) {
+                        cx.warn(&said)?;
+                        told.push(said);
+                    }
                 }
             }
             check_laid_over(file, catalog.as_ref()).map(|n| (n, false)).map_err(|e| said(&e))

@@ -1027,6 +1027,13 @@ fn a_partner_replacing_another_files_is_told() {
     // Each file checked in the folder says it too, and is fine.
     let out = home.run(&["validate", later.to_str().expect("utf-8 path")]);
     assert!(out.status.success() && text(&out.stderr) == said, "{out:?}");
+    // Both checked: said once.
+    let both = [first.to_str().expect("utf-8 path"), later.to_str().expect("utf-8 path")];
+    let out = home.run(&["validate", both[0], both[1]]);
+    assert!(out.status.success() && text(&out.stderr) == said, "{out:?}");
+    // The same file given twice replaces nothing of its own.
+    let out = home.run(&["--data", both[0], "--data", both[0], "list"]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
     // Files given with --data, in their order; several partners are counted.
     let both = GOOD.replace("Alpha Network", "Other");
     let both = home.file("both.ron", &both);
