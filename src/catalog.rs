@@ -15,7 +15,7 @@ mod warning;
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 pub use warning::Warning;
 
-use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind, Texts};
+use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind};
 use crate::search::{Glossary, GlossaryError, Index, MarkBits};
 use crate::store::{Marks, State};
 
@@ -266,10 +266,9 @@ impl Catalog {
         links: Links,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<Catalog, DatasetError> {
-        let (parsed, parts) = dataset::read_parsed_with(file, progress, &Index::part)?;
+        let (parsed, parts, texts) = dataset::read_parsed_with(file, progress, &Index::part)?;
         // Problems are told in this thread's language, on the pool's thread that finds them.
         let lang = crate::i18n::lang();
-        let texts = if parts.is_some() { Texts::Checked } else { Texts::Unchecked };
         let (checked, index) = rayon::join(
             || {
                 let _speaking = crate::i18n::speaking(lang);

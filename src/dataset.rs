@@ -455,23 +455,28 @@ pub fn parse(source: &str, file: &Path) -> Result<Dataset, DatasetError> {
 /// partners are read on the other cores while the file is read, block by block. A file of an
 /// unusual shape is read again, whole, for ron.
 pub fn read_parsed(path: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<Dataset, DatasetError> {
-    read_parsed_with(path, progress, &|_| ()).map(|(dataset, _)| dataset)
+    read_parsed_with(path, progress, &|_| ()).map(|(dataset, ..)| dataset)
 }
 
 /// [`read_parsed`], calling `also` with each batch of partners (at most [`BATCH`]) on the core
-/// that read it. What it made comes back in order, and then every partner's texts were
-/// checked as they were read ([`Texts::Checked`]); nothing when the file was read whole.
+/// that read it. What it made comes back in order; nothing when the file was read whole.
+/// Then whether the partners' texts were checked as they were read, for
+/// [`validate_reading_again`].
 pub fn read_parsed_with<T: Send>(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
     also: &(dyn Fn(&[Partner]) -> T + Sync),
-) -> Result<(Dataset, Option<Vec<T>>), DatasetError> {
+) -> Result<(Dataset, Option<Vec<T>>, Texts), DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
     let file = source::open(path).map_err(io)?;
     let size = file.size;
     match stream::read_partners(file, source::READ_BLOCK, size, progress, also).map_err(io)? {
-        stream::Read::Partners(partners, made) => Ok((Dataset { partners }, Some(made))),
-        stream::Read::Unusual => Ok((parse_syntax(&read_source(path)?, path)?, None)),
+        stream::Read::Partners(partners, made) => {
+            Ok((Dataset { partners }, Some(made), Texts::Checked(validate::ReadClean(()))))
+        }
+        stream::Read::Unusual => {
+            Ok((parse_syntax(&read_source(path)?, path)?, None, Texts::Unchecked))
+        }
     }
 }
 

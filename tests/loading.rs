@@ -57,7 +57,7 @@ fn partners_are_handed_in_batches_in_order() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = file(&dir, &SOURCE);
     let first = |batch: &[dataset::Partner]| (batch.len(), batch.first().map(|p| p.id.clone()));
-    let (read, batches) = dataset::read_parsed_with(&path, &|_| {}, &first).expect("valid");
+    let (read, batches, _) = dataset::read_parsed_with(&path, &|_| {}, &first).expect("valid");
     let batches = batches.expect("read block by block, not by ron");
     // One block and a half: a batch of the most, the rest of the first block, the second.
     assert!(batches.len() >= 3, "{}", batches.len());

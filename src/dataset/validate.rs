@@ -62,8 +62,13 @@ pub enum Texts {
     Unchecked,
     /// No control character, no blank name or description: the partners were read by
     /// `fast_ron::read_clean_item`, which leaves any other to the whole file's reading.
-    Checked,
+    Checked(ReadClean),
 }
+
+/// That partners were read by `fast_ron::read_clean_item`: made only where they are, so that
+/// no caller can say [`Texts::Checked`] of partners read otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadClean(pub(super) ());
 
 /// [`validate()`], with the source text asked of `source` only when a problem must be placed
 /// in it: a caller may free the text of a large file and read it again then. A valid dataset
