@@ -413,7 +413,7 @@ fn ron_options() -> ron::Options {
 
 /// The text without the UTF-8 byte-order mark some editors write first (positions are then
 /// counted from the first character people see).
-fn without_bom(source: &str) -> &str {
+pub(crate) fn without_bom(source: &str) -> &str {
     source.strip_prefix('\u{FEFF}').unwrap_or(source)
 }
 

@@ -278,7 +278,7 @@ pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
     let said = i18n::cli();
     let text = std::str::from_utf8(bytes).map_err(|error| fill(said.not_utf8, &[&error]))?;
     // A byte-order mark, which some editors write first, is no content (as in datasets).
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = crate::dataset::without_bom(text);
     let mut state: State = ron::from_str(text).map_err(|error| {
         let start = error.span.start;
         let why = crate::dataset::syntax_message(&error.code);
@@ -312,7 +312,7 @@ pub(super) fn parse_linked_state(bytes: &[u8]) -> Result<State, String> {
         return Ok(state);
     }
     let text = String::from_utf8_lossy(bytes);
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let text = crate::dataset::without_bom(&text);
     let said = i18n::cli();
     match ron::from_str::<Fields>(text).map_err(|e| e.code) {
         Ok(_) => Ok(state),
