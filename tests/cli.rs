@@ -469,7 +469,7 @@ fn an_endless_text_stream_is_refused_at_its_first_error() {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         writer.join().expect("the writer ends");
-        let said = format!("{fifo}:1:1: `y` is not expected here: a Dataset is written");
+        let said = format!("{fifo}:1:1: `y` is not expected here: a dataset is written");
         let shown = if args[0] == "validate" { text(&out.stdout) } else { text(&out.stderr) };
         assert!(shown.contains(&said), "{args:?}: {shown}");
         assert_ne!(out.status.code(), Some(0), "{args:?}");
@@ -723,13 +723,13 @@ fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
         ),
         (
             partner(", kind: Media, colour: 3"),
-            ": « colour » n'est pas un champ de Partner ; les champs sont : id, name",
-            ": `colour` is no field of Partner; the fields are: id, name",
+            ": « colour » n'est pas un champ pour un partenaire ; les champs sont : id, name",
+            ": `colour` is no field of a partner; the fields are: id, name",
         ),
         (
             partner(""),
-            ": le champ « kind » manque dans Partner",
-            ": field `kind` is missing in Partner",
+            ": le champ « kind » manque dans un partenaire",
+            ": field `kind` is missing in a partner",
         ),
         (
             "(partners: [(id: \"x\" name: \"X\")])".to_owned(),
@@ -755,8 +755,8 @@ fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
         ),
         (
             "(partners: [foo])".to_owned(),
-            ":1:13: « foo » n'est pas attendu ici : un Partner s'écrit entre parenthèses",
-            ":1:13: `foo` is not expected here: a Partner is written in parentheses",
+            ":1:13: « foo » n'est pas attendu ici : un partenaire s'écrit entre parenthèses",
+            ":1:13: `foo` is not expected here: a partner is written in parentheses",
         ),
         (String::new(), ":1:1: « ( » est attendu ici", ":1:1: `(` is expected here"),
         // A word of the file is quoted cut short, however long it runs.

@@ -72,7 +72,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 pub fn syntax_message(code: &ron::Error) -> String {
     use ron::Error as E;
     let said = i18n::data();
-    let outer = |outer: &Option<String>| outer.clone().unwrap_or_default();
+    let outer = |outer: &Option<String>| outer.as_deref().map(structure).unwrap_or_default();
     // What the file holds is quoted, cut short: a word may run for megabytes.
     let quoted = |found: &str| crate::text::truncate(found, QUOTED_MOST).into_owned();
     match code {
@@ -83,7 +83,7 @@ pub fn syntax_message(code: &ron::Error) -> String {
             fill(said.ron_unknown_field, &[&quoted(found), &outer(o), &expected.join(", ")])
         }
         E::ExpectedDifferentStructName { expected, found } => {
-            fill(said.ron_not_a_struct, &[&quoted(found), expected])
+            fill(said.ron_not_a_struct, &[&quoted(found), &structure(expected)])
         }
         E::MissingStructField { field, outer: o } => {
             fill(said.ron_missing_field, &[field, &outer(o)])
@@ -126,6 +126,23 @@ pub fn syntax_message(code: &ron::Error) -> String {
         E::InvalidEscape(_) => said.ron_invalid_escape.to_owned(),
         other => crate::text::truncate(&other.to_string(), 4 * QUOTED_MOST).into_owned(),
     }
+}
+
+/// What the messages call the structure ron names `name` (a Rust type's name): the words of
+/// the user's language; an enum (`Kind`, as the field `kind`) keeps its name.
+fn structure(name: &str) -> String {
+    let said = i18n::data();
+    match name {
+        "Dataset" => said.structure_dataset,
+        "Partner" => said.structure_partner,
+        "Fact" => said.structure_fact,
+        "Relation" => said.structure_relation,
+        "State" => said.structure_state,
+        "Marks" => said.structure_marks,
+        "GlossaryGroup" => said.structure_glossary_group,
+        other => other,
+    }
+    .to_owned()
 }
 
 /// The most columns of the file's text a message quotes.

@@ -30,8 +30,17 @@ table! {
         ron_unknown_field,
         /// `{}`: the field, `{}`: where.
         ron_missing_field,
-        /// `{}`: the word written, `{}`: the structure expected there.
+        /// `{}`: the word written, `{}`: the structure expected there (see `structure_*`).
         ron_not_a_struct,
+        /// What the parser's messages call each structure of a file (rather than its Rust
+        /// name), with an article: the `{}` of the messages above that name one.
+        structure_dataset,
+        structure_partner,
+        structure_fact,
+        structure_relation,
+        structure_state,
+        structure_marks,
+        structure_glossary_group,
         /// `{}`: the field, `{}`: where.
         ron_duplicate_field,
         ron_eof,
