@@ -8,7 +8,7 @@
 
 use rayon::prelude::*;
 
-use super::validate::has_control;
+use super::validate::{has_control, names_something};
 use super::{Fact, Kind, Partner, Relation, RelationKind, Scope, Topic, ron_options};
 
 /// From this many partners, they are read on every core.
@@ -208,9 +208,7 @@ fn read_partner(item: &str) -> Option<Partner> {
     })?;
     reader.at_end()?.then_some(())?;
     let (name, description) = (name?, description?);
-    if name.trim().is_empty() || description.trim().is_empty() {
-        return None;
-    }
+    names_something(&name, &description).then_some(())?;
     Some(Partner {
         id: id?,
         name,

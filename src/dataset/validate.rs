@@ -253,12 +253,16 @@ pub(super) fn has_control(text: &str) -> bool {
     bytes.chunks(64).any(|block| c0(block) != 0) || memchr::memchr_iter(0xC2, bytes).any(c1)
 }
 
+/// Whether a partner's name and description say something: neither may be blank.
+pub(super) fn names_something(name: &str, description: &str) -> bool {
+    !name.trim().is_empty() && !description.trim().is_empty()
+}
+
 impl Partner {
     /// Whether the texts pass the rules: a name and a description that are not
     /// blank, and no control character in any text (the texts of [`Partner::texts`]).
     pub(super) fn texts_are_clean(&self) -> bool {
-        !self.name.trim().is_empty()
-            && !self.description.trim().is_empty()
+        names_something(&self.name, &self.description)
             && self.texts().all(|(_, text)| !has_control(text))
     }
 
