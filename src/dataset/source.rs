@@ -154,7 +154,7 @@ impl Text<'_> {
         };
         // All UTF-8 up to there: the line and column can be counted.
         let source = String::from_utf8_lossy(&self.bytes[..offset]);
-        let finder = SourceFinder { source: &source, file: self.file };
+        let finder = SourceFinder::new(&source, self.file);
         let problem = finder.invalid(offset, message.to_owned(), fix);
         Err(problem)
     }
@@ -175,9 +175,16 @@ fn holds(literal: &str, value: &str) -> bool {
 pub(super) struct SourceFinder<'a> {
     pub(super) source: &'a str,
     pub(super) file: &'a Path,
+    /// The last place [`SourceFinder::position`] was asked for, and how many lines end
+    /// before it: errors come in the order of the file, so each counts lines from the last.
+    pub(super) seen: std::cell::Cell<(usize, usize)>,
 }
 
-impl SourceFinder<'_> {
+impl<'a> SourceFinder<'a> {
+    pub(super) fn new(source: &'a str, file: &'a Path) -> SourceFinder<'a> {
+        SourceFinder { source, file, seen: std::cell::Cell::default() }
+    }
+
     /// The byte offset of `id: "<id>"` at or after `from` (a place outside any string).
     pub(super) fn find_id(&self, id: &str, from: usize) -> Option<usize> {
         let is_id = |offset: usize| {
@@ -232,11 +239,18 @@ impl SourceFinder<'_> {
     }
 
     pub(super) fn position(&self, offset: usize) -> Location {
-        let before = &self.source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Location { file: self.file.to_path_buf(), line, column }
+        let bytes = self.source.as_bytes();
+        let newlines = |range: &[u8]| memchr::memchr_iter(b'\n', range).count();
+        let (last, ended) = self.seen.get();
+        let ended = if offset >= last {
+            ended + newlines(&bytes[last..offset])
+        } else {
+            ended - newlines(&bytes[offset..last])
+        };
+        self.seen.set((offset, ended));
+        let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        let column = self.source[line_start..offset].chars().count() + 1;
+        Location { file: self.file.to_path_buf(), line: ended + 1, column }
     }
 
     pub(super) fn invalid(&self, offset: usize, message: String, fix: &str) -> DatasetError {

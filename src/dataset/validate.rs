@@ -104,7 +104,7 @@ pub(super) fn validate_placing<'s>(
         return Ok(first);
     }
     let source = source();
-    let errors = locate(partners, bad, &SourceFinder { source: without_bom(&source), file });
+    let errors = locate(partners, bad, &SourceFinder::new(without_bom(&source), file));
     Err(DatasetError::from_problems(errors))
 }
 
@@ -181,7 +181,12 @@ fn locate(
         let next = partners.get(i + 1).map(|next| finder.find_id(&next.id, cursor));
         ahead = next;
         let end = next.flatten().unwrap_or(finder.source.len());
-        let finder = &SourceFinder { source: &finder.source[..end], file: finder.file };
+        // Lines are counted on from where the last partner's problems were.
+        let whole = finder;
+        let finder = &SourceFinder {
+            seen: whole.seen.clone(),
+            ..SourceFinder::new(&whole.source[..end], whole.file)
+        };
         let at = |needle: &str| finder.locate(needle, start);
         // Each problem where it is, in the order of the file, once.
         let mut placed: Vec<(usize, DatasetError)> = Vec::new();
@@ -238,6 +243,7 @@ fn locate(
         }
         placed.sort_by_key(|(offset, _)| *offset);
         errors.extend(placed.into_iter().map(|(_, error)| error));
+        whole.seen.set(finder.seen.get());
     }
     errors
 }
