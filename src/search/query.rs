@@ -464,12 +464,14 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
         Some(r) => (r, true),
         None => (rest, false),
     };
-    let (rest, prefix) = match rest.strip_prefix('^') {
-        Some(r) if !exact => (r, true),
-        _ => (rest, false),
-    };
+    // As fzf reads them: the end first (a lone `$` is text), then the start, so that `^$`,
+    // like `^`, asks nothing.
     let (rest, suffix) = match rest.strip_suffix('$') {
         Some(r) if !exact && !r.is_empty() => (r, true),
+        _ => (rest, false),
+    };
+    let (rest, prefix) = match rest.strip_prefix('^') {
+        Some(r) if !exact => (r, true),
         _ => (rest, false),
     };
     let text = fold(rest);
@@ -501,6 +503,18 @@ mod tests {
         assert!(q.groups[1][0].negated);
         assert_eq!(q.groups[3][0].atom, Atom::Text { text: "end".into(), mode: Mode::Suffix });
         assert_eq!(q.groups[5][0].atom, Atom::Kind(vec![Kind::Media]));
+    }
+
+    #[test]
+    fn anchors_alone_ask_nothing_as_in_fzf() {
+        let q = |text: &str| Query::parse(text).unwrap_or_default();
+        assert_eq!(q("^$"), q(""));
+        assert_eq!(q("^"), q(""));
+        assert_ne!(q("$"), q(""), "a lone $ is text");
+        assert_eq!(
+            q("^ab$").groups[0][0].atom,
+            Atom::Text { text: "ab".into(), mode: Mode::Whole }
+        );
     }
 
     #[test]
