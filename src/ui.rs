@@ -158,26 +158,12 @@ fn summary(filters: &str, room: usize) -> String {
 /// The field filters of the query, shown beside the count: each group of alternatives that
 /// holds one, whole with its `|`, so `kind:media | kind:programme` does not read as both.
 fn active_filters(app: &App) -> String {
-    let query = app.query();
     let is_filter = |w: &&str| {
         let w = w.trim_start_matches('!');
         crate::search::FILTERS.iter().any(|(f, _)| w.len() > f.len() && w.starts_with(f))
     };
-    // Grouped as `Query::parse` groups terms: a `|` joins the next term to the last one.
-    let mut groups: Vec<Vec<&str>> = Vec::new();
-    let mut join_next = false;
-    for token in query.split_whitespace() {
-        if token == "|" {
-            join_next = !groups.is_empty();
-            continue;
-        }
-        match groups.last_mut() {
-            Some(group) if join_next => group.push(token),
-            _ => groups.push(vec![token]),
-        }
-        join_next = false;
-    }
-    let filters: Vec<String> = groups
+    let query = app.query();
+    let filters: Vec<String> = crate::search::Query::term_words(&query)
         .iter()
         .filter(|group| group.iter().any(is_filter))
         .map(|group| group.join(" | "))

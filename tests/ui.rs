@@ -605,6 +605,8 @@ fn search_line_with_filters(
     "[kind:media | kind:programme scope:national]"
 )]
 #[case("bordeaux kind:pub", "[kind:pub]")]
+// Grouped as the search groups them: a word that is no term (`kind:`) is left out there.
+#[case("ugap | kind: | kind:media", "[ugap | kind:media]")]
 fn filter_summary_keeps_alternatives(#[case] query: &str, #[case] summary: &str) {
     let actions: Vec<Action> = query.chars().map(Action::Insert).collect();
     let app = app("", (120, 40), &actions);

@@ -248,21 +248,17 @@ impl Query {
     }
 
     pub fn parse(input: &str) -> Result<Query, QueryError> {
-        let mut groups: Vec<Vec<Term>> = Vec::new();
-        let mut join_next = false;
-        for token in input.split_whitespace() {
-            if token == "|" {
-                join_next = !groups.is_empty();
-                continue;
-            }
-            let Some(term) = parse_term(token)? else { continue };
-            match groups.last_mut() {
-                Some(group) if join_next => group.push(term),
-                _ => groups.push(vec![term]),
-            }
-            join_next = false;
-        }
-        Ok(Query { groups })
+        Ok(Query { groups: grouped(input, parse_term)? })
+    }
+
+    /// The words of `input` that are terms, grouped as [`Query::parse`] groups them (each
+    /// group's words are alternatives), as written: what the search line shows of them. A
+    /// word that asks nothing (`kind:`, `^`) is left out; one in error is kept.
+    pub fn term_words(input: &str) -> Vec<Vec<&str>> {
+        let word = |token| {
+            Ok::<_, QueryError>(parse_term(token).map_or(Some(token), |t| t.map(|_| token)))
+        };
+        grouped(input, word).unwrap_or_default()
     }
 
     /// Whether the query has no condition at all.
@@ -389,6 +385,29 @@ enum Narrowing<'q> {
     /// [`Query::grown_fuzzy`]).
     ButFor(&'q str, &'q str),
     No,
+}
+
+/// The tokens of `input` made into `T`s by `term` (`None` leaves a token out), grouped: a
+/// `|` joins the next one to the group before it.
+fn grouped<'i, T>(
+    input: &'i str,
+    mut term: impl FnMut(&'i str) -> Result<Option<T>, QueryError>,
+) -> Result<Vec<Vec<T>>, QueryError> {
+    let mut groups: Vec<Vec<T>> = Vec::new();
+    let mut join_next = false;
+    for token in input.split_whitespace() {
+        if token == "|" {
+            join_next = !groups.is_empty();
+            continue;
+        }
+        let Some(term) = term(token)? else { continue };
+        match groups.last_mut() {
+            Some(group) if join_next => group.push(term),
+            _ => groups.push(vec![term]),
+        }
+        join_next = false;
+    }
+    Ok(groups)
 }
 
 fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
