@@ -191,9 +191,9 @@ fn locate(
         // Each problem where it is, in the order of the file, once.
         let mut placed: Vec<(usize, DatasetError)> = Vec::new();
         let mut said_at: HashSet<(usize, String)> = HashSet::new();
-        // Where the last text placed of each list field ends: the same text twice in a list
-        // is placed at each of its strings.
-        let mut past: Vec<(&str, usize)> = Vec::new();
+        // The field of the last text placed and where that text ends: the same text twice in
+        // a list is placed at each of its strings (a field's texts come one after another).
+        let mut last: Option<(&str, usize)> = None;
         for problem in problems {
             let (offset, message, fix) = match problem {
                 Problem::NotSlug => {
@@ -209,12 +209,12 @@ fn locate(
                     fill(said.empty_field_fix, &[&field]),
                 ),
                 Problem::Control(field, value, c) => {
-                    let from = at(&format!("{}:", field.name));
-                    let earlier = past.iter().find(|(name, _)| *name == field.name);
-                    let from = earlier.map_or(from, |&(_, end)| end.max(from));
+                    let from = match last {
+                        Some((name, end)) if name == field.name => end,
+                        _ => at(&format!("{}:", field.name)),
+                    };
                     let offset = finder.locate_string(value, from);
-                    past.retain(|(name, _)| *name != field.name);
-                    past.push((field.name, finder.after_string(offset)));
+                    last = Some((field.name, finder.after_string(offset)));
                     (
                         offset,
                         fill(said.control_character, &[id, &field, &format!("{:04X}", c as u32)]),
