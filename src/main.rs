@@ -114,8 +114,10 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
 
     let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader);
     // The status line showed one of them at a time: all of them, where they stay (before the
-    // error that ended the browser, if one did).
-    for warning in app.warnings() {
+    // error that ended the browser, if one did). Not on a terminal the shell has taken back
+    // (ended while in the background): the process could be stopped there (`stty tostop`).
+    let warnings = if session::in_foreground(std::io::stderr()) { app.warnings() } else { &[] };
+    for warning in warnings {
         eprintln!("{}", i18n::fill(said.warning, &[&partners::text::clean(warning)]));
     }
     Ok(ExitCode::from(ending?.exit_code()))

@@ -1,10 +1,13 @@
 //! The browser's terminal session: raw mode, the alternate screen, bracketed paste and mouse
 //! capture, turned on at the start and off on every way out (quit, error, panic, a terminating
 //! signal), off while suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event
-//! loop that feeds events and signals to the app and carries its effects out.
+//! loop that feeds events and signals to the app and carries its effects out. A browser
+//! continued in the background (`bg`, `kill %1`) leaves the terminal alone: changing its modes
+//! there would stop it again (SIGTTOU) before it could end as a terminating signal asks.
 
 use std::cell::Cell;
 use std::io::{self, BufWriter, IsTerminal as _, Stdout, Write};
+use std::os::fd::AsFd;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -84,9 +87,13 @@ impl Modes {
     }
 
     /// Mouse capture off, main screen, raw mode off, cursor shown. Safe to call more than
-    /// once, and when the terminal is gone.
+    /// once, and when the terminal is gone. Does nothing in the background, where the
+    /// terminal is another program's (and where changing its modes would stop the process).
     fn leave(self) {
         let mut out = io::stdout();
+        if !in_foreground(&out) {
+            return;
+        }
         if self.mouse {
             let _ = execute!(out, DisableMouseCapture);
         }
@@ -100,6 +107,8 @@ impl Modes {
 struct Screen {
     terminal: Terminal<CrosstermBackend<BufWriter<Stdout>>>,
     modes: Modes,
+    /// The modes are off and nothing is drawn: suspended, then continued in the background.
+    away: bool,
 }
 
 impl effects::Terminal for Screen {
@@ -111,15 +120,24 @@ impl effects::Terminal for Screen {
 
     fn suspend(&mut self) -> io::Result<(u16, u16)> {
         self.modes.leave();
-        // Stops here, as the default action of SIGTSTP would, until `fg` sends SIGCONT.
+        self.away = true;
+        // Stops here, as the default action of SIGTSTP would, until SIGCONT.
         signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
         self.resume()
     }
 }
 
 impl Screen {
-    /// Turns the modes on again and redraws everything; returns the terminal's size.
+    /// Turns the modes on again and redraws everything, if the process is in the foreground
+    /// (`fg`); in the background it stays away from the terminal. Returns the terminal's size.
     fn resume(&mut self) -> io::Result<(u16, u16)> {
+        if !in_foreground(io::stdout()) {
+            // Continued by `bg`, or by `kill %1` whose SIGTERM the loop is about to see.
+            self.away = true;
+            let size = self.terminal.size()?;
+            return Ok((size.width, size.height));
+        }
+        self.away = false;
         self.modes.enter()?;
         // Clear without `Terminal::clear`, which asks the terminal where the cursor is; then
         // forget the last frame, so the next one is drawn whole.
@@ -168,7 +186,7 @@ pub fn run(
         })
         .context("setting up the terminal")
         .and_then(|terminal| {
-            let mut screen = Screen { terminal, modes };
+            let mut screen = Screen { terminal, modes, away: false };
             let background = Background { loader, searches: None };
             event_loop(&mut screen, theme, app, store, &received, background)
         });
@@ -224,26 +242,30 @@ fn event_loop(
     let mut changed = true;
     loop {
         if changed
+            && !screen.away
             && let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame))
         {
             perform(app, Action::Terminate, screen, &mut background);
             return ended_by(e);
         }
         let action = loop {
-            if let Ok(signal) = signals.try_recv() {
-                match signal {
-                    SIGTSTP => break Action::Suspend,
-                    SIGCONT => match screen.resume() {
-                        Ok((width, height)) => break Action::Resize { width, height },
-                        Err(e) => {
-                            perform(app, Action::Terminate, screen, &mut background);
-                            return ended_by(e);
-                        }
-                    },
-                    _ => {
-                        // The terminal may be gone (SIGHUP): save first, draw nothing.
+            let back = match signals.try_recv().ok() {
+                Some(SIGTSTP) => break Action::Suspend,
+                Some(SIGCONT) => true,
+                Some(signal) => {
+                    // The terminal may be gone (SIGHUP): save first, draw nothing.
+                    perform(app, Action::Terminate, screen, &mut background);
+                    return Ok(Ending::Signal(signal));
+                }
+                // `fg` gives the terminal to a job running in the background, and no SIGCONT.
+                None => screen.away && in_foreground(io::stdout()),
+            };
+            if back {
+                match screen.resume() {
+                    Ok((width, height)) => break Action::Resize { width, height },
+                    Err(e) => {
                         perform(app, Action::Terminate, screen, &mut background);
-                        return Ok(Ending::Signal(signal));
+                        return ended_by(e);
                     }
                 }
             }
@@ -294,6 +316,16 @@ fn ended_by(e: io::Error) -> anyhow::Result<Ending> {
         Err(anyhow::Error::from(e).context("using the terminal"))
     } else {
         Ok(Ending::Signal(SIGHUP))
+    }
+}
+
+/// Whether this process may use the terminal `stream` is (if it is one) without being stopped:
+/// it is in the terminal's foreground process group, or the terminal is not its controlling
+/// one (no job control there). Not a terminal that hung up: there is nothing to restore.
+pub fn in_foreground(stream: impl AsFd) -> bool {
+    match rustix::termios::tcgetpgrp(stream) {
+        Ok(group) => group == rustix::process::getpgrp(),
+        Err(e) => e == rustix::io::Errno::NOTTY,
     }
 }
 

@@ -19,6 +19,9 @@ const COLUMNS: u16 = 100;
 const PATIENCE: Duration = Duration::from_secs(10);
 /// Printed by the shell after partners ends, with its exit status and the terminal modes.
 const AFTER: &str = "PARTNERS-ENDED";
+/// Printed by a shell with job control once partners is stopped and the shell has the
+/// terminal again.
+const STOPPED: &str = "PARTNERS-STOPPED";
 
 /// partners run by a shell in a pseudo-terminal; the shell prints the exit status and
 /// `stty -a` once partners has ended.
@@ -40,13 +43,30 @@ impl Session {
 
     /// [`Session::start`], with the environment variables `vars` set.
     fn start_with(args: &str, vars: &[(&str, &str)]) -> Session {
+        let script = format!("'{BIN}' {args}; echo {AFTER} status=$?; stty -a");
+        Session::spawn("sh", &script, vars)
+    }
+
+    /// partners as a job of a shell with job control, as an interactive shell runs it: in a
+    /// process group of its own, which has the terminal while it runs. Once it is stopped,
+    /// the shell takes the terminal back, prints [`STOPPED`] and runs `then`, which ends with
+    /// partners' exit status.
+    fn start_as_job(args: &str, then: &str) -> Session {
+        let script = format!(
+            "set -m; '{BIN}' {args}; echo {STOPPED}; {then}; echo {AFTER} status=$?; stty -a"
+        );
+        Session::spawn("bash", &script, &[])
+    }
+
+    /// `shell -c script` in a new pseudo-terminal, with a temporary home.
+    fn spawn(shell: &str, script: &str, vars: &[(&str, &str)]) -> Session {
         let home = tempfile::tempdir().expect("a temporary home");
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLUMNS, pixel_width: 0, pixel_height: 0 })
             .expect("opening a pseudo-terminal");
-        let mut command = CommandBuilder::new("sh");
+        let mut command = CommandBuilder::new(shell);
         command.arg("-c");
-        command.arg(format!("'{BIN}' {args}; echo {AFTER} status=$?; stty -a"));
+        command.arg(script);
         command.env("PARTNERS_HOME", home.path());
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
@@ -420,6 +440,68 @@ fn ctrl_z_suspends_and_resume_redraws_and_takes_keys() {
     let (status, contents, screen) = session.finish();
     assert_eq!(status, 0);
     assert_restored(&contents, &screen);
+}
+
+/// Ctrl-Z, then a terminating signal while stopped in the background, continued at once as
+/// `kill %1` does (SIGTERM, SIGHUP) and as the kernel does for an orphaned group (SIGHUP):
+/// the note is saved and the process ends with the signal's status then, without touching
+/// the terminal the shell has now (doing so stopped it again, SIGTTOU, until `fg`).
+#[test]
+fn a_terminating_signal_while_stopped_in_the_background_saves_the_note_and_ends() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut session = Session::start_as_job("ugap", "wait -f %1");
+        session.wait_for_browser();
+        session.type_keys(b"\x1be"); // Alt-e, as Esc e
+        session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
+        session.type_keys(b"Stand B12");
+        session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+        let pid = session.partners_pid();
+        session.type_keys(&[0x1a]); // Ctrl-Z
+        session.wait_for("the shell's prompt again", |s| {
+            !s.alternate_screen() && s.contents().contains(STOPPED)
+        });
+        assert_eq!(process_state(&pid), "T", "partners is stopped");
+        let home = session.home.take().expect("a home");
+        session.signal(signal);
+        session.signal("CONT");
+        let (status, contents, screen) = session.finish();
+        assert_eq!(status, code, "exit status after SIG{signal} while stopped");
+        assert_restored(&contents, &screen);
+        let saved = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
+        assert!(saved.contains("Stand B12"), "{saved}");
+    }
+}
+
+/// Ctrl-Z, `bg`, then `fg`: running in the background the browser draws nothing (nor is it
+/// stopped again by the terminal); brought back, it redraws and takes keys.
+#[test]
+fn continued_in_the_background_the_browser_waits_for_fg() {
+    let mut session = Session::start_as_job("ugap", "bg %1; sleep 1; fg %1");
+    session.wait_for_browser();
+    let pid = session.partners_pid();
+    session.type_keys(&[0x1a]); // Ctrl-Z
+    session.wait_for("the shell's prompt again", |s| {
+        !s.alternate_screen() && s.contents().contains(STOPPED)
+    });
+    thread::sleep(Duration::from_millis(300));
+    assert_ne!(process_state(&pid), "T", "running in the background");
+    assert!(!session.parser.lock().expect("lock").screen().alternate_screen(), "nothing drawn");
+    session.wait_for("the browser again", |s| {
+        s.alternate_screen() && s.contents().contains("Public body")
+    });
+    session.type_keys(b"\x15aatf"); // Ctrl-U, then another query
+    session.wait_for("typing after fg", |s| s.contents().starts_with("❯ aatf"));
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
+/// A process's state letter as `/proc` tells it: `T` when stopped.
+fn process_state(pid: &str) -> String {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let after_name = stat.rsplit(')').next().unwrap_or_default();
+    after_name.split_whitespace().next().unwrap_or_default().to_owned()
 }
 
 #[test]
