@@ -84,7 +84,7 @@ pub enum Command {
         /// Print a JSON array (each object with a `score`).
         #[arg(long)]
         json: bool,
-        /// At most this many results.
+        /// At most this many results; 0 prints none, for the exit code alone (as `grep -q`).
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
     },

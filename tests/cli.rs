@@ -315,9 +315,15 @@ fn search_limit() {
     let two = home.json(&["search", "--json", "--limit", "2", "bordeaux"]);
     assert_eq!(ids(&two), ids(&all)[..2]);
     assert_eq!(home.ok(&["search", "--limit", "1", "bordeaux"]).lines().count(), 1);
-    // The exit code tells whether anything matched, whatever the limit.
+    // The exit code tells whether anything matched, whatever the limit; and 0 is said to be
+    // the way to ask for the exit code alone, not taken for a mistake.
     assert_eq!(home.ok(&["search", "--limit", "0", "bordeaux"]), "");
     home.expect(&["search", "--limit", "0", "zzzzqqq"], 1);
+    let help = home.ok(&["search", "--help"]);
+    assert!(help.contains("0 prints none, for the exit code alone"), "{help}");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("the README is readable");
+    assert!(readme.contains("`--limit 0` prints nothing, for the exit code alone"));
 }
 
 #[test]
