@@ -137,6 +137,9 @@ pub struct App {
     /// first on the status line with how many more, again once the partners are there (the
     /// progress takes the status line meanwhile); all of them when the browser ends.
     warnings: Vec<String>,
+    /// A hint of the start (the query's first word looks like a mistyped command), shown
+    /// where the warnings would be when there are none.
+    hint: Option<String>,
     bindings: Bindings,
     /// Set when a mark changed under a query that filters by marks: the results stay as they
     /// were (an unstarred row stays, shown unstarred) until the query changes.
@@ -186,6 +189,7 @@ impl App {
             history: None,
             status: None,
             warnings: Vec::new(),
+            hint: None,
             bindings: Bindings::default(),
             keep_results: false,
             size: (80, 24),

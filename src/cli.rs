@@ -215,6 +215,40 @@ fn parse_kind(value: &str) -> Result<Kind, String> {
     }
 }
 
+/// The command `word` was probably meant to be: one slip away from a command's name (a
+/// letter wrong, missing or extra, or two swapped; two slips in names of eight letters or
+/// more, and only a swap in three-letter ones, where one slip makes another word). Clap's
+/// rule for its suggestions (Jaro similarity over 0.7) would take a quarter of the bundled
+/// dataset's words for commands: `paris` for `alias`, `council` for `config`.
+pub fn command_like(word: &str) -> Option<String> {
+    use clap::CommandFactory as _;
+    let word = word.to_lowercase();
+    let slips = |name: &str| strsim::osa_distance(&word, name);
+    let letters = |text: &str| {
+        let mut letters: Vec<char> = text.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    let close = |name: &&str| match name.chars().count() {
+        0..=3 => slips(name) == 1 && letters(&word) == letters(name),
+        4..=7 => slips(name) == 1,
+        _ => (1..=2).contains(&slips(name)),
+    };
+    let cli = Cli::command();
+    let names = cli.get_subcommands().filter(|c| !c.is_hide_set()).map(clap::Command::get_name);
+    names.filter(close).min_by_key(|name| slips(name)).map(str::to_owned)
+}
+
+/// What to tell a user whose query (`partners serach ugap`) starts with a word close to a
+/// command, in their language: the browser opens with the query all the same (it may be one).
+pub fn mistyped_command(query: &[String]) -> Option<String> {
+    let (first, rest) = query.split_first()?;
+    let command = command_like(first)?;
+    let meant = std::iter::once(format!("partners {command}")).chain(rest.iter().cloned());
+    let meant = meant.collect::<Vec<_>>().join(" ");
+    Some(fill(i18n::cli().not_a_command, &[&clean(first), &clean(&meant)]))
+}
+
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
 /// from the folder `datasets`.
 pub fn load_catalog(data: &[PathBuf], datasets: Option<&Path>) -> Result<Catalog> {

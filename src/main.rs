@@ -60,11 +60,18 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data, datasets };
         return cli::run(command, &mut env);
     }
+    // `partners serach ugap` searches for those words, and says which command looks like it.
+    let hint = || {
+        if let Some(hint) = cli::mistyped_command(&args.query) {
+            let _ = writeln!(std::io::stderr().lock(), "{hint}");
+        }
+    };
     if partners::plain::wanted(args.plain, std::env::var("TERM").ok().as_deref()) {
+        hint();
         let datasets = datasets.as_deref();
         return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
     }
-    cli::require_terminal()?;
+    cli::require_terminal().inspect_err(|_| hint())?;
     // The configuration file; command-line flags win over it.
     let config = match config::path(args.home.as_deref()) {
         Some(path) => Config::load(&path)?,
@@ -111,6 +118,9 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     app.warn_at_start(warnings);
+    if let Some(hint) = cli::mistyped_command(&args.query) {
+        app.hint_at_start(hint);
+    }
 
     let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader);
     // The status line showed one of them at a time: all of them, where they stay (before the

@@ -206,6 +206,26 @@ fn warnings_given_while_loading_are_shown_once_loaded() {
     assert_eq!(app.status(), None);
 }
 
+/// The hint of a mistyped command (`partners serach ugap`) is shown again once the partners
+/// are there, as warnings are; a warning of the start comes before it.
+#[test]
+fn a_hint_given_while_loading_is_shown_once_loaded_after_any_warning() {
+    let hint = "\"serach\" is not a command: did you mean \"partners search ugap\"?";
+    let mut app = App::loading(State::default(), "serach ugap", 2_000_000, Vec::new());
+    app.hint_at_start(hint.to_owned());
+    assert_eq!(app.status().map(|s| (s.text.as_str(), s.error)), Some((hint, false)));
+    app.update(Action::Loading { read: 1_000_000, total: 2_000_000 });
+    assert!(app.status().is_some_and(|s| s.text.contains("1 of 2 MB")));
+    app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+    assert_eq!(app.status().map(|s| (s.text.as_str(), s.error)), Some((hint, false)));
+    assert!(app.warnings().is_empty(), "a hint is not printed again at the end");
+    let mut app = App::loading(State::default(), "serach ugap", 2_000_000, Vec::new());
+    app.warn_at_start(["state.ron could not be read: set aside".to_owned()]);
+    app.hint_at_start(hint.to_owned());
+    app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+    assert!(app.status().is_some_and(|s| s.error && s.text.contains("set aside")));
+}
+
 #[test]
 fn several_warnings_show_the_first_and_how_many_more_are_printed_at_the_end() {
     let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());

@@ -308,6 +308,54 @@ fn search_exit_codes() {
     home.expect(&["frobnicate", "--nope"], 2);
 }
 
+/// A query whose first word is one slip from a command's name (`partners serach ugap`) is
+/// pointed at the command, in the user's language; the words of a dataset are not, though
+/// clap's own rule (Jaro over 0.7) would take `paris` for `alias`.
+#[test]
+fn a_mistyped_command_is_pointed_at() {
+    use partners::cli::{command_like, mistyped_command};
+    use partners::i18n::{self, Lang};
+    let typed = |words: &[&str]| words.iter().map(|&w| w.to_owned()).collect::<Vec<_>>();
+    i18n::set(Lang::En);
+    let said = "\"serach\" is not a command: did you mean \"partners search ugap\"?";
+    assert_eq!(mistyped_command(&typed(&["serach", "ugap"])).as_deref(), Some(said));
+    for (word, meant) in [
+        ("shwo", "show"),
+        ("Lsit", "list"),
+        ("exprot", "export"),
+        ("notes", "note"),
+        ("mte", "met"),
+        ("vaildate", "validate"),
+        ("completion", "completions"),
+        ("cofnig", "config"),
+    ] {
+        assert_eq!(command_like(word).as_deref(), Some(meant), "{word}");
+    }
+    // Queries, and a command's own name typed after `--`.
+    for word in ["ugap", "paris", "council", "sport", "service", "main", "many", "s", "search"] {
+        assert_eq!(command_like(word), None, "{word}");
+    }
+    assert_eq!(mistyped_command(&typed(&["ugap", "serach"])), None);
+    assert_eq!(mistyped_command(&[]), None);
+    i18n::set(Lang::Fr);
+    let said = "«\u{a0}exprot\u{a0}» n'est pas une commande\u{a0}: \
+                vouliez-vous dire «\u{a0}partners export\u{a0}»\u{a0}?";
+    assert_eq!(mistyped_command(&typed(&["exprot"])).as_deref(), Some(said));
+    i18n::set(Lang::En);
+}
+
+/// Without a terminal, the browser is refused, and the mistyped command said first.
+#[test]
+fn a_mistyped_command_without_a_terminal_is_pointed_at() {
+    let home = Home::new();
+    let out = home.cmd().args(["serach", "ugap"]).write_stdin("").output().expect("partners runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = text(&out.stderr);
+    let hint = "\"serach\" is not a command: did you mean \"partners search ugap\"?\n";
+    assert!(err.starts_with(hint), "{err}");
+    assert!(err.contains("needs a terminal"), "{err}");
+}
+
 #[test]
 fn search_limit() {
     let home = Home::new();

@@ -173,6 +173,24 @@ fn a_dumb_terminal_gets_plain_mode_with_the_query_typed() {
     assert!(text.contains("1. UGAP"), "{text}");
 }
 
+/// Plain mode searches for a mistyped command's words, and says on standard error which
+/// command they look like.
+#[test]
+fn a_mistyped_command_is_searched_and_pointed_at() {
+    let home = Home::new();
+    let mut cmd = home.cmd();
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(name);
+    }
+    let out = cmd.args(["--plain", "shwo", "ugap"]).write_stdin("").output();
+    let out = out.expect("partners runs");
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(err, "\"shwo\" is not a command: did you mean \"partners show ugap\"?\n");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("No partner matches \"shwo ugap\"."), "{text}");
+}
+
 /// In French: the messages, and the commands by their French names (the English ones work
 /// too); the data as written.
 #[test]

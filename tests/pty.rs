@@ -289,6 +289,22 @@ fn the_qr_code_is_black_on_white_with_no_color_too() {
     assert_restored(&contents, &screen);
 }
 
+/// `partners serach ugap` opens the browser on that query, and its status line points at
+/// `partners search ugap`.
+#[test]
+fn a_mistyped_command_opens_the_browser_with_a_hint() {
+    let mut session = Session::start("serach ugap");
+    session.wait_for("the hint", |s| {
+        s.alternate_screen()
+            && s.contents().starts_with("❯ serach ugap")
+            && s.contents().contains("did you mean \"partners search ugap\"?")
+    });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 #[test]
 fn the_configuration_file_and_bracketed_paste() {
     let config = tempfile::tempdir().expect("a folder for the configuration");

@@ -668,6 +668,23 @@ fn copied_status(
     insta::assert_snapshot!(format!("copied_{name}_{lang:?}_80x24"), last);
 }
 
+/// `partners serach ugap`: the browser opens on that query (it may be one), and the status
+/// line says, as a hint and not an error, which command it looks like, in both languages.
+#[rstest]
+fn a_mistyped_command_is_hinted_on_the_status_line(
+    #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,
+) {
+    partners::i18n::set(lang);
+    let query = ["serach".to_owned(), "ugap".to_owned()];
+    let hint = partners::cli::mistyped_command(&query).expect("serach looks like search");
+    let mut app = app("serach ugap", (100, 20), &[]);
+    app.hint_at_start(hint);
+    let terminal = draw(&app);
+    partners::i18n::set(partners::i18n::Lang::En);
+    assert!(app.status().is_some_and(|s| !s.error), "{:?}", app.status());
+    insta::assert_snapshot!(format!("mistyped_command_{lang:?}_100x20"), terminal.backend());
+}
+
 /// The sizes the screens were tried at: the list, the detail and the help.
 #[rstest]
 fn screens_at_the_sizes_tried(

@@ -15,9 +15,21 @@ impl App {
         self.show_warnings();
     }
 
-    /// The first warning on the status line, after how many there are.
+    /// Gives the user a hint at start (see [`crate::cli::mistyped_command`]): on the status
+    /// line, not as an error, unless a warning takes it.
+    pub fn hint_at_start(&mut self, hint: String) {
+        self.hint = Some(hint);
+        self.show_warnings();
+    }
+
+    /// The first warning on the status line, after how many there are; else the hint.
     pub(super) fn show_warnings(&mut self) {
-        let Some(first) = self.warnings.first() else { return };
+        let Some(first) = self.warnings.first() else {
+            if let Some(hint) = &self.hint {
+                self.set_status(hint.clone(), false);
+            }
+            return;
+        };
         // The count first: a long warning is cut at the end of the line.
         let text = match self.warnings.len() {
             1 => first.clone(),

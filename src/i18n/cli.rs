@@ -25,6 +25,9 @@ table! {
         marks_not_saved,
         /// The browser was asked for without a terminal.
         needs_terminal,
+        /// `{}`: the query's first word, `{}`: the command line it may have meant. Said when
+        /// the browser opens with a query whose first word is close to a command's name.
+        not_a_command,
         /// `{}`: the id.
         unknown_id,
         /// `{}`: the id, `{}`: ids close to it.

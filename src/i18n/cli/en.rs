@@ -10,6 +10,7 @@ pub static CLI: Cli = Cli {
     marks_not_shown: "your marks and notes are not shown: {}",
     marks_not_saved: "your marks and notes cannot be saved: {}",
     needs_terminal: "the browser needs a terminal on standard input and output; for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)",
+    not_a_command: "\"{}\" is not a command: did you mean \"{}\"?",
     unknown_id: "no partner has the id \"{}\"; `partners list` shows them all",
     unknown_id_near: "no partner has the id \"{}\"; did you mean {}?",
     list_separator: ", ",

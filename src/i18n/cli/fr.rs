@@ -10,6 +10,7 @@ pub static CLI: Cli = Cli {
     marks_not_shown: "vos marques et vos notes ne sont pas affichées : {}",
     marks_not_saved: "vos marques et vos notes ne peuvent pas être enregistrées : {}",
     needs_terminal: "l'interface plein écran a besoin d'un terminal en entrée et en sortie standard ; pour les scripts, utilisez `partners search RECHERCHE` (ou `list`, `show ID`, avec --json)",
+    not_a_command: "«\u{a0}{}\u{a0}» n'est pas une commande\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}?",
     unknown_id: "partenaire introuvable : aucun n'a l'identifiant « {} » ; `partners list` les affiche tous",
     unknown_id_near: "partenaire introuvable : aucun n'a l'identifiant « {} » ; vouliez-vous dire {} ?",
     list_separator: ", ",
