@@ -1,0 +1,500 @@
+//! Every subcommand that does not open the browser: reading the partners and the user's
+//! marks, printing them, changing marks, notes and aliases, exporting, validating datasets.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+
+use super::report::report;
+use super::{Command, MarkFilter};
+use crate::catalog::{self, Catalog, Links, Warning};
+use crate::completions;
+use crate::dataset;
+use crate::export::{self, ExportFormat};
+use crate::i18n::{self, fill};
+use crate::output;
+use crate::search::Query;
+use crate::store::{Change, Store, tidy_alias};
+use crate::text::{clean, clean_multiline};
+
+/// The partners in use: `--data` files, else the bundled dataset with the user's datasets
+/// from the folder `datasets`.
+pub fn load_catalog(data: &[PathBuf], datasets: Option<&Path>) -> Result<Catalog> {
+    Ok(Catalog::load(data, datasets, Links::OnFirstUse, &|_| {})?)
+}
+
+/// Everything a subcommand needs: where to print and the user's home.
+pub struct Env<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error, for warnings.
+    pub err: &'a mut dyn Write,
+    /// Whether standard output is a terminal (aligned plain output instead of TSV).
+    pub tty: bool,
+    /// The resolved home folder.
+    pub home: PathBuf,
+    /// `--data` files.
+    pub data: Vec<PathBuf>,
+    /// The folder of the user's own datasets.
+    pub datasets: Option<PathBuf>,
+}
+
+impl Env<'_> {
+    /// Writes a warning to standard error, made safe for the terminal.
+    fn warn(&mut self, text: &str) -> std::io::Result<()> {
+        writeln!(self.err, "{}", fill(i18n::cli().warning, &[&clean_multiline(text)]))
+    }
+
+    fn catalog(&mut self) -> Result<Catalog> {
+        let catalog = load_catalog(&self.data, self.datasets.as_deref())?;
+        for warning in catalog.warnings() {
+            self.warn(&warning.said(i18n::cli().skipped_dataset))?;
+        }
+        Ok(catalog)
+    }
+
+    fn store(&mut self) -> Result<Store> {
+        let store = Store::open(&self.home)?;
+        for warning in store.warnings() {
+            self.warn(warning)?;
+        }
+        Ok(store)
+    }
+
+    /// The store when it can be read; a store that cannot be opened only warns, because
+    /// reading partners must not depend on it.
+    fn store_for_reading(&mut self) -> Option<Store> {
+        match self.store() {
+            Ok(store) => Some(store),
+            Err(e) => {
+                let _ = self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]));
+                None
+            }
+        }
+    }
+}
+
+/// The most a note may hold, in bytes: a long letter is a few kilobytes.
+const NOTE_MOST: u64 = 1 << 20;
+
+/// The note `partners note ID TEXT...` gives: the words, or standard input for `-`; at
+/// most [`NOTE_MOST`] bytes of text, and never blank (a slip, an empty variable or file,
+/// must not delete a note).
+fn note_text(words: &[String], id: &str) -> Result<String> {
+    let text = if words == ["-"] {
+        // At most one byte past the bound: `note - < /dev/zero` ends. Bytes first: the bound
+        // may cut a character in two.
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin(), NOTE_MOST + 1),
+            &mut bytes,
+        )
+        .context(i18n::cli().reading_note)?;
+        if bytes.len() as u64 > NOTE_MOST {
+            bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            .context(i18n::cli().reading_note)?;
+        text.trim_end().to_owned()
+    } else {
+        words.join(" ")
+    };
+    if text.len() as u64 > NOTE_MOST {
+        bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
+    }
+    if text.contains('\0') {
+        bail!(i18n::cli().note_not_text);
+    }
+    if text.trim().is_empty() {
+        bail!(fill(i18n::cli().note_empty, &[&id]));
+    }
+    Ok(text)
+}
+
+/// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
+/// case, so `UGAP` names `ugap`.
+fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
+    let index = catalog
+        .position(id)
+        .or_else(|| catalog.position(&id.to_lowercase()))
+        .ok_or_else(|| unknown_id(catalog, id))?;
+    Ok((index, catalog.partners()[index].id.as_str()))
+}
+
+fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
+    let near = catalog.suggest(id, 3);
+    let said = i18n::cli();
+    if near.is_empty() {
+        anyhow::anyhow!(fill(said.unknown_id, &[&id]))
+    } else {
+        anyhow::anyhow!(fill(said.unknown_id_near, &[&id, &near.join(said.list_separator)]))
+    }
+}
+
+/// Runs a subcommand. Returns the exit code for success paths; errors are reported by the
+/// caller with [`report`] (exit 2), or not at all when [`super::is_broken_pipe`].
+pub fn run(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
+    let code = dispatch(command, cx)?;
+    // Flushed here so a failed write is an error, not lost at exit.
+    cx.out.flush()?;
+    cx.err.flush()?;
+    Ok(code)
+}
+
+fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
+    match command {
+        Command::Search { query, json, limit } => search(cx, &query.join(" "), json, limit),
+        Command::Show { id, json, format, qr } => {
+            let catalog = cx.catalog()?;
+            let store = cx.store_for_reading();
+            let (index, id) = find(&catalog, &id)?;
+            let marks = store.as_ref().and_then(|s| s.marks(id));
+            if qr {
+                let note = marks.and_then(|m| m.note.as_deref());
+                let contact = crate::vcard::Contact::of(&catalog.partners()[index], note);
+                return crate::qr::show(&contact, cx.out, cx.err, cx.tty);
+            }
+            if json {
+                let object = output::partner_json(&catalog, index, marks, None);
+                cx.out.write_all(output::to_json(&object)?.as_bytes())?;
+            } else {
+                write!(
+                    cx.out,
+                    "{}",
+                    output::card(&catalog, index, marks, format.unwrap_or_default())
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::List { kind, marks, json } => {
+            let catalog = cx.catalog()?;
+            let store = cx.store_for_reading();
+            let mut chosen: Vec<usize> = (0..catalog.partners().len())
+                .filter(|&i| kind.is_none_or(|k| catalog.partners()[i].kind == k))
+                .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
+                .collect();
+            chosen.sort_by_cached_key(|&i| crate::search::fold(&catalog.partners()[i].name));
+            print_partners(cx, &catalog, store.as_ref(), &chosen, None, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files } => validate(cx, &files),
+        Command::Star { id } => {
+            let said = i18n::cli();
+            mark(cx, &id, |id| Change::Star { id, on: true }, (said.starred, said.already_starred))
+        }
+        Command::Unstar { id } => {
+            let said = i18n::cli();
+            mark(cx, &id, |id| Change::Star { id, on: false }, (said.unstarred, said.not_starred))
+        }
+        Command::Met { id, undo } => {
+            let said = i18n::cli();
+            let said = if undo {
+                (said.unmarked_met, said.not_met)
+            } else {
+                (said.marked_met, said.already_met)
+            };
+            mark(cx, &id, |id| Change::Met { id, on: !undo }, said)
+        }
+        Command::Note { id, text, clear } => {
+            let text = if clear { None } else { Some(note_text(&text, &id)?) };
+            let said = i18n::cli();
+            let said = if text.is_some() {
+                (said.note_saved, said.note_saved)
+            } else {
+                (said.note_removed, said.no_note)
+            };
+            mark(cx, &id, move |id| Change::Note { id, text }, said)
+        }
+        Command::Alias { id, text, remove, json } => alias(cx, &id, &text, remove, json),
+        Command::Export { format, marks, output } => export(cx, format, marks, output),
+        Command::Template => {
+            write!(cx.out, "{}", dataset::template())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            completions::registration(shell, cx.out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            completions::man(cx.out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config(args) => crate::config::run(args, cx.datasets.as_deref(), cx.out),
+    }
+}
+
+fn keep(catalog: &Catalog, store: Option<&Store>, index: usize, filter: MarkFilter) -> bool {
+    let marks = catalog.get(index).and_then(|p| store.and_then(|s| s.marks(&p.id)));
+    (!filter.starred || marks.is_some_and(|m| m.starred))
+        && (!filter.met || marks.is_some_and(|m| m.met))
+        && (!filter.noted || marks.is_some_and(|m| m.note.is_some()))
+}
+
+fn print_partners(
+    cx: &mut Env<'_>,
+    catalog: &Catalog,
+    store: Option<&Store>,
+    chosen: &[usize],
+    found: Option<&[output::Found<'_>]>,
+    json: bool,
+) -> Result<()> {
+    if json {
+        let objects = chosen.iter().enumerate().filter_map(|(n, &i)| {
+            let marks = catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
+            output::partner_json(catalog, i, marks, found.and_then(|f| f.get(n)).copied())
+        });
+        write_buffered(cx.out, |out| output::write_json_list(out, objects))?;
+    } else {
+        let found = |n: usize| found.and_then(|f| f.get(n)).copied().unwrap_or_default();
+        let partners: Vec<_> = chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &i)| Some((catalog.get(i)?, found(n))))
+            .collect();
+        write!(cx.out, "{}", output::plain_lines(&partners, cx.tty))?;
+    }
+    Ok(())
+}
+
+fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Result<ExitCode> {
+    let query = match Query::parse_whole(text) {
+        Ok(query) => query,
+        Err(e) => {
+            writeln!(cx.err, "{}", fill(i18n::cli().query_error, &[&clean(&e.to_string())]))?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let catalog = cx.catalog()?;
+    let store = cx.store_for_reading();
+    let marks = store.as_ref().map(|s| catalog.mark_bits(s.state())).unwrap_or_default();
+    let mut hits = catalog.index().search_forgiving(&query, &marks);
+    // The exit code says whether anything matched, even past `--limit 0`.
+    let matched = !hits.is_empty();
+    if hits.first().is_some_and(|h| h.lacks.is_some()) {
+        writeln!(cx.err, "{}", i18n::cli().all_but_one)?;
+    }
+    hits.truncate(limit.unwrap_or(usize::MAX));
+    let chosen: Vec<usize> = hits.iter().map(|h| h.index).collect();
+    let found: Vec<output::Found<'_>> = hits
+        .iter()
+        .map(|h| output::Found {
+            score: h.score,
+            in_note: h.in_note,
+            lacks: h.lacks.and_then(|n| query.word(n)),
+        })
+        .collect();
+    print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
+    Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `export`: the partners kept by `marks`, in `format`, to standard output or `output`.
+fn export(
+    cx: &mut Env<'_>,
+    format: ExportFormat,
+    marks: MarkFilter,
+    output: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let catalog = cx.catalog()?;
+    let store = cx.store_for_reading();
+    let chosen: Vec<usize> = (0..catalog.partners().len())
+        .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
+        .collect();
+    let exported =
+        |out: &mut dyn Write| export::export(&catalog, store.as_ref(), &chosen, format, out);
+    // `-o -` and `-o /dev/stdout` are standard output itself: opened again, a file that
+    // standard output appends to (`>> log.csv`) would be replaced.
+    let to_stdout = |p: &PathBuf| p.as_os_str() == "-" || p.as_os_str() == "/dev/stdout";
+    match output {
+        Some(path) if to_stdout(&path) => write_buffered(cx.out, exported)?,
+        Some(path) if crate::store::is_own_file(&cx.home, &path) => {
+            bail!(fill(i18n::cli().export_over_state, &[&clean(&path.display().to_string())]));
+        }
+        Some(path) => {
+            crate::atomic::write_output(&path, exported)?;
+            let path = path.display().to_string();
+            let said = i18n::cli();
+            let n = chosen.len();
+            let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
+            writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
+        }
+        None => write_buffered(cx.out, exported)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `write` on `out` through a buffer: standard output flushes at every line otherwise.
+fn write_buffered(
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    write(&mut buffered)?;
+    buffered.flush()
+}
+
+fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
+    use dataset::DatasetError;
+    let (mut failed, mut unreadable) = (false, false);
+    // A file the browser reads from the datasets folder is checked as it loads it: laid over
+    // the bundled partners, beside the folder's other files, whose partners its relations
+    // may name. Any other is checked as `--data` reads it, on its own.
+    let folder = cx.datasets.clone();
+    let mut laid_over: Option<Result<Catalog, String>> = None;
+    // A warning about two files of the folder is told once, not with each.
+    let mut told = Vec::new();
+    for file in files {
+        // The datasets folder's glossary is no dataset.
+        let glossary = file.file_name().is_some_and(|name| name == catalog::GLOSSARY_FILE);
+        // Problems are said, with whether the file could not be read at all.
+        let said = |e: &dyn std::fmt::Display| (e.to_string(), false);
+        let unread = |e: DatasetError| (e.to_string(), matches!(e, DatasetError::Io { .. }));
+        let read = if glossary {
+            catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(unread)
+        } else if let Some(folder) = folder.as_deref().filter(|f| read_from_folder(f, file)) {
+            let catalog = laid_over.get_or_insert_with(|| {
+                Catalog::load(&[], Some(folder), Links::OnFirstUse, &|_| {})
+                    .map_err(|e| e.to_string())
+            });
+            if let Ok(catalog) = catalog {
+                // Partners it replaces, or that replace its own, are said but no problem.
+                let named = |w: &&Warning| w.skipped().is_none() && w.concerns(file);
+                for warning in catalog.warnings().iter().filter(named) {
+                    let said = warning.said("");
+                    if !told.contains(&said) {
+                        cx.warn(&said)?;
+                        told.push(said);
+                    }
+                }
+            }
+            check_laid_over(file, catalog.as_ref()).map(|n| (n, false)).map_err(|e| said(&e))
+        } else {
+            dataset::load_file(file).map(|d| (d.partners.len(), false)).map_err(unread)
+        };
+        match read {
+            Ok((n, glossary)) => {
+                let said = i18n::cli();
+                let valid = if glossary {
+                    i18n::cli::count(n, said.glossary_valid_one, said.glossary_valid_many)
+                } else {
+                    i18n::cli::count(n, said.valid_one, said.valid_many)
+                };
+                let file = file.display().to_string();
+                writeln!(cx.out, "{}", fill(valid, &[&clean(&file), &n]))?;
+            }
+            Err((e, could_not_read)) => {
+                failed = true;
+                unreadable |= could_not_read;
+                writeln!(cx.out, "{}", clean_multiline(&e))?;
+            }
+        }
+    }
+    // As the README says: 2 when a file could not be read, 1 when one has problems.
+    Ok(match (unreadable, failed) {
+        (true, _) => ExitCode::from(2),
+        (false, true) => ExitCode::from(1),
+        (false, false) => ExitCode::SUCCESS,
+    })
+}
+
+/// Whether the browser reads `file` from the datasets folder `folder`: one of the files
+/// [`Catalog::sources_to_load`] lists there (a `.ron` file of it, or a link in it to one).
+fn read_from_folder(folder: &Path, file: &Path) -> bool {
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let listed = |source: &catalog::Source| match source {
+        catalog::Source::File(path) => path.file_name() == file.file_name(),
+        catalog::Source::Bundled => false,
+    };
+    folder.canonicalize().ok().is_some_and(|f| parent.canonicalize().ok() == Some(f))
+        && Catalog::sources_to_load(&[], Some(folder)).iter().any(listed)
+}
+
+/// How many partners `file` holds, a file of the datasets folder, or its problems as the
+/// catalog of that folder (`laid_over`) found them.
+fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<usize, String> {
+    let partners = dataset::read_source_reporting(file, &|_| {})
+        .and_then(|text| dataset::parse_syntax(&text, file))
+        .map_err(|e| e.to_string())?
+        .partners
+        .len();
+    let catalog = laid_over.map_err(Clone::clone)?;
+    let skipped = |w: &&Warning| w.skipped().is_some() && w.concerns(file);
+    match catalog.warnings().iter().find(skipped).and_then(Warning::skipped) {
+        Some(e) => Err(e.to_string()),
+        None => Ok(partners),
+    }
+}
+
+/// Applies a change of a partner's marks and says so: `said` is (what was done, what was
+/// already so, when nothing changed).
+fn mark(
+    cx: &mut Env<'_>,
+    id: &str,
+    change: impl FnOnce(String) -> Change,
+    (done, already): (&'static str, &'static str),
+) -> Result<ExitCode> {
+    let catalog = cx.catalog()?;
+    let (index, id) = find(&catalog, id)?;
+    let mut store = cx.store()?;
+    let said = if store.apply(change(id.to_owned()))? { done } else { already };
+    let name = catalog.get(index).map_or(id, |p| p.short_name());
+    writeln!(cx.out, "{}", fill(said, &[&clean(name)]))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `partners alias`: adds `text` to partner `id`'s aliases, or removes `remove`, or with
+/// neither lists them.
+fn alias(
+    cx: &mut Env<'_>,
+    id: &str,
+    text: &[String],
+    remove: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
+    let catalog = cx.catalog()?;
+    let (index, id) = find(&catalog, id)?;
+    let name = catalog.get(index).map_or(id, |p| p.short_name());
+    let said = i18n::cli();
+    if remove.is_none() && text.is_empty() {
+        let store = cx.store_for_reading();
+        let aliases = store.as_ref().and_then(|s| s.marks(id)).map_or(&[][..], |m| &m.aliases);
+        if json {
+            let object = serde_json::json!({ "id": id, "aliases": aliases });
+            cx.out.write_all(output::to_json(&object)?.as_bytes())?;
+        } else if aliases.is_empty() {
+            writeln!(cx.err, "{}", fill(said.no_aliases, &[&clean(name), &clean(id)]))?;
+        } else {
+            for alias in aliases {
+                writeln!(cx.out, "{}", clean(alias))?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let adding = remove.is_none();
+    let Some(alias) = tidy_alias(&remove.unwrap_or_else(|| text.join(" "))) else {
+        bail!(fill(said.alias_empty, &[&clean(id)]));
+    };
+    let mut store = cx.store()?;
+    // Said as it is kept: the alias already there, else the one typed.
+    let had = store.marks(id).and_then(|m| m.alias_like(&alias)).map(str::to_owned);
+    let shown_alias = clean(had.as_deref().unwrap_or(&alias)).into_owned();
+    let name = clean(name).into_owned();
+    let shown = [&name as &dyn std::fmt::Display, &shown_alias];
+    if adding && had.is_some() {
+        writeln!(cx.out, "{}", fill(said.alias_already, &shown))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !adding && had.is_none() {
+        bail!(fill(said.alias_missing, &[shown[0], shown[1], &clean(id)]));
+    }
+    let (add, remove) = if adding { (vec![alias], vec![]) } else { (vec![], vec![alias]) };
+    store.apply(Change::Aliases { id: id.to_owned(), add, remove })?;
+    writeln!(
+        cx.out,
+        "{}",
+        fill(if adding { said.alias_added } else { said.alias_removed }, &shown)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,105 @@
+//! How the command line says what went wrong: a command line clap refused (in the user's
+//! language), an error's chain of causes, and a reader that has gone (nothing to say).
+
+use std::io::ErrorKind;
+
+use crate::i18n::{self, Lang, fill};
+use crate::text::clean_multiline;
+
+/// What to say of a command line clap refused: clap's own words in English; in French, its
+/// usual refusals said again from what clap found (the argument, the value, why), with its
+/// usage line. `None` for help and version, which clap prints itself.
+pub fn refusal(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        return None;
+    }
+    let rendered = error.render().to_string();
+    if i18n::lang() == Lang::En {
+        return Some(rendered);
+    }
+    let said = i18n::cli();
+    let context = |kind| match error.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(", ")),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        _ => None,
+    };
+    let arg = context(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            let mut message = fill(said.arg_invalid_value, &[&value, &arg]);
+            let why = std::error::Error::source(error);
+            let why = match why {
+                Some(why) if why.downcast_ref::<std::num::ParseIntError>().is_some() => {
+                    Some(said.arg_not_a_number.to_owned())
+                }
+                Some(why) => Some(why.to_string()),
+                None => context(ContextKind::ValidValue)
+                    .map(|values| fill(said.arg_possible_values, &[&values])),
+            };
+            if let Some(why) = why {
+                message = format!("{message}{}{why}", said.cause_separator);
+            }
+            message
+        }
+        ErrorKind::UnknownArgument => fill(said.arg_unknown, &[&arg]),
+        ErrorKind::MissingRequiredArgument => fill(said.arg_missing, &[&arg]),
+        ErrorKind::InvalidSubcommand => fill(said.arg_unknown_subcommand, &[&arg]),
+        ErrorKind::ArgumentConflict => {
+            let other = context(ContextKind::PriorArg).unwrap_or_default();
+            fill(said.arg_conflict, &[&arg, &other])
+        }
+        _ => return Some(rendered),
+    };
+    if let Some(like) = context(ContextKind::SuggestedArg) {
+        message = format!("{message}\n\n  {}", fill(said.arg_did_you_mean, &[&like]));
+    } else if rendered.contains(&format!("'-- {arg}'")) {
+        message = format!("{message}\n\n  {}", fill(said.arg_after_dashes, &[&arg, &arg]));
+    }
+    let usage = rendered.lines().find_map(|line| line.strip_prefix("Usage:"));
+    let usage = usage.map(|usage| format!("{}{usage}\n\n", said.arg_usage)).unwrap_or_default();
+    Some(format!("{} {message}\n\n{usage}{}\n", said.arg_error, said.arg_more))
+}
+
+/// The message for an error: its chain joined with `: `, each cause said once (some errors
+/// quote their source in their own message), made safe for the terminal.
+pub fn report(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        // The system's words for an I/O error, said in the user's language where known.
+        let text = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => crate::atomic::describe(io),
+            None => cause.to_string(),
+        };
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(i18n::cli().cause_separator);
+        }
+        message.push_str(&text);
+    }
+    clean_multiline(&message).into_owned()
+}
+
+/// Whether `error` comes from writing to a pipe whose reader has gone (`partners list | head`):
+/// then the program ends quietly with status 0, as other command-line tools do.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(ErrorKind::BrokenPipe))
+            // `export -o /dev/fd/1 | head`: a pipe named for output, closed early.
+            || cause
+                .downcast_ref::<crate::atomic::WriteError>()
+                .is_some_and(|e| e.error.kind() == ErrorKind::BrokenPipe)
+    })
+}
