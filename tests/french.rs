@@ -580,6 +580,11 @@ fn a_query_no_partner_fully_matches_lists_those_lacking_one_word() {
     assert!(search("ugap weka").is_empty());
     assert!(search("ugap weka kind:media").is_empty());
     assert!(search("ugap weka cnfpt").is_empty(), "no partner has two of them");
+    // Up to eight words; more is pasted text, where dropping each word in turn took a
+    // search each (a pasted paragraph held the browser for minutes).
+    let eight = "agence mission interest regional economy networks impacts innovantes";
+    assert_eq!(search(eight).first().map(|(id, _)| *id), Some("adi-nouvelle-aquitaine"));
+    assert!(search(&format!("companies {eight}")).is_empty());
     // The strict search stays strict.
     let strict = Query::parse("soutien entreprises innovantes aquitaine").unwrap_or_default();
     assert!(CATALOG.index().search(&strict, &[], None).is_empty());

@@ -112,6 +112,11 @@ const POSTINGS_MIN: usize = 2048;
 /// A query needs this many words that must match for [`Index::all_but_one`] to drop one.
 const ALL_BUT_ONE_MIN: usize = 3;
 
+/// And at most this many: each word dropped is a search of its own, and a query this long is
+/// pasted text more than a search (a pasted paragraph of 1 000 words took 36 s to search
+/// again for each dropped word, with the keys waiting behind it).
+const ALL_BUT_ONE_MAX: usize = 8;
+
 /// From this many partners to score, a search shares them among the cores: scoring one
 /// (fuzzy names, long descriptions) costs microseconds, far more than handing out the work.
 const SPLIT_MIN: usize = 512;
@@ -408,8 +413,9 @@ impl Index {
     /// The partners that match every word of `query` but one, each with the word it lacks
     /// (its best score over the words it has), best first: what a search for `query` shows
     /// when no partner matches every word, as Typesense and Meilisearch drop a word. Only for
-    /// a query of three words or more that need to match (plain words, stop words aside):
-    /// with fewer, one word alone would stand for the query. Empty otherwise.
+    /// a query of three to eight words that need to match (plain words, stop words aside):
+    /// with fewer, one word alone would stand for the query; with more, it is pasted text.
+    /// Empty otherwise.
     pub fn all_but_one(&self, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
         self.all_but_one_by(query, |fewer| self.search(fewer, marks, None))
     }
@@ -421,7 +427,7 @@ impl Index {
         mut search: impl FnMut(&Query) -> Vec<Hit>,
     ) -> Vec<Hit> {
         let words = query.droppable_words();
-        if words.len() < ALL_BUT_ONE_MIN {
+        if !(ALL_BUT_ONE_MIN..=ALL_BUT_ONE_MAX).contains(&words.len()) {
             return Vec::new();
         }
         let mut best: HashMap<usize, Hit> = HashMap::new();

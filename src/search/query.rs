@@ -25,7 +25,7 @@ pub(super) fn counts_inside_text(term: &str, mode: Mode) -> bool {
 }
 
 /// How a text term must match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Plain term: words in any field, fuzzy in name, acronym and aliases.
     Fuzzy,
@@ -40,7 +40,7 @@ pub enum Mode {
 }
 
 /// A personal mark a partner may carry (`is:starred`, `is:met`, `has:note`, `has:alias`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mark {
     /// Starred by the user.
     Starred,
@@ -86,7 +86,7 @@ impl MarkBits {
 }
 
 /// One condition of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Atom {
     /// A text term, folded.
     Text {
@@ -108,7 +108,7 @@ pub enum Atom {
 }
 
 /// An atom, possibly negated with `!`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     /// The condition.
     pub atom: Atom,
@@ -248,7 +248,12 @@ impl Query {
     }
 
     pub fn parse(input: &str) -> Result<Query, QueryError> {
-        Ok(Query { groups: grouped(input, parse_term)? })
+        let mut groups = grouped(input, parse_term)?;
+        // A group written twice asks nothing more, and each is a pass over the partners left:
+        // a pasted text that repeats a common word took seconds a repeat at 100 000 partners.
+        let mut seen = std::collections::HashSet::new();
+        groups.retain(|group| seen.insert(group.clone()));
+        Ok(Query { groups })
     }
 
     /// The words of `input` that are terms, grouped as [`Query::parse`] groups them (each
@@ -534,6 +539,15 @@ mod tests {
             q("^ab$").groups[0][0].atom,
             Atom::Text { text: "ab".into(), mode: Mode::Whole }
         );
+    }
+
+    #[test]
+    fn a_group_written_twice_is_searched_once() {
+        let q = |text: &str| Query::parse(text).unwrap_or_default();
+        assert_eq!(q("metropole Métropole metropole"), q("metropole"));
+        assert_eq!(q("a | b bordeaux b | a a | b"), q("a | b bordeaux b | a"));
+        // Not the same condition: kept.
+        assert_eq!(q("ugap !ugap ^ugap").groups.len(), 3);
     }
 
     #[test]
