@@ -28,18 +28,26 @@ fn main() -> ExitCode {
     partners::completions::complete_if_asked();
     // Said before parsing, so that a bad value (`--kind zzz`) is told in the user's language.
     i18n::set(Lang::asked_in(std::env::args_os()).unwrap_or_else(Lang::from_locale));
-    let args = match Cli::try_parse() {
-        Ok(args) => args,
-        Err(refused) => match cli::refusal(&refused) {
-            Some(said) => {
-                let _ = write!(std::io::stderr().lock(), "{said}");
-                return ExitCode::from(2);
-            }
-            None => refused.exit(),
-        },
+    let refused = match Cli::try_parse() {
+        Ok(args) => {
+            i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
+            return ended(run(args));
+        }
+        Err(refused) => refused,
     };
-    i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
-    match run(args) {
+    if let Some(said) = cli::refusal(&refused) {
+        let _ = write!(std::io::stderr().lock(), "{said}");
+        return ExitCode::from(2);
+    }
+    // Help and version, which clap prints; told, as any output is, when it cannot be.
+    let code = ExitCode::from(u8::try_from(refused.exit_code()).unwrap_or(2));
+    let printed = refused.print().and_then(|()| std::io::stdout().flush());
+    ended(printed.map(|()| code).map_err(anyhow::Error::from))
+}
+
+/// The exit code of a run, its error said on standard error.
+fn ended(run: anyhow::Result<ExitCode>) -> ExitCode {
+    match run {
         Ok(code) => code,
         // The reader of our output has gone (`partners list | head`): nothing left to say.
         Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -1473,3 +1473,23 @@ mod lang;
 // Your own aliases for a partner.
 #[path = "cli/aliases.rs"]
 mod aliases;
+
+/// Help and version are output like any other: a full disk is said, with exit code 2, as for
+/// `list` (clap printed them and ended with 0 whatever became of them).
+#[cfg(target_os = "linux")]
+#[test]
+fn help_and_version_say_when_they_cannot_be_written() {
+    let home = Home::new();
+    for args in
+        [&["--help"][..], &["--version"], &["help", "search"], &["search", "--help"], &["list"]]
+    {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let out = home.std_cmd().args(args).stdout(full).output().expect("partners runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("the disk is full"), "{args:?}: {err}");
+    }
+    // Written, they end as before.
+    assert!(home.expect(&["--help"], 0).contains("Usage"));
+    assert!(home.expect(&["--version"], 0).starts_with("partners "));
+}
