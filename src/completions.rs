@@ -5,7 +5,10 @@
 //! use now, the user's own included, which a script generated once could not know. That
 //! works the same in bash, zsh, fish and PowerShell. `partners completions SHELL` prints the
 //! small script that hooks the binary into the shell; re-sourcing it at shell start-up (as
-//! the README says) keeps it in step with the binary.
+//! the README says) keeps it in step with the binary. Bash has its own adapter ([`bash`]),
+//! which quotes file names on the line.
+
+mod bash;
 
 use std::ffi::OsStr;
 use std::io::{self, Write};
@@ -13,7 +16,9 @@ use std::path::PathBuf;
 
 use clap::CommandFactory as _;
 use clap_complete::CompletionCandidate;
-use clap_complete::env::{Bash, CompleteEnv, EnvCompleter, Fish, Powershell, Zsh};
+use clap_complete::env::{CompleteEnv, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
+
+pub use self::bash::Bash;
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;
@@ -39,7 +44,8 @@ pub enum Shell {
 /// Answers the shell and exits when it is asking for completions (`COMPLETE` is set);
 /// returns otherwise. Call it first thing in `main`, before anything is printed.
 pub fn complete_if_asked() {
-    CompleteEnv::with_factory(Cli::command).var(VAR).complete();
+    let shells = Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh]);
+    CompleteEnv::with_factory(Cli::command).var(VAR).shells(shells).complete();
 }
 
 /// Writes the script that makes `shell` complete `partners` by asking the binary.
@@ -51,21 +57,8 @@ pub fn registration(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
         Shell::Powershell => &Powershell,
     };
     let bin = Cli::command().get_name().to_owned();
-    let called = this_binary(&bin);
-    if shell != Shell::Bash {
-        return completer.write_registration(VAR, &bin, &bin, &called, out);
-    }
-    // clap_complete quotes the path for bash within double quotes, where `$( )` and
-    // backquotes still run: the path goes in single quotes, where nothing does.
-    let mut script = Vec::new();
-    completer.write_registration(VAR, &bin, &bin, PLACEHOLDER, &mut script)?;
-    let script = String::from_utf8_lossy(&script);
-    let quoted = format!("'{}'", called.replace('\'', r"'\''"));
-    out.write_all(script.replace(&format!("\"{PLACEHOLDER}\""), &quoted).as_bytes())
+    completer.write_registration(VAR, &bin, &bin, &this_binary(&bin), out)
 }
-
-/// Where the bash script calls the binary, before its path is put in.
-const PLACEHOLDER: &str = "PARTNERS_BINARY_PATH";
 
 /// How the script calls this binary: as it was called, made absolute when it was called by
 /// a path (as `clap_complete` does), so a binary not on the PATH still completes.

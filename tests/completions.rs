@@ -17,19 +17,22 @@ const SUBCOMMANDS: &[&str] =
 /// being completed), as bash, zsh, fish and PowerShell scripts ask it.
 fn ask(home: &Home, shell: &str, line: &[&str]) -> Vec<String> {
     let index = (line.len() - 1).to_string();
-    let out = home
-        .cmd()
-        .env("COMPLETE", shell)
-        .env("_CLAP_COMPLETE_INDEX", &index)
-        .env("_CLAP_IFS", "\n")
-        .arg("--")
-        .args(line)
-        .output()
-        .expect("partners runs");
+    let mut cmd = home.cmd();
+    cmd.env("COMPLETE", shell).arg("--");
+    if shell == "bash" {
+        // The bash hook gives the line up to the cursor and the word bash replaces.
+        cmd.arg(line.join(" ")).arg(line.last().expect("a word"));
+    } else {
+        cmd.env("_CLAP_COMPLETE_INDEX", &index).env("_CLAP_IFS", "\n").args(line);
+    }
+    let out = cmd.output().expect("partners runs");
     assert!(out.status.success(), "{out:?}");
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .lines()
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    if shell == "bash" {
+        // First whether the answers are file names, then the answers.
+        return out.split('\u{b}').skip(1).map(str::to_owned).collect();
+    }
+    out.lines()
         // fish and zsh put the help after a tab or a colon.
         .map(|l| l.split(['\t', ':']).next().unwrap_or_default().trim().to_owned())
         .filter(|l| !l.is_empty())
@@ -108,9 +111,9 @@ fn bash_completes(home: &Home, binary: &std::path::Path) -> Vec<String> {
     std::fs::write(&script_file, script.stdout).expect("write the script");
     let program = format!(
         "source '{}'\n\
-         COMP_WORDS=(partners show ug); COMP_CWORD=2; COMP_TYPE=9\n\
+         COMP_LINE='partners show ug'; COMP_POINT=16\n\
          _clap_complete_partners partners ug show; printf '%s\\n' \"${{COMPREPLY[@]}}\"\n\
-         COMP_WORDS=(partners sh); COMP_CWORD=1\n\
+         COMP_LINE='partners sh'; COMP_POINT=11\n\
          _clap_complete_partners partners sh partners; printf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
         script_file.display()
     );
@@ -154,4 +157,148 @@ fn man_prints_a_roff_page() {
         assert!(page.contains(section), "{section} in {page}");
     }
     assert!(page.contains("completions") && page.contains("\\-\\-plain"), "{page}");
+}
+
+/// An interactive bash in a pseudo-terminal, in a folder of its own, with the completion
+/// hook sourced: what readline puts on the line is read off the emulated screen.
+#[cfg(unix)]
+struct Bash {
+    parser: std::sync::Arc<std::sync::Mutex<vt100::Parser>>,
+    writer: Box<dyn std::io::Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    folder: tempfile::TempDir,
+}
+
+#[cfg(unix)]
+impl Bash {
+    const COLUMNS: u16 = 150;
+
+    fn start(home: &Home) -> Bash {
+        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+        let size = PtySize { rows: 10, cols: Bash::COLUMNS, pixel_width: 0, pixel_height: 0 };
+        let pty = native_pty_system().openpty(size).expect("a pseudo-terminal");
+        let folder = tempfile::tempdir().expect("a folder to complete in");
+        let mut command = CommandBuilder::new("bash");
+        command.args(["--norc", "--noprofile", "-i"]);
+        command.cwd(folder.path());
+        let binary = std::path::Path::new(env!("CARGO_BIN_EXE_partners"));
+        let bin_dir = binary.parent().expect("the binary's folder");
+        let path = std::env::var("PATH").unwrap_or_default();
+        command.env("PATH", format!("{}:{path}", bin_dir.display()));
+        command.env("PARTNERS_HOME", home.path());
+        command.env("TERM", "xterm-256color");
+        command.env("LANG", "C.UTF-8");
+        command.env("PS1", "$ ");
+        command.env("INPUTRC", "/dev/null");
+        let child = pty.slave.spawn_command(command).expect("bash starts");
+        drop(pty.slave);
+        let parser = std::sync::Arc::new(std::sync::Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(10).expect("rows"),
+            std::num::NonZeroU16::new(Bash::COLUMNS).expect("columns"),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let feed = std::sync::Arc::clone(&parser);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n @ 1..) = std::io::Read::read(&mut reader, &mut buffer) {
+                feed.lock().expect("lock").process(&buffer[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().expect("a writer");
+        std::mem::forget(pty.master);
+        let mut bash = Bash { parser, writer, child, folder };
+        bash.type_text(&format!("source <('{}' completions bash)\n", binary.display()));
+        bash.line_is("$ ");
+        bash
+    }
+
+    fn type_text(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).expect("typing");
+        self.writer.flush().expect("typing");
+    }
+
+    /// The line the cursor is on, without trailing blanks.
+    fn line(&self) -> String {
+        let parser = self.parser.lock().expect("lock");
+        let screen = parser.screen();
+        let (row, _) = screen.cursor_position();
+        screen
+            .rows(0, Bash::COLUMNS)
+            .nth(usize::from(row))
+            .unwrap_or_default()
+            .trim_end()
+            .to_owned()
+    }
+
+    /// Waits for the cursor's line to read `expected` (after the prompt `$ `).
+    fn line_is(&self, expected: &str) {
+        let start = std::time::Instant::now();
+        while self.line() != expected.trim_end() {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "the line reads {:?}, not {expected:?}",
+                self.line()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// Types `typed`, then Tab, and gives what bash completed the line to, then clears it.
+    fn complete(&mut self, typed: &str, expected: &str) {
+        self.type_text(typed);
+        self.line_is(&format!("$ {typed}"));
+        self.type_text("\t");
+        self.line_is(&format!("$ {expected}"));
+        // Ctrl-U empties the line.
+        self.type_text("\u{15}");
+        self.line_is("$ ");
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Bash {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// File names go on the line quoted as bash's own file completion quotes them: a space, a
+/// quote or `$( )` in a name stays in the name, and nothing runs when the line is entered.
+#[cfg(unix)]
+#[test]
+fn bash_quotes_the_file_names_it_completes() {
+    let home = Home::new();
+    let mut bash = Bash::start(&home);
+    let folder = bash.folder.path().to_owned();
+    for name in ["my data.ron", "it's.ron", "a$b.ron", "report$(touch PWNED).ron", "q\"t.ron"] {
+        std::fs::write(folder.join(name), "").expect("a file");
+    }
+    std::fs::create_dir(folder.join("dir with space")).expect("a folder");
+    std::fs::write(folder.join("dir with space/inner.ron"), "").expect("a file in it");
+    for (typed, completed) in [
+        ("partners validate rep", r"partners validate report\$\(touch\ PWNED\).ron "),
+        ("partners --data my", r"partners --data my\ data.ron "),
+        ("partners --data it", r"partners --data it\'s.ron "),
+        ("partners --data a", r"partners --data a\$b.ron "),
+        ("partners --data q", r#"partners --data q\"t.ron "#),
+        ("partners export -o my", r"partners export -o my\ data.ron "),
+        ("partners --home di", r"partners --home dir\ with\ space/"),
+        (r"partners --data dir\ with\ space/", r"partners --data dir\ with\ space/inner.ron "),
+        (r#"partners --data "my d"#, r#"partners --data "my data.ron" "#),
+        ("partners --data 'it", r"partners --data 'it'\''s.ron' "),
+        ("partners --data=my", r"partners --data=my\ data.ron "),
+        ("partners show ug", "partners show ugap "),
+    ] {
+        bash.complete(typed, completed);
+    }
+    // Entered, the completed line gives the file its own name; `touch PWNED` never runs.
+    bash.type_text("partners validate rep\t");
+    bash.line_is(r"$ partners validate report\$\(touch\ PWNED\).ron");
+    bash.type_text("\n");
+    bash.line_is("$ ");
+    assert!(!folder.join("PWNED").exists(), "the file name ran as a command");
+    let screen = bash.parser.lock().expect("lock").screen().contents();
+    assert!(screen.contains("report$(touch PWNED).ron:"), "{screen}");
 }
