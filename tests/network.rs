@@ -474,6 +474,31 @@ fn follow_a_similar_partner_and_go_back() {
     assert_eq!(selected_id(&app), first_id.as_deref());
 }
 
+/// A click on the detail pane's border chooses nothing: under the bottom one ("↓ more")
+/// stands a relation that is not on screen, which Enter would then have followed.
+#[rstest]
+#[case::wide((100, 22))]
+#[case::stacked((70, 24))]
+fn click_on_the_detail_border_chooses_nothing(#[case] size: (u16, u16)) {
+    let mut app = browser(bundled(), size);
+    typed(&mut app, "3ar");
+    let areas = app.areas();
+    let hidden = areas.detail_rows();
+    assert!(app.detail().link_rows.contains(&hidden), "a relation stands under the border");
+    let column = areas.detail.x + 20;
+    for row in [areas.detail.y, areas.detail.bottom() - 1] {
+        app.update(Action::Click { column, row });
+        assert_eq!(app.focus(), Focus::List, "a click on row {row}, a border, at {size:?}");
+        assert_eq!(app.link(), 0);
+    }
+    for column in [areas.detail.x, areas.detail.right() - 1] {
+        app.update(Action::Click { column, row: areas.detail.y + 2 });
+        assert_eq!(app.focus(), Focus::List, "a click on column {column}, a border");
+    }
+    app.update(Action::Click { column, row: areas.detail.y + 2 });
+    assert_eq!(app.focus(), Focus::Detail, "a click inside the borders");
+}
+
 /// A click on a similar partner's row chooses it, as on a relation.
 #[test]
 fn click_on_a_similar_partner_chooses_it() {

@@ -1,7 +1,7 @@
 //! Moving around the network: choosing and following relations, going back and forward along
 //! the partners visited, and the mouse.
 
-use ratatui::layout::Position;
+use ratatui::layout::{Margin, Position, Rect};
 
 use super::{App, Focus, Visit};
 use crate::action::Effect;
@@ -147,14 +147,19 @@ impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) {
         let areas = self.areas();
         let at = Position::new(column, row);
+        // Between the borders only: a line under the bottom border is hidden (the detail's
+        // "↓ more" stands there), and the list's row under it too.
+        let inside = |pane: Rect| pane.inner(Margin::new(1, 1)).contains(at);
         if self.detail_shown() && areas.detail.contains(at) {
+            if !inside(areas.detail) {
+                return;
+            }
             self.focus = Focus::Detail;
             let line = usize::from(row.saturating_sub(areas.detail.y + 1)) + self.detail_scroll;
             if let Some(link) = self.detail.link_rows.iter().position(|&r| r == line) {
                 self.link = link;
             }
-        } else if areas.list.contains(at) && row > areas.list.y && row + 1 < areas.list.bottom() {
-            // Between the borders: a click on the bottom border would pick a hidden row.
+        } else if inside(areas.list) {
             let position = self.list_offset + usize::from(row - areas.list.y - 1);
             if position < self.results.len() {
                 self.focus = Focus::List;
