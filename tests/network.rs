@@ -499,6 +499,32 @@ fn click_on_the_detail_border_chooses_nothing(#[case] size: (u16, u16)) {
     assert_eq!(app.focus(), Focus::Detail, "a click inside the borders");
 }
 
+/// Every line of a relation chooses it: its name wrapped onto a second line, and the line
+/// that says why a partner is similar.
+#[test]
+fn click_on_any_line_of_a_relation_chooses_it() {
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "3ar");
+    let here = app.selected_partner().expect("3AR is found");
+    let detail = app.detail().clone();
+    let wrapped =
+        |i: usize| detail.lines[detail.link_rows[i] + 1].iter().any(|s| s.text.contains("APASP"));
+    let link = (1..detail.link_count()).find(|&i| wrapped(i)).expect("APASP's name wraps");
+    let areas = app.areas();
+    let row_of = |line: usize| areas.detail.y + 1 + u16::try_from(line).expect("in view at 100x30");
+    let column = areas.detail.x + 10;
+    let start = detail.link_rows[link];
+    for line in [start + 1, start + 2] {
+        app.update(Action::Click { column, row: row_of(detail.link_rows[0]) });
+        assert_eq!(app.link(), 0);
+        app.update(Action::Click { column, row: row_of(line) });
+        assert_eq!(app.link(), link, "a click on line {line} of the relation");
+    }
+    keys(&mut app, &[KeyCode::Enter]);
+    let target = app.catalog().leads(here)[link].target();
+    assert_eq!(app.selected_partner(), target, "Enter follows the relation clicked");
+}
+
 /// A click on a similar partner's row chooses it, as on a relation.
 #[test]
 fn click_on_a_similar_partner_chooses_it() {

@@ -156,7 +156,7 @@ impl App {
             }
             self.focus = Focus::Detail;
             let line = usize::from(row.saturating_sub(areas.detail.y + 1)) + self.detail_scroll;
-            if let Some(link) = self.detail.link_rows.iter().position(|&r| r == line) {
+            if let Some(link) = self.detail.link_at(line) {
                 self.link = link;
             }
         } else if inside(areas.list) {

@@ -53,12 +53,20 @@ pub struct DetailModel {
     pub lines: Vec<Vec<Segment>>,
     /// The line of each relation, then of each similar partner, in [`Catalog::leads`] order.
     pub link_rows: Vec<usize>,
+    /// The line after each one's lines (its name wrapped, its note or why it is similar).
+    pub link_ends: Vec<usize>,
 }
 
 impl DetailModel {
     /// How many relations and similar partners the pane lists.
     pub fn link_count(&self) -> usize {
         self.link_rows.len()
+    }
+
+    /// The relation or similar partner one of whose lines is `line`.
+    pub fn link_at(&self, line: usize) -> Option<usize> {
+        let mut blocks = self.link_rows.iter().zip(&self.link_ends);
+        blocks.position(|(&start, &end)| (start..end).contains(&line))
     }
 }
 
@@ -145,6 +153,7 @@ pub fn build(
                 }
                 out.link_rows.push(lines.len());
                 link_lines(lines, link, i, columns);
+                out.link_ends.push(lines.len());
             }
             Lead::Similar(similar) => {
                 if i == relations {
@@ -152,6 +161,7 @@ pub fn build(
                 }
                 out.link_rows.push(lines.len());
                 similar_lines(lines, catalog, similar, i, columns);
+                out.link_ends.push(lines.len());
             }
         }
     }
