@@ -487,9 +487,10 @@ impl App {
                     Focus::List if self.selected_partner().is_some() => Focus::Detail,
                     _ => Focus::List,
                 };
-                if self.focus == Focus::List {
-                    self.narrow_detail = false;
-                }
+                // With the list alone on screen, the detail fills it, as Enter shows it:
+                // keys act on what is seen.
+                self.narrow_detail =
+                    self.focus == Focus::Detail && self.areas().mode == Mode::Narrow;
             }
             Action::Open => return self.open(),
             Action::FollowLink => return self.follow_link(),

@@ -311,7 +311,7 @@ fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: us
 #[case::esc_clears("ugap <Enter> <F1> <Esc> <Esc> <Esc>", expect().narrow(false).query("", 0))]
 #[case::esc_quits("ugap <Enter> <F1> <Esc> <Esc> <Esc> <Esc>", expect().query("", 0).quit())]
 #[case::tab_leaves_narrow_detail("ugap <Enter> <Tab>", expect().narrow(false).focus(Focus::List))]
-#[case::tab_alone_is_not_narrow("ugap <Tab>", expect().narrow(false).focus(Focus::Detail))]
+#[case::tab_opens_narrow_detail("ugap <Tab>", expect().narrow(true).focus(Focus::Detail))]
 #[case::typing_leaves_narrow_detail("ugap <Enter> s", expect().narrow(false).query("ugaps", 5))]
 fn narrow_esc_order(#[case] keys: &str, #[case] expected: Expect) {
     let (app, _) = run_with(State::default(), (50, 16), keys);
@@ -580,6 +580,29 @@ fn click_on_a_relation_chooses_it() {
     let (app, _) = run_with(State::default(), (120, 40), &keys);
     assert_eq!(app.focus(), Focus::Detail);
     assert_eq!(app.link(), 2);
+}
+
+/// With the list alone on screen, Tab shows the detail full screen, as Enter does, so the
+/// keys that follow act on the card drawn; Tab again goes back to the list.
+#[rstest]
+#[case::narrow((45, 12))]
+#[case::smallest((30, 8))]
+fn tab_in_a_narrow_terminal_shows_the_detail(#[case] size: (u16, u16)) {
+    let screen = |keys: &str| {
+        let (app, _) = run_with(State::default(), size, keys);
+        let drawn = common::draw_at(&app, size.0, size.1);
+        let text: String =
+            drawn.backend().buffer().content().iter().map(ratatui::buffer::Cell::symbol).collect();
+        (app, text)
+    };
+    let (app, tabbed) = screen("<Tab>");
+    assert_eq!(app.focus(), Focus::Detail);
+    assert!(app.narrow_detail(), "the detail is drawn at {size:?}");
+    let (_, opened) = screen("<Enter>");
+    assert_eq!(tabbed, opened, "Tab shows what Enter shows");
+    let (app, _) = screen("<Tab> <Tab>");
+    assert_eq!(app.focus(), Focus::List);
+    assert!(!app.narrow_detail());
 }
 
 #[test]
