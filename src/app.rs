@@ -49,6 +49,8 @@ pub enum Overlay {
         tab: OverviewTab,
         /// The chosen row of the tab.
         selected: usize,
+        /// The first row shown (the rows scroll to keep the chosen one in view).
+        top: usize,
         /// The tab's rows, computed when it was opened.
         rows: Vec<Row>,
     },

@@ -56,11 +56,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Help) => help::render_help(app, theme, frame, area),
         Some(Overlay::Note(editor)) => help::render_note(app, editor, theme, frame, area),
         Some(Overlay::Qr(view)) => qr::render(app, view, theme, frame),
-        Some(Overlay::Overview { tab, selected, rows }) => {
-            // The status line stays visible: it says why a row cannot be shown.
-            let above_status = Rect { height: areas.status.y.saturating_sub(area.y), ..area };
+        Some(Overlay::Overview { tab, selected, top, rows }) => {
+            let shown = overview::Shown { tab: *tab, selected: *selected, top: *top, rows };
             let loading = app.loading_progress().is_some();
-            overview::render(*tab, *selected, rows, loading, theme, frame, above_status);
+            let area = crate::view::layout::overview_area((area.width, area.height));
+            overview::render(&shown, loading, theme, frame, area);
         }
         None => {}
     }

@@ -854,3 +854,75 @@ fn the_way_the_card_went_is_said_in_french() {
     assert_eq!(plain, "Fiche de GSEF envoyée en OSC 52\u{a0}: copiée si votre terminal l'accepte");
     assert!(tmux.contains("via tmux") && tmux.ends_with("(tronquée)"), "{tmux}");
 }
+
+/// The overview drawn at `size`, line by line.
+fn overview_lines(app: &App) -> Vec<String> {
+    let drawn = common::draw(app);
+    let buffer = drawn.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let cells: Vec<&str> = buffer.content().iter().map(ratatui::buffer::Cell::symbol).collect();
+    cells.chunks(width).map(<[&str]>::concat).collect()
+}
+
+fn overview_of(app: &App) -> (OverviewTab, usize, Vec<overview::Row>) {
+    match app.overlay() {
+        Some(Overlay::Overview { tab, selected, rows, .. }) => (*tab, *selected, rows.clone()),
+        other => panic!("the overview is open, not {other:?}"),
+    }
+}
+
+/// A click on a tab's title shows that tab, wherever the drawing put it.
+#[rstest]
+#[case::wide((100, 30))]
+#[case::narrow((40, 12))]
+fn click_on_an_overview_tab_shows_it(#[case] size: (u16, u16)) {
+    for tab in OverviewTab::ALL {
+        let mut app = browser(bundled(), size);
+        press(&mut app, KeyCode::F(2), KeyModifiers::NONE);
+        let top = overview_lines(&app).swap_remove(0);
+        let title = if top.contains(tab.title()) { tab.title() } else { tab.short_title() };
+        // Too narrow for every title, the chosen tab stands alone.
+        let Some(at) = top.find(title) else {
+            assert!(size.0 < 100, "{title:?} in {top:?}");
+            continue;
+        };
+        let column = u16::try_from(top[..at].chars().count() + 1).expect("fits");
+        app.update(Action::Click { column, row: 0 });
+        assert_eq!(overview_of(&app).0, tab, "a click on {title:?} in {top:?}");
+    }
+}
+
+/// A click on a bar chooses it, Enter then applies it; the wheel moves the choice.
+#[test]
+fn click_and_wheel_choose_overview_rows() {
+    let mut app = browser(bundled(), (100, 30));
+    press(&mut app, KeyCode::F(2), KeyModifiers::NONE);
+    let (_, _, rows) = overview_of(&app);
+    app.update(Action::Click { column: 20, row: 3 });
+    assert_eq!(overview_of(&app).1, 2, "the third bar, on the third line inside the border");
+    app.update(Action::Scroll { column: 20, row: 3, lines: 3 });
+    assert_eq!(overview_of(&app).1, 5);
+    app.update(Action::Scroll { column: 20, row: 3, lines: -3 });
+    assert_eq!(overview_of(&app).1, 2);
+    for row in [20, 28] {
+        app.update(Action::Click { column: 20, row });
+        assert_eq!(overview_of(&app).1, 2, "below the last bar, or on the border, nothing");
+    }
+    keys(&mut app, &[KeyCode::Enter]);
+    let RowAction::Filter(filter) = &rows[2].action else { panic!("a bar filters") };
+    assert_eq!(app.query().trim(), filter);
+}
+
+/// In the network, scrolled, a click chooses the row drawn where it lands.
+#[test]
+fn click_on_a_scrolled_network_row_chooses_what_is_drawn_there() {
+    let mut app = browser(bundled(), (100, 16));
+    open_overview(&mut app, OverviewTab::Network, 30);
+    for row in [1, 5, 13] {
+        app.update(Action::Click { column: 10, row });
+        let drawn = overview_lines(&app)[usize::from(row)].clone();
+        let (_, selected, rows) = overview_of(&app);
+        let label: String = rows[selected].label.chars().take(20).collect();
+        assert!(drawn.contains(&label), "row {row} shows {drawn:?}, chosen {label:?}");
+    }
+}

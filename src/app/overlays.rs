@@ -1,20 +1,24 @@
 //! How actions change the overlays: the help's scroll, the note editor, the overview's tab
 //! and chosen row.
 
+use ratatui::layout::Position;
+
 use super::{App, Closing, Edited, NoteEditor, Overlay, QrView};
 use crate::action::{Action, Effect};
 use crate::i18n::s;
 use crate::qr;
 use crate::store::Change;
 use crate::vcard::Contact;
-use crate::view::layout::qr_area;
-use crate::view::overview::{self, OverviewTab, Row, RowAction};
+use crate::view::layout::{overview_area, qr_area};
+use crate::view::overview::{self, OverviewTab, Placement, Row, RowAction};
 
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
-            // Closing: the overlay was taken out and is not put back.
-            (Overlay::Help | Overlay::Qr(_), Action::CloseOverlay | Action::Click { .. }) => {}
+            // Closing: the overlay was taken out and is not put back. A click in the help
+            // leaves it open: it may be a try at scrolling, or at selecting text.
+            (Overlay::Help | Overlay::Qr(_), Action::CloseOverlay)
+            | (Overlay::Qr(_), Action::Click { .. }) => {}
             (Overlay::Help, action) => {
                 let delta = match action {
                     Action::HelpDown => 1,
@@ -34,8 +38,8 @@ impl App {
             }
             (Overlay::Note(editor), action) => return self.update_note(editor, &action),
             (Overlay::Qr(view), _) => self.overlay = Some(Overlay::Qr(view)),
-            (Overlay::Overview { tab, selected, rows }, action) => {
-                self.update_overview(tab, selected, rows, &action);
+            (Overlay::Overview { tab, selected, top, rows }, action) => {
+                self.update_overview(tab, (selected, top), rows, &action);
             }
         }
         None
@@ -132,18 +136,23 @@ impl App {
     /// Opens the overview on `tab`, its rows computed now.
     pub(super) fn show_tab(&mut self, tab: OverviewTab) {
         let rows = overview::rows(&self.catalog, tab);
-        self.overlay = Some(Overlay::Overview { tab, selected: 0, rows });
+        self.overlay = Some(Overlay::Overview { tab, selected: 0, top: 0, rows });
     }
 
+    /// The overview on `tab`, its row `selected` chosen and rows shown from `top` as they
+    /// were drawn, after `action`.
     fn update_overview(
         &mut self,
         tab: OverviewTab,
-        selected: usize,
+        (selected, top): (usize, usize),
         rows: Vec<Row>,
         action: &Action,
     ) {
         let last = rows.len().saturating_sub(1);
-        let selected = match action {
+        let area = overview_area(self.size);
+        let visible = usize::from(area.height.saturating_sub(2));
+        let top = overview::first_shown(top, selected, visible);
+        let selected = match *action {
             Action::CloseOverlay => return,
             Action::NextTab => return self.show_tab(tab.step(true)),
             Action::PreviousTab => return self.show_tab(tab.step(false)),
@@ -151,6 +160,25 @@ impl App {
             Action::PreviousRow => selected.saturating_sub(1),
             Action::RowPageDown => (selected + 10).min(last),
             Action::RowPageUp => selected.saturating_sub(10),
+            Action::Scroll { lines, .. } => {
+                selected.saturating_add_signed(isize::from(lines)).min(last)
+            }
+            Action::Click { column, row } => {
+                let placement = Placement::of(area, tab, top);
+                let at = Position::new(column, row);
+                if row == area.y && column > area.x {
+                    let chosen = placement.tabs.tab_at(usize::from(column - area.x - 1));
+                    if let Some(chosen) = chosen.filter(|&t| t != tab) {
+                        return self.show_tab(chosen);
+                    }
+                }
+                let clicked = top + usize::from(row.saturating_sub(placement.inner.y));
+                if placement.inner.contains(at) && clicked < rows.len() {
+                    clicked
+                } else {
+                    selected
+                }
+            }
             Action::ApplyRow => {
                 match rows.get(selected).map(|r| r.action.clone()) {
                     Some(RowAction::Filter(filter)) => self.set_query(&format!("{filter} ")),
@@ -161,7 +189,7 @@ impl App {
                     }
                     Some(RowAction::None) => {
                         self.set_status(s().organisation_not_in_dataset, false);
-                        self.overlay = Some(Overlay::Overview { tab, selected, rows });
+                        self.overlay = Some(Overlay::Overview { tab, selected, top, rows });
                     }
                     None => {}
                 }
@@ -169,6 +197,7 @@ impl App {
             }
             _ => selected,
         };
-        self.overlay = Some(Overlay::Overview { tab, selected, rows });
+        let top = overview::first_shown(top, selected, visible);
+        self.overlay = Some(Overlay::Overview { tab, selected, top, rows });
     }
 }

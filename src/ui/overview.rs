@@ -8,50 +8,43 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::text::{clean, pad, truncate, width};
-use crate::view::overview::{OverviewTab, Row, RowAction};
+use crate::view::overview::{OverviewTab, Placement, Row, RowAction, TabBar, first_shown};
 
-/// The tabs in at most `room` columns, `chosen` marked: their titles, else their short
-/// titles, else those without the spaces around them, else the chosen one alone.
-fn tab_bar(chosen: OverviewTab, room: usize, theme: &Theme) -> Line<'static> {
-    for (short, pad) in [(false, " "), (true, " "), (true, "")] {
-        let tabs: Vec<Span<'static>> = OverviewTab::ALL
-            .iter()
-            .flat_map(|&t| {
-                let style = if t == chosen { theme.chosen_link } else { theme.dim };
-                let title = if short { t.short_title() } else { t.title() };
-                [Span::styled(format!("{pad}{title}{pad}"), style), Span::raw(" ")]
-            })
-            .collect();
-        let line = Line::from(tabs);
-        // The space after the last tab may be cut.
-        if line.width() <= room + 1 {
-            return line;
-        }
-    }
-    Line::styled(format!(" {} ", chosen.short_title()), theme.chosen_link)
+/// The tab bar, `chosen` marked.
+fn tab_bar(bar: &TabBar, chosen: OverviewTab, theme: &Theme) -> Line<'static> {
+    let spans = bar.tabs.iter().flat_map(|(t, title)| {
+        let style = if *t == chosen { theme.chosen_link } else { theme.dim };
+        let space = bar.spaced.then(|| Span::raw(" "));
+        std::iter::once(Span::styled(title.clone(), style)).chain(space)
+    });
+    Line::from(spans.collect::<Vec<_>>())
 }
 
-/// Draws the overview over the whole screen; `loading`: the partners are not all there yet.
-pub fn render(
-    tab: OverviewTab,
-    selected: usize,
-    rows: &[Row],
-    loading: bool,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
+/// What the overview shows: its tab, chosen row and first row, and the tab's rows.
+pub struct Shown<'a> {
+    /// The tab.
+    pub tab: OverviewTab,
+    /// The chosen row.
+    pub selected: usize,
+    /// The first row shown, as it was last drawn.
+    pub top: usize,
+    /// The tab's rows.
+    pub rows: &'a [Row],
+}
+
+/// Draws the overview in `area`; `loading`: the partners are not all there yet.
+pub fn render(shown: &Shown<'_>, loading: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Shown { tab, selected, top, rows } = *shown;
     frame.render_widget(Clear, area);
     let visible = usize::from(area.height.saturating_sub(2));
-    let first = selected.saturating_sub(visible.saturating_sub(1));
-    // The tabs share the top border with the mark that rows are hidden above.
-    let mark = if first > 0 { width(crate::i18n::s().more_above) } else { 0 };
-    let room = usize::from(area.width.saturating_sub(2)).saturating_sub(mark);
+    let first = first_shown(top, selected, visible);
+    let placement = Placement::of(area, tab, first);
     // The keys are in the status line below, which stays visible.
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.focused)
-        .title(tab_bar(tab, room, theme));
+    let block = Block::default().borders(Borders::ALL).border_style(theme.focused).title(tab_bar(
+        &placement.tabs,
+        tab,
+        theme,
+    ));
     let block = super::scroll_marks(block, first > 0, first + visible < rows.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -117,6 +117,12 @@ pub fn qr_area((width, height): (u16, u16)) -> Rect {
     Rect::new(0, 0, width, height.saturating_sub(1))
 }
 
+/// Where the overview stands: the whole screen above the status line, which stays visible
+/// to say why a row cannot be shown.
+pub fn overview_area((width, height): (u16, u16)) -> Rect {
+    Rect::new(0, 0, width, height.saturating_sub(1))
+}
+
 /// A rectangle of at most `width`×`height` centred in `area`.
 pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

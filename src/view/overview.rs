@@ -1,9 +1,13 @@
 //! The overview's model (F2): partners by kind, scope and topic as bars, and the network of
 //! relations grouped by hub. Rows are a function of the catalog, computed when the overview
-//! opens or its tab changes; each says what Enter does on it.
+//! opens or its tab changes; each says what Enter does on it. Also where its tabs and rows
+//! stand on the screen, for the drawing and for the mouse.
+
+use ratatui::layout::Rect;
 
 use crate::catalog::Catalog;
 use crate::dataset::{Kind, Partner, Scope, Topic};
+use crate::text::width;
 
 /// The tabs of the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +57,81 @@ impl OverviewTab {
         let next = if forward { position + 1 } else { position + count - 1 };
         OverviewTab::ALL[next % count]
     }
+}
+
+/// The tabs as the overview's top border shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabBar {
+    /// Each tab shown, with its title as written (spaces around it included).
+    pub tabs: Vec<(OverviewTab, String)>,
+    /// Whether a space follows each title (not when the chosen tab stands alone).
+    pub spaced: bool,
+}
+
+impl TabBar {
+    /// The tabs in at most `room` columns, `chosen` marked: their titles, else their short
+    /// titles, else those without the spaces around them, else the chosen one alone.
+    pub fn fit(chosen: OverviewTab, room: usize) -> TabBar {
+        for (short, pad) in [(false, " "), (true, " "), (true, "")] {
+            let tabs: Vec<(OverviewTab, String)> = OverviewTab::ALL
+                .iter()
+                .map(|&t| {
+                    (t, format!("{pad}{}{pad}", if short { t.short_title() } else { t.title() }))
+                })
+                .collect();
+            // The space after the last tab may be cut.
+            let needed: usize = tabs.iter().map(|(_, title)| width(title) + 1).sum();
+            if needed <= room + 1 {
+                return TabBar { tabs, spaced: true };
+            }
+        }
+        TabBar { tabs: vec![(chosen, format!(" {} ", chosen.short_title()))], spaced: false }
+    }
+
+    /// The tab whose title stands `column` columns after the start of the bar.
+    pub fn tab_at(&self, column: usize) -> Option<OverviewTab> {
+        let mut start = 0;
+        for (tab, title) in &self.tabs {
+            let end = start + width(title);
+            if (start..end).contains(&column) {
+                return Some(*tab);
+            }
+            start = end + usize::from(self.spaced);
+        }
+        None
+    }
+}
+
+/// Where the overview's parts stand in `area` (its border included), `top` being the first
+/// row shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// The tab bar, on the top border from its second column.
+    pub tabs: TabBar,
+    /// Where the rows are drawn (inside the border).
+    pub inner: Rect,
+}
+
+impl Placement {
+    /// The overview in `area` on `tab`, rows shown from `top`.
+    pub fn of(area: Rect, tab: OverviewTab, top: usize) -> Placement {
+        // The tabs share the top border with the mark that rows are hidden above.
+        let mark = if top > 0 { width(crate::i18n::s().more_above) } else { 0 };
+        let room = usize::from(area.width.saturating_sub(2)).saturating_sub(mark);
+        let inner = Rect {
+            x: area.x.saturating_add(1),
+            y: area.y.saturating_add(1),
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(2),
+        };
+        Placement { tabs: TabBar::fit(tab, room), inner }
+    }
+}
+
+/// The first row shown: `top` as it was, moved just enough to show the chosen row
+/// `selected` among `visible` rows.
+pub fn first_shown(top: usize, selected: usize, visible: usize) -> usize {
+    top.min(selected).max((selected + 1).saturating_sub(visible.max(1)))
 }
 
 /// What Enter does on a row.
