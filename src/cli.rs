@@ -55,7 +55,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Start the browser with this query typed (after `--` when it starts with `-`).
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = ArgValueCompleter::new(completions::complete_query))]
     pub query: Vec<String>,
 }
 
@@ -80,7 +80,7 @@ pub enum Command {
     Search {
         /// The query (same syntax as in the browser; see the README); after `--` when it
         /// starts with `-`.
-        #[arg(required = true)]
+        #[arg(required = true, add = ArgValueCompleter::new(completions::complete_query))]
         query: Vec<String>,
         /// Print a JSON array (each object with a `score`).
         #[arg(long)]
@@ -109,6 +109,7 @@ pub enum Command {
     List {
         /// Only partners of this kind.
         #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        #[arg(add = ArgValueCompleter::new(completions::complete_kind))]
         kind: Option<Kind>,
         #[command(flatten)]
         marks: MarkFilter,

@@ -22,6 +22,9 @@ pub use self::bash::Bash;
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;
+use crate::dataset::Kind;
+use crate::i18n::Lang;
+use crate::search::{fold, kind_listed};
 use crate::store::Store;
 use crate::text::clean;
 
@@ -44,6 +47,10 @@ pub enum Shell {
 /// Answers the shell and exits when it is asking for completions (`COMPLETE` is set);
 /// returns otherwise. Call it first thing in `main`, before anything is printed.
 pub fn complete_if_asked() {
+    // Values are offered as the command line accepts them, in the user's language: the
+    // words being completed follow the first `--`.
+    let words = std::env::args_os().skip_while(|arg| arg != "--").skip(1);
+    crate::i18n::set(Lang::asked_in(words).unwrap_or_else(Lang::from_locale));
     let shells = Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh]);
     CompleteEnv::with_factory(Cli::command).var(VAR).shells(shells).complete();
 }
@@ -101,6 +108,36 @@ pub fn complete_id(current: &OsStr) -> Vec<CompletionCandidate> {
         .into_iter()
         .map(|(id, name)| CompletionCandidate::new(id).help(Some(clean(name).into_owned().into())))
         .collect()
+}
+
+/// The completer of `list --kind`: the kinds as the command line lists them (slugs in
+/// English, the list's words in French), those that start with what is typed.
+pub fn complete_kind(current: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(typed) = current.to_str() else { return Vec::new() };
+    kinds_starting_with(typed).map(CompletionCandidate::new).collect()
+}
+
+/// The completer of a query's words: a kind after `kind:` (or `!kind:`). Other words are
+/// free text, which has nothing to offer.
+pub fn complete_query(current: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(word) = current.to_str() else { return Vec::new() };
+    let (not, rest) = word.split_at(usize::from(word.starts_with('!')));
+    let Some((key, typed)) = rest.split_once(':') else { return Vec::new() };
+    if !key.eq_ignore_ascii_case("kind") {
+        return Vec::new();
+    }
+    let kinds = kinds_starting_with(typed);
+    kinds.map(|kind| CompletionCandidate::new(format!("{not}{key}:{kind}"))).collect()
+}
+
+/// The kinds as [`kind_listed`] names them whose name starts with `typed`, letter case and
+/// accents aside.
+fn kinds_starting_with(typed: &str) -> impl Iterator<Item = &'static str> {
+    let typed = fold(typed);
+    Kind::ALL
+        .iter()
+        .map(|&kind| kind_listed(kind))
+        .filter(move |name| fold(name).starts_with(&typed))
 }
 
 /// Writes the man page (roff), for `partners man > partners.1`.

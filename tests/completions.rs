@@ -20,8 +20,10 @@ fn ask(home: &Home, shell: &str, line: &[&str]) -> Vec<String> {
     let mut cmd = home.cmd();
     cmd.env("COMPLETE", shell).arg("--");
     if shell == "bash" {
-        // The bash hook gives the line up to the cursor and the word bash replaces.
-        cmd.arg(line.join(" ")).arg(line.last().expect("a word"));
+        // The bash hook gives the line up to the cursor and what bash replaces: the last
+        // word from after its last `:` or `=`.
+        let last = line.last().expect("a word");
+        cmd.arg(line.join(" ")).arg(last.rsplit([':', '=']).next().unwrap_or(last));
     } else {
         cmd.env("_CLAP_COMPLETE_INDEX", &index).env("_CLAP_IFS", "\n").args(line);
     }
@@ -32,9 +34,10 @@ fn ask(home: &Home, shell: &str, line: &[&str]) -> Vec<String> {
         // First whether the answers are file names, then the answers.
         return out.split('\u{b}').skip(1).map(str::to_owned).collect();
     }
+    // fish puts the help after a tab (a colon may be in a value), zsh after a colon.
+    let help: &[char] = if shell == "fish" { &['\t'] } else { &['\t', ':'] };
     out.lines()
-        // fish and zsh put the help after a tab or a colon.
-        .map(|l| l.split(['\t', ':']).next().unwrap_or_default().trim().to_owned())
+        .map(|l| l.split(help).next().unwrap_or_default().trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -244,11 +247,16 @@ impl Bash {
         }
     }
 
-    /// Types `typed`, then Tab, and gives what bash completed the line to, then clears it.
+    /// Types `typed`, then Tab, and waits for the line to read `expected`, then clears it.
     fn complete(&mut self, typed: &str, expected: &str) {
         self.type_text(typed);
         self.line_is(&format!("$ {typed}"));
-        self.type_text("\t");
+        self.keys("\t", expected);
+    }
+
+    /// Types `keys` and waits for the line to read `expected`, then clears it.
+    fn keys(&mut self, keys: &str, expected: &str) {
+        self.type_text(keys);
         self.line_is(&format!("$ {expected}"));
         // Ctrl-U empties the line.
         self.type_text("\u{15}");
@@ -301,4 +309,45 @@ fn bash_quotes_the_file_names_it_completes() {
     assert!(!folder.join("PWNED").exists(), "the file name ran as a command");
     let screen = bash.parser.lock().expect("lock").screen().contents();
     assert!(screen.contains("report$(touch PWNED).ron:"), "{screen}");
+}
+
+/// The kinds complete after `list --kind` and `kind:` in a query, as the command line
+/// accepts them: slugs in English, the list's words in French.
+#[test]
+fn kinds_complete_in_the_users_language() {
+    let home = Home::new();
+    for (lang, first) in [("en", "local-authority"), ("fr", "collectivité")] {
+        let kinds = ask(&home, "bash", &["partners", "--lang", lang, "list", "--kind", ""]);
+        assert_eq!(kinds.len(), 10, "{lang}: {kinds:?}");
+        assert_eq!(kinds[0], first);
+        for kind in &kinds {
+            home.ok(&["--lang", lang, "list", "--kind", kind]);
+            home.ok(&["--lang", lang, "search", &format!("kind:{kind}")]);
+        }
+    }
+    assert_eq!(ask(&home, "bash", &["partners", "list", "--kind", "pu"]), ["public-body"]);
+    // bash replaces what follows the colon; fish (and zsh) the whole word.
+    assert_eq!(ask(&home, "bash", &["partners", "search", "kind:me"]), ["media"]);
+    assert_eq!(ask(&home, "fish", &["partners", "search", "ugap", "!kind:me"]), ["!kind:media"]);
+    assert_eq!(ask(&home, "fish", &["partners", "kind:me"]), ["kind:media"]);
+}
+
+/// In a real bash: kinds complete, and Tab never puts the options' common `--` on the line
+/// (`kind:` became `kind:--`, which is no kind).
+#[cfg(unix)]
+#[test]
+fn bash_completes_kinds_and_never_inserts_dashes() {
+    let home = Home::new();
+    let mut bash = Bash::start(&home);
+    bash.complete("partners search kind:me", "partners search kind:media ");
+    bash.complete("partners list --kind pu", "partners list --kind public-body ");
+    bash.complete(
+        "partners --lang fr list --kind col",
+        "partners --lang fr list --kind collectivité ",
+    );
+    // A letter typed after the Tab shows what the Tab did.
+    bash.keys("partners search kind:\tx", "partners search kind:x");
+    bash.keys("partners show ugap \tx", "partners show ugap x");
+    bash.keys("partners export \tx", "partners export x");
+    bash.keys("partners export -\t\t-fo\t", "partners export --format ");
 }

@@ -16,6 +16,8 @@ use std::io::{self, Write};
 use clap::ValueHint;
 use clap_complete::env::EnvCompleter;
 
+use crate::i18n::Lang;
+
 /// What separates the answers: a character no id, option or sane file name holds.
 const SEPARATOR: char = '\u{b}';
 
@@ -102,9 +104,19 @@ pub fn answers(
     let kept = current.raw.strip_suffix(replaced).map_or_else(String::new, unquote);
     let index = words.len() - 1;
     let args: Vec<OsString> = words.iter().map(|w| OsString::from(&w.text)).collect();
+    // The words were one argument of the hook's: a `--lang` among them is seen now.
+    if let Some(lang) = Lang::asked_in(args.iter().cloned()) {
+        crate::i18n::set(lang);
+    }
     cmd.build();
     let paths = path_tags(cmd);
     let candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
+    // On a word not begun, bash would put the options' common `--` on the line: options are
+    // offered once a `-` is typed.
+    let options = candidates.iter().all(|c| c.get_value().as_encoded_bytes().starts_with(b"-"));
+    if current.text.is_empty() && options {
+        return Ok(Some(Answers::default()));
+    }
     let file_names =
         candidates.iter().any(|c| c.get_tag().is_some_and(|tag| paths.contains(&tag.to_string())));
     let values = candidates
