@@ -32,7 +32,7 @@ pub fn after_escape(mut ready: impl FnMut() -> Option<Event>) -> Vec<Event> {
         _ => None,
     };
     let Some(second) = ready() else { return Vec::new() };
-    let Some(introducer @ ('[' | 'O')) = letter(&second) else { return vec![second] };
+    let Some(introducer @ ('[' | 'O')) = letter(&second) else { return vec![with_alt(second)] };
     let mut read = vec![second];
     let mut body = String::new();
     while let Some(next) = ready() {
@@ -53,6 +53,21 @@ pub fn after_escape(mut ready: impl FnMut() -> Option<Event>) -> Vec<Event> {
     match body.chars().last().filter(|c| ('\u{40}'..='\u{7E}').contains(c)) {
         Some(_) => key_of(introducer, &body).map(Event::Key).into_iter().collect(),
         None => read,
+    }
+}
+
+/// `event`, with Alt if it is a character typed without Control nor Alt: read with an Esc,
+/// it came as ESC ESC x, Esc then Alt-x, whose two ESCs crossterm reads as one Esc (a lone
+/// ESC x it gives as Alt-x itself). Before, Esc then Alt-q typed a "q" into the query.
+fn with_alt(event: Event) -> Event {
+    match event {
+        Event::Key(
+            mut key @ KeyEvent { code: KeyCode::Char(_), kind: KeyEventKind::Press, .. },
+        ) if (key.modifiers - KeyModifiers::SHIFT).is_empty() => {
+            key.modifiers |= KeyModifiers::ALT;
+            Event::Key(key)
+        }
+        event => event,
     }
 }
 
@@ -141,8 +156,13 @@ mod tests {
         // No key: dropped, never typed (a mouse report, a paste's mark).
         assert_eq!(after(&typed("[<35;10;5M")), []);
         assert_eq!(after(&typed("[200~")), []);
+        // A letter read with the Esc was sent with an ESC of its own: Alt (Esc, then Alt-q).
+        assert_eq!(after(&typed("x[B")), [key(KeyCode::Char('x'), KeyModifiers::ALT)]);
+        let shift_alt = KeyModifiers::SHIFT | KeyModifiers::ALT;
+        assert_eq!(after(&typed("Q")), [key(KeyCode::Char('Q'), shift_alt)]);
+        let control = [key(KeyCode::Char('u'), KeyModifiers::CONTROL)];
+        assert_eq!(after(&control), control);
         // Anything else comes as it was read; nothing read with the Esc, nothing.
-        assert_eq!(after(&typed("x[B")), typed("x"));
         assert_eq!(after(&typed("[")), typed("["));
         assert_eq!(after(&typed("[12")), typed("[12"));
         assert_eq!(after(&[]), []);
