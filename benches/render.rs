@@ -15,7 +15,10 @@ use ratatui::backend::TestBackend;
 fn render(c: &mut Criterion) {
     let catalog = Catalog::bundled().expect("the bundled dataset loads");
     let mut app = App::new(catalog, State::default(), "");
-    let theme = Theme::new(partners::ui::theme::ThemeName::Dark, true);
+    let theme = Theme::new(
+        partners::ui::theme::ThemeName::Dark,
+        partners::ui::theme::ColorDepth::TrueColor,
+    );
     app.update(Action::Resize { width: 120, height: 40 });
     for ch in "bordeaux".chars() {
         app.update(Action::Insert(ch));
@@ -62,7 +65,10 @@ fn big_description(c: &mut Criterion) {
     let catalog = Catalog::from_partners(vec![partner], vec![Source::Bundled], Vec::new());
     let mut app = App::new(catalog, State::default(), "sustainabl");
     app.update(Action::Resize { width: 120, height: 40 });
-    let theme = Theme::new(partners::ui::theme::ThemeName::Dark, true);
+    let theme = Theme::new(
+        partners::ui::theme::ThemeName::Dark,
+        partners::ui::theme::ColorDepth::TrueColor,
+    );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     c.bench_function("keystroke on a 1 MB description, 120x40", |b| {
         b.iter(|| {

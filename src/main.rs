@@ -13,7 +13,7 @@ use partners::config::{self, Config};
 use partners::i18n::{self, Lang};
 use partners::session;
 use partners::store::Store;
-use partners::ui::theme::Theme;
+use partners::ui::theme::{ColorDepth, Theme};
 
 /// From this many bytes of datasets, the browser loads them on another thread (4 MiB: about
 /// 4 000 partners, some 30 ms of loading).
@@ -116,8 +116,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         warnings.extend(store.warnings().iter().cloned());
     }
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = Theme::new(args.theme.or(config.theme).unwrap_or_default(), color);
+    let theme = Theme::new(args.theme.or(config.theme).unwrap_or_default(), ColorDepth::from_env());
     let query = args.query.join(" ");
     let mut app = match catalog {
         Some(catalog) => App::new(catalog, state, &query),

@@ -338,7 +338,7 @@ fn ctrl_s_stars_at_once() {
         .expect("a test terminal");
     terminal.draw(|f| partners::ui::render(&app, &mono(), f)).expect("drawing");
     let row: String = (0..80).map(|x| terminal.backend().buffer()[(x, 2)].symbol()).collect();
-    assert!(row.starts_with("│★   UGAP"), "{row}");
+    assert!(row.starts_with("▌★   UGAP"), "{row}");
 
     let (app, effects) = run("ugap <C-s> <C-s>");
     assert_eq!(effects, vec![star("ugap", true), star("ugap", false)]);

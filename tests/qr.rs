@@ -315,7 +315,10 @@ fn the_browser_draws_the_card_as_a_qr_code() {
         app.update(Action::ShowQr);
         assert!(matches!(app.overlay(), Some(Overlay::Qr(_))), "{width}x{height}");
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
-        let theme = partners::ui::theme::Theme::new(partners::ui::theme::ThemeName::Light, true);
+        let theme = partners::ui::theme::Theme::new(
+            partners::ui::theme::ThemeName::Light,
+            partners::ui::theme::ColorDepth::TrueColor,
+        );
         terminal.draw(|f| partners::ui::render(&app, &theme, f)).expect("drawing");
         let buffer = terminal.backend().buffer();
         let lines: Vec<String> = (0..height)

@@ -11,7 +11,7 @@ use partners::app::App;
 use partners::catalog::{Catalog, Source};
 use partners::dataset::{Relation, RelationKind};
 use partners::store::{Marks, State};
-use partners::ui::theme::{Theme, ThemeName};
+use partners::ui::theme::{ColorDepth, Theme, ThemeName};
 use partners::view::overview::OverviewTab;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -532,7 +532,7 @@ fn colours_keep_their_contrast(
         ThemeName::Light => &[Color::Gray, Color::White, Color::LightYellow, Color::LightCyan],
         ThemeName::Dark => &[Color::Black, Color::Blue],
     };
-    let theme = Theme::new(name, true);
+    let theme = Theme::new(name, ColorDepth::TrueColor);
     let app = app_with(bundled(), marked_state(), "ugap", (120, 40), screens[screen]);
     let terminal = common::draw_themed(&app, &theme);
     let buffer = terminal.backend().buffer();

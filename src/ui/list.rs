@@ -17,6 +17,9 @@ use crate::search::Mark;
 use crate::text::{pad, truncate, width};
 use crate::view::list::{MARKS_WIDTH, badge, label_runs};
 
+/// Drawn over the left border at the selected row.
+pub const SELECTION_MARK: &str = "▌";
+
 /// The most columns the word a partner lacks takes in its row: the name comes first.
 const LACKED_WORD_WIDTH: usize = 16;
 
@@ -87,6 +90,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    // The selected row is pointed at on the border, as fzf's pointer does: a colour alone
+    // may not show (a terminal with few colours, a background close to the selection's).
+    let row = app.selected().checked_sub(app.list_offset()).and_then(|r| u16::try_from(r).ok());
+    if let Some(y) = row.filter(|&r| r < inner.height).map(|r| inner.y + r)
+        && let Some(cell) = frame.buffer_mut().cell_mut((area.x, y))
+    {
+        cell.set_symbol(SELECTION_MARK).set_style(theme.accent);
+    }
 }
 
 fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
