@@ -33,6 +33,7 @@ pub fn describe(error: &io::Error) -> String {
         return match refused {
             Refused::NotRegular => said.io_not_regular.to_owned(),
             Refused::Larger(most) => fill(said.io_larger_than, &[&(most >> 20)]),
+            Refused::Terminal => said.io_terminal.to_owned(),
         };
     }
     match error.kind() {
@@ -60,6 +61,8 @@ enum Refused {
     NotRegular,
     #[error("larger than {0} bytes")]
     Larger(u64),
+    #[error("a terminal")]
+    Terminal,
 }
 
 /// The bytes of the regular file at `path` (links followed), of at most `most` bytes: a pipe,
@@ -111,6 +114,12 @@ pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
 /// file about to be written past the bound it reads.
 pub fn too_large(most: u64) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidInput, Refused::Larger(most))
+}
+
+/// The error of a terminal named where a file is read (`--data /dev/stdin` typed at a
+/// prompt): reading it would take the keys typed, so it is refused before anything is read.
+pub fn terminal_refused() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, Refused::Terminal)
 }
 
 /// Whether `path` (links followed) is a pipe or a device: neither a regular file nor a

@@ -31,8 +31,9 @@ use crate::ui::theme::ThemeName;
 #[derive(Debug, Parser)]
 #[command(name = "partners", version)]
 pub struct Cli {
-    /// Use only this dataset file instead of the bundled one and your datasets (repeatable).
-    #[arg(long = "data", value_name = "FILE", global = true)]
+    /// Use only this dataset file instead of the bundled one and your datasets (repeatable;
+    /// `-` reads standard input).
+    #[arg(long = "data", value_name = "FILE", global = true, value_parser = data_file())]
     pub data: Vec<PathBuf>,
     /// Folder for your stars and notes (state.ron), your datasets (datasets/) and config.toml
     /// [default: `$PARTNERS_HOME`; else stars and notes in the platform's data folder,
@@ -251,11 +252,22 @@ pub fn mistyped_command(query: &[String]) -> Option<String> {
     Some(fill(i18n::cli().not_a_command, &[&clean(first), &clean(&meant)]))
 }
 
-/// Refuses to draw the browser where there is no terminal to draw on.
-pub fn require_terminal() -> Result<()> {
+/// Refuses to draw the browser where there is no terminal to draw on, or when a dataset is
+/// that terminal. A dataset piped in (`… | partners --data -`) leaves the keys to the terminal.
+pub fn require_terminal(data: &[PathBuf]) -> Result<()> {
     use std::io::IsTerminal;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    let keys =
+        std::io::stdin().is_terminal() || data.iter().any(|f| crate::dataset::is_standard_input(f));
+    if !keys || !std::io::stdout().is_terminal() {
         bail!(i18n::cli().needs_terminal);
     }
-    Ok(())
+    Ok(crate::dataset::refuse_terminals(data)?)
+}
+
+/// `--data`'s values: paths, `-` standard input.
+fn data_file() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    clap::builder::TypedValueParser::map(
+        clap::builder::PathBufValueParser::new(),
+        crate::dataset::data_path,
+    )
 }

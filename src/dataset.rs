@@ -23,7 +23,7 @@ mod syntax;
 mod validate;
 
 pub use ids::Ids;
-pub use source::read_source;
+pub use source::{data_path, is_standard_input, read_source, refuse_terminals};
 pub use stream::BATCH;
 pub use validate::{Texts, validate};
 

@@ -79,7 +79,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let datasets = datasets.as_deref();
         return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
     }
-    cli::require_terminal().inspect_err(|_| hint())?;
+    cli::require_terminal(&args.data).inspect_err(|_| hint())?;
     // The configuration file; command-line flags win over it.
     let config = match config::path(args.home.as_deref()) {
         Some(path) => Config::load(&path)?,

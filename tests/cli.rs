@@ -676,18 +676,22 @@ fn export_never_replaces_the_state_or_its_lock() {
     }
 }
 
-/// A pipe is read to its end, as any file: `--data <(curl …)` works.
+/// A pipe is read to its end, as any file: `--data <(curl …)` works, and `--data -` (or
+/// `/dev/stdin`) reads standard input.
 #[cfg(unix)]
 #[test]
 fn a_dataset_read_from_a_pipe_is_searched() {
     let home = Home::new();
-    let out = home
-        .cmd()
-        .args(["--data", "/dev/stdin", "search", "ugap"])
-        .write_stdin(std::fs::read("assets/partners.ron").expect("the bundled dataset"))
-        .output()
-        .expect("run");
-    assert_eq!(text(&out.stdout).lines().next(), Some("ugap\tUGAP\tUGAP\tpublic-body"));
+    for stdin in ["/dev/stdin", "-"] {
+        let out = home
+            .cmd()
+            .args(["--data", stdin, "search", "ugap"])
+            .write_stdin(std::fs::read("assets/partners.ron").expect("the bundled dataset"))
+            .output()
+            .expect("run");
+        let first = text(&out.stdout).lines().next().map(str::to_owned);
+        assert_eq!(first.as_deref(), Some("ugap\tUGAP\tUGAP\tpublic-body"), "{stdin}: {out:?}");
+    }
     let out = home
         .cmd()
         .args(["--data", "/dev/stdin", "search", "ugap"])

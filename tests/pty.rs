@@ -520,6 +520,41 @@ fn process_state(pid: &str) -> String {
     after_name.split_whitespace().next().unwrap_or_default().to_owned()
 }
 
+/// A dataset named by the terminal itself (`--data /dev/stdin` typed at a prompt): refused
+/// before the browser starts, not read from the keyboard, which took the keys typed.
+#[test]
+fn a_terminal_named_as_a_dataset_is_refused_at_once() {
+    for data in ["/dev/stdin", "/dev/tty", "-"] {
+        let session = Session::start(&format!("--data {data}"));
+        let (status, contents, screen) = session.finish();
+        assert_eq!(status, 2, "{data}:\n{contents}");
+        assert!(contents.contains("it is a terminal"), "{data}:\n{contents}");
+        assert_restored(&contents, &screen);
+    }
+}
+
+/// A dataset piped in (`cat FILE | partners --data -`): the browser reads it, and takes its
+/// keys from the terminal.
+#[test]
+fn a_dataset_piped_in_leaves_the_keys_to_the_browser() {
+    let data = tempfile::tempdir().expect("a folder");
+    let file = data.path().join("small.ron");
+    std::fs::write(&file, generate::ron(&generate::records(300))).expect("written");
+    let script =
+        format!("cat '{}' | '{BIN}' --data -; echo {AFTER} status=$?; stty -a", file.display());
+    let mut session = Session::spawn("sh", &script, &[]);
+    session.wait_for("every partner listed", |s| s.contents().contains("300/300"));
+    session.type_keys(b"bordeaux");
+    session.wait_for("the query typed", |s| {
+        let rows: Vec<String> = s.rows(0, COLUMNS).collect();
+        rows.first().is_some_and(|r| r.starts_with("❯ bordeaux") && !r.ends_with("300/300"))
+    });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 #[test]
 fn without_a_terminal_the_browser_points_at_search() {
     let home = tempfile::tempdir().expect("a temporary home");

@@ -4,11 +4,60 @@
 //! Owns bytes and positions only: it does not parse what it reads, and refuses only what no
 //! dataset can be (more than 4 GiB, bytes that are not UTF-8 text, a NUL).
 
-use std::io::Read as _;
-use std::path::Path;
+use std::io::{IsTerminal as _, Read as _};
+use std::path::{Path, PathBuf};
 
 use super::{DatasetError, Location};
 use crate::i18n;
+
+/// A dataset file as `--data` names it: `-` is standard input (on Unix, where it has a path).
+pub fn data_path(named: PathBuf) -> PathBuf {
+    if cfg!(unix) && named.as_os_str() == "-" { PathBuf::from("/dev/stdin") } else { named }
+}
+
+/// Refuses a dataset file that is a terminal, before the browser takes the terminal: its
+/// keys would go to the loader (as the loader refuses it, but then after a first frame).
+/// Only devices are opened to ask (a FIFO opened and closed would lose its writer).
+pub fn refuse_terminals(files: &[PathBuf]) -> Result<(), DatasetError> {
+    #[cfg(unix)]
+    for file in files {
+        use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
+        if !std::fs::metadata(file).is_ok_and(|m| m.file_type().is_char_device()) {
+            continue;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        // Never made the process's terminal, never waiting on the device.
+        options.read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+        if options.open(file).is_ok_and(|opened| opened.is_terminal()) {
+            let source = crate::atomic::terminal_refused();
+            return Err(DatasetError::Io { file: file.clone(), source });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = files;
+    Ok(())
+}
+
+/// Whether `path` is the file or pipe standard input reads (`--data -` or `/dev/stdin`
+/// with a dataset piped in): the browser then takes its keys from the terminal itself.
+pub fn is_standard_input(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd as _;
+        use std::os::unix::fs::MetadataExt as _;
+        let stdin = std::io::stdin().as_fd().try_clone_to_owned().map(std::fs::File::from);
+        let stdin = stdin.and_then(|f| f.metadata());
+        match (stdin, std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
 
 /// Reads a file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
@@ -76,6 +125,9 @@ pub(super) const MOST_BYTES: u64 = 4 << 30;
 /// error before anything is read; a pipe or a device (size 0) is stopped when it passes it.
 pub(super) fn open(path: &Path) -> std::io::Result<Bounded<std::fs::File>> {
     let file = std::fs::File::open(path)?;
+    if file.is_terminal() {
+        return Err(crate::atomic::terminal_refused());
+    }
     let size = file.metadata()?.len();
     if size > MOST_BYTES {
         return Err(too_large());

@@ -195,6 +195,8 @@ table! {
         io_not_regular,
         /// `{}`: the most, in MiB. A file of partners' own past the most it reads of it.
         io_larger_than,
+        /// A dataset named by a path that is a terminal (`--data /dev/stdin` typed at a prompt).
+        io_terminal,
         // -- Your aliases --
         /// `{}`: the partner, `{}`: the alias.
         alias_added,

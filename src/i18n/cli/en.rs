@@ -9,7 +9,7 @@ pub static CLI: Cli = Cli {
     skipped_dataset: "skipped a dataset: {}",
     marks_not_shown: "your marks and notes are not shown: {}",
     marks_not_saved: "your marks and notes cannot be saved: {}",
-    needs_terminal: "the browser needs a terminal on standard input and output; for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)",
+    needs_terminal: "the browser needs a terminal on standard input and output (a dataset piped in is read with `--data -`); for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)",
     not_a_command: "\"{}\" is not a command: did you mean \"{}\"?",
     unknown_id: "no partner has the id \"{}\"; `partners list` shows them all",
     unknown_id_near: "no partner has the id \"{}\"; did you mean {}?",
@@ -100,6 +100,7 @@ pub static CLI: Cli = Cli {
     io_too_large: "larger than 4 GiB, the most a dataset file may hold",
     io_not_regular: "not a regular file but a pipe, a device or a socket",
     io_larger_than: "larger than {} MiB, the most partners reads of it",
+    io_terminal: "it is a terminal, and reading it would take the keys you type; name a dataset file, or pipe one in: `cat FILE | partners --data -`",
 
     alias_added: "{}: alias \"{}\" added",
     alias_already: "{}: \"{}\" is already one of your aliases, so nothing was changed",

@@ -9,7 +9,7 @@ pub static CLI: Cli = Cli {
     skipped_dataset: "jeu de données ignoré : {}",
     marks_not_shown: "vos marques et vos notes ne sont pas affichées : {}",
     marks_not_saved: "vos marques et vos notes ne peuvent pas être enregistrées : {}",
-    needs_terminal: "l'interface plein écran a besoin d'un terminal en entrée et en sortie standard ; pour les scripts, utilisez `partners search RECHERCHE` (ou `list`, `show ID`, avec --json)",
+    needs_terminal: "l'interface plein écran a besoin d'un terminal en entrée et en sortie standard (un jeu de données envoyé par un tube se lit avec `--data -`) ; pour les scripts, utilisez `partners search RECHERCHE` (ou `list`, `show ID`, avec --json)",
     not_a_command: "«\u{a0}{}\u{a0}» n'est pas une commande\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}?",
     unknown_id: "partenaire introuvable : aucun n'a l'identifiant « {} » ; `partners list` les affiche tous",
     unknown_id_near: "partenaire introuvable : aucun n'a l'identifiant « {} » ; vouliez-vous dire {} ?",
@@ -100,6 +100,7 @@ pub static CLI: Cli = Cli {
     io_too_large: "plus de 4 Gio, le plus qu'un fichier de données puisse contenir",
     io_not_regular: "ce n'est pas un fichier ordinaire mais un tube, un périphérique ou un socket",
     io_larger_than: "plus de {} Mio, le plus que partners en lise",
+    io_terminal: "c'est un terminal, et le lire prendrait les touches que vous tapez ; donnez un fichier de données, ou envoyez-en un par un tube : `cat FICHIER | partners --data -`",
 
     alias_added: "{} : alias « {} » ajouté",
     alias_already: "{} : « {} » est déjà l'un de vos alias, rien n'a donc été modifié",
