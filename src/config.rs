@@ -388,6 +388,11 @@ mod tests {
         let twice = error("[keys]\nstar = [\"alt-x\"]\nmet = [\"ctrl-t\", \"alt-x\"]\n");
         assert!(twice.starts_with("config.toml:3:18: "), "{twice}");
         assert!(twice.contains("`star`") && twice.contains("`met`"), "{twice}");
+        // A key the terminal never sends as written is refused where it is written.
+        let shifted = error("[keys]\nmet = [\"a\", \"shift-a\"]\n");
+        assert!(shifted.starts_with("config.toml:2:13: ") && shifted.ends_with("`A`"), "{shifted}");
+        let enter = error("[keys]\nqr-code = [\"ctrl-m\"]\n");
+        assert!(enter.starts_with("config.toml:2:12: ") && enter.contains("Enter"), "{enter}");
         // Ctrl-S saves in the note editor and stars elsewhere: no clash.
         assert!(parse("[keys]\nstar = [\"ctrl-s\"]\nsave-note = [\"ctrl-s\"]\n").is_ok());
     }

@@ -251,6 +251,16 @@ table! {
         do_select_anywhere,
         /// `{}`: a key name from the configuration file.
         config_bad_key,
+        /// `{}`: `shift-` with a letter as written, `{}`: how to write it (its capital).
+        config_shift_letter,
+        /// `{}`: `shift-` with a character that is not a letter, as written.
+        config_shift_char,
+        /// `{}`: a key as written (`ctrl-shift-a`), `{}`: the key a terminal sends for it.
+        config_same_as,
+        /// `{}`: a key as written (`ctrl-m`), `{}`: the key a terminal sends instead (`Enter`).
+        config_never_sent,
+        /// `{}`: Ctrl with a character no terminal sends with Ctrl (`ctrl-é`).
+        config_no_such_key,
         /// `config --check` on a usable file: `{}`: the file.
         config_ok,
         /// `{}`: the configuration file's path, when there is no file there.

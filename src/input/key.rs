@@ -206,8 +206,52 @@ impl Key {
                 }
             }
         };
+        refuse_unsendable(text, code, modifiers)?;
+        // Shift-Tab arrives as Back-Tab.
+        if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
+            return Ok(Key { code: KeyCode::BackTab, modifiers: modifiers - KeyModifiers::SHIFT });
+        }
         Ok(Key { code, modifiers }.normalised())
     }
+}
+
+/// Refuses a key the file can name but a terminal never sends as such: with Shift, a
+/// character is the one it types (`shift-a` is `A`); Ctrl-M, Ctrl-I and Ctrl-[ arrive as
+/// Enter, Tab and Esc, Ctrl with a letter and Shift as Ctrl with the letter, and Ctrl with a
+/// character outside ASCII not at all. Taken, they would never run, or run on another key.
+fn refuse_unsendable(text: &str, code: KeyCode, modifiers: KeyModifiers) -> Result<(), String> {
+    use crate::i18n::{fill, s};
+    let said = s();
+    let KeyCode::Char(c) = code else { return Ok(()) };
+    let (ctrl, shift) =
+        (modifiers.contains(KeyModifiers::CONTROL), modifiers.contains(KeyModifiers::SHIFT));
+    let without_shift = || Key { code, modifiers: modifiers - KeyModifiers::SHIFT };
+    if shift && ctrl && c.is_ascii_alphabetic() {
+        let meant = without_shift().normalised().config_name();
+        return Err(fill(said.config_same_as, &[&text, &meant, &meant]));
+    }
+    let mut capital = c.to_uppercase();
+    if let (true, Some(capital), None) = (shift, capital.next(), capital.next())
+        && capital != c.to_lowercase().next().unwrap_or(capital)
+    {
+        let meant = without_shift().config_name();
+        let meant = format!("{}{capital}", meant.strip_suffix(c).unwrap_or_default());
+        return Err(fill(said.config_shift_letter, &[&text, &meant]));
+    }
+    if shift {
+        return Err(fill(said.config_shift_char, &[&text]));
+    }
+    if !ctrl {
+        return Ok(());
+    }
+    let sent = match c.to_ascii_lowercase() {
+        'm' => said.key_enter,
+        'i' => said.key_tab,
+        '[' => said.key_esc,
+        c if !c.is_ascii() => return Err(fill(said.config_no_such_key, &[&text])),
+        _ => return Ok(()),
+    };
+    Err(fill(said.config_never_sent, &[&text, &sent]))
 }
 
 const MODIFIERS: &[(KeyModifiers, &str)] = &[
@@ -215,3 +259,54 @@ const MODIFIERS: &[(KeyModifiers, &str)] = &[
     (KeyModifiers::ALT, "alt-"),
     (KeyModifiers::SHIFT, "shift-"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> String {
+        Key::parse(text).expect_err(text)
+    }
+
+    #[test]
+    fn shift_with_a_character_is_written_as_what_it_types() {
+        assert!(refused("shift-a").ends_with("write `A`"), "{}", refused("shift-a"));
+        assert!(refused("Shift-A").ends_with("write `A`"), "{}", refused("Shift-A"));
+        assert!(refused("alt-shift-a").ends_with("write `alt-A`"), "{}", refused("alt-shift-a"));
+        assert!(refused("shift-é").ends_with("write `É`"), "{}", refused("shift-é"));
+        assert!(refused("shift-1").contains("write that character"), "{}", refused("shift-1"));
+        assert!(refused("shift-space").contains("write that character"));
+        assert_eq!(Key::parse("A"), Ok(ch('A')));
+        assert_eq!(Key::parse("alt-A"), Ok(alt('A')));
+        // Keys that are not characters keep their Shift; Shift-Tab is Back-Tab.
+        assert_eq!(
+            Key::parse("shift-left"),
+            Ok(Key { code: KeyCode::Left, modifiers: KeyModifiers::SHIFT })
+        );
+        assert_eq!(Key::parse("shift-tab"), Key::parse("backtab"));
+    }
+
+    #[test]
+    fn keys_a_terminal_never_sends_are_refused() {
+        let said = refused("ctrl-shift-a");
+        assert!(said.contains("cannot be told from `ctrl-a`"), "{said}");
+        for (key, sent) in
+            [("ctrl-m", "Enter"), ("Ctrl-M", "Enter"), ("ctrl-i", "Tab"), ("ctrl-[", "Esc")]
+        {
+            let said = refused(key);
+            assert!(said.contains(&format!("a terminal sends {sent} for it")), "{said}");
+        }
+        assert!(refused("ctrl-é").contains("never reaches partners"));
+        assert_eq!(Key::parse("ctrl-j"), Ok(ctrl('j')));
+        assert_eq!(Key::parse("ctrl-h"), Ok(ctrl('h')));
+        assert_eq!(Key::parse("ctrl-space"), Ok(ctrl(' ')));
+    }
+
+    #[test]
+    fn the_refusals_are_said_in_french_too() {
+        let _french = crate::i18n::speaking(crate::i18n::Lang::Fr);
+        let said = refused("shift-a");
+        assert!(said.contains("majuscule") && said.contains("«\u{a0}A\u{a0}»"), "{said}");
+        assert!(refused("ctrl-m").contains("Entrée"), "{}", refused("ctrl-m"));
+    }
+}

@@ -282,6 +282,11 @@ pub static UI: Ui = Ui {
     no_starred: "No starred partners yet. Select a partner and press {} to star it; {} shows them all again.",
     do_select_anywhere: "move the selection, in the detail too",
     config_bad_key: "`{}` is not a key: write keys like ctrl-s, alt-left, f1, enter, esc or ?",
+    config_shift_letter: "`{}`: with Shift a letter is its capital, which names the key; write `{}`",
+    config_shift_char: "`{}`: with Shift a character is the character it types, which names the key; write that character (as `A` for shift-a)",
+    config_same_as: "`{}` cannot be told from `{}`: a terminal sends the same for both; write `{}`",
+    config_never_sent: "`{}` never reaches partners: a terminal sends {} for it; choose another key",
+    config_no_such_key: "`{}` never reaches partners: a terminal sends no such key; choose another key",
     config_ok: "{}: ok",
     config_absent: "{}: no file there; every setting is at its default",
     no_config_folder: "no configuration folder: give one with --home DIR or PARTNERS_HOME",
@@ -318,7 +323,9 @@ pub static UI: Ui = Ui {
          # Keys: an action = the list of its keys. Giving an action keys replaces all its default\n\
          # keys; a key given to another action takes precedence over its default use. A key is\n\
          # a character (s, ?, -), f1 to f12, enter, esc, tab, backtab, backspace, delete, left,\n\
-         # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-.\n\
+         # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-;\n\
+         # with Shift a character is the one it types, written as itself (A, alt-A, not shift-a).\n\
+         # ctrl-m, ctrl-i and ctrl-[ never reach partners: a terminal sends enter, tab and esc.\n\
          # A plain character acts only while the query is empty (else it is typed).\n\
          [keys]\n",
     config_unreadable: "cannot read the configuration file",

@@ -282,6 +282,11 @@ pub static UI: Ui = Ui {
     no_starred: "Aucun partenaire étoilé pour l'instant. Sélectionnez un partenaire et appuyez sur {} pour l'étoiler\u{a0}; {} les montre tous à nouveau.",
     do_select_anywhere: "sélection, même depuis la fiche",
     config_bad_key: "«\u{a0}{}\u{a0}» n'est pas une touche\u{a0}: écrivez les touches comme ctrl-s, alt-left, f1, enter, esc ou ?",
+    config_shift_letter: "«\u{a0}{}\u{a0}»\u{a0}: avec Maj une lettre est sa majuscule, qui nomme la touche\u{a0}; écrivez «\u{a0}{}\u{a0}»",
+    config_shift_char: "«\u{a0}{}\u{a0}»\u{a0}: avec Maj un caractère est celui qu'il tape, qui nomme la touche\u{a0}; écrivez ce caractère (comme «\u{a0}A\u{a0}» pour shift-a)",
+    config_same_as: "«\u{a0}{}\u{a0}» ne se distingue pas de «\u{a0}{}\u{a0}»\u{a0}: un terminal envoie la même chose pour les deux\u{a0}; écrivez «\u{a0}{}\u{a0}»",
+    config_never_sent: "«\u{a0}{}\u{a0}» n'arrive jamais à partners\u{a0}: un terminal envoie {} à sa place\u{a0}; choisissez une autre touche",
+    config_no_such_key: "«\u{a0}{}\u{a0}» n'arrive jamais à partners\u{a0}: un terminal n'envoie pas cette touche\u{a0}; choisissez-en une autre",
     config_ok: "{}\u{a0}: ok",
     config_absent: "{}\u{a0}: aucun fichier à cet endroit\u{a0}; tous les réglages sont à leur valeur par défaut",
     no_config_folder: "aucun dossier de configuration\u{a0}: indiquez-en un avec --home DOSSIER ou PARTNERS_HOME",
@@ -319,7 +324,9 @@ pub static UI: Ui = Ui {
          # toutes ses touches par défaut ; une touche donnée à une autre action l'emporte sur son\n\
          # usage par défaut. Une touche est un caractère (s, ?, -), f1 à f12, enter, esc, tab,\n\
          # backtab, backspace, delete, left, right, up, down, home, end, pageup, pagedown ou space,\n\
-         # précédé ou non de ctrl-, alt-, shift-. Un caractère seul n'agit que si la recherche est\n\
+         # précédé ou non de ctrl-, alt-, shift- ; avec Maj un caractère est celui qu'il tape, écrit\n\
+         # tel quel (A, alt-A, pas shift-a). ctrl-m, ctrl-i et ctrl-[ n'arrivent jamais à partners :\n\
+         # un terminal envoie enter, tab et esc. Un caractère seul n'agit que si la recherche est\n\
          # vide (sinon il est tapé). Les noms des réglages, des actions et des touches restent en\n\
          # anglais : c'est le format du fichier.\n\
          [keys]\n",
