@@ -127,9 +127,14 @@ fn toml_message(message: &str) -> String {
     };
     let found = format!("{kind} {}", value.replace('`', "")).trim_end().to_owned();
     let expected = match expected {
-        "a boolean" => said.config_want_boolean,
-        "a sequence" => said.config_want_list,
-        "a string" => said.config_want_text,
+        "a boolean" => said.config_want_boolean.to_owned(),
+        // The text written, in brackets (`star = "ctrl-s"`), else an example.
+        "a sequence" => {
+            let keys = if kind == said.config_a_text { value } else { "\"ctrl-s\"" };
+            fill(said.config_want_list, &[&format!("[{keys}]")])
+        }
+        "a string" => said.config_want_text.to_owned(),
+        "a map" => said.config_want_table.to_owned(),
         _ => return message.to_owned(),
     };
     fill(said.config_wrong_type, &[&found, &expected])
@@ -357,6 +362,17 @@ mod tests {
         assert_eq!(config.bindings(), Bindings::default());
     }
 
+    /// The default file names the function keys the file takes, in both languages.
+    #[test]
+    fn the_default_file_says_which_function_keys_there_are() {
+        assert!(Key::parse("f24").is_ok() && Key::parse("f25").is_err());
+        assert!(default_file().contains("f1 to f24"), "{}", default_file());
+        let _french = crate::i18n::speaking(Lang::Fr);
+        assert!(default_file().contains("f1 à f24"), "{}", default_file());
+        let number = parse("keys = 5\n").expect_err("an error");
+        assert!(number.contains("le nombre 5") && number.contains("[keys]"), "{number}");
+    }
+
     #[test]
     fn settings_and_keys() {
         let config = parse(
@@ -385,6 +401,17 @@ mod tests {
         assert!(bad_key.contains("hyper-é"), "{bad_key}");
         assert!(error("[keys]\nstar = []\n").starts_with("config.toml:2:8: "));
         assert!(error("mouse = \"yes\"\n").starts_with("config.toml:1:9: "));
+        // A value of the wrong type says what to write, as it works.
+        let text = error("[keys]\nstar = \"ctrl-s\"\n");
+        assert!(text.ends_with("in brackets: [\"ctrl-s\"]"), "{text}");
+        let table = error("[keys.star]\nx = 1\n");
+        assert!(table.ends_with("in brackets: [\"ctrl-s\"]"), "{table}");
+        let number = error("keys = 5\n");
+        assert_eq!(
+            number,
+            "config.toml:1:8: the number 5 does not go here: write the keys under a line [keys], \
+             one action a line, as star = [\"ctrl-s\"]"
+        );
         let twice = error("[keys]\nstar = [\"alt-x\"]\nmet = [\"ctrl-t\", \"alt-x\"]\n");
         assert!(twice.starts_with("config.toml:3:18: "), "{twice}");
         assert!(twice.contains("`star`") && twice.contains("`met`"), "{twice}");

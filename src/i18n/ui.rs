@@ -283,8 +283,10 @@ table! {
         config_a_table,
         /// What a setting wants: true or false.
         config_want_boolean,
-        /// What a key wants: a list.
+        /// What a key wants: a list. `{}`: one to write, made of the text written if it was one.
         config_want_list,
+        /// What `keys` wants: a table of actions.
+        config_want_table,
         /// What a setting wants: a text.
         config_want_text,
         /// `{}`: what toml found wrong, `{}`: what it expected instead (a list).

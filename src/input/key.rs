@@ -35,7 +35,7 @@ pub(super) const fn alt_key(code: KeyCode) -> Key {
     Key { code, modifiers: KeyModifiers::ALT }
 }
 
-/// Names of keys in the configuration file, besides single characters and `f1`…`f12`.
+/// Names of keys in the configuration file, besides single characters and `f1`…`f24`.
 const KEY_NAMES: &[(&str, KeyCode)] = &[
     ("enter", KeyCode::Enter),
     ("esc", KeyCode::Esc),

@@ -299,7 +299,8 @@ pub static UI: Ui = Ui {
     config_a_list: "a list",
     config_a_table: "a table",
     config_want_boolean: "write true or false",
-    config_want_list: "write a list of keys in brackets, as [\"Ctrl-s\"]",
+    config_want_list: "write a list of keys in brackets: {}",
+    config_want_table: "write the keys under a line [keys], one action a line, as star = [\"ctrl-s\"]",
     config_want_text: "write a text in double quotes",
     config_unknown_setting: "no setting is called `{}`; the settings are: {}",
     config_bad_value: "`{}` must be one of: {}",
@@ -322,7 +323,7 @@ pub static UI: Ui = Ui {
          \n\
          # Keys: an action = the list of its keys. Giving an action keys replaces all its default\n\
          # keys; a key given to another action takes precedence over its default use. A key is\n\
-         # a character (s, ?, -), f1 to f12, enter, esc, tab, backtab, backspace, delete, left,\n\
+         # a character (s, ?, -), f1 to f24, enter, esc, tab, backtab, backspace, delete, left,\n\
          # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-;\n\
          # with Shift a character is the one it types, written as itself (A, alt-A, not shift-a).\n\
          # ctrl-m, ctrl-i and ctrl-[ never reach partners: a terminal sends enter, tab and esc.\n\

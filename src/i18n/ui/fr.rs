@@ -299,7 +299,8 @@ pub static UI: Ui = Ui {
     config_a_list: "une liste",
     config_a_table: "une table",
     config_want_boolean: "écrivez true ou false",
-    config_want_list: "écrivez une liste de touches entre crochets, comme [\"Ctrl-s\"]",
+    config_want_list: "écrivez une liste de touches entre crochets\u{a0}: {}",
+    config_want_table: "écrivez les touches sous une ligne [keys], une action par ligne, comme star = [\"ctrl-s\"]",
     config_want_text: "écrivez un texte entre guillemets droits",
     config_unknown_setting: "aucun réglage ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; les réglages sont\u{a0}: {}",
     config_bad_value: "«\u{a0}{}\u{a0}» doit valoir l'une de ces valeurs\u{a0}: {}",
@@ -322,7 +323,7 @@ pub static UI: Ui = Ui {
          \n\
          # Touches : une action = la liste de ses touches. Donner des touches à une action remplace\n\
          # toutes ses touches par défaut ; une touche donnée à une autre action l'emporte sur son\n\
-         # usage par défaut. Une touche est un caractère (s, ?, -), f1 à f12, enter, esc, tab,\n\
+         # usage par défaut. Une touche est un caractère (s, ?, -), f1 à f24, enter, esc, tab,\n\
          # backtab, backspace, delete, left, right, up, down, home, end, pageup, pagedown ou space,\n\
          # précédé ou non de ctrl-, alt-, shift- ; avec Maj un caractère est celui qu'il tape, écrit\n\
          # tel quel (A, alt-A, pas shift-a). ctrl-m, ctrl-i et ctrl-[ n'arrivent jamais à partners :\n\
