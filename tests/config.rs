@@ -302,3 +302,40 @@ fn the_users_keys_are_the_keys() {
     press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
     assert_eq!(app.query(), "ugap?", "? is typed in a query that is not empty");
 }
+
+/// The help's and the QR code's titles say the keys that scroll and close them, as the
+/// configuration file gives them: not `Esc` once Esc no longer closes.
+#[test]
+fn the_overlays_titles_show_the_users_keys() {
+    use partners::action::Action;
+    use partners::app::App;
+    use partners::config::Config;
+    use partners::i18n::{Lang, speaking};
+    use partners::ui::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let text = "[keys]\nclose = [\"ctrl-g\"]\nhelp-up = [\"alt-k\"]\nhelp-down = [\"alt-j\"]\n";
+    let config = Config::parse(text, std::path::Path::new("config.toml")).expect("reads");
+    let title = |lang: Lang, open: Action| {
+        let _speaking = speaking(lang);
+        let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+        let mut app = App::new(catalog, partners::store::State::default(), "ugap");
+        app.set_bindings(config.bindings());
+        app.update(Action::Resize { width: 80, height: 24 });
+        app.update(open);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        terminal.draw(|f| partners::ui::render(&app, &Theme::mono(), f)).expect("drawing");
+        let buffer = terminal.backend().buffer();
+        let rows = (0..24).map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>());
+        let rows: Vec<String> = rows.collect();
+        rows.into_iter().find(|row| row.contains(" — ")).expect("a title with its keys")
+    };
+    let help = title(Lang::En, Action::OpenHelp);
+    assert!(help.contains(" Help — Alt-k/Alt-j scroll, Ctrl-G close "), "{help}");
+    let help = title(Lang::Fr, Action::OpenHelp);
+    assert!(help.contains(" Aide — Alt-k/Alt-j défiler, Ctrl-G fermer "), "{help}");
+    let qr = title(Lang::En, Action::ShowQr);
+    assert!(qr.contains(" QR code: UGAP — Ctrl-G close "), "{qr}");
+    let qr = title(Lang::Fr, Action::ShowQr);
+    assert!(qr.contains(" Code QR\u{a0}: UGAP — Ctrl-G fermer "), "{qr}");
+}

@@ -122,9 +122,7 @@ table! {
         hint_list,
         hint_move,
         // -- Overlays --
-        /// The help's title when it scrolls.
-        help_title_scrolls,
-        /// The help's title when it fits.
+        /// The help's title. `{}`: the keys to scroll it (when it scrolls) and to close it.
         help_title,
         /// `{}`: the partner, `{}`: the keys to save and to close.
         note_title,
@@ -220,7 +218,7 @@ table! {
         // -- QR code --
         /// What the QR key does, in the help.
         do_qr,
-        /// `{}`: the partner. The overlay's title.
+        /// `{}`: the partner, `{}`: the key to close. The overlay's title.
         qr_title,
         /// `{}`: the parts left out or cut short.
         qr_shortened,

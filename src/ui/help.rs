@@ -36,15 +36,28 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let max_scroll = laid.max_scroll();
     let scroll = app.help_scroll().min(max_scroll);
-    let title = if max_scroll > 0 { s().help_title_scrolls } else { s().help_title };
+    let title = fill(s().help_title, &[&help_keys(app, max_scroll > 0)]);
     frame.render_widget(Clear, popup);
     let block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
-            crate::text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
+            crate::text::truncate(&title, usize::from(popup.width.saturating_sub(2))).into_owned(),
             theme.accent,
         ));
     let block = scroll_marks(block, scroll > 0, scroll < max_scroll, theme);
     frame.render_widget(Paragraph::new(lines.split_off(scroll)).block(block), popup);
+}
+
+/// The keys that scroll the help (when it scrolls) and close it, as its title says them:
+/// the user's, when the configuration file gives others.
+fn help_keys(app: &App, scrolls: bool) -> String {
+    let t = s();
+    let hint = |actions: &[Action], label| app.bindings().hint(Context::Help, actions, label);
+    let scroll = scrolls.then(|| hint(&[Action::HelpUp, Action::HelpDown], t.hint_scroll));
+    [scroll.flatten(), hint(&[Action::CloseOverlay], t.hint_close)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The keys that save and close the note, as the editor's title says them.

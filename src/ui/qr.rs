@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
+use crate::action::Action;
 use crate::app::{App, QrView};
 use crate::i18n::{fill, s};
+use crate::input::Context;
 use crate::qr;
 use crate::text::{clean, truncate, width};
 use crate::view::layout::qr_area;
@@ -18,7 +20,9 @@ use crate::view::layout::qr_area;
 pub fn render(app: &App, view: &QrView, theme: &Theme, frame: &mut Frame) {
     let area = qr_area(app.size()).intersection(frame.area());
     let name = app.catalog().get(view.partner).map_or("", |p| p.short_name());
-    let title = fill(s().qr_title, &[&clean(name)]);
+    // The key that closes it, as the user has it.
+    let close = app.bindings().hint(Context::Qr, &[Action::CloseOverlay], s().hint_close);
+    let title = fill(s().qr_title, &[&clean(name), &close.unwrap_or_default()]);
     let mut block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
