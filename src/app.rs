@@ -7,6 +7,7 @@ mod commands;
 mod editor;
 mod navigate;
 mod overlays;
+mod query;
 mod reports;
 
 pub use editor::{Closing, Edited, NoteEditor};
@@ -15,7 +16,6 @@ use std::sync::Arc;
 
 use crate::action::{Action, Effect, SearchRequest, Shared};
 use crate::catalog::{Catalog, Source};
-use crate::editing::{self, Lines, Outcome};
 use crate::i18n::s;
 use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Searcher};
@@ -569,94 +569,6 @@ impl App {
             None => DetailModel::default(),
         };
         self.detail_key = Some(key);
-    }
-
-    /// Applies an editing action to the query; a change re-runs the search and gives the
-    /// list the focus, so what is typed is seen.
-    fn edit(&mut self, action: &Action) {
-        let outcome = editing::apply(&mut self.query, &mut self.cursor, action, Lines::One);
-        if outcome == Outcome::Changed {
-            self.query_changed();
-        }
-    }
-
-    fn query_changed(&mut self) {
-        self.cursor = self.cursor.min(self.query.len());
-        self.history = None;
-        self.focus = Focus::List;
-        self.narrow_detail = false;
-        self.refresh();
-    }
-
-    /// Replaces the query with `text`, the cursor at its end.
-    fn set_query(&mut self, text: &str) {
-        self.query = text.chars().collect();
-        self.cursor = self.query.len();
-        self.query_changed();
-    }
-
-    /// Re-runs the query; the best result is selected, as people expect while typing.
-    fn refresh(&mut self) {
-        self.keep_results = false;
-        self.rerun(false);
-    }
-
-    /// Re-runs the query; with `keep`, the selected partner stays selected when it is still a
-    /// result (the results changed under the user, e.g. a mark was toggled).
-    fn rerun(&mut self, keep: bool) {
-        self.run_query(keep, self.catalog.partners().len() >= crate::PARALLEL_MIN);
-    }
-
-    /// Re-runs the query here and now, however large the catalog: for moves that select a
-    /// partner among the new results (following a link, going back).
-    fn refresh_now(&mut self) {
-        self.run_query(false, false);
-    }
-
-    /// Re-runs the query, on the worker when `elsewhere`.
-    fn run_query(&mut self, keep: bool, elsewhere: bool) {
-        self.parsed = Query::parse(&self.query());
-        let results = match &self.parsed {
-            Ok(query) if elsewhere => {
-                // Too many partners to search between two frames: the worker does it, and
-                // the results shown stay until its own come back.
-                self.asked += 1;
-                self.waiting = Some(keep);
-                self.pending = Some(SearchRequest {
-                    generation: self.asked,
-                    catalog: Shared(Arc::clone(&self.catalog)),
-                    query: query.clone(),
-                    marks: self.marks.clone(),
-                });
-                return;
-            }
-            Ok(query) => self.searcher.search(self.catalog.index(), query, &self.marks),
-            Err(_) => {
-                self.searcher.reset();
-                Vec::new()
-            }
-        };
-        // Results of an earlier search still on its way are not wanted any more.
-        self.asked += 1;
-        self.pending = None;
-        self.waiting = None;
-        self.show_results(results, keep);
-    }
-
-    /// Shows `results` for the query typed; with `keep`, the selected partner stays selected
-    /// when it is still a result.
-    fn show_results(&mut self, results: Vec<Hit>, keep: bool) {
-        let before = self.selected_partner();
-        self.results = results;
-        self.results_for = self.parsed.as_ref().ok().cloned();
-        self.generation += 1;
-        let kept = before.and_then(|p| self.results.iter().position(|h| h.index == p));
-        self.selected = kept.filter(|_| keep).unwrap_or(0);
-        if self.selected_partner() != before {
-            self.detail_scroll = 0;
-            self.link = 0;
-        }
-        self.keep_in_view();
     }
 
     fn select(&mut self, position: usize) {

@@ -1,0 +1,99 @@
+//! The query and its results: editing the query line, running the search (here, or on the
+//! worker for a large catalog) and showing what it found.
+
+use std::sync::Arc;
+
+use super::{App, Focus};
+use crate::action::{Action, SearchRequest, Shared};
+use crate::editing::{self, Lines, Outcome};
+use crate::search::{Hit, Query};
+
+impl App {
+    /// Applies an editing action to the query; a change re-runs the search and gives the
+    /// list the focus, so what is typed is seen.
+    pub(super) fn edit(&mut self, action: &Action) {
+        let outcome = editing::apply(&mut self.query, &mut self.cursor, action, Lines::One);
+        if outcome == Outcome::Changed {
+            self.query_changed();
+        }
+    }
+
+    pub(super) fn query_changed(&mut self) {
+        self.cursor = self.cursor.min(self.query.len());
+        self.history = None;
+        self.focus = Focus::List;
+        self.narrow_detail = false;
+        self.refresh();
+    }
+
+    /// Replaces the query with `text`, the cursor at its end.
+    pub(super) fn set_query(&mut self, text: &str) {
+        self.query = text.chars().collect();
+        self.cursor = self.query.len();
+        self.query_changed();
+    }
+
+    /// Re-runs the query; the best result is selected, as people expect while typing.
+    pub(super) fn refresh(&mut self) {
+        self.keep_results = false;
+        self.rerun(false);
+    }
+
+    /// Re-runs the query; with `keep`, the selected partner stays selected when it is still a
+    /// result (the results changed under the user, e.g. a mark was toggled).
+    pub(super) fn rerun(&mut self, keep: bool) {
+        self.run_query(keep, self.catalog.partners().len() >= crate::PARALLEL_MIN);
+    }
+
+    /// Re-runs the query here and now, however large the catalog: for moves that select a
+    /// partner among the new results (following a link, going back).
+    pub(super) fn refresh_now(&mut self) {
+        self.run_query(false, false);
+    }
+
+    /// Re-runs the query, on the worker when `elsewhere`.
+    pub(super) fn run_query(&mut self, keep: bool, elsewhere: bool) {
+        self.parsed = Query::parse(&self.query());
+        let results = match &self.parsed {
+            Ok(query) if elsewhere => {
+                // Too many partners to search between two frames: the worker does it, and
+                // the results shown stay until its own come back.
+                self.asked += 1;
+                self.waiting = Some(keep);
+                self.pending = Some(SearchRequest {
+                    generation: self.asked,
+                    catalog: Shared(Arc::clone(&self.catalog)),
+                    query: query.clone(),
+                    marks: self.marks.clone(),
+                });
+                return;
+            }
+            Ok(query) => self.searcher.search(self.catalog.index(), query, &self.marks),
+            Err(_) => {
+                self.searcher.reset();
+                Vec::new()
+            }
+        };
+        // Results of an earlier search still on its way are not wanted any more.
+        self.asked += 1;
+        self.pending = None;
+        self.waiting = None;
+        self.show_results(results, keep);
+    }
+
+    /// Shows `results` for the query typed; with `keep`, the selected partner stays selected
+    /// when it is still a result.
+    pub(super) fn show_results(&mut self, results: Vec<Hit>, keep: bool) {
+        let before = self.selected_partner();
+        self.results = results;
+        self.results_for = self.parsed.as_ref().ok().cloned();
+        self.generation += 1;
+        let kept = before.and_then(|p| self.results.iter().position(|h| h.index == p));
+        self.selected = kept.filter(|_| keep).unwrap_or(0);
+        if self.selected_partner() != before {
+            self.detail_scroll = 0;
+            self.link = 0;
+        }
+        self.keep_in_view();
+    }
+}
