@@ -496,7 +496,8 @@ mod tests {
         }
         assert_eq!(Key::parse("Ctrl-S"), Ok(ctrl('s')));
         assert_eq!(Key::parse("alt-Left"), Ok(alt_key(KeyCode::Left)));
-        assert_eq!(Key::parse("ctrl--"), Ok(ctrl('-')));
+        assert_eq!(Key::parse("alt--"), Key::parse("Alt--"));
+        assert_eq!(Key::parse("alt--").map(Key::config_name), Ok("alt--".to_owned()));
         assert_eq!(Key::parse("-"), Ok(ch('-')));
         assert_eq!(Key::parse("F12"), Ok(plain(KeyCode::F(12))));
         assert_eq!(Key::parse("pgdn"), Ok(plain(KeyCode::PageDown)));

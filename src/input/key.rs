@@ -216,9 +216,10 @@ impl Key {
 }
 
 /// Refuses a key the file can name but a terminal never sends as such: with Shift, a
-/// character is the one it types (`shift-a` is `A`); Ctrl-M, Ctrl-I and Ctrl-[ arrive as
-/// Enter, Tab and Esc, Ctrl with a letter and Shift as Ctrl with the letter, and Ctrl with a
-/// character outside ASCII not at all. Taken, they would never run, or run on another key.
+/// character is the one it types (`shift-a` is `A`); Ctrl-M, Ctrl-I, Ctrl-[ and Ctrl-3
+/// arrive as Enter, Tab and Esc, Ctrl-8 as Backspace, Ctrl-\\ ] ^ _ / - as Ctrl-4 to Ctrl-7,
+/// Ctrl-@ and Ctrl-2 as Ctrl-Space, Ctrl with a letter and Shift as Ctrl with the letter; Ctrl
+/// with any other character (`ctrl-1`, `ctrl-;`, outside ASCII) not at all. Taken, they would never run, or run on another key.
 fn refuse_unsendable(text: &str, code: KeyCode, modifiers: KeyModifiers) -> Result<(), String> {
     use crate::i18n::{fill, s};
     let said = s();
@@ -244,12 +245,29 @@ fn refuse_unsendable(text: &str, code: KeyCode, modifiers: KeyModifiers) -> Resu
     if !ctrl {
         return Ok(());
     }
+    // Ctrl with these sends a control byte that crossterm reads as Ctrl with another key.
+    let other = match c {
+        '\\' => Some('4'),
+        ']' => Some('5'),
+        '^' => Some('6'),
+        '_' | '/' | '-' => Some('7'),
+        '@' | '2' => Some(' '),
+        _ => None,
+    };
+    if let Some(other) = other {
+        let meant = Key { code: KeyCode::Char(other), modifiers: KeyModifiers::CONTROL };
+        let meant = meant.config_name();
+        return Err(fill(said.config_same_as, &[&text, &meant, &meant]));
+    }
     let sent = match c.to_ascii_lowercase() {
         'm' => said.key_enter,
         'i' => said.key_tab,
-        '[' => said.key_esc,
-        c if !c.is_ascii() => return Err(fill(said.config_no_such_key, &[&text])),
-        _ => return Ok(()),
+        '[' | '3' => said.key_esc,
+        '8' => said.key_backspace,
+        // Letters, Space and 4 to 7 arrive as themselves with Ctrl; with anything else a
+        // terminal sends the character alone, or nothing.
+        c if c.is_ascii_alphabetic() || matches!(c, ' ' | '4'..='7') => return Ok(()),
+        _ => return Err(fill(said.config_no_such_key, &[&text])),
     };
     Err(fill(said.config_never_sent, &[&text, &sent]))
 }
@@ -297,6 +315,28 @@ mod tests {
             assert!(said.contains(&format!("a terminal sends {sent} for it")), "{said}");
         }
         assert!(refused("ctrl-é").contains("never reaches partners"));
+        for (key, sent) in [("ctrl-3", "Esc"), ("ctrl-8", "Backspace")] {
+            let said = refused(key);
+            assert!(said.contains(&format!("a terminal sends {sent} for it")), "{said}");
+        }
+        // Read as Ctrl with another key: that one is to be written.
+        for (key, meant) in [
+            ("ctrl-\\", "ctrl-4"),
+            ("ctrl-]", "ctrl-5"),
+            ("ctrl-^", "ctrl-6"),
+            ("ctrl-_", "ctrl-7"),
+            ("ctrl-/", "ctrl-7"),
+            ("ctrl--", "ctrl-7"),
+            ("ctrl-@", "ctrl-space"),
+            ("ctrl-2", "ctrl-space"),
+        ] {
+            let said = refused(key);
+            assert!(said.contains(&format!("cannot be told from `{meant}`")), "{key}: {said}");
+        }
+        for key in ["ctrl-1", "ctrl-;", "ctrl-9", "ctrl-,"] {
+            assert!(refused(key).contains("never reaches partners"), "{}", refused(key));
+        }
+        assert_eq!(Key::parse("ctrl-4"), Ok(ctrl('4')));
         assert_eq!(Key::parse("ctrl-j"), Ok(ctrl('j')));
         assert_eq!(Key::parse("ctrl-h"), Ok(ctrl('h')));
         assert_eq!(Key::parse("ctrl-space"), Ok(ctrl(' ')));
