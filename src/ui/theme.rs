@@ -53,6 +53,13 @@ pub enum ColorDepth {
     Mono,
 }
 
+/// The terminals whose `TERM` promises 8 or 16 colours, and the usual variants of their names.
+const SIXTEEN_FAMILIES: [&str; 15] = [
+    "xterm", "screen", "tmux", "linux", "vt100", "vt102", "vt220", "ansi", "rxvt", "cygwin",
+    "cons25", "putty", "eterm", "sun", "pcansi",
+];
+const SIXTEEN_VARIANTS: [&str; 7] = ["", "color", "16color", "8color", "bce", "unicode", "linux"];
+
 impl ColorDepth {
     /// The depth this process's environment gives (see [`ColorDepth::from_values`]).
     pub fn from_env() -> ColorDepth {
@@ -66,7 +73,8 @@ impl ColorDepth {
 
     /// The depth the values of `NO_COLOR`, `COLORTERM` and `TERM` give: monochrome when
     /// `NO_COLOR` is set and not empty or the terminal says it has no colour; any colour when
-    /// `COLORTERM` says so; 256 colours when `TERM` does; else 16.
+    /// `COLORTERM` says so; 256 colours when `TERM` does; 16 for the terminals known for them
+    /// (`xterm`, `linux`, `screen`...); else any colour.
     pub fn from_values(
         no_color: Option<&str>,
         colorterm: Option<&str>,
@@ -86,8 +94,13 @@ impl ColorDepth {
         if term.contains("256color") {
             return ColorDepth::Ansi256;
         }
-        // The Windows consoles set no TERM and show any colour.
-        if term.is_empty() { ColorDepth::TrueColor } else { ColorDepth::Ansi16 }
+        // The terminals whose TERM promises 8 or 16 colours. Any other (kitty, alacritty, foot,
+        // ghostty, wezterm...) shows any colour, even where COLORTERM did not come along (ssh
+        // does not pass it on); the Windows consoles set no TERM and show any colour too.
+        // `xterm-kitty` is kitty, not xterm: only the usual variants count.
+        let (family, variant) = term.split_once(['-', '.']).unwrap_or((term, ""));
+        let sixteen = SIXTEEN_FAMILIES.contains(&family) && SIXTEEN_VARIANTS.contains(&variant);
+        if sixteen { ColorDepth::Ansi16 } else { ColorDepth::TrueColor }
     }
 }
 
@@ -265,6 +278,12 @@ mod tests {
         assert_eq!(depth(None, None, Some("xterm")), ColorDepth::Ansi16);
         assert_eq!(depth(None, None, Some("linux")), ColorDepth::Ansi16);
         assert_eq!(depth(None, None, Some("vt100")), ColorDepth::Ansi16);
+        assert_eq!(depth(None, None, Some("screen.linux")), ColorDepth::Ansi16);
+        assert_eq!(depth(None, None, Some("rxvt-unicode")), ColorDepth::Ansi16);
+        // Over ssh, without COLORTERM: the terminals that say their own name show any colour.
+        for term in ["xterm-kitty", "alacritty", "foot", "xterm-ghostty", "wezterm"] {
+            assert_eq!(depth(None, None, Some(term)), ColorDepth::TrueColor, "{term}");
+        }
         assert_eq!(depth(None, None, Some("xterm-mono")), ColorDepth::Mono);
         assert_eq!(depth(None, Some("truecolor"), Some("xterm-mono")), ColorDepth::Mono);
         assert_eq!(depth(None, None, Some("dumb")), ColorDepth::Mono);
