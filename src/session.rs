@@ -2,8 +2,11 @@
 //! capture, turned on at the start and off on every way out (quit, error, panic, a terminating
 //! signal), off while suspended (Ctrl-Z, `kill -TSTP`) and on again after `fg`; and the event
 //! loop that feeds events and signals to the app and carries its effects out. A browser
-//! continued in the background (`bg`, `kill %1`) leaves the terminal alone: changing its modes
-//! there would stop it again (SIGTTOU) before it could end as a terminating signal asks.
+//! stopped by Ctrl-Z, then continued in the background by a terminating signal (`kill %1`),
+//! leaves the terminal alone: changing its modes there would stop it again (SIGTTOU) before it
+//! could save and end. After `bg` it draws nothing until `fg`; but its key reader still reads
+//! the terminal, so the first key typed at the shell stops it (SIGTTIN) as it would any
+//! full-screen program, and `kill %1` then waits for `fg`.
 
 use std::cell::Cell;
 use std::io::{self, BufWriter, IsTerminal as _, Stdout, Write};

@@ -365,8 +365,20 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     wrap_ranges(text, max).into_iter().map(|(a, b)| chars[a..b].iter().collect()).collect()
 }
 
+/// The keys an overlay's title gives after its name (" — Esc close"); nothing when no key is
+/// bound, not a dash left hanging.
+pub fn keys_said(keys: &str) -> String {
+    if keys.is_empty() { String::new() } else { format!(" — {keys}") }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_overlay_without_keys_leaves_no_dash() {
+        assert_eq!(keys_said(""), "");
+        assert_eq!(keys_said("Esc close"), " — Esc close");
+    }
     use super::*;
 
     /// A shell reads every quoted text back as it was, as one word.

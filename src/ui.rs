@@ -59,7 +59,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Overview { tab, selected, top, rows }) => {
             let shown = overview::Shown { tab: *tab, selected: *selected, top: *top, rows };
             let loading = app.loading_progress().is_some();
-            let area = crate::view::layout::overview_area((area.width, area.height));
+            let area = crate::view::layout::overlay_area((area.width, area.height));
             overview::render(&shown, loading, theme, frame, area);
         }
         None => {}

@@ -9,7 +9,7 @@ use crate::i18n::s;
 use crate::qr;
 use crate::store::Change;
 use crate::vcard::Contact;
-use crate::view::layout::{overview_area, qr_area};
+use crate::view::layout::overlay_area;
 use crate::view::overview::{self, OverviewTab, Placement, Row, RowAction};
 
 impl App {
@@ -119,7 +119,7 @@ impl App {
         let Some(partner) = self.catalog.get(index) else { return };
         let note = self.state.marks.get(&partner.id).and_then(|m| m.note.as_deref());
         let contact = Contact::of(partner, note);
-        let area = qr_area(self.size);
+        let area = overlay_area(self.size);
         // Inside the overlay's border.
         let fitted = qr::fit(&contact, area.width.saturating_sub(2), area.height.saturating_sub(2));
         let view = match fitted {
@@ -149,7 +149,7 @@ impl App {
         action: &Action,
     ) {
         let last = rows.len().saturating_sub(1);
-        let area = overview_area(self.size);
+        let area = overlay_area(self.size);
         let visible = usize::from(area.height.saturating_sub(2));
         let top = overview::first_shown(top, selected, visible);
         let selected = match *action {

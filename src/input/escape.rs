@@ -1,7 +1,9 @@
 //! A repair of what crossterm reads after Esc. Given ESC ESC [ B in one read (Esc then ↓
 //! sent together, as `tmux send-keys Escape Down` does or a slow link delivers them), it
 //! gives Esc, then `[` and `B` as typed letters, which would land in the query (the fix,
-//! crossterm's pull request 1124, is not released). Owns that repair only.
+//! crossterm's pull request 1124, is not released). And ESC ESC q, Esc then Alt-q, it gives
+//! as Esc then a plain q: a character read with an Esc gets its Alt back (so Esc, Esc, q in
+//! one read is Esc, Alt-q too: the bytes are the same). Owns those repairs only.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 

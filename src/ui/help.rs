@@ -36,7 +36,7 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let max_scroll = laid.max_scroll();
     let scroll = app.help_scroll().min(max_scroll);
-    let title = fill(s().help_title, &[&help_keys(app, max_scroll > 0)]);
+    let title = fill(s().help_title, &[&crate::text::keys_said(&help_keys(app, max_scroll > 0))]);
     frame.render_widget(Clear, popup);
     let block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(

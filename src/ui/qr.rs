@@ -14,15 +14,16 @@ use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::qr;
 use crate::text::{clean, truncate, width};
-use crate::view::layout::qr_area;
+use crate::view::layout::overlay_area;
 
 /// Draws the overlay of `view`.
 pub fn render(app: &App, view: &QrView, theme: &Theme, frame: &mut Frame) {
-    let area = qr_area(app.size()).intersection(frame.area());
+    let area = overlay_area(app.size()).intersection(frame.area());
     let name = app.catalog().get(view.partner).map_or("", |p| p.short_name());
     // The key that closes it, as the user has it.
     let close = app.bindings().hint(Context::Qr, &[Action::CloseOverlay], s().hint_close);
-    let title = fill(s().qr_title, &[&clean(name), &close.unwrap_or_default()]);
+    let title =
+        fill(s().qr_title, &[&clean(name), &crate::text::keys_said(&close.unwrap_or_default())]);
     let mut block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),

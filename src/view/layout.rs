@@ -112,14 +112,9 @@ pub fn layout_with_list((width, height): (u16, u16), wanted: Option<u16>) -> Are
     Areas { mode, search, list, detail, status }
 }
 
-/// Where the QR code overlay stands: the whole screen above the status line.
-pub fn qr_area((width, height): (u16, u16)) -> Rect {
-    Rect::new(0, 0, width, height.saturating_sub(1))
-}
-
-/// Where the overview stands: the whole screen above the status line, which stays visible
-/// to say why a row cannot be shown.
-pub fn overview_area((width, height): (u16, u16)) -> Rect {
+/// Where a full-screen overlay (the QR code, the overview) stands: the whole screen above the
+/// status line, which stays visible to say why a row cannot be shown.
+pub fn overlay_area((width, height): (u16, u16)) -> Rect {
     Rect::new(0, 0, width, height.saturating_sub(1))
 }
 

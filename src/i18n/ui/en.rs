@@ -71,7 +71,7 @@ pub static UI: Ui = Ui {
     hint_list: "list",
     hint_move: "move",
 
-    help_title: " Help — {} ",
+    help_title: " Help{} ",
     note_title: " Note on {} — {} ",
     help_type: "type",
     help_type_does: "search as you type",
@@ -86,7 +86,7 @@ pub static UI: Ui = Ui {
     matched_in_note: "✎ your note/alias",
     lacks_word: "without “{}”",
     do_qr: "QR code of the card, for a phone",
-    qr_title: " QR code: {} — {} ",
+    qr_title: " QR code: {}{} ",
     qr_shortened: "To fit, the code leaves out or shortens: {}.",
     qr_too_small: "A QR code of this partner needs {}×{} characters and only {}×{} are free; enlarge the window or reduce the font size.",
     qr_too_long: "This partner's name and contact fields are too long for a QR code.",

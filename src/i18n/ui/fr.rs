@@ -71,7 +71,7 @@ pub static UI: Ui = Ui {
     hint_list: "liste",
     hint_move: "déplacer",
 
-    help_title: " Aide — {} ",
+    help_title: " Aide{} ",
     note_title: " Note sur {} — {} ",
     help_type: "taper",
     help_type_does: "chercher en tapant",
@@ -86,7 +86,7 @@ pub static UI: Ui = Ui {
     matched_in_note: "✎ votre note/alias",
     lacks_word: "sans «\u{a0}{}\u{a0}»",
     do_qr: "code QR de la fiche, pour un téléphone",
-    qr_title: " Code QR\u{a0}: {} — {} ",
+    qr_title: " Code QR\u{a0}: {}{} ",
     qr_shortened: "Pour tenir, le code omet ou raccourcit\u{a0}: {}.",
     qr_too_small: "Le code QR de ce partenaire demande {}×{} caractères et seuls {}×{} sont libres\u{a0}; agrandissez la fenêtre ou réduisez la police.",
     qr_too_long: "Le nom et les coordonnées de ce partenaire sont trop longs pour un code QR.",
