@@ -541,8 +541,8 @@ const FORGIVING: &[&str] = &[
     "soutien entreprises innovantes aquitaine",
 ];
 
-/// The generated partners indexed with the bundled glossary, warmed (word lists, single
-/// letters found ahead) as the browser does, or not.
+/// The generated partners indexed with the bundled glossary, warmed (word lists, word marks,
+/// single letters found ahead) as the browser does, or not.
 fn forgiving(world: &World, warm: bool) -> Index {
     let index = Index::with_glossary(&world.partners, Glossary::bundled());
     if warm {

@@ -60,9 +60,6 @@ pub(super) struct Entry {
     pub(super) topics: u64,
     /// Whether the partner's folded text is all ASCII (then bytes count characters).
     pub(super) ascii: bool,
-    /// What the partner's words start with and which letters stand alone as words: a scan
-    /// for a term that cannot be a whole word, or cannot start one, may stop early.
-    pub(super) words: WordMarks,
 }
 
 /// What letters a partner's name, acronym and aliases hold: a cheap test that a fuzzy term
@@ -165,6 +162,10 @@ pub struct Index {
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
     postings: OnceLock<Postings>,
+    /// What each partner's words start with and which letters stand alone as words, made by
+    /// [`Index::warm`]: a scan for a term that cannot be a whole word, or cannot start one,
+    /// may stop early. A one-off search does without: making them costs more than they save.
+    words: OnceLock<Vec<WordMarks>>,
     /// What single letters are found as in each partner, made by [`Index::warm`].
     letters: OnceLock<Letters>,
     /// A number no other index of this process has: what a [`super::Searcher`] kept from
@@ -265,6 +266,13 @@ impl Index {
     /// without it) but not for the rest.
     pub fn warm(&self) {
         let vocabulary = self.vocabulary();
+        self.words.get_or_init(|| {
+            let marks = |i: usize| {
+                let bounds = &self.entries[i].bounds;
+                WordMarks::of(&self.text(i)[bounds[ACRONYM]..bounds[END]])
+            };
+            (0..self.entries.len()).into_par_iter().map(marks).collect()
+        });
         self.postings.get_or_init(|| {
             let fields = |i: usize, visit: &mut dyn FnMut(&str, Field)| {
                 for (text, field) in self.short_fields(i) {
@@ -282,6 +290,12 @@ impl Index {
         if self.entries.len() >= POSTINGS_MIN {
             self.letters.get_or_init(|| Letters::find(self));
         }
+    }
+
+    /// Partner `i`'s word marks, when [`Index::warm`] made them; else marks that rule nothing
+    /// out.
+    pub(super) fn word_marks(&self, i: usize) -> WordMarks {
+        self.words.get().and_then(|marks| marks.get(i)).copied().unwrap_or(WordMarks::ANY)
     }
 
     /// The single letters found ahead (none before [`Index::warm`]).

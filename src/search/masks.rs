@@ -15,6 +15,9 @@ pub(super) struct WordMarks {
 }
 
 impl WordMarks {
+    /// Marks that rule nothing out: every character starts a word and stands alone.
+    pub(super) const ANY: WordMarks = WordMarks { initials: u64::MAX, lone: u64::MAX };
+
     pub(super) fn of(text: &str) -> WordMarks {
         if text.is_ascii() {
             WordMarks::of_ascii(text.as_bytes())

@@ -505,7 +505,7 @@ impl Index {
         if plan.occurs.as_ref().is_some_and(|bits| !bits.has(i)) {
             return None;
         }
-        let (entry, text) = (&self.entries[i], self.text(i));
+        let (entry, text, words) = (&self.entries[i], self.text(i), self.word_marks(i));
         let b = &entry.bounds;
         let fields =
             [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
@@ -522,9 +522,9 @@ impl Index {
                 ]);
         let len = plan.term.len();
         // The best quality an occurrence can have: a word start, when the term is no word here.
-        let stop = if plan.whole && plan.lone.is_none_or(|bit| entry.words.lone & bit != 0) {
+        let stop = if plan.whole && plan.lone.is_none_or(|bit| words.lone & bit != 0) {
             Quality::WholeWord
-        } else if plan.starts_word.is_none_or(|bit| entry.words.initials & bit != 0) {
+        } else if plan.starts_word.is_none_or(|bit| words.initials & bit != 0) {
             Quality::WordPrefix
         } else {
             Quality::InsideWord

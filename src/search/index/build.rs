@@ -15,7 +15,6 @@ use crate::PARALLEL_MIN;
 use crate::dataset::{Partner, Topic};
 use crate::search::fold::{fold, fold_into};
 use crate::search::glossary::Glossary;
-use crate::search::masks::WordMarks;
 
 /// The folded form of a run of partners, made by [`Index::part`] for [`Index::from_parts`].
 pub struct IndexPart(Part);
@@ -68,7 +67,6 @@ impl Part {
                 .into_iter()
                 .chain(self.alias_spans[first_alias..].iter().map(|span| &text[span.clone()]));
         self.shorts.push(Shorts::of(shorts));
-        let words = WordMarks::of(&text[bounds[ACRONYM]..bounds[END]]);
         self.entries.push(Entry {
             bounds,
             aliases: first_alias..self.alias_spans.len(),
@@ -77,7 +75,6 @@ impl Part {
             scope: p.scope,
             topics: p.topics.iter().fold(0, |bits, t| bits | topic_bit(*t)),
             ascii: text[bounds[ACRONYM]..bounds[END]].is_ascii(),
-            words,
         });
         self.name_chars.push(u32::try_from(p.name.chars().count()).unwrap_or(u32::MAX));
     }
@@ -162,6 +159,7 @@ impl Index {
             glossary: None,
             vocabulary: OnceLock::new(),
             postings: OnceLock::new(),
+            words: OnceLock::new(),
             letters: OnceLock::new(),
             number: NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             notes: RwLock::default(),
