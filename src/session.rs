@@ -4,13 +4,14 @@
 //! loop that feeds events and signals to the app and carries its effects out. A browser
 //! stopped by Ctrl-Z, then continued in the background by a terminating signal (`kill %1`),
 //! leaves the terminal alone: changing its modes there would stop it again (SIGTTOU) before it
-//! could save and end. After `bg` it draws nothing until `fg`; but its key reader still reads
-//! the terminal, so the first key typed at the shell stops it (SIGTTIN) as it would any
-//! full-screen program, and `kill %1` then waits for `fg`.
+//! could save and end. After `bg` it draws nothing and reads no key until `fg`: a read from
+//! the background would stop it (SIGTTIN) at the first key typed at the shell, and `kill %1`
+//! would then wait for `fg`.
 
 use std::cell::Cell;
 use std::io::{self, BufWriter, IsTerminal as _, Stdout, Write};
 use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -397,24 +398,7 @@ impl Keys {
             // The loop holds a sender too, so it would not see this thread die: a panic
             // here tells it, as a failed read would.
             let _told = TellIfPanicking(sender.clone());
-            // The next event if it was read with the one before (crossterm queues them).
-            let ready = || {
-                let queued = crossterm::event::poll(Duration::ZERO).unwrap_or(false);
-                queued.then(|| crossterm::event::read().ok()).flatten()
-            };
-            loop {
-                let event = crossterm::event::read();
-                let failed = event.is_err();
-                let after = match &event {
-                    Ok(read) if crate::input::is_escape(read) => crate::input::after_escape(ready),
-                    _ => Vec::new(),
-                };
-                let events = std::iter::once(event).chain(after.into_iter().map(Ok));
-                if events.map(|event| sender.send(Some(event))).any(|sent| sent.is_err()) || failed
-                {
-                    break;
-                }
-            }
+            read_keys(&KeyTerminal::open(), |event| sender.send(Some(event)).is_ok());
         });
         Keys { events, wakes, seen: Cell::new(Instant::now()) }
     }
@@ -449,5 +433,114 @@ impl Keys {
             self.seen.set(Instant::now());
         }
         there
+    }
+}
+
+/// The terminal the keys come from, as crossterm reads them: standard input when it is a
+/// terminal, else the process's terminal (a dataset piped in with `--data -`); none when
+/// there is neither, where crossterm fails on the first read as it did before.
+enum KeyTerminal {
+    Stdin(io::Stdin),
+    Device(std::fs::File),
+    None,
+}
+
+impl KeyTerminal {
+    fn open() -> KeyTerminal {
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            return KeyTerminal::Stdin(stdin);
+        }
+        std::fs::File::open("/dev/tty").map_or(KeyTerminal::None, KeyTerminal::Device)
+    }
+
+    /// Whether reading the terminal now would not stop the process (see [`in_foreground`]).
+    fn readable_here(&self) -> bool {
+        match self {
+            KeyTerminal::Stdin(stdin) => in_foreground(stdin),
+            KeyTerminal::Device(file) => in_foreground(file),
+            KeyTerminal::None => true,
+        }
+    }
+
+    /// Waits at most `tick` for the terminal to have input or to be resized (`resized`, if
+    /// there is one, becomes readable), reading nothing from it. Says whether it has input.
+    fn wait(&self, resized: Option<&UnixStream>, tick: Duration) -> bool {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let timeout = Timespec::try_from(tick).ok();
+        let mut watched = Vec::with_capacity(2);
+        match self {
+            KeyTerminal::Stdin(stdin) => watched.push(PollFd::new(stdin, PollFlags::IN)),
+            KeyTerminal::Device(file) => watched.push(PollFd::new(file, PollFlags::IN)),
+            KeyTerminal::None => {}
+        }
+        let terminal = watched.len();
+        watched.extend(resized.map(|resized| PollFd::new(resized, PollFlags::IN)));
+        // Interrupted or failed: the caller looks again.
+        let _ = poll(&mut watched, timeout.as_ref());
+        let input = watched.iter().take(terminal).any(|fd| !fd.revents().is_empty());
+        if let Some(mut resized) = resized {
+            // Each resize wrote a byte; crossterm reports the resize itself.
+            let mut drained = [0u8; 64];
+            while matches!(io::Read::read(&mut resized, &mut drained), Ok(1..)) {}
+        }
+        input
+    }
+}
+
+/// A socket SIGWINCH writes to, so that the key reader's wait ends at once on a resize.
+fn resize_alarm() -> io::Result<(UnixStream, signal_hook::SigId)> {
+    let (reader, writer) = UnixStream::pair()?;
+    reader.set_nonblocking(true)?;
+    let id = signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, writer)?;
+    Ok((reader, id))
+}
+
+/// Reads the terminal's events and gives each to `send` (false once nobody listens), until
+/// a read fails. Never while the process is in the background: reading the terminal there
+/// stops the process (SIGTTIN) until `fg`, where a terminating signal (`kill %1`) cannot end
+/// it; so crossterm, which reads the terminal whenever it is asked for an event, is asked
+/// only in the foreground, and only once the terminal has something to read.
+fn read_keys(terminal: &KeyTerminal, send: impl Fn(io::Result<Event>) -> bool) {
+    // Without it a resize is seen at the next tick.
+    let alarm = resize_alarm().ok();
+    let resized = alarm.as_ref().map(|(resized, _)| resized);
+    // The next event if it was read with the one before (crossterm queues them).
+    let ready = || {
+        let queued =
+            terminal.readable_here() && crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+        queued.then(|| crossterm::event::read().ok()).flatten()
+    };
+    // The terminal has input crossterm has not taken: crossterm is waited for instead, once.
+    // (Its wait ends on new input only: what it left unread after a full buffer would have
+    // this loop spin until more comes.)
+    let mut unread = false;
+    loop {
+        if !terminal.readable_here() {
+            // In the background: `fg` gives the terminal back without a signal.
+            std::thread::sleep(TICK);
+            continue;
+        }
+        let event = match crossterm::event::poll(if unread { TICK } else { Duration::ZERO }) {
+            Ok(true) => crossterm::event::read(),
+            Ok(false) => {
+                unread = !unread && terminal.wait(resized, TICK);
+                continue;
+            }
+            Err(e) => Err(e),
+        };
+        unread = false;
+        let failed = event.is_err();
+        let after = match &event {
+            Ok(read) if crate::input::is_escape(read) => crate::input::after_escape(ready),
+            _ => Vec::new(),
+        };
+        let mut events = std::iter::once(event).chain(after.into_iter().map(Ok));
+        if !events.all(&send) || failed {
+            break;
+        }
+    }
+    if let Some((_, id)) = alarm {
+        signal_hook::low_level::unregister(id);
     }
 }

@@ -34,6 +34,8 @@ struct Session {
     written: Arc<std::sync::atomic::AtomicUsize>,
     /// Kept until the session ends (a test may take it to read the files after).
     home: Option<tempfile::TempDir>,
+    /// The terminal's other end, to resize it.
+    master: &'static dyn portable_pty::MasterPty,
 }
 
 impl Session {
@@ -99,8 +101,8 @@ impl Session {
         });
         let writer = pty.master.take_writer().expect("a writer to the terminal");
         // The master must outlive the test's reads and writes: leak it with the session.
-        std::mem::forget(pty.master);
-        Session { parser, writer, shell, output_done, written, home: Some(home) }
+        let master = Box::leak(pty.master);
+        Session { parser, writer, shell, output_done, written, home: Some(home), master }
     }
 
     /// Polls `done` on the emulated screen until it holds or [`PATIENCE`] runs out.
@@ -126,6 +128,14 @@ impl Session {
         self.wait_for("the first screen", |s| {
             s.alternate_screen() && s.contents().contains("Partners")
         });
+    }
+
+    /// Resizes the terminal (partners is sent SIGWINCH) and the emulated screen.
+    fn resize(&self, rows: u16, columns: u16) {
+        let size = PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 };
+        let non_zero = |n| NonZeroU16::new(n).expect("a terminal is at least 1x1");
+        self.parser.lock().expect("lock").screen_mut().set_size(non_zero(rows), non_zero(columns));
+        self.master.resize(size).expect("resizing the terminal");
     }
 
     fn type_keys(&mut self, bytes: &[u8]) {
@@ -238,6 +248,28 @@ fn ctrl_c_quits_and_restores_the_terminal() {
             && rows.get(1).is_some_and(|r| r.contains("┌ UGAP "))
             && s.contents().contains("Public body · National · France")
     });
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
+/// A resized terminal is drawn again at its size with no key typed (the key reader, which
+/// waits for input before asking crossterm for an event, asks it on a resize too): side by
+/// side at 100 columns, stacked at 80.
+#[test]
+fn a_resized_terminal_is_drawn_at_its_new_size() {
+    let mut session = Session::start("");
+    session.wait_for_browser();
+    let side_by_side = |s: &vt100::Screen| s.rows(0, COLUMNS).any(|row| row.contains("┐┌"));
+    session.wait_for("list and detail side by side", side_by_side);
+    session.resize(ROWS, 80);
+    session.wait_for("list and detail stacked", |s| {
+        let rows: Vec<String> = s.rows(0, 80).collect();
+        !side_by_side(s) && rows.first().is_some_and(|r| r.trim_end().ends_with("38/38"))
+    });
+    session.type_keys(b"ugap");
+    session.wait_for("typing at the new size", |s| s.contents().starts_with("❯ ugap"));
     session.type_keys(&[0x03]);
     let (status, contents, screen) = session.finish();
     assert_eq!(status, 0);
@@ -511,6 +543,38 @@ fn continued_in_the_background_the_browser_waits_for_fg() {
     let (status, contents, screen) = session.finish();
     assert_eq!(status, 0);
     assert_restored(&contents, &screen);
+}
+
+/// Ctrl-Z, `bg`, a line typed at the shell, then `kill %1` (SIGTERM, SIGHUP): the browser
+/// reads no key in the background (a read there stopped it, SIGTTIN, and `kill %1` then
+/// waited for `fg`), so the shell gets the line, the job stays running, and the signal ends
+/// it at once with the note being written saved.
+#[test]
+fn keys_typed_at_the_shell_after_bg_leave_the_browser_running_and_killable() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let then = format!(
+            "bg %1; echo READY; read -r line; echo \"GOT $line\"; jobs %1; kill -s {signal} %1; wait -f %1"
+        );
+        let mut session = Session::start_as_job("ugap", &then);
+        session.wait_for_browser();
+        session.type_keys(b"\x1be"); // Alt-e, as Esc e
+        session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
+        session.type_keys(b"Stand B12");
+        session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+        session.type_keys(&[0x1a]); // Ctrl-Z
+        session.wait_for("the shell reading a line", |s| {
+            !s.alternate_screen() && s.contents().contains("READY")
+        });
+        session.type_keys(b"hello\r");
+        let home = session.home.take().expect("a home");
+        let (status, contents, screen) = session.finish();
+        assert_eq!(status, code, "exit status after SIG{signal} in the background:\n{contents}");
+        assert!(contents.contains("GOT hello"), "the shell got the line:\n{contents}");
+        assert!(contents.contains("Running"), "still running after the key:\n{contents}");
+        assert_restored(&contents, &screen);
+        let saved = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
+        assert!(saved.contains("Stand B12"), "{saved}");
+    }
 }
 
 /// A process's state letter as `/proc` tells it: `T` when stopped.
