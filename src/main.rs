@@ -131,11 +131,15 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
 
     let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader);
     // The status line showed one of them at a time: all of them, where they stay (before the
-    // error that ended the browser, if one did). Not on a terminal the shell has taken back
-    // (ended while in the background): the process could be stopped there (`stty tostop`).
-    let warnings = if session::in_foreground(std::io::stderr()) { app.warnings() } else { &[] };
+    // error that ended the browser, if one did). Ended in the background (`kill %1` after
+    // `bg`), they are printed among the shell's lines as a background job's are; not where
+    // that would stop the process until `fg` (`stty tostop`), which kept it from ending.
+    let warnings = if session::may_write(std::io::stderr()) { app.warnings() } else { &[] };
+    let mut err = std::io::stderr().lock();
     for warning in warnings {
-        eprintln!("{}", i18n::fill(said.warning, &[&partners::text::clean(warning)]));
+        // Not eprintln!, which panics when standard error is a closed pipe.
+        let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&partners::text::clean(warning)]));
     }
+    drop(err);
     Ok(ExitCode::from(ending?.exit_code()))
 }

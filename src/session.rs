@@ -333,6 +333,16 @@ pub fn in_foreground(stream: impl AsFd) -> bool {
     }
 }
 
+/// Whether writing to `stream` now would not stop this process: in the foreground (see
+/// [`in_foreground`]), or in the background of a terminal that lets background jobs write
+/// (`stty -tostop`, the default), as a shell's background jobs print there. With `stty
+/// tostop` a write from the background would stop the process (SIGTTOU) until `fg`.
+pub fn may_write(stream: impl AsFd) -> bool {
+    in_foreground(&stream)
+        || rustix::termios::tcgetattr(&stream)
+            .is_ok_and(|modes| !modes.local_modes.contains(rustix::termios::LocalModes::TOSTOP))
+}
+
 /// Whether the terminal is still there: a hung-up terminal fails every request, so it is no
 /// terminal any more to `isatty` (crossterm's `size` would fall back on `tput` and say yes).
 fn terminal_there() -> bool {

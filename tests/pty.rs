@@ -54,8 +54,13 @@ impl Session {
     /// the shell takes the terminal back, prints [`STOPPED`] and runs `then`, which ends with
     /// partners' exit status.
     fn start_as_job(args: &str, then: &str) -> Session {
+        Session::start_as_job_after("true", args, then)
+    }
+
+    /// [`Session::start_as_job`], the shell running `first` before partners.
+    fn start_as_job_after(first: &str, args: &str, then: &str) -> Session {
         let script = format!(
-            "set -m; '{BIN}' {args}; echo {STOPPED}; {then}; echo {AFTER} status=$?; stty -a"
+            "{first}; set -m; '{BIN}' {args}; echo {STOPPED}; {then}; echo {AFTER} status=$?; stty -a"
         );
         Session::spawn("bash", &script, &[])
     }
@@ -548,15 +553,24 @@ fn continued_in_the_background_the_browser_waits_for_fg() {
 /// Ctrl-Z, `bg`, a line typed at the shell, then `kill %1` (SIGTERM, SIGHUP): the browser
 /// reads no key in the background (a read there stopped it, SIGTTIN, and `kill %1` then
 /// waited for `fg`), so the shell gets the line, the job stays running, and the signal ends
-/// it at once with the note being written saved.
+/// it at once with the note being written saved. The warnings it would have printed on
+/// leaving are printed in the background too (a dataset skipped, here); not where the
+/// terminal stops background writers (`stty tostop`), which would stop it again.
 #[test]
 fn keys_typed_at_the_shell_after_bg_leave_the_browser_running_and_killable() {
-    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+    let cases =
+        [("TERM", 143, "stty -tostop"), ("HUP", 129, "stty -tostop"), ("TERM", 143, "stty tostop")];
+    for (signal, code, tostop) in cases {
+        let home = tempfile::tempdir().expect("a home");
+        std::fs::create_dir(home.path().join("datasets")).expect("a datasets folder");
+        std::fs::write(home.path().join("datasets/bad.ron"), "garbage(\n").expect("written");
         let then = format!(
             "bg %1; echo READY; read -r line; echo \"GOT $line\"; jobs %1; kill -s {signal} %1; wait -f %1"
         );
-        let mut session = Session::start_as_job("ugap", &then);
-        session.wait_for_browser();
+        let args = format!("--home '{}' ugap", home.path().display());
+        let mut session = Session::start_as_job_after(tostop, &args, &then);
+        session
+            .wait_for("the skipped dataset said", |s| s.contents().contains("skipped a dataset"));
         session.type_keys(b"\x1be"); // Alt-e, as Esc e
         session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
         session.type_keys(b"Stand B12");
@@ -566,12 +580,13 @@ fn keys_typed_at_the_shell_after_bg_leave_the_browser_running_and_killable() {
             !s.alternate_screen() && s.contents().contains("READY")
         });
         session.type_keys(b"hello\r");
-        let home = session.home.take().expect("a home");
         let (status, contents, screen) = session.finish();
         assert_eq!(status, code, "exit status after SIG{signal} in the background:\n{contents}");
         assert!(contents.contains("GOT hello"), "the shell got the line:\n{contents}");
         assert!(contents.contains("Running"), "still running after the key:\n{contents}");
         assert_restored(&contents, &screen);
+        let warned = contents.contains("warning: skipped a dataset");
+        assert_eq!(warned, tostop == "stty -tostop", "{tostop}:\n{contents}");
         let saved = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
         assert!(saved.contains("Stand B12"), "{saved}");
     }
