@@ -438,9 +438,21 @@ fn mark(
     let catalog = cx.catalog()?;
     let (index, id) = find(&catalog, id)?;
     let mut store = cx.store()?;
-    let said = if store.apply(change(id.to_owned()))? { done } else { already };
+    let changed = store.apply(change(id.to_owned()))?;
     let name = catalog.get(index).map_or(id, |p| p.short_name());
-    writeln!(cx.out, "{}", fill(said, &[&clean(name)]))?;
+    let said = fill(if changed { done } else { already }, &[&clean(name)]);
+    report_saved(cx, &said, changed)
+}
+
+/// Prints `line`, what a command that changes the store says once the store is as asked
+/// (`changed`: by this command). Should that fail (`> /dev/full`), the error says the change
+/// was saved and only this line was lost: an error alone would read as if nothing was saved.
+fn report_saved(cx: &mut Env<'_>, line: &str, changed: bool) -> Result<ExitCode> {
+    let said = i18n::cli();
+    let told = if changed { said.saved_not_reported } else { said.unchanged_not_reported };
+    writeln!(cx.out, "{line}")
+        .and_then(|()| cx.out.flush())
+        .with_context(|| fill(told, &[&line]))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -483,18 +495,16 @@ fn alias(
     let name = clean(name).into_owned();
     let shown = [&name as &dyn std::fmt::Display, &shown_alias];
     if adding && had.is_some() {
-        writeln!(cx.out, "{}", fill(said.alias_already, &shown))?;
-        return Ok(ExitCode::SUCCESS);
+        return report_saved(cx, &fill(said.alias_already, &shown), false);
     }
     if !adding && had.is_none() {
         bail!(fill(said.alias_missing, &[shown[0], shown[1], &clean(id)]));
     }
     let (add, remove) = if adding { (vec![alias], vec![]) } else { (vec![], vec![alias]) };
     store.apply(Change::Aliases { id: id.to_owned(), add, remove })?;
-    writeln!(
-        cx.out,
-        "{}",
-        fill(if adding { said.alias_added } else { said.alias_removed }, &shown)
-    )?;
-    Ok(ExitCode::SUCCESS)
+    report_saved(
+        cx,
+        &fill(if adding { said.alias_added } else { said.alias_removed }, &shown),
+        true,
+    )
 }

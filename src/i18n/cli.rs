@@ -86,6 +86,11 @@ table! {
         note_removed,
         /// `{}`: the partner's id. A blank note changes nothing.
         note_empty,
+        /// `{}`: what a command that changed a mark, note or alias says. Saved, but saying
+        /// so on standard output failed (the error's cause follows).
+        saved_not_reported,
+        /// `{}`: the same, where nothing needed changing.
+        unchanged_not_reported,
         /// Reading the note from standard input failed.
         reading_note,
         /// `{}`: the most a note may hold, in MiB.

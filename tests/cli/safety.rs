@@ -1,6 +1,7 @@
 //! The guarantees of the command line that protect the user: options anywhere, exit codes, a
 //! closed pipe ends quietly, data never drives the terminal, a blank note deletes nothing,
-//! errors said once, files written without following planted links, read-only homes read.
+//! errors said once, files written without following planted links, read-only homes read, a
+//! change saved is said so when its report cannot be written.
 
 use std::path::Path;
 use std::process::{Output, Stdio};
@@ -411,4 +412,45 @@ fn a_read_only_home_is_read_and_writes_fail_clearly() {
         mode(&home, 0o755);
         std::fs::remove_dir_all(&home).expect("clean");
     }
+}
+
+/// A change whose report cannot be written (`> /dev/full`) is saved all the same, and the
+/// error says so, in both languages, with exit code 2 as for any output that fails: it said
+/// only "the disk is full", which reads as if the star or the note was lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_change_saved_says_so_when_its_report_cannot_be_written() {
+    let home = Home::new();
+    let to_full = |args: &[&str]| {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let out = home.std_cmd().args(args).stdout(full).output().expect("partners runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+        text(&out.stderr)
+    };
+    let saved = "the change is saved; only this report could not be written to standard output: the disk is full\n";
+    assert_eq!(to_full(&["star", "ugap"]), format!("partners: UGAP: starred — {saved}"));
+    assert_eq!(
+        to_full(&["note", "ugap", "Stand", "B12"]),
+        format!("partners: UGAP: note saved — {saved}")
+    );
+    assert_eq!(to_full(&["met", "ugap"]), format!("partners: UGAP: marked as met — {saved}"));
+    assert_eq!(
+        to_full(&["alias", "ugap", "la centrale"]),
+        format!("partners: UGAP: alias \"la centrale\" added — {saved}")
+    );
+    let shown = home.json(&["show", "ugap", "--json"]);
+    assert_eq!(shown["starred"], true);
+    assert_eq!(shown["met"], true);
+    assert_eq!(shown["note"], "Stand B12");
+    assert_eq!(shown["user_aliases"][0], "la centrale");
+    // Nothing to change: the report says so, and only it was lost.
+    assert_eq!(
+        to_full(&["star", "ugap"]),
+        "partners: UGAP: already starred, so nothing was changed; only this report could not be written to standard output: the disk is full\n"
+    );
+    assert_eq!(
+        to_full(&["unstar", "ugap", "--lang", "fr"]),
+        "partners: UGAP : étoile retirée — la modification est enregistrée\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard : le disque est plein\n"
+    );
+    assert_eq!(home.json(&["show", "ugap", "--json"])["starred"], false);
 }

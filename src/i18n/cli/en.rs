@@ -40,6 +40,8 @@ pub static CLI: Cli = Cli {
     note_saved: "{}: note saved",
     note_removed: "{}: note removed",
     note_empty: "the note is empty, so nothing was changed; to delete the note use `partners note {} --clear`",
+    saved_not_reported: "{} — the change is saved; only this report could not be written to standard output",
+    unchanged_not_reported: "{}; only this report could not be written to standard output",
     reading_note: "reading the note",
     note_too_long: "the note is longer than {} MiB, so nothing was changed",
     note_not_text: "the note holds a NUL byte, so it is not text (a binary file?); nothing was changed",

@@ -40,6 +40,8 @@ pub static CLI: Cli = Cli {
     note_saved: "{} : note enregistrée",
     note_removed: "{} : note supprimée",
     note_empty: "la note est vide, rien n'a donc été modifié ; pour supprimer la note, utilisez `partners note {} --clear`",
+    saved_not_reported: "{} — la modification est enregistrée\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard",
+    unchanged_not_reported: "{}\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard",
     reading_note: "lecture de la note",
     note_too_long: "la note dépasse {} Mio, rien n'a donc été modifié",
     note_not_text: "la note contient un octet NUL\u{a0}: ce n'est pas du texte (un fichier binaire\u{a0}?)\u{a0}; rien n'a donc été modifié",
