@@ -1,5 +1,5 @@
 //! The configuration file, `config.toml`: the theme, the language, the mouse and the keys of
-//! the browser. It lives beside the datasets folder: in the home chosen with `--home` or
+//! the browser (the language is plain mode's too). It lives beside the datasets folder: in the home chosen with `--home` or
 //! `PARTNERS_HOME`, else in the platform's config folder. A missing file is the defaults; a
 //! setting, action or key it does not know is an error that names the file, the line and the
 //! column. Command-line flags win over it (`main.rs` applies them). `partners config` prints

@@ -74,19 +74,20 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
             let _ = writeln!(std::io::stderr().lock(), "{hint}");
         }
     };
-    if partners::plain::wanted(args.plain, std::env::var("TERM").ok().as_deref()) {
-        hint();
-        let datasets = datasets.as_deref();
-        return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
-    }
-    cli::require_terminal(&args.data).inspect_err(|_| hint())?;
-    // The configuration file; command-line flags win over it.
+    // The configuration file, for the browser and plain mode alike; command-line flags win
+    // over it, and it over the locale.
     let config = match config::path(args.home.as_deref()) {
         Some(path) => Config::load(&path)?,
         None => Config::default(),
     };
     let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_locale);
     i18n::set(lang);
+    if partners::plain::wanted(args.plain, std::env::var("TERM").ok().as_deref()) {
+        hint();
+        let datasets = datasets.as_deref();
+        return partners::plain::start(&args.data, datasets, &home, &args.query.join(" "));
+    }
+    cli::require_terminal(&args.data).inspect_err(|_| hint())?;
     let datasets = datasets.as_deref();
     // A small dataset loads before the first frame (nothing flickers); a large one on its
     // own thread, while the browser already draws and takes keys.

@@ -252,3 +252,41 @@ fn back_after_more_lists_without_a_stale_hint() {
     assert_eq!(text.matches(" more: type more").count(), 1, "{text}");
     assert!(text.ends_with("No more results.\n> \nBye.\n"), "{text}");
 }
+
+/// Plain mode speaks the language of the configuration file, as the browser does: `--lang`
+/// wins over it, and it over the locale (it spoke the locale's, whatever the file said).
+#[test]
+fn plain_mode_speaks_the_language_of_the_configuration_file() {
+    let home = Home::new();
+    let welcome = |config: &str, locale: &str, args: &[&str]| {
+        std::fs::write(home.path().join("config.toml"), config).expect("written");
+        let mut cmd = home.cmd();
+        for name in ["LC_ALL", "LC_MESSAGES"] {
+            cmd.env_remove(name);
+        }
+        let out = cmd.env("LANG", locale).args(args).write_stdin("quit\n").output();
+        let out = out.expect("partners runs");
+        assert!(out.status.success(), "{config} {locale} {args:?}: {out:?}");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        text.lines().next().unwrap_or_default().to_owned()
+    };
+    let french = "partners, mode simple.";
+    let english = "partners, plain mode.";
+    assert!(welcome("lang = \"fr\"\n", "C", &["--plain"]).starts_with(french));
+    assert!(welcome("lang = \"en\"\n", "fr_FR.UTF-8", &["--plain"]).starts_with(english));
+    assert!(welcome("lang = \"fr\"\n", "C", &["--plain", "--lang", "en"]).starts_with(english));
+    assert!(welcome("", "fr_FR.UTF-8", &["--plain"]).starts_with(french));
+    // A dumb terminal's plain mode too.
+    let mut cmd = home.cmd();
+    std::fs::write(home.path().join("config.toml"), "lang = \"fr\"\n").expect("written");
+    let cmd = cmd.env("TERM", "dumb").env("LANG", "C").env_remove("LC_ALL");
+    let out = cmd.env_remove("LC_MESSAGES").write_stdin("").output().expect("partners runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.starts_with(french), "{text}");
+    // A file that cannot be read stops plain mode as it stops the browser, with its line.
+    std::fs::write(home.path().join("config.toml"), "lang = \"de\"\n").expect("written");
+    let out = home.cmd().arg("--plain").write_stdin("").output().expect("partners runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(err.contains("config.toml:1:8: "), "{err}");
+}

@@ -314,7 +314,7 @@ pub static UI: Ui = Ui {
          # Colour theme: \"dark\" or \"light\" (--theme).\n\
          # theme = \"dark\"\n\
          \n\
-         # Language of the browser: \"en\" or \"fr\" (--lang; by default, the locale's).\n\
+         # Language of the browser and plain mode: \"en\" or \"fr\" (--lang; by default, the locale's).\n\
          # lang = \"en\"\n\
          \n\
          # Capture the mouse; false leaves it to the terminal, to select text (--no-mouse).\n\

@@ -314,7 +314,7 @@ pub static UI: Ui = Ui {
          # Thème de couleurs : \"dark\" (sombre) ou \"light\" (clair) (--theme).\n\
          # theme = \"dark\"\n\
          \n\
-         # Langue du navigateur : \"en\" ou \"fr\" (--lang ; par défaut, celle de la locale).\n\
+         # Langue du navigateur et du mode simple : \"en\" ou \"fr\" (--lang ; par défaut, celle de la locale).\n\
          # lang = \"en\"\n\
          \n\
          # Capturer la souris ; false la laisse au terminal, pour sélectionner du texte (--no-mouse).\n\
