@@ -339,3 +339,45 @@ fn the_overlays_titles_show_the_users_keys() {
     let qr = title(Lang::Fr, Action::ShowQr);
     assert!(qr.contains(" Code QR\u{a0}: UGAP — Ctrl-G fermer "), "{qr}");
 }
+
+/// A key of the file with Back-Tab and Ctrl or Alt is the key the terminal sends: Alt-Shift-Tab
+/// (Back-Tab with Shift and Alt, as crossterm reports it) runs what `alt-backtab` and
+/// `alt-shift-tab` give it, and not Shift-Tab's action (the modifiers were dropped, so the
+/// binding never ran and Shift-Tab's action ran instead).
+#[test]
+fn back_tab_with_ctrl_or_alt_is_a_key_of_its_own() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use partners::action::Action;
+    use partners::app::App;
+    use partners::config::Config;
+    use partners::input::Context;
+
+    let back_tab = |modifiers| Event::Key(KeyEvent::new(KeyCode::BackTab, modifiers));
+    let (shift, alt, ctrl) = (KeyModifiers::SHIFT, KeyModifiers::ALT, KeyModifiers::CONTROL);
+    for (written, modifiers) in [
+        ("alt-backtab", shift | alt),
+        ("alt-shift-tab", shift | alt),
+        ("ctrl-backtab", shift | ctrl),
+        ("ctrl-shift-tab", shift | ctrl),
+    ] {
+        let text = format!("[keys]\nstar = [\"{written}\"]\n");
+        let config = Config::parse(&text, std::path::Path::new("config.toml")).expect("reads");
+        let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+        let mut app = App::new(catalog, partners::store::State::default(), "ugap");
+        app.set_bindings(config.bindings());
+        let action =
+            |app: &App, modifiers| partners::input::action(&back_tab(modifiers), app.key_state());
+        assert_eq!(action(&app, modifiers), Some(Action::ToggleStar), "{written}");
+        assert_ne!(action(&app, shift), Some(Action::ToggleStar), "{written}: Shift-Tab");
+        let shown = app.bindings().keys_for(Context::List, &Action::ToggleStar);
+        let named = if modifiers.contains(alt) { "Alt-Shift-Tab" } else { "Ctrl-Shift-Tab" };
+        assert_eq!(shown, [named], "{written}");
+    }
+    // In the overview Shift-Tab goes back a tab; Alt-Shift-Tab, bound to nothing, does not.
+    let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+    let mut app = App::new(catalog, partners::store::State::default(), "");
+    app.update(Action::OpenOverview);
+    let action = |modifiers| partners::input::action(&back_tab(modifiers), app.key_state());
+    assert_eq!(action(shift), Some(Action::PreviousTab));
+    assert_ne!(action(shift | alt), Some(Action::PreviousTab));
+}

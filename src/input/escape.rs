@@ -103,7 +103,10 @@ fn key_of(introducer: char, body: &str) -> Option<KeyEvent> {
         (_, 'H', _) => KeyCode::Home,
         (_, 'F', _) => KeyCode::End,
         ('O', 'P'..='S', _) => KeyCode::F(u8::try_from(u32::from(last) - u32::from('P') + 1).ok()?),
-        ('[', 'Z', _) => return Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        // Shift-Tab, with any other modifier (`ESC [ 1 ; 3 Z`: Alt-Shift-Tab).
+        ('[', 'Z', _) => {
+            return Some(KeyEvent::new(KeyCode::BackTab, modifiers | KeyModifiers::SHIFT));
+        }
         ('[', '~', Some(n)) => match n {
             1 | 7 => KeyCode::Home,
             2 => KeyCode::Insert,
@@ -155,6 +158,11 @@ mod tests {
         assert_eq!(after(&typed("[6~")), [key(KeyCode::PageDown, plain)]);
         assert_eq!(after(&typed("[15~")), [key(KeyCode::F(5), plain)]);
         assert_eq!(after(&typed("OP")), [key(KeyCode::F(1), plain)]);
+        let shift = KeyModifiers::SHIFT;
+        assert_eq!(after(&typed("[Z")), [key(KeyCode::BackTab, shift)]);
+        let alt_shift = KeyModifiers::ALT | KeyModifiers::SHIFT;
+        assert_eq!(after(&typed("[1;3Z")), [key(KeyCode::BackTab, alt_shift)]);
+        assert_eq!(after(&typed("[1;6Z")), [key(KeyCode::BackTab, control | shift)]);
         // No key: dropped, never typed (a mouse report, a paste's mark).
         assert_eq!(after(&typed("[<35;10;5M")), []);
         assert_eq!(after(&typed("[200~")), []);

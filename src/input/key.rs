@@ -69,15 +69,13 @@ const KEY_ALIASES: &[(&str, KeyCode)] = &[
 impl Key {
     /// The key of a terminal's key event, in the form bindings use.
     pub(super) fn of_event(key: KeyEvent) -> Key {
-        let code = match key.code {
-            KeyCode::BackTab => return plain(KeyCode::BackTab),
-            code => code,
-        };
-        Key { code, modifiers: key.modifiers }.normalised()
+        Key { code: key.code, modifiers: key.modifiers }.normalised()
     }
 
     fn normalised(self) -> Key {
-        let relevant = if matches!(self.code, KeyCode::Char(_)) {
+        // A character's Shift is in the character; Back-Tab's is in its name (Shift-Tab),
+        // whether the terminal reports it or not. Ctrl and Alt count for every key.
+        let relevant = if matches!(self.code, KeyCode::Char(_) | KeyCode::BackTab) {
             self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT)
         } else {
             self.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT)
@@ -207,10 +205,11 @@ impl Key {
             }
         };
         refuse_unsendable(text, code, modifiers)?;
-        // Shift-Tab arrives as Back-Tab.
-        if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
-            return Ok(Key { code: KeyCode::BackTab, modifiers: modifiers - KeyModifiers::SHIFT });
-        }
+        // Shift-Tab arrives as Back-Tab, with any other modifier.
+        let code = match code {
+            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            code => code,
+        };
         Ok(Key { code, modifiers }.normalised())
     }
 }
@@ -302,6 +301,36 @@ mod tests {
             Ok(Key { code: KeyCode::Left, modifiers: KeyModifiers::SHIFT })
         );
         assert_eq!(Key::parse("shift-tab"), Key::parse("backtab"));
+    }
+
+    /// Back-Tab keeps Ctrl and Alt, from the terminal and from the file alike, as every other
+    /// key does (they were dropped: Alt-Shift-Tab ran Shift-Tab's action, and a binding to
+    /// `alt-backtab` never ran); its Shift is implied, said or not.
+    #[test]
+    fn back_tab_keeps_its_modifiers() {
+        let event = |modifiers| Key::of_event(KeyEvent::new(KeyCode::BackTab, modifiers));
+        let (shift, alt, ctrl) = (KeyModifiers::SHIFT, KeyModifiers::ALT, KeyModifiers::CONTROL);
+        assert_eq!(event(shift), plain(KeyCode::BackTab));
+        assert_eq!(event(KeyModifiers::NONE), plain(KeyCode::BackTab));
+        assert_eq!(event(shift | alt), alt_key(KeyCode::BackTab));
+        assert_eq!(event(shift | ctrl), ctrl_key(KeyCode::BackTab));
+        for (text, key) in [
+            ("backtab", event(shift)),
+            ("shift-backtab", event(shift)),
+            ("shift-tab", event(shift)),
+            ("alt-backtab", event(shift | alt)),
+            ("alt-shift-tab", event(shift | alt)),
+            ("shift-alt-backtab", event(shift | alt)),
+            ("ctrl-backtab", event(shift | ctrl)),
+            ("ctrl-shift-tab", event(shift | ctrl)),
+        ] {
+            assert_eq!(Key::parse(text), Ok(key), "{text}");
+        }
+        assert_ne!(event(shift | alt), event(shift));
+        assert_eq!(alt_key(KeyCode::BackTab).config_name(), "alt-backtab");
+        assert_eq!(alt_key(KeyCode::BackTab).name(), "Alt-Shift-Tab");
+        assert_eq!(Key::parse("tab"), Ok(plain(KeyCode::Tab)));
+        assert_eq!(Key::parse("alt-tab"), Ok(alt_key(KeyCode::Tab)));
     }
 
     #[test]
