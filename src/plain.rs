@@ -317,13 +317,16 @@ impl<W: Write> Session<'_, W> {
 }
 
 /// `partners --plain`: loads the partners and the user's store, then runs plain mode on
-/// standard input and output. Problems loading are told, not fatal, as in the browser.
+/// standard input and output. Problems loading are told, not fatal, as in the browser. With
+/// a dataset piped in (`--data -`), the commands come from the terminal, as the browser's
+/// keys do; without one, that is an error before the dataset is read.
 pub fn start(
     data: &[PathBuf],
     datasets: Option<&Path>,
     home: &Path,
     query: &str,
 ) -> anyhow::Result<ExitCode> {
+    let input = commands(data)?;
     let catalog = Catalog::load(data, datasets, Links::OnFirstUse, &|_| {})?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -342,8 +345,23 @@ pub fn start(
     for warning in store.iter().flat_map(Store::warnings) {
         writeln!(out, "{}", fill(t().warning, &[&clean(warning)]))?;
     }
-    run_from(&catalog, store.as_mut(), query, io::stdin().lock(), out)?;
+    match input {
+        Some(terminal) => run_from(&catalog, store.as_mut(), query, terminal, out)?,
+        None => run_from(&catalog, store.as_mut(), query, io::stdin().lock(), out)?,
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the commands come from when standard input is not theirs: the terminal, opened
+/// by name, when a dataset is read from standard input; `None` for standard input.
+fn commands(data: &[PathBuf]) -> anyhow::Result<Option<io::BufReader<std::fs::File>>> {
+    if !data.iter().any(|file| crate::dataset::is_standard_input(file)) {
+        return Ok(None);
+    }
+    match std::fs::File::open("/dev/tty") {
+        Ok(terminal) => Ok(Some(io::BufReader::new(terminal))),
+        Err(_) => anyhow::bail!(crate::i18n::cli().plain_needs_terminal),
+    }
 }
 
 #[cfg(test)]

@@ -290,3 +290,42 @@ fn plain_mode_speaks_the_language_of_the_configuration_file() {
     let err = String::from_utf8(out.stderr).expect("UTF-8");
     assert!(err.contains("config.toml:1:8: "), "{err}");
 }
+
+/// Plain mode with standard input given to the dataset (`--data -`) and no terminal to read
+/// its commands from instead (a script, a service): an error that says what to do, exit 2,
+/// and the dataset left unread (it answered nothing and said goodbye, exit 0). Run in a
+/// session of its own (`setsid`), away from any terminal the tests have.
+#[cfg(target_os = "linux")]
+#[test]
+fn plain_mode_with_a_dataset_piped_in_and_no_terminal_says_what_to_do() {
+    use std::io::Write as _;
+    let home = Home::new();
+    for (lang, said) in [
+        (
+            "en",
+            "partners: plain mode reads its commands from standard input, which `--data -` gives to the dataset, and there is no terminal to read them from instead; give the dataset as a file (`--data FILE`), or search without plain mode: `partners --data - search QUERY`\n",
+        ),
+        (
+            "fr",
+            "partners: le mode simple lit ses commandes sur l'entrée standard, que `--data -` donne au jeu de données, et il n'y a pas de terminal où les lire à la place\u{a0}; donnez le jeu de données dans un fichier (`--data FICHIER`), ou cherchez sans le mode simple\u{a0}: `partners --data - search RECHERCHE`\n",
+        ),
+    ] {
+        let mut child = std::process::Command::new("setsid")
+            .args(["-w", env!("CARGO_BIN_EXE_partners"), "--plain", "--data", "-", "--lang", lang])
+            .env("PARTNERS_HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("xdg-config"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("setsid runs partners");
+        let mut stdin = child.stdin.take().expect("a pipe");
+        // Written only if partners reads it: a refusal closes the pipe first.
+        let _ = stdin.write_all(extras::CONTACTS_RON.as_bytes());
+        drop(stdin);
+        let out = child.wait_with_output().expect("partners ends");
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(out.stdout.is_empty(), "{out:?}");
+        assert_eq!(String::from_utf8(out.stderr).expect("UTF-8"), said);
+    }
+}

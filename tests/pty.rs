@@ -634,6 +634,30 @@ fn a_dataset_piped_in_leaves_the_keys_to_the_browser() {
     assert_restored(&contents, &screen);
 }
 
+/// Plain mode with a dataset piped in (`cat FILE | partners --plain --data -`) reads its
+/// commands from the terminal, as the browser takes its keys there (it read them from the
+/// pipe the dataset had emptied, and said goodbye at once).
+#[test]
+fn plain_mode_with_a_dataset_piped_in_reads_its_commands_from_the_terminal() {
+    let data = tempfile::tempdir().expect("a folder");
+    let file = data.path().join("small.ron");
+    std::fs::write(&file, generate::ron(&generate::records(300))).expect("written");
+    let script = format!(
+        "cat '{}' | '{BIN}' --plain --data -; echo {AFTER} status=$?; stty -a",
+        file.display()
+    );
+    let mut session = Session::spawn("sh", &script, &[("TERM", "dumb")]);
+    session.wait_for("the prompt", |s| {
+        s.contents().contains("plain mode") && s.contents().trim_end().ends_with('>')
+    });
+    session.type_keys(b"bordeaux\r");
+    session.wait_for("the results", |s| s.contents().contains("results for \"bordeaux\""));
+    session.type_keys(b"quit\r");
+    let (status, contents, _) = session.finish();
+    assert_eq!(status, 0, "{contents}");
+    assert!(contents.contains("Bye."), "{contents}");
+}
+
 #[test]
 fn without_a_terminal_the_browser_points_at_search() {
     let home = tempfile::tempdir().expect("a temporary home");

@@ -25,6 +25,9 @@ table! {
         marks_not_saved,
         /// The browser was asked for without a terminal.
         needs_terminal,
+        /// Plain mode with its standard input given to `--data -`, and no terminal to read
+        /// its commands from instead.
+        plain_needs_terminal,
         /// `{}`: the query's first word, `{}`: the command line it may have meant. Said when
         /// the browser opens with a query whose first word is close to a command's name.
         not_a_command,

@@ -10,6 +10,7 @@ pub static CLI: Cli = Cli {
     marks_not_shown: "your marks and notes are not shown: {}",
     marks_not_saved: "your marks and notes cannot be saved: {}",
     needs_terminal: "the browser needs a terminal on standard input and output (a dataset piped in is read with `--data -`); for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)",
+    plain_needs_terminal: "plain mode reads its commands from standard input, which `--data -` gives to the dataset, and there is no terminal to read them from instead; give the dataset as a file (`--data FILE`), or search without plain mode: `partners --data - search QUERY`",
     not_a_command: "\"{}\" is not a command: did you mean \"{}\"?",
     unknown_id: "no partner has the id \"{}\"; `partners list` shows them all",
     unknown_id_near: "no partner has the id \"{}\"; did you mean {}?",

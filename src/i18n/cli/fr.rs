@@ -10,6 +10,7 @@ pub static CLI: Cli = Cli {
     marks_not_shown: "vos marques et vos notes ne sont pas affichées : {}",
     marks_not_saved: "vos marques et vos notes ne peuvent pas être enregistrées : {}",
     needs_terminal: "l'interface plein écran a besoin d'un terminal en entrée et en sortie standard (un jeu de données envoyé par un tube se lit avec `--data -`) ; pour les scripts, utilisez `partners search RECHERCHE` (ou `list`, `show ID`, avec --json)",
+    plain_needs_terminal: "le mode simple lit ses commandes sur l'entrée standard, que `--data -` donne au jeu de données, et il n'y a pas de terminal où les lire à la place\u{a0}; donnez le jeu de données dans un fichier (`--data FICHIER`), ou cherchez sans le mode simple\u{a0}: `partners --data - search RECHERCHE`",
     not_a_command: "«\u{a0}{}\u{a0}» n'est pas une commande\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}?",
     unknown_id: "partenaire introuvable : aucun n'a l'identifiant « {} » ; `partners list` les affiche tous",
     unknown_id_near: "partenaire introuvable : aucun n'a l'identifiant « {} » ; vouliez-vous dire {} ?",
