@@ -18,7 +18,7 @@ use super::fold::fold;
 use super::fuzzy::FuzzyGate;
 use super::glossary::Glossary;
 use super::letters::Letters;
-use super::masks::{WordMarks, char_mask, initials_mask, pairs_mask};
+use super::masks::{WordMarks, short_masks};
 use super::matching::fill_from_lists;
 use super::memo::{self, Recent, Sought};
 use super::postings::Postings;
@@ -80,10 +80,13 @@ pub(super) struct Shorts {
 impl Shorts {
     /// The letters of `fields` (folded).
     pub(super) fn of<'a>(fields: impl IntoIterator<Item = &'a str>) -> Shorts {
-        fields.into_iter().fold(Shorts { letters: 0, initials: 0, pairs: 0 }, |shorts, s| Shorts {
-            letters: shorts.letters | char_mask(s),
-            initials: shorts.initials | initials_mask(s),
-            pairs: shorts.pairs | pairs_mask(s),
+        fields.into_iter().fold(Shorts { letters: 0, initials: 0, pairs: 0 }, |shorts, s| {
+            let (letters, initials, pairs) = short_masks(s);
+            Shorts {
+                letters: shorts.letters | letters,
+                initials: shorts.initials | initials,
+                pairs: shorts.pairs | pairs,
+            }
         })
     }
 }
