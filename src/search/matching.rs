@@ -451,6 +451,19 @@ impl Index {
         plan: &TermPlan,
         floor: Option<(&Form, (Quality, Field, u32))>,
     ) -> Option<(Quality, Field, u32)> {
+        // Under a floor, a spelling is not looked for where it cannot beat it at best (as a
+        // whole name; as a whole word of the description, where the word lists say it is in
+        // no name, acronym or alias): a correction ranks below any prefix. At a million
+        // partners, reading slots and entries for them cost a tenth of a keystroke.
+        if let Some((form, floor)) = floor {
+            let beats = |best| form.grade(best).is_some_and(|best| best > floor);
+            if !beats((Quality::WholeField, Field::Name, 999))
+                || !beats((Quality::WholeWord, Field::Text, 999))
+                    && plan.in_short.as_ref().is_some_and(|bits| !bits.has(i))
+            {
+                return None;
+            }
+        }
         let Some(slots) = &plan.found else { return self.scan_word(i, plan, floor) };
         if let Some(code) = slots.get(i) {
             // The best over every field. Under a floor, what the floor leaves out grades no
