@@ -12,7 +12,7 @@
 //!
 //! **Drawing.** [`draw`] gives one string per text row: 1 module per column, 2 per row, with
 //! `▀ ▄ █` and space, a 4-module quiet zone included. A module drawn with ink is DARK: the
-//! caller must draw the lines dark on light whatever its theme, [`STYLE`] in the browser,
+//! caller must draw the lines dark on light whatever its theme, `Theme::qr` in the browser,
 //! [`ansi`] on a terminal; a light-on-dark QR code does not scan on many phones.
 //! Only [`show`] does I/O: it asks the terminal its size and prints.
 
@@ -20,9 +20,9 @@ use std::fmt::Write as _;
 
 use qrcode::bits::Bits;
 use qrcode::{Color as Module, EcLevel, QrCode, Version};
-use ratatui::style::{Color, Style};
 
 use crate::text::clean;
+use crate::ui::theme::ColorDepth;
 use crate::vcard::Contact;
 
 /// Light modules around the code, on every side (the QR specification's minimum).
@@ -31,13 +31,17 @@ pub const QUIET_ZONE: usize = 4;
 /// The error correction level: L, the lowest, carries the most; a screen does not smudge.
 pub const EC_LEVEL: EcLevel = EcLevel::L;
 
-/// The style the lines of [`draw`] must be drawn in: black ink on white. Indexed colours 16
-/// and 231 are the colour cube's black and white, which themes leave alone (unlike the
-/// 16 named colours).
-pub const STYLE: Style = Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(231));
-
-/// What starts a line of [`ansi`]: the same black on white as [`STYLE`].
-const ANSI_BLACK_ON_WHITE: &str = "\x1b[38;5;16;48;5;231m";
+/// What starts a line of [`ansi`]: black on white, as a terminal of each depth shows them.
+/// With 256 colours, the cube's 16 and 231, which palettes leave alone (unlike the 16 named
+/// colours, and without colours (`NO_COLOR`: these are what makes the code scan); with 16,
+/// black on bright white.
+fn black_on_white(depth: ColorDepth) -> &'static str {
+    match depth {
+        ColorDepth::TrueColor => "\x1b[38;2;0;0;0;48;2;255;255;255m",
+        ColorDepth::Ansi256 | ColorDepth::Mono => "\x1b[38;5;16;48;5;231m",
+        ColorDepth::Ansi16 => "\x1b[30;107m",
+    }
+}
 /// What ends a line of [`ansi`].
 const ANSI_RESET: &str = "\x1b[0m";
 
@@ -129,7 +133,7 @@ impl Fitted {
         Some(crate::i18n::fill(crate::i18n::s().qr_shortened, &[&parts.join(", ")]))
     }
 
-    /// The code as text rows to draw with [`STYLE`]: [`draw`] of [`Fitted::code`].
+    /// The code as text rows to draw black on white: [`draw`] of [`Fitted::code`].
     pub fn lines(&self) -> Vec<String> {
         draw(&self.code)
     }
@@ -377,7 +381,7 @@ fn mecard(text: &str) -> String {
 }
 
 /// The code as text rows, quiet zone included: 1 module per column, 2 per row (`▀` top
-/// module dark, `▄` bottom, `█` both, space neither). Dark is the ink: draw with [`STYLE`].
+/// module dark, `▄` bottom, `█` both, space neither). Dark is the ink: draw it black on white.
 pub fn draw(code: &QrCode) -> Vec<String> {
     let width = code.width();
     let side = width + 2 * QUIET_ZONE;
@@ -403,11 +407,12 @@ pub fn draw(code: &QrCode) -> Vec<String> {
         .collect()
 }
 
-/// The rows of [`draw`] for a terminal: each forced to black on white, then reset.
-pub fn ansi(lines: &[String]) -> String {
+/// The rows of [`draw`] for a terminal of `depth`: each forced to black on white, then reset.
+pub fn ansi(lines: &[String], depth: ColorDepth) -> String {
     let mut out = String::new();
+    let start = black_on_white(depth);
     for line in lines {
-        let _ = writeln!(out, "{ANSI_BLACK_ON_WHITE}{line}{ANSI_RESET}");
+        let _ = writeln!(out, "{start}{line}{ANSI_RESET}");
     }
     out
 }
@@ -438,7 +443,8 @@ pub fn show(
         if tty { crossterm::terminal::size().unwrap_or(FALLBACK_SPACE) } else { FALLBACK_SPACE };
     let fitted = fit(contact, columns, rows.saturating_sub(1))?;
     let lines = draw(&fitted.code);
-    out.write_all(if tty { ansi(&lines) } else { plain(&lines) }.as_bytes())?;
+    let text = if tty { ansi(&lines, ColorDepth::from_env()) } else { plain(&lines) };
+    out.write_all(text.as_bytes())?;
     if let Some(message) = fitted.shortened_message() {
         writeln!(err, "{message}")?;
     }

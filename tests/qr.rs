@@ -7,6 +7,7 @@ mod extras;
 use extras::{Home, NOTE, bundled, contacts};
 use partners::catalog::Catalog;
 use partners::qr::{self, Part, QUIET_ZONE, QrError};
+use partners::ui::theme::ColorDepth;
 use partners::vcard::Contact;
 use qrcode::bits::Bits;
 use qrcode::{Color, EcLevel, QrCode, Version};
@@ -213,10 +214,17 @@ fn data_never_brings_control_characters() {
 #[test]
 fn ansi_forces_black_on_white_line_by_line() {
     let lines = vec!["▀▄".to_owned(), "█ ".to_owned()];
-    let text = qr::ansi(&lines);
-    for line in text.lines() {
-        assert!(line.starts_with("\u{1b}[38;5;16;48;5;231m"), "{line:?}");
-        assert!(line.ends_with("\u{1b}[0m"), "{line:?}");
+    for (depth, start) in [
+        (ColorDepth::TrueColor, "\u{1b}[38;2;0;0;0;48;2;255;255;255m"),
+        (ColorDepth::Ansi256, "\u{1b}[38;5;16;48;5;231m"),
+        // A 16-colour terminal shows no colour of the 256 (the Linux console).
+        (ColorDepth::Ansi16, "\u{1b}[30;107m"),
+        (ColorDepth::Mono, "\u{1b}[38;5;16;48;5;231m"),
+    ] {
+        for line in qr::ansi(&lines, depth).lines() {
+            assert!(line.starts_with(start), "{depth:?} {line:?}");
+            assert!(line.ends_with("\u{1b}[0m"), "{line:?}");
+        }
     }
     assert_eq!(qr::plain(&lines), "▀▄\n█ \n");
 }
@@ -301,7 +309,11 @@ fn the_browser_draws_the_card_as_a_qr_code() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    for (width, height) in [(80, 24), (120, 40), (100, 30)] {
+    // Black on white as each depth shows them: the code scans on any terminal.
+    let depths = [ColorDepth::TrueColor, ColorDepth::Ansi256, ColorDepth::Ansi16, ColorDepth::Mono];
+    for ((width, height), depth) in
+        [(80, 24), (120, 40), (100, 30), (90, 30)].into_iter().zip(depths)
+    {
         let catalog = contacts();
         let id = catalog.partners()[0].id.clone();
         let expected =
@@ -315,10 +327,7 @@ fn the_browser_draws_the_card_as_a_qr_code() {
         app.update(Action::ShowQr);
         assert!(matches!(app.overlay(), Some(Overlay::Qr(_))), "{width}x{height}");
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a terminal");
-        let theme = partners::ui::theme::Theme::new(
-            partners::ui::theme::ThemeName::Light,
-            partners::ui::theme::ColorDepth::TrueColor,
-        );
+        let theme = partners::ui::theme::Theme::new(partners::ui::theme::ThemeName::Light, depth);
         terminal.draw(|f| partners::ui::render(&app, &theme, f)).expect("drawing");
         let buffer = terminal.backend().buffer();
         let lines: Vec<String> = (0..height)
@@ -326,7 +335,7 @@ fn the_browser_draws_the_card_as_a_qr_code() {
                 (0..width)
                     .filter(|&x| {
                         let cell = &buffer[(x, y)];
-                        Some(cell.fg) == qr::STYLE.fg && Some(cell.bg) == qr::STYLE.bg
+                        Some(cell.fg) == theme.qr.fg && Some(cell.bg) == theme.qr.bg
                     })
                     .map(|x| buffer[(x, y)].symbol())
                     .collect::<String>()

@@ -12,7 +12,6 @@ use crate::action::Action;
 use crate::app::{App, QrView};
 use crate::i18n::{fill, s};
 use crate::input::Context;
-use crate::qr;
 use crate::text::{clean, truncate, width};
 use crate::view::layout::overlay_area;
 
@@ -47,7 +46,7 @@ pub fn render(app: &App, view: &QrView, theme: &Theme, frame: &mut Frame) {
                 height: u16::try_from(rows).unwrap_or(0).min(inner.height),
             };
             let text: Vec<Line<'static>> =
-                lines.iter().map(|l| Line::styled(l.clone(), qr::STYLE)).collect();
+                lines.iter().map(|l| Line::styled(l.clone(), theme.qr)).collect();
             frame.render_widget(Paragraph::new(text), code);
         }
         Err(message) => frame.render_widget(

@@ -38,6 +38,8 @@ pub struct Theme {
     pub link: Style,
     /// The chosen relation.
     pub chosen_link: Style,
+    /// A QR code: black ink on white, in any theme, as the terminal can show them.
+    pub qr: Style,
 }
 
 /// How many colours the terminal shows, as its environment says.
@@ -113,8 +115,12 @@ impl Theme {
             ColorDepth::Ansi256 => theme.map_colors(to_ansi256),
             // The selection's background has no near match among 16 colours that shows on
             // every palette (grey is the background of some): reverse video, as without colour.
+            // Grey (ANSI 8) is the background of Solarized Dark and others: secondary text
+            // and borders are the foreground dimmed, as in the light theme.
             ColorDepth::Ansi16 => Theme {
                 selected: Style::new().add_modifier(Modifier::REVERSED),
+                dim: Style::new().fg(Color::Reset).add_modifier(Modifier::DIM),
+                border: Style::new().fg(Color::Reset).add_modifier(Modifier::DIM),
                 ..theme.map_colors(to_ansi16)
             },
             ColorDepth::Mono => Theme::mono(),
@@ -124,18 +130,21 @@ impl Theme {
     /// The theme `name` in any colour.
     fn full(name: ThemeName) -> Theme {
         match name {
+            // Grey as RGB, not ANSI 8: palettes leave it alone (Solarized Dark makes ANSI 8 its
+            // background, and secondary text vanished).
             ThemeName::Dark => Theme {
                 text: Style::new().fg(Color::Gray),
-                dim: Style::new().fg(Color::DarkGray),
+                dim: Style::new().fg(GREY),
                 accent: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
                 matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 selected: Style::new().bg(Color::Rgb(45, 55, 72)).fg(Color::White),
-                border: Style::new().fg(Color::DarkGray),
+                border: Style::new().fg(GREY),
                 focused: Style::new().fg(Color::Cyan),
                 error: Style::new().fg(Color::LightRed),
                 mark: Style::new().fg(Color::Yellow),
                 link: Style::new().fg(Color::LightBlue),
                 chosen_link: Style::new().fg(Color::Black).bg(Color::LightBlue),
+                qr: QR,
             },
             // Grey (ANSI 7) nearly vanishes on white: secondary text and quiet borders use
             // the terminal's own foreground, dimmed, which keeps its contrast on any background.
@@ -151,6 +160,7 @@ impl Theme {
                 mark: Style::new().fg(Color::Rgb(150, 95, 0)),
                 link: Style::new().fg(Color::Blue),
                 chosen_link: Style::new().fg(Color::White).bg(Color::Blue),
+                qr: QR,
             },
         }
     }
@@ -170,6 +180,7 @@ impl Theme {
             mark: map(self.mark),
             link: map(self.link),
             chosen_link: map(self.chosen_link),
+            qr: map(self.qr),
         }
     }
 
@@ -188,9 +199,19 @@ impl Theme {
             mark: plain.add_modifier(Modifier::BOLD),
             link: plain.add_modifier(Modifier::UNDERLINED),
             chosen_link: plain.add_modifier(Modifier::REVERSED),
+            // The one colour kept: a code scans only dark on light (`show --qr` keeps it too),
+            // with the 256 colours' black and white, which palettes leave alone.
+            qr: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(231)),
         }
     }
 }
+
+/// The grey of secondary text in the dark theme.
+const GREY: Color = Color::Rgb(128, 128, 128);
+
+/// Black on white, exactly: the 256-colour cube's 16 and 231 and the 16 colours' black and
+/// white come of it with fewer colours.
+const QR: Style = Style::new().fg(Color::Rgb(0, 0, 0)).bg(Color::Rgb(255, 255, 255));
 
 /// The xterm palette's six levels of each primary in its 6×6×6 cube.
 const CUBE_LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
@@ -315,6 +336,20 @@ mod tests {
     }
 
     #[test]
+    fn secondary_text_never_takes_a_colour_palettes_make_the_background() {
+        // Solarized Dark's ANSI 8 is its background; many a dark palette's ANSI 0 is too.
+        for depth in [ColorDepth::TrueColor, ColorDepth::Ansi256, ColorDepth::Ansi16] {
+            for name in [ThemeName::Dark, ThemeName::Light] {
+                let theme = Theme::new(name, depth);
+                for style in [theme.dim, theme.border, theme.text] {
+                    let fg = style.fg.unwrap_or(Color::Reset);
+                    assert!(!matches!(fg, Color::DarkGray | Color::Black), "{name:?} {depth:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn fewer_colours_leave_no_rgb() {
         for name in [ThemeName::Dark, ThemeName::Light] {
             for (depth, allowed) in [
@@ -336,6 +371,10 @@ mod tests {
                     theme.link,
                     theme.chosen_link,
                 ];
+                let qr = [theme.qr.fg, theme.qr.bg].into_iter().flatten();
+                let cube = |c| matches!(c, Color::Indexed(16 | 231));
+                assert!(qr.clone().all(|c| depth != ColorDepth::Mono || cube(c)), "{depth:?}");
+                assert!(qr.clone().all(|c| depth == ColorDepth::Mono || allowed(c)), "{depth:?}");
                 for style in styles {
                     for color in [style.fg, style.bg].into_iter().flatten() {
                         assert!(allowed(color), "{name:?} {depth:?}: {color:?}");
