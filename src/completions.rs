@@ -22,9 +22,9 @@ pub use self::bash::Bash;
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;
-use crate::dataset::Kind;
+use crate::dataset::{Kind, Scope, Topic};
 use crate::i18n::Lang;
-use crate::search::{fold, kind_listed};
+use crate::search::{fold, kind_listed, scope_listed, topic_listed};
 use crate::store::Store;
 use crate::text::clean;
 
@@ -117,17 +117,24 @@ pub fn complete_kind(current: &OsStr) -> Vec<CompletionCandidate> {
     kinds_starting_with(typed).map(CompletionCandidate::new).collect()
 }
 
-/// The completer of a query's words: a kind after `kind:` (or `!kind:`). Other words are
-/// free text, which has nothing to offer.
+/// The completer of a query's words: the values of the filters that have a fixed list
+/// (`kind:`, `scope:`, `topic:`, `is:`, `has:`, or with `!`) as the query takes them in the
+/// user's language. Other words are free text, which has nothing to offer.
 pub fn complete_query(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(word) = current.to_str() else { return Vec::new() };
     let (not, rest) = word.split_at(usize::from(word.starts_with('!')));
     let Some((key, typed)) = rest.split_once(':') else { return Vec::new() };
-    if !key.eq_ignore_ascii_case("kind") {
-        return Vec::new();
-    }
-    let kinds = kinds_starting_with(typed);
-    kinds.map(|kind| CompletionCandidate::new(format!("{not}{key}:{kind}"))).collect()
+    let values: Vec<String> = match key.to_ascii_lowercase().as_str() {
+        "kind" => Kind::ALL.iter().map(|&k| kind_listed(k).to_owned()).collect(),
+        "scope" => Scope::ALL.iter().map(|&s| scope_listed(s)).collect(),
+        "topic" => Topic::ALL.iter().map(|&t| topic_listed(t)).collect(),
+        "is" => vec!["starred".to_owned(), "met".to_owned()],
+        "has" => vec!["note".to_owned(), "alias".to_owned()],
+        _ => return Vec::new(),
+    };
+    let typed = fold(typed);
+    let values = values.into_iter().filter(|value| fold(value).starts_with(&typed));
+    values.map(|value| CompletionCandidate::new(format!("{not}{key}:{value}"))).collect()
 }
 
 /// The kinds as [`kind_listed`] names them whose name starts with `typed`, letter case and

@@ -46,5 +46,6 @@ pub use highlight::Highlights;
 pub use index::{Field, Hit, Index, IndexPart};
 pub use query::{
     Atom, FILTERS, Mark, MarkBits, Mode, Query, QueryError, Term, kind_listed, kinds_named,
+    scope_listed, topic_listed,
 };
 pub use searcher::Searcher;

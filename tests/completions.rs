@@ -332,6 +332,34 @@ fn kinds_complete_in_the_users_language() {
     assert_eq!(ask(&home, "fish", &["partners", "kind:me"]), ["kind:media"]);
 }
 
+/// The other filters with a fixed list of values complete too, each value one the query
+/// takes in that language.
+#[test]
+fn scopes_topics_and_marks_complete_as_the_query_takes_them() {
+    let home = Home::new();
+    for lang in ["en", "fr"] {
+        for filter in ["scope:", "topic:", "is:", "has:", "!topic:"] {
+            let values = ask(&home, "fish", &["partners", "--lang", lang, "search", filter]);
+            assert!(values.len() >= 2, "{lang} {filter}: {values:?}");
+            for value in &values {
+                assert!(value.starts_with(filter), "{value}");
+                // A value the query refuses is an error (exit 2); none that matches is 1.
+                let out = home.cmd().args(["--lang", lang, "search", value]).output();
+                let code = out.expect("partners runs").status.code();
+                assert!(matches!(code, Some(0 | 1)), "{lang} {value}: exit {code:?}");
+            }
+        }
+    }
+    assert_eq!(ask(&home, "bash", &["partners", "search", "scope:eu"]), ["european"]);
+    assert_eq!(
+        ask(&home, "bash", &["partners", "--lang", "fr", "search", "scope:eu"]),
+        ["europeen"]
+    );
+    assert_eq!(ask(&home, "fish", &["partners", "search", "is:s"]), ["is:starred"]);
+    assert_eq!(ask(&home, "fish", &["partners", "search", "has:N"]), ["has:note"]);
+    assert!(ask(&home, "fish", &["partners", "search", "in:bor"]).is_empty(), "free text");
+}
+
 /// In a real bash: kinds complete, and Tab never puts the options' common `--` on the line
 /// (`kind:` became `kind:--`, which is no kind).
 #[cfg(unix)]

@@ -193,6 +193,23 @@ pub fn kind_listed(kind: Kind) -> &'static str {
     }
 }
 
+/// A scope as `scope:` takes it in the user's language: its slug in English, the words the
+/// screens show in French (`europeen`).
+pub fn scope_listed(scope: Scope) -> String {
+    match crate::i18n::lang() {
+        Lang::Fr => words_slug(vocabulary::of(Lang::Fr).scope(scope)),
+        Lang::En => scope.slug().to_owned(),
+    }
+}
+
+/// A topic as `topic:` takes it in the user's language (see [`scope_listed`]).
+pub fn topic_listed(topic: Topic) -> String {
+    match crate::i18n::lang() {
+        Lang::Fr => words_slug(vocabulary::of(Lang::Fr).topic(topic)),
+        Lang::En => topic.slug().to_owned(),
+    }
+}
+
 /// Words as a filter value: folded, hyphens between them ("Commande publique" is
 /// `commande-publique`, which `commande` starts).
 fn words_slug(words: &str) -> String {
