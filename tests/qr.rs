@@ -343,6 +343,9 @@ fn the_browser_draws_the_card_as_a_qr_code() {
             .filter(|l| !l.is_empty())
             .collect();
         assert_draws(&lines, &expected.payload);
+        // A click (bringing the window forward to show the code) leaves it open.
+        app.update(Action::Click { column: width / 2, row: height / 2 });
+        assert!(matches!(app.overlay(), Some(Overlay::Qr(_))), "a click keeps the code");
         app.update(Action::CloseOverlay);
         assert!(app.overlay().is_none());
     }

@@ -15,10 +15,10 @@ use crate::view::overview::{self, OverviewTab, Placement, Row, RowAction};
 impl App {
     pub(super) fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Option<Effect> {
         match (overlay, action) {
-            // Closing: the overlay was taken out and is not put back. A click in the help
-            // leaves it open: it may be a try at scrolling, or at selecting text.
-            (Overlay::Help | Overlay::Qr(_), Action::CloseOverlay)
-            | (Overlay::Qr(_), Action::Click { .. }) => {}
+            // Closing: the overlay was taken out and is not put back. A click in the help or
+            // on a QR code leaves it open: it may be a try at scrolling, at selecting text, or
+            // the click that brings the terminal's window forward to show the code.
+            (Overlay::Help | Overlay::Qr(_), Action::CloseOverlay) => {}
             (Overlay::Help, action) => {
                 let delta = match action {
                     Action::HelpDown => 1,
