@@ -206,20 +206,64 @@ fn fncdg_is_an_association_not_a_public_body() {
     }
 }
 
+/// Where a relation comes from is the editors' business: it is said in a `//` comment of the
+/// RON file, never in a field someone reading the card sees.
 #[test]
-fn relations_the_seed_does_not_state_say_they_are_public_facts() {
-    const PUBLIC_FACT: &str = "public fact, not stated in the source text";
+fn relations_the_seed_does_not_state_are_marked_in_comments_not_on_the_card() {
     let dataset = dataset();
-    let note = |id: &str, kind: RelationKind| {
-        partner(&dataset, id)
-            .relations
-            .iter()
-            .find(|r| r.kind == kind)
-            .and_then(|r| r.note.clone())
-            .unwrap_or_default()
-    };
-    assert!(note("european-commission", RelationKind::PartOf).contains(PUBLIC_FACT));
-    assert!(note("french-tech-bordeaux", RelationKind::AwardedBy).contains(PUBLIC_FACT));
+    for (id, kind) in [
+        ("european-commission", RelationKind::PartOf),
+        ("french-tech-bordeaux", RelationKind::AwardedBy),
+    ] {
+        assert!(
+            partner(&dataset, id).relations.iter().any(|r| r.kind == kind),
+            "{id}: the {kind:?} relation is a well-established fact and stays"
+        );
+    }
+    let source = partners::dataset::BUNDLED_SOURCE;
+    for (id, relation) in [
+        ("european-commission", "(kind: PartOf, name: \"European Union\""),
+        ("french-tech-bordeaux", "(kind: AwardedBy, target: \"mission-french-tech\""),
+    ] {
+        let block = &source[source.find(&format!("id: \"{id}\"")).expect(id)..];
+        let before = &block[..block.find(relation).expect(relation)];
+        let comment = before.lines().rev().take(3).collect::<Vec<_>>().join(" ");
+        assert!(
+            comment.contains("// ") && comment.contains("public") && comment.contains("fact"),
+            "{id}: no comment above {relation} says it is a public fact: {comment:?}"
+        );
+    }
+}
+
+/// Remarks for the editors (about sourcing, or restating the relation) are not shown to users.
+#[test]
+fn no_field_a_user_reads_holds_an_editors_remark() {
+    const REMARKS: &[&str] =
+        &["public fact", "source text", "not stated", "the seed", "a government initiative"];
+    for p in &dataset().partners {
+        let mut visible: Vec<&str> = vec![&p.name, &p.description];
+        visible.extend(p.acronym.as_deref());
+        visible.extend(p.location.as_deref());
+        visible.extend(p.aliases.iter().map(String::as_str));
+        visible.extend(p.facts.iter().flat_map(|f| [f.label.as_str(), f.value.as_str()]));
+        for r in &p.relations {
+            visible.extend(r.note.as_deref());
+            visible.extend(r.name.as_deref());
+        }
+        for text in visible {
+            for remark in REMARKS {
+                // The seed's own description may say anything; it is shown verbatim.
+                if text == p.description {
+                    continue;
+                }
+                assert!(
+                    !text.to_lowercase().contains(remark),
+                    "{}: {text:?} is a remark for the editors (move it to a // comment)",
+                    p.id
+                );
+            }
+        }
+    }
 }
 
 #[test]
