@@ -1,8 +1,12 @@
 //! The README's table of keys is the binding table: every default key, with its action's
 //! name in the configuration file and what it does, where it works. When a binding changes,
-//! this test fails and prints the table to paste into the README.
+//! this test fails and prints the table to paste into the README. The scripting examples of
+//! the command-line section run against the binary and print what the README says they do.
 
 use std::fmt::Write as _;
+use std::process::Command;
+
+use serde_json::Value;
 
 use partners::input::{BINDINGS, Binding, Context, Guard};
 
@@ -63,8 +67,78 @@ fn table() -> String {
 
 #[test]
 fn the_readme_lists_every_default_key() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("the README is readable");
+    let readme = readme();
     let table = table();
     assert!(readme.contains(&table), "the README's key table should be:\n\n{table}");
+}
+
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("the README is readable")
+}
+
+/// `partners ARGS` in a fresh temporary home, English; its standard output as JSON.
+fn json(args: &[&str]) -> Value {
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    let out = Command::new(env!("CARGO_BIN_EXE_partners"))
+        .args(args)
+        .env("PARTNERS_HOME", home.path())
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("partners runs");
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("partners {args:?} prints no JSON ({e}): {out:?}"))
+}
+
+/// Every `partners search '…' --json | jq -r '.[].name'` line of the README finds partners, as
+/// many as its comment says: a reader copies these first.
+#[test]
+fn the_readme_search_examples_find_what_they_say() {
+    let readme = readme();
+    let examples: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("partners search '") && l.contains("--json | jq"))
+        .collect();
+    assert!(!examples.is_empty(), "the README has a search example piped to jq");
+    for line in examples {
+        let query = line.split('\'').nth(1).expect("a quoted query");
+        let names: Vec<String> = json(&["search", query, "--json"])
+            .as_array()
+            .unwrap_or_else(|| panic!("{line}: search --json prints an array"))
+            .iter()
+            .map(|p| p["name"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert!(!names.is_empty(), "{line}: prints nothing");
+        if let Some(count) = line.split("# ").nth(1).and_then(|c| c.split(' ').next()) {
+            assert_eq!(count, names.len().to_string(), "{line}: prints {names:?}");
+        }
+    }
+}
+
+/// What the README says each `--json` prints: an array, or one object.
+#[test]
+fn the_readme_says_which_json_is_an_array_and_which_an_object() {
+    let readme = readme().split_whitespace().collect::<Vec<_>>().join(" ");
+    for claim in [
+        "`search --json` and `list --json` print an array",
+        "`show ID --json` the one partner's object alone",
+        "`export --format json` an array",
+        "`alias ID --json` `{\"id\": …, \"aliases\": […]}`",
+    ] {
+        assert!(readme.contains(claim), "the README no longer says {claim:?}");
+    }
+    assert!(json(&["search", "ugap", "--json"]).is_array());
+    assert!(json(&["search", "zzzzqqq", "--json"]).is_array());
+    assert!(json(&["list", "--json"]).is_array());
+    assert!(json(&["export", "--format", "json"]).is_array());
+    let show = json(&["show", "ugap", "--json"]);
+    assert_eq!(show["id"], "ugap", "{show}");
+    let alias = json(&["alias", "ugap", "--json"]);
+    assert_eq!(alias["id"], "ugap", "{alias}");
+    assert!(alias["aliases"].is_array(), "{alias}");
 }
