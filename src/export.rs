@@ -29,7 +29,8 @@ pub enum ExportFormat {
     Json,
     /// A Markdown document, one section a partner.
     Md,
-    /// The network of relations, for Graphviz (`dot -Tsvg`).
+    /// The network of relations, for Graphviz (`dot -Tsvg`); partners linked to those chosen
+    /// are drawn too, dashed.
     Dot,
     /// Contacts (vCard 3.0), one card a partner, for an address book.
     Vcf,
@@ -146,37 +147,49 @@ fn outside_node(name: &str) -> String {
     dot_string(&format!("outside: {name}"))
 }
 
-/// The relations among partners `chosen` (and the outside organisations they name) as a
-/// Graphviz digraph: partners are boxes labelled with their short name, outside organisations
-/// are ellipses, edges carry the relation in words.
+/// The relations of partners `chosen` as a Graphviz digraph: partners are boxes labelled with
+/// their short name, outside organisations are ellipses, edges carry the relation in words. A
+/// partner that is not chosen but is linked to one (either way) is drawn too, as a dashed box,
+/// so that the network of a few partners (`--starred`) keeps their links to the rest.
 pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
     let mut out = String::from("digraph partners {\n  rankdir=LR;\n  node [shape=box];\n");
     // Looked up for every relation: sets, not scans (a million partners took minutes).
     let chosen_set: HashSet<usize> = chosen.iter().copied().collect();
     let mut outside: Vec<&str> = Vec::new();
     let mut outside_seen: HashSet<&str> = HashSet::new();
+    let mut neighbours: Vec<usize> = Vec::new();
+    let mut neighbours_seen: HashSet<usize> = HashSet::new();
     let mut edges = String::new();
     for &i in chosen {
         let Some(p) = catalog.get(i) else { continue };
         let _ = writeln!(out, "  {} [label={}];", dot_string(&p.id), dot_string(p.short_name()));
-        for link in catalog.links(i).iter().filter(|l| !l.incoming) {
-            let to = match link.target.map(|t| (t, catalog.get(t))) {
-                Some((t, Some(target))) if chosen_set.contains(&t) => dot_string(&target.id),
-                Some((_, Some(_))) => continue,
-                _ => {
+        for link in catalog.links(i) {
+            let other = match link.target.and_then(|t| Some((t, catalog.get(t)?))) {
+                // Between two chosen partners, the edge is drawn once: from the side stating it.
+                Some((t, _)) if link.incoming && chosen_set.contains(&t) => continue,
+                Some((t, other)) => {
+                    if !chosen_set.contains(&t) && neighbours_seen.insert(t) {
+                        neighbours.push(t);
+                    }
+                    dot_string(&other.id)
+                }
+                None if link.incoming => continue,
+                None => {
                     if outside_seen.insert(link.name) {
                         outside.push(link.name);
                     }
                     outside_node(link.name)
                 }
             };
-            let _ = writeln!(
-                edges,
-                "  {} -> {to} [label={}];",
-                dot_string(&p.id),
-                dot_string(link.label())
-            );
+            let this = dot_string(&p.id);
+            let (from, to) = if link.incoming { (other, this) } else { (this, other) };
+            let _ = writeln!(edges, "  {from} -> {to} [label={}];", dot_string(link.kind.label()));
         }
+    }
+    for i in neighbours {
+        let Some(p) = catalog.get(i) else { continue };
+        let (id, label) = (dot_string(&p.id), dot_string(p.short_name()));
+        let _ = writeln!(out, "  {id} [label={label}, style=dashed];");
     }
     for name in outside {
         let _ =

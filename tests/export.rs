@@ -591,7 +591,7 @@ fn dot_holds_every_relation_of_the_dataset() {
 }
 
 #[test]
-fn dot_of_a_selection_keeps_only_edges_between_chosen_partners() {
+fn dot_of_a_selection_draws_the_partners_it_links_to_as_dashed_boxes() {
     let catalog = bundled();
     let chosen = [
         position(&catalog, "convergence-marches"),
@@ -600,9 +600,15 @@ fn dot_of_a_selection_keeps_only_edges_between_chosen_partners() {
     ];
     let graph = parse_dot(&run(&catalog, None, &chosen, ExportFormat::Dot));
     check_graph(&graph);
-    // cci-bordeaux-gironde was not chosen: its edges go, outside names stay.
-    assert!(!graph.nodes.contains_key("cci-bordeaux-gironde"));
-    assert!(graph.edges.iter().all(|(_, to, _)| to != "cci-bordeaux-gironde"));
+    // cci-bordeaux-gironde was not chosen: it is drawn, dashed, with the edge to it.
+    let dashed = |graph: &Graph, id: &str| {
+        graph.nodes.get(id).and_then(|a| a.get("style")).map(String::as_str) == Some("dashed")
+    };
+    assert!(dashed(&graph, "cci-bordeaux-gironde"), "{:?}", graph.nodes);
+    assert!(has_edge(&graph, "convergence-marches", "cci-bordeaux-gironde", "An initiative of"));
+    for id in ["convergence-marches", "guichet-vert", "ugap"] {
+        assert!(!dashed(&graph, id), "{id} was chosen");
+    }
     assert!(has_edge(
         &graph,
         "guichet-vert",
@@ -617,6 +623,19 @@ fn dot_of_a_selection_keeps_only_edges_between_chosen_partners() {
     ));
     let empty = parse_dot(&run(&catalog, None, &[], ExportFormat::Dot));
     assert!(empty.nodes.is_empty() && empty.edges.is_empty());
+
+    // A link stated by a partner not chosen is drawn too, once each, from the side stating it.
+    let graph = parse_dot(&run(&catalog, None, &[position(&catalog, "gsef")], ExportFormat::Dot));
+    check_graph(&graph);
+    assert!(dashed(&graph, "bordeaux"), "{:?}", graph.nodes);
+    assert!(has_edge(&graph, "bordeaux", "gsef", "Hosts the headquarters of"));
+    assert!(has_edge(&graph, "bordeaux", "gsef", "Holds the presidency of"));
+    assert_eq!(graph.edges.len(), 2, "{:?}", graph.edges);
+    // Chosen at both ends, a relation is one edge.
+    let both = [position(&catalog, "gsef"), position(&catalog, "bordeaux")];
+    let graph = parse_dot(&run(&catalog, None, &both, ExportFormat::Dot));
+    assert_eq!(graph.edges.len(), 2, "{:?}", graph.edges);
+    assert!(!dashed(&graph, "bordeaux") && !dashed(&graph, "gsef"));
 }
 
 #[test]
@@ -661,7 +680,7 @@ fn dot_from_the_command_line_with_marks() {
     let partners: BTreeSet<&str> = graph
         .nodes
         .iter()
-        .filter(|(_, a)| a.get("shape").is_none())
+        .filter(|(_, a)| a.get("shape").is_none() && a.get("style").is_none())
         .map(|(id, _)| id.as_str())
         .collect();
     assert_eq!(partners, BTreeSet::from(["ugap", "convergence-marches"]));
