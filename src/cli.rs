@@ -178,9 +178,11 @@ pub enum Command {
     },
     /// Write the partners with your marks and notes, for the follow-up after an event.
     Export {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
-        format: ExportFormat,
+        /// Output format; without it, the extension of `-o FILE` when it names one (.csv .json
+        /// .md .dot .gv .vcf), else csv. Given with a FILE whose extension names another, it is
+        /// used, with a warning.
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
         #[command(flatten)]
         marks: MarkFilter,
         /// Write to this file instead of standard output (atomically).

@@ -36,6 +36,33 @@ pub enum ExportFormat {
     Vcf,
 }
 
+impl ExportFormat {
+    /// The format a file name's extension names (`.csv`, `.json`, `.md`, `.dot`, `.gv`,
+    /// `.vcf`, any case); `None` for another or none.
+    pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "csv" => ExportFormat::Csv,
+            "json" => ExportFormat::Json,
+            "md" => ExportFormat::Md,
+            "dot" | "gv" => ExportFormat::Dot,
+            "vcf" => ExportFormat::Vcf,
+            _ => return None,
+        })
+    }
+
+    /// The name `--format` takes for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Md => "md",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Vcf => "vcf",
+        }
+    }
+}
+
 /// Writes the export of partners `chosen` (catalog positions) in `format` to `out`; JSON and
 /// Markdown a partner at a time.
 pub fn export(

@@ -686,6 +686,59 @@ fn dot_from_the_command_line_with_marks() {
     assert_eq!(partners, BTreeSet::from(["ugap", "convergence-marches"]));
 }
 
+/// `partners export ARGS` in `home`, in `lang`; (stdout, stderr) after a success.
+fn export_in(home: &TempDir, lang: &str, args: &[&str]) -> (String, String) {
+    let out = assert_cmd::Command::cargo_bin("partners")
+        .expect("the partners binary")
+        .env("PARTNERS_HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("xdg"))
+        .env("HOME", home.path())
+        .args(["--lang", lang, "export"])
+        .args(args)
+        .output()
+        .expect("partners runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{args:?}: {err}");
+    (String::from_utf8_lossy(&out.stdout).into_owned(), err)
+}
+
+/// Without `--format`, the extension of `-o FILE` chooses; a `--format` it contradicts is used,
+/// with a warning in the user's language.
+#[test]
+fn export_to_a_file_follows_its_extension() {
+    let home = TempDir::new().expect("temp dir");
+    let file = |name: &str| home.path().join(name).to_string_lossy().into_owned();
+    let read = |name: &str| std::fs::read_to_string(home.path().join(name)).expect("written");
+    for name in ["a.json", "b.JSON"] {
+        let (_, err) = export_in(&home, "en", &["-o", &file(name)]);
+        assert!(!err.contains("warning"), "{err}");
+        let parsed: serde_json::Value = serde_json::from_str(&read(name)).expect("JSON");
+        assert!(parsed.is_array());
+    }
+    for name in ["c.dot", "d.gv"] {
+        export_in(&home, "en", &["-o", &file(name)]);
+        check_graph(&parse_dot(&read(name)));
+    }
+    export_in(&home, "en", &["-o", &file("e.md")]);
+    assert!(read("e.md").starts_with('#'), "{}", read("e.md"));
+    export_in(&home, "en", &["-o", &file("f.vcf")]);
+    assert!(read("f.vcf").starts_with("BEGIN:VCARD"));
+    for name in ["g.csv", "h.txt", "noextension"] {
+        export_in(&home, "en", &["-o", &file(name)]);
+        assert!(read(name).starts_with("\u{feff}id,"), "{name}");
+    }
+    let (_, err) = export_in(&home, "en", &["--format", "json", "-o", &file("i.csv")]);
+    assert!(err.contains("i.csv ends like a csv file, but --format json was given"), "{err}");
+    assert!(serde_json::from_str::<serde_json::Value>(&read("i.csv")).is_ok());
+    let (_, err) = export_in(&home, "fr", &["--format", "dot", "-o", &file("j.json")]);
+    assert!(err.contains("j.json porte l'extension d'un fichier json"), "{err}");
+    // Agreeing, or without a file: no warning.
+    let (_, err) = export_in(&home, "en", &["--format", "dot", "-o", &file("k.gv")]);
+    assert!(err.lines().all(|l| l.starts_with("wrote")), "{err}");
+    let (out, err) = export_in(&home, "en", &["--format", "json"]);
+    assert!(err.is_empty() && out.starts_with('['), "{err}");
+}
+
 // Formulas, markup and controls in the data, in their own file to keep this one readable.
 #[path = "export/hostile.rs"]
 mod hostile;

@@ -293,10 +293,11 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
 /// `export`: the partners kept by `marks`, in `format`, to standard output or `output`.
 fn export(
     cx: &mut Env<'_>,
-    format: ExportFormat,
+    format: Option<ExportFormat>,
     marks: MarkFilter,
     output: Option<PathBuf>,
 ) -> Result<ExitCode> {
+    let format = export_format(cx, format, output.as_deref())?;
     let catalog = cx.catalog()?;
     let store = cx.store_for_reading();
     let chosen: Vec<usize> = (0..catalog.partners().len())
@@ -323,6 +324,28 @@ fn export(
         None => write_buffered(cx.out, exported)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The format `--format` gives, else the one the extension of `-o FILE` names, else CSV. A
+/// `--format` that the extension contradicts wins, with a warning: `-o notes.csv --format json`
+/// is more likely a slip than a wish.
+fn export_format(
+    cx: &mut Env<'_>,
+    format: Option<ExportFormat>,
+    output: Option<&Path>,
+) -> io::Result<ExportFormat> {
+    let named = output.and_then(ExportFormat::from_extension);
+    Ok(match (format, named) {
+        (Some(given), Some(named)) if given != named => {
+            let file = output.unwrap_or(Path::new("")).display().to_string();
+            let (file, named, name) = (clean(&file), named.name(), given.name());
+            cx.warn(&fill(i18n::cli().format_not_extension, &[&file, &named, &name, &name]))?;
+            given
+        }
+        (Some(given), _) => given,
+        (None, Some(named)) => named,
+        (None, None) => ExportFormat::Csv,
+    })
 }
 
 /// Runs `write` on `out` through a buffer: standard output flushes at every line otherwise.

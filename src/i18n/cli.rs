@@ -108,6 +108,8 @@ table! {
         export_over_state,
         /// The same, said at start: no marks shown.
         not_state_link_shown,
+        /// `{}`: the `-o` file, `{}`: the format its extension names, `{}`: the `--format` given.
+        format_not_extension,
         /// `{}`: how many (one), `{}`: the file.
         wrote_one,
         /// `{}`: how many (not one), `{}`: the file.
