@@ -292,6 +292,14 @@ fn search_exit_codes() {
         assert_eq!(out.status.code(), Some(2), "{query:?}");
         assert!(text(&out.stderr).contains("this filter has no value"), "{query:?}");
     }
+    // Its example is of that filter, and the line starts as every other error does.
+    for (query, example) in [("in:", "as in in:bordeaux"), ("has:", "as in has:note")] {
+        let err = text(&home.run(&["search", query]).stderr);
+        assert!(err.starts_with("partners: in the query, "), "{err}");
+        assert!(err.contains(example), "{query}: {err}");
+    }
+    let err = text(&home.run(&["--lang", "fr", "search", "is:"]).stderr);
+    assert!(err.contains("comme is:starred"), "{err}");
     // A query error: exit 2, with the values that exist.
     let out = home.run(&["search", "kind:zzz"]);
     assert_eq!(out.status.code(), Some(2));
@@ -482,7 +490,11 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     let latin1 = latin1.to_str().expect("utf-8 path");
     for (lang, absent, not_text) in [
         ("en", "cannot read the file: it does not exist", ":1:25: bytes that are not UTF-8 text"),
-        ("fr", "impossible de lire le fichier : introuvable", ":1:25: des octets qui ne sont pas"),
+        (
+            "fr",
+            "impossible de lire le fichier\u{a0}: introuvable",
+            ":1:25: des octets qui ne sont pas",
+        ),
     ] {
         let out = home.run(&["--lang", lang, "--data", missing, "list"]);
         assert_eq!(out.status.code(), Some(2));
@@ -550,7 +562,7 @@ fn endless_or_oversized_data_is_refused_at_once() {
         ("en", ":1:1: a NUL byte: this is not a text file", "not UTF-8 text", "larger than 4 GiB"),
         (
             "fr",
-            ":1:1: un octet NUL : ce n'est pas un fichier texte",
+            ":1:1: un octet NUL\u{a0}: ce n'est pas un fichier texte",
             "pas du texte UTF-8",
             "plus de 4 Gio",
         ),
@@ -858,7 +870,10 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     );
     assert!(!said.contains("no kind is called that"), "{said}");
     let said = text(&home.run(&["--lang", "fr", "list", "--kind", "p"]).stderr);
-    assert!(said.contains("ambigu : cela peut être public, programme, profession ;"), "{said}");
+    assert!(
+        said.contains("ambigu\u{a0}: cela peut être public, programme, profession\u{a0};"),
+        "{said}"
+    );
     let found = home.json(&["search", "kind:élus", "--json"]);
     let mut found = ids(&found);
     found.sort_unstable();
@@ -1422,7 +1437,7 @@ fn a_glossary_in_the_datasets_folder_is_no_dataset() {
     home.file("datasets/glossary.ron", "[(fr: [\"mairie\"], en: [])]");
     let said = home.expect(&["--lang", "fr", "validate", &path], 1);
     assert!(said.starts_with(&format!("{path}:1:1: groupe 1 du glossaire (mairie)")), "{said}");
-    assert!(said.contains("correction : écrivez une liste de groupes"), "{said}");
+    assert!(said.contains("correction\u{a0}: écrivez une liste de groupes"), "{said}");
     home.file("datasets/glossary.ron", "[\n  (fr: [\"mairie\"] en: [\"town hall\"]),\n]");
     let said = home.expect(&["validate", &path], 1);
     assert!(said.starts_with(&format!("{path}:2:19: ")), "{said}");

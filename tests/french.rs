@@ -765,7 +765,7 @@ fn a_french_filter_error_lists_values_the_filter_takes() {
     partners::i18n::set(partners::i18n::Lang::Fr);
     for filter in ["scope", "topic", "kind"] {
         let error = Query::parse(&format!("{filter}:zzz")).expect_err("names nothing");
-        let listed = error.message.rsplit(" : ").next().unwrap_or_default().to_owned();
+        let listed = error.message.rsplit("\u{a0}: ").next().unwrap_or_default().to_owned();
         let values: Vec<&str> = listed.split(", ").collect();
         assert!(values.len() >= 5, "{error}");
         for value in values {

@@ -106,7 +106,8 @@ table! {
         unknown_kind,
         /// A kind's name that starts several (`--kind p`); `{}`: those kinds.
         ambiguous_kind,
-        /// A filter with nothing after its colon, in a whole query (`search`, plain mode).
+        /// A filter with nothing after its colon, in a whole query (`search`, plain mode). `{}`:
+        /// an example of that filter.
         filter_without_value,
         /// `{}`: the scopes' slugs.
         unknown_scope,
@@ -162,14 +163,17 @@ mod tests {
         super::super::set(Lang::En);
         assert_eq!(
             french,
-            "x.ron:1:18: l'identifiant « Bad » n'est pas en kebab-case\n  correction : utilisez \
+            "x.ron:1:18: l'identifiant «\u{a0}Bad\u{a0}» n'est pas en kebab-case\n  correction\u{a0}: utilisez \
              des lettres ASCII minuscules, des chiffres et des tirets simples, par exemple \
              \"bordeaux-metropole\""
         );
-        assert!(french_syntax.contains("\n  correction : vérifiez la syntaxe"), "{french_syntax}");
+        assert!(
+            french_syntax.contains("\n  correction\u{a0}: vérifiez la syntaxe"),
+            "{french_syntax}"
+        );
         assert_eq!(
             french_query,
-            "scope:zzz: aucune portée ne porte ce nom ; choisissez parmi : local, régional, \
+            "scope:zzz: aucune portée ne porte ce nom\u{a0}; choisissez parmi\u{a0}: local, régional, \
              national, européen, international"
         );
     }

@@ -256,8 +256,16 @@ impl Query {
             if let Some(key) = rest.strip_suffix(':')
                 && FILTERS.iter().any(|(filter, _)| filter[..filter.len() - 1] == *key)
             {
-                // Said as `kind: this filter has no value…`.
-                let message = data().filter_without_value.to_owned();
+                // Said as `kind: this filter has no value…`, with an example of that filter.
+                let example = match key {
+                    "kind" => "kind:media",
+                    "scope" => "scope:national",
+                    "topic" => "topic:procurement",
+                    "in" => "in:bordeaux",
+                    "is" => "is:starred",
+                    _ => "has:note",
+                };
+                let message = crate::i18n::fill(data().filter_without_value, &[&example]);
                 return Err(QueryError { token: token.trim_end_matches(':').to_owned(), message });
             }
         }

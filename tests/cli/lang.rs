@@ -47,7 +47,7 @@ const CONTACT: &str = r#"(partners: [
 ])
 "#;
 
-const FRENCH: &str = "UGAP : étoile ajoutée\n";
+const FRENCH: &str = "UGAP\u{a0}: étoile ajoutée\n";
 const ENGLISH: &str = "UGAP: starred\n";
 
 #[test]
@@ -66,7 +66,7 @@ fn lang_option_chooses_and_beats_the_locale() {
     assert_eq!(home.star_says(&[], &["--lang=fr"]), FRENCH);
     // A global option: before the subcommand too.
     let out = home.run(&["--lang", "fr", "unstar", "ugap"]);
-    assert_eq!(text(&out.stdout), "UGAP : étoile retirée\n");
+    assert_eq!(text(&out.stdout), "UGAP\u{a0}: étoile retirée\n");
     assert_eq!(home.star_says(&[("LC_ALL", "fr_FR.UTF-8")], &["--lang", "en"]), ENGLISH);
     // Only the two languages.
     let out = home.run(&["star", "ugap", "--lang", "de"]);
@@ -88,18 +88,18 @@ fn the_locale_chooses_lc_all_first_then_lc_messages_then_lang() {
 fn changes_are_confirmed_in_french() {
     let home = Home::new();
     let fr = |args: &[&str]| home.ok(&[args, &["--lang", "fr"]].concat());
-    assert_eq!(fr(&["met", "ugap"]), "UGAP : marqué comme rencontré\n");
-    assert_eq!(fr(&["met", "ugap", "--undo"]), "UGAP : n'est plus marqué comme rencontré\n");
-    assert_eq!(fr(&["note", "ugap", "rappeler"]), "UGAP : note enregistrée\n");
-    assert_eq!(fr(&["note", "ugap", "--clear"]), "UGAP : note supprimée\n");
+    assert_eq!(fr(&["met", "ugap"]), "UGAP\u{a0}: marqué comme rencontré\n");
+    assert_eq!(fr(&["met", "ugap", "--undo"]), "UGAP\u{a0}: n'est plus marqué comme rencontré\n");
+    assert_eq!(fr(&["note", "ugap", "rappeler"]), "UGAP\u{a0}: note enregistrée\n");
+    assert_eq!(fr(&["note", "ugap", "--clear"]), "UGAP\u{a0}: note supprimée\n");
     // Nothing to change is said too (it said "no longer marked as met" of a partner never met).
     assert_eq!(
         fr(&["met", "ugap", "--undo"]),
-        "UGAP : pas marqué comme rencontré, rien n'a donc été modifié\n"
+        "UGAP\u{a0}: pas marqué comme rencontré, rien n'a donc été modifié\n"
     );
     assert_eq!(
         fr(&["note", "ugap", "--clear"]),
-        "UGAP : n'a pas de note, rien n'a donc été modifié\n"
+        "UGAP\u{a0}: n'a pas de note, rien n'a donc été modifié\n"
     );
     assert_eq!(home.ok(&["star", "ugap"]), "UGAP: starred\n");
     assert_eq!(home.ok(&["star", "ugap"]), "UGAP: already starred, so nothing was changed\n");
@@ -115,7 +115,7 @@ fn errors_in_french() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
-        "partners: partenaire introuvable : aucun n'a l'identifiant « ugapp » ; vouliez-vous dire ugap ?\n"
+        "partners: partenaire introuvable\u{a0}: aucun n'a l'identifiant «\u{a0}ugapp\u{a0}»\u{a0}; vouliez-vous dire ugap\u{a0}?\n"
     );
     let out = home.run(&["star", "qqqqqqqq", "--lang", "fr"]);
     assert!(
@@ -130,7 +130,11 @@ fn errors_in_french() {
     // The words of a query error are the search's; what frames them is French.
     let out = home.run(&["search", "kind:zzz", "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).starts_with("erreur dans la recherche : "), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with("partners: dans la recherche, "),
+        "{}",
+        text(&out.stderr)
+    );
     // A usage error keeps clap's way out, said in French.
     let out = home.run(&["search", "--bogus", "x", "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
@@ -146,12 +150,13 @@ fn the_card_in_french_keeps_the_partners_words() {
     home.ok(&["note", "ugap", "à rappeler"]);
     let english = home.ok(&["show", "ugap"]);
     let card = home.ok(&["show", "ugap", "--lang", "fr"]);
-    for heading in ["Organisme public · National", "Thèmes : Commande publique", "Chiffres clés"]
+    for heading in
+        ["Organisme public · National", "Thèmes\u{a0}: Commande publique", "Chiffres clés"]
     {
         assert!(card.contains(heading), "{heading}\n{card}");
     }
-    assert!(card.contains("\nRelations\n  Sous la tutelle de : French Ministry"), "{card}");
-    assert!(card.contains("\nMon suivi : étoilé\n  à rappeler\n"), "{card}");
+    assert!(card.contains("\nRelations\n  Sous la tutelle de\u{a0}: French Ministry"), "{card}");
+    assert!(card.contains("\nMon suivi\u{a0}: étoilé\n  à rappeler\n"), "{card}");
     assert!(english.contains("\nKey facts\n") && english.contains("\nMine: starred\n"));
     // The description is the dataset's, in both.
     let description = english.lines().find(|l| l.starts_with("UGAP is")).expect("a description");
@@ -161,12 +166,12 @@ fn the_card_in_french_keeps_the_partners_words() {
     let contact = home.ok(&["show", "gamma", "--data", data, "--lang", "fr"]);
     assert!(
         contact.ends_with(
-            "\nContact\n  Site web : https://gamma.example\n  Courriel : contact@gamma.example\n  Téléphone : +33 1 23 45 67 89\n  Stand : B12\n"
+            "\nContact\n  Site web\u{a0}: https://gamma.example\n  Courriel\u{a0}: contact@gamma.example\n  Téléphone\u{a0}: +33 1 23 45 67 89\n  Stand\u{a0}: B12\n"
         ),
         "{contact}"
     );
     let md = home.ok(&["show", "ugap", "--format", "md", "--lang", "fr"]);
-    assert!(md.contains("\n## Chiffres clés\n") && md.contains("\n## Mon suivi : étoilé\n"));
+    assert!(md.contains("\n## Chiffres clés\n") && md.contains("\n## Mon suivi\u{a0}: étoilé\n"));
     // A note alone has the heading alone, with no colon before nothing.
     home.ok(&["unstar", "ugap"]);
     let card = home.ok(&["show", "ugap", "--lang", "fr"]);
@@ -201,7 +206,7 @@ fn validate_export_and_warnings_in_french() {
     let good = good.to_str().expect("utf-8 path");
     assert_eq!(
         home.ok(&["validate", good, "--lang", "fr"]),
-        format!("{good} : ok, 2 partenaires\n")
+        format!("{good}\u{a0}: ok, 2 partenaires\n")
     );
     assert_eq!(home.ok(&["validate", good]), format!("{good}: ok, 2 partners\n"));
     let target = home.path().join("out.csv");
@@ -213,7 +218,7 @@ fn validate_export_and_warnings_in_french() {
     let out = home.run(&["list", "--lang", "fr"]);
     assert!(out.status.success());
     let err = text(&out.stderr);
-    assert!(err.starts_with("attention : ") && err.contains("n'a pas pu être lu"), "{err}");
+    assert!(err.starts_with("attention\u{a0}: ") && err.contains("n'a pas pu être lu"), "{err}");
     assert!(err.contains("conservé sous le nom"), "{err}");
     // A dataset given with --data is checked on another thread: in French all the same.
     let bad = GOOD.replacen("name: \"", "name: \"\\u{1b}[31m", 1);
@@ -223,7 +228,7 @@ fn validate_export_and_warnings_in_french() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(err.contains("contient le caractère de contrôle U+001B"), "{err}");
-    assert!(err.contains("correction : supprimez-le"), "{err}");
+    assert!(err.contains("correction\u{a0}: supprimez-le"), "{err}");
 }
 
 #[test]
@@ -243,7 +248,7 @@ fn in_process_the_language_is_the_threads() {
     // An error is said in the language of the thread that shows it.
     assert_eq!(
         french,
-        "impossible d'écrire /x/state.ron : permission refusée ; vérifiez les permissions du dossier ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME"
+        "impossible d'écrire /x/state.ron\u{a0}: permission refusée\u{a0}; vérifiez les permissions du dossier ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME"
     );
     assert!(error.to_string().starts_with("cannot write /x/state.ron: permission denied; "));
 }

@@ -450,7 +450,7 @@ fn a_change_saved_says_so_when_its_report_cannot_be_written() {
     );
     assert_eq!(
         to_full(&["unstar", "ugap", "--lang", "fr"]),
-        "partners: UGAP : étoile retirée — la modification est enregistrée\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard : le disque est plein\n"
+        "partners: UGAP\u{a0}: étoile retirée — la modification est enregistrée\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard\u{a0}: le disque est plein\n"
     );
     assert_eq!(home.json(&["show", "ugap", "--json"])["starred"], false);
 }

@@ -5,7 +5,7 @@ use super::Cli;
 /// Every message in English.
 pub static CLI: Cli = Cli {
     warning: "warning: {}",
-    query_error: "error: in the query, {}",
+    query_error: "partners: in the query, {}",
     skipped_dataset: "skipped a dataset: {}",
     marks_not_shown: "your marks and notes are not shown: {}",
     marks_not_saved: "your marks and notes cannot be saved: {}",

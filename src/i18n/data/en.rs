@@ -60,8 +60,8 @@ pub static DATA: Data = Data {
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
 
     unknown_kind: "no kind is called that; use one of: {}",
-    ambiguous_kind: "ambiguous: that could be {}; write more of the one you mean",
-    filter_without_value: "this filter has no value: write one after the colon, as in kind:media",
+    ambiguous_kind: "ambiguous: that could be {}; type a few more letters of the one you mean",
+    filter_without_value: "this filter has no value: write one after the colon, as in {}",
     unknown_scope: "no scope is called that; use one of: {}",
     unknown_topic: "no topic is called that; use one of: {}",
     is_values: "use is:starred or is:met",

@@ -19,7 +19,7 @@ pub static UI: Ui = Ui {
     organisation_not_in_dataset: "Cet organisme ne fait pas partie des données",
     description_cut: "… caractères non affichés\u{a0}: {}\u{a0}; `partners show {}` affiche toute la description",
     overview_more_hubs: "… autres partenaires liés\u{a0}: {}",
-    nothing_to_go_back_to: "Rien où revenir pour l'instant\u{a0}: suivez une relation avec Entrée",
+    nothing_to_go_back_to: "Aucune fiche précédente\u{a0}: suivez une relation avec Entrée",
     first_visited: "C'est le premier partenaire que vous avez consulté",
     last_visited: "C'est le dernier partenaire que vous avez consulté",
     note_discarded: "Modifications de la note abandonnées",
@@ -50,7 +50,7 @@ pub static UI: Ui = Ui {
     or: " ou ",
     unsaved_note: "Note non enregistrée\u{a0}: {}",
     hint_save: "enregistrer",
-    hint_discard: "abandonner",
+    hint_discard: "défaire",
     hint_keep_writing: "continuer",
     hint_new_line: "nouvelle ligne",
     hint_cancel: "annuler",
@@ -208,7 +208,7 @@ pub static UI: Ui = Ui {
     tab_topics_short: "Thème",
     tab_network_short: "Réseau",
 
-    also: "Aussi\u{a0}: ",
+    also: "Aussi appelé\u{a0}: ",
     topics: "Thèmes\u{a0}: ",
     starred_mark: "★ étoilé",
     met_mark: "✓ rencontré",
@@ -237,7 +237,7 @@ pub static UI: Ui = Ui {
     do_delete_word: "effacer un mot",
     do_move_in_text: "se déplacer dans le texte",
     do_move_selection: "déplacer la sélection",
-    do_move_page: "avancer d'une page",
+    do_move_page: "se déplacer d'une page",
     do_toggle_focus: "passer de la liste à la fiche",
     do_open: "ouvrir la fiche",
     do_cancel: "retour à la liste, sinon effacer, sinon quitter",
@@ -264,7 +264,7 @@ pub static UI: Ui = Ui {
     do_move_lines: "changer de ligne",
     do_save_note: "enregistrer la note (ou les alias)",
     do_cancel_note: "fermer (demande si quelque chose a changé)",
-    do_discard: "abandonner les modifications",
+    do_discard: "défaire les modifications",
     do_keep_writing: "continuer d'écrire",
     do_change_tab: "changer d'onglet",
     do_choose_row: "choisir une ligne",
@@ -307,28 +307,28 @@ pub static UI: Ui = Ui {
     config_key_twice: "«\u{a0}{}\u{a0}» est donnée à «\u{a0}{}\u{a0}» et à «\u{a0}{}\u{a0}», qui agissent au même endroit\u{a0}: gardez-la pour une seule",
     toml_expected: "{}\u{a0}; attendu\u{a0}: {}",
     toml_syntax: "syntaxe TOML incorrecte ({})",
-    config_file_header: "# partners : fichier de configuration (config.toml). `partners config --path` dit d'où il est\n\
-         # lu. Chaque réglage y figure à sa valeur par défaut, en commentaire : enlevez le `#` pour le\n\
+    config_file_header: "# partners\u{a0}: fichier de configuration (config.toml). `partners config --path` dit d'où il est\n\
+         # lu. Chaque réglage y figure à sa valeur par défaut, en commentaire\u{a0}: enlevez le `#` pour le\n\
          # changer. Les options de la ligne de commande l'emportent sur ce fichier.\n\
          \n\
-         # Thème de couleurs : \"dark\" (sombre) ou \"light\" (clair) (--theme).\n\
+         # Thème de couleurs\u{a0}: \"dark\" (sombre) ou \"light\" (clair) (--theme).\n\
          # theme = \"dark\"\n\
          \n\
-         # Langue du navigateur et du mode simple : \"en\" ou \"fr\" (--lang ; par défaut, celle de la locale).\n\
+         # Langue du navigateur et du mode simple\u{a0}: \"en\" ou \"fr\" (--lang\u{a0}; par défaut, celle de la locale).\n\
          # lang = \"en\"\n\
          \n\
-         # Capturer la souris ; false la laisse au terminal, pour sélectionner du texte (--no-mouse).\n\
+         # Capturer la souris\u{a0}; false la laisse au terminal, pour sélectionner du texte (--no-mouse).\n\
          # mouse = true\n\
          \n\
-         # Touches : une action = la liste de ses touches. Donner des touches à une action remplace\n\
-         # toutes ses touches par défaut ; une touche donnée à une autre action l'emporte sur son\n\
+         # Touches\u{a0}: une action = la liste de ses touches. Donner des touches à une action remplace\n\
+         # toutes ses touches par défaut\u{a0}; une touche donnée à une autre action l'emporte sur son\n\
          # usage par défaut. Une touche est un caractère (s, ?, -), f1 à f24, enter, esc, tab,\n\
          # backtab, backspace, delete, left, right, up, down, home, end, pageup, pagedown ou space,\n\
-         # précédé ou non de ctrl-, alt-, shift- ; avec Maj un caractère est celui qu'il tape, écrit\n\
-         # tel quel (A, alt-A, pas shift-a). ctrl-m, ctrl-i et ctrl-[ n'arrivent jamais à partners :\n\
+         # précédé ou non de ctrl-, alt-, shift-\u{a0}; avec Maj un caractère est celui qu'il tape, écrit\n\
+         # tel quel (A, alt-A, pas shift-a). ctrl-m, ctrl-i et ctrl-[ n'arrivent jamais à partners\u{a0}:\n\
          # un terminal envoie enter, tab et esc. Un caractère seul n'agit que si la recherche est\n\
          # vide (sinon il est tapé). Les noms des réglages, des actions et des touches restent en\n\
-         # anglais : c'est le format du fichier.\n\
+         # anglais\u{a0}: c'est le format du fichier.\n\
          [keys]\n",
     config_unreadable: "impossible de lire le fichier de configuration",
     // -- Screens --
