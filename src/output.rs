@@ -255,16 +255,12 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
             };
             let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
         }
-        if !m.aliases.is_empty() && md {
-            // One an item: an alias may hold the separator a line would join them with.
+        if !m.aliases.is_empty() {
+            // One a line: an alias may hold the separator a line would join them with.
             let _ = writeln!(out, "{item}{}", fill(said.aliases_line, &[&""]).trim_end());
             for alias in &m.aliases {
                 let _ = writeln!(out, "  {item}{}", t(alias));
             }
-        } else if !m.aliases.is_empty() {
-            let aliases: Vec<String> = m.aliases.iter().map(|a| t(a)).collect();
-            let line = fill(said.aliases_line, &[&aliases.join(said.list_separator)]);
-            let _ = writeln!(out, "{item}{line}");
         }
         if let Some(note) = &m.note {
             // Quoted line by line, so no line of the note can end the quote or start a heading.

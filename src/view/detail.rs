@@ -182,8 +182,8 @@ pub fn build(
     out
 }
 
-/// The user's own aliases for the partner, with the query's `highlights` in each, on the
-/// lines they need.
+/// The user's own aliases for the partner, with the query's `highlights` in each, one a line:
+/// an alias may hold a comma, so a list joined by commas could not be read back.
 fn your_aliases(
     lines: &mut Vec<Vec<Segment>>,
     marks: &Marks,
@@ -193,15 +193,13 @@ fn your_aliases(
     if marks.aliases.is_empty() {
         return;
     }
-    let mut segments = vec![seg(crate::i18n::s().your_aliases, Role::Dim)];
+    lines.push(vec![seg(crate::i18n::s().your_aliases.trim_end(), Role::Dim)]);
     for (i, alias) in marks.aliases.iter().enumerate() {
-        if i > 0 {
-            segments.push(seg(", ", Role::Dim));
-        }
         let positions = highlights.get(i).map_or(&[][..], Vec::as_slice);
+        let mut segments = vec![seg(" ", Role::Text)];
         segments.extend(marked(alias, positions, usize::MAX));
+        lines.extend(wrap_segments(&segments, columns));
     }
-    lines.extend(wrap_segments(&segments, columns));
 }
 
 /// The user's note on the partner, with when it was written and the query's `highlights`.
