@@ -16,7 +16,7 @@ use crate::catalog::Link;
 use crate::dataset::Partner;
 use crate::i18n::{self, fill};
 use crate::store::Marks;
-use crate::text::{clean, clean_document, clean_multiline, is_unsafe, pad, width};
+use crate::text::{clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, width};
 
 /// A relation as JSON.
 #[derive(Debug, Serialize)]
@@ -344,8 +344,10 @@ pub fn md_escape(text: &str) -> String {
 }
 
 /// Wraps `serde_json`'s pretty printer so that strings carry no raw C1 control, DEL or bidi
-/// control (`serde_json` already escapes C0): each is written as a `\u` escape, which decodes to
-/// the same character.
+/// control (`serde_json` already escapes C0), no invisible formatting character (a zero-width
+/// space, a byte-order mark: `jq -r` would print them unseen) and no U+2028/U+2029 (line breaks
+/// to JavaScript before ES2019 and to some editors): each is written as a `\u` escape, which
+/// decodes to the same character.
 struct InertFormatter(PrettyFormatter<'static>);
 
 impl Formatter for InertFormatter {
@@ -356,7 +358,7 @@ impl Formatter for InertFormatter {
     ) -> io::Result<()> {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
-            if is_unsafe(c) {
+            if is_unsafe(c) || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = at + c.len_utf8();
@@ -459,6 +461,14 @@ pub fn osc52(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_line_separators_and_invisible_characters() {
+        let text = "a\u{2028}b\u{2029}c\u{200B}d\u{FEFF}e \u{1F469}\u{200D}\u{1F52C}";
+        let json = to_json(text).expect("JSON");
+        assert_eq!(json, "\"a\\u2028b\\u2029c\\u200bd\\ufeffe \u{1F469}\u{200D}\u{1F52C}\"\n");
+        assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
+    }
 
     #[test]
     fn no_line_of_data_starts_a_markdown_block() {
