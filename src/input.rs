@@ -113,6 +113,9 @@ const EDIT: &[Context] = &[List, Detail, Note];
 /// order, and the first key of an action is the one the hints show.
 pub static BINDINGS: &[Binding] = &[
     bind(ALL, ctrl('c'), Action::Quit),
+    // fzf's abort keys; readline's Ctrl-G too.
+    bind(ALL, ctrl('g'), Action::Quit),
+    bind(ALL, ctrl('q'), Action::Quit),
     bind_if(MAIN, ctrl('d'), Action::Quit, Guard::EmptyQuery),
     bind(ALL, ctrl('z'), Action::Suspend),
     // Editing the query line (and the note): readline's keys.

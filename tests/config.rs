@@ -33,9 +33,10 @@ fn the_path_is_in_the_home_when_one_is_chosen() {
 fn the_default_file_names_every_action_and_checks_clean() {
     let home = TempDir::new().expect("a home");
     // Its comments in the user's language; the names are the file's format.
-    for (lang, said) in
-        [("en", "# quit = [\"ctrl-c\", \"ctrl-d\"]  # quit\n"), ("fr", "  # quitter\n")]
-    {
+    for (lang, said) in [
+        ("en", "# quit = [\"ctrl-c\", \"ctrl-g\", \"ctrl-q\", \"ctrl-d\"]  # quit\n"),
+        ("fr", "  # quitter\n"),
+    ] {
         let file = stdout(partners(&home).args(["--lang", lang, "config", "--default"]));
         assert!(file.contains(said), "{lang}: {file}");
         for (name, _) in partners::action::NAMED {

@@ -143,7 +143,7 @@ impl Expect {
 #[case::ctrl_w_mid("ab <Space> cd <Left> <Left> <Left> <C-w>", expect().query(" cd", 0))]
 #[case::ctrl_u("bordeaux <C-u>", expect().query("", 0))]
 #[case::question_mark_in_query("a?", expect().query("a?", 2))]
-#[case::unbound_ctrl_ignored("ab <C-z> <C-q>", expect().query("ab", 2))]
+#[case::unbound_ctrl_ignored("ab <C-z> <C-o>", expect().query("ab", 2))]
 #[case::selection_follows_query("ugap", expect().query("ugap", 4).selected("ugap"))]
 // Readline's keys, as in a shell and in fzf.
 #[case::ctrl_e_end("abc <Home> <C-e>", expect().query("abc", 3))]
@@ -231,6 +231,12 @@ fn down_in_detail_scrolls_it() {
 #[case::ctrl_c_in_list("ugap <C-c>", expect().quit())]
 #[case::ctrl_c_in_detail("ugap <Enter> <C-c>", expect().focus(Focus::Detail).quit())]
 #[case::ctrl_c_in_help("<F1> <C-c>", expect().overlay(Shown::Help).quit())]
+// fzf's abort keys quit as Ctrl-C does.
+#[case::ctrl_g_in_list("ugap <C-g>", expect().query("ugap", 4).quit())]
+#[case::ctrl_q_in_list("ugap <C-q>", expect().query("ugap", 4).quit())]
+#[case::ctrl_q_in_detail("ugap <Enter> <C-q>", expect().focus(Focus::Detail).quit())]
+#[case::ctrl_g_in_help("<F1> <C-g>", expect().overlay(Shown::Help).quit())]
+#[case::ctrl_q_in_note_asks("ugap <A-e> abc <C-q>", expect().overlay(Shown::Note))]
 #[case::ctrl_c_in_note_asks("ugap <A-e> abc <C-c>", expect().overlay(Shown::Note))]
 #[case::ctrl_c_in_unchanged_note("ugap <A-e> <C-c>", expect().overlay(Shown::Note).quit())]
 #[case::ctrl_c_in_overview(

@@ -182,7 +182,7 @@ mod tests {
             }
         }
         let quit = |keys: &str| lines.contains(&HelpLine::Row(keys.to_owned(), t.do_quit));
-        assert!(quit("Ctrl-C") && quit(&format!("Ctrl-D {}", t.help_when_no_query)));
+        assert!(quit("Ctrl-C Ctrl-G Ctrl-Q") && quit(&format!("Ctrl-D {}", t.help_when_no_query)));
     }
 
     /// Every key and every word of what it does is shown, within the popup, at any width.
