@@ -1493,6 +1493,9 @@ mod lang;
 #[path = "cli/aliases.rs"]
 mod aliases;
 
+#[path = "cli/skipped.rs"]
+mod skipped;
+
 /// Help and version are output like any other: a full disk is said, with exit code 2, as for
 /// `list` (clap printed them and ended with 0 whatever became of them).
 #[cfg(target_os = "linux")]

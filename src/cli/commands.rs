@@ -178,7 +178,11 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
                 .collect();
             chosen.sort_by_cached_key(|&i| crate::search::fold(&catalog.partners()[i].name));
             print_partners(cx, &catalog, store.as_ref(), &chosen, None, json)?;
-            Ok(ExitCode::SUCCESS)
+            // Without a mark filter the list is every partner loaded: the skipped file's
+            // warning says enough.
+            let selects = marks.starred || marks.met || marks.noted;
+            let missing = selects && left_out(cx, &catalog, store.as_ref(), marks)?;
+            Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Validate { files } => validate(cx, &files),
         Command::Star { id } => {
@@ -224,6 +228,60 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::Config(args) => crate::config::run(args, cx.datasets.as_deref(), cx.out),
     }
+}
+
+/// Says on standard error how many partners that `filter` would keep are not loaded while a
+/// dataset file was skipped, and why: their marks and notes are kept in the store but missing
+/// from the output. Returns whether any are (the output is then incomplete). With no filter,
+/// every partner with a mark, a note or an alias counts.
+///
+/// Ids that the datasets do not have while every file loaded are no news: the store keeps
+/// them on purpose (a partner removed from a dataset keeps its note).
+fn left_out(
+    cx: &mut Env<'_>,
+    catalog: &Catalog,
+    store: Option<&Store>,
+    filter: MarkFilter,
+) -> Result<bool> {
+    const SHOWN: usize = 10;
+    let skipped: Vec<String> = catalog
+        .warnings()
+        .iter()
+        .filter_map(Warning::skipped)
+        .map(dataset::DatasetError::one_line)
+        .collect();
+    let Some(store) = store.filter(|_| !skipped.is_empty()) else { return Ok(false) };
+    let any = !(filter.starred || filter.met || filter.noted);
+    let wanted = |m: &crate::store::Marks| {
+        if any {
+            m.starred || m.met || m.note.is_some() || !m.aliases.is_empty()
+        } else {
+            (!filter.starred || m.starred)
+                && (!filter.met || m.met)
+                && (!filter.noted || m.note.is_some())
+        }
+    };
+    let missing: Vec<&str> = store
+        .state()
+        .marks
+        .iter()
+        .filter(|(id, marks)| catalog.position(id).is_none() && wanted(marks))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    if missing.is_empty() {
+        return Ok(false);
+    }
+    let mut ids = missing.iter().take(SHOWN).map(|id| format!("\"{id}\"")).collect::<Vec<_>>();
+    if missing.len() > SHOWN {
+        ids.push("…".to_owned());
+    }
+    let said = i18n::cli();
+    let n = missing.len();
+    let template = i18n::cli::count(n, said.marked_not_loaded_one, said.marked_not_loaded_many);
+    let ids = ids.join(said.list_separator);
+    let why = skipped.join("; ");
+    cx.warn(&fill(template, &[&n, &ids, &why]))?;
+    Ok(true)
 }
 
 fn keep(catalog: &Catalog, store: Option<&Store>, index: usize, filter: MarkFilter) -> bool {
@@ -323,7 +381,8 @@ fn export(
         }
         None => write_buffered(cx.out, exported)?,
     }
-    Ok(ExitCode::SUCCESS)
+    let missing = left_out(cx, &catalog, store.as_ref(), marks)?;
+    Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// The format `--format` gives, else the one the extension of `-o FILE` names, else CSV. A

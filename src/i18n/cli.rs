@@ -21,6 +21,11 @@ table! {
         skipped_dataset,
         /// `{}`: why the store could not be opened.
         marks_not_shown,
+        /// `{}`: how many (one), `{}`: the id, `{}`: why a dataset was skipped. A partner
+        /// with marks or a note is missing from an export or a listing by marks.
+        marked_not_loaded_one,
+        /// `{}`: how many, `{}`: the ids, `{}`: why a dataset was skipped.
+        marked_not_loaded_many,
         /// `{}`: why the store could not be opened (the browser).
         marks_not_saved,
         /// The browser was asked for without a terminal.

@@ -8,6 +8,8 @@ pub static CLI: Cli = Cli {
     query_error: "partners: in the query, {}",
     skipped_dataset: "skipped a dataset: {}",
     marks_not_shown: "your marks and notes are not shown: {}",
+    marked_not_loaded_one: "{} partner with your marks or note is missing from this output, because it is not loaded ({}): its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
+    marked_not_loaded_many: "{} partners with your marks or notes are missing from this output, because they are not loaded ({}): their dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marks_not_saved: "your marks and notes cannot be saved: {}",
     needs_terminal: "the browser needs a terminal on standard input and output (a dataset piped in is read with `--data -`); for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)",
     plain_needs_terminal: "plain mode reads its commands from standard input, which `--data -` gives to the dataset, and there is no terminal to read them from instead; give the dataset as a file (`--data FILE`), or search without plain mode: `partners --data - search QUERY`",

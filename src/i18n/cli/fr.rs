@@ -8,6 +8,8 @@ pub static CLI: Cli = Cli {
     query_error: "partners: dans la recherche, {}",
     skipped_dataset: "jeu de données ignoré\u{a0}: {}",
     marks_not_shown: "vos marques et vos notes ne sont pas affichées\u{a0}: {}",
+    marked_not_loaded_one: "{} partenaire avec vos marques ou votre note manque dans cette sortie, car il n'est pas chargé ({})\u{a0}: son fichier de données a été ignoré\u{a0}: {}. Vos marques et vos notes sont conservées\u{a0}; corrigez le fichier (`partners validate FICHIER`) et recommencez",
+    marked_not_loaded_many: "{} partenaires avec vos marques ou vos notes manquent dans cette sortie, car ils ne sont pas chargés ({})\u{a0}: leur fichier de données a été ignoré\u{a0}: {}. Vos marques et vos notes sont conservées\u{a0}; corrigez le fichier (`partners validate FICHIER`) et recommencez",
     marks_not_saved: "vos marques et vos notes ne peuvent pas être enregistrées\u{a0}: {}",
     needs_terminal: "l'interface plein écran a besoin d'un terminal en entrée et en sortie standard (un jeu de données envoyé par un tube se lit avec `--data -`)\u{a0}; pour les scripts, utilisez `partners search RECHERCHE` (ou `list`, `show ID`, avec --json)",
     plain_needs_terminal: "le mode simple lit ses commandes sur l'entrée standard, que `--data -` donne au jeu de données, et il n'y a pas de terminal où les lire à la place\u{a0}; donnez le jeu de données dans un fichier (`--data FICHIER`), ou cherchez sans le mode simple\u{a0}: `partners --data - search RECHERCHE`",

@@ -1,0 +1,70 @@
+//! Marks and notes of partners whose dataset file was skipped: kept in the store, and said to
+//! be missing (with why) by the commands that select by them, which then exit 1.
+
+use super::{Home, ids, text};
+
+const GOOD: &str = "(partners: [\n  (id: \"alpha\", name: \"Alpha Network\", kind: Media, scope: Local, description: \"Alpha.\"),\n  (id: \"beta\", name: \"Beta Network\", kind: Media, scope: Local, description: \"Beta.\"),\n])";
+
+#[test]
+fn marks_of_a_skipped_file_are_said_missing_and_the_exit_is_1() {
+    let home = Home::new();
+    let file = home.file("datasets/mine.ron", GOOD);
+    home.ok(&["note", "alpha", "Promised a quote by Friday"]);
+    home.ok(&["star", "beta"]);
+    home.ok(&["star", "ugap"]);
+    // While the file loads, nothing is said.
+    let out = home.run(&["export", "--noted"]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", text(&out.stderr));
+    // A typo in one relation: the whole file is skipped.
+    let broken = GOOD.replace(
+        "description: \"Beta.\"",
+        "description: \"Beta.\", relations: [(kind: MemberOf, target: \"gsef2\")]",
+    );
+    std::fs::write(&file, broken).expect("write");
+    for args in [
+        &["export", "--noted"][..],
+        &["export", "--starred", "--format", "vcf"],
+        &["export"],
+        &["list", "--noted"],
+        &["list", "--starred", "--json"],
+    ] {
+        let out = home.run(args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        let said = err.lines().find(|l| l.contains("missing from this output")).unwrap_or("");
+        assert!(said.contains(&format!("{}:3:", file.display())), "{args:?}: {err}");
+        assert!(said.contains("gsef2"), "{args:?}: why: {err}");
+    }
+    let err = text(&home.run(&["export", "--noted"]).stderr);
+    assert!(
+        err.contains("1 partner with your marks or note is missing") && err.contains("\"alpha\""),
+        "{err}"
+    );
+    let err = text(&home.run(&["list", "--starred"]).stderr);
+    assert!(
+        err.contains("1 partner ") && err.contains("\"beta\"") && !err.contains("\"ugap\""),
+        "{err}"
+    );
+    let err = text(&home.run(&["export"]).stderr);
+    assert!(err.contains("2 partners with your marks or notes are missing"), "{err}");
+    // What is loaded is still written.
+    let out = home.run(&["list", "--starred", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(ids(&list), ["ugap"]);
+    // In French too.
+    let err = text(&home.run(&["--lang", "fr", "export", "--noted"]).stderr);
+    assert!(err.contains("1 partenaire avec vos marques ou votre note manque"), "{err}");
+    // Listing everything is not selecting by marks: the skipped file's warning is enough.
+    assert!(home.run(&["list"]).status.success());
+}
+
+#[test]
+fn marks_of_ids_no_dataset_has_are_no_news_when_every_file_loads() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "kept"]);
+    let state = home.path().join("state.ron");
+    let text_of = std::fs::read_to_string(&state).expect("state");
+    std::fs::write(&state, text_of.replace("\"ugap\"", "\"gone-partner\"")).expect("write");
+    let out = home.run(&["export", "--noted"]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", text(&out.stderr));
+}
