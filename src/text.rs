@@ -136,7 +136,21 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 
 /// Like [`clean`], but keeps line breaks (notes have several lines).
 pub fn clean_multiline(text: &str) -> Cow<'_, str> {
-    clean_with(text, true)
+    // A note written before CRLF was made LF on saving may still hold CRs.
+    match unify_line_breaks(text) {
+        Cow::Borrowed(text) => clean_with(text, true),
+        Cow::Owned(text) => Cow::Owned(clean_with(&text, true).into_owned()),
+    }
+}
+
+/// `text` with its Windows (CRLF) and old Mac (CR) line breaks made LF, the only line break
+/// a note keeps (a CR alone would be drawn as `�`).
+pub fn unify_line_breaks(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// A message of several lines (a dataset's error and its fix) on one line, for the status
@@ -407,6 +421,15 @@ mod tests {
             assert_eq!(clean(&format!("a{c}b")), "a\u{FFFD}b", "{c:?}");
         }
         assert!(matches!(clean("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn crlf_and_cr_become_lf_in_notes() {
+        assert_eq!(unify_line_breaks("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert!(matches!(unify_line_breaks("a\nb"), Cow::Borrowed(_)));
+        assert_eq!(clean_multiline("Monday\r\nFriday\r\n"), "Monday\nFriday\n");
+        // A CR on one line is still no line break there.
+        assert_eq!(clean("a\rb"), "a\u{FFFD}b");
     }
 
     #[test]

@@ -1212,6 +1212,19 @@ fn a_note_can_come_from_standard_input() {
     assert_eq!(ugap["note"], "first line\nsecond line, with \"quotes\"");
 }
 
+/// A note from a Windows file keeps its line breaks, not its CRs (drawn as `�` at each line's
+/// end in `show`, plain mode and the browser).
+#[test]
+fn a_note_from_a_crlf_file_has_lf_line_breaks() {
+    let home = Home::new();
+    let stdin = "Call back Monday\r\nSend the catalogue\r\n";
+    home.cmd().args(["note", "ugap", "-"]).write_stdin(stdin).assert().success();
+    let ugap = home.json(&["show", "ugap", "--json"]);
+    assert_eq!(ugap["note"], "Call back Monday\nSend the catalogue");
+    let shown = home.ok(&["show", "ugap"]);
+    assert!(shown.contains("  Call back Monday\n") && !shown.contains('\u{FFFD}'), "{shown}");
+}
+
 /// Standard input is read up to the bound of a note, never further (`< /dev/zero` ends), and
 /// binary data is no note; either way the note stays as it was.
 #[test]

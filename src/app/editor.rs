@@ -42,7 +42,8 @@ pub struct NoteEditor {
 impl NoteEditor {
     /// An editor on partner `id`'s note `text`, the cursor at its end.
     pub fn new(id: &str, text: &str) -> NoteEditor {
-        let chars: Vec<char> = text.chars().collect();
+        // A CR would be drawn as `�`: saved, the note has LF line breaks.
+        let chars: Vec<char> = crate::text::unify_line_breaks(text).chars().collect();
         NoteEditor {
             id: id.to_owned(),
             edited: Edited::Note,
@@ -75,7 +76,7 @@ impl NoteEditor {
     /// Whether the text differs from the note as it was.
     pub fn changed(&self) -> bool {
         match self.edited {
-            Edited::Note => self.text() != self.original,
+            Edited::Note => self.text() != crate::text::unify_line_breaks(&self.original),
             // Blank lines and spaces around an alias are not a change.
             Edited::Aliases => self.alias_lines().join("\n") != self.original,
         }
@@ -112,5 +113,17 @@ impl NoteEditor {
                 editing::apply(&mut self.text, &mut self.cursor, action, Lines::Many);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_with_crlf_opens_with_lf_and_unchanged() {
+        let editor = NoteEditor::new("a", "Call back Monday\r\nSend the catalogue\rOK");
+        assert_eq!(editor.text(), "Call back Monday\nSend the catalogue\nOK");
+        assert!(!editor.changed(), "only the line breaks differ: Esc need not ask");
     }
 }

@@ -98,7 +98,8 @@ fn note_text(words: &[String], id: &str) -> Result<String> {
         let text = String::from_utf8(bytes)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
             .context(i18n::cli().reading_note)?;
-        text.trim_end().to_owned()
+        // A file from Windows: its CRs would be drawn as `�` at every line's end.
+        crate::text::unify_line_breaks(text.trim_end()).into_owned()
     } else {
         words.join(" ")
     };

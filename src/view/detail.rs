@@ -217,7 +217,9 @@ fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, highlights: &[usize], colu
     for paragraph in note.split('\n') {
         let width = columns.saturating_sub(1).max(1);
         let mut wrapped = Vec::new();
-        description(&mut wrapped, paragraph, &shifted(highlights, start), width);
+        // A note saved before CRLF was made LF: its CR would show as `�` at each line's end.
+        let shown = paragraph.strip_suffix('\r').unwrap_or(paragraph);
+        description(&mut wrapped, shown, &shifted(highlights, start), width);
         if wrapped.is_empty() {
             lines.push(Vec::new());
         }
@@ -356,4 +358,20 @@ fn wrap_segments(segments: &[Segment], columns: usize) -> Vec<Vec<Segment>> {
             line
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_with_crlf_shows_no_stray_cr() {
+        let marks = Marks { note: Some("Call back Monday\r\nSend it".into()), ..Marks::default() };
+        let mut lines = Vec::new();
+        note(&mut lines, &marks, &[], 40);
+        let text: Vec<String> =
+            lines.iter().map(|l| l.iter().map(|s| s.text.as_str()).collect()).collect();
+        assert!(text.contains(&" Call back Monday".to_owned()), "{text:?}");
+        assert!(!text.concat().contains('\u{FFFD}'), "{text:?}");
+    }
 }
