@@ -276,6 +276,27 @@ fn truncated_file_is_corrupt_and_kept() {
     assert!(!path.exists(), "the unreadable file was moved, not copied");
 }
 
+/// An empty file (`: > state.ron`, a sync's placeholder) is a new state, as through a link:
+/// nothing is kept aside and no warning alarms the user; what a store holds survives it.
+#[test]
+fn an_empty_file_is_a_new_state_not_a_corrupt_one() {
+    let home = TempDir::new().expect("tempdir");
+    let path = home.path().join("state.ron");
+    fs::write(&path, "").expect("empty");
+    let mut store = open(home.path());
+    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+    assert!(corrupt_files(home.path()).is_empty());
+    store.apply(star("a", true)).expect("star");
+    // Emptied under a store that holds marks: they are kept, and it is said.
+    fs::write(&path, "\n").expect("empty");
+    store.apply(star("b", true)).expect("star");
+    assert!(corrupt_files(home.path()).is_empty());
+    let reopened = open(home.path());
+    assert!(reopened.marks("a").is_some_and(|m| m.starred), "{:?}", reopened.state());
+    assert!(reopened.marks("b").is_some_and(|m| m.starred));
+    assert!(!store.warnings().is_empty(), "the emptied file is said");
+}
+
 #[test]
 fn corrupt_files_never_replace_each_other() {
     let home = TempDir::new().expect("tempdir");

@@ -160,6 +160,8 @@ table! {
         cannot_read_store,
         /// `{}`: the file, `{}`: why.
         cannot_write_store,
+        /// `{}`: the path, `{}`: why (the disk is full).
+        cannot_write_store_full,
         /// `{}`: the lock file, `{}`: why.
         cannot_lock_store,
         /// `{}`: the unreadable file, `{}`: where it was to go, `{}`: why.

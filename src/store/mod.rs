@@ -76,6 +76,10 @@ impl StoreError {
             StoreError::Read { path, error } => {
                 fill(said.cannot_read_store, &[&path.display(), &describe(error)])
             }
+            // Permissions are no help on a full disk.
+            StoreError::Write { path, error } if error.kind() == io::ErrorKind::StorageFull => {
+                fill(said.cannot_write_store_full, &[&path.display(), &describe(error)])
+            }
             StoreError::Write { path, error } => {
                 fill(said.cannot_write_store, &[&path.display(), &describe(error)])
             }
@@ -333,6 +337,9 @@ fn read_disk(path: &Path) -> Result<Disk, StoreError> {
     let linked = link_target(path).is_some();
     let parse = if linked { parse_linked_state } else { parse_state };
     match atomic::read_regular(path, STATE_MOST) {
+        // An empty file (`: > state.ron`, a sync's placeholder) holds nothing to keep aside:
+        // it is no state yet, as when missing (what this process holds is then kept).
+        Ok(bytes) if !linked && bytes.iter().all(u8::is_ascii_whitespace) => Ok(Disk::Missing),
         Ok(bytes) => Ok(parse(&bytes).map_or_else(Disk::Corrupt, Disk::Loaded)),
         Err(error) if error.kind() == io::ErrorKind::NotFound && linked => {
             Ok(Disk::Corrupt(i18n::cli().state_link_nowhere.to_owned()))
@@ -444,5 +451,11 @@ mod tests {
             error.to_string(),
             "cannot write /x/state.ron: permission denied; check the folder's permissions or choose another with --home DIR / PARTNERS_HOME"
         );
+        let full = StoreError::Write {
+            path: PathBuf::from("/x/state.ron"),
+            error: io::Error::from(io::ErrorKind::StorageFull),
+        };
+        let said = full.to_string();
+        assert!(said.contains("free some space") && !said.contains("permissions"), "{said}");
     }
 }

@@ -76,6 +76,7 @@ pub static CLI: Cli = Cli {
     cannot_create_home: "cannot create folder {}: {}; check its parent's permissions or choose another with --home DIR / PARTNERS_HOME",
     cannot_read_store: "cannot read {}: {}; check its permissions or choose another home with --home DIR / PARTNERS_HOME",
     cannot_write_store: "cannot write {}: {}; check the folder's permissions or choose another with --home DIR / PARTNERS_HOME",
+    cannot_write_store_full: "cannot write {}: {}; free some space on that disk, or choose another folder with --home DIR / PARTNERS_HOME",
     cannot_lock_store: "cannot lock {}: {}; put the home on a local disk or choose another with --home DIR / PARTNERS_HOME",
     cannot_keep_aside: "cannot move the unreadable {} aside to {}: {}; move it away by hand and start again",
     newer_version: "{} was written by a newer partners (format {}, this one knows {}); upgrade partners before changing marks",

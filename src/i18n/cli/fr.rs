@@ -76,6 +76,7 @@ pub static CLI: Cli = Cli {
     cannot_create_home: "impossible de créer le dossier {}\u{a0}: {}\u{a0}; vérifiez les permissions du dossier parent ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME",
     cannot_read_store: "impossible de lire {}\u{a0}: {}\u{a0}; vérifiez ses permissions ou choisissez un autre dossier avec --home DOSSIER / PARTNERS_HOME",
     cannot_write_store: "impossible d'écrire {}\u{a0}: {}\u{a0}; vérifiez les permissions du dossier ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME",
+    cannot_write_store_full: "impossible d'écrire {}\u{a0}: {}\u{a0}; libérez de la place sur ce disque, ou choisissez un autre dossier avec --home DOSSIER / PARTNERS_HOME",
     cannot_lock_store: "impossible de verrouiller {}\u{a0}: {}\u{a0}; placez le dossier sur un disque local ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME",
     cannot_keep_aside: "impossible de mettre de côté {}, illisible, sous le nom {}\u{a0}: {}\u{a0}; déplacez-le à la main puis recommencez",
     newer_version: "{} a été écrit par une version plus récente de partners (format {}, celle-ci connaît le format {})\u{a0}; mettez partners à jour avant de modifier vos marques",
