@@ -15,7 +15,7 @@ use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 
-pub use self::commands::{Env, load_catalog, run};
+pub use self::commands::{Env, load_catalog, run, tell_waiting_for_lock};
 pub use self::report::{is_broken_pipe, refusal, report};
 use crate::completions;
 use crate::dataset::Kind;

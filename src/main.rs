@@ -107,7 +107,11 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         .map(|w| w.one_line(i18n::s().loading_skipped))
         .collect();
     let mut store = match Store::open(&home) {
-        Ok(store) => Some(store),
+        Ok(mut store) => {
+            // Keys must keep working: a lock held elsewhere fails the change at once, said.
+            store.set_lock_wait(std::time::Duration::ZERO, None);
+            Some(store)
+        }
         Err(e) => {
             warnings.push(i18n::fill(said.marks_not_saved, &[&e]));
             None

@@ -336,7 +336,10 @@ pub fn start(
         writeln!(out, "{said}")?;
     }
     let mut store = match Store::open(home) {
-        Ok(store) => Some(store),
+        Ok(mut store) => {
+            store.set_lock_wait(crate::store::LOCK_WAIT, Some(crate::cli::tell_waiting_for_lock));
+            Some(store)
+        }
         Err(e) => {
             writeln!(out, "{}", fill(t().cannot_save, &[&clean(&e.to_string())]))?;
             None

@@ -1212,6 +1212,19 @@ fn a_note_can_come_from_standard_input() {
     assert_eq!(ugap["note"], "first line\nsecond line, with \"quotes\"");
 }
 
+/// Reading needs no lock (every write is an atomic rename): a `state.lock` held by another
+/// process delays no `list`, where it hung until released.
+#[test]
+fn reading_goes_on_while_another_process_holds_the_lock() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    let holder = std::fs::File::create(home.path().join("state.lock")).expect("lock file");
+    holder.lock().expect("held");
+    let out = home.run(&["list", "--starred"]);
+    assert!(out.status.success() && text(&out.stdout).contains("ugap"), "{}", text(&out.stderr));
+    drop(holder);
+}
+
 /// A note from a Windows file keeps its line breaks, not its CRs (drawn as `�` at each line's
 /// end in `show`, plain mode and the browser).
 #[test]

@@ -649,3 +649,38 @@ fn flag_home_wins_and_datasets_live_under_home() {
     let dir = TempDir::new().expect("tempdir");
     assert_eq!(open(dir.path()).state_path(), dir.path().join("state.ron"));
 }
+
+static TOLD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn told(_: &Path) {
+    TOLD.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// A `state.lock` another process holds (a stopped process, a stale lock on a synced folder)
+/// hangs nothing: the store opens and reads, a change waits as long as it was told and then
+/// fails saying why, and whoever waits is told once it starts waiting.
+#[test]
+fn a_lock_held_elsewhere_is_waited_for_then_said() {
+    let home = TempDir::new().expect("tempdir");
+    open(home.path()).apply(star("a", true)).expect("star");
+    let holder = fs::File::create(home.path().join("state.lock")).expect("lock file");
+    holder.lock().expect("held");
+
+    let mut store = open(home.path());
+    assert!(store.marks("a").is_some_and(|m| m.starred), "read while the lock is held");
+    store.set_lock_wait(std::time::Duration::ZERO, None);
+    let error = store.apply(star("b", true)).expect_err("the lock is held");
+    assert!(matches!(error, StoreError::LockHeld { .. }), "{error:?}");
+    let said = error.to_string();
+    assert!(said.contains("state.lock is locked by another process: not saved"), "{said}");
+    assert!(store.marks("b").is_none(), "nothing changed in memory");
+
+    store.set_lock_wait(std::time::Duration::from_millis(200), Some(told));
+    let error = store.apply(star("b", true)).expect_err("the lock is held");
+    assert!(error.to_string().contains("nothing was changed"), "{error}");
+    assert!(TOLD.load(std::sync::atomic::Ordering::SeqCst), "the wait was said");
+
+    drop(holder);
+    store.apply(star("b", true)).expect("the lock is free again");
+    assert!(open(home.path()).marks("b").is_some_and(|m| m.starred));
+}

@@ -56,7 +56,8 @@ impl Env<'_> {
     }
 
     fn store(&mut self) -> Result<Store> {
-        let store = Store::open(&self.home)?;
+        let mut store = Store::open(&self.home)?;
+        store.set_lock_wait(crate::store::LOCK_WAIT, Some(tell_waiting_for_lock));
         for warning in store.warnings() {
             self.warn(warning)?;
         }
@@ -74,6 +75,13 @@ impl Env<'_> {
             }
         }
     }
+}
+
+/// Says on standard error that a change waits for `lock`, held by another process (see
+/// [`crate::store::LOCK_WAIT`]): a wait with no word looks like a hang.
+pub fn tell_waiting_for_lock(lock: &Path) {
+    let said = fill(i18n::cli().waiting_for_lock, &[&clean(&lock.display().to_string())]);
+    let _ = writeln!(io::stderr(), "{said}");
 }
 
 /// The most a note may hold, in bytes: a long letter is a few kilobytes.

@@ -164,6 +164,12 @@ table! {
         cannot_write_store_full,
         /// `{}`: the lock file, `{}`: why.
         cannot_lock_store,
+        /// `{}`: the lock file, `{}`: how many seconds were waited.
+        lock_held,
+        /// `{}`: the lock file. The browser does not wait: the change was not saved.
+        lock_held_now,
+        /// `{}`: the lock file. Said once on standard error when a change starts waiting.
+        waiting_for_lock,
         /// `{}`: the unreadable file, `{}`: where it was to go, `{}`: why.
         cannot_keep_aside,
         /// `{}`: the file, `{}`: its format, `{}`: the format this release knows.

@@ -18,6 +18,7 @@ use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub use paths::{HOME_ENV, datasets_dir};
 pub use state::{Change, HISTORY_LIMIT, Marks, STATE_VERSION, State, tidy_alias};
@@ -32,6 +33,14 @@ const STATE_FILE: &str = "state.ron";
 /// The most `state.ron` may hold: thousands of long notes take a few megabytes.
 const STATE_MOST: u64 = 64 << 20;
 const LOCK_FILE: &str = "state.lock";
+
+/// How long a change waits for `state.lock` while another process holds it, by default.
+/// partners itself holds it for a few milliseconds; a lock held longer is another program's
+/// or a stale one (a stopped process, a network or synced folder), and waiting on would hang.
+pub const LOCK_WAIT: Duration = Duration::from_secs(20);
+
+/// How often a waiting change tries the lock again.
+const LOCK_RETRY: Duration = Duration::from_millis(50);
 
 /// Why the store could not do what was asked. Each message names the path and what to do, in
 /// the thread's language.
@@ -51,6 +60,8 @@ pub enum StoreError {
     Write { path: PathBuf, error: io::Error },
     /// The lock file could not be locked.
     Lock { path: PathBuf, error: io::Error },
+    /// Another process held the lock for longer than the store waits (see [`LOCK_WAIT`]).
+    LockHeld { path: PathBuf, waited: Duration },
     /// An unreadable state file could not be moved aside, so nothing was written over it.
     KeepAside { path: PathBuf, kept: PathBuf, error: io::Error },
     /// The file was written by a newer release; rewriting it could drop what this one ignores.
@@ -86,6 +97,12 @@ impl StoreError {
             StoreError::Lock { path, error } => {
                 fill(said.cannot_lock_store, &[&path.display(), &describe(error)])
             }
+            StoreError::LockHeld { path, waited } if waited.is_zero() => {
+                fill(said.lock_held_now, &[&path.display()])
+            }
+            StoreError::LockHeld { path, waited } => {
+                fill(said.lock_held, &[&path.display(), &waited.as_secs()])
+            }
             StoreError::KeepAside { path, kept, error } => {
                 fill(said.cannot_keep_aside, &[&path.display(), &kept.display(), &describe(error)])
             }
@@ -117,6 +134,10 @@ pub struct Store {
     warnings: Vec<String>,
     /// The state file as [`Store::reread`] last saw it (see [`stamp`]).
     seen: Option<Stamp>,
+    /// How long a change waits for another process's lock (see [`LOCK_WAIT`]).
+    wait: Duration,
+    /// Called once when a change starts waiting for the lock, with the lock file's path.
+    on_wait: Option<fn(&Path)>,
 }
 
 /// What a read of the state file found.
@@ -135,8 +156,14 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         fs::create_dir_all(dir)
             .map_err(|error| StoreError::CreateDir { path: dir.to_path_buf(), error })?;
-        let mut store =
-            Store { dir: dir.to_path_buf(), state: State::default(), warnings: vec![], seen: None };
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            state: State::default(),
+            warnings: vec![],
+            seen: None,
+            wait: LOCK_WAIT,
+            on_wait: None,
+        };
         // Exclusive where it can be, because keeping a corrupt file aside renames it.
         let (_lock, writable) = store.lock_for_opening()?;
         let path = store.state_path();
@@ -188,6 +215,14 @@ impl Store {
             }
             _ => None,
         }
+    }
+
+    /// How long changes wait for a lock another process holds before failing with
+    /// [`StoreError::LockHeld`], and what to call once when they start waiting. A browser
+    /// waits not at all: it says the change was not saved and takes keys at once.
+    pub fn set_lock_wait(&mut self, wait: Duration, on_wait: Option<fn(&Path)>) {
+        self.wait = wait;
+        self.on_wait = on_wait;
     }
 
     /// `<home>/state.ron`.
@@ -282,28 +317,55 @@ impl Store {
     ///
     /// A separate lock file, because `state.ron` itself is replaced by renames.
     fn lock(&self) -> Result<File, StoreError> {
+        self.lock_within(self.wait)
+    }
+
+    /// [`Store::lock`], waiting at most `wait` for another process to let go of it.
+    fn lock_within(&self, wait: Duration) -> Result<File, StoreError> {
         let path = self.dir.join(LOCK_FILE);
         let file = open_lock(&path, true)
             .map_err(|error| StoreError::Write { path: path.clone(), error })?;
-        file.lock().map_err(|error| StoreError::Lock { path, error })?;
-        Ok(file)
+        let start = Instant::now();
+        let mut told = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) => {}
+                Err(fs::TryLockError::Error(error)) => {
+                    return Err(StoreError::Lock { path, error });
+                }
+            }
+            if start.elapsed() >= wait {
+                return Err(StoreError::LockHeld { path, waited: wait });
+            }
+            if let Some(on_wait) = self.on_wait.filter(|_| !told) {
+                on_wait(&path);
+                told = true;
+            }
+            std::thread::sleep(LOCK_RETRY);
+        }
     }
 
     /// The lock for [`Store::open`], and whether the folder can be written. Exclusive where it
     /// can be; where the folder is read-only (no one can change the file there), a shared lock
     /// on a lock file opened read-only, or none when there is no lock file.
+    ///
+    /// It never waits: every write is an atomic rename, so the file can be read while another
+    /// process holds the lock (then a corrupt file is left for a later change to keep aside).
     fn lock_for_opening(&self) -> Result<(Option<File>, bool), StoreError> {
-        let error = match self.lock() {
+        let error = match self.lock_within(Duration::ZERO) {
             Ok(file) => return Ok((Some(file), true)),
+            Err(StoreError::LockHeld { .. }) => return Ok((None, false)),
             Err(StoreError::Write { error, .. }) if is_read_only(&error) => error,
             Err(e) => return Err(e),
         };
         let path = self.dir.join(LOCK_FILE);
         match open_lock(&path, false) {
-            Ok(file) => {
-                file.lock_shared().map_err(|error| StoreError::Lock { path, error })?;
-                Ok((Some(file), false))
-            }
+            Ok(file) => match file.try_lock_shared() {
+                Ok(()) => Ok((Some(file), false)),
+                Err(fs::TryLockError::WouldBlock) => Ok((None, false)),
+                Err(fs::TryLockError::Error(error)) => Err(StoreError::Lock { path, error }),
+            },
             Err(missing) if missing.kind() == io::ErrorKind::NotFound => Ok((None, false)),
             Err(_) => Err(StoreError::Write { path, error }),
         }
