@@ -29,6 +29,8 @@ pub enum Action {
     DeleteToEnd,
     /// Delete from the start (of the line, in the note) to the cursor.
     DeleteToStart,
+    /// Insert the text the last word or line deletion removed (readline's and fzf's Ctrl-Y).
+    Yank,
     /// Insert pasted text (a terminal's bracketed paste): line breaks become spaces in the
     /// query and stay in the note; control characters are dropped.
     Paste(String),
@@ -263,6 +265,7 @@ impl Action {
                 | Action::DeleteWordForward
                 | Action::DeleteToEnd
                 | Action::DeleteToStart
+                | Action::Yank
                 | Action::CursorLeft
                 | Action::CursorRight
                 | Action::CursorWordLeft
@@ -315,6 +318,7 @@ impl Action {
             }
             Action::DeleteToEnd => t.do_delete_to_end,
             Action::DeleteToStart => t.do_delete_to_start,
+            Action::Yank => t.do_yank,
             Action::CursorLeft | Action::CursorRight => t.do_move_in_text,
             Action::CursorWordLeft | Action::CursorWordRight => t.do_move_word,
             Action::CursorHome | Action::CursorEnd => t.do_move_to_ends,
@@ -397,6 +401,7 @@ pub static NAMED: &[(&str, Action)] = &[
     ("delete-word-forward", Action::DeleteWordForward),
     ("delete-to-end", Action::DeleteToEnd),
     ("delete-to-start", Action::DeleteToStart),
+    ("yank", Action::Yank),
     ("move-up", Action::MoveUp),
     ("move-down", Action::MoveDown),
     ("select-previous", Action::SelectPrevious),

@@ -112,6 +112,9 @@ pub struct App {
     marks: Vec<MarkBits>,
     query: Vec<char>,
     cursor: usize,
+    /// What the last word or line deletion removed, in the query or a note: Ctrl-Y puts it
+    /// back, as readline's kill buffer.
+    kill: String,
     parsed: Result<Query, QueryError>,
     searcher: Searcher,
     results: Vec<Hit>,
@@ -170,6 +173,7 @@ impl App {
             marks,
             query: query.chars().collect(),
             cursor: query.chars().count(),
+            kill: String::new(),
             parsed: Ok(Query::default()),
             searcher: Searcher::default(),
             results: Vec::new(),

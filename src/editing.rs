@@ -127,6 +127,36 @@ pub fn pasted(text: &str, lines: Lines) -> Vec<char> {
         .collect()
 }
 
+/// [`apply`], with readline's kill buffer: a word or line deletion puts what it removed in
+/// `kill`, and [`Action::Yank`] inserts it at the cursor.
+pub fn apply_killing(
+    text: &mut Vec<char>,
+    cursor: &mut usize,
+    action: &Action,
+    lines: Lines,
+    kill: &mut String,
+) -> Outcome {
+    if *action == Action::Yank {
+        return apply(text, cursor, &Action::Paste(kill.clone()), lines);
+    }
+    let kills = matches!(
+        action,
+        Action::DeleteWord
+            | Action::DeleteWordBack
+            | Action::DeleteWordForward
+            | Action::DeleteToEnd
+            | Action::DeleteToStart
+    );
+    let before = kills.then(|| text.clone());
+    let outcome = apply(text, cursor, action, lines);
+    if let Some(before) = before.filter(|_| outcome == Outcome::Changed) {
+        // A deletion removes one run of characters, which starts where the cursor now is.
+        let removed = before.len() - text.len();
+        *kill = before[*cursor..*cursor + removed].iter().collect();
+    }
+    outcome
+}
+
 /// Applies an editing action to `text` and its `cursor`.
 pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: Lines) -> Outcome {
     let at = (*cursor).min(text.len());
@@ -180,6 +210,21 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn a_deletion_is_put_back_by_yank() {
+        let (mut text, mut cursor, mut kill) = (chars("kind:elected !france"), 20, String::new());
+        apply_killing(&mut text, &mut cursor, &Action::DeleteToStart, Lines::One, &mut kill);
+        assert_eq!((text.len(), kill.as_str()), (0, "kind:elected !france"));
+        apply_killing(&mut text, &mut cursor, &Action::Yank, Lines::One, &mut kill);
+        assert_eq!((text.iter().collect::<String>(), cursor), ("kind:elected !france".into(), 20));
+        apply_killing(&mut text, &mut cursor, &Action::DeleteWord, Lines::One, &mut kill);
+        assert_eq!(kill, "!france");
+        // Moving or typing keeps what was killed.
+        apply_killing(&mut text, &mut cursor, &Action::CursorHome, Lines::One, &mut kill);
+        apply_killing(&mut text, &mut cursor, &Action::Yank, Lines::One, &mut kill);
+        assert_eq!(text.iter().collect::<String>(), "!francekind:elected ");
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //!
 //! The scheme: the query line edits like readline and fzf (Ctrl-A/E/B/F/D/H/K/U/W,
 //! Alt-B/F/D/Backspace, Ctrl-←/→ by word), the selection moves like fzf (Ctrl-J/K, Ctrl-N/P),
-//! marks are Ctrl-letters readline users do not need in a search box (Ctrl-S, Ctrl-T, Ctrl-Y,
-//! Ctrl-R), and every screen or view has an Alt-letter (Alt-h help, Alt-o overview, Alt-s
-//! starred, Alt-e note, Alt-a your aliases) with its function key as an alias, since function keys are media keys
+//! Ctrl-Y yanks back what Ctrl-U/K/W deleted, marks are Ctrl-letters readline users do not need
+//! in a search box (Ctrl-S, Ctrl-T, Ctrl-R), and every screen or view has an Alt-letter (Alt-h
+//! help, Alt-o overview, Alt-s starred, Alt-e note, Alt-a your aliases, Alt-c copy the card) with its function key as an alias, since function keys are media keys
 //! on macOS laptops and GNOME Terminal takes F1.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
@@ -141,6 +141,7 @@ pub static BINDINGS: &[Binding] = &[
     bind_if(&[List], ctrl('k'), Action::DeleteToEnd, Guard::TextAfterCursor),
     bind(&[Note], ctrl('k'), Action::DeleteToEnd),
     bind(EDIT, ctrl('u'), Action::DeleteToStart),
+    bind(TEXT, ctrl('y'), Action::Yank),
     // The list.
     bind(&[List], plain(KeyCode::Up), Action::MoveUp),
     bind(&[List], plain(KeyCode::Down), Action::MoveDown),
@@ -176,7 +177,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(MAIN, alt('s'), Action::ToggleStarredOnly),
     bind(MAIN, plain(KeyCode::F(3)), Action::ToggleStarredOnly),
     bind(MAIN, ctrl('r'), Action::HistoryPrevious),
-    bind(MAIN, ctrl('y'), Action::CopyCard),
+    bind(MAIN, alt('c'), Action::CopyCard),
     bind(MAIN, alt('o'), Action::OpenOverview),
     bind(MAIN, alt('q'), Action::ShowQr),
     bind(MAIN, plain(KeyCode::F(2)), Action::OpenOverview),

@@ -1,5 +1,5 @@
 //! What the command line prints: JSON objects, plain lines and partner cards (text or
-//! Markdown, also what Ctrl-Y copies). Cards and aligned lines are in the thread's language
+//! Markdown, also what Alt-c copies). Cards and aligned lines are in the thread's language
 //! ([`crate::i18n::cli()`]); JSON and tab-separated lines are for programs, so their keys and
 //! values stay English and stable. Every string from a dataset or the user goes through
 //! [`crate::text::clean`] before it is printed as plain text; Markdown also escapes what

@@ -142,6 +142,10 @@ impl Expect {
 #[case::ctrl_w_trailing_space("bordeaux <Space> <C-w>", expect().query("", 0))]
 #[case::ctrl_w_mid("ab <Space> cd <Left> <Left> <Left> <C-w>", expect().query(" cd", 0))]
 #[case::ctrl_u("bordeaux <C-u>", expect().query("", 0))]
+// Readline's kill buffer: Ctrl-Y puts back what Ctrl-U, Ctrl-W or Ctrl-K deleted.
+#[case::ctrl_y_after_ctrl_u("bordeaux <C-u> <C-y>", expect().query("bordeaux", 8))]
+#[case::ctrl_y_after_ctrl_w("ab <Space> cd <C-w> <C-a> <C-y>", expect().query("cdab ", 2))]
+#[case::ctrl_y_with_nothing_killed("ab <C-y>", expect().query("ab", 2))]
 #[case::question_mark_in_query("a?", expect().query("a?", 2))]
 #[case::unbound_ctrl_ignored("ab <C-z> <C-o>", expect().query("ab", 2))]
 #[case::selection_follows_query("ugap", expect().query("ugap", 4).selected("ugap"))]
@@ -376,7 +380,7 @@ fn ctrl_s_in_detail_stars_too() {
 
 #[test]
 fn ctrl_s_without_selection_does_nothing() {
-    let (app, effects) = run("zzzz <C-s> <C-t> <A-e> <C-y>");
+    let (app, effects) = run("zzzz <C-s> <C-t> <A-e> <A-c>");
     assert!(effects.is_empty(), "{effects:?}");
     assert_eq!(shown(&app), Shown::Nothing);
 }

@@ -688,7 +688,7 @@ fn network_rows_go_back() {
 fn ctrl_y_copies_the_card() {
     let mut app = browser(bundled(), (80, 24));
     typed(&mut app, "gsef");
-    let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL);
+    let effect = press(&mut app, KeyCode::Char('c'), KeyModifiers::ALT);
     let gsef = position(app.catalog(), "gsef");
     let card = output::card(app.catalog(), gsef, None, CardFormat::Text);
     assert_eq!(effect, Some(Effect::Copy { text: card.clone(), name: "GSEF".into() }));
@@ -727,9 +727,9 @@ fn ctrl_y_card_has_the_users_marks() {
     let mut app = App::new(bundled(), state, "ugap");
     app.update(Action::Resize { width: 80, height: 24 });
     let Some(Effect::Copy { text: card, .. }) =
-        press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
+        press(&mut app, KeyCode::Char('c'), KeyModifiers::ALT)
     else {
-        panic!("Ctrl-Y copies")
+        panic!("Alt-c copies")
     };
     assert!(card.contains("Mine: starred\n  call\n"), "{card}");
 }
@@ -763,10 +763,9 @@ fn fake_program(dir: &std::path::Path, name: &str, body: &str) -> Vec<String> {
 fn copy_gsef(clipboard: &Clipboard) -> (App, String, Vec<u8>) {
     let mut app = browser(bundled(), (80, 24));
     typed(&mut app, "gsef");
-    let Some(effect @ Effect::Copy { .. }) =
-        press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
+    let Some(effect @ Effect::Copy { .. }) = press(&mut app, KeyCode::Char('c'), KeyModifiers::ALT)
     else {
-        panic!("Ctrl-Y copies")
+        panic!("Alt-c copies")
     };
     let Effect::Copy { text: card, .. } = effect.clone() else { unreachable!() };
     let mut terminal = Vec::new();
@@ -828,7 +827,7 @@ fn a_card_too_long_for_osc52_is_cut_and_the_user_told() {
     state.apply(partners::store::Change::Note { id: "gsef".into(), text: Some(note) }, 0);
     let mut app = App::new(bundled(), state, "gsef");
     app.update(Action::Resize { width: 120, height: 40 });
-    let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL).expect("a copy");
+    let effect = press(&mut app, KeyCode::Char('c'), KeyModifiers::ALT).expect("a copy");
     let mut terminal = Vec::new();
     let report =
         partners::effects::perform_with(effect, None, &mut terminal, &Clipboard::default());

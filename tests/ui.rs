@@ -647,7 +647,7 @@ fn section_titles_are_whole_on_a_narrow_screen() {
     assert!(rows.iter().all(|row| UnicodeWidthStr::width(row.as_str()) <= 40), "{rows:#?}");
 }
 
-/// The status line after Ctrl-Y, each way the card can go, in both languages.
+/// The status line after Alt-c, each way the card can go, in both languages.
 #[rstest]
 #[case("program", partners::clipboard::CopyWay::Program("wl-copy".into()))]
 #[case("tmux", partners::clipboard::CopyWay::Terminal {

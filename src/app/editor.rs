@@ -97,7 +97,7 @@ impl NoteEditor {
 
     /// Applies an editing action, the note wrapped to `columns` as the editor shows it;
     /// others are ignored.
-    pub fn edit(&mut self, action: &Action, columns: usize) {
+    pub fn edit(&mut self, action: &Action, columns: usize, kill: &mut String) {
         match action {
             Action::NoteNewline => {
                 editing::apply(
@@ -110,7 +110,7 @@ impl NoteEditor {
             Action::NoteLineUp => self.move_vertically(false, columns),
             Action::NoteLineDown => self.move_vertically(true, columns),
             action => {
-                editing::apply(&mut self.text, &mut self.cursor, action, Lines::Many);
+                editing::apply_killing(&mut self.text, &mut self.cursor, action, Lines::Many, kill);
             }
         }
     }

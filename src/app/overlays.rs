@@ -77,7 +77,9 @@ impl App {
                 return None;
             }
             Action::SaveNote => return Some(self.save_note(editor)),
-            action => editor.edit(action, crate::view::note::text_columns(self.size.0)),
+            action => {
+                editor.edit(action, crate::view::note::text_columns(self.size.0), &mut self.kill);
+            }
         }
         self.overlay = Some(Overlay::Note(editor));
         None

@@ -12,7 +12,13 @@ impl App {
     /// Applies an editing action to the query; a change re-runs the search and gives the
     /// list the focus, so what is typed is seen.
     pub(super) fn edit(&mut self, action: &Action) {
-        let outcome = editing::apply(&mut self.query, &mut self.cursor, action, Lines::One);
+        let outcome = editing::apply_killing(
+            &mut self.query,
+            &mut self.cursor,
+            action,
+            Lines::One,
+            &mut self.kill,
+        );
         if outcome == Outcome::Changed {
             self.query_changed();
         }

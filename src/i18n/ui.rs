@@ -233,6 +233,7 @@ table! {
         do_delete_to_end,
         /// What Ctrl-U does, in the help.
         do_delete_to_start,
+        do_yank,
         /// Moving the cursor by word, in the help.
         do_move_word,
         /// Home and End in a text, in the help.

@@ -273,6 +273,7 @@ pub static UI: Ui = Ui {
     // -- Keys, editing, configuration --
     do_delete_to_end: "delete to the end",
     do_delete_to_start: "delete to the start",
+    do_yank: "put back what was deleted",
     do_move_word: "move by word",
     do_move_to_ends: "to the start / end",
     do_detail_ends: "top / bottom of the detail",

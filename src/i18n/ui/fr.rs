@@ -273,6 +273,7 @@ pub static UI: Ui = Ui {
     // -- Keys, editing, configuration --
     do_delete_to_end: "effacer jusqu'à la fin",
     do_delete_to_start: "effacer jusqu'au début",
+    do_yank: "remettre ce qui a été effacé",
     do_move_word: "avancer ou reculer d'un mot",
     do_move_to_ends: "aller au début / à la fin",
     do_detail_ends: "haut / bas de la fiche",
