@@ -24,6 +24,10 @@ const BACKGROUND_MIN: u64 = 4 << 20;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// How long a change in the browser waits for a lock another process holds: long enough for
+/// another partners's change (milliseconds), short enough not to hold the keys.
+const BROWSER_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
     // Said before parsing, so that a bad value (`--kind zzz`) is told in the user's language.
@@ -108,8 +112,9 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         .collect();
     let mut store = match Store::open(&home) {
         Ok(mut store) => {
-            // Keys must keep working: a lock held elsewhere fails the change at once, said.
-            store.set_lock_wait(std::time::Duration::ZERO, None);
+            // Keys must keep working: a lock held elsewhere fails the change, said, after the
+            // few milliseconds another partners holds it for a change (a script starring).
+            store.set_lock_wait(BROWSER_LOCK_WAIT, None);
             Some(store)
         }
         Err(e) => {

@@ -40,7 +40,11 @@ const LOCK_FILE: &str = "state.lock";
 pub const LOCK_WAIT: Duration = Duration::from_secs(20);
 
 /// How often a waiting change tries the lock again.
-const LOCK_RETRY: Duration = Duration::from_millis(50);
+const LOCK_RETRY: Duration = Duration::from_millis(10);
+
+/// How long a change waits before saying it waits: another partners holds the lock for a few
+/// milliseconds, which is no news.
+const TELL_AFTER: Duration = Duration::from_millis(500);
 
 /// Why the store could not do what was asked. Each message names the path and what to do, in
 /// the thread's language.
@@ -97,7 +101,8 @@ impl StoreError {
             StoreError::Lock { path, error } => {
                 fill(said.cannot_lock_store, &[&path.display(), &describe(error)])
             }
-            StoreError::LockHeld { path, waited } if waited.is_zero() => {
+            // A moment (the browser's wait) is said as no wait.
+            StoreError::LockHeld { path, waited } if waited.as_secs() == 0 => {
                 fill(said.lock_held_now, &[&path.display()])
             }
             StoreError::LockHeld { path, waited } => {
@@ -219,7 +224,7 @@ impl Store {
 
     /// How long changes wait for a lock another process holds before failing with
     /// [`StoreError::LockHeld`], and what to call once when they start waiting. A browser
-    /// waits not at all: it says the change was not saved and takes keys at once.
+    /// waits a moment only: it says the change was not saved and takes keys again.
     pub fn set_lock_wait(&mut self, wait: Duration, on_wait: Option<fn(&Path)>) {
         self.wait = wait;
         self.on_wait = on_wait;
@@ -338,7 +343,7 @@ impl Store {
             if start.elapsed() >= wait {
                 return Err(StoreError::LockHeld { path, waited: wait });
             }
-            if let Some(on_wait) = self.on_wait.filter(|_| !told) {
+            if let Some(on_wait) = self.on_wait.filter(|_| !told && start.elapsed() >= TELL_AFTER) {
                 on_wait(&path);
                 told = true;
             }
