@@ -267,52 +267,132 @@ pub fn pad(text: &str, columns: usize) -> String {
 /// positions: returns `(first_char, end_char)` for each line, spaces at breaks dropped. A word
 /// wider than a line is broken.
 pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
+    wrap_lines(text, max).into_iter().map(|line| (line.start, line.end)).collect()
+}
+
+/// One line of a wrapped text: where it starts and ends, in characters and in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineSpan {
+    /// The index of its first character.
+    pub start: usize,
+    /// The index after its last character.
+    pub end: usize,
+    /// The byte offset of its first character.
+    pub byte_start: usize,
+    /// The byte offset after its last character.
+    pub byte_end: usize,
+}
+
+/// A grapheme cluster as wrapping sees it.
+#[derive(Debug, Clone, Copy)]
+struct Cluster {
+    char: usize,
+    byte: usize,
+    columns: usize,
+    space: bool,
+}
+
+/// The clusters of a text in order, counting characters as it goes.
+struct Clusters<'a> {
+    graphemes: unicode_segmentation::GraphemeIndices<'a>,
+    chars: usize,
+}
+
+impl Iterator for Clusters<'_> {
+    type Item = Cluster;
+
+    fn next(&mut self) -> Option<Cluster> {
+        let (byte, cluster) = self.graphemes.next()?;
+        let char = self.chars;
+        self.chars += cluster.chars().count();
+        // Unicode's line and paragraph separators are shown as spaces: a break too.
+        let space = matches!(cluster, " " | "\u{2028}" | "\u{2029}");
+        Some(Cluster { char, byte, columns: cluster_columns(cluster), space })
+    }
+}
+
+/// [`wrap_ranges`] with each line's bytes too, so that a line is sliced from the text without
+/// counting its characters from the start. Holds one line's clusters at a time, not the text's.
+pub fn wrap_lines(text: &str, max: usize) -> Vec<LineSpan> {
     let max = max.max(1);
-    // Each cluster as (its first character's index, its columns, whether it is a space).
-    let mut at = 0;
-    let clusters: Vec<(usize, usize, bool)> = clusters(text)
-        .map(|(cluster, chars, columns)| {
-            let start = at;
-            at += chars;
-            // Unicode's line and paragraph separators are shown as spaces: a break too.
-            (start, columns, matches!(cluster, " " | "\u{2028}" | "\u{2029}"))
-        })
-        .collect();
-    let char_at = |k: usize| clusters.get(k).map_or(at, |c| c.0);
+    let mut source = Clusters { graphemes: text.grapheme_indices(true), chars: 0 };
+    // The clusters from the current line's start on that are not placed yet.
+    let mut queue = std::collections::VecDeque::new();
     let mut lines = Vec::new();
-    let mut start = 0;
-    while start < clusters.len() {
+    loop {
+        if queue.is_empty() {
+            match source.next() {
+                Some(cluster) => queue.push_back(cluster),
+                None => break,
+            }
+        }
         let mut used = 0;
-        let mut end = start;
+        let mut end = 0;
         let mut last_space = None;
-        while end < clusters.len() {
-            let (_, w, space) = clusters[end];
-            if used + w > max {
+        let mut overflows = false;
+        loop {
+            if end == queue.len() {
+                match source.next() {
+                    Some(cluster) => queue.push_back(cluster),
+                    None => break,
+                }
+            }
+            let Cluster { columns, space, .. } = queue[end];
+            if used + columns > max {
+                overflows = true;
                 break;
             }
             if space {
                 last_space = Some(end);
             }
-            used += w;
+            used += columns;
             end += 1;
         }
-        if end < clusters.len() {
-            if clusters[end].2 {
+        if overflows {
+            if queue[end].space {
                 last_space = Some(end);
             }
-            if let Some(space) = last_space.filter(|&s| s > start) {
+            if let Some(space) = last_space.filter(|&s| s > 0) {
                 end = space;
-            } else if end == start {
-                end = start + 1;
+            } else if end == 0 {
+                end = 1;
             }
         }
-        lines.push((char_at(start), char_at(end)));
-        start = end;
-        while start < clusters.len() && clusters[start].2 {
-            start += 1;
+        if end == queue.len()
+            && let Some(cluster) = source.next()
+        {
+            queue.push_back(cluster);
+        }
+        let first = queue[0];
+        let (stop, byte_stop) =
+            queue.get(end).map_or((source.chars, text.len()), |c| (c.char, c.byte));
+        lines.push(LineSpan {
+            start: first.char,
+            end: stop,
+            byte_start: first.byte,
+            byte_end: byte_stop,
+        });
+        queue.drain(..end);
+        // The spaces at a break are dropped.
+        loop {
+            if queue.is_empty() {
+                match source.next() {
+                    Some(cluster) => queue.push_back(cluster),
+                    None => break,
+                }
+            }
+            if !queue[0].space {
+                break;
+            }
+            queue.pop_front();
         }
     }
     lines
+}
+
+/// The columns a grapheme cluster takes once [`clean`]ed.
+fn cluster_columns(cluster: &str) -> usize {
+    if cluster.len() == 1 { 1 } else { UnicodeWidthStr::width(clean(cluster).as_ref()) }
 }
 
 /// The grapheme clusters of `text` as a terminal draws them once [`clean`]ed: each with how
@@ -320,11 +400,7 @@ pub fn wrap_ranges(text: &str, max: usize) -> Vec<(usize, usize)> {
 /// A cluster is measured whole: a skin-toned or joined emoji is one wide character, not the
 /// sum of its parts, and a cursor after it stands where it is drawn.
 pub fn clusters(text: &str) -> impl Iterator<Item = (&str, usize, usize)> {
-    text.graphemes(true).map(|cluster| {
-        let columns =
-            if cluster.len() == 1 { 1 } else { UnicodeWidthStr::width(clean(cluster).as_ref()) };
-        (cluster, cluster.chars().count(), columns)
-    })
+    text.graphemes(true).map(|cluster| (cluster, cluster.chars().count(), cluster_columns(cluster)))
 }
 
 /// The columns `text` takes, cluster by cluster as [`clusters`] measures them.
@@ -375,8 +451,7 @@ pub fn highlight_runs(text: &str, positions: &[usize], max: usize) -> Vec<(Strin
 
 /// [`wrap_ranges`] as strings.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    wrap_ranges(text, max).into_iter().map(|(a, b)| chars[a..b].iter().collect()).collect()
+    wrap_lines(text, max).into_iter().map(|l| text[l.byte_start..l.byte_end].to_owned()).collect()
 }
 
 /// The keys an overlay's title gives after its name (" — Esc close"); nothing when no key is
@@ -489,6 +564,72 @@ mod tests {
         assert_eq!(wrap("the quick\u{2028}brown fox", 10), vec!["the quick", "brown fox"]);
         // An emoji of several characters is never split across lines.
         assert_eq!(wrap("ab👩\u{200d}💻cd", 3), vec!["ab", "👩\u{200d}💻c", "d"]);
+    }
+
+    /// The wrap as it was, all the text's clusters in hand: what [`wrap_lines`], which holds
+    /// one line's, must give.
+    fn wrap_ranges_whole(text: &str, max: usize) -> Vec<(usize, usize)> {
+        let mut at = 0;
+        let clusters: Vec<(usize, usize, bool)> = clusters(text)
+            .map(|(cluster, chars, columns)| {
+                let start = at;
+                at += chars;
+                (start, columns, matches!(cluster, " " | "\u{2028}" | "\u{2029}"))
+            })
+            .collect();
+        let char_at = |k: usize| clusters.get(k).map_or(at, |c| c.0);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start < clusters.len() {
+            let (mut used, mut end, mut last_space) = (0, start, None);
+            while end < clusters.len() && used + clusters[end].1 <= max {
+                if clusters[end].2 {
+                    last_space = Some(end);
+                }
+                used += clusters[end].1;
+                end += 1;
+            }
+            if end < clusters.len() {
+                if clusters[end].2 {
+                    last_space = Some(end);
+                }
+                if let Some(space) = last_space.filter(|&s| s > start) {
+                    end = space;
+                } else if end == start {
+                    end = start + 1;
+                }
+            }
+            lines.push((char_at(start), char_at(end)));
+            start = end;
+            while start < clusters.len() && clusters[start].2 {
+                start += 1;
+            }
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        /// Spaces (leading, runs, at breaks), wide and zero-width characters, emoji of
+        /// several characters and words longer than a line wrap as they did, and each line's
+        /// bytes are its characters.
+        #[test]
+        fn wrapping_line_by_line_is_wrapping_whole(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "word", "longerword", " ", "   ", "日本", "👍🏽", "👩\u{200d}💻",
+                "\u{200b}", "e\u{301}", "\u{2028}", "\u{1b}", "x",
+            ]), 0..40),
+            max in 0usize..14,
+        ) {
+            let text: String = pieces.concat();
+            let lines = wrap_lines(&text, max);
+            let ranges: Vec<(usize, usize)> = lines.iter().map(|l| (l.start, l.end)).collect();
+            proptest::prop_assert_eq!(&ranges, &wrap_ranges_whole(&text, max.max(1)));
+            let chars: Vec<char> = text.chars().collect();
+            for line in lines {
+                let by_chars: String = chars[line.start..line.end].iter().collect();
+                proptest::prop_assert_eq!(&text[line.byte_start..line.byte_end], by_chars);
+            }
+        }
     }
 
     #[test]
