@@ -42,7 +42,7 @@ mod searcher;
 
 pub use fold::{fold, fold_with_map};
 pub use glossary::{Glossary, GlossaryError, GlossaryGroup};
-pub use highlight::Highlights;
+pub use highlight::{Highlights, TextMarker};
 pub use index::{Field, Hit, Index, IndexPart};
 pub use query::{
     Atom, FILTERS, Mark, MarkBits, Mode, Query, QueryError, Term, kind_listed, kinds_named,

@@ -39,6 +39,17 @@ pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
+/// How many characters `c` folds to: none for an accent or a formatting character on its
+/// own, two for a ligature, one for most.
+pub(super) fn folded_len(c: char) -> usize {
+    if c.is_ascii() {
+        return 1;
+    }
+    let mut out = String::new();
+    fold_char(c, &mut out);
+    out.chars().count()
+}
+
 pub(super) fn fold_into(text: &str, out: &mut String) {
     let mut rest = text;
     while !rest.is_empty() {

@@ -5,7 +5,9 @@
 //! Owns marking only: what matches is [`super::matching`]'s, the folded text the index's.
 
 use super::expand::{FormKind, GroupPlan};
-use super::fold::{fold_with_map, is_word_char};
+use std::ops::Range;
+
+use super::fold::{fold_with_map, folded_len, is_word_char};
 use super::fuzzy::fuzzy_positions;
 use super::index::{ACRONYM, Index, NAME};
 use super::query::{Mode, Query, counts_inside_text};
@@ -31,50 +33,167 @@ pub struct Highlights {
     pub note: Vec<usize>,
 }
 
+/// Where a term marks a long text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// Every occurrence.
+    Anywhere,
+    /// The occurrences that start a word.
+    WordStarts,
+    /// The occurrences that are whole words.
+    WholeWords,
+}
+
+/// What a query marks in a long text (a description, a note), planned once per query: its
+/// words as typed, their other spellings and their glossary equivalents. An occurrence is
+/// marked for what it is and for the characters right next to it, never for what came before
+/// it, so a part of a text is marked as it is in the whole: the detail pane marks the lines it
+/// shows, not the whole text at every keystroke.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextMarker {
+    terms: Vec<(String, Look)>,
+}
+
+impl TextMarker {
+    /// Marks where `term` (in `mode`) matched a long text: every occurrence, the word starts
+    /// only of a term too short to count inside words (see [`counts_inside_text`]), the words
+    /// only of an `acronym` (see [`Index::acronym`]).
+    fn typed(&mut self, term: &str, mode: Mode, acronym: bool) {
+        let look = if counts_inside_text(term, mode) {
+            Look::Anywhere
+        } else if acronym {
+            Look::WholeWords
+        } else {
+            Look::WordStarts
+        };
+        self.push(term, look);
+    }
+
+    fn push(&mut self, term: &str, look: Look) {
+        if !term.is_empty() && !self.terms.iter().any(|(t, l)| t == term && *l == look) {
+            self.terms.push((term.to_owned(), look));
+        }
+    }
+
+    /// Whether it marks nothing.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// What it marks in `text`: char indices, sorted.
+    pub fn mark(&self, text: &str) -> Vec<usize> {
+        self.mark_part(text, 0..text.len(), 0)
+    }
+
+    /// What it marks in the part `bytes` of `text`, whose first character is character `first`
+    /// of `text`: those of [`TextMarker::mark`]'s positions that fall in the part, found in
+    /// time proportional to the part and the terms, whatever the length of the text.
+    pub fn mark_part(&self, text: &str, bytes: Range<usize>, first: usize) -> Vec<usize> {
+        let Some(longest) = self.terms.iter().map(|(t, _)| t.chars().count()).max() else {
+            return Vec::new();
+        };
+        // An occurrence that reaches into the part starts at most `longest - 1` folded
+        // characters before it, and the character before it says whether it starts a word:
+        // `longest` folded characters on each side hold all that decides the part's marks.
+        let (mut start, mut before, mut folded) = (bytes.start, 0, 0);
+        for (at, c) in text[..bytes.start].char_indices().rev() {
+            if folded >= longest {
+                break;
+            }
+            folded += folded_len(c);
+            start = at;
+            before += 1;
+        }
+        let (mut end, mut folded) = (bytes.end, 0);
+        for (at, c) in text[bytes.end..].char_indices() {
+            if folded >= longest {
+                break;
+            }
+            folded += folded_len(c);
+            end = bytes.end + at + c.len_utf8();
+        }
+        let window = &text[start..end];
+        let mut out = Vec::new();
+        for (term, look) in &self.terms {
+            match look {
+                Look::Anywhere => mark_substrings(window, term, &mut out),
+                Look::WordStarts => mark_word_starts(window, term, false, &mut out),
+                Look::WholeWords => mark_word_starts(window, term, true, &mut out),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        let part = before..before + text[bytes].chars().count();
+        out.retain(|p| part.contains(p));
+        // Counted from the window's start; `first - before` is where the window starts.
+        for p in &mut out {
+            *p += first - before;
+        }
+        out
+    }
+}
+
 impl Index {
+    /// What `query` marks in the user's own texts (their aliases, their note), searched like a
+    /// description. The query is planned once.
+    pub fn text_marker(&self, query: &Query) -> TextMarker {
+        let plans = if self.glossary.is_some() { self.plan(query, true) } else { Vec::new() };
+        let mut marker = TextMarker::default();
+        for (term, mode) in query.positive_texts() {
+            if matches!(mode, Mode::Fuzzy | Mode::Exact) {
+                marker.typed(term, mode, mode == Mode::Fuzzy && self.acronym(term));
+            }
+        }
+        for (term, whole) in other_spellings(&plans) {
+            marker.push(term, if whole { Look::WholeWords } else { Look::WordStarts });
+        }
+        marker
+    }
+
     /// Where `query` matches in each of `texts`, the user's own (their aliases), searched like
     /// a description: in original character positions, sorted. The query is planned once.
     pub fn text_highlights(&self, texts: &[String], query: &Query) -> Vec<Vec<usize>> {
-        let plans = if self.glossary.is_some() { self.plan(query, true) } else { Vec::new() };
-        let mark = |text: &String| {
-            let mut out = Vec::new();
-            for (term, mode) in query.positive_texts() {
-                if matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                    let acronym = mode == Mode::Fuzzy && self.acronym(term);
-                    mark_in_text(text, term, mode, acronym, &mut out);
-                }
-            }
-            for (term, whole) in other_spellings(&plans) {
-                mark_word_starts(text, term, whole, &mut out);
-            }
-            out.sort_unstable();
-            out.dedup();
-            out
-        };
-        texts.iter().map(mark).collect()
+        let marker = self.text_marker(query);
+        texts.iter().map(|text| marker.mark(text)).collect()
     }
 
     /// Where `query` matched partner `index` (whose original record is `partner`), in original
     /// character positions.
     pub fn highlights(&self, index: usize, partner: &Partner, query: &Query) -> Highlights {
+        let (mut out, marker) = self.highlights_in(index, partner, query, true);
+        out.description = marker.mark(crate::text::shown_part(&partner.description));
+        out
+    }
+
+    /// [`Index::highlights`] but the description's, and what marks it: the detail pane marks
+    /// the lines of a description it shows, not the whole.
+    pub fn detail_highlights(
+        &self,
+        index: usize,
+        partner: &Partner,
+        query: &Query,
+    ) -> (Highlights, TextMarker) {
         self.highlights_in(index, partner, query, true)
     }
 
     /// [`Index::highlights`] in the short fields only (name, acronym, aliases): what the list
     /// shows, without folding long texts on every frame.
     pub fn name_highlights(&self, index: usize, partner: &Partner, query: &Query) -> Highlights {
-        self.highlights_in(index, partner, query, false)
+        self.highlights_in(index, partner, query, false).0
     }
 
+    /// The highlights of the short fields and, with `texts`, of the location, and what marks
+    /// the description (nothing without `texts`).
     fn highlights_in(
         &self,
         index: usize,
         partner: &Partner,
         query: &Query,
         texts: bool,
-    ) -> Highlights {
+    ) -> (Highlights, TextMarker) {
+        let mut marker = TextMarker::default();
         if index >= self.entries.len() {
-            return Highlights::default();
+            return (Highlights::default(), marker);
         }
         let mut out = Highlights {
             aliases: vec![Vec::new(); partner.aliases.len()],
@@ -99,30 +218,35 @@ impl Index {
                 short(alias, folded, marks);
             }
             if texts && matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                let description = crate::text::shown_part(&partner.description);
-                mark_in_text(description, term, mode, acronym, &mut out.description);
-                if let Some(location) = &partner.location {
-                    mark_in_text(location, term, mode, acronym, &mut out.location);
-                }
+                marker.typed(term, mode, acronym);
             }
         }
         if self.glossary.is_some() {
-            self.mark_forms(partner, query, texts, &mut out);
+            self.mark_forms(partner, query, texts, &mut out, &mut marker);
         }
-        for positions in [&mut out.name, &mut out.acronym, &mut out.description, &mut out.location]
-            .into_iter()
-            .chain(out.aliases.iter_mut())
+        if texts && let Some(location) = &partner.location {
+            out.location = marker.mark(location);
+        }
+        for positions in [&mut out.name, &mut out.acronym].into_iter().chain(out.aliases.iter_mut())
         {
             positions.sort_unstable();
             positions.dedup();
         }
-        out
+        (out, marker)
     }
 
     /// Marks where the other spellings and glossary equivalents of the query's words start
-    /// a word (typos: where they are whole words). Corrections are looked for only with `texts`
-    /// (the detail, drawn for one partner), not for every row of the list.
-    fn mark_forms(&self, partner: &Partner, query: &Query, texts: bool, out: &mut Highlights) {
+    /// a word (typos: where they are whole words) in the short fields, and adds them to what
+    /// marks the long texts. Corrections are looked for only with `texts` (the detail, drawn
+    /// for one partner), not for every row of the list.
+    fn mark_forms(
+        &self,
+        partner: &Partner,
+        query: &Query,
+        texts: bool,
+        out: &mut Highlights,
+        marker: &mut TextMarker,
+    ) {
         // Marked while a frame is drawn: never wait for the words of a large dataset to be
         // gathered (seconds at a million partners, on the loader's thread). Until they are,
         // the words are marked as typed. A small dataset's words take moments: made here.
@@ -139,11 +263,7 @@ impl Index {
                 mark_word_starts(alias, term, whole, marks);
             }
             if texts {
-                let description = crate::text::shown_part(&partner.description);
-                mark_word_starts(description, term, whole, &mut out.description);
-                if let Some(location) = &partner.location {
-                    mark_word_starts(location, term, whole, &mut out.location);
-                }
+                marker.push(term, if whole { Look::WholeWords } else { Look::WordStarts });
             }
         }
     }
@@ -162,6 +282,21 @@ fn other_spellings<'p>(plans: &'p [GroupPlan<'_>]) -> impl Iterator<Item = (&'p 
     })
 }
 
+/// The byte offsets of every occurrence of `term` in `folded`, overlapping ones too: a
+/// character is marked when any occurrence holds it, however the text before it is cut.
+fn occurrences<'a>(folded: &'a str, term: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let finder = memchr::memmem::Finder::new(term.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if term.is_empty() {
+            return None;
+        }
+        let at = from + finder.find(folded.as_bytes().get(from..)?)?;
+        from = at + folded[at..].chars().next().map_or(1, char::len_utf8);
+        Some(at)
+    })
+}
+
 /// Marks every occurrence of folded `term` in `original`'s folded form.
 fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
     let (folded, map) = fold_with_map(original);
@@ -169,21 +304,10 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
     // Character positions are counted on from the previous occurrence, not from the start:
     // linear in the text however many times the term occurs.
     let (mut byte_seen, mut chars_seen) = (0, 0);
-    for (byte, _) in folded.match_indices(term) {
+    for byte in occurrences(&folded, term) {
         chars_seen += folded[byte_seen..byte].chars().count();
         byte_seen = byte;
         out.extend(map[chars_seen..chars_seen + term_chars].iter().copied());
-    }
-}
-
-/// Marks where `term` (in `mode`) matched a long text: every occurrence, the word starts
-/// only of a term too short to count inside words (see [`counts_inside_text`]), the words
-/// only of an `acronym` (see [`Index::acronym`]).
-fn mark_in_text(original: &str, term: &str, mode: Mode, acronym: bool, out: &mut Vec<usize>) {
-    if counts_inside_text(term, mode) {
-        mark_substrings(original, term, out);
-    } else {
-        mark_word_starts(original, term, acronym, out);
     }
 }
 
@@ -195,7 +319,7 @@ fn mark_word_starts(original: &str, term: &str, whole: bool, out: &mut Vec<usize
     // Counted on from the previous occurrence, as in [`mark_substrings`]: counted from the
     // start, a description of 1 MiB full of a term's word starts took seconds a frame.
     let (mut byte_seen, mut chars_seen) = (0, 0);
-    for (byte, _) in folded.match_indices(term) {
+    for byte in occurrences(&folded, term) {
         let starts = folded[..byte].chars().next_back().is_none_or(|c| !is_word_char(c));
         let ends = folded[byte + term.len()..].chars().next().is_none_or(|c| !is_word_char(c));
         if starts && (ends || !whole) {
@@ -258,6 +382,53 @@ mod tests {
         let ugap = bundled.iter().position(|p| p.id == "ugap").expect("UGAP");
         let query = Query::parse("l'ugap").expect("a query");
         assert!(!index.highlights(ugap, &bundled[ugap], &query).name.is_empty());
+    }
+
+    proptest::proptest! {
+        /// Any part of a text, cut anywhere (inside a word, an occurrence, a ligature, between
+        /// a letter and its accent), is marked as the whole text is there: what lets the
+        /// detail pane mark only the lines it shows.
+        #[test]
+        fn a_part_is_marked_as_in_the_whole(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "aa", "b", " ", "-", "é", "e\u{301}", "E", "œ", "oe", "\u{200b}", "日", "👍🏽",
+                "ete", "l'", "\u{301}",
+            ]), 0..30),
+            terms in proptest::collection::vec(
+                (proptest::sample::select(vec!["a", "aa", "aaa", "e", "ete", "oe", "a b", "日", "b"]),
+                 0usize..3),
+                1..4,
+            ),
+            cut in (0usize..40, 0usize..40),
+        ) {
+            let text: String = pieces.concat();
+            let mut marker = TextMarker::default();
+            for (term, look) in terms {
+                marker.push(term, [Look::Anywhere, Look::WordStarts, Look::WholeWords][look]);
+            }
+            let whole = marker.mark(&text);
+            let chars = text.chars().count();
+            let (from, to) = (cut.0.min(chars), cut.1.min(chars));
+            let (from, to) = (from.min(to), from.max(to));
+            let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+            let part = marker.mark_part(&text, byte(from)..byte(to), from);
+            let expected: Vec<usize> =
+                whole.into_iter().filter(|p| (from..to).contains(p)).collect();
+            proptest::prop_assert_eq!(part, expected, "{:?} [{}..{})", text, from, to);
+        }
+    }
+
+    /// Every occurrence is marked, overlapping ones too: a character is lit when an
+    /// occurrence holds it, not depending on where the search for the one before stopped.
+    #[test]
+    fn overlapping_occurrences_are_all_marked() {
+        let mut out = Vec::new();
+        mark_substrings("aaa ete-ete", "aa", &mut out);
+        assert_eq!(out, [0, 1, 1, 2]);
+        out.clear();
+        // The second occurrence starts inside the first, after a hyphen: a word start too.
+        mark_word_starts("a-a-a", "a-a", false, &mut out);
+        assert_eq!(out, [0, 1, 2, 2, 3, 4]);
     }
 
     /// Positions are counted on from one occurrence to the next: each lands on its own
