@@ -20,7 +20,7 @@ use crate::i18n::s;
 use crate::input::{Bindings, Context, KeyState};
 use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Searcher};
 use crate::store::State;
-use crate::view::detail::{self, DetailModel};
+use crate::view::detail::{self, DetailModel, Marking};
 use crate::view::help::{self, HelpLine};
 use crate::view::layout::{Areas, Mode, layout_with_list};
 use crate::view::overview::{OverviewTab, Row};
@@ -462,6 +462,9 @@ impl App {
         self.warnings.extend(catalog.warnings().iter().map(said));
         self.show_warnings();
         self.catalog = catalog;
+        // Laid out for the partners before: nothing of it is kept.
+        self.detail = DetailModel::default();
+        self.detail_key = None;
         // An overview opened while loading counted no partners.
         if let Some(Overlay::Overview { tab, .. }) = self.overlay {
             self.show_tab(tab);
@@ -552,23 +555,22 @@ impl App {
             Some((index, partner)) => {
                 let marks = self.state.marks.get(&partner.id);
                 let index_of = self.catalog.index();
-                let highlights = self
+                let marking = self
                     .parsed
                     .as_ref()
                     .ok()
                     .map(|q| {
-                        let mine = |texts: &[String]| index_of.text_highlights(texts, q);
-                        let note = marks.and_then(|m| m.note.as_ref());
-                        Highlights {
-                            yours: marks.map_or_else(Vec::new, |m| mine(&m.aliases)),
-                            note: note
-                                .and_then(|n| mine(std::slice::from_ref(n)).pop())
-                                .unwrap_or_default(),
-                            ..index_of.highlights(index, partner, q)
-                        }
+                        let (fields, description) = index_of.detail_highlights(index, partner, q);
+                        let note = index_of.text_marker(q);
+                        let yours = marks.map_or_else(Vec::new, |m| {
+                            m.aliases.iter().map(|alias| note.mark(alias)).collect()
+                        });
+                        Marking { fields: Highlights { yours, ..fields }, description, note }
                     })
                     .unwrap_or_default();
-                detail::build(&self.catalog, index, &highlights, marks, key.columns)
+                // The description and the note are laid out again only when they or the
+                // width changed, not at each keystroke of the query.
+                detail::build(&self.catalog, index, &marking, marks, key.columns, &self.detail)
             }
             None => DetailModel::default(),
         };
@@ -620,7 +622,7 @@ impl App {
 
     fn clamp_detail_scroll(&mut self) {
         self.ensure_detail();
-        let max = self.detail.lines.len().saturating_sub(self.areas().detail_rows());
+        let max = self.detail.line_count().saturating_sub(self.areas().detail_rows());
         self.detail_scroll = self.detail_scroll.min(max);
     }
 

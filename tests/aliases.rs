@@ -23,10 +23,11 @@ fn run_with(state: State, size: (u16, u16), keys: &str) -> (App, Vec<Effect>) {
 }
 
 /// What the detail shows lit up.
-fn lit(app: &App) -> Vec<&str> {
-    let segments = app.detail().lines.iter().flatten();
+fn lit(app: &App) -> Vec<String> {
+    let detail = app.detail();
+    let segments = detail.lines(0..detail.line_count()).into_iter().flatten();
     let matched = segments.filter(|s| s.role == partners::view::detail::Role::Matched);
-    matched.map(|s| s.text.as_str()).collect()
+    matched.map(|s| s.text).collect()
 }
 
 fn with_aliases(id: &str, aliases: &[&str]) -> State {
@@ -235,7 +236,7 @@ fn the_detail_lights_up_what_the_query_found_in_your_note() {
     let (app, _) = run_with(state, (100, 30), "jeanne");
     let matched = lit(&app);
     assert_eq!(matched, ["Jeanne"], "in the note's third line, where it is");
-    let text: String = app.detail().lines.iter().flatten().map(|s| s.text.as_str()).collect();
+    let text: String = common::detail_rows(&app).concat();
     assert!(!text.contains('\u{1b}'), "the note is still cleaned: {text:?}");
 }
 

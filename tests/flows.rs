@@ -843,7 +843,7 @@ fn ctrl_z_asks_the_loop_to_suspend_and_a_failure_is_said() {
 #[case::home_after_scrolling("ugap <Tab> <Down> <Down> <Home>", 0, 4)]
 fn home_and_end_in_the_detail(#[case] keys: &str, #[case] scroll: usize, #[case] cursor: usize) {
     let (app, _) = run(keys);
-    let bottom = app.detail().lines.len().saturating_sub(app.areas().detail_rows());
+    let bottom = app.detail().line_count().saturating_sub(app.areas().detail_rows());
     assert!(bottom > 0, "UGAP's detail scrolls at 80x24");
     assert_eq!(app.detail_scroll(), scroll.min(bottom), "scroll after {keys:?}");
     assert_eq!(app.cursor(), cursor, "the query's cursor after {keys:?}");

@@ -507,8 +507,10 @@ fn click_on_any_line_of_a_relation_chooses_it() {
     typed(&mut app, "3ar");
     let here = app.selected_partner().expect("3AR is found");
     let detail = app.detail().clone();
-    let wrapped =
-        |i: usize| detail.lines[detail.link_rows[i] + 1].iter().any(|s| s.text.contains("APASP"));
+    let wrapped = |i: usize| {
+        let line = detail.link_rows[i] + 1;
+        detail.lines(line..line + 1).concat().iter().any(|s| s.text.contains("APASP"))
+    };
     let link = (1..detail.link_count()).find(|&i| wrapped(i)).expect("APASP's name wraps");
     let areas = app.areas();
     let row_of = |line: usize| areas.detail.y + 1 + u16::try_from(line).expect("in view at 100x30");

@@ -718,6 +718,14 @@ fn a_huge_description_is_shown_in_part() {
     assert!(tail.split_whitespace().collect::<Vec<_>>().join(" ").contains(&said), "{tail}");
     // The highlights stop where the text shown does.
     draw(&app);
+    // Scrolled to its end: the last line laid out, then how much is left.
+    let mut app = app;
+    app.update(Action::ToggleFocus);
+    app.update(Action::DetailBottom);
+    let screen = rows(draw(&app).backend().buffer());
+    let inside = &screen[screen.len() - 6..screen.len() - 2];
+    assert!(inside.iter().any(|row| row.contains("│word word")), "{screen:#?}");
+    assert!(inside.iter().any(|row| row.contains("characters left out")), "{screen:#?}");
 }
 
 /// Emoji built of several characters and invisible characters in the query: the line is drawn

@@ -74,8 +74,7 @@ fn invisible_characters_keep_every_border() {
 #[test]
 fn long_relations_wrap_within_the_pane_and_keep_every_word() {
     use partners::dataset::{Relation, RelationKind};
-    use partners::search::Highlights;
-    use partners::view::detail;
+    use partners::view::detail::{self, DetailModel, Marking};
     let outside = "Agence tres longue e ab ".repeat(6);
     let mut first = partner("first", "First", "Plain text.");
     first.relations = vec![
@@ -97,9 +96,10 @@ fn long_relations_wrap_within_the_pane_and_keep_every_word() {
     // Long words are cut where they must be: every letter is compared, spaces aside.
     let letters = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     for columns in 12..=70 {
-        let model = detail::build(&catalog, 0, &Highlights::default(), None, columns);
+        let model =
+            detail::build(&catalog, 0, &Marking::default(), None, columns, &DetailModel::default());
         let mut shown = String::new();
-        for line in &model.lines {
+        for line in &model.lines(0..model.line_count()) {
             let text: String = line.iter().map(|s| s.text.as_str()).collect();
             let used = unicode_width::UnicodeWidthStr::width(text.as_str());
             assert!(used <= usize::from(columns), "{used} > {columns}: {text:?}");

@@ -27,10 +27,9 @@ pub struct Highlights {
     pub description: Vec<usize>,
     /// Char indices in `location`.
     pub location: Vec<usize>,
-    /// Char indices in each of the user's own aliases (see [`Index::text_highlights`]).
+    /// Char indices in each of the user's own aliases (see [`Index::text_highlights`]; their
+    /// note is marked as it is shown, by [`Index::text_marker`]).
     pub yours: Vec<Vec<usize>>,
-    /// Char indices in the user's note (see [`Index::text_highlights`]).
-    pub note: Vec<usize>,
 }
 
 /// Where a term marks a long text.

@@ -51,7 +51,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 theme.accent,
             )),
         shown && scroll > 0,
-        shown && scroll + rows < app.detail().lines.len(),
+        shown && scroll + rows < app.detail().line_count(),
         theme,
     );
     let inner = block.inner(area);
@@ -66,12 +66,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let chosen = (app.focus() == Focus::Detail).then_some(app.link());
+    // The lines on screen only: a long description is marked where it is seen.
     let lines: Vec<Line<'static>> = app
         .detail()
-        .lines
+        .lines(scroll..scroll + usize::from(inner.height))
         .iter()
-        .skip(app.detail_scroll())
-        .take(usize::from(inner.height))
         .map(|segments| {
             Line::from(
                 segments

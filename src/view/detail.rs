@@ -2,12 +2,23 @@
 //! width, as unstyled segments that say what they are (a heading, a matched letter, a
 //! relation...), and the line on which each relation stands. Built once when the selection,
 //! the query, the marks or the width change; the app bounds scrolling and maps clicks with it,
-//! `ui::detail` only styles it. Linear in the length of the partner's texts.
+//! `ui::detail` only styles it.
+//!
+//! The long texts (the description, the user's note) are laid out once for a partner and a
+//! width and kept from one build to the next (see `long_text`): a keystroke that changes the
+//! query or a mark builds the short lines again and marks only the lines shown, so its cost
+//! does not grow with the length of a description.
+
+mod long_text;
+
+use std::ops::Range;
+use std::sync::Arc;
 
 use crate::catalog::{Catalog, Lead, Link, Similar};
-use crate::search::Highlights;
+use crate::search::{Highlights, TextMarker};
 use crate::store::Marks;
 use crate::text::{clean, highlight_runs, pad, truncate, width, wrap, wrap_ranges};
+use long_text::LongText;
 
 /// What a segment of a line is, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,15 +60,63 @@ fn seg(text: impl Into<String>, role: Role) -> Segment {
 /// The detail of one partner laid out for a width.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DetailModel {
-    /// Every line, unscrolled.
-    pub lines: Vec<Vec<Segment>>,
+    /// Every line, unscrolled, in parts: short lines as segments, long texts as laid out.
+    parts: Vec<Part>,
+    /// How many lines the parts hold.
+    count: usize,
     /// The line of each relation, then of each similar partner, in [`Catalog::leads`] order.
     pub link_rows: Vec<usize>,
     /// The line after each one's lines (its name wrapped, its note or why it is similar).
     pub link_ends: Vec<usize>,
+    /// The partner and the columns it was built for: what a rebuild may keep of it.
+    built_for: Option<(usize, usize)>,
+}
+
+/// Some of the lines of a detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part {
+    /// Lines made whole.
+    Lines(Vec<Vec<Segment>>),
+    /// A long text, laid out once; its lines are made, and marked, when they are asked for.
+    Long { text: Arc<LongText>, marker: TextMarker, kind: LongKind },
+}
+
+/// Which long text a part holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LongKind {
+    Description,
+    Note,
 }
 
 impl DetailModel {
+    /// How many lines the detail has.
+    pub fn line_count(&self) -> usize {
+        self.count
+    }
+
+    /// The lines in `range` (those past the last are none): what the pane shows when scrolled
+    /// to `range.start`. Takes time for these lines only, however long the partner's texts.
+    pub fn lines(&self, range: Range<usize>) -> Vec<Vec<Segment>> {
+        let mut out = Vec::new();
+        let mut first = 0;
+        for part in &self.parts {
+            let len = match part {
+                Part::Lines(lines) => lines.len(),
+                Part::Long { text, .. } => text.len(),
+            };
+            let wanted = range.start.max(first).saturating_sub(first)
+                ..range.end.min(first + len).saturating_sub(first);
+            if !wanted.is_empty() {
+                match part {
+                    Part::Lines(lines) => out.extend_from_slice(&lines[wanted]),
+                    Part::Long { text, marker, .. } => out.extend(text.lines(wanted, marker)),
+                }
+            }
+            first += len;
+        }
+        out
+    }
+
     /// How many relations and similar partners the pane lists.
     pub fn link_count(&self) -> usize {
         self.link_rows.len()
@@ -68,22 +127,93 @@ impl DetailModel {
         let mut blocks = self.link_rows.iter().zip(&self.link_ends);
         blocks.position(|(&start, &end)| (start..end).contains(&line))
     }
+
+    /// Its long text of `kind`, as laid out.
+    fn long(&self, kind: LongKind) -> Option<&Arc<LongText>> {
+        self.parts.iter().find_map(|part| match part {
+            Part::Long { text, kind: k, .. } if *k == kind => Some(text),
+            _ => None,
+        })
+    }
 }
 
-/// The detail of partner `index` for `columns` columns, with the query's `highlights` and the
-/// user's `marks`.
+/// The lines of a detail as they are built: short lines gathered, long texts set in between.
+#[derive(Default)]
+struct Lines {
+    parts: Vec<Part>,
+    short: Vec<Vec<Segment>>,
+    count: usize,
+}
+
+impl Lines {
+    fn push(&mut self, line: Vec<Segment>) {
+        self.short.push(line);
+        self.count += 1;
+    }
+
+    /// Lines so far: the number of the next one.
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn long(&mut self, text: Arc<LongText>, marker: &TextMarker, kind: LongKind) {
+        if !self.short.is_empty() {
+            self.parts.push(Part::Lines(std::mem::take(&mut self.short)));
+        }
+        self.count += text.len();
+        self.parts.push(Part::Long { text, marker: marker.clone(), kind });
+    }
+
+    fn finish(mut self) -> (Vec<Part>, usize) {
+        if !self.short.is_empty() {
+            self.parts.push(Part::Lines(self.short));
+        }
+        (self.parts, self.count)
+    }
+}
+
+impl Extend<Vec<Segment>> for Lines {
+    fn extend<I: IntoIterator<Item = Vec<Segment>>>(&mut self, lines: I) {
+        lines.into_iter().for_each(|line| self.push(line));
+    }
+}
+
+/// What the query marks in the detail: the short fields at once, the long texts line by line
+/// as they are shown.
+#[derive(Debug, Clone, Default)]
+pub struct Marking {
+    /// Positions in the name, the aliases, the location and the user's own aliases (its
+    /// `description` is not used: the marker below marks it).
+    pub fields: Highlights,
+    /// What marks the description.
+    pub description: TextMarker,
+    /// What marks the user's note.
+    pub note: TextMarker,
+}
+
+/// The detail of partner `index` for `columns` columns, with what the query marks
+/// (`marking`) and the user's `marks`. The long texts' layouts of `previous` are kept where
+/// they are those of this partner's texts at this width (pass the detail built before, or an
+/// empty one): the caller drops it when the partners change.
 pub fn build(
     catalog: &Catalog,
     index: usize,
-    highlights: &Highlights,
+    marking: &Marking,
     marks: Option<&Marks>,
     columns: u16,
+    previous: &DetailModel,
 ) -> DetailModel {
     let columns = usize::from(columns).max(1);
     let t = crate::i18n::s();
     let mut out = DetailModel::default();
     let Some(partner) = catalog.get(index) else { return out };
-    let lines = &mut out.lines;
+    out.built_for = Some((index, columns));
+    // Kept only for the same partner: the line that says how much of its description is left
+    // counts what is not laid out.
+    let same = previous.built_for == Some((index, columns));
+    let highlights = &marking.fields;
+    let mut lines = Lines::default();
+    let lines = &mut lines;
     let words = crate::i18n::vocabulary();
     let mut about =
         vec![words.kind(partner.kind).to_owned(), words.scope(partner.scope).to_owned()];
@@ -120,23 +250,13 @@ pub fn build(
     // without scrolling.
     if let Some(marks) = marks {
         your_aliases(lines, marks, &highlights.yours, columns);
-        note(lines, marks, &highlights.note, columns);
+        let kept = previous.long(LongKind::Note).filter(|text| same && text.is_note_of(marks));
+        note(lines, marks, &marking.note, columns, kept);
     }
     lines.push(Vec::new());
-    description_shown(lines, partner, &highlights.description, columns);
-    if !partner.facts.is_empty() {
-        heading(lines, t.key_facts, columns);
-        let label_width =
-            partner.facts.iter().map(|f| width(&f.label)).max().unwrap_or(0).min(columns / 2);
-        for fact in &partner.facts {
-            let value_width = columns.saturating_sub(label_width + 3).max(1);
-            let label = truncate(&clean(&fact.label), label_width).into_owned();
-            for (i, value) in wrap(&clean(&fact.value), value_width).into_iter().enumerate() {
-                let shown = if i == 0 { pad(&label, label_width) } else { pad("", label_width) };
-                lines.push(vec![seg(format!(" {shown}  "), Role::Dim), seg(value, Role::Text)]);
-            }
-        }
-    }
+    let kept = previous.long(LongKind::Description).filter(|_| same);
+    description_shown(lines, partner, &marking.description, columns, kept);
+    facts(lines, partner, columns);
     let leads = catalog.leads(index);
     let relations = leads.iter().filter(|l| matches!(l, Lead::Relation(_))).count();
     let mut last_label = "";
@@ -179,17 +299,31 @@ pub fn build(
             }
         }
     }
+    (out.parts, out.count) = std::mem::take(lines).finish();
     out
+}
+
+/// The partner's key facts under their heading, labels in a column.
+fn facts(lines: &mut Lines, partner: &crate::dataset::Partner, columns: usize) {
+    if partner.facts.is_empty() {
+        return;
+    }
+    heading(lines, crate::i18n::s().key_facts, columns);
+    let label_width =
+        partner.facts.iter().map(|f| width(&f.label)).max().unwrap_or(0).min(columns / 2);
+    for fact in &partner.facts {
+        let value_width = columns.saturating_sub(label_width + 3).max(1);
+        let label = truncate(&clean(&fact.label), label_width).into_owned();
+        for (i, value) in wrap(&clean(&fact.value), value_width).into_iter().enumerate() {
+            let shown = if i == 0 { pad(&label, label_width) } else { pad("", label_width) };
+            lines.push(vec![seg(format!(" {shown}  "), Role::Dim), seg(value, Role::Text)]);
+        }
+    }
 }
 
 /// The user's own aliases for the partner, with the query's `highlights` in each, one a line:
 /// an alias may hold a comma, so a list joined by commas could not be read back.
-fn your_aliases(
-    lines: &mut Vec<Vec<Segment>>,
-    marks: &Marks,
-    highlights: &[Vec<usize>],
-    columns: usize,
-) {
+fn your_aliases(lines: &mut Lines, marks: &Marks, highlights: &[Vec<usize>], columns: usize) {
     if marks.aliases.is_empty() {
         return;
     }
@@ -202,8 +336,15 @@ fn your_aliases(
     }
 }
 
-/// The user's note on the partner, with when it was written and the query's `highlights`.
-fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, highlights: &[usize], columns: usize) {
+/// The user's note on the partner, with when it was written, marked by `marker`; its layout
+/// `kept` from the detail before when that is still it.
+fn note(
+    lines: &mut Lines,
+    marks: &Marks,
+    marker: &TextMarker,
+    columns: usize,
+    kept: Option<&Arc<LongText>>,
+) {
     let Some(note) = marks.note.as_deref() else { return };
     let t = crate::i18n::s();
     let title = match marks.note_at {
@@ -212,33 +353,16 @@ fn note(lines: &mut Vec<Vec<Segment>>, marks: &Marks, highlights: &[usize], colu
     };
     lines.push(Vec::new());
     push_wrapped(lines, &title, columns, Role::Heading);
-    // Paragraph by paragraph, as given, so that the highlights' positions index it.
-    let mut start = 0;
-    for paragraph in note.split('\n') {
-        let width = columns.saturating_sub(1).max(1);
-        let mut wrapped = Vec::new();
-        // A note saved before CRLF was made LF: its CR would show as `�` at each line's end.
-        let shown = paragraph.strip_suffix('\r').unwrap_or(paragraph);
-        description(&mut wrapped, shown, &shifted(highlights, start), width);
-        if wrapped.is_empty() {
-            lines.push(Vec::new());
-        }
-        lines.extend(wrapped.into_iter().map(|line| [vec![seg(" ", Role::Text)], line].concat()));
-        start += paragraph.chars().count() + 1;
-    }
+    let text = kept.cloned().unwrap_or_else(|| Arc::new(LongText::note(note, columns)));
+    lines.long(text, marker, LongKind::Note);
 }
 
-/// The `positions` at or after `start`, counted from it.
-fn shifted(positions: &[usize], start: usize) -> Vec<usize> {
-    positions.iter().filter_map(|p| p.checked_sub(start)).collect()
-}
-
-fn push_wrapped(lines: &mut Vec<Vec<Segment>>, text: &str, columns: usize, role: Role) {
+fn push_wrapped(lines: &mut Lines, text: &str, columns: usize, role: Role) {
     lines.extend(wrap(text, columns).into_iter().map(|line| vec![seg(line, role)]));
 }
 
 /// A section's title after a blank line, wrapped: a narrow pane shows it whole.
-fn heading(lines: &mut Vec<Vec<Segment>>, title: &str, columns: usize) {
+fn heading(lines: &mut Lines, title: &str, columns: usize) {
     lines.push(Vec::new());
     push_wrapped(lines, title, columns, Role::Heading);
 }
@@ -252,38 +376,30 @@ fn marked(text: &str, positions: &[usize], max: usize) -> Vec<Segment> {
 }
 
 /// The partner's description as the pane shows it: up to [`crate::text::SHOWN_MAX`], then how
-/// much is left and how to print it whole.
+/// much is left and how to print it whole; its layout `kept` from the detail before when that
+/// is still it.
 fn description_shown(
-    lines: &mut Vec<Vec<Segment>>,
+    lines: &mut Lines,
     partner: &crate::dataset::Partner,
-    positions: &[usize],
+    marker: &TextMarker,
     columns: usize,
+    kept: Option<&Arc<LongText>>,
 ) {
     let shown = crate::text::shown_part(&partner.description);
-    description(lines, shown, positions, columns);
-    if shown.len() < partner.description.len() {
-        let more = partner.description[shown.len()..].chars().count();
+    let text = kept.filter(|text| text.is_description(shown)).cloned().unwrap_or_else(|| {
+        let left = partner.description[shown.len()..].chars().count();
+        Arc::new(LongText::description(shown, left, columns))
+    });
+    let left = text.left();
+    lines.long(text, marker, LongKind::Description);
+    if left > 0 {
         let t = crate::i18n::s();
-        let said = crate::i18n::fill(t.description_cut, &[&more, &clean(&partner.id)]);
+        let said = crate::i18n::fill(t.description_cut, &[&left, &clean(&partner.id)]);
         push_wrapped(lines, &said, columns, Role::Dim);
     }
 }
 
-/// The description wrapped, each line with the highlights that fall in it: positions are
-/// sorted, so each line finds its own by bisection and the whole is linear in the text.
-fn description(lines: &mut Vec<Vec<Segment>>, text: &str, positions: &[usize], columns: usize) {
-    // Wrapped as given, so that positions index it; each line is cleaned when marked.
-    let chars: Vec<char> = text.chars().collect();
-    for (start, end) in wrap_ranges(text, columns) {
-        let first = positions.partition_point(|&p| p < start);
-        let last = positions.partition_point(|&p| p < end);
-        let local: Vec<usize> = positions[first..last].iter().map(|p| p - start).collect();
-        let line: String = chars[start..end].iter().collect();
-        lines.push(marked(&line, &local, columns));
-    }
-}
-
-fn link_lines(lines: &mut Vec<Vec<Segment>>, link: &Link<'_>, index: usize, columns: usize) {
+fn link_lines(lines: &mut Lines, link: &Link<'_>, index: usize, columns: usize) {
     let followable = link.target.is_some();
     // The arrow says whether Enter can follow the link, chosen or not.
     let arrow = if followable { "→ " } else { "· " };
@@ -296,7 +412,7 @@ fn link_lines(lines: &mut Vec<Vec<Segment>>, link: &Link<'_>, index: usize, colu
 }
 
 fn similar_lines(
-    lines: &mut Vec<Vec<Segment>>,
+    lines: &mut Lines,
     catalog: &Catalog,
     similar: &Similar,
     index: usize,
@@ -325,7 +441,7 @@ fn similar_lines(
 /// `lead` then `text`, wrapped to `columns` under a hanging indent: two columns before the
 /// first line, four before the others. The lead (an arrow) always starts the first line with
 /// the text's first word, however long.
-fn hanging(lines: &mut Vec<Vec<Segment>>, lead: &str, text: &str, role: Role, columns: usize) {
+fn hanging(lines: &mut Lines, lead: &str, text: &str, role: Role, columns: usize) {
     let chars: Vec<char> = text.chars().collect();
     let first = columns.saturating_sub(2 + width(lead)).max(1);
     let Some(&(start, end)) = wrap_ranges(text, first).first() else { return };
@@ -361,17 +477,4 @@ fn wrap_segments(segments: &[Segment], columns: usize) -> Vec<Vec<Segment>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_note_with_crlf_shows_no_stray_cr() {
-        let marks = Marks { note: Some("Call back Monday\r\nSend it".into()), ..Marks::default() };
-        let mut lines = Vec::new();
-        note(&mut lines, &marks, &[], 40);
-        let text: Vec<String> =
-            lines.iter().map(|l| l.iter().map(|s| s.text.as_str()).collect()).collect();
-        assert!(text.contains(&" Call back Monday".to_owned()), "{text:?}");
-        assert!(!text.concat().contains('\u{FFFD}'), "{text:?}");
-    }
-}
+mod tests;

@@ -163,7 +163,8 @@ pub fn events(token: &str) -> Vec<Event> {
 /// Draws `app` in monochrome at `width`×`height`.
 /// The detail pane's rows as text, every one of them (not only those on screen).
 pub fn detail_rows(app: &App) -> Vec<String> {
-    let rows = app.detail().lines.iter();
+    let detail = app.detail();
+    let rows = detail.lines(0..detail.line_count()).into_iter();
     rows.map(|line| line.iter().map(|segment| segment.text.as_str()).collect()).collect()
 }
 
