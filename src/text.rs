@@ -294,7 +294,8 @@ struct Cluster {
 
 /// The clusters of a text in order, counting characters as it goes.
 struct Clusters<'a> {
-    graphemes: unicode_segmentation::GraphemeIndices<'a>,
+    text: &'a str,
+    byte: usize,
     chars: usize,
 }
 
@@ -302,9 +303,23 @@ impl Iterator for Clusters<'_> {
     type Item = Cluster;
 
     fn next(&mut self) -> Option<Cluster> {
-        let (byte, cluster) = self.graphemes.next()?;
-        let char = self.chars;
+        let rest = &self.text[self.byte..];
+        let cluster = match rest.as_bytes() {
+            [] => return None,
+            // An ASCII character followed by another (or by nothing) is a cluster of its own,
+            // but a carriage return before a line feed: most of any text, measured without
+            // the segmenter. Each cluster ends where one starts, so the segmenter may take up
+            // the text at any of them.
+            [first, rest @ ..]
+                if first.is_ascii() && *first != b'\r' && rest.first().is_none_or(u8::is_ascii) =>
+            {
+                &self.text[self.byte..=self.byte]
+            }
+            _ => rest.graphemes(true).next()?,
+        };
+        let (char, byte) = (self.chars, self.byte);
         self.chars += cluster.chars().count();
+        self.byte += cluster.len();
         // Unicode's line and paragraph separators are shown as spaces: a break too.
         let space = matches!(cluster, " " | "\u{2028}" | "\u{2029}");
         Some(Cluster { char, byte, columns: cluster_columns(cluster), space })
@@ -315,7 +330,7 @@ impl Iterator for Clusters<'_> {
 /// counting its characters from the start. Holds one line's clusters at a time, not the text's.
 pub fn wrap_lines(text: &str, max: usize) -> Vec<LineSpan> {
     let max = max.max(1);
-    let mut source = Clusters { graphemes: text.grapheme_indices(true), chars: 0 };
+    let mut source = Clusters { text, byte: 0, chars: 0 };
     // The clusters from the current line's start on that are not placed yet.
     let mut queue = std::collections::VecDeque::new();
     let mut lines = Vec::new();
@@ -616,7 +631,8 @@ mod tests {
         fn wrapping_line_by_line_is_wrapping_whole(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "word", "longerword", " ", "   ", "日本", "👍🏽", "👩\u{200d}💻",
-                "\u{200b}", "e\u{301}", "\u{2028}", "\u{1b}", "x",
+                "\u{200b}", "e\u{301}", "\u{2028}", "\u{1b}", "x", "🇫🇷", "🇫", "\r", "\n",
+                "\u{301}", "👩", "\u{200d}", "\u{1f3fd}", "ก\u{e33}", "क\u{94d}ष",
             ]), 0..40),
             max in 0usize..14,
         ) {
