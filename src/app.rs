@@ -409,8 +409,14 @@ impl App {
                     self.reveal_link();
                 }
                 self.help_scroll = self.help_scroll.min(self.help_max_scroll());
-                if let Some(Overlay::Qr(view)) = &self.overlay {
-                    self.show_qr(view.partner);
+                let columns = self.note_columns();
+                match &mut self.overlay {
+                    Some(Overlay::Qr(view)) => {
+                        let partner = view.partner;
+                        self.show_qr(partner);
+                    }
+                    Some(Overlay::Note(editor)) => editor.set_columns(columns),
+                    _ => {}
                 }
                 None
             }
@@ -513,13 +519,14 @@ impl App {
             Action::ToggleMet => return self.toggle_mark(false),
             Action::EditNote => {
                 if let Some(p) = self.selected_partner().and_then(|i| self.catalog.get(i)) {
-                    let editor = NoteEditor::new(&p.id, self.note_of(&p.id));
+                    let editor = NoteEditor::new(&p.id, self.note_of(&p.id), self.note_columns());
                     self.overlay = Some(Overlay::Note(editor));
                 }
             }
             Action::EditAliases => {
                 if let Some(p) = self.selected_partner().and_then(|i| self.catalog.get(i)) {
-                    let editor = NoteEditor::aliases(&p.id, self.aliases_of(&p.id));
+                    let editor =
+                        NoteEditor::aliases(&p.id, self.aliases_of(&p.id), self.note_columns());
                     self.overlay = Some(Overlay::Note(editor));
                 }
             }
@@ -624,6 +631,11 @@ impl App {
         self.ensure_detail();
         let max = self.detail.line_count().saturating_sub(self.areas().detail_rows());
         self.detail_scroll = self.detail_scroll.min(max);
+    }
+
+    /// The columns the note editor wraps its text to at the current size.
+    fn note_columns(&self) -> usize {
+        crate::view::note::text_columns(self.size.0)
     }
 
     fn help_max_scroll(&self) -> usize {

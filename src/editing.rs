@@ -16,8 +16,20 @@ pub enum Outcome {
     Ignored,
     /// Only the cursor moved (or nothing could be done: deleting at the end).
     Moved,
-    /// The text changed.
-    Changed,
+    /// The text changed there.
+    Changed(Splice),
+}
+
+/// Where a text changed: `removed` characters at `at` replaced by `inserted` others, so that
+/// what is laid out of the rest can be kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Splice {
+    /// Where, in characters.
+    pub at: usize,
+    /// How many characters went.
+    pub removed: usize,
+    /// How many came in their place.
+    pub inserted: usize,
 }
 
 /// Whether the text is one line (the query: line breaks pasted become spaces) or several
@@ -149,10 +161,8 @@ pub fn apply_killing(
     );
     let before = kills.then(|| text.clone());
     let outcome = apply(text, cursor, action, lines);
-    if let Some(before) = before.filter(|_| outcome == Outcome::Changed) {
-        // A deletion removes one run of characters, which starts where the cursor now is.
-        let removed = before.len() - text.len();
-        *kill = before[*cursor..*cursor + removed].iter().collect();
+    if let (Some(before), Outcome::Changed(splice)) = (before, outcome) {
+        *kill = before[splice.at..splice.at + splice.removed].iter().collect();
     }
     outcome
 }
@@ -165,14 +175,18 @@ pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: L
         Action::Insert(c) => {
             text.insert(at, *c);
             *cursor = at + 1;
-            return Outcome::Changed;
+            return Outcome::Changed(Splice { at, removed: 0, inserted: 1 });
         }
         Action::Paste(pasted_text) => {
             let chars = pasted(pasted_text, lines);
             let count = chars.len();
             text.splice(at..at, chars);
             *cursor = at + count;
-            return if count == 0 { Outcome::Moved } else { Outcome::Changed };
+            return if count == 0 {
+                Outcome::Moved
+            } else {
+                Outcome::Changed(Splice { at, removed: 0, inserted: count })
+            };
         }
         Action::DeleteBack => previous(text, at)..at,
         Action::DeleteForward => at..next(text, at),
@@ -200,8 +214,9 @@ pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: L
     if deleted.is_empty() {
         return Outcome::Moved;
     }
+    let splice = Splice { at: deleted.start, removed: deleted.len(), inserted: 0 };
     text.drain(deleted);
-    Outcome::Changed
+    Outcome::Changed(splice)
 }
 
 #[cfg(test)]
@@ -255,7 +270,7 @@ mod tests {
         let mut cursor = 5;
         assert_eq!(
             apply(&mut text, &mut cursor, &Action::DeleteToEnd, Lines::Many),
-            Outcome::Changed
+            Outcome::Changed(Splice { at: 5, removed: 2, inserted: 0 })
         );
         assert_eq!(text.iter().collect::<String>(), "one\nt");
         let mut cursor = 3;

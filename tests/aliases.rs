@@ -134,7 +134,7 @@ fn the_alias_editor_lists_them_one_a_line_and_removes_what_is_deleted() {
     let (app, _) = run_with(state.clone(), (80, 24), "ugap <A-a>");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
     assert_eq!(editor.edited, Edited::Aliases);
-    assert_eq!(editor.text.iter().collect::<String>(), "one\ntwo\n", "ready for a new one");
+    assert_eq!(editor.text(), "one\ntwo\n", "ready for a new one");
     assert!(!editor.changed(), "a blank last line is no change");
     // Up to the end of "two", delete it, write "Two words" instead: one removed, one added.
     let (app, effects) =

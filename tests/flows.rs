@@ -416,8 +416,8 @@ fn note_editor_edits_existing_note_and_moves_between_lines() {
     let state = State { marks: BTreeMap::from([("ugap".into(), marks)]), ..State::default() };
     let (app, _) = run_with(state.clone(), (80, 24), "ugap <A-e> <Up> <Home> > <Space>");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
-    assert_eq!(editor.text.iter().collect::<String>(), "> first\nsecond");
-    assert_eq!(editor.cursor, 2, "after \"> \" on the first line");
+    assert_eq!(editor.text(), "> first\nsecond");
+    assert_eq!(editor.cursor(), 2, "after \"> \" on the first line");
     let (_, effects) = run_with(state, (80, 24), "ugap <A-e> <BS> <BS> <BS> <BS> <BS> <BS> <C-s>");
     let (text, seen) = (Some("first\n".into()), Some("first\nsecond".into()));
     assert_eq!(effects, vec![Effect::Save(Change::EditedNote { id: "ugap".into(), text, seen })]);
@@ -446,7 +446,7 @@ fn note_editor_esc_then_discard_cancels() {
 fn note_editor_question_mark_is_text() {
     let (app, _) = run("<A-e> why?");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
-    assert_eq!(editor.text.iter().collect::<String>(), "why?");
+    assert_eq!(editor.text(), "why?");
 }
 
 fn starred(ids: &[&str]) -> State {
@@ -724,7 +724,7 @@ fn a_note_whose_save_failed_goes_back_into_the_editor() {
         Some(Overlay::Note(editor)) => {
             assert_eq!(editor.id, "ugap");
             assert_eq!(editor.text(), "hi");
-            assert_eq!(editor.cursor, 2);
+            assert_eq!(editor.cursor(), 2);
         }
         other => panic!("the editor should be open again, got {other:?}"),
     }
@@ -907,7 +907,7 @@ fn a_paste_keeps_its_lines_in_the_note() {
 fn editing_the_note(#[case] keys: &str, #[case] text: &str, #[case] cursor: usize) {
     let (app, _) = run(keys);
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
-    assert_eq!((editor.text().as_str(), editor.cursor), (text, cursor), "after {keys:?}");
+    assert_eq!((editor.text().as_str(), editor.cursor()), (text, cursor), "after {keys:?}");
 }
 
 /// Up and Down move by the rows the editor shows: a paragraph of 99 characters wraps after
@@ -925,5 +925,26 @@ fn up_and_down_follow_the_wrapped_rows(#[case] moves: &str, #[case] cursor: usiz
     let (app, _) = run(&format!("ugap <A-e> {paragraph} {moves}"));
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
     assert_eq!(editor.text(), vec!["abcd"; 20].join(" "));
-    assert_eq!(editor.cursor, cursor, "after {moves}");
+    assert_eq!(editor.cursor(), cursor, "after {moves}");
+}
+
+/// The editor keeps its text wrapped from one edit to the next; a resize wraps it again, to
+/// the new width, and Up and Down then follow the new rows.
+#[test]
+fn the_note_is_wrapped_again_when_the_terminal_is_resized() {
+    let paragraph = vec!["abcd"; 20].join(" <Space> ");
+    let (mut app, _) = run(&format!("ugap <A-e> {paragraph}"));
+    let rows = |app: &App| {
+        let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor is open") };
+        (editor.layout().rows.len(), editor.layout().columns(), editor.cursor())
+    };
+    assert_eq!(rows(&app), (2, 67, 99), "wrapped at 80x24");
+    app.update(Action::Resize { width: 40, height: 24 });
+    assert_eq!(rows(&app), (3, 37, 99), "wrapped at 40 columns: seven words a row");
+    app.update(Action::NoteLineUp);
+    assert_eq!(rows(&app).2, 35 + 29, "one row up, on the same column");
+    // What is drawn is what the editor keeps.
+    let screen = common::draw(&app).backend().to_string();
+    assert!(screen.contains(&format!("│{}   ", ["abcd"; 7].join(" "))), "{screen}");
+    assert!(!screen.contains(&["abcd"; 8].join(" ")), "{screen}");
 }

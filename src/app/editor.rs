@@ -2,7 +2,8 @@
 //! edits the user's own aliases for a partner, one a line.
 
 use crate::action::Action;
-use crate::editing::{self, Lines};
+use crate::editing::{self, Lines, Outcome};
+use crate::view::note::NoteLayout;
 
 /// What the editor is waiting for once the user answers whether to save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum Edited {
     Aliases,
 }
 
-/// The note editor: a multi-line text with a cursor.
+/// The note editor: a multi-line text with a cursor, and the text as the editor wraps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteEditor {
     /// The partner's id.
@@ -30,9 +31,12 @@ pub struct NoteEditor {
     /// Whether it edits the note or the aliases.
     pub edited: Edited,
     /// The text being edited.
-    pub text: Vec<char>,
+    text: Vec<char>,
     /// Cursor position, in characters.
-    pub cursor: usize,
+    cursor: usize,
+    /// The text wrapped for the editor, kept with it: changed with each edit, not at each
+    /// frame.
+    laid: NoteLayout,
     /// The note as it was when the editor opened (or was last saved).
     pub original: String,
     /// Set while the editor asks whether to save unsaved changes.
@@ -40,14 +44,16 @@ pub struct NoteEditor {
 }
 
 impl NoteEditor {
-    /// An editor on partner `id`'s note `text`, the cursor at its end.
-    pub fn new(id: &str, text: &str) -> NoteEditor {
+    /// An editor on partner `id`'s note `text`, the cursor at its end, wrapped to `columns`
+    /// (see [`crate::view::note::text_columns`]).
+    pub fn new(id: &str, text: &str, columns: usize) -> NoteEditor {
         // A CR would be drawn as `�`: saved, the note has LF line breaks.
         let chars: Vec<char> = crate::text::unify_line_breaks(text).chars().collect();
         NoteEditor {
             id: id.to_owned(),
             edited: Edited::Note,
             cursor: chars.len(),
+            laid: NoteLayout::new(&chars, chars.len(), columns),
             text: chars,
             original: text.to_owned(),
             asking: None,
@@ -56,16 +62,38 @@ impl NoteEditor {
 
     /// An editor on partner `id`'s `aliases`, one a line, the cursor at the end of a new line
     /// where the next one can be typed at once.
-    pub fn aliases(id: &str, aliases: &[String]) -> NoteEditor {
+    pub fn aliases(id: &str, aliases: &[String], columns: usize) -> NoteEditor {
         let mut text = aliases.join("\n");
         let original = text.clone();
         if !text.is_empty() {
             text.push('\n');
         }
-        let mut editor = NoteEditor::new(id, &text);
+        let mut editor = NoteEditor::new(id, &text, columns);
         editor.original = original;
         editor.edited = Edited::Aliases;
         editor
+    }
+
+    /// The text's characters.
+    pub fn chars(&self) -> &[char] {
+        &self.text
+    }
+
+    /// Cursor position, in characters.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The text as the editor wraps it.
+    pub fn layout(&self) -> &NoteLayout {
+        &self.laid
+    }
+
+    /// Wraps the text to `columns` (the terminal was resized).
+    pub fn set_columns(&mut self, columns: usize) {
+        if columns != self.laid.columns() {
+            self.laid = NoteLayout::new(&self.text, self.cursor, columns);
+        }
     }
 
     /// The aliases typed, one a line, tidied (blank lines are none).
@@ -87,10 +115,9 @@ impl NoteEditor {
         self.text.iter().collect()
     }
 
-    /// Moves the cursor one row up or down the note as the editor wraps it to `columns`.
-    fn move_vertically(&mut self, down: bool, columns: usize) {
-        let laid = crate::view::note::layout(&self.text(), self.cursor, columns);
-        if let Some(at) = laid.vertical(&self.text, down) {
+    /// Moves the cursor one row up or down the note as the editor wraps it.
+    fn move_vertically(&mut self, down: bool) {
+        if let Some(at) = self.laid.vertical(&self.text, down) {
             self.cursor = editing::snap(&self.text, at);
         }
     }
@@ -98,21 +125,27 @@ impl NoteEditor {
     /// Applies an editing action, the note wrapped to `columns` as the editor shows it;
     /// others are ignored.
     pub fn edit(&mut self, action: &Action, columns: usize, kill: &mut String) {
-        match action {
+        self.set_columns(columns);
+        let outcome = match action {
             Action::NoteNewline => {
-                editing::apply(
-                    &mut self.text,
-                    &mut self.cursor,
-                    &Action::Insert('\n'),
-                    Lines::Many,
-                );
+                editing::apply(&mut self.text, &mut self.cursor, &Action::Insert('\n'), Lines::Many)
             }
-            Action::NoteLineUp => self.move_vertically(false, columns),
-            Action::NoteLineDown => self.move_vertically(true, columns),
+            Action::NoteLineUp => {
+                self.move_vertically(false);
+                Outcome::Moved
+            }
+            Action::NoteLineDown => {
+                self.move_vertically(true);
+                Outcome::Moved
+            }
             action => {
-                editing::apply_killing(&mut self.text, &mut self.cursor, action, Lines::Many, kill);
+                editing::apply_killing(&mut self.text, &mut self.cursor, action, Lines::Many, kill)
             }
+        };
+        if let Outcome::Changed(splice) = outcome {
+            self.laid.edit(&self.text, splice);
         }
+        self.laid.place(&self.text, self.cursor);
     }
 }
 
@@ -122,8 +155,54 @@ mod tests {
 
     #[test]
     fn a_note_with_crlf_opens_with_lf_and_unchanged() {
-        let editor = NoteEditor::new("a", "Call back Monday\r\nSend the catalogue\rOK");
+        let editor = NoteEditor::new("a", "Call back Monday\r\nSend the catalogue\rOK", 40);
         assert_eq!(editor.text(), "Call back Monday\nSend the catalogue\nOK");
         assert!(!editor.changed(), "only the line breaks differ: Esc need not ask");
+    }
+
+    fn action(n: usize) -> Action {
+        match n {
+            0 => Action::Insert('a'),
+            1 => Action::Insert(' '),
+            2 => Action::Insert('é'),
+            3 => Action::Insert('日'),
+            4 => Action::Paste("word 👍🏽 two\nthree\n\n".to_owned()),
+            5 => Action::NoteNewline,
+            6 => Action::DeleteBack,
+            7 => Action::DeleteForward,
+            8 => Action::DeleteWord,
+            9 => Action::DeleteWordBack,
+            10 => Action::DeleteWordForward,
+            11 => Action::DeleteToEnd,
+            12 => Action::DeleteToStart,
+            13 => Action::CursorLeft,
+            14 => Action::CursorRight,
+            15 => Action::CursorWordLeft,
+            16 => Action::CursorHome,
+            17 => Action::CursorEnd,
+            18 => Action::NoteLineUp,
+            _ => Action::NoteLineDown,
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever is typed, deleted, pasted or moved over, the rows kept and changed edit by
+        /// edit are those of the text wrapped afresh, the cursor where it would be.
+        #[test]
+        fn the_layout_kept_is_the_layout_made_afresh(
+            start in proptest::sample::select(vec!["", "one two three", "a\n\nb c d\ne", "\n"]),
+            keys in proptest::collection::vec((0usize..20, 0usize..12), 0..60),
+            columns in 1usize..10,
+        ) {
+            let mut editor = NoteEditor::new("x", start, columns);
+            let mut kill = String::new();
+            for (key, width) in keys {
+                // Now and then, another width, as after a resize.
+                let columns = if width == 0 { columns + 3 } else { columns };
+                editor.edit(&action(key), columns, &mut kill);
+                let fresh = NoteLayout::new(&editor.text, editor.cursor, columns);
+                proptest::prop_assert_eq!(&editor.laid, &fresh, "{:?}", editor.text());
+            }
+        }
     }
 }

@@ -77,9 +77,7 @@ impl App {
                 return None;
             }
             Action::SaveNote => return Some(self.save_note(editor)),
-            action => {
-                editor.edit(action, crate::view::note::text_columns(self.size.0), &mut self.kill);
-            }
+            action => editor.edit(action, self.note_columns(), &mut self.kill),
         }
         self.overlay = Some(Overlay::Note(editor));
         None

@@ -19,7 +19,7 @@ impl App {
             Lines::One,
             &mut self.kill,
         );
-        if outcome == Outcome::Changed {
+        if matches!(outcome, Outcome::Changed(_)) {
             self.query_changed();
         }
     }

@@ -78,7 +78,11 @@ impl App {
                 // away, and stays unsaved there (so closing it asks).
                 let editor = match change {
                     Change::EditedNote { id, text, seen } => {
-                        let mut editor = NoteEditor::new(&id, text.as_deref().unwrap_or(""));
+                        let mut editor = NoteEditor::new(
+                            &id,
+                            text.as_deref().unwrap_or(""),
+                            self.note_columns(),
+                        );
                         editor.original = seen.unwrap_or_default();
                         Some(editor)
                     }
@@ -87,7 +91,7 @@ impl App {
                         let mut wanted: Vec<String> =
                             before.iter().filter(|a| !remove.contains(a)).cloned().collect();
                         wanted.extend(add.into_iter().filter(|a| !before.contains(a)));
-                        let mut editor = NoteEditor::aliases(&id, &wanted);
+                        let mut editor = NoteEditor::aliases(&id, &wanted, self.note_columns());
                         editor.original = before.join("\n");
                         Some(editor)
                     }

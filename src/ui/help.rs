@@ -80,13 +80,21 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
         .position(&editor.id)
         .and_then(|i| app.catalog().get(i))
         .map_or(editor.id.as_str(), |p| p.short_name());
-    let text: String = editor.text.iter().collect();
     let title = match editor.edited {
         Edited::Note => s().note_title,
         Edited::Aliases => s().aliases_title,
     };
     let width = note::editor_width(area.width);
-    let laid = note::layout(&text, editor.cursor, note::text_columns(area.width));
+    // Wrapped with each edit; anew only for a frame of another width than the app's, while
+    // a resize is on its way.
+    let columns = note::text_columns(area.width);
+    let fresh;
+    let laid = if editor.layout().columns() == columns {
+        editor.layout()
+    } else {
+        fresh = note::NoteLayout::new(editor.chars(), editor.cursor(), columns);
+        &fresh
+    };
     // Tall enough for the whole note when the screen allows.
     let height = u16::try_from(laid.rows.len() + 2).unwrap_or(u16::MAX).max(12);
     let popup = centred(area, width, height);
