@@ -55,19 +55,31 @@ fn boundaries(text: &[char]) -> Vec<usize> {
     out
 }
 
+/// The boundaries of the lines around `cursor`: from the start of the line that holds the
+/// character before it to past the line feed after it. A cluster ends at every line feed, so
+/// these are the boundaries of the whole text there, found without segmenting a long note
+/// at every key.
+fn boundaries_near(text: &[char], cursor: usize) -> Vec<usize> {
+    let cursor = cursor.min(text.len());
+    let before = cursor.saturating_sub(1);
+    let start = text[..before].iter().rposition(|&c| c == '\n').map_or(0, |n| n + 1);
+    let end = text[cursor..].iter().position(|&c| c == '\n').map_or(text.len(), |n| cursor + n + 1);
+    boundaries(&text[start..end]).into_iter().map(|b| b + start).collect()
+}
+
 /// The boundary before `cursor` (0 at the start).
 pub fn previous(text: &[char], cursor: usize) -> usize {
-    boundaries(text).into_iter().rev().find(|&b| b < cursor).unwrap_or(0)
+    boundaries_near(text, cursor).into_iter().rev().find(|&b| b < cursor).unwrap_or(0)
 }
 
 /// The boundary after `cursor` (the length at the end).
 pub fn next(text: &[char], cursor: usize) -> usize {
-    boundaries(text).into_iter().find(|&b| b > cursor).unwrap_or(text.len())
+    boundaries_near(text, cursor).into_iter().find(|&b| b > cursor).unwrap_or(text.len())
 }
 
 /// `cursor` moved back onto a boundary, if it is inside a cluster.
 pub fn snap(text: &[char], cursor: usize) -> usize {
-    boundaries(text).into_iter().rev().find(|&b| b <= cursor).unwrap_or(0)
+    boundaries_near(text, cursor).into_iter().rev().find(|&b| b <= cursor).unwrap_or(0)
 }
 
 /// Letters and digits make words (a combining accent belongs to its letter's cluster).
@@ -250,6 +262,29 @@ mod tests {
         let accent = chars("e\u{301}t");
         assert_eq!(next(&accent, 0), 2);
         assert_eq!(snap(&accent, 1), 0);
+    }
+
+    proptest::proptest! {
+        /// Found in the lines around the cursor, the boundaries next to it are those of the
+        /// whole text: line feeds, carriage returns, emoji, flags and accents around.
+        #[test]
+        fn boundaries_near_the_cursor_are_those_of_the_whole_text(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "\n", "\r", "\r\n", "e\u{301}", "\u{301}", "🇫🇷", "🇫", "👩\u{200d}💻",
+                "\u{200d}", "日",
+            ]), 0..20),
+            cursor in 0usize..40,
+        ) {
+            let text: Vec<char> = pieces.concat().chars().collect();
+            let cursor = cursor.min(text.len());
+            let all = boundaries(&text);
+            let previous_whole = all.iter().rev().copied().find(|&b| b < cursor).unwrap_or(0);
+            let next_whole = all.iter().copied().find(|&b| b > cursor).unwrap_or(text.len());
+            let snap_whole = all.iter().rev().copied().find(|&b| b <= cursor).unwrap_or(0);
+            proptest::prop_assert_eq!(previous(&text, cursor), previous_whole);
+            proptest::prop_assert_eq!(next(&text, cursor), next_whole);
+            proptest::prop_assert_eq!(snap(&text, cursor), snap_whole);
+        }
     }
 
     #[test]
