@@ -37,7 +37,9 @@ impl LongText {
         let mut lines = Vec::new();
         let (mut chars, mut bytes) = (0, 0);
         for paragraph in note.split('\n') {
-            let wrapped = wrap_lines(paragraph, width);
+            // A note saved before CRLF was made LF: its CR would show as `�` at each line's
+            // end. Left out of the lines, it still counts in the offsets highlights index.
+            let wrapped = wrap_lines(paragraph.strip_suffix('\r').unwrap_or(paragraph), width);
             if wrapped.is_empty() {
                 lines.push(LineSpan {
                     start: chars,

@@ -227,3 +227,15 @@ fn scrolling_to_the_end_of_a_long_description_shows_its_last_line() {
     let text: String = shown.iter().flatten().map(|s| s.text.as_str()).collect();
     assert!(text.contains(last_word), "{last_word:?} in {text:?}");
 }
+
+#[test]
+fn a_note_with_crlf_shows_no_stray_cr() {
+    let query = Query::parse("").expect("a query");
+    let marker = catalog().index().text_marker(&query);
+    let note = LongText::note("Call back Monday\r\nSend it", 40);
+    let lines = note.lines(0..note.len(), &marker);
+    let text: Vec<String> =
+        lines.iter().map(|l| l.iter().map(|s| s.text.as_str()).collect()).collect();
+    assert!(text.contains(&" Call back Monday".to_owned()), "{text:?}");
+    assert!(!text.concat().contains(['\u{FFFD}', '\r']), "{text:?}");
+}
