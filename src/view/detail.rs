@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::catalog::{Catalog, Lead, Link, Similar};
 use crate::search::{Highlights, TextMarker};
 use crate::store::Marks;
-use crate::text::{clean, highlight_runs, pad, truncate, width, wrap, wrap_ranges};
+use crate::text::{clean, highlight_runs, pad, width, wrap, wrap_ranges};
 use long_text::LongText;
 
 /// What a segment of a line is, for styling.
@@ -311,12 +311,15 @@ fn facts(lines: &mut Lines, partner: &crate::dataset::Partner, columns: usize) {
     heading(lines, crate::i18n::s().key_facts, columns);
     let label_width =
         partner.facts.iter().map(|f| width(&f.label)).max().unwrap_or(0).min(columns / 2);
+    let value_width = columns.saturating_sub(label_width + 3).max(1);
     for fact in &partner.facts {
-        let value_width = columns.saturating_sub(label_width + 3).max(1);
-        let label = truncate(&clean(&fact.label), label_width).into_owned();
-        for (i, value) in wrap(&clean(&fact.value), value_width).into_iter().enumerate() {
-            let shown = if i == 0 { pad(&label, label_width) } else { pad("", label_width) };
-            lines.push(vec![seg(format!(" {shown}  "), Role::Dim), seg(value, Role::Text)]);
+        // A long label wraps in its column as its value does: cut, it could not be read.
+        let labels = wrap(&clean(&fact.label), label_width.max(1));
+        let values = wrap(&clean(&fact.value), value_width);
+        for i in 0..labels.len().max(values.len()) {
+            let label = pad(labels.get(i).map_or("", String::as_str), label_width);
+            let value = values.get(i).cloned().unwrap_or_default();
+            lines.push(vec![seg(format!(" {label}  "), Role::Dim), seg(value, Role::Text)]);
         }
     }
 }

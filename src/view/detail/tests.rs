@@ -239,3 +239,26 @@ fn a_note_with_crlf_shows_no_stray_cr() {
     assert!(text.contains(&" Call back Monday".to_owned()), "{text:?}");
     assert!(!text.concat().contains(['\u{FFFD}', '\r']), "{text:?}");
 }
+
+#[test]
+fn a_long_fact_label_wraps_in_its_column_whole() {
+    let mut p = partner("p", "P", "D.".to_owned());
+    let label = "Presidency of the Global Social Economy Forum";
+    p.facts = vec![
+        crate::dataset::Fact { label: label.to_owned(), value: "elected in October 2021".into() },
+        crate::dataset::Fact { label: "Area".into(), value: "57,828 hectares".into() },
+    ];
+    let mut lines = Lines::default();
+    facts(&mut lines, &p, 48);
+    let (parts, count) = lines.finish();
+    let Some(Part::Lines(lines)) = parts.first() else { panic!("short lines") };
+    assert_eq!(lines.len(), count);
+    let text: Vec<String> =
+        lines.iter().map(|l| l.iter().map(|s| s.text.as_str()).collect()).collect();
+    let words: Vec<&str> = text.iter().flat_map(|l| l.split_whitespace()).collect();
+    for word in label.split_whitespace().chain(["elected", "2021", "Area", "57,828"]) {
+        assert!(words.contains(&word), "{word} in {text:?}");
+    }
+    assert!(!text.concat().contains('…'), "nothing cut: {text:?}");
+    assert!(text.iter().all(|l| width(l) <= 48), "{text:?}");
+}
