@@ -95,9 +95,11 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
         fresh = note::NoteLayout::new(editor.chars(), editor.cursor(), columns);
         &fresh
     };
-    // Tall enough for the whole note when the screen allows.
+    // Tall enough for the whole note when the screen allows, above the status line: it says
+    // whether the note was saved, and asks before unsaved changes are dropped.
     let height = u16::try_from(laid.rows.len() + 2).unwrap_or(u16::MAX).max(12);
-    let popup = centred(area, width, height);
+    let above_status = Rect { height: area.height.saturating_sub(1), ..area };
+    let popup = centred(above_status, width, height);
     let rows = usize::from(popup.height.saturating_sub(2)).max(1);
     // Scrolled only as far as the cursor needs.
     let skip = laid.cursor.0.saturating_sub(rows - 1);
