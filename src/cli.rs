@@ -74,6 +74,15 @@ pub struct MarkFilter {
     pub noted: bool,
 }
 
+impl MarkFilter {
+    /// Whether a partner with these `marks` (none: never marked) is kept.
+    pub fn admits(self, marks: Option<&crate::store::Marks>) -> bool {
+        (!self.starred || marks.is_some_and(|m| m.starred))
+            && (!self.met || marks.is_some_and(|m| m.met))
+            && (!self.noted || marks.is_some_and(|m| m.note.is_some()))
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -265,9 +265,7 @@ fn left_out(
         if any {
             m.starred || m.met || m.note.is_some() || !m.aliases.is_empty()
         } else {
-            (!filter.starred || m.starred)
-                && (!filter.met || m.met)
-                && (!filter.noted || m.note.is_some())
+            filter.admits(Some(m))
         }
     };
     let missing: Vec<&str> = store
@@ -295,9 +293,7 @@ fn left_out(
 
 fn keep(catalog: &Catalog, store: Option<&Store>, index: usize, filter: MarkFilter) -> bool {
     let marks = catalog.get(index).and_then(|p| store.and_then(|s| s.marks(&p.id)));
-    (!filter.starred || marks.is_some_and(|m| m.starred))
-        && (!filter.met || marks.is_some_and(|m| m.met))
-        && (!filter.noted || marks.is_some_and(|m| m.note.is_some()))
+    filter.admits(marks)
 }
 
 fn print_partners(
