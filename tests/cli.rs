@@ -884,14 +884,21 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     {
         let out = home.run(args);
         assert_eq!(out.status.code(), Some(2));
-        assert!(text(&out.stderr).contains("aucun type ne porte ce nom"), "{args:?}");
+        assert!(text(&out.stderr).contains("aucun type ne s'appelle ainsi"), "{args:?}");
         assert!(text(&out.stderr).contains("élus, profession"), "{args:?}");
     }
     let out = home.cmd().env("LANG", "fr_FR.UTF-8").args(["list", "--kind", "zzz"]).output();
     let out = out.expect("partners runs");
-    assert!(text(&out.stderr).contains("aucun type ne porte ce nom"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("aucun type ne s'appelle ainsi"), "{}", text(&out.stderr));
     let out = home.run(&["list", "--kind", "zzz"]);
     assert!(text(&out.stderr).contains("no kind is called that"), "{}", text(&out.stderr));
+    // A filter under the name the French screens give it, and a mistyped one told, not
+    // searched for as a word found nowhere.
+    assert_eq!(ids(&home.json(&["search", "type:élus", "--json"])), ids(&elected));
+    let out = home.run(&["search", "couleur:rouge", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(said.contains("couleur:rouge\u{a0}: aucun filtre ne s'appelle ainsi"), "{said}");
 }
 
 #[test]

@@ -188,7 +188,8 @@ fn a_mistyped_command_is_searched_and_pointed_at() {
     let err = String::from_utf8(out.stderr).expect("UTF-8");
     assert_eq!(err, "\"shwo\" is not a command: did you mean \"partners show ugap\"?\n");
     let text = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(text.contains("No partner matches \"shwo ugap\"."), "{text}");
+    // And what was meant is found all the same, the mistyped command as the word it lacks.
+    assert!(text.contains("1. UGAP, Public body, France — without “shwo”"), "{text}");
 }
 
 /// In French: the messages, and the commands by their French names (the English ones work

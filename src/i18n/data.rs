@@ -117,6 +117,8 @@ table! {
         is_values,
         /// `has:` names nothing a partner has.
         has_values,
+        /// A word before a colon that names no filter (`type:` is `kind:`'s other name).
+        unknown_filter,
     }
 }
 
@@ -173,7 +175,7 @@ mod tests {
         );
         assert_eq!(
             french_query,
-            "scope:zzz: aucune portée ne porte ce nom\u{a0}; choisissez parmi\u{a0}: local, régional, \
+            "scope:zzz\u{a0}: aucune portée ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: local, régional, \
              national, européen, international"
         );
     }

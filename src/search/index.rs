@@ -110,7 +110,7 @@ pub(super) fn topic_bit(topic: Topic) -> u64 {
 const POSTINGS_MIN: usize = 2048;
 
 /// A query needs this many words that must match for [`Index::all_but_one`] to drop one.
-const ALL_BUT_ONE_MIN: usize = 3;
+const ALL_BUT_ONE_MIN: usize = 2;
 
 /// And at most this many: each word dropped is a search of its own, and a query this long is
 /// pasted text more than a search (a pasted paragraph of 1 000 words took 36 s to search
@@ -430,8 +430,8 @@ impl Index {
     /// The partners that match every word of `query` but one, each with the word it lacks
     /// (its best score over the words it has), best first: what a search for `query` shows
     /// when no partner matches every word, as Typesense and Meilisearch drop a word. Only for
-    /// a query of three to eight words that need to match (plain words, stop words aside):
-    /// with fewer, one word alone would stand for the query; with more, it is pasted text.
+    /// a query of two to eight words that need to match (plain words, stop words aside):
+    /// of one, nothing would be left; with more, it is pasted text.
     /// Empty otherwise.
     pub fn all_but_one(&self, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
         self.all_but_one_by(query, |fewer| self.search(fewer, marks, None))

@@ -134,7 +134,12 @@ pub struct QueryError {
 
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.token, self.message)
+        // French puts a no-break space before a colon.
+        let colon = match crate::i18n::lang() {
+            Lang::Fr => "\u{a0}:",
+            Lang::En => ":",
+        };
+        write!(f, "{}{colon} {}", self.token, self.message)
     }
 }
 
@@ -253,9 +258,7 @@ impl Query {
     pub fn parse_whole(input: &str) -> Result<Query, QueryError> {
         for token in input.split_whitespace() {
             let rest = token.strip_prefix('!').unwrap_or(token);
-            if let Some(key) = rest.strip_suffix(':')
-                && FILTERS.iter().any(|(filter, _)| filter[..filter.len() - 1] == *key)
-            {
+            if let Some(key) = rest.strip_suffix(':').and_then(filter_named) {
                 // Said as `kind: this filter has no value…`, with an example of that filter.
                 let example = match key {
                     "kind" => "kind:media",
@@ -440,75 +443,160 @@ fn grouped<'i, T>(
     Ok(groups)
 }
 
+/// The filter a key names (`kind`, `scope`, `topic`, `in`, `is`, `has`), under its own name or
+/// another a person may well type for it, in English or in French (`type:`, `location:`,
+/// `lieu:`, `thème:`, `portée:`); `None` for any other key.
+fn filter_named(key: &str) -> Option<&'static str> {
+    Some(match fold(key).as_str() {
+        "kind" | "type" => "kind",
+        "scope" | "portee" | "echelle" => "scope",
+        "topic" | "topics" | "theme" | "themes" | "sujet" | "tag" | "tags" => "topic",
+        "in" | "loc" | "location" | "lieu" | "ville" | "city" | "where" => "in",
+        "is" | "est" => "is",
+        "has" => "has",
+        _ => return None,
+    })
+}
+
+/// Whether `token` (`key:value`, with no filter of that name) looks like a filter mistyped
+/// rather than text to search: a key of letters only and a value. A time (`10:30`) or an
+/// address (`http://…`) is searched as written.
+fn looks_like_a_filter(token: &str) -> bool {
+    token.split_once(':').is_some_and(|(key, value)| {
+        (2..=12).contains(&key.chars().count())
+            && key.chars().all(char::is_alphabetic)
+            && !value.is_empty()
+            && !value.starts_with('/')
+    })
+}
+
+/// `value` and the masculine singular forms it may be of (`nationale`, `européennes`), most
+/// likely first.
+fn masculine(value: &str) -> impl Iterator<Item = &str> {
+    let plain = value.strip_suffix('s').unwrap_or(value);
+    let feminine = plain.strip_suffix('e');
+    let doubled = feminine.and_then(|f| f.strip_suffix('n').filter(|f| f.ends_with("en")));
+    [Some(value), Some(plain), feminine, doubled].into_iter().flatten()
+}
+
+/// A folded word without the punctuation around it, and without the dots between the
+/// letters of an acronym (`u.g.a.p.` is `ugap`); `None` when that leaves nothing.
+fn unpunctuated(folded: &str) -> Option<String> {
+    let around = |c: char| {
+        matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '"')
+    };
+    let word = folded.trim_matches(around);
+    if word.is_empty() {
+        return None;
+    }
+    let mut letters = word.split('.');
+    let dotted = word.contains('.')
+        && letters
+            .all(|letter| letter.chars().count() == 1 && letter.chars().all(char::is_alphabetic));
+    Some(if dotted { word.replace('.', "") } else { word.to_owned() })
+}
+
 fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
     let (negated, rest) = match token.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, token),
     };
     if let Some((key, value)) = rest.split_once(':') {
-        let value = fold(value);
-        let atom = match key.to_ascii_lowercase().as_str() {
-            _ if value.is_empty() && FILTERS.iter().any(|(f, _)| f[..f.len() - 1] == *key) => {
-                return Ok(None);
+        match filter_named(key) {
+            Some(key) => {
+                return Ok(filter(key, &fold(value), token)?.map(|atom| Term { atom, negated }));
             }
-            "kind" => {
-                let kinds = kinds_named(&value);
-                if kinds.is_empty() {
-                    return Err(unknown(token, data().unknown_kind, Kind::ALL, kind_listed));
-                }
-                Some(Atom::Kind(kinds))
+            None if looks_like_a_filter(rest) => {
+                return Err(QueryError {
+                    token: token.to_owned(),
+                    message: data().unknown_filter.to_owned(),
+                });
             }
-            "scope" => {
-                // Else the French word the screens show (`scope:europeen`).
-                let shown = |s| words_slug(vocabulary::of(Lang::Fr).scope(s));
-                let scopes = named(Scope::ALL, Scope::slug, &[&shown], &value);
-                if scopes.is_empty() {
-                    let fr = vocabulary::of(Lang::Fr);
-                    let said = |s: Scope| listed(fr.scope(s), s.slug());
-                    return Err(unknown(token, data().unknown_scope, Scope::ALL, said));
-                }
-                Some(Atom::Scope(scopes))
-            }
-            "topic" => {
-                // Else the French words the screens show (`topic:commande`).
-                let shown = |t| words_slug(vocabulary::of(Lang::Fr).topic(t));
-                let topics = named(Topic::ALL, Topic::slug, &[&shown], &value);
-                if topics.is_empty() {
-                    let fr = vocabulary::of(Lang::Fr);
-                    let said = |t: Topic| listed(fr.topic(t), t.slug());
-                    return Err(unknown(token, data().unknown_topic, Topic::ALL, said));
-                }
-                Some(Atom::Topic(topics))
-            }
-            "in" => Some(Atom::In(value)),
-            "is" => match value.as_str() {
-                v if "starred".starts_with(v) || v == "star" || v == "fav" => {
-                    Some(Atom::Mark(Mark::Starred))
-                }
-                v if "met".starts_with(v) => Some(Atom::Mark(Mark::Met)),
-                _ => {
-                    return Err(QueryError {
-                        token: token.to_owned(),
-                        message: data().is_values.to_owned(),
-                    });
-                }
-            },
-            "has" => match value.as_str() {
-                v if "note".starts_with(v) || v == "notes" => Some(Atom::Mark(Mark::Noted)),
-                v if "alias".starts_with(v) || v == "aliases" => Some(Atom::Mark(Mark::Aliased)),
-                _ => {
-                    return Err(QueryError {
-                        token: token.to_owned(),
-                        message: data().has_values.to_owned(),
-                    });
-                }
-            },
-            _ => None,
-        };
-        if let Some(atom) = atom {
-            return Ok(Some(Term { atom, negated }));
+            None => {}
         }
     }
+    Ok(text_term(rest, negated))
+}
+
+/// The condition of filter `key` (see [`filter_named`]) with a folded `value`, as `token`
+/// writes it; `None` while the value is still to be typed.
+fn filter(key: &str, value: &str, token: &str) -> Result<Option<Atom>, QueryError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let value = value.to_owned();
+    let mistaken =
+        |message: &str| QueryError { token: token.to_owned(), message: message.to_owned() };
+    let atom = match key {
+        "kind" => {
+            let kinds = kinds_named(&value);
+            if kinds.is_empty() {
+                return Err(unknown(token, data().unknown_kind, Kind::ALL, kind_listed));
+            }
+            Atom::Kind(kinds)
+        }
+        "scope" => {
+            // Else the French word the screens show (`scope:europeen`), in the
+            // feminine too, as « portée » asks (`scope:nationale`).
+            let shown = |s| words_slug(vocabulary::of(Lang::Fr).scope(s));
+            let scopes = masculine(&value)
+                .map(|value| named(Scope::ALL, Scope::slug, &[&shown], value))
+                .find(|scopes| !scopes.is_empty())
+                .unwrap_or_default();
+            if scopes.is_empty() {
+                let fr = vocabulary::of(Lang::Fr);
+                let said = |s: Scope| listed(fr.scope(s), s.slug());
+                return Err(unknown(token, data().unknown_scope, Scope::ALL, said));
+            }
+            Atom::Scope(scopes)
+        }
+        "topic" => {
+            // Else the French words the screens show (`topic:commande`).
+            let shown = |t| words_slug(vocabulary::of(Lang::Fr).topic(t));
+            let mut topics = named(Topic::ALL, Topic::slug, &[&shown], &value);
+            if topics.is_empty() {
+                // A topic named as the kind of the same name is (`topic:ess`, as `kind:ess`).
+                let kinds = kinds_named(&value);
+                topics = Topic::ALL
+                    .iter()
+                    .copied()
+                    .filter(|t| kinds.iter().any(|k| k.slug() == t.slug()))
+                    .collect();
+            }
+            if topics.is_empty() {
+                let fr = vocabulary::of(Lang::Fr);
+                let said = |t: Topic| listed(fr.topic(t), t.slug());
+                return Err(unknown(token, data().unknown_topic, Topic::ALL, said));
+            }
+            Atom::Topic(topics)
+        }
+        "in" => Atom::In(value),
+        // In French too: `is:étoilé`, `is:favori`, `is:rencontré`.
+        "is" => match value.as_str() {
+            v if ["starred", "etoile", "etoiles", "favori", "favoris"]
+                .iter()
+                .any(|word| word.starts_with(v))
+                || v == "star"
+                || v == "fav" =>
+            {
+                Atom::Mark(Mark::Starred)
+            }
+            v if ["met", "rencontre", "rencontres"].iter().any(|word| word.starts_with(v)) => {
+                Atom::Mark(Mark::Met)
+            }
+            _ => return Err(mistaken(data().is_values)),
+        },
+        _ => match value.as_str() {
+            v if "note".starts_with(v) || v == "notes" => Atom::Mark(Mark::Noted),
+            v if "alias".starts_with(v) || v == "aliases" => Atom::Mark(Mark::Aliased),
+            _ => return Err(mistaken(data().has_values)),
+        },
+    };
+    Ok(Some(atom))
+}
+
+/// A text term: `rest` is the token without its `!`.
+fn text_term(rest: &str, negated: bool) -> Option<Term> {
     let (rest, exact) = match rest.strip_prefix('\'') {
         Some(r) => (r, true),
         None => (rest, false),
@@ -523,9 +611,12 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
         Some(r) if !exact => (r, true),
         _ => (rest, false),
     };
-    let text = fold(rest);
+    let folded = fold(rest);
+    // The exact letters are what `'` asks for; else punctuation copied along with a word is
+    // no part of it (`ugap,` `(cnfpt)` `"ugap"`), nor the dots of an acronym (`u.g.a.p.`).
+    let text = if exact { folded } else { unpunctuated(&folded).unwrap_or(folded) };
     if text.is_empty() {
-        return Ok(None);
+        return None;
     }
     let mode = match (exact, prefix, suffix) {
         (true, ..) => Mode::Exact,
@@ -536,7 +627,7 @@ fn parse_term(token: &str) -> Result<Option<Term>, QueryError> {
         _ if negated => Mode::Exact,
         _ => Mode::Fuzzy,
     };
-    Ok(Some(Term { atom: Atom::Text { text, mode }, negated }))
+    Some(Term { atom: Atom::Text { text, mode }, negated })
 }
 
 #[cfg(test)]
@@ -607,6 +698,65 @@ mod tests {
         for (previous, query, narrows, grown) in pairs {
             assert_eq!(q(query).narrows(&q(previous)), narrows, "{previous:?} -> {query:?}");
             assert_eq!(q(query).grown_fuzzy(&q(previous)), grown, "{previous:?} -> {query:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_around_a_word_and_dots_of_an_acronym_are_no_part_of_it() {
+        let text = |query: &str| match Query::parse(query).map(|q| q.groups) {
+            Ok(groups) => match groups.as_slice() {
+                [group] => match &group[0].atom {
+                    Atom::Text { text, .. } => text.clone(),
+                    other => format!("{other:?}"),
+                },
+                _ => format!("{groups:?}"),
+            },
+            Err(e) => e.to_string(),
+        };
+        for typed in
+            ["ugap,", "\"ugap\"", "(ugap)", "ugap.", "«ugap»", "u.g.a.p", "U.G.A.P.", "ugap?"]
+        {
+            assert_eq!(text(typed), "ugap", "{typed}");
+        }
+        // Inside a word, kept: an elision, a hyphen, a domain, a version.
+        for kept in ["l'economie", "ile-de-france", "achatpublic.info", "3.0", "c++"] {
+            assert_eq!(text(kept), kept);
+        }
+        // The exact letters are as typed; punctuation alone is searched as it is.
+        assert_eq!(text("'ugap,"), "ugap,");
+        assert_eq!(text("?"), "?");
+    }
+
+    #[test]
+    fn filters_answer_to_the_names_people_give_them() {
+        let atom = |query: &str| Query::parse(query).ok().map(|q| q.groups[0][0].atom.clone());
+        assert_eq!(atom("type:media"), atom("kind:media"));
+        assert_eq!(atom("Type:média"), atom("kind:media"));
+        for key in ["loc", "location", "lieu", "ville"] {
+            assert_eq!(atom(&format!("{key}:bordeaux")), atom("in:bordeaux"), "{key}");
+        }
+        assert_eq!(atom("thème:sport"), atom("topic:sport"));
+        assert_eq!(atom("portée:nationale"), atom("scope:national"));
+        for feminine in ["nationale", "régionale", "européenne", "internationales", "locale"] {
+            assert!(atom(&format!("scope:{feminine}")).is_some(), "{feminine}");
+        }
+        assert_eq!(atom("topic:ess"), Some(Atom::Topic(vec![Topic::SocialEconomy])));
+        assert_eq!(atom("is:étoilé"), atom("is:starred"));
+        assert_eq!(atom("is:favori"), atom("is:starred"));
+        assert_eq!(atom("is:rencontré"), atom("is:met"));
+        // A filter still being typed asks nothing, under any of its names.
+        assert_eq!(Query::parse("type:"), Ok(Query::default()));
+        assert!(Query::parse_whole("type:").is_err());
+    }
+
+    #[test]
+    fn a_mistyped_filter_is_an_error_not_a_word_found_nowhere() {
+        let err = Query::parse("colour:red").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.starts_with("colour:red:") && err.contains("kind:"), "{err}");
+        assert!(Query::parse("!colour:red").is_err());
+        // Times, addresses and the exact letters are searched as written.
+        for text in ["10:30", "https://ugap.fr", "'colour:red", "a:b"] {
+            assert!(Query::parse(text).is_ok(), "{text}");
         }
     }
 

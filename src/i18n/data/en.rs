@@ -66,4 +66,5 @@ pub static DATA: Data = Data {
     unknown_topic: "no topic is called that; use one of: {}",
     is_values: "use is:starred or is:met",
     has_values: "use has:note or has:alias",
+    unknown_filter: "no filter is called that; the filters are kind:, scope:, topic:, in:, is: and has: (to search for the word as written, put ' before it)",
 };

@@ -60,11 +60,12 @@ pub static DATA: Data = Data {
     replaced_many: "{}\u{a0}: {} partenaires («\u{a0}{}\u{a0}» le premier) sont aussi dans {}, lu avant lui\u{a0}; ceux de ce fichier l'emportent",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
-    unknown_kind: "aucun type ne porte ce nom\u{a0}; choisissez parmi\u{a0}: {}",
+    unknown_kind: "aucun type ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
     ambiguous_kind: "ambigu\u{a0}: cela peut être {}\u{a0}; tapez quelques lettres de plus de celui que vous voulez",
     filter_without_value: "ce filtre n'a pas de valeur\u{a0}: écrivez-en une après les deux-points, comme {}",
-    unknown_scope: "aucune portée ne porte ce nom\u{a0}; choisissez parmi\u{a0}: {}",
-    unknown_topic: "aucun thème ne porte ce nom\u{a0}; choisissez parmi\u{a0}: {}",
-    is_values: "utilisez is:starred ou is:met",
+    unknown_scope: "aucune portée ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
+    unknown_topic: "aucun thème ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
+    is_values: "utilisez is:starred (ou is:étoilé) ou is:met (ou is:rencontré)",
     has_values: "utilisez has:note ou has:alias",
+    unknown_filter: "aucun filtre ne s'appelle ainsi\u{a0}; les filtres sont kind:, scope:, topic:, in:, is: et has: (pour chercher le mot tel quel, mettez ' devant)",
 };
