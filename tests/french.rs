@@ -615,6 +615,38 @@ fn forgiving_forms_light_the_original_characters() {
     assert_eq!(lit, "start-up");
 }
 
+/// What `query` lights in the name of partner `id`, each run of lit characters apart.
+fn lit_in_name(id: &str, query: &str) -> Vec<String> {
+    let index = CATALOG.position(id).unwrap_or_default();
+    let partner = &CATALOG.partners()[index];
+    let query = Query::parse(query).unwrap_or_default();
+    let lit = CATALOG.index().highlights(index, partner, &query).name;
+    let mut runs: Vec<String> = Vec::new();
+    for (n, c) in partner.name.chars().enumerate() {
+        if lit.contains(&n) {
+            match runs.last_mut() {
+                Some(run) if n > 0 && lit.contains(&(n - 1)) => run.push(c),
+                _ => runs.push(c.to_string()),
+            }
+        }
+    }
+    runs
+}
+
+#[test]
+fn a_word_lights_what_it_matched_not_its_letters_further_on() {
+    // Found as another spelling: that is lit, not the rest of the word's letters by fuzzy
+    // matching, further along the name.
+    assert_eq!(lit_in_name("gsef", "sociale"), ["Social"]);
+    assert_eq!(lit_in_name("ensie", "economie sociale"), ["Social"]);
+    assert_eq!(lit_in_name("apasp", "achats"), ["Achat"]);
+    // A stop word the query matches without is lit where it is a word only.
+    assert_eq!(lit_in_name("ensie", "economie sociale et solidaire"), ["Social"]);
+    assert_eq!(lit_in_name("amif", "ile de france"), ["de", "Ile", "de", "France"]);
+    // A word found by letters only is still lit by letters.
+    assert_eq!(lit_in_name("ugap", "ugp"), ["UG", "P"]);
+}
+
 #[test]
 fn hyphens_inside_words_need_not_be_typed_nor_left_out() {
     // None of these words is in the glossary: the partners write them with hyphens.

@@ -4,13 +4,13 @@
 //!
 //! Owns marking only: what matches is [`super::matching`]'s, the folded text the index's.
 
-use super::expand::{FormKind, GroupPlan};
+use super::expand::{FormKind, GroupPlan, TermSlot};
 use std::ops::Range;
 
 use super::fold::{fold_with_map, folded_len, is_word_char};
 use super::fuzzy::fuzzy_positions;
 use super::index::{ACRONYM, Index, NAME};
-use super::query::{Mode, Query, counts_inside_text};
+use super::query::{Atom, Mode, Query, counts_inside_text};
 use crate::PARALLEL_MIN;
 use crate::dataset::Partner;
 
@@ -56,12 +56,13 @@ pub struct TextMarker {
 impl TextMarker {
     /// Marks where `term` (in `mode`) matched a long text: every occurrence, the word starts
     /// only of a term too short to count inside words (see [`counts_inside_text`]), the words
-    /// only of an `acronym` (see [`Index::acronym`]).
-    fn typed(&mut self, term: &str, mode: Mode, acronym: bool) {
-        let look = if counts_inside_text(term, mode) {
-            Look::Anywhere
-        } else if acronym {
+    /// only of one that counts only as a `whole` word (an acronym, see [`Index::acronym`]; a
+    /// stop word the query matches without).
+    fn typed(&mut self, term: &str, mode: Mode, whole: bool) {
+        let look = if whole {
             Look::WholeWords
+        } else if counts_inside_text(term, mode) {
+            Look::Anywhere
         } else {
             Look::WordStarts
         };
@@ -140,7 +141,9 @@ impl Index {
         let mut marker = TextMarker::default();
         for (term, mode) in query.positive_texts() {
             if matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                marker.typed(term, mode, mode == Mode::Fuzzy && self.acronym(term));
+                let whole = mode == Mode::Fuzzy
+                    && (self.acronym(term) || needless(Some(plans.as_slice()), term));
+                marker.typed(term, mode, whole);
             }
         }
         for (term, whole) in other_spellings(&plans) {
@@ -198,12 +201,23 @@ impl Index {
             aliases: vec![Vec::new(); partner.aliases.len()],
             ..Highlights::default()
         };
+        let plans = self.marking_plans(query, texts);
         for (term, mode) in query.positive_texts() {
             let acronym = mode == Mode::Fuzzy && self.acronym(term);
+            // A stop word the query matches without is marked only where it is a word: not
+            // the "et" of "Network", the "de" of "des".
+            let needless = mode == Mode::Fuzzy && needless(plans.as_deref(), term);
+            // By letters only where the partner holds no other spelling of the word by words,
+            // as it matched: "sociale" is "Social" in "Social Economy Forum", not also the "e"
+            // of "Economy".
+            let letters = mode == Mode::Fuzzy
+                && !plans
+                    .as_deref()
+                    .is_some_and(|plans| self.spelled_otherwise(index, plans, term));
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
-                if acronym {
+                if acronym || needless {
                     mark_word_starts(original, term, true, out);
-                } else {
+                } else if letters || folded.contains(term) {
                     mark_short(original, folded, term, mode, out);
                 }
             };
@@ -217,11 +231,11 @@ impl Index {
                 short(alias, folded, marks);
             }
             if texts && matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                marker.typed(term, mode, acronym);
+                marker.typed(term, mode, acronym || needless);
             }
         }
-        if self.glossary.is_some() {
-            self.mark_forms(partner, query, texts, &mut out, &mut marker);
+        if let Some(plans) = &plans {
+            mark_forms(partner, plans, texts, &mut out, &mut marker);
         }
         if texts && let Some(location) = &partner.location {
             out.location = marker.mark(location);
@@ -234,36 +248,76 @@ impl Index {
         (out, marker)
     }
 
-    /// Marks where the other spellings and glossary equivalents of the query's words start
-    /// a word (typos: where they are whole words) in the short fields, and adds them to what
-    /// marks the long texts. Corrections are looked for only with `texts` (the detail, drawn
-    /// for one partner), not for every row of the list.
-    fn mark_forms(
-        &self,
-        partner: &Partner,
-        query: &Query,
-        texts: bool,
-        out: &mut Highlights,
-        marker: &mut TextMarker,
-    ) {
-        // Marked while a frame is drawn: never wait for the words of a large dataset to be
-        // gathered (seconds at a million partners, on the loader's thread). Until they are,
-        // the words are marked as typed. A small dataset's words take moments: made here.
-        if self.entries.len() >= PARALLEL_MIN && !self.has_vocabulary() {
-            return;
+    /// The plans of `query`'s words (their other spellings, glossary equivalents and stop
+    /// words), with corrections when `texts` (the detail, drawn for one partner; not every
+    /// row of the list); `None` without a glossary, or while the words of a large dataset are
+    /// gathered: marked while a frame is drawn, they are never waited for (seconds at a
+    /// million partners, on the loader's thread), and the words are marked as typed until
+    /// then. A small dataset's words take moments: made here.
+    fn marking_plans<'q>(&self, query: &'q Query, texts: bool) -> Option<Vec<GroupPlan<'q>>> {
+        let ready = self.entries.len() < PARALLEL_MIN || self.has_vocabulary();
+        (self.glossary.is_some() && ready).then(|| self.plan(query, texts))
+    }
+
+    /// Whether partner `index` holds, where a word starts, another spelling or an
+    /// equivalent of the query word `term` (as [`other_spellings`] gives them): then that is
+    /// what matched, not `term` by letters (see `Index::find_word`).
+    fn spelled_otherwise(&self, index: usize, plans: &[GroupPlan<'_>], term: &str) -> bool {
+        let text = self.text(index);
+        let holds = |spelling: &str, whole: bool| {
+            occurrences(text, spelling).any(|at| {
+                let starts = text[..at].chars().next_back().is_none_or(|c| !is_word_char(c));
+                let rest = &text[at + spelling.len()..];
+                starts && (!whole || rest.chars().next().is_none_or(|c| !is_word_char(c)))
+            })
+        };
+        plans
+            .iter()
+            .filter(|plan| {
+                plan.direct.iter().flat_map(|(slots, _)| slots).any(|slot| is_term(slot, term))
+            })
+            .any(|plan| {
+                other_spellings(std::slice::from_ref(plan)).any(|(s, whole)| holds(s, whole))
+            })
+    }
+}
+
+/// Whether `slot` is the query's text term `term`.
+fn is_term(slot: &TermSlot<'_>, term: &str) -> bool {
+    matches!(&slot.term.atom, Atom::Text { text, .. } if text == term)
+}
+
+/// Whether `term` is a stop word the query matches without (see [`GroupPlan::optional`]).
+fn needless(plans: Option<&[GroupPlan<'_>]>, term: &str) -> bool {
+    plans.into_iter().flatten().any(|plan| {
+        plan.direct
+            .iter()
+            .filter(|(_, optional)| plan.optional || *optional)
+            .flat_map(|(slots, _)| slots)
+            .any(|slot| is_term(slot, term))
+    })
+}
+
+/// Marks where the other spellings and glossary equivalents of the query's words start a
+/// word (typos: where they are whole words) in the short fields, and adds them to what marks
+/// the long texts.
+fn mark_forms(
+    partner: &Partner,
+    plans: &[GroupPlan<'_>],
+    texts: bool,
+    out: &mut Highlights,
+    marker: &mut TextMarker,
+) {
+    for (term, whole) in other_spellings(plans) {
+        mark_word_starts(&partner.name, term, whole, &mut out.name);
+        if let Some(acronym) = &partner.acronym {
+            mark_word_starts(acronym, term, whole, &mut out.acronym);
         }
-        let plans = self.plan(query, texts);
-        for (term, whole) in other_spellings(&plans) {
-            mark_word_starts(&partner.name, term, whole, &mut out.name);
-            if let Some(acronym) = &partner.acronym {
-                mark_word_starts(acronym, term, whole, &mut out.acronym);
-            }
-            for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
-                mark_word_starts(alias, term, whole, marks);
-            }
-            if texts {
-                marker.push(term, if whole { Look::WholeWords } else { Look::WordStarts });
-            }
+        for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
+            mark_word_starts(alias, term, whole, marks);
+        }
+        if texts {
+            marker.push(term, if whole { Look::WholeWords } else { Look::WordStarts });
         }
     }
 }
