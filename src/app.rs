@@ -266,6 +266,13 @@ impl App {
     pub fn list_offset(&self) -> usize {
         self.list_offset
     }
+    /// The partner the user followed a relation from to reach the one shown, while that is
+    /// still the one shown: where Esc (and Back) take them.
+    pub fn came_from(&self) -> Option<usize> {
+        let here = self.visits.get(self.visit)?;
+        let before = self.visits.get(self.visit.checked_sub(1)?)?;
+        (Some(here.partner) == self.selected_partner()).then_some(before.partner)
+    }
     /// The selected partner's catalog index.
     pub fn selected_partner(&self) -> Option<usize> {
         self.results.get(self.selected).map(|h| h.index)

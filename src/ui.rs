@@ -257,6 +257,14 @@ fn hints(app: &App, columns: u16) -> String {
             hint(&[Action::ApplyRow], t.hint_show_in_list),
             hint(&[Action::CloseOverlay], t.hint_close),
         ],
+        // Having followed a relation, the way back comes first: Esc goes there.
+        Context::Detail if app.came_from().is_some() => vec![
+            hint(&[Action::Cancel], t.hint_back),
+            hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
+            hint(&[Action::FollowLink], t.hint_follow),
+            hint(&[Action::ScrollUp, Action::ScrollDown], t.hint_scroll),
+            hint(&[Action::OpenHelp], t.hint_help),
+        ],
         Context::Detail => vec![
             hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
             hint(&[Action::FollowLink], t.hint_follow),

@@ -927,3 +927,32 @@ fn click_on_a_scrolled_network_row_chooses_what_is_drawn_there() {
         assert!(drawn.contains(&label), "row {row} shows {drawn:?}, chosen {label:?}");
     }
 }
+
+#[test]
+fn esc_after_following_goes_back_and_never_quits_a_key_later() {
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "gsef");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("bordeaux"));
+    let drawn = common::screen(&app);
+    assert!(drawn.contains("GSEF › City of Bordeaux"), "the trail says where from:\n{drawn}");
+    assert!(drawn.lines().last().is_some_and(|l| l.starts_with("Esc back")), "{drawn}");
+    // Esc returns where the user was: the query, the partner, the detail.
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!((app.query().as_str(), selected_id(&app)), ("gsef", Some("gsef")));
+    assert_eq!(app.focus(), Focus::Detail);
+    assert!(!common::screen(&app).contains(" › "), "no trail where nothing was followed");
+    // Then as ever: the list, the query cleared, and only then quit.
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!((app.focus(), app.query().as_str()), (Focus::List, "gsef"));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(!app.should_quit());
+    assert_eq!(app.query(), "");
+    // Having moved on from the partner followed to, Esc leaves the detail as usual.
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "gsef");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter, KeyCode::Tab, KeyCode::Down, KeyCode::Tab]);
+    assert_ne!(selected_id(&app), Some("bordeaux"));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.focus(), Focus::List);
+}

@@ -46,7 +46,12 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) -> Option<Effect> {
-        if self.narrow_detail {
+        if self.came_from().is_some() && (self.narrow_detail || self.focus == Focus::Detail) {
+            // Reached by following a relation, whose target's list may be none the user
+            // asked for: back where they came from, rather than into that list (where the
+            // next Esc, on the query the follow cleared, would quit).
+            self.go_visit(-1);
+        } else if self.narrow_detail {
             self.narrow_detail = false;
             self.focus = Focus::List;
         } else if self.focus == Focus::Detail {

@@ -33,12 +33,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     // Room left on the top border for the `↑` mark when scrolled.
     let max_title = usize::from(area.width.saturating_sub(if scroll > 0 { 8 } else { 4 }));
     // "Name (ACR)" as the list shows it: a long name is cut, the acronym kept.
+    // Reached by following a relation, the partner it came from first, as a trail
+    // ("GSEF › City of Bordeaux"), while there is room for both.
+    let trail = app
+        .came_from()
+        .and_then(|i| app.catalog().get(i))
+        .map(|from| format!("{} › ", crate::text::clean(from.short_name())))
+        .filter(|trail| crate::text::width(trail) * 2 <= max_title)
+        .unwrap_or_default();
     let title = app
         .selected_partner()
         .and_then(|i| app.catalog().get(i))
         .map(|p| {
-            let runs = crate::view::list::label_runs(p, &[], &[], max_title.saturating_sub(2));
-            format!(" {} ", runs.into_iter().map(|(run, _)| run).collect::<String>())
+            let room = max_title.saturating_sub(2 + crate::text::width(&trail));
+            let runs = crate::view::list::label_runs(p, &[], &[], room);
+            format!(" {trail}{} ", runs.into_iter().map(|(run, _)| run).collect::<String>())
         })
         .unwrap_or_default();
     let shown = app.selected_partner().is_some();

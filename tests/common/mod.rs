@@ -160,7 +160,6 @@ pub fn events(token: &str) -> Vec<Event> {
     vec![key(code, modifiers)]
 }
 
-/// Draws `app` in monochrome at `width`×`height`.
 /// The detail pane's rows as text, every one of them (not only those on screen).
 pub fn detail_rows(app: &App) -> Vec<String> {
     let detail = app.detail();
@@ -168,6 +167,7 @@ pub fn detail_rows(app: &App) -> Vec<String> {
     rows.map(|line| line.iter().map(|segment| segment.text.as_str()).collect()).collect()
 }
 
+/// Draws `app` in monochrome at `width`×`height`.
 pub fn draw_at(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(width, height)).expect("a test terminal never fails");
@@ -179,6 +179,14 @@ pub fn draw_at(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let (width, height) = app.size();
     draw_at(app, width, height)
+}
+
+/// What `app` shows at the size it was laid out for, one line a row.
+pub fn screen(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let row = |y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+    (0..buffer.area.height).map(row).collect::<Vec<_>>().join("\n")
 }
 
 /// Draws `app` in `theme` at the size it was laid out for.

@@ -240,7 +240,7 @@ pub static UI: Ui = Ui {
     do_move_page: "move a page",
     do_toggle_focus: "switch between list and detail",
     do_open: "open the detail",
-    do_cancel: "back to the list, else clear, else quit",
+    do_cancel: "back where you followed from, else to the list, else clear, else quit",
     do_quit: "quit",
     do_suspend: "suspend (fg resumes)",
     do_help: "this help",

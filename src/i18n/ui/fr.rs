@@ -240,7 +240,7 @@ pub static UI: Ui = Ui {
     do_move_page: "se déplacer d'une page",
     do_toggle_focus: "passer de la liste à la fiche",
     do_open: "ouvrir la fiche",
-    do_cancel: "retour à la liste, sinon effacer, sinon quitter",
+    do_cancel: "retour au partenaire d'où vous avez suivi une relation, sinon à la liste, sinon effacer, sinon quitter",
     do_quit: "quitter",
     do_suspend: "suspendre (fg pour reprendre)",
     do_help: "cette aide",
