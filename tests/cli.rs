@@ -763,6 +763,15 @@ fn a_refused_command_line_is_told_in_french_too() {
         ),
         "{said}"
     );
+    // An option without its value says so, not that an empty value is invalid.
+    for (args, option) in [
+        (&["--lang", "fr", "search", "ugap", "--limit"][..], "--limit <N>"),
+        (&["--lang", "fr", "list", "--kind"][..], "--kind <KIND>"),
+    ] {
+        let said = refused(args);
+        let expected = format!("erreur : une valeur est attendue après « {option} »\n");
+        assert!(said.starts_with(&expected), "{said}");
+    }
     let said = refused(&["--lang", "fr", "note"]);
     assert!(
         said.starts_with("erreur : arguments obligatoires manquants : <ID>, <TEXT>..."),

@@ -32,6 +32,13 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
     };
     let arg = context(ContextKind::InvalidArg).unwrap_or_default();
     let mut message = match error.kind() {
+        // clap's "a value is required": an invalid value that is empty, and no values to
+        // choose from.
+        ErrorKind::InvalidValue
+            if context(ContextKind::InvalidValue).is_none_or(|value| value.is_empty()) =>
+        {
+            fill(said.arg_missing_value, &[&arg])
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
             let mut message = fill(said.arg_invalid_value, &[&value, &arg]);

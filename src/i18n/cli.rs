@@ -49,6 +49,8 @@ table! {
         arg_error,
         /// `{}`: the value, `{}`: the option.
         arg_invalid_value,
+        /// An option given without its value: `{}`: the option.
+        arg_missing_value,
         /// `{}`: the values it takes.
         arg_possible_values,
         /// A whole number was expected.

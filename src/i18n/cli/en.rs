@@ -20,6 +20,7 @@ pub static CLI: Cli = Cli {
     cause_separator: ": ",
     arg_error: "error:",
     arg_invalid_value: "invalid value '{}' for '{}'",
+    arg_missing_value: "a value is required for '{}' but none was supplied",
     arg_possible_values: "possible values: {}",
     arg_not_a_number: "a whole number is expected",
     arg_unknown: "unexpected argument '{}' found",

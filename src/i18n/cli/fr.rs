@@ -20,6 +20,7 @@ pub static CLI: Cli = Cli {
     cause_separator: "\u{a0}: ",
     arg_error: "erreur\u{a0}:",
     arg_invalid_value: "valeur «\u{a0}{}\u{a0}» invalide pour «\u{a0}{}\u{a0}»",
+    arg_missing_value: "une valeur est attendue après «\u{a0}{}\u{a0}»",
     arg_possible_values: "valeurs possibles\u{a0}: {}",
     arg_not_a_number: "un nombre entier est attendu",
     arg_unknown: "argument inattendu «\u{a0}{}\u{a0}»",
