@@ -830,3 +830,11 @@ fn filters_take_the_french_words_the_screens_show() {
         assert_eq!(found, ids(slug), "{french}");
     }
 }
+
+#[test]
+fn a_word_typed_without_its_plural_is_whole_in_a_name() {
+    // "Régions de France" has "region" whole but for its plural: it ranks above a partner
+    // whose description says "region" and whose name says "France" (rtC F5).
+    assert_eq!(ids("region de france").first(), Some(&"regions-de-france"));
+    assert_eq!(ids("departement de france").first(), Some(&"adf"));
+}

@@ -128,8 +128,13 @@ fn occurrences(text: &str, term: &str) -> Vec<(usize, Quality)> {
     text.match_indices(term)
         .map(|(byte, _)| {
             let starts = text[..byte].chars().next_back().is_none_or(|c| !is_word(c));
-            let ends = text[byte + term.len()..].chars().next().is_none_or(|c| !is_word(c));
-            let quality = match (starts, ends) {
+            let after = &text[byte + term.len()..];
+            let ends = after.chars().next().is_none_or(|c| !is_word(c));
+            // A plural or feminine ending is no part of the word it ends: "sport" is whole in
+            // "sports", from three letters on.
+            let rest: String = after.chars().take_while(|&c| is_word(c)).collect();
+            let inflected = term.len() >= 3 && ["s", "e", "es", "x"].contains(&rest.as_str());
+            let quality = match (starts, ends || inflected) {
                 (true, true) => Quality::WholeWord,
                 (true, false) => Quality::WordPrefix,
                 _ => Quality::InsideWord,

@@ -768,9 +768,21 @@ fn word_quality(text: &str, at: usize, len: usize) -> Quality {
     };
     match (starts, ends) {
         (true, true) => Quality::WholeWord,
+        (true, false) if inflected(text.get(at..at + len), text.get(at + len..)) => {
+            Quality::WholeWord
+        }
         (true, false) => Quality::WordPrefix,
         _ => Quality::InsideWord,
     }
+}
+
+/// Whether a word is `term` (three letters or more) with a plural or feminine ending (`s`,
+/// `e`, `es`, `x`): `region` is the whole word in "Régions de France", `sport` in "sports".
+/// `after` is the text after the term, from the rest of its word on.
+pub(super) fn inflected(term: Option<&str>, after: Option<&str>) -> bool {
+    let (Some(term), Some(after)) = (term, after) else { return false };
+    let rest = after.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
+    term.len() >= FUZZY_MIN_CHARS && matches!(rest, "s" | "e" | "es" | "x")
 }
 
 #[cfg(test)]
@@ -782,7 +794,10 @@ mod tests {
         let class = |text: &str, term: &str| {
             text.match_indices(term).map(|(at, _)| word_quality(text, at, term.len())).max()
         };
-        assert_eq!(class("sports policies", "sport"), Some(Quality::WordPrefix));
+        assert_eq!(class("sports policies", "sport"), Some(Quality::WholeWord));
+        assert_eq!(class("sporting policies", "sport"), Some(Quality::WordPrefix));
+        assert_eq!(class("regionales", "regional"), Some(Quality::WholeWord));
+        assert_eq!(class("as", "a"), Some(Quality::WordPrefix), "from three letters");
         assert_eq!(class("the sport", "sport"), Some(Quality::WholeWord));
         assert_eq!(class("transport", "sport"), Some(Quality::InsideWord));
         assert_eq!(class("transport, sport", "sport"), Some(Quality::WholeWord));

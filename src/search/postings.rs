@@ -15,6 +15,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 
 use super::index::Field;
+use super::matching::inflected;
 
 /// Partners per block of lists: a partner's place in its block fits in a `u16`.
 const BLOCK: usize = 1 << 16;
@@ -359,7 +360,10 @@ impl Postings {
         let Some(words) = self.telling(term) else { return false };
         self.blocks.par_iter().enumerate().for_each(|(b, block)| {
             for &(w, offset) in &words {
-                let whole_word = offset == 0 && self.word(w).len() == term.len();
+                let word = self.word(w);
+                let exact = offset == 0 && word.len() == term.len();
+                let whole_word =
+                    exact || offset == 0 && inflected(Some(term), word.get(term.len()..));
                 for (id, mark) in block.list(w) {
                     let i = b * BLOCK + usize::from(id);
                     if mark.0 & Mark::LOOSE != 0 {
@@ -367,7 +371,7 @@ impl Postings {
                         continue;
                     }
                     let place = mark.place() + u32::try_from(offset).unwrap_or(u32::MAX);
-                    let whole_field = whole_word && mark.0 & Mark::WHOLE != 0;
+                    let whole_field = exact && mark.0 & Mark::WHOLE != 0;
                     let spot = Spot {
                         field: mark.field(),
                         place,
