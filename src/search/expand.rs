@@ -319,10 +319,12 @@ impl Index {
             .iter()
             .map(|term| {
                 let word = TermPlan::of(&term.atom).map(|mut plan| {
-                    if matches!(term.atom, Atom::Text { mode: Mode::Fuzzy, .. })
-                        && self.acronym(plan.term())
-                    {
-                        plan.set_acronym();
+                    if matches!(term.atom, Atom::Text { mode: Mode::Fuzzy, .. }) {
+                        if self.acronym(plan.term()) {
+                            plan.set_acronym();
+                        } else if !self.counts_inside(plan.term(), Mode::Fuzzy) {
+                            plan.set_word_starts_in_text();
+                        }
                     }
                     let mut forms = vec![Form { plan, kind: FormKind::Direct }];
                     if forgiving {
@@ -346,6 +348,16 @@ impl Index {
         let word = strip_elision(word);
         !counts_inside_text(word, Mode::Fuzzy)
             && self.glossary.as_ref().is_some_and(|g| g.is_acronym(word))
+    }
+
+    /// Whether `word`, typed in `mode`, counts inside the words of a long text (a
+    /// description, a location, a note): from four letters (see [`counts_inside_text`]),
+    /// unless it is typed plain and is a word of the glossary, which counts at word starts
+    /// only there: "formation" is no match inside "information" (see [`Glossary::is_word`]).
+    pub(super) fn counts_inside(&self, word: &str, mode: Mode) -> bool {
+        counts_inside_text(word, mode)
+            && !(mode == Mode::Fuzzy
+                && self.glossary.as_ref().is_some_and(|g| g.is_word(strip_elision(word))))
     }
 
     /// Adds the other spellings of a plain word: without its elided article, its
@@ -410,7 +422,8 @@ impl Index {
                 forms.push(Form { plan, kind: FormKind::Variant });
             }
         }
-        if typos {
+        // A word of the glossary is spelt right: "formation" is no typo for "information".
+        if typos && !self.glossary.as_ref().is_some_and(|g| g.is_word(&word)) {
             self.add_corrections(forms, &word);
         }
     }
@@ -446,7 +459,7 @@ impl Index {
     /// (see [`Index::acronym`] and [`counts_inside_text`]).
     pub(super) fn grew_open(&self, from: &str, term: &str) -> bool {
         self.acronym(from)
-            || !counts_inside_text(from, Mode::Fuzzy) && counts_inside_text(term, Mode::Fuzzy)
+            || !self.counts_inside(from, Mode::Fuzzy) && self.counts_inside(term, Mode::Fuzzy)
     }
 
     /// What else, beside where `previous` matched, a partner matching `query` may be found
@@ -573,8 +586,14 @@ impl TermSlot<'_> {
             let held = had.kind == FormKind::Direct
                 && if fuzzy {
                     had.plan.fuzzy && had.plan.term() == term
+                } else if had.plan.counts_anywhere() {
+                    term.contains(had.plan.term())
                 } else {
-                    had.plan.counts_anywhere() && term.contains(had.plan.term())
+                    // At word starts only in long texts (a word of the glossary): a spelling
+                    // it starts is found where it is, unless that counts inside words.
+                    !had.plan.is_acronym()
+                        && term.starts_with(had.plan.term())
+                        && (form.kind != FormKind::Direct || !form.plan.counts_anywhere())
                 };
             let same =
                 had.plan.term() == term && had.kind == form.kind && had.plan.looks_as(&form.plan);

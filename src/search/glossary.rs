@@ -131,6 +131,13 @@ impl Glossary {
         self.acronyms.extend(other.acronyms);
     }
 
+    /// Whether a folded word is a one-word term of the glossary, as its lookups find one
+    /// (inflections too): a word with a meaning of its own, which a longer word holding it need not share
+    /// ("formation" in "information", "emploi" in "réemploi").
+    pub(super) fn is_word(&self, word: &str) -> bool {
+        self.by_key.contains_key(&key_of(&[word.to_owned()]))
+    }
+
     /// Whether a folded word is one of the glossary's acronyms: a term written in capitals.
     pub(super) fn is_acronym(&self, word: &str) -> bool {
         self.acronyms.contains(word)

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::fold::{fold_with_map, folded_len, is_word_char};
 use super::fuzzy::fuzzy_positions;
 use super::index::{ACRONYM, Index, NAME};
-use super::query::{Atom, Mode, Query, counts_inside_text};
+use super::query::{Atom, Mode, Query};
 use crate::PARALLEL_MIN;
 use crate::dataset::Partner;
 
@@ -54,14 +54,14 @@ pub struct TextMarker {
 }
 
 impl TextMarker {
-    /// Marks where `term` (in `mode`) matched a long text: every occurrence, the word starts
-    /// only of a term too short to count inside words (see [`counts_inside_text`]), the words
-    /// only of one that counts only as a `whole` word (an acronym, see [`Index::acronym`]; a
-    /// stop word the query matches without).
-    fn typed(&mut self, term: &str, mode: Mode, whole: bool) {
+    /// Marks where `term` matched a long text: every occurrence of one that counts `inside`
+    /// words (see [`Index::counts_inside`]), else the word starts, the words only of one that
+    /// counts only as a `whole` word (an acronym, see [`Index::acronym`]; a stop word the
+    /// query matches without).
+    fn typed(&mut self, term: &str, whole: bool, inside: bool) {
         let look = if whole {
             Look::WholeWords
-        } else if counts_inside_text(term, mode) {
+        } else if inside {
             Look::Anywhere
         } else {
             Look::WordStarts
@@ -143,7 +143,7 @@ impl Index {
             if matches!(mode, Mode::Fuzzy | Mode::Exact) {
                 let whole = mode == Mode::Fuzzy
                     && (self.acronym(term) || needless(Some(plans.as_slice()), term));
-                marker.typed(term, mode, whole);
+                marker.typed(term, whole, self.counts_inside(term, mode));
             }
         }
         for (term, whole) in other_spellings(&plans) {
@@ -231,7 +231,7 @@ impl Index {
                 short(alias, folded, marks);
             }
             if texts && matches!(mode, Mode::Fuzzy | Mode::Exact) {
-                marker.typed(term, mode, acronym || needless);
+                marker.typed(term, acronym || needless, self.counts_inside(term, mode));
             }
         }
         if let Some(plans) = &plans {

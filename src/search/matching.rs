@@ -712,6 +712,13 @@ impl TermPlan {
         (self.fuzzy, self.whole, self.reach) == (other.fuzzy, other.whole, other.reach)
     }
 
+    /// Makes the term count at word starts only in long texts (see [`Index::counts_inside`]).
+    pub(super) fn set_word_starts_in_text(&mut self) {
+        if self.reach == Reach::Anywhere {
+            self.reach = Reach::Short;
+        }
+    }
+
     /// Makes the term an acronym (see [`Index::acronym`]).
     pub(super) fn set_acronym(&mut self) {
         self.reach = Reach::Acronym;
