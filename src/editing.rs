@@ -161,7 +161,7 @@ pub fn apply_killing(
     kill: &mut String,
 ) -> Outcome {
     if *action == Action::Yank {
-        return apply(text, cursor, &Action::Paste(kill.clone()), lines);
+        return insert_pasted(text, cursor, kill, lines);
     }
     let kills = matches!(
         action,
@@ -171,16 +171,42 @@ pub fn apply_killing(
             | Action::DeleteToEnd
             | Action::DeleteToStart
     );
-    let before = kills.then(|| text.clone());
-    let outcome = apply(text, cursor, action, lines);
-    if let (Some(before), Outcome::Changed(splice)) = (before, outcome) {
-        *kill = before[splice.at..splice.at + splice.removed].iter().collect();
-    }
-    outcome
+    // The deletion hands over what it drains: copying the text first cost a whole note per key.
+    edit(text, cursor, action, lines, kills.then_some(kill))
 }
 
 /// Applies an editing action to `text` and its `cursor`.
 pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: Lines) -> Outcome {
+    edit(text, cursor, action, lines, None)
+}
+
+/// `pasted_text`, cleaned, inserted at the cursor.
+fn insert_pasted(
+    text: &mut Vec<char>,
+    cursor: &mut usize,
+    pasted_text: &str,
+    lines: Lines,
+) -> Outcome {
+    let at = (*cursor).min(text.len());
+    let chars = pasted(pasted_text, lines);
+    let count = chars.len();
+    text.splice(at..at, chars);
+    *cursor = at + count;
+    if count == 0 {
+        Outcome::Moved
+    } else {
+        Outcome::Changed(Splice { at, removed: 0, inserted: count })
+    }
+}
+
+/// [`apply`], putting what a deletion removed in `removed` when there is one.
+fn edit(
+    text: &mut Vec<char>,
+    cursor: &mut usize,
+    action: &Action,
+    lines: Lines,
+    removed: Option<&mut String>,
+) -> Outcome {
     let at = (*cursor).min(text.len());
     let (start, end) = line_bounds(text, at, lines);
     let deleted = match action {
@@ -189,17 +215,7 @@ pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: L
             *cursor = at + 1;
             return Outcome::Changed(Splice { at, removed: 0, inserted: 1 });
         }
-        Action::Paste(pasted_text) => {
-            let chars = pasted(pasted_text, lines);
-            let count = chars.len();
-            text.splice(at..at, chars);
-            *cursor = at + count;
-            return if count == 0 {
-                Outcome::Moved
-            } else {
-                Outcome::Changed(Splice { at, removed: 0, inserted: count })
-            };
-        }
+        Action::Paste(pasted_text) => return insert_pasted(text, cursor, pasted_text, lines),
         Action::DeleteBack => previous(text, at)..at,
         Action::DeleteForward => at..next(text, at),
         Action::DeleteWord => space_word_left(text, at)..at,
@@ -227,7 +243,11 @@ pub fn apply(text: &mut Vec<char>, cursor: &mut usize, action: &Action, lines: L
         return Outcome::Moved;
     }
     let splice = Splice { at: deleted.start, removed: deleted.len(), inserted: 0 };
-    text.drain(deleted);
+    let drained = text.drain(deleted);
+    if let Some(removed) = removed {
+        removed.clear();
+        removed.extend(drained);
+    }
     Outcome::Changed(splice)
 }
 
