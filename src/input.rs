@@ -20,7 +20,7 @@ mod escape;
 mod held;
 mod key;
 
-pub use escape::{after_escape, is_escape};
+pub use escape::as_sent;
 pub use held::{Coming, Held};
 pub use key::Key;
 use key::{alt, alt_key, ch, ctrl, ctrl_key, plain};

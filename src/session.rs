@@ -540,13 +540,14 @@ fn read_keys(terminal: &KeyTerminal, send: impl Fn(io::Result<Event>) -> bool) {
             Err(e) => Err(e),
         };
         unread = false;
-        let failed = event.is_err();
-        let after = match &event {
-            Ok(read) if crate::input::is_escape(read) => crate::input::after_escape(ready),
-            _ => Vec::new(),
+        let events = match event {
+            Ok(read) => crate::input::as_sent(read, ready),
+            Err(e) => {
+                send(Err(e));
+                break;
+            }
         };
-        let mut events = std::iter::once(event).chain(after.into_iter().map(Ok));
-        if !events.all(&send) || failed {
+        if !events.into_iter().map(Ok).all(&send) {
             break;
         }
     }

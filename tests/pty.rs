@@ -302,6 +302,20 @@ fn esc_and_an_arrow_in_one_read_are_esc_and_the_arrow() {
     assert_restored(&contents, &screen);
 }
 
+/// Esc and Ctrl-C in one read (`tmux send-keys Escape C-c`, a fast typist): crossterm reads
+/// ESC ^C as Alt-Ctrl-C, which did nothing; the browser takes Esc then Ctrl-C, and quits.
+#[test]
+fn esc_and_ctrl_c_in_one_read_quit() {
+    let mut session = Session::start("");
+    session.wait_for_browser();
+    session.type_keys(b"ugap");
+    session.wait_for("the query", |s| s.contents().starts_with("❯ ugap"));
+    session.type_keys(b"\x1b\x03");
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 /// With `NO_COLOR` the screen has no colour, but the QR code stays black on white: its
 /// colours are what makes it scan (crossterm's own `NO_COLOR` check dropped them).
 #[test]

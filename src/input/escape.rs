@@ -3,9 +3,43 @@
 //! gives Esc, then `[` and `B` as typed letters, which would land in the query (the fix,
 //! crossterm's pull request 1124, is not released). And ESC ESC q, Esc then Alt-q, it gives
 //! as Esc then a plain q: a character read with an Esc gets its Alt back (so Esc, Esc, q in
-//! one read is Esc, Alt-q too: the bytes are the same). Owns those repairs only.
+//! one read is Esc, Alt-q too: the bytes are the same). And ESC then Ctrl-C in one read
+//! (`tmux send-keys Escape C-c`, a fast typist) it gives as Alt-Ctrl-C, which quit nothing:
+//! a quit key after an Esc is Esc then that key. Owns those repairs only.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The events that `first`, as crossterm read it, stands for, with those read with it that
+/// `ready` gives (see [`after_escape`]), in the order they were sent.
+pub fn as_sent(first: Event, ready: impl FnMut() -> Option<Event>) -> Vec<Event> {
+    if let Some(quit) = quit_after_escape(&first) {
+        return vec![Event::Key(KeyEvent::from(KeyCode::Esc)), quit];
+    }
+    if !is_escape(&first) {
+        return vec![first];
+    }
+    std::iter::once(first).chain(after_escape(ready)).collect()
+}
+
+/// The quit keys, Ctrl and these letters, that an Esc before them must never swallow.
+const QUIT_LETTERS: [char; 3] = ['c', 'g', 'q'];
+
+/// Ctrl-C, Ctrl-G or Ctrl-Q, if `event` is one of them with Alt: ESC then the key in one
+/// read, which crossterm takes for Alt and the key. Nobody means Alt-Ctrl-C, and a quit key
+/// that does nothing leaves the user stuck.
+fn quit_after_escape(event: &Event) -> Option<Event> {
+    let Event::Key(key @ KeyEvent { code: KeyCode::Char(c), kind: KeyEventKind::Press, .. }) =
+        event
+    else {
+        return None;
+    };
+    let alt_control = KeyModifiers::ALT | KeyModifiers::CONTROL;
+    (key.modifiers == alt_control && QUIT_LETTERS.contains(&c.to_ascii_lowercase())).then(|| {
+        let mut key = *key;
+        key.modifiers = KeyModifiers::CONTROL;
+        Event::Key(key)
+    })
+}
 
 /// Whether `event` is a plain Esc press, after which crossterm may have split a key.
 pub fn is_escape(event: &Event) -> bool {
@@ -183,5 +217,27 @@ mod tests {
         );
         assert!(is_escape(&key(KeyCode::Esc, plain)));
         assert!(!is_escape(&key(KeyCode::Esc, KeyModifiers::ALT)));
+    }
+
+    #[test]
+    fn a_quit_key_after_esc_is_esc_then_the_key() {
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        let alt_control = KeyModifiers::ALT | KeyModifiers::CONTROL;
+        for c in ['c', 'g', 'q'] {
+            let control = key(KeyCode::Char(c), KeyModifiers::CONTROL);
+            let read = key(KeyCode::Char(c), alt_control);
+            assert_eq!(as_sent(read, || None), [esc.clone(), control.clone()]);
+            // ESC ESC Ctrl-C: Esc, then the key read with it, as it came.
+            let mut rest = std::iter::once(control.clone());
+            assert_eq!(as_sent(esc.clone(), || rest.next()), [esc.clone(), control]);
+        }
+        // Other Alt-Ctrl keys are left as they are.
+        let other = key(KeyCode::Char('u'), alt_control);
+        assert_eq!(as_sent(other.clone(), || None), [other]);
+        let mut rest = typed("[B").into_iter();
+        assert_eq!(
+            as_sent(esc.clone(), || rest.next()),
+            [esc, key(KeyCode::Down, KeyModifiers::NONE)]
+        );
     }
 }
