@@ -1223,7 +1223,9 @@ fn a_note_can_come_from_standard_input() {
         .args(["note", "ugap", "-"])
         .write_stdin("first line\nsecond line, with \"quotes\"\n\n")
         .assert()
-        .success();
+        .success()
+        // The prompt is for a terminal only: a pipe is not asked anything.
+        .stderr("");
     let ugap = home.json(&["show", "ugap", "--json"]);
     assert_eq!(ugap["note"], "first line\nsecond line, with \"quotes\"");
 }

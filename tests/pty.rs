@@ -760,3 +760,32 @@ fn a_terminal_that_goes_away_ends_the_browser_and_keeps_the_note() {
     let state = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
     assert!(state.contains("Rappeler Anne"), "{state}");
 }
+
+/// `partners note ID -` at a terminal says how to end the note before it waits for it: the
+/// note typed, then Ctrl-D on a new line, saves it; Ctrl-C cancels with 130 and saves nothing.
+#[test]
+fn a_note_typed_at_the_terminal_is_asked_for_and_ends_with_ctrl_d() {
+    // A shell that outlives the Ctrl-C sent to the terminal's foreground, to report the exit.
+    let script = format!("trap true INT; '{BIN}' note ugap -; echo {AFTER} status=$?; stty -a");
+    let prompt = "Type the note, then Ctrl-D on a new line to save it (Ctrl-C to cancel):";
+    let mut session = Session::spawn("sh", &script, &[]);
+    session.wait_for("the prompt", |s| s.contents().contains(prompt));
+    session.type_keys(b"Stand B12\r");
+    session.type_keys(&[0x04]);
+    let home = session.home.take().expect("the home");
+    let (status, contents, _) = session.finish();
+    assert_eq!(status, 0, "{contents}");
+    let saved = std::fs::read_to_string(home.path().join("state.ron")).expect("the note saved");
+    assert!(saved.contains("Stand B12"), "{saved}");
+
+    let script =
+        format!("trap true INT; '{BIN}' --lang fr note ugap -; echo {AFTER} status=$?; stty -a");
+    let mut session = Session::spawn("sh", &script, &[]);
+    session.wait_for("the prompt", |s| s.contents().contains("puis Ctrl-D en début de ligne"));
+    session.type_keys(b"Stand C3");
+    session.type_keys(&[0x03]);
+    let home = session.home.take().expect("the home");
+    let (status, contents, _) = session.finish();
+    assert_eq!(status, 130, "{contents}");
+    assert!(!home.path().join("state.ron").exists(), "nothing saved");
+}

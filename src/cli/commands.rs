@@ -1,7 +1,7 @@
 //! Every subcommand that does not open the browser: reading the partners and the user's
 //! marks, printing them, changing marks, notes and aliases, exporting, validating datasets.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -92,6 +92,10 @@ const NOTE_MOST: u64 = 1 << 20;
 /// must not delete a note).
 fn note_text(words: &[String], id: &str) -> Result<String> {
     let text = if words == ["-"] {
+        // At a terminal the read waits for typing: a wait with no word looks like a hang.
+        if std::io::stdin().is_terminal() {
+            let _ = writeln!(io::stderr(), "{}", i18n::cli().note_prompt);
+        }
         // At most one byte past the bound: `note - < /dev/zero` ends. Bytes first: the bound
         // may cut a character in two.
         let mut bytes = Vec::new();

@@ -103,6 +103,8 @@ table! {
         unchanged_not_reported,
         /// Reading the note from standard input failed.
         reading_note,
+        /// `partners note ID -` at a terminal, on standard error: how to end the note.
+        note_prompt,
         /// `{}`: the most a note may hold, in MiB.
         note_too_long,
         /// A note holding a NUL byte: binary data, not text.

@@ -47,6 +47,7 @@ pub static CLI: Cli = Cli {
     saved_not_reported: "{} — the change is saved; only this report could not be written to standard output",
     unchanged_not_reported: "{}; only this report could not be written to standard output",
     reading_note: "reading the note",
+    note_prompt: "Type the note, then Ctrl-D on a new line to save it (Ctrl-C to cancel):",
     note_too_long: "the note is longer than {} MiB, so nothing was changed",
     note_not_text: "the note holds a NUL byte, so it is not text (a binary file?); nothing was changed",
     export_over_state: "{} is partners' own state file (your marks and notes, or its lock): nothing was written; choose another file",

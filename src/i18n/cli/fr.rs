@@ -47,6 +47,7 @@ pub static CLI: Cli = Cli {
     saved_not_reported: "{} — la modification est enregistrée\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard",
     unchanged_not_reported: "{}\u{a0}; seul ce compte rendu n'a pu être écrit sur la sortie standard",
     reading_note: "lecture de la note",
+    note_prompt: "Tapez la note, puis Ctrl-D en début de ligne pour l'enregistrer (Ctrl-C pour annuler)\u{a0}:",
     note_too_long: "la note dépasse {} Mio, rien n'a donc été modifié",
     note_not_text: "la note contient un octet NUL\u{a0}: ce n'est pas du texte (un fichier binaire\u{a0}?)\u{a0}; rien n'a donc été modifié",
     export_over_state: "{} est un fichier d'état de partners (vos marques et notes, ou son verrou)\u{a0}: rien n'a été écrit\u{a0}; choisissez un autre fichier",
