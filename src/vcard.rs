@@ -111,11 +111,32 @@ pub fn fold(line: &str) -> String {
     out
 }
 
+/// The countries the bundled locations name, as they write them.
+const COUNTRIES: [&str; 2] = ["France", "Belgium"];
+
+/// A location as ADR's locality and country-name (RFC 6350 §6.3.1), split only where the text
+/// is certain: a country of [`COUNTRIES`] alone, or after one comma (`Brussels, Belgium`).
+/// Anything else (`Bordeaux, Gironde`, a region, a street) stays whole in the locality, as
+/// before: a country filed as a city put partners in a town called France.
+fn locality_and_country(location: &str) -> (&str, &str) {
+    let location = location.trim();
+    if COUNTRIES.contains(&location) {
+        return ("", location);
+    }
+    match location.split_once(',') {
+        Some((place, country)) if !country.contains(',') && !place.trim().is_empty() => {
+            let (place, country) = (place.trim(), country.trim());
+            if COUNTRIES.contains(&country) { (place, country) } else { (location, "") }
+        }
+        _ => (location, ""),
+    }
+}
+
 /// One vCard 3.0 for `contact`.
 ///
 /// The organisation is both FN and ORG, with an empty N (required by 3.0) and Apple's
-/// `X-ABShowAs:COMPANY`, so address books file it as a company. The location is the
-/// locality of a work ADR; the kind and topics are CATEGORIES; the user's note is the NOTE;
+/// `X-ABShowAs:COMPANY`, so address books file it as a company. The location is a work ADR
+/// (see [`locality_and_country`]); the kind and topics are CATEGORIES; the user's note is the NOTE;
 /// the acronym and the user's own aliases are NICKNAMEs.
 pub fn vcard(contact: &Contact) -> String {
     let mut lines = vec![
@@ -135,7 +156,8 @@ pub fn vcard(contact: &Contact) -> String {
         std::iter::once(contact.kind).chain(contact.topics.iter().copied()).map(escape).collect();
     lines.push(format!("CATEGORIES:{}", categories.join(",")));
     if let Some(location) = &contact.location {
-        lines.push(format!("ADR;TYPE=WORK:;;;{};;;", escape(location)));
+        let (locality, country) = locality_and_country(location);
+        lines.push(format!("ADR;TYPE=WORK:;;;{};;;{}", escape(locality), escape(country)));
     }
     if let Some(website) = &contact.website {
         lines.push(format!("URL:{}", uri(website)));
@@ -171,6 +193,25 @@ pub fn export(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_is_the_country_name_only_where_the_text_is_certain() {
+        assert_eq!(locality_and_country("France"), ("", "France"));
+        assert_eq!(locality_and_country("Brussels, Belgium"), ("Brussels", "Belgium"));
+        assert_eq!(locality_and_country(" Bordeaux ,  France "), ("Bordeaux", "France"));
+        for whole in [
+            "Bordeaux, Gironde",
+            "Nouvelle-Aquitaine",
+            "Île-de-France",
+            "12 rue X, Lille, France",
+            ", France",
+            "France, Belgium, France",
+            "Lyon",
+            "Spain",
+        ] {
+            assert_eq!(locality_and_country(whole), (whole.trim(), ""), "{whole}");
+        }
+    }
 
     #[test]
     fn escapes_what_rfc_6350_lists() {

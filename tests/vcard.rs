@@ -112,6 +112,25 @@ fn every_field_round_trips() {
     assert!(card["TEL"].params.contains("WORK"));
 }
 
+/// A country is ADR's country-name, not its locality (RFC 6350 §6.3.1): "France" was a
+/// town called France in address books. Only what the text makes certain is split.
+#[test]
+fn the_bundled_locations_fill_locality_and_country() {
+    let catalog = bundled();
+    let adr = |id: &str| {
+        let partner = &catalog.partners()[catalog.position(id).expect(id)];
+        let cards = parse(&vcard::vcard(&Contact::of(partner, None)));
+        split_unescape(&by_name(&cards[0])["ADR"].value, ';')
+    };
+    let parts = |adr: Vec<String>| (adr[3].clone(), adr[6].clone());
+    assert_eq!(parts(adr("ugap")), (String::new(), "France".into()));
+    assert_eq!(parts(adr("european-commission")), ("Brussels".into(), "Belgium".into()));
+    assert_eq!(parts(adr("gsef")), ("Bordeaux".into(), "France".into()));
+    assert_eq!(parts(adr("bordeaux")), ("Bordeaux, Gironde".into(), String::new()));
+    assert_eq!(parts(adr("amif")), ("Île-de-France".into(), String::new()));
+    assert_eq!(adr("ugap").len(), 7);
+}
+
 #[test]
 fn long_values_fold_between_characters() {
     let catalog = contacts();
