@@ -689,3 +689,23 @@ fn a_lock_held_elsewhere_is_waited_for_then_said() {
     store.apply(star("b", true)).expect("the lock is free again");
     assert!(open(home.path()).marks("b").is_some_and(|m| m.starred));
 }
+
+/// A corrupt state file found while another process holds `state.lock` is left for the next
+/// change to keep aside, and the warning says the lock is why, not a read-only folder.
+#[test]
+fn a_corrupt_file_under_a_lock_held_elsewhere_is_said_so() {
+    let home = TempDir::new().expect("tempdir");
+    fs::write(home.path().join("state.ron"), "not ron at all (").expect("corrupt");
+    let holder = fs::File::create(home.path().join("state.lock")).expect("lock file");
+    holder.lock().expect("held");
+    let store = open(home.path());
+    let said = store.warnings().join("\n");
+    assert!(said.contains("another process holds"), "{said}");
+    assert!(said.contains("state.lock"), "{said}");
+    assert!(!said.contains("read-only"), "{said}");
+    assert!(corrupt_files(home.path()).is_empty(), "left as it is");
+    drop(holder);
+    let mut store = open(home.path());
+    assert_eq!(corrupt_files(home.path()).len(), 1, "kept aside once the lock is free");
+    store.apply(star("a", true)).expect("star");
+}

@@ -186,6 +186,8 @@ table! {
         corrupt_kept,
         /// `{}`: the file, `{}`: why. In a read-only folder.
         corrupt_left,
+        /// `{}`: the file, `{}`: why, `{}`: the lock file, held by another process.
+        corrupt_left_locked,
         /// `{}`: the file, `{}`: why, `{}`: where it was kept. During a change.
         corrupt_kept_memory,
         /// `{}`: the file.

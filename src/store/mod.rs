@@ -170,7 +170,7 @@ impl Store {
             on_wait: None,
         };
         // Exclusive where it can be, because keeping a corrupt file aside renames it.
-        let (_lock, writable) = store.lock_for_opening()?;
+        let (_lock, access) = store.lock_for_opening()?;
         let path = store.state_path();
         store.seen = stamp(&path);
         store.state = match read_disk(&path)? {
@@ -187,10 +187,16 @@ impl Store {
                 store.warn(fill(said, &[&path.display(), &target.display(), &reason]));
                 State::default()
             }
-            Disk::Corrupt(reason) if writable => {
+            Disk::Corrupt(reason) if access == Access::Writable => {
                 let kept = keep_aside(&path)?;
                 let said = i18n::cli().corrupt_kept;
                 store.warn(fill(said, &[&path.display(), &reason, &kept.display()]));
+                State::default()
+            }
+            Disk::Corrupt(reason) if access == Access::LockHeld => {
+                let lock = store.dir.join(LOCK_FILE);
+                let said = i18n::cli().corrupt_left_locked;
+                store.warn(fill(said, &[&path.display(), &reason, &lock.display()]));
                 State::default()
             }
             Disk::Corrupt(reason) => {
@@ -351,30 +357,44 @@ impl Store {
         }
     }
 
-    /// The lock for [`Store::open`], and whether the folder can be written. Exclusive where it
-    /// can be; where the folder is read-only (no one can change the file there), a shared lock
-    /// on a lock file opened read-only, or none when there is no lock file.
+    /// The lock for [`Store::open`], and what it allows. Exclusive where it can be; where the
+    /// folder is read-only (no one can change the file there), a shared lock on a lock file
+    /// opened read-only, or none when there is no lock file.
     ///
     /// It never waits: every write is an atomic rename, so the file can be read while another
     /// process holds the lock (then a corrupt file is left for a later change to keep aside).
-    fn lock_for_opening(&self) -> Result<(Option<File>, bool), StoreError> {
+    fn lock_for_opening(&self) -> Result<(Option<File>, Access), StoreError> {
         let error = match self.lock_within(Duration::ZERO) {
-            Ok(file) => return Ok((Some(file), true)),
-            Err(StoreError::LockHeld { .. }) => return Ok((None, false)),
+            Ok(file) => return Ok((Some(file), Access::Writable)),
+            Err(StoreError::LockHeld { .. }) => return Ok((None, Access::LockHeld)),
             Err(StoreError::Write { error, .. }) if is_read_only(&error) => error,
             Err(e) => return Err(e),
         };
         let path = self.dir.join(LOCK_FILE);
         match open_lock(&path, false) {
             Ok(file) => match file.try_lock_shared() {
-                Ok(()) => Ok((Some(file), false)),
-                Err(fs::TryLockError::WouldBlock) => Ok((None, false)),
+                Ok(()) => Ok((Some(file), Access::ReadOnly)),
+                Err(fs::TryLockError::WouldBlock) => Ok((None, Access::ReadOnly)),
                 Err(fs::TryLockError::Error(error)) => Err(StoreError::Lock { path, error }),
             },
-            Err(missing) if missing.kind() == io::ErrorKind::NotFound => Ok((None, false)),
+            Err(missing) if missing.kind() == io::ErrorKind::NotFound => {
+                Ok((None, Access::ReadOnly))
+            }
             Err(_) => Err(StoreError::Write { path, error }),
         }
     }
+}
+
+/// What [`Store::open`] may do to the state file, and if not, why: a corrupt file is kept
+/// aside only with the lock, and the user is told which of the two stopped it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// The lock is ours: the file may be renamed.
+    Writable,
+    /// The folder is read-only.
+    ReadOnly,
+    /// Another process holds the lock.
+    LockHeld,
 }
 
 /// Opens the lock file, never through a symlink: `O_NOFOLLOW` makes the kernel refuse a link

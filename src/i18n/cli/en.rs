@@ -89,6 +89,7 @@ pub static CLI: Cli = Cli {
     newer_version_shown: "{} was written by a newer partners (format {}); it is shown but will not be changed until you upgrade",
     corrupt_kept: "{} could not be read ({}); it was kept as {} and partners started with no marks",
     corrupt_left: "{} could not be read ({}); it was left as it is, in a read-only folder, and no marks are shown",
+    corrupt_left_locked: "{} could not be read ({}); another process holds {}, so it was left as it is for now and no marks are shown; the next change will keep it aside",
     corrupt_kept_memory: "{} could not be read ({}); it was kept as {} and your marks in memory were kept",
     state_vanished: "{} disappeared; your marks in memory were kept and are written back on the next change",
     note_clash_both: "The note on {} was changed elsewhere while you wrote: both texts are kept, yours first",

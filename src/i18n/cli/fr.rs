@@ -89,6 +89,7 @@ pub static CLI: Cli = Cli {
     newer_version_shown: "{} a été écrit par une version plus récente de partners (format {})\u{a0}; il est affiché mais ne sera pas modifié tant que partners n'aura pas été mis à jour",
     corrupt_kept: "{} n'a pas pu être lu ({})\u{a0}; il a été conservé sous le nom {} et partners a démarré sans marques",
     corrupt_left: "{} n'a pas pu être lu ({})\u{a0}; il a été laissé tel quel, dans un dossier en lecture seule, et aucune marque n'est affichée",
+    corrupt_left_locked: "{} n'a pas pu être lu ({})\u{a0}; un autre processus détient {}, il a donc été laissé tel quel pour l'instant et aucune marque n'est affichée\u{a0}; la prochaine modification le mettra de côté",
     corrupt_kept_memory: "{} n'a pas pu être lu ({})\u{a0}; il a été conservé sous le nom {} et vos marques en mémoire ont été gardées",
     state_vanished: "{} a disparu\u{a0}; vos marques en mémoire ont été gardées et seront réécrites à la prochaine modification",
     note_clash_both: "La note sur {} a été modifiée ailleurs pendant que vous écriviez\u{a0}: les deux textes sont gardés, le vôtre en premier",
