@@ -115,6 +115,9 @@ pub struct Catalog {
     similar_memo: Mutex<similar::Memo>,
     /// What [`Catalog::widest_labels`] found, kept.
     widest_labels: OnceLock<Vec<usize>>,
+    /// How many partners each valid file of the datasets folder held, before merging: what
+    /// `partners validate` says of it without parsing it again.
+    file_partners: Vec<(PathBuf, usize)>,
 }
 
 /// Whether a load makes the table of relations between partners (which the browser's detail
@@ -316,9 +319,12 @@ impl Catalog {
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, _)| Source::File(f.clone())));
         let glossary = user_glossary(dir, &mut warnings);
+        let file_partners = datasets.iter().map(|(f, d)| (f.clone(), d.partners.len())).collect();
         let (partners, replaced) = merge(bundled.partners, datasets);
         warnings.extend(replaced);
-        Ok(Catalog::with_glossary(partners, sources, warnings, glossary))
+        let mut catalog = Catalog::with_glossary(partners, sources, warnings, glossary);
+        catalog.file_partners = file_partners;
+        Ok(catalog)
     }
 
     /// A catalog of these partners (already valid together).
@@ -355,6 +361,7 @@ impl Catalog {
             warnings,
             similar_memo: Mutex::default(),
             widest_labels: OnceLock::new(),
+            file_partners: Vec::new(),
         }
     }
 
@@ -431,6 +438,13 @@ impl Catalog {
     /// Where the partners came from.
     pub fn sources(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// How many partners `file`, a file of the datasets folder (named as it is there), held
+    /// when it was loaded; `None` for a file skipped or not loaded from the folder.
+    pub fn partners_in_file(&self, file: &Path) -> Option<usize> {
+        let same = |path: &PathBuf| path.file_name() == file.file_name();
+        self.file_partners.iter().find(|(path, _)| same(path)).map(|&(_, count)| count)
     }
 
     /// Files that were skipped, with why, and partners that replace those of another file.

@@ -205,3 +205,18 @@ fn a_large_file_of_an_unusual_shape_is_read_by_ron() {
     let whole = dataset::parse(&SOURCE, &path).expect("valid").partners;
     assert_eq!(catalog.ok().map(|c| c.partners().to_vec()), Some(whole));
 }
+
+/// The datasets folder's catalog knows how many partners each of its files held, so that
+/// `partners validate` of such a file does not parse it a second time; a file skipped, or
+/// not in the folder, has no count.
+#[test]
+fn the_folder_catalog_counts_each_files_partners() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let records = generate::records(7);
+    std::fs::write(dir.path().join("mine.ron"), generate::ron(&records)).expect("written");
+    std::fs::write(dir.path().join("bad.ron"), "(partners: [(id: ").expect("written");
+    let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
+    assert_eq!(catalog.partners_in_file(&dir.path().join("mine.ron")), Some(7));
+    assert_eq!(catalog.partners_in_file(&dir.path().join("bad.ron")), None);
+    assert_eq!(catalog.partners_in_file(Path::new("elsewhere.ron")), None);
+}

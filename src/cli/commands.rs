@@ -502,19 +502,21 @@ fn read_from_folder(folder: &Path, file: &Path) -> bool {
         && Catalog::sources_to_load(&[], Some(folder)).iter().any(listed)
 }
 
-/// How many partners `file` holds, a file of the datasets folder, or its problems as the
-/// catalog of that folder (`laid_over`) found them.
+/// How many partners `file` holds, a file of the datasets folder, or its problems, as the
+/// catalog of that folder (`laid_over`) found them: the file is not parsed a second time.
 fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<usize, String> {
-    let partners = dataset::read_source_reporting(file, &|_| {})
-        .and_then(|text| dataset::parse_syntax(&text, file))
-        .map_err(|e| e.to_string())?
-        .partners
-        .len();
     let catalog = laid_over.map_err(Clone::clone)?;
     let skipped = |w: &&Warning| w.skipped().is_some() && w.concerns(file);
-    match catalog.warnings().iter().find(skipped).and_then(Warning::skipped) {
-        Some(e) => Err(e.to_string()),
-        None => Ok(partners),
+    if let Some(e) = catalog.warnings().iter().find(skipped).and_then(Warning::skipped) {
+        return Err(e.to_string());
+    }
+    match catalog.partners_in_file(file) {
+        Some(partners) => Ok(partners),
+        // Come into the folder since it was loaded: read now.
+        None => dataset::read_source_reporting(file, &|_| {})
+            .and_then(|text| dataset::parse_syntax(&text, file))
+            .map(|dataset| dataset.partners.len())
+            .map_err(|e| e.to_string()),
     }
 }
 
