@@ -43,12 +43,15 @@ pub fn refuse_terminals(files: &[PathBuf]) -> Result<(), DatasetError> {
 pub fn is_standard_input(path: &Path) -> bool {
     #[cfg(unix)]
     {
-        use std::os::fd::AsFd as _;
         use std::os::unix::fs::MetadataExt as _;
-        let stdin = std::io::stdin().as_fd().try_clone_to_owned().map(std::fs::File::from);
-        let stdin = stdin.and_then(|f| f.metadata());
-        match (stdin, std::fs::metadata(path)) {
-            (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        // Converted as `MetadataExt` does: `dev_t` is signed on some systems (macOS).
+        #[allow(clippy::unnecessary_cast, clippy::cast_sign_loss)]
+        fn same(stat: &rustix::fs::Stat, metadata: &std::fs::Metadata) -> bool {
+            (stat.st_dev as u64, stat.st_ino as u64) == (metadata.dev(), metadata.ino())
+        }
+        // fstat on the descriptor itself: no duplicate opened just to look at it.
+        match (rustix::fs::fstat(std::io::stdin()), std::fs::metadata(path)) {
+            (Ok(stdin), Ok(file)) => same(&stdin, &file),
             _ => false,
         }
     }
