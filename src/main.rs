@@ -72,12 +72,6 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data, datasets };
         return cli::run(command, &mut env);
     }
-    // `partners serach ugap` searches for those words, and says which command looks like it.
-    let hint = || {
-        if let Some(hint) = cli::mistyped_command(&args.query) {
-            let _ = writeln!(std::io::stderr().lock(), "{hint}");
-        }
-    };
     // The configuration file, for the browser and plain mode alike; command-line flags win
     // over it, and it over the locale.
     let config = match config::path(args.home.as_deref()) {
@@ -86,6 +80,14 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     };
     let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_locale);
     i18n::set(lang);
+    // `partners serach ugap` searches for those words, and says which command looks like it:
+    // on standard error where no browser opens, on its status line where one does.
+    let mistyped = cli::mistyped_command(&args.query);
+    let hint = || {
+        if let Some(hint) = &mistyped {
+            let _ = writeln!(std::io::stderr().lock(), "{hint}");
+        }
+    };
     if partners::plain::wanted(args.plain, std::env::var("TERM").ok().as_deref()) {
         hint();
         let datasets = datasets.as_deref();
@@ -135,7 +137,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
     app.warn_at_start(warnings);
-    if let Some(hint) = cli::mistyped_command(&args.query) {
+    if let Some(hint) = mistyped {
         app.hint_at_start(hint);
     }
 
