@@ -87,32 +87,65 @@ fn is_word(text: &[char], cluster_start: usize) -> bool {
     text.get(cluster_start).is_some_and(|c| c.is_alphanumeric())
 }
 
-/// The start of the word before `cursor` (readline's `backward-word`).
+/// The start of the word before `cursor` (readline's `backward-word`): the clusters before
+/// it that are no word, then those that are. Segmented a line at a time, going back, so that
+/// a word on a long note does not segment (and copy) the whole note.
 pub fn word_left(text: &[char], cursor: usize) -> usize {
-    let bounds = boundaries(text);
-    // Clusters `k` span `bounds[k]..bounds[k + 1]`; `k` counts those that start before the cursor.
-    let mut k = bounds.iter().filter(|&&b| b < cursor).count();
-    while k > 0 && !is_word(text, bounds[k - 1]) {
-        k -= 1;
+    let cursor = cursor.min(text.len());
+    let near = boundaries_near(text, cursor);
+    // The start of the last cluster passed; the cursor's boundary while none is.
+    let mut start = near.iter().copied().find(|&b| b >= cursor).unwrap_or(text.len());
+    let mut clusters: Vec<usize> = near.into_iter().filter(|&b| b < cursor).collect();
+    let mut in_word = false;
+    loop {
+        for &cluster in clusters.iter().rev() {
+            let word = is_word(text, cluster);
+            if in_word && !word {
+                return start;
+            }
+            in_word |= word;
+            start = cluster;
+        }
+        // Only clusters that are no word so far (a line feed ends any word): the line before.
+        match clusters.first() {
+            Some(&first) if first > 0 => {
+                let from = line_start(text, first - 1);
+                let bounds = boundaries(&text[from..first]).into_iter().map(|b| b + from);
+                clusters = bounds.filter(|&b| b < first).collect();
+            }
+            _ => return start,
+        }
     }
-    while k > 0 && is_word(text, bounds[k - 1]) {
-        k -= 1;
-    }
-    bounds[k]
 }
 
-/// The end of the word after `cursor` (readline's `forward-word`).
+/// The end of the word after `cursor` (readline's `forward-word`), found a line at a time
+/// as [`word_left`] does.
 pub fn word_right(text: &[char], cursor: usize) -> usize {
-    let bounds = boundaries(text);
-    let last = bounds.len() - 1;
-    let mut k = bounds.iter().position(|&b| b >= cursor).unwrap_or(last);
-    while k < last && !is_word(text, bounds[k]) {
-        k += 1;
+    let cursor = cursor.min(text.len());
+    let mut bounds: Vec<usize> =
+        boundaries_near(text, cursor).into_iter().filter(|&b| b >= cursor).collect();
+    let mut in_word = false;
+    loop {
+        for pair in bounds.windows(2) {
+            let word = is_word(text, pair[0]);
+            if in_word && !word {
+                return pair[0];
+            }
+            in_word |= word;
+        }
+        // Past a line feed (no word) or at the end.
+        let end = bounds.last().copied().unwrap_or(text.len());
+        if end >= text.len() {
+            return text.len();
+        }
+        let to = text[end..].iter().position(|&c| c == '\n').map_or(text.len(), |n| end + n + 1);
+        bounds = boundaries(&text[end..to]).into_iter().map(|b| b + end).collect();
     }
-    while k < last && is_word(text, bounds[k]) {
-        k += 1;
-    }
-    bounds[k]
+}
+
+/// The start of the line holding the character at `at`.
+fn line_start(text: &[char], at: usize) -> usize {
+    text[..at].iter().rposition(|&c| c == '\n').map_or(0, |n| n + 1)
 }
 
 /// The start of the previous space-separated word (readline's `unix-word-rubout`).
@@ -284,9 +317,37 @@ mod tests {
         assert_eq!(snap(&accent, 1), 0);
     }
 
+    /// [`word_left`] on the whole text's boundaries, as it was: obviously right, and slow.
+    fn word_left_whole(text: &[char], cursor: usize) -> usize {
+        let bounds = boundaries(text);
+        let mut k = bounds.iter().filter(|&&b| b < cursor).count();
+        while k > 0 && !is_word(text, bounds[k - 1]) {
+            k -= 1;
+        }
+        while k > 0 && is_word(text, bounds[k - 1]) {
+            k -= 1;
+        }
+        bounds[k]
+    }
+
+    /// [`word_right`] on the whole text's boundaries.
+    fn word_right_whole(text: &[char], cursor: usize) -> usize {
+        let bounds = boundaries(text);
+        let last = bounds.len() - 1;
+        let mut k = bounds.iter().position(|&b| b >= cursor).unwrap_or(last);
+        while k < last && !is_word(text, bounds[k]) {
+            k += 1;
+        }
+        while k < last && is_word(text, bounds[k]) {
+            k += 1;
+        }
+        bounds[k]
+    }
+
     proptest::proptest! {
-        /// Found in the lines around the cursor, the boundaries next to it are those of the
-        /// whole text: line feeds, carriage returns, emoji, flags and accents around.
+        /// Found in the lines around the cursor, the boundaries next to it and the words
+        /// each way are those of the whole text: line feeds, carriage returns, emoji, flags
+        /// and accents around.
         #[test]
         fn boundaries_near_the_cursor_are_those_of_the_whole_text(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
@@ -304,6 +365,8 @@ mod tests {
             proptest::prop_assert_eq!(previous(&text, cursor), previous_whole);
             proptest::prop_assert_eq!(next(&text, cursor), next_whole);
             proptest::prop_assert_eq!(snap(&text, cursor), snap_whole);
+            proptest::prop_assert_eq!(word_left(&text, cursor), word_left_whole(&text, cursor));
+            proptest::prop_assert_eq!(word_right(&text, cursor), word_right_whole(&text, cursor));
         }
     }
 

@@ -13,8 +13,10 @@ fn long_note() -> (Vec<char>, usize) {
 
 #[test]
 fn killing_a_word_copies_the_word_not_the_note() {
-    for action in [Action::DeleteWord, Action::DeleteToStart, Action::DeleteToEnd] {
+    let word_deletions = [Action::DeleteWord, Action::DeleteWordBack, Action::DeleteWordForward];
+    for action in word_deletions.into_iter().chain([Action::DeleteToStart, Action::DeleteToEnd]) {
         let (mut text, mut cursor) = long_note();
+        // Inside the last line's words, so that there is a word each way.
         cursor -= 10;
         let mut kill = String::new();
         let info = allocation_counter::measure(|| {
