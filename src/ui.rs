@@ -262,6 +262,7 @@ fn hints(app: &App, columns: u16) -> String {
             hint(&[Action::Cancel], t.hint_back),
             hint(&[Action::PreviousLink, Action::NextLink], t.hint_relation),
             hint(&[Action::FollowLink], t.hint_follow),
+            hint(&[Action::ToggleFocus], t.hint_list),
             hint(&[Action::ScrollUp, Action::ScrollDown], t.hint_scroll),
             hint(&[Action::OpenHelp], t.hint_help),
         ],

@@ -904,10 +904,10 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     // A filter under the name the French screens give it, and a mistyped one told, not
     // searched for as a word found nowhere.
     assert_eq!(ids(&home.json(&["search", "type:élus", "--json"])), ids(&elected));
-    let out = home.run(&["search", "couleur:rouge", "--lang", "fr"]);
+    let out = home.run(&["search", "tipe:élus", "--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
     let said = text(&out.stderr);
-    assert!(said.contains("couleur:rouge\u{a0}: aucun filtre ne s'appelle ainsi"), "{said}");
+    assert!(said.contains("tipe:élus\u{a0}: aucun filtre ne s'appelle ainsi"), "{said}");
 }
 
 #[test]

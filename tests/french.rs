@@ -589,6 +589,8 @@ fn a_query_no_partner_fully_matches_lists_those_lacking_one_word() {
     // card says "city", and two names pasted from a list find both.
     let found = search("mairie de bordeaux");
     assert_eq!(found.first(), Some(&("bordeaux", Some("mairie".to_owned()))));
+    assert!(search("cnfpt z").is_empty(), "a word being typed is not dropped");
+    assert!(search("cnfpt zy").is_empty());
     let found = search("ugap, weka");
     assert!(found.contains(&("ugap", Some("weka".to_owned()))), "{found:?}");
     assert!(found.contains(&("weka", Some("ugap".to_owned()))), "{found:?}");

@@ -948,6 +948,14 @@ fn esc_after_following_goes_back_and_never_quits_a_key_later() {
     keys(&mut app, &[KeyCode::Esc]);
     assert!(!app.should_quit());
     assert_eq!(app.query(), "");
+    // From the list, on the query the follow cleared, Esc goes back too rather than quit.
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "gsef");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter, KeyCode::Tab]);
+    assert_eq!((app.focus(), app.query().as_str()), (Focus::List, ""));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(!app.should_quit());
+    assert_eq!((app.query().as_str(), selected_id(&app)), ("gsef", Some("gsef")));
     // Having moved on from the partner followed to, Esc leaves the detail as usual.
     let mut app = browser(bundled(), (100, 30));
     typed(&mut app, "gsef");

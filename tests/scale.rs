@@ -131,9 +131,13 @@ fn occurrences(text: &str, term: &str) -> Vec<(usize, Quality)> {
             let after = &text[byte + term.len()..];
             let ends = after.chars().next().is_none_or(|c| !is_word(c));
             // A plural or feminine ending is no part of the word it ends: "sport" is whole in
-            // "sports", from three letters on.
+            // "sports" (a plural from five letters, a feminine from six).
             let rest: String = after.chars().take_while(|&c| is_word(c)).collect();
-            let inflected = term.len() >= 3 && ["s", "e", "es", "x"].contains(&rest.as_str());
+            let inflected = match rest.as_str() {
+                "s" | "x" => term.len() >= 5,
+                "e" | "es" => term.len() >= 6,
+                _ => false,
+            };
             let quality = match (starts, ends || inflected) {
                 (true, true) => Quality::WholeWord,
                 (true, false) => Quality::WordPrefix,

@@ -46,10 +46,11 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) -> Option<Effect> {
-        if self.came_from().is_some() && (self.narrow_detail || self.focus == Focus::Detail) {
+        let here = self.narrow_detail || self.focus == Focus::Detail || self.query.is_empty();
+        if self.came_from().is_some() && here {
             // Reached by following a relation, whose target's list may be none the user
-            // asked for: back where they came from, rather than into that list (where the
-            // next Esc, on the query the follow cleared, would quit).
+            // asked for: back where they came from, rather than into that list or out of the
+            // browser (on the query the follow cleared, Esc would quit).
             self.go_visit(-1);
         } else if self.narrow_detail {
             self.narrow_detail = false;

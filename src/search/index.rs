@@ -447,6 +447,12 @@ impl Index {
         if !(ALL_BUT_ONE_MIN..=ALL_BUT_ONE_MAX).contains(&words.len()) {
             return Vec::new();
         }
+        // Of two words, each stands for the query alone: not one still being typed (`cnfpt z`
+        // is no search for the CNFPT lacking "z").
+        let typed = |&n: &usize| query.word(n).is_some_and(|w| w.chars().count() >= 3);
+        if words.len() == 2 && !words.iter().all(typed) {
+            return Vec::new();
+        }
         let mut best: HashMap<usize, Hit> = HashMap::new();
         for &n in &words {
             for hit in search(&query.without(n)) {

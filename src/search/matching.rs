@@ -783,13 +783,18 @@ fn word_quality(text: &str, at: usize, len: usize) -> Quality {
     }
 }
 
-/// Whether a word is `term` (three letters or more) with a plural or feminine ending (`s`,
-/// `e`, `es`, `x`): `region` is the whole word in "Régions de France", `sport` in "sports".
-/// `after` is the text after the term, from the rest of its word on.
+/// Whether a word is `term` with a plural ending (`s`, `x`, from five letters) or a feminine
+/// one (`e`, `es`, from six): `region` is the whole word in "Régions de France", `sport` in
+/// "sports", `social` in "sociales"; not `note` in "notes" nor `franc` in "France", and never
+/// an acronym (three letters at most). `after` is the text after the term.
 pub(super) fn inflected(term: Option<&str>, after: Option<&str>) -> bool {
     let (Some(term), Some(after)) = (term, after) else { return false };
     let rest = after.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
-    term.len() >= FUZZY_MIN_CHARS && matches!(rest, "s" | "e" | "es" | "x")
+    match rest {
+        "s" | "x" => term.len() >= 5,
+        "e" | "es" => term.len() >= 6,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -804,7 +809,11 @@ mod tests {
         assert_eq!(class("sports policies", "sport"), Some(Quality::WholeWord));
         assert_eq!(class("sporting policies", "sport"), Some(Quality::WordPrefix));
         assert_eq!(class("regionales", "regional"), Some(Quality::WholeWord));
-        assert_eq!(class("as", "a"), Some(Quality::WordPrefix), "from three letters");
+        for (text, term) in [("as", "a"), ("onus", "onu"), ("line", "lin"), ("notes", "note")] {
+            assert_eq!(class(text, term), Some(Quality::WordPrefix), "{term} in {text}");
+        }
+        assert_eq!(class("france", "franc"), Some(Quality::WordPrefix));
+        assert_eq!(class("paris", "pari"), Some(Quality::WordPrefix));
         assert_eq!(class("the sport", "sport"), Some(Quality::WholeWord));
         assert_eq!(class("transport", "sport"), Some(Quality::InsideWord));
         assert_eq!(class("transport, sport", "sport"), Some(Quality::WholeWord));

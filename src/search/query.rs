@@ -449,41 +449,99 @@ fn grouped<'i, T>(
 fn filter_named(key: &str) -> Option<&'static str> {
     Some(match fold(key).as_str() {
         "kind" | "type" => "kind",
-        "scope" | "portee" | "echelle" => "scope",
-        "topic" | "topics" | "theme" | "themes" | "sujet" | "tag" | "tags" => "topic",
-        "in" | "loc" | "location" | "lieu" | "ville" | "city" | "where" => "in",
-        "is" | "est" => "is",
+        "scope" | "portee" => "scope",
+        "topic" | "theme" | "tag" => "topic",
+        "in" | "loc" | "location" | "lieu" | "ville" => "in",
+        "is" => "is",
         "has" => "has",
         _ => return None,
     })
 }
 
-/// Whether `token` (`key:value`, with no filter of that name) looks like a filter mistyped
-/// rather than text to search: a key of letters only and a value. A time (`10:30`) or an
-/// address (`http://…`) is searched as written.
+/// Whether `token` (`key:value`, with no filter of that name) is a filter mistyped rather
+/// than text to search: its key is one letter away from a filter's name (two, from five
+/// letters: `tpye:`, `scop:`, `locaton:`). Any other (`mailto:`, `ex:`, `10:30`) is searched
+/// as written.
 fn looks_like_a_filter(token: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "kind", "type", "scope", "portee", "topic", "theme", "tag", "loc", "location", "lieu",
+        "ville",
+    ];
     token.split_once(':').is_some_and(|(key, value)| {
-        (2..=12).contains(&key.chars().count())
+        let key = fold(key);
+        let most = if key.chars().count() >= 5 { 2 } else { 1 };
+        !value.is_empty()
+            && key.chars().count() >= 3
             && key.chars().all(char::is_alphabetic)
-            && !value.is_empty()
-            && !value.starts_with('/')
+            && NAMES.iter().any(|name| edits(&key, name) <= most)
     })
 }
 
-/// `value` and the masculine singular forms it may be of (`nationale`, `européennes`), most
-/// likely first.
-fn masculine(value: &str) -> impl Iterator<Item = &str> {
-    let plain = value.strip_suffix('s').unwrap_or(value);
-    let feminine = plain.strip_suffix('e');
-    let doubled = feminine.and_then(|f| f.strip_suffix('n').filter(|f| f.ends_with("en")));
-    [Some(value), Some(plain), feminine, doubled].into_iter().flatten()
+/// How many letters one must insert, delete, replace or swap (two neighbours) to make `a`
+/// of `b`.
+fn edits(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// `value` and the masculine singular forms it may be of (`nationale`, `européennes`,
+/// `régionaux`), most likely first; only the value itself when shorter than five letters
+/// (`scope:es` is no ending of nothing).
+fn masculine(value: &str) -> impl Iterator<Item = String> {
+    let mut forms = vec![value.to_owned()];
+    if value.chars().count() >= 5 {
+        if let Some(stem) = value.strip_suffix("aux") {
+            forms.push(format!("{stem}al"));
+        }
+        let plain = value.strip_suffix('s').unwrap_or(value);
+        forms.push(plain.to_owned());
+        if let Some(feminine) = plain.strip_suffix('e') {
+            forms.push(feminine.to_owned());
+            if let Some(doubled) = feminine.strip_suffix('n').filter(|f| f.ends_with("en")) {
+                forms.push(doubled.to_owned());
+            }
+        }
+    }
+    forms.into_iter()
 }
 
 /// A folded word without the punctuation around it, and without the dots between the
 /// letters of an acronym (`u.g.a.p.` is `ugap`); `None` when that leaves nothing.
 fn unpunctuated(folded: &str) -> Option<String> {
     let around = |c: char| {
-        matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '"')
+        matches!(
+            c,
+            ',' | ';'
+                | ':'
+                | '.'
+                | '!'
+                | '?'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '"'
+                | '\''
+                | '/'
+        )
     };
     let word = folded.trim_matches(around);
     if word.is_empty() {
@@ -540,7 +598,7 @@ fn filter(key: &str, value: &str, token: &str) -> Result<Option<Atom>, QueryErro
             // feminine too, as « portée » asks (`scope:nationale`).
             let shown = |s| words_slug(vocabulary::of(Lang::Fr).scope(s));
             let scopes = masculine(&value)
-                .map(|value| named(Scope::ALL, Scope::slug, &[&shown], value))
+                .map(|value| named(Scope::ALL, Scope::slug, &[&shown], &value))
                 .find(|scopes| !scopes.is_empty())
                 .unwrap_or_default();
             if scopes.is_empty() {
@@ -614,6 +672,10 @@ fn text_term(rest: &str, negated: bool) -> Option<Term> {
     let folded = fold(rest);
     // The exact letters are what `'` asks for; else punctuation copied along with a word is
     // no part of it (`ugap,` `(cnfpt)` `"ugap"`), nor the dots of an acronym (`u.g.a.p.`).
+    // Punctuation alone asks nothing (`ugap ; weka`, `ugap - weka`); fzf's lone `$` is text.
+    if !exact && folded != "$" && folded.chars().all(|c| c.is_ascii_punctuation()) {
+        return None;
+    }
     let text = if exact { folded } else { unpunctuated(&folded).unwrap_or(folded) };
     if text.is_empty() {
         return None;
@@ -722,28 +784,48 @@ mod tests {
         for kept in ["l'economie", "ile-de-france", "achatpublic.info", "3.0", "c++"] {
             assert_eq!(text(kept), kept);
         }
-        // The exact letters are as typed; punctuation alone is searched as it is.
+        // The exact letters are as typed; punctuation alone asks nothing, between words too.
         assert_eq!(text("'ugap,"), "ugap,");
-        assert_eq!(text("?"), "?");
+        assert_eq!(text("‘ugap’"), "ugap");
+        assert_eq!(text("ugap/"), "ugap");
+        for alone in ["?", ";", "-", "&", "«", "—"] {
+            assert_eq!(Query::parse(alone), Ok(Query::default()), "{alone}");
+            assert_eq!(Query::parse(&format!("ugap {alone} weka")), Query::parse("ugap weka"));
+        }
     }
 
     #[test]
     fn filters_answer_to_the_names_people_give_them() {
-        let atom = |query: &str| Query::parse(query).ok().map(|q| q.groups[0][0].atom.clone());
-        assert_eq!(atom("type:media"), atom("kind:media"));
-        assert_eq!(atom("Type:média"), atom("kind:media"));
+        let atom = |query: &str| match Query::parse(query) {
+            Ok(q) if q.groups.len() == 1 => q.groups[0][0].atom.clone(),
+            other => panic!("{query}: {other:?}"),
+        };
+        assert_eq!(atom("type:media"), Atom::Kind(vec![Kind::Media]));
+        assert_eq!(atom("Type:média"), Atom::Kind(vec![Kind::Media]));
         for key in ["loc", "location", "lieu", "ville"] {
-            assert_eq!(atom(&format!("{key}:bordeaux")), atom("in:bordeaux"), "{key}");
+            assert_eq!(atom(&format!("{key}:bordeaux")), Atom::In("bordeaux".into()), "{key}");
         }
-        assert_eq!(atom("thème:sport"), atom("topic:sport"));
-        assert_eq!(atom("portée:nationale"), atom("scope:national"));
-        for feminine in ["nationale", "régionale", "européenne", "internationales", "locale"] {
-            assert!(atom(&format!("scope:{feminine}")).is_some(), "{feminine}");
+        assert_eq!(atom("thème:sport"), Atom::Topic(vec![Topic::Sport]));
+        assert_eq!(atom("portée:nationale"), Atom::Scope(vec![Scope::National]));
+        for (value, scope) in [
+            ("nationale", Scope::National),
+            ("régionale", Scope::Regional),
+            ("régionaux", Scope::Regional),
+            ("européenne", Scope::European),
+            ("internationales", Scope::International),
+            ("locaux", Scope::Local),
+        ] {
+            assert_eq!(atom(&format!("scope:{value}")), Atom::Scope(vec![scope]), "{value}");
         }
-        assert_eq!(atom("topic:ess"), Some(Atom::Topic(vec![Topic::SocialEconomy])));
-        assert_eq!(atom("is:étoilé"), atom("is:starred"));
-        assert_eq!(atom("is:favori"), atom("is:starred"));
-        assert_eq!(atom("is:rencontré"), atom("is:met"));
+        // No ending is left of a value too short to have one.
+        for short in ["s", "es", "ns"] {
+            assert!(Query::parse(&format!("scope:{short}")).is_err(), "{short}");
+        }
+        assert_eq!(atom("topic:ess"), Atom::Topic(vec![Topic::SocialEconomy]));
+        for starred in ["is:étoilé", "is:favori", "is:starred"] {
+            assert_eq!(atom(starred), Atom::Mark(Mark::Starred), "{starred}");
+        }
+        assert_eq!(atom("is:rencontré"), Atom::Mark(Mark::Met));
         // A filter still being typed asks nothing, under any of its names.
         assert_eq!(Query::parse("type:"), Ok(Query::default()));
         assert!(Query::parse_whole("type:").is_err());
@@ -751,13 +833,15 @@ mod tests {
 
     #[test]
     fn a_mistyped_filter_is_an_error_not_a_word_found_nowhere() {
-        let err = Query::parse("colour:red").err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(err.starts_with("colour:red:") && err.contains("kind:"), "{err}");
-        assert!(Query::parse("!colour:red").is_err());
-        // Times, addresses and the exact letters are searched as written.
-        for text in ["10:30", "https://ugap.fr", "'colour:red", "a:b"] {
+        for mistyped in ["tpye:media", "scop:local", "locaton:bordeaux", "!kidn:media"] {
+            let err = Query::parse(mistyped).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(err.contains("kind:"), "{mistyped}: {err}");
+        }
+        // Times, addresses, references, Grand Est and the exact letters are searched.
+        for text in ["10:30", "https://ugap.fr", "mailto:x@y.fr", "tel:0102", "ex:ugap", "est:x"] {
             assert!(Query::parse(text).is_ok(), "{text}");
         }
+        assert!(Query::parse("'tpye:media").is_ok());
     }
 
     #[test]
