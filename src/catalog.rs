@@ -251,7 +251,7 @@ impl Catalog {
             let (source, parsed) = read(file, progress)?;
             loaded.push((file.clone(), source, parsed));
         }
-        let (datasets, warnings) = validate_together(None, loaded);
+        let (datasets, warnings, _) = validate_together(None, loaded);
         if let Some(first) = warnings.into_iter().next() {
             return Err(first);
         }
@@ -296,7 +296,9 @@ impl Catalog {
     }
 
     /// The bundled dataset with every `*.ron` of `dir` merged over it (same id: the file wins).
-    /// A bad file is skipped and reported in [`Catalog::warnings`]; the others still load.
+    /// A bad file is skipped and reported in [`Catalog::warnings`]; the others still load. A
+    /// file whose only problems are relations to partners that no file has is loaded without
+    /// them, and they are reported.
     pub fn with_user_datasets(dir: &Path) -> Result<Catalog, DatasetError> {
         Catalog::with_user_datasets_reporting(dir, &|_| {})
     }
@@ -314,8 +316,9 @@ impl Catalog {
                 Err(e) => warnings.push(Warning::Skipped(e)),
             }
         }
-        let (datasets, invalid) = validate_together(Some(&bundled), loaded);
+        let (datasets, invalid, left_out) = validate_together(Some(&bundled), loaded);
         warnings.extend(invalid.into_iter().map(Warning::Skipped));
+        warnings.extend(left_out.into_iter().map(Warning::RelationsLeftOut));
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, _)| Source::File(f.clone())));
         let glossary = user_glossary(dir, &mut warnings);
@@ -577,38 +580,64 @@ fn read(file: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<(String, Dataset
 }
 
 /// Validates each file, letting relations point at partners of the base or of other files.
+/// With a base (the user's datasets over the bundled ones), a file whose only problems are
+/// relations to partners that no file has is kept without them: one typo in a target must not
+/// cost a file's other partners. Returns the files kept, the errors of those left out, and the
+/// relations left out of those kept, a file's in one error.
 fn validate_together(
     base: Option<&Dataset>,
-    loaded: Vec<Loaded>,
-) -> (Vec<(PathBuf, Dataset)>, Vec<DatasetError>) {
-    // validate() looks here only for ids its own file lacks: built then, if ever.
-    let known: OnceCell<HashSet<&str>> = OnceCell::new();
-    let elsewhere = |id: &str| {
-        known
-            .get_or_init(|| {
-                base.iter()
-                    .flat_map(|b| &b.partners)
-                    .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
-                    .map(|p| p.id.as_str())
-                    .collect()
-            })
-            .contains(id)
+    mut loaded: Vec<Loaded>,
+) -> (Vec<(PathBuf, Dataset)>, Vec<DatasetError>, Vec<DatasetError>) {
+    let failed: Vec<usize> = {
+        // validate() looks here only for ids its own file lacks: built then, if ever.
+        let known: OnceCell<HashSet<&str>> = OnceCell::new();
+        let elsewhere = |id: &str| {
+            known
+                .get_or_init(|| {
+                    base.iter()
+                        .flat_map(|b| &b.partners)
+                        .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
+                        .map(|p| p.id.as_str())
+                        .collect()
+                })
+                .contains(id)
+        };
+        let valid = |(file, source, dataset): &Loaded| {
+            dataset::validate(dataset, source, file, &elsewhere).is_ok()
+        };
+        (0..loaded.len()).filter(|&i| !valid(&loaded[i])).collect()
     };
     let mut bad = Vec::new();
-    let mut ok_files = Vec::new();
-    for (i, (file, source, dataset)) in loaded.iter().enumerate() {
-        match dataset::validate(dataset, source, file, &elsewhere) {
-            Ok(()) => ok_files.push(i),
-            Err(e) => bad.push(e),
+    let mut left_out = Vec::new();
+    if !failed.is_empty() {
+        // Rare: checked again, the relations to no partner then taken out (ids owned, for that).
+        let known: HashSet<String> = base
+            .iter()
+            .flat_map(|b| &b.partners)
+            .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
+            .map(|p| p.id.clone())
+            .collect();
+        let elsewhere = |id: &str| known.contains(id);
+        for &i in &failed {
+            let (file, source, dataset) = &mut loaded[i];
+            let checked = if base.is_some() {
+                dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere)
+            } else {
+                dataset::validate(dataset, source, file, &elsewhere).map(|()| None)
+            };
+            match checked {
+                Ok(dropped) => left_out.extend(dropped),
+                Err(e) => bad.push((i, e)),
+            }
         }
     }
     let good = loaded
         .into_iter()
         .enumerate()
-        .filter(|(i, _)| ok_files.contains(i))
+        .filter(|(i, _)| !bad.iter().any(|(b, _)| b == i))
         .map(|(_, (file, _, dataset))| (file, dataset))
         .collect();
-    (good, bad)
+    (good, bad.into_iter().map(|(_, e)| e).collect(), left_out)
 }
 
 /// `base` with each dataset laid over it in order: a partner with a known id replaces the one

@@ -508,6 +508,27 @@ fn a_skipped_dataset_is_told_on_one_line() {
     assert!(!status.text.contains("problems ("), "one problem: {status:?}");
 }
 
+/// A relation to a partner that no file has is left out, its file loaded: the browser says
+/// so, where, and how to fix it.
+#[test]
+fn a_dangling_relation_is_told_and_its_file_loads() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = "(partners: [\n  (id: \"alpha\", name: \"Alpha\", kind: Media, scope: Local, description: \"x\",\n   relations: [(kind: MemberOf, target: \"missing-one\")]),\n])";
+    std::fs::write(dir.path().join("mine.ron"), text).expect("written");
+    let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
+    assert!(catalog.position("alpha").is_some(), "the file loads");
+    assert!(catalog.links(catalog.position("alpha").unwrap_or_default()).is_empty());
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+    app.update(Action::Loaded(Shared(Arc::new(catalog))));
+    let status = app.status().expect("a warning").text.clone();
+    assert!(status.starts_with("left out a relation"), "{status}");
+    assert!(
+        status.contains("mine.ron:3:41: partner \"alpha\" has a relation to \"missing-one\""),
+        "{status}"
+    );
+    assert!(status.contains(" · fix: use the id of a partner"), "{status}");
+}
+
 /// A file with several problems is told by its first, with how many there are in all and
 /// how to list them: the status line has room for one.
 #[test]

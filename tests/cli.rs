@@ -1457,11 +1457,59 @@ fn a_bad_user_dataset_is_skipped_with_a_warning() {
     assert!(err.contains(&format!("{}:3:", dangling.display())), "{err}");
     let list: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout only");
     let found = ids(&list);
-    assert_eq!(found.len(), 39);
+    assert_eq!(found.len(), 40);
     assert!(found.contains(&"new-one") && found.contains(&"ugap"));
-    assert!(!found.contains(&"broken") && !found.contains(&"dangling"));
+    assert!(!found.contains(&"broken"));
+    // A relation to a partner that no file has costs that relation only.
+    assert!(found.contains(&"dangling"));
     // Other commands still work, and search still finds the good partners.
     assert_eq!(ids(&home.json(&["search", "--json", "brand new"])), ["new-one"]);
+}
+
+/// A typo in one relation target of a user's file leaves out that relation, not the file's
+/// other partners; it is told precisely, and `validate` still fails on it.
+#[test]
+fn a_dangling_relation_is_left_out_and_its_file_loads() {
+    let home = Home::new();
+    let file = home.file(
+        "datasets/mine.ron",
+        "(partners: [\n  (id: \"alpha\", name: \"Alpha Network\", kind: Media, scope: Local, description: \"Alpha.\", relations: [(kind: MemberOf, target: \"beta\")]),\n  (id: \"beta\", name: \"Beta Network\", kind: Media, scope: Local, description: \"Beta.\", relations: [(kind: SupportedBy, target: \"missing-one\"), (kind: MemberOf, target: \"ugap\"), (kind: Supports, name: \"Outside\")]),\n])",
+    );
+    let out = home.run(&["search", "alpha", "--json"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let found: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(ids(&found), ["alpha"]);
+    let warning = err.lines().next().unwrap_or_default();
+    assert!(warning.starts_with("warning: left out a relation"), "{err}");
+    assert!(warning.contains(&format!("{}:3:127: ", file.display())), "{err}");
+    assert!(warning.contains("partner \"beta\" has a relation to \"missing-one\""), "{err}");
+    assert!(err.contains("  fix: use the id of a partner of the dataset"), "{err}");
+    // Only the dangling relation is gone: no target is made up, the others stay.
+    let beta = home.json(&["show", "beta", "--json"]);
+    let targets: Vec<&str> = beta["relations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| r["target"].as_str().or(r["name"].as_str()).unwrap_or_default())
+        .collect();
+    assert_eq!(targets, ["ugap", "Outside"], "{beta}");
+    // In French too.
+    let err = text(&home.run(&["--lang", "fr", "show", "alpha"]).stderr);
+    assert!(err.contains("laissée de côté") && err.contains("«\u{a0}missing-one\u{a0}»"), "{err}");
+    // `validate` stays strict: the dangling target is an error, with its place, exit 1.
+    let shown = file.display().to_string();
+    let out = home.expect(&["validate", &shown], 1);
+    assert!(out.starts_with(&format!("{shown}:3:127: partner \"beta\"")), "{out}");
+    assert!(out.contains("\"missing-one\", which is not a partner"), "{out}");
+    // Any other problem still skips the whole file.
+    let other = std::fs::read_to_string(&file).expect("read").replace("\"Alpha.\"", "\" \"");
+    std::fs::write(&file, other).expect("write");
+    let out = home.run(&["list", "--json"]);
+    let err = text(&out.stderr);
+    assert!(err.contains("skipped a dataset") && err.contains("missing-one"), "{err}");
+    let list: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(!ids(&list).contains(&"beta"), "{err}");
 }
 
 #[test]

@@ -142,3 +142,62 @@ fn the_readme_says_which_json_is_an_array_and_which_an_object() {
     assert_eq!(alias["id"], "ugap", "{alias}");
     assert!(alias["aliases"].is_array(), "{alias}");
 }
+
+/// "A bad file is reported and skipped; the others still load. A relation whose `target` is no
+/// partner of any file (a typo) is only left out: the warning says where it is, and the rest
+/// of its file loads (`partners validate FILE` still fails on it)."
+#[test]
+fn the_readme_says_what_becomes_of_a_bad_dataset_file() {
+    let readme = readme().split_whitespace().collect::<Vec<_>>().join(" ");
+    for promise in [
+        "A bad file is reported and skipped; the others still load.",
+        "A relation whose `target` is no partner of any file (a typo) is only left out: the \
+         warning says where it is, and the rest of its file loads (`partners validate FILE` \
+         still fails on it).",
+    ] {
+        assert!(readme.contains(promise), "the README no longer says: {promise}");
+    }
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    let datasets = home.path().join("config/partners/datasets");
+    std::fs::create_dir_all(&datasets).expect("a folder");
+    let partner = |id: &str, extra: &str| {
+        format!(
+            "(id: \"{id}\", name: \"{id}\", kind: Media, scope: Local, description: \"x\"{extra})"
+        )
+    };
+    let write = |name: &str, partners: &[String]| {
+        let text = format!("(partners: [\n{}\n])", partners.join(",\n"));
+        std::fs::write(datasets.join(name), text).expect("write");
+    };
+    write("bad.ron", &[partner("bad-one", ", name: \"twice\"")]);
+    write("good.ron", &[partner("good-one", "")]);
+    let typo = ", relations: [(kind: MemberOf, target: \"no-such-partner\")]";
+    write("typo.ron", &[partner("typo-one", typo), partner("typo-two", "")]);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_partners"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("PARTNERS_HOME")
+            .output()
+            .expect("partners runs")
+    };
+    let out = run(&["list", "--json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let list: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> =
+        list.as_array().into_iter().flatten().filter_map(|p| p["id"].as_str()).collect();
+    assert!(!ids.contains(&"bad-one"), "a bad file is skipped");
+    assert!(err.contains("skipped a dataset") && err.contains("bad.ron:"), "reported: {err}");
+    for id in ["good-one", "typo-one", "typo-two", "ugap"] {
+        assert!(ids.contains(&id), "{id} loads: {err}");
+    }
+    assert!(err.contains("typo.ron:2:") && err.contains("\"no-such-partner\""), "where: {err}");
+    let typo = datasets.join("typo.ron");
+    let out = run(&["validate", &typo.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1), "validate still fails on it");
+}

@@ -12,6 +12,9 @@ use crate::i18n::{self, fill};
 pub enum Warning {
     /// A file (a dataset or the glossary) that could not be used, and was left out.
     Skipped(DatasetError),
+    /// Relations of a file that was loaded without them, each to a partner that no file
+    /// has: each problem placed in the file (an [`DatasetError::Invalid`] or several).
+    RelationsLeftOut(DatasetError),
     /// Partners of `file` with ids that `earlier`, read before it, also has: `file`'s are
     /// used. (A partner of the bundled dataset replaced by one of the user's is no news.)
     Replaced {
@@ -30,6 +33,7 @@ impl Warning {
     pub fn said(&self, skipped: &str) -> String {
         match self {
             Warning::Skipped(e) => fill(skipped, &[e]),
+            Warning::RelationsLeftOut(e) => left_out(e, &e.to_string()),
             Warning::Replaced { file, earlier, first, count } => {
                 replaced(file, earlier, first, *count)
             }
@@ -41,6 +45,7 @@ impl Warning {
     pub fn one_line(&self, skipped: &str) -> String {
         match self {
             Warning::Skipped(e) => fill(skipped, &[&e.one_line()]),
+            Warning::RelationsLeftOut(e) => left_out(e, &e.one_line()),
             Warning::Replaced { file, earlier, first, count } => {
                 replaced(file, earlier, first, *count)
             }
@@ -52,7 +57,7 @@ impl Warning {
     pub fn concerns(&self, file: &Path) -> bool {
         let same = |path: &Path| path.file_name() == file.file_name();
         match self {
-            Warning::Skipped(e) => e.file().is_some_and(same),
+            Warning::Skipped(e) | Warning::RelationsLeftOut(e) => e.file().is_some_and(same),
             Warning::Replaced { file, earlier, .. } => same(file) || same(earlier),
         }
     }
@@ -61,8 +66,29 @@ impl Warning {
     pub fn skipped(&self) -> Option<&DatasetError> {
         match self {
             Warning::Skipped(e) => Some(e),
+            Warning::RelationsLeftOut(_) | Warning::Replaced { .. } => None,
+        }
+    }
+
+    /// What makes the file it is about invalid, to `partners validate`: why it was left
+    /// out, or the relations left out of it.
+    pub fn problem(&self) -> Option<&DatasetError> {
+        match self {
+            Warning::Skipped(e) | Warning::RelationsLeftOut(e) => Some(e),
             Warning::Replaced { .. } => None,
         }
+    }
+}
+
+/// That the relations of `error` were left out, its file loaded all the same: `said` is the
+/// error as told (whole, or on one line).
+fn left_out(error: &DatasetError, said: &str) -> String {
+    let data = i18n::data();
+    let n = error.problems().len();
+    if n == 1 {
+        fill(data.relation_left_out_one, &[&said])
+    } else {
+        fill(data.relation_left_out_many, &[&n, &said])
     }
 }
 

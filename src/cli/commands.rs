@@ -451,7 +451,7 @@ fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
             });
             if let Ok(catalog) = catalog {
                 // Partners it replaces, or that replace its own, are said but no problem.
-                let named = |w: &&Warning| w.skipped().is_none() && w.concerns(file);
+                let named = |w: &&Warning| w.problem().is_none() && w.concerns(file);
                 for warning in catalog.warnings().iter().filter(named) {
                     let said = warning.said("");
                     if !told.contains(&said) {
@@ -506,8 +506,9 @@ fn read_from_folder(folder: &Path, file: &Path) -> bool {
 /// catalog of that folder (`laid_over`) found them: the file is not parsed a second time.
 fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<usize, String> {
     let catalog = laid_over.map_err(Clone::clone)?;
-    let skipped = |w: &&Warning| w.skipped().is_some() && w.concerns(file);
-    if let Some(e) = catalog.warnings().iter().find(skipped).and_then(Warning::skipped) {
+    // A relation to no partner, which the browser leaves out, is a problem here all the same.
+    let invalid = |w: &&Warning| w.problem().is_some() && w.concerns(file);
+    if let Some(e) = catalog.warnings().iter().find(invalid).and_then(Warning::problem) {
         return Err(e.to_string());
     }
     match catalog.partners_in_file(file) {

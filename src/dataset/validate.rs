@@ -54,6 +54,47 @@ pub fn validate(
         .map(drop)
 }
 
+/// [`validate()`] for a file of the user's datasets folder, where a relation to a partner
+/// that no loaded file has (a typo in one `target`) must not cost the file's other partners:
+/// when such relations are the file's only problems, they are taken out of `dataset` (no
+/// target is made up) and returned, each placed in `source`, to be told. Any other problem
+/// fails the file as [`validate()`] does, with all its problems, dangling targets included.
+pub fn validate_leaving_out_dangling(
+    dataset: &mut Dataset,
+    source: &str,
+    file: &Path,
+    known_elsewhere: &dyn Fn(&str) -> bool,
+) -> Result<Option<DatasetError>, DatasetError> {
+    let (errors, dangling) = {
+        let (_, bad) = broken_rules(dataset, known_elsewhere, Texts::Unchecked);
+        if bad.is_empty() {
+            return Ok(None);
+        }
+        let dangling: Option<Vec<(usize, Vec<String>)>> = bad
+            .iter()
+            .map(|(i, problems)| {
+                let targets = problems.iter().map(|problem| match problem {
+                    Problem::UnknownTarget(target) => Some((*target).to_owned()),
+                    _ => None,
+                });
+                Some((*i, targets.collect::<Option<Vec<_>>>()?))
+            })
+            .collect();
+        let finder = SourceFinder::new(without_bom(source), file);
+        let errors = DatasetError::from_problems(locate(&dataset.partners, bad, &finder));
+        let Some(dangling) = dangling else { return Err(errors) };
+        (errors, dangling)
+    };
+    for (i, targets) in dangling {
+        if let Some(partner) = dataset.partners.get_mut(i) {
+            partner.relations.retain(|r| {
+                r.name.is_some() || r.target.as_ref().is_none_or(|t| !targets.contains(t))
+            });
+        }
+    }
+    Ok(Some(errors))
+}
+
 /// Whether the partners' texts are still to be checked against the rules, or were as they
 /// were read (block by block: see `stream::Read::Partners`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +121,23 @@ pub(super) fn validate_placing<'s>(
     texts: Texts,
     source: impl FnOnce() -> Cow<'s, str>,
 ) -> Result<Ids, DatasetError> {
+    let (first, bad) = broken_rules(dataset, known_elsewhere, texts);
+    if bad.is_empty() {
+        return Ok(first);
+    }
+    let source = source();
+    let errors = locate(&dataset.partners, bad, &SourceFinder::new(without_bom(&source), file));
+    Err(DatasetError::from_problems(errors))
+}
+
+/// The rules each partner of `dataset` breaks, by position, in increasing order (a target
+/// this file lacks only when `known_elsewhere` does not know it either), with the table of
+/// the ids that checking them made.
+fn broken_rules<'d>(
+    dataset: &'d Dataset,
+    known_elsewhere: &dyn Fn(&str) -> bool,
+    texts: Texts,
+) -> (Ids, Vec<(usize, Vec<Problem<'d>>)>) {
     let partners = &dataset.partners;
     let first = Ids::of(partners);
     let duplicates = first.len() < partners.len();
@@ -100,12 +158,7 @@ pub(super) fn validate_placing<'s>(
         });
     }
     bad.retain(|(_, problems)| !problems.is_empty());
-    if bad.is_empty() {
-        return Ok(first);
-    }
-    let source = source();
-    let errors = locate(partners, bad, &SourceFinder::new(without_bom(&source), file));
-    Err(DatasetError::from_problems(errors))
+    (first, bad)
 }
 
 /// The rules partner `p`, at position `i`, breaks, found without allocating when it breaks none.

@@ -101,6 +101,11 @@ table! {
         /// `{}`: the later file, `{}`: how many partners, `{}`: the first id, `{}`: the
         /// earlier file.
         replaced_many,
+        // -- Relations of a user's file to partners that no file has, left out --
+        /// `{}`: the problem (where, which partner, which target, the fix).
+        relation_left_out_one,
+        /// `{}`: how many, `{}`: the problems, one a line (or on one line, counted).
+        relation_left_out_many,
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,

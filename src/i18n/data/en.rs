@@ -57,6 +57,8 @@ pub static DATA: Data = Data {
     glossary_empty_term: "a term is empty or only stop words",
     replaced_one: "{}: partner \"{}\" is also in {}, read before it; this file's is used",
     replaced_many: "{}: {} partners (\"{}\" first) are also in {}, read before it; this file's are used",
+    relation_left_out_one: "left out a relation to a partner that does not exist (the file's partners are loaded): {}",
+    relation_left_out_many: "left out {} relations to partners that do not exist (the file's partners are loaded): {}",
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
 
     unknown_kind: "no kind is called that; use one of: {}",

@@ -58,6 +58,8 @@ pub static DATA: Data = Data {
     glossary_empty_term: "un terme est vide ou ne contient que des mots vides",
     replaced_one: "{}\u{a0}: le partenaire «\u{a0}{}\u{a0}» est aussi dans {}, lu avant lui\u{a0}; celui de ce fichier l'emporte",
     replaced_many: "{}\u{a0}: {} partenaires («\u{a0}{}\u{a0}» le premier) sont aussi dans {}, lu avant lui\u{a0}; ceux de ce fichier l'emportent",
+    relation_left_out_one: "relation vers un partenaire qui n'existe pas laissée de côté (les partenaires du fichier sont chargés)\u{a0}: {}",
+    relation_left_out_many: "{} relations vers des partenaires qui n'existent pas laissées de côté (les partenaires du fichier sont chargés)\u{a0}: {}",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
     unknown_kind: "aucun type ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
