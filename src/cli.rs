@@ -75,6 +75,11 @@ pub struct MarkFilter {
 }
 
 impl MarkFilter {
+    /// Whether it selects by any mark (else it keeps every partner).
+    pub fn selects(self) -> bool {
+        self.starred || self.met || self.noted
+    }
+
     /// Whether a partner with these `marks` (none: never marked) is kept.
     pub fn admits(self, marks: Option<&crate::store::Marks>) -> bool {
         (!self.starred || marks.is_some_and(|m| m.starred))

@@ -15,7 +15,7 @@ use crate::dataset;
 use crate::export::{self, ExportFormat};
 use crate::i18n::{self, fill};
 use crate::output;
-use crate::search::Query;
+use crate::search::{MarkBits, Query};
 use crate::store::{Change, Store, tidy_alias};
 use crate::text::{clean, clean_multiline};
 
@@ -193,8 +193,9 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             print_partners(cx, &catalog, store.as_ref(), &chosen, None, json)?;
             // Without a mark filter the list is every partner loaded: the skipped file's
             // warning says enough.
-            let selects = marks.starred || marks.met || marks.noted;
-            let missing = selects && left_out(cx, &catalog, store.as_ref(), marks)?;
+            let selects = marks.selects();
+            let missing =
+                selects && left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks))?;
             Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Validate { files } => validate(cx, &files),
@@ -243,10 +244,39 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
     }
 }
 
-/// Says on standard error how many partners that `filter` would keep are not loaded while a
+/// What a command selects partners by, to tell which marked partners that are not loaded it
+/// would have shown: the one rule of [`left_out`].
+#[derive(Debug, Clone, Copy)]
+enum Selected<'q> {
+    /// `list`, `export`: by these marks, or every partner with none.
+    Marks(MarkFilter),
+    /// `search`: by the mark filters of this query (`is:starred`, `has:note`).
+    Query(&'q Query),
+}
+
+impl Selected<'_> {
+    /// Whether a partner with these marks, not loaded, would have been selected: `None` when
+    /// the command selects by no mark (its output is every partner loaded, or found by text
+    /// that a partner not loaded cannot be matched on).
+    fn admits(self, marks: &crate::store::Marks) -> Option<bool> {
+        match self {
+            Selected::Marks(filter) if filter.selects() => Some(filter.admits(Some(marks))),
+            // Every partner: every one the user marked, noted or named counts.
+            Selected::Marks(_) => Some(
+                marks.starred || marks.met || marks.note.is_some() || !marks.aliases.is_empty(),
+            ),
+            Selected::Query(query) => {
+                let bits = MarkBits::new(marks.starred, marks.met, marks.note.is_some())
+                    .aliased(!marks.aliases.is_empty());
+                query.admits_marks(bits)
+            }
+        }
+    }
+}
+
+/// Says on standard error how many partners that `selected` would keep are not loaded while a
 /// dataset file was skipped, and why: their marks and notes are kept in the store but missing
-/// from the output. Returns whether any are (the output is then incomplete). With no filter,
-/// every partner with a mark, a note or an alias counts.
+/// from the output. Returns whether any are (the output is then incomplete).
 ///
 /// Ids that the datasets do not have while every file loaded are no news: the store keeps
 /// them on purpose (a partner removed from a dataset keeps its note).
@@ -254,7 +284,7 @@ fn left_out(
     cx: &mut Env<'_>,
     catalog: &Catalog,
     store: Option<&Store>,
-    filter: MarkFilter,
+    selected: Selected<'_>,
 ) -> Result<bool> {
     const SHOWN: usize = 10;
     let skipped: Vec<String> = catalog
@@ -264,19 +294,13 @@ fn left_out(
         .map(dataset::DatasetError::one_line)
         .collect();
     let Some(store) = store.filter(|_| !skipped.is_empty()) else { return Ok(false) };
-    let any = !(filter.starred || filter.met || filter.noted);
-    let wanted = |m: &crate::store::Marks| {
-        if any {
-            m.starred || m.met || m.note.is_some() || !m.aliases.is_empty()
-        } else {
-            filter.admits(Some(m))
-        }
-    };
     let missing: Vec<&str> = store
         .state()
         .marks
         .iter()
-        .filter(|(id, marks)| catalog.position(id).is_none() && wanted(marks))
+        .filter(|(id, marks)| {
+            catalog.position(id).is_none() && selected.admits(marks).unwrap_or(false)
+        })
         .map(|(id, _)| id.as_str())
         .collect();
     if missing.is_empty() {
@@ -354,6 +378,8 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         })
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
+    // Said as `list --starred` says it; the exit still tells whether anything matched.
+    left_out(cx, &catalog, store.as_ref(), Selected::Query(&query))?;
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -390,7 +416,7 @@ fn export(
         }
         None => write_buffered(cx.out, exported)?,
     }
-    let missing = left_out(cx, &catalog, store.as_ref(), marks)?;
+    let missing = left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks))?;
     Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -305,6 +305,20 @@ impl Query {
         self.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_) | Atom::Text { .. }))
     }
 
+    /// Whether a partner with these marks and nothing else known of it would pass the
+    /// query's mark filters (`is:starred`, `has:note`, …): `None` when the query selects by
+    /// no mark, so says nothing of a partner it cannot see. Only groups made of positive mark
+    /// terms alone count: the text of a partner that is not loaded is not known.
+    pub fn admits_marks(&self, bits: MarkBits) -> Option<bool> {
+        let marks_only = |group: &&Vec<Term>| {
+            !group.is_empty() && group.iter().all(|t| !t.negated && matches!(t.atom, Atom::Mark(_)))
+        };
+        let mut groups = self.groups.iter().filter(marks_only).peekable();
+        groups.peek()?;
+        let has = |t: &Term| matches!(t.atom, Atom::Mark(mark) if bits.has(mark));
+        Some(groups.all(|group| group.iter().any(has)))
+    }
+
     /// The positive text terms, for highlighting.
     pub(super) fn positive_texts(&self) -> impl Iterator<Item = (&str, Mode)> {
         self.groups.iter().flatten().filter(|t| !t.negated).filter_map(|t| match &t.atom {

@@ -69,3 +69,32 @@ fn marks_of_ids_no_dataset_has_are_no_news_when_every_file_loads() {
     let out = home.run(&["export", "--noted"]);
     assert!(out.status.success() && out.stderr.is_empty(), "{}", text(&out.stderr));
 }
+
+/// `search is:starred` and `search has:note` select by marks as `list --starred` does: they
+/// say which marked partners are not loaded, and why; a search by text alone says nothing.
+#[test]
+fn a_search_by_marks_says_which_marked_partners_are_not_loaded() {
+    let home = Home::new();
+    let file = home.file("datasets/mine.ron", GOOD);
+    home.ok(&["note", "alpha", "Promised a quote by Friday"]);
+    home.ok(&["star", "beta"]);
+    home.ok(&["star", "ugap"]);
+    let broken = GOOD.replace("\"Beta.\"", "\"  \"");
+    std::fs::write(&file, broken).expect("write");
+    for (query, id) in [("is:starred", "beta"), ("has:note", "alpha")] {
+        let out = home.run(&["search", query]);
+        let err = text(&out.stderr);
+        let said = err.lines().find(|l| l.contains("missing from this output")).unwrap_or("");
+        assert!(said.contains(&format!("not loaded (\"{id}\")")), "{query}: {err}");
+        assert!(said.contains(&format!("{}:3:", file.display())), "{query}: {err}");
+    }
+    // Both filters: only partners with both count (none here).
+    let err = text(&home.run(&["search", "is:starred has:note"]).stderr);
+    assert!(!err.contains("missing from this output"), "{err}");
+    // Either: both.
+    let err = text(&home.run(&["search", "is:starred | has:note"]).stderr);
+    assert!(err.contains("2 partners with your marks"), "{err}");
+    // By text, nothing can be said of a partner that is not loaded.
+    let err = text(&home.run(&["search", "network"]).stderr);
+    assert!(!err.contains("missing from this output"), "{err}");
+}
