@@ -17,7 +17,7 @@ use std::io::{self, Write};
 
 use crate::catalog::Catalog;
 use crate::output;
-use crate::store::Store;
+use crate::store::{Marks, Store};
 use crate::text::{REPLACEMENT, clean_document};
 
 /// What `partners export` writes.
@@ -63,28 +63,93 @@ impl ExportFormat {
     }
 }
 
-/// Writes the export of partners `chosen` (catalog positions) in `format` to `out`; JSON and
-/// Markdown a partner at a time.
+/// The marks and note of a partner that is not loaded (its dataset file skipped, or its id
+/// gone from the datasets): exported with its id, so that a note never disappears from the
+/// follow-up file.
+#[derive(Debug, Clone, Copy)]
+pub struct Unloaded<'a> {
+    /// The partner's id, as the store keeps it.
+    pub id: &'a str,
+    /// What the user gave it.
+    pub marks: &'a Marks,
+}
+
+/// The marks of a partner that is not loaded, as JSON: its id, `"loaded": false`, and the
+/// user's fields as a loaded partner's object names them.
+#[derive(Debug, serde::Serialize)]
+struct UnloadedJson<'a> {
+    id: &'a str,
+    loaded: bool,
+    starred: bool,
+    met: bool,
+    note: Option<&'a str>,
+    note_changed: Option<String>,
+    user_aliases: &'a [String],
+}
+
+/// A partner's object, or one that is not loaded.
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+// Made and written one at a time: boxing the common one would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
+enum Item<'a> {
+    Loaded(output::PartnerJson<'a>),
+    Unloaded(UnloadedJson<'a>),
+}
+
+/// When a note was last written, as the CSV and JSON say it.
+fn note_changed(marks: &Marks) -> Option<String> {
+    marks.note.as_ref().and(marks.note_at).map(crate::time::format_utc)
+}
+
+/// Whether `format` carries partners that are not loaded: CSV, JSON and Markdown do, each
+/// with its id and the user's marks and note. A contact card or a graph node needs the
+/// partner's name, which is not known: vCard and DOT leave them out (and the command says so).
+pub fn carries_unloaded(format: ExportFormat) -> bool {
+    matches!(format, ExportFormat::Csv | ExportFormat::Json | ExportFormat::Md)
+}
+
+/// Writes the export of partners `chosen` (catalog positions) in `format` to `out`, followed,
+/// where the format carries them (see [`carries_unloaded`]), by `unloaded`; JSON and Markdown
+/// a partner at a time.
 pub fn export(
     catalog: &Catalog,
     store: Option<&Store>,
     chosen: &[usize],
+    unloaded: &[Unloaded<'_>],
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
     match format {
-        ExportFormat::Csv => out.write_all(csv(catalog, store, chosen).as_bytes()),
+        ExportFormat::Csv => out.write_all(csv(catalog, store, chosen, unloaded).as_bytes()),
         ExportFormat::Json => output::write_json_list(
             out,
-            chosen.iter().filter_map(|&i| output::partner_json(catalog, i, marks_of(i), None)),
+            chosen
+                .iter()
+                .filter_map(|&i| output::partner_json(catalog, i, marks_of(i), None))
+                .map(Item::Loaded)
+                .chain(unloaded.iter().map(|u| {
+                    Item::Unloaded(UnloadedJson {
+                        id: u.id,
+                        loaded: false,
+                        starred: u.marks.starred,
+                        met: u.marks.met,
+                        note: u.marks.note.as_deref(),
+                        note_changed: note_changed(u.marks),
+                        user_aliases: &u.marks.aliases,
+                    })
+                })),
         ),
         ExportFormat::Md => {
-            for (n, &i) in chosen.iter().enumerate() {
+            let cards = chosen
+                .iter()
+                .map(|&i| output::card(catalog, i, marks_of(i), output::CardFormat::Md))
+                .chain(unloaded.iter().map(|u| output::unloaded_card_md(u.id, u.marks)));
+            for (n, card) in cards.enumerate() {
                 if n > 0 {
                     out.write_all(b"\n")?;
                 }
-                let card = output::card(catalog, i, marks_of(i), output::CardFormat::Md);
                 out.write_all(card.as_bytes())?;
             }
             Ok(())
@@ -112,21 +177,27 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The CSV export; its header and vocabulary stay English in every language (a data format).
-fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
+fn csv(
+    catalog: &Catalog,
+    store: Option<&Store>,
+    chosen: &[usize],
+    unloaded: &[Unloaded<'_>],
+) -> String {
     let mut out = String::from("\u{FEFF}");
     out.push_str(
         "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed,user_aliases\r\n",
     );
+    let yes = |b: bool| if b { "yes" } else { "" };
+    let mut row = |fields: &[&str]| {
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
     for &i in chosen {
         let Some(p) = catalog.get(i) else { continue };
         let marks = store.and_then(|s| s.marks(&p.id));
-        let yes = |b: bool| if b { "yes" } else { "" };
-        let note_changed = marks
-            .filter(|m| m.note.is_some())
-            .and_then(|m| m.note_at)
-            .map(crate::time::format_utc)
-            .unwrap_or_default();
-        let fields = [
+        let note_changed = marks.and_then(note_changed).unwrap_or_default();
+        row(&[
             p.id.as_str(),
             &p.name,
             p.acronym.as_deref().unwrap_or(""),
@@ -143,10 +214,31 @@ fn csv(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
             &note_changed,
             // One a line (a quoted cell holds them): an alias may hold "; ".
             &marks.map(|m| m.aliases.join("\n")).unwrap_or_default(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        ]);
+    }
+    // Not loaded: the id and the user's own fields, the partner's empty (not known).
+    for u in unloaded {
+        let m = u.marks;
+        let note_changed = note_changed(m).unwrap_or_default();
+        let aliases = m.aliases.join("\n");
+        let empty = "";
+        row(&[
+            u.id,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            yes(m.starred),
+            yes(m.met),
+            m.note.as_deref().unwrap_or(""),
+            &note_changed,
+            &aliases,
+        ]);
     }
     out
 }

@@ -240,49 +240,68 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
         }
     }
     if let Some(m) = marks {
-        let mut mine = Vec::new();
-        if m.starred {
-            mine.push(said.starred_mark);
+        write_marks(&mut out, m, format);
+    }
+    out
+}
+
+/// The user's marks, aliases and note of a card, in `format`.
+fn write_marks(out: &mut String, m: &Marks, format: CardFormat) {
+    let said = i18n::cli();
+    let md = format == CardFormat::Md;
+    let t = |text: &str| if md { md_escape(&clean(text)) } else { clean(text).into_owned() };
+    let item = if md { "- " } else { "  " };
+    let mut mine = Vec::new();
+    if m.starred {
+        mine.push(said.starred_mark);
+    }
+    if m.met {
+        mine.push(said.met_mark);
+    }
+    if !mine.is_empty() || m.note.is_some() || !m.aliases.is_empty() {
+        let mine = if mine.is_empty() {
+            said.mine_heading.to_owned()
+        } else {
+            fill(said.mine, &[&mine.join(said.list_separator)])
+        };
+        let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
+    }
+    if !m.aliases.is_empty() {
+        // One a line: an alias may hold the separator a line would join them with.
+        let _ = writeln!(out, "{item}{}", fill(said.aliases_line, &[&""]).trim_end());
+        for alias in &m.aliases {
+            let _ = writeln!(out, "  {item}{}", t(alias));
         }
-        if m.met {
-            mine.push(said.met_mark);
-        }
-        if !mine.is_empty() || m.note.is_some() || !m.aliases.is_empty() {
-            let mine = if mine.is_empty() {
-                said.mine_heading.to_owned()
-            } else {
-                fill(said.mine, &[&mine.join(said.list_separator)])
-            };
-            let _ = writeln!(out, "\n{}{mine}", if md { "## " } else { "" });
-        }
-        if !m.aliases.is_empty() {
-            // One a line: an alias may hold the separator a line would join them with.
-            let _ = writeln!(out, "{item}{}", fill(said.aliases_line, &[&""]).trim_end());
-            for alias in &m.aliases {
-                let _ = writeln!(out, "  {item}{}", t(alias));
+    }
+    if let Some(note) = &m.note {
+        // Quoted line by line, so no line of the note can end the quote or start a heading.
+        // Markdown carries a tab; a terminal's text does not.
+        let note = if md { clean_document(note) } else { clean_multiline(note) };
+        if md {
+            let quoted: Vec<String> = note.lines().map(md_escape).collect();
+            for (n, line) in quoted.iter().enumerate() {
+                // A line's break is kept as a hard break (a backslash ending it: every
+                // backslash of the note is escaped, so this one is the only bare one);
+                // not before a blank line or at the end, where Markdown would show it.
+                let next = quoted.get(n + 1).filter(|next| !next.is_empty());
+                let hard = if line.is_empty() || next.is_none() { "" } else { "\\" };
+                let _ = writeln!(out, "> {line}{hard}");
             }
-        }
-        if let Some(note) = &m.note {
-            // Quoted line by line, so no line of the note can end the quote or start a heading.
-            // Markdown carries a tab; a terminal's text does not.
-            let note = if md { clean_document(note) } else { clean_multiline(note) };
-            if md {
-                let quoted: Vec<String> = note.lines().map(md_escape).collect();
-                for (n, line) in quoted.iter().enumerate() {
-                    // A line's break is kept as a hard break (a backslash ending it: every
-                    // backslash of the note is escaped, so this one is the only bare one);
-                    // not before a blank line or at the end, where Markdown would show it.
-                    let next = quoted.get(n + 1).filter(|next| !next.is_empty());
-                    let hard = if line.is_empty() || next.is_none() { "" } else { "\\" };
-                    let _ = writeln!(out, "> {line}{hard}");
-                }
-            } else {
-                for line in note.lines() {
-                    let _ = writeln!(out, "  {line}");
-                }
+        } else {
+            for line in note.lines() {
+                let _ = writeln!(out, "  {line}");
             }
         }
     }
+}
+
+/// The Markdown card of a partner that is not loaded: its id for a title, a line saying it
+/// is not loaded, then the user's marks, aliases and note as [`card`] writes them.
+pub fn unloaded_card_md(id: &str, marks: &Marks) -> String {
+    let said = i18n::cli();
+    let t = |text: &str| md_escape(&clean(text));
+    let mut out = format!("# {}\n{}\n", t(id), said.not_loaded_card);
+    write_marks(&mut out, marks, CardFormat::Md);
     out
 }
 

@@ -72,7 +72,7 @@ fn position(catalog: &Catalog, id: &str) -> usize {
 
 fn run(catalog: &Catalog, store: Option<&Store>, chosen: &[usize], format: ExportFormat) -> String {
     let mut out = Vec::new();
-    export(catalog, store, chosen, format, &mut out)
+    export(catalog, store, chosen, &[], format, &mut out)
         .unwrap_or_else(|e| panic!("export {format:?}: {e}"));
     String::from_utf8(out).expect("UTF-8")
 }

@@ -195,7 +195,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             // warning says enough.
             let selects = marks.selects();
             let missing =
-                selects && left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks))?;
+                selects && left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks), false)?;
             Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Validate { files } => validate(cx, &files),
@@ -276,7 +276,8 @@ impl Selected<'_> {
 
 /// Says on standard error how many partners that `selected` would keep are not loaded while a
 /// dataset file was skipped, and why: their marks and notes are kept in the store but missing
-/// from the output. Returns whether any are (the output is then incomplete).
+/// from the output, or, when the output `carried` them with their id and marks, that it holds
+/// no more of them. Returns whether any are (the output is then incomplete).
 ///
 /// Ids that the datasets do not have while every file loaded are no news: the store keeps
 /// them on purpose (a partner removed from a dataset keeps its note).
@@ -285,6 +286,7 @@ fn left_out(
     catalog: &Catalog,
     store: Option<&Store>,
     selected: Selected<'_>,
+    carried: bool,
 ) -> Result<bool> {
     const SHOWN: usize = 10;
     let skipped: Vec<String> = catalog
@@ -312,7 +314,11 @@ fn left_out(
     }
     let said = i18n::cli();
     let n = missing.len();
-    let template = i18n::cli::count(n, said.marked_not_loaded_one, said.marked_not_loaded_many);
+    let template = if carried {
+        i18n::cli::count(n, said.marked_not_loaded_kept_one, said.marked_not_loaded_kept_many)
+    } else {
+        i18n::cli::count(n, said.marked_not_loaded_one, said.marked_not_loaded_many)
+    };
     let ids = ids.join(said.list_separator);
     let why = skipped.join("; ");
     cx.warn(&fill(template, &[&n, &ids, &why]))?;
@@ -379,7 +385,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
     // Said as `list --starred` says it; the exit still tells whether anything matched.
-    left_out(cx, &catalog, store.as_ref(), Selected::Query(&query))?;
+    left_out(cx, &catalog, store.as_ref(), Selected::Query(&query), false)?;
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -396,8 +402,28 @@ fn export(
     let chosen: Vec<usize> = (0..catalog.partners().len())
         .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
         .collect();
-    let exported =
-        |out: &mut dyn Write| export::export(&catalog, store.as_ref(), &chosen, format, out);
+    // Partners with marks that are not loaded: carried with their id where the format can
+    // (a note never disappears from the follow-up file).
+    let selected = Selected::Marks(marks);
+    let unloaded: Vec<export::Unloaded<'_>> = store
+        .as_ref()
+        .filter(|_| export::carries_unloaded(format))
+        .map(|store| {
+            let wanted = |id: &str, marks: &crate::store::Marks| {
+                catalog.position(id).is_none() && selected.admits(marks) == Some(true)
+            };
+            store
+                .state()
+                .marks
+                .iter()
+                .filter(|(id, marks)| wanted(id, marks))
+                .map(|(id, marks)| export::Unloaded { id, marks })
+                .collect()
+        })
+        .unwrap_or_default();
+    let exported = |out: &mut dyn Write| {
+        export::export(&catalog, store.as_ref(), &chosen, &unloaded, format, out)
+    };
     // `-o -` and `-o /dev/stdout` are standard output itself: opened again, a file that
     // standard output appends to (`>> log.csv`) would be replaced.
     let to_stdout = |p: &PathBuf| p.as_os_str() == "-" || p.as_os_str() == "/dev/stdout";
@@ -410,13 +436,14 @@ fn export(
             crate::atomic::write_output(&path, exported)?;
             let path = path.display().to_string();
             let said = i18n::cli();
-            let n = chosen.len();
+            let n = chosen.len() + unloaded.len();
             let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
             writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
         }
         None => write_buffered(cx.out, exported)?,
     }
-    let missing = left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks))?;
+    let carried = export::carries_unloaded(format);
+    let missing = left_out(cx, &catalog, store.as_ref(), selected, carried)?;
     Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

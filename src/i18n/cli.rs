@@ -26,6 +26,13 @@ table! {
         marked_not_loaded_one,
         /// `{}`: how many, `{}`: the ids, `{}`: why a dataset was skipped.
         marked_not_loaded_many,
+        /// As `marked_not_loaded_one`, for an export that carries the partner all the same,
+        /// with its id and the user's marks and note only.
+        marked_not_loaded_kept_one,
+        /// As `marked_not_loaded_many`, for an export that carries them.
+        marked_not_loaded_kept_many,
+        /// Under the id of a partner that is not loaded, in a Markdown export.
+        not_loaded_card,
         /// `{}`: why the store could not be opened (the browser).
         marks_not_saved,
         /// The browser was asked for without a terminal.

@@ -32,11 +32,14 @@ fn marks_of_a_skipped_file_are_said_missing_and_the_exit_is_1() {
         let out = home.run(args);
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
-        let said = err.lines().find(|l| l.contains("missing from this output")).unwrap_or("");
+        let said = err
+            .lines()
+            .find(|l| l.contains("missing from this output") || l.contains("This export carries"))
+            .unwrap_or("");
         assert!(said.contains(&format!("{}:3:", file.display())), "{args:?}: {err}");
         assert!(said.contains("relation to itself"), "{args:?}: why: {err}");
     }
-    let err = text(&home.run(&["export", "--noted"]).stderr);
+    let err = text(&home.run(&["export", "--noted", "--format", "vcf"]).stderr);
     assert!(
         err.contains("1 partner with your marks or note is missing") && err.contains("\"alpha\""),
         "{err}"
@@ -47,13 +50,13 @@ fn marks_of_a_skipped_file_are_said_missing_and_the_exit_is_1() {
         "{err}"
     );
     let err = text(&home.run(&["export"]).stderr);
-    assert!(err.contains("2 partners with your marks or notes are missing"), "{err}");
+    assert!(err.contains("2 partners with your marks or notes are not loaded"), "{err}");
     // What is loaded is still written.
     let out = home.run(&["list", "--starred", "--json"]);
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(ids(&list), ["ugap"]);
     // In French too.
-    let err = text(&home.run(&["--lang", "fr", "export", "--noted"]).stderr);
+    let err = text(&home.run(&["--lang", "fr", "list", "--noted"]).stderr);
     assert!(err.contains("1 partenaire avec vos marques ou votre note manque"), "{err}");
     // Listing everything is not selecting by marks: the skipped file's warning is enough.
     assert!(home.run(&["list"]).status.success());
@@ -97,4 +100,53 @@ fn a_search_by_marks_says_which_marked_partners_are_not_loaded() {
     // By text, nothing can be said of a partner that is not loaded.
     let err = text(&home.run(&["search", "network"]).stderr);
     assert!(!err.contains("missing from this output"), "{err}");
+}
+
+/// A note whose partner is not loaded is still exported, with its id, in the formats that can
+/// carry it (CSV, JSON, Markdown): it never disappears from the follow-up file. vCard and DOT,
+/// which need the partner's name, leave it out and say so.
+#[test]
+fn notes_of_partners_not_loaded_are_exported_with_their_id() {
+    let home = Home::new();
+    let file = home.file("datasets/mine.ron", GOOD);
+    home.ok(&["note", "alpha", "Promised a quote by Friday"]);
+    home.ok(&["star", "beta"]);
+    home.ok(&["note", "ugap", "Loaded one"]);
+    std::fs::write(&file, GOOD.replace("\"Beta.\"", "\"  \"")).expect("write");
+    let out = home.run(&["export", "--noted", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(csv.contains("\r\nugap,"), "{csv}");
+    assert!(csv.contains("\r\nalpha,,,,,,,,,,,,Promised a quote by Friday,"), "{csv}");
+    assert!(!csv.contains("beta"), "not noted: {csv}");
+    assert!(err.contains("1 partner with your marks or note is not loaded (\"alpha\")"), "{err}");
+    assert!(err.contains("This export carries it with its id"), "{err}");
+    let out = home.run(&["export", "--noted", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let alpha = json.as_array().into_iter().flatten().find(|p| p["id"] == "alpha");
+    let alpha = alpha.expect("alpha exported");
+    assert_eq!(alpha["loaded"], false);
+    assert_eq!(alpha["note"], "Promised a quote by Friday");
+    assert_eq!(alpha["starred"], false);
+    let md = text(&home.run(&["export", "--noted", "--format", "md"]).stdout);
+    assert!(md.contains("# alpha\nNot loaded (its dataset file was skipped"), "{md}");
+    assert!(md.contains("> Promised a quote by Friday"), "{md}");
+    let md = text(&home.run(&["--lang", "fr", "export", "--noted", "--format", "md"]).stdout);
+    assert!(md.contains("# alpha\nNon chargé"), "{md}");
+    // Written to a file, the count says it.
+    let notes = home.path().join("notes.csv");
+    let err = text(&home.run(&["export", "--noted", "-o", &notes.to_string_lossy()]).stderr);
+    assert!(err.contains("wrote 2 partners"), "{err}");
+    // Starred only: beta, carried; alpha is not starred.
+    let csv = text(&home.run(&["export", "--starred"]).stdout);
+    assert!(csv.contains("\r\nbeta,,,,,,,,,,yes,") && !csv.contains("alpha"), "{csv}");
+    // vCard and DOT need a name: left out, and said missing.
+    for format in ["vcf", "dot"] {
+        let out = home.run(&["export", "--noted", "--format", format]);
+        let err = text(&out.stderr);
+        assert!(!text(&out.stdout).contains("alpha"), "{format}");
+        assert!(err.contains("is missing from this output"), "{format}: {err}");
+        assert_eq!(out.status.code(), Some(1), "{format}");
+    }
 }
