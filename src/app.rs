@@ -142,6 +142,8 @@ pub struct App {
     /// first on the status line with how many more, again once the partners are there (the
     /// progress takes the status line meanwhile); all of them when the browser ends.
     warnings: Vec<String>,
+    /// The same warnings whole (a file's every problem, with its fix), for the help.
+    warned: Vec<String>,
     /// A hint of the start (the query's first word looks like a mistyped command), shown
     /// where the warnings would be when there are none.
     hint: Option<String>,
@@ -195,6 +197,7 @@ impl App {
             history: None,
             status: None,
             warnings: Vec::new(),
+            warned: Vec::new(),
             hint: None,
             bindings: Bindings::default(),
             keep_results: false,
@@ -203,7 +206,7 @@ impl App {
             quit: false,
             remember_after_save: false,
         };
-        app.help = help::lines(&app.bindings);
+        app.help = help::lines(&app.bindings, &app.warned);
         app.refresh();
         app.ensure_detail();
         app
@@ -212,7 +215,7 @@ impl App {
     /// Uses `bindings` for the keys (the user's configuration), in the key handling, the help
     /// and the hints alike.
     pub fn set_bindings(&mut self, bindings: Bindings) {
-        self.help = help::lines(&bindings);
+        self.help = help::lines(&bindings, &self.warned);
         self.bindings = bindings;
     }
 
@@ -473,6 +476,9 @@ impl App {
         self.list_width = crate::view::list::wanted_width(&catalog);
         let said = |w: &crate::catalog::Warning| w.one_line(s().loading_skipped);
         self.warnings.extend(catalog.warnings().iter().map(said));
+        let whole = |w: &crate::catalog::Warning| w.said(s().loading_skipped);
+        self.warned.extend(catalog.warnings().iter().map(whole));
+        self.help = help::lines(&self.bindings, &self.warned);
         self.show_warnings();
         self.catalog = catalog;
         // Laid out for the partners before: nothing of it is kept.

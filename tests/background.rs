@@ -235,7 +235,8 @@ fn several_warnings_show_the_first_and_how_many_more_are_printed_at_the_end() {
     let catalog = Catalog::from_partners(common::bundled().partners().to_vec(), vec![], skipped);
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a status");
-    let said = "3 warnings, all printed when you quit · state.ron could not be read: set aside";
+    let said = "Alt-h shows all · 3 warnings, all printed when you quit · state.ron could not be \
+                read: set aside";
     assert_eq!(status.text, said);
     let warnings = app.warnings();
     assert_eq!(warnings.len(), 3);
@@ -504,6 +505,7 @@ fn a_skipped_dataset_is_told_on_one_line() {
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a warning");
     assert!(status.text.contains("bad.ron") && status.text.contains(" · fix: "), "{status:?}");
+    assert!(status.text.starts_with("Alt-h shows all · skipped a dataset"), "{status:?}");
     assert!(!status.text.contains('\n'), "{status:?}");
     assert!(!status.text.contains("problems ("), "one problem: {status:?}");
 }
@@ -521,7 +523,7 @@ fn a_dangling_relation_is_told_and_its_file_loads() {
     let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a warning").text.clone();
-    assert!(status.starts_with("left out a relation"), "{status}");
+    assert!(status.starts_with("Alt-h shows all · left out a relation"), "{status}");
     assert!(
         status.contains("mine.ron:3:41: partner \"alpha\" has a relation to \"missing-one\""),
         "{status}"
@@ -545,7 +547,7 @@ fn a_skipped_dataset_with_several_problems_says_how_many() {
     app.update(Action::Loaded(Shared(Arc::new(catalog))));
     let status = app.status().expect("a warning").text.clone();
     let file = dir.path().join("worse.ron");
-    let said = "skipped a dataset: 3 problems, the first: worse.ron:1:23: partner \"a\" has an \
+    let said = "Alt-h shows all · skipped a dataset: 3 problems, the first: worse.ron:1:23: partner \"a\" has an \
                 empty name · fix: write the name (all of them: partners validate ";
     assert!(status.starts_with(said), "{status}");
     assert!(status.ends_with(&format!("validate {})", file.display())), "{status}");
@@ -581,4 +583,38 @@ fn a_fifo_or_a_link_to_a_device_among_the_datasets_is_skipped_without_waiting() 
     }
     // Generous: only a hang (a FIFO waits for a writer forever) or reading /dev/zero fails.
     assert!(started.elapsed() < Duration::from_secs(20));
+}
+
+/// The status line cuts a long warning; the key it names (the help's) shows every warning
+/// whole, each problem of a skipped file with its place and its fix, wrapped on as many lines
+/// as it needs, at any width.
+#[test]
+fn the_help_shows_every_warning_whole() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let partner = |id: &str| {
+        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
+    };
+    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
+    std::fs::write(dir.path().join("worse.ron"), text).expect("written");
+    let squeezed =
+        |text: &str| text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect::<String>();
+    for (width, height) in [(100, 30), (44, 30)] {
+        let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+        app.update(Action::Resize { width, height });
+        let catalog = Catalog::with_user_datasets(dir.path()).expect("the bundled ones load");
+        app.update(Action::Loaded(Shared(Arc::new(catalog))));
+        let status = app.status().expect("a warning").text.clone();
+        assert!(status.starts_with("Alt-h shows all · "), "{status}");
+        assert!(!common::screen(&app).contains("second-one"), "cut on the status line");
+        common::press(&mut app, KeyCode::Char('h'), Modifiers::ALT);
+        let shown = squeezed(&common::screen(&app));
+        for line in [
+            "Warnings",
+            "worse.ron:2:19: partner \"first-one\" has an empty name",
+            "worse.ron:3:20: partner \"second-one\" has an empty name",
+            "fix: write the name",
+        ] {
+            assert!(shown.contains(&squeezed(line)), "{width}: {line}\n{}", common::screen(&app));
+        }
+    }
 }

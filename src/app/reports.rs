@@ -4,6 +4,7 @@ use super::{App, NoteEditor, Overlay};
 use crate::action::{Action, Effect};
 use crate::clipboard::CopyWay;
 use crate::i18n::{fill, s};
+use crate::input::Context;
 use crate::search::Query;
 use crate::store::{Change, State};
 
@@ -11,7 +12,10 @@ impl App {
     /// Warns of what was found at start (a state file set aside, a dataset skipped): see
     /// [`App::warnings`].
     pub fn warn_at_start(&mut self, warnings: impl IntoIterator<Item = String>) {
+        let warnings: Vec<String> = warnings.into_iter().collect();
+        self.warned.extend(warnings.iter().cloned());
         self.warnings.extend(warnings);
+        self.help = crate::view::help::lines(&self.bindings, &self.warned);
         self.show_warnings();
     }
 
@@ -30,10 +34,16 @@ impl App {
             }
             return;
         };
-        // The count first: a long warning is cut at the end of the line.
+        // The count first: a long warning is cut at the end of the line. Before it, the key
+        // that shows every warning whole, in the help.
         let text = match self.warnings.len() {
             1 => first.clone(),
             all => fill(s().warnings_first, &[&all, first]),
+        };
+        let read = self.bindings.hint(Context::List, &[Action::OpenHelp], s().hint_read_whole);
+        let text = match read {
+            Some(read) => format!("{read} · {text}"),
+            None => text,
         };
         self.set_status(text, true);
     }

@@ -109,6 +109,8 @@ table! {
         hint_choose,
         hint_show_in_list,
         hint_close,
+        /// After the key that opens the help, before a warning the status line may cut.
+        hint_read_whole,
         hint_relation,
         hint_follow,
         hint_help,
@@ -140,6 +142,8 @@ table! {
         help_in_note,
         help_in_overview,
         help_syntax,
+        /// The help's first section, when loading warned: each warning whole.
+        help_warnings,
         tab_kinds,
         tab_scopes,
         tab_topics,

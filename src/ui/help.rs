@@ -31,6 +31,7 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Span::styled(format!(" {what}"), theme.text),
             ]),
             LaidLine::Heading(title) => Line::styled(format!(" {title}"), theme.accent),
+            LaidLine::Text(text) => Line::styled(format!(" {text}"), theme.error),
             LaidLine::Blank => Line::raw(""),
         })
         .collect();

@@ -15,6 +15,8 @@ pub enum HelpLine {
     Row(String, &'static str),
     /// Space between sections.
     Blank,
+    /// A line of a warning, made safe for the terminal, wrapped to the help's width.
+    Text(String),
 }
 
 /// Keys side by side, each kept whole when the row wraps (`Retour arrière` is one key).
@@ -22,10 +24,20 @@ fn joined(keys: &[String]) -> String {
     keys.iter().map(|key| key.replace(' ', "\u{a0}")).collect::<Vec<_>>().join(" ")
 }
 
-/// Every line of the help for `bindings`, in order, in the thread's language.
-pub fn lines(bindings: &Bindings) -> Vec<HelpLine> {
+/// Every line of the help for `bindings`, in order, in the thread's language; first, when
+/// there are some, the `warnings` of the start whole (the status line has room for a line).
+pub fn lines(bindings: &Bindings, warnings: &[String]) -> Vec<HelpLine> {
     let t = crate::i18n::s();
-    let mut lines = vec![HelpLine::Row(t.help_type.to_owned(), t.help_type_does)];
+    let mut lines = Vec::new();
+    if !warnings.is_empty() {
+        lines.push(HelpLine::Heading(t.help_warnings));
+        for warning in warnings {
+            let text = crate::text::clean_multiline(warning);
+            lines.extend(text.lines().map(|line| HelpLine::Text(line.to_owned())));
+        }
+        lines.push(HelpLine::Blank);
+    }
+    lines.push(HelpLine::Row(t.help_type.to_owned(), t.help_type_does));
     let list = bindings.help_rows(Context::List);
     lines.extend(list.iter().map(|(keys, what)| HelpLine::Row(joined(keys), what)));
     lines.push(HelpLine::Row(t.help_mouse.to_owned(), t.help_mouse_does));
@@ -84,6 +96,8 @@ pub enum LaidLine {
     Row(String, String),
     /// Space between sections.
     Blank,
+    /// A line of a warning (or its continuation).
+    Text(String),
 }
 
 /// `lines` laid out on a screen of `size` (columns, rows): as wide as they need, within the
@@ -97,6 +111,7 @@ pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
     let whats = widest(|line| match line {
         HelpLine::Row(_, what) => crate::text::width(what),
         HelpLine::Heading(title) => crate::text::width(title),
+        HelpLine::Text(text) => crate::text::width(text),
         HelpLine::Blank => 0,
     });
     // " keys  what ", within the borders and the screen.
@@ -112,6 +127,10 @@ pub fn layout(lines: &[HelpLine], (width, height): (u16, u16)) -> Laid {
                 laid.extend(title.into_iter().map(LaidLine::Heading));
             }
             HelpLine::Blank => laid.push(LaidLine::Blank),
+            HelpLine::Text(text) => {
+                let text = crate::text::wrap(text, inner.saturating_sub(1).max(1));
+                laid.extend(text.into_iter().map(LaidLine::Text));
+            }
             HelpLine::Row(keys, what) => {
                 // A key of several words is broken between them rather than inside one.
                 let whole = keys.split(' ').all(|key| crate::text::width(key) <= key_width);
@@ -159,7 +178,7 @@ mod tests {
     fn a_key_in_two_rows_says_when() {
         let t = crate::i18n::s();
         // A key of several words is kept whole by no-break spaces.
-        let lines: Vec<HelpLine> = lines(&Bindings::default())
+        let lines: Vec<HelpLine> = lines(&Bindings::default(), &[])
             .into_iter()
             .map(|line| match line {
                 HelpLine::Row(keys, what) => HelpLine::Row(keys.replace('\u{a0}', " "), what),
@@ -185,14 +204,19 @@ mod tests {
         assert!(quit("Ctrl-C Ctrl-G Ctrl-Q") && quit(&format!("Ctrl-D {}", t.help_when_no_query)));
     }
 
-    /// Every key and every word of what it does is shown, within the popup, at any width.
+    /// Every key and every word of what it does is shown, within the popup, at any width; so
+    /// is every word of the warnings of the start, which the status line cuts.
     #[test]
     fn nothing_is_cut_at_any_width() {
         use crate::i18n::Lang;
         let squeezed = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         for lang in [Lang::En, Lang::Fr] {
             crate::i18n::set(lang);
-            let lines = lines(&Bindings::default());
+            let warnings = [
+                "skipped a dataset: /home/me/.config/partners/datasets/mine.ron:3:162: partner \"beta\" has a relation to itself\n  fix: point the relation at another partner".to_owned(),
+                "state.ron was set aside".to_owned(),
+            ];
+            let lines = lines(&Bindings::default(), &warnings);
             let (mut keys, mut whats) = (String::new(), String::new());
             for line in &lines {
                 match line {
@@ -201,6 +225,7 @@ mod tests {
                         whats.push_str(&squeezed(w));
                     }
                     HelpLine::Heading(title) => whats.push_str(&squeezed(title)),
+                    HelpLine::Text(text) => whats.push_str(&squeezed(text)),
                     HelpLine::Blank => {}
                 }
             }
@@ -225,6 +250,10 @@ mod tests {
                         LaidLine::Heading(title) => {
                             assert!(crate::text::width(title) < inner, "{width}: {title}");
                             shown_whats.push_str(&squeezed(title));
+                        }
+                        LaidLine::Text(text) => {
+                            assert!(crate::text::width(text) < inner, "{width}: {text}");
+                            shown_whats.push_str(&squeezed(text));
                         }
                         LaidLine::Blank => {}
                     }
