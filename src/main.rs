@@ -106,12 +106,14 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         (None, Some(Loader::start(args.data.clone(), datasets.map(Into::into), total, lang)))
     };
     let said = i18n::cli();
-    let mut warnings: Vec<String> = catalog
+    // On one line, and whole for the help.
+    let mut warnings: Vec<(String, String)> = catalog
         .iter()
         .flat_map(Catalog::warnings)
         // Shown on the status line, as the loader's skipped datasets are.
-        .map(|w| w.one_line(i18n::s().loading_skipped))
+        .map(|w| (w.one_line(i18n::s().loading_skipped), w.said(i18n::s().loading_skipped)))
         .collect();
+    let told = |w: String| (w.clone(), w);
     let mut store = match Store::open(&home) {
         Ok(mut store) => {
             // Keys must keep working: a lock held elsewhere fails the change, said, after the
@@ -120,12 +122,12 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
             Some(store)
         }
         Err(e) => {
-            warnings.push(i18n::fill(said.marks_not_saved, &[&e]));
+            warnings.push(told(i18n::fill(said.marks_not_saved, &[&e])));
             None
         }
     };
     if let Some(store) = &store {
-        warnings.extend(store.warnings().iter().cloned());
+        warnings.extend(store.warnings().iter().cloned().map(told));
     }
     let state = store.as_ref().map(|s| s.state().clone()).unwrap_or_default();
     let theme = Theme::new(args.theme.or(config.theme).unwrap_or_default(), ColorDepth::from_env());
@@ -136,7 +138,7 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     };
     app.set_bindings(config.bindings());
     let mouse = !args.no_mouse && config.mouse.unwrap_or(true);
-    app.warn_at_start(warnings);
+    app.warn_at_start_whole(warnings);
     if let Some(hint) = mistyped {
         app.hint_at_start(hint);
     }

@@ -789,3 +789,27 @@ fn a_note_typed_at_the_terminal_is_asked_for_and_ends_with_ctrl_d() {
     assert_eq!(status, 130, "{contents}");
     assert!(!home.path().join("state.ron").exists(), "nothing saved");
 }
+
+/// A dataset file skipped before the first frame (a small one, read at once) is told on the
+/// status line with the key that shows it whole; the help then shows each of its problems.
+#[test]
+fn a_skipped_file_read_before_the_first_frame_is_shown_whole_in_the_help() {
+    let home = tempfile::tempdir().expect("a home");
+    std::fs::create_dir(home.path().join("datasets")).expect("a datasets folder");
+    let partner = |id: &str| {
+        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
+    };
+    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
+    std::fs::write(home.path().join("datasets/worse.ron"), text).expect("written");
+    let mut session = Session::start(&format!("--home '{}'", home.path().display()));
+    session.wait_for("the warning and its key", |s| s.contents().contains("Alt-h shows all · "));
+    session.type_keys(b"\x1bh"); // Alt-h, as Esc h
+    session.wait_for("every problem in the help", |s| {
+        let shown = s.contents();
+        shown.contains("partner \"second-one\" has an empty name")
+            && shown.contains("partner \"first-one\" has an empty name")
+    });
+    session.type_keys(&[0x03]);
+    let (status, _, _) = session.finish();
+    assert_eq!(status, 0);
+}

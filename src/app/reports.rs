@@ -12,9 +12,16 @@ impl App {
     /// Warns of what was found at start (a state file set aside, a dataset skipped): see
     /// [`App::warnings`].
     pub fn warn_at_start(&mut self, warnings: impl IntoIterator<Item = String>) {
-        let warnings: Vec<String> = warnings.into_iter().collect();
-        self.warned.extend(warnings.iter().cloned());
-        self.warnings.extend(warnings);
+        self.warn_at_start_whole(warnings.into_iter().map(|w| (w.clone(), w)));
+    }
+
+    /// [`App::warn_at_start`], each warning on one line (the status line's, printed when
+    /// quitting) and whole (the help's: a skipped file's every problem, on lines of its own).
+    pub fn warn_at_start_whole(&mut self, warnings: impl IntoIterator<Item = (String, String)>) {
+        for (line, whole) in warnings {
+            self.warnings.push(line);
+            self.warned.push(whole);
+        }
         self.help = crate::view::help::lines(&self.bindings, &self.warned);
         self.show_warnings();
     }
