@@ -210,14 +210,20 @@ impl Index {
             // By letters only where the partner holds no other spelling of the word by words,
             // as it matched: "sociale" is "Social" in "Social Economy Forum", not also the "e"
             // of "Economy".
-            let letters = mode == Mode::Fuzzy
-                && !plans
-                    .as_deref()
-                    .is_some_and(|plans| self.spelled_otherwise(index, plans, term));
+            // Asked once, and only of a field that does not hold the term as typed.
+            let letters = std::cell::OnceCell::new();
+            let by_letters = || {
+                *letters.get_or_init(|| {
+                    mode == Mode::Fuzzy
+                        && !plans
+                            .as_deref()
+                            .is_some_and(|plans| self.spelled_otherwise(index, plans, term))
+                })
+            };
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
                 if acronym || needless {
                     mark_word_starts(original, term, true, out);
-                } else if letters || folded.contains(term) {
+                } else if folded.contains(term) || by_letters() {
                     mark_short(original, folded, term, mode, out);
                 }
             };
