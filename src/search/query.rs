@@ -487,31 +487,8 @@ fn looks_like_a_filter(token: &str) -> bool {
         !value.is_empty()
             && key.chars().count() >= 3
             && key.chars().all(char::is_alphabetic)
-            && NAMES.iter().any(|name| edits(&key, name) <= most)
+            && NAMES.iter().any(|name| strsim::damerau_levenshtein(&key, name) <= most)
     })
-}
-
-/// How many letters one must insert, delete, replace or swap (two neighbours) to make `a`
-/// of `b`.
-fn edits(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// `value` and the masculine singular forms it may be of (`nationale`, `européennes`,
