@@ -10,7 +10,7 @@ use partners::i18n::{self, Lang};
 use partners::output::{self, CardFormat};
 use partners::store::StoreError;
 
-use super::{GOOD, Home, text};
+use super::{GOOD, Home, ids, text};
 
 impl Home {
     /// Runs `partners args...` with the locale variables `locale` (name, value) set.
@@ -251,4 +251,167 @@ fn in_process_the_language_is_the_threads() {
         "impossible d'écrire /x/state.ron\u{a0}: permission refusée\u{a0}; vérifiez les permissions du dossier ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME"
     );
     assert!(error.to_string().starts_with("cannot write /x/state.ron: permission denied; "));
+}
+
+#[test]
+fn a_refused_command_line_is_told_in_french_too() {
+    let home = Home::new();
+    let refused = |args: &[&str]| {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        text(&out.stderr).replace('\u{a0}', " ")
+    };
+    let said = refused(&["--lang", "fr", "search", "--limit", "abc", "x"]);
+    assert!(
+        said.starts_with(
+            "erreur : valeur « abc » invalide pour « --limit <N> » : un nombre entier est attendu"
+        ),
+        "{said}"
+    );
+    // An option without its value says so, not that an empty value is invalid.
+    for (args, option) in [
+        (&["--lang", "fr", "search", "ugap", "--limit"][..], "--limit <N>"),
+        (&["--lang", "fr", "list", "--kind"][..], "--kind <KIND>"),
+    ] {
+        let said = refused(args);
+        let expected = format!("erreur : une valeur est attendue après « {option} »\n");
+        assert!(said.starts_with(&expected), "{said}");
+    }
+    let said = refused(&["--lang", "fr", "note"]);
+    assert!(
+        said.starts_with("erreur : arguments obligatoires manquants : <ID>, <TEXT>..."),
+        "{said}"
+    );
+    assert!(said.contains("\nUtilisation : partners note <ID> <TEXT>...\n"), "{said}");
+    let said = refused(&["--lang", "fr", "list", "--bogus"]);
+    assert!(said.starts_with("erreur : argument inattendu « --bogus »"), "{said}");
+    assert!(said.ends_with("Pour en savoir plus, essayez « --help ».\n"), "{said}");
+    // In English, clap's own words.
+    let said = refused(&["list", "--bogus"]);
+    assert!(said.starts_with("error: unexpected argument '--bogus' found"), "{said}");
+    // Help is no refusal.
+    assert!(home.ok(&["--lang", "fr", "list", "--help"]).contains("Usage"));
+}
+
+#[test]
+fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
+    let home = Home::new();
+    let partner = |rest: &str| {
+        format!("(partners: [(id: \"x\", name: \"X\", scope: Local, description: \"d\"{rest})])")
+    };
+    for (source, french, english) in [
+        (
+            partner(", kind: Nope"),
+            ":1:72: « Nope » n'est pas un Kind connu ; choisissez parmi : LocalAuthority",
+            ":1:72: `Nope` is no Kind; use one of: LocalAuthority",
+        ),
+        (
+            partner(", kind: Media, colour: 3"),
+            ": « colour » n'est pas un champ pour un partenaire ; les champs sont : id, name",
+            ": `colour` is no field of a partner; the fields are: id, name",
+        ),
+        (
+            partner(""),
+            ": le champ « kind » manque dans un partenaire",
+            ": field `kind` is missing in a partner",
+        ),
+        (
+            "(partners: [(id: \"x\" name: \"X\")])".to_owned(),
+            ":1:22: il manque une virgule",
+            ":1:22: a comma is missing",
+        ),
+        (partner(", kind: Media, facts: 3"), ": « [ » est attendu ici", ": `[` is expected here"),
+        (
+            partner(", kind: 3"),
+            ": un nom est attendu ici : un champ, ou une valeur comme « Media »",
+            ": a name is expected here: a field, or a value such as `Media`",
+        ),
+        (partner(", kind: Media, topics: [@]"), ": un nom est attendu ici", ": a name is expected"),
+        (
+            partner(", kind: Media, location: \"a\\qb\""),
+            ": une barre oblique inverse dans un texte n'ouvre aucun échappement connu",
+            ": a backslash in a text starts no known escape",
+        ),
+        (
+            partner(", kind: Media /* open"),
+            ": un commentaire ouvert par « /* » n'est pas fermé",
+            ": a comment opened with `/*` is not closed",
+        ),
+        (
+            "(partners: [foo])".to_owned(),
+            ":1:13: « foo » n'est pas attendu ici : un partenaire s'écrit entre parenthèses",
+            ":1:13: `foo` is not expected here: a partner is written in parentheses",
+        ),
+        (String::new(), ":1:1: « ( » est attendu ici", ":1:1: `(` is expected here"),
+        // A word of the file is quoted cut short, however long it runs.
+        (
+            format!("(partners: [{}])", "x".repeat(100_000)),
+            &format!(":1:13: « {}… » n'est pas attendu ici", "x".repeat(39)),
+            &format!(":1:13: `{}…` is not expected here", "x".repeat(39)),
+        ),
+        (
+            partner(&format!(", kind: {}", "Y".repeat(100_000))),
+            &format!(": « {}… » n'est pas un Kind connu", "Y".repeat(39)),
+            &format!(": `{}…` is no Kind", "Y".repeat(39)),
+        ),
+    ] {
+        let file = home.file("bad.ron", &source);
+        let path = file.to_str().expect("utf-8 path");
+        for (lang, said, fix) in [("fr", french, "correction :"), ("en", english, "fix:")] {
+            let said_now =
+                home.expect(&["--lang", lang, "validate", path], 1).replace('\u{a0}', " ");
+            assert!(said_now.starts_with(path) && said_now.contains(said), "{said_now}");
+            assert!(said_now.contains(fix) && said_now.len() < 1000, "{said_now}");
+        }
+    }
+}
+
+#[test]
+fn kinds_are_named_in_either_language_and_told_in_the_users() {
+    let home = Home::new();
+    let elected = home.json(&["list", "--kind", "elected-network", "--json"]);
+    assert!(ids(&elected).len() >= 5);
+    assert_eq!(ids(&home.json(&["list", "--kind", "élus", "--json"])), ids(&elected));
+    // The start of one, as `kind:` takes it, when it names that kind alone.
+    assert_eq!(ids(&home.json(&["list", "--kind", "elec", "--json"])), ids(&elected));
+    // The start of several is ambiguous, and said so with the kinds it could be.
+    let out = home.run(&["list", "--kind", "p"]);
+    assert_eq!(out.status.code(), Some(2), "public or programme");
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("ambiguous: that could be public-body, programme, professional-association;"),
+        "{said}"
+    );
+    assert!(!said.contains("no kind is called that"), "{said}");
+    let said = text(&home.run(&["--lang", "fr", "list", "--kind", "p"]).stderr);
+    assert!(
+        said.contains("ambigu\u{a0}: cela peut être public, programme, profession\u{a0};"),
+        "{said}"
+    );
+    let found = home.json(&["search", "kind:élus", "--json"]);
+    let mut found = ids(&found);
+    found.sort_unstable();
+    assert_eq!(found, ids(&elected));
+    // A bad value is told in the language asked for, before or after it, or the locale's.
+    for args in
+        [&["--lang", "fr", "list", "--kind", "zzz"][..], &["list", "--kind", "zzz", "--lang=fr"]]
+    {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out.stderr).contains("aucun type ne s'appelle ainsi"), "{args:?}");
+        assert!(text(&out.stderr).contains("élus, profession"), "{args:?}");
+    }
+    let out = home.cmd().env("LANG", "fr_FR.UTF-8").args(["list", "--kind", "zzz"]).output();
+    let out = out.expect("partners runs");
+    assert!(text(&out.stderr).contains("aucun type ne s'appelle ainsi"), "{}", text(&out.stderr));
+    let out = home.run(&["list", "--kind", "zzz"]);
+    assert!(text(&out.stderr).contains("no kind is called that"), "{}", text(&out.stderr));
+    // A filter under the name the French screens give it, and a mistyped one told, not
+    // searched for as a word found nowhere.
+    assert_eq!(ids(&home.json(&["search", "type:élus", "--json"])), ids(&elected));
+    let out = home.run(&["search", "tipe:élus", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(said.contains("tipe:élus\u{a0}: aucun filtre ne s'appelle ainsi"), "{said}");
 }
