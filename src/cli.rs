@@ -4,7 +4,8 @@
 //! they are given, so tests can run them in-process. Everything meant for a person goes
 //! through [`crate::text`]'s sanitiser, so no data (names, ids, notes, file names, error
 //! messages quoting them) can drive the terminal. Every message is taken from
-//! [`crate::i18n::cli()`], in the language `main` chose; `--help` stays English.
+//! [`crate::i18n::cli()`], in the language `main` chose; `--help` is French too
+//! (see [`command`]).
 
 mod commands;
 mod report;
@@ -24,6 +25,86 @@ use crate::i18n::{self, Lang, fill};
 use crate::output::CardFormat;
 use crate::text::clean;
 use crate::ui::theme::ThemeName;
+
+/// The command line's grammar with its help in `lang` (clap's own is English).
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Fr => {
+            let mut command = in_french(Cli::command(), "");
+            // clap makes its `help` subcommand when the command is built.
+            command.build();
+            let about = i18n::help::french("help", "<about>").unwrap_or_default();
+            command.mut_subcommand("help", |help| help.about(about))
+        }
+    }
+}
+
+/// Parses the command line, its help in `lang`.
+pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    Cli::from_arg_matches(&command(lang).try_get_matches()?)
+}
+
+/// `command` (named `name` in [`i18n::help::french`], `""` for the program) with its help,
+/// its arguments' and its subcommands' in French: the texts, the headings, and clap's own
+/// help and version flags.
+fn in_french(mut command: clap::Command, name: &str) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let french = |id: &str| i18n::help::french(name, id);
+    if let Some(about) = french("<about>") {
+        let short = about.split("\n\n").next().unwrap_or(about).trim_end_matches('.');
+        command = command.about(short).long_about(about.contains("\n\n").then_some(about));
+    }
+    let ids: Vec<String> =
+        command.get_arguments().map(|arg| arg.get_id().as_str().to_owned()).collect();
+    for id in ids {
+        let text = french(&id);
+        command = command.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() { "Arguments\u{a0}" } else { "Options\u{a0}" };
+            let arg = arg.help_heading(heading);
+            match text {
+                // The values are in the French text: clap would list them in English.
+                Some(text) if arg.get_action().takes_values() => {
+                    arg.help(text).long_help(None).hide_possible_values(true)
+                }
+                Some(text) => arg.help(text).long_help(None),
+                None => arg,
+            }
+        });
+    }
+    command = command
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(french("help").unwrap_or_default())
+                .help_heading("Options\u{a0}"),
+        )
+        .subcommand_help_heading("Commandes\u{a0}")
+        .help_template(
+            "{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}",
+        );
+    if name.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(french("version").unwrap_or_default())
+                .help_heading("Options\u{a0}"),
+        );
+    }
+    let subcommands: Vec<String> =
+        command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+    for sub in subcommands {
+        command = command.mut_subcommand(&sub, |c| in_french(c, &sub));
+    }
+    command
+}
 
 /// A terminal browser for a network of partner organisations.
 ///

@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod data;
+pub mod help;
 pub mod plain;
 pub mod ui;
 pub mod vocabulary;

@@ -4,7 +4,6 @@
 use std::io::{IsTerminal, Write as _};
 use std::process::ExitCode;
 
-use clap::Parser;
 use partners::app::App;
 use partners::background::Loader;
 use partners::catalog::Catalog;
@@ -31,8 +30,9 @@ const BROWSER_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(
 fn main() -> ExitCode {
     partners::completions::complete_if_asked();
     // Said before parsing, so that a bad value (`--kind zzz`) is told in the user's language.
-    i18n::set(Lang::asked_in(std::env::args_os()).unwrap_or_else(Lang::from_locale));
-    let refused = match Cli::try_parse() {
+    let lang = Lang::asked_in(std::env::args_os()).unwrap_or_else(Lang::from_locale);
+    i18n::set(lang);
+    let refused = match cli::parse(lang) {
         Ok(args) => {
             i18n::set(args.lang.unwrap_or_else(Lang::from_locale));
             return ended(run(args));

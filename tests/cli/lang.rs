@@ -291,7 +291,7 @@ fn a_refused_command_line_is_told_in_french_too() {
     let said = refused(&["list", "--bogus"]);
     assert!(said.starts_with("error: unexpected argument '--bogus' found"), "{said}");
     // Help is no refusal.
-    assert!(home.ok(&["--lang", "fr", "list", "--help"]).contains("Usage"));
+    assert!(home.ok(&["--lang", "fr", "list", "--help"]).contains("Utilisation\u{a0}:"));
 }
 
 #[test]
@@ -414,4 +414,27 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     assert_eq!(out.status.code(), Some(2));
     let said = text(&out.stderr);
     assert!(said.contains("tipe:élus\u{a0}: aucun filtre ne s'appelle ainsi"), "{said}");
+}
+
+/// `--help` in French, before or after the subcommand, or from the locale; English as clap
+/// writes it.
+#[test]
+fn the_help_is_said_in_the_language_chosen() {
+    let home = Home::new();
+    for args in [
+        &["--lang", "fr", "search", "--help"][..],
+        &["search", "--help", "--lang", "fr"],
+        &["--lang=fr", "help", "search"],
+    ] {
+        let said = home.ok(args);
+        assert!(said.contains("Utilisation\u{a0}: partners search"), "{args:?}: {said}");
+        assert!(said.contains("Afficher un tableau JSON"), "{args:?}: {said}");
+        assert!(said.contains("Options\u{a0}:") && !said.contains("Print help"), "{said}");
+    }
+    let out = home.run_in(&[("LANG", "fr_FR.UTF-8")], &["--help"]);
+    let said = text(&out.stdout);
+    assert!(said.contains("Commandes\u{a0}:") && said.contains("Afficher la version"), "{said}");
+    assert!(said.contains("help         Afficher cette aide"), "{said}");
+    let said = home.ok(&["search", "--help"]);
+    assert!(said.contains("Usage: partners search") && said.contains("Print a JSON array"));
 }
