@@ -47,6 +47,9 @@ pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&command(lang).try_get_matches()?)
 }
 
+/// The French help's heading of options (clap adds the colon).
+const OPTIONS: &str = "Options\u{a0}";
+
 /// `command` (named `name` in [`i18n::help::french`], `""` for the program) with its help,
 /// its arguments' and its subcommands' in French: the texts, the headings, and clap's own
 /// help and version flags.
@@ -62,7 +65,7 @@ fn in_french(mut command: clap::Command, name: &str) -> clap::Command {
     for id in ids {
         let text = french(&id);
         command = command.mut_arg(&id, |arg| {
-            let heading = if arg.is_positional() { "Arguments\u{a0}" } else { "Options\u{a0}" };
+            let heading = if arg.is_positional() { "Arguments\u{a0}" } else { OPTIONS };
             let arg = arg.help_heading(heading);
             match text {
                 // The values are in the French text: clap would list them in English.
@@ -74,29 +77,20 @@ fn in_french(mut command: clap::Command, name: &str) -> clap::Command {
             }
         });
     }
+    // clap's own flags, made again with French texts.
+    let flag = |id: &'static str, short: char, action: ArgAction| {
+        let text = french(id).unwrap_or_default();
+        Arg::new(id).short(short).long(id).action(action).help(text).help_heading(OPTIONS)
+    };
     command = command
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(french("help").unwrap_or_default())
-                .help_heading("Options\u{a0}"),
-        )
+        .arg(flag("help", 'h', ArgAction::Help))
         .subcommand_help_heading("Commandes\u{a0}")
         .help_template(
             "{about-with-newline}\nUtilisation\u{a0}: {usage}\n\n{all-args}{after-help}",
         );
     if name.is_empty() {
-        command = command.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(french("version").unwrap_or_default())
-                .help_heading("Options\u{a0}"),
-        );
+        command = command.disable_version_flag(true).arg(flag("version", 'V', ArgAction::Version));
     }
     let subcommands: Vec<String> =
         command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
