@@ -404,12 +404,19 @@ impl Keys {
     fn start() -> Keys {
         let (sender, events) = mpsc::channel();
         let wakes = sender.clone();
+        let (listening, started) = mpsc::channel();
         std::thread::spawn(move || {
             // The loop holds a sender too, so it would not see this thread die: a panic
             // here tells it, as a failed read would.
             let _told = TellIfPanicking(sender.clone());
-            read_keys(&KeyTerminal::open(), |event| sender.send(Some(event)).is_ok());
+            let started = || {
+                let _ = listening.send(());
+            };
+            read_keys(&KeyTerminal::open(), started, |event| sender.send(Some(event)).is_ok());
         });
+        // A resize before the reader listens for it would go unseen until the next key; the
+        // first frame waits for it (well under a millisecond), or for a reader that never starts.
+        let _ = started.recv_timeout(STILL_THERE);
         Keys { events, wakes, seen: Cell::new(Instant::now()) }
     }
 
@@ -511,10 +518,19 @@ fn resize_alarm() -> io::Result<(UnixStream, signal_hook::SigId)> {
 /// stops the process (SIGTTIN) until `fg`, where a terminating signal (`kill %1`) cannot end
 /// it; so crossterm, which reads the terminal whenever it is asked for an event, is asked
 /// only in the foreground, and only once the terminal has something to read.
-fn read_keys(terminal: &KeyTerminal, send: impl Fn(io::Result<Event>) -> bool) {
+fn read_keys(
+    terminal: &KeyTerminal,
+    started: impl FnOnce(),
+    send: impl Fn(io::Result<Event>) -> bool,
+) {
     // Without it a resize is seen at the next tick.
     let alarm = resize_alarm().ok();
     let resized = alarm.as_ref().map(|(resized, _)| resized);
+    // crossterm listens for resizes from its first poll on.
+    if terminal.readable_here() {
+        let _ = crossterm::event::poll(Duration::ZERO);
+    }
+    started();
     // The next event if it was read with the one before (crossterm queues them).
     let ready = || {
         let queued =
