@@ -188,7 +188,7 @@ pub enum Command {
         #[arg(long, conflicts_with = "format")]
         json: bool,
         /// Print the card as plain text or Markdown.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         format: Option<CardFormat>,
         /// Print a QR code of the card for a phone to scan (a contact when the partner has a
         /// website, email or phone), sized to the terminal.
@@ -270,7 +270,7 @@ pub enum Command {
         /// Output format; without it, the extension of `-o FILE` when it names one (.csv .json
         /// .md .dot .gv .vcf), else csv. Given with a FILE whose extension names another, it is
         /// used, with a warning.
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         format: Option<ExportFormat>,
         #[command(flatten)]
         marks: MarkFilter,

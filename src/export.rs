@@ -28,25 +28,28 @@ pub enum ExportFormat {
     /// A JSON array of partners, with marks, notes, relations and backlinks.
     Json,
     /// A Markdown document, one section a partner.
+    #[value(alias = "markdown")]
     Md,
     /// The network of relations, for Graphviz (`dot -Tsvg`); partners linked to those chosen
     /// are drawn too, dashed.
+    #[value(aliases = ["gv", "graphviz"])]
     Dot,
     /// Contacts (vCard 3.0), one card a partner, for an address book.
+    #[value(alias = "vcard")]
     Vcf,
 }
 
 impl ExportFormat {
-    /// The format a file name's extension names (`.csv`, `.json`, `.md`, `.dot`, `.gv`,
-    /// `.vcf`, any case); `None` for another or none.
+    /// The format a file name's extension names (`.csv`, `.json`, `.md`, `.markdown`, `.dot`,
+    /// `.gv`, `.vcf`, `.vcard`, any case); `None` for another or none.
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match extension.as_str() {
             "csv" => ExportFormat::Csv,
             "json" => ExportFormat::Json,
-            "md" => ExportFormat::Md,
+            "md" | "markdown" => ExportFormat::Md,
             "dot" | "gv" => ExportFormat::Dot,
-            "vcf" => ExportFormat::Vcf,
+            "vcf" | "vcard" => ExportFormat::Vcf,
             _ => return None,
         })
     }

@@ -173,6 +173,7 @@ pub enum CardFormat {
     #[default]
     Text,
     /// Markdown.
+    #[value(alias = "markdown")]
     Md,
 }
 

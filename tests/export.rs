@@ -739,6 +739,41 @@ fn export_to_a_file_follows_its_extension() {
     assert!(err.is_empty() && out.starts_with('['), "{err}");
 }
 
+/// The formats' other common names and any case, as people type them, and their extensions.
+#[test]
+fn formats_go_by_their_other_names_too() {
+    let home = TempDir::new().expect("temp dir");
+    for (format, names) in [
+        ("md", &["markdown", "MD", "Markdown"][..]),
+        ("dot", &["gv", "graphviz", "DOT"]),
+        ("vcf", &["vcard", "vCard", "VCF"]),
+        ("csv", &["CSV"]),
+    ] {
+        let (expected, _) = export_in(&home, "en", &["--format", format]);
+        for name in names {
+            let (out, err) = export_in(&home, "en", &["--format", name]);
+            assert_eq!(out, expected, "--format {name}: {err}");
+        }
+    }
+    let file = |name: &str| home.path().join(name).to_string_lossy().into_owned();
+    let read = |name: &str| std::fs::read_to_string(home.path().join(name)).expect("written");
+    export_in(&home, "en", &["-o", &file("a.markdown")]);
+    assert!(read("a.markdown").starts_with('#'), "{}", read("a.markdown"));
+    export_in(&home, "en", &["-o", &file("b.vcard")]);
+    assert!(read("b.vcard").starts_with("BEGIN:VCARD"));
+    let show = |format: &str| {
+        let out = assert_cmd::Command::cargo_bin("partners")
+            .expect("the partners binary")
+            .env("PARTNERS_HOME", home.path())
+            .args(["show", "ugap", "--format", format])
+            .output()
+            .expect("partners runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    assert_eq!(show("Markdown"), show("md"));
+}
+
 // Formulas, markup and controls in the data, in their own file to keep this one readable.
 #[path = "export/hostile.rs"]
 mod hostile;
