@@ -20,7 +20,7 @@ pub use self::commands::{Env, load_catalog, run, tell_waiting_for_lock};
 pub use self::report::{is_broken_pipe, refusal, report};
 use crate::completions;
 use crate::dataset::Kind;
-use crate::export::ExportFormat;
+use crate::export::{ExportFormat, Separator};
 use crate::i18n::{self, Lang, fill};
 use crate::output::CardFormat;
 use crate::text::clean;
@@ -272,6 +272,10 @@ pub enum Command {
         /// used, with a warning.
         #[arg(long, value_enum, ignore_case = true)]
         format: Option<ExportFormat>,
+        /// What separates a CSV's fields: comma (the default), semicolon (what a spreadsheet
+        /// set up for French expects), or tab.
+        #[arg(long, value_enum, ignore_case = true, value_name = "SEP")]
+        separator: Option<Separator>,
         #[command(flatten)]
         marks: MarkFilter,
         /// Write to this file instead of standard output (atomically).

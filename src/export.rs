@@ -39,6 +39,33 @@ pub enum ExportFormat {
     Vcf,
 }
 
+/// What separates a CSV export's fields: a comma (RFC 4180), or a semicolon for a spreadsheet
+/// set up for French or another language whose decimal separator is a comma (Excel splits
+/// a file's lines on the system's list separator), or a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Separator {
+    /// `,`
+    #[default]
+    #[value(aliases = [",", "virgule"])]
+    Comma,
+    /// `;`
+    #[value(aliases = [";", "point-virgule"])]
+    Semicolon,
+    /// A tab.
+    #[value(aliases = ["\t", "tabulation"])]
+    Tab,
+}
+
+impl Separator {
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+            Separator::Tab => '\t',
+        }
+    }
+}
+
 impl ExportFormat {
     /// The format a file name's extension names (`.csv`, `.json`, `.md`, `.markdown`, `.dot`,
     /// `.gv`, `.vcf`, `.vcard`, any case); `None` for another or none.
@@ -114,18 +141,20 @@ pub fn carries_unloaded(format: ExportFormat) -> bool {
 
 /// Writes the export of partners `chosen` (catalog positions) in `format` to `out`, followed,
 /// where the format carries them (see [`carries_unloaded`]), by `unloaded`; JSON and Markdown
-/// a partner at a time.
+/// a partner at a time. `separator` is the CSV's.
 pub fn export(
     catalog: &Catalog,
     store: Option<&Store>,
     chosen: &[usize],
     unloaded: &[Unloaded<'_>],
-    format: ExportFormat,
+    (format, separator): (ExportFormat, Separator),
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
     match format {
-        ExportFormat::Csv => out.write_all(csv(catalog, store, chosen, unloaded).as_bytes()),
+        ExportFormat::Csv => {
+            out.write_all(csv(catalog, store, chosen, unloaded, separator.char()).as_bytes())
+        }
         ExportFormat::Json => output::write_json_list(
             out,
             chosen
@@ -164,15 +193,15 @@ pub fn export(
 
 /// One CSV field: controls a terminal would obey replaced (tabs and line breaks kept), a `'`
 /// before a leading `=`, `+`, `-`, `@`, tab or CR so a spreadsheet never runs it as a formula
-/// (OWASP's advice), then quoted when it must be (RFC 4180).
-fn csv_field(text: &str) -> String {
+/// (OWASP's advice), then quoted when it must be (RFC 4180, with `separator` for the comma).
+fn csv_field(text: &str, separator: char) -> String {
     let text = clean_document(text);
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{text}"))
     } else {
         text
     };
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.into_owned()
@@ -185,15 +214,16 @@ fn csv(
     store: Option<&Store>,
     chosen: &[usize],
     unloaded: &[Unloaded<'_>],
+    separator: char,
 ) -> String {
     let mut out = String::from("\u{FEFF}");
-    out.push_str(
-        "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed,user_aliases\r\n",
-    );
+    let header = "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed,user_aliases";
+    out.push_str(&header.replace(',', separator.encode_utf8(&mut [0; 4])));
+    out.push_str("\r\n");
     let yes = |b: bool| if b { "yes" } else { "" };
     let mut row = |fields: &[&str]| {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f, separator)).collect();
+        out.push_str(&line.join(separator.encode_utf8(&mut [0; 4])));
         out.push_str("\r\n");
     };
     for &i in chosen {
@@ -326,10 +356,18 @@ pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
 mod tests {
     use super::*;
 
+    /// A field of a comma-separated export.
+    fn csv_field(text: &str) -> String {
+        super::csv_field(text, ',')
+    }
+
     #[test]
     fn csv_quotes_what_it_must() {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(super::csv_field("a, b", ';'), "a, b");
+        assert_eq!(super::csv_field("a; b", ';'), "\"a; b\"");
+        assert_eq!(super::csv_field("a\tb", '\t'), "\"a\tb\"");
         assert_eq!(csv_field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
     }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use partners::catalog::{Catalog, Source};
 use partners::dataset::parse;
-use partners::export::{ExportFormat, export};
+use partners::export::{ExportFormat, Separator, export};
 use partners::store::{Change, Store};
 use serde_json::Value;
 use tempfile::TempDir;
@@ -72,7 +72,7 @@ fn position(catalog: &Catalog, id: &str) -> usize {
 
 fn run(catalog: &Catalog, store: Option<&Store>, chosen: &[usize], format: ExportFormat) -> String {
     let mut out = Vec::new();
-    export(catalog, store, chosen, &[], format, &mut out)
+    export(catalog, store, chosen, &[], (format, Separator::Comma), &mut out)
         .unwrap_or_else(|e| panic!("export {format:?}: {e}"));
     String::from_utf8(out).expect("UTF-8")
 }
@@ -83,6 +83,11 @@ fn run(catalog: &Catalog, store: Option<&Store>, chosen: &[usize], format: Expor
 /// An RFC 4180 reader: records end with CRLF; a field with a comma, a quote or a line break is
 /// quoted, its quotes doubled. Strict: anything else is an error.
 fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    read_csv_with(text, ',')
+}
+
+/// [`read_csv`] with `separator` for the comma.
+fn read_csv_with(text: &str, separator: char) -> Result<Vec<Vec<String>>, String> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -103,13 +108,14 @@ fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
                     }
                 }
                 match chars.peek() {
-                    Some(',' | '\r') | None => {}
+                    Some(&c) if c == separator || c == '\r' => {}
+                    None => {}
                     Some(c) => return Err(format!("{c:?} after a closing quote")),
                 }
                 at_field_start = false;
             }
             '"' => return Err(format!("a quote inside the unquoted field {field:?}")),
-            ',' => {
+            c if c == separator => {
                 record.push(std::mem::take(&mut field));
                 at_field_start = true;
             }
@@ -777,3 +783,40 @@ fn formats_go_by_their_other_names_too() {
 // Formulas, markup and controls in the data, in their own file to keep this one readable.
 #[path = "export/hostile.rs"]
 mod hostile;
+
+/// `--separator semicolon` (or `;`, or French `point-virgule`) writes the same records, split
+/// on semicolons, for a spreadsheet set up for French; a field holding one is quoted. Given to
+/// another format, it is ignored with a warning.
+#[test]
+fn csv_separated_by_semicolons_or_tabs() {
+    let home = TempDir::new().expect("temp dir");
+    let noted = |note: &str| {
+        let out = assert_cmd::Command::cargo_bin("partners")
+            .expect("the partners binary")
+            .env("PARTNERS_HOME", home.path())
+            .args(["note", "ugap", note])
+            .output()
+            .expect("partners runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    noted("call back; then write, in French");
+    let (commas, _) = export_in(&home, "en", &[]);
+    let records = read_csv(commas.trim_start_matches('\u{feff}')).expect("CSV");
+    for (name, separator) in
+        [("semicolon", ';'), (";", ';'), ("point-virgule", ';'), ("tab", '\t'), ("Tab", '\t')]
+    {
+        let (out, err) = export_in(&home, "fr", &["--separator", name]);
+        assert!(err.is_empty(), "{err}");
+        assert!(out.starts_with("\u{feff}id"), "{out}");
+        let read = read_csv_with(out.trim_start_matches('\u{feff}'), separator);
+        assert_eq!(read.as_ref(), Ok(&records), "--separator {name}");
+    }
+    let (semicolons, _) = export_in(&home, "en", &["--separator", "semicolon"]);
+    assert!(semicolons.contains("\"call back; then write, in French\""), "{semicolons}");
+    assert!(semicolons.lines().next().is_some_and(|l| l.contains("id;name;acronym")));
+    let (out, err) = export_in(&home, "en", &["--format", "json", "--separator", "semicolon"]);
+    assert!(err.contains("--separator is for CSV only: the json export"), "{err}");
+    assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
+    let (_, err) = export_in(&home, "fr", &["--format", "md", "--separator", "tab"]);
+    assert!(err.contains("--separator ne vaut que pour le CSV"), "{err}");
+}

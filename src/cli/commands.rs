@@ -12,7 +12,7 @@ use super::{Command, MarkFilter};
 use crate::catalog::{self, Catalog, Links, Warning};
 use crate::completions;
 use crate::dataset;
-use crate::export::{self, ExportFormat};
+use crate::export::{self, ExportFormat, Separator};
 use crate::i18n::{self, fill};
 use crate::output;
 use crate::search::{MarkBits, Query};
@@ -227,7 +227,9 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             mark(cx, &id, move |id| Change::Note { id, text }, said)
         }
         Command::Alias { id, text, remove, json } => alias(cx, &id, &text, remove, json),
-        Command::Export { format, marks, output } => export(cx, format, marks, output),
+        Command::Export { format, separator, marks, output } => {
+            export(cx, (format, separator), marks, output)
+        }
         Command::Template => {
             write!(cx.out, "{}", dataset::template())?;
             Ok(ExitCode::SUCCESS)
@@ -389,14 +391,19 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// `export`: the partners kept by `marks`, in `format`, to standard output or `output`.
+/// `export`: the partners kept by `marks`, in `format` (with the CSV's `separator`), to
+/// standard output or `output`.
 fn export(
     cx: &mut Env<'_>,
-    format: Option<ExportFormat>,
+    (format, separator): (Option<ExportFormat>, Option<Separator>),
     marks: MarkFilter,
     output: Option<PathBuf>,
 ) -> Result<ExitCode> {
     let format = export_format(cx, format, output.as_deref())?;
+    if separator.is_some() && format != ExportFormat::Csv {
+        cx.warn(&fill(i18n::cli().separator_not_csv, &[&format.name()]))?;
+    }
+    let separator = separator.unwrap_or_default();
     let catalog = cx.catalog()?;
     let store = cx.store_for_reading();
     let chosen: Vec<usize> = (0..catalog.partners().len())
@@ -422,7 +429,7 @@ fn export(
         })
         .unwrap_or_default();
     let exported = |out: &mut dyn Write| {
-        export::export(&catalog, store.as_ref(), &chosen, &unloaded, format, out)
+        export::export(&catalog, store.as_ref(), &chosen, &unloaded, (format, separator), out)
     };
     // `-o -` and `-o /dev/stdout` are standard output itself: opened again, a file that
     // standard output appends to (`>> log.csv`) would be replaced.

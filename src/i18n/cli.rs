@@ -126,6 +126,8 @@ table! {
         not_state_link_shown,
         /// `{}`: the `-o` file, `{}`: the format its extension names, `{}`: the `--format` given.
         format_not_extension,
+        /// `{}`: the export's format, not CSV, given with `--separator`.
+        separator_not_csv,
         /// `{}`: how many (one), `{}`: the file.
         wrote_one,
         /// `{}`: how many (not one), `{}`: the file.

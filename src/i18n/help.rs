@@ -109,6 +109,12 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
              l'extension en nomme un autre, c'est lui qui compte, avec un avertissement \
              [valeurs\u{a0}: csv, json, md, dot, vcf]"
         }
+        ("export", "separator") => {
+            "Ce qui sépare les champs d'un CSV\u{a0}: comma, la virgule (par défaut), semicolon, \
+             le point-virgule (ce qu'attend un tableur réglé en français), ou tab, la tabulation \
+             [valeurs\u{a0}: comma, semicolon, tab\u{a0}; aussi virgule, point-virgule, \
+             tabulation]"
+        }
         ("export", "output") => {
             "Écrire dans ce fichier au lieu de la sortie standard (de façon atomique)"
         }

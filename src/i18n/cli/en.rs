@@ -58,6 +58,7 @@ pub static CLI: Cli = Cli {
     not_state_link_shown: "{} is a link to {}, which is not a state file ({}); it was left as it is, no marks are shown, and none can be saved until the link points at your state file or is removed",
     store_too_large: "{} would grow past {} MiB, so nothing was changed; shorten some notes (`partners list --noted` lists them)",
     format_not_extension: "{} ends like a {} file, but --format {} was given: it holds {}; rename the file or drop --format",
+    separator_not_csv: "--separator is for CSV only: the {} export has no separator, so it was ignored",
     wrote_one: "wrote {} partner to {}",
     wrote_many: "wrote {} partners to {}",
     valid_one: "{}: ok, {} partner",

@@ -58,6 +58,7 @@ pub static CLI: Cli = Cli {
     not_state_link_shown: "{} est un lien vers {}, qui n'est pas un fichier d'état ({})\u{a0}; il a été laissé tel quel, aucune marque n'est affichée, et aucune ne pourra être enregistrée tant que le lien ne pointe pas vers votre fichier d'état ou n'est pas supprimé",
     store_too_large: "{} dépasserait {} Mio, rien n'a donc été modifié\u{a0}; raccourcissez des notes (`partners list --noted` les liste)",
     format_not_extension: "{} porte l'extension d'un fichier {}, mais --format {} a été donné\u{a0}: il est écrit au format {}\u{a0}; renommez le fichier ou retirez --format",
+    separator_not_csv: "--separator ne vaut que pour le CSV\u{a0}: l'export {} n'a pas de séparateur, l'option a donc été ignorée",
     wrote_one: "{} partenaire écrit dans {}",
     wrote_many: "{} partenaires écrits dans {}",
     valid_one: "{}\u{a0}: ok, {} partenaire",
