@@ -400,6 +400,9 @@ impl Drop for TellIfPanicking {
 /// How often an idle loop checks that the terminal is still there.
 const STILL_THERE: Duration = Duration::from_millis(500);
 
+/// How long the first frame waits at most for the key reader to listen for resizes.
+const READER_START: Duration = Duration::from_secs(1);
+
 impl Keys {
     fn start() -> Keys {
         let (sender, events) = mpsc::channel();
@@ -409,6 +412,15 @@ impl Keys {
             // The loop holds a sender too, so it would not see this thread die: a panic
             // here tells it, as a failed read would.
             let _told = TellIfPanicking(sender.clone());
+            // Tests make the reader late, as a loaded machine may, to see that a resize made
+            // before it listens is drawn all the same.
+            #[cfg(debug_assertions)]
+            if let Some(late) = std::env::var("PARTNERS_TEST_LATE_KEY_READER_MS")
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+            {
+                std::thread::sleep(Duration::from_millis(late));
+            }
             let started = || {
                 let _ = listening.send(());
             };
@@ -416,7 +428,7 @@ impl Keys {
         });
         // A resize before the reader listens for it would go unseen until the next key; the
         // first frame waits for it (well under a millisecond), or for a reader that never starts.
-        let _ = started.recv_timeout(STILL_THERE);
+        let _ = started.recv_timeout(READER_START);
         Keys { events, wakes, seen: Cell::new(Instant::now()) }
     }
 

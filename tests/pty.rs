@@ -281,6 +281,22 @@ fn a_resized_terminal_is_drawn_at_its_new_size() {
     assert_restored(&contents, &screen);
 }
 
+/// A resize made before the key reader listens (a loaded machine may start it late) is drawn
+/// all the same, without waiting for a key.
+#[test]
+fn a_resize_before_the_key_reader_listens_is_drawn() {
+    let mut session = Session::start_with("", &[("PARTNERS_TEST_LATE_KEY_READER_MS", "300")]);
+    session.wait_for_browser();
+    let side_by_side = |s: &vt100::Screen| s.rows(0, COLUMNS).any(|row| row.contains("┐┌"));
+    session.wait_for("list and detail side by side", side_by_side);
+    session.resize(ROWS, 80);
+    session.wait_for("list and detail stacked", |s| !side_by_side(s));
+    session.type_keys(&[0x03]);
+    let (status, contents, screen) = session.finish();
+    assert_eq!(status, 0);
+    assert_restored(&contents, &screen);
+}
+
 /// Esc and an arrow in one read (`tmux send-keys Escape Down`): crossterm reads ESC ESC [ B
 /// as Esc then two letters; the browser takes Esc then Down, and types nothing.
 #[test]
