@@ -267,13 +267,15 @@ pub enum Command {
     },
     /// Write the partners with your marks and notes, for the follow-up after an event.
     Export {
-        /// Output format; without it, the extension of `-o FILE` when it names one (.csv .json
-        /// .md .dot .gv .vcf), else csv. Given with a FILE whose extension names another, it is
-        /// used, with a warning.
+        /// Output format (also markdown, gv, graphviz, vcard, in any case); without it, the
+        /// extension of `-o FILE` when it names one (.csv .tsv .json .md .markdown .dot .gv .vcf
+        /// .vcard), else csv. Given with a FILE whose extension names another, it is used, with
+        /// a warning.
         #[arg(long, value_enum, ignore_case = true)]
         format: Option<ExportFormat>,
-        /// What separates a CSV's fields: comma (the default), semicolon (what a spreadsheet
-        /// set up for French expects), or tab.
+        /// What separates a CSV's fields: comma (the default, also `,`), semicolon (what a
+        /// spreadsheet set up for French expects, also `;`), or tab (the default for `-o
+        /// FILE.tsv`). Ignored, with a warning, for another format.
         #[arg(long, value_enum, ignore_case = true, value_name = "SEP")]
         separator: Option<Separator>,
         #[command(flatten)]

@@ -10,7 +10,6 @@
 //! DOT replace the controls they cannot carry with U+FFFD; CSV cells never start a formula;
 //! Markdown never lets data become markup; DOT escapes quotes, backslashes and line breaks.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -44,35 +43,41 @@ pub enum ExportFormat {
 /// a file's lines on the system's list separator), or a tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Separator {
-    /// `,`
+    /// A comma, the default.
     #[default]
     #[value(aliases = [",", "virgule"])]
     Comma,
-    /// `;`
+    /// A semicolon, for a spreadsheet set up for French.
     #[value(aliases = [";", "point-virgule"])]
     Semicolon,
-    /// A tab.
+    /// A tab (the default for `-o FILE.tsv`).
     #[value(aliases = ["\t", "tabulation"])]
     Tab,
 }
 
 impl Separator {
-    fn char(self) -> char {
+    fn as_str(self) -> &'static str {
         match self {
-            Separator::Comma => ',',
-            Separator::Semicolon => ';',
-            Separator::Tab => '\t',
+            Separator::Comma => ",",
+            Separator::Semicolon => ";",
+            Separator::Tab => "\t",
         }
+    }
+
+    /// The separator a file name's extension implies: a tab for `.tsv`, else none.
+    pub fn from_extension(path: &std::path::Path) -> Option<Separator> {
+        let extension = path.extension()?.to_str()?;
+        extension.eq_ignore_ascii_case("tsv").then_some(Separator::Tab)
     }
 }
 
 impl ExportFormat {
-    /// The format a file name's extension names (`.csv`, `.json`, `.md`, `.markdown`, `.dot`,
-    /// `.gv`, `.vcf`, `.vcard`, any case); `None` for another or none.
+    /// The format a file name's extension names (`.csv`, `.tsv`, `.json`, `.md`, `.markdown`,
+    /// `.dot`, `.gv`, `.vcf`, `.vcard`, any case); `None` for another or none.
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match extension.as_str() {
-            "csv" => ExportFormat::Csv,
+            "csv" | "tsv" => ExportFormat::Csv,
             "json" => ExportFormat::Json,
             "md" | "markdown" => ExportFormat::Md,
             "dot" | "gv" => ExportFormat::Dot,
@@ -147,13 +152,14 @@ pub fn export(
     store: Option<&Store>,
     chosen: &[usize],
     unloaded: &[Unloaded<'_>],
-    (format, separator): (ExportFormat, Separator),
+    format: ExportFormat,
+    separator: Separator,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
     match format {
         ExportFormat::Csv => {
-            out.write_all(csv(catalog, store, chosen, unloaded, separator.char()).as_bytes())
+            out.write_all(csv(catalog, store, chosen, unloaded, separator).as_bytes())
         }
         ExportFormat::Json => output::write_json_list(
             out,
@@ -191,20 +197,38 @@ pub fn export(
     }
 }
 
-/// One CSV field: controls a terminal would obey replaced (tabs and line breaks kept), a `'`
-/// before a leading `=`, `+`, `-`, `@`, tab or CR so a spreadsheet never runs it as a formula
-/// (OWASP's advice), then quoted when it must be (RFC 4180, with `separator` for the comma).
-fn csv_field(text: &str, separator: char) -> String {
+/// What starts a formula in a spreadsheet's cell.
+const FORMULA_START: [char; 4] = ['=', '+', '-', '@'];
+
+/// Where a spreadsheet may start a cell inside a field: after a separator, when it splits the
+/// file on another than the one written (French Excel splits a comma-separated file on
+/// semicolons, where quotes no longer hold), and after a line break.
+const CELL_BREAKS: [char; 5] = [',', ';', '\t', '\n', '\r'];
+
+/// One CSV field: controls a terminal would obey replaced (tabs and line breaks kept), then
+/// quoted when it must be (RFC 4180; a field holding any separator is, whichever was chosen).
+/// So that a spreadsheet never runs it as a formula (OWASP's advice), a `'` goes before a
+/// leading `=`, `+`, `-`, `@`, tab or CR, and before one of the first four where a spreadsheet
+/// splitting the file on another separator would start a cell (after [`CELL_BREAKS`] and any
+/// quotes).
+fn csv_field(text: &str) -> String {
     let text = clean_document(text);
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{text}"))
+    let mut field = String::with_capacity(text.len() + 2);
+    if text.starts_with(FORMULA_START) || text.starts_with(['\t', '\r']) {
+        field.push('\'');
+    }
+    let mut after_break = false;
+    for c in text.chars() {
+        if after_break && FORMULA_START.contains(&c) {
+            field.push('\'');
+        }
+        after_break = CELL_BREAKS.contains(&c) || after_break && c == '"';
+        field.push(c);
+    }
+    if field.contains([',', ';', '\t', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        text
-    };
-    if text.contains([separator, '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.into_owned()
+        field
     }
 }
 
@@ -214,16 +238,17 @@ fn csv(
     store: Option<&Store>,
     chosen: &[usize],
     unloaded: &[Unloaded<'_>],
-    separator: char,
+    separator: Separator,
 ) -> String {
+    let separator = separator.as_str();
     let mut out = String::from("\u{FEFF}");
     let header = "id,name,acronym,kind,scope,location,website,email,phone,booth,starred,met,note,note_changed,user_aliases";
-    out.push_str(&header.replace(',', separator.encode_utf8(&mut [0; 4])));
+    out.push_str(&header.replace(',', separator));
     out.push_str("\r\n");
     let yes = |b: bool| if b { "yes" } else { "" };
     let mut row = |fields: &[&str]| {
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f, separator)).collect();
-        out.push_str(&line.join(separator.encode_utf8(&mut [0; 4])));
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(separator));
         out.push_str("\r\n");
     };
     for &i in chosen {
@@ -356,18 +381,17 @@ pub fn dot(catalog: &Catalog, chosen: &[usize]) -> String {
 mod tests {
     use super::*;
 
-    /// A field of a comma-separated export.
-    fn csv_field(text: &str) -> String {
-        super::csv_field(text, ',')
-    }
-
     #[test]
     fn csv_quotes_what_it_must() {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(super::csv_field("a, b", ';'), "a, b");
-        assert_eq!(super::csv_field("a; b", ';'), "\"a; b\"");
-        assert_eq!(super::csv_field("a\tb", '\t'), "\"a\tb\"");
+        // Any separator, whichever was chosen: the file may be split on another.
+        assert_eq!(csv_field("a; b"), "\"a; b\"");
+        assert_eq!(csv_field("a\tb"), "\"a\tb\"");
+        assert_eq!(csv_field("x;=1+1"), "\"x;'=1+1\"");
+        assert_eq!(csv_field("a,\"=1"), "\"a,\"\"'=1\"");
+        assert_eq!(csv_field("a\t-b\n@c, d"), "\"a\t'-b\n'@c, d\"");
+        assert_eq!(csv_field("Saint-Denis, 2020-2025"), "\"Saint-Denis, 2020-2025\"");
         assert_eq!(csv_field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
     }
 
@@ -377,7 +401,7 @@ mod tests {
         assert_eq!(csv_field("+33 1 23"), "'+33 1 23");
         assert_eq!(csv_field("-2"), "'-2");
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("\tx"), "'\tx");
+        assert_eq!(csv_field("\tx"), "\"'\tx\"");
         assert_eq!(csv_field("\r\nx"), "\"'\r\nx\"");
         assert_eq!(
             csv_field("=HYPERLINK(\"http://x\",\"click\")"),

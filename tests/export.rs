@@ -71,8 +71,19 @@ fn position(catalog: &Catalog, id: &str) -> usize {
 }
 
 fn run(catalog: &Catalog, store: Option<&Store>, chosen: &[usize], format: ExportFormat) -> String {
+    run_with(catalog, store, chosen, format, Separator::Comma)
+}
+
+/// [`run`], a CSV's fields separated by `separator`.
+fn run_with(
+    catalog: &Catalog,
+    store: Option<&Store>,
+    chosen: &[usize],
+    format: ExportFormat,
+    separator: Separator,
+) -> String {
     let mut out = Vec::new();
-    export(catalog, store, chosen, &[], (format, Separator::Comma), &mut out)
+    export(catalog, store, chosen, &[], format, separator, &mut out)
         .unwrap_or_else(|e| panic!("export {format:?}: {e}"));
     String::from_utf8(out).expect("UTF-8")
 }
@@ -186,7 +197,8 @@ fn csv_round_trips_accents_commas_quotes_and_newlines() {
     assert_eq!(ugap["acronym"], "UGAP");
     assert_eq!(ugap["kind"], "Public body");
     assert!(ugap["note_changed"].ends_with(" UTC"), "{}", ugap["note_changed"]);
-    assert_eq!(ugap["user_aliases"], format!("{TRICKY_ALIAS}\n=the *buyers*"));
+    // A line may start a cell where quotes no longer hold: kept from starting a formula.
+    assert_eq!(ugap["user_aliases"], format!("{TRICKY_ALIAS}\n'=the *buyers*"));
     let metropole = row("bordeaux-metropole");
     assert_eq!(metropole["name"], "Bordeaux Métropole");
     assert_eq!(metropole["location"], "Bordeaux, Gironde");
@@ -692,13 +704,19 @@ fn dot_from_the_command_line_with_marks() {
     assert_eq!(partners, BTreeSet::from(["ugap", "convergence-marches"]));
 }
 
-/// `partners export ARGS` in `home`, in `lang`; (stdout, stderr) after a success.
-fn export_in(home: &TempDir, lang: &str, args: &[&str]) -> (String, String) {
-    let out = assert_cmd::Command::cargo_bin("partners")
-        .expect("the partners binary")
+/// `partners` with its folders in `home`.
+fn partners_in(home: &TempDir) -> assert_cmd::Command {
+    let mut partners = assert_cmd::Command::cargo_bin("partners").expect("the partners binary");
+    partners
         .env("PARTNERS_HOME", home.path())
         .env("XDG_DATA_HOME", home.path().join("xdg"))
-        .env("HOME", home.path())
+        .env("HOME", home.path());
+    partners
+}
+
+/// `partners export ARGS` in `home`, in `lang`; (stdout, stderr) after a success.
+fn export_in(home: &TempDir, lang: &str, args: &[&str]) -> (String, String) {
+    let out = partners_in(home)
         .args(["--lang", lang, "export"])
         .args(args)
         .output()
@@ -745,78 +763,10 @@ fn export_to_a_file_follows_its_extension() {
     assert!(err.is_empty() && out.starts_with('['), "{err}");
 }
 
-/// The formats' other common names and any case, as people type them, and their extensions.
-#[test]
-fn formats_go_by_their_other_names_too() {
-    let home = TempDir::new().expect("temp dir");
-    for (format, names) in [
-        ("md", &["markdown", "MD", "Markdown"][..]),
-        ("dot", &["gv", "graphviz", "DOT"]),
-        ("vcf", &["vcard", "vCard", "VCF"]),
-        ("csv", &["CSV"]),
-    ] {
-        let (expected, _) = export_in(&home, "en", &["--format", format]);
-        for name in names {
-            let (out, err) = export_in(&home, "en", &["--format", name]);
-            assert_eq!(out, expected, "--format {name}: {err}");
-        }
-    }
-    let file = |name: &str| home.path().join(name).to_string_lossy().into_owned();
-    let read = |name: &str| std::fs::read_to_string(home.path().join(name)).expect("written");
-    export_in(&home, "en", &["-o", &file("a.markdown")]);
-    assert!(read("a.markdown").starts_with('#'), "{}", read("a.markdown"));
-    export_in(&home, "en", &["-o", &file("b.vcard")]);
-    assert!(read("b.vcard").starts_with("BEGIN:VCARD"));
-    let show = |format: &str| {
-        let out = assert_cmd::Command::cargo_bin("partners")
-            .expect("the partners binary")
-            .env("PARTNERS_HOME", home.path())
-            .args(["show", "ugap", "--format", format])
-            .output()
-            .expect("partners runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        out.stdout
-    };
-    assert_eq!(show("Markdown"), show("md"));
-}
-
 // Formulas, markup and controls in the data, in their own file to keep this one readable.
 #[path = "export/hostile.rs"]
 mod hostile;
 
-/// `--separator semicolon` (or `;`, or French `point-virgule`) writes the same records, split
-/// on semicolons, for a spreadsheet set up for French; a field holding one is quoted. Given to
-/// another format, it is ignored with a warning.
-#[test]
-fn csv_separated_by_semicolons_or_tabs() {
-    let home = TempDir::new().expect("temp dir");
-    let noted = |note: &str| {
-        let out = assert_cmd::Command::cargo_bin("partners")
-            .expect("the partners binary")
-            .env("PARTNERS_HOME", home.path())
-            .args(["note", "ugap", note])
-            .output()
-            .expect("partners runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    };
-    noted("call back; then write, in French");
-    let (commas, _) = export_in(&home, "en", &[]);
-    let records = read_csv(commas.trim_start_matches('\u{feff}')).expect("CSV");
-    for (name, separator) in
-        [("semicolon", ';'), (";", ';'), ("point-virgule", ';'), ("tab", '\t'), ("Tab", '\t')]
-    {
-        let (out, err) = export_in(&home, "fr", &["--separator", name]);
-        assert!(err.is_empty(), "{err}");
-        assert!(out.starts_with("\u{feff}id"), "{out}");
-        let read = read_csv_with(out.trim_start_matches('\u{feff}'), separator);
-        assert_eq!(read.as_ref(), Ok(&records), "--separator {name}");
-    }
-    let (semicolons, _) = export_in(&home, "en", &["--separator", "semicolon"]);
-    assert!(semicolons.contains("\"call back; then write, in French\""), "{semicolons}");
-    assert!(semicolons.lines().next().is_some_and(|l| l.contains("id;name;acronym")));
-    let (out, err) = export_in(&home, "en", &["--format", "json", "--separator", "semicolon"]);
-    assert!(err.contains("--separator is for CSV only: the json export"), "{err}");
-    assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
-    let (_, err) = export_in(&home, "fr", &["--format", "md", "--separator", "tab"]);
-    assert!(err.contains("--separator ne vaut que pour le CSV"), "{err}");
-}
+// The formats' other names, and the CSV's separators.
+#[path = "export/names.rs"]
+mod names;

@@ -161,7 +161,7 @@ fn export_all(catalog: &Catalog, store: Option<&Store>) -> String {
 
 fn vcf(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
     let mut out = Vec::new();
-    export(catalog, store, chosen, &[], (ExportFormat::Vcf, Separator::Comma), &mut out)
+    export(catalog, store, chosen, &[], ExportFormat::Vcf, Separator::Comma, &mut out)
         .expect("exports");
     String::from_utf8(out).expect("UTF-8")
 }

@@ -228,7 +228,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::Alias { id, text, remove, json } => alias(cx, &id, &text, remove, json),
         Command::Export { format, separator, marks, output } => {
-            export(cx, (format, separator), marks, output)
+            export(cx, format, separator, marks, output)
         }
         Command::Template => {
             write!(cx.out, "{}", dataset::template())?;
@@ -391,11 +391,13 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// `export`: the partners kept by `marks`, in `format` (with the CSV's `separator`), to
-/// standard output or `output`.
+/// `export`: the partners kept by `marks`, in `format` (a CSV's fields separated by
+/// `separator`, else by a tab for `-o FILE.tsv`, else by commas), to standard output or
+/// `output`.
 fn export(
     cx: &mut Env<'_>,
-    (format, separator): (Option<ExportFormat>, Option<Separator>),
+    format: Option<ExportFormat>,
+    separator: Option<Separator>,
     marks: MarkFilter,
     output: Option<PathBuf>,
 ) -> Result<ExitCode> {
@@ -403,7 +405,9 @@ fn export(
     if separator.is_some() && format != ExportFormat::Csv {
         cx.warn(&fill(i18n::cli().separator_not_csv, &[&format.name()]))?;
     }
-    let separator = separator.unwrap_or_default();
+    let separator = separator
+        .or_else(|| output.as_deref().and_then(Separator::from_extension))
+        .unwrap_or_default();
     let catalog = cx.catalog()?;
     let store = cx.store_for_reading();
     let chosen: Vec<usize> = (0..catalog.partners().len())
@@ -429,7 +433,7 @@ fn export(
         })
         .unwrap_or_default();
     let exported = |out: &mut dyn Write| {
-        export::export(&catalog, store.as_ref(), &chosen, &unloaded, (format, separator), out)
+        export::export(&catalog, store.as_ref(), &chosen, &unloaded, format, separator, out)
     };
     // `-o -` and `-o /dev/stdout` are standard output itself: opened again, a file that
     // standard output appends to (`>> log.csv`) would be replaced.

@@ -105,15 +105,17 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
         }
         ("export", "format") => {
             "Format de sortie\u{a0}; sans lui, l'extension de `-o FICHIER` quand elle en nomme \
-             un (.csv .json .md .dot .gv .vcf), sinon csv. Donné avec un FICHIER dont \
-             l'extension en nomme un autre, c'est lui qui compte, avec un avertissement \
-             [valeurs\u{a0}: csv, json, md, dot, vcf]"
+             un (.csv .tsv .json .md .markdown .dot .gv .vcf .vcard), sinon csv. Donné avec un \
+             FICHIER dont l'extension en nomme un autre, c'est lui qui compte, avec un \
+             avertissement [valeurs\u{a0}: csv, json, md, dot, vcf, en majuscules ou non\u{a0}; \
+             aussi markdown, gv, graphviz, vcard]"
         }
         ("export", "separator") => {
             "Ce qui sépare les champs d'un CSV\u{a0}: comma, la virgule (par défaut), semicolon, \
              le point-virgule (ce qu'attend un tableur réglé en français), ou tab, la tabulation \
-             [valeurs\u{a0}: comma, semicolon, tab\u{a0}; aussi virgule, point-virgule, \
-             tabulation]"
+             (par défaut pour `-o FICHIER.tsv`). Ignoré, avec un avertissement, pour un autre \
+             format [valeurs\u{a0}: comma, semicolon, tab\u{a0}; aussi `,` virgule, `;` \
+             point-virgule, tabulation]"
         }
         ("export", "output") => {
             "Écrire dans ce fichier au lieu de la sortie standard (de façon atomique)"
@@ -163,7 +165,8 @@ mod tests {
         let mut missing = Vec::new();
         let mut check = |name: &str, command: &clap::Command| {
             let ids = command.get_arguments().map(|arg| arg.get_id().as_str());
-            for id in std::iter::once("<about>").chain(ids) {
+            // clap adds its help flag as the command is built: not among the arguments yet.
+            for id in ["<about>", "help"].into_iter().chain(ids) {
                 if french(name, id).is_none_or(str::is_empty) {
                     missing.push(format!("{name:?} {id}"));
                 }
@@ -172,6 +175,12 @@ mod tests {
         check("", &command);
         for sub in command.get_subcommands() {
             check(sub.get_name(), sub);
+        }
+        // clap's version flag and `help` subcommand, made in French by `cli::command`.
+        for (name, id) in [("", "version"), ("help", "<about>")] {
+            if french(name, id).is_none_or(str::is_empty) {
+                missing.push(format!("{name:?} {id}"));
+            }
         }
         assert!(missing.is_empty(), "no French help for {missing:?}");
     }

@@ -430,6 +430,7 @@ fn the_help_is_said_in_the_language_chosen() {
         assert!(said.contains("Utilisation\u{a0}: partners search"), "{args:?}: {said}");
         assert!(said.contains("Afficher un tableau JSON"), "{args:?}: {said}");
         assert!(said.contains("Options\u{a0}:") && !said.contains("Print help"), "{said}");
+        assert!(said.contains("-h, --help") && said.contains("Afficher l'aide"), "{said}");
     }
     let out = home.run_in(&[("LANG", "fr_FR.UTF-8")], &["--help"]);
     let said = text(&out.stdout);

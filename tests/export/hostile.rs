@@ -4,12 +4,14 @@
 use std::path::Path;
 
 use partners::catalog::{Catalog, Source};
-use partners::export::ExportFormat;
+use partners::export::{ExportFormat, Separator};
 use partners::store::{Change, Store};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use super::{bundled, check_graph, csv_records, everyone, has_edge, parse_dot, run};
+use super::{
+    bundled, check_graph, csv_records, everyone, has_edge, parse_dot, read_csv_with, run, run_with,
+};
 
 /// A store whose notes are the `notes`, on the first partners of the catalog, in order.
 fn store_with_notes(home: &TempDir, catalog: &Catalog, notes: &[&str]) -> (Store, Vec<usize>) {
@@ -45,7 +47,9 @@ fn csv_cells_never_start_a_formula() {
     let (store, chosen) = store_with_notes(&home, &catalog, FORMULAS);
     let rows = csv_records(&run(&catalog, Some(&store), &chosen, ExportFormat::Csv));
     for (row, formula) in rows.iter().zip(FORMULAS) {
-        assert_eq!(row["note"], format!("'{formula}"), "the note is kept behind a quote");
+        // After a tab or a line break too, where a spreadsheet may start a cell.
+        let kept = formula.replace("\t=", "\t'=").replace("\n=", "\n'=");
+        assert_eq!(row["note"], format!("'{kept}"), "the note is kept behind a quote");
     }
     // Dataset fields too: a partner whose every field starts like a formula.
     let hostile = r#"(partners: [(id: "-x", name: "=1+1", acronym: "@A", kind: Media, scope: Local,
@@ -57,6 +61,32 @@ fn csv_cells_never_start_a_formula() {
         assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{column}: {cell:?}");
     }
     assert_eq!(rows[0]["phone"], "'+33 5 56 00 00 00");
+}
+
+/// Opened with another separator than the one written (French Excel splits a comma-separated
+/// file on semicolons, where quotes no longer hold), or with quotes ignored, no cell starts a
+/// formula: every place a reader may start a cell is checked, a quote opening it skipped.
+#[test]
+fn csv_cells_never_start_a_formula_split_on_another_separator() {
+    let home = TempDir::new().expect("temp dir");
+    let catalog = bundled();
+    let notes = ["x;=1+1", "x,=1+1", "x\t=1+1", "a;b,c\t@SUM(A1)", "q,\"-2", "l\n+1"];
+    let (store, chosen) = store_with_notes(&home, &catalog, &notes);
+    for written in [Separator::Comma, Separator::Semicolon, Separator::Tab] {
+        let text = run_with(&catalog, Some(&store), &chosen, ExportFormat::Csv, written);
+        // Read as written, each note whole.
+        let split = match written {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+            Separator::Tab => '\t',
+        };
+        let rows = read_csv_with(text.trim_start_matches('\u{feff}'), split).expect("CSV");
+        assert!(rows.iter().any(|row| row.iter().any(|c| c == "x;'=1+1")), "{rows:?}");
+        for cell in text.split([',', ';', '\t', '\n', '\r']) {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{written:?}: {cell:?} in {text}");
+        }
+    }
 }
 
 #[test]
