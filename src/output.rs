@@ -344,6 +344,8 @@ pub fn md_escape(text: &str) -> String {
                     | '-'
                     | '+'
                     | '='
+                    // GitHub's Markdown typesets `$…$` and `$$…$$` as math.
+                    | '$'
                     // What GitHub's Markdown makes a link of by itself: `http://…` and `www.`
                     // (its dot, below); `a@b.c` below.
                     | ':'
@@ -503,6 +505,12 @@ mod tests {
 
     /// Nothing GitHub's Markdown links by itself stays whole: a scheme's colon, `www.`, an
     /// address's `@` are escaped (and shown as written).
+    /// GitHub's Markdown typesets what is between dollars as math: a price is not a formula.
+    #[test]
+    fn no_dollar_starts_math() {
+        assert_eq!(md_escape("costs $5 and $10, $$x^2$$"), "costs \\$5 and \\$10, \\$\\$x^2\\$\\$");
+    }
+
     #[test]
     fn no_data_becomes_an_automatic_link() {
         let text = "see https://evil.example, WWW.evil.example or me@evil.example";
