@@ -276,6 +276,28 @@ fn truncated_file_is_corrupt_and_kept() {
     assert!(!path.exists(), "the unreadable file was moved, not copied");
 }
 
+/// A field a state file has not, typed by hand (`notes:` for `note:`), would be dropped by
+/// the next write, and what it holds with it: the file is kept aside, said with its place.
+#[test]
+fn a_file_with_a_field_a_state_has_not_is_kept_aside_not_rewritten() {
+    for typed in [
+        r#"(version: 1, marks: {"ugap": (starred: true, notes: "call Marie")})"#,
+        r#"(version: 1, marks: {"ugap": (starred: true)}, favourites: ["cnfpt"])"#,
+    ] {
+        let home = TempDir::new().expect("tempdir");
+        let path = home.path().join("state.ron");
+        fs::write(&path, typed).expect("hand-written file");
+        let mut store = open(home.path());
+        let said = store.warnings().join("\n");
+        assert!(said.contains("which a state file does not"), "{said}");
+        assert!(said.contains("1:"), "the place is said: {said}");
+        store.apply(star("cnfpt", true)).expect("star");
+        let kept = corrupt_files(home.path());
+        assert_eq!(kept.len(), 1, "{typed}");
+        assert_eq!(fs::read_to_string(&kept[0]).expect("kept"), typed, "kept whole");
+    }
+}
+
 /// An empty file (`: > state.ron`, a sync's placeholder) is a new state, as through a link:
 /// nothing is kept aside and no warning alarms the user; what a store holds survives it.
 #[test]

@@ -274,6 +274,11 @@ fn set_stamped<T: PartialEq>(value: &mut T, stamp: &mut Option<u64>, new: T, at:
 }
 
 /// Parses the file's bytes; the error says why in a few words, for the warning.
+///
+/// A file of this version (or older) that names a field a state has not (`notes:` typed by
+/// hand for `note:`) cannot be read: rewriting it would drop that field and what it holds,
+/// so it is kept aside like any unreadable file. A newer version's file may have fields of
+/// its own: it is read, and never rewritten.
 pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
     let said = i18n::cli();
     let text = std::str::from_utf8(bytes).map_err(|error| fill(said.not_utf8, &[&error]))?;
@@ -284,8 +289,78 @@ pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
         let why = crate::dataset::syntax_message(&error.code);
         fill(said.not_ron, &[&format!("{}:{}: {why}", start.line, start.col)])
     })?;
+    if state.version <= STATE_VERSION {
+        match fields(text) {
+            Fields::Known | Fields::NoVersion => {}
+            Fields::Unknown(reason) => return Err(reason),
+        }
+    }
     state.normalize();
     Ok(state)
+}
+
+/// What [`fields`] found.
+enum Fields {
+    /// Only the fields of a state file.
+    Known,
+    /// Only those, but no `version`.
+    NoVersion,
+    /// A field a state file has not: why, with its line and column.
+    Unknown(String),
+}
+
+/// Whether `text`, a state file that parses, names only the fields of a state file and of its
+/// marks, and has its `version`.
+fn fields(text: &str) -> Fields {
+    use serde::de::IgnoredAny;
+    /// The fields of a state file, whatever they hold.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // Read to be checked, never used.
+    struct StateFields {
+        version: IgnoredAny,
+        #[serde(default)]
+        #[allow(clippy::zero_sized_map_values)] // Only its fields' names are read.
+        marks: BTreeMap<String, MarksFields>,
+        #[serde(default)]
+        history: IgnoredAny,
+    }
+    /// The fields of a partner's marks, whatever they hold.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // Read to be checked, never used.
+    struct MarksFields {
+        #[serde(default)]
+        starred: IgnoredAny,
+        #[serde(default)]
+        starred_at: IgnoredAny,
+        #[serde(default)]
+        met: IgnoredAny,
+        #[serde(default)]
+        met_at: IgnoredAny,
+        #[serde(default)]
+        note: IgnoredAny,
+        #[serde(default)]
+        note_at: IgnoredAny,
+        #[serde(default)]
+        aliases: IgnoredAny,
+        #[serde(default)]
+        aliases_at: IgnoredAny,
+    }
+    match ron::from_str::<StateFields>(text) {
+        Ok(_) => Fields::Known,
+        Err(error) => match error.code {
+            ron::Error::NoSuchStructField { found, .. } => {
+                let found = crate::text::truncate(&found, 40);
+                let reason = fill(i18n::cli().not_state_field, &[&found]);
+                let start = error.span.start;
+                Fields::Unknown(format!("{}:{}: {reason}", start.line, start.col))
+            }
+            ron::Error::MissingStructField { .. } => Fields::NoVersion,
+            // The same text parsed as a state: nothing else can be wrong.
+            _ => Fields::Known,
+        },
+    }
 }
 
 /// [`parse_state`] for the file a `state.ron` link leads to, which may be anyone's: it must
@@ -293,17 +368,6 @@ pub(super) fn parse_state(bytes: &[u8]) -> Result<State, String> {
 /// own fields aside: such a file is only read). An empty file is an empty state, so that a
 /// link to a new file in a synced folder starts one.
 pub(super) fn parse_linked_state(bytes: &[u8]) -> Result<State, String> {
-    /// The fields of a state file, whatever they hold.
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)] // Read to be checked, never used.
-    struct Fields {
-        version: serde::de::IgnoredAny,
-        #[serde(default)]
-        marks: serde::de::IgnoredAny,
-        #[serde(default)]
-        history: serde::de::IgnoredAny,
-    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(State::default());
     }
@@ -312,16 +376,10 @@ pub(super) fn parse_linked_state(bytes: &[u8]) -> Result<State, String> {
         return Ok(state);
     }
     let text = String::from_utf8_lossy(bytes);
-    let text = crate::dataset::without_bom(&text);
-    let said = i18n::cli();
-    match ron::from_str::<Fields>(text).map_err(|e| e.code) {
-        Ok(_) => Ok(state),
-        Err(ron::Error::NoSuchStructField { found, .. }) => {
-            let found = crate::text::truncate(&found, 40);
-            Err(fill(said.not_state_field, &[&found]))
-        }
-        Err(ron::Error::MissingStructField { .. }) => Err(said.not_state_version.to_owned()),
-        Err(other) => Err(crate::dataset::syntax_message(&other)),
+    match fields(crate::dataset::without_bom(&text)) {
+        Fields::Known => Ok(state),
+        Fields::NoVersion => Err(i18n::cli().not_state_version.to_owned()),
+        Fields::Unknown(reason) => Err(reason),
     }
 }
 
