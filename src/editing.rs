@@ -170,11 +170,12 @@ fn line_bounds(text: &[char], cursor: usize, lines: Lines) -> (usize, usize) {
     (start, end)
 }
 
-/// Pasted text as it goes in: control characters dropped, line breaks (CRLF, CR or LF)
-/// kept in a note and spaces in the query, tabs as spaces.
+/// Pasted text as it goes in: control characters dropped, line breaks (CRLF, CR, LF, and
+/// Unicode's line and paragraph separators) kept in a note and spaces in the query, tabs as
+/// spaces.
 pub fn pasted(text: &str, lines: Lines) -> Vec<char> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
+    crate::text::unify_line_breaks(text)
+        .chars()
         .filter_map(|c| match c {
             '\n' if lines == Lines::Many => Some('\n'),
             '\n' | '\t' => Some(' '),
@@ -400,5 +401,8 @@ mod tests {
     fn paste_is_cleaned() {
         assert_eq!(pasted("a\r\nb\tc\u{1b}[2J\u{7}", Lines::One), chars("a b c[2J"));
         assert_eq!(pasted("a\r\nb\rc\n", Lines::Many), chars("a\nb\nc\n"));
+        // Unicode's separators are line breaks: in the note as the detail shows it.
+        assert_eq!(pasted("a\u{2028}b\u{2029}c", Lines::Many), chars("a\nb\nc"));
+        assert_eq!(pasted("a\u{2028}b", Lines::One), chars("a b"));
     }
 }

@@ -144,10 +144,12 @@ pub fn clean_multiline(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` with its Windows (CRLF) and old Mac (CR) line breaks made LF, the only line break
-/// a note keeps (a CR alone would be drawn as `�`).
+/// a note keeps (a CR alone would be drawn as `�`), and so are Unicode's line and paragraph
+/// separators (pasted from a web page or a word processor), which the detail, `show` and the
+/// exports already break the line at: the editor shows the note as they do.
 pub fn unify_line_breaks(text: &str) -> Cow<'_, str> {
-    if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    if text.contains(['\r', '\u{2028}', '\u{2029}']) {
+        Cow::Owned(text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n"))
     } else {
         Cow::Borrowed(text)
     }
@@ -516,6 +518,7 @@ mod tests {
     #[test]
     fn crlf_and_cr_become_lf_in_notes() {
         assert_eq!(unify_line_breaks("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(unify_line_breaks("a\u{2028}b\u{2029}c"), "a\nb\nc");
         assert!(matches!(unify_line_breaks("a\nb"), Cow::Borrowed(_)));
         assert_eq!(clean_multiline("Monday\r\nFriday\r\n"), "Monday\nFriday\n");
         // A CR on one line is still no line break there.

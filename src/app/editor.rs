@@ -158,6 +158,11 @@ mod tests {
         let editor = NoteEditor::new("a", "Call back Monday\r\nSend the catalogue\rOK", 40);
         assert_eq!(editor.text(), "Call back Monday\nSend the catalogue\nOK");
         assert!(!editor.changed(), "only the line breaks differ: Esc need not ask");
+        // Unicode's separators, which the detail shows as line breaks, are line breaks here.
+        let editor = NoteEditor::new("a", "Monday\u{2028}Friday\u{2029}OK", 40);
+        assert_eq!(editor.text(), "Monday\nFriday\nOK");
+        assert_eq!(editor.layout().rows, ["Monday", "Friday", "OK"]);
+        assert!(!editor.changed());
     }
 
     fn action(n: usize) -> Action {
