@@ -65,7 +65,7 @@ const NEAR: usize = 3;
 /// Whether a cluster surely ends between `text[at - 1]` and `text[at]`, whatever comes before:
 /// at the ends, and between two ASCII characters but CR LF (no ASCII character extends a
 /// cluster, joins an emoji or pairs a flag), so that segmenting may start or stop there.
-fn sure_boundary(text: &[char], at: usize) -> bool {
+pub(crate) fn sure_boundary(text: &[char], at: usize) -> bool {
     match (at.checked_sub(1).and_then(|b| text.get(b)), text.get(at)) {
         (Some(&before), Some(&after)) => {
             before.is_ascii() && after.is_ascii() && !(before == '\r' && after == '\n')

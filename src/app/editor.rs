@@ -195,7 +195,14 @@ mod tests {
         /// edit are those of the text wrapped afresh, the cursor where it would be.
         #[test]
         fn the_layout_kept_is_the_layout_made_afresh(
-            start in proptest::sample::select(vec!["", "one two three", "a\n\nb c d\ne", "\n"]),
+            start in proptest::sample::select(vec![
+                "",
+                "one two three",
+                "a\n\nb c d\ne",
+                "\n",
+                "the quick brown fox jumps over the lazy dog, again and again and again",
+                "e\u{301}e\u{301} x 👍🏽👍🏽 日本語の文 🇫🇷🇫🇷 ab  cd   ef",
+            ]),
             keys in proptest::collection::vec((0usize..20, 0usize..12), 0..60),
             columns in 1usize..10,
         ) {

@@ -15,6 +15,14 @@ pub fn text_columns(width: u16) -> usize {
     usize::from(editor_width(width).saturating_sub(3)).max(1)
 }
 
+/// How many characters after a change [`NoteLayout::edit`] wraps at first, looking for the
+/// row where the layout is as before (four times more each time it is not found). Small under
+/// test, so that the property tests cross it.
+#[cfg(not(test))]
+const WRAP_CHUNK: usize = 1024;
+#[cfg(test)]
+const WRAP_CHUNK: usize = 2;
+
 /// A note wrapped for the editor. Kept by the editor and changed with the text: an edit
 /// wraps again the paragraphs it touched, not the whole note, and a frame wraps nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,22 +53,73 @@ impl NoteLayout {
         self.columns
     }
 
-    /// Follows `splice`, which made the note `text`: the paragraphs it touched are wrapped
-    /// again, the rows of the others are kept (those after it moved along).
+    /// Follows `splice`, which made the note `text`: the rows it touched are wrapped again,
+    /// the others are kept (those after it moved along). A row is made from where it starts
+    /// on, so the wrapping starts two rows before the change (a word shortened there may go
+    /// up a row) and stops at the first row after it that starts where one started before:
+    /// from there on, the rows are those of before. A long paragraph is not wrapped whole at
+    /// every key.
     pub fn edit(&mut self, text: &[char], splice: Splice) {
         let Splice { at, removed, inserted } = splice;
+        let at = at.min(text.len());
         // The paragraphs touched, from the start of the one the change begins in to the end
         // of the one it ends in: in the note before (rows kept until then) and after.
-        let start =
-            text[..at.min(text.len())].iter().rposition(|&c| c == '\n').map_or(0, |n| n + 1);
+        let paragraph = text[..at].iter().rposition(|&c| c == '\n').map_or(0, |n| n + 1);
         let end = paragraph_end(text, at + inserted);
         let old_end = (end + removed).saturating_sub(inserted);
-        let first = self.spans.partition_point(|&(s, _)| s < start);
-        let last = self.spans.partition_point(|&(s, _)| s <= old_end);
-        let (rows, spans) = wrap_paragraphs(text, start, end, self.columns);
-        let kept = self.spans.len() - last;
-        self.rows.splice(first..last, rows);
-        self.spans.splice(first..last, spans);
+        let in_paragraph = self.spans.partition_point(|&(s, _)| s < paragraph);
+        let at_row = self.spans.partition_point(|&(s, _)| s <= at).saturating_sub(1);
+        let first = at_row.saturating_sub(2).max(in_paragraph);
+        let from = self.spans.get(first).map_or(paragraph, |&(s, _)| s);
+        let (first, from) = if (paragraph..=at).contains(&from) {
+            (first, from)
+        } else {
+            (in_paragraph, paragraph)
+        };
+        let edited_end = at + inserted;
+        let mut chunk = WRAP_CHUNK;
+        loop {
+            // Cut where a cluster surely ends, so that every row but the last is whole.
+            let mut stop = edited_end.max(from).saturating_add(chunk).min(end);
+            while stop < end && !crate::editing::sure_boundary(text, stop) {
+                stop += 1;
+            }
+            let (rows, spans) = wrap_paragraphs(text, from, stop, self.columns);
+            if stop < end {
+                // The first whole row after the change that starts where an old row started.
+                let synced =
+                    spans[..spans.len() - 1].iter().enumerate().find_map(|(i, &(s, _))| {
+                        let old = (s >= edited_end).then(|| s - inserted + removed)?;
+                        let j = self.spans.partition_point(|&(o, _)| o < old);
+                        (j > first && self.spans.get(j).is_some_and(|&(o, _)| o == old))
+                            .then_some((i, j))
+                    });
+                let Some((i, j)) = synced else {
+                    chunk = chunk.saturating_mul(4);
+                    continue;
+                };
+                self.replace(first..j, &rows[..i], &spans[..i], inserted, removed);
+                return;
+            }
+            let last = self.spans.partition_point(|&(s, _)| s <= old_end);
+            self.replace(first..last, &rows, &spans, inserted, removed);
+            return;
+        }
+    }
+
+    /// Puts `rows` and `spans` in place of the rows `old`, and moves the spans of those after
+    /// by what the change inserted and removed.
+    fn replace(
+        &mut self,
+        old: std::ops::Range<usize>,
+        rows: &[String],
+        spans: &[(usize, usize)],
+        inserted: usize,
+        removed: usize,
+    ) {
+        let kept = self.spans.len() - old.end;
+        self.rows.splice(old.clone(), rows.iter().cloned());
+        self.spans.splice(old, spans.iter().copied());
         let after = self.spans.len() - kept;
         for (s, e) in &mut self.spans[after..] {
             *s = (*s + inserted) - removed;
@@ -113,6 +172,8 @@ fn wrap_paragraphs(
     end: usize,
     columns: usize,
 ) -> (Vec<String>, Vec<(usize, usize)>) {
+    #[cfg(test)]
+    tests::WRAPPED.with(|wrapped| wrapped.set(wrapped.get() + (end - start)));
     // Laid out as given, so that the cursor indexes it; each row is cleaned when shown.
     let mut rows = Vec::new();
     let mut spans = Vec::new();
@@ -142,6 +203,37 @@ pub fn layout(text: &str, cursor: usize, columns: usize) -> NoteLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// Characters wrapped so far on this thread, to see what an edit wraps again.
+        pub(super) static WRAPPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// A key in a long paragraph wraps the rows near it again, not the whole paragraph (a 1 MB
+    /// note of one paragraph took 20-30 ms a key); the layout is still the one made afresh.
+    #[test]
+    fn an_edit_in_a_long_paragraph_wraps_only_the_rows_near_it() {
+        let words = ["a", "word", "longer", "é\u{301}t\u{e9}", "👍🏽", "日本", "of", "paragraph"];
+        // Words in no period (an even text would reflow row after row: rightly, and whole).
+        let mut seed = 1u32;
+        let text: String = (0..40_000)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                words[(seed >> 16) as usize % words.len()]
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut chars: Vec<char> = text.chars().collect();
+        let mut laid = NoteLayout::new(&chars, 0, 30);
+        for at in [chars.len() / 2, 5, chars.len() - 3] {
+            chars.insert(at, 'x');
+            WRAPPED.with(|wrapped| wrapped.set(0));
+            laid.edit(&chars, Splice { at, removed: 0, inserted: 1 });
+            let wrapped = WRAPPED.with(std::cell::Cell::get);
+            assert!(wrapped < 10_000, "{wrapped} characters wrapped for one key at {at}");
+            assert_eq!(laid, NoteLayout::new(&chars, 0, 30));
+        }
+    }
 
     #[test]
     fn long_lines_wrap_and_the_cursor_follows() {
