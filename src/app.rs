@@ -450,9 +450,10 @@ impl App {
             Action::Quit => self.quit_asking(),
             Action::Terminate => self.terminate(),
             Action::Suspend => Some(Effect::Suspend),
-            // Nothing is shown but that the terminal is too small: no key changes anything
-            // unseen (a star, a note, a query).
-            _ if self.areas().mode == Mode::TooSmall => None,
+            // Nothing is shown but that the terminal is too small, or the note's question:
+            // no key changes anything unseen (a star, a note, a query), but the question's
+            // answers, which it shows with their keys.
+            _ if self.areas().mode == Mode::TooSmall && !self.answers_question(&action) => None,
             action => {
                 if !matches!(action, Action::Scroll { .. }) {
                     self.status = None;
@@ -466,6 +467,13 @@ impl App {
         self.ensure_detail();
         // A search for the worker waits for the effect before it (a save) to be reported.
         effect.or_else(|| self.pending.take().map(Effect::Search))
+    }
+
+    /// Whether `action` answers the question asked with a note half written (the one thing a
+    /// terminal too small for the rest still shows).
+    fn answers_question(&self, action: &Action) -> bool {
+        matches!(action, Action::SaveNote | Action::DiscardNote | Action::KeepEditing)
+            && matches!(&self.overlay, Some(Overlay::Note(editor)) if editor.asking.is_some())
     }
 
     /// Browses `catalog` from now on (it finished loading): the query typed meanwhile runs.

@@ -372,6 +372,37 @@ fn a_terminal_too_small_takes_no_keys_but_quitting() {
     assert!(app.should_quit());
 }
 
+/// A note's question is what a terminal too small for the rest still shows (with its keys):
+/// its answers work there, and nothing else does.
+#[rstest]
+#[case::save("<C-c> s", true, Some("hi"))]
+#[case::save_with_ctrl_s("<C-c> <C-s>", true, Some("hi"))]
+#[case::discard("<C-c> d", true, None)]
+#[case::keep_writing_then_quit_asks_again("<C-c> <Esc> x <C-c>", false, None)]
+#[case::esc_asks_nothing_there("<Esc> x", false, None)]
+fn a_notes_question_on_a_terminal_too_small_takes_its_answers(
+    #[case] keys: &str,
+    #[case] quit: bool,
+    #[case] saved: Option<&str>,
+) {
+    let (mut app, _) = run("ugap <A-e> hi");
+    app.update(Action::Resize { width: 20, height: 6 });
+    let effects = common::keys(&mut app, keys);
+    assert_eq!(app.should_quit(), quit, "{keys}");
+    let notes: Vec<Option<String>> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(Change::EditedNote { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<Option<String>> = saved.map(|t| Some(t.to_owned())).into_iter().collect();
+    assert_eq!(notes, expected, "{keys}");
+    if let Some(Overlay::Note(editor)) = app.overlay() {
+        assert_eq!(editor.text(), "hi", "nothing typed unseen: {keys}");
+    }
+}
+
 #[test]
 fn ctrl_s_in_detail_stars_too() {
     let (_, effects) = run("ugap <Tab> <C-s>");
