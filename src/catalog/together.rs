@@ -1,0 +1,129 @@
+//! Putting the dataset files together: each file checked beside the others (a relation may
+//! name a partner of another file, or of the bundled dataset), then laid over the ones before
+//! it. Reading the files is the catalog's; here they are already parsed.
+
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use super::Warning;
+use crate::dataset::{self, Dataset, DatasetError, Partner};
+
+/// A dataset file, its text and its partners (not yet validated).
+pub(super) type Loaded = (PathBuf, String, Dataset);
+
+/// Validates each file, letting relations point at partners of the base or of other files.
+/// With a base (the user's datasets over the bundled ones), a file whose only problems are
+/// relations to partners that no file has is kept without them: one typo in a target must not
+/// cost a file's other partners. Returns the files kept, the errors of those left out, and the
+/// relations left out of those kept, a file's in one error.
+pub(super) fn validate_together(
+    base: Option<&Dataset>,
+    mut loaded: Vec<Loaded>,
+) -> (Vec<(PathBuf, Dataset)>, Vec<DatasetError>, Vec<DatasetError>) {
+    let failed: Vec<usize> = {
+        // validate() looks here only for ids its own file lacks: built then, if ever.
+        let known: OnceCell<HashSet<&str>> = OnceCell::new();
+        let elsewhere = |id: &str| {
+            known
+                .get_or_init(|| {
+                    base.iter()
+                        .flat_map(|b| &b.partners)
+                        .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
+                        .map(|p| p.id.as_str())
+                        .collect()
+                })
+                .contains(id)
+        };
+        let valid = |(file, source, dataset): &Loaded| {
+            dataset::validate(dataset, source, file, &elsewhere).is_ok()
+        };
+        (0..loaded.len()).filter(|&i| !valid(&loaded[i])).collect()
+    };
+    let mut bad = Vec::new();
+    let mut left_out = Vec::new();
+    if !failed.is_empty() {
+        // Rare: checked again, the relations to no partner then taken out (ids owned, for that).
+        let known: HashSet<String> = base
+            .iter()
+            .flat_map(|b| &b.partners)
+            .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
+            .map(|p| p.id.clone())
+            .collect();
+        let elsewhere = |id: &str| known.contains(id);
+        for &i in &failed {
+            let (file, source, dataset) = &mut loaded[i];
+            let checked = if base.is_some() {
+                dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere)
+            } else {
+                dataset::validate(dataset, source, file, &elsewhere).map(|()| None)
+            };
+            match checked {
+                Ok(dropped) => left_out.extend(dropped),
+                Err(e) => bad.push((i, e)),
+            }
+        }
+    }
+    let good = loaded
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !bad.iter().any(|(b, _)| b == i))
+        .map(|(_, (file, _, dataset))| (file, dataset))
+        .collect();
+    (good, bad.into_iter().map(|(_, e)| e).collect(), left_out)
+}
+
+/// `base` with each dataset laid over it in order: a partner with a known id replaces the one
+/// before it, in place; new ids are added at the end. Partners that replace those of another
+/// of `datasets` (not of `base`, the bundled ones) are told, file by file.
+pub(super) fn merge(
+    mut base: Vec<Partner>,
+    datasets: Vec<(PathBuf, Dataset)>,
+) -> (Vec<Partner>, Vec<Warning>) {
+    let mut datasets = datasets.into_iter().peekable();
+    // The dataset each partner comes from, by number; `base`'s have none.
+    let mut from: Vec<Option<usize>> = vec![None; base.len()];
+    let mut files = Vec::new();
+    if base.is_empty() {
+        // The ids of one valid file are unique: the first file is the merge so far.
+        if let Some((file, first)) = datasets.next() {
+            base = first.partners;
+            from = vec![Some(0); base.len()];
+            files.push(file);
+        }
+    }
+    if datasets.peek().is_none() {
+        return (base, Vec::new());
+    }
+    let mut position: HashMap<String, usize> =
+        base.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    let mut warnings = Vec::new();
+    for (file, dataset) in datasets {
+        let this = files.len();
+        // Per file read before: the first id replaced, and how many.
+        let mut replaced: BTreeMap<usize, (String, usize)> = BTreeMap::new();
+        for partner in dataset.partners {
+            if let Some(&i) = position.get(&partner.id) {
+                if let Some(earlier) = from[i] {
+                    replaced.entry(earlier).or_insert_with(|| (partner.id.clone(), 0)).1 += 1;
+                }
+                base[i] = partner;
+                from[i] = Some(this);
+            } else {
+                position.insert(partner.id.clone(), base.len());
+                base.push(partner);
+                from.push(Some(this));
+            }
+        }
+        // The same file given twice replaces nothing of its own.
+        let replaced = replaced.into_iter().filter(|&(earlier, _)| files[earlier] != file);
+        warnings.extend(replaced.map(|(earlier, (first, count))| Warning::Replaced {
+            file: file.clone(),
+            earlier: files[earlier].clone(),
+            first,
+            count,
+        }));
+        files.push(file);
+    }
+    (base, warnings)
+}
