@@ -252,10 +252,11 @@ impl Catalog {
             let (source, parsed) = read(file, progress)?;
             loaded.push((file.clone(), source, parsed));
         }
-        let (datasets, warnings, _) = validate_together(None, loaded);
-        if let Some(first) = warnings.into_iter().next() {
+        let together = validate_together(None, loaded);
+        if let Some(first) = together.skipped.into_iter().next() {
             return Err(first);
         }
+        let datasets = together.datasets;
         let sources = datasets.iter().map(|(f, _)| Source::File(f.clone())).collect();
         let (partners, replaced) = merge(Vec::new(), datasets);
         Ok(Catalog::from_partners(partners, sources, replaced))
@@ -298,8 +299,8 @@ impl Catalog {
 
     /// The bundled dataset with every `*.ron` of `dir` merged over it (same id: the file wins).
     /// A bad file is skipped and reported in [`Catalog::warnings`]; the others still load. A
-    /// file whose only problems are relations to partners that no file has is loaded without
-    /// them, and they are reported.
+    /// file whose only problems are relations to partners that no file has, or that only a
+    /// skipped file has, is loaded without them, and they are reported.
     pub fn with_user_datasets(dir: &Path) -> Result<Catalog, DatasetError> {
         Catalog::with_user_datasets_reporting(dir, &|_| {})
     }
@@ -317,9 +318,10 @@ impl Catalog {
                 Err(e) => warnings.push(Warning::Skipped(e)),
             }
         }
-        let (datasets, invalid, left_out) = validate_together(Some(&bundled), loaded);
-        warnings.extend(invalid.into_iter().map(Warning::Skipped));
-        warnings.extend(left_out.into_iter().map(Warning::RelationsLeftOut));
+        let together = validate_together(Some(&bundled), loaded);
+        warnings.extend(together.skipped.into_iter().map(Warning::Skipped));
+        warnings.extend(together.left_out);
+        let datasets = together.datasets;
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, _)| Source::File(f.clone())));
         let glossary = user_glossary(dir, &mut warnings);

@@ -25,7 +25,7 @@ mod validate;
 pub use ids::Ids;
 pub use source::{data_path, is_standard_input, read_source, refuse_terminals};
 pub use stream::BATCH;
-pub use validate::{Texts, validate, validate_leaving_out_dangling};
+pub use validate::{Dangling, Texts, validate, validate_leaving_out_dangling};
 
 /// The dataset compiled into the binary.
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/partners.ron");

@@ -7,20 +7,29 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use super::Warning;
-use crate::dataset::{self, Dataset, DatasetError, Partner};
+use crate::dataset::{self, Dangling, Dataset, DatasetError, Partner};
 
 /// A dataset file, its text and its partners (not yet validated).
 pub(super) type Loaded = (PathBuf, String, Dataset);
 
+/// The files put together by [`validate_together`].
+pub(super) struct Together {
+    /// The files kept, in order, without the relations left out.
+    pub datasets: Vec<(PathBuf, Dataset)>,
+    /// Why each file left out was.
+    pub skipped: Vec<DatasetError>,
+    /// The relations left out of the files kept, a file's in one warning
+    /// ([`Warning::RelationsLeftOut`] or [`Warning::RelationsNotLoaded`]), in file order.
+    pub left_out: Vec<Warning>,
+}
+
 /// Validates each file, letting relations point at partners of the base or of other files.
 /// With a base (the user's datasets over the bundled ones), a file whose only problems are
 /// relations to partners that no file has is kept without them: one typo in a target must not
-/// cost a file's other partners. Returns the files kept, the errors of those left out, and the
-/// relations left out of those kept, a file's in one error.
-pub(super) fn validate_together(
-    base: Option<&Dataset>,
-    mut loaded: Vec<Loaded>,
-) -> (Vec<(PathBuf, Dataset)>, Vec<DatasetError>, Vec<DatasetError>) {
+/// cost a file's other partners. So is a file with relations to partners of a file that is
+/// skipped: those are left out too (they would point at nothing), and told apart, since
+/// their partner exists but is not loaded.
+pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>) -> Together {
     let failed: Vec<usize> = {
         // validate() looks here only for ids its own file lacks: built then, if ever.
         let known: OnceCell<HashSet<&str>> = OnceCell::new();
@@ -54,23 +63,55 @@ pub(super) fn validate_together(
         for &i in &failed {
             let (file, source, dataset) = &mut loaded[i];
             let checked = if base.is_some() {
-                dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere)
+                let why = Dangling::NoPartner;
+                dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere, why)
             } else {
                 dataset::validate(dataset, source, file, &elsewhere).map(|()| None)
             };
             match checked {
-                Ok(dropped) => left_out.extend(dropped),
+                Ok(dropped) => left_out.extend(dropped.map(|e| (i, Warning::RelationsLeftOut(e)))),
                 Err(e) => bad.push((i, e)),
             }
         }
     }
-    let good = loaded
+    if base.is_some() && !bad.is_empty() {
+        // Whether a file is skipped does not hang on its targets (those alone cost it only
+        // relations): the skipped ones known, the others lose their relations to them.
+        let kept: Vec<usize> =
+            (0..loaded.len()).filter(|i| !bad.iter().any(|(b, _)| b == i)).collect();
+        let known: HashSet<String> = base
+            .iter()
+            .flat_map(|b| &b.partners)
+            .chain(kept.iter().flat_map(|&i| &loaded[i].2.partners))
+            .map(|p| p.id.clone())
+            .collect();
+        let elsewhere = |id: &str| known.contains(id);
+        for i in kept {
+            let (file, source, dataset) = &mut loaded[i];
+            let why = Dangling::NotLoaded;
+            match dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere, why) {
+                Ok(dropped) => {
+                    left_out.extend(dropped.map(|e| (i, Warning::RelationsNotLoaded(e))));
+                }
+                // Not seen: its other rules held just now. Skipped all the same, were it so.
+                Err(e) => bad.push((i, e)),
+            }
+        }
+    }
+    // A file's relations to no partner, then those to partners not loaded.
+    left_out.sort_by_key(|(i, _)| *i);
+    let datasets = loaded
         .into_iter()
         .enumerate()
         .filter(|(i, _)| !bad.iter().any(|(b, _)| b == i))
         .map(|(_, (file, _, dataset))| (file, dataset))
         .collect();
-    (good, bad.into_iter().map(|(_, e)| e).collect(), left_out)
+    bad.sort_by_key(|(i, _)| *i);
+    Together {
+        datasets,
+        skipped: bad.into_iter().map(|(_, e)| e).collect(),
+        left_out: left_out.into_iter().map(|(_, w)| w).collect(),
+    }
 }
 
 /// `base` with each dataset laid over it in order: a partner with a known id replaces the one

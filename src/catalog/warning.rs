@@ -1,9 +1,10 @@
-//! What loading says without stopping: a file of the datasets folder left out, or partners of
-//! one file that replace those of a file read before it.
+//! What loading says without stopping: a file of the datasets folder left out, relations of a
+//! file left out (to no partner, or to one of a file left out), or partners of one file that
+//! replace those of a file read before it.
 
 use std::path::{Path, PathBuf};
 
-use crate::dataset::DatasetError;
+use crate::dataset::{Dangling, DatasetError};
 use crate::i18n::{self, fill};
 
 /// Something about the files loaded that the user should know, the partners loaded all the
@@ -15,6 +16,10 @@ pub enum Warning {
     /// Relations of a file that was loaded without them, each to a partner that no file
     /// has: each problem placed in the file (an [`DatasetError::Invalid`] or several).
     RelationsLeftOut(DatasetError),
+    /// Relations of a file that was loaded without them, each to a partner of a file that
+    /// was skipped (a [`Warning::Skipped`]): it exists, but is not loaded. Placed as
+    /// [`Warning::RelationsLeftOut`]'s are.
+    RelationsNotLoaded(DatasetError),
     /// Partners of `file` with ids that `earlier`, read before it, also has: `file`'s are
     /// used. (A partner of the bundled dataset replaced by one of the user's is no news.)
     Replaced {
@@ -33,7 +38,8 @@ impl Warning {
     pub fn said(&self, skipped: &str) -> String {
         match self {
             Warning::Skipped(e) => fill(skipped, &[e]),
-            Warning::RelationsLeftOut(e) => left_out(e, &e.to_string()),
+            Warning::RelationsLeftOut(e) => left_out(e, &e.to_string(), Dangling::NoPartner),
+            Warning::RelationsNotLoaded(e) => left_out(e, &e.to_string(), Dangling::NotLoaded),
             Warning::Replaced { file, earlier, first, count } => {
                 replaced(file, earlier, first, *count)
             }
@@ -45,7 +51,8 @@ impl Warning {
     pub fn one_line(&self, skipped: &str) -> String {
         match self {
             Warning::Skipped(e) => fill(skipped, &[&e.one_line()]),
-            Warning::RelationsLeftOut(e) => left_out(e, &e.one_line()),
+            Warning::RelationsLeftOut(e) => left_out(e, &e.one_line(), Dangling::NoPartner),
+            Warning::RelationsNotLoaded(e) => left_out(e, &e.one_line(), Dangling::NotLoaded),
             Warning::Replaced { file, earlier, first, count } => {
                 replaced(file, earlier, first, *count)
             }
@@ -57,7 +64,9 @@ impl Warning {
     pub fn concerns(&self, file: &Path) -> bool {
         let same = |path: &Path| path.file_name() == file.file_name();
         match self {
-            Warning::Skipped(e) | Warning::RelationsLeftOut(e) => e.file().is_some_and(same),
+            Warning::Skipped(e) | Warning::RelationsLeftOut(e) | Warning::RelationsNotLoaded(e) => {
+                e.file().is_some_and(same)
+            }
             Warning::Replaced { file, earlier, .. } => same(file) || same(earlier),
         }
     }
@@ -66,7 +75,9 @@ impl Warning {
     pub fn skipped(&self) -> Option<&DatasetError> {
         match self {
             Warning::Skipped(e) => Some(e),
-            Warning::RelationsLeftOut(_) | Warning::Replaced { .. } => None,
+            Warning::RelationsLeftOut(_)
+            | Warning::RelationsNotLoaded(_)
+            | Warning::Replaced { .. } => None,
         }
     }
 
@@ -74,22 +85,25 @@ impl Warning {
     /// out, or the relations left out of it.
     pub fn problem(&self) -> Option<&DatasetError> {
         match self {
-            Warning::Skipped(e) | Warning::RelationsLeftOut(e) => Some(e),
+            Warning::Skipped(e) | Warning::RelationsLeftOut(e) | Warning::RelationsNotLoaded(e) => {
+                Some(e)
+            }
             Warning::Replaced { .. } => None,
         }
     }
 }
 
-/// That the relations of `error` were left out, its file loaded all the same: `said` is the
-/// error as told (whole, or on one line).
-fn left_out(error: &DatasetError, said: &str) -> String {
+/// That the relations of `error` were left out, its file loaded all the same, their partners
+/// being nowhere or in a skipped file (`why`): `said` is the error as told (whole, or on one
+/// line).
+fn left_out(error: &DatasetError, said: &str, why: Dangling) -> String {
     let data = i18n::data();
     let n = error.problems().len();
-    if n == 1 {
-        fill(data.relation_left_out_one, &[&said])
-    } else {
-        fill(data.relation_left_out_many, &[&n, &said])
-    }
+    let (one, many) = match why {
+        Dangling::NoPartner => (data.relation_left_out_one, data.relation_left_out_many),
+        Dangling::NotLoaded => (data.relation_not_loaded_one, data.relation_not_loaded_many),
+    };
+    if n == 1 { fill(one, &[&said]) } else { fill(many, &[&n, &said]) }
 }
 
 /// That `count` partners of `file`, `first` first, replace those of `earlier`.

@@ -31,6 +31,8 @@ enum Problem<'a> {
     Control(Field, &'a str, char),
     /// A relation to an id this file does not define (another loaded file may).
     UnknownTarget(&'a str),
+    /// A relation to a partner of a file that was skipped: it exists, but is not loaded.
+    TargetNotLoaded(&'a str),
     /// A relation to the partner itself.
     SelfTarget,
     /// A relation with both or neither of `target` and `name`, or a blank `name`.
@@ -54,27 +56,47 @@ pub fn validate(
         .map(drop)
 }
 
+/// Why the partner a relation names is not among those loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dangling {
+    /// No file has it (a typo in a `target`).
+    NoPartner,
+    /// The file that has it was skipped: it exists, but is not loaded.
+    NotLoaded,
+}
+
 /// [`validate()`] for a file of the user's datasets folder, where a relation to a partner
-/// that no loaded file has (a typo in one `target`) must not cost the file's other partners:
-/// when such relations are the file's only problems, they are taken out of `dataset` (no
-/// target is made up) and returned, each placed in `source`, to be told. Any other problem
-/// fails the file as [`validate()`] does, with all its problems, dangling targets included.
+/// that no loaded file has (a typo in one `target`, or its file skipped: `why`) must not
+/// cost the file's other partners: when such relations are the file's only problems, they
+/// are taken out of `dataset` (no target is made up) and returned, each placed in `source`,
+/// to be told. Any other problem fails the file as [`validate()`] does, with all its
+/// problems, dangling targets included.
 pub fn validate_leaving_out_dangling(
     dataset: &mut Dataset,
     source: &str,
     file: &Path,
     known_elsewhere: &dyn Fn(&str) -> bool,
+    why: Dangling,
 ) -> Result<Option<DatasetError>, DatasetError> {
     let (errors, dangling) = {
-        let (_, bad) = broken_rules(dataset, known_elsewhere, Texts::Unchecked);
+        let (_, mut bad) = broken_rules(dataset, known_elsewhere, Texts::Unchecked);
         if bad.is_empty() {
             return Ok(None);
+        }
+        if why == Dangling::NotLoaded {
+            for problem in bad.iter_mut().flat_map(|(_, problems)| problems) {
+                if let Problem::UnknownTarget(target) = *problem {
+                    *problem = Problem::TargetNotLoaded(target);
+                }
+            }
         }
         let dangling: Option<Vec<(usize, Vec<String>)>> = bad
             .iter()
             .map(|(i, problems)| {
                 let targets = problems.iter().map(|problem| match problem {
-                    Problem::UnknownTarget(target) => Some((*target).to_owned()),
+                    Problem::UnknownTarget(target) | Problem::TargetNotLoaded(target) => {
+                        Some((*target).to_owned())
+                    }
                     _ => None,
                 });
                 Some((*i, targets.collect::<Option<Vec<_>>>()?))
@@ -278,6 +300,11 @@ fn locate(
                     finder.locate_string(target, at("relations:")),
                     fill(said.unknown_target, &[id, &target]),
                     said.unknown_target_fix.to_owned(),
+                ),
+                Problem::TargetNotLoaded(target) => (
+                    finder.locate_string(target, at("relations:")),
+                    fill(said.target_not_loaded, &[id, &target]),
+                    said.target_not_loaded_fix.to_owned(),
                 ),
                 Problem::SelfTarget => (
                     finder.locate_string(id, at("relations:")),

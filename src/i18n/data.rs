@@ -80,6 +80,10 @@ table! {
         /// `{}`: the partner's id, `{}`: the target.
         unknown_target,
         unknown_target_fix,
+        /// A relation to a partner of a file that was skipped. `{}`: the partner's id,
+        /// `{}`: the target.
+        target_not_loaded,
+        target_not_loaded_fix,
         /// `{}`: the partner's id.
         self_target,
         self_target_fix,
@@ -106,6 +110,11 @@ table! {
         relation_left_out_one,
         /// `{}`: how many, `{}`: the problems, one a line (or on one line, counted).
         relation_left_out_many,
+        // -- Relations of a user's file to partners of a file that was skipped, left out --
+        /// `{}`: the problem (where, which partner, which target, the fix).
+        relation_not_loaded_one,
+        /// `{}`: how many, `{}`: the problems, one a line (or on one line, counted).
+        relation_not_loaded_many,
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,

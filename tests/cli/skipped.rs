@@ -150,3 +150,51 @@ fn notes_of_partners_not_loaded_are_exported_with_their_id() {
         assert_eq!(out.status.code(), Some(1), "{format}");
     }
 }
+
+/// A relation of a loaded file to a partner that only a skipped file has: left out (the file
+/// still loads), and told as a partner not loaded, not as one that does not exist.
+#[test]
+fn a_relation_to_a_partner_of_a_skipped_file_is_left_out_and_said_not_loaded() {
+    let home = Home::new();
+    let mine = home.file(
+        "datasets/mine.ron",
+        "(partners: [\n  (id: \"alpha\", name: \"Alpha Network\", kind: Media, scope: Local, description: \"Alpha.\",\n   relations: [(kind: MemberOf, target: \"gamma\"), (kind: MemberOf, target: \"ugap\")]),\n])",
+    );
+    // Skipped: a relation of a partner to itself.
+    home.file(
+        "datasets/other.ron",
+        "(partners: [\n  (id: \"gamma\", name: \"Gamma\", kind: Media, scope: Local, description: \"G.\", relations: [(kind: MemberOf, target: \"gamma\")]),\n])",
+    );
+    let out = home.run(&["list", "--json"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(ids(&list).contains(&"alpha") && !ids(&list).contains(&"gamma"), "{err}");
+    let said = err.lines().find(|l| l.contains("\"gamma\", which")).unwrap_or_default();
+    assert!(
+        said.starts_with("warning: left out a relation to a partner that is not loaded"),
+        "{err}"
+    );
+    assert!(said.contains(&format!("{}:3:", mine.display())), "{err}");
+    assert!(said.contains("\"alpha\" has a relation to \"gamma\", which is not loaded"), "{err}");
+    assert!(!err.contains("does not exist") && !err.contains("not a partner"), "{err}");
+    assert!(err.contains("skipped a dataset") && err.contains("relation to itself"), "{err}");
+    // The relation is gone; the others stay.
+    let alpha = home.json(&["show", "alpha", "--json"]);
+    let targets: Vec<&str> = alpha["relations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["target"].as_str())
+        .collect();
+    assert_eq!(targets, ["ugap"], "{alpha}");
+    // In French too.
+    let err = text(&home.run(&["--lang", "fr", "list"]).stderr);
+    assert!(err.contains("partenaire non chargé, son fichier ignoré"), "{err}");
+    assert!(err.contains("«\u{a0}gamma\u{a0}», qui n'est pas chargé"), "{err}");
+    // `validate` fails on it, with its place.
+    let shown = mine.display().to_string();
+    let out = home.expect(&["validate", &shown], 1);
+    assert!(out.starts_with(&format!("{shown}:3:")), "{out}");
+    assert!(out.contains("\"gamma\", which is not loaded: its dataset file was skipped"), "{out}");
+}

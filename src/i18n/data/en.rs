@@ -47,6 +47,8 @@ pub static DATA: Data = Data {
     control_character_fix: "remove it (a dataset holds plain text only)",
     unknown_target: "partner \"{}\" has a relation to \"{}\", which is not a partner",
     unknown_target_fix: "use the id of a partner of the dataset, or `name:` for an outside organisation",
+    target_not_loaded: "partner \"{}\" has a relation to \"{}\", which is not loaded: its dataset file was skipped",
+    target_not_loaded_fix: "fix the skipped file (its warning says why), or use `name:` for an outside organisation",
     self_target: "partner \"{}\" has a relation to itself",
     self_target_fix: "point the relation at another partner",
     bad_relation: "partner \"{}\" has a relation ({}) that needs exactly one of `target` and `name`",
@@ -59,6 +61,8 @@ pub static DATA: Data = Data {
     replaced_many: "{}: {} partners (\"{}\" first) are also in {}, read before it; this file's are used",
     relation_left_out_one: "left out a relation to a partner that does not exist (the file's partners are loaded): {}",
     relation_left_out_many: "left out {} relations to partners that do not exist (the file's partners are loaded): {}",
+    relation_not_loaded_one: "left out a relation to a partner that is not loaded, its file skipped (this file's partners are loaded): {}",
+    relation_not_loaded_many: "left out {} relations to partners that are not loaded, their files skipped (this file's partners are loaded): {}",
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
 
     unknown_kind: "no kind is called that; use one of: {}",

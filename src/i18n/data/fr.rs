@@ -48,6 +48,8 @@ pub static DATA: Data = Data {
     control_character_fix: "supprimez-le (un jeu de données ne contient que du texte brut)",
     unknown_target: "le partenaire «\u{a0}{}\u{a0}» a une relation vers «\u{a0}{}\u{a0}», qui n'est pas un partenaire",
     unknown_target_fix: "utilisez l'identifiant d'un partenaire du jeu de données, ou `name:` pour un organisme extérieur",
+    target_not_loaded: "le partenaire «\u{a0}{}\u{a0}» a une relation vers «\u{a0}{}\u{a0}», qui n'est pas chargé\u{a0}: son fichier de données a été ignoré",
+    target_not_loaded_fix: "corrigez le fichier ignoré (son avertissement dit pourquoi), ou utilisez `name:` pour un organisme extérieur",
     self_target: "le partenaire «\u{a0}{}\u{a0}» a une relation vers lui-même",
     self_target_fix: "faites pointer la relation vers un autre partenaire",
     bad_relation: "le partenaire «\u{a0}{}\u{a0}» a une relation ({}) qui demande exactement un champ parmi `target` et `name`",
@@ -60,6 +62,8 @@ pub static DATA: Data = Data {
     replaced_many: "{}\u{a0}: {} partenaires («\u{a0}{}\u{a0}» le premier) sont aussi dans {}, lu avant lui\u{a0}; ceux de ce fichier l'emportent",
     relation_left_out_one: "relation vers un partenaire qui n'existe pas laissée de côté (les partenaires du fichier sont chargés)\u{a0}: {}",
     relation_left_out_many: "{} relations vers des partenaires qui n'existent pas laissées de côté (les partenaires du fichier sont chargés)\u{a0}: {}",
+    relation_not_loaded_one: "relation vers un partenaire non chargé, son fichier ignoré, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
+    relation_not_loaded_many: "{} relations vers des partenaires non chargés, leurs fichiers ignorés, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
     unknown_kind: "aucun type ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
