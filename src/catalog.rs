@@ -2,6 +2,7 @@
 //! the files given with `--data`), their search index, and the network of relations in both
 //! directions. Built once at start; immutable afterwards.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -119,6 +120,9 @@ pub struct Catalog {
     /// How many partners each valid file of the datasets folder held, before merging: what
     /// `partners validate` says of it without parsing it again.
     file_partners: Vec<(PathBuf, usize)>,
+    /// The partners of the datasets folder's files that were skipped (parsed, but breaking a
+    /// rule), by id, each with its file: not loaded, though they exist.
+    not_loaded: HashMap<String, PathBuf>,
 }
 
 /// Whether a load makes the table of relations between partners (which the browser's detail
@@ -321,7 +325,7 @@ impl Catalog {
         let together = validate_together(Some(&bundled), loaded);
         warnings.extend(together.skipped.into_iter().map(Warning::Skipped));
         warnings.extend(together.left_out);
-        let datasets = together.datasets;
+        let (datasets, not_loaded) = (together.datasets, together.not_loaded);
         let mut sources = vec![Source::Bundled];
         sources.extend(datasets.iter().map(|(f, _)| Source::File(f.clone())));
         let glossary = user_glossary(dir, &mut warnings);
@@ -330,6 +334,7 @@ impl Catalog {
         warnings.extend(replaced);
         let mut catalog = Catalog::with_glossary(partners, sources, warnings, glossary);
         catalog.file_partners = file_partners;
+        catalog.not_loaded = not_loaded;
         Ok(catalog)
     }
 
@@ -368,6 +373,7 @@ impl Catalog {
             similar_memo: Mutex::default(),
             widest_labels: OnceLock::new(),
             file_partners: Vec::new(),
+            not_loaded: HashMap::new(),
         }
     }
 
@@ -451,6 +457,13 @@ impl Catalog {
     pub fn partners_in_file(&self, file: &Path) -> Option<usize> {
         let same = |path: &PathBuf| path.file_name() == file.file_name();
         self.file_partners.iter().find(|(path, _)| same(path)).map(|&(_, count)| count)
+    }
+
+    /// The skipped file of the datasets folder that has a partner with this id, none loaded
+    /// having it: the partner exists, but is not loaded. (A file skipped for its syntax is
+    /// not read far enough to know its partners.)
+    pub fn skipped_file_of(&self, id: &str) -> Option<&Path> {
+        self.not_loaded.get(id).map(PathBuf::as_path)
     }
 
     /// Files that were skipped, with why, and partners that replace those of another file.

@@ -18,6 +18,9 @@ pub(super) struct Together {
     pub datasets: Vec<(PathBuf, Dataset)>,
     /// Why each file left out was.
     pub skipped: Vec<DatasetError>,
+    /// The partners of the files left out that no file kept has, each with its file: what
+    /// was asked for by an id may be there.
+    pub not_loaded: HashMap<String, PathBuf>,
     /// The relations left out of the files kept, a file's in one warning
     /// ([`Warning::RelationsLeftOut`] or [`Warning::RelationsNotLoaded`]), in file order.
     pub left_out: Vec<Warning>,
@@ -51,6 +54,7 @@ pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>)
     };
     let mut bad = Vec::new();
     let mut left_out = Vec::new();
+    let mut not_loaded = HashMap::new();
     if !failed.is_empty() {
         // Rare: checked again, the relations to no partner then taken out (ids owned, for that).
         let known: HashSet<String> = base
@@ -85,6 +89,12 @@ pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>)
             .chain(kept.iter().flat_map(|&i| &loaded[i].2.partners))
             .map(|p| p.id.clone())
             .collect();
+        for (b, _) in &bad {
+            let (file, _, dataset) = &loaded[*b];
+            for partner in dataset.partners.iter().filter(|p| !known.contains(&p.id)) {
+                not_loaded.entry(partner.id.clone()).or_insert_with(|| file.clone());
+            }
+        }
         let elsewhere = |id: &str| known.contains(id);
         for i in kept {
             let (file, source, dataset) = &mut loaded[i];
@@ -110,6 +120,7 @@ pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>)
     Together {
         datasets,
         skipped: bad.into_iter().map(|(_, e)| e).collect(),
+        not_loaded,
         left_out: left_out.into_iter().map(|(_, w)| w).collect(),
     }
 }

@@ -137,14 +137,34 @@ fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
     Ok((index, catalog.partners()[index].id.as_str()))
 }
 
+/// That no partner loaded has `id`: whose skipped file has it when one does, else the
+/// closest ids; and that a skipped file may have it when some file was skipped unread.
 fn unknown_id(catalog: &Catalog, id: &str) -> anyhow::Error {
-    let near = catalog.suggest(id, 3);
     let said = i18n::cli();
-    if near.is_empty() {
-        anyhow::anyhow!(fill(said.unknown_id, &[&id]))
-    } else {
-        anyhow::anyhow!(fill(said.unknown_id_near, &[&id, &near.join(said.list_separator)]))
+    let skipped =
+        catalog.skipped_file_of(id).or_else(|| catalog.skipped_file_of(&id.to_lowercase()));
+    if let Some(file) = skipped {
+        let file = file.display().to_string();
+        return anyhow::anyhow!(fill(
+            said.unknown_id_skipped,
+            &[&id, &file, &crate::text::shell_quoted(&file)]
+        ));
     }
+    let near = catalog.suggest(id, 3);
+    let mut message = if near.is_empty() {
+        fill(said.unknown_id, &[&id])
+    } else {
+        fill(said.unknown_id_near, &[&id, &near.join(said.list_separator)])
+    };
+    if catalog.warnings().iter().filter_map(Warning::skipped).any(is_dataset) {
+        message.push_str(said.unknown_id_maybe_skipped);
+    }
+    anyhow::anyhow!(message)
+}
+
+/// Whether a file skipped (`error` says why) is a dataset, not the datasets folder's glossary.
+fn is_dataset(error: &dataset::DatasetError) -> bool {
+    error.file().and_then(Path::file_name).is_none_or(|name| name != catalog::GLOSSARY_FILE)
 }
 
 /// Runs a subcommand. Returns the exit code for success paths; errors are reported by the

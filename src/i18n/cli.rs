@@ -47,6 +47,12 @@ table! {
         unknown_id,
         /// `{}`: the id, `{}`: ids close to it.
         unknown_id_near,
+        /// `{}`: the id, `{}`: the skipped dataset file that has it, `{}`: that file, quoted
+        /// for a shell.
+        unknown_id_skipped,
+        /// Follows `unknown_id` or `unknown_id_near` when a dataset file was skipped for its
+        /// syntax (its partners unknown).
+        unknown_id_maybe_skipped,
         /// Joins the ids of "did you mean".
         list_separator,
         /// Joins an error and its cause: "cannot write x: permission denied".

@@ -198,3 +198,45 @@ fn a_relation_to_a_partner_of_a_skipped_file_is_left_out_and_said_not_loaded() {
     assert!(out.starts_with(&format!("{shown}:3:")), "{out}");
     assert!(out.contains("\"gamma\", which is not loaded: its dataset file was skipped"), "{out}");
 }
+
+/// `show ID` of a partner whose file was skipped says so, rather than that no partner has
+/// the id; when a file was skipped unread (its partners unknown), that it may be there.
+#[test]
+fn show_of_a_partner_of_a_skipped_file_says_its_file_was_skipped() {
+    let home = Home::new();
+    let file = home.file("datasets/mine.ron", &GOOD.replace("\"Beta.\"", "\"  \""));
+    let shown = file.display().to_string();
+    let out = home.run(&["show", "alpha"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let said = format!(
+        "partner \"alpha\" is not loaded: its dataset file {shown} was skipped (the warning above says why); `partners validate {shown}` lists its problems"
+    );
+    assert!(err.contains(&said), "{err}");
+    assert!(!err.contains("no partner has the id"), "{err}");
+    // Typed in capitals, as an id is found.
+    assert!(text(&home.run(&["star", "BETA"]).stderr).contains("\"BETA\" is not loaded"));
+    let err = text(&home.run(&["--lang", "fr", "show", "alpha"]).stderr);
+    assert!(
+        err.contains("«\u{a0}alpha\u{a0}» n'est pas chargé\u{a0}: son fichier de données"),
+        "{err}"
+    );
+    // Skipped for its syntax: its partners are not known, but they may be there.
+    std::fs::write(&file, GOOD.replace("(id: \"beta\"", "(id \"beta\"")).expect("write");
+    let err = refused(&home, &["show", "beta"]);
+    assert!(err.contains("no partner has the id \"beta\""), "{err}");
+    assert!(err.contains("a dataset file was skipped, as the warning above says"), "{err}");
+    let err = refused(&home, &["--lang", "fr", "show", "beta"]);
+    assert!(err.contains("un fichier de données a été ignoré"), "{err}");
+    // Every file loaded: no such hint.
+    std::fs::write(&file, GOOD).expect("write");
+    let err = refused(&home, &["show", "gamma"]);
+    assert!(err.contains("no partner has the id \"gamma\"") && !err.contains("skipped"), "{err}");
+}
+
+/// The standard error of `partners args...`, which must refuse with status 2.
+fn refused(home: &Home, args: &[&str]) -> String {
+    let out = home.run(args);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+    text(&out.stderr)
+}

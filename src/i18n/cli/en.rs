@@ -18,6 +18,8 @@ pub static CLI: Cli = Cli {
     plain_needs_terminal: "plain mode reads its commands from standard input, which `--data -` gives to the dataset, and there is no terminal to read them from instead; give the dataset as a file (`--data FILE`), or search without plain mode: `partners --data - search QUERY`",
     not_a_command: "\"{}\" is not a command: did you mean \"{}\"?",
     unknown_id: "no partner has the id \"{}\"; `partners list` shows them all",
+    unknown_id_skipped: "partner \"{}\" is not loaded: its dataset file {} was skipped (the warning above says why); `partners validate {}` lists its problems",
+    unknown_id_maybe_skipped: " (a dataset file was skipped, as the warning above says: the partner may be in it)",
     unknown_id_near: "no partner has the id \"{}\"; did you mean {}?",
     list_separator: ", ",
     cause_separator: ": ",

@@ -18,6 +18,8 @@ pub static CLI: Cli = Cli {
     plain_needs_terminal: "le mode simple lit ses commandes sur l'entrée standard, que `--data -` donne au jeu de données, et il n'y a pas de terminal où les lire à la place\u{a0}; donnez le jeu de données dans un fichier (`--data FICHIER`), ou cherchez sans le mode simple\u{a0}: `partners --data - search RECHERCHE`",
     not_a_command: "«\u{a0}{}\u{a0}» n'est pas une commande\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}?",
     unknown_id: "partenaire introuvable\u{a0}: aucun n'a l'identifiant «\u{a0}{}\u{a0}»\u{a0}; `partners list` les affiche tous",
+    unknown_id_skipped: "le partenaire «\u{a0}{}\u{a0}» n'est pas chargé\u{a0}: son fichier de données {} a été ignoré (l'avertissement ci-dessus dit pourquoi)\u{a0}; `partners validate {}` en liste les problèmes",
+    unknown_id_maybe_skipped: " (un fichier de données a été ignoré, comme le dit l'avertissement ci-dessus\u{a0}: le partenaire y est peut-être)",
     unknown_id_near: "partenaire introuvable\u{a0}: aucun n'a l'identifiant «\u{a0}{}\u{a0}»\u{a0}; vouliez-vous dire {}\u{a0}?",
     list_separator: ", ",
     cause_separator: "\u{a0}: ",
