@@ -140,9 +140,10 @@ pub struct App {
     status: Option<Status>,
     /// Warnings of the start and of the load (a state file set aside, a dataset skipped): the
     /// first on the status line with how many more, again once the partners are there (the
-    /// progress takes the status line meanwhile); all of them when the browser ends.
-    warnings: Vec<String>,
-    /// The same warnings whole (a file's every problem, with its fix), for the help.
+    /// progress takes the status line meanwhile). On one line each.
+    status_warnings: Vec<String>,
+    /// The same warnings whole (a file's every problem, with its fix), for the help, and
+    /// printed when the browser ends.
     warned: Vec<String>,
     /// A hint of the start (the query's first word looks like a mistyped command), shown
     /// where the warnings would be when there are none.
@@ -196,7 +197,7 @@ impl App {
             visit: 0,
             history: None,
             status: None,
-            warnings: Vec::new(),
+            status_warnings: Vec::new(),
             warned: Vec::new(),
             hint: None,
             bindings: Bindings::default(),
@@ -304,9 +305,11 @@ impl App {
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlay.as_ref()
     }
-    /// Every warning of the start and of the load, in order (printed when the browser ends).
+    /// Every warning of the start and of the load, in order, whole (a file's every problem,
+    /// with its fix, on lines of its own): printed when the browser ends, where they stay, so
+    /// not as the status line cut them short.
     pub fn warnings(&self) -> &[String] {
-        &self.warnings
+        &self.warned
     }
 
     /// The lines of the help.
@@ -483,7 +486,7 @@ impl App {
         // The list was laid out for no partners while they loaded.
         self.list_width = crate::view::list::wanted_width(&catalog);
         let said = |w: &crate::catalog::Warning| w.one_line(s().loading_skipped);
-        self.warnings.extend(catalog.warnings().iter().map(said));
+        self.status_warnings.extend(catalog.warnings().iter().map(said));
         let whole = |w: &crate::catalog::Warning| w.said(s().loading_skipped);
         self.warned.extend(catalog.warnings().iter().map(whole));
         self.help = help::lines(&self.bindings, &self.warned);

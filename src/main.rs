@@ -152,7 +152,8 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let mut err = std::io::stderr().lock();
     for warning in warnings {
         // Not eprintln!, which panics when standard error is a closed pipe.
-        let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&partners::text::clean(warning)]));
+        let warning = partners::text::clean_multiline(warning);
+        let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&warning]));
     }
     drop(err);
     Ok(ExitCode::from(ending?.exit_code()))

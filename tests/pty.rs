@@ -829,3 +829,31 @@ fn a_skipped_file_read_before_the_first_frame_is_shown_whole_in_the_help() {
     let (status, _, _) = session.finish();
     assert_eq!(status, 0);
 }
+
+/// The warnings of the start are printed whole when the browser ends, where they stay: a
+/// file's every problem with its fix, not the status line's one line that counts them.
+#[test]
+fn the_warnings_are_printed_whole_when_the_browser_ends() {
+    let home = tempfile::tempdir().expect("a home");
+    std::fs::create_dir(home.path().join("datasets")).expect("a datasets folder");
+    let partner = |id: &str| {
+        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
+    };
+    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
+    std::fs::write(home.path().join("datasets/worse.ron"), text).expect("written");
+    // No `stty -a` after it: the lines printed stay on the screen.
+    let script = format!("'{BIN}' --home '{}'; echo {AFTER} status=$?", home.path().display());
+    let mut session = Session::spawn("sh", &script, &[]);
+    session.wait_for("the warning and its key", |s| s.contents().contains("Alt-h shows all · "));
+    session.type_keys(&[0x03]);
+    let (status, contents, _) = session.finish();
+    assert_eq!(status, 0, "{contents}");
+    let printed = contents.split(AFTER).next().unwrap_or_default();
+    assert!(printed.contains("warning: skipped a dataset: "), "{contents}");
+    for id in ["first-one", "second-one"] {
+        let said = format!("partner \"{id}\" has an empty name");
+        assert!(printed.contains(&said), "{id}:\n{contents}");
+    }
+    assert!(printed.contains("\n  fix: write the name"), "on lines of their own:\n{contents}");
+    assert!(!printed.contains("2 problems, the first"), "{contents}");
+}

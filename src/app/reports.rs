@@ -19,7 +19,7 @@ impl App {
     /// quitting) and whole (the help's: a skipped file's every problem, on lines of its own).
     pub fn warn_at_start_whole(&mut self, warnings: impl IntoIterator<Item = (String, String)>) {
         for (line, whole) in warnings {
-            self.warnings.push(line);
+            self.status_warnings.push(line);
             self.warned.push(whole);
         }
         self.help = crate::view::help::lines(&self.bindings, &self.warned);
@@ -35,7 +35,7 @@ impl App {
 
     /// The first warning on the status line, after how many there are; else the hint.
     pub(super) fn show_warnings(&mut self) {
-        let Some(first) = self.warnings.first() else {
+        let Some(first) = self.status_warnings.first() else {
             if let Some(hint) = &self.hint {
                 self.set_status(hint.clone(), false);
             }
@@ -43,7 +43,7 @@ impl App {
         };
         // The count first: a long warning is cut at the end of the line. Before it, the key
         // that shows every warning whole, in the help.
-        let text = match self.warnings.len() {
+        let text = match self.status_warnings.len() {
             1 => first.clone(),
             all => fill(s().warnings_first, &[&all, first]),
         };
