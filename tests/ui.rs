@@ -772,3 +772,54 @@ fn an_action_left_without_a_key_is_not_offered() {
     assert!(shown.contains("Note on UGAP — Esc close"), "{shown}");
     assert!(!shown.contains("  save") && !shown.contains("· save"), "{shown}");
 }
+
+/// The help shows the warnings of the start whole: on a narrow screen (40x12) they wrap
+/// within the help's box, and read by scrolling, a skipped file's every problem and fix is
+/// there, in order, nothing cut (not even its long path, broken where it must be).
+#[test]
+fn warnings_in_the_help_wrap_and_lose_nothing_at_40x12() {
+    let file = std::path::Path::new("/home/anne/partners/datasets/salon-bordeaux-2025.ron");
+    let partner = |id: &str| {
+        format!("  (id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
+    };
+    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
+    let error = partners::dataset::parse(&text, file).expect_err("two empty names");
+    let warning = partners::catalog::Warning::Skipped(error);
+    let skipped = partners::i18n::s().loading_skipped;
+    let whole = warning.said(skipped);
+    assert!(whole.lines().count() >= 4, "two problems, each with its fix: {whole}");
+    let mut app = app("", (40, 12), &[]);
+    app.warn_at_start_whole([(warning.one_line(skipped), whole.clone())]);
+    app.update(Action::OpenHelp);
+    insta::assert_snapshot!("help_warnings_40x12", draw(&app).backend());
+    // Each scroll brings one line up to the box's top row: those rows, then the last screen.
+    let inside = |app: &App| -> Vec<String> {
+        let buffer = draw(app).backend().buffer().clone();
+        let rows = rows(&buffer);
+        let top = rows.iter().position(|r| r.contains('┌')).expect("the help's box");
+        let bottom = rows.iter().rposition(|r| r.contains('└')).expect("the help's box");
+        rows[top + 1..bottom]
+            .iter()
+            .map(|row| {
+                let inner: String = row.chars().skip_while(|&c| c != '│').skip(1).collect();
+                inner.trim_end().trim_end_matches('│').trim().to_owned()
+            })
+            .collect()
+    };
+    let mut read = Vec::new();
+    let mut last = inside(&app);
+    for _ in 0..200 {
+        read.push(last[0].clone());
+        let before = app.help_scroll();
+        app.update(Action::HelpDown);
+        if app.help_scroll() == before {
+            break;
+        }
+        last = inside(&app);
+    }
+    read.extend(last.into_iter().skip(1));
+    let end = read.iter().position(String::is_empty).expect("a blank line after the warnings");
+    let shown: String = read[1..end].concat().split_whitespace().collect();
+    let said: String = partners::text::clean_multiline(&whole).split_whitespace().collect();
+    assert_eq!(shown, said, "the help shows:\n{}", read[..end].join("\n"));
+}
