@@ -17,6 +17,12 @@ use crate::search::{Hit, Query};
 use crate::store::{Change, Store};
 use crate::text::clean;
 
+/// A message (an error, a warning) as plain mode writes it: cleaned as data is, its line
+/// breaks kept, so that a fix stands on a line of its own rather than after a `�`.
+fn message(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::clean_multiline(text)
+}
+
 /// How many results a page lists.
 pub const PAGE: usize = 20;
 
@@ -157,7 +163,11 @@ impl<W: Write> Session<'_, W> {
         let query = match Query::parse_whole(text) {
             Ok(query) => query,
             Err(e) => {
-                return writeln!(self.out, "{}", fill(t().query_error, &[&clean(&e.to_string())]));
+                return writeln!(
+                    self.out,
+                    "{}",
+                    fill(t().query_error, &[&message(&e.to_string())])
+                );
             }
         };
         let marks =
@@ -269,7 +279,7 @@ impl<W: Write> Session<'_, W> {
         }
         match store.apply(Change::PushHistory(self.query.clone())) {
             Ok(_) => Ok(()),
-            Err(e) => writeln!(self.out, "{}", fill(t().no_history, &[&clean(&e.to_string())])),
+            Err(e) => writeln!(self.out, "{}", fill(t().no_history, &[&message(&e.to_string())])),
         }
     }
 
@@ -307,11 +317,11 @@ impl<W: Write> Session<'_, W> {
                 let said = if changed { said } else { unchanged };
                 writeln!(self.out, "{}", fill(t().changed, &[&name, &said]))?;
                 for warning in &store.warnings()[warned..] {
-                    writeln!(self.out, "{}", fill(t().warning, &[&clean(warning)]))?;
+                    writeln!(self.out, "{}", fill(t().warning, &[&message(warning)]))?;
                 }
                 Ok(())
             }
-            Err(e) => writeln!(self.out, "{}", fill(t().not_saved, &[&clean(&e.to_string())])),
+            Err(e) => writeln!(self.out, "{}", fill(t().not_saved, &[&message(&e.to_string())])),
         }
     }
 }
@@ -331,7 +341,7 @@ pub fn start(
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for warning in catalog.warnings() {
-        let said = clean(&warning.said(t().skipped_dataset)).into_owned();
+        let said = message(&warning.said(t().skipped_dataset)).into_owned();
         let said = if warning.skipped().is_some() { said } else { fill(t().warning, &[&said]) };
         writeln!(out, "{said}")?;
     }
@@ -341,12 +351,12 @@ pub fn start(
             Some(store)
         }
         Err(e) => {
-            writeln!(out, "{}", fill(t().cannot_save, &[&clean(&e.to_string())]))?;
+            writeln!(out, "{}", fill(t().cannot_save, &[&message(&e.to_string())]))?;
             None
         }
     };
     for warning in store.iter().flat_map(Store::warnings) {
-        writeln!(out, "{}", fill(t().warning, &[&clean(warning)]))?;
+        writeln!(out, "{}", fill(t().warning, &[&message(warning)]))?;
     }
     match input {
         Some(terminal) => run_from(&catalog, store.as_mut(), query, terminal, out)?,

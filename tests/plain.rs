@@ -330,3 +330,30 @@ fn plain_mode_with_a_dataset_piped_in_and_no_terminal_says_what_to_do() {
         assert_eq!(String::from_utf8(out.stderr).expect("UTF-8"), said);
     }
 }
+
+/// A dataset skipped at start is told with its fix on a line of its own, as the command line
+/// tells it: the line break is not shown as `�`, which glued the fix to the problem.
+#[test]
+fn a_skipped_dataset_is_told_with_its_fix_on_a_line_of_its_own() {
+    let home = Home::new();
+    let folder = home.path().join("datasets");
+    std::fs::create_dir(&folder).expect("a datasets folder");
+    let bad = "(partners: [\n  (id: \"empty-one\", name: \"\", kind: Media, scope: Local, description: \"x\"),\n])";
+    std::fs::write(folder.join("bad.ron"), bad).expect("written");
+    let dangling = "(partners: [\n  (id: \"alpha\", name: \"Alpha\", kind: Media, scope: Local, description: \"x\", relations: [(kind: MemberOf, target: \"nowhere\")]),\n])";
+    std::fs::write(folder.join("dangling.ron"), dangling).expect("written");
+    let out = home.cmd().arg("--plain").write_stdin("quit\n").output().expect("partners runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_readable(&text);
+    assert!(!text.contains('\u{FFFD}'), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |said: &str| lines.iter().position(|l| l.contains(said)).unwrap_or(usize::MAX);
+    let skipped = at("partner \"empty-one\" has an empty name");
+    assert!(lines[skipped].starts_with("warning: skipped a dataset: "), "{text}");
+    assert_eq!(lines.get(skipped + 1), Some(&"  fix: write the name"), "{text}");
+    let left_out = at("partner \"alpha\" has a relation to \"nowhere\"");
+    assert!(lines[left_out].starts_with("warning: left out a relation"), "{text}");
+    let fix = lines.get(left_out + 1).copied().unwrap_or_default();
+    assert!(fix.starts_with("  fix: use the id of a partner"), "{text}");
+}
