@@ -492,6 +492,26 @@ impl Catalog {
             .collect()
     }
 
+    /// The ids of the partners in `state` that `admits` keeps (by their marks, note or
+    /// aliases) and that are not loaded while a file was skipped: what a selection by marks
+    /// would have shown but cannot. Ids the datasets lack while every file loaded are no news
+    /// (the store keeps them on purpose: a partner removed from a dataset keeps its note).
+    pub fn marked_not_loaded<'s>(
+        &self,
+        state: &'s State,
+        admits: impl Fn(&Marks) -> bool,
+    ) -> Vec<&'s str> {
+        if !self.warnings.iter().any(|w| w.skipped().is_some()) {
+            return Vec::new();
+        }
+        state
+            .marks
+            .iter()
+            .filter(|(id, marks)| self.position(id).is_none() && admits(marks))
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
     /// Every link of partner `index`: its own relations, then those others state about it,
     /// each group sorted by label so links of one kind stand together.
     pub fn links(&self, index: usize) -> Vec<Link<'_>> {

@@ -618,3 +618,41 @@ fn the_help_shows_every_warning_whole() {
         }
     }
 }
+
+/// A query by marks (`is:starred`, `has:note`) while partners with those marks are not
+/// loaded, their dataset file skipped: the status line says how many and which, as
+/// `partners search is:starred` does, in French too. Every file loaded, or a query by text
+/// alone: nothing is said.
+#[test]
+fn a_query_by_marks_says_which_marked_partners_are_not_loaded() {
+    let skipped = || {
+        let bad = dataset::parse("(partners: [", Path::new("mine.ron")).expect_err("cut short");
+        vec![Warning::Skipped(bad)]
+    };
+    let catalog =
+        |warnings| Catalog::from_partners(common::bundled().partners().to_vec(), vec![], warnings);
+    let mut state = State::default();
+    for (id, starred, note) in
+        [("gone-one", true, None), ("gone-two", false, Some("Call")), ("ugap", true, None)]
+    {
+        let marks = state.marks.entry(id.to_owned()).or_default();
+        marks.starred = starred;
+        marks.note = note.map(str::to_owned);
+    }
+    let status = |warnings, query: &str| {
+        let mut app = App::new(catalog(warnings), state.clone(), "");
+        common::typed(&mut app, query);
+        app.status().filter(|s| s.error).map(|s| s.text.clone()).unwrap_or_default()
+    };
+    let said = "1 partner with the marks asked for is not loaded (\"gone-one\"): its dataset file was skipped";
+    assert_eq!(status(skipped(), "is:starred"), said);
+    assert!(status(skipped(), "has:note").contains("(\"gone-two\")"));
+    let either = status(skipped(), "is:starred | has:note");
+    assert!(either.starts_with("2 partners with the marks asked for are not loaded"), "{either}");
+    assert_eq!(status(skipped(), "ugap"), "", "by text: nothing known of them");
+    assert_eq!(status(Vec::new(), "is:starred"), "", "every file loaded");
+    partners::i18n::set(Lang::Fr);
+    let said = status(skipped(), "is:starred");
+    partners::i18n::set(Lang::En);
+    assert!(said.starts_with("1 partenaire avec les marques demandées n'est pas chargé"), "{said}");
+}

@@ -6,7 +6,9 @@ use std::sync::Arc;
 use super::{App, Focus};
 use crate::action::{Action, SearchRequest, Shared};
 use crate::editing::{self, Lines, Outcome};
-use crate::search::{Hit, Query};
+use crate::i18n::{fill, s};
+use crate::search::{Hit, MarkBits, Query};
+use crate::store::Marks;
 
 impl App {
     /// Applies an editing action to the query; a change re-runs the search and gives the
@@ -60,6 +62,7 @@ impl App {
     /// Re-runs the query, on the worker when `elsewhere`.
     pub(super) fn run_query(&mut self, keep: bool, elsewhere: bool) {
         self.parsed = Query::parse(&self.query());
+        self.say_marked_not_loaded();
         let results = match &self.parsed {
             Ok(query) if elsewhere => {
                 // Too many partners to search between two frames: the worker does it, and
@@ -85,6 +88,36 @@ impl App {
         self.pending = None;
         self.waiting = None;
         self.show_results(results, keep);
+    }
+
+    /// Says on the status line, when it says nothing else, how many partners the query's
+    /// marks select (`is:starred`, `has:note`) are not loaded, their file skipped: as
+    /// `partners search is:starred` says it, they would otherwise be missing unsaid.
+    fn say_marked_not_loaded(&mut self) {
+        const SHOWN: usize = 3;
+        let Ok(query) = &self.parsed else { return };
+        if self.status.is_some() {
+            return;
+        }
+        let admits = |marks: &Marks| {
+            let bits = MarkBits::new(marks.starred, marks.met, marks.note.is_some())
+                .aliased(!marks.aliases.is_empty());
+            query.admits_marks(bits).unwrap_or(false)
+        };
+        let missing = self.catalog.marked_not_loaded(&self.state, admits);
+        let n = missing.len();
+        if n == 0 {
+            return;
+        }
+        let mut ids: Vec<String> =
+            missing.iter().take(SHOWN).map(|id| format!("\"{id}\"")).collect();
+        if n > SHOWN {
+            ids.push("…".to_owned());
+        }
+        let said =
+            crate::i18n::cli::count(n, s().marked_not_loaded_one, s().marked_not_loaded_many);
+        let text = fill(said, &[&n, &ids.join(", ")]);
+        self.set_status(text, true);
     }
 
     /// Shows `results` for the query typed; with `keep`, the selected partner stays selected

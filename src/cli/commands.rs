@@ -318,15 +318,8 @@ fn left_out(
         .map(dataset::DatasetError::one_line)
         .collect();
     let Some(store) = store.filter(|_| !skipped.is_empty()) else { return Ok(false) };
-    let missing: Vec<&str> = store
-        .state()
-        .marks
-        .iter()
-        .filter(|(id, marks)| {
-            catalog.position(id).is_none() && selected.admits(marks).unwrap_or(false)
-        })
-        .map(|(id, _)| id.as_str())
-        .collect();
+    let missing =
+        catalog.marked_not_loaded(store.state(), |marks| selected.admits(marks).unwrap_or(false));
     if missing.is_empty() {
         return Ok(false);
     }

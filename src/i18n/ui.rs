@@ -343,6 +343,11 @@ table! {
         /// Several warnings (all printed when the browser ends): `{}`: how many (two or
         /// more), `{}`: the first.
         warnings_first,
+        /// A query by marks (`is:starred`, `has:note`) while partners with those marks are
+        /// not loaded, their dataset file skipped: `{}`: how many (one), `{}`: its id.
+        marked_not_loaded_one,
+        /// `{}`: how many, `{}`: the ids (the first few).
+        marked_not_loaded_many,
         // -- Your aliases --
         /// What the key that edits the user's aliases does, in the help.
         do_aliases,

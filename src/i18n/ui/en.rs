@@ -350,6 +350,8 @@ pub static UI: Ui = Ui {
     loading_index: "Loading the partners: {} MB read, checking and indexing…",
     loading_skipped: "skipped a dataset: {}",
     warnings_first: "{} warnings, all printed when you quit · {}",
+    marked_not_loaded_one: "{} partner with the marks asked for is not loaded ({}): its dataset file was skipped",
+    marked_not_loaded_many: "{} partners with the marks asked for are not loaded ({}): their dataset file was skipped",
     // -- Your aliases --
     do_aliases: "edit your own aliases",
     aliases_title: " Your aliases for {}, one a line — {} ",

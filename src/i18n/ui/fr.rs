@@ -352,6 +352,8 @@ pub static UI: Ui = Ui {
     loading_index: "Chargement des partenaires\u{a0}: {}\u{a0}Mo lus, vérification et indexation…",
     loading_skipped: "jeu de données ignoré\u{a0}: {}",
     warnings_first: "{} avertissements, tous affichés en quittant · {}",
+    marked_not_loaded_one: "{} partenaire avec les marques demandées n'est pas chargé ({})\u{a0}: son fichier de données a été ignoré",
+    marked_not_loaded_many: "{} partenaires avec les marques demandées ne sont pas chargés ({})\u{a0}: leur fichier de données a été ignoré",
     // -- Vos alias --
     do_aliases: "modifier vos propres alias",
     aliases_title: " Alias de {}, un par ligne — {} ",
