@@ -329,8 +329,12 @@ fn left_out(
     }
     let said = i18n::cli();
     let n = missing.len();
+    let searched = matches!(selected, Selected::Query(query) if !query.by_marks_alone());
     let template = if carried {
         i18n::cli::count(n, said.marked_not_loaded_kept_one, said.marked_not_loaded_kept_many)
+    } else if searched {
+        // Words or filters besides the marks: whether it would have matched them is unknown.
+        i18n::cli::count(n, said.marked_not_searched_one, said.marked_not_searched_many)
     } else {
         i18n::cli::count(n, said.marked_not_loaded_one, said.marked_not_loaded_many)
     };

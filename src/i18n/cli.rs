@@ -31,6 +31,11 @@ table! {
         marked_not_loaded_kept_one,
         /// As `marked_not_loaded_many`, for an export that carries them.
         marked_not_loaded_kept_many,
+        /// As `marked_not_loaded_one`, for a search by marks and words or other filters
+        /// (`is:starred ugap`): whether the partner would have matched them is not known.
+        marked_not_searched_one,
+        /// As `marked_not_searched_one`, for several.
+        marked_not_searched_many,
         /// Under the id of a partner that is not loaded, in a Markdown export.
         not_loaded_card,
         /// `{}`: why the store could not be opened (the browser).

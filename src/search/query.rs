@@ -319,6 +319,14 @@ impl Query {
         Some(groups.all(|group| group.iter().any(has)))
     }
 
+    /// Whether the query selects by marks alone (`is:starred`, `has:note | is:met`): then a
+    /// marked partner that is not loaded is one it would have shown. With any other term
+    /// (`is:starred ugap`), nothing can be said of what the partner would have matched.
+    pub fn by_marks_alone(&self) -> bool {
+        let mark = |t: &Term| !t.negated && matches!(t.atom, Atom::Mark(_));
+        !self.groups.is_empty() && self.groups.iter().all(|g| !g.is_empty() && g.iter().all(mark))
+    }
+
     /// The positive text terms, for highlighting.
     pub(super) fn positive_texts(&self) -> impl Iterator<Item = (&str, Mode)> {
         self.groups.iter().flatten().filter(|t| !t.negated).filter_map(|t| match &t.atom {

@@ -240,3 +240,24 @@ fn refused(home: &Home, args: &[&str]) -> String {
     assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
     text(&out.stderr)
 }
+
+/// `search 'is:starred WORDS'` says only that starred partners are not loaded: whether they
+/// would have matched the words is not known, so they are not said missing from the output.
+#[test]
+fn a_search_by_marks_and_words_says_only_that_marked_partners_are_not_loaded() {
+    let home = Home::new();
+    let file = home.file("datasets/mine.ron", GOOD);
+    home.ok(&["star", "beta"]);
+    std::fs::write(&file, GOOD.replace("\"Beta.\"", "\"  \"")).expect("write");
+    for query in ["is:starred ugap", "is:starred kind:media", "is:starred !is:met"] {
+        let err = text(&home.run(&["search", query]).stderr);
+        let said = "1 partner with the marks this search asks for is not loaded (\"beta\"), so it was not searched: its dataset file was skipped: ";
+        assert!(err.contains(said), "{query}: {err}");
+        assert!(!err.contains("missing from this output"), "{query}: {err}");
+    }
+    // By marks alone it would have been shown: missing from the output, as before.
+    let err = text(&home.run(&["search", "is:starred"]).stderr);
+    assert!(err.contains("missing from this output"), "{err}");
+    let err = text(&home.run(&["--lang", "fr", "search", "is:starred ugap"]).stderr);
+    assert!(err.contains("n'est pas chargé (\"beta\"), il n'a donc pas été cherché"), "{err}");
+}

@@ -10,6 +10,8 @@ pub static CLI: Cli = Cli {
     marks_not_shown: "your marks and notes are not shown: {}",
     marked_not_loaded_one: "{} partner with your marks or note is missing from this output, because it is not loaded ({}): its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_loaded_many: "{} partners with your marks or notes are missing from this output, because they are not loaded ({}): their dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
+    marked_not_searched_one: "{} partner with the marks this search asks for is not loaded ({}), so it was not searched: its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
+    marked_not_searched_many: "{} partners with the marks this search asks for are not loaded ({}), so they were not searched: their dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_loaded_kept_one: "{} partner with your marks or note is not loaded ({}): its dataset file was skipped: {}. This export carries it with its id and your marks and note only; fix the file (`partners validate FILE`) and run again",
     marked_not_loaded_kept_many: "{} partners with your marks or notes are not loaded ({}): their dataset file was skipped: {}. This export carries them with their id and your marks and notes only; fix the file (`partners validate FILE`) and run again",
     not_loaded_card: "Not loaded (its dataset file was skipped, or no longer has this id): only your marks and note are known.",
