@@ -587,10 +587,22 @@ fn read_from_folder(folder: &Path, file: &Path) -> bool {
 /// catalog of that folder (`laid_over`) found them: the file is not parsed a second time.
 fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<usize, String> {
     let catalog = laid_over.map_err(Clone::clone)?;
-    // A relation to no partner, which the browser leaves out, is a problem here all the same.
+    // A relation to no partner, or to one of a skipped file, which the browser leaves out, is
+    // a problem here all the same: every one, in the order of the file.
     let invalid = |w: &&Warning| w.problem().is_some() && w.concerns(file);
-    if let Some(e) = catalog.warnings().iter().find(invalid).and_then(Warning::problem) {
-        return Err(e.to_string());
+    let mut problems: Vec<&dataset::DatasetError> = catalog
+        .warnings()
+        .iter()
+        .filter(invalid)
+        .filter_map(Warning::problem)
+        .flat_map(dataset::DatasetError::problems)
+        .collect();
+    if !problems.is_empty() {
+        problems.sort_by_key(|e| match e {
+            dataset::DatasetError::Invalid { at, .. } => (at.line, at.column),
+            _ => (0, 0),
+        });
+        return Err(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
     }
     match catalog.partners_in_file(file) {
         Some(partners) => Ok(partners),

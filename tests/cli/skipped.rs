@@ -199,6 +199,33 @@ fn a_relation_to_a_partner_of_a_skipped_file_is_left_out_and_said_not_loaded() {
     assert!(out.contains("\"gamma\", which is not loaded: its dataset file was skipped"), "{out}");
 }
 
+/// `validate` of a file with relations both to no partner and to a partner of a skipped file
+/// lists them all, in the order of the file: two warnings at load, one list of problems.
+#[test]
+fn validate_lists_relations_to_no_partner_and_to_partners_not_loaded() {
+    let home = Home::new();
+    let mine = home.file(
+        "datasets/mine.ron",
+        "(partners: [\n  (id: \"alpha\", name: \"Alpha\", kind: Media, scope: Local, description: \"A.\",\n   relations: [(kind: MemberOf, target: \"gamma\")]),\n  (id: \"beta\", name: \"Beta\", kind: Media, scope: Local, description: \"B.\",\n   relations: [(kind: MemberOf, target: \"nowhere\")]),\n])",
+    );
+    home.file(
+        "datasets/other.ron",
+        "(partners: [(id: \"gamma\", name: \"\", kind: Media, scope: Local, description: \"G.\")])",
+    );
+    let shown = mine.display().to_string();
+    let out = home.expect(&["validate", &shown], 1);
+    let lines: Vec<&str> = out.lines().filter(|l| l.starts_with(&shown)).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(&format!("{shown}:3:")) && lines[0].contains("not loaded"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{shown}:5:")) && lines[1].contains("not a partner"),
+        "{out}"
+    );
+}
+
 /// `show ID` of a partner whose file was skipped says so, rather than that no partner has
 /// the id; when a file was skipped unread (its partners unknown), that it may be there.
 #[test]
