@@ -44,7 +44,64 @@ pub fn command(lang: Lang) -> clap::Command {
 /// Parses the command line, its help in `lang`.
 pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
-    Cli::from_arg_matches(&command(lang).try_get_matches()?)
+    let mut command = command(lang);
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    refuse_json_where_unknown(&matches, &mut command)?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// `--json` is global so that it may come before the command (`partners --json search
+/// ugap`); clap then takes it for every command and checks it only where it is written. So
+/// it is refused here, in clap's words, where clap refuses it after the command: with no
+/// command, with a command that prints no JSON, or with an option of the command it cannot
+/// be used with (`partners --json show ID --format md`).
+fn refuse_json_where_unknown(
+    matches: &clap::ArgMatches,
+    command: &mut clap::Command,
+) -> Result<(), clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use clap::parser::ValueSource;
+    if !matches.get_flag("json") {
+        return Ok(());
+    }
+    command.build();
+    let (command, matches) = match matches.subcommand() {
+        Some((name, sub)) => match command.find_subcommand_mut(name) {
+            Some(command) => (command, sub),
+            None => return Ok(()),
+        },
+        None => (command, matches),
+    };
+    let usage = command.render_usage();
+    // The command's own `--json`, not the copy of the global one clap gives every command.
+    let own = command.get_arguments().find(|arg| arg.get_id() == "json" && !arg.is_global_set());
+    let mut error = if let Some(json) = own {
+        let given = |arg: &&clap::Arg| {
+            matches.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine)
+        };
+        let conflicts = |arg: &clap::Arg, with: &clap::Arg| {
+            command.get_arg_conflicts_with(arg).iter().any(|c| c.get_id() == with.get_id())
+        };
+        let other = command
+            .get_arguments()
+            .filter(given)
+            .find(|arg| !arg.is_global_set() && (conflicts(json, arg) || conflicts(arg, json)));
+        let Some(other) = other else { return Ok(()) };
+        let mut error = clap::Error::new(ErrorKind::ArgumentConflict).with_cmd(command);
+        error.insert(ContextKind::PriorArg, ContextValue::String(other.to_string()));
+        error
+    } else {
+        let mut error = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(command);
+        // As clap says it where the command takes words: they may be `--json`.
+        if command.get_positionals().next().is_some() {
+            let tip = "to pass '--json' as a value, use '-- --json'";
+            error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+        }
+        error
+    };
+    error.insert(ContextKind::InvalidArg, ContextValue::String("--json".to_owned()));
+    error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    Err(error)
 }
 
 /// The French help's heading of options (clap adds the colon).
@@ -128,6 +185,11 @@ pub struct Cli {
     /// Language of the messages [default: from `LC_ALL`, `LC_MESSAGES` or `LANG`, else en].
     #[arg(long, value_enum, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
+    /// Print JSON, as the `--json` of `search`, `show`, `list` and `alias` does; it may come
+    /// before the command too (`partners --json search ugap`).
+    // Hidden: each of those commands lists its own, and the others take none.
+    #[arg(long, global = true, hide = true)]
+    pub json: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Start the browser with this query typed (after `--` when it starts with `-`).

@@ -37,6 +37,10 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
             "Langue des messages [par défaut\u{a0}: selon `LC_ALL`, `LC_MESSAGES` ou `LANG`, \
              sinon en] [valeurs\u{a0}: en, fr]"
         }
+        ("", "json") => {
+            "Afficher du JSON, comme le `--json` de `search`, `show`, `list` et `alias`\u{a0}; \
+             il peut aussi venir avant la commande (`partners --json search ugap`)"
+        }
         ("", "query") => {
             "Ouvrir le navigateur avec cette recherche tapée (après `--` si elle commence par \
              `-`)"
