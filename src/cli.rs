@@ -260,7 +260,7 @@ pub enum Command {
     /// Print every partner.
     List {
         /// Only partners of this kind.
-        #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+        #[arg(long, value_name = "KIND", value_parser = KindValue)]
         #[arg(add = ArgValueCompleter::new(completions::complete_kind))]
         kind: Option<Kind>,
         #[command(flatten)]
@@ -359,6 +359,37 @@ pub enum Command {
     /// The configuration file: where it is read from (`--path`), a complete commented default
     /// (`--default`), or whether it can be used (`--check`).
     Config(crate::config::ConfigArgs),
+}
+
+/// `--kind`'s values: a kind named as [`parse_kind`] reads it. An empty value (`--kind=`),
+/// which every kind's name starts with, is refused as clap refuses one for a list of values
+/// (`--format=`): no value, and the kinds to choose from.
+#[derive(Debug, Clone, Copy)]
+struct KindValue;
+
+impl clap::builder::TypedValueParser for KindValue {
+    type Value = Kind;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Kind, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        if !value.is_empty() {
+            return clap::builder::StringValueParser::new()
+                .try_map(|value: String| parse_kind(&value))
+                .parse_ref(command, arg, value);
+        }
+        let mut error = clap::Error::new(ErrorKind::InvalidValue).with_cmd(command);
+        let arg = arg.map(ToString::to_string).unwrap_or_default();
+        let kinds = Kind::ALL.iter().map(|&k| crate::search::kind_listed(k).to_owned()).collect();
+        error.insert(ContextKind::InvalidArg, ContextValue::String(arg));
+        error.insert(ContextKind::InvalidValue, ContextValue::String(String::new()));
+        error.insert(ContextKind::ValidValue, ContextValue::Strings(kinds));
+        Err(error)
+    }
 }
 
 /// A kind as `kind:` names it (`--kind élus`, `--kind pub`), when it names one alone.

@@ -32,12 +32,20 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
     };
     let arg = context(ContextKind::InvalidArg).unwrap_or_default();
     let mut message = match error.kind() {
-        // clap's "a value is required": an invalid value that is empty, and no values to
-        // choose from.
+        // clap's "a value is required": an invalid value that is empty, with the values to
+        // choose from when there is a list (`--format=`).
         ErrorKind::InvalidValue
             if context(ContextKind::InvalidValue).is_none_or(|value| value.is_empty()) =>
         {
-            fill(said.arg_missing_value, &[&arg])
+            let message = fill(said.arg_missing_value, &[&arg]);
+            match context(ContextKind::ValidValue).filter(|values| !values.is_empty()) {
+                Some(values) => format!(
+                    "{message}{}{}",
+                    said.cause_separator,
+                    fill(said.arg_possible_values, &[&values])
+                ),
+                None => message,
+            }
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = context(ContextKind::InvalidValue).unwrap_or_default();

@@ -416,6 +416,38 @@ fn kinds_are_named_in_either_language_and_told_in_the_users() {
     assert!(said.contains("tipe:élus\u{a0}: aucun filtre ne s'appelle ainsi"), "{said}");
 }
 
+#[test]
+fn an_empty_value_is_told_missing_with_the_values_to_choose_from() {
+    let home = Home::new();
+    // `--kind=` is no kind's start (which would make it "ambiguous"): it is a missing value,
+    // told as clap tells `--format=`, with what to choose from, in either language.
+    for (args, english, french) in [
+        (
+            &["list", "--kind="][..],
+            "a value is required for '--kind <KIND>' but none was supplied",
+            "local-authority, public-body",
+        ),
+        (&["list", "--kind", ""], "a value is required for '--kind <KIND>'", "media, foundation"),
+        (&["export", "--format="], "a value is required for '--format <FORMAT>'", "csv, json"),
+        (&["show", "ugap", "--format="], "a value is required for '--format <FORMAT>'", "text, md"),
+    ] {
+        let said = text(&home.run(args).stderr);
+        assert!(said.contains(english) && said.contains(french), "{args:?}: {said}");
+        assert!(!said.contains("ambiguous"), "{args:?}: {said}");
+    }
+    for (args, values) in [
+        (&["--lang", "fr", "list", "--kind="][..], "collectivité, public, programme, élus"),
+        (&["--lang", "fr", "export", "--format="], "csv, json, md, dot, vcf"),
+    ] {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let said = text(&out.stderr).replace('\u{a0}', " ");
+        assert!(said.contains("une valeur est attendue après"), "{args:?}: {said}");
+        assert!(said.contains(&format!("valeurs possibles : {values}")), "{args:?}: {said}");
+        assert!(!said.contains("ambigu"), "{args:?}: {said}");
+    }
+}
+
 /// `--help` in French, before or after the subcommand, or from the locale; English as clap
 /// writes it.
 #[test]
