@@ -533,6 +533,35 @@ fn highlights_map_ligatures_and_decomposed_accents_to_original_characters() {
     assert_eq!(index.search(&parse_query("coeur oeuvre"), &[], None).len(), 1);
 }
 
+/// The glossary's "UN" for `onu` is an acronym: it lights where it is written in capitals,
+/// not the French article "Un" (nor, in a note, "un"), while the word typed lights wherever
+/// it is a word.
+#[test]
+fn an_acronym_equivalent_lights_in_capitals_only() {
+    let source = r#"(partners: [
+        (id: "reseau", name: "Un réseau des villes", kind: Media, scope: Local,
+         description: "Un réseau avec un siège à l'ONU."),
+        (id: "unep", name: "UN Environment Programme", kind: Media, scope: International,
+         description: "The UN agency, un-like any other."),
+    ])"#;
+    let dataset = parse(source, std::path::Path::new("test.ron"))
+        .unwrap_or_else(|e| panic!("test dataset does not parse: {e}"));
+    let index = Index::with_glossary(&dataset.partners, partners::search::Glossary::bundled());
+    let query = parse_query("onu");
+    let (reseau, unep) = (&dataset.partners[0], &dataset.partners[1]);
+    let lit = index.highlights(0, reseau, &query);
+    assert_eq!(picked(&reseau.name, &lit.name), "");
+    assert_eq!(picked(&reseau.description, &lit.description), "ONU");
+    let lit = index.highlights(1, unep, &query);
+    assert_eq!(picked(&unep.name, &lit.name), "UN");
+    assert_eq!(picked(&unep.description, &lit.description), "UN");
+    let note = "Un contact à l'ONU, vu au siège de l'UN.";
+    assert_eq!(picked(note, &index.text_marker(&query).mark(note)), "ONUUN");
+    // Typed, "un" is the user's word, in any case.
+    let lit = index.highlights(0, reseau, &parse_query("un"));
+    assert_eq!(picked(&reseau.name, &lit.name), "Un");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::fold::{fold_with_map, folded_len, is_word_char};
 use super::fuzzy::fuzzy_positions;
+use super::glossary::Glossary;
 use super::index::{ACRONYM, Index, NAME};
 use super::query::{Atom, Mode, Query};
 use crate::PARALLEL_MIN;
@@ -41,6 +42,9 @@ enum Look {
     WordStarts,
     /// The occurrences that are whole words.
     WholeWords,
+    /// The occurrences that are whole words written in capitals: a glossary equivalent that is
+    /// an acronym, as the glossary writes it ("UN" for `onu`), not the article "Un".
+    Capitals,
 }
 
 /// What a query marks in a long text (a description, a note), planned once per query: its
@@ -117,8 +121,7 @@ impl TextMarker {
         for (term, look) in &self.terms {
             match look {
                 Look::Anywhere => mark_substrings(window, term, &mut out),
-                Look::WordStarts => mark_word_starts(window, term, false, &mut out),
-                Look::WholeWords => mark_word_starts(window, term, true, &mut out),
+                look => mark_word_starts(window, term, *look, &mut out),
             }
         }
         out.sort_unstable();
@@ -146,8 +149,8 @@ impl Index {
                 marker.typed(term, whole, self.counts_inside(term, mode));
             }
         }
-        for (term, whole) in other_spellings(&plans) {
-            marker.push(term, if whole { Look::WholeWords } else { Look::WordStarts });
+        for (term, look) in other_spellings(&plans, self.glossary.as_ref()) {
+            marker.push(term, look);
         }
         marker
     }
@@ -222,7 +225,7 @@ impl Index {
             };
             let short = |original: &str, folded: &str, out: &mut Vec<usize>| {
                 if acronym || needless {
-                    mark_word_starts(original, term, true, out);
+                    mark_word_starts(original, term, Look::WholeWords, out);
                 } else if folded.contains(term) || by_letters() {
                     mark_short(original, folded, term, mode, out);
                 }
@@ -241,7 +244,8 @@ impl Index {
             }
         }
         if let Some(plans) = &plans {
-            mark_forms(partner, plans, texts, &mut out, &mut marker);
+            let spellings = other_spellings(plans, self.glossary.as_ref());
+            mark_forms(partner, spellings, texts, &mut out, &mut marker);
         }
         if texts && let Some(location) = &partner.location {
             out.location = marker.mark(location);
@@ -283,7 +287,8 @@ impl Index {
                 plan.direct.iter().flat_map(|(slots, _)| slots).any(|slot| is_term(slot, term))
             })
             .any(|plan| {
-                other_spellings(std::slice::from_ref(plan)).any(|(s, whole)| holds(s, whole))
+                other_spellings(std::slice::from_ref(plan), self.glossary.as_ref())
+                    .any(|(s, look)| holds(s, look != Look::WordStarts))
             })
     }
 }
@@ -307,37 +312,55 @@ fn needless(plans: Option<&[GroupPlan<'_>]>, term: &str) -> bool {
 /// Marks where the other spellings and glossary equivalents of the query's words start a
 /// word (typos: where they are whole words) in the short fields, and adds them to what marks
 /// the long texts.
-fn mark_forms(
+fn mark_forms<'p>(
     partner: &Partner,
-    plans: &[GroupPlan<'_>],
+    spellings: impl Iterator<Item = (&'p str, Look)>,
     texts: bool,
     out: &mut Highlights,
     marker: &mut TextMarker,
 ) {
-    for (term, whole) in other_spellings(plans) {
-        mark_word_starts(&partner.name, term, whole, &mut out.name);
+    for (term, look) in spellings {
+        mark_word_starts(&partner.name, term, look, &mut out.name);
         if let Some(acronym) = &partner.acronym {
-            mark_word_starts(acronym, term, whole, &mut out.acronym);
+            mark_word_starts(acronym, term, look, &mut out.acronym);
         }
         for (alias, marks) in partner.aliases.iter().zip(&mut out.aliases) {
-            mark_word_starts(alias, term, whole, marks);
+            mark_word_starts(alias, term, look, marks);
         }
         if texts {
-            marker.push(term, if whole { Look::WholeWords } else { Look::WordStarts });
+            marker.push(term, look);
         }
     }
 }
 
-/// The other spellings of the plans' words and their glossary equivalents, each with whether
-/// it counts only as a whole word (a correction).
-fn other_spellings<'p>(plans: &'p [GroupPlan<'_>]) -> impl Iterator<Item = (&'p str, bool)> {
-    plans.iter().flat_map(|plan| {
+/// The other spellings of the plans' words and their glossary equivalents, each with where
+/// it is marked: at word starts, as whole words only (a correction, an acronym), or as whole
+/// words in capitals (an equivalent that is an acronym: the glossary's "UN" for `onu` is no
+/// reason to mark the article "Un", nor its "EU" the French "eu").
+fn other_spellings<'p>(
+    plans: &'p [GroupPlan<'_>],
+    glossary: Option<&'p Glossary>,
+) -> impl Iterator<Item = (&'p str, Look)> {
+    let acronym = move |term: &str| glossary.is_some_and(|g| g.is_acronym(term));
+    plans.iter().flat_map(move |plan| {
         let direct = plan.direct.iter().flat_map(|(slots, _)| slots);
+        let look = move |equivalent: bool| {
+            move |form: &'p super::expand::Form| {
+                let look = if equivalent && acronym(form.plan.term()) {
+                    Look::Capitals
+                } else if form.kind == FormKind::Typo || form.plan.is_acronym() {
+                    Look::WholeWords
+                } else {
+                    Look::WordStarts
+                };
+                (form.plan.term(), look)
+            }
+        };
         direct
             .filter_map(|slot| slot.word.as_ref())
             .flat_map(|word| word.forms.iter().skip(1))
-            .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()))
-            .map(|form| (form.plan.term(), form.kind == FormKind::Typo || form.plan.is_acronym()))
+            .map(look(false))
+            .chain(plan.extras.iter().flatten().flat_map(|word| word.forms.iter()).map(look(true)))
     })
 }
 
@@ -370,11 +393,18 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
     }
 }
 
-/// Marks every occurrence of folded `term` in `original` that starts a word (and, with
-/// `whole`, ends one).
-fn mark_word_starts(original: &str, term: &str, whole: bool, out: &mut Vec<usize>) {
+/// Marks every occurrence of folded `term` in `original` that starts a word (and, unless
+/// `look` is [`Look::WordStarts`], ends one; with [`Look::Capitals`], whose letters are all
+/// capitals).
+fn mark_word_starts(original: &str, term: &str, look: Look, out: &mut Vec<usize>) {
     let (folded, map) = fold_with_map(original);
     let term_chars = term.chars().count();
+    let whole = look != Look::WordStarts;
+    let letters: Vec<char> =
+        if look == Look::Capitals { original.chars().collect() } else { Vec::new() };
+    let capitals = |positions: &[usize]| {
+        positions.iter().all(|&p| letters.get(p).is_some_and(|c| !c.is_lowercase()))
+    };
     // Counted on from the previous occurrence, as in [`mark_substrings`]: counted from the
     // start, a description of 1 MiB full of a term's word starts took seconds a frame.
     let (mut byte_seen, mut chars_seen) = (0, 0);
@@ -384,7 +414,10 @@ fn mark_word_starts(original: &str, term: &str, whole: bool, out: &mut Vec<usize
         if starts && (ends || !whole) {
             chars_seen += folded[byte_seen..byte].chars().count();
             byte_seen = byte;
-            out.extend(map[chars_seen..chars_seen + term_chars].iter().copied());
+            let positions = &map[chars_seen..chars_seen + term_chars];
+            if look != Look::Capitals || capitals(positions) {
+                out.extend(positions.iter().copied());
+            }
         }
     }
 }
@@ -455,7 +488,7 @@ mod tests {
             ]), 0..30),
             terms in proptest::collection::vec(
                 (proptest::sample::select(vec!["a", "aa", "aaa", "e", "ete", "oe", "a b", "日", "b"]),
-                 0usize..3),
+                 0usize..4),
                 1..4,
             ),
             cut in (0usize..40, 0usize..40),
@@ -463,7 +496,10 @@ mod tests {
             let text: String = pieces.concat();
             let mut marker = TextMarker::default();
             for (term, look) in terms {
-                marker.push(term, [Look::Anywhere, Look::WordStarts, Look::WholeWords][look]);
+                marker.push(
+                    term,
+                    [Look::Anywhere, Look::WordStarts, Look::WholeWords, Look::Capitals][look],
+                );
             }
             let whole = marker.mark(&text);
             let chars = text.chars().count();
@@ -486,7 +522,7 @@ mod tests {
         assert_eq!(out, [0, 1, 1, 2]);
         out.clear();
         // The second occurrence starts inside the first, after a hyphen: a word start too.
-        mark_word_starts("a-a-a", "a-a", false, &mut out);
+        mark_word_starts("a-a-a", "a-a", Look::WordStarts, &mut out);
         assert_eq!(out, [0, 1, 2, 2, 3, 4]);
     }
 
@@ -496,10 +532,10 @@ mod tests {
     fn word_starts_are_marked_where_each_occurs() {
         let text = "Été xété œuvre été, l'été étés";
         let mut out = Vec::new();
-        mark_word_starts(text, "ete", false, &mut out);
+        mark_word_starts(text, "ete", Look::WordStarts, &mut out);
         assert_eq!(out, [0, 1, 2, 15, 16, 17, 22, 23, 24, 26, 27, 28]);
         out.clear();
-        mark_word_starts(text, "ete", true, &mut out);
+        mark_word_starts(text, "ete", Look::WholeWords, &mut out);
         assert_eq!(out, [0, 1, 2, 15, 16, 17, 22, 23, 24]);
     }
 }
