@@ -389,15 +389,7 @@ fn a_notes_question_on_a_terminal_too_small_takes_its_answers(
     app.update(Action::Resize { width: 20, height: 6 });
     let effects = common::keys(&mut app, keys);
     assert_eq!(app.should_quit(), quit, "{keys}");
-    let notes: Vec<Option<String>> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Save(Change::EditedNote { text, .. }) => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
-    let expected: Vec<Option<String>> = saved.map(|t| Some(t.to_owned())).into_iter().collect();
-    assert_eq!(notes, expected, "{keys}");
+    assert_eq!(notes_saved(&effects), saved_as(saved), "{keys}");
     if let Some(Overlay::Note(editor)) = app.overlay() {
         assert_eq!(editor.text(), "hi", "nothing typed unseen: {keys}");
     }
@@ -821,15 +813,7 @@ fn closing_a_changed_note_asks(
     let (app, effects) = run(keys);
     assert_eq!(shown(&app), overlay, "{keys}");
     assert_eq!(app.should_quit(), quit, "{keys}");
-    let notes: Vec<Option<String>> = effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Save(Change::EditedNote { text, .. }) => Some(text.clone()),
-            _ => None,
-        })
-        .collect();
-    let expected: Vec<Option<String>> = saved.map(|t| Some(t.to_owned())).into_iter().collect();
-    assert_eq!(notes, expected, "{keys}");
+    assert_eq!(notes_saved(&effects), saved_as(saved), "{keys}");
     if overlay == Shown::Note && !quit {
         let Some(Overlay::Note(editor)) = app.overlay() else { unreachable!() };
         assert!(editor.text().starts_with("hi"), "the text is still there: {keys}");
@@ -978,4 +962,20 @@ fn the_note_is_wrapped_again_when_the_terminal_is_resized() {
     let screen = common::draw(&app).backend().to_string();
     assert!(screen.contains(&format!("│{}   ", ["abcd"; 7].join(" "))), "{screen}");
     assert!(!screen.contains(&["abcd"; 8].join(" ")), "{screen}");
+}
+
+/// The notes `effects` save, in order.
+fn notes_saved(effects: &[Effect]) -> Vec<Option<String>> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Save(Change::EditedNote { text, .. }) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What [`notes_saved`] gives when `saved` is saved, or nothing.
+fn saved_as(saved: Option<&str>) -> Vec<Option<String>> {
+    saved.map(|t| Some(t.to_owned())).into_iter().collect()
 }

@@ -810,13 +810,7 @@ fn a_note_typed_at_the_terminal_is_asked_for_and_ends_with_ctrl_d() {
 /// status line with the key that shows it whole; the help then shows each of its problems.
 #[test]
 fn a_skipped_file_read_before_the_first_frame_is_shown_whole_in_the_help() {
-    let home = tempfile::tempdir().expect("a home");
-    std::fs::create_dir(home.path().join("datasets")).expect("a datasets folder");
-    let partner = |id: &str| {
-        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
-    };
-    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
-    std::fs::write(home.path().join("datasets/worse.ron"), text).expect("written");
+    let home = home_with_a_bad_file();
     let mut session = Session::start(&format!("--home '{}'", home.path().display()));
     session.wait_for("the warning and its key", |s| s.contents().contains("Alt-h shows all · "));
     session.type_keys(b"\x1bh"); // Alt-h, as Esc h
@@ -834,13 +828,7 @@ fn a_skipped_file_read_before_the_first_frame_is_shown_whole_in_the_help() {
 /// file's every problem with its fix, not the status line's one line that counts them.
 #[test]
 fn the_warnings_are_printed_whole_when_the_browser_ends() {
-    let home = tempfile::tempdir().expect("a home");
-    std::fs::create_dir(home.path().join("datasets")).expect("a datasets folder");
-    let partner = |id: &str| {
-        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
-    };
-    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
-    std::fs::write(home.path().join("datasets/worse.ron"), text).expect("written");
+    let home = home_with_a_bad_file();
     // No `stty -a` after it: the lines printed stay on the screen.
     let script = format!("'{BIN}' --home '{}'; echo {AFTER} status=$?", home.path().display());
     let mut session = Session::spawn("sh", &script, &[]);
@@ -856,4 +844,16 @@ fn the_warnings_are_printed_whole_when_the_browser_ends() {
     }
     assert!(printed.contains("\n  fix: write the name"), "on lines of their own:\n{contents}");
     assert!(!printed.contains("2 problems, the first"), "{contents}");
+}
+
+/// A home whose datasets folder holds a file with two problems: two partners without a name.
+fn home_with_a_bad_file() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("a home");
+    std::fs::create_dir(home.path().join("datasets")).expect("a datasets folder");
+    let partner = |id: &str| {
+        format!("(id: \"{id}\", name: \"\", kind: Media, scope: National, description: \"x\"),\n")
+    };
+    let text = format!("(partners: [\n{}{}])", partner("first-one"), partner("second-one"));
+    std::fs::write(home.path().join("datasets/worse.ron"), text).expect("written");
+    home
 }
