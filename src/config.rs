@@ -154,6 +154,9 @@ fn syntax_message(message: &str) -> String {
         said.toml_phrases.get(at).map(|p| (*p).to_owned())
     };
     let (what, expected) = match message.split_once(", expected ") {
+        // toml expects a literal string ('dark') there, but "dark" is as good: what it
+        // expects would contradict what it says.
+        Some((what @ "string values must be quoted", _)) => (what, None),
         Some((what, expected)) => (what, Some(expected)),
         None => (message, None),
     };
