@@ -110,7 +110,8 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// What the TOML reader found wrong, in the user's language: a value of the wrong type (the
 /// mistake a hand-written file makes most) is said again from toml's words, and so is a
 /// mistake of syntax (see [`syntax_message`]).
-fn toml_message(message: &str) -> String {
+/// `date`: the value toml found is a date (it says a table).
+fn toml_message(message: &str, date: bool) -> String {
     let wrong_type =
         message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected "));
     let Some((found, expected)) = wrong_type else { return syntax_message(message) };
@@ -122,6 +123,7 @@ fn toml_message(message: &str) -> String {
         "integer" | "float" => said.config_a_number,
         "boolean" => said.config_a_boolean,
         "sequence" => said.config_a_list,
+        "map" if date => said.config_a_date,
         "map" => said.config_a_table,
         _ => return message.to_owned(),
     };
@@ -194,8 +196,13 @@ impl Config {
             let (line, column) = line_column(text, span.start);
             ConfigError::At { path: path.display().to_string(), line, column, message }
         };
-        let raw: Raw = toml::from_str(text)
-            .map_err(|e| at(e.span().unwrap_or(0..0), toml_message(e.message().trim())))?;
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            // toml hands a date over as a table: said as what it is.
+            let written = text.get(span.clone()).unwrap_or("").trim();
+            let date = written.parse::<toml::value::Datetime>().is_ok();
+            at(span, toml_message(e.message().trim(), date))
+        })?;
         // (Flattened, the names lose their places: the first line that sets one says.)
         let place = |name: &str| {
             let mut offset = 0;

@@ -210,6 +210,18 @@ fn a_value_of_the_wrong_type_is_told_in_the_users_language() {
             ":2:8: le texte \"x\" n'a pas sa place ici ; écrivez une liste",
         ),
         ("theme = 3\n", "en", ":1:9: the number 3 does not go here: write a text in double quotes"),
+        // toml hands a date over as a table.
+        (
+            "mouse = 1979-05-27\n",
+            "en",
+            ":1:9: a date or time does not go here: write true or false",
+        ),
+        (
+            "mouse = 07:32:00\n",
+            "fr",
+            ":1:9: une date ou une heure n'a pas sa place ici ; écrivez true ou false",
+        ),
+        ("mouse = { a = 1 }\n", "en", ":1:9: a table does not go here: write true or false"),
     ];
     refused_as_said(&cases);
 }

@@ -284,6 +284,7 @@ table! {
         config_a_boolean,
         config_a_list,
         config_a_table,
+        config_a_date,
         /// What a setting wants: true or false.
         config_want_boolean,
         /// What a key wants: a list. `{}`: one to write, made of the text written if it was one.

@@ -300,6 +300,7 @@ pub static UI: Ui = Ui {
     config_a_boolean: "the boolean",
     config_a_list: "a list",
     config_a_table: "a table",
+    config_a_date: "a date or time",
     config_want_boolean: "write true or false",
     config_want_list: "write a list of keys in brackets: {}",
     config_want_table: "write the keys under a line [keys], one action a line, as star = [\"ctrl-s\"]",

@@ -300,6 +300,7 @@ pub static UI: Ui = Ui {
     config_a_boolean: "le booléen",
     config_a_list: "une liste",
     config_a_table: "une table",
+    config_a_date: "une date ou une heure",
     config_want_boolean: "écrivez true ou false",
     config_want_list: "écrivez une liste de touches entre crochets\u{a0}: {}",
     config_want_table: "écrivez les touches sous une ligne [keys], une action par ligne, comme star = [\"ctrl-s\"]",
