@@ -507,7 +507,7 @@ impl Catalog {
         state
             .marks
             .iter()
-            .filter(|(id, marks)| self.position(id).is_none() && admits(marks))
+            .filter(|(id, marks)| admits(marks) && self.position(id).is_none())
             .map(|(id, _)| id.as_str())
             .collect()
     }

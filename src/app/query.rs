@@ -96,7 +96,8 @@ impl App {
     fn say_marked_not_loaded(&mut self) {
         const SHOWN: usize = 3;
         let Ok(query) = &self.parsed else { return };
-        if self.status.is_some() {
+        // Most queries select by no mark: nothing to look up, keystroke after keystroke.
+        if self.status.is_some() || query.admits_marks(MarkBits::default()).is_none() {
             return;
         }
         let admits = |marks: &Marks| {

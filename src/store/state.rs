@@ -396,6 +396,30 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// `fields` names the fields of a state and of its marks again: a field added to them and
+    /// not there would have every file that holds it set aside as unreadable.
+    #[test]
+    fn a_state_with_every_field_written_reads_back() {
+        let marks = Marks {
+            starred: true,
+            starred_at: Some(1),
+            met: true,
+            met_at: Some(2),
+            note: Some("n".into()),
+            note_at: Some(3),
+            aliases: vec!["a".into()],
+            aliases_at: Some(4),
+        };
+        let state = State {
+            marks: BTreeMap::from([("x".to_owned(), marks)]),
+            history: vec!["q".into()],
+            ..State::default()
+        };
+        let text = to_ron(&state).expect("written");
+        assert!(matches!(fields(&text), Fields::Known), "{text}");
+        assert_eq!(parse_state(text.as_bytes()).map(|s| s.marks), Ok(state.marks));
+    }
+
     #[test]
     fn star_and_met_stamp_only_real_changes() {
         let mut state = State::default();
