@@ -75,13 +75,27 @@ pub fn syntax_message(code: &ron::Error) -> String {
     let outer = |outer: &Option<String>| outer.as_deref().map(structure).unwrap_or_default();
     // What the file holds is quoted, cut short: a word may run for megabytes.
     let quoted = |found: &str| crate::text::truncate(found, QUOTED_MOST).into_owned();
+    // A name near what was written comes first, the list of them all after.
+    let unknown = |found: &str, expected: &[&str], outer, (far, near): (&str, &str)| {
+        let (found, all) = (quoted(found), expected.join(", "));
+        match near_name(&found, expected) {
+            Some(name) => fill(near, &[&found, &outer, &name, &all]),
+            None => fill(far, &[&found, &outer, &all]),
+        }
+    };
     match code {
-        E::NoSuchEnumVariant { expected, found, outer: o } => {
-            fill(said.ron_unknown_variant, &[&quoted(found), &outer(o), &expected.join(", ")])
-        }
-        E::NoSuchStructField { expected, found, outer: o } => {
-            fill(said.ron_unknown_field, &[&quoted(found), &outer(o), &expected.join(", ")])
-        }
+        E::NoSuchEnumVariant { expected, found, outer: o } => unknown(
+            found,
+            expected,
+            outer(o),
+            (said.ron_unknown_variant, said.ron_unknown_variant_near),
+        ),
+        E::NoSuchStructField { expected, found, outer: o } => unknown(
+            found,
+            expected,
+            outer(o),
+            (said.ron_unknown_field, said.ron_unknown_field_near),
+        ),
         E::ExpectedDifferentStructName { expected, found } => {
             fill(said.ron_not_a_struct, &[&quoted(found), &structure(expected)])
         }
@@ -128,6 +142,35 @@ pub fn syntax_message(code: &ron::Error) -> String {
     }
 }
 
+/// The one name of `expected` that `found` was most likely meant to be: the same but for
+/// case, a slip or two away (one for a short word), or holding it whole (`Association` for
+/// `ProfessionalAssociation`); `None` when none or several are equally near.
+fn near_name<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
+    let length = found.chars().count();
+    // A name is short; a long word is no slip (and the distance would cost its square).
+    if length > NEAR_MOST {
+        return None;
+    }
+    let found = found.to_lowercase();
+    let most = if length >= 6 { 2 } else { 1 };
+    let distance = |name: &str| {
+        let name = name.to_lowercase();
+        let slips = strsim::damerau_levenshtein(&found, &name);
+        if slips <= most {
+            Some(slips)
+        } else {
+            (length >= 4 && name.contains(&found)).then_some(most + 1)
+        }
+    };
+    let mut near =
+        expected.iter().filter_map(|&name| Some((distance(name)?, name))).collect::<Vec<_>>();
+    near.sort_unstable();
+    match near.as_slice() {
+        [(best, name), rest @ ..] if rest.first().is_none_or(|(next, _)| next > best) => Some(name),
+        _ => None,
+    }
+}
+
 /// What the messages call the structure ron names `name` (a Rust type's name): the words of
 /// the user's language; an enum (`Kind`, as the field `kind`) keeps its name.
 fn structure(name: &str) -> String {
@@ -145,6 +188,9 @@ fn structure(name: &str) -> String {
     .to_owned()
 }
 
+/// The longest word [`near_name`] compares with names.
+const NEAR_MOST: usize = 64;
+
 /// The most columns of the file's text a message quotes.
 const QUOTED_MOST: usize = 40;
 
@@ -161,6 +207,24 @@ mod tests {
         i18n::set(i18n::Lang::En);
         assert_eq!(escape, "«\u{a0}U+001B\u{a0}» n'est pas attendu ici");
         assert_eq!(at, "«\u{a0}@\u{a0}» n'est pas attendu ici");
+    }
+
+    #[test]
+    fn a_name_near_what_was_written_is_offered_when_it_is_the_only_one() {
+        let scopes = ["Local", "Regional", "National", "European", "International"];
+        let kinds = ["LocalAuthority", "ProfessionalAssociation", "SocialEconomy", "Media"];
+        let near = |found, names: &[&'static str]| near_name(found, names);
+        // Another case, a slip or two, a part of the name.
+        assert_eq!(near("regional", &scopes), Some("Regional"));
+        assert_eq!(near("Regionale", &scopes), Some("Regional"));
+        assert_eq!(near("Natoinal", &scopes), Some("National"));
+        assert_eq!(near("Association", &kinds), Some("ProfessionalAssociation"));
+        assert_eq!(near("medai", &kinds), Some("Media"));
+        // Too far, too short to be told from a part, or as near two names: none.
+        assert_eq!(near("Nope", &kinds), None);
+        assert_eq!(near("Eco", &kinds), None);
+        assert_eq!(near("Loca", &["Local", "Locb"]), None);
+        assert_eq!(near(&"a".repeat(NEAR_MOST + 1), &["a"]), None);
     }
 
     /// No start of a valid dataset, cut anywhere, is taken for a text with an error, even

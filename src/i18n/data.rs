@@ -28,6 +28,11 @@ table! {
         ron_unknown_variant,
         /// `{}`: the field written, `{}`: where, `{}`: the fields.
         ron_unknown_field,
+        /// The two above when one name is near what was written (a slip, another case, a
+        /// part of the name): `{}`: what was written, `{}`: where, `{}`: that name, `{}`:
+        /// all the names.
+        ron_unknown_variant_near,
+        ron_unknown_field_near,
         /// `{}`: the field, `{}`: where.
         ron_missing_field,
         /// `{}`: the word written, `{}`: the structure expected there (see `structure_*`).

@@ -306,6 +306,17 @@ fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
             ":1:72: « Nope » n'est pas un Kind connu ; choisissez parmi : LocalAuthority",
             ":1:72: `Nope` is no Kind; use one of: LocalAuthority",
         ),
+        // A name near what was written is offered first.
+        (
+            partner(", kind: Media, topics: [Procurment]"),
+            ": « Procurment » n'est pas un Topic connu : vouliez-vous dire « Procurement » ? (au choix : Procurement, SocialEconomy",
+            ": `Procurment` is no Topic: did you mean `Procurement`? (one of: Procurement, SocialEconomy",
+        ),
+        (
+            partner(", kind: Media, descripton: \"d\""),
+            ": « descripton » n'est pas un champ pour un partenaire : vouliez-vous dire « description » ? (les champs : id, name",
+            ": `descripton` is no field of a partner: did you mean `description`? (the fields: id, name",
+        ),
         (
             partner(", kind: Media, colour: 3"),
             ": « colour » n'est pas un champ pour un partenaire ; les champs sont : id, name",

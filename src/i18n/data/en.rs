@@ -10,6 +10,8 @@ pub static DATA: Data = Data {
     problems_in_all: "{} problems, the first: {}: {} · fix: {} (all of them: partners validate {})",
     ron_unknown_variant: "`{}` is no {}; use one of: {}",
     ron_unknown_field: "`{}` is no field of {}; the fields are: {}",
+    ron_unknown_variant_near: "`{}` is no {}: did you mean `{}`? (one of: {})",
+    ron_unknown_field_near: "`{}` is no field of {}: did you mean `{}`? (the fields: {})",
     ron_not_a_struct: "`{}` is not expected here: {} is written in parentheses, `(field: value, …)`",
     structure_dataset: "a dataset",
     structure_partner: "a partner",

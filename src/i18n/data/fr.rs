@@ -11,6 +11,8 @@ pub static DATA: Data = Data {
     problems_in_all: "{} problèmes, le premier\u{a0}: {}: {} · correction\u{a0}: {} (tous\u{a0}: partners validate {})",
     ron_unknown_variant: "«\u{a0}{}\u{a0}» n'est pas un {} connu\u{a0}; choisissez parmi\u{a0}: {}",
     ron_unknown_field: "«\u{a0}{}\u{a0}» n'est pas un champ pour {}\u{a0}; les champs sont\u{a0}: {}",
+    ron_unknown_variant_near: "«\u{a0}{}\u{a0}» n'est pas un {} connu\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}? (au choix\u{a0}: {})",
+    ron_unknown_field_near: "«\u{a0}{}\u{a0}» n'est pas un champ pour {}\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}? (les champs\u{a0}: {})",
     ron_not_a_struct: "«\u{a0}{}\u{a0}» n'est pas attendu ici\u{a0}: {} s'écrit entre parenthèses, «\u{a0}(champ: valeur, …)\u{a0}»",
     structure_dataset: "un jeu de données",
     structure_partner: "un partenaire",
