@@ -857,3 +857,28 @@ fn home_with_a_bad_file() -> tempfile::TempDir {
     std::fs::write(home.path().join("datasets/worse.ron"), text).expect("written");
     home
 }
+
+/// A search that finds nothing says so to a person at a terminal, in their language, with
+/// the exit code 1; piped (a script), or with `--limit 0` (the exit code alone), it prints
+/// nothing, as `grep` does.
+#[test]
+fn a_search_that_finds_nothing_says_so_at_a_terminal_only() {
+    let script = format!(
+        "'{BIN}' search zzqx; echo one=$?; '{BIN}' search --lang fr zzqx; \
+         '{BIN}' search zzqx --limit 0; '{BIN}' search zzqx | cat; echo {AFTER} status=$?"
+    );
+    let session = Session::spawn("sh", &script, &[]);
+    let (_, contents, _) = session.finish();
+    let printed: Vec<&str> =
+        contents.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        printed[..3],
+        [
+            "No partner matches \"zzqx\".",
+            "one=1",
+            "Aucun partenaire ne correspond à «\u{a0}zzqx\u{a0}»."
+        ],
+        "{contents}"
+    );
+    assert!(printed[3].starts_with(AFTER), "nothing more:\n{contents}");
+}

@@ -403,6 +403,9 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         })
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
+    if !matched && cx.tty && !json && limit != Some(0) {
+        writeln!(cx.err, "{}", fill(i18n::cli().nothing_matched, &[&clean(text)]))?;
+    }
     // Said as `list --starred` says it; the exit still tells whether anything matched.
     left_out(cx, &catalog, store.as_ref(), Selected::Query(&query), false)?;
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })

@@ -153,6 +153,9 @@ table! {
         lacks_word,
         /// No partner has every word of the query; those shown lack one.
         all_but_one,
+        /// `{}`: the query, quoted. Said to a person (standard output a terminal) when a
+        /// search finds nothing, which a script reads from the exit code alone.
+        nothing_matched,
         /// `{}`: the file, `{}`: how many groups (one). `validate` found no problem in a
         /// glossary.
         glossary_valid_one,

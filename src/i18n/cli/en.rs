@@ -70,6 +70,7 @@ pub static CLI: Cli = Cli {
     found_in_note: "found in your note or aliases",
     lacks_word: "without “{}”",
     all_but_one: "No partner has every word of the query: these have all but one.",
+    nothing_matched: "No partner matches \"{}\".",
     glossary_valid_one: "{}: ok, a glossary of {} group",
     glossary_valid_many: "{}: ok, a glossary of {} groups",
 

@@ -70,6 +70,7 @@ pub static CLI: Cli = Cli {
     found_in_note: "trouvé dans votre note ou vos alias",
     lacks_word: "sans «\u{a0}{}\u{a0}»",
     all_but_one: "Aucun partenaire n'a tous les mots de la recherche\u{a0}: voici ceux à qui il n'en manque qu'un.",
+    nothing_matched: "Aucun partenaire ne correspond à «\u{a0}{}\u{a0}».",
     glossary_valid_one: "{}\u{a0}: ok, un glossaire de {} groupe",
     glossary_valid_many: "{}\u{a0}: ok, un glossaire de {} groupes",
 
