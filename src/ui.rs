@@ -243,7 +243,10 @@ fn hints(app: &App, columns: u16) -> String {
                 }
                 _ => t.unsaved_note,
             };
-            let answers: Vec<String> = answers.into_iter().flatten().collect();
+            // Each answer in one piece (no-break spaces): where the question is wrapped, a
+            // key is never parted from what it does.
+            let answers: Vec<String> =
+                answers.into_iter().flatten().map(|a| a.replace(' ', "\u{a0}")).collect();
             return fill(unsaved, &[&answers.join(" · ")]);
         }
         Context::Note => vec![

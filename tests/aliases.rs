@@ -161,7 +161,7 @@ fn unsaved_aliases_are_asked_about_and_saved_on_a_signal() {
     assert!(effects.is_empty() && !app.should_quit(), "Ctrl-C asks first: {effects:?}");
     let Some(Overlay::Note(editor)) = app.overlay() else { panic!("the editor stays") };
     assert!(editor.asking.is_some());
-    let screen = format!("{:?}", draw(&app).backend());
+    let screen = format!("{:?}", draw(&app).backend()).replace('\u{a0}', " ");
     assert!(screen.contains("Unsaved aliases: Ctrl-S save"), "{screen}");
     let (mut app, _) = run_with(State::default(), (80, 24), "ugap <A-a> marmite");
     let effect = app.update(Action::Terminate);

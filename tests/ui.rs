@@ -272,6 +272,29 @@ fn the_note_question_is_whole_on_any_screen() {
     }
 }
 
+/// Where the question is wrapped, each answer stays on one line: a key never ends a line
+/// with what it does on the next ("· d" above "discard").
+#[rstest]
+fn the_note_question_never_parts_a_key_from_its_answer(
+    #[values((60, 20), (50, 14), (40, 12), (30, 8))] size: (u16, u16),
+    #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,
+) {
+    let mut actions = vec![Action::EditNote];
+    actions.extend("Call back".chars().map(Action::Insert));
+    actions.extend([Action::Resize { width: size.0, height: size.1 }, Action::Quit]);
+    partners::i18n::set(lang);
+    let app = app_with(bundled(), marked_state(), "ugap", (80, 24), &actions);
+    let shown = rows(draw(&app).backend().buffer()).join("\n").replace('\u{a0}', " ");
+    partners::i18n::set(partners::i18n::Lang::En);
+    let answers: &[&str] = match lang {
+        partners::i18n::Lang::En => &["Ctrl-S save", "d discard", "Esc keep writing"],
+        partners::i18n::Lang::Fr => &["Ctrl-S enregistrer", "d abandonner", "Échap continuer"],
+    };
+    for answer in answers {
+        assert!(shown.contains(answer), "{size:?}: {answer:?} on one line in\n{shown}");
+    }
+}
+
 #[rstest]
 #[case("kinds", 0)]
 #[case("scopes", 1)]
