@@ -15,7 +15,7 @@ mod warning;
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 pub use warning::Warning;
 
-use together::{merge, validate_together};
+use together::{Unparsed, merge, validate_together};
 
 use crate::dataset::{self, Dataset, DatasetError, Ids, Kind, Partner, RelationKind};
 use crate::search::{Glossary, GlossaryError, Index, MarkBits};
@@ -121,7 +121,8 @@ pub struct Catalog {
     /// `partners validate` says of it without parsing it again.
     file_partners: Vec<(PathBuf, usize)>,
     /// The partners of the datasets folder's files that were skipped (parsed, but breaking a
-    /// rule), by id, each with its file: not loaded, though they exist.
+    /// rule, or the ids a file with a syntax error still shows), by id, each with its file:
+    /// not loaded, though they exist.
     not_loaded: HashMap<String, PathBuf>,
 }
 
@@ -256,7 +257,7 @@ impl Catalog {
             let (source, parsed) = read(file, progress)?;
             loaded.push((file.clone(), source, parsed));
         }
-        let together = validate_together(None, loaded);
+        let together = validate_together(None, loaded, &Unparsed::default());
         if let Some(first) = together.skipped.into_iter().next() {
             return Err(first);
         }
@@ -316,13 +317,28 @@ impl Catalog {
         let bundled = dataset::bundled()?;
         let mut warnings = Vec::new();
         let mut loaded = Vec::new();
+        let mut unparsed = Unparsed::default();
         for file in dataset_files(dir) {
-            match read(&file, progress) {
-                Ok((source, parsed)) => loaded.push((file, source, parsed)),
-                Err(e) => warnings.push(Warning::Skipped(e)),
+            let source = match dataset::read_source_reporting(&file, progress) {
+                Ok(source) => source,
+                Err(e) => {
+                    unparsed.some_unknown = true;
+                    warnings.push(Warning::Skipped(e));
+                    continue;
+                }
+            };
+            match dataset::parse_syntax(&source, &file) {
+                Ok(parsed) => loaded.push((file, source, parsed)),
+                Err(e) => {
+                    // Its ids still tell a relation to one of its partners from one to none.
+                    let (ids, whole) = dataset::ids_written(&source);
+                    unparsed.some_unknown |= !whole;
+                    unparsed.ids.extend(ids.into_iter().map(|id| (id, file.clone())));
+                    warnings.push(Warning::Skipped(e));
+                }
             }
         }
-        let together = validate_together(Some(&bundled), loaded);
+        let together = validate_together(Some(&bundled), loaded, &unparsed);
         warnings.extend(together.skipped.into_iter().map(Warning::Skipped));
         warnings.extend(together.left_out);
         let (datasets, not_loaded) = (together.datasets, together.not_loaded);
@@ -460,8 +476,8 @@ impl Catalog {
     }
 
     /// The skipped file of the datasets folder that has a partner with this id, none loaded
-    /// having it: the partner exists, but is not loaded. (A file skipped for its syntax is
-    /// not read far enough to know its partners.)
+    /// having it: the partner exists, but is not loaded. (Of a file skipped for its syntax,
+    /// the ids its text still shows; of one skipped unread, none.)
     pub fn skipped_file_of(&self, id: &str) -> Option<&Path> {
         self.not_loaded.get(id).map(PathBuf::as_path)
     }

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{self, fill};
-pub use syntax::syntax_message;
 use syntax::{CUT_MARGIN, START_LOOKED_AT, syntax_error, syntax_error_in_start};
+pub use syntax::{ids_written, syntax_message};
 
 mod fast_ron;
 mod ids;

@@ -12,6 +12,15 @@ use crate::dataset::{self, Dangling, Dataset, DatasetError, Partner};
 /// A dataset file, its text and its partners (not yet validated).
 pub(super) type Loaded = (PathBuf, String, Dataset);
 
+/// What is known of the files skipped before they were parsed (for their syntax, or unread).
+#[derive(Debug, Default)]
+pub(super) struct Unparsed {
+    /// The ids their texts still show, each with its file.
+    pub ids: Vec<(String, PathBuf)>,
+    /// Whether one of them could not be read far enough to know all its ids.
+    pub some_unknown: bool,
+}
+
 /// The files put together by [`validate_together`].
 pub(super) struct Together {
     /// The files kept, in order, without the relations left out.
@@ -31,8 +40,15 @@ pub(super) struct Together {
 /// relations to partners that no file has is kept without them: one typo in a target must not
 /// cost a file's other partners. So is a file with relations to partners of a file that is
 /// skipped: those are left out too (they would point at nothing), and told apart, since
-/// their partner exists but is not loaded.
-pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>) -> Together {
+/// their partner exists but is not loaded; and so is one with relations to the ids a file
+/// skipped for its syntax still shows (`unparsed`). While some skipped file's ids are not all
+/// known, a relation to no partner is told as perhaps to one of that file.
+pub(super) fn validate_together(
+    base: Option<&Dataset>,
+    mut loaded: Vec<Loaded>,
+    unparsed: &Unparsed,
+) -> Together {
+    let unparsed_ids = || unparsed.ids.iter().map(|(id, _)| id.as_str());
     let failed: Vec<usize> = {
         // validate() looks here only for ids its own file lacks: built then, if ever.
         let known: OnceCell<HashSet<&str>> = OnceCell::new();
@@ -43,6 +59,7 @@ pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>)
                         .flat_map(|b| &b.partners)
                         .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
                         .map(|p| p.id.as_str())
+                        .chain(unparsed_ids())
                         .collect()
                 })
                 .contains(id)
@@ -61,24 +78,30 @@ pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>)
             .iter()
             .flat_map(|b| &b.partners)
             .chain(loaded.iter().flat_map(|(_, _, d)| &d.partners))
-            .map(|p| p.id.clone())
+            .map(|p| p.id.as_str())
+            .chain(unparsed_ids())
+            .map(str::to_owned)
             .collect();
         let elsewhere = |id: &str| known.contains(id);
+        let (why, told): (_, fn(DatasetError) -> Warning) = if unparsed.some_unknown {
+            (Dangling::MaybeNotLoaded, Warning::RelationsMaybeNotLoaded)
+        } else {
+            (Dangling::NoPartner, Warning::RelationsLeftOut)
+        };
         for &i in &failed {
             let (file, source, dataset) = &mut loaded[i];
             let checked = if base.is_some() {
-                let why = Dangling::NoPartner;
                 dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere, why)
             } else {
                 dataset::validate(dataset, source, file, &elsewhere).map(|()| None)
             };
             match checked {
-                Ok(dropped) => left_out.extend(dropped.map(|e| (i, Warning::RelationsLeftOut(e)))),
+                Ok(dropped) => left_out.extend(dropped.map(|e| (i, told(e)))),
                 Err(e) => bad.push((i, e)),
             }
         }
     }
-    if base.is_some() && !bad.is_empty() {
+    if base.is_some() && (!bad.is_empty() || !unparsed.ids.is_empty()) {
         // Whether a file is skipped does not hang on its targets (those alone cost it only
         // relations): the skipped ones known, the others lose their relations to them.
         let kept: Vec<usize> =
@@ -94,6 +117,9 @@ pub(super) fn validate_together(base: Option<&Dataset>, mut loaded: Vec<Loaded>)
             for partner in dataset.partners.iter().filter(|p| !known.contains(&p.id)) {
                 not_loaded.entry(partner.id.clone()).or_insert_with(|| file.clone());
             }
+        }
+        for (id, file) in unparsed.ids.iter().filter(|(id, _)| !known.contains(id)) {
+            not_loaded.entry(id.clone()).or_insert_with(|| file.clone());
         }
         let elsewhere = |id: &str| known.contains(id);
         for i in kept {

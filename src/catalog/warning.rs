@@ -1,6 +1,6 @@
 //! What loading says without stopping: a file of the datasets folder left out, relations of a
-//! file left out (to no partner, or to one of a file left out), or partners of one file that
-//! replace those of a file read before it.
+//! file left out (to no partner, to one of a file left out, or perhaps to one of a file left
+//! out unread), or partners of one file that replace those of a file read before it.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,11 @@ pub enum Warning {
     /// was skipped (a [`Warning::Skipped`]): it exists, but is not loaded. Placed as
     /// [`Warning::RelationsLeftOut`]'s are.
     RelationsNotLoaded(DatasetError),
+    /// Relations of a file that was loaded without them, each to a partner that no file
+    /// read has, while a file skipped could not be read far enough to tell whether it has
+    /// it (a [`Warning::Skipped`] unread, or for its syntax). Placed as
+    /// [`Warning::RelationsLeftOut`]'s are.
+    RelationsMaybeNotLoaded(DatasetError),
     /// Partners of `file` with ids that `earlier`, read before it, also has: `file`'s are
     /// used. (A partner of the bundled dataset replaced by one of the user's is no news.)
     Replaced {
@@ -40,6 +45,9 @@ impl Warning {
             Warning::Skipped(e) => fill(skipped, &[e]),
             Warning::RelationsLeftOut(e) => left_out(e, &e.to_string(), Dangling::NoPartner),
             Warning::RelationsNotLoaded(e) => left_out(e, &e.to_string(), Dangling::NotLoaded),
+            Warning::RelationsMaybeNotLoaded(e) => {
+                left_out(e, &e.to_string(), Dangling::MaybeNotLoaded)
+            }
             Warning::Replaced { file, earlier, first, count } => {
                 replaced(file, earlier, first, *count)
             }
@@ -53,6 +61,9 @@ impl Warning {
             Warning::Skipped(e) => fill(skipped, &[&e.one_line()]),
             Warning::RelationsLeftOut(e) => left_out(e, &e.one_line(), Dangling::NoPartner),
             Warning::RelationsNotLoaded(e) => left_out(e, &e.one_line(), Dangling::NotLoaded),
+            Warning::RelationsMaybeNotLoaded(e) => {
+                left_out(e, &e.one_line(), Dangling::MaybeNotLoaded)
+            }
             Warning::Replaced { file, earlier, first, count } => {
                 replaced(file, earlier, first, *count)
             }
@@ -64,9 +75,10 @@ impl Warning {
     pub fn concerns(&self, file: &Path) -> bool {
         let same = |path: &Path| path.file_name() == file.file_name();
         match self {
-            Warning::Skipped(e) | Warning::RelationsLeftOut(e) | Warning::RelationsNotLoaded(e) => {
-                e.file().is_some_and(same)
-            }
+            Warning::Skipped(e)
+            | Warning::RelationsLeftOut(e)
+            | Warning::RelationsNotLoaded(e)
+            | Warning::RelationsMaybeNotLoaded(e) => e.file().is_some_and(same),
             Warning::Replaced { file, earlier, .. } => same(file) || same(earlier),
         }
     }
@@ -77,6 +89,7 @@ impl Warning {
             Warning::Skipped(e) => Some(e),
             Warning::RelationsLeftOut(_)
             | Warning::RelationsNotLoaded(_)
+            | Warning::RelationsMaybeNotLoaded(_)
             | Warning::Replaced { .. } => None,
         }
     }
@@ -85,9 +98,10 @@ impl Warning {
     /// out, or the relations left out of it.
     pub fn problem(&self) -> Option<&DatasetError> {
         match self {
-            Warning::Skipped(e) | Warning::RelationsLeftOut(e) | Warning::RelationsNotLoaded(e) => {
-                Some(e)
-            }
+            Warning::Skipped(e)
+            | Warning::RelationsLeftOut(e)
+            | Warning::RelationsNotLoaded(e)
+            | Warning::RelationsMaybeNotLoaded(e) => Some(e),
             Warning::Replaced { .. } => None,
         }
     }
@@ -102,6 +116,9 @@ fn left_out(error: &DatasetError, said: &str, why: Dangling) -> String {
     let (one, many) = match why {
         Dangling::NoPartner => (data.relation_left_out_one, data.relation_left_out_many),
         Dangling::NotLoaded => (data.relation_not_loaded_one, data.relation_not_loaded_many),
+        Dangling::MaybeNotLoaded => {
+            (data.relation_maybe_not_loaded_one, data.relation_maybe_not_loaded_many)
+        }
     };
     if n == 1 { fill(one, &[&said]) } else { fill(many, &[&n, &said]) }
 }

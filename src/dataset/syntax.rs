@@ -194,6 +194,117 @@ const NEAR_MOST: usize = 64;
 /// The most columns of the file's text a message quotes.
 const QUOTED_MOST: usize = 40;
 
+/// The ids a dataset text still shows when ron cannot read it: each string written after
+/// `id:`, outside strings and comments; then whether the whole text was looked through (a
+/// string or a block comment that never closes hides what follows it, ids included).
+pub fn ids_written(source: &str) -> (Vec<String>, bool) {
+    let bytes = without_bom(source).as_bytes();
+    let mut ids = Vec::new();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at = match byte {
+            b'"' => match super::fast_ron::skip_string(bytes, at) {
+                Some(end) => end,
+                None => return (ids, false),
+            },
+            b'\'' => skip_char(bytes, at),
+            b'/' => match skip_comment(bytes, at) {
+                Some(end) => end,
+                None => return (ids, false),
+            },
+            b if is_ident(b) => {
+                let end = at + bytes[at..].iter().take_while(|b| is_ident(**b)).count();
+                match (&bytes[at..end], bytes.get(end)) {
+                    (b"r" | b"br", Some(b'"' | b'#')) => match skip_raw_string(bytes, end) {
+                        Some(end) => end,
+                        None => return (ids, false),
+                    },
+                    (b"id", _) => match id_after(bytes, end) {
+                        Some((id, end)) => {
+                            ids.extend(id);
+                            end
+                        }
+                        None => return (ids, false),
+                    },
+                    _ => end,
+                }
+            }
+            _ => at + 1,
+        };
+    }
+    (ids, true)
+}
+
+fn is_ident(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// After the word `id` ending at `at`: the string written after its colon, if so, and where to
+/// look on from; `None` when a comment or a string never closes.
+fn id_after(bytes: &[u8], mut at: usize) -> Option<(Option<String>, usize)> {
+    let mut colon = false;
+    loop {
+        match bytes.get(at) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => at += 1,
+            Some(b'/') if matches!(bytes.get(at + 1), Some(b'/' | b'*')) => {
+                at = skip_comment(bytes, at)?;
+            }
+            Some(b':') if !colon => {
+                colon = true;
+                at += 1;
+            }
+            Some(b'"') if colon => {
+                let end = super::fast_ron::skip_string(bytes, at)?;
+                let literal = String::from_utf8_lossy(&bytes[at..end]);
+                return Some((ron::from_str::<String>(&literal).ok(), end));
+            }
+            _ => return Some((None, at)),
+        }
+    }
+}
+
+/// Past the comment or the lone `/` at `at`; `None` when a block comment never closes
+/// (block comments nest in RON).
+fn skip_comment(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at + 1) {
+        Some(b'/') => Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)),
+        Some(b'*') => {
+            let (mut depth, mut at) = (1usize, at + 2);
+            while depth > 0 {
+                match (bytes.get(at)?, bytes.get(at + 1)) {
+                    (b'/', Some(b'*')) => (depth, at) = (depth + 1, at + 2),
+                    (b'*', Some(b'/')) => (depth, at) = (depth - 1, at + 2),
+                    _ => at += 1,
+                }
+            }
+            Some(at)
+        }
+        _ => Some(at + 1),
+    }
+}
+
+/// Past the character literal at `at` (`'a'`, `'\''`), or only its quote when it is none.
+fn skip_char(bytes: &[u8], at: usize) -> usize {
+    let inner = if bytes.get(at + 1) == Some(&b'\\') { at + 3 } else { at + 2 };
+    let end = memchr::memchr(b'\'', bytes.get(inner..).unwrap_or_default()).map(|n| inner + n);
+    // A character is a few bytes; a quote further on is another's.
+    end.filter(|&end| end - at <= 12).map_or(at + 1, |end| end + 1)
+}
+
+/// Past the raw string whose `#`s or quote start at `at` (`r#"…"#`); `None` if it never
+/// closes.
+fn skip_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
+    let hashes = bytes[at..].iter().take_while(|b| **b == b'#').count();
+    if bytes.get(at + hashes) != Some(&b'"') {
+        return Some(at + hashes);
+    }
+    let mut close = vec![b'"'];
+    close.extend(std::iter::repeat_n(b'#', hashes));
+    let body = at + hashes + 1;
+    let end = bytes[body..].windows(close.len()).position(|w| w == close.as_slice())?;
+    Some(body + end + close.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +336,22 @@ mod tests {
         assert_eq!(near("Eco", &kinds), None);
         assert_eq!(near("Loca", &["Local", "Locb"]), None);
         assert_eq!(near(&"a".repeat(NEAR_MOST + 1), &["a"]), None);
+    }
+
+    /// The ids of a text ron cannot read are found after `id:`, outside strings and
+    /// comments, however they are written; a string that never closes hides the rest.
+    #[test]
+    fn the_ids_of_a_broken_text_are_read_where_they_are_written() {
+        let text = r#"// id: "in-a-comment"
+            (partners: [(id: "a", name: "id: \"in-a-string\"", kind: Medai),
+            /* id: "x" /* nested */ id: "y" */ (id /* here */ : "b\u{2d}c", note: r"id: \",
+            c: '"', valid: "id"), (id: "d" kind: Media), (id "not-one"), (pid: "nor-this"),
+            (ident: "nor-that")]"#;
+        assert_eq!(ids_written(text), (vec!["a".into(), "b-c".into(), "d".into()], true));
+        let (ids, whole) = ids_written(&format!("{text} (name: \"E), (id: \"f\")])"));
+        assert_eq!((ids.len(), whole), (3, false));
+        assert!(!ids_written("(partners: [(id: \"a\")]) /* unclosed").1);
+        assert_eq!(ids_written("\u{FEFF}(id: \"a\")"), (vec!["a".into()], true));
     }
 
     /// No start of a valid dataset, cut anywhere, is taken for a text with an error, even

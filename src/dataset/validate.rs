@@ -33,6 +33,9 @@ enum Problem<'a> {
     UnknownTarget(&'a str),
     /// A relation to a partner of a file that was skipped: it exists, but is not loaded.
     TargetNotLoaded(&'a str),
+    /// A relation to a partner that no file loaded has, while a file skipped could not be
+    /// read far enough to tell whether it has it.
+    TargetMaybeNotLoaded(&'a str),
     /// A relation to the partner itself.
     SelfTarget,
     /// A relation with both or neither of `target` and `name`, or a blank `name`.
@@ -63,6 +66,9 @@ pub enum Dangling {
     NoPartner,
     /// The file that has it was skipped: it exists, but is not loaded.
     NotLoaded,
+    /// No file loaded has it, and a file skipped could not be read far enough to tell
+    /// whether that one does.
+    MaybeNotLoaded,
 }
 
 /// [`validate()`] for a file of the user's datasets folder, where a relation to a partner
@@ -83,10 +89,14 @@ pub fn validate_leaving_out_dangling(
         if bad.is_empty() {
             return Ok(None);
         }
-        if why == Dangling::NotLoaded {
+        if why != Dangling::NoPartner {
             for problem in bad.iter_mut().flat_map(|(_, problems)| problems) {
                 if let Problem::UnknownTarget(target) = *problem {
-                    *problem = Problem::TargetNotLoaded(target);
+                    *problem = if why == Dangling::NotLoaded {
+                        Problem::TargetNotLoaded(target)
+                    } else {
+                        Problem::TargetMaybeNotLoaded(target)
+                    };
                 }
             }
         }
@@ -94,9 +104,9 @@ pub fn validate_leaving_out_dangling(
             .iter()
             .map(|(i, problems)| {
                 let targets = problems.iter().map(|problem| match problem {
-                    Problem::UnknownTarget(target) | Problem::TargetNotLoaded(target) => {
-                        Some((*target).to_owned())
-                    }
+                    Problem::UnknownTarget(target)
+                    | Problem::TargetNotLoaded(target)
+                    | Problem::TargetMaybeNotLoaded(target) => Some((*target).to_owned()),
                     _ => None,
                 });
                 Some((*i, targets.collect::<Option<Vec<_>>>()?))
@@ -305,6 +315,11 @@ fn locate(
                     finder.locate_string(target, at("relations:")),
                     fill(said.target_not_loaded, &[id, &target]),
                     said.target_not_loaded_fix.to_owned(),
+                ),
+                Problem::TargetMaybeNotLoaded(target) => (
+                    finder.locate_string(target, at("relations:")),
+                    fill(said.target_maybe_not_loaded, &[id, &target]),
+                    said.target_maybe_not_loaded_fix.to_owned(),
                 ),
                 Problem::SelfTarget => (
                     finder.locate_string(id, at("relations:")),

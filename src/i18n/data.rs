@@ -89,6 +89,10 @@ table! {
         /// `{}`: the target.
         target_not_loaded,
         target_not_loaded_fix,
+        /// A relation to a partner that no file loaded has, while a skipped file could not
+        /// be read far enough to tell. `{}`: the partner's id, `{}`: the target.
+        target_maybe_not_loaded,
+        target_maybe_not_loaded_fix,
         /// `{}`: the partner's id.
         self_target,
         self_target_fix,
@@ -120,6 +124,11 @@ table! {
         relation_not_loaded_one,
         /// `{}`: how many, `{}`: the problems, one a line (or on one line, counted).
         relation_not_loaded_many,
+        // -- Relations to partners that no file loaded has, a skipped file unread, left out --
+        /// `{}`: the problem (where, which partner, which target, the fix).
+        relation_maybe_not_loaded_one,
+        /// `{}`: how many, `{}`: the problems, one a line (or on one line, counted).
+        relation_maybe_not_loaded_many,
         // -- The query --
         /// `{}`: the kinds' slugs.
         unknown_kind,

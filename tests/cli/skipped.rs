@@ -199,6 +199,61 @@ fn a_relation_to_a_partner_of_a_skipped_file_is_left_out_and_said_not_loaded() {
     assert!(out.contains("\"gamma\", which is not loaded: its dataset file was skipped"), "{out}");
 }
 
+/// A file skipped for its syntax still shows its ids: a relation of a loaded file to one of
+/// them is told as to a partner not loaded, like one to a file skipped for a rule, and `show`
+/// says where the partner is. When the broken file cannot be read through (a string that
+/// never closes) or at all, a relation to no partner may be to one of its partners: it is
+/// said so, not that the partner does not exist.
+#[test]
+fn a_relation_to_a_partner_of_a_file_with_a_syntax_error_is_said_not_loaded() {
+    let home = Home::new();
+    let mine = home.file(
+        "datasets/mine.ron",
+        "(partners: [\n  (id: \"alpha\", name: \"Alpha Network\", kind: Media, scope: Local, description: \"Alpha.\",\n   relations: [(kind: MemberOf, target: \"gamma\"), (kind: MemberOf, target: \"ugap\")]),\n])",
+    );
+    let gamma = "(partners: [\n  (id: \"gamma\", name: \"Gamma\", kind: Media, scope: Local, description: \"G.\"),\n])";
+    let other = home.file("datasets/other.ron", &gamma.replace("kind: Media", "kind: Mediaa"));
+    let err = warned(&home, &["list"]);
+    let said = err.lines().find(|l| l.contains("\"gamma\", which")).unwrap_or_default();
+    assert!(
+        said.starts_with("warning: left out a relation to a partner that is not loaded"),
+        "{err}"
+    );
+    assert!(said.contains(&format!("{}:3:", mine.display())), "{err}");
+    assert!(said.contains("\"alpha\" has a relation to \"gamma\", which is not loaded"), "{err}");
+    assert!(!err.contains("does not exist") && !err.contains("not a partner"), "{err}");
+    assert!(err.contains(&format!("{}:2:", other.display())), "the syntax error: {err}");
+    let err = warned(&home, &["--lang", "fr", "list"]);
+    assert!(err.contains("«\u{a0}gamma\u{a0}», qui n'est pas chargé"), "{err}");
+    let shown = other.display().to_string();
+    let err = text(&home.run(&["show", "gamma"]).stderr);
+    assert!(err.contains(&format!("its dataset file {shown} was skipped")), "{err}");
+    // Read no further than a string that never closes, before gamma's id: gamma may be there.
+    let unclosed = "(partners: [\n  (id: \"beta\", name: \"Beta, kind: Media),\n";
+    std::fs::write(&other, gamma.replace("(partners: [\n", unclosed)).expect("write");
+    let err = warned(&home, &["list"]);
+    let said = err.lines().find(|l| l.contains("\"gamma\", which")).unwrap_or_default();
+    assert!(
+        said.starts_with("warning: left out a relation to a partner that no file loaded has, perhaps one of a file skipped unread"),
+        "{err}"
+    );
+    assert!(said.contains("could not be read far enough to tell whether it does"), "{err}");
+    assert!(!err.contains("does not exist") && !err.contains("not a partner"), "{err}");
+    let err = warned(&home, &["--lang", "fr", "list"]);
+    assert!(
+        err.contains("qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré"),
+        "{err}"
+    );
+    // Not text at all: nothing of it is known.
+    std::fs::write(&other, b"(partners: [\xff])").expect("write");
+    let err = warned(&home, &["list"]);
+    assert!(err.contains("perhaps one of a file skipped unread"), "{err}");
+    // The broken file gone, the partner does not exist.
+    std::fs::remove_file(&other).expect("remove");
+    let err = warned(&home, &["list"]);
+    assert!(err.contains("left out a relation to a partner that does not exist"), "{err}");
+}
+
 /// `validate` of a file with relations both to no partner and to a partner of a skipped file
 /// lists them all, in the order of the file: two warnings at load, one list of problems.
 #[test]
@@ -259,6 +314,13 @@ fn show_of_a_partner_of_a_skipped_file_says_its_file_was_skipped() {
     std::fs::write(&file, GOOD).expect("write");
     let err = refused(&home, &["show", "gamma"]);
     assert!(err.contains("no partner has the id \"gamma\"") && !err.contains("skipped"), "{err}");
+}
+
+/// The standard error of `partners args...`, which must succeed.
+fn warned(home: &Home, args: &[&str]) -> String {
+    let out = home.run(args);
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    text(&out.stderr)
 }
 
 /// The standard error of `partners args...`, which must refuse with status 2.

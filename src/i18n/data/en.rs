@@ -51,6 +51,8 @@ pub static DATA: Data = Data {
     unknown_target_fix: "use the id of a partner of the dataset, or `name:` for an outside organisation",
     target_not_loaded: "partner \"{}\" has a relation to \"{}\", which is not loaded: its dataset file was skipped",
     target_not_loaded_fix: "fix the skipped file (its warning says why), or use `name:` for an outside organisation",
+    target_maybe_not_loaded: "partner \"{}\" has a relation to \"{}\", which no file loaded has: a dataset file skipped could not be read far enough to tell whether it does",
+    target_maybe_not_loaded_fix: "fix the skipped file (its warning says why), then check the id; or use `name:` for an outside organisation",
     self_target: "partner \"{}\" has a relation to itself",
     self_target_fix: "point the relation at another partner",
     bad_relation: "partner \"{}\" has a relation ({}) that needs exactly one of `target` and `name`",
@@ -65,6 +67,8 @@ pub static DATA: Data = Data {
     relation_left_out_many: "left out {} relations to partners that do not exist (the file's partners are loaded): {}",
     relation_not_loaded_one: "left out a relation to a partner that is not loaded, its file skipped (this file's partners are loaded): {}",
     relation_not_loaded_many: "left out {} relations to partners that are not loaded, their files skipped (this file's partners are loaded): {}",
+    relation_maybe_not_loaded_one: "left out a relation to a partner that no file loaded has, perhaps one of a file skipped unread (this file's partners are loaded): {}",
+    relation_maybe_not_loaded_many: "left out {} relations to partners that no file loaded has, perhaps of a file skipped unread (this file's partners are loaded): {}",
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
 
     unknown_kind: "no kind is called that; use one of: {}",

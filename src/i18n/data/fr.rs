@@ -52,6 +52,8 @@ pub static DATA: Data = Data {
     unknown_target_fix: "utilisez l'identifiant d'un partenaire du jeu de données, ou `name:` pour un organisme extérieur",
     target_not_loaded: "le partenaire «\u{a0}{}\u{a0}» a une relation vers «\u{a0}{}\u{a0}», qui n'est pas chargé\u{a0}: son fichier de données a été ignoré",
     target_not_loaded_fix: "corrigez le fichier ignoré (son avertissement dit pourquoi), ou utilisez `name:` pour un organisme extérieur",
+    target_maybe_not_loaded: "le partenaire «\u{a0}{}\u{a0}» a une relation vers «\u{a0}{}\u{a0}», qu'aucun fichier chargé n'a\u{a0}: un fichier de données ignoré n'a pas pu être lu assez loin pour dire s'il l'a",
+    target_maybe_not_loaded_fix: "corrigez le fichier ignoré (son avertissement dit pourquoi), puis vérifiez l'identifiant\u{a0}; ou utilisez `name:` pour un organisme extérieur",
     self_target: "le partenaire «\u{a0}{}\u{a0}» a une relation vers lui-même",
     self_target_fix: "faites pointer la relation vers un autre partenaire",
     bad_relation: "le partenaire «\u{a0}{}\u{a0}» a une relation ({}) qui demande exactement un champ parmi `target` et `name`",
@@ -66,6 +68,8 @@ pub static DATA: Data = Data {
     relation_left_out_many: "{} relations vers des partenaires qui n'existent pas laissées de côté (les partenaires du fichier sont chargés)\u{a0}: {}",
     relation_not_loaded_one: "relation vers un partenaire non chargé, son fichier ignoré, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     relation_not_loaded_many: "{} relations vers des partenaires non chargés, leurs fichiers ignorés, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
+    relation_maybe_not_loaded_one: "relation vers un partenaire qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré sans être lu, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
+    relation_maybe_not_loaded_many: "{} relations vers des partenaires qu'aucun fichier chargé n'a, peut-être ceux d'un fichier ignoré sans être lu, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
     unknown_kind: "aucun type ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
