@@ -616,7 +616,7 @@ fn reading_goes_on_while_another_process_holds_the_lock() {
 }
 
 /// A note from a Windows file keeps its line breaks, not its CRs (drawn as `�` at each line's
-/// end in `show`, plain mode and the browser).
+/// end in `show`, plain mode and the browser); so does one given as arguments.
 #[test]
 fn a_note_from_a_crlf_file_has_lf_line_breaks() {
     let home = Home::new();
@@ -626,6 +626,9 @@ fn a_note_from_a_crlf_file_has_lf_line_breaks() {
     assert_eq!(ugap["note"], "Call back Monday\nSend the catalogue");
     let shown = home.ok(&["show", "ugap"]);
     assert!(shown.contains("  Call back Monday\n") && !shown.contains('\u{FFFD}'), "{shown}");
+    // So does one given as arguments, a CR alone included, as the note editor's paste does.
+    home.ok(&["note", "ugap", "Call back\rMonday\r\n", "then\u{2028}Friday"]);
+    assert_eq!(home.json(&["show", "ugap", "--json"])["note"], "Call back\nMonday\n then\nFriday");
 }
 
 /// Standard input is read up to the bound of a note, never further (`< /dev/zero` ends), and

@@ -88,8 +88,8 @@ pub fn tell_waiting_for_lock(lock: &Path) {
 const NOTE_MOST: u64 = 1 << 20;
 
 /// The note `partners note ID TEXT...` gives: the words, or standard input for `-`; at
-/// most [`NOTE_MOST`] bytes of text, and never blank (a slip, an empty variable or file,
-/// must not delete a note).
+/// most [`NOTE_MOST`] bytes of text, its line breaks LF, and never blank (a slip, an empty
+/// variable or file, must not delete a note).
 fn note_text(words: &[String], id: &str) -> Result<String> {
     let text = if words == ["-"] {
         // At a terminal the read waits for typing: a wait with no word looks like a hang.
@@ -110,11 +110,13 @@ fn note_text(words: &[String], id: &str) -> Result<String> {
         let text = String::from_utf8(bytes)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
             .context(i18n::cli().reading_note)?;
-        // A file from Windows: its CRs would be drawn as `�` at every line's end.
-        crate::text::unify_line_breaks(text.trim_end()).into_owned()
+        text.trim_end().to_owned()
     } else {
         words.join(" ")
     };
+    // Line breaks as the note editor makes them (on paste too): a file from Windows, or a CR
+    // alone in an argument, would be drawn as `�` where the editor breaks the line.
+    let text = crate::text::unify_line_breaks(&text).into_owned();
     if text.len() as u64 > NOTE_MOST {
         bail!(fill(i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]));
     }
