@@ -234,6 +234,23 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Overview], plain(KeyCode::F(2)), Action::CloseOverlay),
 ];
 
+/// A key for [`Action::KeepEditing`] in the question about an unsaved note when `table` leaves
+/// it none there (each of its keys does something else first, such as quitting): "c"
+/// (continue, continuer), else the first letter or digit that nothing there uses. `None`
+/// while it has one.
+fn spare_keep_writing(table: &[Binding]) -> Option<Key> {
+    let asking = |b: &&Binding| b.contexts.contains(&NoteAsk);
+    let first_for = |key: Key| table.iter().find(|b| asking(b) && b.key == key);
+    let has_one = table.iter().filter(asking).any(|b| {
+        b.action == Action::KeepEditing && first_for(b.key).is_some_and(|f| std::ptr::eq(f, b))
+    });
+    if has_one {
+        return None;
+    }
+    let free = |key: &Key| first_for(*key).is_none();
+    std::iter::once('c').chain('a'..='z').chain('0'..='9').map(ch).find(free)
+}
+
 /// Every context where `action` has a key by default.
 pub fn contexts_of(action: &Action) -> Vec<Context> {
     let mut contexts = Vec::new();
@@ -332,8 +349,21 @@ impl Bindings {
         Bindings::of(user, count)
     }
 
-    /// The bindings of `table`, whose first `user` come from the user.
-    fn of(table: Vec<Binding>, user: usize) -> Bindings {
+    /// The bindings of `table`, whose first `user` come from the user. The question about
+    /// an unsaved note always has a key to keep writing: when the user's keys took all
+    /// [`Action::KeepEditing`]'s (`quit = ["esc"]`), a spare one is bound (see
+    /// [`spare_keep_writing`]), as if the user had.
+    fn of(mut table: Vec<Binding>, mut user: usize) -> Bindings {
+        if let Some(key) = spare_keep_writing(&table) {
+            let spare = Binding {
+                contexts: &[NoteAsk],
+                key,
+                action: Action::KeepEditing,
+                guard: Guard::Always,
+            };
+            table.insert(user, spare);
+            user += 1;
+        }
         let mut bindings = Bindings { table, user, shown: Vec::new() };
         let places = |b: &Binding| bindings.table.iter().position(|t| std::ptr::eq(t, b));
         let shown = ALL

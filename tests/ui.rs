@@ -796,6 +796,45 @@ fn an_action_left_without_a_key_is_not_offered() {
     assert!(!shown.contains("  save") && !shown.contains("· save"), "{shown}");
 }
 
+/// Esc bound to quit (`quit = ["esc"]`) takes the key that keeps writing in the question
+/// about an unsaved note: another is offered in its place, in English and French, and does
+/// keep writing; so on while the user's keys take the spare ones too.
+#[test]
+fn the_note_question_keeps_a_key_to_keep_writing_when_esc_quits() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use partners::app::Overlay;
+    use partners::i18n::Lang;
+    for (keys, spare) in [("[\"esc\"]", 'c'), ("[\"esc\", \"c\"]", 'a')] {
+        let text = format!("[keys]\nquit = {keys}\n");
+        let config = partners::config::Config::parse(&text, std::path::Path::new("config.toml"))
+            .expect("reads");
+        let mut app = app_with(bundled(), State::default(), "ugap", (100, 30), &[]);
+        app.set_bindings(config.bindings());
+        app.update(Action::EditNote);
+        for c in "Call back".chars() {
+            app.update(Action::Insert(c));
+        }
+        // Esc quits, which asks first.
+        common::press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+        let asking =
+            |app: &App| matches!(app.overlay(), Some(Overlay::Note(e)) if e.asking.is_some());
+        assert!(asking(&app), "{keys}");
+        let status = |app: &App| rows(draw(app).backend().buffer()).join("\n");
+        for (lang, said) in [(Lang::En, "keep writing"), (Lang::Fr, "continuer")] {
+            partners::i18n::set(lang);
+            let shown = status(&app);
+            partners::i18n::set(Lang::En);
+            assert!(shown.contains(&format!("{spare} {said}")), "{keys} {lang:?}:\n{shown}");
+        }
+        common::press(&mut app, KeyCode::Char(spare), KeyModifiers::NONE);
+        assert!(!app.should_quit() && !asking(&app), "{keys}");
+        match app.overlay() {
+            Some(Overlay::Note(editor)) => assert_eq!(editor.text(), "Call back", "{keys}"),
+            other => panic!("{keys}: the editor closed: {other:?}"),
+        }
+    }
+}
+
 /// The help shows the warnings of the start whole: on a narrow screen (40x12) they wrap
 /// within the help's box, and read by scrolling, a skipped file's every problem and fix is
 /// there, in order, nothing cut (not even its long path, broken where it must be).
