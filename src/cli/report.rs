@@ -51,12 +51,15 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
             let mut message = fill(said.arg_invalid_value, &[&value, &arg]);
             let why = std::error::Error::source(error);
-            let why = match why {
-                Some(why) if why.downcast_ref::<std::num::ParseIntError>().is_some() => {
-                    Some(said.arg_not_a_number.to_owned())
+            let number = why.and_then(|why| why.downcast_ref::<std::num::ParseIntError>());
+            let why = match (number, why) {
+                // A whole number too large for the option is no "whole number expected".
+                (Some(e), _) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
+                    Some(said.arg_number_too_large.to_owned())
                 }
-                Some(why) => Some(why.to_string()),
-                None => context(ContextKind::ValidValue)
+                (Some(_), _) => Some(said.arg_not_a_number.to_owned()),
+                (None, Some(why)) => Some(why.to_string()),
+                (None, None) => context(ContextKind::ValidValue)
                     .map(|values| fill(said.arg_possible_values, &[&values])),
             };
             if let Some(why) = why {

@@ -73,6 +73,8 @@ table! {
         arg_possible_values,
         /// A whole number was expected.
         arg_not_a_number,
+        /// A whole number was given, too large for the option.
+        arg_number_too_large,
         /// `{}`: the argument.
         arg_unknown,
         /// `{}`: the arguments missing.

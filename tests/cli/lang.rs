@@ -269,6 +269,10 @@ fn a_refused_command_line_is_told_in_french_too() {
         ),
         "{said}"
     );
+    // A whole number, too large: said so, not that a whole number is expected.
+    let said = refused(&["--lang", "fr", "search", "--limit=99999999999999999999999", "x"]);
+    let expected = "erreur : valeur « 99999999999999999999999 » invalide pour « --limit <N> » : ce nombre est trop grand\n";
+    assert!(said.starts_with(expected), "{said}");
     // An option without its value says so, not that an empty value is invalid.
     for (args, option) in [
         (&["--lang", "fr", "search", "ugap", "--limit"][..], "--limit <N>"),

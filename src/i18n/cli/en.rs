@@ -30,6 +30,7 @@ pub static CLI: Cli = Cli {
     arg_missing_value: "a value is required for '{}' but none was supplied",
     arg_possible_values: "possible values: {}",
     arg_not_a_number: "a whole number is expected",
+    arg_number_too_large: "the number is too large",
     arg_unknown: "unexpected argument '{}' found",
     arg_missing: "the following required arguments were not provided: {}",
     arg_unknown_subcommand: "unrecognized subcommand '{}'",

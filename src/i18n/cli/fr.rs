@@ -30,6 +30,7 @@ pub static CLI: Cli = Cli {
     arg_missing_value: "une valeur est attendue après «\u{a0}{}\u{a0}»",
     arg_possible_values: "valeurs possibles\u{a0}: {}",
     arg_not_a_number: "un nombre entier est attendu",
+    arg_number_too_large: "ce nombre est trop grand",
     arg_unknown: "argument inattendu «\u{a0}{}\u{a0}»",
     arg_missing: "arguments obligatoires manquants\u{a0}: {}",
     arg_unknown_subcommand: "sous-commande inconnue «\u{a0}{}\u{a0}»",
