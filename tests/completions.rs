@@ -175,6 +175,9 @@ struct Bash {
 #[cfg(unix)]
 impl Bash {
     const COLUMNS: u16 = 150;
+    /// How long the screen may take to show what is waited for: each Tab starts the debug
+    /// binary, slow on two cores shared by parallel test runs.
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
 
     fn start(home: &Home) -> Bash {
         use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -211,7 +214,15 @@ impl Bash {
         let writer = pty.master.take_writer().expect("a writer");
         std::mem::forget(pty.master);
         let mut bash = Bash { parser, writer, child, folder };
-        bash.type_text(&format!("source <('{}' completions bash)\n", binary.display()));
+        // Bash's first prompt reads `$ ` as the one after the command does: waited for
+        // alone, a slow start may have the next line typed while the command runs, echoed by
+        // the terminal before the prompt, and the line never reads as expected. The command's
+        // output, which its echo does not hold, is waited for first.
+        let sourced = format!("source <('{}' completions bash)", binary.display());
+        bash.type_text(&format!("{sourced} && echo \"sourced\"\" $?\"\n"));
+        bash.wait_for("the completion to be loaded", |screen| {
+            screen.rows(0, Bash::COLUMNS).any(|row| row.trim_end() == "sourced 0")
+        });
         bash.line_is("$ ");
         bash
     }
@@ -222,9 +233,7 @@ impl Bash {
     }
 
     /// The line the cursor is on, without trailing blanks.
-    fn line(&self) -> String {
-        let parser = self.parser.lock().expect("lock");
-        let screen = parser.screen();
+    fn line(screen: &vt100::Screen) -> String {
         let (row, _) = screen.cursor_position();
         screen
             .rows(0, Bash::COLUMNS)
@@ -236,12 +245,25 @@ impl Bash {
 
     /// Waits for the cursor's line to read `expected` (after the prompt `$ `).
     fn line_is(&self, expected: &str) {
+        let what = format!("the line to read {expected:?}");
+        self.wait_for(&what, |screen| Bash::line(screen) == expected.trim_end());
+    }
+
+    /// Waits for `done` to hold of the screen, [`Bash::PATIENCE`] at most.
+    fn wait_for(&self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
         let start = std::time::Instant::now();
-        while self.line() != expected.trim_end() {
+        loop {
+            let line = {
+                let parser = self.parser.lock().expect("lock");
+                if done(parser.screen()) {
+                    return;
+                }
+                Bash::line(parser.screen())
+            };
+            let waited = start.elapsed();
             assert!(
-                start.elapsed() < std::time::Duration::from_secs(10),
-                "the line reads {:?}, not {expected:?}",
-                self.line()
+                waited < Bash::PATIENCE,
+                "waited {waited:?} for {what}; the line reads {line:?}"
             );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
