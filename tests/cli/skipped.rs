@@ -234,20 +234,20 @@ fn a_relation_to_a_partner_of_a_file_with_a_syntax_error_is_said_not_loaded() {
     let err = warned(&home, &["list"]);
     let said = err.lines().find(|l| l.contains("\"gamma\", which")).unwrap_or_default();
     assert!(
-        said.starts_with("warning: left out a relation to a partner that no file loaded has, perhaps one of a file skipped unread"),
+        said.starts_with("warning: left out a relation to a partner that no file loaded has, perhaps one of a skipped file not read through"),
         "{err}"
     );
     assert!(said.contains("could not be read far enough to tell whether it does"), "{err}");
     assert!(!err.contains("does not exist") && !err.contains("not a partner"), "{err}");
     let err = warned(&home, &["--lang", "fr", "list"]);
     assert!(
-        err.contains("qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré"),
+        err.contains("qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré qui n'a pas pu être lu"),
         "{err}"
     );
     // Not text at all: nothing of it is known.
     std::fs::write(&other, b"(partners: [\xff])").expect("write");
     let err = warned(&home, &["list"]);
-    assert!(err.contains("perhaps one of a file skipped unread"), "{err}");
+    assert!(err.contains("perhaps one of a skipped file not read through"), "{err}");
     // The broken file gone, the partner does not exist.
     std::fs::remove_file(&other).expect("remove");
     let err = warned(&home, &["list"]);

@@ -67,8 +67,8 @@ pub static DATA: Data = Data {
     relation_left_out_many: "left out {} relations to partners that do not exist (the file's partners are loaded): {}",
     relation_not_loaded_one: "left out a relation to a partner that is not loaded, its file skipped (this file's partners are loaded): {}",
     relation_not_loaded_many: "left out {} relations to partners that are not loaded, their files skipped (this file's partners are loaded): {}",
-    relation_maybe_not_loaded_one: "left out a relation to a partner that no file loaded has, perhaps one of a file skipped unread (this file's partners are loaded): {}",
-    relation_maybe_not_loaded_many: "left out {} relations to partners that no file loaded has, perhaps of a file skipped unread (this file's partners are loaded): {}",
+    relation_maybe_not_loaded_one: "left out a relation to a partner that no file loaded has, perhaps one of a skipped file not read through (this file's partners are loaded): {}",
+    relation_maybe_not_loaded_many: "left out {} relations to partners that no file loaded has, perhaps of a skipped file not read through (this file's partners are loaded): {}",
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
 
     unknown_kind: "no kind is called that; use one of: {}",

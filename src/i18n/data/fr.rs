@@ -68,8 +68,8 @@ pub static DATA: Data = Data {
     relation_left_out_many: "{} relations vers des partenaires qui n'existent pas laissées de côté (les partenaires du fichier sont chargés)\u{a0}: {}",
     relation_not_loaded_one: "relation vers un partenaire non chargé, son fichier ignoré, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     relation_not_loaded_many: "{} relations vers des partenaires non chargés, leurs fichiers ignorés, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
-    relation_maybe_not_loaded_one: "relation vers un partenaire qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré sans être lu, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
-    relation_maybe_not_loaded_many: "{} relations vers des partenaires qu'aucun fichier chargé n'a, peut-être ceux d'un fichier ignoré sans être lu, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
+    relation_maybe_not_loaded_one: "relation vers un partenaire qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré qui n'a pas pu être lu jusqu'au bout, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
+    relation_maybe_not_loaded_many: "{} relations vers des partenaires qu'aucun fichier chargé n'a, peut-être ceux d'un fichier ignoré qui n'a pas pu être lu jusqu'au bout, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
 
     unknown_kind: "aucun type ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
