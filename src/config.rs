@@ -337,6 +337,10 @@ pub fn run(
                 fill(s().config_key_taken, &[&key.config_name(), &name(&now), &name(&before)]);
             writeln!(out, "  {said}")?;
         }
+        if let Some(key) = config.bindings().spare_keep_writing() {
+            let action = Action::KeepEditing.name().unwrap_or_default();
+            writeln!(out, "  {}", fill(s().config_key_spare, &[&action, &key.config_name()]))?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{shown}")?;

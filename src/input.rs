@@ -281,6 +281,9 @@ pub struct Bindings {
     /// For each context (by its place in [`ALL`]), the bindings it shows, as places in
     /// `table`, in help order: made once, for the status line asks on every frame.
     shown: Vec<Vec<usize>>,
+    /// The key bound to keep writing in the question about an unsaved note because the
+    /// user's keys took all of [`Action::KeepEditing`]'s (see [`spare_keep_writing`]).
+    spare: Option<Key>,
 }
 
 impl Default for Bindings {
@@ -354,7 +357,8 @@ impl Bindings {
     /// [`Action::KeepEditing`]'s (`quit = ["esc"]`), a spare one is bound (see
     /// [`spare_keep_writing`]), as if the user had.
     fn of(mut table: Vec<Binding>, mut user: usize) -> Bindings {
-        if let Some(key) = spare_keep_writing(&table) {
+        let spare = spare_keep_writing(&table);
+        if let Some(key) = spare {
             let spare = Binding {
                 contexts: &[NoteAsk],
                 key,
@@ -364,7 +368,7 @@ impl Bindings {
             table.insert(user, spare);
             user += 1;
         }
-        let mut bindings = Bindings { table, user, shown: Vec::new() };
+        let mut bindings = Bindings { table, user, shown: Vec::new(), spare };
         let places = |b: &Binding| bindings.table.iter().position(|t| std::ptr::eq(t, b));
         let shown = ALL
             .iter()
@@ -417,6 +421,12 @@ impl Bindings {
         let at = ALL.iter().position(|&c| c == context);
         let shown = at.and_then(|at| self.shown.get(at)).map_or(&[][..], Vec::as_slice);
         shown.iter().map(|&place| &self.table[place])
+    }
+
+    /// The key that keeps writing in the question about an unsaved note in place of
+    /// [`Action::KeepEditing`]'s own, all taken by the user's keys; `None` while one is left.
+    pub fn spare_keep_writing(&self) -> Option<Key> {
+        self.spare
     }
 
     /// The keys bound to `action` in `context`, by name, in table order.

@@ -162,6 +162,14 @@ fn a_key_taken_from_another_action_is_said_and_a_repeated_modifier_refused() {
     std::fs::write(&path, "[keys]\nmet = [\"ctrl-c\"]\nquit = [\"ctrl-q\"]\n").expect("written");
     let said = stdout(partners(&home).args(["config", "--check"]));
     assert!(said.ends_with(": ok\n"), "{said}");
+    // Esc given to quit: the question about an unsaved note keeps a key to keep writing.
+    std::fs::write(&path, "[keys]\nquit = [\"esc\"]\n").expect("written");
+    let said = stdout(partners(&home).args(["config", "--check"]));
+    let spare = "\n  `keep-editing` has `c` instead in the question about an unsaved note\n";
+    assert!(said.contains("no longer `keep-editing`\n") && said.ends_with(spare), "{said}");
+    let said = stdout(partners(&home).args(["--lang", "fr", "config", "--check"]));
+    let spare = "\n  «\u{a0}keep-editing\u{a0}» a «\u{a0}c\u{a0}» à la place dans la question sur une note non enregistrée\n";
+    assert!(said.ends_with(spare), "{said}");
     std::fs::write(&path, "[keys]\nstar = [\"ctrl-ctrl-s\"]\n").expect("written");
     let output = partners(&home).args(["config", "--check"]).output().expect("runs");
     assert_eq!(output.status.code(), Some(2));

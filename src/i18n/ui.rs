@@ -274,6 +274,9 @@ table! {
         /// A key the file gives an action, taken from another's default use: `{}`: the key,
         /// `{}`: the action it now does, `{}`: the one it did.
         config_key_taken,
+        /// All the keys of the action that keeps writing in the question about an unsaved
+        /// note taken: `{}`: that action, `{}`: the key it has there instead.
+        config_key_spare,
         /// `{}`: a name under `[keys]`.
         config_unknown_action,
         /// `{}`: what was written (toml's words: `string "x"`), `{}`: what is wanted.

@@ -293,6 +293,7 @@ pub static UI: Ui = Ui {
     config_absent: "{}\u{a0}: aucun fichier à cet endroit\u{a0}; tous les réglages sont à leur valeur par défaut",
     no_config_folder: "aucun dossier de configuration\u{a0}: indiquez-en un avec --home DOSSIER ou PARTNERS_HOME",
     config_key_taken: "«\u{a0}{}\u{a0}» fait désormais «\u{a0}{}\u{a0}», et non plus «\u{a0}{}\u{a0}»",
+    config_key_spare: "«\u{a0}{}\u{a0}» a «\u{a0}{}\u{a0}» à la place dans la question sur une note non enregistrée",
     config_unknown_action: "aucune action ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; `partners config --default` les donne toutes",
     config_wrong_type: "{} n'a pas sa place ici\u{a0}; {}",
     config_a_text: "le texte",
