@@ -819,7 +819,8 @@ fn the_note_question_keeps_a_key_to_keep_writing_when_esc_quits() {
         let asking =
             |app: &App| matches!(app.overlay(), Some(Overlay::Note(e)) if e.asking.is_some());
         assert!(asking(&app), "{keys}");
-        let status = |app: &App| rows(draw(app).backend().buffer()).join("\n");
+        let status =
+            |app: &App| rows(draw(app).backend().buffer()).join("\n").replace('\u{a0}', " ");
         for (lang, said) in [(Lang::En, "keep writing"), (Lang::Fr, "continuer")] {
             partners::i18n::set(lang);
             let shown = status(&app);
