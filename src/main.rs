@@ -68,8 +68,11 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let datasets = Store::resolve_datasets(args.home.as_deref());
     if let Some(command) = args.command {
         let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-        let tty = std::io::stdout().is_terminal();
-        let mut env = Env { out: &mut out, err: &mut err, tty, home, data: args.data, datasets };
+        let terminal = std::io::stdout().is_terminal().then(|| {
+            crossterm::terminal::size().map_or(usize::MAX, |(columns, _)| usize::from(columns))
+        });
+        let mut env =
+            Env { out: &mut out, err: &mut err, terminal, home, data: args.data, datasets };
         return cli::run(command, &mut env);
     }
     // The configuration file, for the browser and plain mode alike; command-line flags win

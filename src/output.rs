@@ -16,7 +16,9 @@ use crate::catalog::Link;
 use crate::dataset::Partner;
 use crate::i18n::{self, fill};
 use crate::store::Marks;
-use crate::text::{clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, width};
+use crate::text::{
+    clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, truncate, width,
+};
 
 /// A relation as JSON.
 #[derive(Debug, Serialize)]
@@ -137,27 +139,40 @@ pub fn partner_json<'a>(
     })
 }
 
-/// Plain result lines: aligned columns for a person (the kind in words, in the thread's
-/// language), tab-separated for a pipe (the kind's slug).
-pub fn plain_lines(partners: &[(&Partner, Found<'_>)], aligned: bool) -> String {
+/// The fewest columns the end of a line (its kind, and what else is said of the result) and
+/// its name are cut to, to fit in a terminal: past that, the whole line is cut.
+const AFTER_LEAST: usize = 14;
+const NAME_LEAST: usize = 12;
+
+/// Plain result lines: for a person, aligned columns (the kind in words, in the thread's
+/// language), each line cut short (…) where it would not fit in `aligned`'s columns and the
+/// terminal would break it mid-word, its end first, then its name, never the acronym; for a
+/// pipe (`None`),
+/// tab-separated, the kind's slug, nothing cut.
+pub fn plain_lines(partners: &[(&Partner, Found<'_>)], aligned: Option<usize>) -> String {
     let words = i18n::vocabulary();
     let id_width = partners.iter().map(|(p, _)| width(&clean(&p.id))).max().unwrap_or(0);
     let mut out = String::new();
     for &(p, found) in partners {
-        if aligned {
-            let name = match p.shown_acronym() {
-                Some(shown) => format!("{} ({})", clean(&p.name), clean(shown)),
-                None => clean(&p.name).into_owned(),
-            };
-            let kind = words.kind(p.kind);
-            let _ = write!(out, "{}  {name}  · {kind}", pad(&clean(&p.id), id_width));
+        if let Some(columns) = aligned {
+            let acronym = p.shown_acronym().map(|a| format!(" ({})", clean(a))).unwrap_or_default();
+            let mut after = format!("  · {}", words.kind(p.kind));
             if found.in_note {
-                let _ = write!(out, "  · {}", i18n::cli().found_in_note);
+                let _ = write!(after, "  · {}", i18n::cli().found_in_note);
             }
             if let Some(word) = found.lacks {
-                let _ = write!(out, "  · {}", fill(i18n::cli().lacks_word, &[&clean(word)]));
+                let _ = write!(after, "  · {}", fill(i18n::cli().lacks_word, &[&clean(word)]));
             }
-            out.push('\n');
+            // What a line has too many columns for is cut from its end (the kind) down to
+            // a few words, then from the name, never from its acronym.
+            let name = clean(&p.name);
+            let full = id_width + 2 + width(&name) + width(&acronym) + width(&after);
+            let kept = width(&after).saturating_sub(full.saturating_sub(columns));
+            let after = truncate(&after, kept.max(AFTER_LEAST));
+            let room = columns.saturating_sub(id_width + 2 + width(&acronym) + width(&after));
+            let name = truncate(&name, room.max(NAME_LEAST));
+            let line = format!("{}  {name}{acronym}{after}", pad(&clean(&p.id), id_width));
+            let _ = writeln!(out, "{}", truncate(&line, columns));
         } else {
             let (id, acronym) = (clean(&p.id), p.acronym.as_deref().map(clean).unwrap_or_default());
             let _ = writeln!(out, "{id}\t{}\t{acronym}\t{}", clean(&p.name), p.kind.slug());
@@ -539,16 +554,39 @@ mod tests {
         same::<u8>(&[]);
     }
 
+    /// At a terminal, a line too long for it is cut from its end, then from the name, never
+    /// from the acronym; one that fits, or one for a pipe, is whole.
+    #[test]
+    fn a_line_too_long_for_the_terminal_is_cut_where_it_says_least() {
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let gsef = partners.iter().find(|p| p.id == "gsef").expect("gsef");
+        let rows = [(gsef, Found::default())];
+        let line = |columns| plain_lines(&rows, Some(columns)).trim_end().to_owned();
+        let whole = line(usize::MAX);
+        assert_eq!(whole, "gsef  Global Social Economy Forum (GSEF)  · International network");
+        assert_eq!(line(width(&whole)), whole);
+        assert_eq!(line(60), "gsef  Global Social Economy Forum (GSEF)  · International n…");
+        assert_eq!(line(40), "gsef  Global Socia… (GSEF)  · Internati…");
+        for columns in [10, 20, 30, 40, 50, 60, 70] {
+            assert!(width(&line(columns)) <= columns, "{columns}: {}", line(columns));
+        }
+        assert!(line(30).starts_with("gsef  Global Soci… (GSEF)"), "{}", line(30));
+        assert_eq!(
+            plain_lines(&rows, None),
+            "gsef\tGlobal Social Economy Forum\tGSEF\tinternational-network\n"
+        );
+    }
+
     #[test]
     fn a_result_found_by_the_note_says_so_in_a_terminal_only() {
         let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
         let noted = Found { in_note: true, ..Found::default() };
         let rows = [(&partners[0], noted), (&partners[1], Found::default())];
-        let aligned = plain_lines(&rows, true);
+        let aligned = plain_lines(&rows, Some(usize::MAX));
         let lines: Vec<&str> = aligned.lines().collect();
         assert!(lines[0].ends_with("  · found in your note or aliases"), "{aligned}");
         assert!(!lines[1].contains("found in"), "{aligned}");
-        let piped = plain_lines(&rows, false);
+        let piped = plain_lines(&rows, None);
         assert!(piped.lines().all(|line| line.split('\t').count() == 4), "{piped}");
         assert!(!piped.contains("found in"), "{piped}");
     }

@@ -882,3 +882,27 @@ fn a_search_that_finds_nothing_says_so_at_a_terminal_only() {
     );
     assert!(printed[3].starts_with(AFTER), "nothing more:\n{contents}");
 }
+
+/// At a terminal, `search` fits each line to the terminal's width, cutting the end of a line
+/// (the kind) and then the name, never the acronym, rather than leaving the terminal to break
+/// it mid-word; piped, the lines are whole.
+#[test]
+fn search_at_a_terminal_fits_its_lines_to_the_width() {
+    let script = format!(
+        "stty cols 44; '{BIN}' search bordeaux; '{BIN}' search gsef | tr '\\t' '|'; echo {AFTER} status=$?"
+    );
+    let session = Session::spawn("sh", &script, &[]);
+    let (status, contents, _) = session.finish();
+    assert_eq!(status, 0, "{contents}");
+    let printed: Vec<&str> =
+        contents.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
+    let results = &printed[..printed.len() - 2];
+    assert_eq!(results.len(), 6, "{contents}");
+    for line in results {
+        assert!(line.chars().count() <= 44, "{line:?} in\n{contents}");
+    }
+    assert!(results.iter().any(|l| l.starts_with("gsef") && l.contains("… (GSEF)")), "{contents}");
+    // Piped, whole: the id, the name, the acronym and the kind, tab-separated.
+    let piped = "gsef|Global Social Economy Forum|GSEF|international-network";
+    assert_eq!(printed[printed.len() - 2], piped, "{contents}");
+}

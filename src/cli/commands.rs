@@ -31,8 +31,9 @@ pub struct Env<'a> {
     pub out: &'a mut dyn Write,
     /// Standard error, for warnings.
     pub err: &'a mut dyn Write,
-    /// Whether standard output is a terminal (aligned plain output instead of TSV).
-    pub tty: bool,
+    /// The columns of the terminal standard output is, when it is one (aligned plain output
+    /// fitted to them, instead of TSV); `usize::MAX` when they cannot be told.
+    pub terminal: Option<usize>,
     /// The resolved home folder.
     pub home: PathBuf,
     /// `--data` files.
@@ -190,7 +191,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             if qr {
                 let note = marks.and_then(|m| m.note.as_deref());
                 let contact = crate::vcard::Contact::of(&catalog.partners()[index], note);
-                return crate::qr::show(&contact, cx.out, cx.err, cx.tty);
+                return crate::qr::show(&contact, cx.out, cx.err, cx.terminal.is_some());
             }
             if json {
                 let object = output::partner_json(&catalog, index, marks, None);
@@ -372,7 +373,7 @@ fn print_partners(
             .enumerate()
             .filter_map(|(n, &i)| Some((catalog.get(i)?, found(n))))
             .collect();
-        write!(cx.out, "{}", output::plain_lines(&partners, cx.tty))?;
+        write!(cx.out, "{}", output::plain_lines(&partners, cx.terminal))?;
     }
     Ok(())
 }
@@ -405,7 +406,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         })
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
-    if !matched && cx.tty && !json && limit != Some(0) {
+    if !matched && cx.terminal.is_some() && !json && limit != Some(0) {
         writeln!(cx.err, "{}", fill(i18n::cli().nothing_matched, &[&clean(text)]))?;
     }
     // Said as `list --starred` says it; the exit still tells whether anything matched.
