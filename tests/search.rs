@@ -82,6 +82,9 @@ fn highlights(id: &str, query: &str) -> (Highlights, &'static Partner) {
 #[case::acronym_with_digit("3ar", "3ar")]
 #[case::acronym_alias("adcf", "intercommunalites-de-france")]
 #[case::ugap("ugap", "ugap")]
+#[case::possessive("ugap's", "ugap")]
+#[case::possessive_acronym("EU's", "european-commission")]
+#[case::possessive_typographic("cnfpt’s training", "cnfpt")]
 // Multi-word
 #[case::two_words_in_name("french tech bordeaux", "french-tech-bordeaux")]
 #[case::alias_words("Ville de Bordeaux", "bordeaux")]

@@ -520,8 +520,9 @@ fn masculine(value: &str) -> impl Iterator<Item = String> {
     forms.into_iter()
 }
 
-/// A folded word without the punctuation around it, and without the dots between the
-/// letters of an acronym (`u.g.a.p.` is `ugap`); `None` when that leaves nothing.
+/// A folded word without the punctuation around it, without an English possessive
+/// (`ugap's`, `Bordeaux’s`: the partner is what is looked for) and without the dots between
+/// the letters of an acronym (`u.g.a.p.` is `ugap`); `None` when that leaves nothing.
 fn unpunctuated(folded: &str) -> Option<String> {
     let around = |c: char| {
         matches!(
@@ -543,6 +544,10 @@ fn unpunctuated(folded: &str) -> Option<String> {
         )
     };
     let word = folded.trim_matches(around);
+    let word = match word.strip_suffix("'s") {
+        Some(owner) if owner.chars().any(char::is_alphanumeric) => owner.trim_matches(around),
+        _ => word,
+    };
     if word.is_empty() {
         return None;
     }
@@ -777,6 +782,10 @@ mod tests {
         for typed in
             ["ugap,", "\"ugap\"", "(ugap)", "ugap.", "«ugap»", "u.g.a.p", "U.G.A.P.", "ugap?"]
         {
+            assert_eq!(text(typed), "ugap", "{typed}");
+        }
+        // An English possessive is no part of the name it follows.
+        for typed in ["ugap's", "UGAP’s", "(ugap's)", "u.g.a.p.'s"] {
             assert_eq!(text(typed), "ugap", "{typed}");
         }
         // Inside a word, kept: an elision, a hyphen, a domain, a version.
