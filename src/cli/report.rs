@@ -72,8 +72,14 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
         ErrorKind::InvalidSubcommand => fill(said.arg_unknown_subcommand, &[&arg]),
         ErrorKind::ArgumentConflict => {
             let other = context(ContextKind::PriorArg).unwrap_or_default();
-            fill(said.arg_conflict, &[&arg, &other])
+            // clap's "cannot be used multiple times": the same argument given twice.
+            if other == arg {
+                fill(said.arg_repeated, &[&arg])
+            } else {
+                fill(said.arg_conflict, &[&arg, &other])
+            }
         }
+        ErrorKind::InvalidUtf8 => said.arg_invalid_utf8.to_owned(),
         _ => return Some(rendered),
     };
     if let Some(like) = context(ContextKind::SuggestedArg) {

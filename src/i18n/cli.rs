@@ -83,6 +83,10 @@ table! {
         arg_unknown_subcommand,
         /// `{}`: one argument, `{}`: the other.
         arg_conflict,
+        /// `{}`: an argument given twice that may be given once.
+        arg_repeated,
+        /// An argument is not valid UTF-8 (a terminal or a file name in another encoding).
+        arg_invalid_utf8,
         /// `{}`: an argument that exists, like the one typed.
         arg_did_you_mean,
         /// `{}`: an argument that starts with `-`, `{}`: the same. Passing it as a value.

@@ -291,6 +291,22 @@ fn a_refused_command_line_is_told_in_french_too() {
     let said = refused(&["--lang", "fr", "list", "--bogus"]);
     assert!(said.starts_with("erreur : argument inattendu « --bogus »"), "{said}");
     assert!(said.ends_with("Pour en savoir plus, essayez « --help ».\n"), "{said}");
+    // An option given twice, and an argument in another encoding (a Latin-1 terminal).
+    let said = refused(&["--lang", "fr", "search", "ugap", "--json", "--json"]);
+    assert!(
+        said.starts_with("erreur : l'argument « --json » ne peut être donné qu'une fois"),
+        "{said}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let latin1 = std::ffi::OsStr::from_bytes(b"\xe9t\xe9");
+        let out = home.cmd().args(["--lang", "fr", "search"]).arg(latin1).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        let said = text(&out.stderr).replace('\u{a0}', " ");
+        assert!(said.starts_with("erreur : un argument n'est pas de l'UTF-8 valide"), "{said}");
+        assert!(said.contains("\nUtilisation : partners search"), "{said}");
+    }
     // In English, clap's own words.
     let said = refused(&["list", "--bogus"]);
     assert!(said.starts_with("error: unexpected argument '--bogus' found"), "{said}");
