@@ -666,6 +666,10 @@ impl App {
         help::max_scroll(self.size, &self.help)
     }
 
+    fn help_page(&self) -> usize {
+        help::page(self.size, &self.help)
+    }
+
     fn open(&mut self) -> Option<Effect> {
         self.selected_partner()?;
         if self.areas().mode == Mode::Narrow {

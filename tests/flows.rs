@@ -299,7 +299,8 @@ const END: usize = usize::MAX;
 #[case::end((80, 24), "<F1> <End>", END)]
 #[case::end_then_home((80, 24), "<F1> <Down> <End> <Home>", 0)]
 #[case::end_small((50, 16), "<F1> <End>", END)]
-#[case::tall((120, 40), "<F1> <PgDn> <Down> <Down>", 12)]
+// A page is what the help shows: at 120x40 one reaches the end (it moved ten rows).
+#[case::tall((120, 40), "<F1> <PgDn>", END)]
 #[case::small((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>", END)]
 #[case::resize_clamps((50, 16), "<F1> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <Resize:80x24>", END)]
 fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: usize) {
@@ -310,6 +311,37 @@ fn help_scrolls(#[case] size: (u16, u16), #[case] keys: &str, #[case] scroll: us
     let scroll = if scroll == END { end } else { scroll };
     assert_eq!(app.help_scroll(), scroll, "help scroll after {keys:?}");
     assert_eq!(app.selected(), 0, "scrolling the help does not move the list");
+}
+
+/// The rows the help shows, inside its box, as drawn.
+fn help_rows(app: &App) -> Vec<String> {
+    let (width, height) = app.size();
+    let screen = common::draw_at(app, width, height);
+    let buffer = screen.backend().buffer();
+    let rows: Vec<String> = (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect();
+    let top = rows.iter().position(|row| row.contains("┌ Help")).expect("the help's box");
+    let bottom = top + rows[top..].iter().position(|row| row.contains('└')).expect("its end");
+    rows[top + 1..bottom].to_vec()
+}
+
+/// Page Down moves the help by what it shows, less one row kept in sight: on a small screen no
+/// row is skipped unread, on a tall one a page is a page; Page Up comes back.
+#[rstest]
+#[case((30, 8))]
+#[case((40, 12))]
+#[case((80, 24))]
+#[case((100, 30))]
+fn help_pages_by_what_it_shows(#[case] size: (u16, u16)) {
+    let (mut app, _) = run_with(State::default(), size, "<F1>");
+    let before = help_rows(&app);
+    common::keys(&mut app, "<PgDn>");
+    let after = help_rows(&app);
+    assert_eq!(after.first(), before.last(), "{size:?}: the last row read is the first shown");
+    assert_eq!(app.help_scroll(), before.len() - 1, "{size:?}: a page");
+    common::keys(&mut app, "<PgUp>");
+    assert_eq!(app.help_scroll(), 0, "{size:?}");
 }
 
 /// Esc, one step at a time, on a narrow terminal where Enter fills the screen with the detail.

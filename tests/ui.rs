@@ -154,20 +154,12 @@ fn help_overlay(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u1
 #[case((80, 24))]
 #[case((50, 16))]
 fn help_scrolled_to_the_end(#[case] size: (u16, u16)) {
-    let app = app(
-        "",
-        size,
-        &[
-            Action::OpenHelp,
-            Action::HelpPageDown,
-            Action::HelpPageDown,
-            Action::HelpPageDown,
-            Action::HelpPageDown,
-            Action::HelpPageDown,
-            Action::HelpPageDown,
-        ],
-    );
+    let mut actions = vec![Action::OpenHelp];
+    actions.extend(vec![Action::HelpPageDown; 12]);
+    let app = app("", size, &actions);
     assert!(app.help_scroll() > 0, "the help does not fit {size:?}");
+    let end = partners::view::help::max_scroll(app.size(), app.help_lines());
+    assert_eq!(app.help_scroll(), end, "PgDn reaches the end {size:?}");
     insta::assert_snapshot!(name(size, "help_end"), draw(&app).backend());
 }
 

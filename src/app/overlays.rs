@@ -20,11 +20,12 @@ impl App {
             // the click that brings the terminal's window forward to show the code.
             (Overlay::Help | Overlay::Qr(_), Action::CloseOverlay) => {}
             (Overlay::Help, action) => {
+                let page = isize::try_from(self.help_page()).unwrap_or(isize::MAX);
                 let delta = match action {
                     Action::HelpDown => 1,
                     Action::HelpUp => -1,
-                    Action::HelpPageDown => 10,
-                    Action::HelpPageUp => -10,
+                    Action::HelpPageDown => page,
+                    Action::HelpPageUp => -page,
                     Action::Scroll { lines, .. } => isize::from(lines),
                     _ => 0,
                 };

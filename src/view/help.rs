@@ -168,6 +168,12 @@ pub fn max_scroll(size: (u16, u16), lines: &[HelpLine]) -> usize {
     layout(lines, size).max_scroll()
 }
 
+/// How many rows Page Down and Page Up move the help on a screen of `size`: all but one of those it
+/// shows, so the last row read stays in sight and none is skipped on a small screen.
+pub fn page(size: (u16, u16), lines: &[HelpLine]) -> usize {
+    usize::from(layout(lines, size).popup.height.saturating_sub(3)).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
