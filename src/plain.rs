@@ -193,6 +193,10 @@ impl<W: Write> Session<'_, W> {
         if self.query.is_empty() {
             return writeln!(self.out, "{}", t().no_list);
         }
+        // A search that found nothing says so again, rather than that there is no more.
+        if self.hits.is_empty() {
+            return writeln!(self.out, "{}", fill(t().no_match, &[&clean(&self.query)]));
+        }
         if self.shown >= self.hits.len() {
             return writeln!(self.out, "{}", t().no_more);
         }
@@ -226,6 +230,10 @@ impl<W: Write> Session<'_, W> {
             return writeln!(self.out, "{}", t().no_list);
         }
         self.open = None;
+        // Not a heading over an empty list: a search that found nothing says so again.
+        if self.hits.is_empty() {
+            return writeln!(self.out, "{}", fill(t().no_match, &[&clean(&self.query)]));
+        }
         let shown = self.shown.max(PAGE.min(self.hits.len()));
         self.shown = 0;
         writeln!(self.out, "{}", fill(t().results_again, &[&clean(&self.query)]))?;

@@ -357,3 +357,12 @@ fn a_skipped_dataset_is_told_with_its_fix_on_a_line_of_its_own() {
     let fix = lines.get(left_out + 1).copied().unwrap_or_default();
     assert!(fix.starts_with("  fix: use the id of a partner"), "{text}");
 }
+
+#[test]
+fn back_and_more_after_a_search_that_found_nothing_say_so_again() {
+    let text = session(&bundled(), None, "zzzz\nback\nmore\nq\n");
+    let said: Vec<&str> = text.lines().collect();
+    let nothing = "> No partner matches \"zzzz\".";
+    assert_eq!(said[1..4], [nothing, nothing, nothing], "{text}");
+    assert!(!text.contains("Results for"), "no heading over an empty list:\n{text}");
+}
