@@ -277,6 +277,17 @@ fn hints(app: &App, columns: u16) -> String {
             hint(&[Action::Cancel], t.hint_list),
             hint(&[Action::OpenHelp], t.hint_help),
         ],
+        // Nothing listed (and nothing coming): no key that acts on a partner is offered.
+        Context::List
+            if app.results().is_empty() && app.loading_progress().is_none() && !app.searching() =>
+        {
+            let clear = (!app.query().is_empty()).then(|| hint(&[Action::Cancel], t.hint_clear));
+            vec![
+                clear.flatten(),
+                hint(&[Action::OpenOverview], t.hint_overview),
+                hint(&[Action::OpenHelp], t.hint_help),
+            ]
+        }
         Context::List => vec![
             hint(&[Action::Open], t.hint_open),
             hint(&[Action::ToggleStar], t.hint_star),

@@ -123,6 +123,8 @@ table! {
         hint_back,
         hint_list,
         hint_move,
+        /// After the key that clears the query, on a list that shows nothing.
+        hint_clear,
         // -- Overlays --
         /// The help's title. `{}`: the keys to scroll it (when it scrolls) and to close it.
         help_title,

@@ -71,6 +71,7 @@ pub static UI: Ui = Ui {
     hint_back: "back",
     hint_list: "list",
     hint_move: "move",
+    hint_clear: "clear",
 
     help_title: " Help{} ",
     note_title: " Note on {} — {} ",

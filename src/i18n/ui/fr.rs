@@ -71,6 +71,7 @@ pub static UI: Ui = Ui {
     hint_back: "retour",
     hint_list: "liste",
     hint_move: "déplacer",
+    hint_clear: "effacer",
 
     help_title: " Aide{} ",
     note_title: " Note sur {} — {} ",
