@@ -177,7 +177,12 @@ impl<W: Write> Session<'_, W> {
         self.shown = 0;
         self.open = None;
         if self.hits.is_empty() {
-            return writeln!(self.out, "{}", fill(t().no_match, &[&clean(text)]));
+            writeln!(self.out, "{}", fill(t().no_match, &[&clean(text)]))?;
+            if let Some(kind) = query.names_a_kind() {
+                let filter = format!("kind:{}", kind.slug());
+                writeln!(self.out, "{}", fill(t().no_match_kind, &[&filter]))?;
+            }
+            return Ok(());
         }
         let n = self.hits.len();
         let found = if n == 1 { t().one_result } else { t().results };

@@ -366,3 +366,14 @@ fn back_and_more_after_a_search_that_found_nothing_say_so_again() {
     assert_eq!(said[1..4], [nothing, nothing, nothing], "{text}");
     assert!(!text.contains("Results for"), "no heading over an empty list:\n{text}");
 }
+
+/// Words search names and texts, not kinds: a word that names one says which filter lists
+/// them, in both languages.
+#[test]
+fn a_word_naming_a_kind_points_at_its_filter() {
+    let text = session(&bundled(), None, "media\nkind:media\nq\n");
+    assert!(text.contains("not kinds: type kind:media for the partners of that kind."), "{text}");
+    assert!(text.contains("2 results for \"kind:media\""), "{text}");
+    let text = session(&bundled(), None, "zzzz\nq\n");
+    assert!(!text.contains("kind:"), "{text}");
+}

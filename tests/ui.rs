@@ -112,6 +112,18 @@ fn no_match(#[values(SIZES[0], SIZES[1], SIZES[2], SIZES[3])] size: (u16, u16)) 
     insta::assert_snapshot!(name(size, "no_match"), draw(&app).backend());
 }
 
+/// Words search names and texts, not kinds: a word that names one (as the list's rows show
+/// it) finds nothing, and the list says which filter lists them.
+#[test]
+fn a_word_naming_a_kind_points_at_its_filter() {
+    let media = app("media", (120, 40), &[]);
+    assert!(media.results().is_empty(), "no partner's text holds \"media\"");
+    let shown = common::screen(&media);
+    assert!(shown.contains("· kind:media: every partner of that kind"), "{shown}");
+    let other = app("zzzz", (120, 40), &[]);
+    assert!(!common::screen(&other).contains("kind:"), "only for a word that names a kind");
+}
+
 #[rstest]
 fn all_but_one_word(
     #[values(partners::i18n::Lang::En, partners::i18n::Lang::Fr)] lang: partners::i18n::Lang,

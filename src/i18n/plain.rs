@@ -20,6 +20,9 @@ table! {
         query_error,
         /// `{}`: the query.
         no_match,
+        /// After `no_match`, for a word that names a kind, which words do not search. `{}`: the
+        /// filter for it (`kind:media`).
+        no_match_kind,
         /// `{}`: 1, `{}`: the query.
         one_result,
         /// `{}`: how many, `{}`: the query.

@@ -89,6 +89,9 @@ table! {
         try_fewer_words,
         /// Suggestion.
         try_spelling,
+        /// Suggestion for a word that names a kind, which words do not search. `{}`: the
+        /// filter for it (`kind:media`).
+        try_kind,
         /// Suggestion.
         try_clear,
         /// The network tab without relations.

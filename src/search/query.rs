@@ -364,6 +364,21 @@ impl Query {
         }
     }
 
+    /// The kind that a query of one plain word names (`media`, `fondation`, `élus`), as
+    /// `kind:` reads it: words search names and texts, not kinds, so a search for it that
+    /// finds nothing can point at `kind:`.
+    pub fn names_a_kind(&self) -> Option<Kind> {
+        let [_] = self.groups.as_slice() else { return None };
+        let word = self.word(0)?;
+        match Query::parse(&format!("kind:{word}")).ok()?.groups.as_slice() {
+            [group] => match group.as_slice() {
+                [Term { atom: Atom::Kind(kinds), .. }] if kinds.len() == 1 => Some(kinds[0]),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Whether every partner matching `self` also matches `previous`, so a search for `self`
     /// may look only among `previous`'s results. True when `self` adds terms, or adds letters
     /// to exact terms or to plain terms still too short for fuzzy matching.
@@ -850,6 +865,17 @@ mod tests {
             assert!(Query::parse(text).is_ok(), "{text}");
         }
         assert!(Query::parse("'tpye:media").is_ok());
+    }
+
+    #[test]
+    fn a_word_that_names_a_kind_is_told() {
+        let kind = |text: &str| Query::parse(text).ok().and_then(|q| q.names_a_kind());
+        assert_eq!(kind("media"), Some(Kind::Media));
+        assert_eq!(kind("Médias"), Some(Kind::Media));
+        assert_eq!(kind("fondation"), Some(Kind::Foundation));
+        for not_one in ["zzzz", "media weka", "!media", "kind:media", "p"] {
+            assert_eq!(kind(not_one), None, "{not_one}");
+        }
     }
 
     #[test]

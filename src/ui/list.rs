@@ -137,6 +137,10 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             if parsed.groups.len() > 1 {
                 lines.push(Line::styled(s().try_fewer_words, theme.dim));
             }
+            if let Some(kind) = parsed.names_a_kind() {
+                let filter = format!("kind:{}", kind.slug());
+                lines.push(Line::styled(fill(s().try_kind, &[&filter]), theme.dim));
+            }
             lines.push(Line::styled(s().try_spelling, theme.dim));
             lines.push(Line::styled(s().try_clear, theme.dim));
             lines

@@ -22,6 +22,7 @@ Commands:
     not_text: "That line is not UTF-8 text: set the terminal to UTF-8, then type it again.",
     query_error: "error: in the query, {}",
     no_match: "No partner matches \"{}\".",
+    no_match_kind: "Words search names and texts, not kinds: type {} for the partners of that kind.",
     one_result: "{} result for \"{}\":",
     results: "{} results for \"{}\":",
     results_again: "Results for \"{}\":",

@@ -43,6 +43,7 @@ pub static UI: Ui = Ui {
     try_fewer_filters: "· removing a filter (kind:, scope:, topic:, in:, is:)",
     try_fewer_words: "· fewer words",
     try_spelling: "· fewer letters, or another spelling",
+    try_kind: "· {}: every partner of that kind",
     try_clear: "· Esc to clear the query",
     no_network: "No relations in this dataset.",
 

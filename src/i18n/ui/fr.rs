@@ -43,6 +43,7 @@ pub static UI: Ui = Ui {
     try_fewer_filters: "· d'enlever un filtre (kind:, scope:, topic:, in:, is:)",
     try_fewer_words: "· moins de mots",
     try_spelling: "· moins de lettres, ou une autre orthographe",
+    try_kind: "· {}\u{a0}: tous les partenaires de ce type",
     try_clear: "· Échap pour effacer la recherche",
     no_network: "Aucune relation dans ces données.",
 
