@@ -402,6 +402,8 @@ fn search_takes_several_words_and_hyphens() {
 fn an_id_in_capitals_names_its_partner() {
     let home = Home::new();
     assert_eq!(home.ok(&["show", "UGAP"]), home.ok(&["show", "ugap"]));
+    // Pasted with the space or the tab around it (a cell, `partners list` in a pipe).
+    assert_eq!(home.ok(&["show", " ugap\t"]), home.ok(&["show", "ugap"]));
     home.ok(&["star", "Bordeaux-Metropole"]);
     home.ok(&["note", "UGAP", "call back"]);
     home.ok(&["alias", "UGAP", "centrale"]);

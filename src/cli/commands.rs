@@ -131,11 +131,12 @@ fn note_text(words: &[String], id: &str) -> Result<String> {
 }
 
 /// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
-/// case, so `UGAP` names `ugap`.
+/// case, so `UGAP` names `ugap`, and hold no spaces, so one pasted with a space or a tab
+/// around it (`"ugap "`) names it too.
 fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
     let index = catalog
         .position(id)
-        .or_else(|| catalog.position(&id.to_lowercase()))
+        .or_else(|| catalog.position(&id.trim().to_lowercase()))
         .ok_or_else(|| unknown_id(catalog, id))?;
     Ok((index, catalog.partners()[index].id.as_str()))
 }
