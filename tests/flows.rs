@@ -344,6 +344,24 @@ fn help_pages_by_what_it_shows(#[case] size: (u16, u16)) {
     assert_eq!(app.help_scroll(), 0, "{size:?}");
 }
 
+/// Page Down in the overview moves the choice by the rows shown less one (it moved ten: past
+/// the five rows a 30x8 screen shows, a third of those of a 100x30 one).
+#[rstest]
+#[case((30, 8), 4)]
+#[case((100, 30), 26)]
+fn overview_pages_by_what_it_shows(#[case] size: (u16, u16), #[case] page: usize) {
+    let (mut app, _) = run_with(State::default(), size, "<F2> <Left>");
+    let chosen = |app: &App| match app.overlay() {
+        Some(Overlay::Overview { selected, rows, .. }) => (*selected, rows.len()),
+        other => panic!("{other:?}"),
+    };
+    assert!(chosen(&app).1 > page + 1, "the network tab is longer than a page");
+    common::keys(&mut app, "<PgDn>");
+    assert_eq!(chosen(&app).0, page, "{size:?}");
+    common::keys(&mut app, "<PgUp>");
+    assert_eq!(chosen(&app).0, 0, "{size:?}");
+}
+
 /// Esc, one step at a time, on a narrow terminal where Enter fills the screen with the detail.
 #[rstest]
 #[case::enter("ugap <Enter>", expect().focus(Focus::Detail).narrow(true).query("ugap", 4))]

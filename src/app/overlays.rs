@@ -159,8 +159,9 @@ impl App {
             Action::PreviousTab => return self.show_tab(tab.step(false)),
             Action::NextRow => (selected + 1).min(last),
             Action::PreviousRow => selected.saturating_sub(1),
-            Action::RowPageDown => (selected + 10).min(last),
-            Action::RowPageUp => selected.saturating_sub(10),
+            // A page is the rows shown less one, as in the help, the list and the detail.
+            Action::RowPageDown => (selected + visible.saturating_sub(1).max(1)).min(last),
+            Action::RowPageUp => selected.saturating_sub(visible.saturating_sub(1).max(1)),
             Action::Scroll { lines, .. } => {
                 selected.saturating_add_signed(isize::from(lines)).min(last)
             }
