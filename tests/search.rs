@@ -85,6 +85,9 @@ fn highlights(id: &str, query: &str) -> (Highlights, &'static Partner) {
 #[case::possessive("ugap's", "ugap")]
 #[case::possessive_acronym("EU's", "european-commission")]
 #[case::possessive_typographic("cnfpt’s training", "cnfpt")]
+#[case::hashtag("#FrenchTech", "french-tech-bordeaux")]
+#[case::hashtag_acronym("#ESS", "ess-france")]
+#[case::handle("@UGAP", "ugap")]
 // Multi-word
 #[case::two_words_in_name("french tech bordeaux", "french-tech-bordeaux")]
 #[case::alias_words("Ville de Bordeaux", "bordeaux")]

@@ -556,6 +556,16 @@ fn unpunctuated(folded: &str) -> Option<String> {
                 | '"'
                 | '\''
                 | '/'
+                // A hashtag or a handle seen at an event (`#FrenchTech`, `@UGAP`), emphasis
+                // pasted from a chat (`*ugap*`, `_ugap_`), brackets, Spanish question marks.
+                | '#'
+                | '@'
+                | '*'
+                | '_'
+                | '<'
+                | '>'
+                | '¿'
+                | '¡'
         )
     };
     let word = folded.trim_matches(around);
@@ -695,7 +705,7 @@ fn text_term(rest: &str, negated: bool) -> Option<Term> {
     if !exact && folded != "$" && folded.chars().all(|c| c.is_ascii_punctuation()) {
         return None;
     }
-    let text = if exact { folded } else { unpunctuated(&folded).unwrap_or(folded) };
+    let text = if exact { folded } else { unpunctuated(&folded)? };
     if text.is_empty() {
         return None;
     }
@@ -799,8 +809,11 @@ mod tests {
         {
             assert_eq!(text(typed), "ugap", "{typed}");
         }
-        // An English possessive is no part of the name it follows.
-        for typed in ["ugap's", "UGAP’s", "(ugap's)", "u.g.a.p.'s"] {
+        // An English possessive is no part of the name it follows, nor is the mark of a
+        // hashtag, a handle or emphasis.
+        for typed in
+            ["ugap's", "UGAP’s", "(ugap's)", "u.g.a.p.'s", "#ugap", "@UGAP", "*ugap*", "_ugap_"]
+        {
             assert_eq!(text(typed), "ugap", "{typed}");
         }
         // Inside a word, kept: an elision, a hyphen, a domain, a version.
@@ -811,7 +824,7 @@ mod tests {
         assert_eq!(text("'ugap,"), "ugap,");
         assert_eq!(text("‘ugap’"), "ugap");
         assert_eq!(text("ugap/"), "ugap");
-        for alone in ["?", ";", "-", "&", "«", "—"] {
+        for alone in ["?", ";", "-", "&", "«", "—", "#", "¿", "@"] {
             assert_eq!(Query::parse(alone), Ok(Query::default()), "{alone}");
             assert_eq!(Query::parse(&format!("ugap {alone} weka")), Query::parse("ugap weka"));
         }
