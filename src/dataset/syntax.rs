@@ -254,13 +254,21 @@ fn id_after(bytes: &[u8], mut at: usize) -> Option<(Option<String>, usize)> {
                 at += 1;
             }
             Some(b'"') if colon => {
-                let end = super::fast_ron::skip_string(bytes, at)?;
-                let literal = String::from_utf8_lossy(&bytes[at..end]);
-                return Some((ron::from_str::<String>(&literal).ok(), end));
+                return Some(string_read(bytes, at, super::fast_ron::skip_string(bytes, at)?));
+            }
+            // A raw string is an id too (`id: r"a"`): missed, it would be told as none.
+            Some(b'r') if colon && matches!(bytes.get(at + 1), Some(b'"' | b'#')) => {
+                return Some(string_read(bytes, at, skip_raw_string(bytes, at + 1)?));
             }
             _ => return Some((None, at)),
         }
     }
+}
+
+/// The string literal `bytes[start..end]` as ron reads it (`None` when it cannot), and `end`.
+fn string_read(bytes: &[u8], start: usize, end: usize) -> (Option<String>, usize) {
+    let literal = String::from_utf8_lossy(&bytes[start..end]);
+    (ron::from_str::<String>(&literal).ok(), end)
 }
 
 /// Past the comment or the lone `/` at `at`; `None` when a block comment never closes
@@ -352,6 +360,10 @@ mod tests {
         assert_eq!((ids.len(), whole), (3, false));
         assert!(!ids_written("(partners: [(id: \"a\")]) /* unclosed").1);
         assert_eq!(ids_written("\u{FEFF}(id: \"a\")"), (vec!["a".into()], true));
+        // A raw string, as ron reads it.
+        let raw = ids_written("(partners: [(id: r\"a\"), (id: r#\"b\"c\"#), (id: r#x)])");
+        assert_eq!(raw, (vec!["a".into(), "b\"c".into()], true));
+        assert!(!ids_written("(id: r#\"a\"").1);
     }
 
     /// No start of a valid dataset, cut anywhere, is taken for a text with an error, even
