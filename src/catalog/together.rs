@@ -31,7 +31,8 @@ pub(super) struct Together {
     /// was asked for by an id may be there.
     pub not_loaded: HashMap<String, PathBuf>,
     /// The relations left out of the files kept, a file's in one warning
-    /// ([`Warning::RelationsLeftOut`] or [`Warning::RelationsNotLoaded`]), in file order.
+    /// ([`Warning::RelationsLeftOut`], [`Warning::RelationsMaybeNotLoaded`] or
+    /// [`Warning::RelationsNotLoaded`]), in file order.
     pub left_out: Vec<Warning>,
 }
 
@@ -106,24 +107,21 @@ pub(super) fn validate_together(
         // relations): the skipped ones known, the others lose their relations to them.
         let kept: Vec<usize> =
             (0..loaded.len()).filter(|i| !bad.iter().any(|(b, _)| b == i)).collect();
-        let known: HashSet<String> = base
-            .iter()
-            .flat_map(|b| &b.partners)
-            .chain(kept.iter().flat_map(|&i| &loaded[i].2.partners))
-            .map(|p| p.id.clone())
-            .collect();
-        for (b, _) in &bad {
-            let (file, _, dataset) = &loaded[*b];
-            for partner in dataset.partners.iter().filter(|p| !known.contains(&p.id)) {
-                not_loaded.entry(partner.id.clone()).or_insert_with(|| file.clone());
-            }
-        }
-        for (id, file) in unparsed.ids.iter().filter(|(id, _)| !known.contains(id)) {
-            not_loaded.entry(id.clone()).or_insert_with(|| file.clone());
-        }
-        let elsewhere = |id: &str| known.contains(id);
+        let skipped = bad.iter().map(|(b, _)| &loaded[*b]);
+        not_loaded = partners_not_loaded(base, kept.iter().map(|&i| &loaded[i]), skipped, unparsed);
+        // The files kept passed with every id known, those of skipped files too: what they
+        // lose now is their relations to partners not loaded, and only a file with one is
+        // checked again (a typo in a small file must not cost a second look at a large one).
+        let elsewhere = |id: &str| !not_loaded.contains_key(id);
+        let points_at_one = |dataset: &Dataset| {
+            let targets = dataset.partners.iter().flat_map(|p| &p.relations);
+            targets.filter_map(|r| r.target.as_deref()).any(|t| not_loaded.contains_key(t))
+        };
         for i in kept {
             let (file, source, dataset) = &mut loaded[i];
+            if !points_at_one(dataset) {
+                continue;
+            }
             let why = Dangling::NotLoaded;
             match dataset::validate_leaving_out_dangling(dataset, source, file, &elsewhere, why) {
                 Ok(dropped) => {
@@ -149,6 +147,32 @@ pub(super) fn validate_together(
         not_loaded,
         left_out: left_out.into_iter().map(|(_, w)| w).collect(),
     }
+}
+
+/// The partners of the `skipped` files and the ids of the `unparsed` ones that neither `base`
+/// nor a `kept` file has, each with its file (the first that has it).
+fn partners_not_loaded<'a>(
+    base: Option<&Dataset>,
+    kept: impl Iterator<Item = &'a Loaded>,
+    skipped: impl Iterator<Item = &'a Loaded>,
+    unparsed: &Unparsed,
+) -> HashMap<String, PathBuf> {
+    let known: HashSet<&str> = base
+        .iter()
+        .flat_map(|b| &b.partners)
+        .chain(kept.flat_map(|(_, _, d)| &d.partners))
+        .map(|p| p.id.as_str())
+        .collect();
+    let mut not_loaded = HashMap::new();
+    for (file, _, dataset) in skipped {
+        for partner in dataset.partners.iter().filter(|p| !known.contains(p.id.as_str())) {
+            not_loaded.entry(partner.id.clone()).or_insert_with(|| file.clone());
+        }
+    }
+    for (id, file) in unparsed.ids.iter().filter(|(id, _)| !known.contains(id.as_str())) {
+        not_loaded.entry(id.clone()).or_insert_with(|| file.clone());
+    }
+    not_loaded
 }
 
 /// `base` with each dataset laid over it in order: a partner with a known id replaces the one
