@@ -337,9 +337,12 @@ pub fn run(
                 fill(s().config_key_taken, &[&key.config_name(), &name(&now), &name(&before)]);
             writeln!(out, "  {said}")?;
         }
-        if let Some(key) = config.bindings().spare_keep_writing() {
-            let action = Action::KeepEditing.name().unwrap_or_default();
+        let (bindings, action) =
+            (config.bindings(), Action::KeepEditing.name().unwrap_or_default());
+        if let Some(key) = bindings.spare_keep_writing() {
             writeln!(out, "  {}", fill(s().config_key_spare, &[&action, &key.config_name()]))?;
+        } else if !bindings.keeps_writing() {
+            writeln!(out, "  {}", fill(s().config_no_keep_writing, &[&action]))?;
         }
         return Ok(ExitCode::SUCCESS);
     }

@@ -239,16 +239,24 @@ pub static BINDINGS: &[Binding] = &[
 /// (continue, continuer), else the first letter or digit that nothing there uses. `None`
 /// while it has one.
 fn spare_keep_writing(table: &[Binding]) -> Option<Key> {
-    let asking = |b: &&Binding| b.contexts.contains(&NoteAsk);
-    let first_for = |key: Key| table.iter().find(|b| asking(b) && b.key == key);
-    let has_one = table.iter().filter(asking).any(|b| {
-        b.action == Action::KeepEditing && first_for(b.key).is_some_and(|f| std::ptr::eq(f, b))
-    });
-    if has_one {
+    if keeps_writing(table) {
         return None;
     }
-    let free = |key: &Key| first_for(*key).is_none();
+    let free = |key: &Key| first_asking(table, *key).is_none();
     std::iter::once('c').chain('a'..='z').chain('0'..='9').map(ch).find(free)
+}
+
+/// Whether a key of `table` keeps writing in the question about an unsaved note.
+fn keeps_writing(table: &[Binding]) -> bool {
+    table.iter().filter(|b| b.contexts.contains(&NoteAsk)).any(|b| {
+        b.action == Action::KeepEditing
+            && first_asking(table, b.key).is_some_and(|f| std::ptr::eq(f, b))
+    })
+}
+
+/// What `key` does first in the question about an unsaved note.
+fn first_asking(table: &[Binding], key: Key) -> Option<&Binding> {
+    table.iter().find(|b| b.contexts.contains(&NoteAsk) && b.key == key)
 }
 
 /// Every context where `action` has a key by default.
@@ -427,6 +435,12 @@ impl Bindings {
     /// [`Action::KeepEditing`]'s own, all taken by the user's keys; `None` while one is left.
     pub fn spare_keep_writing(&self) -> Option<Key> {
         self.spare
+    }
+
+    /// Whether some key keeps writing in the question about an unsaved note (not when the
+    /// user's keys took every one, the spares too).
+    pub fn keeps_writing(&self) -> bool {
+        keeps_writing(&self.table)
     }
 
     /// The keys bound to `action` in `context`, by name, in table order.

@@ -170,6 +170,17 @@ fn a_key_taken_from_another_action_is_said_and_a_repeated_modifier_refused() {
     let said = stdout(partners(&home).args(["--lang", "fr", "config", "--check"]));
     let spare = "\n  «\u{a0}keep-editing\u{a0}» a «\u{a0}c\u{a0}» à la place dans la question sur une note non enregistrée\n";
     assert!(said.ends_with(spare), "{said}");
+    // Every letter and digit taken too: no key keeps writing, which is said.
+    let all: Vec<String> = std::iter::once("esc".to_owned())
+        .chain(('a'..='z').chain('0'..='9').map(String::from))
+        .map(|key| format!("\"{key}\""))
+        .collect();
+    std::fs::write(&path, format!("[keys]\nquit = [{}]\n", all.join(", "))).expect("written");
+    let said = stdout(partners(&home).args(["config", "--check"]));
+    let none = "\n  `keep-editing` has no key left in the question about an unsaved note: leave it a letter or a digit\n";
+    assert!(said.ends_with(none), "{said}");
+    let said = stdout(partners(&home).args(["--lang", "fr", "config", "--check"]));
+    assert!(said.ends_with("laissez-lui une lettre ou un chiffre\n"), "{said}");
     std::fs::write(&path, "[keys]\nstar = [\"ctrl-ctrl-s\"]\n").expect("written");
     let output = partners(&home).args(["config", "--check"]).output().expect("runs");
     assert_eq!(output.status.code(), Some(2));

@@ -282,6 +282,8 @@ table! {
         /// All the keys of the action that keeps writing in the question about an unsaved
         /// note taken: `{}`: that action, `{}`: the key it has there instead.
         config_key_spare,
+        /// `{}`: the action (`keep-editing`), which the user's keys left no key at all.
+        config_no_keep_writing,
         /// `{}`: a name under `[keys]`.
         config_unknown_action,
         /// `{}`: what was written (toml's words: `string "x"`), `{}`: what is wanted.

@@ -296,6 +296,7 @@ pub static UI: Ui = Ui {
     no_config_folder: "no configuration folder: give one with --home DIR or PARTNERS_HOME",
     config_key_taken: "`{}` now does `{}`, no longer `{}`",
     config_key_spare: "`{}` has `{}` instead in the question about an unsaved note",
+    config_no_keep_writing: "`{}` has no key left in the question about an unsaved note: leave it a letter or a digit",
     config_unknown_action: "no action is called `{}`; `partners config --default` lists them all",
     config_wrong_type: "{} does not go here: {}",
     config_a_text: "the text",
