@@ -77,8 +77,9 @@ pub fn syntax_message(code: &ron::Error) -> String {
     let quoted = |found: &str| crate::text::truncate(found, QUOTED_MOST).into_owned();
     // A name near what was written comes first, the list of them all after.
     let unknown = |found: &str, expected: &[&str], outer, (far, near): (&str, &str)| {
-        let (found, all) = (quoted(found), expected.join(", "));
-        match near_name(&found, expected) {
+        let (near_to, found, all) =
+            (near_name(found, expected), quoted(found), expected.join(", "));
+        match near_to {
             Some(name) => fill(near, &[&found, &outer, &name, &all]),
             None => fill(far, &[&found, &outer, &all]),
         }
