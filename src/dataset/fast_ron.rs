@@ -134,14 +134,32 @@ pub(super) fn skip(bytes: &[u8], mut at: usize) -> Option<usize> {
     while let Some(&byte) = bytes.get(at) {
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => at += 1,
-            b'/' if bytes.get(at + 1) == Some(&b'/') => {
-                at = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-            }
+            b'/' if bytes.get(at + 1) == Some(&b'/') => at = skip_comment(bytes, at)?,
             b'/' => return None,
             _ => break,
         }
     }
     Some(at)
+}
+
+/// Past the comment or the lone `/` at `at`; `None` when a block comment never closes
+/// (block comments nest in RON).
+pub(super) fn skip_comment(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at + 1) {
+        Some(b'/') => Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)),
+        Some(b'*') => {
+            let (mut depth, mut at) = (1usize, at + 2);
+            while depth > 0 {
+                match (bytes.get(at)?, bytes.get(at + 1)) {
+                    (b'/', Some(b'*')) => (depth, at) = (depth + 1, at + 2),
+                    (b'*', Some(b'/')) => (depth, at) = (depth - 1, at + 2),
+                    _ => at += 1,
+                }
+            }
+            Some(at)
+        }
+        _ => Some(at + 1),
+    }
 }
 
 /// The bytes [`split`] stops at.

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::fast_ron::skip_comment;
 use super::{Dataset, DatasetError, Location, ron_options, without_bom};
 use crate::i18n::{self, fill};
 
@@ -272,26 +273,6 @@ fn string_read(bytes: &[u8], start: usize, end: usize) -> (Option<String>, usize
     (ron::from_str::<String>(&literal).ok(), end)
 }
 
-/// Past the comment or the lone `/` at `at`; `None` when a block comment never closes
-/// (block comments nest in RON).
-fn skip_comment(bytes: &[u8], at: usize) -> Option<usize> {
-    match bytes.get(at + 1) {
-        Some(b'/') => Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)),
-        Some(b'*') => {
-            let (mut depth, mut at) = (1usize, at + 2);
-            while depth > 0 {
-                match (bytes.get(at)?, bytes.get(at + 1)) {
-                    (b'/', Some(b'*')) => (depth, at) = (depth + 1, at + 2),
-                    (b'*', Some(b'/')) => (depth, at) = (depth - 1, at + 2),
-                    _ => at += 1,
-                }
-            }
-            Some(at)
-        }
-        _ => Some(at + 1),
-    }
-}
-
 /// Past the character literal at `at` (`'a'`, `'\''`), or only its quote when it is none.
 fn skip_char(bytes: &[u8], at: usize) -> usize {
     let inner = if bytes.get(at + 1) == Some(&b'\\') { at + 3 } else { at + 2 };
@@ -310,7 +291,8 @@ fn skip_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
     let mut close = vec![b'"'];
     close.extend(std::iter::repeat_n(b'#', hashes));
     let body = at + hashes + 1;
-    let end = bytes[body..].windows(close.len()).position(|w| w == close.as_slice())?;
+    // In linear time, however many `#`s a hostile file writes.
+    let end = memchr::memmem::find(&bytes[body..], &close)?;
     Some(body + end + close.len())
 }
 
