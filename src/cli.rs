@@ -9,6 +9,7 @@
 
 mod commands;
 mod report;
+mod validate;
 
 use std::path::PathBuf;
 
