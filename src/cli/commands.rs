@@ -1,5 +1,6 @@
 //! Every subcommand that does not open the browser: reading the partners and the user's
-//! marks, printing them, changing marks, notes and aliases, exporting, validating datasets.
+//! marks, printing them, changing marks, notes and aliases, exporting (validating is in
+//! `validate.rs`).
 
 use std::io::{self, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
