@@ -179,7 +179,7 @@ impl<W: Write> Session<'_, W> {
         if self.hits.is_empty() {
             writeln!(self.out, "{}", fill(t().no_match, &[&clean(text)]))?;
             if let Some(kind) = query.names_a_kind() {
-                let filter = format!("kind:{}", kind.slug());
+                let filter = crate::i18n::vocabulary().kind_filter(kind);
                 writeln!(self.out, "{}", fill(t().no_match_kind, &[&filter]))?;
             }
             return Ok(());

@@ -122,6 +122,13 @@ fn a_word_naming_a_kind_points_at_its_filter() {
     assert!(shown.contains("· kind:media: every partner of that kind"), "{shown}");
     let other = app("zzzz", (120, 40), &[]);
     assert!(!common::screen(&other).contains("kind:"), "only for a word that names a kind");
+    // In French, the filter as a French speaker types it, which lists them.
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let shown = common::screen(&app("médias", (120, 40), &[]));
+    let listed = app("type:médias", (120, 40), &[]).results().len();
+    partners::i18n::set(partners::i18n::Lang::En);
+    assert!(shown.contains("· type:médias\u{a0}: tous les partenaires de ce type"), "{shown}");
+    assert_eq!(listed, 2);
 }
 
 #[rstest]

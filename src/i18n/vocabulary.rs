@@ -12,7 +12,11 @@ use crate::dataset::{Kind, RelationKind, Scope, Topic};
 
 table! {
     /// Every word of the vocabulary in one language.
-    Vocabulary {}
+    Vocabulary {
+        /// A filter by kind, in the words a user of the language types: `{}`: the kind's
+        /// badge (see `badges`).
+        kind_filter,
+    }
     arrays {
         /// The kinds' words, in the order of `Kind::ALL`.
         kinds: 10,
@@ -63,6 +67,12 @@ impl Vocabulary {
     /// A kind in a word or two, for the list (see [`Vocabulary::badges`]).
     pub fn badge(&self, kind: Kind) -> &'static str {
         word(Kind::ALL, &self.badges, kind, Kind::slug)
+    }
+
+    /// The filter that lists the partners of `kind`, as the user's language writes it
+    /// (`kind:media`, `type:médias`).
+    pub fn kind_filter(&self, kind: Kind) -> String {
+        super::fill(self.kind_filter, &[&self.badge(kind)])
     }
 
     /// A scope in words.

@@ -138,7 +138,7 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 lines.push(Line::styled(s().try_fewer_words, theme.dim));
             }
             if let Some(kind) = parsed.names_a_kind() {
-                let filter = format!("kind:{}", kind.slug());
+                let filter = crate::i18n::vocabulary().kind_filter(kind);
                 lines.push(Line::styled(fill(s().try_kind, &[&filter]), theme.dim));
             }
             lines.push(Line::styled(s().try_spelling, theme.dim));

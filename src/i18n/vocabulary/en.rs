@@ -4,6 +4,7 @@ use super::Vocabulary;
 
 /// Every word in English.
 pub static VOCABULARY: Vocabulary = Vocabulary {
+    kind_filter: "kind:{}",
     kinds: [
         "Local authority",
         "Public body",

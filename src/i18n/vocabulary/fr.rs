@@ -4,6 +4,7 @@ use super::Vocabulary;
 
 /// Tous les mots en français.
 pub static VOCABULARY: Vocabulary = Vocabulary {
+    kind_filter: "type:{}",
     kinds: [
         "Collectivité territoriale",
         "Organisme public",
