@@ -333,7 +333,7 @@ impl Catalog {
                     // Its ids still tell a relation to one of its partners from one to none.
                     let (ids, whole) = dataset::ids_written(&source);
                     unparsed.some_unknown |= !whole;
-                    unparsed.ids.extend(ids.into_iter().map(|id| (id, file.clone())));
+                    unparsed.files.push((file, ids));
                     warnings.push(Warning::Skipped(e));
                 }
             }

@@ -177,7 +177,8 @@ impl<W: Write> Session<'_, W> {
         self.shown = 0;
         self.open = None;
         if self.hits.is_empty() {
-            writeln!(self.out, "{}", fill(t().no_match, &[&clean(text)]))?;
+            // Said as `more` and `back` say it again.
+            self.more()?;
             if let Some(kind) = query.names_a_kind() {
                 let filter = crate::i18n::vocabulary().kind_filter(kind);
                 writeln!(self.out, "{}", fill(t().no_match_kind, &[&filter]))?;
@@ -237,7 +238,7 @@ impl<W: Write> Session<'_, W> {
         self.open = None;
         // Not a heading over an empty list: a search that found nothing says so again.
         if self.hits.is_empty() {
-            return writeln!(self.out, "{}", fill(t().no_match, &[&clean(&self.query)]));
+            return self.more();
         }
         let shown = self.shown.max(PAGE.min(self.hits.len()));
         self.shown = 0;

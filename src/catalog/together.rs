@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Warning;
 use crate::dataset::{self, Dangling, Dataset, DatasetError, Partner};
@@ -15,10 +15,17 @@ pub(super) type Loaded = (PathBuf, String, Dataset);
 /// What is known of the files skipped before they were parsed (for their syntax, or unread).
 #[derive(Debug, Default)]
 pub(super) struct Unparsed {
-    /// The ids their texts still show, each with its file.
-    pub ids: Vec<(String, PathBuf)>,
+    /// Each file with the ids its text still shows.
+    pub files: Vec<(PathBuf, Vec<String>)>,
     /// Whether one of them could not be read far enough to know all its ids.
     pub some_unknown: bool,
+}
+
+impl Unparsed {
+    /// Every id their texts still show, with its file.
+    fn ids(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.files.iter().flat_map(|(file, ids)| ids.iter().map(|id| (id.as_str(), file.as_path())))
+    }
 }
 
 /// The files put together by [`validate_together`].
@@ -49,7 +56,7 @@ pub(super) fn validate_together(
     mut loaded: Vec<Loaded>,
     unparsed: &Unparsed,
 ) -> Together {
-    let unparsed_ids = || unparsed.ids.iter().map(|(id, _)| id.as_str());
+    let unparsed_ids = || unparsed.ids().map(|(id, _)| id);
     let failed: Vec<usize> = {
         // validate() looks here only for ids its own file lacks: built then, if ever.
         let known: OnceCell<HashSet<&str>> = OnceCell::new();
@@ -102,7 +109,7 @@ pub(super) fn validate_together(
             }
         }
     }
-    if base.is_some() && (!bad.is_empty() || !unparsed.ids.is_empty()) {
+    if base.is_some() && (!bad.is_empty() || unparsed.ids().next().is_some()) {
         // Whether a file is skipped does not hang on its targets (those alone cost it only
         // relations): the skipped ones known, the others lose their relations to them.
         let kept: Vec<usize> =
@@ -169,8 +176,8 @@ fn partners_not_loaded<'a>(
             not_loaded.entry(partner.id.clone()).or_insert_with(|| file.clone());
         }
     }
-    for (id, file) in unparsed.ids.iter().filter(|(id, _)| !known.contains(id.as_str())) {
-        not_loaded.entry(id.clone()).or_insert_with(|| file.clone());
+    for (id, file) in unparsed.ids().filter(|(id, _)| !known.contains(id)) {
+        not_loaded.entry(id.to_owned()).or_insert_with(|| file.to_path_buf());
     }
     not_loaded
 }
