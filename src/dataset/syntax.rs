@@ -114,6 +114,8 @@ pub fn syntax_message(code: &ron::Error) -> String {
         E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => fill(said.ron_expected_close, &[&")"]),
         E::TrailingCharacters => said.ron_trailing.to_owned(),
         E::ExpectedArray => fill(said.ron_expected_close, &[&"["]),
+        // A file that is not one dataset: empty, or a bare list of partners.
+        E::ExpectedNamedStructLike("Dataset") => said.ron_expected_dataset.to_owned(),
         E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
             fill(said.ron_expected_close, &[&"("])
         }

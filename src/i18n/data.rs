@@ -54,6 +54,8 @@ table! {
         /// `{}`: the bracket.
         ron_expected_close,
         ron_trailing,
+        /// Where a file should start with its dataset, `(partners: [`.
+        ron_expected_dataset,
         ron_expected_boolean,
         ron_expected_name,
         ron_expected_number,

@@ -374,7 +374,17 @@ fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
             ":1:13: « foo » n'est pas attendu ici : un partenaire s'écrit entre parenthèses",
             ":1:13: `foo` is not expected here: a partner is written in parentheses",
         ),
-        (String::new(), ":1:1: « ( » est attendu ici", ":1:1: `(` is expected here"),
+        (
+            String::new(),
+            ":1:1: « ( » est attendu ici : un jeu de données s'écrit « (partners: [ … ]) »",
+            ":1:1: `(` is expected here: a dataset is written `(partners: [ … ])`",
+        ),
+        // A bare list of partners, as JSON habits write it.
+        (
+            "// Ours\n[(id: \"x\", name: \"X\")]".to_owned(),
+            ":2:1: « ( » est attendu ici : un jeu de données s'écrit « (partners: [ … ]) »",
+            ":2:1: `(` is expected here: a dataset is written `(partners: [ … ])`",
+        ),
         // A word of the file is quoted cut short, however long it runs.
         (
             format!("(partners: [{}])", "x".repeat(100_000)),

@@ -27,6 +27,7 @@ pub static DATA: Data = Data {
     ron_expected_string: "a text in double quotes is expected here, or is not closed",
     ron_expected_close: "`{}` is expected here",
     ron_trailing: "something follows the end of the data",
+    ron_expected_dataset: "`(` is expected here: a dataset is written `(partners: [ … ])`, its partners listed inside",
     ron_expected_boolean: "`true` or `false` is expected here",
     ron_expected_name: "a name is expected here: a field, or a value such as `Media`",
     ron_expected_number: "a number is expected here",

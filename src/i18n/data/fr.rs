@@ -28,6 +28,7 @@ pub static DATA: Data = Data {
     ron_expected_string: "un texte entre guillemets droits est attendu ici, ou n'est pas fermé",
     ron_expected_close: "«\u{a0}{}\u{a0}» est attendu ici",
     ron_trailing: "quelque chose suit la fin des données",
+    ron_expected_dataset: "«\u{a0}(\u{a0}» est attendu ici\u{a0}: un jeu de données s'écrit «\u{a0}(partners: [ … ])\u{a0}», ses partenaires listés dedans",
     ron_expected_boolean: "«\u{a0}true\u{a0}» ou «\u{a0}false\u{a0}» est attendu ici",
     ron_expected_name: "un nom est attendu ici\u{a0}: un champ, ou une valeur comme «\u{a0}Media\u{a0}»",
     ron_expected_number: "un nombre est attendu ici",
