@@ -19,7 +19,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use partners::dataset::{self, Partner};
 use partners::search::{
-    Atom, Glossary, Highlights, Hit, Index, MarkBits, Mode, Query, Searcher, fold,
+    Atom, Glossary, Highlights, Hit, Index, MarkBits, Mode, Query, Searcher, Term, fold,
 };
 
 #[path = "../examples/generate.rs"]
@@ -248,6 +248,14 @@ fn atom_match(world: &World, i: usize, atom: &Atom) -> Option<(u32, bool)> {
 
 /// Every partner matching `query`, best first, found by looking at each one in turn.
 fn naive_search(world: &World, query: &Query) -> Vec<Hit> {
+    let plain = |group: &Vec<Term>| match group.as_slice() {
+        [Term { atom: Atom::Text { text, mode: Mode::Fuzzy }, negated: false }] => {
+            Some(text.clone())
+        }
+        _ => None,
+    };
+    let words: Option<Vec<String>> = query.groups.iter().map(plain).collect();
+    let phrase = words.filter(|w| w.len() >= 2).map(|w| w.join(" "));
     let mut hits: Vec<Hit> = (0..world.partners.len())
         .filter_map(|i| {
             let mut total = 0u32;
@@ -270,6 +278,13 @@ fn naive_search(world: &World, query: &Query) -> Vec<Hit> {
                 let (score, hit_name) = best?;
                 total = total.saturating_add(score);
                 name_hit |= hit_name;
+            }
+            // The whole name or an alias, typed word for word, ranks first.
+            let p = &world.partners[i];
+            if phrase.as_ref().is_some_and(|phrase| {
+                std::iter::once(&p.name).chain(&p.aliases).any(|n| fold(n) == *phrase)
+            }) {
+                total = total.saturating_add(1 << 24);
             }
             Some(Hit { index: i, score: total, name_hit, in_note: false, lacks: None })
         })

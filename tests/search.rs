@@ -292,6 +292,23 @@ fn an_exact_field_beats_a_word_in_a_longer_one() {
 }
 
 #[test]
+fn a_partners_whole_name_or_alias_typed_ranks_it_first() {
+    // "La French Tech" is an alias of Mission French Tech, whose stop word counts for
+    // nothing: French Tech Bordeaux, with both other words at the start of its name, led.
+    for p in catalog().partners() {
+        for typed in std::iter::once(&p.name).chain(&p.aliases) {
+            for typed in [typed.clone(), typed.to_lowercase(), fold(typed)] {
+                let found = ids(&typed);
+                assert_eq!(found.first(), Some(&p.id.as_str()), "{typed}: {found:?}");
+            }
+        }
+    }
+    // Only the whole of it: "French Tech" is the start of French Tech Bordeaux's name.
+    assert_eq!(ids("french tech")[0], "french-tech-bordeaux");
+    assert_eq!(ids("la french tech")[..2], ["mission-french-tech", "french-tech-bordeaux"]);
+}
+
+#[test]
 fn order_is_score_then_name_hits_then_shorter_name_then_name() {
     for query in
         ["bordaux", "france$", "^bor", "economy", "ess", "publics", "bordeaux", "kind:media ess"]

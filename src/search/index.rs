@@ -112,6 +112,10 @@ const POSTINGS_MIN: usize = 2048;
 /// A query needs this many words that must match for [`Index::all_but_one`] to drop one.
 const ALL_BUT_ONE_MIN: usize = 2;
 
+/// What a partner's whole name or alias typed as the query adds to its score: more than
+/// any difference between the scores of two partners that both hold its words.
+const NAMED: u32 = 1 << 24;
+
 /// And at most this many: each word dropped is a search of its own, and a query this long is
 /// pasted text more than a search (a pasted paragraph of 1 000 words took 36 s to search
 /// again for each dropped word, with the keys waiting behind it).
@@ -341,6 +345,13 @@ impl Index {
             .map(move |span| &text[span.clone()])
     }
 
+    /// Whether `phrase` (folded words with a space between) is partner `i`'s whole name or
+    /// one of its aliases: "la french tech", whose stop word counts for nothing, is Mission
+    /// French Tech's, not French Tech Bordeaux's with its other words at its name's start.
+    fn named(&self, i: usize, phrase: &str) -> bool {
+        self.field(i, NAME) == phrase || self.aliases(i).any(|alias| alias == phrase)
+    }
+
     /// How many partners the index holds.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -510,64 +521,20 @@ impl Index {
         if let Some(recent) = recent
             && self.entries.len() >= POSTINGS_MIN
         {
-            // What was typed is looked for again at the next keystroke; another spelling
-            // of it (a glossary phrase holding a typed word) reads what it found.
-            let (number, len) = (self.number, self.entries.len());
-            for plans in &mut plans {
-                for (slots, _) in &mut plans.direct {
-                    // Only words looked for by words (not `^prefix`, `suffix$`, `=whole`).
-                    let by_words = |slot: &&mut TermSlot<'_>| {
-                        matches!(slot.term.atom, Atom::Text { mode: Mode::Exact | Mode::Fuzzy, .. })
-                    };
-                    for form in slots.iter_mut().filter(by_words).filter_map(|s| s.word.as_mut()) {
-                        for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
-                            let term = form.plan.term();
-                            let found = self.letters().slots(term);
-                            let found = found.unwrap_or_else(|| {
-                                recent.slots(number, term, Sought::ByWords, len)
-                            });
-                            if let Some(postings) = self.postings.get()
-                                && !found.asked()
-                                && postings.pays(term, scanned)
-                            {
-                                fill_from_lists(postings, term, &found);
-                            }
-                            form.plan.found = Some(found);
-                        }
-                    }
-                }
-            }
-            // Any other spelling the word lists can tell about is told once and kept.
-            let postings = self.postings.get();
-            for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
-                // What fuzzy matching finds of what was typed (or of an equivalent, looked
-                // for as typed) is kept too: it is looked for again at the next keystroke.
-                if form.kind == FormKind::Direct && form.plan.fuzzy {
-                    let slots = recent.slots(number, form.plan.term(), Sought::ByLetters, len);
-                    form.plan.by_letters = Some(slots);
-                }
-                let term = form.plan.term();
-                if form.plan.found.is_some() {
-                    continue;
-                }
-                form.plan.found = recent.kept(number, term).or_else(|| {
-                    let postings =
-                        postings.filter(|p| p.can_tell(term) && p.pays(term, scanned))?;
-                    let found = recent.slots(number, term, Sought::ByWords, len);
-                    fill_from_lists(postings, term, &found);
-                    Some(found)
-                });
-            }
-        }
-        if let Some(recent) = recent
-            && self.entries.len() >= POSTINGS_MIN
-        {
+            self.read_recent(&mut plans, recent, scanned);
             self.keep_scores(&mut plans, query.groups.len(), recent);
         }
         let notes = self.notes();
         let hit = |i: usize| {
             let mark = marks.get(i).copied().unwrap_or_default();
             self.score(i, &plans, mark, notes.get(i))
+        };
+        // A partner's whole name or alias typed word for word ranks it first.
+        let phrase = query.phrase();
+        let named = |i: usize| phrase.as_deref().is_some_and(|phrase| self.named(i, phrase));
+        let hit = |i: usize| {
+            let bonus = |hit: Hit| Hit { score: hit.score.saturating_add(NAMED), ..hit };
+            hit(i).map(|hit| if named(i) { bonus(hit) } else { hit })
         };
         let tie_break = |i: usize| match orders {
             Some((ranks, _)) => ranks[i],
@@ -593,6 +560,58 @@ impl Index {
             None => Cow::Owned(rank_among(&mut keys, |i| self.tie_key(i, ranked))),
         };
         Matches::new(keys, by_rank, in_note)
+    }
+
+    /// Gives the spellings of `plans` the slots of `recent` (or of the letters found ahead)
+    /// that keep where each is found, told by the word lists when `scanned` partners make it
+    /// pay.
+    fn read_recent(&self, plans: &mut [GroupPlan<'_>], recent: &Recent, scanned: usize) {
+        // What was typed is looked for again at the next keystroke; another spelling
+        // of it (a glossary phrase holding a typed word) reads what it found.
+        let (number, len) = (self.number, self.entries.len());
+        for plan in plans.iter_mut() {
+            for (slots, _) in &mut plan.direct {
+                // Only words looked for by words (not `^prefix`, `suffix$`, `=whole`).
+                let by_words = |slot: &&mut TermSlot<'_>| {
+                    matches!(slot.term.atom, Atom::Text { mode: Mode::Exact | Mode::Fuzzy, .. })
+                };
+                for form in slots.iter_mut().filter(by_words).filter_map(|s| s.word.as_mut()) {
+                    for form in form.forms.iter_mut().filter(|f| f.kind == FormKind::Direct) {
+                        let term = form.plan.term();
+                        let found = self.letters().slots(term);
+                        let found = found
+                            .unwrap_or_else(|| recent.slots(number, term, Sought::ByWords, len));
+                        if let Some(postings) = self.postings.get()
+                            && !found.asked()
+                            && postings.pays(term, scanned)
+                        {
+                            fill_from_lists(postings, term, &found);
+                        }
+                        form.plan.found = Some(found);
+                    }
+                }
+            }
+        }
+        // Any other spelling the word lists can tell about is told once and kept.
+        let postings = self.postings.get();
+        for form in plans.iter_mut().flat_map(GroupPlan::forms_mut) {
+            // What fuzzy matching finds of what was typed (or of an equivalent, looked
+            // for as typed) is kept too: it is looked for again at the next keystroke.
+            if form.kind == FormKind::Direct && form.plan.fuzzy {
+                let slots = recent.slots(number, form.plan.term(), Sought::ByLetters, len);
+                form.plan.by_letters = Some(slots);
+            }
+            let term = form.plan.term();
+            if form.plan.found.is_some() {
+                continue;
+            }
+            form.plan.found = recent.kept(number, term).or_else(|| {
+                let postings = postings.filter(|p| p.can_tell(term) && p.pays(term, scanned))?;
+                let found = recent.slots(number, term, Sought::ByWords, len);
+                fill_from_lists(postings, term, &found);
+                Some(found)
+            });
+        }
     }
 
     /// Gives `plans` (of a query of `groups` groups) the slots of `recent` that keep what

@@ -356,6 +356,21 @@ impl Query {
         Query { groups }
     }
 
+    /// The query's words with a space between, when it is two or more plain words and
+    /// nothing else (as folded): what a partner's whole name or alias would be.
+    pub(super) fn phrase(&self) -> Option<String> {
+        fn word(group: &[Term]) -> Option<&str> {
+            match group {
+                [Term { atom: Atom::Text { text, mode: Mode::Fuzzy }, negated: false }] => {
+                    Some(text)
+                }
+                _ => None,
+            }
+        }
+        let words: Vec<&str> = self.groups.iter().map(|g| word(g)).collect::<Option<_>>()?;
+        (words.len() >= 2).then(|| words.join(" "))
+    }
+
     /// The word of group number `n`, when it is one plain word (as folded).
     pub fn word(&self, n: usize) -> Option<&str> {
         match self.groups.get(n)?.as_slice() {
