@@ -149,6 +149,8 @@ impl<W: Write> Session<'_, W> {
                 self.change_saying(|id| Change::Aliases { id, add: vec![], remove }, said)?;
             }
             ("find" | "chercher", false) => self.search(rest)?,
+            // As `partners show ID` is typed at the shell: a result's number or an id.
+            ("show" | "open" | "read" | "voir" | "ouvrir" | "lire", false) => self.show(rest)?,
             _ => match line.parse::<usize>() {
                 Ok(n) => self.read(n)?,
                 Err(_) => self.search(line)?,
@@ -283,6 +285,16 @@ impl<W: Write> Session<'_, W> {
         self.open = Some(hit.index);
         self.card()?;
         self.remember_query()
+    }
+
+    /// Reads result number `what`, else the partner whose id it is, else searches it.
+    fn show(&mut self, what: &str) -> io::Result<()> {
+        if let Ok(n) = what.parse::<usize>() {
+            return self.read(n);
+        }
+        let Some(index) = self.catalog.position(what) else { return self.search(what) };
+        self.open = Some(index);
+        self.card()
     }
 
     /// Adds the query that led to a card to the history, as the browser does.

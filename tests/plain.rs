@@ -122,6 +122,29 @@ fn end_of_input_ends_cleanly() {
 }
 
 #[test]
+fn show_reads_a_result_or_a_partner_by_id_as_the_shell_command_does() {
+    let catalog = bundled();
+    for (input, name) in [
+        ("ugap\nshow 1\n", "UGAP"),
+        ("show cnfpt\n", "Centre National de la Fonction Publique Territoriale"),
+        ("voir  weka \n", "WEKA"),
+        ("ouvrir 1\n", ""),
+    ] {
+        let text = session(&catalog, None, input);
+        assert_readable(&text);
+        if name.is_empty() {
+            assert!(text.contains("No results yet"), "{input:?}: {text}");
+        } else {
+            let card = text.split("> ").find(|said| said.contains("Type back for the results"));
+            assert!(card.is_some_and(|card| card.starts_with(name)), "{input:?}: {text}");
+        }
+    }
+    // Not an id: searched, as any words are.
+    let text = session(&catalog, None, "show french tech\n");
+    assert!(text.contains("2 results for \"french tech\""), "{text}");
+}
+
+#[test]
 fn find_searches_for_command_words() {
     let catalog = bundled();
     let text = session(&catalog, None, "find help\n");
