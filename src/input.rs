@@ -108,6 +108,11 @@ const MAIN: &[Context] = &[List, Detail];
 const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview, Qr];
 const TEXT: &[Context] = &[List, Note];
 const EDIT: &[Context] = &[List, Detail, Note];
+// Where a user's key for an action of every context goes when the note editor has a use of
+// its own for that key (see [`editor_keeps`]).
+const ALL_BUT_NOTE: &[Context] = &[List, Detail, Help, NoteAsk, Overview, Qr];
+const ALL_BUT_ASK: &[Context] = &[List, Detail, Help, Note, Overview, Qr];
+const OUTSIDE_EDITOR: &[Context] = &[List, Detail, Help, Overview, Qr];
 
 /// Every key of the browser by default. Earlier bindings win; the help lists them in this
 /// order, and the first key of an action is the one the hints show.
@@ -259,6 +264,37 @@ fn first_asking(table: &[Binding], key: Key) -> Option<&Binding> {
     table.iter().find(|b| b.contexts.contains(&NoteAsk) && b.key == key)
 }
 
+/// Whether the note editor keeps its default use `binding` of a key in `context` when the
+/// user gives that key to an action of every context (`quit = ["esc"]`): in the editor its
+/// own meaning wins (Esc still leaves it, asking before unsaved text is lost), elsewhere the
+/// user's.
+fn editor_keeps(binding: &Binding, context: Context) -> bool {
+    matches!(context, Note | NoteAsk)
+        && binding.contexts != ALL
+        && binding.contexts.contains(&context)
+}
+
+/// `contexts` less the note editor's where a default binding of `key` that `kept` keeps has
+/// a use there of the editor's own (see [`editor_keeps`]); only for the contexts of an action
+/// of every context.
+fn leaving_editor_keys(
+    contexts: &'static [Context],
+    key: Key,
+    kept: impl Fn(&Binding) -> bool,
+) -> &'static [Context] {
+    if contexts != ALL {
+        return contexts;
+    }
+    let keeps =
+        |context| BINDINGS.iter().any(|b| b.key == key && kept(b) && editor_keeps(b, context));
+    match (keeps(Note), keeps(NoteAsk)) {
+        (false, false) => ALL,
+        (true, false) => ALL_BUT_NOTE,
+        (false, true) => ALL_BUT_ASK,
+        (true, true) => OUTSIDE_EDITOR,
+    }
+}
+
 /// Every context where `action` has a key by default.
 pub fn contexts_of(action: &Action) -> Vec<Context> {
     let mut contexts = Vec::new();
@@ -279,7 +315,8 @@ pub fn is_default_key(action: &Action, key: Key) -> bool {
 
 /// The keys in force: the default table with the user's rebindings. Rebinding an action
 /// replaces all its default keys, in the same contexts; a rebound key takes precedence over
-/// any default use of that key there (which then disappears from the help).
+/// any default use of that key there (which then disappears from the help), but for the note
+/// editor's own keys over an action of every context (see [`editor_keeps`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bindings {
     /// User bindings first (they win), then the defaults, each in table order.
@@ -308,13 +345,16 @@ impl Bindings {
     pub fn taken(overrides: &[(Action, Vec<Key>)]) -> Vec<(Key, Action, Action)> {
         let mut taken: Vec<(Key, Action, Action)> = Vec::new();
         for (action, keys) in overrides {
-            let contexts = BINDINGS.iter().filter(|b| b.action == *action).flat_map(|b| b.contexts);
-            let contexts: Vec<&Context> = contexts.collect();
+            let own = BINDINGS.iter().filter(|b| b.action == *action);
+            let everywhere = own.clone().any(|b| b.contexts == ALL);
+            let contexts: Vec<&Context> = own.flat_map(|b| b.contexts).collect();
             for key in keys {
                 let others = BINDINGS.iter().filter(|b| {
+                    let taken_in =
+                        |c: &Context| contexts.contains(&c) && !(everywhere && editor_keeps(b, *c));
                     b.key == *key
                         && b.action != *action
-                        && b.contexts.iter().any(|c| contexts.contains(&c))
+                        && b.contexts.iter().any(taken_in)
                         && !overrides.iter().any(|(a, _)| *a == b.action)
                 });
                 for other in others {
@@ -337,6 +377,7 @@ impl Bindings {
         let keys_of = |action: &Action| {
             overrides.iter().find(|(a, _)| a == action).map(|(_, keys)| keys.as_slice())
         };
+        let kept = |b: &Binding| keys_of(&b.action).is_none_or(|keys| keys.contains(&b.key));
         let mut user = Vec::new();
         for (action, keys) in overrides {
             let defaults: Vec<&Binding> = BINDINGS.iter().filter(|b| b.action == *action).collect();
@@ -348,21 +389,21 @@ impl Bindings {
             }
             for key in keys.iter().filter(|key| !defaults.iter().any(|b| b.key == **key)) {
                 for &contexts in &contexts {
+                    let contexts = leaving_editor_keys(contexts, *key, kept);
                     // A plain character is typed in the query: it acts only on an empty one.
                     let guard = if key.is_typed() { Guard::EmptyQuery } else { Guard::Always };
                     user.push(Binding { contexts, key: *key, action: action.clone(), guard });
                 }
             }
         }
-        let kept = |b: &&Binding| keys_of(&b.action).is_none_or(|keys| keys.contains(&b.key));
         let count = user.len();
-        user.extend(BINDINGS.iter().filter(kept).cloned());
+        user.extend(BINDINGS.iter().filter(|b| kept(b)).cloned());
         Bindings::of(user, count)
     }
 
     /// The bindings of `table`, whose first `user` come from the user. The question about
     /// an unsaved note always has a key to keep writing: when the user's keys took all
-    /// [`Action::KeepEditing`]'s (`quit = ["esc"]`), a spare one is bound (see
+    /// [`Action::KeepEditing`]'s (`discard-note = ["esc"]`), a spare one is bound (see
     /// [`spare_keep_writing`]), as if the user had.
     fn of(mut table: Vec<Binding>, mut user: usize) -> Bindings {
         let spare = spare_keep_writing(&table);

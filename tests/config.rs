@@ -162,8 +162,13 @@ fn a_key_taken_from_another_action_is_said_and_a_repeated_modifier_refused() {
     std::fs::write(&path, "[keys]\nmet = [\"ctrl-c\"]\nquit = [\"ctrl-q\"]\n").expect("written");
     let said = stdout(partners(&home).args(["config", "--check"]));
     assert!(said.ends_with(": ok\n"), "{said}");
-    // Esc given to quit: the question about an unsaved note keeps a key to keep writing.
+    // Esc given to quit: the note editor keeps its own Esc (to cancel, to keep writing).
     std::fs::write(&path, "[keys]\nquit = [\"esc\"]\n").expect("written");
+    let said = stdout(partners(&home).args(["config", "--check"]));
+    assert!(said.contains("no longer `cancel`\n"), "{said}");
+    assert!(!said.contains("`cancel-note`") && !said.contains("`keep-editing`"), "{said}");
+    // Esc given to discarding: the question about an unsaved note keeps a key to keep writing.
+    std::fs::write(&path, "[keys]\ndiscard-note = [\"esc\"]\n").expect("written");
     let said = stdout(partners(&home).args(["config", "--check"]));
     let spare = "\n  `keep-editing` has `c` instead in the question about an unsaved note\n";
     assert!(said.contains("no longer `keep-editing`\n") && said.ends_with(spare), "{said}");
@@ -175,7 +180,8 @@ fn a_key_taken_from_another_action_is_said_and_a_repeated_modifier_refused() {
         .chain(('a'..='z').chain('0'..='9').map(String::from))
         .map(|key| format!("\"{key}\""))
         .collect();
-    std::fs::write(&path, format!("[keys]\nquit = [{}]\n", all.join(", "))).expect("written");
+    std::fs::write(&path, format!("[keys]\ndiscard-note = [{}]\n", all.join(", ")))
+        .expect("written");
     let said = stdout(partners(&home).args(["config", "--check"]));
     let none = "\n  `keep-editing` has no key left in the question about an unsaved note: leave it a letter or a digit\n";
     assert!(said.ends_with(none), "{said}");

@@ -790,12 +790,13 @@ fn the_cursor_follows_what_is_drawn_of_the_query(#[case] query: &str, #[case] co
     assert!(x < 40, "{query:?}: cursor at {x}");
 }
 
-/// A key the configuration takes from an action (here Ctrl-S, given to quit) leaves that
-/// action unoffered: the note editor's title and the hints name no empty key.
+/// A key the configuration takes from an action (here Ctrl-S, given to moving to the start
+/// of the line) leaves that action unoffered: the note editor's title and the hints name no
+/// empty key.
 #[test]
 fn an_action_left_without_a_key_is_not_offered() {
     let config = partners::config::Config::parse(
-        "[keys]\nquit = [\"ctrl-s\"]\n",
+        "[keys]\ncursor-home = [\"ctrl-s\"]\n",
         std::path::Path::new("config.toml"),
     )
     .expect("reads");
@@ -807,16 +808,16 @@ fn an_action_left_without_a_key_is_not_offered() {
     assert!(!shown.contains("  save") && !shown.contains("· save"), "{shown}");
 }
 
-/// Esc bound to quit (`quit = ["esc"]`) takes the key that keeps writing in the question
-/// about an unsaved note: another is offered in its place, in English and French, and does
-/// keep writing; so on while the user's keys take the spare ones too.
+/// Esc bound to discarding (`discard-note = ["esc"]`) takes the key that keeps writing in
+/// the question about an unsaved note: another is offered in its place, in English and
+/// French, and does keep writing; so on while the user's keys take the spare ones too.
 #[test]
-fn the_note_question_keeps_a_key_to_keep_writing_when_esc_quits() {
+fn the_note_question_keeps_a_key_to_keep_writing_when_esc_discards() {
     use crossterm::event::{KeyCode, KeyModifiers};
     use partners::app::Overlay;
     use partners::i18n::Lang;
     for (keys, spare) in [("[\"esc\"]", 'c'), ("[\"esc\", \"c\"]", 'a')] {
-        let text = format!("[keys]\nquit = {keys}\n");
+        let text = format!("[keys]\ndiscard-note = {keys}\n");
         let config = partners::config::Config::parse(&text, std::path::Path::new("config.toml"))
             .expect("reads");
         let mut app = app_with(bundled(), State::default(), "ugap", (100, 30), &[]);
@@ -825,7 +826,7 @@ fn the_note_question_keeps_a_key_to_keep_writing_when_esc_quits() {
         for c in "Call back".chars() {
             app.update(Action::Insert(c));
         }
-        // Esc quits, which asks first.
+        // Esc cancels, which asks first.
         common::press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
         let asking =
             |app: &App| matches!(app.overlay(), Some(Overlay::Note(e)) if e.asking.is_some());
@@ -845,6 +846,47 @@ fn the_note_question_keeps_a_key_to_keep_writing_when_esc_quits() {
             other => panic!("{keys}: the editor closed: {other:?}"),
         }
     }
+}
+
+/// Esc given to quit (`quit = ["esc"]`) quits from the list, but in the note editor it keeps
+/// the editor's meaning: it closes an unchanged note, asks before throwing away unsaved text,
+/// and in that question keeps writing; the editor's title and hints say so.
+#[test]
+fn esc_given_to_quit_still_leaves_the_note_editor() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use partners::app::Overlay;
+    let config = partners::config::Config::parse(
+        "[keys]\nquit = [\"esc\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("reads");
+    let mut app = app_with(bundled(), State::default(), "ugap", (100, 30), &[]);
+    app.set_bindings(config.bindings());
+    let esc = |app: &mut App| common::press(app, KeyCode::Esc, KeyModifiers::NONE);
+    let asking = |app: &App| matches!(app.overlay(), Some(Overlay::Note(e)) if e.asking.is_some());
+    app.update(Action::EditNote);
+    esc(&mut app);
+    assert!(app.overlay().is_none() && !app.should_quit(), "an unchanged note just closes");
+    app.update(Action::EditNote);
+    common::typed(&mut app, "Call back");
+    let shown = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(shown.contains("Note on UGAP — Ctrl-S save, Esc close"), "{shown}");
+    assert!(shown.contains("Esc cancel"), "{shown}");
+    esc(&mut app);
+    assert!(asking(&app) && !app.should_quit(), "unsaved text: asks");
+    let shown = rows(draw(&app).backend().buffer()).join("\n").replace('\u{a0}', " ");
+    assert!(shown.contains("Esc keep writing"), "{shown}");
+    esc(&mut app);
+    assert!(!asking(&app) && !app.should_quit(), "keeps writing");
+    match app.overlay() {
+        Some(Overlay::Note(editor)) => assert_eq!(editor.text(), "Call back"),
+        other => panic!("the editor closed: {other:?}"),
+    }
+    esc(&mut app);
+    common::press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert!(app.overlay().is_none() && !app.should_quit(), "discarded, back in the list");
+    esc(&mut app);
+    assert!(app.should_quit(), "in the list Esc quits");
 }
 
 /// The help shows the warnings of the start whole: on a narrow screen (40x12) they wrap
