@@ -42,7 +42,8 @@ impl Lang {
 
     /// The language `--lang` asks for in `args` (a program's arguments, `--lang fr` or
     /// `--lang=fr`), read before the rest is parsed so that the errors of parsing are said
-    /// in it; `None` when none is asked for, or a value clap will refuse.
+    /// in it: the last one clap knows (`--lang fr … --lang de` is refused in French); `None`
+    /// when there is none.
     pub fn asked_in(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Lang> {
         let mut asked = None;
         let mut args = args.into_iter();
@@ -53,9 +54,10 @@ impl Lang {
                 Some(arg) => arg.strip_prefix("--lang=").map(Into::into),
                 None => None,
             };
-            if let Some(value) = value {
-                asked = <Lang as clap::ValueEnum>::from_str(&value.to_string_lossy(), true).ok();
-            }
+            let known = value.and_then(|value| {
+                <Lang as clap::ValueEnum>::from_str(&value.to_string_lossy(), true).ok()
+            });
+            asked = known.or(asked);
         }
         asked
     }
@@ -203,6 +205,10 @@ mod tests {
         assert_eq!(asked(&["partners", "--lang", "en"]), Some(Lang::En));
         assert_eq!(asked(&["partners", "search", "--", "--lang", "fr"]), None);
         assert_eq!(asked(&["partners", "--lang", "xx"]), None);
+        // A value clap refuses, or none, leaves the language asked for before.
+        assert_eq!(asked(&["partners", "--lang", "fr", "list", "--lang", "de"]), Some(Lang::Fr));
+        assert_eq!(asked(&["partners", "--lang=fr", "list", "--lang="]), Some(Lang::Fr));
+        assert_eq!(asked(&["partners", "--lang", "fr", "--lang"]), Some(Lang::Fr));
     }
 
     #[test]

@@ -69,7 +69,11 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
         }
         ErrorKind::UnknownArgument => fill(said.arg_unknown, &[&arg]),
         ErrorKind::MissingRequiredArgument => fill(said.arg_missing, &[&arg]),
-        ErrorKind::InvalidSubcommand => fill(said.arg_unknown_subcommand, &[&arg]),
+        // clap names the word in a context of its own (`partners help frob`).
+        ErrorKind::InvalidSubcommand => {
+            let word = context(ContextKind::InvalidSubcommand).unwrap_or_else(|| arg.clone());
+            fill(said.arg_unknown_subcommand, &[&word])
+        }
         ErrorKind::ArgumentConflict => {
             let other = context(ContextKind::PriorArg).unwrap_or_default();
             // clap's "cannot be used multiple times": the same argument given twice.

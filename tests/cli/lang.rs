@@ -307,6 +307,28 @@ fn a_refused_command_line_is_told_in_french_too() {
         assert!(said.starts_with("erreur : un argument n'est pas de l'UTF-8 valide"), "{said}");
         assert!(said.contains("\nUtilisation : partners search"), "{said}");
     }
+    // French asked for, then a language clap refuses, or none: still French.
+    for (args, expected) in [
+        (
+            &["--lang", "fr", "search", "x", "--lang", "de"][..],
+            "erreur : valeur « de » invalide pour « --lang <LANG> » : valeurs possibles : en, fr\n",
+        ),
+        (
+            &["--lang", "fr", "--lang", "de"][..],
+            "erreur : l'argument « --lang <LANG> » ne peut être donné qu'une fois\n",
+        ),
+        (
+            &["--lang=fr", "search", "x", "--lang="][..],
+            "erreur : une valeur est attendue après « --lang <LANG> »",
+        ),
+        (&["--lang", "fr", "help", "frob"][..], "erreur : sous-commande inconnue « frob »\n"),
+    ] {
+        let said = refused(args);
+        assert!(said.starts_with(expected), "{args:?}: {said}");
+    }
+    let out = home.cmd().env("LANG", "fr_FR.UTF-8").args(["--lang", "de"]).output().expect("runs");
+    let said = text(&out.stderr).replace('\u{a0}', " ");
+    assert!(said.starts_with("erreur : valeur « de » invalide pour « --lang <LANG> »"), "{said}");
     // In English, clap's own words.
     let said = refused(&["list", "--bogus"]);
     assert!(said.starts_with("error: unexpected argument '--bogus' found"), "{said}");
