@@ -45,10 +45,44 @@ pub fn command(lang: Lang) -> clap::Command {
 /// Parses the command line, its help in `lang`.
 pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut command = command(lang);
-    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
+    let matches = command
+        .try_get_matches_from_mut(&args)
+        .map_err(|error| name_the_word_typed(error, &args))?;
     refuse_json_where_unknown(&matches, &mut command)?;
     Cli::from_arg_matches(&matches)
+}
+
+/// clap names an unknown word typed with one dash by its first letter (`-f` of `partners
+/// search -foo`), which the user never typed: the error names the word, and so does its tip
+/// to pass it after `--`. `args`: the command line.
+fn name_the_word_typed(mut error: clap::Error, args: &[std::ffi::OsString]) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let flag = match error.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(flag)) if error.kind() == ErrorKind::UnknownArgument => {
+            flag.clone()
+        }
+        _ => return error,
+    };
+    if flag.starts_with("--") || flag.chars().count() != 2 {
+        return error;
+    }
+    let words = args.iter().skip(1).filter_map(|arg| arg.to_str()).take_while(|&arg| arg != "--");
+    // Typed alone, it is what clap names.
+    if words.clone().any(|word| word == flag) {
+        return error;
+    }
+    let Some(typed) = words.into_iter().find(|word| word.starts_with(&flag)) else {
+        return error;
+    };
+    if error.get(ContextKind::Suggested).is_some() {
+        // clap's words, as it says them for the letter.
+        let tip = format!("to pass '{typed}' as a value, use '-- {typed}'");
+        error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+    }
+    error.insert(ContextKind::InvalidArg, ContextValue::String(typed.to_owned()));
+    error
 }
 
 /// `--json` is global so that it may come before the command (`partners --json search

@@ -396,6 +396,33 @@ fn search_takes_several_words_and_hyphens() {
     home.expect(&["search", "--", "-ugap"], 1);
 }
 
+/// An unknown word with one dash is named as typed (clap names its first letter), and so is
+/// the way to search for it, in both languages.
+#[test]
+fn an_unknown_word_with_one_dash_is_named_as_typed() {
+    let home = Home::new();
+    let refused = |args: &[&str]| {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        text(&out.stderr).replace('\u{a0}', " ")
+    };
+    for args in [&["search", "-foo"][..], &["-foo"], &["search", "x", "-foo", "--limit", "2"]] {
+        let said = refused(args);
+        assert!(said.starts_with("error: unexpected argument '-foo' found\n"), "{said}");
+        assert!(said.contains("tip: to pass '-foo' as a value, use '-- -foo'\n"), "{said}");
+        let french: Vec<&str> = ["--lang", "fr"].iter().chain(args).copied().collect();
+        let said = refused(&french);
+        assert!(said.starts_with("erreur : argument inattendu « -foo »\n"), "{said}");
+        assert!(said.contains("écrivez « -- -foo »\n"), "{said}");
+    }
+    // Where no word is taken, no tip; a lone letter is named as it is.
+    let said = refused(&["list", "-foo"]);
+    assert!(said.starts_with("error: unexpected argument '-foo' found\n"), "{said}");
+    assert!(!said.contains("tip"), "{said}");
+    let said = refused(&["search", "-f"]);
+    assert!(said.starts_with("error: unexpected argument '-f' found\n"), "{said}");
+}
+
 /// Ids are lower case: one typed in capitals names the same partner, everywhere an id is taken,
 /// and its marks are kept under the id as the dataset writes it.
 #[test]

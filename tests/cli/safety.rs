@@ -83,7 +83,7 @@ fn a_query_starting_with_a_dash_goes_after_double_dash() {
     let home = Home::new();
     let out = home.run(&["search", "-foo"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("'-- -f'"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("'-- -foo'"), "{}", text(&out.stderr));
     home.expect(&["search", "--", "-foo"], 1);
     home.expect(&["search", "--json", "--", "-foo", "--json"], 1);
     // The browser's query too; here it stops at the missing terminal, not at the grammar.
