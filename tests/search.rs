@@ -176,6 +176,34 @@ fn exact_result_set(#[case] query: &str, #[case] expected: &[&str]) {
     assert_eq!(found, expected, "{query:?}");
 }
 
+/// Typos are forgiven from five letters; of four, only two neighbouring letters swapped in a
+/// partner's acronym (`amfi` for AMIF), found below any match as typed. A word the partners
+/// write is no typo, and common four-letter words find what they find as typed.
+#[test]
+fn a_four_letter_acronym_with_two_letters_swapped_is_found() {
+    assert_eq!(ids("amfi"), ["amif"]);
+    assert_eq!(ids("gsfe"), ["gsef"]);
+    assert_eq!(ids("GSFE maires"), Vec::<&str>::new(), "every word still must match");
+    // Below a partner that has the word as typed, as the start of a word.
+    let mut partners = catalog().partners().to_vec();
+    partners[0].description = "Amfitheatres and stadiums.".to_owned();
+    let first = partners[0].id.clone();
+    let index = Index::with_glossary(&partners, partners::search::Glossary::bundled());
+    let found: Vec<&str> = index
+        .search(&parse_query("amfi"), &[], None)
+        .iter()
+        .map(|hit| partners[hit.index].id.as_str())
+        .collect();
+    assert_eq!(found, [first.as_str(), "amif"]);
+    // "tres" (très) written by a partner is no typo for RTES.
+    assert!(ids("rets").contains(&"rtes"));
+    partners[1].description = "Une association tres active.".to_owned();
+    let index = Index::with_glossary(&partners, partners::search::Glossary::bundled());
+    let found = index.search(&parse_query("tres"), &[], None);
+    let found: Vec<&str> = found.iter().map(|hit| partners[hit.index].id.as_str()).collect();
+    assert!(found.contains(&partners[1].id.as_str()) && !found.contains(&"rtes"), "{found:?}");
+}
+
 #[test]
 fn case_and_accents_do_not_change_results() {
     let plain = hits_with("metropole", &[]);

@@ -24,6 +24,9 @@ use rayon::prelude::*;
 const ONE_TYPO_MIN: usize = 5;
 /// A query word of this many letters may have two typos.
 const TWO_TYPOS_MIN: usize = 9;
+/// A query word of this many letters may have two neighbours swapped when that makes a
+/// partner's acronym (`amfi` for AMIF): one edit of any kind would find too many words.
+const SWAPPED_ACRONYM_LEN: usize = ONE_TYPO_MIN - 1;
 /// At most this many hyphenated spellings of one word are looked for.
 const HYPHENATED_MAX: usize = 4;
 /// At most this many corrections of one word are looked for, the closest first.
@@ -554,9 +557,13 @@ impl Index {
     }
 
     /// The words of the partners and of the notes one edit from `word` (two from 9 letters),
-    /// closest first: not `word` itself, nor words it begins (it finds those as it is).
+    /// closest first: not `word` itself, nor words it begins (it finds those as it is). Of
+    /// four letters, only acronyms with two letters swapped (see [`Index::swapped_acronyms`]).
     fn corrections(&self, word: &str) -> Vec<String> {
         let len = word.chars().count();
+        if len == SWAPPED_ACRONYM_LEN && word.is_ascii() {
+            return self.swapped_acronyms(word);
+        }
         if len < ONE_TYPO_MIN || !word.is_ascii() {
             return Vec::new();
         }
@@ -565,6 +572,22 @@ impl Index {
         found.sort_unstable();
         found.dedup();
         found.into_iter().take(CORRECTIONS_MAX).map(|(_, w)| w).collect()
+    }
+
+    /// The partners' acronyms that are `word` (ASCII) with two neighbouring letters swapped,
+    /// unless `word` is one of the partners' words as it is: `tres` (très) is no typo for
+    /// RTES.
+    fn swapped_acronyms(&self, word: &str) -> Vec<String> {
+        if self.vocabulary().sorted.binary_search_by(|w| w.as_str().cmp(word)).is_ok() {
+            return Vec::new();
+        }
+        let bytes = word.as_bytes();
+        let swapped = (1..bytes.len()).filter(|&i| bytes[i - 1] != bytes[i]).map(|i| {
+            let mut swapped = bytes.to_vec();
+            swapped.swap(i - 1, i);
+            String::from_utf8(swapped).unwrap_or_default()
+        });
+        swapped.filter(|w| self.is_short_acronym(w)).collect()
     }
 }
 

@@ -165,6 +165,9 @@ pub struct Index {
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
     vocabulary: OnceLock<Vocabulary>,
+    /// The partners' acronyms of four ASCII letters or digits, folded, sorted: made on the
+    /// first query that may have two of their letters swapped.
+    short_acronyms: OnceLock<Vec<String>>,
     /// Which partners hold each word anywhere, and in their name, acronym or aliases: made off
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
@@ -319,6 +322,19 @@ impl Index {
             found.extend(look(&notes.words));
         }
         found
+    }
+
+    /// Whether `word` (folded) is the acronym of a partner, four ASCII letters or digits long.
+    pub(super) fn is_short_acronym(&self, word: &str) -> bool {
+        let acronyms = self.short_acronyms.get_or_init(|| {
+            let four = |a: &&str| a.len() == 4 && a.bytes().all(|b| b.is_ascii_alphanumeric());
+            let found = (0..self.len()).map(|i| self.field(i, ACRONYM)).filter(four);
+            let mut found: Vec<String> = found.map(str::to_owned).collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        });
+        acronyms.binary_search_by(|a| a.as_str().cmp(word)).is_ok()
     }
 
     /// Whether some note holds `form`.

@@ -158,6 +158,7 @@ impl Index {
             orders: OnceLock::new(),
             glossary: None,
             vocabulary: OnceLock::new(),
+            short_acronyms: OnceLock::new(),
             postings: OnceLock::new(),
             words: OnceLock::new(),
             letters: OnceLock::new(),
