@@ -23,7 +23,8 @@
 //! - `letters`: what single letters are found as in each partner, found ahead;
 //! - `memo`: what recent spellings were found as in each partner, between keystrokes;
 //! - `ranked`: results as sortable integers, best first;
-//! - `searcher`: incremental search, keystroke after keystroke.
+//! - `searcher`: incremental search, keystroke after keystroke;
+//! - `vocabulary`: the distinct words of the partners, for corrections and the word lists.
 
 mod expand;
 mod fold;
@@ -39,6 +40,7 @@ mod postings;
 mod query;
 mod ranked;
 mod searcher;
+mod vocabulary;
 
 pub use fold::{fold, fold_with_map};
 pub use glossary::{Glossary, GlossaryError, GlossaryGroup};

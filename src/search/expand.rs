@@ -8,17 +8,13 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 
-use memchr::memmem;
-
 use super::fold::is_word_char;
 use super::glossary::{inflections, is_stop_word, strip_elision};
 use super::index::Index;
-use super::masks::char_mask;
 use super::matching::TermPlan;
 use super::memo::Slots;
 use super::postings::Bits;
 use super::query::{Atom, Mode, Query, Term, counts_inside_text};
-use rayon::prelude::*;
 
 /// A query word of this many letters may have one typo; see [`TWO_TYPOS_MIN`].
 const ONE_TYPO_MIN: usize = 5;
@@ -28,7 +24,7 @@ const TWO_TYPOS_MIN: usize = 9;
 /// partner's acronym (`amfi` for AMIF): one edit of any kind would find too many words.
 const SWAPPED_ACRONYM_LEN: usize = ONE_TYPO_MIN - 1;
 /// At most this many hyphenated spellings of one word are looked for.
-const HYPHENATED_MAX: usize = 4;
+pub(super) const HYPHENATED_MAX: usize = 4;
 /// At most this many corrections of one word are looked for, the closest first.
 const CORRECTIONS_MAX: usize = 8;
 
@@ -673,216 +669,5 @@ fn variant_word(word: &str) -> WordPlan {
     WordPlan::new(forms)
 }
 
-/// The distinct words of the partners: to find corrections of a word, and to leave out of a
-/// plan the spellings no partner uses (each spelling looked for costs a pass over every text).
-#[derive(Debug, Default)]
-pub(super) struct Vocabulary {
-    /// Words of 4 to 32 ASCII letters, with their letters as bits, by length.
-    by_len: Vec<Vec<(String, u64)>>,
-    /// Every ASCII word, sorted.
-    pub(super) sorted: Vec<String>,
-    /// Words written with hyphens ("start-ups", "inter-municipal"), by their letters run
-    /// together: (joined, as written), sorted.
-    compounds: Vec<(String, String)>,
-    /// Every run of ASCII letters, digits and hyphens that holds a hyphen, each between
-    /// hyphens and on its own line: where a spelling with hyphens may be a whole word.
-    hyphen_runs: String,
-}
-
-impl Vocabulary {
-    /// The words of `texts`, each text read on its own core.
-    pub(super) fn of(texts: &[String]) -> Vocabulary {
-        type Set<'t> = foldhash::HashSet<&'t str>;
-        // By bytes: the pieces are ASCII, cut at ASCII bytes.
-        fn ascii(piece: &[u8]) -> &str {
-            std::str::from_utf8(piece).unwrap_or_default()
-        }
-        fn words(text: &str) -> (Set<'_>, Set<'_>, Set<'_>) {
-            let (mut seen, mut hyphenated, mut runs) =
-                (Set::default(), Set::default(), Set::default());
-            let pieces = text.as_bytes().split(|b| !b.is_ascii_alphanumeric() && *b != b'-');
-            for chunk in pieces.filter(|c| !c.is_empty()) {
-                if !chunk.contains(&b'-') {
-                    seen.insert(ascii(chunk));
-                    continue;
-                }
-                runs.insert(ascii(chunk));
-                let chunk = ascii(chunk).trim_matches('-');
-                if chunk.split('-').all(|part| !part.is_empty())
-                    && chunk.bytes().any(|b| b.is_ascii_alphabetic())
-                {
-                    hyphenated.insert(chunk);
-                }
-                seen.extend(chunk.split('-').filter(|w| !w.is_empty()));
-            }
-            (seen, hyphenated, runs)
-        }
-        let (seen, hyphenated, runs) = texts.par_iter().map(|t| words(t)).reduce(
-            || (Set::default(), Set::default(), Set::default()),
-            |(mut seen, mut hyphenated, mut runs), (more, more_hyphenated, more_runs)| {
-                seen.extend(more);
-                hyphenated.extend(more_hyphenated);
-                runs.extend(more_runs);
-                (seen, hyphenated, runs)
-            },
-        );
-        let mut hyphen_runs = String::new();
-        for run in runs {
-            let _ = writeln!(hyphen_runs, "-{run}-");
-        }
-        let mut compounds: Vec<(String, String)> =
-            hyphenated.into_iter().map(|h| (h.replace('-', ""), h.to_owned())).collect();
-        compounds.sort_unstable();
-        let mut by_len: Vec<Vec<(String, u64)>> = vec![Vec::new(); 33];
-        for word in &seen {
-            if (4..=32).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                by_len[word.len()].push(((*word).to_owned(), char_mask(word)));
-            }
-        }
-        let mut sorted: Vec<String> = seen.into_iter().map(str::to_owned).collect();
-        sorted.sort_unstable();
-        for words in &mut by_len {
-            words.sort_unstable();
-        }
-        Vocabulary { by_len, sorted, compounds, hyphen_runs }
-    }
-
-    /// How the partners write, with hyphens, words that start with `word` run together: "start-u"
-    /// for `startu` when they write "start-ups". Only as far as `word` goes, so that a word
-    /// being typed finds them too; a few at most, each with whether it is ever a whole word.
-    fn hyphenated(&self, word: &str) -> Vec<(String, bool)> {
-        let at = self.compounds.partition_point(|(joined, _)| joined.as_str() < word);
-        let mut found: Vec<(String, bool)> = Vec::new();
-        for (_, written) in self.compounds[at..].iter().take_while(|(j, _)| j.starts_with(word)) {
-            let mut letters = 0;
-            let end = written
-                .char_indices()
-                .find(|&(_, c)| {
-                    letters += usize::from(c != '-');
-                    letters == word.len()
-                })
-                .map_or(written.len(), |(at, c)| at + c.len_utf8());
-            let prefix = &written[..end];
-            if prefix.contains('-') && !found.iter().any(|(f, _)| f == prefix) {
-                let needle = format!("-{prefix}-");
-                let whole = memmem::find(self.hyphen_runs.as_bytes(), needle.as_bytes()).is_some();
-                found.push((prefix.to_owned(), whole));
-                if found.len() == HYPHENATED_MAX {
-                    break;
-                }
-            }
-        }
-        found
-    }
-
-    /// The words at most `edits` edits from `word` (ASCII), with how many.
-    fn near(&self, word: &str, edits: usize) -> Vec<(usize, String)> {
-        let (len, mask) = (word.len(), char_mask(word));
-        let mut found = Vec::new();
-        for other_len in len.saturating_sub(edits)..=len + edits {
-            for (other, other_mask) in self.by_len.get(other_len).map_or(&[][..], Vec::as_slice) {
-                // Each edit adds or removes at most one letter of the set: a cheap first test.
-                let differ =
-                    (mask & !other_mask).count_ones().max((other_mask & !mask).count_ones());
-                if differ as usize > edits || other.starts_with(word) {
-                    continue;
-                }
-                let distance = strsim::osa_distance(word, other);
-                if distance <= edits && distance > 0 {
-                    found.push((distance, other.clone()));
-                }
-            }
-        }
-        // A word written with hyphens, by its letters run together: `decentralisaton` for
-        // "de-centralisation", looked for as written.
-        for (joined, written) in &self.compounds {
-            if joined.len() + edits < len || joined.len() > len + edits || joined.starts_with(word)
-            {
-                continue;
-            }
-            let distance = strsim::osa_distance(word, joined);
-            if distance <= edits && distance > 0 {
-                found.push((distance, written.clone()));
-            }
-        }
-        found
-    }
-
-    /// Whether some word of the partners starts with the first word of `form`.
-    fn has_prefix(&self, form: &str) -> bool {
-        let head = form.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(form);
-        if head.is_empty() || !head.is_ascii() {
-            return true;
-        }
-        let at = self.sorted.partition_point(|w| w.as_str() < head);
-        self.sorted.get(at).is_some_and(|w| w.starts_with(head))
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::Glossary;
-
-    fn spellings(index: &Index, previous: &str, query: &str) -> Option<Vec<String>> {
-        let (previous, query) = (Query::parse(previous).ok()?, Query::parse(query).ok()?);
-        let others = index.spellings_of_changes(&previous, &query, true)?;
-        Some(others.into_iter().map(|other| other.term).collect())
-    }
-
-    #[test]
-    fn what_the_same_plan_looked_for_before_is_not_looked_for_again() {
-        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
-        let index = Index::with_glossary(&partners, Glossary::bundled());
-        // "social", typed before, finds every partner its inflection finds now; the phrase
-        // had the same equivalents.
-        assert_eq!(spellings(&index, "economie social", "economie sociale"), Some(vec![]));
-        // Completing the phrase brings its equivalents: they may be found elsewhere,
-        let completed = spellings(&index, "commande publiqu", "commande publique");
-        assert!(completed.is_some_and(|others| others.contains(&"procurement".to_owned())));
-        // but not where each word before was found wherever a word of the equivalent is:
-        // "economy" was an equivalent of `economie`, "social" holds `socia`.
-        assert_eq!(spellings(&index, "economie socia", "economie social"), Some(vec![]));
-    }
-
-    #[test]
-    fn an_equivalent_found_before_must_have_found_every_word_before() {
-        // At `quorv blen tarm`, "quorvtarz" holds `quorv` and `tar`, not `blen`: the phrase
-        // `quorv blen` had it found only where "zix yam" is.
-        let mut partners = crate::dataset::bundled().expect("the bundled dataset").partners;
-        partners[0].description = "quorvtarz zix yam".to_owned();
-        let ours = r#"[(fr: ["quorv blen"], en: ["zix yam"]),
-                       (fr: ["quorv blen tarm"], en: ["quorvtarz"])]"#;
-        let mut glossary = Glossary::bundled();
-        glossary.extend(Glossary::parse(ours).expect("a valid glossary"));
-        let index = Index::with_glossary(&partners, glossary);
-        let others = spellings(&index, "quorv blen tar", "quorv blen tarm");
-        let found = others.as_ref().is_some_and(|o| o.contains(&"quorvtarz".to_owned()));
-        assert!(found, "{others:?}");
-    }
-
-    #[test]
-    fn a_spelling_covers_another_only_where_it_finds_as_much() {
-        let typed = Query::parse("kappa").unwrap_or_default();
-        let term = &typed.groups[0][0];
-        let form = |term: &str, kind| Form { plan: TermPlan::new(term, Mode::Exact), kind };
-        let slot = |forms| TermSlot { term, word: Some(WordPlan::new(forms)) };
-        let variant = form("kappa", FormKind::Variant);
-        // What was typed is found by words wherever it occurs; an inflection at word starts.
-        let direct = Form { plan: TermPlan::new("kappa", Mode::Fuzzy), kind: FormKind::Direct };
-        assert!(slot(vec![direct]).covers(&variant));
-        assert!(slot(vec![form("kappa", FormKind::Variant)]).covers(&variant));
-        // A correction counts as a whole word only.
-        assert!(!slot(vec![form("kappa", FormKind::Typo)]).covers(&variant));
-        assert!(!slot(vec![form("kappas", FormKind::Variant)]).covers(&variant));
-        // What was typed is in every longer spelling that holds it, found by words...
-        let typed =
-            |term: &str| Form { plan: TermPlan::new(term, Mode::Fuzzy), kind: FormKind::Direct };
-        assert!(slot(vec![typed("kapp")]).covers(&form("kappa-b", FormKind::Variant)));
-        assert!(!slot(vec![typed("kappz")]).covers(&form("kappa-b", FormKind::Variant)));
-        assert!(!slot(vec![form("kapp", FormKind::Variant)]).covers(&variant));
-        // ...but not by letters: a longer term may be found there where a shorter is not.
-        assert!(!slot(vec![typed("kapp")]).covers(&typed("kappa")));
-        assert!(slot(vec![typed("kappa")]).covers(&typed("kappa")));
-    }
-}
+mod tests;

@@ -13,7 +13,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 
-use super::expand::{Form, FormKind, GroupPlan, TermSlot, Vocabulary, WordPlan};
+use super::expand::{Form, FormKind, GroupPlan, TermSlot, WordPlan};
 use super::fold::fold;
 use super::fuzzy::FuzzyGate;
 use super::glossary::Glossary;
@@ -24,6 +24,7 @@ use super::memo::{self, Recent, Sought};
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
 use super::ranked::{HitKey, Matches, rank_among};
+use super::vocabulary::Vocabulary;
 use crate::dataset::{Kind, Scope, Topic};
 
 mod build;

@@ -4,9 +4,6 @@
 //! nor reorders it, and knows nothing of the order of results.
 
 use std::ops::Range;
-use std::sync::Arc;
-
-use memchr::memmem;
 
 use super::expand::{Form, FormKind, GroupPlan, TermSlot, WordPlan};
 use super::fold::is_word_char;
@@ -14,12 +11,14 @@ use super::fuzzy::{FuzzyGate, fuzzy};
 use super::index::{
     ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
 };
-use super::masks::mask_bit;
 use super::memo::Slots;
-use super::postings::{Bits, Postings, Spot};
-use super::query::{Atom, FUZZY_MIN_CHARS, MarkBits, Mode, counts_inside_text};
+use super::postings::{Postings, Spot};
+use super::query::{Atom, MarkBits, Mode};
 
+mod plan;
 mod score;
+
+pub(super) use plan::TermPlan;
 
 use score::{
     decode, decode_group, encode, encode_group, note_match, points, spot_quality, word_ceiling,
@@ -624,131 +623,6 @@ pub(super) fn fill_from_lists(postings: &Postings, term: &str, slots: &Slots) {
     }
 }
 
-/// A text term made ready to be looked for in many partners: built once per search.
-pub(super) struct TermPlan {
-    /// The folded term: never empty and without a newline (it comes from one token of the
-    /// query), so no occurrence spans two fields and a partner's text is scanned in one pass.
-    term: String,
-    /// A SIMD substring searcher for the term.
-    finder: memmem::Finder<'static>,
-    /// A plain term long enough for fuzzy matching.
-    pub(super) fuzzy: bool,
-    /// Where an occurrence of it counts.
-    reach: Reach,
-    /// What a credible fuzzy hit needs of a partner's short fields.
-    gate: FuzzyGate,
-    /// The partners whose words may hold the term (see [`super::postings`]), when known: the
-    /// others need no scan.
-    pub(super) occurs: Option<Arc<Bits>>,
-    /// The same, in the name, acronym or aliases only.
-    pub(super) in_short: Option<Arc<Bits>>,
-    /// What the term was found as in each partner, kept between searches (see
-    /// [`super::memo`]): for a large dataset.
-    pub(super) found: Option<Arc<Slots>>,
-    /// What a fuzzy term was found as by letters in each partner's short fields where it is
-    /// not found by words, kept between searches: for a large dataset.
-    pub(super) by_letters: Option<Arc<Slots>>,
-    /// Whether it may be a whole word in some partner (not a hyphenated spelling that only
-    /// ever starts one, as "social-e" in "social-economy").
-    pub(super) whole: bool,
-    /// Its bit when it is one ASCII letter or digit (it is a whole word only where that
-    /// letter stands alone).
-    lone: Option<u64>,
-    /// The bit of its first character when that is a letter or digit (an occurrence starts a
-    /// word only where that character does).
-    starts_word: Option<u64>,
-}
-
-impl TermPlan {
-    pub(super) fn of(atom: &Atom) -> Option<TermPlan> {
-        match atom {
-            Atom::Text { text, mode } => Some(TermPlan::new(text, *mode)),
-            _ => None,
-        }
-    }
-
-    pub(super) fn new(term: &str, mode: Mode) -> TermPlan {
-        TermPlan {
-            term: term.to_owned(),
-            finder: memmem::Finder::new(term).into_owned(),
-            fuzzy: mode == Mode::Fuzzy && term.chars().count() >= FUZZY_MIN_CHARS,
-            reach: if counts_inside_text(term, mode) { Reach::Anywhere } else { Reach::Short },
-            gate: FuzzyGate::of(term),
-            occurs: None,
-            in_short: None,
-            found: None,
-            by_letters: None,
-            whole: true,
-            lone: match term.as_bytes() {
-                &[byte] => Some(mask_bit(char::from(byte))).filter(|&bit| bit != 0),
-                _ => None,
-            },
-            starts_word: term
-                .chars()
-                .next()
-                .filter(|c| is_word_char(*c))
-                .map(mask_bit)
-                .filter(|&bit| bit != 0),
-        }
-    }
-
-    /// The folded term.
-    pub(super) fn term(&self) -> &str {
-        &self.term
-    }
-
-    /// Whether the term is an acronym (see [`Index::acronym`]): found only as a word.
-    pub(super) fn is_acronym(&self) -> bool {
-        self.reach == Reach::Acronym
-    }
-
-    /// Whether the term counts wherever it is, inside a word of any field too.
-    pub(super) fn counts_anywhere(&self) -> bool {
-        self.reach == Reach::Anywhere
-    }
-
-    /// Whether the term is looked for as `other` is (of the same term, the same way).
-    pub(super) fn looks_as(&self, other: &TermPlan) -> bool {
-        (self.fuzzy, self.whole, self.reach) == (other.fuzzy, other.whole, other.reach)
-    }
-
-    /// Makes the term count at word starts only in long texts (see [`Index::counts_inside`]).
-    pub(super) fn set_word_starts_in_text(&mut self) {
-        if self.reach == Reach::Anywhere {
-            self.reach = Reach::Short;
-        }
-    }
-
-    /// Makes the term an acronym (see [`Index::acronym`]).
-    pub(super) fn set_acronym(&mut self) {
-        self.reach = Reach::Acronym;
-        self.fuzzy = false;
-    }
-
-    /// Whether an occurrence of the term as typed, found as `found`, is a match (see
-    /// [`Reach`]).
-    fn counts(&self, (quality, field, _): (Quality, Field, u32)) -> bool {
-        let least = match (self.reach, field) {
-            (Reach::Acronym, _) => Quality::WholeWord,
-            (Reach::Short, Field::Text) => Quality::WordPrefix,
-            _ => Quality::Fuzzy,
-        };
-        quality >= least
-    }
-}
-
-/// Where an occurrence of a term as typed counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reach {
-    /// Anywhere, inside a word of any field too.
-    Anywhere,
-    /// Inside a word of a name, acronym or alias, but only at a word start in a long text
-    /// (see [`counts_inside_text`]).
-    Short,
-    /// Only as a whole word, never by letters: an acronym (see [`Index::acronym`]).
-    Acronym,
-}
-
 /// Where the planned term occurs in `range` of the text, without overlaps (as
 /// `match_indices`), as byte offsets in the whole text.
 fn occurrences<'a>(
@@ -798,49 +672,4 @@ pub(super) fn inflected(term: Option<&str>, after: Option<&str>) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_classes() {
-        let class = |text: &str, term: &str| {
-            text.match_indices(term).map(|(at, _)| word_quality(text, at, term.len())).max()
-        };
-        assert_eq!(class("sports policies", "sport"), Some(Quality::WholeWord));
-        assert_eq!(class("sporting policies", "sport"), Some(Quality::WordPrefix));
-        assert_eq!(class("regionales", "regional"), Some(Quality::WholeWord));
-        for (text, term) in [("as", "a"), ("onus", "onu"), ("line", "lin"), ("notes", "note")] {
-            assert_eq!(class(text, term), Some(Quality::WordPrefix), "{term} in {text}");
-        }
-        assert_eq!(class("france", "franc"), Some(Quality::WordPrefix));
-        assert_eq!(class("paris", "pari"), Some(Quality::WordPrefix));
-        assert_eq!(class("the sport", "sport"), Some(Quality::WholeWord));
-        assert_eq!(class("transport", "sport"), Some(Quality::InsideWord));
-        assert_eq!(class("transport, sport", "sport"), Some(Quality::WholeWord));
-        assert_eq!(class("ésport", "sport"), Some(Quality::InsideWord));
-        assert_eq!(class("sportés", "sport"), Some(Quality::WordPrefix));
-        assert_eq!(class("l'été sport", "sport"), Some(Quality::WholeWord));
-        assert_eq!(class("abc", "x"), None);
-    }
-
-    #[test]
-    fn slots_give_back_what_they_keep() {
-        for quality in [
-            Quality::Fuzzy,
-            Quality::InsideWord,
-            Quality::WordPrefix,
-            Quality::WholeWord,
-            Quality::WholeField,
-        ] {
-            for field in [Field::Text, Field::Alias, Field::Name] {
-                for fine in [0, 1, 500, 999] {
-                    let found = Some((quality, field, fine));
-                    assert_ne!(encode(found), 0);
-                    assert_eq!(decode(encode(found)), found);
-                }
-            }
-        }
-        assert_eq!(decode(encode(None)), None);
-        assert_ne!(encode(None), 0);
-    }
-}
+mod tests;
