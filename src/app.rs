@@ -74,6 +74,9 @@ struct Visit {
     partner: usize,
     scroll: usize,
     link: usize,
+    /// Reached from the visit before it (a relation followed, a network row chosen), rather
+    /// than found some other way: only then is that one where it came from.
+    followed: bool,
 }
 
 /// A message in the status line until the next action.
@@ -275,7 +278,7 @@ impl App {
     pub fn came_from(&self) -> Option<usize> {
         let here = self.visits.get(self.visit)?;
         let before = self.visits.get(self.visit.checked_sub(1)?)?;
-        (Some(here.partner) == self.selected_partner()).then_some(before.partner)
+        (here.followed && Some(here.partner) == self.selected_partner()).then_some(before.partner)
     }
     /// The selected partner's catalog index.
     pub fn selected_partner(&self) -> Option<usize> {

@@ -964,3 +964,25 @@ fn esc_after_following_goes_back_and_never_quits_a_key_later() {
     keys(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.focus(), Focus::List);
 }
+
+#[test]
+fn a_partner_reached_by_a_search_has_no_trail_from_an_earlier_follow() {
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "gsef");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("bordeaux"));
+    // Back to GSEF, out of the detail, the query cleared: a new search starts.
+    keys(&mut app, &[KeyCode::Esc, KeyCode::Esc, KeyCode::Esc]);
+    assert_eq!((app.focus(), app.query().as_str()), (Focus::List, ""));
+    typed(&mut app, "convergence");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("cci-bordeaux-gironde"));
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!(selected_id(&app), Some("convergence-marches"));
+    let drawn = common::screen(&app);
+    assert!(!drawn.contains(" › "), "Convergence was found by a search, not from GSEF:\n{drawn}");
+    // So Esc leaves its detail, as for any partner searched, rather than jump to GSEF.
+    keys(&mut app, &[KeyCode::Esc]);
+    assert_eq!((app.focus(), app.query().as_str()), (Focus::List, "convergence"));
+    assert_eq!(selected_id(&app), Some("convergence-marches"));
+}

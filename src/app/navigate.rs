@@ -60,9 +60,9 @@ impl App {
             return None;
         };
         let remember = self.remember_query();
-        self.record_visit();
+        self.record_visit(false);
         self.show_partner(target);
-        self.record_visit();
+        self.record_visit(true);
         remember
     }
 
@@ -84,20 +84,24 @@ impl App {
         }
     }
 
-    fn current_visit(&self) -> Option<Visit> {
+    fn current_visit(&self, followed: bool) -> Option<Visit> {
         Some(Visit {
             query: self.query(),
             partner: self.selected_partner()?,
             scroll: self.detail_scroll,
             link: self.link,
+            followed,
         })
     }
 
-    /// Records where we are: replaces the current visit, or starts a new one after it.
-    pub(super) fn record_visit(&mut self) {
-        let Some(here) = self.current_visit() else { return };
+    /// Records where we are: replaces the current visit (which keeps how it was reached), or
+    /// starts a new one after it, `followed` from the one before or not.
+    pub(super) fn record_visit(&mut self, followed: bool) {
+        let Some(here) = self.current_visit(followed) else { return };
         match self.visits.get(self.visit) {
-            Some(v) if v.partner == here.partner => self.visits[self.visit] = here,
+            Some(v) if v.partner == here.partner => {
+                self.visits[self.visit] = Visit { followed: v.followed, ..here };
+            }
             Some(_) => {
                 self.visits.truncate(self.visit + 1);
                 self.visits.push(here);
@@ -115,7 +119,7 @@ impl App {
             self.set_status(s().nothing_to_go_back_to, false);
             return;
         }
-        self.record_visit();
+        self.record_visit(false);
         let Some(target) = self.visit.checked_add_signed(delta).filter(|&v| v < self.visits.len())
         else {
             self.set_status(if delta < 0 { s().first_visited } else { s().last_visited }, false);

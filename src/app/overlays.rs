@@ -185,9 +185,9 @@ impl App {
                 match rows.get(selected).map(|r| r.action.clone()) {
                     Some(RowAction::Filter(filter)) => self.set_query(&format!("{filter} ")),
                     Some(RowAction::Show(partner)) => {
-                        self.record_visit();
+                        self.record_visit(false);
                         self.show_partner(partner);
-                        self.record_visit();
+                        self.record_visit(true);
                     }
                     Some(RowAction::None) => {
                         self.set_status(s().organisation_not_in_dataset, false);
