@@ -147,7 +147,38 @@ fn kinds_starting_with(typed: &str) -> impl Iterator<Item = &'static str> {
         .filter(move |name| fold(name).starts_with(&typed))
 }
 
-/// Writes the man page (roff), for `partners man > partners.1`.
+/// Writes the man page (roff), for `partners man > partners.1`, in the language of the
+/// messages. Every command is described in full on this one page, its options included:
+/// `clap_mangen` would only name `partners-export(1)` and others, pages no one installs.
 pub fn man(out: &mut dyn Write) -> io::Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)
+    let mut command = crate::cli::command(crate::i18n::lang());
+    command.build();
+    let page = clap_mangen::Man::new(command.clone());
+    page.render_title(out)?;
+    page.render_name_section(out)?;
+    page.render_synopsis_section(out)?;
+    page.render_description_section(out)?;
+    page.render_options_section(out)?;
+    writeln!(out, ".SH {}", crate::i18n::cli().man_commands)?;
+    for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
+        // The options every command takes are said once, above.
+        let sub = sub.clone().mut_args(|arg| {
+            let everywhere = arg.is_global_set() || arg.get_id() == "help";
+            if everywhere { arg.hide(true) } else { arg }
+        });
+        let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_owned();
+        writeln!(out, ".SS \"{name}\"")?;
+        let part = clap_mangen::Man::new(sub);
+        let mut text = Vec::new();
+        part.render_description_section(&mut text)?;
+        text.extend_from_slice(b".PP\n");
+        part.render_synopsis_section(&mut text)?;
+        part.render_options_section(&mut text)?;
+        // Their own headings would end the section of commands.
+        let text = String::from_utf8_lossy(&text);
+        for line in text.lines().filter(|line| !line.starts_with(".SH")) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    page.render_version_section(out)
 }

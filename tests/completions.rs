@@ -156,10 +156,27 @@ fn man_prints_a_roff_page() {
     // clap_mangen defines the \*(Aq string first, then the title.
     let first_macro = page.lines().find(|l| !l.starts_with(".ie") && !l.starts_with(".el"));
     assert!(first_macro.is_some_and(|l| l.starts_with(".TH partners 1")), "{page}");
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH COMMANDS"] {
         assert!(page.contains(section), "{section} in {page}");
     }
     assert!(page.contains("completions") && page.contains("\\-\\-plain"), "{page}");
+}
+
+#[test]
+fn man_describes_every_command_and_its_options_on_its_one_page() {
+    let home = Home::new();
+    let page = home.ok(&["man"]);
+    // No reference to a page of each command (`partners-export(1)`): none is installed.
+    assert!(!page.contains("partners\\-export(1)"), "{page}");
+    for command in SUBCOMMANDS {
+        assert!(page.contains(&format!(".SS \"partners {command}\"")), "{command} in {page}");
+    }
+    for option in ["\\-\\-separator", "\\-\\-limit", "\\-\\-qr", "\\-\\-undo", "\\-\\-check"] {
+        assert!(page.contains(option), "{option} in {page}");
+    }
+    let french = home.ok(&["--lang", "fr", "man"]);
+    assert!(french.contains(".SH COMMANDES"), "{french}");
+    assert!(french.contains("Écrire les partenaires"), "{french}");
 }
 
 /// An interactive bash in a pseudo-terminal, in a folder of its own, with the completion

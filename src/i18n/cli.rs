@@ -270,6 +270,9 @@ table! {
         no_aliases,
         /// `{}`: the user's aliases, in the card (under "Mine").
         aliases_line,
+        // -- The man page --
+        /// The heading of the man page's section that describes each command, in capitals.
+        man_commands,
     }
 }
 

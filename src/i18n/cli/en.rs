@@ -134,4 +134,5 @@ pub static CLI: Cli = Cli {
     alias_empty: "the alias is empty, so nothing was changed; give some text, as in `partners alias {} \"the buying centre\"`",
     no_aliases: "{} has no aliases of yours yet; add one with `partners alias {} TEXT`",
     aliases_line: "Aliases: {}",
+    man_commands: "COMMANDS",
 };
