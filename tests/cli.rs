@@ -431,6 +431,11 @@ fn an_id_in_capitals_names_its_partner() {
     assert_eq!(home.ok(&["show", "UGAP"]), home.ok(&["show", "ugap"]));
     // Pasted with the space or the tab around it (a cell, `partners list` in a pipe).
     assert_eq!(home.ok(&["show", " ugap\t"]), home.ok(&["show", "ugap"]));
+    // Or with an invisible character a web page or a document put around it: a zero-width
+    // space, a byte-order mark, a word joiner, a left-to-right mark.
+    for pasted in ["ugap\u{200B}", "\u{FEFF}ugap", "ugap\u{2060}", "\u{200E}ugap\u{200E}"] {
+        assert_eq!(home.ok(&["show", pasted]), home.ok(&["show", "ugap"]), "{pasted:?}");
+    }
     home.ok(&["star", "Bordeaux-Metropole"]);
     home.ok(&["note", "UGAP", "call back"]);
     home.ok(&["alias", "UGAP", "centrale"]);

@@ -133,12 +133,15 @@ fn note_text(words: &[String], id: &str) -> Result<String> {
 }
 
 /// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
-/// case, so `UGAP` names `ugap`, and hold no spaces, so one pasted with a space or a tab
-/// around it (`"ugap "`) names it too.
+/// case, so `UGAP` names `ugap`, and hold no spaces nor invisible characters, so one pasted
+/// with a space, a tab, a zero-width space or a direction mark around it names it too.
 fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
+    let around = |c: char| {
+        c.is_whitespace() || crate::text::is_invisible(c) || crate::text::is_bidi_control(c)
+    };
     let index = catalog
         .position(id)
-        .or_else(|| catalog.position(&id.trim().to_lowercase()))
+        .or_else(|| catalog.position(&id.trim_matches(around).to_lowercase()))
         .ok_or_else(|| unknown_id(catalog, id))?;
     Ok((index, catalog.partners()[index].id.as_str()))
 }
