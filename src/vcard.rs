@@ -95,17 +95,42 @@ fn uri(text: &str) -> String {
 const FOLD_AT: usize = 75;
 
 /// `line` folded for a vCard: every physical line at most 75 octets, continuations starting
-/// with one space, cuts only between characters; each line ends in CRLF.
+/// with one space, cuts only between characters; each line ends in CRLF. An escape (`\,`,
+/// `\n`) and a letter with its accent stay on one line: unfolding comes first by the RFC, but
+/// an importer that unescapes or decodes each physical line would lose them.
 pub fn fold(line: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation as _;
     let mut out = String::with_capacity(line.len() + line.len() / FOLD_AT * 3 + 2);
     let mut used = 0;
-    for c in line.chars() {
-        if used + c.len_utf8() > FOLD_AT {
+    let mut push = |out: &mut String, unit: &str| {
+        if used + unit.len() > FOLD_AT {
             out.push_str("\r\n ");
             used = 1;
         }
-        out.push(c);
-        used += c.len_utf8();
+        out.push_str(unit);
+        used += unit.len();
+    };
+    let mut clusters = line.graphemes(true);
+    while let Some(cluster) = clusters.next() {
+        let escape;
+        let unit = if cluster == "\\"
+            && let Some(escaped) = clusters.next()
+        {
+            escape = format!("\\{escaped}");
+            escape.as_str()
+        } else {
+            cluster
+        };
+        if unit.len() < FOLD_AT {
+            push(&mut out, unit);
+        } else {
+            // Longer than a continuation holds (a letter under dozens of accents): between
+            // its characters.
+            let mut buffer = [0; 4];
+            for c in unit.chars() {
+                push(&mut out, c.encode_utf8(&mut buffer));
+            }
+        }
     }
     out.push_str("\r\n");
     out
@@ -230,5 +255,25 @@ mod tests {
         let unfolded = folded.trim_end_matches("\r\n").replace("\r\n ", "");
         assert_eq!(unfolded, line);
         assert_eq!(fold("short"), "short\r\n");
+    }
+
+    #[test]
+    fn folds_neither_inside_an_escape_nor_between_a_letter_and_its_accent() {
+        for line in [format!("FN:A{}", "\\,".repeat(60)), format!("NOTE:{}", "e\u{301}".repeat(60))]
+        {
+            let folded = fold(&line);
+            let physical: Vec<&str> = folded.split("\r\n").filter(|l| !l.is_empty()).collect();
+            assert!(physical.len() > 1, "{folded}");
+            for part in &physical {
+                assert!(part.len() <= FOLD_AT, "{} octets: {part}", part.len());
+                let backslashes = part.chars().rev().take_while(|&c| c == '\\').count();
+                assert!(backslashes % 2 == 0, "an escape cut at the end of {part:?}");
+                assert!(!part.starts_with(" \u{301}"), "an accent cut from its letter: {part:?}");
+            }
+            assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), line);
+        }
+        // A cluster longer than any line is still cut, between its characters.
+        let zalgo = format!("NOTE:a{}", "\u{301}".repeat(100));
+        assert!(fold(&zalgo).split("\r\n").all(|part| part.len() <= FOLD_AT));
     }
 }
