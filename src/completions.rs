@@ -49,8 +49,9 @@ pub enum Shell {
 pub fn complete_if_asked() {
     // Values are offered as the command line accepts them, in the user's language: the
     // words being completed follow the first `--`.
-    let words = std::env::args_os().skip_while(|arg| arg != "--").skip(1);
-    crate::i18n::set(Lang::asked_in(words).unwrap_or_else(Lang::from_locale));
+    let words: Vec<_> = std::env::args_os().skip_while(|arg| arg != "--").skip(1).collect();
+    crate::i18n::set(Lang::asked_in(words.iter().cloned()).unwrap_or_else(Lang::from_locale));
+    see_home_typed(words);
     let shells = Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh]);
     CompleteEnv::with_factory(Cli::command).var(VAR).shells(shells).complete();
 }
@@ -93,12 +94,43 @@ pub fn ids_starting_with<'a>(catalog: &'a Catalog, prefix: &str) -> Vec<(&'a str
     ids
 }
 
+/// The home folder a `--home DIR` (or `--home=DIR`) typed on the line being completed names.
+static HOME_TYPED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Notes the `--home` among `words`, the words of the line being completed, so that ids
+/// come from that home's datasets, as the command will read them.
+pub fn see_home_typed(words: impl IntoIterator<Item = std::ffi::OsString>) {
+    let mut home = None;
+    let mut words = words.into_iter();
+    while let Some(word) = words.next() {
+        match word.to_str() {
+            Some("--") => break,
+            Some("--home") => home = words.next().map(PathBuf::from),
+            Some(word) => {
+                if let Some(dir) = word.strip_prefix("--home=") {
+                    home = Some(PathBuf::from(dir));
+                }
+            }
+            None => {}
+        }
+    }
+    // The shell has not expanded a `~` on a line still being typed.
+    let home = home.map(|dir| match (dir.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(user)) => PathBuf::from(user).join(rest),
+        _ => dir,
+    });
+    if let Some(home) = home.filter(|dir| !dir.as_os_str().is_empty()) {
+        let _ = HOME_TYPED.set(home);
+    }
+}
+
 /// The completer of partner ids (`show`, `star`, `unstar`, `met`, `note`): the bundled
-/// partners and the user's datasets (`PARTNERS_HOME` or the platform's folder; a `--data`
-/// typed on the same line is not seen), each id with the partner's name as its help.
+/// partners and the user's datasets (those of a `--home` typed on the line, else of
+/// `PARTNERS_HOME` or the platform's folder; a `--data` typed on the same line is not seen),
+/// each id with the partner's name as its help.
 pub fn complete_id(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(prefix) = current.to_str() else { return Vec::new() };
-    let datasets = Store::resolve_datasets(None);
+    let datasets = Store::resolve_datasets(HOME_TYPED.get().map(PathBuf::as_path));
     let Ok(catalog) =
         Catalog::load(&[], datasets.as_deref(), crate::catalog::Links::OnFirstUse, &|_| {})
     else {

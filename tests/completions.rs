@@ -85,6 +85,25 @@ fn ids_of_the_users_own_datasets_complete_too() {
 }
 
 #[test]
+fn ids_come_from_the_home_typed_on_the_line() {
+    let home = Home::new();
+    let other = tempfile::tempdir().expect("another home");
+    let datasets = other.path().join("datasets");
+    std::fs::create_dir_all(&datasets).expect("datasets folder");
+    std::fs::copy(home.contacts_file(), datasets.join("mine.ron")).expect("copy the dataset");
+    let dir = other.path().to_str().expect("a UTF-8 path");
+    let with_equals = format!("--home={dir}");
+    for shell in ["bash", "zsh", "fish"] {
+        let asked = ask(&home, shell, &["partners", "--home", dir, "show", "res"]);
+        assert_eq!(asked, vec!["reseau"], "{shell}");
+        let asked = ask(&home, shell, &["partners", &with_equals, "note", "res"]);
+        assert_eq!(asked, vec!["reseau"], "{shell}");
+    }
+    // Not the home of another line: this one's home has no such partner.
+    assert!(ask(&home, "bash", &["partners", "show", "res"]).is_empty());
+}
+
+#[test]
 fn ids_starting_with_a_prefix() {
     let catalog = bundled();
     let ids = completions::ids_starting_with(&catalog, "bordeaux");

@@ -108,6 +108,7 @@ pub fn answers(
     if let Some(lang) = Lang::asked_in(args.iter().cloned()) {
         crate::i18n::set(lang);
     }
+    super::see_home_typed(args.iter().cloned());
     cmd.build();
     let paths = path_tags(cmd);
     let candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
