@@ -291,3 +291,26 @@ fn french_and_former_names_people_type_are_aliases() {
         );
     }
 }
+
+#[test]
+fn a_name_or_description_of_invisible_characters_only_is_empty() {
+    let file = std::path::Path::new("x.ron");
+    let one = |name: &str, description: &str, relation: &str| {
+        format!(
+            "(partners: [(id: \"one\", name: \"{name}\", kind: Media, scope: Local, \
+             description: \"{description}\", relations: [(kind: SupportedBy, name: \"{relation}\")])])"
+        )
+    };
+    assert!(partners::dataset::parse(&one("One", "x", "Org"), file).is_ok());
+    // Every screen, list and export drops these: the partner would show as a blank row.
+    for invisible in ["\\u{200B}", "\\u{FEFF}\\u{AD}", " \\u{200E} ", "\\u{2060}"] {
+        for (source, says) in [
+            (one(invisible, "x", "Org"), "empty name"),
+            (one("One", invisible, "Org"), "empty description"),
+            (one("One", "x", invisible), "relation"),
+        ] {
+            let error = partners::dataset::parse(&source, file).expect_err(&source).to_string();
+            assert!(error.contains(says), "{source}: {error}");
+        }
+    }
+}
