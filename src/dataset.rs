@@ -506,14 +506,15 @@ pub fn bundled() -> Result<Dataset, DatasetError> {
 
 impl Partner {
     /// The acronym when there is one, else the name: the shortest way to say who this is.
+    /// A blank acronym (`acronym: ""`) is none.
     pub fn short_name(&self) -> &str {
-        self.acronym.as_deref().unwrap_or(&self.name)
+        self.acronym.as_deref().filter(|a| !crate::text::is_blank(a)).unwrap_or(&self.name)
     }
 
     /// The acronym shown after the name ("Name (ACR)"), when it says something the name
     /// does not.
     pub fn shown_acronym(&self) -> Option<&str> {
-        self.acronym.as_deref().filter(|a| *a != self.name && !a.is_empty())
+        self.acronym.as_deref().filter(|a| *a != self.name && !crate::text::is_blank(a))
     }
 
     /// Columns "Name (ACR)" takes on a terminal, cleaned as the list shows it.

@@ -24,6 +24,12 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// Whether `text` shows nothing: spaces, and characters no screen draws (a zero-width space,
+/// a byte-order mark, a soft hyphen, a direction mark), which every display drops.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c) || is_bidi_control(c))
+}
+
 /// Whether `c` is an invisible formatting character that terminals disagree on (some draw a
 /// soft hyphen or a zero-width space in a column, some in none): soft hyphen, zero-width
 /// space and non-joiner, word joiner and invisible operators, byte-order mark, and the like.

@@ -314,3 +314,18 @@ fn a_name_or_description_of_invisible_characters_only_is_empty() {
         }
     }
 }
+
+#[test]
+fn a_blank_acronym_is_no_acronym() {
+    for acronym in ["", " ", "\\u{200B}"] {
+        let source = format!(
+            "(partners: [(id: \"one\", name: \"One\", acronym: \"{acronym}\", kind: Media, \
+             scope: Local, description: \"x\")])"
+        );
+        let dataset = partners::dataset::parse(&source, std::path::Path::new("x.ron"));
+        let one = &dataset.expect("a blank acronym is allowed").partners[0];
+        // Else `star one` said ": starred", and the card's title was blank.
+        assert_eq!(one.short_name(), "One", "{acronym:?}");
+        assert_eq!(one.shown_acronym(), None, "{acronym:?}");
+    }
+}

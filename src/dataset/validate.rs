@@ -211,7 +211,7 @@ fn problems<'a>(
     }
     if texts == Texts::Unchecked && !p.texts_are_clean() {
         for (field, value) in p.texts() {
-            if is_blank(value) && matches!(field.name, "name" | "description") {
+            if crate::text::is_blank(value) && matches!(field.name, "name" | "description") {
                 found.push(Problem::Empty(field.name));
             } else if let Some(c) = value.chars().find(|c| c.is_control()) {
                 found.push(Problem::Control(field, value, c));
@@ -225,7 +225,7 @@ fn problems<'a>(
                 found.push(Problem::UnknownTarget(target));
             }
             (Some(_), None) => {}
-            (None, Some(name)) if !is_blank(name) => {}
+            (None, Some(name)) if !crate::text::is_blank(name) => {}
             _ => found.push(Problem::BadRelation(relation.kind)),
         }
     }
@@ -356,15 +356,7 @@ pub(super) fn has_control(text: &str) -> bool {
 
 /// Whether a partner's name and description say something: neither may be blank.
 pub(super) fn names_something(name: &str, description: &str) -> bool {
-    !is_blank(name) && !is_blank(description)
-}
-
-/// Whether `text` shows nothing: spaces, and characters no screen draws (a zero-width space,
-/// a byte-order mark, a soft hyphen, a direction mark), which every display drops.
-fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace() || crate::text::is_invisible(c) || crate::text::is_bidi_control(c)
-    })
+    !crate::text::is_blank(name) && !crate::text::is_blank(description)
 }
 
 impl Partner {
