@@ -172,8 +172,13 @@ pub fn vcard(contact: &Contact) -> String {
         format!("ORG:{}", escape(&contact.name)),
         "X-ABShowAs:COMPANY".to_owned(),
     ];
-    let nicknames: Vec<String> =
-        contact.acronym.iter().chain(&contact.aliases).map(|n| escape(n)).collect();
+    let nicknames: Vec<String> = contact
+        .acronym
+        .iter()
+        .chain(&contact.aliases)
+        .filter(|n| !crate::text::is_blank(n))
+        .map(|n| escape(n))
+        .collect();
     if !nicknames.is_empty() {
         lines.push(format!("NICKNAME:{}", nicknames.join(",")));
     }

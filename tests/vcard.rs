@@ -240,3 +240,14 @@ fn hostile_data_neither_injects_properties_nor_drives_a_terminal() {
     let card = by_name(&cards[0]);
     assert!(unescape(&card["NOTE"].value).ends_with("over\nEND:VCARD\nline two"));
 }
+
+#[test]
+fn a_blank_acronym_is_no_nickname() {
+    let source = "(partners: [(id: \"one\", name: \"One\", acronym: \" \", kind: Media, \
+                  scope: Local, description: \"x\")])";
+    let dataset = partners::dataset::parse(source, std::path::Path::new("x.ron"));
+    let partner = &dataset.expect("a blank acronym is allowed").partners[0];
+    let cards = parse(&vcard::vcard(&Contact::of(partner, None)));
+    // An empty NICKNAME, or one of a space, is a nickname of nothing in an address book.
+    assert!(!by_name(&cards[0]).contains_key("NICKNAME"), "{:?}", cards[0]);
+}
