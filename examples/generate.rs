@@ -451,10 +451,14 @@ pub fn records(n: usize) -> Vec<Record> {
         for _ in 0..rng.below(4) {
             let kind = *rng.pick(RELATION_KINDS);
             let other = rng.below(n);
-            if other != i && rng.chance(75) {
-                relations.push((kind, Ok(other)));
+            let relation = if other != i && rng.chance(75) {
+                (kind, Ok(other))
             } else {
-                relations.push((kind, Err(*rng.pick(OUTSIDE))));
+                (kind, Err(*rng.pick(OUTSIDE)))
+            };
+            // A relation written twice is refused by validation.
+            if !relations.contains(&relation) {
+                relations.push(relation);
             }
         }
         records.push(Record {

@@ -329,3 +329,29 @@ fn a_blank_acronym_is_no_acronym() {
         assert_eq!(one.shown_acronym(), None, "{acronym:?}");
     }
 }
+
+#[test]
+fn a_relation_written_twice_is_an_error_naming_its_line() {
+    let source = |relations: &str| {
+        format!(
+            "(partners: [\n(id: \"one\", name: \"One\", kind: Media, scope: Local, description: \"x\"),\n\
+             (id: \"two\", name: \"Two\", kind: Media, scope: Local, description: \"x\",\n\
+             relations: [{relations}])])"
+        )
+    };
+    let file = Path::new("x.ron");
+    let twice = "(kind: MemberOf, target: \"one\"), (kind: MemberOf, target: \"one\")";
+    // Shown twice on the card, in every export, and counted twice in the overview.
+    let error = partners::dataset::parse(&source(twice), file).expect_err(twice).to_string();
+    assert!(
+        error.contains("x.ron:4:") && error.contains("same relation (member-of) twice"),
+        "{error}"
+    );
+    // The same kind to another partner, or with another note, is another relation.
+    for two in [
+        "(kind: MemberOf, target: \"one\"), (kind: MemberOf, name: \"Other\")",
+        "(kind: PresidencyOf, target: \"one\", note: \"2021\"), (kind: PresidencyOf, target: \"one\", note: \"2024\")",
+    ] {
+        assert!(partners::dataset::parse(&source(two), file).is_ok(), "{two}");
+    }
+}

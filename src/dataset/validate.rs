@@ -38,6 +38,8 @@ enum Problem<'a> {
     TargetMaybeNotLoaded(&'a str),
     /// A relation to the partner itself.
     SelfTarget,
+    /// A relation written twice, word for word: it would be shown, exported and counted twice.
+    RepeatedRelation(RelationKind),
     /// A relation with both or neither of `target` and `name`, or a blank `name`.
     BadRelation(RelationKind),
 }
@@ -218,7 +220,10 @@ fn problems<'a>(
             }
         }
     }
-    for relation in &p.relations {
+    for (n, relation) in p.relations.iter().enumerate() {
+        if p.relations[..n].contains(relation) {
+            found.push(Problem::RepeatedRelation(relation.kind));
+        }
         match (&relation.target, &relation.name) {
             (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget),
             (Some(target), None) if first.position(target).is_none() => {
@@ -325,6 +330,11 @@ fn locate(
                     finder.locate_string(id, at("relations:")),
                     fill(said.self_target, &[id]),
                     said.self_target_fix.to_owned(),
+                ),
+                Problem::RepeatedRelation(kind) => (
+                    at("relations:"),
+                    fill(said.repeated_relation, &[id, &kind.slug()]),
+                    said.repeated_relation_fix.to_owned(),
                 ),
                 Problem::BadRelation(kind) => (
                     at("relations:"),

@@ -101,6 +101,9 @@ table! {
         /// `{}`: the partner's id, `{}`: the relation's slug.
         bad_relation,
         bad_relation_fix,
+        /// `{}`: the partner's id, `{}`: the relation's kind.
+        repeated_relation,
+        repeated_relation_fix,
         // -- The user's glossary (`glossary.ron` in the datasets folder) --
         /// `{}`: the group's number (from 1), `{}`: its first term, `{}`: what is wrong.
         glossary_group,

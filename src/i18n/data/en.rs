@@ -58,6 +58,8 @@ pub static DATA: Data = Data {
     self_target_fix: "point the relation at another partner",
     bad_relation: "partner \"{}\" has a relation ({}) that needs exactly one of `target` and `name`",
     bad_relation_fix: "set `target` to a partner id, or `name` to an outside organisation",
+    repeated_relation: "partner \"{}\" has the same relation ({}) twice",
+    repeated_relation_fix: "remove one of them: it would be shown and counted twice",
 
     glossary_group: "glossary group {} ({}): {}",
     glossary_language: "every group needs French (fr) and English (en) terms",

@@ -59,6 +59,8 @@ pub static DATA: Data = Data {
     self_target_fix: "faites pointer la relation vers un autre partenaire",
     bad_relation: "le partenaire «\u{a0}{}\u{a0}» a une relation ({}) qui demande exactement un champ parmi `target` et `name`",
     bad_relation_fix: "mettez dans `target` l'identifiant d'un partenaire, ou dans `name` un organisme extérieur",
+    repeated_relation: "le partenaire «\u{a0}{}\u{a0}» a deux fois la même relation ({})",
+    repeated_relation_fix: "supprimez l'une des deux\u{a0}: elle serait montrée et comptée deux fois",
 
     glossary_group: "groupe {} du glossaire ({})\u{a0}: {}",
     glossary_language: "chaque groupe a besoin de termes en français (fr) et en anglais (en)",
