@@ -21,6 +21,7 @@
 //! - `masks`: characters and words as bit sets, to stop scans early;
 //! - `postings`: which partners hold each word, so that a large search scans fewer texts;
 //! - `letters`: what single letters are found as in each partner, found ahead;
+//! - `names`: partners by their whole name or alias, for a query that is one;
 //! - `memo`: what recent spellings were found as in each partner, between keystrokes;
 //! - `ranked`: results as sortable integers, best first;
 //! - `searcher`: incremental search, keystroke after keystroke;
@@ -36,6 +37,7 @@ mod letters;
 mod masks;
 mod matching;
 mod memo;
+mod names;
 mod postings;
 mod query;
 mod ranked;

@@ -21,6 +21,7 @@ use super::letters::Letters;
 use super::masks::{WordMarks, short_masks};
 use super::matching::fill_from_lists;
 use super::memo::{self, Recent, Sought};
+use super::names::Names;
 use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
 use super::ranked::{HitKey, Matches, rank_among};
@@ -179,6 +180,8 @@ pub struct Index {
     words: OnceLock<Vec<WordMarks>>,
     /// What single letters are found as in each partner, made by [`Index::warm`].
     letters: OnceLock<Letters>,
+    /// Partners by their whole name or alias (see [`super::names`]).
+    names: OnceLock<Names>,
     /// A number no other index of this process has: what a [`super::Searcher`] kept from
     /// another index is not used on this one.
     pub(super) number: u64,
@@ -297,6 +300,7 @@ impl Index {
                 self.entries[i].ascii
             })
         });
+        self.names.get_or_init(|| Names::of(self));
         // Found with the lists, as any search from now on; used where searches keep slots.
         if self.entries.len() >= POSTINGS_MIN {
             self.letters.get_or_init(|| Letters::find(self));
@@ -362,11 +366,11 @@ impl Index {
             .map(move |span| &text[span.clone()])
     }
 
-    /// Whether `phrase` (folded words with a space between) is partner `i`'s whole name or
-    /// one of its aliases: "la french tech", whose stop word counts for nothing, is Mission
-    /// French Tech's, not French Tech Bordeaux's with its other words at its name's start.
-    fn named(&self, i: usize, phrase: &str) -> bool {
-        self.field(i, NAME) == phrase || self.aliases(i).any(|alias| alias == phrase)
+    /// The partners whose whole name or an alias is `phrase` (folded words with a space
+    /// between), in index order: "la french tech", whose stop word counts for nothing, is
+    /// Mission French Tech's, not French Tech Bordeaux's with its other words at its start.
+    fn named(&self, phrase: &str) -> Vec<usize> {
+        self.names.get_or_init(|| Names::of(self)).find(self, phrase)
     }
 
     /// How many partners the index holds.
@@ -547,11 +551,10 @@ impl Index {
             self.score(i, &plans, mark, notes.get(i))
         };
         // A partner's whole name or alias typed word for word ranks it first.
-        let phrase = query.phrase();
-        let named = |i: usize| phrase.as_deref().is_some_and(|phrase| self.named(i, phrase));
+        let named = query.phrase().map(|phrase| self.named(&phrase)).unwrap_or_default();
         let hit = |i: usize| {
             let bonus = |hit: Hit| Hit { score: hit.score.saturating_add(NAMED), ..hit };
-            hit(i).map(|hit| if named(i) { bonus(hit) } else { hit })
+            hit(i).map(|hit| if named.binary_search(&i).is_ok() { bonus(hit) } else { hit })
         };
         let tie_break = |i: usize| match orders {
             Some((ranks, _)) => ranks[i],

@@ -162,6 +162,7 @@ impl Index {
             postings: OnceLock::new(),
             words: OnceLock::new(),
             letters: OnceLock::new(),
+            names: OnceLock::new(),
             number: NUMBERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             notes: RwLock::default(),
             notes_generation: AtomicU64::new(0),
