@@ -183,6 +183,22 @@ fn kinds_starting_with(typed: &str) -> impl Iterator<Item = &'static str> {
 /// messages. Every command is described in full on this one page, its options included:
 /// `clap_mangen` would only name `partners-export(1)` and others, pages no one installs.
 pub fn man(out: &mut dyn Write) -> io::Result<()> {
+    let mut page = Vec::new();
+    man_parts(&mut page)?;
+    // Each part rendered defines the quote string again: once is enough.
+    let mut defined = std::collections::HashSet::new();
+    let page = String::from_utf8_lossy(&page);
+    for line in page.lines() {
+        let definition = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+        if !definition || defined.insert(line) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The man page's parts, each as `clap_mangen` renders it.
+fn man_parts(out: &mut dyn Write) -> io::Result<()> {
     let mut command = crate::cli::command(crate::i18n::lang());
     command.build();
     let page = clap_mangen::Man::new(command.clone());

@@ -179,6 +179,8 @@ fn man_prints_a_roff_page() {
         assert!(page.contains(section), "{section} in {page}");
     }
     assert!(page.contains("completions") && page.contains("\\-\\-plain"), "{page}");
+    // The quote string is defined once, not again by each command's part.
+    assert_eq!(page.lines().filter(|l| l.starts_with(".ie") || l.starts_with(".el")).count(), 2);
 }
 
 #[test]
