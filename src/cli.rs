@@ -273,7 +273,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// At most this many results; 0 prints none, for the exit code alone (as `grep -q`).
-        #[arg(long, value_name = "N")]
+        // A negative number is a wrong value, not an unknown option to put after `--`.
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
         limit: Option<usize>,
     },
     /// Print one partner in full.

@@ -375,6 +375,11 @@ fn search_limit() {
     // the way to ask for the exit code alone, not taken for a mistake.
     assert_eq!(home.ok(&["search", "--limit", "0", "bordeaux"]), "");
     home.expect(&["search", "--limit", "0", "zzzzqqq"], 1);
+    // A negative number is a wrong value: clap's tip to write `-- -1` would search for "-1".
+    let out = home.run(&["search", "--limit", "-1", "ugap"]);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("'-1'") && said.contains("--limit") && !said.contains("-- -1"), "{said}");
     let help = home.ok(&["search", "--help"]);
     assert!(help.contains("0 prints none, for the exit code alone"), "{help}");
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
