@@ -47,7 +47,8 @@ impl Contact {
         Contact {
             id: partner.id.clone(),
             name: partner.name.clone(),
-            acronym: partner.acronym.clone(),
+            // A blank acronym is none: the QR code too would carry `NICKNAME:;` or `Name ()`.
+            acronym: partner.acronym.clone().filter(|a| !crate::text::is_blank(a)),
             kind: partner.kind.label(),
             topics: partner.topics.iter().map(|t| t.label()).collect(),
             location: partner.location.clone(),

@@ -383,3 +383,21 @@ fn qr_overlay_screens() {
         insta::assert_snapshot!(format!("qr_overlay_{width}x{height}"), terminal.backend());
     }
 }
+
+#[test]
+fn a_blank_acronym_is_neither_a_nickname_nor_brackets() {
+    let partner = |phone: &str| {
+        let source = format!(
+            "(partners: [(id: \"one\", name: \"One\", acronym: \" \", kind: Media, \
+             scope: Local, description: \"x\"{phone})])"
+        );
+        let dataset = partners::dataset::parse(&source, std::path::Path::new("x.ron"));
+        dataset.expect("a blank acronym is allowed").partners.remove(0)
+    };
+    let with_phone = Contact::of(&partner(", phone: \"01 23 45 67 89\""), None);
+    let payload = qr::fit(&with_phone, 120, 40).expect("fits").payload;
+    assert!(!payload.contains("NICKNAME"), "{payload}");
+    let without = Contact::of(&partner(""), None);
+    let payload = qr::fit(&without, 120, 40).expect("fits").payload;
+    assert_eq!(payload.lines().next(), Some("One"), "{payload}");
+}
