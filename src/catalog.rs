@@ -433,6 +433,16 @@ impl Catalog {
         self.by_id().position(id)
     }
 
+    /// The position of the partner `id` names as a user types or pastes it. Ids are lower
+    /// case, so `UGAP` names `ugap`, and hold no spaces nor invisible characters, so one
+    /// pasted with a space, a tab, a zero-width space or a direction mark around it names it.
+    pub fn position_typed(&self, id: &str) -> Option<usize> {
+        let around = |c: char| {
+            c.is_whitespace() || crate::text::is_invisible(c) || crate::text::is_bidi_control(c)
+        };
+        self.position(id).or_else(|| self.position(&id.trim_matches(around).to_lowercase()))
+    }
+
     /// How many lines [`Catalog::links`] gives for partner `index`, without making them.
     pub fn link_count(&self, index: usize) -> usize {
         self.get(index).map_or(0, |p| p.relations.len() + self.incoming(index).len())

@@ -287,12 +287,13 @@ impl<W: Write> Session<'_, W> {
         self.remember_query()
     }
 
-    /// Reads result number `what`, else the partner whose id it is, else searches it.
+    /// Reads result number `what`, else the partner whose id it is (typed as `partners show`
+    /// takes it: `UGAP`, or pasted with an invisible character), else searches it.
     fn show(&mut self, what: &str) -> io::Result<()> {
         if let Ok(n) = what.parse::<usize>() {
             return self.read(n);
         }
-        let Some(index) = self.catalog.position(what) else { return self.search(what) };
+        let Some(index) = self.catalog.position_typed(what) else { return self.search(what) };
         self.open = Some(index);
         self.card()
     }

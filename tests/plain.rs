@@ -400,3 +400,15 @@ fn a_word_naming_a_kind_points_at_its_filter() {
     let text = session(&bundled(), None, "zzzz\nq\n");
     assert!(!text.contains("kind:"), "{text}");
 }
+
+#[test]
+fn show_takes_an_id_as_the_shell_command_does_in_capitals_or_pasted() {
+    let catalog = bundled();
+    // `partners show UGAP` reads UGAP's card; searched instead, "ugap" found it among others.
+    for input in ["show UGAP\n", "voir ugap\u{200b}\n", "open \u{feff}Weka\n"] {
+        let text = session(&catalog, None, input);
+        let card = text.split("> ").find(|said| said.contains("Type back for the results"));
+        assert!(card.is_some(), "{input:?}: {text}");
+        assert!(!text.contains("results for"), "{input:?} was searched: {text}");
+    }
+}

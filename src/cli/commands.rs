@@ -132,17 +132,10 @@ fn note_text(words: &[String], id: &str) -> Result<String> {
     Ok(text)
 }
 
-/// The partner `id` names: its position, and its id as the dataset writes it. Ids are lower
-/// case, so `UGAP` names `ugap`, and hold no spaces nor invisible characters, so one pasted
-/// with a space, a tab, a zero-width space or a direction mark around it names it too.
+/// The partner `id` names, as typed or pasted (see [`Catalog::position_typed`]): its
+/// position, and its id as the dataset writes it.
 fn find<'c>(catalog: &'c Catalog, id: &str) -> Result<(usize, &'c str)> {
-    let around = |c: char| {
-        c.is_whitespace() || crate::text::is_invisible(c) || crate::text::is_bidi_control(c)
-    };
-    let index = catalog
-        .position(id)
-        .or_else(|| catalog.position(&id.trim_matches(around).to_lowercase()))
-        .ok_or_else(|| unknown_id(catalog, id))?;
+    let index = catalog.position_typed(id).ok_or_else(|| unknown_id(catalog, id))?;
     Ok((index, catalog.partners()[index].id.as_str()))
 }
 
