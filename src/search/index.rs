@@ -169,7 +169,7 @@ pub struct Index {
     vocabulary: OnceLock<Vocabulary>,
     /// The partners' acronyms of four ASCII letters or digits, folded, sorted: made on the
     /// first query that may have two of their letters swapped.
-    short_acronyms: OnceLock<Vec<String>>,
+    pub(super) short_acronyms: OnceLock<Vec<String>>,
     /// Which partners hold each word anywhere, and in their name, acronym or aliases: made off
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
@@ -280,6 +280,9 @@ impl Index {
     /// without it) but not for the rest.
     pub fn warm(&self) {
         let vocabulary = self.vocabulary();
+        // Quick to make, and a search would otherwise make them (and others wait on it).
+        self.names.get_or_init(|| Names::of(self));
+        self.short_acronyms();
         self.words.get_or_init(|| {
             let marks = |i: usize| {
                 let bounds = &self.entries[i].bounds;
@@ -300,7 +303,6 @@ impl Index {
                 self.entries[i].ascii
             })
         });
-        self.names.get_or_init(|| Names::of(self));
         // Found with the lists, as any search from now on; used where searches keep slots.
         if self.entries.len() >= POSTINGS_MIN {
             self.letters.get_or_init(|| Letters::find(self));
@@ -327,19 +329,6 @@ impl Index {
             found.extend(look(&notes.words));
         }
         found
-    }
-
-    /// Whether `word` (folded) is the acronym of a partner, four ASCII letters or digits long.
-    pub(super) fn is_short_acronym(&self, word: &str) -> bool {
-        let acronyms = self.short_acronyms.get_or_init(|| {
-            let four = |a: &&str| a.len() == 4 && a.bytes().all(|b| b.is_ascii_alphanumeric());
-            let found = (0..self.len()).map(|i| self.field(i, ACRONYM)).filter(four);
-            let mut found: Vec<String> = found.map(str::to_owned).collect();
-            found.sort_unstable();
-            found.dedup();
-            found
-        });
-        acronyms.binary_search_by(|a| a.as_str().cmp(word)).is_ok()
     }
 
     /// Whether some note holds `form`.

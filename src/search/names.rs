@@ -1,15 +1,16 @@
 //! Partners by their whole name or alias, folded: a query that is one of them, word for word,
 //! ranks its partner first. Looked up by a hash of the text, so that a search with many hits
 //! asks nothing of each hit (reading each hit's name cost a million-partner key 30–40 ms).
+//! And the acronyms of four letters, which a four-letter word with two letters swapped may be.
 //!
-//! Owns the table and its lookup; what a name found is worth is [`super::index`]'s.
+//! Owns the tables and their lookups; what a name found is worth is [`super::index`]'s.
 
 use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
-use super::index::{Index, NAME};
+use super::index::{ACRONYM, Index, NAME};
 
 /// Every partner's folded name and aliases, each by a 32-bit hash of its text (8 bytes a name:
 /// 10 MB at a million partners; a collision costs only a comparison), sorted.
@@ -47,5 +48,24 @@ impl Names {
             .collect();
         found.dedup();
         found
+    }
+}
+
+impl Index {
+    /// Whether `word` (folded) is the acronym of a partner, four ASCII letters or digits long.
+    pub(super) fn is_short_acronym(&self, word: &str) -> bool {
+        self.short_acronyms().binary_search_by(|a| a.as_str().cmp(word)).is_ok()
+    }
+
+    /// The partners' acronyms of four ASCII letters or digits, sorted, each once.
+    pub(super) fn short_acronyms(&self) -> &[String] {
+        self.short_acronyms.get_or_init(|| {
+            let four = |a: &&str| a.len() == 4 && a.bytes().all(|b| b.is_ascii_alphanumeric());
+            let found = (0..self.len()).into_par_iter().map(|i| self.field(i, ACRONYM));
+            let mut found: Vec<String> = found.filter(four).map(str::to_owned).collect();
+            found.par_sort_unstable();
+            found.dedup();
+            found
+        })
     }
 }
