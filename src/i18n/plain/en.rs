@@ -8,7 +8,7 @@ pub static PLAIN: Plain = Plain {
     help: "\
 Commands:
   WORDS        search (same syntax as the browser); \"find WORDS\" if the first word is a command
-  NUMBER       read that result (show NUMBER, or show ID for the partner with that id)
+  NUMBER       read that result (also show, open or read NUMBER; show ID for the partner with that id)
   more         the next results
   back         the results again
   star, unstar star or unstar the partner you are reading

@@ -8,7 +8,7 @@ pub static PLAIN: Plain = Plain {
     help: "\
 Commandes\u{a0}:
   MOTS             chercher (même syntaxe que le navigateur)\u{a0}; «\u{a0}chercher MOTS\u{a0}» si le premier mot est une commande
-  NUMÉRO           lire ce résultat (voir NUMÉRO, ou voir ID pour le partenaire de cet identifiant)
+  NUMÉRO           lire ce résultat (aussi voir, lire ou ouvrir NUMÉRO\u{a0}; voir ID pour le partenaire de cet identifiant)
   suite            les résultats suivants
   retour           revoir les résultats
   étoile           ajouter l'étoile au partenaire lu (sansétoile pour la retirer)
