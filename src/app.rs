@@ -274,11 +274,13 @@ impl App {
         self.list_offset
     }
     /// The partner the user followed a relation from to reach the one shown, while that is
-    /// still the one shown: where Esc (and Back) take them.
+    /// still the one shown, under the same query (a new search that finds it again is no
+    /// trail): where Esc (and Back) take them.
     pub fn came_from(&self) -> Option<usize> {
         let here = self.visits.get(self.visit)?;
         let before = self.visits.get(self.visit.checked_sub(1)?)?;
-        (here.followed && Some(here.partner) == self.selected_partner()).then_some(before.partner)
+        let still = Some(here.partner) == self.selected_partner() && here.query == self.query();
+        (here.followed && still).then_some(before.partner)
     }
     /// The selected partner's catalog index.
     pub fn selected_partner(&self) -> Option<usize> {

@@ -986,3 +986,18 @@ fn a_partner_reached_by_a_search_has_no_trail_from_an_earlier_follow() {
     assert_eq!((app.focus(), app.query().as_str()), (Focus::List, "convergence"));
     assert_eq!(selected_id(&app), Some("convergence-marches"));
 }
+
+#[test]
+fn a_partner_followed_to_then_found_by_a_new_search_has_no_trail() {
+    // Review 24 #11: the visit was the same partner, so it kept being "followed".
+    let mut app = browser(bundled(), (100, 30));
+    typed(&mut app, "gsef");
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    assert_eq!(selected_id(&app), Some("bordeaux"));
+    assert!(common::screen(&app).contains(" › "), "followed from GSEF");
+    keys(&mut app, &[KeyCode::BackTab]);
+    typed(&mut app, "city of bordeaux");
+    assert_eq!((app.query().as_str(), selected_id(&app)), ("city of bordeaux", Some("bordeaux")));
+    let drawn = common::screen(&app);
+    assert!(!drawn.contains(" › "), "found by a search, not from GSEF:\n{drawn}");
+}
