@@ -340,13 +340,13 @@ fn a_relation_written_twice_is_an_error_naming_its_line() {
         )
     };
     let file = Path::new("x.ron");
-    let twice = "(kind: MemberOf, target: \"one\"), (kind: MemberOf, target: \"one\")";
+    let twice = "(kind: MemberOf, target: \"one\"),\n(kind: Supports, name: \"one\"),\n\
+                 (kind: MemberOf, target: \"one\")";
     // Shown twice on the card, in every export, and counted twice in the overview.
     let error = partners::dataset::parse(&source(twice), file).expect_err(twice).to_string();
-    assert!(
-        error.contains("x.ron:4:") && error.contains("same relation (member-of) twice"),
-        "{error}"
-    );
+    // Its line is the second one's.
+    let said = "x.ron:6:26: partner \"two\" has the same relation (member-of) twice";
+    assert!(error.starts_with(said), "{error}");
     // The same kind to another partner, or with another note, is another relation.
     for two in [
         "(kind: MemberOf, target: \"one\"), (kind: MemberOf, name: \"Other\")",

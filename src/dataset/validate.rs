@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::ids::Ids;
 use super::source::SourceFinder;
-use super::{Dataset, DatasetError, Partner, RelationKind, without_bom};
+use super::{Dataset, DatasetError, Partner, Relation, RelationKind, without_bom};
 use crate::PARALLEL_MIN;
 use crate::i18n::{self, fill};
 
@@ -39,7 +39,7 @@ enum Problem<'a> {
     /// A relation to the partner itself.
     SelfTarget,
     /// A relation written twice, word for word: it would be shown, exported and counted twice.
-    RepeatedRelation(RelationKind),
+    RepeatedRelation(&'a Relation),
     /// A relation with both or neither of `target` and `name`, or a blank `name`.
     BadRelation(RelationKind),
 }
@@ -222,7 +222,7 @@ fn problems<'a>(
     }
     for (n, relation) in p.relations.iter().enumerate() {
         if p.relations[..n].contains(relation) {
-            found.push(Problem::RepeatedRelation(relation.kind));
+            found.push(Problem::RepeatedRelation(relation));
         }
         match (&relation.target, &relation.name) {
             (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget),
@@ -235,6 +235,21 @@ fn problems<'a>(
         }
     }
     found
+}
+
+/// Where `relation`, written twice among the relations that start at `relations`, is written
+/// the second time: its other end, after its key.
+fn written_again(finder: &SourceFinder<'_>, relation: &Relation, relations: usize) -> usize {
+    let (key, end) = match (&relation.target, &relation.name) {
+        (Some(target), _) => ("target", target.as_str()),
+        (None, name) => ("name", name.as_deref().unwrap_or_default()),
+    };
+    let (mut from, mut second) = (relations, relations);
+    for _ in 0..2 {
+        second = finder.locate_string(end, finder.locate(key, from));
+        from = finder.after_string(second);
+    }
+    second
 }
 
 /// Each problem as a [`DatasetError::Invalid`] with its place in the source, in file order.
@@ -331,9 +346,9 @@ fn locate(
                     fill(said.self_target, &[id]),
                     said.self_target_fix.to_owned(),
                 ),
-                Problem::RepeatedRelation(kind) => (
-                    at("relations:"),
-                    fill(said.repeated_relation, &[id, &kind.slug()]),
+                Problem::RepeatedRelation(relation) => (
+                    written_again(finder, relation, at("relations:")),
+                    fill(said.repeated_relation, &[id, &relation.kind.slug()]),
                     said.repeated_relation_fix.to_owned(),
                 ),
                 Problem::BadRelation(kind) => (
