@@ -167,8 +167,8 @@ pub struct Index {
     pub(super) glossary: Option<Glossary>,
     /// The partners' distinct words, for typos: made on the first query that may have one.
     vocabulary: OnceLock<Vocabulary>,
-    /// The partners' acronyms of four ASCII letters or digits, folded, sorted: made on the
-    /// first query that may have two of their letters swapped.
+    /// The partners' acronyms of four ASCII letters or digits, folded, sorted: made when the
+    /// index is warmed, else on the first query that may have two of their letters swapped.
     pub(super) short_acronyms: OnceLock<Vec<String>>,
     /// Which partners hold each word anywhere, and in their name, acronym or aliases: made off
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are

@@ -27,7 +27,7 @@ impl Names {
         let of_partner = |i: usize| {
             let partner = u32::try_from(i).unwrap_or(u32::MAX);
             let names = std::iter::once(index.field(i, NAME)).chain(index.aliases(i));
-            names.map(move |text| (hash(text), partner)).collect::<Vec<_>>()
+            names.map(move |text| (hash(text), partner))
         };
         let mut table: Vec<(u32, u32)> =
             (0..index.len()).into_par_iter().flat_map_iter(of_partner).collect();
