@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
-use crate::search::{Hit, MarkBits, Query, Searcher};
+use crate::search::{MarkBits, Query, Ranked, Searcher};
 use crate::store::{Change, State};
 
 /// Something the user asked for, independent of the key or click that asked; or the outcome of
@@ -246,8 +246,9 @@ pub enum Action {
     Found {
         /// Which search these are the results of; older ones are dropped.
         generation: u64,
-        /// The results, best first.
-        hits: Vec<Hit>,
+        /// The results, best first (boxed: an action holds no lock of its own, so that
+        /// key bindings can be constants).
+        hits: Box<Ranked>,
     },
 }
 
@@ -532,7 +533,7 @@ pub struct SearchRequest {
 impl SearchRequest {
     /// Runs the search with `searcher` (which must have seen only this catalog and marks).
     pub fn run(&self, searcher: &mut Searcher) -> Action {
-        let hits = searcher.search(self.catalog.0.index(), &self.query, &self.marks);
-        Action::Found { generation: self.generation, hits }
+        let hits = searcher.ranked(self.catalog.0.index(), &self.query, &self.marks);
+        Action::Found { generation: self.generation, hits: Box::new(hits) }
     }
 }

@@ -18,7 +18,7 @@ use crate::action::{Action, Effect, SearchRequest, Shared};
 use crate::catalog::{Catalog, Source};
 use crate::i18n::s;
 use crate::input::{Bindings, Context, KeyState};
-use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Searcher};
+use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Ranked, Searcher};
 use crate::store::State;
 use crate::view::detail::{self, DetailModel, Marking};
 use crate::view::help::{self, HelpLine};
@@ -120,7 +120,7 @@ pub struct App {
     kill: String,
     parsed: Result<Query, QueryError>,
     searcher: Searcher,
-    results: Vec<Hit>,
+    results: Ranked,
     /// The query the results were found for: the one typed may be newer, its results still
     /// on their way.
     results_for: Option<Query>,
@@ -182,7 +182,7 @@ impl App {
             kill: String::new(),
             parsed: Ok(Query::default()),
             searcher: Searcher::default(),
-            results: Vec::new(),
+            results: Ranked::default(),
             results_for: None,
             selected: 0,
             list_offset: 0,
@@ -257,7 +257,7 @@ impl App {
         self.parsed.as_ref()
     }
     /// The results, best first.
-    pub fn results(&self) -> &[Hit] {
+    pub fn results(&self) -> &Ranked {
         &self.results
     }
     /// The word of the query that `hit`, one of the results, lacks (see
@@ -451,7 +451,7 @@ impl App {
                 if generation == self.asked
                     && let Some(keep) = self.waiting.take()
                 {
-                    self.show_results(hits, keep);
+                    self.show_results(*hits, keep);
                 }
                 None
             }

@@ -52,4 +52,5 @@ pub use query::{
     Atom, FILTERS, Mark, MarkBits, Mode, Query, QueryError, Term, kind_listed, kinds_named,
     scope_listed, topic_listed,
 };
+pub use ranked::{Ranked, TOP};
 pub use searcher::Searcher;

@@ -42,7 +42,12 @@ fn change(id: &str, add: &[&str], remove: &[&str]) -> Change {
 }
 
 fn ids(app: &App) -> Vec<String> {
-    app.results().iter().filter_map(|h| app.catalog().get(h.index)).map(|p| p.id.clone()).collect()
+    app.results()
+        .all()
+        .iter()
+        .filter_map(|h| app.catalog().get(h.index))
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 #[test]

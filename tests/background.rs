@@ -68,7 +68,7 @@ fn a_loading_browser_shows_progress_takes_keys_and_searches_once_loaded() {
     assert_eq!(app.update(Action::Loaded(Shared(Arc::new(catalog)))), None);
     assert_eq!(app.loading_progress(), None);
     assert_eq!(app.status(), None);
-    assert_eq!(app.results(), expected.as_slice());
+    assert_eq!(app.results().all(), expected.as_slice());
 }
 
 /// The status line's last row, as drawn at 120 columns.
@@ -260,8 +260,33 @@ fn a_large_catalog_is_searched_by_the_worker_and_only_the_newest_results_count()
     assert!(app.results().is_empty() && app.searching());
     app.update(so.run(&mut searcher));
     assert!(!app.searching());
-    assert_eq!(app.results(), fresh(&catalog, "so").as_slice());
+    assert_eq!(app.results().all(), fresh(&catalog, "so").as_slice());
     assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn results_past_the_first_thousand_read_as_a_full_sort_would_order_them() {
+    let mut app = App::loading(State::default(), "", 1, Vec::new());
+    let effect = app.update(Action::Loaded(Shared(Arc::new(big()))));
+    let catalog = Arc::clone(&request(effect).catalog.0);
+    let mut searcher = Searcher::default();
+    let e = request(common::press(&mut app, KeyCode::Char('e'), Modifiers::NONE));
+    app.update(e.run(&mut searcher));
+    let expected = fresh(&catalog, "e");
+    // More than are put in order at once, and more than the lazy minimum.
+    assert!(expected.len() > 4 * partners::search::TOP, "{} hits", expected.len());
+    assert_eq!(app.results().len(), expected.len());
+    let name =
+        |hit: &partners::search::Hit| catalog.get(hit.index).expect("a partner").name.clone();
+    let rows = |app: &App| common::screen(app);
+    assert!(rows(&app).contains(&name(&expected[0])));
+    // Rows past the first ones, paged down to: as the full order has them.
+    while app.selected() <= partners::search::TOP {
+        common::press(&mut app, KeyCode::PageDown, Modifiers::NONE);
+    }
+    let deep = app.selected();
+    assert_eq!(app.selected_partner(), Some(expected[deep].index));
+    assert!(rows(&app).contains(&name(&expected[deep - 1])), "{}", rows(&app));
 }
 
 /// The browser and its worker as the session runs them: keys go through [`Held`]; a search
@@ -434,7 +459,7 @@ fn the_worker_answers_the_newest_request_like_a_fresh_search() {
     match last {
         Some(Action::Found { generation, hits }) => {
             assert_eq!(generation, 4);
-            assert_eq!(hits, fresh(&catalog, "bord"));
+            assert_eq!(hits.all(), fresh(&catalog, "bord"));
         }
         other => panic!("expected results, got {other:?}"),
     }

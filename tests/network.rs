@@ -188,7 +188,7 @@ fn follow_back_and_forward() {
     assert_eq!(app.focus(), Focus::Detail);
     assert_eq!((app.detail_scroll(), app.link()), (0, 0), "the target's detail starts at the top");
     assert!(
-        app.results().iter().any(|h| Some(h.index) == app.selected_partner()),
+        app.results().position(|h| Some(h.index) == app.selected_partner()).is_some(),
         "the target is in the list"
     );
     let after_follow = app.query();
@@ -609,6 +609,7 @@ fn overview_enter_on_a_kind_filters_the_list() {
         assert_eq!(row.action, RowAction::Filter(format!("kind:{}", kind.slug())));
         let kinds: Vec<Kind> = app
             .results()
+            .all()
             .iter()
             .filter_map(|h| app.catalog().get(h.index))
             .map(|p| p.kind)

@@ -320,7 +320,7 @@ fn the_browser_draws_the_card_as_a_qr_code() {
             qr::fit(&contact(&catalog, &id, None), width - 2, height - 3).expect("the card fits");
         let mut app = App::new(catalog, State::default(), "");
         app.update(Action::Resize { width, height });
-        let position = app.results().iter().position(|h| h.index == 0).expect("listed");
+        let position = app.results().position(|h| h.index == 0).expect("listed");
         for _ in 0..position {
             app.update(Action::MoveDown);
         }

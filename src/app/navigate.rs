@@ -68,12 +68,12 @@ impl App {
 
     /// Selects catalog partner `target`, clearing the query when it hides it.
     pub(super) fn show_partner(&mut self, target: usize) {
-        if !self.results.iter().any(|h| h.index == target) {
+        if self.results.position(|h| h.index == target).is_none() {
             self.query.clear();
             self.cursor = 0;
             self.refresh_now();
         }
-        if let Some(position) = self.results.iter().position(|h| h.index == target) {
+        if let Some(position) = self.results.position(|h| h.index == target) {
             self.select(position);
             self.detail_scroll = 0;
             self.link = 0;
@@ -130,7 +130,7 @@ impl App {
         self.query = visit.query.chars().collect();
         self.cursor = self.query.len();
         self.refresh_now();
-        if let Some(position) = self.results.iter().position(|h| h.index == visit.partner) {
+        if let Some(position) = self.results.position(|h| h.index == visit.partner) {
             self.select(position);
         } else {
             self.show_partner(visit.partner);

@@ -7,7 +7,7 @@ use super::{App, Focus};
 use crate::action::{Action, SearchRequest, Shared};
 use crate::editing::{self, Lines, Outcome};
 use crate::i18n::{fill, s};
-use crate::search::{Hit, MarkBits, Query};
+use crate::search::{MarkBits, Query, Ranked};
 use crate::store::Marks;
 
 impl App {
@@ -77,10 +77,10 @@ impl App {
                 });
                 return;
             }
-            Ok(query) => self.searcher.search(self.catalog.index(), query, &self.marks),
+            Ok(query) => self.searcher.ranked(self.catalog.index(), query, &self.marks),
             Err(_) => {
                 self.searcher.reset();
-                Vec::new()
+                Ranked::default()
             }
         };
         // Results of an earlier search still on its way are not wanted any more.
@@ -123,13 +123,14 @@ impl App {
 
     /// Shows `results` for the query typed; with `keep`, the selected partner stays selected
     /// when it is still a result.
-    pub(super) fn show_results(&mut self, results: Vec<Hit>, keep: bool) {
+    pub(super) fn show_results(&mut self, results: Ranked, keep: bool) {
         let before = self.selected_partner();
         self.results = results;
         self.results_for = self.parsed.as_ref().ok().cloned();
         self.generation += 1;
-        let kept = before.and_then(|p| self.results.iter().position(|h| h.index == p));
-        self.selected = kept.filter(|_| keep).unwrap_or(0);
+        // Only when kept: finding a partner past the first results puts them all in order.
+        let kept = before.filter(|_| keep).and_then(|p| self.results.position(|h| h.index == p));
+        self.selected = kept.unwrap_or(0);
         if self.selected_partner() != before {
             self.detail_scroll = 0;
             self.link = 0;

@@ -4,7 +4,6 @@
 //! Owns the layout of the folded text and the order of results. Matching one partner against
 //! one term is in [`super::matching`]; the index knows nothing of the terminal nor of files.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -503,7 +502,7 @@ impl Index {
         marks: &[MarkBits],
         within: Option<&[usize]>,
         recent: Option<&Recent>,
-    ) -> Matches<'_> {
+    ) -> Matches {
         // Without text to rank by (empty query, filters only), alphabetical order reads best.
         let ranked = query.positive_texts().next().is_some();
         // Each partner's tie-break rank, once the orders are made; until then each key holds
@@ -565,8 +564,8 @@ impl Index {
             None => (0..self.entries.len()).filter_map(check).collect(),
         };
         let by_rank = match orders {
-            Some((_, by_rank)) => Cow::Borrowed(by_rank.as_slice()),
-            None => Cow::Owned(rank_among(&mut keys, |i| self.tie_key(i, ranked))),
+            Some((_, by_rank)) => Arc::clone(by_rank),
+            None => Arc::from(rank_among(&mut keys, |i| self.tie_key(i, ranked))),
         };
         Matches::new(keys, by_rank, in_note)
     }

@@ -3,7 +3,7 @@
 //! Owns the ranking (score, then name hits, then the tie-break); what matches is
 //! [`super::matching`]'s, the tie-break orders the index's.
 
-use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -167,11 +167,11 @@ fn sort_group(keys: &mut [HitKey], ranks: usize) {
 }
 
 /// What [`super::index::Index::matches`] found.
-pub(super) struct Matches<'i> {
+pub(super) struct Matches {
     /// Every partner matching, in the order of the partners searched.
     keys: Vec<HitKey>,
     /// The partner at each rank of the keys' tie-break.
-    by_rank: Cow<'i, [u32]>,
+    by_rank: Arc<[u32]>,
     /// The partners matching in the user's note better than in their fields, in index order.
     in_note: Vec<usize>,
 }
@@ -181,15 +181,34 @@ fn partner(by_rank: &[u32], key: HitKey) -> usize {
     by_rank.get(key.rank()).map_or(usize::MAX, |&i| i as usize)
 }
 
-impl<'i> Matches<'i> {
+/// The hit a key stands for.
+#[allow(clippy::cast_possible_truncation)] // The score is the key's upper half.
+fn hit_of(key: HitKey, by_rank: &[u32], in_note: &[usize]) -> Hit {
+    let index = partner(by_rank, key);
+    Hit {
+        index,
+        score: !((key.0 >> 32) as u32),
+        name_hit: key.0 >> 31 & 1 == 0,
+        in_note: !in_note.is_empty() && in_note.binary_search(&index).is_ok(),
+        lacks: None,
+    }
+}
+
+/// The hits `keys` stand for, in their order.
+fn hits(keys: &[HitKey], by_rank: &[u32], in_note: &[usize]) -> Vec<Hit> {
+    let hit = |&key: &HitKey| hit_of(key, by_rank, in_note);
+    if keys.len() >= PARALLEL_MIN {
+        keys.par_iter().map(hit).collect()
+    } else {
+        keys.iter().map(hit).collect()
+    }
+}
+
+impl Matches {
     /// What a search found: `keys` in the order of the partners searched, `by_rank` the
     /// partner at each rank of their tie-break, `in_note` (in index order) those matching
     /// in the user's note better than in their fields.
-    pub(super) fn new(
-        keys: Vec<HitKey>,
-        by_rank: Cow<'i, [u32]>,
-        in_note: Vec<usize>,
-    ) -> Matches<'i> {
+    pub(super) fn new(keys: Vec<HitKey>, by_rank: Arc<[u32]>, in_note: Vec<usize>) -> Matches {
         Matches { keys, by_rank, in_note }
     }
 
@@ -199,25 +218,185 @@ impl<'i> Matches<'i> {
     }
 
     /// The hits best first: by score, then name hits, then the tie-break.
-    #[allow(clippy::cast_possible_truncation)] // The score is the key's upper half.
     pub(super) fn best_first(self) -> Vec<Hit> {
+        self.ranked().into_vec()
+    }
+
+    /// The hits best first, the first [`TOP`] put in order now and the rest when read.
+    pub(super) fn ranked(self) -> Ranked {
         let Matches { mut keys, by_rank, in_note } = self;
-        sort_best_first(&mut keys, by_rank.len());
-        let hit = |&key: &HitKey| {
-            let index = partner(&by_rank, key);
-            Hit {
-                index,
-                score: !((key.0 >> 32) as u32),
-                name_hit: key.0 >> 31 & 1 == 0,
-                in_note: !in_note.is_empty() && in_note.binary_search(&index).is_ok(),
-                lacks: None,
-            }
-        };
-        if keys.len() >= PARALLEL_MIN {
-            keys.par_iter().map(hit).collect()
-        } else {
-            keys.iter().map(hit).collect()
+        if keys.len() < LAZY_MIN {
+            sort_best_first(&mut keys, by_rank.len());
+            return Ranked::from(hits(&keys, &by_rank, &in_note));
         }
+        // The best of each part, then the best of those: every key past the last of them is
+        // in the rest.
+        let part = keys.len().div_ceil(rayon::current_num_threads().max(1)).max(TOP);
+        let mut best: Vec<HitKey> = keys
+            .par_chunks_mut(part)
+            .flat_map_iter(|part| {
+                if part.len() > TOP {
+                    part.select_nth_unstable(TOP - 1);
+                }
+                part[..TOP.min(part.len())].to_vec()
+            })
+            .collect();
+        best.sort_unstable();
+        best.truncate(TOP);
+        let last = best.last().copied();
+        let top = hits(&best, &by_rank, &in_note);
+        let len = keys.len();
+        Ranked { len, top, all: OnceLock::new(), rest: Some(Rest { keys, last, by_rank, in_note }) }
+    }
+}
+
+/// Hits of at least this many are put in order only as far as they are read.
+const LAZY_MIN: usize = 4 * TOP;
+
+/// How many hits are put in order at once: more than a screen of the tallest terminal holds,
+/// so scrolling a few pages reads no further.
+pub const TOP: usize = 1024;
+
+/// Search results best first (by score, then name hits, then the tie-break), put in order
+/// only as far as they are read: the first [`TOP`] when found, every other when one past
+/// them is read. At a million hits, sorting them all and making each a [`Hit`] took a
+/// third of a keystroke, for the one screen of them shown.
+pub struct Ranked {
+    /// How many hits there are.
+    len: usize,
+    /// The first hits, in order.
+    top: Vec<Hit>,
+    /// Every hit in order, once one past `top` was read.
+    all: OnceLock<Vec<Hit>>,
+    /// What the hits past `top` are made from: none when `top` holds them all.
+    rest: Option<Rest>,
+}
+
+/// The hits of [`Ranked`] past its top, not yet in order.
+#[derive(Clone)]
+struct Rest {
+    /// Every hit's key (the top's among them), in no order.
+    keys: Vec<HitKey>,
+    /// The key of the top's last hit: the rest are past it.
+    last: Option<HitKey>,
+    by_rank: Arc<[u32]>,
+    in_note: Vec<usize>,
+}
+
+impl From<Vec<Hit>> for Ranked {
+    /// Hits already in order.
+    fn from(hits: Vec<Hit>) -> Ranked {
+        Ranked { len: hits.len(), top: hits, all: OnceLock::new(), rest: None }
+    }
+}
+
+impl Default for Ranked {
+    fn default() -> Ranked {
+        Ranked::from(Vec::new())
+    }
+}
+
+impl Ranked {
+    /// How many hits there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The best hit.
+    pub fn first(&self) -> Option<&Hit> {
+        self.top.first()
+    }
+
+    /// The hit at `position`, best first.
+    pub fn get(&self, position: usize) -> Option<&Hit> {
+        self.top.get(position).or_else(|| self.all().get(position))
+    }
+
+    /// The hits at `positions` (as many as there are), best first; in order past the top
+    /// only when read.
+    pub fn slice(&self, positions: std::ops::Range<usize>) -> &[Hit] {
+        let end = positions.end.min(self.len);
+        let start = positions.start.min(end);
+        if end <= self.top.len() { &self.top[start..end] } else { &self.all()[start..end] }
+    }
+
+    /// Where the first hit `found` says yes to is, best first.
+    pub fn position(&self, found: impl Fn(&Hit) -> bool) -> Option<usize> {
+        match self.top.iter().position(&found) {
+            Some(position) => Some(position),
+            None if self.rest.is_some() => {
+                let past = self.all().get(self.top.len()..)?;
+                past.iter().position(found).map(|p| p + self.top.len())
+            }
+            None => None,
+        }
+    }
+
+    /// Every hit, best first.
+    pub fn all(&self) -> &[Hit] {
+        let Some(rest) = &self.rest else { return &self.top };
+        self.all.get_or_init(|| {
+            let past = |key: &&HitKey| rest.last.is_none_or(|last| **key > last);
+            let mut keys: Vec<HitKey> = if rest.keys.len() >= PARALLEL_MIN {
+                rest.keys.par_iter().filter(past).copied().collect()
+            } else {
+                rest.keys.iter().filter(past).copied().collect()
+            };
+            sort_best_first(&mut keys, rest.by_rank.len());
+            let mut all = Vec::with_capacity(self.len);
+            all.extend_from_slice(&self.top);
+            all.extend(hits(&keys, &rest.by_rank, &rest.in_note));
+            all
+        })
+    }
+
+    /// Every hit, best first.
+    pub fn into_vec(self) -> Vec<Hit> {
+        if self.rest.is_none() {
+            return self.top;
+        }
+        self.all();
+        self.all.into_inner().unwrap_or_default()
+    }
+}
+
+impl std::ops::Index<usize> for Ranked {
+    type Output = Hit;
+
+    fn index(&self, position: usize) -> &Hit {
+        self.get(position).unwrap_or_else(|| panic!("no hit at {position} of {}", self.len))
+    }
+}
+
+impl Clone for Ranked {
+    fn clone(&self) -> Ranked {
+        let all = OnceLock::new();
+        if let Some(hits) = self.all.get() {
+            let _ = all.set(hits.clone());
+        }
+        Ranked { len: self.len, top: self.top.clone(), all, rest: self.rest.clone() }
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.len == other.len && self.all() == other.all()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl std::fmt::Debug for Ranked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ranked")
+            .field("len", &self.len)
+            .field("top", &self.top)
+            .finish_non_exhaustive()
     }
 }
 
@@ -275,6 +454,60 @@ mod tests {
         sorts_as_comparing(keys(5_000, 2_000_000, |r| (r % 2) as u32), 2_000_000);
         // Too few keys to group.
         sorts_as_comparing(keys(100, 1_000, |r| (r % 7) as u32), 1_000);
+    }
+
+    /// `keys` sorted by comparing, as hits (partner = rank), those in `in_note` so marked.
+    fn sorted_hits(keys: &[HitKey], by_rank: &[u32], in_note: &[usize]) -> Vec<Hit> {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        sorted.iter().map(|&key| hit_of(key, by_rank, in_note)).collect()
+    }
+
+    #[test]
+    fn ranked_hits_read_as_if_all_were_sorted() {
+        let ranks = 60_000;
+        let by_rank: Arc<[u32]> = (0..u32::try_from(ranks).expect("small")).collect();
+        let shuffled = keys(20_000, ranks, |r| (r % 7) as u32 * 10);
+        let mut ascending = shuffled.clone();
+        ascending.sort_unstable();
+        let mut descending = ascending.clone();
+        descending.reverse();
+        // The best all in one part, in the last, or spread.
+        for keys in [shuffled, ascending, descending] {
+            let in_note: Vec<usize> =
+                vec![partner(&by_rank, keys[3]), partner(&by_rank, keys[9_000])];
+            let expected = sorted_hits(&keys, &by_rank, &in_note);
+            let ranked = Matches::new(keys, Arc::clone(&by_rank), in_note).ranked();
+            assert_eq!(ranked.len(), expected.len());
+            assert_eq!(ranked.first(), expected.first());
+            assert_eq!(ranked.slice(0..TOP), &expected[..TOP]);
+            assert_eq!(ranked.slice(40..80), &expected[40..80]);
+            let deep = expected[15_000].index;
+            assert_eq!(ranked.position(|h| h.index == expected[500].index), Some(500));
+            assert!(ranked.all.get().is_none(), "the top is read without sorting the rest");
+            let copy = ranked.clone();
+            assert_eq!(ranked.slice(TOP - 5..TOP + 5), &expected[TOP - 5..TOP + 5]);
+            assert_eq!(ranked.position(|h| h.index == deep), Some(15_000));
+            assert_eq!(ranked.get(expected.len() - 1), expected.last());
+            assert_eq!(ranked.get(expected.len()), None);
+            assert_eq!(ranked.slice(19_990..30_000), &expected[19_990..]);
+            assert_eq!(copy.position(|h| h.index == deep), Some(15_000));
+            assert_eq!(ranked.clone(), copy);
+            assert_eq!(copy.into_vec(), expected);
+            assert_eq!(ranked.into_vec(), expected);
+        }
+    }
+
+    #[test]
+    fn few_ranked_hits_are_sorted_at_once() {
+        let by_rank: Arc<[u32]> = (0..10_000).collect();
+        let keys = keys(LAZY_MIN - 1, 10_000, |r| (r % 3) as u32);
+        let expected = sorted_hits(&keys, &by_rank, &[]);
+        let ranked = Matches::new(keys, by_rank, Vec::new()).ranked();
+        assert!(ranked.rest.is_none());
+        assert_eq!(ranked.all(), expected.as_slice());
+        assert_eq!(Ranked::default().slice(0..10), &[]);
+        assert_eq!(Ranked::default().position(|_| true), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use super::index::{Hit, Index};
 use super::memo::Recent;
 use super::query::{MarkBits, Query};
+use super::ranked::Ranked;
 
 /// Runs queries one keystroke after another, reusing earlier results when the new query only
 /// narrows an earlier one.
@@ -30,17 +31,23 @@ impl Searcher {
     /// nothing matches, the partners that match all its words but one (see
     /// [`Index::all_but_one`]), which no later search narrows from.
     pub fn search(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+        self.ranked(index, query, marks).into_vec()
+    }
+
+    /// [`Searcher::search`], the results put in order only as far as they are read.
+    pub fn ranked(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Ranked {
         let hits = self.search_every_word(index, query, marks);
         if !hits.is_empty() {
             return hits;
         }
         // Searched and kept like the queries typed: the query without the word being typed
         // is the one before it, and at the next keystroke each narrows from its own.
-        index.all_but_one_by(query, |fewer| self.search_every_word(index, fewer, marks))
+        let fewer = |fewer: &Query| self.search_every_word(index, fewer, marks).into_vec();
+        Ranked::from(index.all_but_one_by(query, fewer))
     }
 
     /// Results for `query`, narrowing from the smallest earlier result it narrows.
-    fn search_every_word(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Vec<Hit> {
+    fn search_every_word(&mut self, index: &Index, query: &Query, marks: &[MarkBits]) -> Ranked {
         // Changed notes may match where the earlier results did not look.
         if index.notes_generation() != self.notes_generation {
             self.recent.clear();
@@ -74,7 +81,7 @@ impl Searcher {
             self.recent.remove(0);
         }
         self.recent.push((query.clone(), ids));
-        found.best_first()
+        found.ranked()
     }
 
     /// Forgets the previous results (after the dataset or the marks change).

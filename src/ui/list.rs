@@ -44,12 +44,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let columns = usize::from(inner.width);
     let show_badge = columns >= 40;
     let query = app.parsed().ok();
-    let lines: Vec<Line<'static>> = app
-        .results()
-        .iter()
-        .enumerate()
-        .skip(app.list_offset())
-        .take(usize::from(inner.height))
+    let offset = app.list_offset();
+    let lines: Vec<Line<'static>> = (offset..)
+        .zip(app.results().slice(offset..offset + usize::from(inner.height)))
         .filter_map(|(position, hit)| {
             let partner = app.catalog().get(hit.index)?;
             let marks = app.marks_of(hit.index);

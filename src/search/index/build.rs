@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 use std::sync::atomic::AtomicU64;
-use std::sync::{OnceLock, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use rayon::prelude::*;
 
@@ -90,8 +90,8 @@ pub(super) struct Orders {
     pub(super) length_rank: Vec<u32>,
     /// The partner at each position of `name_rank` and of `length_rank`: a [`super::HitKey`]
     /// holds the position, not the partner.
-    pub(super) by_name: Vec<u32>,
-    pub(super) by_length: Vec<u32>,
+    pub(super) by_name: Arc<[u32]>,
+    pub(super) by_length: Arc<[u32]>,
 }
 
 /// `ranks[i]`: the position of `i` in `order`.
@@ -195,7 +195,7 @@ impl Index {
                 (0..self.entries.len()).map(|i| (self.field(i, NAME), i)).collect();
             by_name.par_sort_unstable();
             let mut order: Vec<usize> = by_name.into_iter().map(|(_, i)| i).collect();
-            let positions = |order: &[usize]| -> Vec<u32> {
+            let positions = |order: &[usize]| -> Arc<[u32]> {
                 order.iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect()
             };
             let name_rank = ranks(&order);

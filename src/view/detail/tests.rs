@@ -167,7 +167,7 @@ fn the_lines_on_screen_are_those_of_the_whole_detail() {
 fn fresh(app: &App) -> DetailModel {
     let mut fresh = App::new(catalog(), app.state().clone(), &app.query());
     fresh.update(Action::Resize { width: app.size().0, height: app.size().1 });
-    let position = fresh.results().iter().position(|h| Some(h.index) == app.selected_partner());
+    let position = fresh.results().position(|h| Some(h.index) == app.selected_partner());
     for _ in 0..position.expect("the same partner is found") {
         fresh.update(Action::MoveDown);
     }
