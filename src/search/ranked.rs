@@ -212,6 +212,11 @@ impl Matches {
         Matches { keys, by_rank, in_note }
     }
 
+    /// How many partners match.
+    pub(super) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
     /// The partners matching, in the order they were searched.
     pub(super) fn indices(&self) -> impl Iterator<Item = usize> + '_ {
         self.keys.iter().map(|&key| partner(&self.by_rank, key))
