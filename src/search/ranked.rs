@@ -224,15 +224,16 @@ impl Matches {
 
     /// The hits best first: by score, then name hits, then the tie-break.
     pub(super) fn best_first(self) -> Vec<Hit> {
-        self.ranked().into_vec()
+        let Matches { mut keys, by_rank, in_note } = self;
+        sort_best_first(&mut keys, by_rank.len());
+        hits(&keys, &by_rank, &in_note)
     }
 
     /// The hits best first, the first [`TOP`] put in order now and the rest when read.
     pub(super) fn ranked(self) -> Ranked {
         let Matches { mut keys, by_rank, in_note } = self;
         if keys.len() < LAZY_MIN {
-            sort_best_first(&mut keys, by_rank.len());
-            return Ranked::from(hits(&keys, &by_rank, &in_note));
+            return Ranked::from(Matches { keys, by_rank, in_note }.best_first());
         }
         // The best of each part, then the best of those: every key past the last of them is
         // in the rest.
