@@ -218,6 +218,10 @@ impl Text<'_> {
 /// Whether the string `literal` (quotes included) holds `value`, its escapes read as RON
 /// reads them: a value holding an escape sequence is found where it is written.
 fn holds(literal: &str, value: &str) -> bool {
+    if let Some(raw) = literal.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        return raw.get(hashes + 1..raw.len() - hashes - 1) == Some(value);
+    }
     let inner = &literal[1..literal.len() - 1];
     if inner.contains('\\') {
         ron::from_str::<String>(literal).is_ok_and(|read| read == value)
@@ -270,21 +274,33 @@ impl<'a> SourceFinder<'a> {
             .unwrap_or(from)
     }
 
-    /// Where the string that opens at `open` ends (after its closing quote).
+    /// Where the string that opens at `open` ends (after its closing quote, and the `#`s of
+    /// a raw string).
     pub(super) fn after_string(&self, open: usize) -> usize {
-        super::fast_ron::skip_string(self.source.as_bytes(), open).unwrap_or(open + 1)
+        literal_end(self.source.as_bytes(), open).unwrap_or(open + 1)
     }
 
-    /// Each string at or after `from` (a place outside any string) with where it opens,
-    /// quotes included.
+    /// Each string at or after `from` (a place outside any string) with where it opens
+    /// (at the `r` of a raw string), quotes included. The quotes of comments, of raw strings
+    /// and of characters (`'"'`) open none: counted, they would put every string after them
+    /// out of step.
     fn strings_from(&self, from: usize) -> impl Iterator<Item = (usize, &str)> {
         let bytes = self.source.as_bytes();
         let mut at = from;
         std::iter::from_fn(move || {
-            let open = at + memchr::memchr(b'"', bytes.get(at..)?)?;
-            let end = super::fast_ron::skip_string(bytes, open)?;
-            at = end;
-            Some((open, &self.source[open..end]))
+            loop {
+                let next = at + memchr::memchr3(b'"', b'/', b'\'', bytes.get(at..)?)?;
+                match bytes[next] {
+                    b'/' => at = super::fast_ron::skip_comment(bytes, next)?,
+                    b'\'' => at = char_end(bytes, next),
+                    _ => {
+                        let open = raw_start(bytes, next);
+                        let end = literal_end(bytes, open)?;
+                        at = end;
+                        return Some((open, &self.source[open..end]));
+                    }
+                }
+            }
         })
     }
 
@@ -311,6 +327,43 @@ impl<'a> SourceFinder<'a> {
     pub(super) fn invalid(&self, offset: usize, message: String, fix: &str) -> DatasetError {
         DatasetError::Invalid { at: self.position(offset), message, fix: fix.to_owned() }
     }
+}
+
+/// Where the string whose opening quote is at `quote` starts: at its `r` when it is raw
+/// (`r"…"`, `r#"…"#`), else at the quote.
+fn raw_start(bytes: &[u8], quote: usize) -> usize {
+    let hashes = bytes[..quote].iter().rev().take_while(|b| **b == b'#').count();
+    let r = quote - hashes;
+    let is_r = r > 0 && bytes[r - 1] == b'r';
+    let word_before = r > 1 && (bytes[r - 2].is_ascii_alphanumeric() || bytes[r - 2] == b'_');
+    if is_r && !word_before { r - 1 } else { quote }
+}
+
+/// The byte after the string that opens at `open` (a quote, or the `r` of a raw string);
+/// `None` if it never closes.
+fn literal_end(bytes: &[u8], open: usize) -> Option<usize> {
+    if bytes.get(open) != Some(&b'r') {
+        return super::fast_ron::skip_string(bytes, open);
+    }
+    let hashes = bytes[open + 1..].iter().take_while(|b| **b == b'#').count();
+    let mut at = open + 1 + hashes + 1;
+    loop {
+        let quote = at + memchr::memchr(b'"', bytes.get(at..)?)?;
+        let after = quote + 1 + hashes;
+        if bytes.get(quote + 1..after).is_some_and(|h| h.iter().all(|b| *b == b'#')) {
+            return Some(after);
+        }
+        at = quote + 1;
+    }
+}
+
+/// The byte after the character (`'x'`, `'\''`) that opens at `open`.
+fn char_end(bytes: &[u8], open: usize) -> usize {
+    let from = if bytes.get(open + 1) == Some(&b'\\') { open + 3 } else { open + 2 };
+    bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'\'', rest))
+        .map_or(open + 1, |n| from + n + 1)
 }
 
 #[cfg(test)]

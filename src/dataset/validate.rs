@@ -630,6 +630,30 @@ mod tests {
         assert_eq!(places, ["x.ron:3:19", "x.ron:5:19"], "{problems:#?}");
     }
 
+    /// A raw string, a comment or a character holding a quote does not put the strings after
+    /// it out of step, and an id written raw is found where it is.
+    #[test]
+    fn an_id_is_placed_past_quotes_in_raw_strings_comments_and_characters() {
+        let bad = "(\n        id: \"Tw\\u{6f}\",\n        name: \"Two\", kind: Media, scope: Local, description: \"d\")";
+        let before = [
+            "description: r#\"a \"quoted word\"#),",
+            "description: \"d\"), // it is \"odd",
+            "description: \"d\"), /* \"odd /* \" */ */",
+        ];
+        for before in before {
+            let source = format!(
+                "(partners: [\n    (id: \"one\", name: \"One\", kind: Media, scope: Local,\n     {before}\n    {bad},\n])"
+            );
+            let problems = problems_of(&source);
+            assert_eq!(problems.len(), 1, "{source}\n{problems:#?}");
+            assert!(problems[0].starts_with("x.ron:5:13: id \"Two\""), "{source}\n{problems:#?}");
+        }
+        let raw = "(partners: [\n    (id: \"one\", name: \"One\", kind: Media, scope: Local, description: \"d\"),\n    (id: r#\"Two\"#, name: \"Two\", kind: Media, scope: Local, description: \"d\"),\n    (id: \"one\", name: \"One\", kind: Media, scope: Local, description: \"d\"),\n])";
+        let problems = problems_of(raw);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(places, ["x.ron:3:10", "x.ron:4:10"], "{problems:#?}");
+    }
+
     #[test]
     fn other_files_are_asked_only_about_targets_this_one_lacks() {
         let dataset = parse_syntax(ONE, Path::new("x.ron")).expect("valid syntax");
