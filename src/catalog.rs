@@ -174,17 +174,21 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
 /// dataset's problems are (file, line and column, and how to fix it).
 pub fn read_glossary(file: &Path) -> Result<Glossary, DatasetError> {
     let text = dataset::read_source(file)?;
-    let at = |line, column| dataset::Location { file: file.to_owned(), line, column };
+    // A byte-order mark, as some editors write first, is skipped as in a dataset.
+    let text = dataset::without_bom(&text);
+    let at = |(line, column)| dataset::Location { file: file.to_owned(), line, column };
     let fix = crate::i18n::data().glossary_fix.to_owned();
-    Glossary::parse(&text).map_err(|e| match e {
+    Glossary::parse(text).map_err(|e| match e {
         GlossaryError::Syntax(e) => DatasetError::Invalid {
-            at: at(e.span.start.line, e.span.start.col),
+            at: at(dataset::placed(text, &e.span)),
             message: dataset::syntax_message(&e.code),
             fix,
         },
-        e @ GlossaryError::Group { .. } => {
-            DatasetError::Invalid { at: at(1, 1), message: e.to_string(), fix }
-        }
+        GlossaryError::Group { number, .. } => DatasetError::Invalid {
+            at: at(dataset::item_place(text, number)),
+            message: e.to_string(),
+            fix,
+        },
     })
 }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{self, fill};
 use syntax::{CUT_MARGIN, START_LOOKED_AT, syntax_error, syntax_error_in_start};
-pub use syntax::{ids_written, syntax_message};
+pub use syntax::{ids_written, item_place, placed, syntax_message};
 
 mod fast_ron;
 mod ids;
@@ -413,7 +413,7 @@ fn ron_options() -> ron::Options {
 
 /// The text without the UTF-8 byte-order mark some editors write first (positions are then
 /// counted from the first character people see).
-pub(crate) fn without_bom(source: &str) -> &str {
+pub fn without_bom(source: &str) -> &str {
     source.strip_prefix('\u{FEFF}').unwrap_or(source)
 }
 
@@ -424,7 +424,7 @@ pub fn parse_syntax(source: &str, file: &Path) -> Result<Dataset, DatasetError> 
     if let Some(partners) = fast_ron::parse(source) {
         return Ok(Dataset { partners });
     }
-    ron_options().from_str(source).map_err(|e| syntax_error(&e, file))
+    ron_options().from_str(source).map_err(|e| syntax_error(&e, source, file))
 }
 
 /// Reads a dataset file's text; `progress` is told of each block read. A pipe or a device
@@ -437,7 +437,7 @@ pub fn read_source_reporting(
     source::read_text(path, progress, &|start| {
         let start = crate::text::start(start, START_LOOKED_AT);
         match syntax_error_in_start(start, CUT_MARGIN) {
-            Some(e) => Err(syntax_error(&e, path)),
+            Some(e) => Err(syntax_error(&e, without_bom(start), path)),
             None => Ok(()),
         }
     })
@@ -550,6 +550,22 @@ mod tests {
     fn syntax_error_names_line_and_column() {
         let message = err(&ONE.replace("kind: Media", "kind: Mediaa"));
         assert!(message.starts_with("x.ron:5:"), "{message}");
+    }
+
+    /// A value that is not there, or not of its kind, is placed where it is, past the white
+    /// space and comments before it (ron's span starts after the colon).
+    #[test]
+    fn a_wrong_value_is_placed_at_the_value() {
+        let cases = [
+            ("name: \"One\",", "name:\n            12,", "x.ron:5:13: "),
+            ("name: \"One\",", "name: // the name\n    /* said */ 12,", "x.ron:5:16: "),
+            ("name: \"One\",", "name:\t12,", "x.ron:4:15: "),
+            ("kind: Media", "kind:\n        Mediaa", "x.ron:6:9: "),
+        ];
+        for (was, is, at) in cases {
+            let message = err(&ONE.replace(was, is));
+            assert!(message.starts_with(at), "{is}: {message}");
+        }
     }
 
     #[test]

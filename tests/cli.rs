@@ -942,7 +942,7 @@ fn a_glossary_in_the_datasets_folder_is_no_dataset() {
     // A glossary's problems are told as a dataset's are, in the user's language too.
     home.file("datasets/glossary.ron", "[(fr: [\"mairie\"], en: [])]");
     let said = home.expect(&["--lang", "fr", "validate", &path], 1);
-    assert!(said.starts_with(&format!("{path}:1:1: groupe 1 du glossaire (mairie)")), "{said}");
+    assert!(said.starts_with(&format!("{path}:1:2: groupe 1 du glossaire (mairie)")), "{said}");
     assert!(said.contains("correction\u{a0}: écrivez une liste de groupes"), "{said}");
     home.file("datasets/glossary.ron", "[\n  (fr: [\"mairie\"] en: [\"town hall\"]),\n]");
     let said = home.expect(&["validate", &path], 1);
@@ -950,6 +950,34 @@ fn a_glossary_in_the_datasets_folder_is_no_dataset() {
     let out = home.run(&["search", "ugap"]);
     assert!(out.status.success());
     assert!(text(&out.stderr).contains(&format!("{path}:2:19: ")), "{}", text(&out.stderr));
+}
+
+/// A glossary is read as a dataset is: a byte-order mark first is skipped, and each problem
+/// is placed where it is (the group at fault; the value missing, not the end of the line
+/// before it).
+#[test]
+fn a_glossary_s_problems_are_placed_where_they_are() {
+    let home = Home::new();
+    let path = home.path().join("datasets").join("glossary.ron");
+    let path = path.to_str().expect("utf-8 path");
+    home.file("datasets/glossary.ron", "\u{FEFF}[(fr: [\"quorvex\"], en: [\"industrial\"])]");
+    assert_eq!(home.ok(&["validate", path]), format!("{path}: ok, a glossary of 1 group\n"));
+    let cases = [
+        (
+            "[\n  (fr: [\"vert\"], en: [\"green\"]),\n  // c\n  (fr: [\"mairie\"], en: []),\n]",
+            ":4:3: ",
+        ),
+        (
+            "\u{FEFF}[\n  (fr: [\"vert\"], en: [\"green\"]),\n  (fr: [\"bleu\"], en: [\"\"]),\n]",
+            ":3:3: ",
+        ),
+        ("[\n  (fr: [\"vert\"], en:\n     12),\n]", ":3:6: "),
+    ];
+    for (text, at) in cases {
+        home.file("datasets/glossary.ron", text);
+        let said = home.expect(&["validate", path], 1);
+        assert!(said.starts_with(&format!("{path}{at}")), "{text}: {said}");
+    }
 }
 
 #[test]

@@ -4,20 +4,70 @@
 
 use std::path::Path;
 
-use super::fast_ron::skip_comment;
+use super::fast_ron::{item_end, skip, skip_comment};
 use super::{Dataset, DatasetError, Location, ron_options, without_bom};
 use crate::i18n::{self, fill};
 
-/// The error ron's `e` is, in `file`.
-pub(super) fn syntax_error(e: &ron::error::SpannedError, file: &Path) -> DatasetError {
+/// The error ron's `e` is, in `file`, whose text (without its byte-order mark) is `source`.
+pub(super) fn syntax_error(
+    e: &ron::error::SpannedError,
+    source: &str,
+    file: &Path,
+) -> DatasetError {
+    let (line, column) = placed(source, &e.span);
     DatasetError::Syntax {
-        at: Location {
-            file: file.to_path_buf(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-        },
+        at: Location { file: file.to_path_buf(), line, column },
         message: syntax_message(&e.code),
     }
+}
+
+/// The line and column where ron's error `span` points in `source`: its start, moved past
+/// the white space and comments it begins with (ron starts some spans there: a value
+/// missing after `name:` would be placed at the end of that line, not where the value is),
+/// never past its end.
+pub fn placed(source: &str, span: &ron::error::Span) -> (usize, usize) {
+    let start = offset_of(source, span.start.line, span.start.col);
+    let end = offset_of(source, span.end.line, span.end.col);
+    let bytes = source.as_bytes();
+    let mut at = start;
+    while at < end {
+        match bytes[at] {
+            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+            b'/' if matches!(bytes.get(at + 1), Some(b'/' | b'*')) => {
+                match skip_comment(bytes, at) {
+                    Some(next) if next <= end => at = next,
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+    }
+    if at == start {
+        return (span.start.line, span.start.col);
+    }
+    let newlines = memchr::memchr_iter(b'\n', &bytes[start..at]).count();
+    let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    (span.start.line + newlines, source[line_start..at].chars().count() + 1)
+}
+
+/// The line and column where item `number` (from 1) of the list `source` holds starts
+/// (a glossary's group); the list's start when the list is written in a way the fast
+/// reader leaves to ron (a block comment, a raw string), and 1:1 when it has no such item.
+pub fn item_place(source: &str, number: usize) -> (usize, usize) {
+    let bytes = source.as_bytes();
+    let first = skip(bytes, 0).filter(|&at| bytes.get(at) == Some(&b'[')).map(|at| at + 1);
+    let mut at = first;
+    for _ in 1..number {
+        at = at
+            .and_then(|at| skip(bytes, at))
+            .and_then(|at| item_end(bytes, at))
+            .filter(|&end| bytes[end] == b',')
+            .map(|end| end + 1);
+    }
+    let at = at.and_then(|at| skip(bytes, at)).or(first.map(|at| at - 1)).unwrap_or(0);
+    let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+    (line, source[line_start..at].chars().count() + 1)
 }
 
 /// How much of a stream's start is parsed for [`syntax_error_in_start`]: ron reads 4 MiB
