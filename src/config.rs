@@ -172,6 +172,18 @@ fn syntax_message(message: &str) -> String {
     told.unwrap_or_else(|| fill(said.toml_syntax, &[&message]))
 }
 
+/// Whether `line` (its indent taken off) sets the top-level setting `name`: `name = …`,
+/// `name.part = …`, the name quoted, or a table `[name]`, `[name.part]`, `[[name]]`.
+fn sets(line: &str, name: &str) -> bool {
+    let header = line.strip_prefix("[[").or_else(|| line.strip_prefix('['));
+    let key = header.map_or(line, str::trim_start);
+    let after = ["\"", "'", ""]
+        .iter()
+        .find_map(|quote| key.strip_prefix(quote)?.strip_prefix(name)?.strip_prefix(quote));
+    let ends = if header.is_some() { ']' } else { '=' };
+    after.map(str::trim_start).is_some_and(|rest| rest.starts_with(['.', ends]))
+}
+
 impl Config {
     /// Reads the file at `path`; a file that does not exist is the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -208,11 +220,7 @@ impl Config {
             let mut offset = 0;
             for line in text.split_inclusive('\n') {
                 let indent = line.len() - line.trim_start().len();
-                let rest = &line[indent..];
-                let table = rest.strip_prefix('[').and_then(|r| r.strip_prefix(name));
-                if rest.strip_prefix(name).is_some_and(|r| r.trim_start().starts_with('='))
-                    || table.is_some_and(|r| r.trim_start().starts_with(']'))
-                {
+                if sets(&line[indent..], name) {
                     return offset + indent;
                 }
                 offset += line.len();

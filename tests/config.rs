@@ -90,6 +90,11 @@ fn a_bad_file_is_an_error_with_its_line_and_column() {
         ("[keys]\nstar = [\"ctrl-q\", \"hyper-s\"]\n", ":2:19: ", "hyper-s"),
         ("lang = \"de\"\n", ":1:8: ", "en, fr"),
         ("theme = \"dark\"\n[colours]\nx = 1\n", ":2:1: ", "colours"),
+        // Dotted, quoted, a table of a dotted name, an array of tables: where they are.
+        ("theme = \"dark\"\n\ncolour.x = 1\n", ":3:1: ", "colour"),
+        ("theme = \"dark\"\n\n\"colour\" = 1\n", ":3:1: ", "colour"),
+        ("theme = \"dark\"\n\n[ colour.x ]\n", ":3:1: ", "colour"),
+        ("theme = \"dark\"\n\n[[colour]]\nx = 1\n", ":3:1: ", "colour"),
     ];
     for (text, at, names) in cases {
         std::fs::write(&path, text).expect("written");
