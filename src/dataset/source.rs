@@ -292,7 +292,7 @@ impl<'a> SourceFinder<'a> {
                 let next = at + memchr::memchr3(b'"', b'/', b'\'', bytes.get(at..)?)?;
                 match bytes[next] {
                     b'/' => at = super::fast_ron::skip_comment(bytes, next)?,
-                    b'\'' => at = char_end(bytes, next),
+                    b'\'' => at = super::syntax::skip_char(bytes, next),
                     _ => {
                         let open = raw_start(bytes, next);
                         let end = literal_end(bytes, open)?;
@@ -342,28 +342,11 @@ fn raw_start(bytes: &[u8], quote: usize) -> usize {
 /// The byte after the string that opens at `open` (a quote, or the `r` of a raw string);
 /// `None` if it never closes.
 fn literal_end(bytes: &[u8], open: usize) -> Option<usize> {
-    if bytes.get(open) != Some(&b'r') {
-        return super::fast_ron::skip_string(bytes, open);
+    if bytes.get(open) == Some(&b'r') {
+        super::syntax::skip_raw_string(bytes, open + 1)
+    } else {
+        super::fast_ron::skip_string(bytes, open)
     }
-    let hashes = bytes[open + 1..].iter().take_while(|b| **b == b'#').count();
-    let mut at = open + 1 + hashes + 1;
-    loop {
-        let quote = at + memchr::memchr(b'"', bytes.get(at..)?)?;
-        let after = quote + 1 + hashes;
-        if bytes.get(quote + 1..after).is_some_and(|h| h.iter().all(|b| *b == b'#')) {
-            return Some(after);
-        }
-        at = quote + 1;
-    }
-}
-
-/// The byte after the character (`'x'`, `'\''`) that opens at `open`.
-fn char_end(bytes: &[u8], open: usize) -> usize {
-    let from = if bytes.get(open + 1) == Some(&b'\\') { open + 3 } else { open + 2 };
-    bytes
-        .get(from..)
-        .and_then(|rest| memchr::memchr(b'\'', rest))
-        .map_or(open + 1, |n| from + n + 1)
 }
 
 #[cfg(test)]

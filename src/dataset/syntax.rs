@@ -326,7 +326,7 @@ fn string_read(bytes: &[u8], start: usize, end: usize) -> (Option<String>, usize
 }
 
 /// Past the character literal at `at` (`'a'`, `'\''`), or only its quote when it is none.
-fn skip_char(bytes: &[u8], at: usize) -> usize {
+pub(super) fn skip_char(bytes: &[u8], at: usize) -> usize {
     let inner = if bytes.get(at + 1) == Some(&b'\\') { at + 3 } else { at + 2 };
     let end = memchr::memchr(b'\'', bytes.get(inner..).unwrap_or_default()).map(|n| inner + n);
     // A character is a few bytes; a quote further on is another's.
@@ -335,7 +335,7 @@ fn skip_char(bytes: &[u8], at: usize) -> usize {
 
 /// Past the raw string whose `#`s or quote start at `at` (`r#"…"#`); `None` if it never
 /// closes.
-fn skip_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
+pub(super) fn skip_raw_string(bytes: &[u8], at: usize) -> Option<usize> {
     let hashes = bytes[at..].iter().take_while(|b| **b == b'#').count();
     if bytes.get(at + hashes) != Some(&b'"') {
         return Some(at + hashes);
