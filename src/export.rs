@@ -208,21 +208,22 @@ const CELL_BREAKS: [char; 5] = [',', ';', '\t', '\n', '\r'];
 /// One CSV field: controls a terminal would obey replaced (tabs and line breaks kept), then
 /// quoted when it must be (RFC 4180; a field holding any separator is, whichever was chosen).
 /// So that a spreadsheet never runs it as a formula (OWASP's advice), a `'` goes before a
-/// leading `=`, `+`, `-`, `@`, tab or CR, and before one of the first four where a spreadsheet
-/// splitting the file on another separator would start a cell (after [`CELL_BREAKS`] and any
-/// quotes).
+/// leading tab or CR, and before an `=`, `+`, `-` or `@` that starts the cell or where a
+/// spreadsheet splitting the file on another separator would start one (after
+/// [`CELL_BREAKS`]), quotes and spaces before it passed over: a spreadsheet that trims cells
+/// (LibreOffice's "Trim spaces") would run ` =1+1`.
 fn csv_field(text: &str) -> String {
     let text = clean_document(text);
     let mut field = String::with_capacity(text.len() + 2);
-    if text.starts_with(FORMULA_START) || text.starts_with(['\t', '\r']) {
+    if text.starts_with(['\t', '\r']) {
         field.push('\'');
     }
-    let mut after_break = false;
+    let mut after_break = true;
     for c in text.chars() {
         if after_break && FORMULA_START.contains(&c) {
             field.push('\'');
         }
-        after_break = CELL_BREAKS.contains(&c) || after_break && c == '"';
+        after_break = CELL_BREAKS.contains(&c) || after_break && matches!(c, '"' | ' ');
         field.push(c);
     }
     if field.contains([',', ';', '\t', '"', '\n', '\r']) {
@@ -408,6 +409,12 @@ mod tests {
             "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""
         );
         assert_eq!(csv_field("a=b"), "a=b");
+        // Spaces first: a spreadsheet that trims cells would see the formula.
+        assert_eq!(csv_field(" =1+1"), " '=1+1");
+        assert_eq!(csv_field("  -1"), "  '-1");
+        assert_eq!(csv_field("x; =1"), "\"x; '=1\"");
+        assert_eq!(csv_field("x\n  @SUM(1)"), "\"x\n  '@SUM(1)\"");
+        assert_eq!(csv_field("a - b, c -d"), "\"a - b, c -d\"");
     }
 
     #[test]

@@ -64,13 +64,25 @@ fn csv_cells_never_start_a_formula() {
 }
 
 /// Opened with another separator than the one written (French Excel splits a comma-separated
-/// file on semicolons, where quotes no longer hold), or with quotes ignored, no cell starts a
-/// formula: every place a reader may start a cell is checked, a quote opening it skipped.
+/// file on semicolons, where quotes no longer hold), or with quotes ignored, or its cells
+/// trimmed (LibreOffice's "Trim spaces"), no cell starts a formula: every place a reader may
+/// start a cell is checked, a quote and spaces opening it skipped.
 #[test]
 fn csv_cells_never_start_a_formula_split_on_another_separator() {
     let home = TempDir::new().expect("temp dir");
     let catalog = bundled();
-    let notes = ["x;=1+1", "x,=1+1", "x\t=1+1", "a;b,c\t@SUM(A1)", "q,\"-2", "l\n+1"];
+    let notes = [
+        "x;=1+1",
+        "x,=1+1",
+        "x\t=1+1",
+        "a;b,c\t@SUM(A1)",
+        "q,\"-2",
+        "l\n+1",
+        " =1+1",
+        "y; =1+1",
+        "z,  \"@SUM(A1)",
+        "l\n  -2",
+    ];
     let (store, chosen) = store_with_notes(&home, &catalog, &notes);
     for written in [Separator::Comma, Separator::Semicolon, Separator::Tab] {
         let text = run_with(&catalog, Some(&store), &chosen, ExportFormat::Csv, written);
@@ -83,7 +95,7 @@ fn csv_cells_never_start_a_formula_split_on_another_separator() {
         let rows = read_csv_with(text.trim_start_matches('\u{feff}'), split).expect("CSV");
         assert!(rows.iter().any(|row| row.iter().any(|c| c == "x;'=1+1")), "{rows:?}");
         for cell in text.split([',', ';', '\t', '\n', '\r']) {
-            let cell = cell.trim_start_matches('"');
+            let cell = cell.trim_start_matches(['"', ' ']);
             assert!(!cell.starts_with(['=', '+', '-', '@']), "{written:?}: {cell:?} in {text}");
         }
     }
