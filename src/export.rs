@@ -211,7 +211,7 @@ const CELL_BREAKS: [char; 5] = [',', ';', '\t', '\n', '\r'];
 /// leading tab or CR, and before an `=`, `+`, `-` or `@` that starts the cell or where a
 /// spreadsheet splitting the file on another separator would start one (after
 /// [`CELL_BREAKS`]), quotes and spaces before it passed over: a spreadsheet that trims cells
-/// (LibreOffice's "Trim spaces") would run ` =1+1`.
+/// (a "Trim spaces" option on import) would run ` =1+1`.
 fn csv_field(text: &str) -> String {
     let text = clean_document(text);
     let mut field = String::with_capacity(text.len() + 2);
