@@ -65,7 +65,7 @@ fn csv_cells_never_start_a_formula() {
 
 /// Opened with another separator than the one written (French Excel splits a comma-separated
 /// file on semicolons, where quotes no longer hold), or with quotes ignored, or its cells
-/// trimmed (LibreOffice's "Trim spaces"), no cell starts a formula: every place a reader may
+/// trimmed (a "Trim spaces" option on import), no cell starts a formula: every place a reader may
 /// start a cell is checked, a quote and spaces opening it skipped.
 #[test]
 fn csv_cells_never_start_a_formula_split_on_another_separator() {
