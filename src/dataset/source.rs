@@ -304,6 +304,51 @@ impl<'a> SourceFinder<'a> {
         })
     }
 
+    /// The byte offset of the field `name` (`name:`) of the structure whose text goes on at
+    /// `from` (a place outside any string, in that structure and not in one inside it): the
+    /// same word in a string, a comment or an inner structure (a relation's `name:`) is not
+    /// that field. Else where `name:` is written after `from`, else `from`.
+    pub(super) fn locate_field(&self, name: &str, from: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let (mut at, mut depth) = (from, 0usize);
+        while let Some(&byte) = bytes.get(at) {
+            let next = match byte {
+                b'"' => literal_end(bytes, at),
+                b'\'' => Some(super::syntax::skip_char(bytes, at)),
+                b'/' => super::fast_ron::skip_comment(bytes, at),
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    Some(at + 1)
+                }
+                b')' | b']' | b'}' if depth == 0 => None,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    Some(at + 1)
+                }
+                b if b.is_ascii_alphabetic() || b == b'_' => {
+                    let end = at + bytes[at..].iter().take_while(|b| is_word(**b)).count();
+                    let word = &bytes[at..end];
+                    let after =
+                        end + bytes[end..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+                    if matches!(word, b"r" | b"br") && matches!(bytes.get(end), Some(b'"' | b'#')) {
+                        super::syntax::skip_raw_string(bytes, end)
+                    } else if depth == 0
+                        && word == name.as_bytes()
+                        && bytes.get(after) == Some(&b':')
+                    {
+                        return at;
+                    } else {
+                        Some(end)
+                    }
+                }
+                _ => Some(at + 1),
+            };
+            let Some(next) = next else { break };
+            at = next;
+        }
+        self.locate(&format!("{name}:"), from)
+    }
+
     /// The byte offset of `needle` at or after `from`, else `from`.
     pub(super) fn locate(&self, needle: &str, from: usize) -> usize {
         self.source[from..].find(needle).map_or(from, |i| from + i)
@@ -337,6 +382,11 @@ fn raw_start(bytes: &[u8], quote: usize) -> usize {
     let is_r = r > 0 && bytes[r - 1] == b'r';
     let word_before = r > 1 && (bytes[r - 2].is_ascii_alphanumeric() || bytes[r - 2] == b'_');
     if is_r && !word_before { r - 1 } else { quote }
+}
+
+/// Whether `byte` may be part of a field's name.
+fn is_word(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
 /// The byte after the string that opens at `open` (a quote, or the `r` of a raw string);

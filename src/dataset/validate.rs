@@ -292,7 +292,7 @@ fn locate(
             seen: whole.seen.clone(),
             ..SourceFinder::new(&whole.source[..end], whole.file)
         };
-        let at = |needle: &str| finder.locate(needle, start);
+        let at = |field: &str| finder.locate_field(field, start);
         // Each problem where it is, in the order of the file, once.
         let mut placed: Vec<(usize, DatasetError)> = Vec::new();
         let mut said_at: HashSet<(usize, String)> = HashSet::new();
@@ -309,14 +309,14 @@ fn locate(
                     (start, fill(said.duplicate_id, &[id, &line]), said.duplicate_id_fix.to_owned())
                 }
                 Problem::Empty(field) => (
-                    at(&format!("{field}:")),
+                    at(field),
                     fill(said.empty_field, &[id, &field]),
                     fill(said.empty_field_fix, &[&field]),
                 ),
                 Problem::Control(field, value, c) => {
                     let from = match last {
                         Some((name, end)) if name == field.name => end,
-                        _ => at(&format!("{}:", field.name)),
+                        _ => at(field.name),
                     };
                     let offset = finder.locate_string(value, from);
                     last = Some((field.name, finder.after_string(offset)));
@@ -327,32 +327,32 @@ fn locate(
                     )
                 }
                 Problem::UnknownTarget(target) => (
-                    finder.locate_string(target, at("relations:")),
+                    finder.locate_string(target, at("relations")),
                     fill(said.unknown_target, &[id, &target]),
                     said.unknown_target_fix.to_owned(),
                 ),
                 Problem::TargetNotLoaded(target) => (
-                    finder.locate_string(target, at("relations:")),
+                    finder.locate_string(target, at("relations")),
                     fill(said.target_not_loaded, &[id, &target]),
                     said.target_not_loaded_fix.to_owned(),
                 ),
                 Problem::TargetMaybeNotLoaded(target) => (
-                    finder.locate_string(target, at("relations:")),
+                    finder.locate_string(target, at("relations")),
                     fill(said.target_maybe_not_loaded, &[id, &target]),
                     said.target_maybe_not_loaded_fix.to_owned(),
                 ),
                 Problem::SelfTarget => (
-                    finder.locate_string(id, at("relations:")),
+                    finder.locate_string(id, at("relations")),
                     fill(said.self_target, &[id]),
                     said.self_target_fix.to_owned(),
                 ),
                 Problem::RepeatedRelation(relation) => (
-                    written_again(finder, relation, at("relations:")),
+                    written_again(finder, relation, at("relations")),
                     fill(said.repeated_relation, &[id, &relation.kind.slug()]),
                     said.repeated_relation_fix.to_owned(),
                 ),
                 Problem::BadRelation(kind) => (
-                    at("relations:"),
+                    at("relations"),
                     fill(said.bad_relation, &[id, &kind.slug()]),
                     said.bad_relation_fix.to_owned(),
                 ),
@@ -652,6 +652,28 @@ mod tests {
         let problems = problems_of(raw);
         let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
         assert_eq!(places, ["x.ron:3:10", "x.ron:4:10"], "{problems:#?}");
+    }
+
+    /// A field is found as a field of its partner: not a relation's field of the same name, a
+    /// word in a text or in a comment.
+    #[test]
+    fn an_empty_field_is_placed_at_the_partner_s_own_field() {
+        let partner = |before: &str| {
+            format!(
+                "(partners: [\n    (\n        id: \"a\",\n        {before}\n        kind: Media, scope: Local,\n        name: \"\", description: \"\",\n    ),\n])"
+            )
+        };
+        for before in [
+            "relations: [(kind: Supports, name: \"Org\")],",
+            "facts: [(label: \"name: description:\", value: \"x\")],",
+            "// name: description: the official ones",
+            "aliases: [r#\"\"name: \"x\"\"#],",
+        ] {
+            let source = partner(before);
+            let problems = problems_of(&source);
+            let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+            assert_eq!(places, ["x.ron:6:9", "x.ron:6:19"], "{source}\n{problems:#?}");
+        }
     }
 
     #[test]
