@@ -558,8 +558,13 @@ fn alias(
         let store = cx.store_for_reading();
         let aliases = store.as_ref().and_then(|s| s.marks(id)).map_or(&[][..], |m| &m.aliases);
         if json {
-            let object = serde_json::json!({ "id": id, "aliases": aliases });
-            cx.out.write_all(output::to_json(&object)?.as_bytes())?;
+            // The id first, as the README and `--help` write it (a `json!` map sorts its keys).
+            #[derive(serde::Serialize)]
+            struct Listed<'a> {
+                id: &'a str,
+                aliases: &'a [String],
+            }
+            cx.out.write_all(output::to_json(&Listed { id, aliases })?.as_bytes())?;
         } else if aliases.is_empty() {
             writeln!(cx.err, "{}", fill(said.no_aliases, &[&clean(name), &clean(id)]))?;
         } else {

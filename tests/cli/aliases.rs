@@ -25,6 +25,9 @@ fn add_list_remove_and_search_by_an_alias() {
         listed,
         serde_json::json!({"id": "ugap", "aliases": ["la marmite d'achat", "Achats publics"]})
     );
+    // Written as the README and the help write it: the id first.
+    let written = home.ok(&["alias", "ugap", "--json"]);
+    assert!(written.starts_with("{\n  \"id\": \"ugap\",\n  \"aliases\": ["), "{written}");
     // Search finds the partner by it, on the command line too.
     let found = home.json(&["search", "marmite", "--json"]);
     let ids: Vec<&str> =
