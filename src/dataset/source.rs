@@ -254,7 +254,8 @@ impl<'a> SourceFinder<'a> {
         let mut search = from;
         while let Some(found) = self.source[search..].find(&quoted) {
             let offset = search + found;
-            if is_id(offset) {
+            // A partner commented out (`// (id: "two", …)`, kept for the record) is not it.
+            if is_id(offset) && self.is_code(from, offset) {
                 return Some(offset);
             }
             search = offset + quoted.len();
@@ -263,6 +264,28 @@ impl<'a> SourceFinder<'a> {
         self.strings_from(from)
             .find(|&(offset, literal)| is_id(offset) && holds(literal, id))
             .map(|(offset, _)| offset)
+    }
+
+    /// Whether `offset` stands outside any comment, string and character, read on from `from`
+    /// (a place outside them all).
+    fn is_code(&self, from: usize, offset: usize) -> bool {
+        let bytes = self.source.as_bytes();
+        let mut at = from;
+        while let Some(n) =
+            bytes.get(at..offset).and_then(|b| memchr::memchr3(b'"', b'/', b'\'', b))
+        {
+            let next = at + n;
+            let end = match bytes[next] {
+                b'/' => super::fast_ron::skip_comment(bytes, next),
+                b'\'' => Some(super::syntax::skip_char(bytes, next)),
+                _ => literal_end(bytes, raw_start(bytes, next)),
+            };
+            match end {
+                Some(end) if end <= offset => at = end,
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// The byte offset of the string whose value is `value` at or after `from` (a place

@@ -676,6 +676,23 @@ mod tests {
         }
     }
 
+    /// A partner commented out before its new version, kept for the record, is not where the
+    /// new one's problems are.
+    #[test]
+    fn a_partner_commented_out_is_not_taken_for_the_one_written() {
+        let old = "(id: \"Two\", name: \"Old\", kind: Media, scope: Local, description: \"d\"),";
+        for commented in [format!("// {old}"), format!("/*\n    {old}\n    */")] {
+            let source = format!(
+                "(partners: [\n    {commented}\n    (\n        id: \"Two\",\n        name: \"\",\n        kind: Media, scope: Local, description: \"d\",\n    ),\n])"
+            );
+            let problems = problems_of(&source);
+            let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+            let lines = commented.lines().count();
+            let (id, name) = (format!("x.ron:{}:13", lines + 3), format!("x.ron:{}:9", lines + 4));
+            assert_eq!(places, [id, name], "{source}\n{problems:#?}");
+        }
+    }
+
     #[test]
     fn other_files_are_asked_only_about_targets_this_one_lacks() {
         let dataset = parse_syntax(ONE, Path::new("x.ron")).expect("valid syntax");
