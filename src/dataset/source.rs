@@ -292,6 +292,8 @@ impl<'a> SourceFinder<'a> {
     /// outside any string), else `from`.
     pub(super) fn locate_string(&self, value: &str, from: usize) -> usize {
         let plain = self.source[from..].find(&format!("\"{value}\"")).map(|i| from + i);
+        // Not in a comment (a relation commented out before the one written).
+        let plain = plain.filter(|&at| self.is_code(from, at));
         plain
             .or_else(|| self.strings_from(from).find(|&(_, s)| holds(s, value)).map(|(at, _)| at))
             .unwrap_or(from)

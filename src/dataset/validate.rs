@@ -691,6 +691,9 @@ mod tests {
             let (id, name) = (format!("x.ron:{}:13", lines + 3), format!("x.ron:{}:9", lines + 4));
             assert_eq!(places, [id, name], "{source}\n{problems:#?}");
         }
+        let relation = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"d\",\n        relations: [\n            // (kind: MemberOf, target: \"nope\"),\n            (kind: PartOf, target: \"nope\"),\n        ]),\n])";
+        let problems = problems_of(relation);
+        assert!(problems[0].starts_with("x.ron:5:36: "), "{problems:#?}");
     }
 
     #[test]
