@@ -14,11 +14,29 @@ pub(super) fn syntax_error(
     source: &str,
     file: &Path,
 ) -> DatasetError {
-    let (line, column) = placed(source, &e.span);
-    DatasetError::Syntax {
-        at: Location { file: file.to_path_buf(), line, column },
-        message: syntax_message(&e.code),
-    }
+    use ron::Error as E;
+    // What ron expected when the text ended is no mistake of the text before: a file cut short
+    // (a download stopped, the last brackets forgotten) is told as such, where it ends.
+    let expected = matches!(
+        e.code,
+        E::ExpectedComma
+            | E::ExpectedArray
+            | E::ExpectedArrayEnd
+            | E::ExpectedStructLike
+            | E::ExpectedStructLikeEnd
+            | E::ExpectedOptionEnd
+            | E::ExpectedString
+            | E::ExpectedIdentifier
+            | E::ExpectedMapColon
+    ) || matches!(e.code, E::ExpectedNamedStructLike(name) if name != "Dataset");
+    let end = offset_of(source, e.span.end.line, e.span.end.col);
+    let cut = expected && skip(source.as_bytes(), end) == Some(source.len());
+    let ((line, column), message) = if cut {
+        ((e.span.end.line, e.span.end.col), i18n::data().ron_eof.to_owned())
+    } else {
+        (placed(source, &e.span), syntax_message(&e.code))
+    };
+    DatasetError::Syntax { at: Location { file: file.to_path_buf(), line, column }, message }
 }
 
 /// The line and column where ron's error `span` points in `source`: its start, moved past

@@ -375,6 +375,22 @@ fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
             ":1:22: a comma is missing",
         ),
         (partner(", kind: Media, facts: 3"), ": « [ » est attendu ici", ": `[` is expected here"),
+        // A file cut short is told so where it ends, whatever ron expected there.
+        (
+            "(partners: [(id: \"x\", name: \"X\"".to_owned(),
+            ":1:32: le fichier finit trop tôt : une parenthèse, un crochet ou un guillemet reste ouvert",
+            ":1:32: the file ends too soon: a bracket or a quote is left open",
+        ),
+        (
+            "(partners: [\n".to_owned(),
+            ":2:1: le fichier finit trop tôt",
+            ":2:1: the file ends too soon",
+        ),
+        (
+            "(partners: [(id: \"x\", name: \"X\", kind: Media, scope: Local, description: \"d\")]\n// end\n".to_owned(),
+            ":3:1: le fichier finit trop tôt",
+            ":3:1: the file ends too soon",
+        ),
         (
             partner(", kind: 3"),
             ": un nom est attendu ici : un champ, ou une valeur comme « Media »",
