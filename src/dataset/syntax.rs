@@ -210,6 +210,14 @@ pub fn syntax_message(code: &ron::Error) -> String {
         E::UnexpectedChar(c) => fill(said.ron_unexpected_char, &[c]),
         E::UnclosedBlockComment => said.ron_unclosed_comment.to_owned(),
         E::InvalidEscape(_) => said.ron_invalid_escape.to_owned(),
+        E::NoSuchExtension(name) => {
+            let names =
+                ron::extensions::Extensions::all().iter_names().map(|(n, _)| n.to_lowercase());
+            fill(
+                said.ron_unknown_extension,
+                &[&quoted(name), &names.collect::<Vec<_>>().join(", ")],
+            )
+        }
         other => crate::text::truncate(&other.to_string(), 4 * QUOTED_MOST).into_owned(),
     }
 }

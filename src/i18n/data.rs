@@ -64,6 +64,8 @@ table! {
         ron_unexpected_char,
         ron_unclosed_comment,
         ron_invalid_escape,
+        /// `{}`: the name written in `#![enable(…)]`; `{}`: the names there are.
+        ron_unknown_extension,
         /// A NUL byte in a dataset file (`/dev/zero`).
         nul_byte,
         nul_byte_fix,

@@ -375,6 +375,11 @@ fn what_the_parser_finds_is_told_in_both_languages_in_our_words() {
             ":1:22: a comma is missing",
         ),
         (partner(", kind: Media, facts: 3"), ": « [ » est attendu ici", ": `[` is expected here"),
+        (
+            "#![enable(implicit_som)]\n(partners: [])".to_owned(),
+            ":1:11: « implicit_som » n'est pas une extension de RON (« #![enable(…)] » prend : unwrap_newtypes, implicit_some",
+            ":1:11: `implicit_som` is no RON extension (`#![enable(…)]` takes: unwrap_newtypes, implicit_some",
+        ),
         // A file cut short is told so where it ends, whatever ron expected there.
         (
             "(partners: [(id: \"x\", name: \"X\"".to_owned(),

@@ -35,6 +35,7 @@ pub static DATA: Data = Data {
     ron_unexpected_char: "`{}` is not expected here",
     ron_unclosed_comment: "a comment opened with `/*` is not closed",
     ron_invalid_escape: "a backslash in a text starts no known escape (write `\\\\` for a backslash)",
+    ron_unknown_extension: "`{}` is no RON extension (`#![enable(…)]` takes: {}); a dataset needs none",
     nul_byte: "a NUL byte: this is not a text file",
     nul_byte_fix: "a dataset is UTF-8 text: check that this is the file meant (see `partners template`)",
     not_utf8: "bytes that are not UTF-8 text",

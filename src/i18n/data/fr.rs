@@ -36,6 +36,7 @@ pub static DATA: Data = Data {
     ron_unexpected_char: "«\u{a0}{}\u{a0}» n'est pas attendu ici",
     ron_unclosed_comment: "un commentaire ouvert par «\u{a0}/*\u{a0}» n'est pas fermé",
     ron_invalid_escape: "une barre oblique inverse dans un texte n'ouvre aucun échappement connu (écrivez «\u{a0}\\\\\u{a0}» pour une barre oblique inverse)",
+    ron_unknown_extension: "«\u{a0}{}\u{a0}» n'est pas une extension de RON («\u{a0}#![enable(…)]\u{a0}» prend\u{a0}: {})\u{a0}; un jeu de données n'en demande aucune",
     nul_byte: "un octet NUL\u{a0}: ce n'est pas un fichier texte",
     nul_byte_fix: "un jeu de données est du texte UTF-8\u{a0}: vérifiez que c'est le bon fichier (voir `partners template`)",
     not_utf8: "des octets qui ne sont pas du texte UTF-8",
