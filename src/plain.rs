@@ -131,6 +131,9 @@ impl<W: Write> Session<'_, W> {
                 self.change(|id| Change::Met { id, on: false }, t.unmet)?;
             }
             ("note", true) => writeln!(self.out, "{}", t.note_usage)?,
+            ("note", false) if crate::text::is_blank(rest) => {
+                writeln!(self.out, "{}", t.note_usage)?;
+            }
             ("note", false) => {
                 let text = Some(rest.to_owned());
                 self.change(move |id| Change::Note { id, text }, t.note_saved)?;

@@ -105,6 +105,9 @@ fn commands_say_what_is_missing() {
     assert!(text.contains("error: not saved: your data folder could not be opened."), "{text}");
     assert!(text.contains("No partner matches \"zzzzqqq\"."), "{text}");
     assert!(text.contains("error: in the query"), "{text}");
+    // A note of characters no screen draws is as blank as none: told how to write one.
+    let text = session(&catalog, None, "ugap\n1\nnote \u{200b}\u{feff}\n");
+    assert!(text.contains("Type note followed by the text"), "{text}");
 }
 
 #[test]

@@ -126,7 +126,8 @@ fn note_text(words: &[String], id: &str) -> Result<String> {
     if text.contains('\0') {
         bail!(i18n::cli().note_not_text);
     }
-    if text.trim().is_empty() {
+    // Spaces and characters no screen draws (a zero-width space) are as blank as nothing.
+    if crate::text::is_blank(&text) {
         bail!(fill(i18n::cli().note_empty, &[&id]));
     }
     Ok(text)

@@ -80,7 +80,10 @@ pub fn tidy_alias(text: &str) -> Option<String> {
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    // Made only of characters no screen draws (a zero-width space, a byte-order mark), it
+    // would be listed as an empty line and never found: blank, as an empty one is.
+    let alias = words.join(" ");
+    (!crate::text::is_blank(&alias)).then_some(alias)
 }
 
 /// Everything in `state.ron`.

@@ -66,6 +66,12 @@ fn mistakes_change_nothing_and_say_what_to_do() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("the alias is empty"), "{}", text(&out.stderr));
     home.expect(&["alias", "ugap", "--remove", " "], 2);
+    // Only characters no screen draws: as blank (it was added, listed as an empty line).
+    let out = home.run(&["alias", "ugap", "\u{200b}\u{feff}"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("the alias is empty"), "{}", text(&out.stderr));
+    let out = home.run(&["note", "ugap", "\u{200b}\u{a0} "]);
+    assert_eq!(out.status.code(), Some(2), "a blank note is refused");
     let out = home.run(&["alias", "ugap", "--remove", "never added"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
