@@ -84,6 +84,10 @@ fn clearing_a_note_removes_it_and_empty_marks() {
     assert!(b.starred);
     assert_eq!(b.note, None);
     assert!(b.note_at.is_some(), "clearing is a change with a time");
+    // Characters no screen draws are as blank as spaces: no note (the CLI refuses them).
+    let mut store = open(home.path());
+    store.apply(note("c", "\u{200b}\u{feff} \u{a0}")).expect("invisible");
+    assert_eq!(open(home.path()).marks("c"), None, "an invisible note is none");
 }
 
 #[test]

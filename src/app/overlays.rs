@@ -92,7 +92,7 @@ impl App {
         }
         let (change, said) = match editor.edited {
             Edited::Note => {
-                let text = Some(editor.text()).filter(|t| !t.trim().is_empty());
+                let text = Some(editor.text()).filter(|t| !crate::text::is_blank(t));
                 let said = if text.is_none() { s().note_removed } else { s().note_saved };
                 // Saved over the note as it opened: one changed meanwhile elsewhere is kept.
                 let seen = Some(editor.original).filter(|note| !note.is_empty());

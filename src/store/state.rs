@@ -142,7 +142,7 @@ impl State {
                 self.edit(id, |marks| set_stamped(&mut marks.met, &mut marks.met_at, on, at))
             }
             Change::Note { id, text } => {
-                let text = text.filter(|text| !text.trim().is_empty());
+                let text = text.filter(|text| !crate::text::is_blank(text));
                 self.edit(id, |marks| set_stamped(&mut marks.note, &mut marks.note_at, text, at))
             }
             Change::EditedNote { id, text, seen } => {
@@ -210,7 +210,7 @@ impl State {
     /// Brings a state read from disk (perhaps edited by hand) back within the rules.
     fn normalize(&mut self) {
         for marks in self.marks.values_mut() {
-            if marks.note.as_ref().is_some_and(|note| note.trim().is_empty()) {
+            if marks.note.as_ref().is_some_and(|note| crate::text::is_blank(note)) {
                 marks.note = None;
             }
             let stamp = marks.aliases_at;
@@ -254,7 +254,7 @@ fn edited_note(
     text: Option<&str>,
     seen: Option<&str>,
 ) -> Option<(Option<String>, Option<bool>)> {
-    let text = text.filter(|text| !text.trim().is_empty());
+    let text = text.filter(|text| !crate::text::is_blank(text));
     if text == seen {
         return None;
     }
