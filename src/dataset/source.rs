@@ -299,6 +299,12 @@ impl<'a> SourceFinder<'a> {
             .unwrap_or(from)
     }
 
+    /// The byte offset of the string `n` strings on from `from` (a place outside any
+    /// string; the first is 0), else `from`: an item of a list of strings, whatever it holds.
+    pub(super) fn nth_string(&self, n: usize, from: usize) -> usize {
+        self.strings_from(from).nth(n).map_or(from, |(at, _)| at)
+    }
+
     /// Where the string that opens at `open` ends (after its closing quote, and the `#`s of
     /// a raw string).
     pub(super) fn after_string(&self, open: usize) -> usize {

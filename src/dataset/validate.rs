@@ -27,6 +27,8 @@ enum Problem<'a> {
     Duplicate(usize),
     /// This field (`name` or `description`) is blank.
     Empty(&'static str),
+    /// This alias (`aliases[n]`) is blank: it would show as nothing between two commas.
+    BlankAlias(Field),
     /// This text, of this field, holds this control character.
     Control(Field, &'a str, char),
     /// A relation to an id this file does not define (another loaded file may).
@@ -135,7 +137,7 @@ pub fn validate_leaving_out_dangling(
 pub enum Texts {
     /// Checked here, as every rule is.
     Unchecked,
-    /// No control character, no blank name or description: the partners were read by
+    /// No control character, no blank name, description or alias: the partners were read by
     /// `fast_ron::read_clean_item`, which leaves any other to the whole file's reading.
     Checked(ReadClean),
 }
@@ -213,8 +215,11 @@ fn problems<'a>(
     }
     if texts == Texts::Unchecked && !p.texts_are_clean() {
         for (field, value) in p.texts() {
-            if crate::text::is_blank(value) && matches!(field.name, "name" | "description") {
+            let blank = crate::text::is_blank(value);
+            if blank && matches!(field.name, "name" | "description") {
                 found.push(Problem::Empty(field.name));
+            } else if blank && field.name == "aliases" {
+                found.push(Problem::BlankAlias(field));
             } else if let Some(c) = value.chars().find(|c| c.is_control()) {
                 found.push(Problem::Control(field, value, c));
             }
@@ -259,7 +264,6 @@ fn locate(
     bad: Vec<(usize, Vec<Problem<'_>>)>,
     finder: &SourceFinder<'_>,
 ) -> Vec<DatasetError> {
-    let said = i18n::data();
     let mut errors = Vec::new();
     let mut bad = bad.into_iter().peekable();
     // Where each partner up to the last bad one starts: a duplicate names its first's line.
@@ -292,71 +296,12 @@ fn locate(
             seen: whole.seen.clone(),
             ..SourceFinder::new(&whole.source[..end], whole.file)
         };
-        let at = |field: &str| finder.locate_field(field, start);
         // Each problem where it is, in the order of the file, once.
         let mut placed: Vec<(usize, DatasetError)> = Vec::new();
         let mut said_at: HashSet<(usize, String)> = HashSet::new();
-        // The field of the last text placed and where that text ends: the same text twice in
-        // a list is placed at each of its strings (a field's texts come one after another).
-        let mut last: Option<(&str, usize)> = None;
+        let mut last = None;
         for problem in problems {
-            let (offset, message, fix) = match problem {
-                Problem::NotSlug => {
-                    (start, fill(said.not_slug, &[id]), said.not_slug_fix.to_owned())
-                }
-                Problem::Duplicate(earlier) => {
-                    let line = finder.position(starts[earlier]).line;
-                    (start, fill(said.duplicate_id, &[id, &line]), said.duplicate_id_fix.to_owned())
-                }
-                Problem::Empty(field) => (
-                    at(field),
-                    fill(said.empty_field, &[id, &field]),
-                    fill(said.empty_field_fix, &[&field]),
-                ),
-                Problem::Control(field, value, c) => {
-                    let from = match last {
-                        Some((name, end)) if name == field.name => end,
-                        _ => at(field.name),
-                    };
-                    let offset = finder.locate_string(value, from);
-                    last = Some((field.name, finder.after_string(offset)));
-                    (
-                        offset,
-                        fill(said.control_character, &[id, &field, &format!("{:04X}", c as u32)]),
-                        said.control_character_fix.to_owned(),
-                    )
-                }
-                Problem::UnknownTarget(target) => (
-                    finder.locate_string(target, at("relations")),
-                    fill(said.unknown_target, &[id, &target]),
-                    said.unknown_target_fix.to_owned(),
-                ),
-                Problem::TargetNotLoaded(target) => (
-                    finder.locate_string(target, at("relations")),
-                    fill(said.target_not_loaded, &[id, &target]),
-                    said.target_not_loaded_fix.to_owned(),
-                ),
-                Problem::TargetMaybeNotLoaded(target) => (
-                    finder.locate_string(target, at("relations")),
-                    fill(said.target_maybe_not_loaded, &[id, &target]),
-                    said.target_maybe_not_loaded_fix.to_owned(),
-                ),
-                Problem::SelfTarget => (
-                    finder.locate_string(id, at("relations")),
-                    fill(said.self_target, &[id]),
-                    said.self_target_fix.to_owned(),
-                ),
-                Problem::RepeatedRelation(relation) => (
-                    written_again(finder, relation, at("relations")),
-                    fill(said.repeated_relation, &[id, &relation.kind.slug()]),
-                    said.repeated_relation_fix.to_owned(),
-                ),
-                Problem::BadRelation(kind) => (
-                    at("relations"),
-                    fill(said.bad_relation, &[id, &kind.slug()]),
-                    said.bad_relation_fix.to_owned(),
-                ),
-            };
+            let (offset, message, fix) = place(problem, id, finder, start, &starts, &mut last);
             if said_at.insert((offset, message.clone())) {
                 placed.push((offset, finder.invalid(offset, message, &fix)));
             }
@@ -366,6 +311,82 @@ fn locate(
         whole.seen.set(finder.seen.get());
     }
     errors
+}
+
+/// Where `problem`, of partner `id` whose text starts at `start` in `finder`, is placed, what
+/// it says and what to change. `starts`: where each partner before it starts; `last`: the
+/// field of the last text placed and where that text ends (the same text twice in a list is
+/// placed at each of its strings, a field's texts coming one after another).
+fn place(
+    problem: Problem<'_>,
+    id: &str,
+    finder: &SourceFinder<'_>,
+    start: usize,
+    starts: &[usize],
+    last: &mut Option<(&'static str, usize)>,
+) -> (usize, String, String) {
+    let (said, id) = (i18n::data(), &id);
+    let at = |field: &str| finder.locate_field(field, start);
+    match problem {
+        Problem::NotSlug => (start, fill(said.not_slug, &[id]), said.not_slug_fix.to_owned()),
+        Problem::Duplicate(earlier) => {
+            let line = finder.position(starts[earlier]).line;
+            (start, fill(said.duplicate_id, &[id, &line]), said.duplicate_id_fix.to_owned())
+        }
+        Problem::Empty(field) => (
+            at(field),
+            fill(said.empty_field, &[id, &field]),
+            fill(said.empty_field_fix, &[&field]),
+        ),
+        Problem::BlankAlias(field) => (
+            finder.nth_string(field.item.unwrap_or_default(), at("aliases")),
+            fill(said.blank_alias, &[id, &field]),
+            said.blank_alias_fix.to_owned(),
+        ),
+        Problem::Control(field, value, c) => {
+            let from = match *last {
+                Some((name, end)) if name == field.name => end,
+                _ => at(field.name),
+            };
+            let offset = finder.locate_string(value, from);
+            *last = Some((field.name, finder.after_string(offset)));
+            (
+                offset,
+                fill(said.control_character, &[id, &field, &format!("{:04X}", c as u32)]),
+                said.control_character_fix.to_owned(),
+            )
+        }
+        Problem::UnknownTarget(target) => (
+            finder.locate_string(target, at("relations")),
+            fill(said.unknown_target, &[id, &target]),
+            said.unknown_target_fix.to_owned(),
+        ),
+        Problem::TargetNotLoaded(target) => (
+            finder.locate_string(target, at("relations")),
+            fill(said.target_not_loaded, &[id, &target]),
+            said.target_not_loaded_fix.to_owned(),
+        ),
+        Problem::TargetMaybeNotLoaded(target) => (
+            finder.locate_string(target, at("relations")),
+            fill(said.target_maybe_not_loaded, &[id, &target]),
+            said.target_maybe_not_loaded_fix.to_owned(),
+        ),
+        Problem::SelfTarget => (
+            finder.locate_string(id, at("relations")),
+            fill(said.self_target, &[id]),
+            said.self_target_fix.to_owned(),
+        ),
+        Problem::RepeatedRelation(relation) => (
+            written_again(finder, relation, at("relations")),
+            fill(said.repeated_relation, &[id, &relation.kind.slug()]),
+            said.repeated_relation_fix.to_owned(),
+        ),
+        Problem::BadRelation(kind) => (
+            at("relations"),
+            fill(said.bad_relation, &[id, &kind.slug()]),
+            said.bad_relation_fix.to_owned(),
+        ),
+    }
 }
 
 /// Whether `text` holds a control character (general category Cc: U+0000 to U+001F and
@@ -379,16 +400,17 @@ pub(super) fn has_control(text: &str) -> bool {
     bytes.chunks(64).any(|block| c0(block) != 0) || memchr::memchr_iter(0xC2, bytes).any(c1)
 }
 
-/// Whether a partner's name and description say something: neither may be blank.
-pub(super) fn names_something(name: &str, description: &str) -> bool {
-    !crate::text::is_blank(name) && !crate::text::is_blank(description)
+/// Whether a partner's name, description and aliases say something: none may be blank.
+pub(super) fn names_something(name: &str, description: &str, aliases: &[String]) -> bool {
+    let blank = crate::text::is_blank;
+    !blank(name) && !blank(description) && !aliases.iter().any(|alias| blank(alias))
 }
 
 impl Partner {
-    /// Whether the texts pass the rules: a name and a description that are not
+    /// Whether the texts pass the rules: a name, a description and aliases that are not
     /// blank, and no control character in any text (the texts of [`Partner::texts`]).
     pub(super) fn texts_are_clean(&self) -> bool {
-        names_something(&self.name, &self.description)
+        names_something(&self.name, &self.description, &self.aliases)
             && self.texts().all(|(_, text)| !has_control(text))
     }
 
@@ -618,6 +640,31 @@ mod tests {
             ],
             "{problems:#?}"
         );
+    }
+
+    /// A blank alias, however it is written, is a problem placed at its own string: it would
+    /// show as nothing between two commas.
+    #[test]
+    fn a_blank_alias_is_refused_at_its_own_string() {
+        let item = "(id: \"one\", name: \"One\", kind: Media, scope: Local, description: \"x\",\n        aliases: [\"\\\"\", \"\", \"Un\", \" \u{200B}\", \"\\u{200B}\\t\", \"\"])";
+        let source = format!("(partners: [\n    {item},\n])");
+        let problems = problems_of(&source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(
+            places,
+            ["x.ron:3:25", "x.ron:3:35", "x.ron:3:41", "x.ron:3:55"],
+            "{problems:#?}"
+        );
+        assert!(
+            problems[0].contains("partner \"one\" has a blank alias (aliases[1])"),
+            "{problems:#?}"
+        );
+        assert!(problems[3].contains("(aliases[5])"), "{problems:#?}");
+        assert!(problems.iter().all(|p| p.contains("\n  fix: remove it")), "{problems:#?}");
+        // Not read as clean: block by block, such a partner is left to the whole file's reading.
+        assert!(super::super::fast_ron::read_clean_item(item).is_none());
+        let one = super::super::fast_ron::read_item(item).expect("valid syntax");
+        assert!(!one.texts_are_clean());
     }
 
     /// A partner's problem is looked for in its own text: the same text in a later partner

@@ -83,6 +83,9 @@ table! {
         empty_field,
         /// `{}`: the field.
         empty_field_fix,
+        /// `{}`: the partner's id, `{}`: the alias as the file writes it (`aliases[1]`).
+        blank_alias,
+        blank_alias_fix,
         /// `{}`: the partner's id, `{}`: the field, `{}`: the code point (`001B`).
         control_character,
         control_character_fix,

@@ -77,6 +77,33 @@ fn bad_data_files_name_the_line_and_column() {
     assert!(text(&out.stderr).contains("missing.ron"));
 }
 
+/// A blank alias (empty, or only spaces and invisible characters) would show on the card as
+/// `Also known as: , `: it is a problem placed at its own string, in either language.
+#[test]
+fn a_blank_alias_is_a_dataset_error() {
+    let home = Home::new();
+    let blank = GOOD.replace(
+        "acronym: \"ALN\",",
+        "acronym: \"ALN\",\n        aliases: [\"Alpha\", \"\\u{200B}\", \" \u{200B} \"],",
+    );
+    let at = line_col(&blank, "\"\\u{200B}\"", 0);
+    assert_bad_data(
+        &home,
+        "alias.ron",
+        &blank,
+        at,
+        "partner \"alpha\" has a blank alias (aliases[1])",
+    );
+    let path = home.file("alias.ron", &blank).display().to_string();
+    let said = home.expect(&["--lang", "fr", "validate", &path], 1);
+    let (line, column) = line_col(&blank, "\" \u{200B} \"", 0);
+    let second = format!(
+        "{path}:{line}:{column}: le partenaire «\u{a0}alpha\u{a0}» a un alias vide (aliases[2])"
+    );
+    assert!(said.contains(&second), "{said}");
+    assert!(said.contains("(aliases[1])\n  correction\u{a0}: supprimez-le"), "{said}");
+}
+
 #[test]
 fn ids_written_with_escapes_do_not_upset_error_locations() {
     // The validator looks ids up in the source text; ids spelled with escapes are not there

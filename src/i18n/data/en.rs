@@ -47,6 +47,8 @@ pub static DATA: Data = Data {
     duplicate_id_fix: "give each partner its own id",
     empty_field: "partner \"{}\" has an empty {}",
     empty_field_fix: "write the {}",
+    blank_alias: "partner \"{}\" has a blank alias ({})",
+    blank_alias_fix: "remove it, or write the other name it stands for",
     control_character: "partner \"{}\": field {} holds the control character U+{}",
     control_character_fix: "remove it (a dataset holds plain text only)",
     unknown_target: "partner \"{}\" has a relation to \"{}\", which is not a partner",

@@ -48,6 +48,8 @@ pub static DATA: Data = Data {
     duplicate_id_fix: "donnez à chaque partenaire son propre identifiant",
     empty_field: "le partenaire «\u{a0}{}\u{a0}» a un champ {} vide",
     empty_field_fix: "remplissez le champ {}",
+    blank_alias: "le partenaire «\u{a0}{}\u{a0}» a un alias vide ({})",
+    blank_alias_fix: "supprimez-le, ou écrivez l'autre nom qu'il représente",
     control_character: "partenaire «\u{a0}{}\u{a0}»\u{a0}: le champ {} contient le caractère de contrôle U+{}",
     control_character_fix: "supprimez-le (un jeu de données ne contient que du texte brut)",
     unknown_target: "le partenaire «\u{a0}{}\u{a0}» a une relation vers «\u{a0}{}\u{a0}», qui n'est pas un partenaire",
