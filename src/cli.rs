@@ -372,8 +372,8 @@ pub enum Command {
         #[arg(long, value_enum, ignore_case = true)]
         format: Option<ExportFormat>,
         /// What separates a CSV's fields: comma (the default, also `,`), semicolon (what a
-        /// spreadsheet set up for French expects, also `;`), or tab (the default for `-o
-        /// FILE.tsv`). Ignored, with a warning, for another format.
+        /// spreadsheet set up for French expects, also `;`), or tab (the default for `--format
+        /// tsv` and `-o FILE.tsv`). Ignored, with a warning, for another format.
         #[arg(long, value_enum, ignore_case = true, value_name = "SEP")]
         separator: Option<Separator>,
         #[command(flatten)]

@@ -24,6 +24,9 @@ use crate::text::{REPLACEMENT, clean_document};
 pub enum ExportFormat {
     /// A spreadsheet (UTF-8 with a byte-order mark, so accents survive).
     Csv,
+    /// The same spreadsheet, its fields separated by tabs unless `--separator` says otherwise
+    /// (what `-o FILE.tsv` writes).
+    Tsv,
     /// A JSON array of partners, with marks, notes, relations and backlinks.
     Json,
     /// A Markdown document, one section a partner.
@@ -50,7 +53,7 @@ pub enum Separator {
     /// A semicolon, for a spreadsheet set up for French.
     #[value(aliases = [";", "point-virgule"])]
     Semicolon,
-    /// A tab (the default for `-o FILE.tsv`).
+    /// A tab (the default for `--format tsv` and `-o FILE.tsv`).
     #[value(aliases = ["\t", "tabulation"])]
     Tab,
 }
@@ -77,7 +80,8 @@ impl ExportFormat {
     pub fn from_extension(path: &std::path::Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match extension.as_str() {
-            "csv" | "tsv" => ExportFormat::Csv,
+            "csv" => ExportFormat::Csv,
+            "tsv" => ExportFormat::Tsv,
             "json" => ExportFormat::Json,
             "md" | "markdown" => ExportFormat::Md,
             "dot" | "gv" => ExportFormat::Dot,
@@ -86,10 +90,21 @@ impl ExportFormat {
         })
     }
 
+    /// Whether it is a spreadsheet, CSV or TSV: the same table, which `--separator` shapes.
+    pub fn is_table(self) -> bool {
+        matches!(self, ExportFormat::Csv | ExportFormat::Tsv)
+    }
+
+    /// The separator its fields take when `--separator` is not given: a tab for TSV.
+    pub fn separator(self) -> Option<Separator> {
+        (self == ExportFormat::Tsv).then_some(Separator::Tab)
+    }
+
     /// The name `--format` takes for it.
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Csv => "csv",
+            ExportFormat::Tsv => "tsv",
             ExportFormat::Json => "json",
             ExportFormat::Md => "md",
             ExportFormat::Dot => "dot",
@@ -137,11 +152,11 @@ fn note_changed(marks: &Marks) -> Option<String> {
     marks.note.as_ref().and(marks.note_at).map(crate::time::format_utc)
 }
 
-/// Whether `format` carries partners that are not loaded: CSV, JSON and Markdown do, each
+/// Whether `format` carries partners that are not loaded: CSV, TSV, JSON and Markdown do, each
 /// with its id and the user's marks and note. A contact card or a graph node needs the
 /// partner's name, which is not known: vCard and DOT leave them out (and the command says so).
 pub fn carries_unloaded(format: ExportFormat) -> bool {
-    matches!(format, ExportFormat::Csv | ExportFormat::Json | ExportFormat::Md)
+    format.is_table() || matches!(format, ExportFormat::Json | ExportFormat::Md)
 }
 
 /// Writes the export of partners `chosen` (catalog positions) in `format` to `out`, followed,
@@ -158,7 +173,7 @@ pub fn export(
 ) -> io::Result<()> {
     let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
     match format {
-        ExportFormat::Csv => {
+        ExportFormat::Csv | ExportFormat::Tsv => {
             out.write_all(csv(catalog, store, chosen, unloaded, separator).as_bytes())
         }
         ExportFormat::Json => output::write_json_list(

@@ -415,8 +415,8 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
 }
 
 /// `export`: the partners kept by `marks`, in `format` (a CSV's fields separated by
-/// `separator`, else by a tab for `-o FILE.tsv`, else by commas), to standard output or
-/// `output`.
+/// `separator`, else by a tab for `--format tsv` or `-o FILE.tsv`, else by commas), to
+/// standard output or `output`.
 fn export(
     cx: &mut Env<'_>,
     format: Option<ExportFormat>,
@@ -425,10 +425,11 @@ fn export(
     output: Option<PathBuf>,
 ) -> Result<ExitCode> {
     let format = export_format(cx, format, output.as_deref())?;
-    if separator.is_some() && format != ExportFormat::Csv {
+    if separator.is_some() && !format.is_table() {
         cx.warn(&fill(i18n::cli().separator_not_csv, &[&format.name()]))?;
     }
     let separator = separator
+        .or(format.separator())
         .or_else(|| output.as_deref().and_then(Separator::from_extension))
         .unwrap_or_default();
     let catalog = cx.catalog()?;
@@ -491,7 +492,8 @@ fn export_format(
 ) -> io::Result<ExportFormat> {
     let named = output.and_then(ExportFormat::from_extension);
     Ok(match (format, named) {
-        (Some(given), Some(named)) if given != named => {
+        // CSV and TSV are the same table: `--format csv -o FILE.tsv` is no slip.
+        (Some(given), Some(named)) if given != named && !(given.is_table() && named.is_table()) => {
             let file = output.unwrap_or(Path::new("")).display().to_string();
             let (file, named, name) = (clean(&file), named.name(), given.name());
             cx.warn(&fill(i18n::cli().format_not_extension, &[&file, &named, &name, &name]))?;

@@ -111,15 +111,16 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
             "Format de sortie\u{a0}; sans lui, l'extension de `-o FICHIER` quand elle en nomme \
              un (.csv .tsv .json .md .markdown .dot .gv .vcf .vcard), sinon csv. Donné avec un \
              FICHIER dont l'extension en nomme un autre, c'est lui qui compte, avec un \
-             avertissement [valeurs\u{a0}: csv, json, md, dot, vcf, en majuscules ou non\u{a0}; \
-             aussi markdown, gv, graphviz, vcard]"
+             avertissement. tsv est le CSV aux champs séparés par des tabulations, sauf \
+             `--separator` contraire (ce qu'écrit `-o FICHIER.tsv`) [valeurs\u{a0}: csv, tsv, \
+             json, md, dot, vcf, en majuscules ou non\u{a0}; aussi markdown, gv, graphviz, vcard]"
         }
         ("export", "separator") => {
             "Ce qui sépare les champs d'un CSV\u{a0}: comma, la virgule (par défaut), semicolon, \
              le point-virgule (ce qu'attend un tableur réglé en français), ou tab, la tabulation \
-             (par défaut pour `-o FICHIER.tsv`). Ignoré, avec un avertissement, pour un autre \
-             format [valeurs\u{a0}: comma, semicolon, tab\u{a0}; aussi `,` virgule, `;` \
-             point-virgule, tabulation]"
+             (par défaut pour `--format tsv` et `-o FICHIER.tsv`). Ignoré, avec un \
+             avertissement, pour un autre format [valeurs\u{a0}: comma, semicolon, tab\u{a0}; \
+             aussi `,` virgule, `;` point-virgule, tabulation]"
         }
         ("export", "output") => {
             "Écrire dans ce fichier au lieu de la sortie standard (de façon atomique)"

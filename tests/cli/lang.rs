@@ -512,7 +512,7 @@ fn an_empty_value_is_told_missing_with_the_values_to_choose_from() {
             "local-authority, public-body",
         ),
         (&["list", "--kind", ""], "a value is required for '--kind <KIND>'", "media, foundation"),
-        (&["export", "--format="], "a value is required for '--format <FORMAT>'", "csv, json"),
+        (&["export", "--format="], "a value is required for '--format <FORMAT>'", "csv, tsv, json"),
         (&["show", "ugap", "--format="], "a value is required for '--format <FORMAT>'", "text, md"),
     ] {
         let said = text(&home.run(args).stderr);
@@ -521,7 +521,7 @@ fn an_empty_value_is_told_missing_with_the_values_to_choose_from() {
     }
     for (args, values) in [
         (&["--lang", "fr", "list", "--kind="][..], "collectivité, public, programme, élus"),
-        (&["--lang", "fr", "export", "--format="], "csv, json, md, dot, vcf"),
+        (&["--lang", "fr", "export", "--format="], "csv, tsv, json, md, dot, vcf"),
     ] {
         let out = home.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

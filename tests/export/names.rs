@@ -88,3 +88,55 @@ fn a_tsv_file_is_separated_by_tabs() {
     assert!(err.contains("--separator is for CSV only: the json export"), "{err}");
     assert!(serde_json::from_str::<serde_json::Value>(&read("c.json")).is_ok());
 }
+
+/// `--format tsv` (any case) writes what `-o FILE.tsv` writes, to standard output or to a
+/// file of any name; `--separator` still wins, and `-o FILE.tsv` with `--format csv` (the
+/// same table) is no contradiction to warn about.
+#[test]
+fn tsv_is_a_format_as_a_tsv_file_is() {
+    let home = TempDir::new().expect("temp dir");
+    let file = |name: &str| home.path().join(name).to_string_lossy().into_owned();
+    let read = |name: &str| std::fs::read_to_string(home.path().join(name)).expect("written");
+    export_in(&home, "en", &["-o", &file("a.tsv")]);
+    let tabs = read("a.tsv");
+    assert!(tabs.starts_with("\u{feff}id\tname\t"), "{tabs}");
+    for (lang, name) in [("en", "tsv"), ("fr", "TSV"), ("en", "Tsv")] {
+        let (out, err) = export_in(&home, lang, &["--format", name]);
+        assert!(err.is_empty(), "--format {name}: {err}");
+        assert_eq!(out, tabs, "--format {name}");
+    }
+    let (_, err) = export_in(&home, "en", &["--format", "tsv", "-o", &file("b.txt")]);
+    assert!(err.lines().all(|l| l.starts_with("wrote")), "{err}");
+    assert_eq!(read("b.txt"), tabs);
+    let (out, _) = export_in(&home, "en", &["--format", "tsv", "--separator", "semicolon"]);
+    assert!(out.starts_with("\u{feff}id;name;"), "{out}");
+    let (_, err) = export_in(&home, "en", &["--format", "csv", "-o", &file("c.tsv")]);
+    assert!(err.lines().all(|l| l.starts_with("wrote")), "{err}");
+    assert_eq!(read("c.tsv"), tabs);
+    let (_, err) = export_in(&home, "en", &["--format", "json", "-o", &file("d.tsv")]);
+    assert!(err.contains("d.tsv ends like a tsv file, but --format json was given"), "{err}");
+}
+
+/// Where the formats are listed, tsv is: the help in both languages, the man page and the
+/// shell's completion of `--format`.
+#[test]
+fn tsv_is_listed_with_the_other_formats() {
+    let home = TempDir::new().expect("temp dir");
+    let run = |args: &[&str], complete: bool| {
+        let mut partners = partners_in(&home);
+        if complete {
+            partners.env("COMPLETE", "bash").arg("--");
+        }
+        let out = partners.args(args).output().expect("partners runs");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let help = run(&["export", "--help"], false);
+    assert!(help.contains("- tsv:"), "{help}");
+    let french = run(&["--lang", "fr", "export", "--help"], false);
+    assert!(french.contains("[valeurs\u{a0}: csv, tsv, json, md, dot, vcf"), "{french}");
+    let man = run(&["man"], false);
+    assert!(man.contains("tsv: "), "{man}");
+    let offered = run(&["partners export --format ", ""], true);
+    assert!(offered.split('\u{b}').any(|value| value == "tsv"), "{offered:?}");
+}
