@@ -197,17 +197,21 @@ pub fn man(out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// The man page's parts, each as `clap_mangen` renders it.
+/// The man page's parts, each as `clap_mangen` renders it, under headings in the user's
+/// language (`clap_mangen` writes its own in English).
 fn man_parts(out: &mut dyn Write) -> io::Result<()> {
-    let mut command = crate::cli::command(crate::i18n::lang());
+    let said = crate::i18n::cli();
+    let mut command =
+        crate::cli::command(crate::i18n::lang()).subcommand_value_name(said.man_command);
     command.build();
     let page = clap_mangen::Man::new(command.clone());
     page.render_title(out)?;
-    page.render_name_section(out)?;
-    page.render_synopsis_section(out)?;
-    page.render_description_section(out)?;
-    page.render_options_section(out)?;
-    writeln!(out, ".SH {}", crate::i18n::cli().man_commands)?;
+    let section = |heading: &str| format!(".SH {heading}");
+    headed(out, &section(said.man_name), |w| page.render_name_section(w))?;
+    headed(out, &section(said.man_synopsis), |w| page.render_synopsis_section(w))?;
+    headed(out, &section(said.man_description), |w| page.render_description_section(w))?;
+    arguments_and_options(out, &command, section)?;
+    writeln!(out, "{}", section(said.man_commands))?;
     for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
         // The options every command takes are said once, above.
         let sub = sub.clone().mut_args(|arg| {
@@ -216,17 +220,56 @@ fn man_parts(out: &mut dyn Write) -> io::Result<()> {
         });
         let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_owned();
         writeln!(out, ".SS \"{name}\"")?;
-        let part = clap_mangen::Man::new(sub);
-        let mut text = Vec::new();
-        part.render_description_section(&mut text)?;
-        text.extend_from_slice(b".PP\n");
-        part.render_synopsis_section(&mut text)?;
-        part.render_options_section(&mut text)?;
-        // Their own headings would end the section of commands.
-        let text = String::from_utf8_lossy(&text);
-        for line in text.lines().filter(|line| !line.starts_with(".SH")) {
-            writeln!(out, "{line}")?;
-        }
+        let part = clap_mangen::Man::new(sub.clone());
+        headed(out, "", |w| part.render_description_section(w))?;
+        headed(out, ".PP", |w| part.render_synopsis_section(w))?;
+        // A section heading would end the section of commands: a paragraph's, in bold.
+        arguments_and_options(out, &sub, |heading| format!(".PP\n.B {heading}"))?;
     }
-    page.render_version_section(out)
+    headed(out, &section(said.man_version), |w| page.render_version_section(w))
+}
+
+/// The words `command` takes (its positional arguments), then its options, each under its
+/// heading as `heading` writes it; none when there are none.
+fn arguments_and_options(
+    out: &mut dyn Write,
+    command: &clap::Command,
+    heading: impl Fn(&str) -> String,
+) -> io::Result<()> {
+    let said = crate::i18n::cli();
+    for (positional, name) in [(true, said.man_arguments), (false, said.man_options)] {
+        // Without their help's headings (French has its own), the others hidden.
+        let only = command.clone().mut_args(|arg| {
+            let arg = arg.help_heading(None);
+            if arg.is_positional() == positional { arg } else { arg.hide(true) }
+        });
+        let part = clap_mangen::Man::new(only);
+        headed(out, &heading(name), |w| part.render_options_section(w))?;
+    }
+    Ok(())
+}
+
+/// What `render` writes, its own `.SH` headings left out, under `heading` (roff lines, or
+/// nothing); nothing at all when it writes nothing else.
+fn headed(
+    out: &mut dyn Write,
+    heading: &str,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut text = Vec::new();
+    render(&mut text)?;
+    let text = String::from_utf8_lossy(&text);
+    let lines: Vec<&str> = text.lines().filter(|line| !line.starts_with(".SH")).collect();
+    let defines =
+        |line: &&str| line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+    if lines.iter().all(defines) {
+        return Ok(());
+    }
+    if !heading.is_empty() {
+        writeln!(out, "{heading}")?;
+    }
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }

@@ -200,6 +200,55 @@ fn man_describes_every_command_and_its_options_on_its_one_page() {
     assert!(french.contains("Écrire les partenaires"), "{french}");
 }
 
+/// The headings of the man page, in order, in each language: French man pages write theirs
+/// in French.
+#[test]
+fn man_headings_are_in_the_users_language() {
+    let home = Home::new();
+    let headings = |page: &str| -> Vec<String> {
+        page.lines().filter_map(|l| l.strip_prefix(".SH ")).map(str::to_owned).collect()
+    };
+    let english =
+        ["NAME", "SYNOPSIS", "DESCRIPTION", "ARGUMENTS", "OPTIONS", "COMMANDS", "VERSION"];
+    assert_eq!(headings(&home.ok(&["man"])), english);
+    let french = home.ok(&["--lang", "fr", "man"]);
+    let expected =
+        ["NOM", "SYNOPSIS", "DESCRIPTION", "ARGUMENTS", "OPTIONS", "COMMANDES", "VERSION"];
+    assert_eq!(headings(&french), expected, "{french}");
+    // The synopsis names the command as the page does, with no trailing no-break space.
+    assert!(french.contains("[\\fIcommande\\fR]"), "{french}");
+}
+
+/// In each command's part, the words it takes (`search QUERY`, `show ID`) are under an
+/// ARGUMENTS heading and its options under OPTIONS, in either language.
+#[test]
+fn man_gives_each_commands_arguments_a_heading() {
+    let home = Home::new();
+    for lang in ["en", "fr"] {
+        let page = home.ok(&["--lang", lang, "man"]);
+        let part = |command: &str| {
+            let start = format!(".SS \"partners {command}\"\n");
+            let from = page.find(&start).unwrap_or_else(|| panic!("{command} in {page}"));
+            let rest = &page[from + start.len()..];
+            rest[..rest.find(".SS ").unwrap_or(rest.len())].to_owned()
+        };
+        for (command, word) in [("search", "<\\fIQUERY\\fR>"), ("show", "<\\fIID\\fR>")] {
+            let part = part(command);
+            let arguments = part.find(".B ARGUMENTS\n").unwrap_or_else(|| panic!("{lang}: {part}"));
+            let options = part.find(".B OPTIONS\n").unwrap_or_else(|| panic!("{lang}: {part}"));
+            let described = part.find(word).unwrap_or_else(|| panic!("{lang}: {word} in {part}"));
+            // The word's own entry (a `.TP` item), not the synopsis.
+            let entry = part.find(&format!(".TP\n{word}")).unwrap_or_else(|| panic!("{part}"));
+            assert!(
+                described < arguments && arguments < entry && entry < options,
+                "{lang}: {part}"
+            );
+        }
+        // A command that takes no word has no ARGUMENTS heading.
+        assert!(!part("list").contains("ARGUMENTS"), "{lang}: {}", part("list"));
+    }
+}
+
 /// An interactive bash in a pseudo-terminal, in a folder of its own, with the completion
 /// hook sourced: what readline puts on the line is read off the emulated screen.
 #[cfg(unix)]

@@ -271,8 +271,20 @@ table! {
         /// `{}`: the user's aliases, in the card (under "Mine").
         aliases_line,
         // -- The man page --
-        /// The heading of the man page's section that describes each command, in capitals.
+        /// The headings of the man page's sections, in capitals, as man pages in the language
+        /// write them.
+        man_name,
+        man_synopsis,
+        man_description,
+        /// Also the heading, in a command's part, over the words it takes (`show ID`).
+        man_arguments,
+        /// Also the heading, in a command's part, over its options.
+        man_options,
+        /// The heading of the section that describes each command.
         man_commands,
+        man_version,
+        /// What the synopsis calls a command, in lower case (`partners [command]`).
+        man_command,
     }
 }
 

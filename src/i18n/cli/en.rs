@@ -134,5 +134,12 @@ pub static CLI: Cli = Cli {
     alias_empty: "the alias is empty, so nothing was changed; give some text, as in `partners alias {} \"the buying centre\"`",
     no_aliases: "{} has no aliases of yours yet; add one with `partners alias {} TEXT`",
     aliases_line: "Aliases: {}",
+    man_name: "NAME",
+    man_synopsis: "SYNOPSIS",
+    man_description: "DESCRIPTION",
+    man_arguments: "ARGUMENTS",
+    man_options: "OPTIONS",
     man_commands: "COMMANDS",
+    man_version: "VERSION",
+    man_command: "command",
 };

@@ -134,5 +134,12 @@ pub static CLI: Cli = Cli {
     alias_empty: "l'alias est vide, rien n'a donc été modifié\u{a0}; donnez un texte, par exemple `partners alias {} \"la centrale d'achat\"`",
     no_aliases: "{} n'a encore aucun alias de votre part\u{a0}; ajoutez-en un avec `partners alias {} TEXTE`",
     aliases_line: "Alias\u{a0}: {}",
+    man_name: "NOM",
+    man_synopsis: "SYNOPSIS",
+    man_description: "DESCRIPTION",
+    man_arguments: "ARGUMENTS",
+    man_options: "OPTIONS",
     man_commands: "COMMANDES",
+    man_version: "VERSION",
+    man_command: "commande",
 };
