@@ -53,7 +53,17 @@ pub fn complete_if_asked() {
     crate::i18n::set(Lang::asked_in(words.iter().cloned()).unwrap_or_else(Lang::from_locale));
     see_home_typed(words);
     let shells = Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh]);
-    CompleteEnv::with_factory(Cli::command).var(VAR).shells(shells).complete();
+    CompleteEnv::with_factory(completed_command).var(VAR).shells(shells).complete();
+}
+
+/// The command line as the shell completes it. `--json` is offered before the command
+/// (`partners --json search`), where it may be written, though the help hides it there:
+/// each command that takes it lists its own. Shown once built, so that the copies the other
+/// commands are given, which they refuse, stay hidden.
+fn completed_command() -> clap::Command {
+    let mut command = Cli::command();
+    command.build();
+    command.mut_arg("json", |json| json.hide(false))
 }
 
 /// Writes the script that makes `shell` complete `partners` by asking the binary.

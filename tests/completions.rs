@@ -75,6 +75,40 @@ fn options_and_ids_complete() {
     }
 }
 
+/// `--json` may come before the command (`partners --json search ugap`): it is offered there,
+/// though the help hides it, and not after a command that refuses it.
+#[test]
+fn json_is_offered_before_the_command() {
+    let home = Home::new();
+    for shell in ["bash", "zsh", "fish"] {
+        for typed in ["-", "--", "--j"] {
+            let offered = ask(&home, shell, &["partners", typed]);
+            assert!(offered.iter().any(|o| o == "--json"), "{shell} {typed}: {offered:?}");
+        }
+        let offered = ask(&home, shell, &["partners", "--lang", "fr", "-"]);
+        assert!(offered.iter().any(|o| o == "--json"), "{shell}: {offered:?}");
+        let offered = ask(&home, shell, &["partners", "star", "--"]);
+        assert!(!offered.iter().any(|o| o == "--json"), "{shell}: {offered:?}");
+    }
+}
+
+/// In bash, a word not begun is offered the commands, not the options mixed in: those come
+/// once a `-` is typed.
+#[test]
+fn bash_offers_options_once_a_dash_is_typed() {
+    let home = Home::new();
+    for line in [&["partners", ""][..], &["partners", "--lang", "fr", ""]] {
+        let offered = ask(&home, "bash", line);
+        for command in SUBCOMMANDS {
+            assert!(offered.iter().any(|o| o == command), "{command} in {offered:?}");
+        }
+        assert!(offered.iter().all(|o| !o.starts_with('-')), "{line:?}: {offered:?}");
+    }
+    let options = ask(&home, "bash", &["partners", "-"]);
+    assert!(options.iter().any(|o| o == "--data"), "{options:?}");
+    assert!(options.iter().all(|o| o.starts_with('-')), "{options:?}");
+}
+
 #[test]
 fn ids_of_the_users_own_datasets_complete_too() {
     let home = Home::new();

@@ -111,12 +111,11 @@ pub fn answers(
     super::see_home_typed(args.iter().cloned());
     cmd.build();
     let paths = path_tags(cmd);
-    let candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
-    // On a word not begun, bash would put the options' common `--` on the line: options are
-    // offered once a `-` is typed.
-    let options = candidates.iter().all(|c| c.get_value().as_encoded_bytes().starts_with(b"-"));
-    if current.text.is_empty() && options {
-        return Ok(Some(Answers::default()));
+    let mut candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
+    // On a word not begun, options would bury the commands, and alone bash would put their
+    // common `--` on the line: options are offered once a `-` is typed.
+    if current.text.is_empty() {
+        candidates.retain(|c| !c.get_id().is_some_and(|id| id.starts_with("arg::")));
     }
     let file_names =
         candidates.iter().any(|c| c.get_tag().is_some_and(|tag| paths.contains(&tag.to_string())));
