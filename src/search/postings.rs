@@ -177,7 +177,9 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let start = at + bytes[at..].iter().position(u8::is_ascii_alphanumeric)?;
         let len = bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric());
         at = len.map_or(bytes.len(), |len| start + len);
-        Some((start, std::str::from_utf8(&bytes[start..at]).unwrap_or_default()))
+        // Both ends are ASCII bytes (or the end), so char boundaries: slicing checks only
+        // that, where taking the bytes as UTF-8 read each of them again.
+        Some((start, text.get(start..at).unwrap_or_default()))
     })
 }
 

@@ -33,13 +33,17 @@ impl Vocabulary {
     /// The words of `texts`, each text read on its own core.
     pub(super) fn of(texts: &[String]) -> Vocabulary {
         type Set<'t> = foldhash::HashSet<&'t str>;
-        // By bytes: the pieces are ASCII, cut at ASCII bytes.
-        fn ascii(piece: &[u8]) -> &str {
-            std::str::from_utf8(piece).unwrap_or_default()
-        }
         fn words(text: &str) -> (Set<'_>, Set<'_>, Set<'_>) {
             let (mut seen, mut hyphenated, mut runs) =
                 (Set::default(), Set::default(), Set::default());
+            // By bytes: the pieces are ASCII, cut at ASCII bytes (or the end), so at char
+            // boundaries: slicing the text checks only that, where taking each piece as UTF-8
+            // read it again (a tenth of making the words).
+            let base = text.as_ptr().addr();
+            let ascii = |piece: &[u8]| {
+                let start = piece.as_ptr().addr() - base;
+                text.get(start..start + piece.len()).unwrap_or_default()
+            };
             let pieces = text.as_bytes().split(|b| !b.is_ascii_alphanumeric() && *b != b'-');
             for chunk in pieces.filter(|c| !c.is_empty()) {
                 if !chunk.contains(&b'-') {
