@@ -519,19 +519,7 @@ impl Index {
         }
         let (entry, text, words) = (&self.entries[i], self.text(i), self.word_marks(i));
         let b = &entry.bounds;
-        let fields =
-            [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
-                .into_iter()
-                .chain(
-                    self.alias_spans[entry.aliases.clone()]
-                        .iter()
-                        .map(|s| (s.clone(), Field::Alias)),
-                )
-                .chain([
-                    (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
-                    (b[LOCATION]..b[TOPICS] - 1, Field::Text),
-                    (b[TOPICS]..b[END] - 1, Field::Text),
-                ]);
+        let fields = self.spans(i);
         let len = plan.term.len();
         // The best quality an occurrence can have: a word start, when the term is no word here.
         let stop = if plan.whole && plan.lone.is_none_or(|bit| words.lone & bit != 0) {
@@ -585,25 +573,88 @@ impl Index {
                     }
                 }
             }
-            if let Some((quality, at)) = field_best {
-                let quality = if field != Field::Text && span.len() == len {
-                    Quality::WholeField
-                } else {
-                    quality
-                };
-                // The position (in characters) matters only against an equal quality and field.
-                if best.is_none_or(|(q, f, _)| (quality, field) >= (q, f)) {
-                    let before = &text[span.start..at];
-                    let chars = if entry.ascii { before.len() } else { before.chars().count() };
-                    let pos = u32::try_from(chars).unwrap_or(u32::MAX);
-                    let candidate = (quality, field, 999 - pos.min(999));
-                    if best.is_none_or(|b| candidate > b) {
-                        best = Some(candidate);
-                    }
-                }
+            if let Some(found) = field_best {
+                self.keep_in_field(i, &mut best, (&span, field), len, found);
             }
         }
         best
+    }
+
+    /// Partner `i`'s fields as byte ranges of its text, with their class, by decreasing rank.
+    fn spans(&self, i: usize) -> impl Iterator<Item = (Range<usize>, Field)> + '_ {
+        let entry = &self.entries[i];
+        let b = &entry.bounds;
+        [(b[ACRONYM]..b[NAME] - 1, Field::Name), (b[NAME]..b[ALIASES] - 1, Field::Name)]
+            .into_iter()
+            .chain(
+                self.alias_spans[entry.aliases.clone()].iter().map(|s| (s.clone(), Field::Alias)),
+            )
+            .chain([
+                (b[DESCRIPTION]..b[LOCATION] - 1, Field::Text),
+                (b[LOCATION]..b[TOPICS] - 1, Field::Text),
+                (b[TOPICS]..b[END] - 1, Field::Text),
+            ])
+    }
+
+    /// Makes `best` the best occurrence of a term `len` bytes long in partner `i` so far, of
+    /// it and the best in one field, `(quality, at)` (a short field that is the term is a
+    /// whole field).
+    fn keep_in_field(
+        &self,
+        i: usize,
+        best: &mut Option<(Quality, Field, u32)>,
+        (span, field): (&Range<usize>, Field),
+        len: usize,
+        (quality, at): (Quality, usize),
+    ) {
+        let quality =
+            if field != Field::Text && span.len() == len { Quality::WholeField } else { quality };
+        // The position (in characters) matters only against an equal quality and field.
+        if best.is_none_or(|(q, f, _)| (quality, field) >= (q, f)) {
+            let before = &self.text(i)[span.start..at];
+            let chars = if self.entries[i].ascii { before.len() } else { before.chars().count() };
+            let pos = u32::try_from(chars).unwrap_or(u32::MAX);
+            let candidate = (quality, field, 999 - pos.min(999));
+            if best.is_none_or(|b| candidate > b) {
+                *best = Some(candidate);
+            }
+        }
+    }
+
+    /// What each letter from `a` to `z` is found as in partner `i`, as [`Index::scan_word`]
+    /// finds a one-letter term (its first best occurrence in each field, the best field
+    /// winning), in one pass over the partner's text instead of one for each letter; as a
+    /// slot of [`Slots`] holds it.
+    pub(super) fn scan_letters(&self, i: usize) -> [u32; 26] {
+        let text = self.text(i);
+        let mut best = [None; 26];
+        for (span, field) in self.spans(i) {
+            let mut field_best: [Option<(Quality, usize)>; 26] = [None; 26];
+            let bytes = text.as_bytes();
+            for at in span.clone() {
+                let byte = bytes[at];
+                if !byte.is_ascii_lowercase() {
+                    continue;
+                }
+                let letter = usize::from(byte - b'a');
+                // After an ASCII letter or digit, inside a word: better only than nothing.
+                // A word is the best a letter can be found as inside a field.
+                let inside = at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+                if field_best[letter].is_some_and(|(q, _)| inside || q == Quality::WholeWord) {
+                    continue;
+                }
+                let quality = word_quality(text, at, 1);
+                if field_best[letter].is_none_or(|(q, _)| quality > q) {
+                    field_best[letter] = Some((quality, at));
+                }
+            }
+            for (letter, found) in field_best.into_iter().enumerate() {
+                if let Some(found) = found {
+                    self.keep_in_field(i, &mut best[letter], (&span, field), 1, found);
+                }
+            }
+        }
+        best.map(encode)
     }
 }
 

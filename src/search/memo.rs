@@ -44,7 +44,7 @@ pub(super) struct Slots {
 }
 
 impl Slots {
-    fn new(len: usize) -> Slots {
+    pub(super) fn new(len: usize) -> Slots {
         Slots { codes: (0..len).map(|_| AtomicU32::new(0)).collect(), asked: AtomicU8::new(0) }
     }
 
