@@ -714,11 +714,17 @@ fn word_quality(text: &str, at: usize, len: usize) -> Quality {
 /// an acronym (three letters at most). `after` is the text after the term.
 pub(super) fn inflected(term: Option<&str>, after: Option<&str>) -> bool {
     let (Some(term), Some(after)) = (term, after) else { return false };
-    let rest = after.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
-    match rest {
-        "s" | "x" => term.len() >= 5,
-        "e" | "es" => term.len() >= 6,
-        _ => false,
+    // Whether the word goes on with `ending` and no further: looked at only as far as that
+    // (the rest of the text is long, and most terms are too short to be inflected).
+    let ends_with = |ending: &str| {
+        after
+            .strip_prefix(ending)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)))
+    };
+    match term.len() {
+        ..5 => false,
+        5 => ends_with("s") || ends_with("x"),
+        _ => ends_with("s") || ends_with("x") || ends_with("e") || ends_with("es"),
     }
 }
 

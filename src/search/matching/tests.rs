@@ -42,3 +42,30 @@ fn slots_give_back_what_they_keep() {
     assert_eq!(decode(encode(None)), None);
     assert_ne!(encode(None), 0);
 }
+
+#[test]
+fn inflections_are_read_as_far_as_the_ending() {
+    // How it was written first: the whole rest of the word, then its ending.
+    let reference = |term: &str, after: &str| {
+        let rest = after.split(|c: char| !is_word_char(c)).next().unwrap_or_default();
+        match rest {
+            "s" | "x" => term.len() >= 5,
+            "e" | "es" => term.len() >= 6,
+            _ => false,
+        }
+    };
+    let terms = ["onu", "note", "sport", "region", "regional"];
+    // Each ending, then the same with what may follow it.
+    let endings = ["", "s", "x", "e", "es", "se", "ss", "esx", "é", "sé", "eß", " s"];
+    let follows = ["", " sport", "-", ",", "’", "\n", "2", "s de france"];
+    for term in terms {
+        for after in endings.iter().flat_map(|e| follows.map(|f| format!("{e}{f}"))) {
+            let after = after.as_str();
+            let found = inflected(Some(term), Some(after));
+            assert_eq!(found, reference(term, after), "{term:?} then {after:?}");
+        }
+    }
+    assert!(inflected(Some("region"), Some("s de france")));
+    assert!(!inflected(Some("sport"), Some("es")), "five letters take no feminine");
+    assert!(!inflected(None, Some("s")) && !inflected(Some("sport"), None));
+}
