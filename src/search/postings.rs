@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use super::index::Field;
 use super::matching::inflected;
+use super::vocabulary::packed;
 
 /// Partners per block of lists: a partner's place in its block fits in a `u16`.
 const BLOCK: usize = 1 << 16;
@@ -209,16 +210,25 @@ impl Postings {
     ) -> Postings {
         let mut joined = String::with_capacity(sorted.iter().map(|w| w.len() + 1).sum());
         let mut starts = Vec::with_capacity(sorted.len());
-        let mut numbers: foldhash::HashMap<&str, u32> = foldhash::HashMap::with_capacity_and_hasher(
+        // By number, as the vocabulary keeps them (see [`packed`]), the long ones by text.
+        let mut short: foldhash::HashMap<u128, u32> = foldhash::HashMap::with_capacity_and_hasher(
             sorted.len(),
             foldhash::fast::RandomState::default(),
         );
+        let mut long: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         for (n, word) in (0u32..).zip(sorted) {
             starts.push(u32::try_from(joined.len()).unwrap_or(u32::MAX));
             joined.push_str(word);
             joined.push('\n');
-            numbers.insert(word, n);
+            match packed(word) {
+                Some(packed) => short.insert(packed, n),
+                None => long.insert(word, n),
+            };
         }
+        let number = |word: &str| match packed(word) {
+            Some(packed) => short.get(&packed),
+            None => long.get(word),
+        };
         let blocks: Vec<Block> = (0..len.div_ceil(BLOCK))
             .into_par_iter()
             .map(|b| {
@@ -233,7 +243,7 @@ impl Postings {
                     let ascii = ascii(i);
                     fields(i, &mut |text, field| {
                         for (at, word) in words(text) {
-                            let Some(&w) = numbers.get(word) else { continue };
+                            let Some(&w) = number(word) else { continue };
                             let whole = field != Field::Text && word.len() == text.len();
                             let mark = Mark::new(field, at, whole, ascii);
                             let key = 3 * w as usize + field as usize;

@@ -29,13 +29,56 @@ pub(super) struct Vocabulary {
     hyphen_runs: String,
 }
 
+/// A set of distinct words (ASCII letters, digits), the short ones held as numbers: a word of
+/// up to 16 bytes is its bytes, padded with zeros (no word holds one), hashed and compared
+/// in registers. Most words of a text are seen before: comparing them as strings (a call to
+/// `memcmp` each) was a third of making the words.
+#[derive(Default)]
+struct Words<'t> {
+    short: foldhash::HashSet<u128>,
+    long: foldhash::HashSet<&'t str>,
+}
+
+/// A word of up to 16 bytes and no NUL as a number: its bytes, padded with zeros.
+pub(super) fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut packed = [0u8; 16];
+    packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(packed))
+}
+
+impl<'t> Words<'t> {
+    fn insert(&mut self, word: &'t str) {
+        match packed(word) {
+            Some(packed) => self.short.insert(packed),
+            None => self.long.insert(word),
+        };
+    }
+
+    fn extend(&mut self, other: Words<'t>) {
+        self.short.extend(other.short);
+        self.long.extend(other.long);
+    }
+
+    /// The words, in no order.
+    fn into_strings(self) -> Vec<String> {
+        let unpack = |packed: u128| {
+            let bytes = packed.to_le_bytes();
+            let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+            String::from_utf8_lossy(&bytes[..len]).into_owned()
+        };
+        let long = self.long.into_iter().map(str::to_owned);
+        self.short.into_iter().map(unpack).chain(long).collect()
+    }
+}
+
 impl Vocabulary {
     /// The words of `texts`, each text read on its own core.
     pub(super) fn of(texts: &[String]) -> Vocabulary {
         type Set<'t> = foldhash::HashSet<&'t str>;
-        fn words(text: &str) -> (Set<'_>, Set<'_>, Set<'_>) {
+        fn words(text: &str) -> (Words<'_>, Set<'_>, Set<'_>) {
             let (mut seen, mut hyphenated, mut runs) =
-                (Set::default(), Set::default(), Set::default());
+                (Words::default(), Set::default(), Set::default());
             // By bytes: the pieces are ASCII, cut at ASCII bytes (or the end), so at char
             // boundaries: slicing the text checks only that, where taking each piece as UTF-8
             // read it again (a tenth of making the words).
@@ -57,12 +100,14 @@ impl Vocabulary {
                 {
                     hyphenated.insert(chunk);
                 }
-                seen.extend(chunk.split('-').filter(|w| !w.is_empty()));
+                for word in chunk.split('-').filter(|w| !w.is_empty()) {
+                    seen.insert(word);
+                }
             }
             (seen, hyphenated, runs)
         }
         let (seen, hyphenated, runs) = texts.par_iter().map(|t| words(t)).reduce(
-            || (Set::default(), Set::default(), Set::default()),
+            || (Words::default(), Set::default(), Set::default()),
             |(mut seen, mut hyphenated, mut runs), (more, more_hyphenated, more_runs)| {
                 seen.extend(more);
                 hyphenated.extend(more_hyphenated);
@@ -77,16 +122,14 @@ impl Vocabulary {
         let mut compounds: Vec<(String, String)> =
             hyphenated.into_iter().map(|h| (h.replace('-', ""), h.to_owned())).collect();
         compounds.sort_unstable();
-        let mut by_len: Vec<Vec<(String, u64)>> = vec![Vec::new(); 33];
-        for word in &seen {
-            if (4..=32).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
-                by_len[word.len()].push(((*word).to_owned(), char_mask(word)));
-            }
-        }
-        let mut sorted: Vec<String> = seen.into_iter().map(str::to_owned).collect();
+        let mut sorted = seen.into_strings();
         sorted.sort_unstable();
-        for words in &mut by_len {
-            words.sort_unstable();
+        // In order, as `sorted` is.
+        let mut by_len: Vec<Vec<(String, u64)>> = vec![Vec::new(); 33];
+        for word in &sorted {
+            if (4..=32).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                by_len[word.len()].push((word.clone(), char_mask(word)));
+            }
         }
         Vocabulary { by_len, sorted, compounds, hyphen_runs }
     }
@@ -160,5 +203,48 @@ impl Vocabulary {
         }
         let at = self.sorted.partition_point(|w| w.as_str() < head);
         self.sorted.get(at).is_some_and(|w| w.starts_with(head))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_distinct_word_is_kept_whatever_its_length() {
+        // Words of 1, 15, 16 and 17 bytes and longer, some in several texts, some only
+        // inside a word written with hyphens, beside letters no word is made of.
+        let sixteen = "abcdefghijklmnop";
+        let texts = [
+            format!("a {sixteen} abcdefghijklmno\n7 é-bc"),
+            format!("{sixteen}q a-{sixteen}-z zz9 anticonstitutionnellement"),
+            "a 7 a\nréseau l’eau".to_owned(),
+        ];
+        let vocabulary = Vocabulary::of(&texts);
+        let mut expected = vec![
+            "7",
+            "a",
+            "abcdefghijklmno",
+            sixteen,
+            "abcdefghijklmnopq",
+            "anticonstitutionnellement",
+            "bc",
+            "eau",
+            "l",
+            "r",
+            "seau",
+            "z",
+            "zz9",
+        ];
+        expected.sort_unstable();
+        assert_eq!(vocabulary.sorted, expected);
+        let of_len = |len: usize| -> Vec<&str> {
+            vocabulary.by_len[len].iter().map(|(w, _)| w.as_str()).collect()
+        };
+        assert_eq!(of_len(16), [sixteen]);
+        assert_eq!(of_len(17), ["abcdefghijklmnopq"]);
+        assert_eq!(of_len(4), ["seau"]);
+        assert!(of_len(3).is_empty(), "from four letters");
+        assert!(vocabulary.has_prefix("anticonstit") && !vocabulary.has_prefix("abd"));
     }
 }
