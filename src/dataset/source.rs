@@ -380,6 +380,38 @@ impl<'a> SourceFinder<'a> {
         self.locate(&format!("{name}:"), from)
     }
 
+    /// Where the innermost bracket still open at `at` opens, read on from `from` (a place
+    /// outside any string, before `at`): the structure whose text goes on at `at`. A
+    /// partner's fields may be written before its id, which is where it is found.
+    pub(super) fn opening(&self, from: usize, at: usize) -> Option<usize> {
+        let bytes = self.source.as_bytes();
+        let mut open = Vec::new();
+        let mut next = from;
+        while next < at {
+            next = match bytes[next] {
+                b'"' => literal_end(bytes, next)?,
+                b'\'' => super::syntax::skip_char(bytes, next),
+                b'/' => super::fast_ron::skip_comment(bytes, next)?,
+                b'(' | b'[' | b'{' => {
+                    open.push(next);
+                    next + 1
+                }
+                b')' | b']' | b'}' => {
+                    open.pop();
+                    next + 1
+                }
+                b if is_word(b) => {
+                    let end = next + bytes[next..].iter().take_while(|b| is_word(**b)).count();
+                    let raw = matches!(&bytes[next..end], b"r" | b"br")
+                        && matches!(bytes.get(end), Some(b'"' | b'#'));
+                    if raw { super::syntax::skip_raw_string(bytes, end)? } else { end }
+                }
+                _ => next + 1,
+            };
+        }
+        open.pop()
+    }
+
     /// The byte offset of `needle` at or after `from`, else `from`.
     pub(super) fn locate(&self, needle: &str, from: usize) -> usize {
         self.source[from..].find(needle).map_or(from, |i| from + i)

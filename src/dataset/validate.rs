@@ -275,6 +275,7 @@ fn locate(
         let Some((next_bad, _)) = bad.peek() else { break };
         let found = ahead.take().unwrap_or_else(|| finder.find_id(&partner.id, cursor));
         let start = found.unwrap_or(cursor);
+        let before = cursor;
         // The next partner's id stands after this one's (a duplicate id, too): looked for
         // past this one's string.
         cursor = found.map_or(cursor, |quote| finder.after_string(quote));
@@ -300,8 +301,11 @@ fn locate(
         let mut placed: Vec<(usize, DatasetError)> = Vec::new();
         let mut said_at: HashSet<(usize, String)> = HashSet::new();
         let mut last = None;
+        // Its fields are looked for from its opening: some may be written before its id.
+        let fields = finder.opening(before, start).map_or(start, |open| open + 1);
+        let at = Placed { start, fields };
         for problem in problems {
-            let (offset, message, fix) = place(problem, id, finder, start, &starts, &mut last);
+            let (offset, message, fix) = place(problem, id, finder, at, &starts, &mut last);
             if said_at.insert((offset, message.clone())) {
                 placed.push((offset, finder.invalid(offset, message, &fix)));
             }
@@ -313,7 +317,16 @@ fn locate(
     errors
 }
 
-/// Where `problem`, of partner `id` whose text starts at `start` in `finder`, is placed, what
+/// Where a partner's text is in the source.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    /// Its id's string.
+    start: usize,
+    /// Just inside its opening parenthesis, where its fields are looked for (else `start`).
+    fields: usize,
+}
+
+/// Where `problem`, of partner `id` whose text is at `partner` in `finder`, is placed, what
 /// it says and what to change. `starts`: where each partner before it starts; `last`: the
 /// field of the last text placed and where that text ends (the same text twice in a list is
 /// placed at each of its strings, a field's texts coming one after another).
@@ -321,12 +334,13 @@ fn place(
     problem: Problem<'_>,
     id: &str,
     finder: &SourceFinder<'_>,
-    start: usize,
+    partner: Placed,
     starts: &[usize],
     last: &mut Option<(&'static str, usize)>,
 ) -> (usize, String, String) {
     let (said, id) = (i18n::data(), &id);
-    let at = |field: &str| finder.locate_field(field, start);
+    let Placed { start, fields } = partner;
+    let at = |field: &str| finder.locate_field(field, fields);
     match problem {
         Problem::NotSlug => (start, fill(said.not_slug, &[id]), said.not_slug_fix.to_owned()),
         Problem::Duplicate(earlier) => {
@@ -741,6 +755,18 @@ mod tests {
         let relation = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"d\",\n        relations: [\n            // (kind: MemberOf, target: \"nope\"),\n            (kind: PartOf, target: \"nope\"),\n        ]),\n])";
         let problems = problems_of(relation);
         assert!(problems[0].starts_with("x.ron:5:36: "), "{problems:#?}");
+    }
+
+    /// RON takes fields in any order: one written before the id is placed where it is, not at
+    /// a relation's field of the same name or a string after the id.
+    #[test]
+    fn a_field_written_before_the_id_is_placed_where_it_is() {
+        let source = "(partners: [\n    (id: \"z\", name: \"Z\", kind: Media, scope: Local, description: \"x\"),\n    (aliases: [\"A\", \"\"], name: \" \", id: \"a\", kind: Media, scope: Local, description: \"x\",\n        relations: [(kind: Supports, name: \"Org\")]),\n])";
+        let problems = problems_of(source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(places, ["x.ron:3:21", "x.ron:3:26"], "{problems:#?}");
+        assert!(problems[0].contains("blank alias (aliases[1])"), "{problems:#?}");
+        assert!(problems[1].contains("empty name"), "{problems:#?}");
     }
 
     #[test]
