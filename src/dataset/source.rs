@@ -400,16 +400,47 @@ impl<'a> SourceFinder<'a> {
                     open.pop();
                     next + 1
                 }
-                b if is_word(b) => {
-                    let end = next + bytes[next..].iter().take_while(|b| is_word(**b)).count();
-                    let raw = matches!(&bytes[next..end], b"r" | b"br")
-                        && matches!(bytes.get(end), Some(b'"' | b'#'));
-                    if raw { super::syntax::skip_raw_string(bytes, end)? } else { end }
-                }
+                b if is_word(b) => word_end(bytes, next)?,
                 _ => next + 1,
             };
         }
         open.pop()
+    }
+
+    /// The byte offset of item `n` (the first is 0) of the list of structures that opens
+    /// after `from` (a place outside any string: the list's field name), else `from`: a
+    /// relation of `relations: [...]`, whatever it holds.
+    pub(super) fn nth_item(&self, n: usize, from: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let (mut at, mut depth, mut seen) = (from, 0usize, 0usize);
+        while let Some(&byte) = bytes.get(at) {
+            let next = match byte {
+                b'"' => literal_end(bytes, at),
+                b'\'' => Some(super::syntax::skip_char(bytes, at)),
+                b'/' => super::fast_ron::skip_comment(bytes, at),
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    if depth == 2 {
+                        if seen == n {
+                            return at;
+                        }
+                        seen += 1;
+                    }
+                    Some(at + 1)
+                }
+                // The list ends, or the structure it is in.
+                b')' | b']' | b'}' if depth <= 1 => None,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    Some(at + 1)
+                }
+                b if is_word(b) => word_end(bytes, at),
+                _ => Some(at + 1),
+            };
+            let Some(next) = next else { break };
+            at = next;
+        }
+        from
     }
 
     /// The byte offset of `needle` at or after `from`, else `from`.
@@ -445,6 +476,15 @@ fn raw_start(bytes: &[u8], quote: usize) -> usize {
     let is_r = r > 0 && bytes[r - 1] == b'r';
     let word_before = r > 1 && (bytes[r - 2].is_ascii_alphanumeric() || bytes[r - 2] == b'_');
     if is_r && !word_before { r - 1 } else { quote }
+}
+
+/// The byte after the word that starts at `at` (a field's name, a variant), or after the raw
+/// string it opens (`r"…"`, `r#"…"#`); `None` if that string never closes.
+fn word_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let end = at + bytes[at..].iter().take_while(|b| is_word(**b)).count();
+    let raw =
+        matches!(&bytes[at..end], b"r" | b"br") && matches!(bytes.get(end), Some(b'"' | b'#'));
+    if raw { super::syntax::skip_raw_string(bytes, end) } else { Some(end) }
 }
 
 /// Whether `byte` may be part of a field's name.

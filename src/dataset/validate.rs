@@ -42,8 +42,9 @@ enum Problem<'a> {
     SelfTarget,
     /// A relation written twice, word for word: it would be shown, exported and counted twice.
     RepeatedRelation(&'a Relation),
-    /// A relation with both or neither of `target` and `name`, or a blank `name`.
-    BadRelation(RelationKind),
+    /// A relation (`relations[n]`) with both or neither of `target` and `name`, or a blank
+    /// `name`.
+    BadRelation(usize, RelationKind),
 }
 
 /// Checks a parsed dataset and reports every problem, each with its place in `source` (the
@@ -236,7 +237,7 @@ fn problems<'a>(
             }
             (Some(_), None) => {}
             (None, Some(name)) if !crate::text::is_blank(name) => {}
-            _ => found.push(Problem::BadRelation(relation.kind)),
+            _ => found.push(Problem::BadRelation(n, relation.kind)),
         }
     }
     found
@@ -395,8 +396,9 @@ fn place(
             fill(said.repeated_relation, &[id, &relation.kind.slug()]),
             said.repeated_relation_fix.to_owned(),
         ),
-        Problem::BadRelation(kind) => (
-            at("relations"),
+        // At the relation itself: two of a kind placed at `relations:` would be told once.
+        Problem::BadRelation(n, kind) => (
+            finder.nth_item(n, at("relations")),
             fill(said.bad_relation, &[id, &kind.slug()]),
             said.bad_relation_fix.to_owned(),
         ),
@@ -582,7 +584,7 @@ mod tests {
             ),
             (
                 two.replace("target: \"two\"", "name: \" \""),
-                "x.ron:8:9: partner \"one\" has a relation (member-of)",
+                "x.ron:8:21: partner \"one\" has a relation (member-of)",
             ),
             // Written with escapes: found where they are written.
             (
@@ -615,14 +617,14 @@ mod tests {
         let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
         assert_eq!(
             places,
-            ["x.ron:2:10", "x.ron:2:20", "x.ron:3:70", "x.ron:4:9", "x.ron:4:46", "x.ron:6:10"],
+            ["x.ron:2:10", "x.ron:2:20", "x.ron:3:70", "x.ron:4:46", "x.ron:4:57", "x.ron:6:10"],
             "{problems:#?}"
         );
         assert!(problems[0].contains("not a kebab-case slug"));
         assert!(problems[1].contains("empty name"));
         assert!(problems[2].contains("control character U+0007"));
-        assert!(problems[3].contains("exactly one of `target` and `name`"));
-        assert!(problems[4].contains("\"nobody\", which is not a partner"));
+        assert!(problems[3].contains("\"nobody\", which is not a partner"));
+        assert!(problems[4].contains("exactly one of `target` and `name`"));
         assert!(problems[5].contains("used twice (first on line 3)"));
         let shown = err(source);
         assert_eq!(shown, problems.join("\n"), "displayed one after the other");
@@ -755,6 +757,18 @@ mod tests {
         let relation = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"d\",\n        relations: [\n            // (kind: MemberOf, target: \"nope\"),\n            (kind: PartOf, target: \"nope\"),\n        ]),\n])";
         let problems = problems_of(relation);
         assert!(problems[0].starts_with("x.ron:5:36: "), "{problems:#?}");
+    }
+
+    /// Each bad relation is placed at its own parentheses, so that two of one kind are both
+    /// told, and a comment, a string or an inner list between them does not count as one.
+    #[test]
+    fn each_bad_relation_is_placed_at_itself() {
+        let source = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"x\",\n        relations: [\n            (kind: MemberOf, name: \" \"), // (kind: PartOf)\n            (kind: MemberOf, target: \"b\", name: \"(B)\"),\n            (kind: PartOf),\n        ]),\n    (id: \"b\", name: \"B\", kind: Media, scope: Local, description: \"x\"),\n])";
+        let problems = problems_of(source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(places, ["x.ron:4:13", "x.ron:5:13", "x.ron:6:13"], "{problems:#?}");
+        assert!(problems[1].contains("relation (member-of)"), "{problems:#?}");
+        assert!(problems[2].contains("relation (part-of)"), "{problems:#?}");
     }
 
     /// RON takes fields in any order: one written before the id is placed where it is, not at
