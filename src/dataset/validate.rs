@@ -31,16 +31,18 @@ enum Problem<'a> {
     BlankAlias(Field),
     /// This text, of this field, holds this control character.
     Control(Field, &'a str, char),
-    /// A relation to an id this file does not define (another loaded file may).
-    UnknownTarget(&'a str),
+    /// A relation (`relations[n]`, as in the next three) to an id this file does not define
+    /// (another loaded file may).
+    UnknownTarget(usize, &'a str),
     /// A relation to a partner of a file that was skipped: it exists, but is not loaded.
-    TargetNotLoaded(&'a str),
+    TargetNotLoaded(usize, &'a str),
     /// A relation to a partner that no file loaded has, while a file skipped could not be
     /// read far enough to tell whether it has it.
-    TargetMaybeNotLoaded(&'a str),
+    TargetMaybeNotLoaded(usize, &'a str),
     /// A relation to the partner itself.
-    SelfTarget,
+    SelfTarget(usize),
     /// A relation written twice, word for word: it would be shown, exported and counted twice.
+    /// (Written three times, it is told once, at its second.)
     RepeatedRelation(&'a Relation),
     /// A relation (`relations[n]`) with both or neither of `target` and `name`, or a blank
     /// `name`.
@@ -96,11 +98,11 @@ pub fn validate_leaving_out_dangling(
         }
         if why != Dangling::NoPartner {
             for problem in bad.iter_mut().flat_map(|(_, problems)| problems) {
-                if let Problem::UnknownTarget(target) = *problem {
+                if let Problem::UnknownTarget(n, target) = *problem {
                     *problem = if why == Dangling::NotLoaded {
-                        Problem::TargetNotLoaded(target)
+                        Problem::TargetNotLoaded(n, target)
                     } else {
-                        Problem::TargetMaybeNotLoaded(target)
+                        Problem::TargetMaybeNotLoaded(n, target)
                     };
                 }
             }
@@ -109,9 +111,9 @@ pub fn validate_leaving_out_dangling(
             .iter()
             .map(|(i, problems)| {
                 let targets = problems.iter().map(|problem| match problem {
-                    Problem::UnknownTarget(target)
-                    | Problem::TargetNotLoaded(target)
-                    | Problem::TargetMaybeNotLoaded(target) => Some((*target).to_owned()),
+                    Problem::UnknownTarget(_, target)
+                    | Problem::TargetNotLoaded(_, target)
+                    | Problem::TargetMaybeNotLoaded(_, target) => Some((*target).to_owned()),
                     _ => None,
                 });
                 Some((*i, targets.collect::<Option<Vec<_>>>()?))
@@ -190,7 +192,7 @@ fn broken_rules<'d>(
     // `known_elsewhere` need not be `Sync`: it is asked here, about the few targets left.
     for (_, problems) in &mut bad {
         problems.retain(|problem| match problem {
-            Problem::UnknownTarget(target) => !known_elsewhere(target),
+            Problem::UnknownTarget(_, target) => !known_elsewhere(target),
             _ => true,
         });
     }
@@ -231,9 +233,9 @@ fn problems<'a>(
             found.push(Problem::RepeatedRelation(relation));
         }
         match (&relation.target, &relation.name) {
-            (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget),
+            (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget(n)),
             (Some(target), None) if first.position(target).is_none() => {
-                found.push(Problem::UnknownTarget(target));
+                found.push(Problem::UnknownTarget(n, target));
             }
             (Some(_), None) => {}
             (None, Some(name)) if !crate::text::is_blank(name) => {}
@@ -342,6 +344,8 @@ fn place(
     let (said, id) = (i18n::data(), &id);
     let Placed { start, fields } = partner;
     let at = |field: &str| finder.locate_field(field, fields);
+    // Each relation's problem at the relation: two alike placed at `relations:` would be one.
+    let relation = |n: usize| finder.nth_item(n, at("relations"));
     match problem {
         Problem::NotSlug => (start, fill(said.not_slug, &[id]), said.not_slug_fix.to_owned()),
         Problem::Duplicate(earlier) => {
@@ -371,23 +375,23 @@ fn place(
                 said.control_character_fix.to_owned(),
             )
         }
-        Problem::UnknownTarget(target) => (
-            finder.locate_string(target, at("relations")),
+        Problem::UnknownTarget(n, target) => (
+            finder.locate_string(target, relation(n)),
             fill(said.unknown_target, &[id, &target]),
             said.unknown_target_fix.to_owned(),
         ),
-        Problem::TargetNotLoaded(target) => (
-            finder.locate_string(target, at("relations")),
+        Problem::TargetNotLoaded(n, target) => (
+            finder.locate_string(target, relation(n)),
             fill(said.target_not_loaded, &[id, &target]),
             said.target_not_loaded_fix.to_owned(),
         ),
-        Problem::TargetMaybeNotLoaded(target) => (
-            finder.locate_string(target, at("relations")),
+        Problem::TargetMaybeNotLoaded(n, target) => (
+            finder.locate_string(target, relation(n)),
             fill(said.target_maybe_not_loaded, &[id, &target]),
             said.target_maybe_not_loaded_fix.to_owned(),
         ),
-        Problem::SelfTarget => (
-            finder.locate_string(id, at("relations")),
+        Problem::SelfTarget(n) => (
+            finder.locate_string(id, relation(n)),
             fill(said.self_target, &[id]),
             said.self_target_fix.to_owned(),
         ),
@@ -396,9 +400,8 @@ fn place(
             fill(said.repeated_relation, &[id, &relation.kind.slug()]),
             said.repeated_relation_fix.to_owned(),
         ),
-        // At the relation itself: two of a kind placed at `relations:` would be told once.
         Problem::BadRelation(n, kind) => (
-            finder.nth_item(n, at("relations")),
+            relation(n),
             fill(said.bad_relation, &[id, &kind.slug()]),
             said.bad_relation_fix.to_owned(),
         ),
@@ -769,6 +772,20 @@ mod tests {
         assert_eq!(places, ["x.ron:4:13", "x.ron:5:13", "x.ron:6:13"], "{problems:#?}");
         assert!(problems[1].contains("relation (member-of)"), "{problems:#?}");
         assert!(problems[2].contains("relation (part-of)"), "{problems:#?}");
+    }
+
+    /// Two relations to one unknown id, or to the partner itself, are each told, at their own
+    /// target.
+    #[test]
+    fn each_relation_to_a_wrong_target_is_told() {
+        let source = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"x\",\n        relations: [\n            (kind: MemberOf, target: \"nobody\"),\n            (kind: PartOf, target: \"nobody\"),\n            (kind: Supports, target: \"a\"),\n            (kind: RunBy, target: \"a\"),\n        ]),\n])";
+        let problems = problems_of(source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(
+            places,
+            ["x.ron:4:38", "x.ron:5:36", "x.ron:6:38", "x.ron:7:35"],
+            "{problems:#?}"
+        );
     }
 
     /// RON takes fields in any order: one written before the id is placed where it is, not at
