@@ -331,16 +331,26 @@ impl Ranked {
         if end <= self.top.len() { &self.top[start..end] } else { &self.all()[start..end] }
     }
 
-    /// Where the first hit `found` says yes to is, best first.
+    /// Where the first hit `found` says yes to is, best first. Past the top, the rest are
+    /// not put in order for it: a partner no longer found (the selection kept across a new
+    /// search, a partner followed to) would otherwise cost sorting every hit.
     pub fn position(&self, found: impl Fn(&Hit) -> bool) -> Option<usize> {
-        match self.top.iter().position(&found) {
-            Some(position) => Some(position),
-            None if self.rest.is_some() => {
-                let past = self.all().get(self.top.len()..)?;
-                past.iter().position(found).map(|p| p + self.top.len())
-            }
-            None => None,
+        if let Some(position) = self.top.iter().position(&found) {
+            return Some(position);
         }
+        let rest = self.rest.as_ref()?;
+        let top = self.top.len();
+        if let Some(all) = self.all.get() {
+            return all[top..].iter().position(found).map(|p| p + top);
+        }
+        let past = |key: &HitKey| rest.last.is_none_or(|last| *key > last);
+        let first = rest
+            .keys
+            .iter()
+            .filter(|key| past(key) && found(&hit_of(**key, &rest.by_rank, &rest.in_note)))
+            .min()?;
+        // As many keys as are between the top and it come before it.
+        Some(top + rest.keys.iter().filter(|key| past(key) && *key < first).count())
     }
 
     /// Every hit, best first.
@@ -490,6 +500,8 @@ mod tests {
             assert_eq!(ranked.slice(40..80), &expected[40..80]);
             let deep = expected[15_000].index;
             assert_eq!(ranked.position(|h| h.index == expected[500].index), Some(500));
+            assert_eq!(ranked.position(|h| h.index == usize::MAX), None);
+            assert_eq!(ranked.position(|h| h.index == deep), Some(15_000));
             assert!(ranked.all.get().is_none(), "the top is read without sorting the rest");
             let copy = ranked.clone();
             assert_eq!(ranked.slice(TOP - 5..TOP + 5), &expected[TOP - 5..TOP + 5]);
