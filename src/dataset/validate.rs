@@ -41,9 +41,9 @@ enum Problem<'a> {
     TargetMaybeNotLoaded(usize, &'a str),
     /// A relation to the partner itself.
     SelfTarget(usize),
-    /// A relation written twice, word for word: it would be shown, exported and counted twice.
-    /// (Written three times, it is told once, at its second.)
-    RepeatedRelation(&'a Relation),
+    /// A relation (`relations[n]`) written before, word for word: it would be shown, exported
+    /// and counted twice.
+    RepeatedRelation(usize, &'a Relation),
     /// A relation (`relations[n]`) with both or neither of `target` and `name`, or a blank
     /// `name`.
     BadRelation(usize, RelationKind),
@@ -230,7 +230,7 @@ fn problems<'a>(
     }
     for (n, relation) in p.relations.iter().enumerate() {
         if p.relations[..n].contains(relation) {
-            found.push(Problem::RepeatedRelation(relation));
+            found.push(Problem::RepeatedRelation(n, relation));
         }
         match (&relation.target, &relation.name) {
             (Some(target), None) if target == &p.id => found.push(Problem::SelfTarget(n)),
@@ -245,19 +245,14 @@ fn problems<'a>(
     found
 }
 
-/// Where `relation`, written twice among the relations that start at `relations`, is written
-/// the second time: its other end, after its key.
-fn written_again(finder: &SourceFinder<'_>, relation: &Relation, relations: usize) -> usize {
+/// Where `relation`, written again as the relation that starts at `again`, is: its other end,
+/// after its key.
+fn written_again(finder: &SourceFinder<'_>, relation: &Relation, again: usize) -> usize {
     let (key, end) = match (&relation.target, &relation.name) {
         (Some(target), _) => ("target", target.as_str()),
         (None, name) => ("name", name.as_deref().unwrap_or_default()),
     };
-    let (mut from, mut second) = (relations, relations);
-    for _ in 0..2 {
-        second = finder.locate_string(end, finder.locate(key, from));
-        from = finder.after_string(second);
-    }
-    second
+    finder.locate_string(end, finder.locate_field(key, again + 1))
 }
 
 /// Each problem as a [`DatasetError::Invalid`] with its place in the source, in file order.
@@ -345,7 +340,7 @@ fn place(
     let Placed { start, fields } = partner;
     let at = |field: &str| finder.locate_field(field, fields);
     // Each relation's problem at the relation: two alike placed at `relations:` would be one.
-    let relation = |n: usize| finder.nth_item(n, at("relations"));
+    let relation_at = |n: usize| finder.nth_item(n, at("relations"));
     match problem {
         Problem::NotSlug => (start, fill(said.not_slug, &[id]), said.not_slug_fix.to_owned()),
         Problem::Duplicate(earlier) => {
@@ -376,32 +371,32 @@ fn place(
             )
         }
         Problem::UnknownTarget(n, target) => (
-            finder.locate_string(target, relation(n)),
+            finder.locate_string(target, relation_at(n)),
             fill(said.unknown_target, &[id, &target]),
             said.unknown_target_fix.to_owned(),
         ),
         Problem::TargetNotLoaded(n, target) => (
-            finder.locate_string(target, relation(n)),
+            finder.locate_string(target, relation_at(n)),
             fill(said.target_not_loaded, &[id, &target]),
             said.target_not_loaded_fix.to_owned(),
         ),
         Problem::TargetMaybeNotLoaded(n, target) => (
-            finder.locate_string(target, relation(n)),
+            finder.locate_string(target, relation_at(n)),
             fill(said.target_maybe_not_loaded, &[id, &target]),
             said.target_maybe_not_loaded_fix.to_owned(),
         ),
         Problem::SelfTarget(n) => (
-            finder.locate_string(id, relation(n)),
+            finder.locate_string(id, relation_at(n)),
             fill(said.self_target, &[id]),
             said.self_target_fix.to_owned(),
         ),
-        Problem::RepeatedRelation(relation) => (
-            written_again(finder, relation, at("relations")),
+        Problem::RepeatedRelation(n, relation) => (
+            written_again(finder, relation, relation_at(n)),
             fill(said.repeated_relation, &[id, &relation.kind.slug()]),
             said.repeated_relation_fix.to_owned(),
         ),
         Problem::BadRelation(n, kind) => (
-            relation(n),
+            relation_at(n),
             fill(said.bad_relation, &[id, &kind.slug()]),
             said.bad_relation_fix.to_owned(),
         ),
@@ -784,6 +779,19 @@ mod tests {
         assert_eq!(
             places,
             ["x.ron:4:38", "x.ron:5:36", "x.ron:6:38", "x.ron:7:35"],
+            "{problems:#?}"
+        );
+    }
+
+    /// A relation written three times is told at its second and at its third.
+    #[test]
+    fn a_relation_written_three_times_is_told_twice() {
+        let source = "(partners: [\n    (id: \"a\", name: \"A\", kind: Media, scope: Local, description: \"x\",\n        relations: [\n            (kind: Supports, name: \"Org\"),\n            (kind: Supports, name: \"Org\"),\n            (kind: Supports, /* name: \"Org\" */ name: \"Org\"),\n        ]),\n])";
+        let problems = problems_of(source);
+        let places: Vec<&str> = problems.iter().filter_map(|p| p.split(": ").next()).collect();
+        assert_eq!(places, ["x.ron:5:36", "x.ron:6:54"], "{problems:#?}");
+        assert!(
+            problems.iter().all(|p| p.contains("same relation (supports) twice")),
             "{problems:#?}"
         );
     }
