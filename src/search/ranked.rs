@@ -318,8 +318,11 @@ impl Ranked {
         self.top.first()
     }
 
-    /// The hit at `position`, best first.
+    /// The hit at `position`, best first (none past the last, without sorting for it).
     pub fn get(&self, position: usize) -> Option<&Hit> {
+        if position >= self.len {
+            return None;
+        }
         self.top.get(position).or_else(|| self.all().get(position))
     }
 
@@ -501,6 +504,7 @@ mod tests {
             let deep = expected[15_000].index;
             assert_eq!(ranked.position(|h| h.index == expected[500].index), Some(500));
             assert_eq!(ranked.position(|h| h.index == usize::MAX), None);
+            assert_eq!(ranked.get(expected.len()), None);
             assert_eq!(ranked.position(|h| h.index == deep), Some(15_000));
             assert!(ranked.all.get().is_none(), "the top is read without sorting the rest");
             let copy = ranked.clone();
