@@ -67,6 +67,15 @@ impl Separator {
         }
     }
 
+    /// The name `--separator` takes for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Separator::Comma => "comma",
+            Separator::Semicolon => "semicolon",
+            Separator::Tab => "tab",
+        }
+    }
+
     /// The separator a file name's extension implies: a tab for `.tsv`, else none.
     pub fn from_extension(path: &std::path::Path) -> Option<Separator> {
         let extension = path.extension()?.to_str()?;
@@ -95,9 +104,10 @@ impl ExportFormat {
         matches!(self, ExportFormat::Csv | ExportFormat::Tsv)
     }
 
-    /// The separator its fields take when `--separator` is not given: a tab for TSV.
-    pub fn separator(self) -> Option<Separator> {
-        (self == ExportFormat::Tsv).then_some(Separator::Tab)
+    /// The separator its fields take when none is `given`: a tab for TSV, else a comma. The
+    /// one place the format decides it, for the library's callers and the command alike.
+    pub fn separator(self, given: Option<Separator>) -> Separator {
+        given.unwrap_or(if self == ExportFormat::Tsv { Separator::Tab } else { Separator::Comma })
     }
 
     /// The name `--format` takes for it.
@@ -161,16 +171,18 @@ pub fn carries_unloaded(format: ExportFormat) -> bool {
 
 /// Writes the export of partners `chosen` (catalog positions) in `format` to `out`, followed,
 /// where the format carries them (see [`carries_unloaded`]), by `unloaded`; JSON and Markdown
-/// a partner at a time. `separator` is the CSV's.
+/// a partner at a time. `separator` is the CSV's; `None` takes the format's own (a tab for
+/// TSV, see [`ExportFormat::separator`]).
 pub fn export(
     catalog: &Catalog,
     store: Option<&Store>,
     chosen: &[usize],
     unloaded: &[Unloaded<'_>],
     format: ExportFormat,
-    separator: Separator,
+    separator: Option<Separator>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let separator = format.separator(separator);
     let marks_of = |i: usize| catalog.get(i).and_then(|p| store.and_then(|s| s.marks(&p.id)));
     match format {
         ExportFormat::Csv | ExportFormat::Tsv => {

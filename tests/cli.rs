@@ -628,6 +628,44 @@ fn marks_round_trip() {
 }
 
 #[test]
+fn a_separator_that_contradicts_tsv_is_used_with_a_warning() {
+    let home = Home::new();
+    home.ok(&["star", "ugap"]);
+    let header = |text: &str| text.trim_start_matches('\u{feff}').lines().next().map(str::to_owned);
+    // No --separator: tabs, whether TSV comes from --format or from the file's name.
+    let out = home.run(&["export", "--starred", "--format", "tsv"]);
+    assert!(header(&text(&out.stdout)).is_some_and(|h| h.starts_with("id\tname")));
+    assert_eq!(text(&out.stderr), "");
+    let file = home.path().join("marks.tsv");
+    let file = file.to_str().expect("a UTF-8 path");
+    home.ok(&["export", "--starred", "-o", file]);
+    let written = std::fs::read_to_string(file).expect("the export");
+    assert!(header(&written).is_some_and(|h| h.starts_with("id\tname")), "{written}");
+    // --separator tab is what TSV means: nothing to say.
+    let out = home.run(&["export", "--starred", "--format", "tsv", "--separator", "tab"]);
+    assert!(!text(&out.stderr).contains("warning"), "{}", text(&out.stderr));
+    // Another separator is used, as asked, and said to contradict the format, in each language.
+    for (args, said) in [
+        (&["export", "--starred", "-o", file, "--separator", "comma"][..], "--separator comma"),
+        (
+            &["export", "--starred", "--format", "tsv", "--separator", "semicolon"],
+            "--separator semicolon",
+        ),
+        (
+            &["--lang", "fr", "export", "--starred", "-o", file, "--separator", "comma"],
+            "tabulations",
+        ),
+    ] {
+        let out = home.run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("TSV") && stderr.contains(said), "{args:?}: {stderr}");
+    }
+    let written = std::fs::read_to_string(file).expect("the export");
+    assert!(header(&written).is_some_and(|h| h.starts_with("id,name")), "{written}");
+}
+
+#[test]
 fn a_note_can_come_from_standard_input() {
     let home = Home::new();
     home.cmd()

@@ -70,8 +70,9 @@ fn position(catalog: &Catalog, id: &str) -> usize {
     catalog.position(id).unwrap_or_else(|| panic!("no partner {id}"))
 }
 
+/// The export in `format`, a CSV's fields separated as the format says by default.
 fn run(catalog: &Catalog, store: Option<&Store>, chosen: &[usize], format: ExportFormat) -> String {
-    run_with(catalog, store, chosen, format, Separator::Comma)
+    run_separated(catalog, store, chosen, format, None)
 }
 
 /// [`run`], a CSV's fields separated by `separator`.
@@ -81,6 +82,16 @@ fn run_with(
     chosen: &[usize],
     format: ExportFormat,
     separator: Separator,
+) -> String {
+    run_separated(catalog, store, chosen, format, Some(separator))
+}
+
+fn run_separated(
+    catalog: &Catalog,
+    store: Option<&Store>,
+    chosen: &[usize],
+    format: ExportFormat,
+    separator: Option<Separator>,
 ) -> String {
     let mut out = Vec::new();
     export(catalog, store, chosen, &[], format, separator, &mut out)
@@ -243,6 +254,21 @@ fn csv_from_the_command_line() {
     let ids: BTreeSet<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
     assert_eq!(ids, BTreeSet::from(["ugap", "gsef"]));
     assert!(rows.iter().any(|r| r["note"] == TRICKY_NOTE));
+}
+
+#[test]
+fn tsv_is_tab_separated_unless_a_separator_is_given() {
+    let catalog = bundled();
+    let chosen = [position(&catalog, "ugap")];
+    let header = |text: &str| text.trim_start_matches('\u{feff}').lines().next().map(str::to_owned);
+    // The format decides the separator a library caller leaves to it, as the command does.
+    let tsv = run(&catalog, None, &chosen, ExportFormat::Tsv);
+    assert_eq!(header(&tsv).as_deref().map(|h| h.starts_with("id\tname\tacronym")), Some(true));
+    let csv = run(&catalog, None, &chosen, ExportFormat::Csv);
+    assert_eq!(header(&csv).as_deref().map(|h| h.starts_with("id,name,acronym")), Some(true));
+    // One given is used, for TSV too (the command warns that it contradicts the format).
+    let given = run_with(&catalog, None, &chosen, ExportFormat::Tsv, Separator::Semicolon);
+    assert_eq!(header(&given).as_deref().map(|h| h.starts_with("id;name;acronym")), Some(true));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use extras::{Home, NOTE, bundled, contacts};
 use partners::catalog::Catalog;
-use partners::export::{ExportFormat, Separator, export};
+use partners::export::{ExportFormat, export};
 use partners::store::{Change, Store};
 use partners::vcard::{self, Contact};
 
@@ -161,8 +161,7 @@ fn export_all(catalog: &Catalog, store: Option<&Store>) -> String {
 
 fn vcf(catalog: &Catalog, store: Option<&Store>, chosen: &[usize]) -> String {
     let mut out = Vec::new();
-    export(catalog, store, chosen, &[], ExportFormat::Vcf, Separator::Comma, &mut out)
-        .expect("exports");
+    export(catalog, store, chosen, &[], ExportFormat::Vcf, None, &mut out).expect("exports");
     String::from_utf8(out).expect("UTF-8")
 }
 

@@ -428,10 +428,16 @@ fn export(
     if separator.is_some() && !format.is_table() {
         cx.warn(&fill(i18n::cli().separator_not_csv, &[&format.name()]))?;
     }
-    let separator = separator
-        .or(format.separator())
-        .or_else(|| output.as_deref().and_then(Separator::from_extension))
-        .unwrap_or_default();
+    // A tab is what TSV means: `--format tsv` or `-o FILE.tsv` with another separator is used,
+    // with a warning, as a `--format` that the extension contradicts is.
+    let implied = output.as_deref().and_then(Separator::from_extension);
+    let tab_implied = format == ExportFormat::Tsv || implied.is_some();
+    if let Some(given) =
+        separator.filter(|&s| format.is_table() && tab_implied && s != Separator::Tab)
+    {
+        cx.warn(&fill(i18n::cli().separator_not_tab, &[&given.name()]))?;
+    }
+    let separator = separator.or(implied);
     let catalog = cx.catalog()?;
     let store = cx.store_for_reading();
     let chosen: Vec<usize> = (0..catalog.partners().len())

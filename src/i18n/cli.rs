@@ -145,6 +145,8 @@ table! {
         format_not_extension,
         /// `{}`: the export's format, not CSV, given with `--separator`.
         separator_not_csv,
+        /// `{}`: the `--separator` given (not a tab) for a TSV export (`--format tsv`, `-o FILE.tsv`).
+        separator_not_tab,
         /// `{}`: how many (one), `{}`: the file.
         wrote_one,
         /// `{}`: how many (not one), `{}`: the file.

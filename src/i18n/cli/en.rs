@@ -66,6 +66,7 @@ pub static CLI: Cli = Cli {
     store_too_large: "{} would grow past {} MiB, so nothing was changed; shorten some notes (`partners list --noted` lists them)",
     format_not_extension: "{} ends like a {} file, but --format {} was given: it holds {}; rename the file or drop --format",
     separator_not_csv: "--separator is for CSV only: the {} export has no separator, so it was ignored",
+    separator_not_tab: "TSV means tab-separated, but --separator {} was given: it separates the fields; drop --separator for tabs, or export as CSV",
     wrote_one: "wrote {} partner to {}",
     wrote_many: "wrote {} partners to {}",
     valid_one: "{}: ok, {} partner",

@@ -66,6 +66,7 @@ pub static CLI: Cli = Cli {
     store_too_large: "{} dépasserait {} Mio, rien n'a donc été modifié\u{a0}; raccourcissez des notes (`partners list --noted` les liste)",
     format_not_extension: "{} porte l'extension d'un fichier {}, mais --format {} a été donné\u{a0}: il est écrit au format {}\u{a0}; renommez le fichier ou retirez --format",
     separator_not_csv: "--separator ne vaut que pour le CSV\u{a0}: l'export {} n'a pas de séparateur, l'option a donc été ignorée",
+    separator_not_tab: "TSV signifie séparé par des tabulations, mais --separator {} a été donné\u{a0}: c'est lui qui sépare les champs\u{a0}; retirez --separator pour des tabulations, ou exportez en CSV",
     wrote_one: "{} partenaire écrit dans {}",
     wrote_many: "{} partenaires écrits dans {}",
     valid_one: "{}\u{a0}: ok, {} partenaire",
