@@ -217,7 +217,7 @@ pub struct Cli {
     /// (the default when TERM=dumb).
     #[arg(long)]
     pub plain: bool,
-    /// Language of the messages [default: from `LC_ALL`, `LC_MESSAGES` or `LANG`, else en].
+    /// Language of the messages [default: from `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` or `LANG`, else en].
     #[arg(long, value_enum, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
     /// Print JSON, as the `--json` of `search`, `show`, `list` and `alias` does; it may come

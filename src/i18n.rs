@@ -30,14 +30,43 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The language the locale asks for: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
-    /// that is set and not empty; French when it starts with `fr`, else English.
+    /// The language the locale asks for, as GNU gettext reads it: the locale is the first of
+    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty; unless it is `C` or
+    /// `POSIX` (or none, which is `C`), `LANGUAGE`'s list (`fr:en`) is read first. French when
+    /// the first of these that names a language it knows starts with `fr`, else English.
     pub fn from_locale() -> Lang {
-        let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        Lang::from_variables(|name| std::env::var(name).ok())
+    }
+
+    /// [`Lang::from_locale`] with the environment's variables read through `var`.
+    pub fn from_variables(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
-            .filter_map(|name| std::env::var(name).ok())
+            .filter_map(|name| var(name))
             .find(|value| !value.is_empty());
-        Lang::from_locale_value(value.as_deref())
+        // "C" and "POSIX" ask for the untranslated messages whatever LANGUAGE says, as a
+        // script that sets LC_ALL=C to read them expects (C.UTF-8 is the same locale).
+        let is_c = |locale: &str| {
+            let name = locale.split(['.', '@']).next().unwrap_or(locale);
+            name == "C" || name == "POSIX"
+        };
+        let listed = locale
+            .as_deref()
+            .filter(|locale| !is_c(locale))
+            .and_then(|_| var("LANGUAGE"))
+            .and_then(|list| list.split(':').find_map(Lang::known));
+        listed.unwrap_or_else(|| Lang::from_locale_value(locale.as_deref()))
+    }
+
+    /// The language an entry of `LANGUAGE` (`fr`, `fr_CA`, `en_GB`) names, if one of ours.
+    fn known(entry: &str) -> Option<Lang> {
+        let entry = entry.to_ascii_lowercase();
+        let language = entry.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        match language {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
     }
 
     /// The language `--lang` asks for in `args` (a program's arguments, `--lang fr` or
@@ -190,6 +219,29 @@ mod tests {
             assert_eq!(lang(), Lang::Fr);
         }
         assert_eq!(lang(), Lang::En);
+    }
+
+    #[test]
+    fn language_is_a_list_read_first_unless_the_locale_is_c() {
+        let with = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> =
+                vars.iter().map(|&(n, v)| (n.to_owned(), v.to_owned())).collect();
+            Lang::from_variables(move |name| {
+                vars.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+            })
+        };
+        assert_eq!(with(&[("LANGUAGE", "fr:en"), ("LANG", "en_US.UTF-8")]), Lang::Fr);
+        assert_eq!(with(&[("LANGUAGE", "en:fr"), ("LANG", "fr_FR.UTF-8")]), Lang::En);
+        // A language of the list that is not ours is passed over, for the next.
+        assert_eq!(with(&[("LANGUAGE", "de:fr_CA:en"), ("LANG", "de_DE.UTF-8")]), Lang::Fr);
+        // None of ours in the list: the locale says.
+        assert_eq!(with(&[("LANGUAGE", "de:it"), ("LANG", "fr_FR.UTF-8")]), Lang::Fr);
+        assert_eq!(with(&[("LANGUAGE", ""), ("LC_MESSAGES", "fr_FR.UTF-8")]), Lang::Fr);
+        // The C locale, named or by default, keeps the messages untranslated.
+        assert_eq!(with(&[("LANGUAGE", "fr"), ("LC_ALL", "C"), ("LANG", "fr_FR")]), Lang::En);
+        assert_eq!(with(&[("LANGUAGE", "fr"), ("LANG", "POSIX")]), Lang::En);
+        assert_eq!(with(&[("LANGUAGE", "fr"), ("LANG", "C.UTF-8")]), Lang::En);
+        assert_eq!(with(&[("LANGUAGE", "fr")]), Lang::En);
     }
 
     #[test]

@@ -33,7 +33,7 @@ const PARTNER_KEYS: &[&str] = &[
 ];
 
 /// The variables that choose the language when `--lang` is not given, strongest first.
-const LOCALE_VARIABLES: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
+const LOCALE_VARIABLES: [&str; 4] = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// A temporary home folder and commands that use it.
 struct Home {

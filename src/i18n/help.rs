@@ -34,7 +34,7 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
              terminaux simples (par défaut quand TERM=dumb)"
         }
         ("", "lang") => {
-            "Langue des messages [par défaut\u{a0}: selon `LC_ALL`, `LC_MESSAGES` ou `LANG`, \
+            "Langue des messages [par défaut\u{a0}: selon `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` ou `LANG`, \
              sinon en] [valeurs\u{a0}: en, fr]"
         }
         ("", "json") => {

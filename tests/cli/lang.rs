@@ -85,6 +85,17 @@ fn the_locale_chooses_lc_all_first_then_lc_messages_then_lang() {
 }
 
 #[test]
+fn language_is_read_first_as_gnu_gettext_reads_it() {
+    let home = Home::new();
+    let fr_first = ("LANGUAGE", "fr:en");
+    assert_eq!(home.star_says(&[fr_first, ("LANG", "en_US.UTF-8")], &[]), FRENCH);
+    assert_eq!(home.star_says(&[("LANGUAGE", "de:en"), ("LANG", "fr_FR.UTF-8")], &[]), ENGLISH);
+    // The C locale keeps the messages untranslated; --lang still wins.
+    assert_eq!(home.star_says(&[fr_first, ("LC_ALL", "C"), ("LANG", "en_US")], &[]), ENGLISH);
+    assert_eq!(home.star_says(&[fr_first, ("LANG", "en_US")], &["--lang", "en"]), ENGLISH);
+}
+
+#[test]
 fn changes_are_confirmed_in_french() {
     let home = Home::new();
     let fr = |args: &[&str]| home.ok(&[args, &["--lang", "fr"]].concat());
