@@ -159,6 +159,14 @@ fn in_french(mut command: clap::Command, name: &str) -> clap::Command {
         command = command.mut_arg(&id, |arg| {
             let heading = if arg.is_positional() { "Arguments\u{a0}" } else { OPTIONS };
             let arg = arg.help_heading(heading);
+            // `--data <FICHIER>`, `[RECHERCHE]`: the names of values in French too.
+            let names: Vec<&'static str> = arg
+                .get_value_names()
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|name| i18n::help::french_value_name(name.as_str()))
+                .collect();
+            let arg = if names.is_empty() { arg } else { arg.value_names(names) };
             match text {
                 // The values are in the French text: clap would list them in English.
                 Some(text) if arg.get_action().takes_values() => {

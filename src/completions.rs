@@ -278,8 +278,21 @@ fn headed(
     if !heading.is_empty() {
         writeln!(out, "{heading}")?;
     }
+    // A bold heading inside a command is followed by its first item with no blank line
+    // between (as `.SH` is): no paragraph spacing for that item alone, the usual after it.
+    let mut tight = heading.lines().last().is_some_and(|line| line.starts_with(".B "));
+    if tight {
+        writeln!(out, ".PD 0")?;
+    }
     for line in lines {
         writeln!(out, "{line}")?;
+        if tight && (line == ".TP" || line == ".PP" || line == ".IP") {
+            writeln!(out, ".PD")?;
+            tight = false;
+        }
+    }
+    if tight {
+        writeln!(out, ".PD")?;
     }
     Ok(())
 }

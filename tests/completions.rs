@@ -266,13 +266,14 @@ fn man_gives_each_commands_arguments_a_heading() {
             let rest = &page[from + start.len()..];
             rest[..rest.find(".SS ").unwrap_or(rest.len())].to_owned()
         };
-        for (command, word) in [("search", "<\\fIQUERY\\fR>"), ("show", "<\\fIID\\fR>")] {
+        let query = if lang == "fr" { "<\\fIRECHERCHE\\fR>" } else { "<\\fIQUERY\\fR>" };
+        for (command, word) in [("search", query), ("show", "<\\fIID\\fR>")] {
             let part = part(command);
             let arguments = part.find(".B ARGUMENTS\n").unwrap_or_else(|| panic!("{lang}: {part}"));
             let options = part.find(".B OPTIONS\n").unwrap_or_else(|| panic!("{lang}: {part}"));
             let described = part.find(word).unwrap_or_else(|| panic!("{lang}: {word} in {part}"));
             // The word's own entry (a `.TP` item), not the synopsis.
-            let entry = part.find(&format!(".TP\n{word}")).unwrap_or_else(|| panic!("{part}"));
+            let entry = part.find(&format!(".TP\n.PD\n{word}")).unwrap_or_else(|| panic!("{part}"));
             assert!(
                 described < arguments && arguments < entry && entry < options,
                 "{lang}: {part}"
@@ -280,6 +281,74 @@ fn man_gives_each_commands_arguments_a_heading() {
         }
         // A command that takes no word has no ARGUMENTS heading.
         assert!(!part("list").contains("ARGUMENTS"), "{lang}: {}", part("list"));
+    }
+}
+
+/// The French page names the values in French (`[RECHERCHE]`, `<FICHIER>`), the English
+/// page in English.
+#[test]
+fn man_names_values_in_the_users_language() {
+    let home = Home::new();
+    let english = home.ok(&["man"]);
+    let french = home.ok(&["--lang", "fr", "man"]);
+    for (page, words, not) in [
+        (&english, ["[\\fIQUERY\\fR]", "\\fI<FILE>\\fR", "<\\fIFILES\\fR>"], "RECHERCHE"),
+        (&french, ["[\\fIRECHERCHE\\fR]", "\\fI<FICHIER>\\fR", "<\\fIFICHIERS\\fR>"], "QUERY"),
+    ] {
+        for word in words {
+            assert!(page.contains(word), "{word} in {page}");
+        }
+        assert!(!page.contains(not), "{not} in {page}");
+    }
+    for english_name in ["<FILE>", "<DIR>", "<TEXT>", "<KIND>", "<SEP>", "FILES\\fR"] {
+        assert!(!french.contains(english_name), "{english_name} in {french}");
+    }
+}
+
+/// Inside a command, a bold heading (ARGUMENTS, OPTIONS) is followed by its first item with
+/// no blank line, as `man` shows the page, in either language.
+#[test]
+fn man_has_no_blank_line_after_a_commands_headings() {
+    let home = Home::new();
+    for lang in ["en", "fr"] {
+        let page = home.ok(&["--lang", lang, "man"]);
+        let lines: Vec<&str> = page.lines().collect();
+        let headings: Vec<usize> =
+            (0..lines.len()).filter(|&i| lines[i].starts_with(".B ")).collect();
+        assert!(headings.len() > 10, "{lang}: {page}");
+        for i in headings {
+            // No paragraph spacing for the first item, the usual after it.
+            assert_eq!(lines.get(i + 1..i + 4), Some(&[".PD 0", ".TP", ".PD"][..]), "{lang}: {i}");
+        }
+        // As `man` shows it, where there is one.
+        let file = home.path().join(format!("partners.{lang}.1"));
+        std::fs::write(&file, &page).expect("the page written");
+        let shown = Process::new("man")
+            .args(["-l", "--"])
+            .arg(&file)
+            .env("MANWIDTH", "100")
+            .env("MAN_KEEP_FORMATTING", "")
+            .env("MANPAGER", "cat")
+            .env("PAGER", "cat")
+            .env("LANG", "C.UTF-8")
+            .output()
+            .ok();
+        let Some(shown) = shown.filter(|out| out.status.success()) else { continue };
+        let shown = String::from_utf8_lossy(&shown.stdout);
+        let shown: Vec<&str> = shown.lines().map(str::trim).collect();
+        let mut seen = 0;
+        for (i, line) in shown.iter().enumerate() {
+            if *line == "ARGUMENTS" || *line == "OPTIONS" {
+                seen += 1;
+                let next = shown.get(i + 1).copied().unwrap_or_default();
+                assert!(
+                    !next.is_empty(),
+                    "{lang}: a blank line after {line}:\n{}",
+                    shown.join("\n")
+                );
+            }
+        }
+        assert!(seen > 10, "{lang}: {}", shown.join("\n"));
     }
 }
 

@@ -158,11 +158,28 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
     })
 }
 
+/// The French of a value's name (`QUERY` in `[QUERY]`, `FILE` in `--data <FILE>`), as the help
+/// and the man page show it; `None` for a name that is the same in both languages.
+pub fn french_value_name(english: &str) -> Option<&'static str> {
+    Some(match english {
+        "QUERY" => "RECHERCHE",
+        "FILE" => "FICHIER",
+        "FILES" => "FICHIERS",
+        "DIR" => "DOSSIER",
+        "THEME" => "THÈME",
+        "LANG" => "LANGUE",
+        "KIND" => "TYPE",
+        "TEXT" => "TEXTE",
+        "SEP" => "SÉPARATEUR",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
 
-    use super::french;
+    use super::{french, french_value_name};
 
     #[test]
     fn every_subcommand_and_argument_has_its_french_help() {
@@ -188,5 +205,27 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "no French help for {missing:?}");
+    }
+
+    /// Each value's name is French, or one that reads the same in French (`ID`, `N`).
+    #[test]
+    fn every_value_name_is_said_in_french() {
+        let same = ["ID", "N", "FORMAT", "SHELL"];
+        let mut command = crate::cli::Cli::command();
+        command.build();
+        let mut english = Vec::new();
+        let mut walk = vec![command];
+        while let Some(command) = walk.pop() {
+            for arg in command.get_arguments().filter(|arg| arg.get_action().takes_values()) {
+                let names = arg.get_value_names().unwrap_or_default();
+                for name in names.iter().map(clap::builder::Str::as_str) {
+                    if french_value_name(name).is_none() && !same.contains(&name) {
+                        english.push(format!("{} {name}", command.get_name()));
+                    }
+                }
+            }
+            walk.extend(command.get_subcommands().cloned());
+        }
+        assert!(english.is_empty(), "no French for {english:?}");
     }
 }

@@ -287,7 +287,7 @@ fn a_refused_command_line_is_told_in_french_too() {
     // An option without its value says so, not that an empty value is invalid.
     for (args, option) in [
         (&["--lang", "fr", "search", "ugap", "--limit"][..], "--limit <N>"),
-        (&["--lang", "fr", "list", "--kind"][..], "--kind <KIND>"),
+        (&["--lang", "fr", "list", "--kind"][..], "--kind <TYPE>"),
     ] {
         let said = refused(args);
         let expected = format!("erreur : une valeur est attendue après « {option} »\n");
@@ -295,10 +295,10 @@ fn a_refused_command_line_is_told_in_french_too() {
     }
     let said = refused(&["--lang", "fr", "note"]);
     assert!(
-        said.starts_with("erreur : arguments obligatoires manquants : <ID>, <TEXT>..."),
+        said.starts_with("erreur : arguments obligatoires manquants : <ID>, <TEXTE>..."),
         "{said}"
     );
-    assert!(said.contains("\nUtilisation : partners note <ID> <TEXT>...\n"), "{said}");
+    assert!(said.contains("\nUtilisation : partners note <ID> <TEXTE>...\n"), "{said}");
     let said = refused(&["--lang", "fr", "list", "--bogus"]);
     assert!(said.starts_with("erreur : argument inattendu « --bogus »"), "{said}");
     assert!(said.ends_with("Pour en savoir plus, essayez « --help ».\n"), "{said}");
@@ -322,15 +322,15 @@ fn a_refused_command_line_is_told_in_french_too() {
     for (args, expected) in [
         (
             &["--lang", "fr", "search", "x", "--lang", "de"][..],
-            "erreur : valeur « de » invalide pour « --lang <LANG> » : valeurs possibles : en, fr\n",
+            "erreur : valeur « de » invalide pour « --lang <LANGUE> » : valeurs possibles : en, fr\n",
         ),
         (
             &["--lang", "fr", "--lang", "de"][..],
-            "erreur : l'argument « --lang <LANG> » ne peut être donné qu'une fois\n",
+            "erreur : l'argument « --lang <LANGUE> » ne peut être donné qu'une fois\n",
         ),
         (
             &["--lang=fr", "search", "x", "--lang="][..],
-            "erreur : une valeur est attendue après « --lang <LANG> »",
+            "erreur : une valeur est attendue après « --lang <LANGUE> »",
         ),
         (&["--lang", "fr", "help", "frob"][..], "erreur : sous-commande inconnue « frob »\n"),
     ] {
@@ -339,7 +339,7 @@ fn a_refused_command_line_is_told_in_french_too() {
     }
     let out = home.cmd().env("LANG", "fr_FR.UTF-8").args(["--lang", "de"]).output().expect("runs");
     let said = text(&out.stderr).replace('\u{a0}', " ");
-    assert!(said.starts_with("erreur : valeur « de » invalide pour « --lang <LANG> »"), "{said}");
+    assert!(said.starts_with("erreur : valeur « de » invalide pour « --lang <LANGUE> »"), "{said}");
     // In English, clap's own words.
     let said = refused(&["list", "--bogus"]);
     assert!(said.starts_with("error: unexpected argument '--bogus' found"), "{said}");
