@@ -6,9 +6,11 @@
 //! works the same in bash, zsh, fish and PowerShell. `partners completions SHELL` prints the
 //! small script that hooks the binary into the shell; re-sourcing it at shell start-up (as
 //! the README says) keeps it in step with the binary. Bash has its own adapter ([`bash`]),
-//! which quotes file names on the line.
+//! which quotes file names on the line; zsh and fish theirs ([`shells`]), so that in every
+//! shell a word not begun is offered the commands ([`offered`]).
 
 mod bash;
+mod shells;
 
 use std::ffi::OsStr;
 use std::io::{self, Write};
@@ -16,9 +18,10 @@ use std::path::PathBuf;
 
 use clap::CommandFactory as _;
 use clap_complete::CompletionCandidate;
-use clap_complete::env::{CompleteEnv, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
+use clap_complete::env::{CompleteEnv, Elvish, EnvCompleter, Powershell, Shells};
 
 pub use self::bash::Bash;
+pub use self::shells::{Fish, Zsh};
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;
@@ -64,6 +67,15 @@ fn completed_command() -> clap::Command {
     let mut command = Cli::command();
     command.build();
     command.mut_arg("json", |json| json.hide(false))
+}
+
+/// Keeps of `candidates` what a Tab on `word` offers: on a word not begun, options would
+/// bury the commands (and bash would put their common `--` on the line), so they are offered
+/// once a `-` is typed, in every shell alike.
+fn offered(word: &OsStr, candidates: &mut Vec<CompletionCandidate>) {
+    if word.is_empty() {
+        candidates.retain(|c| !c.get_id().is_some_and(|id| id.starts_with("arg::")));
+    }
 }
 
 /// Writes the script that makes `shell` complete `partners` by asking the binary.

@@ -92,21 +92,27 @@ fn json_is_offered_before_the_command() {
     }
 }
 
-/// In bash, a word not begun is offered the commands, not the options mixed in: those come
-/// once a `-` is typed.
+/// In every shell, a word not begun is offered the commands, not the options mixed in: those
+/// come once a `-` is typed.
 #[test]
-fn bash_offers_options_once_a_dash_is_typed() {
+fn every_shell_offers_options_once_a_dash_is_typed() {
     let home = Home::new();
-    for line in [&["partners", ""][..], &["partners", "--lang", "fr", ""]] {
-        let offered = ask(&home, "bash", line);
-        for command in SUBCOMMANDS {
-            assert!(offered.iter().any(|o| o == command), "{command} in {offered:?}");
+    for shell in ["bash", "zsh", "fish"] {
+        for line in [&["partners", ""][..], &["partners", "--lang", "fr", ""]] {
+            let offered = ask(&home, shell, line);
+            for command in SUBCOMMANDS {
+                assert!(offered.iter().any(|o| o == command), "{shell}: {command} in {offered:?}");
+            }
+            assert!(offered.iter().all(|o| !o.starts_with('-')), "{shell} {line:?}: {offered:?}");
         }
-        assert!(offered.iter().all(|o| !o.starts_with('-')), "{line:?}: {offered:?}");
+        let options = ask(&home, shell, &["partners", "-"]);
+        assert!(options.iter().any(|o| o == "--data"), "{shell}: {options:?}");
+        assert!(options.iter().all(|o| o.starts_with('-')), "{shell}: {options:?}");
+        // A command's options too wait for a `-`; its ids do not.
+        let offered = ask(&home, shell, &["partners", "show", ""]);
+        assert!(offered.iter().any(|o| o == "ugap"), "{shell}: {offered:?}");
+        assert!(offered.iter().all(|o| !o.starts_with('-')), "{shell}: {offered:?}");
     }
-    let options = ask(&home, "bash", &["partners", "-"]);
-    assert!(options.iter().any(|o| o == "--data"), "{options:?}");
-    assert!(options.iter().all(|o| o.starts_with('-')), "{options:?}");
 }
 
 #[test]

@@ -112,11 +112,7 @@ pub fn answers(
     cmd.build();
     let paths = path_tags(cmd);
     let mut candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
-    // On a word not begun, options would bury the commands, and alone bash would put their
-    // common `--` on the line: options are offered once a `-` is typed.
-    if current.text.is_empty() {
-        candidates.retain(|c| !c.get_id().is_some_and(|id| id.starts_with("arg::")));
-    }
+    super::offered(std::ffi::OsStr::new(&current.text), &mut candidates);
     let file_names =
         candidates.iter().any(|c| c.get_tag().is_some_and(|tag| paths.contains(&tag.to_string())));
     let values = candidates
