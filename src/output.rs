@@ -214,8 +214,9 @@ pub fn card(catalog: &Catalog, index: usize, marks: Option<&Marks>, format: Card
     let mut about = vec![words.kind(p.kind).to_owned(), words.scope(p.scope).to_owned()];
     about.extend(p.location.as_deref().map(t));
     let mut under_title = vec![about.join(" · ")];
-    if !p.aliases.is_empty() {
-        let aliases: Vec<_> = p.aliases.iter().map(|a| t(a)).collect();
+    // A blank alias (a `Partner` built by hand may hold one) is left out, as in the browser.
+    let aliases: Vec<_> = p.aliases.iter().filter(|a| !a.trim().is_empty()).map(|a| t(a)).collect();
+    if !aliases.is_empty() {
         under_title.push(fill(said.also_known_as, &[&aliases.join(said.list_separator)]));
     }
     if !p.topics.is_empty() {

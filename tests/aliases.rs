@@ -12,7 +12,7 @@ use partners::store::{Change, Marks, State, Store};
 use tempfile::TempDir;
 
 mod common;
-use common::{app_with, bundled, draw};
+use common::{app_with, bundled, detail_rows, draw, partner};
 
 /// An app on the bundled data with `state`, at 80×24, after the keys of `keys` (the notation of
 /// [`common::events`]), with the effects the keys asked for.
@@ -251,4 +251,38 @@ fn the_detail_lights_up_what_the_query_found_in_your_aliases() {
     let (app, _) = run_with(state, (100, 30), "marmite");
     let matched = lit(&app);
     assert_eq!(matched, ["Marmite"], "only the alias that was found, where it was found");
+}
+
+/// A `Partner` built through the library may hold blank aliases (a dataset refuses them): the
+/// detail shows neither an empty entry nor an alias line with nothing on it, in either language.
+#[test]
+fn the_detail_leaves_out_blank_aliases_of_a_partner_built_by_hand() {
+    use partners::catalog::Catalog;
+    use partners::output::CardFormat;
+    let with = |aliases: &[&str]| {
+        let mut one = partner("one", "One", "A partner.");
+        one.aliases = aliases.iter().map(|&a| a.to_owned()).collect();
+        let catalog = Catalog::from_partners(vec![one], Vec::new(), Vec::new());
+        detail_rows(&app_with(catalog, State::default(), "", (80, 24), &[]))
+    };
+    for (lang, also) in [(Lang::En, "Also:"), (Lang::Fr, "Aussi appelé")] {
+        i18n::set(lang);
+        let rows = with(&["", "La centrale", " \t", "\u{a0}", "Zoë"]);
+        let shown: Vec<&String> = rows.iter().filter(|row| row.starts_with(also)).collect();
+        assert_eq!(shown.len(), 1, "{lang:?}: {rows:#?}");
+        let listed = shown[0].split_once(':').map_or("", |(_, list)| list).trim();
+        assert_eq!(listed, "La centrale, Zoë", "{lang:?}: {rows:#?}");
+        let rows = with(&["", "   "]);
+        assert!(rows.iter().all(|row| !row.starts_with(also)), "{lang:?}: {rows:#?}");
+        // The card `partners show` prints leaves them out too.
+        let mut one = partner("one", "One", "A partner.");
+        one.aliases = vec![String::new(), "La centrale".into(), "  ".into()];
+        let catalog = Catalog::from_partners(vec![one], Vec::new(), Vec::new());
+        for format in [CardFormat::Text, CardFormat::Md] {
+            let card = partners::output::card(&catalog, 0, None, format);
+            let line = card.lines().find(|l| l.contains("La centrale")).unwrap_or_default();
+            assert!(line.trim_end().ends_with(": La centrale"), "{lang:?} {format:?}: {card}");
+        }
+    }
+    i18n::set(Lang::En);
 }

@@ -221,10 +221,14 @@ pub fn build(
         about.push(clean(location).into_owned());
     }
     push_wrapped(lines, &about.join(" · "), columns, Role::Heading);
-    if !partner.aliases.is_empty() {
+    // Datasets refuse a blank alias, but a `Partner` built by the library's user may hold one:
+    // shown, it would be an empty entry (`Also: , x`) or a line with nothing after its label.
+    let aliases: Vec<(usize, &String)> =
+        partner.aliases.iter().enumerate().filter(|(_, alias)| !alias.trim().is_empty()).collect();
+    if !aliases.is_empty() {
         let mut segments = vec![seg(t.also, Role::Dim)];
-        for (i, alias) in partner.aliases.iter().enumerate() {
-            if i > 0 {
+        for (n, &(i, alias)) in aliases.iter().enumerate() {
+            if n > 0 {
                 segments.push(seg(", ", Role::Dim));
             }
             let positions = highlights.aliases.get(i).map_or(&[][..], Vec::as_slice);
