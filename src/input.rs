@@ -108,11 +108,6 @@ const MAIN: &[Context] = &[List, Detail];
 const ALL: &[Context] = &[List, Detail, Help, Note, NoteAsk, Overview, Qr];
 const TEXT: &[Context] = &[List, Note];
 const EDIT: &[Context] = &[List, Detail, Note];
-// Where a user's key for an action of every context goes when the note editor has a use of
-// its own for that key (see [`editor_keeps`]).
-const ALL_BUT_NOTE: &[Context] = &[List, Detail, Help, NoteAsk, Overview, Qr];
-const ALL_BUT_ASK: &[Context] = &[List, Detail, Help, Note, Overview, Qr];
-const OUTSIDE_EDITOR: &[Context] = &[List, Detail, Help, Overview, Qr];
 
 /// Every key of the browser by default. Earlier bindings win; the help lists them in this
 /// order, and the first key of an action is the one the hints show.
@@ -264,35 +259,34 @@ fn first_asking(table: &[Binding], key: Key) -> Option<&Binding> {
     table.iter().find(|b| b.contexts.contains(&NoteAsk) && b.key == key)
 }
 
-/// Whether the note editor keeps its default use `binding` of a key in `context` when the
-/// user gives that key to an action of every context (`quit = ["esc"]`): in the editor its
-/// own meaning wins (Esc still leaves it, asking before unsaved text is lost), elsewhere the
-/// user's.
-fn editor_keeps(binding: &Binding, context: Context) -> bool {
-    matches!(context, Note | NoteAsk)
+/// Whether an overlay (the help, the overview, the QR code, the note editor and its question)
+/// keeps its default use `binding` of a key in `context` when the user gives that key to an
+/// action of every context (`quit = ["esc"]`): there its own meaning wins (Esc still closes
+/// the help, leaves the editor asking before unsaved text is lost), elsewhere the user's.
+fn overlay_keeps(binding: &Binding, context: Context) -> bool {
+    matches!(context, Help | Note | NoteAsk | Overview | Qr)
         && binding.contexts != ALL
         && binding.contexts.contains(&context)
 }
 
-/// `contexts` less the note editor's where a default binding of `key` that `kept` keeps has
-/// a use there of the editor's own (see [`editor_keeps`]); only for the contexts of an action
-/// of every context.
-fn leaving_editor_keys(
+/// Where a new `key` of an action bound in `contexts` goes: there, less the overlays where a
+/// default binding of `key` that `kept` keeps has a use of the overlay's own (see
+/// [`overlay_keeps`]), each left context then bound alone; only for the contexts of an
+/// action of every context.
+fn leaving_overlay_keys(
     contexts: &'static [Context],
     key: Key,
     kept: impl Fn(&Binding) -> bool,
-) -> &'static [Context] {
+) -> Vec<&'static [Context]> {
     if contexts != ALL {
-        return contexts;
+        return vec![contexts];
     }
     let keeps =
-        |context| BINDINGS.iter().any(|b| b.key == key && kept(b) && editor_keeps(b, context));
-    match (keeps(Note), keeps(NoteAsk)) {
-        (false, false) => ALL,
-        (true, false) => ALL_BUT_NOTE,
-        (false, true) => ALL_BUT_ASK,
-        (true, true) => OUTSIDE_EDITOR,
+        |context| BINDINGS.iter().any(|b| b.key == key && kept(b) && overlay_keeps(b, context));
+    if !ALL.iter().any(|&context| keeps(context)) {
+        return vec![ALL];
     }
+    ALL.iter().filter(|&&context| !keeps(context)).map(std::slice::from_ref).collect()
 }
 
 /// Every context where `action` has a key by default.
@@ -316,7 +310,7 @@ pub fn is_default_key(action: &Action, key: Key) -> bool {
 /// The keys in force: the default table with the user's rebindings. Rebinding an action
 /// replaces all its default keys, in the same contexts; a rebound key takes precedence over
 /// any default use of that key there (which then disappears from the help), but for the note
-/// editor's own keys over an action of every context (see [`editor_keeps`]).
+/// editor's own keys over an action of every context (see [`overlay_keeps`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bindings {
     /// User bindings first (they win), then the defaults, each in table order.
@@ -350,8 +344,9 @@ impl Bindings {
             let contexts: Vec<&Context> = own.flat_map(|b| b.contexts).collect();
             for key in keys {
                 let others = BINDINGS.iter().filter(|b| {
-                    let taken_in =
-                        |c: &Context| contexts.contains(&c) && !(everywhere && editor_keeps(b, *c));
+                    let taken_in = |c: &Context| {
+                        contexts.contains(&c) && !(everywhere && overlay_keeps(b, *c))
+                    };
                     b.key == *key
                         && b.action != *action
                         && b.contexts.iter().any(taken_in)
@@ -389,10 +384,11 @@ impl Bindings {
             }
             for key in keys.iter().filter(|key| !defaults.iter().any(|b| b.key == **key)) {
                 for &contexts in &contexts {
-                    let contexts = leaving_editor_keys(contexts, *key, kept);
                     // A plain character is typed in the query: it acts only on an empty one.
                     let guard = if key.is_typed() { Guard::EmptyQuery } else { Guard::Always };
-                    user.push(Binding { contexts, key: *key, action: action.clone(), guard });
+                    for contexts in leaving_overlay_keys(contexts, *key, kept) {
+                        user.push(Binding { contexts, key: *key, action: action.clone(), guard });
+                    }
                 }
             }
         }

@@ -290,6 +290,43 @@ fn a_missing_file_is_the_defaults() {
     assert!(partners(&home).args(["config", "--check"]).output().expect("runs").status.success());
 }
 
+/// Esc bound to quit (`quit = ["esc"]`) quits from the list and the detail, but each overlay
+/// keeps its own Esc: it closes the help, the overview and the QR code, and cancels the note.
+#[test]
+fn esc_bound_to_quit_still_closes_each_overlay() {
+    use partners::action::Action;
+    use partners::app::App;
+    use partners::config::Config;
+    let config =
+        Config::parse("[keys]\nquit = [\"esc\"]\n", std::path::Path::new("c.toml")).expect("reads");
+    let catalog = partners::catalog::Catalog::bundled().expect("the bundled dataset");
+    let mut app = App::new(catalog, partners::store::State::default(), "");
+    app.set_bindings(config.bindings());
+    let esc = crossterm::event::Event::Key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Esc,
+    ));
+    for (open, closed_by) in [
+        (Action::OpenHelp, Action::CloseOverlay),
+        (Action::OpenOverview, Action::CloseOverlay),
+        (Action::ShowQr, Action::CloseOverlay),
+        (Action::EditNote, Action::CancelNote),
+    ] {
+        app.update(open.clone());
+        assert!(app.overlay().is_some(), "{open:?} opens");
+        let action = partners::input::action(&esc, app.key_state());
+        assert_eq!(action, Some(closed_by.clone()), "Esc in {open:?}");
+        app.update(closed_by);
+        assert!(app.overlay().is_none(), "{open:?} closed");
+        // Out of it, Esc quits, as asked.
+        assert_eq!(partners::input::action(&esc, app.key_state()), Some(Action::Quit));
+    }
+    // The help says so: Esc closes it there, and quits outside.
+    let bindings = config.bindings();
+    let help = bindings.help_rows(partners::input::Context::Help);
+    let close = help.iter().find(|(keys, _)| keys.iter().any(|k| k == "Esc"));
+    assert!(close.is_some_and(|(_, said)| !said.to_lowercase().contains("quit")), "{help:?}");
+}
+
 /// A plain letter bound to quit quits only from an empty query: in a note, it is text.
 #[test]
 fn a_letter_bound_to_quit_is_text_in_a_note() {
