@@ -262,6 +262,14 @@ impl<W: Write> Session<'_, W> {
         if let Some(location) = &p.location {
             let _ = write!(line, ", {}", clean(location));
         }
+        // Two partners of the same name would read alike (a screen reader says no more): the
+        // id tells them apart, and is what `show ID` takes.
+        let named_alike = |other: &crate::dataset::Partner| {
+            other.id != p.id && other.name.trim().to_lowercase() == p.name.trim().to_lowercase()
+        };
+        if self.catalog.partners().iter().any(named_alike) {
+            let _ = write!(line, ", {}", fill(t().same_name_id, &[&clean(&p.id)]));
+        }
         let marks = self.store.as_deref().and_then(|s| s.marks(&p.id));
         let mine: Vec<&str> = [
             (marks.is_some_and(|m| m.starred), t().mark_starred),

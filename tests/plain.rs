@@ -52,6 +52,32 @@ fn search_read_star_mark_note_and_leave() {
     assert_eq!(marks.note.as_deref(), Some("Met at booth 12; call back, in March"));
 }
 
+/// Two partners of the same name (and kind, no acronym or location to tell them apart) are
+/// told apart by their ids in the list, in either language; a name of its own has none.
+#[test]
+fn partners_of_the_same_name_are_told_apart_by_their_ids() {
+    let dataset = r#"(partners: [
+        (id: "cci-nord", name: "Chambre de commerce", kind: PublicBody, scope: National,
+         description: "One."),
+        (id: "cci-sud", name: "Chambre de Commerce", kind: PublicBody, scope: National,
+         description: "Two."),
+        (id: "other", name: "Chambre des métiers", kind: PublicBody, scope: National,
+         description: "Three."),
+    ])"#;
+    let dataset = parse(dataset, std::path::Path::new("alike.ron")).expect("the dataset parses");
+    let catalog = Catalog::from_partners(dataset.partners, Vec::<Source>::new(), Vec::new());
+    let text = session(&catalog, None, "chambre\nq\n");
+    assert_readable(&text);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("Chambre")).collect();
+    assert!(lines.iter().any(|l| l.ends_with(", id cci-nord")), "{text}");
+    assert!(lines.iter().any(|l| l.ends_with(", id cci-sud")), "{text}");
+    assert!(lines.iter().any(|l| l.contains("métiers") && !l.contains(" id ")), "{text}");
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let text = session(&catalog, None, "chambre\nq\n");
+    partners::i18n::set(partners::i18n::Lang::En);
+    assert!(text.contains(", identifiant cci-sud"), "{text}");
+}
+
 #[test]
 fn your_own_aliases_are_added_found_and_removed() {
     let home = TempDir::new().expect("a temporary folder");

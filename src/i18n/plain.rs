@@ -65,6 +65,9 @@ table! {
         mark_starred,
         mark_met,
         mark_noted,
+        /// `{}`: the partner's id, after a result whose name another partner has too (the
+        /// lines would read alike; `show ID` reads it).
+        same_name_id,
         /// After a result found by the user's note or own aliases rather than its fields.
         found_in_note,
         /// `{}`: the word of the query a result lacks (see `all_but_one`).

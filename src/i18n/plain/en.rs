@@ -49,6 +49,7 @@ Commands:
     mark_starred: "starred",
     mark_met: "met",
     mark_noted: "noted",
+    same_name_id: "id {}",
     found_in_note: "found in your note or aliases",
     lacks_word: "without “{}”",
     all_but_one: "No partner has every word of the query: these have all but one.",
