@@ -62,3 +62,18 @@ fn a_spelling_covers_another_only_where_it_finds_as_much() {
     assert!(!slot(vec![typed("kapp")]).covers(&typed("kappa")));
     assert!(slot(vec![typed("kappa")]).covers(&typed("kappa")));
 }
+
+#[test]
+fn a_word_of_four_letters_no_acronym_swaps_into_needs_no_word_list() {
+    let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+    let index = Index::with_glossary(&partners, Glossary::bundled());
+    let ids = |text: &str| {
+        let hits = index.search(&Query::parse(text).expect("a query"), &[], None);
+        hits.iter().map(|hit| partners[hit.index].id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids("ugap").first().map(String::as_str), Some("ugap"));
+    // Making the partners' words is most of a one-off search of a large dataset.
+    assert!(!index.has_vocabulary(), "no acronym is ugap with two letters swapped");
+    assert!(ids("ugpa").contains(&"ugap".to_owned()), "one is ugpa's");
+    assert!(index.has_vocabulary(), "ugpa might have been a word");
+}
