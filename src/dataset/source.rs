@@ -341,41 +341,22 @@ impl<'a> SourceFinder<'a> {
     /// that field. Else where `name:` is written after `from`, else `from`.
     pub(super) fn locate_field(&self, name: &str, from: usize) -> usize {
         let bytes = self.source.as_bytes();
-        let (mut at, mut depth) = (from, 0usize);
-        while let Some(&byte) = bytes.get(at) {
-            let next = match byte {
-                b'"' => literal_end(bytes, at),
-                b'\'' => Some(super::syntax::skip_char(bytes, at)),
-                b'/' => super::fast_ron::skip_comment(bytes, at),
-                b'(' | b'[' | b'{' => {
-                    depth += 1;
-                    Some(at + 1)
-                }
-                b')' | b']' | b'}' if depth == 0 => None,
-                b')' | b']' | b'}' => {
-                    depth -= 1;
-                    Some(at + 1)
-                }
-                b if b.is_ascii_alphabetic() || b == b'_' => {
-                    let end = at + bytes[at..].iter().take_while(|b| is_word(**b)).count();
-                    let word = &bytes[at..end];
+        let mut depth = 0usize;
+        for (at, token) in tokens(bytes, from) {
+            match token {
+                Token::Open => depth += 1,
+                Token::Close if depth == 0 => break,
+                Token::Close => depth -= 1,
+                Token::Word(end) if depth == 0 && &bytes[at..end] == name.as_bytes() => {
                     let after =
                         end + bytes[end..].iter().take_while(|b| b.is_ascii_whitespace()).count();
-                    if matches!(word, b"r" | b"br") && matches!(bytes.get(end), Some(b'"' | b'#')) {
-                        super::syntax::skip_raw_string(bytes, end)
-                    } else if depth == 0
-                        && word == name.as_bytes()
-                        && bytes.get(after) == Some(&b':')
-                    {
+                    if bytes.get(after) == Some(&b':') {
                         return at;
-                    } else {
-                        Some(end)
                     }
                 }
-                _ => Some(at + 1),
-            };
-            let Some(next) = next else { break };
-            at = next;
+                Token::Word(_) => {}
+                Token::Unclosed => break,
+            }
         }
         self.locate(&format!("{name}:"), from)
     }
@@ -384,25 +365,19 @@ impl<'a> SourceFinder<'a> {
     /// outside any string, before `at`): the structure whose text goes on at `at`. A
     /// partner's fields may be written before its id, which is where it is found.
     pub(super) fn opening(&self, from: usize, at: usize) -> Option<usize> {
-        let bytes = self.source.as_bytes();
         let mut open = Vec::new();
-        let mut next = from;
-        while next < at {
-            next = match bytes[next] {
-                b'"' => literal_end(bytes, next)?,
-                b'\'' => super::syntax::skip_char(bytes, next),
-                b'/' => super::fast_ron::skip_comment(bytes, next)?,
-                b'(' | b'[' | b'{' => {
-                    open.push(next);
-                    next + 1
-                }
-                b')' | b']' | b'}' => {
+        for (next, token) in tokens(self.source.as_bytes(), from) {
+            if next >= at {
+                break;
+            }
+            match token {
+                Token::Open => open.push(next),
+                Token::Close => {
                     open.pop();
-                    next + 1
                 }
-                b if is_word(b) => word_end(bytes, next)?,
-                _ => next + 1,
-            };
+                Token::Word(_) => {}
+                Token::Unclosed => return None,
+            }
         }
         open.pop()
     }
@@ -411,14 +386,10 @@ impl<'a> SourceFinder<'a> {
     /// after `from` (a place outside any string: the list's field name), else `from`: a
     /// relation of `relations: [...]`, whatever it holds.
     pub(super) fn nth_item(&self, n: usize, from: usize) -> usize {
-        let bytes = self.source.as_bytes();
-        let (mut at, mut depth, mut seen) = (from, 0usize, 0usize);
-        while let Some(&byte) = bytes.get(at) {
-            let next = match byte {
-                b'"' => literal_end(bytes, at),
-                b'\'' => Some(super::syntax::skip_char(bytes, at)),
-                b'/' => super::fast_ron::skip_comment(bytes, at),
-                b'(' | b'[' | b'{' => {
+        let (mut depth, mut seen) = (0usize, 0usize);
+        for (at, token) in tokens(self.source.as_bytes(), from) {
+            match token {
+                Token::Open => {
                     depth += 1;
                     if depth == 2 {
                         if seen == n {
@@ -426,19 +397,13 @@ impl<'a> SourceFinder<'a> {
                         }
                         seen += 1;
                     }
-                    Some(at + 1)
                 }
                 // The list ends, or the structure it is in.
-                b')' | b']' | b'}' if depth <= 1 => None,
-                b')' | b']' | b'}' => {
-                    depth -= 1;
-                    Some(at + 1)
-                }
-                b if is_word(b) => word_end(bytes, at),
-                _ => Some(at + 1),
-            };
-            let Some(next) = next else { break };
-            at = next;
+                Token::Close if depth <= 1 => break,
+                Token::Close => depth -= 1,
+                Token::Word(_) => {}
+                Token::Unclosed => break,
+            }
         }
         from
     }
@@ -480,6 +445,53 @@ fn raw_start(bytes: &[u8], quote: usize) -> usize {
 
 /// The byte after the word that starts at `at` (a field's name, a variant), or after the raw
 /// string it opens (`r"…"`, `r#"…"#`); `None` if that string never closes.
+/// What a place in a dataset's text is found by, past strings, characters and comments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// `(`, `[` or `{`.
+    Open,
+    /// `)`, `]` or `}`.
+    Close,
+    /// A word (a field's name, an identifier), ending at this byte.
+    Word(usize),
+    /// A string or a comment that never ends: nothing after it is read.
+    Unclosed,
+}
+
+/// The brackets and words of `bytes` from `from` (a place outside any string), each with where
+/// it is.
+fn tokens(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, Token)> + '_ {
+    let mut next = Some(from);
+    std::iter::from_fn(move || {
+        loop {
+            let at = next?;
+            let &byte = bytes.get(at)?;
+            let (after, token) = match byte {
+                b'"' => (literal_end(bytes, at), None),
+                b'\'' => (Some(super::syntax::skip_char(bytes, at)), None),
+                b'/' => (super::fast_ron::skip_comment(bytes, at), None),
+                b'(' | b'[' | b'{' => (Some(at + 1), Some(Token::Open)),
+                b')' | b']' | b'}' => (Some(at + 1), Some(Token::Close)),
+                b if is_word(b) => {
+                    let end = at + bytes[at..].iter().take_while(|b| is_word(**b)).count();
+                    // A raw string (`r"…"`, `br#"…"#`) is skipped as a whole.
+                    match word_end(bytes, at) {
+                        Some(after) if after == end => (Some(end), Some(Token::Word(end))),
+                        after => (after, None),
+                    }
+                }
+                _ => (Some(at + 1), None),
+            };
+            next = after;
+            match (after, token) {
+                (None, _) => return Some((at, Token::Unclosed)),
+                (Some(_), Some(token)) => return Some((at, token)),
+                (Some(_), None) => {}
+            }
+        }
+    })
+}
+
 fn word_end(bytes: &[u8], at: usize) -> Option<usize> {
     let end = at + bytes[at..].iter().take_while(|b| is_word(**b)).count();
     let raw =
