@@ -105,6 +105,24 @@ mod tests {
     }
 
     #[test]
+    fn letters_found_first_need_nothing_else_warming_makes() {
+        let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let many: Vec<_> = partners.iter().cycle().take(4096).cloned().collect();
+        let cold = Index::with_glossary(&many, Glossary::bundled());
+        let lettered = Index::with_glossary(&many, Glossary::bundled());
+        // What warming makes first: a letter typed meanwhile is read from them.
+        lettered.find_letters();
+        let mut searcher = Searcher::default();
+        for text in ["e", "s", "u", "z"] {
+            let query = Query::parse(text).expect("a query");
+            let expected = cold.search(&query, &[], None);
+            assert_eq!(searcher.search(&lettered, &query, &[]), expected, "{text}");
+        }
+        assert!(lettered.letters().slots("e").is_some(), "found");
+        assert!(!lettered.has_vocabulary(), "a letter needs no words: warming makes them next");
+    }
+
+    #[test]
     fn letters_found_ahead_change_no_result() {
         let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
         // Enough partners for a searcher to keep slots (from 2,048).
