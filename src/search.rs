@@ -27,6 +27,7 @@
 //! - `searcher`: incremental search, keystroke after keystroke;
 //! - `vocabulary`: the distinct words of the partners, for corrections and the word lists.
 
+mod candidates;
 mod expand;
 mod fold;
 mod fuzzy;

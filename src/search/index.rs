@@ -519,21 +519,7 @@ impl Index {
         });
         let mut plans = self.plan(query, true);
         let scanned = within.map_or(self.entries.len(), <[usize]>::len);
-        if let Some(postings) = self.postings.get()
-            && scanned >= POSTINGS_MIN
-        {
-            // Among few partners, a common spelling is read in their texts.
-            let pays = |form: &&mut Form| postings.pays(form.plan.term(), scanned);
-            for form in plans.iter_mut().flat_map(GroupPlan::forms_mut).filter(pays) {
-                let start = form.kind != FormKind::Direct;
-                let occurs = postings.may_hold(form.plan.term(), start, false);
-                form.plan.in_short = postings.may_hold(form.plan.term(), start, true);
-                form.plan.occurs = occurs;
-            }
-            for plan in &mut plans {
-                plan.bound_extras(self.entries.len());
-            }
-        }
+        self.mark_occurrences(&mut plans, scanned);
         if let Some(recent) = recent
             && self.entries.len() >= POSTINGS_MIN
         {
@@ -541,6 +527,15 @@ impl Index {
             self.keep_scores(&mut plans, query.groups.len(), recent);
         }
         let notes = self.notes();
+        // Only the partners that may match are scored, when the word lists can tell.
+        let candidates = (self.postings.get().is_some() && scanned >= POSTINGS_MIN)
+            .then(|| self.candidates(&plans, &notes.holders))
+            .flatten()
+            .map(|bits| match within {
+                Some(within) => within.iter().copied().filter(|&i| bits.has(i)).collect(),
+                None => bits.ones(),
+            });
+        let within: Option<&[usize]> = candidates.as_deref().or(within);
         let hit = |i: usize| {
             let mark = marks.get(i).copied().unwrap_or_default();
             self.score(i, &plans, mark, notes.get(i))
@@ -575,6 +570,25 @@ impl Index {
             None => Arc::from(rank_among(&mut keys, |i| self.tie_key(i, ranked))),
         };
         Matches::new(keys, by_rank, in_note)
+    }
+
+    /// Tells the spellings of `plans` which partners may hold them, from the word lists,
+    /// when there are `scanned` partners to look at: enough for the lists to pay.
+    pub(super) fn mark_occurrences(&self, plans: &mut [GroupPlan<'_>], scanned: usize) {
+        let Some(postings) = self.postings.get().filter(|_| scanned >= POSTINGS_MIN) else {
+            return;
+        };
+        // Among few partners, a common spelling is read in their texts.
+        let pays = |form: &&mut Form| postings.pays(form.plan.term(), scanned);
+        for form in plans.iter_mut().flat_map(GroupPlan::forms_mut).filter(pays) {
+            let start = form.kind != FormKind::Direct;
+            let occurs = postings.may_hold(form.plan.term(), start, false);
+            form.plan.in_short = postings.may_hold(form.plan.term(), start, true);
+            form.plan.occurs = occurs;
+        }
+        for plan in plans {
+            plan.bound_extras(self.entries.len());
+        }
     }
 
     /// Gives the spellings of `plans` the slots of `recent` (or of the letters found ahead)

@@ -34,12 +34,30 @@ impl Bits {
         Bits(vec![0; len.div_ceil(64)])
     }
 
+    /// How many partners.
+    pub(super) fn count(&self) -> usize {
+        self.0.iter().map(|word| word.count_ones() as usize).sum()
+    }
+
     pub(super) fn has(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|word| word >> (i % 64) & 1 == 1)
     }
 
-    fn set(&mut self, i: usize) {
+    pub(super) fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    /// The partners, in index order.
+    pub(super) fn ones(&self) -> Vec<usize> {
+        let mut ones = Vec::new();
+        for (n, &word) in self.0.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                ones.push(n * 64 + word.trailing_zeros() as usize);
+                word &= word - 1;
+            }
+        }
+        ones
     }
 
     /// Adds the partners of `other`.
@@ -49,7 +67,8 @@ impl Bits {
         }
     }
 
-    fn and(&mut self, other: &Bits) {
+    /// Keeps only the partners of `other` too.
+    pub(super) fn and(&mut self, other: &Bits) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a &= b;
         }

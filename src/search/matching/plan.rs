@@ -28,7 +28,7 @@ pub(in crate::search) struct TermPlan {
     /// Where an occurrence of it counts.
     reach: Reach,
     /// What a credible fuzzy hit needs of a partner's short fields.
-    pub(super) gate: FuzzyGate,
+    pub(in crate::search) gate: FuzzyGate,
     /// The partners whose words may hold the term (see [`super::postings`]), when known: the
     /// others need no scan.
     pub(in crate::search) occurs: Option<Arc<Bits>>,
