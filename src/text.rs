@@ -33,12 +33,21 @@ pub fn is_blank(text: &str) -> bool {
 /// Whether `c` is an invisible formatting character that terminals disagree on (some draw a
 /// soft hyphen or a zero-width space in a column, some in none): soft hyphen, zero-width
 /// space and non-joiner, word joiner and invisible operators, byte-order mark, and the like.
-/// The zero-width joiner and the variation selectors stay: emoji sequences need them.
+/// The zero-width joiner and the variation selectors stay: emoji sequences need them. So
+/// are the format characters that `unicode-width` and the terminals' `wcwidth` measure apart:
+/// the Arabic and Syriac marks written above numbers (none for us, one column there), the
+/// interlinear annotation marks and the Egyptian and musical format controls (one for us,
+/// none there), which would push a row's border out or leave a hole.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{AD}'
             | '\u{34F}'
+            | '\u{605}'
+            | '\u{70F}'
+            | '\u{890}'
+            | '\u{891}'
+            | '\u{8E2}'
             | '\u{115F}'
             | '\u{1160}'
             | '\u{17B4}'
@@ -51,6 +60,9 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{3164}'
             | '\u{FEFF}'
             | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1D173}'..='\u{1D17A}'
     )
 }
 
@@ -568,6 +580,21 @@ mod tests {
         assert_eq!(clean_document("a\u{2028}b\u{2029}c"), "a\nb\nc");
         let runs = highlight_runs("a\u{200D}bc", &[3], 20);
         assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
+    }
+
+    /// Format characters measured one way by `unicode-width` and another by the terminals
+    /// (glibc's `wcwidth`, so tmux and xterm) never reach the screen, so no row is pushed out.
+    #[test]
+    fn format_characters_terminals_measure_otherwise_are_dropped() {
+        for c in ['\u{605}', '\u{70F}', '\u{890}', '\u{891}', '\u{8E2}', '\u{FFF9}', '\u{FFFB}']
+            .into_iter()
+            .chain(['\u{13430}', '\u{1343F}', '\u{1D173}', '\u{1D17A}'])
+        {
+            let text = format!("mus{c}x");
+            assert_eq!(clean(&text), "musx", "{c:?}");
+            assert_eq!(width(&text), 4, "{c:?}");
+            assert_eq!(char_width(c), 0, "{c:?}");
+        }
     }
 
     #[test]
