@@ -100,6 +100,7 @@ fn refuse_json_where_unknown(
         return Ok(());
     }
     command.build();
+    let these = printing_json(command).join(i18n::cli().list_separator);
     let (command, matches) = match matches.subcommand() {
         Some((name, sub)) => match command.find_subcommand_mut(name) {
             Some(command) => (command, sub),
@@ -127,16 +128,32 @@ fn refuse_json_where_unknown(
         error
     } else {
         let mut error = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(command);
+        let mut tips = Vec::new();
         // As clap says it where the command takes words: they may be `--json`.
         if command.get_positionals().next().is_some() {
-            let tip = "to pass '--json' as a value, use '-- --json'";
-            error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+            tips.push("to pass '--json' as a value, use '-- --json'".into());
         }
+        // Said so, since the shell offers `--json` before every command.
+        let name = command.get_bin_name().unwrap_or_else(|| command.get_name());
+        let tip = fill(i18n::cli().arg_no_json, &[&name, &these]);
+        tips.push(tip.clone().into());
+        error.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+        // The French refusal says clap's tips again, this one as it is.
+        error.insert(ContextKind::Custom, ContextValue::String(tip));
         error
     };
     error.insert(ContextKind::InvalidArg, ContextValue::String("--json".to_owned()));
     error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
     Err(error)
+}
+
+/// The names of `command`'s subcommands that print JSON: those with a `--json` of their own,
+/// not the copy of the global one clap gives every command once built.
+pub fn printing_json(command: &clap::Command) -> Vec<&str> {
+    let own = |sub: &&clap::Command| {
+        sub.get_arguments().any(|arg| arg.get_id() == "json" && !arg.is_global_set())
+    };
+    command.get_subcommands().filter(own).map(clap::Command::get_name).collect()
 }
 
 /// The French help's heading of options (clap adds the colon).

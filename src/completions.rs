@@ -12,7 +12,7 @@
 mod bash;
 mod shells;
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -69,12 +69,29 @@ fn completed_command() -> clap::Command {
     command.mut_arg("json", |json| json.hide(false))
 }
 
-/// Keeps of `candidates` what a Tab on `word` offers: on a word not begun, options would
-/// bury the commands (and bash would put their common `--` on the line), so they are offered
-/// once a `-` is typed, in every shell alike.
-fn offered(word: &OsStr, candidates: &mut Vec<CompletionCandidate>) {
-    if word.is_empty() {
+/// Keeps of `candidates` what a Tab on the word `index` of `args` offers, `command` built:
+/// on a word not begun, options would bury the commands (and bash would put their common
+/// `--` on the line), so they are offered once a `-` is typed, in every shell alike. After a
+/// `--json` written before the command, the commands offered are those that print JSON: the
+/// others refuse it.
+fn offered(
+    command: &clap::Command,
+    args: &[OsString],
+    index: usize,
+    candidates: &mut Vec<CompletionCandidate>,
+) {
+    if args.get(index).is_none_or(|word| word.is_empty()) {
         candidates.retain(|c| !c.get_id().is_some_and(|id| id.starts_with("arg::")));
+    }
+    let before = args.iter().take(index).skip(1);
+    let before_command =
+        before.take_while(|word| *word != "--" && command.find_subcommand(word).is_none());
+    if before_command.into_iter().any(|word| word == "--json") {
+        let json = crate::cli::printing_json(command);
+        candidates.retain(|c| match c.get_id().and_then(|id| id.strip_prefix("command::")) {
+            Some(name) => json.contains(&name),
+            None => true,
+        });
     }
 }
 

@@ -526,6 +526,15 @@ fn json_works_before_the_command_and_only_where_the_command_takes_it() {
         let err = text(&out.stderr);
         assert!(err.contains(said) && err.contains("--json"), "{args:?}: {err}");
     }
+    // Where the command prints no JSON, the refusal says which commands do.
+    let said = text(&home.run(&["--json", "star", "ugap"]).stderr);
+    let tip = "tip: 'partners star' prints no JSON; these commands do: search, show, list, alias";
+    assert!(said.contains(tip), "{said}");
+    let said = text(&home.run(&["--lang", "fr", "--json", "star", "ugap"]).stderr);
+    let tip = "astuce\u{a0}: «\u{a0}partners star\u{a0}» n'écrit pas de JSON\u{a0}; ces \
+               commandes en écrivent\u{a0}: search, show, list, alias\n";
+    assert!(said.contains(tip), "{said}");
+    assert!(said.starts_with("erreur\u{a0}: argument inattendu «\u{a0}--json\u{a0}»\n\n  astuce"));
     // Nothing was starred or aliased on the way.
     assert_eq!(home.json(&["alias", "ugap", "--json"])["aliases"], serde_json::json!([]));
     assert_eq!(home.json(&["list", "--starred", "--json"]), serde_json::json!([]));

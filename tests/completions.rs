@@ -92,6 +92,24 @@ fn json_is_offered_before_the_command() {
     }
 }
 
+/// After a `--json` written before the command, the commands offered are those that print
+/// JSON, which take it there: `partners --json star ugap` is refused.
+#[test]
+fn after_json_only_the_commands_that_print_json_are_offered() {
+    let home = Home::new();
+    for shell in ["bash", "zsh", "fish"] {
+        for line in [&["partners", "--json", ""][..], &["partners", "--lang", "fr", "--json", ""]] {
+            let offered = ask(&home, shell, line);
+            assert_eq!(offered, ["search", "show", "list", "alias"], "{shell} {line:?}");
+        }
+        assert_eq!(ask(&home, shell, &["partners", "--json", "s"]), ["search", "show"], "{shell}");
+        assert!(ask(&home, shell, &["partners", "--json", "st"]).is_empty(), "{shell}");
+        // Without it, or after the command, every command is offered.
+        let offered = ask(&home, shell, &["partners", "--lang", "fr", "st"]);
+        assert_eq!(offered, ["star"], "{shell}");
+    }
+}
+
 /// In every shell, a word not begun is offered the commands, not the options mixed in: those
 /// come once a `-` is typed.
 #[test]

@@ -91,6 +91,10 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
     } else if rendered.contains(&format!("'-- {arg}'")) {
         message = format!("{message}\n\n  {}", fill(said.arg_after_dashes, &[&arg, &arg]));
     }
+    if let Some(tip) = context(ContextKind::Custom) {
+        let gap = if message.contains('\n') { "\n" } else { "\n\n" };
+        message = format!("{message}{gap}  {}", fill(said.arg_tip, &[&tip]));
+    }
     let usage = rendered.lines().find_map(|line| line.strip_prefix("Usage:"));
     let usage = usage.map(|usage| format!("{}{usage}\n\n", said.arg_usage)).unwrap_or_default();
     Some(format!("{} {message}\n\n{usage}{}\n", said.arg_error, said.arg_more))

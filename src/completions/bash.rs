@@ -111,8 +111,8 @@ pub fn answers(
     super::see_home_typed(args.iter().cloned());
     cmd.build();
     let paths = path_tags(cmd);
-    let mut candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
-    super::offered(std::ffi::OsStr::new(&current.text), &mut candidates);
+    let mut candidates = clap_complete::engine::complete(cmd, args.clone(), index, current_dir)?;
+    super::offered(cmd, &args, index, &mut candidates);
     let file_names =
         candidates.iter().any(|c| c.get_tag().is_some_and(|tag| paths.contains(&tag.to_string())));
     let values = candidates

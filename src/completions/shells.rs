@@ -47,9 +47,9 @@ impl EnvCompleter for Zsh {
         if args.len() == index {
             args.push(OsString::new());
         }
-        let word = args.get(index).cloned().unwrap_or_default();
-        let mut candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
-        super::offered(&word, &mut candidates);
+        let mut candidates =
+            clap_complete::engine::complete(cmd, args.clone(), index, current_dir)?;
+        super::offered(cmd, &args, index, &mut candidates);
         for (i, candidate) in candidates.iter().enumerate() {
             if i != 0 {
                 write!(buf, "{}", ifs.as_deref().unwrap_or("\n"))?;
@@ -97,9 +97,9 @@ impl EnvCompleter for Fish {
         buf: &mut dyn Write,
     ) -> io::Result<()> {
         let index = args.len().saturating_sub(1);
-        let word = args.last().cloned().unwrap_or_default();
-        let mut candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
-        super::offered(&word, &mut candidates);
+        let mut candidates =
+            clap_complete::engine::complete(cmd, args.clone(), index, current_dir)?;
+        super::offered(cmd, &args, index, &mut candidates);
         for candidate in candidates {
             write!(buf, "{}", candidate.get_value().to_string_lossy())?;
             if let Some(help) = candidate.get_help() {

@@ -91,6 +91,11 @@ table! {
         arg_did_you_mean,
         /// `{}`: an argument that starts with `-`, `{}`: the same. Passing it as a value.
         arg_after_dashes,
+        /// `{}`: a command (`partners star`), `{}`: the commands that print JSON. Follows
+        /// `arg_unknown` for a `--json` given to a command that prints none.
+        arg_no_json,
+        /// `{}`: a tip of the program's own, said in the user's language already.
+        arg_tip,
         /// Before the usage line.
         arg_usage,
         /// The last line.

@@ -39,6 +39,8 @@ pub static CLI: Cli = Cli {
     arg_invalid_utf8: "invalid UTF-8 was detected in one or more arguments",
     arg_did_you_mean: "tip: a similar argument exists: '{}'",
     arg_after_dashes: "tip: to pass '{}' as a value, use '-- {}'",
+    arg_no_json: "'{}' prints no JSON; these commands do: {}",
+    arg_tip: "tip: {}",
     arg_usage: "Usage:",
     arg_more: "For more information, try '--help'.",
 

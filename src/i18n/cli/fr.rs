@@ -39,6 +39,8 @@ pub static CLI: Cli = Cli {
     arg_invalid_utf8: "un argument n'est pas de l'UTF-8 valide (le terminal écrit-il dans un autre codage\u{a0}?)",
     arg_did_you_mean: "astuce\u{a0}: un argument proche existe\u{a0}: «\u{a0}{}\u{a0}»",
     arg_after_dashes: "astuce\u{a0}: pour passer «\u{a0}{}\u{a0}» comme valeur, écrivez «\u{a0}-- {}\u{a0}»",
+    arg_no_json: "«\u{a0}{}\u{a0}» n'écrit pas de JSON\u{a0}; ces commandes en écrivent\u{a0}: {}",
+    arg_tip: "astuce\u{a0}: {}",
     arg_usage: "Utilisation\u{a0}:",
     arg_more: "Pour en savoir plus, essayez «\u{a0}--help\u{a0}».",
 
