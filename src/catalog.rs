@@ -117,6 +117,8 @@ pub struct Catalog {
     similar_memo: Mutex<similar::Memo>,
     /// What [`Catalog::widest_labels`] found, kept.
     widest_labels: OnceLock<Vec<usize>>,
+    /// What [`Catalog::name_shared`] reads, found once.
+    names_shared: OnceLock<Vec<bool>>,
     /// How many partners each valid file of the datasets folder held, before merging: what
     /// `partners validate` says of it without parsing it again.
     file_partners: Vec<(PathBuf, usize)>,
@@ -392,30 +394,60 @@ impl Catalog {
             warnings,
             similar_memo: Mutex::default(),
             widest_labels: OnceLock::new(),
+            names_shared: OnceLock::new(),
             file_partners: Vec::new(),
             not_loaded: HashMap::new(),
         }
     }
 
     /// For each kind (in the order of [`Kind::ALL`]), the widest "Name (ACR)" of its
-    /// partners in columns (0: none of that kind). Measured once, on every core: the list's
-    /// width, read by the browser's thread when a large catalog comes, is measured before on
-    /// the loader's.
+    /// partners in columns, with the id after a name another partner has (0: none of that
+    /// kind). Measured once, on every core: the list's width, read by the browser's thread
+    /// when a large catalog comes, is measured before on the loader's.
     pub fn widest_labels(&self) -> &[usize] {
         self.widest_labels.get_or_init(|| {
             let kinds = Kind::ALL.len();
-            let widest = |mut widest: Vec<usize>, p: &Partner| {
+            self.name_shared(0);
+            let widest = |mut widest: Vec<usize>, (i, p): (usize, &Partner)| {
                 let at = Kind::ALL.iter().position(|&k| k == p.kind).unwrap_or(0);
-                widest[at] = widest[at].max(p.label_width());
+                // A space and the id, as the list's row shows it.
+                let id = if self.name_shared(i) {
+                    crate::text::width(&crate::text::clean(&p.id)) + 1
+                } else {
+                    0
+                };
+                widest[at] = widest[at].max(p.label_width() + id);
                 widest
             };
             let wider =
                 |a: Vec<usize>, b: Vec<usize>| a.iter().zip(&b).map(|(a, b)| *a.max(b)).collect();
             self.partners
                 .par_iter()
+                .enumerate()
                 .fold(|| vec![0; kinds], widest)
                 .reduce(|| vec![0; kinds], wider)
         })
+    }
+
+    /// Whether another partner has the name of the partner at `index` (whatever their case
+    /// or the spaces around): the two would read alike without their ids. Found for every
+    /// partner at the first call, on every core, then read for each row drawn.
+    pub fn name_shared(&self, index: usize) -> bool {
+        let shared = self.names_shared.get_or_init(|| {
+            let key = |p: &Partner| p.name.trim().to_lowercase();
+            let keys: Vec<String> = self.partners.par_iter().map(key).collect();
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+            let mut shared = vec![false; keys.len()];
+            for pair in order.windows(2) {
+                if keys[pair[0]] == keys[pair[1]] {
+                    shared[pair[0]] = true;
+                    shared[pair[1]] = true;
+                }
+            }
+            shared
+        });
+        shared.get(index).copied().unwrap_or(false)
     }
 
     fn by_id(&self) -> &Ids {

@@ -50,15 +50,6 @@ struct Session<'a, W: Write> {
     shown: usize,
     /// The partner being read.
     open: Option<usize>,
-    /// The names (trimmed, lowercase) more than one partner has, counted on the first line
-    /// that asks: looking through every partner for each line listed took seconds a page at
-    /// a million partners.
-    shared_names: std::cell::OnceCell<std::collections::HashSet<String>>,
-}
-
-/// A name as two partners would read alike.
-fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
 }
 
 /// Runs plain mode until `quit` or the end of `input`.
@@ -87,7 +78,6 @@ pub fn run_from(
         hits: vec![],
         shown: 0,
         open: None,
-        shared_names: std::cell::OnceCell::new(),
     };
     writeln!(session.out, "{}", t().welcome)?;
     if !first.trim().is_empty() {
@@ -274,15 +264,7 @@ impl<W: Write> Session<'_, W> {
         }
         // Two partners of the same name would read alike (a screen reader says no more): the
         // id tells them apart, and is what `show ID` takes.
-        let shared = self.shared_names.get_or_init(|| {
-            let mut seen = std::collections::HashSet::new();
-            let partners = self.catalog.partners().iter();
-            partners
-                .map(|other| name_key(&other.name))
-                .filter(|key| !seen.insert(key.clone()))
-                .collect()
-        });
-        if shared.contains(&name_key(&p.name)) {
+        if self.catalog.name_shared(index) {
             let _ = write!(line, ", {}", fill(t().same_name_id, &[&clean(&p.id)]));
         }
         let marks = self.store.as_deref().and_then(|s| s.marks(&p.id));

@@ -15,7 +15,7 @@ use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::search::Mark;
 use crate::text::{pad, truncate, width};
-use crate::view::list::{MARKS_WIDTH, badge, label_runs};
+use crate::view::list::{MARKS_WIDTH, badge, id_suffix, label_runs};
 
 /// Drawn over the left border at the selected row.
 pub const SELECTION_MARK: &str = "▌";
@@ -74,12 +74,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 (true, false, None) => format!(" {}", badge(partner.kind)),
             };
             let room = columns.saturating_sub(MARKS_WIDTH + width(&badge_text));
+            // Another partner of this name would show the same row: the id tells them apart.
+            let (id_text, room) = if app.catalog().name_shared(hit.index) {
+                id_suffix(&partner.id, room)
+            } else {
+                (String::new(), room)
+            };
             let label = label_runs(partner, &highlights.name, &highlights.acronym, room);
             spans.extend(label.into_iter().map(|(run, is_matched)| {
                 Span::styled(run, if is_matched { matched } else { base })
             }));
-            let filled = spans_width(&spans);
             let badge_style = if selected { theme.dim.patch(theme.selected) } else { theme.dim };
+            spans.push(Span::styled(id_text, badge_style));
+            let filled = spans_width(&spans);
             let gap = columns.saturating_sub(filled + width(&badge_text));
             spans.push(Span::styled(pad("", gap), base));
             spans.push(Span::styled(badge_text, badge_style));

@@ -108,6 +108,50 @@ pub fn label_runs(
     runs_in_view(&whole, &positions, room)
 }
 
+/// Columns the name keeps before a row's id when room is short: a stub, the id telling the
+/// partner from the others of its name.
+const NAME_BEFORE_ID: usize = 5;
+
+/// Columns the id after a name another partner has takes in a row, its space included.
+pub fn id_width(id: &str) -> usize {
+    width(&clean(id)) + 1
+}
+
+/// What a row of a partner whose name another has ends with, in `room` columns after the
+/// marks: its id, after a space, and the room left for "Name (ACR)". The id comes before the
+/// name, the same as the other's: whole while the name keeps a stub; else cut at its start,
+/// where ids of one name share their words (`…-lyon`).
+pub fn id_suffix(id: &str, room: usize) -> (String, usize) {
+    let wanted = id_width(id);
+    let id = clean(id);
+    if room >= wanted + NAME_BEFORE_ID {
+        return (format!(" {id}"), room - wanted);
+    }
+    let label_room = NAME_BEFORE_ID.min(room / 2);
+    let id_room = room - label_room;
+    if id_room < 2 {
+        return (String::new(), room);
+    }
+    (format!(" {}", keep_end(&id, id_room - 1)), label_room)
+}
+
+/// `text` (clean) in `max` columns, its end kept: `…` and as much of the end as fits.
+fn keep_end(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    let mut end: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        if used + char_width(c) > max {
+            break;
+        }
+        used += char_width(c);
+        end.push(c);
+    }
+    std::iter::once('…').chain(end.into_iter().rev()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +187,21 @@ mod tests {
                 let query = Query::parse(&format!("kind:{badge}")).expect("kind: accepts it");
                 assert_eq!(query.groups[0][0].atom, Atom::Kind(vec![kind]), "{lang:?} {kind:?}");
             }
+        }
+    }
+
+    #[test]
+    fn an_id_is_kept_before_the_name_and_cut_at_its_start() {
+        let id = "mission-locale-lyon";
+        assert_eq!(id_suffix(id, 40), (" mission-locale-lyon".to_owned(), 20));
+        assert_eq!(id_suffix(id, 25), (" mission-locale-lyon".to_owned(), 5));
+        assert_eq!(id_suffix(id, 24), (" …ssion-locale-lyon".to_owned(), 5));
+        assert_eq!(id_suffix(id, 12), (" …ale-lyon".to_owned(), 5));
+        assert_eq!(id_suffix(id, 6), (" …on".to_owned(), 3));
+        assert_eq!(id_suffix(id, 2), (String::new(), 2));
+        for room in 0..40 {
+            let (suffix, label) = id_suffix(id, room);
+            assert!(width(&suffix) + label <= room, "{room}");
         }
     }
 

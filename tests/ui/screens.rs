@@ -202,3 +202,48 @@ fn marked_partner_narrow_detail() {
     }
     insta::assert_snapshot!("marked_narrow_detail_end_50x16", draw(&app).backend());
 }
+
+/// Two partners of one name and acronym (`cci-nord`, `cci-sud`) and one of a name of its own.
+fn named_alike() -> partners::catalog::Catalog {
+    let dataset = r#"(partners: [
+        (id: "cci-nord", name: "Chambre de commerce et d'industrie", acronym: "CCI",
+         kind: PublicBody, scope: National, description: "One."),
+        (id: "cci-sud", name: "Chambre de Commerce et d'Industrie ", acronym: "CCI",
+         kind: PublicBody, scope: National, description: "Two."),
+        (id: "cma", name: "Chambre de métiers", kind: PublicBody, scope: National,
+         description: "Three."),
+    ])"#;
+    let path = std::path::Path::new("alike.ron");
+    let dataset = partners::dataset::parse(dataset, path).expect("the dataset parses");
+    let sources = Vec::<partners::catalog::Source>::new();
+    partners::catalog::Catalog::from_partners(dataset.partners, sources, Vec::new())
+}
+
+/// The list's rows of partners named alike end with their ids (dim), so that they do not
+/// read alike; a name of its own has none.
+#[rstest]
+fn partners_named_alike_show_their_ids(#[values(SIZES[0], SIZES[1], SIZES[2])] size: (u16, u16)) {
+    let app = app_with(named_alike(), partners::store::State::default(), "chambre", size, &[]);
+    insta::assert_snapshot!(name(size, "named_alike"), draw(&app).backend());
+}
+
+/// At every width the browser draws, the rows of partners named alike differ.
+#[test]
+fn partners_named_alike_differ_at_every_width() {
+    for width in 30..=160 {
+        let size = (width, 24);
+        let app = app_with(named_alike(), partners::store::State::default(), "", size, &[]);
+        let buffer = draw(&app).backend().buffer().clone();
+        let list = app.areas().list;
+        let row = |y: u16| -> String {
+            (list.x + 1..list.x + list.width - 1).map(|x| buffer[(x, y)].symbol()).collect()
+        };
+        let rows: Vec<String> = (list.y + 1..list.y + 4).map(row).collect();
+        assert!(rows.iter().all(|r| r.contains("Chambre")), "{width}: {rows:#?}");
+        assert_ne!(rows[0], rows[1], "{width}");
+        assert!(!rows[2].contains("cma"), "{width}: {rows:#?}");
+        for (row, end) in rows.iter().zip(["nord", "sud"]) {
+            assert!(row.trim_end().contains(end), "{width}: {row:?}");
+        }
+    }
+}
