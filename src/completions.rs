@@ -227,11 +227,16 @@ pub fn man(out: &mut dyn Write) -> io::Result<()> {
     // Each part rendered defines the quote string again: once is enough.
     let mut defined = std::collections::HashSet::new();
     let page = String::from_utf8_lossy(&page);
-    for line in page.lines() {
+    // clap_mangen puts an empty line between two breaks before an option's "Possible
+    // values:", which roff prints as a blank line under the option's text: one break.
+    let mut last = "";
+    for line in page.lines().filter(|line| !line.is_empty()) {
         let definition = line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
-        if !definition || defined.insert(line) {
+        let again = line == ".br" && last == ".br";
+        if !again && (!definition || defined.insert(line)) {
             writeln!(out, "{line}")?;
         }
+        last = line;
     }
     Ok(())
 }

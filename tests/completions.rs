@@ -258,6 +258,21 @@ fn man_describes_every_command_and_its_options_on_its_one_page() {
     assert!(french.contains("Écrire les partenaires"), "{french}");
 }
 
+/// An option's possible values follow its text on the next line, with no blank line between
+/// (roff prints an empty line as one), in either language.
+#[test]
+fn man_puts_no_blank_line_before_possible_values() {
+    let home = Home::new();
+    for lang in ["en", "fr"] {
+        let page = home.ok(&["--lang", lang, "man"]);
+        assert!(!page.lines().any(|line| line.trim().is_empty()), "{lang}: {page}");
+    }
+    let page = home.ok(&["man"]);
+    let lines: Vec<&str> = page.lines().collect();
+    let lang = lines.iter().position(|l| l.starts_with("\\fB\\-\\-lang\\fR")).expect("--lang");
+    assert_eq!(lines[lang + 2..lang + 4], [".br", "\\fIPossible values:\\fR"], "{page}");
+}
+
 /// The headings of the man page, in order, in each language: French man pages write theirs
 /// in French.
 #[test]
