@@ -179,21 +179,35 @@ fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         area.width
     };
-    let (text, style) = match (app.status(), app.parsed()) {
+    // While the partners load, how far it has gone comes first, before any message.
+    let progress = app.progress();
+    let mut parts: Vec<(String, Style)> =
+        progress.iter().map(|p| (p.clone(), theme.accent)).collect();
+    match (app.status(), app.parsed()) {
+        (Some(status), _) if progress.as_ref() == Some(&status.text) => {}
         (Some(status), _) => {
-            (status.text.clone(), if status.error { theme.error } else { theme.accent })
+            let style = if status.error { theme.error } else { theme.accent };
+            parts.push((status.text.clone(), style));
         }
-        (None, Err(e)) => (e.to_string(), theme.error),
-        (None, Ok(_)) => (hints(app, hint_room), theme.dim),
-    };
+        (None, Err(e)) => parts.push((e.to_string(), theme.error)),
+        (None, Ok(_)) if progress.is_some() => {}
+        (None, Ok(_)) => parts.push((hints(app, hint_room), theme.dim)),
+    }
+    let text = parts.iter().map(|(text, _)| text.as_str()).collect::<Vec<_>>().join(" · ");
     let columns = usize::from(area.width);
     // The datasets in use go on the right when there is room after the message.
     let show_sources = width(&text) + width(&sources) + 2 <= columns;
-    let room = if show_sources { columns - width(&sources) - 1 } else { columns };
-    let text = crate::text::truncate(&clean(&text), room).into_owned();
-    let mut spans = vec![Span::styled(text.clone(), style)];
+    let mut room = if show_sources { columns - width(&sources) - 1 } else { columns };
+    let mut spans = Vec::new();
+    for (i, (text, style)) in parts.into_iter().enumerate() {
+        let text = if i == 0 { text } else { format!(" · {text}") };
+        let text = crate::text::truncate(&clean(&text), room).into_owned();
+        room -= width(&text);
+        spans.push(Span::styled(text, style));
+    }
     if show_sources {
-        spans.push(Span::raw(" ".repeat(columns - width(&text) - width(&sources))));
+        let filled = spans_width(&spans);
+        spans.push(Span::raw(" ".repeat(columns.saturating_sub(filled + width(&sources)))));
         spans.push(Span::styled(sources, theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

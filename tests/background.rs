@@ -78,6 +78,34 @@ fn status_row(app: &App) -> String {
     (0..buffer.area.width).map(|x| buffer[(x, buffer.area.height - 1)].symbol()).collect()
 }
 
+/// How far loading has gone stays on the status line whatever else it says: a key typed
+/// while the partners are checked and indexed (when no report comes to say it again), a
+/// message, a query that cannot run. In either language.
+#[test]
+fn the_loading_state_is_never_hidden_by_a_key_or_a_message() {
+    for (lang, indexing) in [(Lang::En, "checking and indexing"), (Lang::Fr, "vérification")] {
+        partners::i18n::set(lang);
+        let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+        app.update(Action::Loading { read: 2_000_000, total: 2_000_000 });
+        common::typed(&mut app, "x");
+        let typed = status_row(&app);
+        app.set_status("could not copy the card", true);
+        let message = status_row(&app);
+        common::typed(&mut app, " kind:zzz");
+        let refused = status_row(&app);
+        partners::i18n::set(Lang::En);
+        assert!(typed.contains(indexing), "{lang:?}: {typed}");
+        assert!(message.contains(indexing), "{lang:?}: {message}");
+        assert!(message.contains("could not copy the card"), "{lang:?}: {message}");
+        assert!(refused.contains(indexing), "{lang:?}: {refused}");
+        assert!(refused.contains("zzz"), "{lang:?}: {refused}");
+        // Once loaded, the line is the hints' again.
+        app.update(Action::Loaded(Shared(Arc::new(common::bundled()))));
+        common::typed(&mut app, "\u{8}");
+        assert!(!status_row(&app).contains(indexing), "{lang:?}");
+    }
+}
+
 /// While they load, the status line names the datasets being read, as it does once they are
 /// in; the folder's files follow the bundled partners.
 #[test]

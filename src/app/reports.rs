@@ -57,18 +57,25 @@ impl App {
 
     /// Shows how far loading has gone in the status line.
     pub(super) fn show_progress(&mut self) {
-        if let Some((read, total)) = self.loading {
-            let megabytes = |bytes: u64| bytes.div_ceil(1_000_000);
-            let text = if total == 0 {
-                // A pipe: how much it holds is known once it is read.
-                fill(s().loading_read_so_far, &[&megabytes(read)])
-            } else if read < total {
-                fill(s().loading_read, &[&megabytes(read), &megabytes(total)])
-            } else {
-                fill(s().loading_index, &[&megabytes(total)])
-            };
+        if let Some(text) = self.progress() {
             self.set_status(text, false);
         }
+    }
+
+    /// How far loading has gone, said for the status line; `None` once loaded. The status
+    /// line says it whatever else it says: a key or a message between two reports (and none
+    /// comes while the partners are checked and indexed) must not hide it.
+    pub fn progress(&self) -> Option<String> {
+        let (read, total) = self.loading?;
+        let megabytes = |bytes: u64| bytes.div_ceil(1_000_000);
+        Some(if total == 0 {
+            // A pipe: how much it holds is known once it is read.
+            fill(s().loading_read_so_far, &[&megabytes(read)])
+        } else if read < total {
+            fill(s().loading_read, &[&megabytes(read), &megabytes(total)])
+        } else {
+            fill(s().loading_index, &[&megabytes(total)])
+        })
     }
 
     /// What became of an effect: the user is told here, and only what happened. Once a mark
