@@ -196,8 +196,8 @@ mod tests {
         assert_eq!(id_suffix(id, 40), (" mission-locale-lyon".to_owned(), 20));
         assert_eq!(id_suffix(id, 25), (" mission-locale-lyon".to_owned(), 5));
         assert_eq!(id_suffix(id, 24), (" …ssion-locale-lyon".to_owned(), 5));
-        assert_eq!(id_suffix(id, 12), (" …ale-lyon".to_owned(), 5));
-        assert_eq!(id_suffix(id, 6), (" …on".to_owned(), 3));
+        assert_eq!(id_suffix(id, 12), (" …-lyon".to_owned(), 5));
+        assert_eq!(id_suffix(id, 6), (" …n".to_owned(), 3));
         assert_eq!(id_suffix(id, 2), (String::new(), 2));
         for room in 0..40 {
             let (suffix, label) = id_suffix(id, room);
