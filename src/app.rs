@@ -390,6 +390,7 @@ impl App {
             query_empty: self.query.is_empty(),
             text_after_cursor: self.cursor < self.query.len(),
             bindings: &self.bindings,
+            too_small: self.areas().mode == Mode::TooSmall,
         }
     }
 

@@ -56,6 +56,9 @@ pub struct KeyState<'a> {
     pub text_after_cursor: bool,
     /// The keys in force.
     pub bindings: &'a Bindings,
+    /// Whether the terminal is too small to show anything but that it is: a key pressed
+    /// there is not held for results to come (see [`Held`]), to act on what was never seen.
+    pub too_small: bool,
 }
 
 /// When a binding applies beyond its contexts.
@@ -647,6 +650,7 @@ mod tests {
             query_empty: true,
             text_after_cursor: false,
             bindings: &bindings,
+            too_small: false,
         };
         let event = Event::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
         assert_eq!(action(&event, state), None, "Ctrl-S is no longer bound");

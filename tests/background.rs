@@ -429,6 +429,40 @@ fn keys_for_the_results_wait_for_the_partners_to_load() {
     assert!(matches!(session.app.overlay(), Some(Overlay::Help)));
 }
 
+/// Keys pressed on a terminal too small to show anything but that it is are not held for
+/// the results to come: once the terminal is larger and the partners are there, they do not
+/// star, open or move anything the user never saw. Esc then a paste type nothing either.
+#[test]
+fn keys_pressed_on_a_terminal_too_small_are_not_held_for_later() {
+    use crossterm::event::Event;
+    let mut session = Session::loading();
+    session.perform(Action::Resize { width: 20, height: 6 });
+    session.press("<C-s> <Down> <C-t> <A-e> <Enter> <Esc>");
+    let (state, coming) = (session.app.key_state(), session.app.coming());
+    if let Some(action) = session.held.offer(Event::Paste("bordeaux".into()), state, coming) {
+        session.perform(action);
+    }
+    assert!(!session.app.should_quit(), "Esc clears a query first, and there is none");
+    session.perform(Action::Resize { width: 100, height: 30 });
+    session.load();
+    session.answer();
+    assert_eq!(session.app.query(), "");
+    assert!(session.effects.is_empty(), "{:?}", session.effects);
+    assert!(session.app.overlay().is_none());
+    assert_eq!(session.app.selected(), 0);
+    // Keys held on a screen large enough, before it shrank, wait for it to be large again.
+    let mut session = Session::new();
+    session.press("bor <C-s>");
+    session.perform(Action::Resize { width: 20, height: 6 });
+    session.answer();
+    assert!(session.effects.is_empty(), "{:?}", session.effects);
+    session.perform(Action::Resize { width: 100, height: 30 });
+    while let Some(action) = session.held.next(session.app.key_state(), session.app.coming()) {
+        session.perform(action);
+    }
+    assert_eq!(session.effects.len(), 1, "{:?}", session.effects);
+}
+
 /// Held keys are read where they land: Enter and Ctrl-S in a note that a held Alt-e opened
 /// are a new line and saving it, and a quit after them waits for them.
 #[test]

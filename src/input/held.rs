@@ -22,7 +22,9 @@ impl Held {
     /// What `event` does now, or `None` when it waits (or does nothing). `coming`: whether
     /// the results are on their way. Typing is done at once unless keys wait before it; a
     /// click or a wheel turn, aimed at results about to change, is dropped; quitting waits
-    /// behind held keys, and quitting again quits at once.
+    /// behind held keys, and quitting again quits at once. On a terminal too small to show
+    /// anything, nothing waits: what the app does with a key there (nothing, but quitting or
+    /// a note's answers) it does now, not later on results the user never saw.
     pub fn offer(&mut self, event: Event, state: KeyState<'_>, coming: Coming) -> Option<Action> {
         let action = action(&event, state)?;
         let quit = action == Action::Quit;
@@ -31,6 +33,7 @@ impl Held {
             Action::Click { .. } | Action::Scroll { .. } if coming != Coming::No => None,
             // Not aimed at the results: the screen's size (what it lays out for them).
             Action::Suspend | Action::Resize { .. } => Some(action),
+            _ if state.too_small => Some(action),
             _ if quit && held_quit => Some(action),
             _ if self.events.is_empty() && !waits(&action, state.context, coming) => Some(action),
             _ => {
@@ -40,8 +43,12 @@ impl Held {
         }
     }
 
-    /// The next held key that may be done now, read in the state now.
+    /// The next held key that may be done now, read in the state now; none while the
+    /// terminal is too small to show what it acts on.
     pub fn next(&mut self, state: KeyState<'_>, coming: Coming) -> Option<Action> {
+        if state.too_small {
+            return None;
+        }
         while let Some((event, _)) = self.events.front() {
             match action(event, state) {
                 Some(action) if waits(&action, state.context, coming) => return None,
