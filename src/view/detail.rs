@@ -276,7 +276,7 @@ pub fn build(
                     lines.push(vec![seg(format!(" {last_label}"), Role::Dim)]);
                 }
                 out.link_rows.push(lines.len());
-                link_lines(lines, link, i, columns);
+                link_lines(lines, catalog, link, i, columns);
                 out.link_ends.push(lines.len());
             }
             Lead::Similar(similar) => {
@@ -406,15 +406,25 @@ fn description_shown(
     }
 }
 
-fn link_lines(lines: &mut Lines, link: &Link<'_>, index: usize, columns: usize) {
+fn link_lines(lines: &mut Lines, catalog: &Catalog, link: &Link<'_>, index: usize, columns: usize) {
     let followable = link.target.is_some();
     // The arrow says whether Enter can follow the link, chosen or not.
     let arrow = if followable { "→ " } else { "· " };
     let role = Role::Link { index, followable };
-    hanging(lines, arrow, &clean(link.name), role, columns);
+    let name = with_id_if_shared(catalog, link.target, link.name.to_owned());
+    hanging(lines, arrow, &clean(&name), role, columns);
     let note = link.note.map(|n| format!(" ({})", clean(n))).unwrap_or_default();
     for line in wrap(note.trim(), columns.saturating_sub(4).max(1)) {
         lines.push(vec![seg(format!("    {line}"), Role::Dim)]);
+    }
+}
+
+/// `name`, followed by the id of the partner at `target` when another partner has its name:
+/// two links to partners named alike would read alike, as the list's rows would.
+fn with_id_if_shared(catalog: &Catalog, target: Option<usize>, name: String) -> String {
+    match target.filter(|&t| catalog.name_shared(t)).and_then(|t| catalog.get(t)) {
+        Some(partner) => format!("{name} · {}", partner.id),
+        None => name,
     }
 }
 
@@ -431,6 +441,7 @@ fn similar_lines(
         Some(acronym) => format!("{} ({acronym})", partner.name),
         None => partner.name.clone(),
     };
+    let name = with_id_if_shared(catalog, Some(similar.index), name);
     let role = Role::Link { index, followable: true };
     hanging(lines, "→ ", &clean(&name), role, columns);
     let why = if similar.topics.is_empty() {
