@@ -443,8 +443,6 @@ fn raw_start(bytes: &[u8], quote: usize) -> usize {
     if is_r && !word_before { r - 1 } else { quote }
 }
 
-/// The byte after the word that starts at `at` (a field's name, a variant), or after the raw
-/// string it opens (`r"…"`, `r#"…"#`); `None` if that string never closes.
 /// What a place in a dataset's text is found by, past strings, characters and comments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token {
@@ -492,6 +490,8 @@ fn tokens(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, Token)> + '
     })
 }
 
+/// The byte after the word that starts at `at` (a field's name, a variant), or after the raw
+/// string it opens (`r"…"`, `r#"…"#`); `None` if that string never closes.
 fn word_end(bytes: &[u8], at: usize) -> Option<usize> {
     let end = at + bytes[at..].iter().take_while(|b| is_word(**b)).count();
     let raw =
