@@ -97,9 +97,16 @@ fn warm_aside(catalog: &Catalog) {
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(threads).start_handler(|_| give_way()).build();
     match pool {
-        Ok(pool) => pool.install(|| catalog.index().warm()),
-        Err(_) => catalog.index().warm(),
+        Ok(pool) => pool.install(|| warm(catalog)),
+        Err(_) => warm(catalog),
     }
+}
+
+/// What a large catalog makes ready once shown: the index for searches, then which names
+/// more than one partner has (for the list and the detail pane).
+fn warm(catalog: &Catalog) {
+    catalog.index().warm();
+    catalog.name_shared(0);
 }
 
 /// Lets the calling thread run only when the cores are otherwise idle: warming the index

@@ -422,7 +422,7 @@ fn link_lines(lines: &mut Lines, catalog: &Catalog, link: &Link<'_>, index: usiz
 /// `name`, followed by the id of the partner at `target` when another partner has its name:
 /// two links to partners named alike would read alike, as the list's rows would.
 fn with_id_if_shared(catalog: &Catalog, target: Option<usize>, name: String) -> String {
-    match target.filter(|&t| catalog.name_shared(t)).and_then(|t| catalog.get(t)) {
+    match target.filter(|&t| catalog.name_shared_known(t)).and_then(|t| catalog.get(t)) {
         Some(partner) => format!("{name} · {}", partner.id),
         None => name,
     }
