@@ -21,7 +21,7 @@ use super::masks::{WordMarks, short_masks};
 use super::matching::fill_from_lists;
 use super::memo::{self, Recent, Sought};
 use super::names::Names;
-use super::postings::Postings;
+use super::postings::{Bits, Postings};
 use super::query::{Atom, MarkBits, Mode, Query};
 use super::ranked::{HitKey, Matches, rank_among};
 use super::vocabulary::Vocabulary;
@@ -700,14 +700,6 @@ impl Marked {
 
     /// The partners marked, in index order.
     fn ones(self) -> Vec<usize> {
-        let mut ones = Vec::new();
-        for (n, word) in self.0.into_iter().enumerate() {
-            let mut word = word.into_inner();
-            while word != 0 {
-                ones.push(n * 64 + word.trailing_zeros() as usize);
-                word &= word - 1;
-            }
-        }
-        ones
+        Bits::of_words(self.0.into_iter().map(AtomicU64::into_inner).collect()).ones()
     }
 }

@@ -47,6 +47,11 @@ impl Bits {
         self.0[i / 64] |= 1 << (i % 64);
     }
 
+    /// Partner `i` in bit `i % 64` of `words[i / 64]`.
+    pub(super) fn of_words(words: Vec<u64>) -> Bits {
+        Bits(words)
+    }
+
     /// The partners, in index order.
     pub(super) fn ones(&self) -> Vec<usize> {
         let mut ones = Vec::new();
