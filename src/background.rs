@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crate::action::{Action, SearchRequest, Shared};
-use crate::catalog::{Catalog, Links};
+use crate::catalog::{Catalog, Ready};
 use crate::dataset::DatasetError;
 use crate::search::{MarkBits, Searcher};
 
@@ -44,9 +44,10 @@ impl Loader {
                 let total = if bytes == 0 && one_stream { read } else { total };
                 let _ = progress.send(Ok(Action::Loading { read, total }));
             };
-            match Catalog::load(&data, datasets.as_deref(), Links::Now, &report) {
+            match Catalog::load(&data, datasets.as_deref(), Ready::Now, &report) {
                 Ok(catalog) => {
-                    // Measured and sorted here, not on the browser's thread (a million names).
+                    // Measured and sorted here, not on the browser's thread (a million names),
+                    // unless already done while the one file given was checked.
                     crate::view::list::wanted_width(&catalog);
                     catalog.index().sort_names();
                     let catalog = Arc::new(catalog);

@@ -171,7 +171,7 @@ pub fn complete_id(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(prefix) = current.to_str() else { return Vec::new() };
     let datasets = Store::resolve_datasets(HOME_TYPED.get().map(PathBuf::as_path));
     let Ok(catalog) =
-        Catalog::load(&[], datasets.as_deref(), crate::catalog::Links::OnFirstUse, &|_| {})
+        Catalog::load(&[], datasets.as_deref(), crate::catalog::Ready::OnFirstUse, &|_| {})
     else {
         return Vec::new();
     };

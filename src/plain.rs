@@ -10,7 +10,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::catalog::{Catalog, Links};
+use crate::catalog::{Catalog, Ready};
 use crate::i18n::fill;
 use crate::output::{self, CardFormat};
 use crate::search::{Hit, Query};
@@ -372,7 +372,7 @@ pub fn start(
     query: &str,
 ) -> anyhow::Result<ExitCode> {
     let input = commands(data)?;
-    let catalog = Catalog::load(data, datasets, Links::OnFirstUse, &|_| {})?;
+    let catalog = Catalog::load(data, datasets, Ready::OnFirstUse, &|_| {})?;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     for warning in catalog.warnings() {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use partners::catalog::{Catalog, Links};
+use partners::catalog::{Catalog, Ready};
 use partners::dataset;
 use partners::search::{Glossary, Index, Query, Searcher};
 
@@ -138,7 +138,7 @@ fn relations_made_on_first_use_are_those_made_while_loading() {
     let path = file(&dir, &SOURCE);
     let load =
         |links| Catalog::load(std::slice::from_ref(&path), None, links, &|_| {}).expect("valid");
-    let (now, later) = (load(Links::Now), load(Links::OnFirstUse));
+    let (now, later) = (load(Ready::Now), load(Ready::OnFirstUse));
     let linked = (0..PARTNERS).filter(|&i| !now.backlinks(i).is_empty()).count();
     assert!(linked > PARTNERS / 10, "{linked}");
     for i in 0..PARTNERS {

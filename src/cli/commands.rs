@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result, bail};
 use super::report::report;
 use super::validate::validate;
 use super::{Command, MarkFilter};
-use crate::catalog::{self, Catalog, Links, Warning};
+use crate::catalog::{self, Catalog, Ready, Warning};
 use crate::completions;
 use crate::dataset;
 use crate::export::{self, ExportFormat, Separator};
@@ -24,7 +24,7 @@ use crate::text::{clean, clean_multiline};
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
 /// from the folder `datasets`.
 pub fn load_catalog(data: &[PathBuf], datasets: Option<&Path>) -> Result<Catalog> {
-    Ok(Catalog::load(data, datasets, Links::OnFirstUse, &|_| {})?)
+    Ok(Catalog::load(data, datasets, Ready::OnFirstUse, &|_| {})?)
 }
 
 /// Everything a subcommand needs: where to print and the user's home.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::commands::Env;
-use crate::catalog::{self, Catalog, Links, Warning};
+use crate::catalog::{self, Catalog, Ready, Warning};
 use crate::dataset;
 use crate::i18n::{self, fill};
 use crate::text::{clean, clean_multiline};
@@ -34,7 +34,7 @@ pub(super) fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> 
             catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(unread)
         } else if let Some(folder) = folder.as_deref().filter(|f| read_from_folder(f, file)) {
             let catalog = laid_over.get_or_insert_with(|| {
-                Catalog::load(&[], Some(folder), Links::OnFirstUse, &|_| {})
+                Catalog::load(&[], Some(folder), Ready::OnFirstUse, &|_| {})
                     .map_err(|e| e.to_string())
             });
             if let Ok(catalog) = catalog {
