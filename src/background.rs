@@ -6,9 +6,9 @@
 //! the searcher's, and what the user sees the app's.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, OnceLock};
 
 use crate::action::{Action, SearchRequest, Shared};
 use crate::catalog::{Catalog, Ready};
@@ -88,19 +88,29 @@ impl Loader {
     }
 }
 
-/// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]) on a thread
-/// pool of its own, whose threads run only when no search wants the cores (where the system
-/// allows it; elsewhere, one thread short of the cores). A search that needs the words waits
-/// for them, leaving the cores to that pool meanwhile.
+/// Gathers the catalog's words and word lists ([`crate::search::Index::warm`]) on the
+/// threads [`aside`]. A search that needs the words waits for them, leaving the cores to
+/// those threads meanwhile.
 fn warm_aside(catalog: &Catalog) {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let threads = if cfg!(target_os = "linux") { cores } else { cores.saturating_sub(1).max(1) };
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(threads).start_handler(|_| give_way()).build();
-    match pool {
-        Ok(pool) => pool.install(|| warm(catalog)),
-        Err(_) => warm(catalog),
+    match aside() {
+        Some(pool) => pool.install(|| warm(catalog)),
+        None => warm(catalog),
     }
+}
+
+/// A thread pool for what can wait: its threads run only when no search wants the cores
+/// (where the system allows it; elsewhere, one thread short of the cores). None if the
+/// system would not start them.
+fn aside() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let threads =
+            if cfg!(target_os = "linux") { cores } else { cores.saturating_sub(1).max(1) };
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads);
+        pool.start_handler(|_| give_way()).build().ok()
+    });
+    pool.as_ref()
 }
 
 /// What a large catalog makes ready once shown: the index for searches, then which names
@@ -155,10 +165,20 @@ impl SearchWorker {
                     searcher.reset();
                     seen = Some((Arc::clone(&request.catalog.0), request.marks.clone()));
                 }
-                if answers.send(request.run(&mut searcher)).is_err() {
+                let found = request.run(&mut searcher);
+                // The hits past the first screens are put in order while these are shown:
+                // scrolling to them (at a million, 40 ms of sorting) then waits for nothing.
+                let order = match &found {
+                    Action::Found { hits, .. } => hits.order_aside(),
+                    _ => None,
+                };
+                if answers.send(found).is_err() {
                     break;
                 }
                 wake();
+                if let (Some(order), Some(pool)) = (order, aside()) {
+                    pool.spawn(order);
+                }
             }
         });
         SearchWorker { requests, found, asked: 0, answered: 0 }

@@ -527,6 +527,33 @@ fn the_worker_answers_the_newest_request_like_a_fresh_search() {
     }
 }
 
+#[test]
+fn the_worker_puts_the_hits_past_the_first_screens_in_order_while_they_are_shown() {
+    let catalog = Arc::new(big());
+    let (wake, woken) = std::sync::mpsc::channel();
+    let mut worker = SearchWorker::start(move || {
+        let _ = wake.send(());
+    });
+    worker.ask(SearchRequest {
+        generation: 1,
+        catalog: Shared(Arc::clone(&catalog)),
+        query: Query::parse("").expect("a valid query"),
+        marks: Vec::new(),
+    });
+    woken.recv_timeout(Duration::from_secs(30)).expect("the worker answers");
+    let Some(Action::Found { hits, .. }) = worker.try_next().expect("the worker runs") else {
+        panic!("expected results");
+    };
+    assert!(hits.len() > 4 * partners::search::TOP, "more than are put in order at once");
+    // Scrolling past the top then reads them without sorting on the browser's thread.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !hits.in_order() {
+        assert!(Instant::now() < deadline, "the hits past the top are put in order");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert_eq!(hits.all(), fresh(&catalog, ""));
+}
+
 /// Waits for the loader's last report: the catalog, or why not.
 fn finish(mut loader: Loader) -> (Vec<(u64, u64)>, Result<Action, dataset::DatasetError>) {
     let deadline = Instant::now() + Duration::from_secs(30);

@@ -252,7 +252,8 @@ impl Matches {
         let last = best.last().copied();
         let top = hits(&best, &by_rank, &in_note);
         let len = keys.len();
-        Ranked { len, top, all: OnceLock::new(), rest: Some(Rest { keys, last, by_rank, in_note }) }
+        let rest = Some(Arc::new(Rest { keys, last, by_rank, in_note }));
+        Ranked { len, top, all: Arc::default(), rest }
     }
 }
 
@@ -265,21 +266,22 @@ pub const TOP: usize = 1024;
 
 /// Search results best first (by score, then name hits, then the tie-break), put in order
 /// only as far as they are read: the first [`TOP`] when found, every other when one past
-/// them is read. At a million hits, sorting them all and making each a [`Hit`] took a
-/// third of a keystroke, for the one screen of them shown.
+/// them is read, or aside (see [`Ranked::order_aside`]). At a million hits, sorting them all
+/// and making each a [`Hit`] took a third of a keystroke, for the one screen of them shown.
+/// A clone shares what its original put in order.
+#[derive(Clone)]
 pub struct Ranked {
     /// How many hits there are.
     len: usize,
     /// The first hits, in order.
     top: Vec<Hit>,
-    /// Every hit in order, once one past `top` was read.
-    all: OnceLock<Vec<Hit>>,
+    /// Every hit in order, once one past `top` was read or they were put in order aside.
+    all: Arc<OnceLock<Vec<Hit>>>,
     /// What the hits past `top` are made from: none when `top` holds them all.
-    rest: Option<Rest>,
+    rest: Option<Arc<Rest>>,
 }
 
 /// The hits of [`Ranked`] past its top, not yet in order.
-#[derive(Clone)]
 struct Rest {
     /// Every hit's key (the top's among them), in no order.
     keys: Vec<HitKey>,
@@ -292,7 +294,7 @@ struct Rest {
 impl From<Vec<Hit>> for Ranked {
     /// Hits already in order.
     fn from(hits: Vec<Hit>) -> Ranked {
-        Ranked { len: hits.len(), top: hits, all: OnceLock::new(), rest: None }
+        Ranked { len: hits.len(), top: hits, all: Arc::default(), rest: None }
     }
 }
 
@@ -359,18 +361,25 @@ impl Ranked {
     /// Every hit, best first.
     pub fn all(&self) -> &[Hit] {
         let Some(rest) = &self.rest else { return &self.top };
-        self.all.get_or_init(|| {
-            let past = |key: &&HitKey| rest.last.is_none_or(|last| **key > last);
-            let mut keys: Vec<HitKey> = if rest.keys.len() >= PARALLEL_MIN {
-                rest.keys.par_iter().filter(past).copied().collect()
-            } else {
-                rest.keys.iter().filter(past).copied().collect()
-            };
-            sort_best_first(&mut keys, rest.by_rank.len());
-            let mut all = Vec::with_capacity(self.len);
-            all.extend_from_slice(&self.top);
-            all.extend(hits(&keys, &rest.by_rank, &rest.in_note));
-            all
+        self.all.get_or_init(|| rest.after(&self.top))
+    }
+
+    /// Whether every hit is in order already: reading past the top costs nothing.
+    pub fn in_order(&self) -> bool {
+        self.rest.is_none() || self.all.get().is_some()
+    }
+
+    /// What puts every hit in order, for another thread to run while these results are
+    /// shown (the browser's thread then never waits for it when scrolling past the top);
+    /// it does nothing once they are dropped, clones and all. None when nothing is left to
+    /// put in order.
+    pub fn order_aside(&self) -> Option<impl FnOnce() + Send + 'static> {
+        let rest = Arc::clone(self.rest.as_ref().filter(|_| !self.in_order())?);
+        let (all, top) = (Arc::downgrade(&self.all), self.top.clone());
+        Some(move || {
+            if let Some(all) = all.upgrade() {
+                all.get_or_init(|| rest.after(&top));
+            }
         })
     }
 
@@ -380,7 +389,27 @@ impl Ranked {
             return self.top;
         }
         self.all();
-        self.all.into_inner().unwrap_or_default()
+        match Arc::try_unwrap(self.all) {
+            Ok(all) => all.into_inner().unwrap_or_default(),
+            Err(shared) => shared.get().cloned().unwrap_or_default(),
+        }
+    }
+}
+
+impl Rest {
+    /// `top`, then the hits past it in order.
+    fn after(&self, top: &[Hit]) -> Vec<Hit> {
+        let past = |key: &&HitKey| self.last.is_none_or(|last| **key > last);
+        let mut keys: Vec<HitKey> = if self.keys.len() >= PARALLEL_MIN {
+            self.keys.par_iter().filter(past).copied().collect()
+        } else {
+            self.keys.iter().filter(past).copied().collect()
+        };
+        sort_best_first(&mut keys, self.by_rank.len());
+        let mut all = Vec::with_capacity(top.len() + keys.len());
+        all.extend_from_slice(top);
+        all.extend(hits(&keys, &self.by_rank, &self.in_note));
+        all
     }
 }
 
@@ -389,16 +418,6 @@ impl std::ops::Index<usize> for Ranked {
 
     fn index(&self, position: usize) -> &Hit {
         self.get(position).unwrap_or_else(|| panic!("no hit at {position} of {}", self.len))
-    }
-}
-
-impl Clone for Ranked {
-    fn clone(&self) -> Ranked {
-        let all = OnceLock::new();
-        if let Some(hits) = self.all.get() {
-            let _ = all.set(hits.clone());
-        }
-        Ranked { len: self.len, top: self.top.clone(), all, rest: self.rest.clone() }
     }
 }
 
@@ -518,6 +537,30 @@ mod tests {
             assert_eq!(copy.into_vec(), expected);
             assert_eq!(ranked.into_vec(), expected);
         }
+    }
+
+    #[test]
+    fn hits_put_in_order_aside_are_read_without_sorting() {
+        let by_rank: Arc<[u32]> = (0..60_000).collect();
+        let keys = keys(20_000, 60_000, |r| (r % 7) as u32 * 10);
+        let expected = sorted_hits(&keys, &by_rank, &[]);
+        let ranked = Matches::new(keys.clone(), Arc::clone(&by_rank), Vec::new()).ranked();
+        assert!(!ranked.in_order());
+        let copy = ranked.clone();
+        let order = ranked.order_aside().expect("hits past the top to put in order");
+        std::thread::spawn(order).join().expect("put in order");
+        assert!(ranked.in_order() && copy.in_order(), "clones share the order");
+        assert!(ranked.order_aside().is_none(), "nothing left to do");
+        assert_eq!(ranked.all(), expected.as_slice());
+        assert_eq!(copy.into_vec(), expected);
+        // Results dropped before their turn come: nothing is done for them.
+        let dropped = Matches::new(keys, by_rank, Vec::new()).ranked();
+        let order = dropped.order_aside().expect("hits past the top to put in order");
+        let all = Arc::downgrade(&dropped.all);
+        drop(dropped);
+        order();
+        assert!(all.upgrade().is_none());
+        assert!(Ranked::from(expected).order_aside().is_none(), "in order from the start");
     }
 
     #[test]
