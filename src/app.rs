@@ -94,6 +94,8 @@ struct DetailKey {
     partner: Option<usize>,
     generation: u64,
     columns: u16,
+    /// Whether the catalog knew which names are shared (its links end with ids then).
+    shared_names: bool,
 }
 
 /// Everything the browser shows.
@@ -584,6 +586,7 @@ impl App {
             partner: self.selected_partner(),
             generation: self.generation,
             columns: self.areas().detail_columns(),
+            shared_names: self.catalog.shared_names_known(),
         };
         if self.detail_key == Some(key) {
             return;

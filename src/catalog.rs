@@ -443,6 +443,13 @@ impl Catalog {
         self.names_shared.get().and_then(|shared| shared.get(index).copied()).unwrap_or(false)
     }
 
+    /// Whether [`Catalog::name_shared_known`] tells which names are shared (else it says none
+    /// is, a large catalog not having found them yet): what was drawn from it before is to be
+    /// made again once it does.
+    pub fn shared_names_known(&self) -> bool {
+        self.partners.len() < SHARED_NAMES_AT_ONCE || self.names_shared.get().is_some()
+    }
+
     fn by_id(&self) -> &Ids {
         self.by_id.get_or_init(|| Ids::of(&self.partners))
     }

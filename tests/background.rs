@@ -770,3 +770,41 @@ fn a_query_by_marks_says_which_marked_partners_are_not_loaded() {
     partners::i18n::set(Lang::En);
     assert!(said.starts_with("1 partenaire avec les marques demandées n'est pas chargé"), "{said}");
 }
+
+#[test]
+fn the_detail_tells_partners_named_alike_apart_once_a_large_catalog_has_found_them() {
+    // From 10 000 partners, which names are shared is found after the list shows (on the
+    // warming threads): the detail shown meanwhile must not keep saying no name is.
+    let mut source = String::from(
+        r#"(partners: [
+        (id: "aaa", name: "Aaa", kind: PublicBody, scope: National, description: "One.",
+         relations: [(kind: HeadquartersOf, target: "cci-nord")]),
+        (id: "cci-nord", name: "Chambre", kind: PublicBody, scope: National, description: "Two."),
+        (id: "cci-sud", name: "Chambre", kind: PublicBody, scope: National, description: "Three."),
+        "#,
+    );
+    let more = (0..10_000).map(|n| {
+        format!(
+            "(id: \"p{n}\", name: \"Zed {n}\", kind: PublicBody, scope: National, \
+             description: \"More.\"),\n"
+        )
+    });
+    source.extend(more);
+    source.push_str("])");
+    let partners = dataset::parse(&source, Path::new("alike.ron")).expect("it parses").partners;
+    let catalog = Arc::new(Catalog::from_partners(partners, Vec::new(), Vec::new()));
+    let mut app = App::loading(State::default(), "", 1, Vec::new());
+    let all = request(app.update(Action::Loaded(Shared(Arc::clone(&catalog)))));
+    app.update(Action::Resize { width: 120, height: 40 });
+    app.update(all.run(&mut Searcher::default()));
+    let link = |app: &App| {
+        let rows = common::detail_rows(app);
+        rows.into_iter().find(|row| row.contains("Chambre")).unwrap_or_default()
+    };
+    assert_eq!(app.selected_partner(), Some(0), "Aaa comes first");
+    assert!(!link(&app).contains("cci-nord"), "not known yet: {:?}", link(&app));
+    // As the background does once the index is warm.
+    assert!(catalog.name_shared(1));
+    app.update(Action::Resize { width: 120, height: 40 });
+    assert!(link(&app).ends_with("· cci-nord"), "{:?}", link(&app));
+}
