@@ -170,6 +170,9 @@ impl App {
     /// A browser over `catalog`, with the user's saved `state`, the query `query` typed.
     pub fn new(catalog: Catalog, state: State, query: &str) -> App {
         let marks = catalog.mark_bits(&state);
+        // Loaded before the browser shows, it has no warming threads to find which names
+        // are shared (see `crate::background`), however many partners it holds: found here.
+        catalog.name_shared(0);
         let list_width = crate::view::list::wanted_width(&catalog);
         let mut app = App {
             catalog: Arc::new(catalog),

@@ -771,10 +771,9 @@ fn a_query_by_marks_says_which_marked_partners_are_not_loaded() {
     assert!(said.starts_with("1 partenaire avec les marques demandées n'est pas chargé"), "{said}");
 }
 
-#[test]
-fn the_detail_tells_partners_named_alike_apart_once_a_large_catalog_has_found_them() {
-    // From 10 000 partners, which names are shared is found after the list shows (on the
-    // warming threads): the detail shown meanwhile must not keep saying no name is.
+/// A catalog of 10 003 partners, from which which names are shared is found after the list
+/// shows: "Aaa" (first by name) links to "cci-nord", named as "cci-sud" is.
+fn named_alike_among_many() -> Catalog {
     let mut source = String::from(
         r#"(partners: [
         (id: "aaa", name: "Aaa", kind: PublicBody, scope: National, description: "One.",
@@ -792,19 +791,41 @@ fn the_detail_tells_partners_named_alike_apart_once_a_large_catalog_has_found_th
     source.extend(more);
     source.push_str("])");
     let partners = dataset::parse(&source, Path::new("alike.ron")).expect("it parses").partners;
-    let catalog = Arc::new(Catalog::from_partners(partners, Vec::new(), Vec::new()));
+    Catalog::from_partners(partners, Vec::new(), Vec::new())
+}
+
+/// The detail's line of the link to a partner named "Chambre".
+fn chambre_link(app: &App) -> String {
+    let rows = common::detail_rows(app);
+    rows.into_iter().find(|row| row.contains("Chambre")).unwrap_or_default()
+}
+
+#[test]
+fn the_detail_tells_partners_named_alike_apart_once_a_large_catalog_has_found_them() {
+    // Which names are shared is found on the warming threads, after the list shows: the
+    // detail shown meanwhile must not keep saying no name is.
+    let catalog = Arc::new(named_alike_among_many());
     let mut app = App::loading(State::default(), "", 1, Vec::new());
     let all = request(app.update(Action::Loaded(Shared(Arc::clone(&catalog)))));
     app.update(Action::Resize { width: 120, height: 40 });
     app.update(all.run(&mut Searcher::default()));
-    let link = |app: &App| {
-        let rows = common::detail_rows(app);
-        rows.into_iter().find(|row| row.contains("Chambre")).unwrap_or_default()
-    };
     assert_eq!(app.selected_partner(), Some(0), "Aaa comes first");
-    assert!(!link(&app).contains("cci-nord"), "not known yet: {:?}", link(&app));
+    assert!(!chambre_link(&app).contains("cci-nord"), "not known yet: {:?}", chambre_link(&app));
     // As the background does once the index is warm.
     assert!(catalog.name_shared(1));
     app.update(Action::Resize { width: 120, height: 40 });
-    assert!(link(&app).ends_with("· cci-nord"), "{:?}", link(&app));
+    assert!(chambre_link(&app).ends_with("· cci-nord"), "{:?}", chambre_link(&app));
+}
+
+#[test]
+fn a_large_catalog_loaded_before_the_browser_tells_partners_named_alike_apart() {
+    // Under 4 MiB a dataset loads before the first frame, with no warming threads to find
+    // which names are shared, though it may hold 10 000 partners and more.
+    let mut app = App::new(named_alike_among_many(), State::default(), "");
+    let all = request(app.update(Action::Resize { width: 120, height: 40 }));
+    app.update(all.run(&mut Searcher::default()));
+    assert_eq!(app.selected_partner(), Some(0), "Aaa comes first");
+    assert!(chambre_link(&app).ends_with("· cci-nord"), "{:?}", chambre_link(&app));
+    let screen = common::screen(&app);
+    assert!(screen.contains("Chambre cci-nord"), "the list's rows too:\n{screen}");
 }
