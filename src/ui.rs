@@ -202,7 +202,7 @@ fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     for (i, (text, style)) in parts.into_iter().enumerate() {
         let text = if i == 0 { text } else { format!(" · {text}") };
         let text = crate::text::truncate(&clean(&text), room).into_owned();
-        room -= width(&text);
+        room = room.saturating_sub(width(&text));
         spans.push(Span::styled(text, style));
     }
     if show_sources {

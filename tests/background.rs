@@ -106,6 +106,17 @@ fn the_loading_state_is_never_hidden_by_a_key_or_a_message() {
     }
 }
 
+#[test]
+fn a_message_cut_to_the_status_line_leaves_room_for_nothing_more_without_failing() {
+    // An emoji with its presentation selector ("❤️") takes two columns, though its characters
+    // one: a message of them, cut to the line, may come out wider than the room it had.
+    let mut app = App::loading(State::default(), "", 2_000_000, Vec::new());
+    app.update(Action::Loading { read: 2_000_000, total: 2_000_000 });
+    common::typed(&mut app, &format!("kind:{}", "\u{2764}\u{fe0f}".repeat(80)));
+    let row = status_row(&app);
+    assert!(row.contains("checking and indexing") && row.contains("kind:"), "{row}");
+}
+
 /// While they load, the status line names the datasets being read, as it does once they are
 /// in; the folder's files follow the bundled partners.
 #[test]
