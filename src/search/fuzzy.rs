@@ -408,6 +408,38 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_port_answers_as_skim_over_any_ascii_and_long_texts() {
+        // Every ASCII byte (NUL, controls, capitals, every punctuation), texts of hundreds of
+        // bytes with terms of dozens, where scores run far below zero.
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n.max(1) as u64).unwrap_or(0)
+        };
+        let few = b"abAB0 -_.(/";
+        let mut found = 0;
+        for round in 0..4_000 {
+            let long = round % 40 == 0;
+            let any = round % 3 == 0;
+            let text_len = if long { 100 + next(600) } else { next(40) };
+            let term_len = 1 + if long { next(30) } else { next(8) };
+            let mut byte = || {
+                if any { u8::try_from(next(128)).unwrap_or(0) } else { few[next(few.len())] }
+            };
+            let text: Vec<u8> = (0..text_len).map(|_| byte()).collect();
+            let term: Vec<u8> = (0..term_len).map(|_| byte()).collect();
+            let (text_str, term_str) =
+                (String::from_utf8_lossy(&text), String::from_utf8_lossy(&term));
+            let fresh = SkimMatcherV2::default().ignore_case().fuzzy_indices(&text_str, &term_str);
+            found += usize::from(fresh.is_some());
+            assert_eq!(skim_ascii(&text, &term), fresh, "{term_str:?} in {text_str:?}");
+        }
+        assert!(found > 500, "the matcher found {found}");
+    }
+
+    #[test]
     fn the_ascii_port_answers_as_skim_in_the_partners() {
         let partners = crate::dataset::bundled().expect("the bundled dataset").partners;
         let fields: Vec<String> = partners
