@@ -188,4 +188,49 @@ mod tests {
         assert_eq!(narrowed("kind:social-economy"), None);
         assert_eq!(narrowed("-cn"), None);
     }
+
+    #[test]
+    fn words_of_two_letters_the_partners_hold_find_what_they_find_unwarmed() {
+        // One pair of letters in five of those the partners' words hold, each also elided,
+        // quoted, in capitals, as an alternative, negated or filtered; with notes (and the
+        // user's aliases, held with them) that hold words of two letters and ligatures.
+        let (warm, cold) = (partners_and_index(true), partners_and_index(false));
+        let notes =
+            [(3, "zy met at the fair"), (17, "Mycélium: l'œuvre, qx-vb"), (2000, "Straße 12")];
+        for index in [&warm, &cold] {
+            index.set_notes(notes);
+        }
+        let mut pairs = std::collections::BTreeSet::new();
+        for word in &warm.vocabulary().sorted {
+            for pair in word.as_bytes().windows(2) {
+                pairs.insert(String::from_utf8_lossy(pair).into_owned());
+            }
+        }
+        let mut queries: Vec<String> = Vec::new();
+        for (n, pair) in pairs.iter().step_by(5).enumerate() {
+            queries.push(pair.clone());
+            queries.push(match n % 6 {
+                0 => format!("l'{pair}"),
+                1 => format!("'{pair}"),
+                2 => pair.to_uppercase(),
+                3 => format!("{pair} | zy"),
+                4 => format!("{pair} !ab"),
+                _ => format!("is:starred {pair}"),
+            });
+        }
+        let more = ["œ", "oe", "æ", "ß", "ss", "12", "qx", "qx-vb", "l'œ", "my", "u.e", "u-e"];
+        queries.extend(more.map(String::from));
+        let marks: Vec<_> = (0..warm.len())
+            .map(|i| crate::search::MarkBits::new(i % 5 == 0, i % 3 == 0, false))
+            .collect();
+        let mut searcher = Searcher::default();
+        for text in &queries {
+            let query = Query::parse(text).expect("a query");
+            let expected = cold.search(&query, &marks, None);
+            assert_eq!(warm.search(&query, &marks, None), expected, "{text}");
+            let forgiving = cold.search_forgiving(&query, &marks);
+            assert_eq!(searcher.search(&warm, &query, &marks), forgiving, "{text}");
+        }
+        assert!(queries.len() > 100, "{} queries", queries.len());
+    }
 }
