@@ -76,7 +76,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let room = columns.saturating_sub(MARKS_WIDTH + width(&badge_text));
             // Another partner of this name would show the same row: the id tells them apart.
             let (id_text, room) = if app.catalog().name_shared_known(hit.index) {
-                id_suffix(&partner.id, room)
+                id_suffix(&partner.id, partner.label_width(), room)
             } else {
                 (String::new(), room)
             };

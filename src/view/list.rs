@@ -108,31 +108,30 @@ pub fn label_runs(
     runs_in_view(&whole, &positions, room)
 }
 
-/// Columns the name keeps before a row's id when room is short: a stub, the id telling the
-/// partner from the others of its name.
-const NAME_BEFORE_ID: usize = 5;
-
 /// Columns the id after a name another partner has takes in a row, its space included.
 pub fn id_width(id: &str) -> usize {
     width(&clean(id)) + 1
 }
 
 /// What a row of a partner whose name another has ends with, in `room` columns after the
-/// marks: its id, after a space, and the room left for "Name (ACR)". The id comes before the
-/// name, the same as the other's: whole while the name keeps a stub; else cut at its start,
-/// where ids of one name share their words (`…-lyon`).
-pub fn id_suffix(id: &str, room: usize) -> (String, usize) {
+/// marks: its id, after a space, and the room left for its "Name (ACR)", `label` columns
+/// wide. Both whole when they fit; else the id takes what the label leaves, and at least
+/// half the room, cut at its start: ids of one name share their first words and differ at
+/// the end (`…-lyon`), and the name, shown as far as it can be, is still read first.
+pub fn id_suffix(id: &str, label: usize, room: usize) -> (String, usize) {
     let wanted = id_width(id);
     let id = clean(id);
-    if room >= wanted + NAME_BEFORE_ID {
+    if label + wanted <= room {
         return (format!(" {id}"), room - wanted);
     }
-    let label_room = NAME_BEFORE_ID.min(room / 2);
-    let id_room = room - label_room;
-    if id_room < 2 {
+    let id_room = room.saturating_sub(label).max(room / 2).min(wanted);
+    // A space, `…` and one character at least.
+    if id_room < 3 {
         return (String::new(), room);
     }
-    (format!(" {}", keep_end(&id, id_room - 1)), label_room)
+    let id = format!(" {}", keep_end(&id, id_room - 1));
+    let label_room = room - width(&id);
+    (id, label_room)
 }
 
 /// `text` (clean) in `max` columns, its end kept: `…` and as much of the end as fits.
@@ -191,17 +190,26 @@ mod tests {
     }
 
     #[test]
-    fn an_id_is_kept_before_the_name_and_cut_at_its_start() {
+    fn an_id_shares_the_room_with_the_name_cut_at_its_start() {
         let id = "mission-locale-lyon";
-        assert_eq!(id_suffix(id, 40), (" mission-locale-lyon".to_owned(), 20));
-        assert_eq!(id_suffix(id, 25), (" mission-locale-lyon".to_owned(), 5));
-        assert_eq!(id_suffix(id, 24), (" …ssion-locale-lyon".to_owned(), 5));
-        assert_eq!(id_suffix(id, 12), (" …-lyon".to_owned(), 5));
-        assert_eq!(id_suffix(id, 6), (" …n".to_owned(), 3));
-        assert_eq!(id_suffix(id, 2), (String::new(), 2));
-        for room in 0..40 {
-            let (suffix, label) = id_suffix(id, room);
-            assert!(width(&suffix) + label <= room, "{room}");
+        // Both whole.
+        assert_eq!(id_suffix(id, 30, 60), (" mission-locale-lyon".to_owned(), 40));
+        assert_eq!(id_suffix(id, 30, 50), (" mission-locale-lyon".to_owned(), 30));
+        // The id whole in half the room, the name cut.
+        assert_eq!(id_suffix(id, 30, 40), (" mission-locale-lyon".to_owned(), 20));
+        // The id cut to half the room: the name keeps the other half.
+        assert_eq!(id_suffix(id, 30, 30), (" …n-locale-lyon".to_owned(), 15));
+        assert_eq!(id_suffix(id, 60, 12), (" …lyon".to_owned(), 6));
+        // A short name whole, the id in what it leaves.
+        assert_eq!(id_suffix(id, 10, 25), (" …n-locale-lyon".to_owned(), 10));
+        assert_eq!(id_suffix(id, 30, 6), (" …n".to_owned(), 3));
+        assert_eq!(id_suffix(id, 30, 5), (String::new(), 5));
+        for label in [0, 5, 19, 40] {
+            for room in 0..60 {
+                let (suffix, label_room) = id_suffix(id, label, room);
+                assert!(width(&suffix) + label_room <= room, "{label} {room}");
+                assert!(label_room >= room.min(label).min(room / 2), "{label} {room}");
+            }
         }
     }
 
