@@ -1086,6 +1086,10 @@ mod streams;
 #[path = "cli/datasets.rs"]
 mod datasets;
 
+// Marks that cannot be read.
+#[path = "cli/unread.rs"]
+mod unread;
+
 /// Help and version are output like any other: a full disk is said, with exit code 2, as for
 /// `list` (clap printed them and ended with 0 whatever became of them).
 #[cfg(target_os = "linux")]

@@ -17,8 +17,8 @@ use crate::dataset;
 use crate::export::{self, ExportFormat, Separator};
 use crate::i18n::{self, fill};
 use crate::output;
-use crate::search::{MarkBits, Query};
-use crate::store::{Change, Store, tidy_alias};
+use crate::search::{Atom, MarkBits, Query};
+use crate::store::{Change, Store, StoreError, tidy_alias};
 use crate::text::{clean, clean_multiline};
 
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
@@ -78,7 +78,46 @@ impl Env<'_> {
             }
         }
     }
+
+    /// The store for a command whose answer is the user's marks (`needed`: `list --starred`,
+    /// `export`): marks that cannot be read would make it answer wrongly, not partly, so that
+    /// is said, naming the file, and the command answers nothing ([`Marks::Unread`], exit 1);
+    /// a home folder that is not there and cannot be made holds none, which is only warned
+    /// of. Otherwise as [`Env::store_for_reading`].
+    fn store_for_marks(&mut self, needed: bool) -> io::Result<Marks> {
+        if !needed {
+            return Ok(Marks::Read(self.store_for_reading()));
+        }
+        let why = match self.store() {
+            // No home folder, and none can be made: there are no marks to miss.
+            Err(e) if matches!(e.downcast_ref(), Some(StoreError::CreateDir { .. })) => {
+                self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]))?;
+                return Ok(Marks::Read(None));
+            }
+            Ok(store) => match store.unread_file() {
+                None => return Ok(Marks::Read(Some(store))),
+                // The store's warning said why, and where the file was kept.
+                Some(path) => {
+                    fill(i18n::cli().state_unread, &[&clean(&path.display().to_string())])
+                }
+            },
+            Err(e) => report(&e),
+        };
+        writeln!(self.err, "{}", fill(i18n::cli().marks_unread, &[&why]))?;
+        Ok(Marks::Unread)
+    }
 }
+
+/// The user's marks as a command reads them (see [`Env::store_for_marks`]).
+enum Marks {
+    /// The store, unless it could not be opened (a warning said so).
+    Read(Option<Store>),
+    /// The command needs the marks and they could not be read (said): it answers nothing.
+    Unread,
+}
+
+/// How a command that needed the marks and could not read them ends.
+const MARKS_UNREAD: u8 = 1;
 
 /// Says on standard error that a change waits for `lock`, held by another process (see
 /// [`crate::store::LOCK_WAIT`]): a wait with no word looks like a hang.
@@ -207,7 +246,9 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::List { kind, marks, json } => {
             let catalog = cx.catalog()?;
-            let store = cx.store_for_reading();
+            let Marks::Read(store) = cx.store_for_marks(marks.selects())? else {
+                return Ok(ExitCode::from(MARKS_UNREAD));
+            };
             let mut chosen: Vec<usize> = (0..catalog.partners().len())
                 .filter(|&i| kind.is_none_or(|k| catalog.partners()[i].kind == k))
                 .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
@@ -387,7 +428,11 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         }
     };
     let catalog = cx.catalog()?;
-    let store = cx.store_for_reading();
+    // `is:starred`, `!has:note`: the marks choose what is found.
+    let by_marks = query.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_)));
+    let Marks::Read(store) = cx.store_for_marks(by_marks)? else {
+        return Ok(ExitCode::from(MARKS_UNREAD));
+    };
     let marks = store.as_ref().map(|s| catalog.mark_bits(s.state())).unwrap_or_default();
     let mut hits = catalog.index().search_forgiving(&query, &marks);
     // The exit code says whether anything matched, even past `--limit 0`.
@@ -439,7 +484,10 @@ fn export(
     }
     let separator = separator.or(implied);
     let catalog = cx.catalog()?;
-    let store = cx.store_for_reading();
+    // What an export is for: the follow-up file must not come without the notes.
+    let Marks::Read(store) = cx.store_for_marks(true)? else {
+        return Ok(ExitCode::from(MARKS_UNREAD));
+    };
     let chosen: Vec<usize> = (0..catalog.partners().len())
         .filter(|&i| keep(&catalog, store.as_ref(), i, marks))
         .collect();
@@ -564,7 +612,10 @@ fn alias(
     let name = catalog.get(index).map_or(id, |p| p.short_name());
     let said = i18n::cli();
     if remove.is_none() && text.is_empty() {
-        let store = cx.store_for_reading();
+        // The aliases are the answer: "no aliases" would be wrong.
+        let Marks::Read(store) = cx.store_for_marks(true)? else {
+            return Ok(ExitCode::from(MARKS_UNREAD));
+        };
         let aliases = store.as_ref().and_then(|s| s.marks(id)).map_or(&[][..], |m| &m.aliases);
         if json {
             // The id first, as the README and `--help` write it (a `json!` map sorts its keys).

@@ -21,6 +21,12 @@ table! {
         skipped_dataset,
         /// `{}`: why the store could not be opened.
         marks_not_shown,
+        /// `{}`: why the marks could not be read (`cannot_read_store`, `state_unread`). A
+        /// command that selects partners by their marks, or exports them, answers nothing.
+        marks_unread,
+        /// `{}`: the state file, which could not be read (a warning said why, and where it
+        /// was kept).
+        state_unread,
         /// `{}`: how many (one), `{}`: the id, `{}`: why a dataset was skipped. A partner
         /// with marks or a note is missing from an export or a listing by marks.
         marked_not_loaded_one,

@@ -143,6 +143,9 @@ pub struct Store {
     wait: Duration,
     /// Called once when a change starts waiting for the lock, with the lock file's path.
     on_wait: Option<fn(&Path)>,
+    /// The state file, when [`Store::open`] found one it could not read (see
+    /// [`Store::unread_file`]).
+    unread: Option<PathBuf>,
 }
 
 /// What a read of the state file found.
@@ -168,12 +171,17 @@ impl Store {
             seen: None,
             wait: LOCK_WAIT,
             on_wait: None,
+            unread: None,
         };
         // Exclusive where it can be, because keeping a corrupt file aside renames it.
         let (_lock, access) = store.lock_for_opening()?;
         let path = store.state_path();
         store.seen = stamp(&path);
-        store.state = match read_disk(&path)? {
+        let disk = read_disk(&path)?;
+        if matches!(disk, Disk::Corrupt(_)) {
+            store.unread = Some(path.clone());
+        }
+        store.state = match disk {
             Disk::Missing => State::default(),
             Disk::Loaded(state) => {
                 if state.version > STATE_VERSION {
@@ -249,6 +257,13 @@ impl Store {
     /// The marks of one partner, if any are recorded.
     pub fn marks(&self, id: &str) -> Option<&Marks> {
         self.state.marks.get(id)
+    }
+
+    /// The state file, when [`Store::open`] found it but could not read it (kept aside, or left
+    /// as it was): the store then started with no marks, which are not the user's. A command
+    /// that selects partners by marks must not answer from them.
+    pub fn unread_file(&self) -> Option<&Path> {
+        self.unread.as_deref()
     }
 
     /// Human-readable warnings gathered so far (a corrupt file kept aside, and where).

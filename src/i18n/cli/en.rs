@@ -8,6 +8,8 @@ pub static CLI: Cli = Cli {
     query_error: "partners: in the query, {}",
     skipped_dataset: "skipped a dataset: {}",
     marks_not_shown: "your marks and notes are not shown: {}",
+    marks_unread: "partners: this command needs your marks and notes, which could not be read: {}",
+    state_unread: "{} could not be read (see the warning above)",
     marked_not_loaded_one: "{} partner with your marks or note is missing from this output, because it is not loaded ({}): its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_loaded_many: "{} partners with your marks or notes are missing from this output, because they are not loaded ({}): their dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_searched_one: "{} partner with the marks this search asks for is not loaded ({}), so it was not searched: its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",

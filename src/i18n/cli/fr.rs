@@ -8,6 +8,8 @@ pub static CLI: Cli = Cli {
     query_error: "partners: dans la recherche, {}",
     skipped_dataset: "jeu de données ignoré\u{a0}: {}",
     marks_not_shown: "vos marques et vos notes ne sont pas affichées\u{a0}: {}",
+    marks_unread: "partners: cette commande a besoin de vos marques et de vos notes, qui n'ont pas pu être lues\u{a0}: {}",
+    state_unread: "{} n'a pas pu être lu (voir l'avertissement ci-dessus)",
     marked_not_loaded_one: "{} partenaire avec vos marques ou votre note manque dans cette sortie, car il n'est pas chargé ({})\u{a0}: son fichier de données a été ignoré\u{a0}: {}. Vos marques et vos notes sont conservées\u{a0}; corrigez le fichier (`partners validate FICHIER`) et recommencez",
     marked_not_loaded_many: "{} partenaires avec vos marques ou vos notes manquent dans cette sortie, car ils ne sont pas chargés ({})\u{a0}: leur fichier de données a été ignoré\u{a0}: {}. Vos marques et vos notes sont conservées\u{a0}; corrigez le fichier (`partners validate FICHIER`) et recommencez",
     marked_not_searched_one: "{} partenaire avec les marques que demande cette recherche n'est pas chargé ({}), il n'a donc pas été cherché\u{a0}: son fichier de données a été ignoré\u{a0}: {}. Vos marques et vos notes sont conservées\u{a0}; corrigez le fichier (`partners validate FICHIER`) et recommencez",
