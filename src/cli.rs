@@ -50,7 +50,7 @@ pub fn parse(lang: Lang) -> Result<Cli, clap::Error> {
     let matches = command
         .try_get_matches_from_mut(&args)
         .map_err(|error| name_the_word_typed(error, &args))?;
-    refuse_json_where_unknown(&matches, &mut command)?;
+    refuse_json_where_unknown(&matches, &mut command, &args)?;
     Cli::from_arg_matches(&matches)
 }
 
@@ -89,10 +89,11 @@ fn name_the_word_typed(mut error: clap::Error, args: &[std::ffi::OsString]) -> c
 /// ugap`); clap then takes it for every command and checks it only where it is written. So
 /// it is refused here, in clap's words, where clap refuses it after the command: with no
 /// command, with a command that prints no JSON, or with an option of the command it cannot
-/// be used with (`partners --json show ID --format md`).
+/// be used with (`partners --json show ID --format md`). `args`: the command line.
 fn refuse_json_where_unknown(
     matches: &clap::ArgMatches,
     command: &mut clap::Command,
+    args: &[std::ffi::OsString],
 ) -> Result<(), clap::Error> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     use clap::parser::ValueSource;
@@ -101,6 +102,7 @@ fn refuse_json_where_unknown(
     }
     command.build();
     let these = printing_json(command).join(i18n::cli().list_separator);
+    let after_command = json_after_command(args, matches.subcommand_name());
     let (command, matches) = match matches.subcommand() {
         Some((name, sub)) => match command.find_subcommand_mut(name) {
             Some(command) => (command, sub),
@@ -129,8 +131,12 @@ fn refuse_json_where_unknown(
     } else {
         let mut error = clap::Error::new(ErrorKind::UnknownArgument).with_cmd(command);
         let mut tips = Vec::new();
-        // As clap says it where the command takes words: they may be `--json`.
-        if command.get_positionals().next().is_some() {
+        // As clap says it where `--json` may be one of the command's words (`validate x.ron
+        // --json`); not after `star ID`, whose one word is given, nor before the command.
+        let takes_words = command
+            .get_positionals()
+            .any(|arg| arg.get_num_args().is_some_and(|n| n.max_values() > 1));
+        if takes_words && after_command {
             tips.push("to pass '--json' as a value, use '-- --json'".into());
         }
         // Said so, since the shell offers `--json` before every command.
@@ -145,6 +151,20 @@ fn refuse_json_where_unknown(
     error.insert(ContextKind::InvalidArg, ContextValue::String("--json".to_owned()));
     error.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
     Err(error)
+}
+
+/// Whether `--json` was typed after the command named `name` (`None`: the program itself, whose
+/// words it is among) on the command line `args`, rather than before it.
+fn json_after_command(args: &[std::ffi::OsString], name: Option<&str>) -> bool {
+    let words: Vec<&str> =
+        args.iter().skip(1).filter_map(|arg| arg.to_str()).take_while(|&arg| arg != "--").collect();
+    let Some(json) = words.iter().position(|&word| word == "--json") else { return false };
+    let Some(name) = name else { return true };
+    // The command's name, not the value of an option before it (`--home star star ugap`).
+    let takes_value = |word: &str| ["--data", "--home", "--lang", "--theme"].contains(&word);
+    let named =
+        (0..words.len()).find(|&i| words[i] == name && (i == 0 || !takes_value(words[i - 1])));
+    named.is_some_and(|named| named < json)
 }
 
 /// The names of `command`'s subcommands that print JSON: those with a `--json` of their own,

@@ -504,43 +504,6 @@ fn global_options_work_before_and_after_the_subcommand() {
 }
 
 #[test]
-fn json_works_before_the_command_and_only_where_the_command_takes_it() {
-    let home = Home::new();
-    for command in [&["search", "ugap"][..], &["show", "ugap"], &["list"], &["alias", "ugap"]] {
-        let after = home.json(&[command, &["--json"]].concat());
-        assert_eq!(home.json(&[&["--json"], command].concat()), after, "{command:?}");
-    }
-    // Where clap would refuse it after the command, it is refused before it, in its words.
-    let refused = [
-        (&["--json", "show", "ugap", "--format", "md"][..], "cannot be used with '--format"),
-        (&["--json", "show", "ugap", "--qr"], "cannot be used with '--qr'"),
-        (&["--json", "alias", "ugap", "buyers"], "cannot be used with '[TEXT]"),
-        (&["--json", "validate", "x.ron"], "unexpected argument '--json'"),
-        (&["star", "ugap", "--json"], "unexpected argument '--json'"),
-        (&["--json", "ugap"], "unexpected argument '--json'"),
-        (&["--lang", "fr", "--json", "template"], "argument inattendu"),
-    ];
-    for (args, said) in refused {
-        let out = home.run(args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = text(&out.stderr);
-        assert!(err.contains(said) && err.contains("--json"), "{args:?}: {err}");
-    }
-    // Where the command prints no JSON, the refusal says which commands do.
-    let said = text(&home.run(&["--json", "star", "ugap"]).stderr);
-    let tip = "tip: 'partners star' prints no JSON; these commands do: search, show, list, alias";
-    assert!(said.contains(tip), "{said}");
-    let said = text(&home.run(&["--lang", "fr", "--json", "star", "ugap"]).stderr);
-    let tip = "astuce\u{a0}: «\u{a0}partners star\u{a0}» n'écrit pas de JSON\u{a0}; ces \
-               commandes en écrivent\u{a0}: search, show, list, alias\n";
-    assert!(said.contains(tip), "{said}");
-    assert!(said.starts_with("erreur\u{a0}: argument inattendu «\u{a0}--json\u{a0}»\n\n  astuce"));
-    // Nothing was starred or aliased on the way.
-    assert_eq!(home.json(&["alias", "ugap", "--json"])["aliases"], serde_json::json!([]));
-    assert_eq!(home.json(&["list", "--starred", "--json"]), serde_json::json!([]));
-}
-
-#[test]
 fn a_search_says_what_it_found_in_the_users_note_or_aliases() {
     let home = Home::new();
     home.ok(&["note", "weka", "their catalogue"]);
@@ -1089,6 +1052,10 @@ mod datasets;
 // Marks that cannot be read.
 #[path = "cli/unread.rs"]
 mod unread;
+
+// `--json` before and after the command, and where it is refused.
+#[path = "cli/json.rs"]
+mod json;
 
 /// Help and version are output like any other: a full disk is said, with exit code 2, as for
 /// `list` (clap printed them and ended with 0 whatever became of them).
