@@ -6,8 +6,9 @@
 //! works the same in bash, zsh, fish and PowerShell. `partners completions SHELL` prints the
 //! small script that hooks the binary into the shell; re-sourcing it at shell start-up (as
 //! the README says) keeps it in step with the binary. Bash has its own adapter ([`bash`]),
-//! which quotes file names on the line; zsh and fish theirs ([`shells`]), so that in every
-//! shell a word not begun is offered the commands ([`offered`]).
+//! which quotes file names on the line; zsh, fish and PowerShell theirs ([`shells`]), so that
+//! in every shell a word not begun is offered the commands, and `--json` before the command
+//! the commands that print JSON ([`offered`]).
 
 mod bash;
 mod shells;
@@ -18,10 +19,10 @@ use std::path::PathBuf;
 
 use clap::CommandFactory as _;
 use clap_complete::CompletionCandidate;
-use clap_complete::env::{CompleteEnv, Elvish, EnvCompleter, Powershell, Shells};
+use clap_complete::env::{CompleteEnv, Elvish, EnvCompleter, Shells};
 
 pub use self::bash::Bash;
-pub use self::shells::{Fish, Zsh};
+pub use self::shells::{Fish, Powershell, Zsh};
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;

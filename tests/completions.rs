@@ -97,7 +97,7 @@ fn json_is_offered_before_the_command() {
 #[test]
 fn after_json_only_the_commands_that_print_json_are_offered() {
     let home = Home::new();
-    for shell in ["bash", "zsh", "fish"] {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
         for line in [&["partners", "--json", ""][..], &["partners", "--lang", "fr", "--json", ""]] {
             let offered = ask(&home, shell, line);
             assert_eq!(offered, ["search", "show", "list", "alias"], "{shell} {line:?}");
@@ -115,7 +115,7 @@ fn after_json_only_the_commands_that_print_json_are_offered() {
 #[test]
 fn every_shell_offers_options_once_a_dash_is_typed() {
     let home = Home::new();
-    for shell in ["bash", "zsh", "fish"] {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
         for line in [&["partners", ""][..], &["partners", "--lang", "fr", ""]] {
             let offered = ask(&home, shell, line);
             for command in SUBCOMMANDS {

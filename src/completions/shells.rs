@@ -1,5 +1,6 @@
-//! Zsh's and fish's side of the completions: `clap_complete`'s scripts, and its answers with
-//! the commands alone on a word not begun, as bash has them (see [`super::offered`]).
+//! Zsh's, fish's and PowerShell's side of the completions: `clap_complete`'s scripts, and its
+//! answers with the commands alone on a word not begun, and only those that print JSON after
+//! `--json`, as bash has them (see [`super::offered`]).
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -96,17 +97,63 @@ impl EnvCompleter for Fish {
         current_dir: Option<&std::path::Path>,
         buf: &mut dyn Write,
     ) -> io::Result<()> {
-        let index = args.len().saturating_sub(1);
-        let mut candidates =
-            clap_complete::engine::complete(cmd, args.clone(), index, current_dir)?;
-        super::offered(cmd, &args, index, &mut candidates);
-        for candidate in candidates {
-            write!(buf, "{}", candidate.get_value().to_string_lossy())?;
-            if let Some(help) = candidate.get_help() {
-                write!(buf, "\t{}", help.to_string().lines().next().unwrap_or_default())?;
-            }
-            writeln!(buf)?;
-        }
-        Ok(())
+        write_tab_separated(cmd, &args, current_dir, buf)
     }
+}
+
+/// PowerShell: `clap_complete`'s hook; the answers one a line, each with its help after a tab,
+/// as for fish.
+#[derive(Debug, Clone, Copy)]
+pub struct Powershell;
+
+impl EnvCompleter for Powershell {
+    fn name(&self) -> &'static str {
+        clap_complete::env::Powershell.name()
+    }
+
+    fn is(&self, name: &str) -> bool {
+        clap_complete::env::Powershell.is(name)
+    }
+
+    fn write_registration(
+        &self,
+        var: &str,
+        name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn Write,
+    ) -> io::Result<()> {
+        clap_complete::env::Powershell.write_registration(var, name, bin, completer, buf)
+    }
+
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<OsString>,
+        current_dir: Option<&std::path::Path>,
+        buf: &mut dyn Write,
+    ) -> io::Result<()> {
+        write_tab_separated(cmd, &args, current_dir, buf)
+    }
+}
+
+/// The answers for the word last in `args`, one a line, each with its help after a tab (the
+/// script of fish and PowerShell splits them there).
+fn write_tab_separated(
+    cmd: &mut clap::Command,
+    args: &[OsString],
+    current_dir: Option<&std::path::Path>,
+    buf: &mut dyn Write,
+) -> io::Result<()> {
+    let index = args.len().saturating_sub(1);
+    let mut candidates = clap_complete::engine::complete(cmd, args.to_vec(), index, current_dir)?;
+    super::offered(cmd, args, index, &mut candidates);
+    for candidate in candidates {
+        write!(buf, "{}", candidate.get_value().to_string_lossy())?;
+        if let Some(help) = candidate.get_help() {
+            write!(buf, "\t{}", help.to_string().lines().next().unwrap_or_default())?;
+        }
+        writeln!(buf)?;
+    }
+    Ok(())
 }
