@@ -242,6 +242,9 @@ pub enum Action {
     },
     /// The dataset finished loading in the background: the catalog to browse.
     Loaded(Shared<Catalog>),
+    /// The catalog loaded in the background knows now which names more than one partner has
+    /// ([`Catalog::name_shared_known`]): the rows and links of those partners show their ids.
+    NamesShared,
     /// Results of the search asked for with [`Effect::Search`] number `generation`.
     Found {
         /// Which search these are the results of; older ones are dropped.
@@ -379,6 +382,7 @@ impl Action {
             | Action::SuspendFailed { .. }
             | Action::Loading { .. }
             | Action::Loaded(_)
+            | Action::NamesShared
             | Action::Found { .. } => return None,
         })
     }

@@ -453,6 +453,11 @@ impl App {
                 self.set_catalog(catalog);
                 None
             }
+            // The detail's links to partners named alike end with their ids now.
+            Action::NamesShared => {
+                self.detail_key = None;
+                None
+            }
             Action::Found { generation, hits } => {
                 if generation == self.asked
                     && let Some(keep) = self.waiting.take()

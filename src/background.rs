@@ -15,10 +15,12 @@ use crate::catalog::{Catalog, Ready};
 use crate::dataset::DatasetError;
 use crate::search::{MarkBits, Searcher};
 
-/// A dataset loading on its own thread.
+/// A dataset loading on its own thread, then made ready for fast searches there.
 pub struct Loader {
     received: Receiver<Result<Action, DatasetError>>,
     running: bool,
+    /// Whether the thread may report more (it ends once the catalog is made ready).
+    open: bool,
 }
 
 impl Loader {
@@ -56,16 +58,19 @@ impl Loader {
                     // on threads of their own: a search on the shared ones never queues behind
                     // a block of word lists (the first list came 250 ms late, one run in two).
                     warm_aside(&catalog);
+                    // Found off the browser's thread: nothing else would draw them.
+                    let _ = sender.send(Ok(Action::NamesShared));
                 }
                 Err(e) => {
                     let _ = sender.send(Err(e));
                 }
             }
         });
-        Loader { received, running: true }
+        Loader { received, running: true, open: true }
     }
 
-    /// The next report (progress, the catalog, or why it could not load), if one is waiting.
+    /// The next report (progress, the catalog, or why it could not load; then that the
+    /// shared names are known, [`Action::NamesShared`]), if one is waiting.
     pub fn try_next(&mut self) -> Option<Result<Action, DatasetError>> {
         match self.received.try_recv() {
             Ok(report) => {
@@ -77,6 +82,7 @@ impl Loader {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
                 self.running = false;
+                self.open = false;
                 None
             }
         }
@@ -85,6 +91,11 @@ impl Loader {
     /// Whether the catalog is still to come.
     pub fn running(&self) -> bool {
         self.running
+    }
+
+    /// Whether the thread has ended, every report taken: there is nothing more to look for.
+    pub fn done(&self) -> bool {
+        !self.open
     }
 }
 

@@ -276,8 +276,13 @@ fn event_loop(
             if let Some(action) = background.next_action()? {
                 break action;
             }
-            // Found results wake the loop; loading reports are looked for often.
-            let tick = if background.loader.is_some() { SHORT_TICK } else { TICK };
+            // Found results wake the loop; loading reports are looked for often (the shared
+            // names, which come seconds later, at every tick).
+            let tick = if background.loader.as_ref().is_some_and(Loader::running) {
+                SHORT_TICK
+            } else {
+                TICK
+            };
             match keys.next(tick) {
                 Ok(Some(event)) => {
                     if let Some(action) = held.offer(event, app.key_state(), app.coming()) {
@@ -363,7 +368,7 @@ impl Background {
             match loader.try_next() {
                 Some(Ok(action)) => return Ok(Some(action)),
                 Some(Err(e)) => return Err(e.into()),
-                None if !loader.running() => self.loader = None,
+                None if loader.done() => self.loader = None,
                 None => {}
             }
         }

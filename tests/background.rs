@@ -840,3 +840,7 @@ fn a_large_catalog_loaded_before_the_browser_tells_partners_named_alike_apart() 
     let screen = common::screen(&app);
     assert!(screen.contains("Chambre cci-nord"), "the list's rows too:\n{screen}");
 }
+
+// The shared names of a large catalog, found after it shows.
+#[path = "background/names.rs"]
+mod names;
