@@ -34,6 +34,8 @@ pub fn command(lang: Lang) -> clap::Command {
         Lang::En => Cli::command(),
         Lang::Fr => {
             let mut command = in_french(Cli::command(), "");
+            let commands = i18n::help::french_value_name("COMMAND").unwrap_or("COMMAND");
+            command = command.subcommand_value_name(commands);
             // clap makes its `help` subcommand when the command is built.
             command.build();
             let about = i18n::help::french("help", "<about>").unwrap_or_default();

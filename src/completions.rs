@@ -60,12 +60,13 @@ pub fn complete_if_asked() {
     CompleteEnv::with_factory(completed_command).var(VAR).shells(shells).complete();
 }
 
-/// The command line as the shell completes it. `--json` is offered before the command
-/// (`partners --json search`), where it may be written, though the help hides it there:
-/// each command that takes it lists its own. Shown once built, so that the copies the other
-/// commands are given, which they refuse, stay hidden.
+/// The command line as the shell completes it, its descriptions in the user's language (as
+/// `--help` has them). `--json` is offered before the command (`partners --json search`),
+/// where it may be written, though the help hides it there: each command that takes it
+/// lists its own. Shown once built, so that the copies the other commands are given, which
+/// they refuse, stay hidden.
 fn completed_command() -> clap::Command {
-    let mut command = Cli::command();
+    let mut command = crate::cli::command(crate::i18n::lang());
     command.build();
     command.mut_arg("json", |json| json.hide(false))
 }

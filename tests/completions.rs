@@ -110,6 +110,39 @@ fn after_json_only_the_commands_that_print_json_are_offered() {
     }
 }
 
+/// The descriptions the shell shows beside the commands and options are in the user's
+/// language (`--lang fr` on the line, or the locale), as `--help` has them.
+#[test]
+fn descriptions_are_in_the_users_language() {
+    let home = Home::new();
+    let described = |locale: &str, line: &[&str]| {
+        let mut cmd = home.cmd();
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
+            cmd.env_remove(name);
+        }
+        let out = cmd
+            .env("LANG", locale)
+            .env("COMPLETE", "fish")
+            .arg("--")
+            .args(line)
+            .output()
+            .expect("partners runs");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    for (locale, line) in
+        [("C", &["partners", "--lang", "fr", ""][..]), ("fr_FR.UTF-8", &["partners", ""])]
+    {
+        let said = described(locale, line);
+        assert!(said.contains("show\tAfficher un partenaire en entier\n"), "{line:?}: {said}");
+        let begun = [&line[..line.len() - 1], &["list", "--st"]].concat();
+        let said = described(locale, &begun);
+        assert_eq!(said, "--starred\tSeulement les partenaires étoilés\n", "{line:?}");
+    }
+    let said = described("C", &["partners", ""]);
+    assert!(said.contains("show\tPrint one partner in full\n"), "{said}");
+}
+
 /// In every shell, a word not begun is offered the commands, not the options mixed in: those
 /// come once a `-` is typed.
 #[test]

@@ -68,6 +68,11 @@ pub fn refusal(error: &clap::Error) -> Option<String> {
             message
         }
         ErrorKind::UnknownArgument => fill(said.arg_unknown, &[&arg]),
+        // A value given to a flag (`--starred=yes`).
+        ErrorKind::TooManyValues => {
+            let value = context(ContextKind::InvalidValue).unwrap_or_default();
+            fill(said.arg_too_many_values, &[&value, &arg])
+        }
         ErrorKind::MissingRequiredArgument => fill(said.arg_missing, &[&arg]),
         // clap names the word in a context of its own (`partners help frob`).
         ErrorKind::InvalidSubcommand => {

@@ -91,6 +91,8 @@ table! {
         arg_conflict,
         /// `{}`: an argument given twice that may be given once.
         arg_repeated,
+        /// `{}`: a value, `{}`: the option that takes no more (`--starred=yes`).
+        arg_too_many_values,
         /// An argument is not valid UTF-8 (a terminal or a file name in another encoding).
         arg_invalid_utf8,
         /// `{}`: an argument that exists, like the one typed.

@@ -171,6 +171,8 @@ pub fn french_value_name(english: &str) -> Option<&'static str> {
         "KIND" => "TYPE",
         "TEXT" => "TEXTE",
         "SEP" => "SÉPARATEUR",
+        // clap's name for the command in a usage line (`[COMMAND]`).
+        "COMMAND" => "COMMANDE",
         _ => return None,
     })
 }

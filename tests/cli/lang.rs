@@ -566,3 +566,28 @@ fn the_help_is_said_in_the_language_chosen() {
     let said = home.ok(&["search", "--help"]);
     assert!(said.contains("Usage: partners search") && said.contains("Print a JSON array"));
 }
+
+/// A value given to a flag (`--starred=yes`) is refused in the user's language, as clap's
+/// other refusals are, with exit 2; and the help's usage line names the command in French
+/// too (`[COMMANDE]`, where clap writes `[COMMAND]`).
+#[test]
+fn a_value_given_to_a_flag_and_the_usage_line_are_said_in_french() {
+    let home = Home::new();
+    let french = "erreur\u{a0}: valeur inattendue «\u{a0}yes\u{a0}» pour «\u{a0}--starred\u{a0}»\u{a0}; \
+                  aucune n'était attendue de plus\n\nUtilisation\u{a0}: partners list --starred\n";
+    for (locale, args) in [
+        (&[][..], &["--lang", "fr", "list", "--starred=yes"][..]),
+        (&[("LANG", "fr_FR.UTF-8")], &["list", "--starred=yes"]),
+    ] {
+        let out = home.run_in(locale, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).starts_with(french), "{args:?}: {}", text(&out.stderr));
+    }
+    let out = home.run(&["list", "--starred=yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    let english = "error: unexpected value 'yes' for '--starred' found; no more were expected";
+    assert!(text(&out.stderr).starts_with(english), "{}", text(&out.stderr));
+    let said = home.ok(&["--lang", "fr", "--help"]);
+    assert!(said.contains("partners [OPTIONS] [RECHERCHE]... [COMMANDE]\n"), "{said}");
+    assert!(home.ok(&["--help"]).contains("partners [OPTIONS] [QUERY]... [COMMAND]\n"));
+}

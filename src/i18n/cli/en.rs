@@ -38,6 +38,7 @@ pub static CLI: Cli = Cli {
     arg_unknown_subcommand: "unrecognized subcommand '{}'",
     arg_conflict: "the argument '{}' cannot be used with '{}'",
     arg_repeated: "the argument '{}' cannot be used multiple times",
+    arg_too_many_values: "unexpected value '{}' for '{}' found; no more were expected",
     arg_invalid_utf8: "invalid UTF-8 was detected in one or more arguments",
     arg_did_you_mean: "tip: a similar argument exists: '{}'",
     arg_after_dashes: "tip: to pass '{}' as a value, use '-- {}'",

@@ -38,6 +38,7 @@ pub static CLI: Cli = Cli {
     arg_unknown_subcommand: "sous-commande inconnue «\u{a0}{}\u{a0}»",
     arg_conflict: "l'argument «\u{a0}{}\u{a0}» ne peut pas être utilisé avec «\u{a0}{}\u{a0}»",
     arg_repeated: "l'argument «\u{a0}{}\u{a0}» ne peut être donné qu'une fois",
+    arg_too_many_values: "valeur inattendue «\u{a0}{}\u{a0}» pour «\u{a0}{}\u{a0}»\u{a0}; aucune n'était attendue de plus",
     arg_invalid_utf8: "un argument n'est pas de l'UTF-8 valide (le terminal écrit-il dans un autre codage\u{a0}?)",
     arg_did_you_mean: "astuce\u{a0}: un argument proche existe\u{a0}: «\u{a0}{}\u{a0}»",
     arg_after_dashes: "astuce\u{a0}: pour passer «\u{a0}{}\u{a0}» comme valeur, écrivez «\u{a0}-- {}\u{a0}»",
