@@ -114,6 +114,9 @@ pub struct App {
     /// Counts the searches asked of the worker; only the newest one's results are shown.
     asked: u64,
     state: State,
+    /// The state as last read from or written to disk: what a change shown before it was
+    /// saved goes back to when there is no store to say so (see [`Action::SaveFailed`]).
+    saved: State,
     marks: Vec<MarkBits>,
     query: Vec<char>,
     cursor: usize,
@@ -180,6 +183,7 @@ impl App {
             pending: None,
             waiting: None,
             asked: 0,
+            saved: state.clone(),
             state,
             marks,
             query: query.chars().collect(),

@@ -827,6 +827,32 @@ fn without_a_store_nothing_is_claimed_saved() {
     app.update(partners::effects::perform(effect, None, &mut Vec::new()));
     let status = app.status().expect("a status");
     assert_eq!(status.text, "Not saved: your data folder could not be opened");
+    assert!(!app.state().marks.contains_key("ugap"), "the star is not shown as saved");
+}
+
+/// Without a store (its folder could not be opened), a note saved goes back into the editor
+/// and is not shown as saved: the detail showed it as the note, dated 1970-01-01, and still
+/// did once discarded. Marks saved before, as their reports said, stay.
+#[test]
+fn without_a_store_an_unsaved_note_or_mark_is_not_shown_as_saved() {
+    let mut state = State::default();
+    state.apply(Change::Star { id: "cnfpt".into(), on: true }, 1_700_000_000);
+    for keys in ["ugap <A-e> h i <C-s>", "ugap <C-s>", "ugap <C-t>", "ugap <A-a> hi <C-s>"] {
+        let (mut app, effects) = run_with(state.clone(), (80, 24), keys);
+        let effect = effects.into_iter().next().expect("one effect");
+        app.update(partners::effects::perform(effect, None, &mut Vec::new()));
+        assert!(!app.state().marks.contains_key("ugap"), "{keys}: {:?}", app.state());
+        assert!(app.state().marks.get("cnfpt").is_some_and(|m| m.starred), "{keys}");
+        let detail = common::detail_rows(&app).join("\n");
+        assert!(!detail.contains("1970") && !detail.contains("Your"), "{keys}: {detail}");
+        if keys.contains("<A-e>") {
+            app.update(Action::CancelNote);
+            app.update(Action::DiscardNote);
+            assert!(app.overlay().is_none(), "{keys}");
+            let detail = common::detail_rows(&app).join("\n");
+            assert!(!detail.contains("Your note"), "{keys}: {detail}");
+        }
+    }
 }
 
 #[test]

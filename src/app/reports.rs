@@ -84,6 +84,7 @@ impl App {
     pub(super) fn report(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Saved { state, warning } => {
+                self.saved.clone_from(&state);
                 self.sync_state(state);
                 if let Some(warning) = warning {
                     self.set_status(warning, true);
@@ -92,12 +93,17 @@ impl App {
                     return self.remember_query();
                 }
             }
-            Action::Reread(Some(state)) => self.sync_state(state),
+            Action::Reread(Some(state)) => {
+                self.saved.clone_from(&state);
+                self.sync_state(state);
+            }
             Action::SaveFailed { change, state, error } => {
                 self.remember_after_save = false;
-                if let Some(state) = state {
-                    self.sync_state(state);
-                }
+                // Without a store nothing was written: the change shown before it was saved
+                // goes, or the detail would show an unsaved note as saved (dated 1970).
+                let state = state.unwrap_or_else(|| self.saved.clone());
+                self.saved.clone_from(&state);
+                self.sync_state(state);
                 // A note (or aliases) that could not be saved goes back into the editor, not
                 // away, and stays unsaved there (so closing it asks).
                 let editor = match change {
