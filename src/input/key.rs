@@ -218,10 +218,21 @@ impl Key {
 /// character is the one it types (`shift-a` is `A`); Ctrl-M, Ctrl-I, Ctrl-[ and Ctrl-3
 /// arrive as Enter, Tab and Esc, Ctrl-8 as Backspace, Ctrl-\\ ] ^ _ / - as Ctrl-4 to Ctrl-7,
 /// Ctrl-@ and Ctrl-2 as Ctrl-Space, Ctrl with a letter and Shift as Ctrl with the letter; Ctrl
-/// with any other character (`ctrl-1`, `ctrl-;`, outside ASCII) not at all. Taken, they would never run, or run on another key.
+/// with any other character (`ctrl-1`, `ctrl-;`, outside ASCII) not at all; Shift and Ctrl
+/// with Enter, Esc and Backspace, and Ctrl with Tab, as the key alone (see [`sent_alone`]).
+/// Taken, they would never run, or run on another key.
 fn refuse_unsendable(text: &str, code: KeyCode, modifiers: KeyModifiers) -> Result<(), String> {
     use crate::i18n::{fill, s};
     let said = s();
+    if let Some(sent) = sent_alone(code, modifiers) {
+        return match sent.code {
+            KeyCode::Char(_) => {
+                let meant = sent.config_name();
+                Err(fill(said.config_same_as, &[&text, &meant, &meant]))
+            }
+            _ => Err(fill(said.config_never_sent, &[&text, &sent.name()])),
+        };
+    }
     let KeyCode::Char(c) = code else { return Ok(()) };
     let (ctrl, shift) =
         (modifiers.contains(KeyModifiers::CONTROL), modifiers.contains(KeyModifiers::SHIFT));
@@ -269,6 +280,24 @@ fn refuse_unsendable(text: &str, code: KeyCode, modifiers: KeyModifiers) -> Resu
         _ => return Err(fill(said.config_no_such_key, &[&text])),
     };
     Err(fill(said.config_never_sent, &[&text, &sent]))
+}
+
+/// What a terminal sends for Shift or Ctrl with Enter, Esc or Backspace, or Ctrl with Tab:
+/// the key without them (Alt stays, sent as an Esc first), Ctrl-Backspace as Ctrl-H. Only
+/// the kitty keyboard protocol, which partners does not ask for, tells them apart.
+fn sent_alone(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
+    let (shift, ctrl) =
+        (modifiers.contains(KeyModifiers::SHIFT), modifiers.contains(KeyModifiers::CONTROL));
+    let alt = modifiers & KeyModifiers::ALT;
+    match code {
+        KeyCode::Enter | KeyCode::Esc if shift || ctrl => Some(Key { code, modifiers: alt }),
+        KeyCode::Backspace if ctrl => {
+            Some(Key { code: KeyCode::Char('h'), modifiers: alt | KeyModifiers::CONTROL })
+        }
+        KeyCode::Backspace if shift => Some(Key { code, modifiers: alt }),
+        KeyCode::Tab if ctrl && !shift => Some(Key { code, modifiers: alt }),
+        _ => None,
+    }
 }
 
 const MODIFIERS: &[(KeyModifiers, &str)] = &[
@@ -365,6 +394,26 @@ mod tests {
         for key in ["ctrl-1", "ctrl-;", "ctrl-9", "ctrl-,"] {
             assert!(refused(key).contains("never reaches partners"), "{}", refused(key));
         }
+        // Without the kitty keyboard protocol, Shift and Ctrl with these arrive as the key
+        // alone: taken, the binding never ran, though `config --check` said it was fine.
+        for (key, sent) in [
+            ("shift-enter", "Enter"),
+            ("ctrl-enter", "Enter"),
+            ("ctrl-alt-enter", "Alt-Enter"),
+            ("shift-esc", "Esc"),
+            ("ctrl-esc", "Esc"),
+            ("shift-backspace", "Backspace"),
+            ("alt-shift-backspace", "Alt-Backspace"),
+            ("ctrl-tab", "Tab"),
+        ] {
+            let said = refused(key);
+            assert!(said.contains(&format!("a terminal sends {sent} for it")), "{key}: {said}");
+        }
+        let said = refused("ctrl-backspace");
+        assert!(said.contains("cannot be told from `ctrl-h`"), "{said}");
+        for key in ["alt-enter", "alt-esc", "alt-backspace", "alt-tab", "ctrl-shift-tab"] {
+            assert!(Key::parse(key).is_ok(), "{key}");
+        }
         assert_eq!(Key::parse("ctrl-4"), Ok(ctrl('4')));
         assert_eq!(Key::parse("ctrl-j"), Ok(ctrl('j')));
         assert_eq!(Key::parse("ctrl-h"), Ok(ctrl('h')));
@@ -377,5 +426,6 @@ mod tests {
         let said = refused("shift-a");
         assert!(said.contains("majuscule") && said.contains("«\u{a0}A\u{a0}»"), "{said}");
         assert!(refused("ctrl-m").contains("Entrée"), "{}", refused("ctrl-m"));
+        assert!(refused("shift-enter").contains("Entrée"), "{}", refused("shift-enter"));
     }
 }

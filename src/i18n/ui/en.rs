@@ -333,7 +333,8 @@ pub static UI: Ui = Ui {
          # a character (s, ?, -), f1 to f24, enter, esc, tab, backtab, backspace, delete, left,\n\
          # right, up, down, home, end, pageup, pagedown or space, after any of ctrl-, alt-, shift-;\n\
          # with Shift a character is the one it types, written as itself (A, alt-A, not shift-a).\n\
-         # ctrl-m, ctrl-i and ctrl-[ never reach partners: a terminal sends enter, tab and esc.\n\
+         # ctrl-m, ctrl-i and ctrl-[ never reach partners: a terminal sends enter, tab and esc;\n\
+         # nor do shift- and ctrl-enter, -esc, -backspace, and ctrl-tab: it sends the key alone.\n\
          # A plain character acts only while the query is empty (else it is typed).\n\
          [keys]\n",
     config_unreadable: "cannot read the configuration file",

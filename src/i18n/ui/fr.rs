@@ -334,7 +334,8 @@ pub static UI: Ui = Ui {
          # backtab, backspace, delete, left, right, up, down, home, end, pageup, pagedown ou space,\n\
          # précédé ou non de ctrl-, alt-, shift-\u{a0}; avec Maj un caractère est celui qu'il tape, écrit\n\
          # tel quel (A, alt-A, pas shift-a). ctrl-m, ctrl-i et ctrl-[ n'arrivent jamais à partners\u{a0}:\n\
-         # un terminal envoie enter, tab et esc. Un caractère seul n'agit que si la recherche est\n\
+         # un terminal envoie enter, tab et esc\u{a0}; ni shift- et ctrl-enter, -esc, -backspace, ni\n\
+         # ctrl-tab\u{a0}: il envoie la touche seule. Un caractère seul n'agit que si la recherche est\n\
          # vide (sinon il est tapé). Les noms des réglages, des actions et des touches restent en\n\
          # anglais\u{a0}: c'est le format du fichier.\n\
          [keys]\n",
