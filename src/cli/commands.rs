@@ -45,15 +45,17 @@ pub struct Env<'a> {
 }
 
 impl Env<'_> {
-    /// Writes a warning to standard error, made safe for the terminal.
-    pub(super) fn warn(&mut self, text: &str) -> std::io::Result<()> {
-        writeln!(self.err, "{}", fill(i18n::cli().warning, &[&clean_multiline(text)]))
+    /// Writes a warning to standard error, made safe for the terminal. One that cannot be
+    /// written (standard error a closed pipe) does not stop the command: `star`, `note` or
+    /// `export -o` ended there with status 0, their change not made.
+    pub(super) fn warn(&mut self, text: &str) {
+        let _ = writeln!(self.err, "{}", fill(i18n::cli().warning, &[&clean_multiline(text)]));
     }
 
     fn catalog(&mut self) -> Result<Catalog> {
         let catalog = load_catalog(&self.data, self.datasets.as_deref())?;
         for warning in catalog.warnings() {
-            self.warn(&warning.said(i18n::cli().skipped_dataset))?;
+            self.warn(&warning.said(i18n::cli().skipped_dataset));
         }
         Ok(catalog)
     }
@@ -62,7 +64,7 @@ impl Env<'_> {
         let mut store = Store::open(&self.home)?;
         store.set_lock_wait(crate::store::LOCK_WAIT, Some(tell_waiting_for_lock));
         for warning in store.warnings() {
-            self.warn(warning)?;
+            self.warn(warning);
         }
         Ok(store)
     }
@@ -73,7 +75,7 @@ impl Env<'_> {
         match self.store() {
             Ok(store) => Some(store),
             Err(e) => {
-                let _ = self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]));
+                self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]));
                 None
             }
         }
@@ -259,7 +261,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
             // warning says enough.
             let selects = marks.selects();
             let missing =
-                selects && left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks), false)?;
+                selects && left_out(cx, &catalog, store.as_ref(), Selected::Marks(marks), false);
             Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Validate { files } => validate(cx, &files),
@@ -353,7 +355,7 @@ fn left_out(
     store: Option<&Store>,
     selected: Selected<'_>,
     carried: bool,
-) -> Result<bool> {
+) -> bool {
     const SHOWN: usize = 10;
     let skipped: Vec<String> = catalog
         .warnings()
@@ -361,11 +363,11 @@ fn left_out(
         .filter_map(Warning::skipped)
         .map(dataset::DatasetError::one_line)
         .collect();
-    let Some(store) = store.filter(|_| !skipped.is_empty()) else { return Ok(false) };
+    let Some(store) = store.filter(|_| !skipped.is_empty()) else { return false };
     let missing =
         catalog.marked_not_loaded(store.state(), |marks| selected.admits(marks).unwrap_or(false));
     if missing.is_empty() {
-        return Ok(false);
+        return false;
     }
     let mut ids = missing.iter().take(SHOWN).map(|id| format!("\"{id}\"")).collect::<Vec<_>>();
     if missing.len() > SHOWN {
@@ -384,8 +386,8 @@ fn left_out(
     };
     let ids = ids.join(said.list_separator);
     let why = skipped.join("; ");
-    cx.warn(&fill(template, &[&n, &ids, &why]))?;
-    Ok(true)
+    cx.warn(&fill(template, &[&n, &ids, &why]));
+    true
 }
 
 fn keep(catalog: &Catalog, store: Option<&Store>, index: usize, filter: MarkFilter) -> bool {
@@ -455,7 +457,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         writeln!(cx.err, "{}", fill(i18n::cli().nothing_matched, &[&clean(text)]))?;
     }
     // Said as `list --starred` says it; the exit still tells whether anything matched.
-    left_out(cx, &catalog, store.as_ref(), Selected::Query(&query), false)?;
+    left_out(cx, &catalog, store.as_ref(), Selected::Query(&query), false);
     Ok(if matched { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -469,9 +471,9 @@ fn export(
     marks: MarkFilter,
     output: Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let format = export_format(cx, format, output.as_deref())?;
+    let format = export_format(cx, format, output.as_deref());
     if separator.is_some() && !format.is_table() {
-        cx.warn(&fill(i18n::cli().separator_not_csv, &[&format.name()]))?;
+        cx.warn(&fill(i18n::cli().separator_not_csv, &[&format.name()]));
     }
     // A tab is what TSV means: `--format tsv` or `-o FILE.tsv` with another separator is used,
     // with a warning, as a `--format` that the extension contradicts is.
@@ -480,7 +482,7 @@ fn export(
     if let Some(given) =
         separator.filter(|&s| format.is_table() && tab_implied && s != Separator::Tab)
     {
-        cx.warn(&fill(i18n::cli().separator_not_tab, &[&given.name()]))?;
+        cx.warn(&fill(i18n::cli().separator_not_tab, &[&given.name()]));
     }
     let separator = separator.or(implied);
     let catalog = cx.catalog()?;
@@ -532,7 +534,7 @@ fn export(
         None => write_buffered(cx.out, exported)?,
     }
     let carried = export::carries_unloaded(format);
-    let missing = left_out(cx, &catalog, store.as_ref(), selected, carried)?;
+    let missing = left_out(cx, &catalog, store.as_ref(), selected, carried);
     Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -543,20 +545,20 @@ fn export_format(
     cx: &mut Env<'_>,
     format: Option<ExportFormat>,
     output: Option<&Path>,
-) -> io::Result<ExportFormat> {
+) -> ExportFormat {
     let named = output.and_then(ExportFormat::from_extension);
-    Ok(match (format, named) {
+    match (format, named) {
         // CSV and TSV are the same table: `--format csv -o FILE.tsv` is no slip.
         (Some(given), Some(named)) if given != named && !(given.is_table() && named.is_table()) => {
             let file = output.unwrap_or(Path::new("")).display().to_string();
             let (file, named, name) = (clean(&file), named.name(), given.name());
-            cx.warn(&fill(i18n::cli().format_not_extension, &[&file, &named, &name, &name]))?;
+            cx.warn(&fill(i18n::cli().format_not_extension, &[&file, &named, &name, &name]));
             given
         }
         (Some(given), _) => given,
         (None, Some(named)) => named,
         (None, None) => ExportFormat::Csv,
-    })
+    }
 }
 
 /// Runs `write` on `out` through a buffer: standard output flushes at every line otherwise.

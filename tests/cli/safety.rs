@@ -147,6 +147,39 @@ fn a_closed_pipe_ends_the_program_quietly() {
     }
 }
 
+/// A warning that cannot be written (standard error a closed pipe) does not stop a change:
+/// `star`, `note` and `export -o` ended at the skipped dataset's warning, status 0, and
+/// nothing was starred, noted or written.
+#[test]
+fn a_change_is_made_though_standard_error_is_a_closed_pipe() {
+    let home = Home::new();
+    home.file("datasets/bad.ron", "(partners: [ nonsense");
+    let exported = home.path().join("out.csv");
+    let exported = exported.to_str().expect("utf-8 path");
+    for args in [
+        &["star", "ugap"][..],
+        &["note", "ugap", "kept"],
+        &["met", "weka"],
+        &["export", "--separator", "tab", "-o", exported],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
+        cmd.args(args)
+            .env("PARTNERS_HOME", home.path())
+            .env("HOME", home.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(writer);
+        assert_eq!(cmd.status().expect("partners runs").code(), Some(0), "{args:?}");
+    }
+    let state = std::fs::read_to_string(home.path().join("state.ron")).expect("a state file");
+    assert!(state.contains("starred: true") && state.contains("\"kept\""), "{state}");
+    assert!(state.contains("met: true"), "{state}");
+    let csv = std::fs::read_to_string(exported).expect("the export is written");
+    assert!(csv.contains("kept"), "{csv}");
+}
+
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
 /// and tabs, and CR before LF as in CSV, are fine).
 fn has_raw_control(out: &str) -> bool {
