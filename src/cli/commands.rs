@@ -93,7 +93,7 @@ impl Env<'_> {
         let why = match self.store() {
             // No home folder, and none can be made: there are no marks to miss.
             Err(e) if matches!(e.downcast_ref(), Some(StoreError::CreateDir { .. })) => {
-                self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]))?;
+                self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]));
                 return Ok(Marks::Read(None));
             }
             Ok(store) => match store.unread_file() {
