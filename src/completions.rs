@@ -22,7 +22,7 @@ use clap_complete::CompletionCandidate;
 use clap_complete::env::{CompleteEnv, Elvish, EnvCompleter, Shells};
 
 pub use self::bash::Bash;
-pub use self::shells::{Fish, Powershell, Zsh};
+pub use self::shells::{FISH, POWERSHELL, Zsh};
 
 use crate::catalog::Catalog;
 use crate::cli::Cli;
@@ -56,7 +56,7 @@ pub fn complete_if_asked() {
     let words: Vec<_> = std::env::args_os().skip_while(|arg| arg != "--").skip(1).collect();
     crate::i18n::set(Lang::asked_in(words.iter().cloned()).unwrap_or_else(Lang::from_locale));
     see_home_typed(words);
-    let shells = Shells(&[&Bash, &Elvish, &Fish, &Powershell, &Zsh]);
+    let shells = Shells(&[&Bash, &Elvish, &FISH, &POWERSHELL, &Zsh]);
     CompleteEnv::with_factory(completed_command).var(VAR).shells(shells).complete();
 }
 
@@ -102,8 +102,8 @@ pub fn registration(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     let completer: &dyn EnvCompleter = match shell {
         Shell::Bash => &Bash,
         Shell::Zsh => &Zsh,
-        Shell::Fish => &Fish,
-        Shell::Powershell => &Powershell,
+        Shell::Fish => &FISH,
+        Shell::Powershell => &POWERSHELL,
     };
     let bin = Cli::command().get_name().to_owned();
     completer.write_registration(VAR, &bin, &bin, &this_binary(&bin), out)

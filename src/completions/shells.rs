@@ -66,17 +66,25 @@ impl EnvCompleter for Zsh {
     }
 }
 
-/// Fish: `clap_complete`'s hook; the answers one a line, each with its help after a tab.
+/// A shell whose answers are one a line, each with its help after a tab: `clap_complete`'s
+/// hook for it, answered by [`write_tab_separated`].
 #[derive(Debug, Clone, Copy)]
-pub struct Fish;
+pub struct Tabbed<S>(S);
 
-impl EnvCompleter for Fish {
+/// Fish.
+pub const FISH: Tabbed<clap_complete::env::Fish> = Tabbed(clap_complete::env::Fish);
+
+/// PowerShell.
+pub const POWERSHELL: Tabbed<clap_complete::env::Powershell> =
+    Tabbed(clap_complete::env::Powershell);
+
+impl<S: EnvCompleter> EnvCompleter for Tabbed<S> {
     fn name(&self) -> &'static str {
-        clap_complete::env::Fish.name()
+        self.0.name()
     }
 
     fn is(&self, name: &str) -> bool {
-        clap_complete::env::Fish.is(name)
+        self.0.is(name)
     }
 
     fn write_registration(
@@ -87,43 +95,7 @@ impl EnvCompleter for Fish {
         completer: &str,
         buf: &mut dyn Write,
     ) -> io::Result<()> {
-        clap_complete::env::Fish.write_registration(var, name, bin, completer, buf)
-    }
-
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<OsString>,
-        current_dir: Option<&std::path::Path>,
-        buf: &mut dyn Write,
-    ) -> io::Result<()> {
-        write_tab_separated(cmd, &args, current_dir, buf)
-    }
-}
-
-/// PowerShell: `clap_complete`'s hook; the answers one a line, each with its help after a tab,
-/// as for fish.
-#[derive(Debug, Clone, Copy)]
-pub struct Powershell;
-
-impl EnvCompleter for Powershell {
-    fn name(&self) -> &'static str {
-        clap_complete::env::Powershell.name()
-    }
-
-    fn is(&self, name: &str) -> bool {
-        clap_complete::env::Powershell.is(name)
-    }
-
-    fn write_registration(
-        &self,
-        var: &str,
-        name: &str,
-        bin: &str,
-        completer: &str,
-        buf: &mut dyn Write,
-    ) -> io::Result<()> {
-        clap_complete::env::Powershell.write_registration(var, name, bin, completer, buf)
+        self.0.write_registration(var, name, bin, completer, buf)
     }
 
     fn write_complete(
