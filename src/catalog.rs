@@ -747,17 +747,24 @@ mod tests {
         assert_eq!(naive.iter().filter(|&&s| s).count(), 9, "{naive:?}");
     }
 
-    #[test]
-    fn a_large_catalog_finds_its_shared_names_when_asked_not_while_it_loads() {
-        // Measured and sorted before the list shows (see `background`): not the shared names,
-        // 90 ms at 100 000 partners, found after it.
+    /// The bundled partners again and again, as many as make a large catalog, each with an
+    /// id of its own and no relations.
+    fn large() -> Vec<Partner> {
         let bundled = dataset::bundled().expect("the bundled dataset").partners;
         let mut partners: Vec<Partner> =
             bundled.iter().cycle().take(SHARED_NAMES_AT_ONCE).cloned().collect();
         for (n, partner) in partners.iter_mut().enumerate() {
             partner.id = format!("p{n}");
+            partner.relations.clear();
         }
-        let catalog = Catalog::from_partners(partners, Vec::new(), Vec::new());
+        partners
+    }
+
+    #[test]
+    fn a_large_catalog_finds_its_shared_names_when_asked_not_while_it_loads() {
+        // Measured and sorted before the list shows (see `background`): not the shared names,
+        // 90 ms at 100 000 partners, found after it.
+        let catalog = Catalog::from_partners(large(), Vec::new(), Vec::new());
         catalog.widest_labels();
         assert!(!catalog.name_shared_known(0), "not known yet");
         assert!(catalog.name_shared(0), "every name is there many times");
@@ -767,17 +774,9 @@ mod tests {
     #[test]
     fn a_large_file_loaded_for_the_browser_is_measured_as_after_it() {
         // Measured while the file is checked, without the shared names found later.
-        let bundled = dataset::bundled().expect("the bundled dataset").partners;
-        let mut partners: Vec<Partner> =
-            bundled.iter().cycle().take(SHARED_NAMES_AT_ONCE).cloned().collect();
-        for (n, partner) in partners.iter_mut().enumerate() {
-            partner.id = format!("p{n}");
-            partner.relations.clear();
-            // Its own widest label, of a kind of its own: every kind's width is checked.
-            if n == 7 {
-                partner.name = "Un nom très long, plus long qu’aucun autre, 長い名前".to_owned();
-            }
-        }
+        let mut partners = large();
+        // A label wider than any other, with wide characters.
+        partners[7].name = "Un nom très long, plus long qu’aucun autre, 長い名前".to_owned();
         let dir = tempfile::tempdir().expect("a temporary folder");
         let file = dir.path().join("large.ron");
         let text = ron::to_string(&Dataset { partners: partners.clone() }).expect("serialises");
