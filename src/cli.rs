@@ -104,7 +104,13 @@ fn refuse_json_where_unknown(
     }
     command.build();
     let these = printing_json(command).join(i18n::cli().list_separator);
-    let after_command = json_after_command(args, matches.subcommand_name());
+    // The options before a command that take the next word as their value.
+    let valued: Vec<String> = command
+        .get_arguments()
+        .filter(|arg| arg.get_action().takes_values())
+        .filter_map(|arg| arg.get_long().map(|long| format!("--{long}")))
+        .collect();
+    let after_command = json_after_command(args, matches.subcommand_name(), &valued);
     let (command, matches) = match matches.subcommand() {
         Some((name, sub)) => match command.find_subcommand_mut(name) {
             Some(command) => (command, sub),
@@ -156,14 +162,15 @@ fn refuse_json_where_unknown(
 }
 
 /// Whether `--json` was typed after the command named `name` (`None`: the program itself, whose
-/// words it is among) on the command line `args`, rather than before it.
-fn json_after_command(args: &[std::ffi::OsString], name: Option<&str>) -> bool {
+/// words it is among) on the command line `args`, rather than before it; `valued`: the options
+/// that take the next word as their value.
+fn json_after_command(args: &[std::ffi::OsString], name: Option<&str>, valued: &[String]) -> bool {
     let words: Vec<&str> =
         args.iter().skip(1).filter_map(|arg| arg.to_str()).take_while(|&arg| arg != "--").collect();
     let Some(json) = words.iter().position(|&word| word == "--json") else { return false };
     let Some(name) = name else { return true };
     // The command's name, not the value of an option before it (`--home star star ugap`).
-    let takes_value = |word: &str| ["--data", "--home", "--lang", "--theme"].contains(&word);
+    let takes_value = |word: &str| valued.iter().any(|option| option == word);
     let named =
         (0..words.len()).find(|&i| words[i] == name && (i == 0 || !takes_value(words[i - 1])));
     named.is_some_and(|named| named < json)

@@ -68,5 +68,8 @@ fn json_refused_after_a_command_says_which_commands_print_it_not_to_pass_it_as_a
             }
         }
     }
+    // An option's value named as a command is not the command: `--json` comes before it.
+    let said = text(&home.run(&["--home", "validate", "--json", "validate", "x.ron"]).stderr);
+    assert!(!said.is_empty() && !said.contains("-- --json"), "{said}");
     assert_eq!(home.json(&["list", "--starred", "--json"]), serde_json::json!([]));
 }
