@@ -254,26 +254,34 @@ pub fn start(text: &str, most: usize) -> &str {
     &text[..end]
 }
 
-/// `text` [`clean`]ed and cut to at most `max` columns, ending with `…` when cut.
+/// `text` [`clean`]ed and cut to at most `max` columns, ending with `…` when cut: never wider
+/// than `max` as [`width`] measures it.
 pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
-    if width(text) <= max {
-        return clean(text);
+    let cleaned = clean(text);
+    if UnicodeWidthStr::width(cleaned.as_ref()) <= max {
+        return cleaned;
     }
     if max == 0 {
         return Cow::Borrowed("");
     }
-    let mut out = String::new();
+    // Whole clusters measured whole: `❤` and U+FE0F are one emoji of two columns, not 1 + 0.
+    let mut end = 0;
     let mut used = 0;
-    for (_, c) in shown_chars(text, false) {
-        let w = char_width(c);
-        if used + w > max - 1 {
+    for (cluster, _, columns) in clusters(&cleaned) {
+        if used + columns > max - 1 {
             break;
         }
-        out.push(c);
-        used += w;
+        used += columns;
+        end += cluster.len();
     }
-    out.push('…');
-    Cow::Owned(out)
+    // `width` measures the whole, which may not be its clusters' sum: fewer until it fits.
+    loop {
+        let out = format!("{}…", &cleaned[..end]);
+        if end == 0 || width(&out) <= max {
+            return Cow::Owned(out);
+        }
+        end = cleaned[..end].grapheme_indices(true).next_back().map_or(0, |(at, _)| at);
+    }
 }
 
 /// `text` padded with spaces to `columns` (no-op when already as wide).
@@ -571,7 +579,8 @@ mod tests {
         {
             assert_eq!(clean(kept), kept);
         }
-        assert_eq!(truncate("👩\u{200D}👧abcdef", 7), "👩\u{200D}👧ab…");
+        // The joined emoji is one, two columns wide, as `width` measures it.
+        assert_eq!(truncate("👩\u{200D}👧abcdef", 7), "👩\u{200D}👧abcd…");
         assert_eq!(truncate("a\u{200D}bcdef", 4), "abc…");
         assert_eq!(clean("width\u{200D}joiner \u{200D}👧 👩\u{200D}"), "widthjoiner 👧 👩");
         // Unicode's line and paragraph separators are what a terminal knows.

@@ -111,3 +111,74 @@ fn long_relations_wrap_within_the_pane_and_keep_every_word() {
         }
     }
 }
+
+/// Pieces of text whose widths are measured apart: ASCII, accents (precomposed and combining),
+/// CJK, emoji with and without U+FE0F and with skin tones, joined sequences, flags, and the
+/// invisible and zero-width characters that cleaning drops or keeps.
+const PIECES: &[&str] = &[
+    "a",
+    "Z ",
+    "é",
+    "e\u{301}",
+    "日",
+    "テ",
+    "❤",
+    "❤\u{FE0F}",
+    "☺\u{FE0F}",
+    "✔\u{FE0F}",
+    "\u{FE0F}",
+    "\u{FE0E}",
+    "👍",
+    "👍🏽",
+    "👩\u{200D}👧",
+    "👨\u{200D}👩\u{200D}👧\u{200D}👦",
+    "❤\u{FE0F}\u{200D}🔥",
+    "🏳\u{FE0F}\u{200D}🌈",
+    "🇫🇷",
+    "\u{1F1EB}",
+    "\u{200D}",
+    "\u{200B}",
+    "\u{AD}",
+    "\u{2060}",
+    "\u{FEFF}",
+    "\u{301}",
+    "\u{1b}",
+    "\t",
+    "ل",
+    "ا",
+    "…",
+];
+
+proptest::proptest! {
+    /// Whatever the text, what `truncate` gives is never wider than asked as `width` measures
+    /// it; the text whole when it fits, else a start of it with `…`.
+    #[test]
+    fn truncate_never_gives_more_than_width_allows(
+        pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..24),
+        max in 0usize..24,
+    ) {
+        let text = pieces.concat();
+        let cut = partners::text::truncate(&text, max);
+        let whole = partners::text::clean(&text);
+        proptest::prop_assert!(
+            partners::text::width(&cut) <= max,
+            "{text:?} cut to {max}: {cut:?} is {} wide",
+            partners::text::width(&cut)
+        );
+        if partners::text::width(&text) <= max {
+            proptest::prop_assert_eq!(&cut, &whole);
+        } else if max > 0 {
+            let start = cut.strip_suffix('…');
+            proptest::prop_assert!(start.is_some_and(|s| whole.starts_with(s)), "{cut:?}");
+        }
+    }
+}
+
+#[test]
+fn an_emoji_with_its_selector_is_cut_whole() {
+    use partners::text::truncate;
+    // Two columns: no room for it and the `…` in two.
+    assert_eq!(truncate("❤\u{FE0F}❤\u{FE0F}", 2), "…");
+    assert_eq!(truncate("a❤\u{FE0F}b", 3), "a…");
+    assert_eq!(truncate("❤\u{FE0F}❤\u{FE0F}❤\u{FE0F}", 5), "❤\u{FE0F}❤\u{FE0F}…");
+}
