@@ -21,13 +21,18 @@ pub struct WriteError {
 }
 
 /// Says in plain words what an I/O error means for the user, in the thread's language (other
-/// errors keep the system's words).
+/// errors keep the system's words). The one place where an I/O error's words are chosen:
+/// whatever shows one to the user goes through it.
 pub fn describe(error: &io::Error) -> String {
     use io::ErrorKind as Kind;
     let said = i18n::cli();
+    // Errors of the system that std gives no kind of their own (`Uncategorized`).
     #[cfg(unix)]
-    if error.raw_os_error() == Some(libc::ELOOP) {
-        return said.io_symlink.to_owned();
+    match error.raw_os_error() {
+        Some(libc::ELOOP) => return said.io_symlink.to_owned(),
+        Some(libc::ENXIO) => return said.io_no_device.to_owned(),
+        Some(libc::EIO) => return said.io_failed.to_owned(),
+        _ => {}
     }
     if let Some(refused) = error.get_ref().and_then(|e| e.downcast_ref::<Refused>()) {
         return match refused {
@@ -45,6 +50,8 @@ pub fn describe(error: &io::Error) -> String {
         Kind::AlreadyExists => said.io_already_exists.to_owned(),
         Kind::StorageFull => said.io_storage_full.to_owned(),
         Kind::NotFound => said.io_not_found.to_owned(),
+        // The system's EINVAL; one of ours with words of its own keeps them.
+        Kind::InvalidInput if error.get_ref().is_none() => said.io_invalid_input.to_owned(),
         // What reading text says of bytes that are not UTF-8.
         Kind::InvalidData => said.io_not_utf8.to_owned(),
         // A dataset's bound (ours); the system's own (EFBIG, a size limit on a write) keeps
@@ -330,5 +337,41 @@ mod tests {
         let system = io::Error::from_raw_os_error(libc::EFBIG);
         assert_eq!(system.kind(), io::ErrorKind::FileTooLarge);
         assert_ne!(describe(&system), i18n::cli().io_too_large);
+    }
+
+    /// The errors met most are said in French in French; any other keeps the system's words.
+    #[cfg(unix)]
+    #[test]
+    fn the_common_errors_are_said_in_french() {
+        use io::ErrorKind as Kind;
+        let _french = i18n::speaking(i18n::Lang::Fr);
+        let said = |error: io::Error| describe(&error);
+        let raw = io::Error::from_raw_os_error;
+        assert_eq!(said(raw(libc::ENOENT)), "introuvable");
+        assert_eq!(said(raw(libc::EACCES)), "permission refusée");
+        assert_eq!(said(raw(libc::EEXIST)), "autre chose occupe déjà la place");
+        assert_eq!(said(raw(libc::EISDIR)), "c'est un dossier, pas un fichier");
+        assert_eq!(said(raw(libc::ENOTDIR)), "une partie du chemin est un fichier, pas un dossier");
+        assert_eq!(said(raw(libc::EROFS)), "le système de fichiers est en lecture seule");
+        assert_eq!(said(raw(libc::ENOSPC)), "le disque est plein");
+        assert_eq!(said(raw(libc::EINVAL)), "argument invalide");
+        assert_eq!(said(Kind::InvalidData.into()), "ce n'est pas du texte UTF-8");
+        assert_eq!(
+            said(raw(libc::ENXIO)),
+            "aucun périphérique ni adresse de ce nom\u{a0}: le périphérique ou le terminal n'est pas là, ou plus"
+        );
+        assert_eq!(
+            said(raw(libc::EIO)),
+            "erreur d'entrée-sortie\u{a0}: le disque, le périphérique ou le dossier réseau a échoué"
+        );
+        // Ours, with words of their own, keep them.
+        let refused = terminal_refused();
+        assert_eq!(said(refused), i18n::cli().io_terminal);
+        // Nothing of the system's words is left in any of these.
+        for errno in [libc::ENOENT, libc::EACCES, libc::EINVAL, libc::ENXIO, libc::EIO] {
+            assert!(!said(raw(errno)).contains("os error"), "{errno}");
+        }
+        // One not mapped keeps the system's words rather than none.
+        assert!(said(raw(libc::ENOTTY)).contains("os error"), "{}", said(raw(libc::ENOTTY)));
     }
 }

@@ -70,14 +70,51 @@ pub fn perform_with(
             let note = crate::i18n::s().card_cut_note;
             match clipboard.copy(&text, note, &mut |sequence| terminal.send(sequence)) {
                 Ok(way) => Action::Copied { name, way },
-                Err(e) => Action::CopyFailed { name, error: e.to_string() },
+                Err(e) => Action::CopyFailed { name, error: crate::atomic::describe(&e) },
             }
         }
         Effect::Suspend => match terminal.suspend() {
             Ok((width, height)) => Action::Resize { width, height },
-            Err(e) => Action::SuspendFailed { error: e.to_string() },
+            Err(e) => Action::SuspendFailed { error: crate::atomic::describe(&e) },
         },
         // The session gives searches to its worker thread; here, one runs in place.
         Effect::Search(request) => request.run(&mut crate::search::Searcher::default()),
+    }
+}
+
+// The system's error numbers are Unix's.
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use crate::i18n::{self, Lang};
+
+    /// A terminal that has gone: whatever is asked of it fails as the system says it.
+    struct Gone;
+
+    impl Terminal for Gone {
+        fn send(&mut self, _: &str) -> io::Result<()> {
+            Err(io::Error::from_raw_os_error(libc::ENXIO))
+        }
+
+        fn suspend(&mut self) -> io::Result<(u16, u16)> {
+            Err(io::Error::from_raw_os_error(libc::EIO))
+        }
+    }
+
+    /// What failed is said in the user's language, not the system's English.
+    #[test]
+    fn a_failure_is_said_in_the_users_language() {
+        let _french = i18n::speaking(Lang::Fr);
+        let said = i18n::cli();
+        assert_eq!(
+            perform(Effect::Suspend, None, &mut Gone),
+            Action::SuspendFailed { error: said.io_failed.to_owned() }
+        );
+        let clipboard = Clipboard::default();
+        let copy = Effect::Copy { text: "card".into(), name: "UGAP".into() };
+        assert_eq!(
+            perform_with(copy, None, &mut Gone, &clipboard),
+            Action::CopyFailed { name: "UGAP".into(), error: said.io_no_device.to_owned() }
+        );
     }
 }

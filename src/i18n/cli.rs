@@ -260,6 +260,12 @@ table! {
         io_already_exists,
         io_storage_full,
         io_not_found,
+        /// The system's EINVAL.
+        io_invalid_input,
+        /// The system's ENXIO: a device (a terminal) that is not there.
+        io_no_device,
+        /// The system's EIO.
+        io_failed,
         /// Bytes that are not UTF-8 text.
         io_not_utf8,
         /// A dataset file past the most it may hold.
