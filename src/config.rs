@@ -280,6 +280,16 @@ impl Config {
             }
             config.keys.push((action, parsed));
         }
+        // Left with no way out but closing the terminal, as a clash leaves an action none.
+        if !config.bindings().quits() {
+            let names = [Action::Quit, Action::Cancel].map(|a| a.name().unwrap_or_default());
+            let defaults = Bindings::default().by_action();
+            let keys = defaults.iter().filter(|(name, _)| names.contains(name));
+            let keys = keys.flat_map(|(_, keys)| keys.iter().map(String::as_str));
+            let keys = keys.collect::<Vec<_>>().join(", ");
+            let message = fill(s().config_no_quit, &[&names[0], &names[1], &keys]);
+            return Err(at(place("keys")..place("keys"), message));
+        }
         Ok(config)
     }
 
@@ -447,6 +457,28 @@ mod tests {
         assert!(enter.starts_with("config.toml:2:12: ") && enter.contains("Enter"), "{enter}");
         // Ctrl-S saves in the note editor and stars elsewhere: no clash.
         assert!(parse("[keys]\nstar = [\"ctrl-s\"]\nsave-note = [\"ctrl-s\"]\n").is_ok());
+    }
+
+    /// Every key that quits from the list taken for something else: no way out but closing
+    /// the terminal, so the file is refused as a clash is.
+    #[test]
+    fn a_file_that_leaves_no_key_to_quit_is_refused() {
+        let error = |text: &str| parse(text).expect_err("an error");
+        let keys = "[keys]\nstar = [\"ctrl-c\"]\nmet = [\"ctrl-g\"]\ncopy = [\"ctrl-q\"]\n\
+                    qr-code = [\"ctrl-d\"]\nhistory = [\"esc\"]\n";
+        let themed = format!("theme = \"dark\"\n{keys}");
+        let trapped = error(&themed);
+        assert_eq!(
+            trapped,
+            "config.toml:2:1: no key quits the browser any more: give `quit` or `cancel` a key \
+             of its own, or leave them one of their default keys: ctrl-c, ctrl-g, ctrl-q, ctrl-d, \
+             esc"
+        );
+        assert!(parse(&format!("{keys}quit = [\"f10\"]\n")).is_ok(), "F10 quits");
+        assert!(parse(&format!("{keys}cancel = [\"ctrl-x\"]\n")).is_ok(), "Ctrl-X does");
+        assert!(parse(&keys.replace("ctrl-d", "ctrl-e")).is_ok(), "Ctrl-D still quits");
+        let _french = crate::i18n::speaking(Lang::Fr);
+        assert!(error(keys).starts_with("config.toml:1:1: plus aucune touche ne quitte"));
     }
 
     #[test]

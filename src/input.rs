@@ -483,6 +483,13 @@ impl Bindings {
         keeps_writing(&self.table)
     }
 
+    /// Whether some key quits from the list, where Esc leads back to: one of
+    /// [`Action::Quit`]'s, or one of [`Action::Cancel`]'s, which quits there on an empty
+    /// query. Not when the user's keys took them all for other actions.
+    pub fn quits(&self) -> bool {
+        [Action::Quit, Action::Cancel].iter().any(|a| !self.keys_for(List, a).is_empty())
+    }
+
     /// The keys bound to `action` in `context`, by name, in table order.
     pub fn keys_for(&self, context: Context, action: &Action) -> Vec<String> {
         self.in_context(context).filter(|b| b.action == *action).map(|b| b.key.name()).collect()

@@ -463,3 +463,15 @@ fn back_tab_with_ctrl_or_alt_is_a_key_of_its_own() {
     assert_eq!(action(shift), Some(Action::PreviousTab));
     assert_ne!(action(shift | alt), Some(Action::PreviousTab));
 }
+
+/// Keys that leave nothing to quit the browser with are refused, as a clash is: the browser
+/// would not start, rather than hold the user in it.
+#[test]
+fn a_file_that_leaves_no_key_to_quit_is_refused_in_the_users_language() {
+    let keys = "[keys]\nstar = [\"ctrl-c\"]\nmet = [\"ctrl-g\"]\ncopy = [\"ctrl-q\"]\n\
+                qr-code = [\"ctrl-d\"]\nhistory = [\"esc\"]\n";
+    refused_as_said(&[
+        (keys, "en", ":1:1: no key quits the browser any more: give `quit` or `cancel`"),
+        (keys, "fr", ":1:1: plus aucune touche ne quitte le navigateur : donnez une touche"),
+    ]);
+}

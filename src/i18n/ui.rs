@@ -317,6 +317,9 @@ table! {
         config_no_keys,
         /// `{}`: a key, `{}` and `{}`: two actions of the file that both have it.
         config_key_twice,
+        /// `{}`, `{}`: the actions that quit from the list, all of whose keys the file gave
+        /// other actions; `{}`: their default keys.
+        config_no_quit,
         /// The configuration file could not be read.
         config_unreadable,
         // -- Screens --

@@ -313,6 +313,7 @@ pub static UI: Ui = Ui {
     config_bad_value: "`{}` must be one of: {}",
     config_no_keys: "`{}` has no key: give at least one, or remove the line to keep the default",
     config_key_twice: "`{}` is given to both `{}` and `{}`, which work in the same place: keep it for one",
+    config_no_quit: "no key quits the browser any more: give `{}` or `{}` a key of its own, or leave them one of their default keys: {}",
     toml_expected: "{}, expected {}",
     toml_syntax: "{}",
     config_file_header: "# partners: configuration file (config.toml). `partners config --path` says where it is read\n\

@@ -313,6 +313,7 @@ pub static UI: Ui = Ui {
     config_bad_value: "«\u{a0}{}\u{a0}» doit valoir l'une de ces valeurs\u{a0}: {}",
     config_no_keys: "«\u{a0}{}\u{a0}» n'a aucune touche\u{a0}: donnez-en au moins une, ou enlevez la ligne pour garder celles par défaut",
     config_key_twice: "«\u{a0}{}\u{a0}» est donnée à «\u{a0}{}\u{a0}» et à «\u{a0}{}\u{a0}», qui agissent au même endroit\u{a0}: gardez-la pour une seule",
+    config_no_quit: "plus aucune touche ne quitte le navigateur\u{a0}: donnez une touche à «\u{a0}{}\u{a0}» ou à «\u{a0}{}\u{a0}», ou laissez-leur l'une de leurs touches par défaut\u{a0}: {}",
     toml_expected: "{}\u{a0}; attendu\u{a0}: {}",
     toml_syntax: "syntaxe TOML incorrecte ({})",
     config_file_header: "# partners\u{a0}: fichier de configuration (config.toml). `partners config --path` dit d'où il est\n\
