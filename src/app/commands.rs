@@ -16,7 +16,13 @@ impl App {
             && editor.changed()
         {
             if editor.asking == Some(Closing::Quit) {
-                return self.terminate();
+                if !editor.too_long() {
+                    return self.terminate();
+                }
+                // Not saved, so not quitting: the note stays open to be shortened.
+                editor.asking = None;
+                self.say_note_too_long();
+                return None;
             }
             editor.asking = Some(Closing::Quit);
             return None;
@@ -24,7 +30,9 @@ impl App {
         self.quit_now()
     }
 
-    /// Ends now, saving a note that has unsaved changes first.
+    /// Ends now, saving a note that has unsaved changes first; even one longer than
+    /// [`crate::store::NOTE_MOST`], which the editor refuses: the process ends (a signal), and
+    /// it is better kept too long than lost.
     pub(super) fn terminate(&mut self) -> Option<Effect> {
         self.quit = true;
         match self.overlay.take() {

@@ -3,6 +3,7 @@
 
 use crate::action::Action;
 use crate::editing::{self, Lines, Outcome};
+use crate::store::NOTE_MOST;
 use crate::view::note::NoteLayout;
 
 /// What the editor is waiting for once the user answers whether to save.
@@ -108,6 +109,28 @@ impl NoteEditor {
             // Blank lines and spaces around an alias are not a change.
             Edited::Aliases => self.alias_lines().join("\n") != self.original,
         }
+    }
+
+    /// Whether the text is a note longer than [`NOTE_MOST`] bytes, which is not saved.
+    pub fn too_long(&self) -> bool {
+        self.too_long_with(&[])
+    }
+
+    /// Whether `action`, a paste or a yank of `kill`, would leave a note longer than
+    /// [`NOTE_MOST`] bytes: it is refused whole, as a paste cut short would lose text unseen.
+    pub fn insertion_too_long(&self, action: &Action, kill: &str) -> bool {
+        let inserted = match action {
+            Action::Paste(text) => editing::pasted(text, Lines::Many),
+            Action::Yank => editing::pasted(kill, Lines::Many),
+            _ => return false,
+        };
+        self.too_long_with(&inserted)
+    }
+
+    /// Whether the text with `inserted` is a note longer than [`NOTE_MOST`] bytes.
+    fn too_long_with(&self, inserted: &[char]) -> bool {
+        let bytes = |chars: &[char]| chars.iter().map(|c| c.len_utf8() as u64).sum::<u64>();
+        self.edited == Edited::Note && bytes(&self.text) + bytes(inserted) > NOTE_MOST
     }
 
     /// The text as a string.

@@ -5,9 +5,9 @@ use ratatui::layout::Position;
 
 use super::{App, Closing, Edited, NoteEditor, Overlay, QrView};
 use crate::action::{Action, Effect};
-use crate::i18n::s;
+use crate::i18n::{fill, s};
 use crate::qr;
-use crate::store::Change;
+use crate::store::{Change, NOTE_MOST};
 use crate::vcard::Contact;
 use crate::view::layout::overlay_area;
 use crate::view::overview::{self, OverviewTab, Placement, Row, RowAction};
@@ -49,6 +49,10 @@ impl App {
     fn update_note(&mut self, mut editor: NoteEditor, action: &Action) -> Option<Effect> {
         if let Some(closing) = editor.asking {
             match action {
+                Action::SaveNote if editor.too_long() => {
+                    editor.asking = None;
+                    self.say_note_too_long();
+                }
                 Action::SaveNote => {
                     self.quit |= closing == Closing::Quit;
                     return Some(self.save_note(editor));
@@ -77,11 +81,21 @@ impl App {
                 self.set_status(said, false);
                 return None;
             }
+            Action::SaveNote if editor.too_long() => self.say_note_too_long(),
             Action::SaveNote => return Some(self.save_note(editor)),
+            action if editor.insertion_too_long(action, &self.kill) => {
+                self.set_status(fill(s().paste_too_long, &[&(NOTE_MOST >> 20)]), true);
+            }
             action => editor.edit(action, self.note_columns(), &mut self.kill),
         }
         self.overlay = Some(Overlay::Note(editor));
         None
+    }
+
+    /// Says that the note is too long to save; the editor stays open, as what was typed is
+    /// never thrown away.
+    pub(super) fn say_note_too_long(&mut self) {
+        self.set_status(fill(s().note_too_long, &[&(NOTE_MOST >> 20)]), true);
     }
 
     /// Closes the editor and saves its note (blank text removes the note), or the aliases

@@ -18,7 +18,7 @@ use crate::export::{self, ExportFormat, Separator};
 use crate::i18n::{self, fill};
 use crate::output;
 use crate::search::{Atom, MarkBits, Query};
-use crate::store::{Change, Store, StoreError, tidy_alias};
+use crate::store::{Change, NOTE_MOST, Store, StoreError, tidy_alias};
 use crate::text::{clean, clean_multiline};
 
 /// The partners in use: `--data` files, else the bundled dataset with the user's datasets
@@ -127,9 +127,6 @@ pub fn tell_waiting_for_lock(lock: &Path) {
     let said = fill(i18n::cli().waiting_for_lock, &[&clean(&lock.display().to_string())]);
     let _ = writeln!(io::stderr(), "{said}");
 }
-
-/// The most a note may hold, in bytes: a long letter is a few kilobytes.
-const NOTE_MOST: u64 = 1 << 20;
 
 /// The note `partners note ID TEXT...` gives: the words, or standard input for `-`; at
 /// most [`NOTE_MOST`] bytes of text, its line breaks LF, and never blank (a slip, an empty

@@ -55,6 +55,10 @@ table! {
         note_removed,
         /// The note was saved.
         note_saved,
+        /// `{}`: the most a note may hold, in MiB. A save refused: the editor stays open.
+        note_too_long,
+        /// `{}`: the most a note may hold, in MiB. A paste refused whole, the note unchanged.
+        paste_too_long,
         // -- The screen --
         /// `{}`×`{}`: the size, `{}`×`{}`: the minimum.
         too_small,

@@ -32,6 +32,11 @@ const STATE_FILE: &str = "state.ron";
 
 /// The most `state.ron` may hold: thousands of long notes take a few megabytes.
 const STATE_MOST: u64 = 64 << 20;
+
+/// The most a note may hold, in bytes, whether written with `partners note` or in the
+/// browser's editor: a long letter is a few kilobytes, and a few notes of many megabytes would
+/// fill [`STATE_MOST`], after which no change saves at all.
+pub const NOTE_MOST: u64 = 1 << 20;
 const LOCK_FILE: &str = "state.lock";
 
 /// How long a change waits for `state.lock` while another process holds it, by default.

@@ -26,6 +26,8 @@ pub static UI: Ui = Ui {
     note_not_changed: "Note not changed",
     note_removed: "Note removed",
     note_saved: "Note saved",
+    note_too_long: "Not saved: the note is longer than {} MiB; shorten it, then save again",
+    paste_too_long: "Not pasted: the note would be longer than {} MiB",
 
     too_small: "Terminal too small: {}×{}. Make it at least {}×{}, or press Ctrl-C to quit.",
     bundled: "bundled",

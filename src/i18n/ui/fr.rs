@@ -26,6 +26,8 @@ pub static UI: Ui = Ui {
     note_not_changed: "Note inchangée",
     note_removed: "Note supprimée",
     note_saved: "Note enregistrée",
+    note_too_long: "Non enregistré\u{a0}: la note dépasse {} Mio\u{a0}; raccourcissez-la, puis enregistrez à nouveau",
+    paste_too_long: "Non collé\u{a0}: la note dépasserait {} Mio",
 
     too_small: "Terminal trop petit\u{a0}: {}×{}. Agrandissez-le à au moins {}×{}, ou Ctrl-C pour quitter.",
     bundled: "intégrées",
