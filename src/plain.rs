@@ -14,7 +14,7 @@ use crate::catalog::{Catalog, Ready};
 use crate::i18n::fill;
 use crate::output::{self, CardFormat};
 use crate::search::{Hit, Query};
-use crate::store::{Change, Store};
+use crate::store::{Change, NOTE_MOST, Store};
 use crate::text::clean;
 
 /// A message (an error, a warning) as plain mode writes it: cleaned as data is, its line
@@ -133,6 +133,11 @@ impl<W: Write> Session<'_, W> {
             ("note", true) => writeln!(self.out, "{}", t.note_usage)?,
             ("note", false) if crate::text::is_blank(rest) => {
                 writeln!(self.out, "{}", t.note_usage)?;
+            }
+            // Held to the bound `partners note` and the browser's editor hold notes to.
+            ("note", false) if rest.len() as u64 > NOTE_MOST => {
+                let why = fill(crate::i18n::cli().note_too_long, &[&(NOTE_MOST >> 20)]);
+                writeln!(self.out, "{}", fill(t.not_saved, &[&why]))?;
             }
             ("note", false) => {
                 let text = Some(rest.to_owned());

@@ -441,3 +441,23 @@ fn show_takes_an_id_as_the_shell_command_does_in_capitals_or_pasted() {
         assert!(!text.contains("results for"), "{input:?} was searched: {text}");
     }
 }
+
+/// A note longer than `partners note` and the browser take is not saved, and that is said.
+#[test]
+fn a_note_past_the_bound_is_not_saved() {
+    let home = TempDir::new().expect("a temporary folder");
+    let mut store = Store::open(home.path()).expect("a store");
+    let most = usize::try_from(partners::store::NOTE_MOST).expect("the bound fits");
+    let input = format!("ugap\n1\nnote {}\nnote {}\n", "a".repeat(most + 1), "b".repeat(most));
+    let text = session(&bundled(), Some(&mut store), &input);
+    assert!(
+        text.contains(
+            "error: not saved: the note is longer than 1 MiB, so nothing was changed\n\
+             > UGAP: note saved."
+        ),
+        "{}",
+        text.chars().take(2000).collect::<String>()
+    );
+    let store = Store::open(home.path()).expect("reopens");
+    assert_eq!(store.marks("ugap").and_then(|m| m.note.as_ref()).map(String::len), Some(most));
+}
