@@ -559,15 +559,21 @@ fn a_terminating_signal_while_stopped_in_the_background_saves_the_note_and_ends(
 /// stopped again by the terminal); brought back, it redraws and takes keys.
 #[test]
 fn continued_in_the_background_the_browser_waits_for_fg() {
-    let mut session = Session::start_as_job("ugap", "bg %1; sleep 1; fg %1");
+    // Seconds in the background: a loaded machine may take a while to run `bg`.
+    let mut session = Session::start_as_job("ugap", "bg %1; sleep 3; fg %1");
     session.wait_for_browser();
     let pid = session.partners_pid();
     session.type_keys(&[0x1a]); // Ctrl-Z
     session.wait_for("the shell's prompt again", |s| {
         !s.alternate_screen() && s.contents().contains(STOPPED)
     });
+    let continued = std::time::Instant::now();
+    while process_state(&pid) == "T" {
+        assert!(continued.elapsed() < Duration::from_millis(2_500), "running in the background");
+        thread::sleep(Duration::from_millis(20));
+    }
     thread::sleep(Duration::from_millis(300));
-    assert_ne!(process_state(&pid), "T", "running in the background");
+    assert_ne!(process_state(&pid), "T", "not stopped again by the terminal");
     assert!(!session.parser.lock().expect("lock").screen().alternate_screen(), "nothing drawn");
     session.wait_for("the browser again", |s| {
         s.alternate_screen() && s.contents().contains("Public body")

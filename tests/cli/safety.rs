@@ -323,6 +323,8 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
         mask.and_then(|m| u64::from_str_radix(m.trim(), 16).ok())
             .is_some_and(|mask| mask & 1 << (number - 1) != 0)
     };
+    // Reading 25 000 partners in a debug build takes seconds, a minute on a loaded machine:
+    // the deadlines below only end a hang.
     let signals = [("TERM", 15), ("INT", 2), ("HUP", 1)];
     for (signal, _) in signals.into_iter().filter(|&(_, number)| !ignored(number)) {
         let mut export = home
@@ -335,7 +337,7 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
             .expect("runs");
         let start = std::time::Instant::now();
         while !temporary() {
-            assert!(start.elapsed().as_secs() < 60, "no temporary file was made");
+            assert!(start.elapsed().as_secs() < 180, "no temporary file was made");
             assert!(export.try_wait().expect("polls").is_none(), "ended before the signal");
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
@@ -361,7 +363,7 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
     let mut export = export.spawn().expect("runs");
     let start = std::time::Instant::now();
     while !temporary() {
-        assert!(start.elapsed().as_secs() < 60, "no temporary file was made");
+        assert!(start.elapsed().as_secs() < 180, "no temporary file was made");
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     let pid = export.id().to_string();
