@@ -245,7 +245,8 @@ impl Catalog {
         Catalog::sources_to_load(data, datasets).into_iter().map(size).sum()
     }
 
-    /// Only the given files (`--data`), merged in order; any bad file is an error.
+    /// Only the given files (`--data`), merged in order, made ready as the browser loads them
+    /// ([`Ready::Now`]); any bad file is an error.
     pub fn from_files(files: &[PathBuf]) -> Result<Catalog, DatasetError> {
         Catalog::from_files_reporting(files, Ready::Now, &|_| {})
     }
