@@ -240,11 +240,7 @@ fn csv_without_a_store_or_partners() {
 fn csv_from_the_command_line() {
     let home = TempDir::new().expect("temp dir");
     drop(store_with_marks(&home));
-    let out = assert_cmd::Command::cargo_bin("partners")
-        .expect("the partners binary")
-        .env("PARTNERS_HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("xdg"))
-        .env("HOME", home.path())
+    let out = partners_in(&home)
         .args(["--home", home.path().to_str().expect("utf-8 path"), "export", "--noted"])
         .output()
         .expect("partners runs");

@@ -147,11 +147,7 @@ fn dot_escapes_quotes_and_backslashes() {
 fn dot_from_the_command_line_with_marks() {
     let home = TempDir::new().expect("temp dir");
     drop(store_with_marks(&home));
-    let out = assert_cmd::Command::cargo_bin("partners")
-        .expect("the partners binary")
-        .env("PARTNERS_HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("xdg"))
-        .env("HOME", home.path())
+    let out = partners_in(&home)
         .args(["export", "--format", "dot", "--met"])
         .output()
         .expect("partners runs");
