@@ -10,12 +10,32 @@ use super::fold::is_word_char;
 use super::index::Shorts;
 use super::masks::{char_mask, mask_bit, pair_bit};
 
+/// What [`fuzzy`] found of a term in a short field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Fuzzy {
+    /// A credible hit, with its score.
+    Hit(u32),
+    /// No credible hit.
+    Miss,
+    /// No credible hit, nor of any longer term that starts with this one: the letters are not
+    /// even in order at word starts as a credible hit needs (see [`may_be_credible`], which
+    /// asks of a term's letters what it asks of its first ones).
+    NorLonger,
+}
+
 /// A fuzzy hit of `term` in a short field, when it is a credible one: the matched letters
 /// form runs that start words (the first one among them), with at most one run starting
 /// inside a word (a typo).
-pub(super) fn fuzzy(field_text: &str, term: &str) -> Option<u32> {
-    let (score, positions) = fuzzy_positions(field_text, term)?;
-    Some(u32::try_from(score.clamp(0, 999)).unwrap_or(0)).filter(|_| !positions.is_empty())
+pub(super) fn fuzzy(field_text: &str, term: &str) -> Fuzzy {
+    if !may_be_credible(field_text, term) {
+        return Fuzzy::NorLonger;
+    }
+    match skim_positions(field_text, term) {
+        Some((score, positions)) if !positions.is_empty() => {
+            Fuzzy::Hit(u32::try_from(score.clamp(0, 999)).unwrap_or(0))
+        }
+        _ => Fuzzy::Miss,
+    }
 }
 
 /// Skim V2 over a folded short field, kept only when the hit is credible (see [`fuzzy`]).
@@ -404,6 +424,30 @@ mod tests {
         ) {
             let fresh = SkimMatcherV2::default().ignore_case().fuzzy_indices(&text, &term);
             proptest::prop_assert_eq!(skim_ascii(text.as_bytes(), term.as_bytes()), fresh);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8192))]
+        /// What the search keeps between keystrokes rests on it: where a term's letters are
+        /// not even in order ([`Fuzzy::NorLonger`]), no term it starts is found, nor passes
+        /// the cheap test. Texts of few letters and separators (ASCII or not, short or over
+        /// the cheap test's 128 bytes), terms grown by any letter, accented or not.
+        #[test]
+        fn no_longer_term_is_found_where_its_start_is_not_in_order(
+            text in "[abcé -]{0,24}",
+            repeat in 1usize..8,
+            term in "[abc]{1,4}",
+            more in "[abcé0-]{1,3}",
+        ) {
+            let text = text.repeat(repeat);
+            let longer = format!("{term}{more}");
+            if fuzzy(&text, &term) == Fuzzy::NorLonger {
+                proptest::prop_assert_eq!(fuzzy(&text, &longer), Fuzzy::NorLonger, "{}", longer);
+            }
+            if may_be_credible(&text, &longer) {
+                proptest::prop_assert!(may_be_credible(&text, &term), "{} in {:?}", term, text);
+            }
         }
     }
 

@@ -19,7 +19,7 @@ use super::glossary::Glossary;
 use super::letters::Letters;
 use super::masks::{WordMarks, short_masks};
 use super::matching::fill_from_lists;
-use super::memo::{self, Recent, Sought};
+use super::memo::{self, NOTHING_LONGER, Recent, Sought};
 use super::names::Names;
 use super::postings::{Bits, Postings};
 use super::query::{Atom, MarkBits, Mode, Query};
@@ -385,14 +385,15 @@ impl Index {
     /// spellings of the changed words and the equivalents of changed plans are (see
     /// [`Index::spellings_of_changes`]), wherever the grown word is when it counts where the
     /// word it grew from did not (see [`Index::grew_open`]), and the partners with a note.
-    /// `None` when a change could find partners otherwise, or the lists cannot tell.
+    /// `None` when a change could find partners otherwise, or the lists cannot tell. `recent`
+    /// says where the word it grew from could not be found by letters, nor any longer word.
     pub(super) fn grown_candidates(
         &self,
         previous: &Query,
         query: &Query,
         (term, from): (&str, &str),
         found: &[usize],
-        within: Option<&[usize]>,
+        (within, recent): (Option<&[usize]>, &Recent),
     ) -> Option<Vec<usize>> {
         let opened = self.grew_open(from, term);
         let others = self.spellings_of_changes(previous, query, true)?;
@@ -413,10 +414,26 @@ impl Index {
                 bits.set(i);
             }
         };
+        // Where the word it grew from could not be found by letters, nor any longer word,
+        // neither can it: that is kept for the next letter too.
+        let nor_longer = recent
+            .kept(self.number, from, Sought::ByLetters)
+            .filter(|_| term.starts_with(from))
+            .map(|before| (before, recent.slots(self.number, term, Sought::ByLetters, n)));
+        let hopeless = |i: usize| {
+            nor_longer.as_ref().is_some_and(|(before, now)| {
+                let hopeless = before.get(i) == Some(NOTHING_LONGER);
+                if hopeless {
+                    now.set(i, NOTHING_LONGER);
+                }
+                hopeless
+            })
+        };
         let by_letters = others.iter().filter(|other| other.fuzzy).map(|other| &other.term);
-        for term in std::iter::once(term).chain(by_letters.map(String::as_str)) {
+        for (grown, term) in std::iter::once((true, term)).chain(by_letters.map(|t| (false, &**t)))
+        {
             let gate = FuzzyGate::of(term);
-            let may = |&i: &usize| self.may_fuzzy(i, &gate);
+            let may = |&i: &usize| self.may_fuzzy(i, &gate) && !(grown && hopeless(i));
             match within {
                 Some(within) => within.par_iter().copied().filter(may).for_each(|i| bits.set(i)),
                 None => (0..n).into_par_iter().filter(may).for_each(|i| bits.set(i)),
@@ -634,7 +651,7 @@ impl Index {
             if form.plan.found.is_some() {
                 continue;
             }
-            form.plan.found = recent.kept(number, term).or_else(|| {
+            form.plan.found = recent.kept(number, term, Sought::ByWords).or_else(|| {
                 let postings = postings.filter(|p| p.can_tell(term) && p.pays(term, scanned))?;
                 let found = recent.slots(number, term, Sought::ByWords, len);
                 fill_from_lists(postings, term, &found);

@@ -7,11 +7,11 @@ use std::ops::Range;
 
 use super::expand::{Form, FormKind, GroupPlan, TermSlot, WordPlan};
 use super::fold::is_word_char;
-use super::fuzzy::{FuzzyGate, fuzzy};
+use super::fuzzy::{Fuzzy, FuzzyGate, fuzzy};
 use super::index::{
     ACRONYM, ALIASES, DESCRIPTION, END, Field, Hit, Index, LOCATION, NAME, TOPICS, topic_bit,
 };
-use super::memo::Slots;
+use super::memo::{NOTHING_LONGER, Slots};
 use super::postings::{Postings, Spot};
 use super::query::{Atom, MarkBits, Mode};
 
@@ -417,24 +417,34 @@ impl Index {
 
     /// The best fuzzy hit of a term in partner `i`'s name, acronym and aliases, for a term
     /// looked for by letters where it is not found by words (see [`TermPlan::fuzzy`]). Kept
-    /// in [`TermPlan::by_letters`] when it has slots.
+    /// in [`TermPlan::by_letters`] when it has slots, with whether no longer term starting
+    /// with it can be found there either (see [`Index::grown_candidates`]).
     fn fuzzy_in_short(&self, i: usize, plan: &TermPlan) -> Option<(Quality, Field, u32)> {
         if let Some(code) = plan.by_letters.as_ref().and_then(|slots| slots.get(i)) {
             return decode(code);
         }
         let mut best: Option<(Quality, Field, u32)> = None;
+        let mut nor_longer = false;
         if self.may_fuzzy(i, &plan.gate) {
+            nor_longer = true;
             for (field_text, field) in self.short_fields(i) {
-                if let Some(fine) = fuzzy(field_text, &plan.term) {
-                    let candidate = (Quality::Fuzzy, field, fine);
-                    if best.is_none_or(|b| candidate > b) {
-                        best = Some(candidate);
+                let fine = match fuzzy(field_text, &plan.term) {
+                    Fuzzy::Hit(fine) => fine,
+                    Fuzzy::Miss => {
+                        nor_longer = false;
+                        continue;
                     }
+                    Fuzzy::NorLonger => continue,
+                };
+                nor_longer = false;
+                let candidate = (Quality::Fuzzy, field, fine);
+                if best.is_none_or(|b| candidate > b) {
+                    best = Some(candidate);
                 }
             }
         }
         if let Some(slots) = &plan.by_letters {
-            slots.set(i, encode(best));
+            slots.set(i, if nor_longer { NOTHING_LONGER } else { encode(best) });
         }
         best
     }

@@ -26,6 +26,13 @@ pub(super) fn roomy(len: usize) -> bool {
 /// The code of "not there", whoever found it.
 pub(super) const NOTHING: u32 = 1;
 
+/// The code of "not there, nor any longer term that starts with it", for a term looked for
+/// by letters whose letters are not even in order at word starts (see [`super::fuzzy`]).
+pub(super) const NOTHING_LONGER: u32 = 2;
+
+/// The first code of a match (see [`super::matching`]).
+pub(super) const FOUND: u32 = 3;
+
 /// Kept while the word lists are read for a partner whose text is to be read.
 const UNREAD: u32 = u32::MAX;
 
@@ -146,10 +153,10 @@ impl Recent {
         slots
     }
 
-    /// The slots of `term`, found by words, on index number `index`, if they are kept.
-    pub(super) fn kept(&self, index: u64, term: &str) -> Option<Arc<Slots>> {
+    /// The slots of `term`, `sought` so, on index number `index`, if they are kept.
+    pub(super) fn kept(&self, index: u64, term: &str, sought: Sought) -> Option<Arc<Slots>> {
         let guard = self.on(index);
-        let kept = guard.1.iter().find(|((t, s), _)| t == term && *s == Sought::ByWords);
+        let kept = guard.1.iter().find(|((t, s), _)| t == term && *s == sought);
         kept.map(|(_, slots)| Arc::clone(slots))
     }
 }
@@ -197,14 +204,17 @@ mod tests {
         assert_eq!(by_letters.get(3), None, "found by letters is kept apart");
         by_letters.set(3, 8);
         assert_eq!(recent.slots(1, "social", ByWords, 10).get(3), Some(7));
-        assert!(recent.kept(1, "social").is_some() && recent.kept(1, "other").is_none());
+        assert!(
+            recent.kept(1, "social", ByWords).is_some()
+                && recent.kept(1, "other", ByWords).is_none()
+        );
         // A copy goes its own way.
         let copy = recent.clone();
         copy.slots(1, "social", ByWords, 10).set(3, 9);
         assert_eq!(recent.slots(1, "social", ByWords, 10).get(3), Some(7));
         // Another index: nothing kept holds.
-        assert!(recent.kept(2, "social").is_none());
-        assert!(recent.kept(1, "social").is_none(), "let go");
+        assert!(recent.kept(2, "social", ByWords).is_none());
+        assert!(recent.kept(1, "social", ByWords).is_none(), "let go");
         // A million partners: eight spellings fit the budget; the oldest goes first.
         let big = Recent::default();
         for term in ["a", "b", "c", "d", "e", "f", "g", "h"] {

@@ -70,7 +70,7 @@ impl Searcher {
             .filter_map(|(previous, ids)| Some((previous, query.grown_fuzzy(previous)?, ids)))
             .min_by_key(|(_, _, ids)| ids.len())
             .and_then(|(previous, grown, ids)| {
-                index.grown_candidates(previous, query, grown, ids, within)
+                index.grown_candidates(previous, query, grown, ids, (within, &self.found))
             })
             .filter(|candidates| within.is_none_or(|within| candidates.len() < within.len()));
         let within = grown.as_deref().or(within);

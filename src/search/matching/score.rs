@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{Quality, TermPlan, word_quality};
 use crate::search::expand::{Form, FormKind, GroupPlan, WordPlan};
 use crate::search::index::Field;
-use crate::search::memo::NOTHING;
+use crate::search::memo::{FOUND, NOTHING};
 use crate::search::postings::{Bits, Spot};
 
 /// A group's score (or none) as a slot of [`crate::search::memo::Slots`], the note aside: never 0
@@ -25,16 +25,17 @@ pub(super) fn decode_group(code: u32) -> Option<(u32, bool)> {
     Some((code >> 1, code & 1 == 1))
 }
 
-/// A match (or none) as a slot of [`crate::search::memo::Slots`]: never 0.
+/// A match (or none) as a slot of [`crate::search::memo::Slots`]: [`FOUND`] or more, or
+/// [`NOTHING`].
 pub(super) fn encode(found: Option<(Quality, Field, u32)>) -> u32 {
     found.map_or(NOTHING, |(quality, field, fine)| {
-        2 + ((quality as u32) << 12 | (field as u32) << 10 | fine.min(999))
+        FOUND + ((quality as u32) << 12 | (field as u32) << 10 | fine.min(999))
     })
 }
 
 /// The match a slot holds.
 pub(super) fn decode(code: u32) -> Option<(Quality, Field, u32)> {
-    let code = code.checked_sub(2)?;
+    let code = code.checked_sub(FOUND)?;
     let quality = match code >> 12 {
         1 => Quality::Fuzzy,
         2 => Quality::InsideWord,
