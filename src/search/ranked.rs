@@ -371,14 +371,22 @@ impl Ranked {
 
     /// What puts every hit in order, for another thread to run while these results are
     /// shown (the browser's thread then never waits for it when scrolling past the top);
-    /// it does nothing once they are dropped, clones and all. None when nothing is left to
-    /// put in order.
+    /// it does nothing once they are dropped, clones and all, and holds none of them alive.
+    /// None when nothing is left to put in order.
+    ///
+    /// The order is made before it is kept, not while: a thread of low priority making it
+    /// would otherwise keep the browser's thread waiting if it read past the top meanwhile.
+    /// That thread makes it for itself then, and whichever is first keeps its own.
     pub fn order_aside(&self) -> Option<impl FnOnce() + Send + 'static> {
-        let rest = Arc::clone(self.rest.as_ref().filter(|_| !self.in_order())?);
+        let rest = Arc::downgrade(self.rest.as_ref().filter(|_| !self.in_order())?);
         let (all, top) = (Arc::downgrade(&self.all), self.top.clone());
         Some(move || {
+            let unordered = all.upgrade().is_some_and(|all| all.get().is_none());
+            let Some(rest) = rest.upgrade().filter(|_| unordered) else { return };
+            let ordered = rest.after(&top);
+            drop(rest);
             if let Some(all) = all.upgrade() {
-                all.get_or_init(|| rest.after(&top));
+                let _ = all.set(ordered);
             }
         })
     }
@@ -557,7 +565,9 @@ mod tests {
         let dropped = Matches::new(keys, by_rank, Vec::new()).ranked();
         let order = dropped.order_aside().expect("hits past the top to put in order");
         let all = Arc::downgrade(&dropped.all);
+        let rest = Arc::downgrade(dropped.rest.as_ref().expect("hits past the top"));
         drop(dropped);
+        assert!(rest.upgrade().is_none(), "their keys go with them, though not yet put in order");
         order();
         assert!(all.upgrade().is_none());
         assert!(Ranked::from(expected).order_aside().is_none(), "in order from the start");
