@@ -86,18 +86,18 @@ impl Env<'_> {
     /// is said, naming the file, and the command answers nothing ([`Marks::Unread`], exit 1);
     /// a home folder that is not there and cannot be made holds none, which is only warned
     /// of. Otherwise as [`Env::store_for_reading`].
-    fn store_for_marks(&mut self, needed: bool) -> io::Result<Marks> {
+    fn store_for_marks(&mut self, needed: bool) -> Marks {
         if !needed {
-            return Ok(Marks::Read(self.store_for_reading()));
+            return Marks::Read(self.store_for_reading());
         }
         let why = match self.store() {
             // No home folder, and none can be made: there are no marks to miss.
             Err(e) if matches!(e.downcast_ref(), Some(StoreError::CreateDir { .. })) => {
                 self.warn(&fill(i18n::cli().marks_not_shown, &[&report(&e)]));
-                return Ok(Marks::Read(None));
+                return Marks::Read(None);
             }
             Ok(store) => match store.unread_file() {
-                None => return Ok(Marks::Read(Some(store))),
+                None => return Marks::Read(Some(store)),
                 // The store's warning said why, and where the file was kept.
                 Some(path) => {
                     fill(i18n::cli().state_unread, &[&clean(&path.display().to_string())])
@@ -105,8 +105,10 @@ impl Env<'_> {
             },
             Err(e) => report(&e),
         };
-        writeln!(self.err, "{}", fill(i18n::cli().marks_unread, &[&why]))?;
-        Ok(Marks::Unread)
+        // Said where it can be: a closed standard error must not turn the refusal into the
+        // quiet end of a closed pipe (status 0, no answer, read as "nothing marked").
+        let _ = writeln!(self.err, "{}", fill(i18n::cli().marks_unread, &[&why]));
+        Marks::Unread
     }
 }
 
@@ -245,7 +247,7 @@ fn dispatch(command: Command, cx: &mut Env<'_>) -> Result<ExitCode> {
         }
         Command::List { kind, marks, json } => {
             let catalog = cx.catalog()?;
-            let Marks::Read(store) = cx.store_for_marks(marks.selects())? else {
+            let Marks::Read(store) = cx.store_for_marks(marks.selects()) else {
                 return Ok(ExitCode::from(MARKS_UNREAD));
             };
             let mut chosen: Vec<usize> = (0..catalog.partners().len())
@@ -429,7 +431,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let catalog = cx.catalog()?;
     // `is:starred`, `!has:note`: the marks choose what is found.
     let by_marks = query.groups.iter().flatten().any(|t| matches!(t.atom, Atom::Mark(_)));
-    let Marks::Read(store) = cx.store_for_marks(by_marks)? else {
+    let Marks::Read(store) = cx.store_for_marks(by_marks) else {
         return Ok(ExitCode::from(MARKS_UNREAD));
     };
     let marks = store.as_ref().map(|s| catalog.mark_bits(s.state())).unwrap_or_default();
@@ -484,7 +486,7 @@ fn export(
     let separator = separator.or(implied);
     let catalog = cx.catalog()?;
     // What an export is for: the follow-up file must not come without the notes.
-    let Marks::Read(store) = cx.store_for_marks(true)? else {
+    let Marks::Read(store) = cx.store_for_marks(true) else {
         return Ok(ExitCode::from(MARKS_UNREAD));
     };
     let chosen: Vec<usize> = (0..catalog.partners().len())
@@ -612,7 +614,7 @@ fn alias(
     let said = i18n::cli();
     if remove.is_none() && text.is_empty() {
         // The aliases are the answer: "no aliases" would be wrong.
-        let Marks::Read(store) = cx.store_for_marks(true)? else {
+        let Marks::Read(store) = cx.store_for_marks(true) else {
             return Ok(ExitCode::from(MARKS_UNREAD));
         };
         let aliases = store.as_ref().and_then(|s| s.marks(id)).map_or(&[][..], |m| &m.aliases);

@@ -94,3 +94,24 @@ fn a_corrupt_state_file_is_kept_aside_and_fails_the_command_that_read_it() {
         assert_eq!(home.expect(&["list", "--starred"], 0), "");
     }
 }
+
+/// The refusal is said where it can be: with standard error a closed pipe, writing it failed
+/// as a closed output does, and the command ended quietly with status 0 and no answer, read as
+/// "nothing is marked".
+#[test]
+fn marks_unread_fail_the_command_though_standard_error_is_a_closed_pipe() {
+    let home = Home::new();
+    std::fs::create_dir(home.path().join("state.ron")).expect("a folder");
+    for args in BY_MARKS {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
+        cmd.args(args)
+            .env("PARTNERS_HOME", home.path())
+            .env("HOME", home.path())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(writer);
+        assert_eq!(cmd.status().expect("partners runs").code(), Some(1), "{args:?}");
+    }
+}
