@@ -439,7 +439,8 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     // The exit code says whether anything matched, even past `--limit 0`.
     let matched = !hits.is_empty();
     if hits.first().is_some_and(|h| h.lacks.is_some()) {
-        writeln!(cx.err, "{}", i18n::cli().all_but_one)?;
+        // A note before the results: one that cannot be written must not stop them.
+        let _ = writeln!(cx.err, "{}", i18n::cli().all_but_one);
     }
     hits.truncate(limit.unwrap_or(usize::MAX));
     let chosen: Vec<usize> = hits.iter().map(|h| h.index).collect();

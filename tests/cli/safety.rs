@@ -180,6 +180,25 @@ fn a_change_is_made_though_standard_error_is_a_closed_pipe() {
     assert!(csv.contains("kept"), "{csv}");
 }
 
+/// A search whose partners have all its words but one says so first, on standard error: a
+/// closed one stopped the search there, its results never printed and its status 0.
+#[test]
+fn results_are_printed_though_their_note_cannot_be_written() {
+    let home = Home::new();
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"))
+        .args(["search", "ugap", "zzqxwv"])
+        .env("PARTNERS_HOME", home.path())
+        .env("HOME", home.path())
+        .stdin(Stdio::null())
+        .stderr(writer)
+        .output()
+        .expect("partners runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("ugap"), "{}", text(&out.stdout));
+}
+
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
 /// and tabs, and CR before LF as in CSV, are fine).
 fn has_raw_control(out: &str) -> bool {
