@@ -252,7 +252,8 @@ impl Config {
         entries.sort_by_key(|(name, _)| name.span().start);
         for (name, keys) in entries {
             let Some(action) = Action::from_name(name.get_ref()) else {
-                return Err(at(name.span(), fill(s().config_unknown_action, &[name.get_ref()])));
+                let written = crate::text::spelled_out(name.get_ref());
+                return Err(at(name.span(), fill(s().config_unknown_action, &[&written])));
             };
             if keys.get_ref().is_empty() {
                 return Err(at(keys.span(), fill(s().config_no_keys, &[name.get_ref()])));
@@ -479,6 +480,41 @@ mod tests {
         assert!(parse(&keys.replace("ctrl-d", "ctrl-e")).is_ok(), "Ctrl-D still quits");
         let _french = crate::i18n::speaking(Lang::Fr);
         assert!(error(keys).starts_with("config.toml:1:1: plus aucune touche ne quitte"));
+    }
+
+    /// A zero-width space, a direction mark or a byte-order mark in a key is seen by no one
+    /// and typed by no one: such a key (alone, after a modifier, beside a name) is refused
+    /// where it is written, its invisible characters named by their code points.
+    #[test]
+    fn keys_holding_invisible_characters_are_refused() {
+        let error = |text: &str| parse(text).expect_err(text);
+        for invisible in ['\u{200B}', '\u{200E}', '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{E0041}'] {
+            let code = format!("U+{:04X}", u32::from(invisible));
+            for key in
+                [format!("{invisible}"), format!("alt-{invisible}"), format!("f1{invisible}")]
+            {
+                let said = error(&format!("[keys]\nstar = [\"ctrl-s\", \"{key}\"]\n"));
+                assert!(said.starts_with("config.toml:2:19: "), "{said}");
+                let written = key.replace(invisible, &format!("<{code}>"));
+                assert!(said.contains(&format!("`{written}` holds {code}, a character")), "{said}");
+            }
+        }
+        // The joiner of an emoji sequence alone, a combining accent alone: no column either.
+        assert!(error("[keys]\nstar = [\"\u{200D}\"]\n").contains("U+200D"));
+        assert!(error("[keys]\nstar = [\"\u{301}\"]\n").contains("U+0301"));
+        // A name of an action with one is named as it is too.
+        let action = error("[keys]\n\"star\u{200B}\" = [\"ctrl-e\"]\n");
+        assert!(action.contains("`star<U+200B>`"), "{action}");
+        assert!(parse("[keys]\nstar = [\"é\", \"alt-ß\", \"space\"]\n").is_ok());
+        let _french = crate::i18n::speaking(Lang::Fr);
+        let said = error("[keys]\nstar = [\"alt-\u{200B}\"]\n");
+        assert!(
+            said.ends_with(
+                "«\u{a0}alt-<U+200B>\u{a0}» contient U+200B, un caractère qui ne se voit pas et \
+                 ne se tape pas\u{a0}: écrivez la touche sans lui"
+            ),
+            "{said}"
+        );
     }
 
     #[test]

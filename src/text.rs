@@ -66,6 +66,42 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `c` shows nothing of its own, so that a reader can neither see it nor tell it from
+/// another: a control, a format character (Unicode's `Cf`: zero-width space, direction marks
+/// and isolates, byte-order mark, tags), a line or paragraph separator, or a character drawn
+/// in no column (a joiner, a variation selector, a combining mark alone).
+pub fn is_unseen(c: char) -> bool {
+    is_unsafe(c)
+        || is_invisible(c)
+        || matches!(
+            c,
+            '\u{600}'..='\u{605}'
+                | '\u{6DD}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{E0001}'
+                | '\u{E0020}'..='\u{E007F}'
+        )
+        || UnicodeWidthChar::width(c).is_none_or(|columns| columns == 0)
+}
+
+/// `text` with each character [`is_unseen`] written as its code point (`<U+200B>`), so that a
+/// message naming it shows what is there.
+pub fn spelled_out(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unseen) {
+        return Cow::Borrowed(text);
+    }
+    let spell = |c: char| {
+        if is_unseen(c) { format!("<U+{:04X}>", u32::from(c)) } else { c.to_string() }
+    };
+    Cow::Owned(text.chars().map(spell).collect())
+}
+
 /// How a character reaches the terminal: unsafe ones as U+FFFD, invisible ones not at all,
 /// a line break only where `keep_newlines`.
 #[inline]

@@ -273,6 +273,9 @@ table! {
         config_never_sent,
         /// `{}`: Ctrl with a character no terminal sends with Ctrl (`ctrl-é`).
         config_no_such_key,
+        /// `{}`: a key as written, its invisible characters as `<U+200B>`; `{}`: the first
+        /// of them (`U+200B`).
+        config_unseen_key,
         /// `config --check` on a usable file: `{}`: the file.
         config_ok,
         /// `{}`: the configuration file's path, when there is no file there.

@@ -165,6 +165,13 @@ impl Key {
     /// Reads a key as the configuration file writes it (`ctrl-s`, `Alt-Left`, `f1`,
     /// `enter`, `?`, `-`); the error says what is wrong.
     pub fn parse(text: &str) -> Result<Key, String> {
+        // Typed by no one and seen by no one: a binding to it would never run, or run on a
+        // key the file seems not to name.
+        if let Some(unseen) = text.chars().find(|&c| crate::text::is_unseen(c)) {
+            let (written, code) =
+                (crate::text::spelled_out(text), format!("U+{:04X}", u32::from(unseen)));
+            return Err(crate::i18n::fill(crate::i18n::s().config_unseen_key, &[&written, &code]));
+        }
         let mut rest = text;
         let mut modifiers = KeyModifiers::NONE;
         'prefixes: loop {
