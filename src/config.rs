@@ -18,7 +18,7 @@ use toml::Spanned;
 
 use crate::action::Action;
 use crate::i18n::{Lang, fill, s};
-use crate::input::{Bindings, Key};
+use crate::input::{Bindings, Context, Key};
 use crate::store::Store;
 use crate::ui::theme::ThemeName;
 
@@ -184,6 +184,20 @@ fn sets(line: &str, name: &str) -> bool {
     after.map(str::trim_start).is_some_and(|rest| rest.starts_with(['.', ends]))
 }
 
+/// A place the keys go, as a message says what no key leaves any more.
+fn place_from(context: Context) -> &'static str {
+    let said = s();
+    match context {
+        Context::List => said.config_from_list,
+        Context::Detail => said.config_from_detail,
+        Context::Help => said.config_from_help,
+        Context::Overview => said.config_from_overview,
+        Context::Qr => said.config_from_qr,
+        Context::Note => said.config_from_note,
+        Context::NoteAsk => said.config_from_asking,
+    }
+}
+
 impl Config {
     /// Reads the file at `path`; a file that does not exist is the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -289,6 +303,22 @@ impl Config {
             let keys = keys.flat_map(|(_, keys)| keys.iter().map(String::as_str));
             let keys = keys.collect::<Vec<_>>().join(", ");
             let message = fill(s().config_no_quit, &[&names[0], &names[1], &keys]);
+            return Err(at(place("keys")..place("keys"), message));
+        }
+        // Nor kept in a place the keys open, such as the help, with no key that leaves it.
+        if let Some((context, ways_out)) = config.bindings().trap() {
+            let quoted = |name: &str| fill(s().config_quoted, &[&name]);
+            let names = ways_out.iter().map(|a| quoted(a.name().unwrap_or_default()));
+            let defaults = ways_out.iter().flat_map(|a| crate::input::default_keys_in(context, a));
+            let mut keys: Vec<String> = Vec::new();
+            for key in defaults {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            let names = names.collect::<Vec<_>>().join(", ");
+            let message =
+                fill(s().config_no_way_out, &[&place_from(context), &names, &keys.join(", ")]);
             return Err(at(place("keys")..place("keys"), message));
         }
         Ok(config)
@@ -480,6 +510,41 @@ mod tests {
         assert!(parse(&keys.replace("ctrl-d", "ctrl-e")).is_ok(), "Ctrl-D still quits");
         let _french = crate::i18n::speaking(Lang::Fr);
         assert!(error(keys).starts_with("config.toml:1:1: plus aucune touche ne quitte"));
+    }
+
+    /// A place the keys open with none left to leave it nor to quit (the help, the note
+    /// editor) keeps the user there as surely as the list would: refused too; but not when no
+    /// key opens it, nor while a key of the user's quits there.
+    #[test]
+    fn a_file_that_leaves_no_key_out_of_an_overlay_is_refused() {
+        let error = |text: &str| parse(text).expect_err(text);
+        let help = "[keys]\nhelp-down = [\"esc\", \"alt-h\", \"f1\", \"?\", \"ctrl-c\", \"ctrl-g\", \
+                    \"ctrl-q\"]\n";
+        assert_eq!(
+            error(&format!("mouse = true\n{help}")),
+            "config.toml:2:1: no key leaves the help any more: give one of `quit`, \
+             `close` a key of its own, or leave them one of their default keys there: \
+             ctrl-c, ctrl-g, ctrl-q, esc, alt-h, f1, ?"
+        );
+        assert!(parse(&help.replace("\"alt-h\", ", "")).is_ok(), "Alt-H still closes the help");
+        assert!(parse(&format!("{help}quit = [\"f10\"]\n")).is_ok(), "F10 quits there");
+        let unopened = format!("{help}star = [\"alt-h\", \"f1\", \"?\"]\n");
+        assert!(parse(&unopened).is_ok(), "no key opens the help");
+        let note =
+            "[keys]\nnote-new-line = [\"esc\", \"ctrl-s\", \"ctrl-c\", \"ctrl-g\", \"ctrl-q\"]\n";
+        let trapped = error(note);
+        assert!(trapped.contains("no key leaves the note and alias editors any more"), "{trapped}");
+        assert!(trapped.contains("`cancel-note`, `save-note`"), "{trapped}");
+        assert!(parse(&note.replace("\"esc\", ", "")).is_ok(), "Esc still leaves the editor");
+        let _french = crate::i18n::speaking(Lang::Fr);
+        assert!(
+            error(help).starts_with(
+                "config.toml:1:1: plus aucune touche ne sort de l'aide\u{a0}: donnez une touche \
+                 à l'une des actions «\u{a0}quit\u{a0}», «\u{a0}close\u{a0}»"
+            ),
+            "{}",
+            error(help)
+        );
     }
 
     /// A zero-width space, a direction mark or a byte-order mark in a key is seen by no one

@@ -19,11 +19,13 @@ use crate::action::Action;
 mod escape;
 mod held;
 mod key;
+mod ways_out;
 
 pub use escape::as_sent;
 pub use held::{Coming, Held};
 pub use key::Key;
 use key::{alt, alt_key, ch, ctrl, ctrl_key, plain};
+pub use ways_out::{WAYS_OUT, default_keys_in};
 
 /// Where the keys go: which pane or overlay has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -327,6 +327,20 @@ table! {
         /// `{}`, `{}`: the actions that quit from the list, all of whose keys the file gave
         /// other actions; `{}`: their default keys.
         config_no_quit,
+        /// `{}`: a place the keys go (one of `config_from_…`), `{}`: the actions that leave
+        /// it or quit (each in `config_quoted`), `{}`: their default keys there.
+        config_no_way_out,
+        /// `{}`: an action's name, quoted in a message.
+        config_quoted,
+        /// The places the keys go, as `config_no_way_out` names them (in French with the
+        /// preposition: "de l'aide").
+        config_from_list,
+        config_from_detail,
+        config_from_help,
+        config_from_overview,
+        config_from_qr,
+        config_from_note,
+        config_from_asking,
         /// The configuration file could not be read.
         config_unreadable,
         // -- Screens --

@@ -341,6 +341,15 @@ pub static UI: Ui = Ui {
          # nor do shift- and ctrl-enter, -esc, -backspace, and ctrl-tab: it sends the key alone.\n\
          # A plain character acts only while the query is empty (else it is typed).\n\
          [keys]\n",
+    config_no_way_out: "no key leaves {} any more: give one of {} a key of its own, or leave them one of their default keys there: {}",
+    config_quoted: "`{}`",
+    config_from_list: "the list",
+    config_from_detail: "the detail pane",
+    config_from_help: "the help",
+    config_from_overview: "the overview",
+    config_from_qr: "the QR code",
+    config_from_note: "the note and alias editors",
+    config_from_asking: "the question about an unsaved note",
     config_unreadable: "cannot read the configuration file",
     // -- Screens --
     more_above: " ↑ ",

@@ -343,6 +343,15 @@ pub static UI: Ui = Ui {
          # vide (sinon il est tapé). Les noms des réglages, des actions et des touches restent en\n\
          # anglais\u{a0}: c'est le format du fichier.\n\
          [keys]\n",
+    config_no_way_out: "plus aucune touche ne sort {}\u{a0}: donnez une touche à l'une des actions {}, ou laissez-leur l'une de leurs touches par défaut\u{a0}: {}",
+    config_quoted: "«\u{a0}{}\u{a0}»",
+    config_from_list: "de la liste",
+    config_from_detail: "de la fiche",
+    config_from_help: "de l'aide",
+    config_from_overview: "de la vue d'ensemble",
+    config_from_qr: "du code QR",
+    config_from_note: "des éditeurs de note et d'alias",
+    config_from_asking: "de la question sur une note non enregistrée",
     config_unreadable: "impossible de lire le fichier de configuration",
     // -- Screens --
     more_above: " ↑ ",
