@@ -182,3 +182,54 @@ fn an_emoji_with_its_selector_is_cut_whole() {
     assert_eq!(truncate("a❤\u{FE0F}b", 3), "a…");
     assert_eq!(truncate("❤\u{FE0F}❤\u{FE0F}❤\u{FE0F}", 5), "❤\u{FE0F}❤\u{FE0F}…");
 }
+
+/// A name whose emoji carry their selector (`❤` and U+FE0F: one emoji of two columns, not two
+/// characters of one and none), cut so that what the query matched stays in view: the row is
+/// measured cluster by cluster as it is drawn, so the match shows whole (the hearts counted a
+/// column each pushed it out of the row) and every row keeps its borders.
+#[test]
+fn a_cut_name_with_emoji_keeps_its_match_in_view_and_its_borders() {
+    use ratatui::style::Modifier;
+    let name = format!("Amicale des cœurs {} Lyon", "❤\u{FE0F}".repeat(10));
+    let mut cut = 0;
+    for width in 20..=90 {
+        let catalog = Catalog::from_partners(
+            vec![partner("coeurs", &name, "Plain."), partner("autre", "Autre", "Plain.")],
+            vec![Source::Bundled],
+            Vec::new(),
+        );
+        let app = app_with(catalog, State::default(), "lyon", (width, 12), &[]);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        // The list pane ends at the first corner of its top border.
+        let top = (0..12).find(|&y| buffer[(0, y)].symbol() == "┌").unwrap_or(0);
+        let list_end = (1..width).find(|&x| buffer[(x, top)].symbol() == "┐").unwrap_or(width);
+        for y in 0..buffer.area.height {
+            let (mut drawn, mut columns, mut x) = (String::new(), 0, 0);
+            let mut matched = String::new();
+            while x < width {
+                let cell = &buffer[(x, y)];
+                let w = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+                if x < list_end && cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED) {
+                    matched.push_str(cell.symbol());
+                }
+                drawn.push_str(cell.symbol());
+                columns += w;
+                x += u16::try_from(w).unwrap_or(1);
+            }
+            assert_eq!(columns, usize::from(width), "row {y} at {width}:\n{}", terminal.backend());
+            let body = matches!(buffer[(0, y)].symbol(), "│" | "▌");
+            assert!(
+                !body || list_end == width || buffer[(list_end, y)].symbol() == "│",
+                "row {y} at {width}: the list's border moved:\n{}",
+                terminal.backend()
+            );
+            let in_list: String = drawn.chars().take(usize::from(list_end)).collect();
+            if in_list.contains('❤') {
+                cut += usize::from(in_list.contains("…❤"));
+                assert_eq!(matched, "Lyon", "row {y} at {width}:\n{}", terminal.backend());
+            }
+        }
+    }
+    assert!(cut > 0, "no width cut the name before its match");
+}

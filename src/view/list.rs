@@ -5,7 +5,7 @@
 
 use crate::catalog::Catalog;
 use crate::dataset::{Kind, Partner};
-use crate::text::{char_width, clean, highlight_runs, width};
+use crate::text::{clean, clusters as text_clusters, highlight_runs, width};
 
 /// A word or two that say what kind of organisation a partner is, in the user's language:
 /// typing `kind:` and the badge finds the same partners.
@@ -37,42 +37,55 @@ pub fn wanted_width(catalog: &Catalog) -> u16 {
 
 /// `text` cut to `max` columns as highlighted runs (see [`highlight_runs`]), but when the
 /// first matched run would be cut off, the start is dropped instead (`…` in front), as
-/// fzf shifts a long line to show its match.
+/// fzf shifts a long line to show its match. Measured cluster by cluster, as
+/// [`highlight_runs`] and [`width`] measure: `❤` and U+FE0F are one emoji of two columns, not
+/// two characters of one and none.
 pub fn runs_in_view(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
     let text = clean(text);
-    let chars: Vec<char> = text.chars().collect();
-    let Some(&first) = positions.first().filter(|&&p| p < chars.len()) else {
+    // Each cluster: its first character's index, its first byte, its columns.
+    let mut clusters: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut chars, mut byte) = (0, 0);
+    for (cluster, count, columns) in text_clusters(&text) {
+        clusters.push((chars, byte, columns));
+        chars += count;
+        byte += cluster.len();
+    }
+    let Some(&first) = positions.first().filter(|&&p| p < chars) else {
         return highlight_runs(&text, positions, max);
     };
+    // The cluster holding character `at`.
+    let cluster_of = |at: usize| clusters.partition_point(|&(start, ..)| start <= at) - 1;
     // The first matched run (consecutive matched characters) should show whole.
     let mut run_end = first;
-    while run_end + 1 < chars.len() && positions.binary_search(&(run_end + 1)).is_ok() {
+    while run_end + 1 < chars && positions.binary_search(&(run_end + 1)).is_ok() {
         run_end += 1;
     }
-    let upto: usize = chars[..=run_end].iter().map(|&c| char_width(c)).sum();
+    let upto: usize = clusters[..=cluster_of(run_end)].iter().map(|&(.., columns)| columns).sum();
     if width(&text) <= max || upto < max || max < 3 {
         return highlight_runs(&text, positions, max);
     }
     // Room between a leading and a trailing `…`.
     let budget = max - 2;
-    let last = positions.iter().copied().filter(|&p| p < chars.len()).max().unwrap_or(first);
+    let last = positions.iter().copied().filter(|&p| p < chars).max().unwrap_or(first);
+    let (first, last) = (cluster_of(first), cluster_of(last));
+    let columns = |at: usize| clusters[at].2;
     // As much of the matched span as fits, then as much of what comes before it.
     let mut end = first + 1;
-    let mut used = char_width(chars[first]);
-    while end <= last && used + char_width(chars[end]) <= budget {
-        used += char_width(chars[end]);
+    let mut used = columns(first);
+    while end <= last && used + columns(end) <= budget {
+        used += columns(end);
         end += 1;
     }
     let mut start = first;
-    while start > 0 && used + char_width(chars[start - 1]) <= budget {
+    while start > 0 && used + columns(start - 1) <= budget {
         start -= 1;
-        used += char_width(chars[start]);
+        used += columns(start);
     }
-    let rest: String = chars[start..].iter().collect();
+    let (start_char, start_byte, _) = clusters[start];
     let shifted: Vec<usize> =
-        positions.iter().filter(|&&p| p >= start).map(|p| p - start).collect();
+        positions.iter().filter(|&&p| p >= start_char).map(|p| p - start_char).collect();
     let mut runs = vec![("…".to_owned(), false)];
-    runs.extend(highlight_runs(&rest, &shifted, max - 1));
+    runs.extend(highlight_runs(&text[start_byte..], &shifted, max - 1));
     runs
 }
 
@@ -139,16 +152,18 @@ fn keep_end(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_owned();
     }
-    let mut end: Vec<char> = Vec::new();
+    // Whole clusters from the end, measured as `width` measures them.
+    let clusters: Vec<(&str, usize, usize)> = text_clusters(text).collect();
+    let mut from = text.len();
     let mut used = 1;
-    for c in text.chars().rev() {
-        if used + char_width(c) > max {
+    for &(cluster, _, columns) in clusters.iter().rev() {
+        if used + columns > max {
             break;
         }
-        used += char_width(c);
-        end.push(c);
+        used += columns;
+        from -= cluster.len();
     }
-    std::iter::once('…').chain(end.into_iter().rev()).collect()
+    format!("…{}", &text[from..])
 }
 
 #[cfg(test)]
