@@ -386,7 +386,7 @@ impl Index {
     /// [`Index::spellings_of_changes`]), wherever the grown word is when it counts where the
     /// word it grew from did not (see [`Index::grew_open`]), and the partners with a note.
     /// `None` when a change could find partners otherwise, or the lists cannot tell. `recent`
-    /// says where the word it grew from could not be found by letters, nor any longer word.
+    /// says where a start of the word could not be found by letters, nor any longer word.
     pub(super) fn grown_candidates(
         &self,
         previous: &Query,
@@ -414,11 +414,13 @@ impl Index {
                 bits.set(i);
             }
         };
-        // Where the word it grew from could not be found by letters, nor any longer word,
-        // neither can it: that is kept for the next letter too.
-        let nor_longer = recent
-            .kept(self.number, from, Sought::ByLetters)
-            .filter(|_| term.starts_with(from))
+        // Where a start of it (the longest looked for by letters before, not always the word
+        // it grew from: `cnfp` grows from `cn` and `cnf`) could not be found by letters, nor
+        // any longer word, neither can it: that is kept for the next letter too.
+        let mut starts =
+            term.char_indices().rev().map(|(at, _)| &term[..at]).filter(|s| !s.is_empty());
+        let nor_longer = starts
+            .find_map(|start| recent.kept(self.number, start, Sought::ByLetters))
             .map(|before| (before, recent.slots(self.number, term, Sought::ByLetters, n)));
         let hopeless = |i: usize| {
             nor_longer.as_ref().is_some_and(|(before, now)| {
