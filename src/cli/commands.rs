@@ -424,7 +424,9 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
     let query = match Query::parse_whole(text) {
         Ok(query) => query,
         Err(e) => {
-            writeln!(cx.err, "{}", fill(i18n::cli().query_error, &[&clean(&e.to_string())]))?;
+            // Said where it can be: a closed standard error must not turn the refusal into 0.
+            let _ =
+                writeln!(cx.err, "{}", fill(i18n::cli().query_error, &[&clean(&e.to_string())]));
             return Ok(ExitCode::from(2));
         }
     };

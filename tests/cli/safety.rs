@@ -199,6 +199,26 @@ fn results_are_printed_though_their_note_cannot_be_written() {
     assert!(text(&out.stdout).contains("ugap"), "{}", text(&out.stdout));
 }
 
+/// A query that cannot be read is said so on standard error and fails with status 2: a closed
+/// standard error made the refusal's write the run's error, ended quietly with status 0, read
+/// as "found".
+#[test]
+fn a_query_refused_fails_though_standard_error_is_a_closed_pipe() {
+    let home = Home::new();
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"))
+        .args(["search", "kind:zzz"])
+        .env("PARTNERS_HOME", home.path())
+        .env("HOME", home.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(writer)
+        .status()
+        .expect("partners runs");
+    assert_eq!(status.code(), Some(2));
+}
+
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
 /// and tabs, and CR before LF as in CSV, are fine).
 fn has_raw_control(out: &str) -> bool {
