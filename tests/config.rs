@@ -475,3 +475,21 @@ fn a_file_that_leaves_no_key_to_quit_is_refused_in_the_users_language() {
         (keys, "fr", ":1:1: plus aucune touche ne quitte le navigateur : donnez une touche"),
     ]);
 }
+
+/// A key written decomposed, a letter then its combining accent (`e` and U+0301, as some
+/// editors save `é`), is the key it shows and a keyboard sends, `é`: it was refused as holding
+/// an invisible character, with the advice to write it without the accent, another key.
+#[test]
+fn a_key_written_with_a_combining_accent_is_the_accented_key() {
+    let bindings = |text: &str| {
+        partners::config::Config::parse(text, std::path::Path::new("config.toml"))
+            .map(|config| config.bindings().by_action())
+            .map_err(|e| e.to_string())
+    };
+    let decomposed = bindings("[keys]\nstar = [\"e\u{301}\", \"alt-c\u{327}\"]\n");
+    assert_eq!(decomposed, bindings("[keys]\nstar = [\"é\", \"alt-ç\"]\n"));
+    assert!(decomposed.is_ok(), "{decomposed:?}");
+    // A combining accent alone, or on a letter with no accented form of it, stays refused.
+    assert!(bindings("[keys]\nstar = [\"\u{301}\"]\n").is_err());
+    assert!(bindings("[keys]\nstar = [\"q\u{301}\"]\n").is_err());
+}

@@ -2,6 +2,7 @@
 //! and in the configuration file (`ctrl-s`, `alt-left`), and reading it back from there.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_normalization::UnicodeNormalization;
 
 /// A key with its modifiers. Letters typed with Ctrl are lower-case; Shift counts only for
 /// keys that are not characters.
@@ -165,6 +166,10 @@ impl Key {
     /// Reads a key as the configuration file writes it (`ctrl-s`, `Alt-Left`, `f1`,
     /// `enter`, `?`, `-`); the error says what is wrong.
     pub fn parse(text: &str) -> Result<Key, String> {
+        // A letter and its combining accent (`e` and U+0301, as some editors save `é`) are
+        // the one key a keyboard sends: composed first, so the accent is not taken alone.
+        let composed: String = text.nfc().collect();
+        let text = composed.as_str();
         // Typed by no one and seen by no one: a binding to it would never run, or run on a
         // key the file seems not to name.
         if let Some(unseen) = text.chars().find(|&c| crate::text::is_unseen(c)) {
