@@ -317,8 +317,11 @@ impl Config {
                 }
             }
             let names = names.collect::<Vec<_>>().join(", ");
-            let message =
-                fill(s().config_no_way_out, &[&place_from(context), &names, &keys.join(", ")]);
+            // A plain character the file gave one of them is no way out: say why.
+            let typed = (config.keys.iter().filter(|(action, _)| ways_out.contains(action)))
+                .any(|(_, keys)| keys.iter().any(|key| key.is_typed()));
+            let said = if typed { s().config_no_way_out_typed } else { s().config_no_way_out };
+            let message = fill(said, &[&place_from(context), &names, &keys.join(", ")]);
             return Err(at(place("keys")..place("keys"), message));
         }
         Ok(config)
@@ -536,7 +539,14 @@ mod tests {
         assert!(trapped.contains("no key leaves the note and alias editors any more"), "{trapped}");
         assert!(trapped.contains("`cancel-note`, `save-note`"), "{trapped}");
         assert!(parse(&note.replace("\"esc\", ", "")).is_ok(), "Esc still leaves the editor");
+        // A plain character acts in the help only while the query is empty: no way out, and
+        // the message says why, since the file did give the action a key.
+        let typed = error("[keys]\nquit = [\"q\"]\nclose = [\"x\"]\n");
+        assert!(typed.contains("other than a plain character"), "{typed}");
+        assert!(!error(help).contains("plain character"), "{}", error(help));
         let _french = crate::i18n::speaking(Lang::Fr);
+        let typed = error("[keys]\nquit = [\"q\"]\nclose = [\"x\"]\n");
+        assert!(typed.contains("autre qu'un simple caractère"), "{typed}");
         assert!(
             error(help).starts_with(
                 "config.toml:1:1: plus aucune touche ne sort de l'aide\u{a0}: donnez une touche \

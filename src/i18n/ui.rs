@@ -330,6 +330,8 @@ table! {
         /// `{}`: a place the keys go (one of `config_from_…`), `{}`: the actions that leave
         /// it or quit (each in `config_quoted`), `{}`: their default keys there.
         config_no_way_out,
+        /// `config_no_way_out`, when the file gave one of those actions a plain character.
+        config_no_way_out_typed,
         /// `{}`: an action's name, quoted in a message.
         config_quoted,
         /// The places the keys go, as `config_no_way_out` names them (in French with the

@@ -100,7 +100,7 @@ impl Key {
     }
 
     /// Whether the key types a character (no Ctrl, no Alt).
-    pub(super) fn is_typed(self) -> bool {
+    pub fn is_typed(self) -> bool {
         matches!(self.code, KeyCode::Char(_)) && self.modifiers.is_empty()
     }
 

@@ -342,6 +342,7 @@ pub static UI: Ui = Ui {
          # A plain character acts only while the query is empty (else it is typed).\n\
          [keys]\n",
     config_no_way_out: "no key leaves {} any more: give one of {} a key of its own, or leave them one of their default keys there: {}",
+    config_no_way_out_typed: "no key leaves {} any more: give one of {} a key of its own other than a plain character (one may type text there, or act only while the query is empty), or leave them one of their default keys there: {}",
     config_quoted: "`{}`",
     config_from_list: "the list",
     config_from_detail: "the detail pane",

@@ -344,6 +344,7 @@ pub static UI: Ui = Ui {
          # anglais\u{a0}: c'est le format du fichier.\n\
          [keys]\n",
     config_no_way_out: "plus aucune touche ne sort {}\u{a0}: donnez une touche à l'une des actions {}, ou laissez-leur l'une de leurs touches par défaut\u{a0}: {}",
+    config_no_way_out_typed: "plus aucune touche ne sort {}\u{a0}: donnez à l'une des actions {} une touche autre qu'un simple caractère (il peut y écrire du texte, ou n'agir que si la recherche est vide), ou laissez-leur l'une de leurs touches par défaut\u{a0}: {}",
     config_quoted: "«\u{a0}{}\u{a0}»",
     config_from_list: "de la liste",
     config_from_detail: "de la fiche",
