@@ -73,6 +73,16 @@ impl Home {
         self.cmd().args(args).output().expect("partners runs")
     }
 
+    /// Runs `partners args...` with standard error on a pipe whose reader is already closed,
+    /// and returns its output (standard output's).
+    fn run_stderr_closed(&self, args: &[&str]) -> Output {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let mut cmd = self.std_cmd();
+        cmd.args(args).stdin(Stdio::null()).stderr(writer);
+        cmd.output().expect("partners runs")
+    }
+
     /// Runs and expects exit code `code`; returns stdout.
     fn expect(&self, args: &[&str], code: i32) -> String {
         let out = self.run(args);

@@ -162,16 +162,7 @@ fn a_change_is_made_though_standard_error_is_a_closed_pipe() {
         &["met", "weka"],
         &["export", "--separator", "tab", "-o", exported],
     ] {
-        let (reader, writer) = std::io::pipe().expect("a pipe");
-        drop(reader);
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
-        cmd.args(args)
-            .env("PARTNERS_HOME", home.path())
-            .env("HOME", home.path())
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(writer);
-        assert_eq!(cmd.status().expect("partners runs").code(), Some(0), "{args:?}");
+        assert_eq!(home.run_stderr_closed(args).status.code(), Some(0), "{args:?}");
     }
     let state = std::fs::read_to_string(home.path().join("state.ron")).expect("a state file");
     assert!(state.contains("starred: true") && state.contains("\"kept\""), "{state}");
@@ -185,16 +176,7 @@ fn a_change_is_made_though_standard_error_is_a_closed_pipe() {
 #[test]
 fn results_are_printed_though_their_note_cannot_be_written() {
     let home = Home::new();
-    let (reader, writer) = std::io::pipe().expect("a pipe");
-    drop(reader);
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"))
-        .args(["search", "ugap", "zzqxwv"])
-        .env("PARTNERS_HOME", home.path())
-        .env("HOME", home.path())
-        .stdin(Stdio::null())
-        .stderr(writer)
-        .output()
-        .expect("partners runs");
+    let out = home.run_stderr_closed(&["search", "ugap", "zzqxwv"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("ugap"), "{}", text(&out.stdout));
 }
@@ -205,18 +187,7 @@ fn results_are_printed_though_their_note_cannot_be_written() {
 #[test]
 fn a_query_refused_fails_though_standard_error_is_a_closed_pipe() {
     let home = Home::new();
-    let (reader, writer) = std::io::pipe().expect("a pipe");
-    drop(reader);
-    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"))
-        .args(["search", "kind:zzz"])
-        .env("PARTNERS_HOME", home.path())
-        .env("HOME", home.path())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(writer)
-        .status()
-        .expect("partners runs");
-    assert_eq!(status.code(), Some(2));
+    assert_eq!(home.run_stderr_closed(&["search", "kind:zzz"]).status.code(), Some(2));
 }
 
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks

@@ -103,15 +103,6 @@ fn marks_unread_fail_the_command_though_standard_error_is_a_closed_pipe() {
     let home = Home::new();
     std::fs::create_dir(home.path().join("state.ron")).expect("a folder");
     for args in BY_MARKS {
-        let (reader, writer) = std::io::pipe().expect("a pipe");
-        drop(reader);
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("partners"));
-        cmd.args(args)
-            .env("PARTNERS_HOME", home.path())
-            .env("HOME", home.path())
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(writer);
-        assert_eq!(cmd.status().expect("partners runs").code(), Some(1), "{args:?}");
+        assert_eq!(home.run_stderr_closed(args).status.code(), Some(1), "{args:?}");
     }
 }
