@@ -14,14 +14,13 @@ use rayon::prelude::*;
 
 use super::expand::{Form, FormKind, GroupPlan, TermSlot, WordPlan};
 use super::fold::fold;
-use super::fuzzy::FuzzyGate;
 use super::glossary::Glossary;
 use super::letters::Letters;
 use super::masks::{WordMarks, short_masks};
 use super::matching::fill_from_lists;
-use super::memo::{self, NOTHING_LONGER, Recent, Sought};
+use super::memo::{self, Recent, Sought};
 use super::names::Names;
-use super::postings::{Bits, Postings};
+use super::postings::Postings;
 use super::query::{Atom, MarkBits, Mode, Query};
 use super::ranked::{HitKey, Matches, rank_among};
 use super::vocabulary::Vocabulary;
@@ -172,7 +171,7 @@ pub struct Index {
     /// Which partners hold each word anywhere, and in their name, acronym or aliases: made off
     /// the UI thread by [`Index::warm`] for a large dataset; searches use them once they are
     /// there.
-    postings: OnceLock<Postings>,
+    pub(super) postings: OnceLock<Postings>,
     /// What each partner's words start with and which letters stand alone as words, made by
     /// [`Index::warm`]: a scan for a term that cannot be a whole word, or cannot start one,
     /// may stop early. A one-off search does without: making them costs more than they save.
@@ -196,10 +195,10 @@ pub struct Index {
 /// `holders`, the partners with a note, in index order; `words`, their words, where a typo or
 /// a word typed without its hyphens is corrected as in the partners' words.
 #[derive(Debug, Default)]
-struct Notes {
+pub(super) struct Notes {
     slot: Vec<u32>,
     texts: Vec<String>,
-    holders: Vec<usize>,
+    pub(super) holders: Vec<usize>,
     words: Vocabulary,
 }
 
@@ -254,7 +253,7 @@ impl Index {
     }
 
     /// The notes as they are now.
-    fn notes(&self) -> Arc<Notes> {
+    pub(super) fn notes(&self) -> Arc<Notes> {
         Arc::clone(&self.notes.read().unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
@@ -376,88 +375,6 @@ impl Index {
     /// Whether the index is empty.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-
-    /// Where a query whose word `term` grew by letters from `previous`'s (see
-    /// [`Query::grown_fuzzy`]) may match, in index order: where `previous` matched (`found`,
-    /// in index order), and, among `within` (else every partner), where the grown word may
-    /// be found by letters (see [`Index::may_fuzzy`]), where the word lists say the other
-    /// spellings of the changed words and the equivalents of changed plans are (see
-    /// [`Index::spellings_of_changes`]), wherever the grown word is when it counts where the
-    /// word it grew from did not (see [`Index::grew_open`]), and the partners with a note.
-    /// `None` when a change could find partners otherwise, or the lists cannot tell. `recent`
-    /// says where a start of the word could not be found by letters, nor any longer word.
-    pub(super) fn grown_candidates(
-        &self,
-        previous: &Query,
-        query: &Query,
-        (term, from): (&str, &str),
-        found: &[usize],
-        (within, recent): (Option<&[usize]>, &Recent),
-    ) -> Option<Vec<usize>> {
-        let opened = self.grew_open(from, term);
-        let others = self.spellings_of_changes(previous, query, true)?;
-        let postings = self.postings.get();
-        let told = |term: &str| postings.is_some_and(|p| p.can_tell(term));
-        if !others.iter().all(|other| told(other.looked().0)) || opened && !told(term) {
-            return None;
-        }
-        let n = self.len();
-        let bits = Marked::new(n);
-        let allowed = within.map(|within| {
-            let allowed = Marked::new(n);
-            within.par_iter().for_each(|&i| allowed.set(i));
-            allowed
-        });
-        let add = |i: usize| {
-            if allowed.as_ref().is_none_or(|allowed| allowed.has(i)) {
-                bits.set(i);
-            }
-        };
-        // Where a start of it (the longest looked for by letters before, not always the word
-        // it grew from: `cnfp` grows from `cn` and `cnf`) could not be found by letters, nor
-        // any longer word, neither can it: that is kept for the next letter too.
-        let mut starts =
-            term.char_indices().rev().map(|(at, _)| &term[..at]).filter(|s| !s.is_empty());
-        let nor_longer = starts
-            .find_map(|start| recent.kept(self.number, start, Sought::ByLetters))
-            .map(|before| (before, recent.slots(self.number, term, Sought::ByLetters, n)));
-        let hopeless = |i: usize| {
-            nor_longer.as_ref().is_some_and(|(before, now)| {
-                let hopeless = before.get(i) == Some(NOTHING_LONGER);
-                if hopeless {
-                    now.set(i, NOTHING_LONGER);
-                }
-                hopeless
-            })
-        };
-        let by_letters = others.iter().filter(|other| other.fuzzy).map(|other| &other.term);
-        for (grown, term) in std::iter::once((true, term)).chain(by_letters.map(|t| (false, &**t)))
-        {
-            let gate = FuzzyGate::of(term);
-            let may = |&i: &usize| self.may_fuzzy(i, &gate) && !(grown && hopeless(i));
-            match within {
-                Some(within) => within.par_iter().copied().filter(may).for_each(|i| bits.set(i)),
-                None => (0..n).into_par_iter().filter(may).for_each(|i| bits.set(i)),
-            }
-        }
-        for other in &others {
-            // Told above: every partner whose words hold the spelling is visited.
-            let (term, kind) = other.looked();
-            let visit = |i, spot| {
-                if kind.is_none_or(|kind| kind.counts(term, spot)) {
-                    add(i);
-                }
-            };
-            postings?.occurrences(term, visit, add);
-        }
-        if opened {
-            // Told above.
-            postings?.occurrences(term, |i, _| add(i), add);
-        }
-        self.notes().holders.iter().copied().for_each(add);
-        found.par_iter().for_each(|&i| bits.set(i));
-        Some(bits.ones())
     }
 
     /// Every partner matching `query`, best first. `marks[i]` are partner `i`'s personal marks
@@ -696,29 +613,5 @@ impl Index {
                 word_slots(word, Mode::Fuzzy);
             }
         }
-    }
-}
-
-/// Partners marked from many threads at once, a bit each.
-struct Marked(Vec<AtomicU64>);
-
-impl Marked {
-    fn new(len: usize) -> Marked {
-        Marked((0..len.div_ceil(64)).map(|_| AtomicU64::new(0)).collect())
-    }
-
-    fn set(&self, i: usize) {
-        if let Some(word) = self.0.get(i / 64) {
-            word.fetch_or(1 << (i % 64), Ordering::Relaxed);
-        }
-    }
-
-    fn has(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|word| word.load(Ordering::Relaxed) >> (i % 64) & 1 == 1)
-    }
-
-    /// The partners marked, in index order.
-    fn ones(self) -> Vec<usize> {
-        Bits::of_words(self.0.into_iter().map(AtomicU64::into_inner).collect()).ones()
     }
 }
