@@ -736,6 +736,11 @@ mod tests {
             "UGAP",
             "Bordeaux",
             "Ville  de Lyon",
+            // The Kelvin sign is a capital K; a capital sigma ending a word, a final sigma.
+            "\u{212A}elvin",
+            "KELVIN",
+            "ΟΔΟΣ",
+            "οδος",
         ];
         let partners = named(&names);
         let naive: Vec<bool> = (0..names.len())
@@ -745,7 +750,7 @@ mod tests {
             })
             .collect();
         assert_eq!(names_shared(&partners), naive);
-        assert_eq!(naive.iter().filter(|&&s| s).count(), 9, "{naive:?}");
+        assert_eq!(naive.iter().filter(|&&s| s).count(), 13, "{naive:?}");
     }
 
     /// The bundled partners again and again, as many as make a large catalog, each with an
