@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::{Quality, TermPlan, word_quality};
+use super::scan::word_quality;
+use super::{Quality, TermPlan};
 use crate::search::expand::{Form, FormKind, GroupPlan, WordPlan};
 use crate::search::index::Field;
 use crate::search::memo::{FOUND, NOTHING};

@@ -1,4 +1,6 @@
+use super::scan::word_quality;
 use super::*;
+use crate::search::fold::is_word_char;
 
 #[test]
 fn word_classes() {
