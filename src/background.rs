@@ -57,13 +57,16 @@ impl Loader {
                     // Shown first, then made ready (the list does not wait), on threads of
                     // their own: a search on the shared ones never queues behind a block of
                     // word lists (the first list came 250 ms late, one run in two).
-                    // The shared names first, found off the browser's thread: the rows drawn
-                    // meanwhile are drawn again with them, which, after the index (0.8 s at
-                    // 100 000 partners), came after the second key typed.
-                    aside_install(|| {
-                        catalog.name_shared(0);
-                    });
-                    let _ = sender.send(Ok(Action::NamesShared));
+                    // The shared names first, where loading did not find them, off the
+                    // browser's thread: the rows drawn meanwhile are drawn again with them,
+                    // which, after the index (0.8 s at 100 000 partners), came after the
+                    // second key typed.
+                    if !catalog.shared_names_known() {
+                        aside_install(|| {
+                            catalog.name_shared(0);
+                        });
+                        let _ = sender.send(Ok(Action::NamesShared));
+                    }
                     aside_install(|| catalog.index().warm());
                 }
                 Err(e) => {

@@ -1,10 +1,12 @@
-//! Which names more than one partner has, found in the background once a large catalog
-//! (10 000 partners or more) shows: they come as a report of their own, and the browser shows
-//! the ids of the partners named alike then, not at the next key.
+//! Which names more than one partner has, on a large catalog (10 000 partners or more): found
+//! while the one file given is checked, so the first list shows the ids of the partners named
+//! alike; otherwise found in the background once the list shows, as a report of their own, and
+//! shown then, not at the next key.
 
 use super::*;
 
-/// From this many partners, the shared names are found after the list shows.
+/// From this many partners, the shared names are not found on the browser's thread when it
+/// first asks: they are found ahead, or said unknown until then.
 const SHARED_NAMES_AT_ONCE: usize = 10_000;
 
 /// The bundled partners, then copies of them under other ids up to `SHARED_NAMES_AT_ONCE`:
@@ -18,31 +20,53 @@ fn named_alike() -> Vec<dataset::Partner> {
     partners
 }
 
+/// What `loader` reports to its end: the catalog, and whether the shared names came after it
+/// as a report of their own.
+fn load_to_the_end(mut loader: Loader) -> (Arc<Catalog>, bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let (mut catalog, mut reported) = (None, false);
+    while !loader.done() {
+        assert!(Instant::now() < deadline, "the loader ends");
+        match loader.try_next() {
+            Some(Ok(Action::Loading { .. })) => {}
+            Some(Ok(Action::Loaded(Shared(came)))) => catalog = Some(came),
+            Some(Ok(Action::NamesShared)) => {
+                assert!(catalog.is_some() && !reported, "once, after the catalog");
+                reported = true;
+            }
+            Some(other) => panic!("unexpected report: {other:?}"),
+            None => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    let catalog = catalog.expect("the catalog came");
+    assert!(catalog.partners().len() >= SHARED_NAMES_AT_ONCE);
+    assert!((0..catalog.partners().len()).any(|index| catalog.name_shared(index)));
+    for index in 0..catalog.partners().len() {
+        assert_eq!(catalog.name_shared_known(index), catalog.name_shared(index), "{index}");
+    }
+    (catalog, reported)
+}
+
 #[test]
-fn the_loader_reports_the_shared_names_once_found() {
+fn the_shared_names_of_the_file_given_are_found_as_it_loads() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let file = dir.path().join("large.ron");
     let records = generate::records(SHARED_NAMES_AT_ONCE);
     std::fs::write(&file, generate::ron(&records)).expect("writing the dataset");
     let total = Catalog::bytes_to_load(std::slice::from_ref(&file), None);
-    let mut loader = Loader::start(vec![file], None, total, Lang::En);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut catalog = None;
-    loop {
-        assert!(Instant::now() < deadline, "the shared names are reported");
-        match loader.try_next() {
-            Some(Ok(Action::Loading { .. })) => {}
-            Some(Ok(Action::Loaded(Shared(came)))) => catalog = Some(came),
-            Some(Ok(Action::NamesShared)) => break,
-            Some(other) => panic!("unexpected report: {other:?}"),
-            None => std::thread::sleep(Duration::from_millis(5)),
-        }
-    }
-    let catalog = catalog.expect("the catalog came first");
-    assert!(catalog.partners().len() >= SHARED_NAMES_AT_ONCE);
-    for index in 0..catalog.partners().len() {
-        assert_eq!(catalog.name_shared_known(index), catalog.name_shared(index), "{index}");
-    }
+    let (_, reported) = load_to_the_end(Loader::start(vec![file], None, total, Lang::En));
+    assert!(!reported, "known with the catalog: no list is drawn again for them");
+}
+
+#[test]
+fn the_loader_reports_the_shared_names_of_the_users_datasets_once_found() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let records = generate::records(SHARED_NAMES_AT_ONCE);
+    std::fs::write(dir.path().join("large.ron"), generate::ron(&records)).expect("writing");
+    let total = Catalog::bytes_to_load(&[], Some(dir.path()));
+    let loader = Loader::start(Vec::new(), Some(dir.path().to_path_buf()), total, Lang::En);
+    let (_, reported) = load_to_the_end(loader);
+    assert!(reported, "found after the list shows, and reported");
 }
 
 #[test]
