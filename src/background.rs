@@ -77,8 +77,9 @@ impl Loader {
         Loader { received, running: true, open: true }
     }
 
-    /// The next report (progress, the catalog, or why it could not load; then that the
-    /// shared names are known, [`Action::NamesShared`]), if one is waiting.
+    /// The next report (progress, the catalog, or why it could not load; then, if loading
+    /// did not find them, that the shared names are known, [`Action::NamesShared`]), if one
+    /// is waiting.
     pub fn try_next(&mut self) -> Option<Result<Action, DatasetError>> {
         match self.received.try_recv() {
             Ok(report) => {
