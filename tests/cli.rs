@@ -83,6 +83,16 @@ impl Home {
         cmd.output().expect("partners runs")
     }
 
+    /// Runs `partners args...` with standard error on `/dev/full`, where every write fails as
+    /// on a full disk, and returns its output (standard output's).
+    #[cfg(target_os = "linux")]
+    fn run_stderr_full(&self, args: &[&str]) -> Output {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let mut cmd = self.std_cmd();
+        cmd.args(args).stdin(Stdio::null()).stderr(full);
+        cmd.output().expect("partners runs")
+    }
+
     /// Runs and expects exit code `code`; returns stdout.
     fn expect(&self, args: &[&str], code: i32) -> String {
         let out = self.run(args);

@@ -531,7 +531,9 @@ fn export(
             let said = i18n::cli();
             let n = chosen.len() + unloaded.len();
             let wrote = i18n::cli::count(n, said.wrote_one, said.wrote_many);
-            writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]))?;
+            // The file is written: a report that cannot be said (standard error closed or full)
+            // must not change the status, 1 when partners with marks are left out.
+            let _ = writeln!(cx.err, "{}", fill(wrote, &[&n, &clean(&path)]));
         }
         None => write_buffered(cx.out, exported)?,
     }

@@ -190,6 +190,26 @@ fn a_query_refused_fails_though_standard_error_is_a_closed_pipe() {
     assert_eq!(home.run_stderr_closed(&["search", "kind:zzz"]).status.code(), Some(2));
 }
 
+/// `export -o FILE` says on standard error what it wrote: where that could not be written (a
+/// closed pipe, a full disk), the report was the run's error, and its status 0 (2 on a full
+/// disk) where a partner left out of the file makes it 1.
+#[test]
+fn an_export_to_a_file_keeps_its_status_though_its_report_cannot_be_written() {
+    let home = Home::new();
+    let alpha = "(partners: [\n  (id: \"alpha\", name: \"Alpha Network\", kind: Media, scope: Local, description: \"Alpha.\"),\n])";
+    let file = home.file("datasets/mine.ron", alpha);
+    home.ok(&["note", "alpha", "Call back"]);
+    // Skipped for its blank description: alpha's note is of a partner not loaded.
+    std::fs::write(&file, alpha.replace("\"Alpha.\"", "\"  \"")).expect("write");
+    let written = home.path().join("notes.csv");
+    let args = ["export", "--noted", "-o", written.to_str().expect("utf-8 path")];
+    assert_eq!(home.run(&args).status.code(), Some(1));
+    assert_eq!(home.run_stderr_closed(&args).status.code(), Some(1));
+    #[cfg(target_os = "linux")]
+    assert_eq!(home.run_stderr_full(&args).status.code(), Some(1));
+    assert!(written.is_file(), "the export is written");
+}
+
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
 /// and tabs, and CR before LF as in CSV, are fine).
 fn has_raw_control(out: &str) -> bool {
