@@ -632,7 +632,8 @@ fn alias(
             }
             cx.out.write_all(output::to_json(&Listed { id, aliases })?.as_bytes())?;
         } else if aliases.is_empty() {
-            writeln!(cx.err, "{}", fill(said.no_aliases, &[&clean(name), &clean(id)]))?;
+            // Nothing to list is no failure, whether or not it can be said.
+            let _ = writeln!(cx.err, "{}", fill(said.no_aliases, &[&clean(name), &clean(id)]));
         } else {
             for alias in aliases {
                 writeln!(cx.out, "{}", clean(alias))?;

@@ -210,6 +210,16 @@ fn an_export_to_a_file_keeps_its_status_though_its_report_cannot_be_written() {
     assert!(written.is_file(), "the export is written");
 }
 
+/// `partners alias ID` with no aliases to list says so on standard error: on a full disk that
+/// failed the run with status 2, though nothing to list is no failure.
+#[test]
+fn no_aliases_to_list_is_no_failure_though_it_cannot_be_said() {
+    let home = Home::new();
+    assert_eq!(home.run_stderr_closed(&["alias", "ugap"]).status.code(), Some(0));
+    #[cfg(target_os = "linux")]
+    assert_eq!(home.run_stderr_full(&["alias", "ugap"]).status.code(), Some(0));
+}
+
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
 /// and tabs, and CR before LF as in CSV, are fine).
 fn has_raw_control(out: &str) -> bool {
