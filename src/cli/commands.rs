@@ -456,7 +456,8 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;
     if !matched && cx.terminal.is_some() && !json && limit != Some(0) {
-        writeln!(cx.err, "{}", fill(i18n::cli().nothing_matched, &[&clean(text)]))?;
+        // Said where it can be: a closed standard error must not turn "nothing matched" into 0.
+        let _ = writeln!(cx.err, "{}", fill(i18n::cli().nothing_matched, &[&clean(text)]));
     }
     // Said as `list --starred` says it; the exit still tells whether anything matched.
     left_out(cx, &catalog, store.as_ref(), Selected::Query(&query), false);

@@ -220,6 +220,41 @@ fn no_aliases_to_list_is_no_failure_though_it_cannot_be_said() {
     assert_eq!(home.run_stderr_full(&["alias", "ugap"]).status.code(), Some(0));
 }
 
+/// Standard error, closed, for a command run in the test's own process.
+struct ClosedPipe;
+
+impl std::io::Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A search into a terminal that finds nothing says so on standard error, and fails with 1: a
+/// closed standard error made that note the run's error, ended quietly with 0, read as "found".
+/// Run in-process, as standard output must be a terminal.
+#[test]
+fn nothing_found_fails_though_standard_error_is_a_closed_pipe() {
+    use clap::Parser as _;
+    let home = Home::new();
+    let cli = partners::cli::Cli::try_parse_from(["partners", "search", "zzqxwv"]);
+    let command = cli.expect("parses").command.expect("a command");
+    let mut out = Vec::new();
+    let mut env = partners::cli::Env {
+        out: &mut out,
+        err: &mut ClosedPipe,
+        terminal: Some(80),
+        home: home.path().to_owned(),
+        data: Vec::new(),
+        datasets: None,
+    };
+    let code = partners::cli::run(command, &mut env).expect("no error");
+    assert_eq!(code, std::process::ExitCode::from(1));
+}
+
 /// Whether `out` holds a character that could drive a terminal or reorder text (line breaks
 /// and tabs, and CR before LF as in CSV, are fine).
 fn has_raw_control(out: &str) -> bool {
