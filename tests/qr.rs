@@ -243,6 +243,30 @@ fn show_qr_into_a_pipe_prints_plain_blocks_fitted_to_80x24() {
     assert_draws(&lines, &expected.payload);
 }
 
+/// What a code left out to fit is said on standard error; where that could not be written (a
+/// closed pipe, a full disk), the run failed, though the code was printed.
+#[test]
+fn show_qr_prints_its_code_though_what_it_left_out_cannot_be_said() {
+    struct Unwritable;
+    impl std::io::Write for Unwritable {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::StorageFull.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let catalog = contacts();
+    let card = contact(&catalog, "reseau", Some(NOTE));
+    assert!(qr::fit(&card, 80, 23).expect("fits").shortened_message().is_some());
+    let mut out = Vec::new();
+    let shown = qr::show(&card, &mut out, &mut Unwritable, false).expect("shown");
+    assert_eq!(shown, std::process::ExitCode::SUCCESS);
+    let lines: Vec<String> =
+        String::from_utf8(out).expect("UTF-8").lines().map(str::to_owned).collect();
+    assert_draws(&lines, &qr::fit(&card, 80, 23).expect("fits").payload);
+}
+
 #[test]
 fn show_qr_on_a_terminal_is_black_on_white_and_fits_it() {
     use std::io::Read as _;
