@@ -592,6 +592,37 @@ mod tests {
         );
     }
 
+    /// A no-break space (or a narrow one) reads as a plain space in the file, but is not the
+    /// space bar: refused, named by its code point, with `space` suggested.
+    #[test]
+    fn keys_that_read_as_a_space_but_are_not_are_refused() {
+        let error = |text: &str| parse(text).expect_err(text);
+        for space in ['\u{A0}', '\u{202F}'] {
+            let code = format!("U+{:04X}", u32::from(space));
+            for key in [format!("{space}"), format!("alt-{space}")] {
+                let said = error(&format!("[keys]\nstar = [\"ctrl-s\", \"{key}\"]\n"));
+                assert!(said.starts_with("config.toml:2:19: "), "{said}");
+                let written = key.replace(space, &format!("<{code}>"));
+                assert!(
+                    said.contains(&format!("`{written}` holds {code}, a space that reads as")),
+                    "{said}"
+                );
+                assert!(said.contains("write `space`"), "{said}");
+            }
+        }
+        assert!(parse("[keys]\nstar = [\"space\", \"alt-space\"]\n").is_ok());
+        let _french = crate::i18n::speaking(Lang::Fr);
+        let said = error("[keys]\nstar = [\"\u{A0}\"]\n");
+        assert!(
+            said.ends_with(
+                "«\u{a0}<U+00A0>\u{a0}» contient U+00A0, une espace qui se lit comme une espace \
+                 ordinaire mais n'est pas la barre d'espace\u{a0}: écrivez «\u{a0}space\u{a0}» \
+                 si c'est elle que vous voulez"
+            ),
+            "{said}"
+        );
+    }
+
     #[test]
     fn line_and_column_count_characters() {
         assert_eq!(line_column("é = 1\nab", 8), (2, 2));

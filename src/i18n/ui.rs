@@ -276,6 +276,9 @@ table! {
         /// `{}`: a key as written, its invisible characters as `<U+200B>`; `{}`: the first
         /// of them (`U+200B`).
         config_unseen_key,
+        /// `{}`: a key as written, its no-break spaces as `<U+00A0>`; `{}`: the first of them
+        /// (`U+00A0`).
+        config_other_space,
         /// `config --check` on a usable file: `{}`: the file.
         config_ok,
         /// `{}`: the configuration file's path, when there is no file there.

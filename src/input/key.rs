@@ -177,6 +177,13 @@ impl Key {
                 (crate::text::spelled_out(text), format!("U+{:04X}", u32::from(unseen)));
             return Err(crate::i18n::fill(crate::i18n::s().config_unseen_key, &[&written, &code]));
         }
+        // A no-break space reads as a plain one in the file, and is not the space bar.
+        if let Some(space) = text.chars().find(|&c| is_other_space(c)) {
+            let code = format!("U+{:04X}", u32::from(space));
+            let spell = |c: char| if is_other_space(c) { format!("<{code}>") } else { c.into() };
+            let written: String = text.chars().map(spell).collect();
+            return Err(crate::i18n::fill(crate::i18n::s().config_other_space, &[&written, &code]));
+        }
         let mut rest = text;
         let mut modifiers = KeyModifiers::NONE;
         'prefixes: loop {
@@ -224,6 +231,12 @@ impl Key {
         };
         Ok(Key { code, modifiers }.normalised())
     }
+}
+
+/// Whether `c` is a space other than the space bar's that a reader cannot tell from it: the
+/// no-break spaces (U+00A0, U+202F) and the other spaces of Unicode, wide and narrow.
+fn is_other_space(c: char) -> bool {
+    c != ' ' && c.is_whitespace() && !c.is_control()
 }
 
 /// Refuses a key the file can name but a terminal never sends as such: with Shift, a

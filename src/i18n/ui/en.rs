@@ -294,6 +294,7 @@ pub static UI: Ui = Ui {
     config_never_sent: "`{}` never reaches partners: a terminal sends {} for it; choose another key",
     config_no_such_key: "`{}` never reaches partners: a terminal sends no such key; choose another key",
     config_unseen_key: "`{}` holds {}, a character that can be neither seen nor typed: write the key without it",
+    config_other_space: "`{}` holds {}, a space that reads as a plain one but is not the space bar: write `space` if that is the key meant",
     config_ok: "{}: ok",
     config_absent: "{}: no file there; every setting is at its default",
     no_config_folder: "no configuration folder: give one with --home DIR or PARTNERS_HOME",

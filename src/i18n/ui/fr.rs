@@ -294,6 +294,7 @@ pub static UI: Ui = Ui {
     config_never_sent: "«\u{a0}{}\u{a0}» n'arrive jamais à partners\u{a0}: un terminal envoie {} à sa place\u{a0}; choisissez une autre touche",
     config_no_such_key: "«\u{a0}{}\u{a0}» n'arrive jamais à partners\u{a0}: un terminal n'envoie pas cette touche\u{a0}; choisissez-en une autre",
     config_unseen_key: "«\u{a0}{}\u{a0}» contient {}, un caractère qui ne se voit pas et ne se tape pas\u{a0}: écrivez la touche sans lui",
+    config_other_space: "«\u{a0}{}\u{a0}» contient {}, une espace qui se lit comme une espace ordinaire mais n'est pas la barre d'espace\u{a0}: écrivez «\u{a0}space\u{a0}» si c'est elle que vous voulez",
     config_ok: "{}\u{a0}: ok",
     config_absent: "{}\u{a0}: aucun fichier à cet endroit\u{a0}; tous les réglages sont à leur valeur par défaut",
     no_config_folder: "aucun dossier de configuration\u{a0}: indiquez-en un avec --home DOSSIER ou PARTNERS_HOME",
