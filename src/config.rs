@@ -623,6 +623,21 @@ mod tests {
         );
     }
 
+    /// `❤` and U+FE0F, as many editors save ❤️, is the `❤` key: the selector only asks for
+    /// the emoji's look. Alone, or after nothing that shows, it is still refused.
+    #[test]
+    fn a_key_with_a_variation_selector_is_its_base_character() {
+        let keys = |text: &str| parse(text).unwrap_or_else(|e| panic!("{text}: {e}")).bindings();
+        let plain = keys("[keys]\nstar = [\"❤\", \"alt-❤\"]\n");
+        assert_eq!(keys("[keys]\nstar = [\"❤\u{FE0F}\", \"alt-❤\u{FE0F}\"]\n"), plain);
+        assert_eq!(keys("[keys]\nstar = [\"❤\u{FE0E}\", \"alt-❤\u{FE0E}\"]\n"), plain);
+        let error = |text: &str| parse(text).expect_err(text);
+        assert!(error("[keys]\nstar = [\"\u{FE0F}\"]\n").contains("U+FE0F"));
+        assert!(error("[keys]\nstar = [\"alt-\u{FE0F}\"]\n").contains("U+FE0F"));
+        assert!(error("[keys]\nstar = [\"\u{200B}\u{FE0F}\"]\n").contains("U+200B"));
+        assert!(error("[keys]\nstar = [\"1\u{FE0F}\u{20E3}\"]\n").contains("U+FE0F"));
+    }
+
     #[test]
     fn line_and_column_count_characters() {
         assert_eq!(line_column("é = 1\nab", 8), (2, 2));

@@ -168,7 +168,7 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         // A letter and its combining accent (`e` and U+0301, as some editors save `é`) are
         // the one key a keyboard sends: composed first, so the accent is not taken alone.
-        let composed: String = text.nfc().collect();
+        let composed: String = without_selectors(text).nfc().collect();
         let text = composed.as_str();
         // Typed by no one and seen by no one: a binding to it would never run, or run on a
         // key the file seems not to name.
@@ -237,6 +237,23 @@ impl Key {
 /// no-break spaces (U+00A0, U+202F) and the other spaces of Unicode, wide and narrow.
 fn is_other_space(c: char) -> bool {
     c != ' ' && c.is_whitespace() && !c.is_control()
+}
+
+/// `text` without the variation selectors U+FE0E and U+FE0F that follow a character that
+/// shows (`❤` and U+FE0F, as many editors save ❤️): they choose how it is drawn, not which
+/// key it is. One alone, after a character that shows nothing, or after an ASCII one (`-` of
+/// `alt-`; a digit's is a keycap's, `1️⃣`, no key), stays, to be refused.
+fn without_selectors(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut base = false;
+    for c in text.chars() {
+        if matches!(c, '\u{FE0E}' | '\u{FE0F}') && base {
+            continue;
+        }
+        base = !c.is_ascii() && !crate::text::is_unseen(c);
+        kept.push(c);
+    }
+    kept
 }
 
 /// Refuses a key the file can name but a terminal never sends as such: with Shift, a
