@@ -233,3 +233,154 @@ fn a_cut_name_with_emoji_keeps_its_match_in_view_and_its_borders() {
     }
     assert!(cut > 0, "no width cut the name before its match");
 }
+
+/// Partners whose names and descriptions hold what is hardest to measure: a family joined by
+/// zero-width joiners, CJK, a letter and its combining accent, a flag, zero-width characters.
+fn hard_catalog() -> Catalog {
+    use partners::dataset::{Relation, RelationKind};
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let mut famille = partner(
+        "famille",
+        &format!("Famille {family} Dupont-Tanaka 東京都"),
+        &format!(
+            "Une famille {family} de 東京都 et de Cafe\u{301} de la Gare 🇫🇷, zero\u{200B}width \
+             joiner\u{2060}s {family}{family}{family} 東京都東京都東京都 🇫🇷🇫🇷🇫🇷 e\u{301}e\u{301}."
+        ),
+    );
+    famille.acronym = Some(format!("FDT{family}"));
+    famille.location = Some("東京都 🇫🇷".to_owned());
+    famille.relations = vec![
+        Relation {
+            kind: RelationKind::MemberOf,
+            target: Some("tokyo".to_owned()),
+            name: None,
+            note: None,
+        },
+        Relation {
+            kind: RelationKind::PartOf,
+            target: Some("cafe".to_owned()),
+            name: None,
+            note: Some(format!("{family} 東京都 🇫🇷")),
+        },
+    ];
+    let tokyo = partner(
+        "tokyo",
+        "東京都庁 東京都 Métropole de Tokyo 東京都",
+        "東京都の案内。東京都庁は新宿にあります。🇯🇵🇫🇷 Tokyo.",
+    );
+    let cafe = partner(
+        "cafe",
+        "Cafe\u{301} de\u{200B} la Gare\u{2060} 🇫🇷 e\u{301}e\u{301}e\u{301}e\u{301}",
+        &format!("Un cafe\u{301} {family} 🇫🇷."),
+    );
+    let france = partner("france", "🇫🇷🇫🇷 Réseau France 🇫🇷 東京都 👨\u{200D}👩\u{200D}👧", "Plain.");
+    Catalog::from_partners(vec![famille, tokyo, cafe, france], vec![Source::Bundled], Vec::new())
+}
+
+/// At 20 (too small: said so), 30, 40 and 60 columns, in the list and in the detail, with a query that highlights part
+/// of such a name: every row is as wide as the screen, drawn as a terminal draws it (a wide
+/// character takes the cell after it), each pane's right border is in its own column, and no
+/// wide character has its hidden half written over.
+#[test]
+fn hard_text_keeps_every_border_at_narrow_widths() {
+    use partners::view::layout::Mode;
+    use ratatui::style::Modifier;
+    for width in [20, 30, 40, 60] {
+        for height in [8, 12, 20] {
+            // Each query with what it highlights in the list, as drawn: `e` and its accent are
+            // one cell.
+            for (query, matched) in [
+                ("", ""),
+                ("famille", "Famille"),
+                ("東京", "東京"),
+                ("cafe", "Cafe\u{301}"),
+                ("france", "France"),
+                ("dupont", "Dupont"),
+            ] {
+                for actions in [
+                    &[][..],
+                    &[Action::Open],
+                    &[Action::ToggleFocus, Action::NextLink],
+                    &[Action::SelectNext, Action::Open],
+                ] {
+                    let app =
+                        app_with(hard_catalog(), State::default(), query, (width, height), actions);
+                    let terminal = draw(&app);
+                    let shown = || {
+                        format!("{width}x{height} {query:?} {actions:?}:\n{}", terminal.backend())
+                    };
+                    let buffer = terminal.backend().buffer();
+                    let areas = app.areas();
+                    // Too small (under 30 columns), the screen says so and draws no pane.
+                    let mut panes = Vec::new();
+                    if areas.mode != Mode::TooSmall {
+                        panes.push(areas.list);
+                    }
+                    if areas.mode != Mode::TooSmall && areas.detail != areas.list {
+                        panes.push(areas.detail);
+                    }
+                    let mut highlighted = false;
+                    for y in 0..height {
+                        // The columns a terminal starts a character at, and what it draws there.
+                        let mut starts = std::collections::BTreeMap::new();
+                        let mut x = 0;
+                        while x < width {
+                            let symbol = buffer[(x, y)].symbol();
+                            let w = unicode_width::UnicodeWidthStr::width(symbol).max(1);
+                            let w = u16::try_from(w).unwrap_or(1);
+                            for hidden in x + 1..x + w {
+                                assert!(
+                                    hidden < width && buffer[(hidden, y)].symbol() == " ",
+                                    "row {y}: {symbol:?} at {x} spills or has its half written over ({hidden}) at {}",
+                                    shown()
+                                );
+                            }
+                            starts.insert(x, symbol);
+                            x += w;
+                        }
+                        assert_eq!(x, width, "row {y} is {x} columns at {}", shown());
+                        // In the list, what the query matched is highlighted whole, nothing else.
+                        let list = areas.list;
+                        if panes.contains(&list)
+                            && !app.narrow_detail()
+                            && y > list.y
+                            && y + 1 < list.bottom()
+                        {
+                            let bold = Modifier::BOLD | Modifier::UNDERLINED;
+                            let runs: Vec<String> = starts
+                                .range(list.x..list.right())
+                                .map(|(&x, &symbol)| {
+                                    (buffer[(x, y)].modifier.contains(bold), symbol)
+                                })
+                                .collect::<Vec<_>>()
+                                .chunk_by(|a, b| a.0 == b.0)
+                                .filter(|run| run[0].0)
+                                .map(|run| run.iter().map(|(_, symbol)| *symbol).collect())
+                                .collect();
+                            assert!(
+                                runs.iter().all(|run| run == matched),
+                                "row {y}: {runs:?} highlighted, not {matched:?}, at {}",
+                                shown()
+                            );
+                            highlighted |= !runs.is_empty();
+                        }
+                        for pane in &panes {
+                            if pane.width < 2 || y <= pane.y || y + 1 >= pane.bottom() {
+                                continue;
+                            }
+                            let right = pane.right() - 1;
+                            assert_eq!(
+                                starts.get(&right).copied(),
+                                Some("│"),
+                                "row {y}: the border of {pane:?} is not at column {right} at {}",
+                                shown()
+                            );
+                        }
+                    }
+                    let list_shown = areas.mode != Mode::TooSmall && !app.narrow_detail();
+                    assert_eq!(highlighted, list_shown && !matched.is_empty(), "{}", shown());
+                }
+            }
+        }
+    }
+}
