@@ -199,6 +199,22 @@ pub fn run(
     result
 }
 
+/// Draws `app`. `flags`: where the frame on screen has flags, the column after each written
+/// again when they go (see [`crate::ui::flags`]); then where the new frame has them.
+fn draw(
+    screen: &mut Screen,
+    app: &App,
+    theme: &Theme,
+    flags: &mut Vec<ratatui::layout::Position>,
+) -> io::Result<()> {
+    let frame = screen.terminal.draw(|frame| {
+        crate::ui::render(app, theme, frame);
+        crate::ui::flags::rewrite_after(flags, frame.buffer_mut());
+    })?;
+    *flags = crate::ui::flags::flags(frame.buffer);
+    Ok(())
+}
+
 fn event_loop(
     screen: &mut Screen,
     theme: &Theme,
@@ -244,10 +260,11 @@ fn event_loop(
     );
     let mut last_idle = Instant::now();
     let mut changed = true;
+    let mut flags = Vec::new();
     loop {
         if changed
             && !screen.away
-            && let Err(e) = screen.terminal.draw(|frame| crate::ui::render(app, theme, frame))
+            && let Err(e) = draw(screen, app, theme, &mut flags)
         {
             perform(app, Action::Terminate, screen, &mut background);
             return ended_by(e);

@@ -3,6 +3,7 @@
 //! from [`crate::view`], which the app uses too.
 
 pub mod detail;
+pub mod flags;
 pub mod help;
 pub mod list;
 pub mod overview;
