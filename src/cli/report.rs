@@ -8,8 +8,14 @@ use crate::text::clean_multiline;
 
 /// What to say of a command line clap refused: clap's own words in English; in French, its
 /// usual refusals said again from what clap found (the argument, the value, why), with its
-/// usage line. `None` for help and version, which clap prints itself.
+/// usage line. `None` for help and version, which clap prints itself. Made safe for the
+/// terminal: the refusal quotes what was typed (`--kind $'\e[2J'`), and neither clap's
+/// English (which keeps C1 controls and bidi overrides) nor the French words clean it.
 pub fn refusal(error: &clap::Error) -> Option<String> {
+    refusal_words(error).map(|said| clean_multiline(&said).into_owned())
+}
+
+fn refusal_words(error: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if matches!(
         error.kind(),

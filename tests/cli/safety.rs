@@ -294,6 +294,31 @@ fn escape_sequences_in_data_never_reach_the_terminal() {
     assert!(!has_raw_control(&text(&out.stderr)), "{:?}", text(&out.stderr));
 }
 
+/// A refused command line quotes what was typed: in either language, what reaches the
+/// terminal drives nothing (clap's English keeps C1 controls and bidi overrides; the French
+/// refusal, said again from what clap found, kept escape sequences too).
+#[test]
+fn a_refused_command_line_never_drives_the_terminal() {
+    let home = Home::new();
+    let typed = "x\u{1b}]0;PWNED\u{7}\u{9b}2J\u{202e}y";
+    let option = format!("--bo{typed}");
+    let cases: [&[&str]; 4] = [
+        &["list", "--kind", typed],
+        &["search", &option, "ugap"],
+        &["export", "--format", typed],
+        &["show", "ugap", typed],
+    ];
+    for args in cases {
+        for lang in ["en", "fr"] {
+            let args: Vec<&str> = ["--lang", lang].iter().chain(args).copied().collect();
+            let out = home.run(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let said = text(&out.stderr);
+            assert!(!has_raw_control(&said), "{args:?}: {said:?}");
+        }
+    }
+}
+
 #[test]
 fn every_export_of_a_hostile_note_is_inert_on_a_terminal() {
     let home = Home::new();
