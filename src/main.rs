@@ -1,10 +1,10 @@
 //! The `partners` binary: parses the command line, resolves paths, starts the browser's
 //! terminal session (`partners::session`) or a subcommand, reports errors.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use partners::app::App;
+use partners::app::{App, Edited, Overlay};
 use partners::background::Loader;
 use partners::catalog::Catalog;
 use partners::cli::{self, Cli, Env};
@@ -158,6 +158,31 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let warning = partners::text::clean_multiline(warning);
         let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&warning]));
     }
+    if session::may_write(std::io::stderr()) {
+        say_unsaved_text(&mut err, &app);
+    }
     drop(err);
     Ok(ExitCode::from(ending?.exit_code()))
+}
+
+/// A note (or aliases) the browser could not save as it ended (a terminating signal while
+/// another process held the lock): the editor has it back, unsaved, and the process is
+/// ending, so it is printed, with why, rather than dropped without a word.
+fn say_unsaved_text(err: &mut impl Write, app: &App) {
+    let Some(Overlay::Note(editor)) = app.overlay() else { return };
+    if !editor.changed() {
+        return;
+    }
+    let said = i18n::cli();
+    if let Some(status) = app.status().filter(|status| status.error) {
+        let why = partners::text::clean_multiline(&status.text);
+        let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&why]));
+    }
+    let id = partners::text::clean(&editor.id);
+    let heading = match editor.edited {
+        Edited::Note => said.note_unsaved_at_end,
+        Edited::Aliases => said.aliases_unsaved_at_end,
+    };
+    let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&i18n::fill(heading, &[&id])]));
+    let _ = writeln!(err, "{}", partners::text::clean_multiline(&editor.text()));
 }

@@ -435,6 +435,30 @@ fn a_note_being_written_is_saved_on_a_terminating_signal() {
     assert!(state.contains("Rappeler Anne — catalogue"), "{state}");
 }
 
+/// A note that cannot be saved as a signal ends the browser (another process holds the lock)
+/// is not dropped without a word: once the terminal is restored, standard error says why and
+/// gives the text, to keep.
+#[test]
+fn a_note_that_cannot_be_saved_on_a_terminating_signal_is_printed() {
+    let mut session = Session::start("ugap");
+    session.wait_for_browser();
+    session.type_keys(b"\x1be"); // Alt-e, as Esc e
+    session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
+    session.type_keys(b"Call Anne back\rStand B12");
+    session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+    let home = session.home.take().expect("a home");
+    let lock = std::fs::File::create(home.path().join("state.lock")).expect("the lock file");
+    lock.lock().expect("holding the lock");
+    session.signal("TERM");
+    let (status, contents, screen) = session.finish();
+    drop(lock);
+    assert_eq!(status, 143);
+    assert_restored(&contents, &screen);
+    assert!(contents.contains("locked by another process"), "{contents}");
+    assert!(contents.contains("your note on ugap could not be saved"), "{contents}");
+    assert!(contents.contains("Call Anne back\nStand B12"), "{contents}");
+}
+
 /// A script stars a partner and writes its note while the browser is open on it: the browser
 /// shows the star within a few seconds, and a note written in the browser meanwhile keeps the
 /// script's text after its own, saying so.

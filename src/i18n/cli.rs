@@ -46,6 +46,11 @@ table! {
         not_loaded_card,
         /// `{}`: why the store could not be opened (the browser).
         marks_not_saved,
+        /// `{}`: the partner's id. The browser ended (a signal, a terminal gone) with a note
+        /// it could not save (the lock held elsewhere): the note follows, to be kept.
+        note_unsaved_at_end,
+        /// `{}`: the partner's id. As `note_unsaved_at_end`, for the user's own aliases.
+        aliases_unsaved_at_end,
         /// The browser was asked for without a terminal.
         needs_terminal,
         /// Plain mode with its standard input given to `--data -`, and no terminal to read
