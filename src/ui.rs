@@ -32,7 +32,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let question = (app.key_state().context == Context::NoteAsk).then(|| hints(app, area.width));
     if areas.mode == Mode::TooSmall {
         let message = question.unwrap_or_else(|| {
-            fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT])
+            let quit = quit_key(app);
+            fill(s().too_small, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT, &quit])
         });
         frame.render_widget(
             Paragraph::new(message)
@@ -235,6 +236,18 @@ fn sources_label(app: &App) -> String {
 
 /// The most useful keys for what has the keys, read from the binding table, most useful
 /// first, as many as fit in `columns`; the help's key always ends the line.
+/// The key that quits from where the user is, as the help names it: the user's own when the
+/// configuration gave `quit` others (`quit = ["ctrl-g"]` leaves Ctrl-C doing nothing), else
+/// the one that cancels down to quitting.
+fn quit_key(app: &App) -> String {
+    let bindings = app.bindings();
+    let first = |context, action| bindings.keys_for(context, action).into_iter().next();
+    first(app.key_state().context, &Action::Quit)
+        .or_else(|| first(Context::List, &Action::Quit))
+        .or_else(|| first(Context::List, &Action::Cancel))
+        .unwrap_or_else(|| "Ctrl-C".to_owned())
+}
+
 fn hints(app: &App, columns: u16) -> String {
     let t = s();
     let context = app.key_state().context;

@@ -60,7 +60,7 @@ table! {
         /// `{}`: the most a note may hold, in MiB. A paste refused whole, the note unchanged.
         paste_too_long,
         // -- The screen --
-        /// `{}`×`{}`: the size, `{}`×`{}`: the minimum.
+        /// `{}`×`{}`: the size, `{}`×`{}`: the minimum, `{}`: the key that quits.
         too_small,
         /// The bundled dataset, in the status line.
         bundled,

@@ -306,3 +306,26 @@ fn warnings_in_the_help_wrap_and_lose_nothing_at_40x12() {
     let said: String = partners::text::clean_multiline(&whole).split_whitespace().collect();
     assert_eq!(shown, said, "the help shows:\n{}", read[..end].join("\n"));
 }
+
+/// The "too small" screen names the key that quits: the user's own when the configuration
+/// gave `quit` another (`quit = ["ctrl-g"]`, where Ctrl-C does nothing), in both languages.
+#[test]
+fn too_small_names_the_users_quit_key() {
+    use partners::i18n::Lang;
+    let config = partners::config::Config::parse(
+        "[keys]\nquit = [\"ctrl-g\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("reads");
+    let mut app = app_with(bundled(), State::default(), "", (20, 6), &[]);
+    app.set_bindings(config.bindings());
+    for (lang, width) in [(Lang::En, 40), (Lang::Fr, 60)] {
+        partners::i18n::set(lang);
+        let shown = rows(draw(&app).backend().buffer()).join(" ");
+        let wide = rows(common::draw_at(&app, width, 6).backend().buffer()).join(" ");
+        partners::i18n::set(Lang::En);
+        for shown in [shown, wide] {
+            assert!(shown.contains("Ctrl-G") && !shown.contains("Ctrl-C"), "{lang:?}: {shown}");
+        }
+    }
+}

@@ -29,7 +29,7 @@ pub static UI: Ui = Ui {
     note_too_long: "Not saved: the note is longer than {} MiB; shorten it, then save again",
     paste_too_long: "Not pasted: the note would be longer than {} MiB",
 
-    too_small: "Terminal too small: {}×{}. Make it at least {}×{}, or press Ctrl-C to quit.",
+    too_small: "Terminal too small: {}×{}. Make it at least {}×{}, or press {} to quit.",
     bundled: "bundled",
     data_label: "data: {}",
     partners_title: " Partners ",

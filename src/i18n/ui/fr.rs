@@ -29,7 +29,7 @@ pub static UI: Ui = Ui {
     note_too_long: "Non enregistré\u{a0}: la note dépasse {} Mio\u{a0}; raccourcissez-la, puis enregistrez à nouveau",
     paste_too_long: "Non collé\u{a0}: la note dépasserait {} Mio",
 
-    too_small: "Terminal trop petit\u{a0}: {}×{}. Agrandissez-le à au moins {}×{}, ou Ctrl-C pour quitter.",
+    too_small: "Terminal trop petit\u{a0}: {}×{}. Agrandissez-le à au moins {}×{}, ou {} pour quitter.",
     bundled: "intégrées",
     data_label: "données\u{a0}: {}",
     partners_title: " Partenaires ",
