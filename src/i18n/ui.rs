@@ -96,7 +96,8 @@ table! {
         /// Suggestion for a word that names a kind, which words do not search. `{}`: the
         /// filter for it (`kind:media`).
         try_kind,
-        /// Suggestion.
+        /// Suggestion. `{}`: the key that clears the query (Esc, unless the user's keys gave
+        /// it to another action).
         try_clear,
         /// The network tab without relations.
         no_network,

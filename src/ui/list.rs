@@ -146,7 +146,12 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                 lines.push(Line::styled(fill(s().try_kind, &[&filter]), theme.dim));
             }
             lines.push(Line::styled(s().try_spelling, theme.dim));
-            lines.push(Line::styled(s().try_clear, theme.dim));
+            // Esc clears, unless the user's keys gave it to another action (`quit = ["esc"]`
+            // quits there): then the key that clears is named, if one is left.
+            let clear = [Action::Cancel, Action::DeleteToStart].iter().map(|a| key(app, a));
+            if let Some(clear) = clear.into_iter().find(|k| !k.is_empty()) {
+                lines.push(Line::styled(fill(s().try_clear, &[&clear]), theme.dim));
+            }
             lines
         }
     }

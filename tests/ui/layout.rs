@@ -329,3 +329,29 @@ fn too_small_names_the_users_quit_key() {
         }
     }
 }
+
+/// "No partner matches" names the key that clears the query: Esc, unless the user gave Esc
+/// to quit (where it quits, so the advice would end the browser); then Ctrl-U, which clears.
+#[test]
+fn no_match_names_the_key_that_clears_the_query() {
+    use partners::i18n::Lang;
+    let config = partners::config::Config::parse(
+        "[keys]\nquit = [\"esc\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("reads");
+    let default = app_with(bundled(), State::default(), "zzzz", (80, 24), &[]);
+    let mut esc_quits = app_with(bundled(), State::default(), "zzzz", (80, 24), &[]);
+    esc_quits.set_bindings(config.bindings());
+    for (lang, clears) in
+        [(Lang::En, "to clear the query"), (Lang::Fr, "pour effacer la recherche")]
+    {
+        partners::i18n::set(lang);
+        let shown = |app: &App| rows(draw(app).backend().buffer()).join("\n");
+        let (default, esc_quits) = (shown(&default), shown(&esc_quits));
+        partners::i18n::set(Lang::En);
+        let esc = if lang == Lang::Fr { "Échap" } else { "Esc" };
+        assert!(default.contains(&format!("· {esc} {clears}")), "{lang:?}: {default}");
+        assert!(esc_quits.contains(&format!("· Ctrl-U {clears}")), "{lang:?}: {esc_quits}");
+    }
+}

@@ -46,7 +46,7 @@ pub static UI: Ui = Ui {
     try_fewer_words: "· fewer words",
     try_spelling: "· fewer letters, or another spelling",
     try_kind: "· {}: every partner of that kind",
-    try_clear: "· Esc to clear the query",
+    try_clear: "· {} to clear the query",
     no_network: "No relations in this dataset.",
 
     closes_help: "{} closes the help",

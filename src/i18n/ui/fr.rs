@@ -46,7 +46,7 @@ pub static UI: Ui = Ui {
     try_fewer_words: "· moins de mots",
     try_spelling: "· moins de lettres, ou une autre orthographe",
     try_kind: "· {}\u{a0}: tous les partenaires de ce type",
-    try_clear: "· Échap pour effacer la recherche",
+    try_clear: "· {} pour effacer la recherche",
     no_network: "Aucune relation dans ces données.",
 
     closes_help: "{} ferme l'aide",
