@@ -361,8 +361,8 @@ pub enum Command {
     },
     /// Check dataset files; print every problem with its line and column (exit 1 when any).
     Validate {
-        /// The files to check.
-        #[arg(required = true)]
+        /// The files to check (`-` reads standard input, as `--data -` does).
+        #[arg(required = true, value_parser = data_file())]
         files: Vec<PathBuf>,
     },
     /// Star a partner.

@@ -76,7 +76,9 @@ pub fn french(command: &str, id: &str) -> Option<&'static str> {
             "Vérifier des fichiers de données\u{a0}; afficher chaque problème avec sa ligne et \
              sa colonne (code 1 s'il y en a)"
         }
-        ("validate", "files") => "Les fichiers à vérifier",
+        ("validate", "files") => {
+            "Les fichiers à vérifier (`-` lit l'entrée standard, comme `--data -`)"
+        }
         ("star", "<about>") => "Mettre une étoile à un partenaire",
         ("unstar", "<about>") => "Retirer l'étoile d'un partenaire",
         ("star" | "unstar" | "met" | "note" | "alias", "id") => "L'identifiant du partenaire",

@@ -213,6 +213,24 @@ fn a_dataset_read_from_a_pipe_is_searched() {
     assert!(text(&out.stderr).contains("/dev/stdin:2:10: a NUL byte"), "{}", text(&out.stderr));
 }
 
+/// `validate -` checks standard input, as `--data -` reads it (`curl … | partners validate -`),
+/// not a file named `-`; its problems are placed in it as in a file.
+#[cfg(unix)]
+#[test]
+fn validate_dash_checks_standard_input() {
+    let home = Home::new();
+    let validate = |source: &str| {
+        let out = home.cmd().args(["validate", "-"]).write_stdin(source).output().expect("run");
+        (out.status.code(), text(&out.stdout))
+    };
+    let (code, said) = validate(GOOD);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.starts_with("/dev/stdin: ok, "), "{said}");
+    let (code, said) = validate("(partners: [\n  (id: \"Bad Id\")])");
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.starts_with("/dev/stdin:2:"), "{said}");
+}
+
 /// ron would take a NUL in a comment, but no dataset holds one: a file is refused for it,
 /// whether it comes as a file or through a pipe, where reading stops at it.
 #[cfg(unix)]
