@@ -526,6 +526,9 @@ fn export(
         Some(path) if crate::store::is_own_file(&cx.home, &path) => {
             bail!(fill(i18n::cli().export_over_state, &[&clean(&path.display().to_string())]));
         }
+        Some(path) if reads_dataset(cx, &path) => {
+            bail!(fill(i18n::cli().export_over_dataset, &[&clean(&path.display().to_string())]));
+        }
         Some(path) => {
             crate::atomic::write_output(&path, exported)?;
             let path = path.display().to_string();
@@ -541,6 +544,31 @@ fn export(
     let carried = export::carries_unloaded(format);
     let missing = left_out(cx, &catalog, store.as_ref(), selected, carried);
     Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Whether `path` is (or leads to) a dataset file of the user's: a `--data` file, one of the
+/// datasets folder (read or not this time), or its glossary. `export -o` over it would replace
+/// the user's partners with the export (`--data mine.ron export -o mine.ron` wrote CSV there).
+fn reads_dataset(cx: &Env<'_>, path: &Path) -> bool {
+    #[cfg(unix)]
+    let id = |path: &Path| {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    };
+    #[cfg(not(unix))]
+    let id = |path: &Path| path.canonicalize().ok();
+    let Some(target) = id(path) else { return false };
+    let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
+    let folder = Catalog::sources_to_load(&[], cx.datasets.as_deref());
+    Catalog::sources_to_load(&cx.data, None)
+        .into_iter()
+        .chain(folder)
+        .filter_map(|source| match source {
+            catalog::Source::File(file) => Some(file),
+            catalog::Source::Bundled => None,
+        })
+        .chain(glossary)
+        .any(|file| id(&file) == Some(target))
 }
 
 /// The format `--format` gives, else the one the extension of `-o FILE` names, else CSV. A

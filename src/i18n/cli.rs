@@ -157,6 +157,8 @@ table! {
         not_state_link,
         /// `{}`: a file of the store (`state.ron`, `state.lock`) that `export -o` names.
         export_over_state,
+        /// `{}`: a dataset file (`--data`, the datasets folder's) that `export -o` names.
+        export_over_dataset,
         /// The same, said at start: no marks shown.
         not_state_link_shown,
         /// `{}`: the `-o` file, `{}`: the format its extension names, `{}`: the `--format` given.

@@ -396,6 +396,34 @@ fn export_to_a_file_follows_no_planted_link_and_writes_through_a_chosen_one() {
     assert_eq!(std::fs::read(&real).expect("real"), std::fs::read(&out).expect("out"));
 }
 
+/// `export -o` never writes over the user's own datasets: a `--data` file (`--data mine.ron
+/// export -o mine.ron` wrote CSV over it), a file of the datasets folder, read or not, or a
+/// link to one; the file is left as it was, exit 2.
+#[cfg(unix)]
+#[test]
+fn export_never_writes_over_a_dataset() {
+    let home = Home::new();
+    let mine = home.file("mine.ron", GOOD);
+    let folder = home.file("datasets/folder.ron", GOOD);
+    let link = home.path().join("link.csv");
+    std::os::unix::fs::symlink(&mine, &link).expect("link");
+    let (mine_s, folder_s) = (mine.to_str().expect("path"), folder.to_str().expect("path"));
+    let link_s = link.to_str().expect("path");
+    let refused: [&[&str]; 4] = [
+        &["--data", mine_s, "export", "-o", mine_s],
+        &["--data", mine_s, "export", "-o", link_s],
+        &["export", "--format", "json", "-o", folder_s],
+        &["--data", mine_s, "export", "-o", folder_s],
+    ];
+    for args in refused {
+        let said = text(&home.run(args).stderr);
+        assert_eq!(home.run(args).status.code(), Some(2), "{args:?}: {said}");
+        assert!(said.contains("is a dataset file partners reads"), "{args:?}: {said}");
+        assert_eq!(std::fs::read_to_string(&mine).expect("mine"), GOOD, "{args:?}");
+        assert_eq!(std::fs::read_to_string(&folder).expect("folder"), GOOD, "{args:?}");
+    }
+}
+
 /// A terminating signal in the middle of a long export leaves no temporary file, keeps the file
 /// it was to replace, and ends the process as the signal does.
 #[cfg(unix)]
