@@ -356,10 +356,14 @@ fn left_out(
     carried: bool,
 ) -> bool {
     const SHOWN: usize = 10;
+    // A glossary left out holds no partner: it neither hides a marked one nor says why one
+    // is missing (a bad glossary.ron made `export` exit 1, blamed for every id gone).
+    let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
     let skipped: Vec<String> = catalog
         .warnings()
         .iter()
         .filter_map(Warning::skipped)
+        .filter(|e| glossary.is_none() || e.file() != glossary.as_deref())
         .map(dataset::DatasetError::one_line)
         .collect();
     let Some(store) = store.filter(|_| !skipped.is_empty()) else { return false };

@@ -350,3 +350,25 @@ fn a_search_by_marks_and_words_says_only_that_marked_partners_are_not_loaded() {
     let err = text(&home.run(&["--lang", "fr", "search", "is:starred ugap"]).stderr);
     assert!(err.contains("n'est pas chargé (\"beta\"), il n'a donc pas été cherché"), "{err}");
 }
+
+/// A glossary.ron left out for its syntax holds no partner: marks of ids no dataset has are
+/// no news, as when every file loads (it made `export` and `list --starred` exit 1, saying
+/// the marked partners were in it).
+#[test]
+fn a_glossary_left_out_hides_no_marked_partner() {
+    let home = Home::new();
+    home.ok(&["note", "ugap", "kept"]);
+    home.ok(&["star", "ugap"]);
+    let state = home.path().join("state.ron");
+    let text_of = std::fs::read_to_string(&state).expect("state");
+    std::fs::write(&state, text_of.replace("\"ugap\"", "\"gone-partner\"")).expect("write");
+    home.file("datasets/glossary.ron", "(groups: [])");
+    for args in [&["export", "--noted"][..], &["list", "--starred"], &["search", "is:starred"]] {
+        let out = home.run(args);
+        let said = text(&out.stderr);
+        assert!(said.contains("glossary.ron"), "{args:?}: the glossary is still said: {said}");
+        assert!(!said.contains("gone-partner"), "{args:?}: {said}");
+        let expected = if args[0] == "search" { 1 } else { 0 };
+        assert_eq!(out.status.code(), Some(expected), "{args:?}: {said}");
+    }
+}
