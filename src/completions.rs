@@ -66,9 +66,40 @@ pub fn complete_if_asked() {
 /// lists its own. Shown once built, so that the copies the other commands are given, which
 /// they refuse, stay hidden.
 fn completed_command() -> clap::Command {
-    let mut command = crate::cli::command(crate::i18n::lang());
+    let lang = crate::i18n::lang();
+    let mut command = crate::cli::command(lang);
+    if lang == Lang::Fr {
+        command = values_in_french(command);
+    }
     command.build();
     command.mut_arg("json", |json| json.hide(false))
+}
+
+/// `command` with what its values mean (`csv` of `--format`: a spreadsheet…) in French, as
+/// completion shows it beside them: clap has them in English only, from the doc comments.
+/// Only for completing: the values keep their names, but are parsed as plain words.
+fn values_in_french(mut command: clap::Command) -> clap::Command {
+    use clap::builder::{PossibleValue, PossibleValuesParser};
+    let described: Vec<(String, Vec<PossibleValue>)> = command
+        .get_arguments()
+        .map(|arg| (arg.get_id().as_str().to_owned(), arg.get_possible_values()))
+        .filter(|(_, values)| values.iter().any(|v| v.get_help().is_some()))
+        .collect();
+    for (id, values) in described {
+        let values = values.into_iter().map(|value| {
+            let english = value.get_help().map(ToString::to_string);
+            let help = english.and_then(|english| crate::i18n::help::french_value_help(&english));
+            value.help(help)
+        });
+        let parser = PossibleValuesParser::new(values.collect::<Vec<_>>());
+        command = command.mut_arg(id, |arg| arg.value_parser(parser));
+    }
+    let names: Vec<String> =
+        command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+    for name in names {
+        command = command.mut_subcommand(name, values_in_french);
+    }
+    command
 }
 
 /// Keeps of `candidates` what a Tab on the word `index` of `args` offers, `command` built:

@@ -663,3 +663,43 @@ fn bash_completes_kinds_and_never_inserts_dashes() {
     bash.keys("partners export \tx", "partners export x");
     bash.keys("partners export -\t\t-fo\t", "partners export --format ");
 }
+
+/// What a value means (`csv` of `--format`, `bash` of `completions`), shown beside it, is in
+/// the user's language too: every value's French description differs from its English one.
+#[test]
+fn values_are_described_in_the_users_language() {
+    let home = Home::new();
+    let described = |locale: &str, line: &[&str]| {
+        let mut cmd = home.cmd();
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
+            cmd.env_remove(name);
+        }
+        let out = cmd
+            .env("LANG", locale)
+            .env("COMPLETE", "fish")
+            .arg("--")
+            .args(line)
+            .output()
+            .expect("partners runs");
+        assert!(out.status.success(), "{out:?}");
+        let said = String::from_utf8(out.stdout).expect("UTF-8");
+        said.lines().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let lines: [&[&str]; 5] = [
+        &["partners", "export", "--format", ""],
+        &["partners", "export", "--separator", ""],
+        &["partners", "--theme", ""],
+        &["partners", "--lang", ""],
+        &["partners", "completions", ""],
+    ];
+    for line in lines {
+        let (english, french) = (described("C", line), described("fr_FR.UTF-8", line));
+        assert_eq!(english.len(), french.len(), "{line:?}: {french:?}");
+        assert!(english.iter().all(|l| l.contains('\t')), "{line:?}: {english:?}");
+        for (english, french) in english.iter().zip(&french) {
+            let value = english.split('\t').next().unwrap_or_default();
+            assert!(french.starts_with(&format!("{value}\t")), "{line:?}: {french}");
+            assert_ne!(english, french, "{line:?}: said in English in French");
+        }
+    }
+}

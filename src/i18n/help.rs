@@ -179,11 +179,66 @@ pub fn french_value_name(english: &str) -> Option<&'static str> {
     })
 }
 
+/// The French of what a value means, as shell completion shows it beside the value (`csv`
+/// of `--format`), by its English text (the value's doc comment in `src/cli.rs` and
+/// `src/export.rs`): a value's name can mean two things (`md` of `show` and of `export`).
+pub fn french_value_help(english: &str) -> Option<&'static str> {
+    Some(match english {
+        "A spreadsheet (UTF-8 with a byte-order mark, so accents survive)" => {
+            "Un tableur (UTF-8 avec une marque d'ordre des octets, pour garder les accents)"
+        }
+        "The same spreadsheet, its fields separated by tabs unless `--separator` says otherwise (what `-o FILE.tsv` writes)" => {
+            "Le même tableur, ses champs séparés par des tabulations sauf `--separator` \
+             contraire (ce qu'écrit `-o FICHIER.tsv`)"
+        }
+        "A JSON array of partners, with marks, notes, relations and backlinks" => {
+            "Un tableau JSON des partenaires, avec marques, notes, relations et liens"
+        }
+        "A Markdown document, one section a partner" => {
+            "Un document Markdown, une section par partenaire"
+        }
+        "The network of relations, for Graphviz (`dot -Tsvg`); partners linked to those chosen are drawn too, dashed" => {
+            "Le réseau des relations, pour Graphviz (`dot -Tsvg`)\u{a0}; les partenaires liés \
+             à ceux choisis sont dessinés aussi, en tirets"
+        }
+        "Contacts (vCard 3.0), one card a partner, for an address book" => {
+            "Des contacts (vCard 3.0), une fiche par partenaire, pour un carnet d'adresses"
+        }
+        "Plain text" => "Texte brut",
+        "Markdown" => "Markdown",
+        "A comma, the default" => "Une virgule, par défaut",
+        "A semicolon, for a spreadsheet set up for French" => {
+            "Un point-virgule, pour un tableur réglé en français"
+        }
+        "A tab (the default for `--format tsv` and `-o FILE.tsv`)" => {
+            "Une tabulation (par défaut pour `--format tsv` et `-o FICHIER.tsv`)"
+        }
+        "Light text on a dark terminal" => "Texte clair sur un terminal sombre",
+        "Dark text on a light terminal" => "Texte sombre sur un terminal clair",
+        "English" => "Anglais",
+        "French" => "Français",
+        "Bash 4.4 or later (`source <(partners completions bash)` in ~/.bashrc)" => {
+            "Bash 4.4 ou plus récent (`source <(partners completions bash)` dans ~/.bashrc)"
+        }
+        "Zsh (`source <(partners completions zsh)` in ~/.zshrc)" => {
+            "Zsh (`source <(partners completions zsh)` dans ~/.zshrc)"
+        }
+        "Fish (`partners completions fish | source` in config.fish)" => {
+            "Fish (`partners completions fish | source` dans config.fish)"
+        }
+        "PowerShell (`partners completions powershell | Out-String | Invoke-Expression`)" => {
+            "PowerShell (`partners completions powershell | Out-String | Invoke-Expression` \
+             dans $PROFILE)"
+        }
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
 
-    use super::{french, french_value_name};
+    use super::{french, french_value_help, french_value_name};
 
     #[test]
     fn every_subcommand_and_argument_has_its_french_help() {
@@ -225,6 +280,25 @@ mod tests {
                 for name in names.iter().map(clap::builder::Str::as_str) {
                     if french_value_name(name).is_none() && !same.contains(&name) {
                         english.push(format!("{} {name}", command.get_name()));
+                    }
+                }
+            }
+            walk.extend(command.get_subcommands().cloned());
+        }
+        assert!(english.is_empty(), "no French for {english:?}");
+    }
+
+    /// Each value that has a help of its own (shown by shell completion) has it in French.
+    #[test]
+    fn every_value_help_is_said_in_french() {
+        let mut english = Vec::new();
+        let mut walk = vec![crate::cli::Cli::command()];
+        while let Some(command) = walk.pop() {
+            for arg in command.get_arguments() {
+                for value in arg.get_possible_values() {
+                    let Some(help) = value.get_help() else { continue };
+                    if french_value_help(&help.to_string()).is_none() {
+                        english.push(format!("{} {}", command.get_name(), value.get_name()));
                     }
                 }
             }
