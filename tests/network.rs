@@ -257,6 +257,24 @@ fn back_before_any_follow_says_so() {
     assert!(app.status().is_some_and(|s| s.text.contains("Nothing to go back to")));
 }
 
+/// Back with nothing visited names the key that follows a relation as the user bound it:
+/// with `follow = ["ctrl-o"]`, Enter follows nothing in the detail.
+#[test]
+fn back_before_any_follow_names_the_users_follow_key() {
+    let config = partners::config::Config::parse(
+        "[keys]\nfollow = [\"ctrl-o\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .expect("reads");
+    let mut app = browser(bundled(), (80, 24));
+    app.set_bindings(config.bindings());
+    typed(&mut app, "ugap");
+    keys(&mut app, &[KeyCode::Tab]);
+    press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    let status = app.status().map(|s| s.text.as_str());
+    assert_eq!(status, Some("Nothing to go back to yet: follow a relation with Ctrl-O"));
+}
+
 #[test]
 fn an_outside_organisation_is_not_followable() {
     let mut app = browser(bundled(), (80, 24));

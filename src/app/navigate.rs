@@ -4,9 +4,10 @@
 use ratatui::layout::{Margin, Position, Rect};
 
 use super::{App, Focus, Visit};
-use crate::action::Effect;
+use crate::action::{Action, Effect};
 use crate::catalog::Lead;
 use crate::i18n::{fill, s};
+use crate::input::Context;
 use crate::view::layout::Mode;
 
 impl App {
@@ -116,7 +117,10 @@ impl App {
 
     pub(super) fn go_visit(&mut self, delta: isize) {
         if self.visits.is_empty() {
-            self.set_status(s().nothing_to_go_back_to, false);
+            // The key the user follows with (Enter, unless the configuration gave another).
+            let follow = self.bindings.keys_for(Context::Detail, &Action::FollowLink);
+            let follow = follow.into_iter().next().unwrap_or_else(|| s().key_enter.to_owned());
+            self.set_status(fill(s().nothing_to_go_back_to, &[&follow]), false);
             return;
         }
         self.record_visit(false);

@@ -41,7 +41,7 @@ table! {
         /// The network tab's last row when it lists only the partners with most links. `{}`:
         /// how many more partners have links.
         overview_more_hubs,
-        /// Back or forward with nothing visited.
+        /// Back or forward with nothing visited. `{}`: the key that follows a relation.
         nothing_to_go_back_to,
         /// Back at the first visit.
         first_visited,

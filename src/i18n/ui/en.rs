@@ -19,7 +19,7 @@ pub static UI: Ui = Ui {
     organisation_not_in_dataset: "That organisation is not in the dataset",
     description_cut: "… characters left out: {}; `partners show {}` prints the whole description",
     overview_more_hubs: "… more partners with links: {}",
-    nothing_to_go_back_to: "Nothing to go back to yet: follow a relation with Enter",
+    nothing_to_go_back_to: "Nothing to go back to yet: follow a relation with {}",
     first_visited: "This is the first partner you visited",
     last_visited: "This is the last partner you visited",
     note_discarded: "Note changes discarded",

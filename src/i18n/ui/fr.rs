@@ -19,7 +19,7 @@ pub static UI: Ui = Ui {
     organisation_not_in_dataset: "Cet organisme ne fait pas partie des données",
     description_cut: "… caractères non affichés\u{a0}: {}\u{a0}; `partners show {}` affiche toute la description",
     overview_more_hubs: "… autres partenaires liés\u{a0}: {}",
-    nothing_to_go_back_to: "Aucune fiche précédente\u{a0}: suivez une relation avec Entrée",
+    nothing_to_go_back_to: "Aucune fiche précédente\u{a0}: suivez une relation avec {}",
     first_visited: "C'est le premier partenaire que vous avez consulté",
     last_visited: "C'est le dernier partenaire que vous avez consulté",
     note_discarded: "Modifications de la note abandonnées",
