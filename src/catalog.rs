@@ -582,4 +582,20 @@ mod tests {
         assert!(on_use.widest_labels.get().is_none(), "left to the first use");
         assert!(!on_use.name_shared_known(0), "as are its shared names");
     }
+
+    #[test]
+    fn a_glossary_left_out_is_no_dataset_left_out() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::write(dir.path().join(GLOSSARY_FILE), "(groups: [])").expect("written");
+        let catalog = Catalog::with_user_datasets(dir.path()).expect("loads");
+        let [warning] = catalog.warnings() else { panic!("{:?}", catalog.warnings()) };
+        assert!(matches!(warning, Warning::GlossaryLeftOut(_)), "{warning:?}");
+        assert!(warning.skipped().is_none() && warning.problem().is_some());
+        assert!(warning.said("skipped a dataset: {}").starts_with("left out your glossary"));
+        // The browser's status line then says no marked partner is missing because of it.
+        let mut state = State::default();
+        let starred = Marks { starred: true, ..Marks::default() };
+        state.marks.insert("gone-partner".to_owned(), starred);
+        assert_eq!(catalog.marked_not_loaded(&state, |_| true), Vec::<&str>::new());
+    }
 }

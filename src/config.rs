@@ -92,7 +92,8 @@ pub fn path(home: Option<&Path>) -> Option<PathBuf> {
     Store::resolve_datasets(home).as_deref().and_then(beside_datasets)
 }
 
-fn beside_datasets(datasets: &Path) -> Option<PathBuf> {
+/// The configuration file of the home whose datasets folder is `datasets`.
+pub fn beside_datasets(datasets: &Path) -> Option<PathBuf> {
     datasets.parent().map(|folder| folder.join(FILE_NAME))
 }
 

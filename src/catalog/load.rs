@@ -24,7 +24,7 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
     }
     match read_glossary(&file) {
         Ok(user) => glossary.extend(user),
-        Err(e) => warnings.push(Warning::Skipped(e)),
+        Err(e) => warnings.push(Warning::GlossaryLeftOut(e)),
     }
     glossary
 }

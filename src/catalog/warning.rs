@@ -11,8 +11,10 @@ use crate::i18n::{self, fill};
 /// same.
 #[derive(Debug)]
 pub enum Warning {
-    /// A file (a dataset or the glossary) that could not be used, and was left out.
+    /// A dataset file that could not be used, and was left out.
     Skipped(DatasetError),
+    /// The datasets folder's glossary, which could not be used: the bundled one is.
+    GlossaryLeftOut(DatasetError),
     /// Relations of a file that was loaded without them, each to a partner that no file
     /// has: each problem placed in the file (an [`DatasetError::Invalid`] or several).
     RelationsLeftOut(DatasetError),
@@ -43,6 +45,7 @@ impl Warning {
     pub fn said(&self, skipped: &str) -> String {
         match self {
             Warning::Skipped(e) => fill(skipped, &[e]),
+            Warning::GlossaryLeftOut(e) => fill(crate::i18n::data().glossary_left_out, &[e]),
             Warning::RelationsLeftOut(e) => left_out(e, &e.to_string(), Dangling::NoPartner),
             Warning::RelationsNotLoaded(e) => left_out(e, &e.to_string(), Dangling::NotLoaded),
             Warning::RelationsMaybeNotLoaded(e) => {
@@ -59,6 +62,9 @@ impl Warning {
     pub fn one_line(&self, skipped: &str) -> String {
         match self {
             Warning::Skipped(e) => fill(skipped, &[&e.one_line()]),
+            Warning::GlossaryLeftOut(e) => {
+                fill(crate::i18n::data().glossary_left_out, &[&e.one_line()])
+            }
             Warning::RelationsLeftOut(e) => left_out(e, &e.one_line(), Dangling::NoPartner),
             Warning::RelationsNotLoaded(e) => left_out(e, &e.one_line(), Dangling::NotLoaded),
             Warning::RelationsMaybeNotLoaded(e) => {
@@ -76,6 +82,7 @@ impl Warning {
         let same = |path: &Path| path.file_name() == file.file_name();
         match self {
             Warning::Skipped(e)
+            | Warning::GlossaryLeftOut(e)
             | Warning::RelationsLeftOut(e)
             | Warning::RelationsNotLoaded(e)
             | Warning::RelationsMaybeNotLoaded(e) => e.file().is_some_and(same),
@@ -83,11 +90,12 @@ impl Warning {
         }
     }
 
-    /// The error of a file that was left out.
+    /// The error of a dataset file that was left out (whose partners are not loaded).
     pub fn skipped(&self) -> Option<&DatasetError> {
         match self {
             Warning::Skipped(e) => Some(e),
-            Warning::RelationsLeftOut(_)
+            Warning::GlossaryLeftOut(_)
+            | Warning::RelationsLeftOut(_)
             | Warning::RelationsNotLoaded(_)
             | Warning::RelationsMaybeNotLoaded(_)
             | Warning::Replaced { .. } => None,
@@ -99,6 +107,7 @@ impl Warning {
     pub fn problem(&self) -> Option<&DatasetError> {
         match self {
             Warning::Skipped(e)
+            | Warning::GlossaryLeftOut(e)
             | Warning::RelationsLeftOut(e)
             | Warning::RelationsNotLoaded(e)
             | Warning::RelationsMaybeNotLoaded(e) => Some(e),

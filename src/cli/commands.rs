@@ -356,14 +356,10 @@ fn left_out(
     carried: bool,
 ) -> bool {
     const SHOWN: usize = 10;
-    // A glossary left out holds no partner: it neither hides a marked one nor says why one
-    // is missing (a bad glossary.ron made `export` exit 1, blamed for every id gone).
-    let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
     let skipped: Vec<String> = catalog
         .warnings()
         .iter()
         .filter_map(Warning::skipped)
-        .filter(|e| glossary.is_none() || e.file() != glossary.as_deref())
         .map(dataset::DatasetError::one_line)
         .collect();
     let Some(store) = store.filter(|_| !skipped.is_empty()) else { return false };
@@ -530,7 +526,7 @@ fn export(
         Some(path) if crate::store::is_own_file(&cx.home, &path) => {
             bail!(fill(i18n::cli().export_over_state, &[&clean(&path.display().to_string())]));
         }
-        Some(path) if reads_dataset(cx, &path) => {
+        Some(path) if read_by_partners(cx, &path) => {
             bail!(fill(i18n::cli().export_over_dataset, &[&clean(&path.display().to_string())]));
         }
         Some(path) => {
@@ -550,10 +546,12 @@ fn export(
     Ok(if missing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Whether `path` is (or leads to) a dataset file of the user's: a `--data` file, one of the
-/// datasets folder (read or not this time), or its glossary. `export -o` over it would replace
-/// the user's partners with the export (`--data mine.ron export -o mine.ron` wrote CSV there).
-fn reads_dataset(cx: &Env<'_>, path: &Path) -> bool {
+/// Whether `path` is (or leads to) a file of the user's that partners reads: a `--data` file,
+/// one of the datasets folder (read or not this time), its glossary, or the configuration.
+/// `export -o` over it would replace the user's partners or settings with the export
+/// (`--data mine.ron export -o mine.ron` wrote CSV there; over `config.toml`, the next start
+/// refused it).
+fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
     #[cfg(unix)]
     let id = |path: &Path| {
         use std::os::unix::fs::MetadataExt as _;
@@ -563,6 +561,7 @@ fn reads_dataset(cx: &Env<'_>, path: &Path) -> bool {
     let id = |path: &Path| path.canonicalize().ok();
     let Some(target) = id(path) else { return false };
     let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
+    let config = cx.datasets.as_deref().and_then(crate::config::beside_datasets);
     let folder = Catalog::sources_to_load(&[], cx.datasets.as_deref());
     Catalog::sources_to_load(&cx.data, None)
         .into_iter()
@@ -572,6 +571,7 @@ fn reads_dataset(cx: &Env<'_>, path: &Path) -> bool {
             catalog::Source::Bundled => None,
         })
         .chain(glossary)
+        .chain(config)
         .any(|file| id(&file) == Some(target))
 }
 

@@ -118,6 +118,8 @@ table! {
         glossary_empty_term,
         /// How to write a glossary.
         glossary_fix,
+        /// The user's glossary could not be used. `{}`: why (where, what, the fix).
+        glossary_left_out,
         // -- Two files of the user's with the same id --
         /// `{}`: the later file, `{}`: the id, `{}`: the earlier file.
         replaced_one,

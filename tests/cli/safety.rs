@@ -405,22 +405,30 @@ fn export_never_writes_over_a_dataset() {
     let home = Home::new();
     let mine = home.file("mine.ron", GOOD);
     let folder = home.file("datasets/folder.ron", GOOD);
+    let (settings, words) = ("# my settings\n", r#"[(fr: ["mairie"], en: ["town hall"])]"#);
+    let config = home.file("config.toml", settings);
+    let glossary = home.file("datasets/glossary.ron", words);
     let link = home.path().join("link.csv");
     std::os::unix::fs::symlink(&mine, &link).expect("link");
     let (mine_s, folder_s) = (mine.to_str().expect("path"), folder.to_str().expect("path"));
-    let link_s = link.to_str().expect("path");
-    let refused: [&[&str]; 4] = [
+    let (link_s, config_s) = (link.to_str().expect("path"), config.to_str().expect("path"));
+    let glossary_s = glossary.to_str().expect("path");
+    let refused: [&[&str]; 6] = [
         &["--data", mine_s, "export", "-o", mine_s],
         &["--data", mine_s, "export", "-o", link_s],
         &["export", "--format", "json", "-o", folder_s],
         &["--data", mine_s, "export", "-o", folder_s],
+        &["export", "-o", config_s],
+        &["export", "-o", glossary_s],
     ];
     for args in refused {
         let said = text(&home.run(args).stderr);
         assert_eq!(home.run(args).status.code(), Some(2), "{args:?}: {said}");
-        assert!(said.contains("is a dataset file partners reads"), "{args:?}: {said}");
+        assert!(said.contains("is a file partners reads"), "{args:?}: {said}");
         assert_eq!(std::fs::read_to_string(&mine).expect("mine"), GOOD, "{args:?}");
         assert_eq!(std::fs::read_to_string(&folder).expect("folder"), GOOD, "{args:?}");
+        assert_eq!(std::fs::read_to_string(&config).expect("config"), settings, "{args:?}");
+        assert_eq!(std::fs::read_to_string(&glossary).expect("glossary"), words, "{args:?}");
     }
 }
 

@@ -367,6 +367,10 @@ fn a_glossary_left_out_hides_no_marked_partner() {
         let out = home.run(args);
         let said = text(&out.stderr);
         assert!(said.contains("glossary.ron"), "{args:?}: the glossary is still said: {said}");
+        assert!(
+            said.contains("left out your glossary") && !said.contains("skipped a dataset"),
+            "{args:?}: said as the glossary it is: {said}"
+        );
         assert!(!said.contains("gone-partner"), "{args:?}: {said}");
         // A search that finds nothing exits 1 whatever the warnings.
         let expected = i32::from(args[0] == "search");

@@ -76,6 +76,7 @@ pub static DATA: Data = Data {
     relation_maybe_not_loaded_one: "left out a relation to a partner that no file loaded has, perhaps one of a skipped file not read through (this file's partners are loaded): {}",
     relation_maybe_not_loaded_many: "left out {} relations to partners that no file loaded has, perhaps of a skipped file not read through (this file's partners are loaded): {}",
     glossary_fix: "write a list of (fr: [...], en: [...]) groups, as assets/glossary.ron",
+    glossary_left_out: "left out your glossary, the bundled one is used: {}",
 
     unknown_kind: "no kind is called that; use one of: {}",
     ambiguous_kind: "ambiguous: that could be {}; type a few more letters of the one you mean",

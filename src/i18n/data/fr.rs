@@ -77,6 +77,7 @@ pub static DATA: Data = Data {
     relation_maybe_not_loaded_one: "relation vers un partenaire qu'aucun fichier chargé n'a, peut-être celui d'un fichier ignoré qui n'a pas pu être lu jusqu'au bout, laissée de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     relation_maybe_not_loaded_many: "{} relations vers des partenaires qu'aucun fichier chargé n'a, peut-être ceux d'un fichier ignoré qui n'a pas pu être lu jusqu'au bout, laissées de côté (les partenaires de ce fichier sont chargés)\u{a0}: {}",
     glossary_fix: "écrivez une liste de groupes (fr: [...], en: [...]), comme assets/glossary.ron",
+    glossary_left_out: "votre glossaire est laissé de côté, celui fourni est utilisé\u{a0}: {}",
 
     unknown_kind: "aucun type ne s'appelle ainsi\u{a0}; choisissez parmi\u{a0}: {}",
     ambiguous_kind: "ambigu\u{a0}: cela peut être {}\u{a0}; tapez quelques lettres de plus de celui que vous voulez",
