@@ -559,7 +559,16 @@ fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
     };
     #[cfg(not(unix))]
     let id = |path: &Path| path.canonicalize().ok();
-    let Some(target) = id(path) else { return false };
+    // A file not there yet, by its folder and name: the configuration and the glossary are
+    // read once there (`export -o config.toml` made the next start refuse its settings).
+    let place = |path: &Path| {
+        if let Some(file) = id(path) {
+            return Some((file, None));
+        }
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        Some((id(folder.unwrap_or(Path::new(".")))?, Some(path.file_name()?.to_owned())))
+    };
+    let Some(target) = place(path) else { return false };
     let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
     let config = cx.datasets.as_deref().and_then(crate::config::beside_datasets);
     let folder = Catalog::sources_to_load(&[], cx.datasets.as_deref());
@@ -572,7 +581,7 @@ fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
         })
         .chain(glossary)
         .chain(config)
-        .any(|file| id(&file) == Some(target))
+        .any(|file| place(&file).as_ref() == Some(&target))
 }
 
 /// The format `--format` gives, else the one the extension of `-o FILE` names, else CSV. A

@@ -430,6 +430,16 @@ fn export_never_writes_over_a_dataset() {
         assert_eq!(std::fs::read_to_string(&config).expect("config"), settings, "{args:?}");
         assert_eq!(std::fs::read_to_string(&glossary).expect("glossary"), words, "{args:?}");
     }
+    // Not there yet, they are read once there.
+    std::fs::remove_file(&config).expect("removed");
+    std::fs::remove_file(&glossary).expect("removed");
+    for file in [config_s, glossary_s] {
+        let out = home.run(&["export", "-o", file]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", text(&out.stderr));
+        assert!(!std::path::Path::new(file).exists(), "{file} written");
+    }
+    let beside = home.path().join("config.toml.csv");
+    home.ok(&["export", "-o", beside.to_str().expect("path")]);
 }
 
 /// A terminating signal in the middle of a long export leaves no temporary file, keeps the file
