@@ -110,26 +110,29 @@ fn after_json_only_the_commands_that_print_json_are_offered() {
     }
 }
 
+/// What fish is told to complete for `line`, in the locale `locale` (the others unset).
+fn fish_says(home: &Home, locale: &str, line: &[&str]) -> String {
+    let mut cmd = home.cmd();
+    for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
+        cmd.env_remove(name);
+    }
+    let out = cmd
+        .env("LANG", locale)
+        .env("COMPLETE", "fish")
+        .arg("--")
+        .args(line)
+        .output()
+        .expect("partners runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
 /// The descriptions the shell shows beside the commands and options are in the user's
 /// language (`--lang fr` on the line, or the locale), as `--help` has them.
 #[test]
 fn descriptions_are_in_the_users_language() {
     let home = Home::new();
-    let described = |locale: &str, line: &[&str]| {
-        let mut cmd = home.cmd();
-        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
-            cmd.env_remove(name);
-        }
-        let out = cmd
-            .env("LANG", locale)
-            .env("COMPLETE", "fish")
-            .arg("--")
-            .args(line)
-            .output()
-            .expect("partners runs");
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).expect("UTF-8")
-    };
+    let described = |locale: &str, line: &[&str]| fish_says(&home, locale, line);
     for (locale, line) in
         [("C", &["partners", "--lang", "fr", ""][..]), ("fr_FR.UTF-8", &["partners", ""])]
     {
@@ -670,20 +673,7 @@ fn bash_completes_kinds_and_never_inserts_dashes() {
 fn values_are_described_in_the_users_language() {
     let home = Home::new();
     let described = |locale: &str, line: &[&str]| {
-        let mut cmd = home.cmd();
-        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
-            cmd.env_remove(name);
-        }
-        let out = cmd
-            .env("LANG", locale)
-            .env("COMPLETE", "fish")
-            .arg("--")
-            .args(line)
-            .output()
-            .expect("partners runs");
-        assert!(out.status.success(), "{out:?}");
-        let said = String::from_utf8(out.stdout).expect("UTF-8");
-        said.lines().map(str::to_owned).collect::<Vec<_>>()
+        fish_says(&home, locale, line).lines().map(str::to_owned).collect::<Vec<_>>()
     };
     let lines: [&[&str]; 5] = [
         &["partners", "export", "--format", ""],
