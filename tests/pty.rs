@@ -135,6 +135,15 @@ impl Session {
         });
     }
 
+    /// Opens the note editor on UGAP, the partner shown, with Alt-e (as Esc e) and types
+    /// `typed`, waiting for the editor and then for `shown` to be on screen.
+    fn write_note_on_ugap(&mut self, typed: &[u8], shown: &str) {
+        self.type_keys(b"\x1be");
+        self.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
+        self.type_keys(typed);
+        self.wait_for("the text typed", |s| s.contents().contains(shown));
+    }
+
     /// Resizes the terminal (partners is sent SIGWINCH) and the emulated screen.
     fn resize(&self, rows: u16, columns: u16) {
         let size = PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 };
@@ -422,10 +431,7 @@ fn terminating_signals_restore_the_terminal() {
 fn a_note_being_written_is_saved_on_a_terminating_signal() {
     let mut session = Session::start("ugap");
     session.wait_for_browser();
-    session.type_keys(b"\x1be"); // Alt-e, as Esc e
-    session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
-    session.type_keys("Rappeler Anne — catalogue".as_bytes());
-    session.wait_for("the text typed", |s| s.contents().contains("catalogue"));
+    session.write_note_on_ugap("Rappeler Anne — catalogue".as_bytes(), "catalogue");
     let home = session.home.take().expect("a home");
     session.signal("TERM");
     let (status, contents, screen) = session.finish();
@@ -442,10 +448,7 @@ fn a_note_being_written_is_saved_on_a_terminating_signal() {
 fn a_note_that_cannot_be_saved_on_a_terminating_signal_is_printed() {
     let mut session = Session::start("ugap");
     session.wait_for_browser();
-    session.type_keys(b"\x1be"); // Alt-e, as Esc e
-    session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
-    session.type_keys(b"Call Anne back\rStand B12");
-    session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+    session.write_note_on_ugap(b"Call Anne back\rStand B12", "Stand B12");
     let home = session.home.take().expect("a home");
     let lock = std::fs::File::create(home.path().join("state.lock")).expect("the lock file");
     lock.lock().expect("holding the lock");
@@ -466,10 +469,7 @@ fn a_note_that_cannot_be_saved_on_a_terminating_signal_is_printed() {
 fn what_a_script_changes_reaches_an_open_browser_and_no_note_is_lost() {
     let mut session = Session::start("ugap");
     session.wait_for_browser();
-    session.type_keys(b"\x1be"); // Alt-e, as Esc e
-    session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
-    session.type_keys(b"Stand B12");
-    session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+    session.write_note_on_ugap(b"Stand B12", "Stand B12");
     let home = session.home.as_ref().expect("a home").path().to_path_buf();
     let script = |args: &[&str]| {
         let done = Command::new(BIN).args(args).env("PARTNERS_HOME", &home).output();

@@ -45,10 +45,7 @@ fn a_terminating_signal_while_stopped_in_the_background_saves_the_note_and_ends(
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
         let mut session = Session::start_as_job("ugap", "wait -f %1");
         session.wait_for_browser();
-        session.type_keys(b"\x1be"); // Alt-e, as Esc e
-        session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
-        session.type_keys(b"Stand B12");
-        session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+        session.write_note_on_ugap(b"Stand B12", "Stand B12");
         let pid = session.partners_pid();
         session.type_keys(&[0x1a]); // Ctrl-Z
         session.wait_for("the shell's prompt again", |s| {
@@ -118,10 +115,7 @@ fn keys_typed_at_the_shell_after_bg_leave_the_browser_running_and_killable() {
         let mut session = Session::start_as_job_after(tostop, &args, &then);
         session
             .wait_for("the skipped dataset said", |s| s.contents().contains("skipped a dataset"));
-        session.type_keys(b"\x1be"); // Alt-e, as Esc e
-        session.wait_for("the note editor", |s| s.contents().contains("Note on UGAP"));
-        session.type_keys(b"Stand B12");
-        session.wait_for("the text typed", |s| s.contents().contains("Stand B12"));
+        session.write_note_on_ugap(b"Stand B12", "Stand B12");
         session.type_keys(&[0x1a]); // Ctrl-Z
         session.wait_for("the shell reading a line", |s| {
             !s.alternate_screen() && s.contents().contains("READY")
