@@ -41,13 +41,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|from| format!("{} › ", crate::text::clean(from.short_name())))
         .filter(|trail| crate::text::width(trail) * 2 <= max_title)
         .unwrap_or_default();
+    // Its matches marked as in the list, where the name is not repeated below.
     let title = app
         .selected_partner()
-        .and_then(|i| app.catalog().get(i))
-        .map(|p| {
+        .and_then(|i| Some((i, app.catalog().get(i)?)))
+        .map(|(i, p)| {
             let room = max_title.saturating_sub(2 + crate::text::width(&trail));
-            let runs = crate::view::list::label_runs(p, &[], &[], room);
-            format!(" {trail}{} ", runs.into_iter().map(|(run, _)| run).collect::<String>())
+            let highlights = app
+                .parsed()
+                .ok()
+                .map(|q| app.catalog().index().name_highlights(i, p, q))
+                .unwrap_or_default();
+            let runs =
+                crate::view::list::label_runs(p, &highlights.name, &highlights.acronym, room);
+            let matched = theme.accent.patch(theme.matched);
+            let runs = runs.into_iter().map(|(run, is_matched)| {
+                Span::styled(run, if is_matched { matched } else { theme.accent })
+            });
+            let spans = std::iter::once(Span::styled(format!(" {trail}"), theme.accent))
+                .chain(runs)
+                .chain(std::iter::once(Span::styled(" ", theme.accent)));
+            Line::from(spans.collect::<Vec<_>>())
         })
         .unwrap_or_default();
     let shown = app.selected_partner().is_some();
@@ -55,10 +69,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         Block::default()
             .borders(Borders::ALL)
             .border_style(if focused { theme.focused } else { theme.border })
-            .title(Span::styled(
-                crate::text::truncate(&title, max_title).into_owned(),
-                theme.accent,
-            )),
+            .title(title),
         shown && scroll > 0,
         shown && scroll + rows < app.detail().line_count(),
         theme,
