@@ -531,7 +531,7 @@ pub struct SearchRequest {
     /// The query, parsed.
     pub query: Query,
     /// The user's marks of every partner, for `is:` and `has:`.
-    pub marks: Vec<MarkBits>,
+    pub marks: Arc<[MarkBits]>,
 }
 
 impl SearchRequest {

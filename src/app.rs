@@ -118,7 +118,9 @@ pub struct App {
     /// The state as last read from or written to disk: what a change shown before it was
     /// saved goes back to when there is no store to say so (see [`Action::SaveFailed`]).
     saved: State,
-    marks: Vec<MarkBits>,
+    /// Each partner's marks, for `is:` and `has:`: shared with the searches asked of the
+    /// worker, not copied for each (a million partners, a megabyte a keystroke).
+    marks: Arc<[MarkBits]>,
     query: Vec<char>,
     cursor: usize,
     /// What the last word or line deletion removed, in the query or a note: Ctrl-Y puts it
@@ -173,7 +175,7 @@ pub struct App {
 impl App {
     /// A browser over `catalog`, with the user's saved `state`, the query `query` typed.
     pub fn new(catalog: Catalog, state: State, query: &str) -> App {
-        let marks = catalog.mark_bits(&state);
+        let marks = catalog.mark_bits(&state).into();
         // Loaded before the browser shows, it has no warming threads to find which names
         // are shared (see `crate::background`), however many partners it holds: found here.
         catalog.name_shared(0);
@@ -360,7 +362,7 @@ impl App {
         if let Some(Overlay::Overview { tab, .. }) = self.overlay {
             self.show_tab(tab);
         }
-        self.marks = self.catalog.mark_bits(&self.state);
+        self.marks = self.catalog.mark_bits(&self.state).into();
         self.searcher.reset();
         self.rerun(false);
     }

@@ -165,17 +165,18 @@ impl SearchWorker {
         std::thread::spawn(move || {
             let mut searcher = Searcher::default();
             // The catalog and marks the searcher's remembered results come from.
-            let mut seen: Option<(Arc<Catalog>, Vec<MarkBits>)> = None;
+            let mut seen: Option<(Arc<Catalog>, Arc<[MarkBits]>)> = None;
             while let Ok(mut request) = waiting.recv() {
                 while let Ok(newer) = waiting.try_recv() {
                     request = newer;
                 }
                 let same = seen.as_ref().is_some_and(|(catalog, marks)| {
-                    Arc::ptr_eq(catalog, &request.catalog.0) && *marks == request.marks
+                    Arc::ptr_eq(catalog, &request.catalog.0)
+                        && (Arc::ptr_eq(marks, &request.marks) || *marks == request.marks)
                 });
                 if !same {
                     searcher.reset();
-                    seen = Some((Arc::clone(&request.catalog.0), request.marks.clone()));
+                    seen = Some((Arc::clone(&request.catalog.0), Arc::clone(&request.marks)));
                 }
                 let found = request.run(&mut searcher);
                 // The hits past the first screens are put in order while these are shown:

@@ -341,7 +341,7 @@ fn the_worker_answers_the_newest_request_like_a_fresh_search() {
             generation: generation as u64 + 1,
             catalog: Shared(Arc::clone(&catalog)),
             query: Query::parse(query).expect("a valid query"),
-            marks: Vec::new(),
+            marks: Vec::new().into(),
         });
     }
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -373,7 +373,7 @@ fn the_worker_puts_the_hits_past_the_first_screens_in_order_while_they_are_shown
         generation: 1,
         catalog: Shared(Arc::clone(&catalog)),
         query: Query::parse("").expect("a valid query"),
-        marks: Vec::new(),
+        marks: Vec::new().into(),
     });
     woken.recv_timeout(Duration::from_secs(30)).expect("the worker answers");
     let Some(Action::Found { hits, .. }) = worker.try_next().expect("the worker runs") else {

@@ -73,7 +73,7 @@ impl App {
                     generation: self.asked,
                     catalog: Shared(Arc::clone(&self.catalog)),
                     query: query.clone(),
-                    marks: self.marks.clone(),
+                    marks: Arc::clone(&self.marks),
                 });
                 return;
             }

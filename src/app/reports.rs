@@ -173,7 +173,7 @@ impl App {
             return;
         }
         self.state = state;
-        self.marks = self.catalog.mark_bits(&self.state);
+        self.marks = self.catalog.mark_bits(&self.state).into();
         self.generation += 1;
         if self.parsed.as_ref().is_ok_and(Query::uses_marks) {
             self.searcher.reset();
