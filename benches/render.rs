@@ -31,6 +31,19 @@ fn render(c: &mut Criterion) {
             terminal.draw(|f| partners::ui::render(black_box(&app), &theme, f)).expect("drawing");
         });
     });
+    // The same rows for new results (a space typed and taken back): their highlights are
+    // made again, where a redraw of the same results reads them back.
+    c.bench_function("keystroke and frame 120x40 'bordeaux', twice", |b| {
+        b.iter(|| {
+            for action in [Action::Insert(' '), Action::DeleteBack] {
+                app.update(action);
+                terminal.clear().expect("clearing a test terminal");
+                terminal
+                    .draw(|f| partners::ui::render(black_box(&app), &theme, f))
+                    .expect("drawing");
+            }
+        });
+    });
 }
 
 /// A description of `bytes` bytes with matches all through it.

@@ -132,6 +132,9 @@ pub struct App {
     /// The query the results were found for: the one typed may be newer, its results still
     /// on their way.
     results_for: Option<Query>,
+    /// The highlights of the names in the list, for the results' generation: the frame that
+    /// shows a key typed (the results still those of the query before) reads them again.
+    list_highlights: std::cell::RefCell<(u64, std::collections::HashMap<usize, Highlights>)>,
     selected: usize,
     list_offset: usize,
     focus: Focus,
@@ -196,6 +199,7 @@ impl App {
             searcher: Searcher::default(),
             results: Ranked::default(),
             results_for: None,
+            list_highlights: std::cell::RefCell::default(),
             selected: 0,
             list_offset: 0,
             focus: Focus::List,

@@ -4,11 +4,14 @@
 use super::{App, Focus, Overlay, Status};
 use crate::catalog::Catalog;
 use crate::input::{Bindings, Context, KeyState};
-use crate::search::{Hit, MarkBits, Query, QueryError, Ranked};
+use crate::search::{Highlights, Hit, MarkBits, Query, QueryError, Ranked};
 use crate::store::State;
 use crate::view::detail::DetailModel;
 use crate::view::help::HelpLine;
 use crate::view::layout::{Areas, Mode, layout_with_list};
+
+/// How many rows' highlights [`App::name_highlights`] keeps, at most.
+const KEPT_HIGHLIGHTS: usize = 512;
 
 impl App {
     /// The partners in use.
@@ -39,6 +42,23 @@ impl App {
     /// [`crate::search::Index::all_but_one`]).
     pub fn lacked_word(&self, hit: &Hit) -> Option<&str> {
         hit.lacks.and_then(|n| self.results_for.as_ref()?.word(n))
+    }
+    /// The query's matches in the name and acronym of partner `index`, one of the results:
+    /// those of the query the results were found for (the query typed since may have its own
+    /// on the way), kept until the results change.
+    pub fn name_highlights(&self, index: usize) -> Highlights {
+        let Some(query) = self.results_for.as_ref() else { return Highlights::default() };
+        let Some(partner) = self.catalog.get(index) else { return Highlights::default() };
+        let mut memo = self.list_highlights.borrow_mut();
+        let (generation, kept) = &mut *memo;
+        // A screen's rows at most, give or take scrolling: a long scroll starts again.
+        if *generation != self.generation || kept.len() > KEPT_HIGHLIGHTS {
+            *generation = self.generation;
+            kept.clear();
+        }
+        kept.entry(index)
+            .or_insert_with(|| self.catalog.index().name_highlights(index, partner, query))
+            .clone()
     }
     /// Position of the selection in the results.
     pub fn selected(&self) -> usize {

@@ -47,11 +47,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .and_then(|i| Some((i, app.catalog().get(i)?)))
         .map(|(i, p)| {
             let room = max_title.saturating_sub(2 + crate::text::width(&trail));
-            let highlights = app
-                .parsed()
-                .ok()
-                .map(|q| app.catalog().index().name_highlights(i, p, q))
-                .unwrap_or_default();
+            let highlights = app.name_highlights(i);
             let runs =
                 crate::view::list::label_runs(p, &highlights.name, &highlights.acronym, room);
             let matched = theme.accent.patch(theme.matched);

@@ -43,16 +43,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let columns = usize::from(inner.width);
     let show_badge = columns >= 40;
-    let query = app.parsed().ok();
     let offset = app.list_offset();
     let lines: Vec<Line<'static>> = (offset..)
         .zip(app.results().slice(offset..offset + usize::from(inner.height)))
         .filter_map(|(position, hit)| {
             let partner = app.catalog().get(hit.index)?;
             let marks = app.marks_of(hit.index);
-            let highlights = query
-                .map(|q| app.catalog().index().name_highlights(hit.index, partner, q))
-                .unwrap_or_default();
+            let highlights = app.name_highlights(hit.index);
             let selected = position == app.selected();
             let base = if selected { theme.text.patch(theme.selected) } else { theme.text };
             let matched =

@@ -74,6 +74,22 @@ fn all_but_one_word(
     assert!(shown.contains("Agence de Développement"), "{shown}");
 }
 
+/// The list keeps its rows' highlights from one frame to the next, and makes them again for
+/// new results: a partner found by one query and then by another is marked where the second
+/// matches it.
+#[test]
+fn the_list_marks_what_the_newest_results_were_found_for() {
+    let mut app = app("bordeaux", (100, 20), &[]);
+    let first = highlights(draw(&app).backend().buffer());
+    assert!(first.contains("Bordeaux") && !first.contains("Métropole"), "{first}");
+    app.update(Action::DeleteToStart);
+    for ch in "metropole".chars() {
+        app.update(Action::Insert(ch));
+    }
+    let then = highlights(draw(&app).backend().buffer());
+    assert!(then.contains("Métropole") && !then.contains("Bordeaux"), "{then}");
+}
+
 #[test]
 fn the_word_a_partner_lacks_stays_that_of_its_results_and_leaves_the_name_room() {
     // A long word lacked is cut; the name keeps most of the row.
