@@ -14,7 +14,7 @@ mod similar;
 mod together;
 mod warning;
 
-pub use load::{GLOSSARY_FILE, read_glossary};
+pub use load::{GLOSSARY_FILE, is_dataset_name, read_glossary};
 pub use similar::{Lead, SIMILAR_COUNT, Similar};
 pub use warning::Warning;
 

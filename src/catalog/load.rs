@@ -237,6 +237,13 @@ impl Catalog {
     }
 }
 
+/// Whether a file of the datasets folder named `name` is read as a dataset: a `*.ron` other
+/// than the glossary.
+pub fn is_dataset_name(name: &std::ffi::OsStr) -> bool {
+    let path = Path::new(name);
+    path.extension().is_some_and(|e| e == "ron") && name != GLOSSARY_FILE
+}
+
 /// The `*.ron` files of the folder `dir`, sorted.
 fn dataset_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -244,8 +251,7 @@ fn dataset_files(dir: &Path) -> Vec<PathBuf> {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
-                .filter(|p| p.file_name().is_none_or(|name| name != GLOSSARY_FILE))
+                .filter(|p| p.file_name().is_some_and(is_dataset_name) && p.is_file())
                 .collect()
         })
         .unwrap_or_default();

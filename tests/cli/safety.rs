@@ -430,13 +430,18 @@ fn export_never_writes_over_a_dataset() {
         assert_eq!(std::fs::read_to_string(&config).expect("config"), settings, "{args:?}");
         assert_eq!(std::fs::read_to_string(&glossary).expect("glossary"), words, "{args:?}");
     }
-    // Not there yet, they are read once there.
+    // Not there yet, they are read once there: so is a new dataset, named or through a link.
     std::fs::remove_file(&config).expect("removed");
     std::fs::remove_file(&glossary).expect("removed");
-    for file in [config_s, glossary_s] {
+    let new = home.path().join("datasets/new.ron");
+    let to_new = home.path().join("new.csv");
+    std::os::unix::fs::symlink(&new, &to_new).expect("link");
+    let (new_s, to_new_s) = (new.to_str().expect("path"), to_new.to_str().expect("path"));
+    for file in [config_s, glossary_s, new_s, to_new_s] {
         let out = home.run(&["export", "-o", file]);
         assert_eq!(out.status.code(), Some(2), "{file}: {}", text(&out.stderr));
         assert!(!std::path::Path::new(file).exists(), "{file} written");
+        assert!(text(&out.stderr).contains("is a file partners reads"), "{file}");
     }
     let beside = home.path().join("config.toml.csv");
     home.ok(&["export", "-o", beside.to_str().expect("path")]);

@@ -97,7 +97,8 @@ pub(super) fn export(
 }
 
 /// Whether `path` is (or leads to) a file of the user's that partners reads: a `--data` file,
-/// one of the datasets folder (read or not this time), its glossary, or the configuration.
+/// one of the datasets folder (read or not this time, or a `*.ron` not there yet), its
+/// glossary, or the configuration.
 /// `export -o` over it would replace the user's partners or settings with the export
 /// (`--data mine.ron export -o mine.ron` wrote CSV there; over `config.toml`, the next start
 /// refused it).
@@ -118,6 +119,16 @@ fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
         Some((id(folder.unwrap_or(Path::new(".")))?, Some(path.file_name()?.to_owned())))
     };
+    // A dataset not there yet is read at the next start, whether named or reached by a link.
+    let datasets = cx.datasets.as_deref().and_then(id);
+    let written = crate::atomic::resolve_links(path).unwrap_or_else(|_| path.to_owned());
+    let new_dataset = |path: &Path| match place(path) {
+        Some((folder, Some(name))) => Some(folder) == datasets && catalog::is_dataset_name(&name),
+        _ => false,
+    };
+    if new_dataset(path) || new_dataset(&written) {
+        return true;
+    }
     let Some(target) = place(path) else { return false };
     let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
     let config = cx.datasets.as_deref().and_then(crate::config::beside_datasets);
