@@ -39,6 +39,8 @@ pub fn describe(error: &io::Error) -> String {
             Refused::NotRegular => said.io_not_regular.to_owned(),
             Refused::Larger(most) => fill(said.io_larger_than, &[&(most >> 20)]),
             Refused::Terminal => said.io_terminal.to_owned(),
+            Refused::LinkToNothing => said.io_link_to_nothing.to_owned(),
+            Refused::LinkLoop => said.io_link_loop.to_owned(),
         };
     }
     match error.kind() {
@@ -70,6 +72,27 @@ enum Refused {
     Larger(u64),
     #[error("a terminal")]
     Terminal,
+    #[error("a symbolic link to nothing")]
+    LinkToNothing,
+    #[error("a loop of symbolic links")]
+    LinkLoop,
+}
+
+/// Why `path` (links followed, as reading it would) is no regular file, found without opening
+/// it (a FIFO opened would wait for a writer forever): a folder, a pipe, a device or a socket,
+/// a link to nothing, a loop of links, or what the system said; `None` for a regular file.
+pub fn not_a_file(path: &Path) -> Option<io::Error> {
+    let refuse = |refused| Some(io::Error::new(io::ErrorKind::InvalidInput, refused));
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => None,
+        Ok(m) if m.is_dir() => Some(io::ErrorKind::IsADirectory.into()),
+        Ok(_) => refuse(Refused::NotRegular),
+        Err(e) if !fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => Some(e),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => refuse(Refused::LinkToNothing),
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => refuse(Refused::LinkLoop),
+        Err(e) => Some(e),
+    }
 }
 
 /// The bytes of the regular file at `path` (links followed), of at most `most` bytes: a pipe,

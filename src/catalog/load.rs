@@ -15,14 +15,19 @@ use crate::search::{Glossary, GlossaryError, Index};
 pub const GLOSSARY_FILE: &str = "glossary.ron";
 
 /// The bundled glossary with the groups of the datasets folder's [`GLOSSARY_FILE`] added,
-/// when there is one; a file that cannot be used is reported in `warnings` and left out.
+/// when there is one; a file that cannot be used (or that is no file: a FIFO is never opened)
+/// is reported in `warnings` and left out.
 fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
     let mut glossary = Glossary::bundled();
     let file = dir.join(GLOSSARY_FILE);
-    if !file.is_file() {
+    if std::fs::symlink_metadata(&file).is_err() {
         return glossary;
     }
-    match read_glossary(&file) {
+    let read = match crate::atomic::not_a_file(&file) {
+        Some(source) => Err(DatasetError::Io { file, source }),
+        None => read_glossary(&file),
+    };
+    match read {
         Ok(user) => glossary.extend(user),
         Err(e) => warnings.push(Warning::GlossaryLeftOut(e)),
     }
@@ -83,9 +88,11 @@ impl Catalog {
     /// names while they load.
     pub fn sources_to_load(data: &[PathBuf], datasets: Option<&Path>) -> Vec<Source> {
         match (data, datasets) {
-            ([], Some(folder)) => std::iter::once(Source::Bundled)
-                .chain(dataset_files(folder).into_iter().map(Source::File))
-                .collect(),
+            ([], Some(folder)) => {
+                let files = dataset_files(folder).into_iter();
+                let files = files.filter(|file| crate::atomic::not_a_file(file).is_none());
+                std::iter::once(Source::Bundled).chain(files.map(Source::File)).collect()
+            }
             ([], None) => vec![Source::Bundled],
             (files, _) => files.iter().cloned().map(Source::File).collect(),
         }
@@ -185,7 +192,8 @@ impl Catalog {
     }
 
     /// The bundled dataset with every `*.ron` of `dir` merged over it (same id: the file wins).
-    /// A bad file is skipped and reported in [`Catalog::warnings`]; the others still load. A
+    /// A bad file (or a `*.ron` that is no file) is skipped and reported in
+    /// [`Catalog::warnings`]; the others still load. A
     /// file whose only problems are relations to partners that no file has, or that only a
     /// skipped file has, is loaded without them, and they are reported.
     pub fn with_user_datasets(dir: &Path) -> Result<Catalog, DatasetError> {
@@ -201,7 +209,13 @@ impl Catalog {
         let mut loaded = Vec::new();
         let mut unparsed = Unparsed::default();
         for file in dataset_files(dir) {
-            let source = match dataset::read_source_reporting(&file, progress) {
+            // A folder, a FIFO (never opened: it would wait for a writer), a link to nothing:
+            // skipped as a file that cannot be read is, and said so.
+            let read = match crate::atomic::not_a_file(&file) {
+                Some(source) => Err(DatasetError::Io { file: file.clone(), source }),
+                None => dataset::read_source_reporting(&file, progress),
+            };
+            let source = match read {
                 Ok(source) => source,
                 Err(e) => {
                     unparsed.some_unknown = true;
@@ -244,14 +258,16 @@ pub fn is_dataset_name(name: &std::ffi::OsStr) -> bool {
     path.extension().is_some_and(|e| e == "ron") && name != GLOSSARY_FILE
 }
 
-/// The `*.ron` files of the folder `dir`, sorted.
+/// What the folder `dir` holds under a dataset's name, sorted: regular files, links to one
+/// (followed), and whatever else is named so (a folder, a FIFO, a link to nothing), which
+/// cannot be read ([`crate::atomic::not_a_file`]).
 fn dataset_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.file_name().is_some_and(is_dataset_name) && p.is_file())
+                .filter(|p| p.file_name().is_some_and(is_dataset_name))
                 .collect()
         })
         .unwrap_or_default();

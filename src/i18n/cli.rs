@@ -277,12 +277,17 @@ table! {
         io_not_utf8,
         /// A dataset file past the most it may hold.
         io_too_large,
-        /// A file of partners' own (state, configuration) that is a pipe, a device or a socket.
+        /// A file of partners' own (state, configuration) or of the datasets folder that is a
+        /// pipe, a device or a socket.
         io_not_regular,
         /// `{}`: the most, in MiB. A file of partners' own past the most it reads of it.
         io_larger_than,
         /// A dataset named by a path that is a terminal (`--data /dev/stdin` typed at a prompt).
         io_terminal,
+        /// A file of the datasets folder that is a symbolic link to no file.
+        io_link_to_nothing,
+        /// A file of the datasets folder that is a loop of symbolic links.
+        io_link_loop,
         // -- Your aliases --
         /// `{}`: the partner, `{}`: the alias.
         alias_added,

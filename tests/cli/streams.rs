@@ -81,21 +81,45 @@ fn endless_or_oversized_data_is_refused_at_once() {
     }
 }
 
-/// In the datasets folder, only regular files are read: a pipe nobody writes to, or a link to
-/// `/dev/zero`, is passed over, never waited on.
+/// In the datasets folder, only regular files are read (a link to one too): a pipe nobody
+/// writes to, or a link to `/dev/zero`, is passed over, never waited on; it, a folder, a link
+/// to nothing and a loop of links are each said skipped, with why.
 #[cfg(unix)]
 #[test]
 fn the_datasets_folder_reads_regular_files_only() {
+    use std::os::unix::fs::symlink;
     let home = Home::new();
     let datasets = home.path().join("datasets");
-    std::fs::create_dir_all(&datasets).expect("a folder");
-    std::os::unix::fs::symlink("/dev/zero", datasets.join("zero.ron")).expect("a link");
-    std::os::unix::fs::symlink("/dev/zero", datasets.join("glossary.ron")).expect("a link");
-    let fifo = datasets.join("pipe.ron");
-    common::mkfifo(&fifo);
+    std::fs::create_dir_all(datasets.join("folder.ron")).expect("a folder");
+    symlink("/dev/zero", datasets.join("zero.ron")).expect("a link");
+    symlink("/dev/zero", datasets.join("glossary.ron")).expect("a link");
+    symlink(datasets.join("gone.ron"), datasets.join("nowhere.ron")).expect("a link");
+    symlink("loop.ron", datasets.join("loop.ron")).expect("a link");
+    let real = home.file("real.txt", r#"(partners: [(id: "linked", name: "Linked Network", kind: Media, scope: Local, description: "L.")])"#);
+    symlink(&real, datasets.join("linked.ron")).expect("a link");
+    common::mkfifo(&datasets.join("pipe.ron"));
     let out = home.run(&["search", "ugap"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("ugap\t"), "{}", text(&out.stdout));
+    let why = [
+        ("folder.ron", "it is a folder, not a file", "c'est un dossier, pas un fichier"),
+        ("zero.ron", "not a regular file but a pipe", "pas un fichier ordinaire mais un tube"),
+        ("glossary.ron", "not a regular file but a pipe", "pas un fichier ordinaire mais un tube"),
+        ("pipe.ron", "not a regular file but a pipe", "pas un fichier ordinaire mais un tube"),
+        ("nowhere.ron", "a symbolic link to nothing", "un lien symbolique vers rien"),
+        ("loop.ron", "a loop of symbolic links", "une boucle de liens symboliques"),
+    ];
+    let (err, french) = (text(&out.stderr), text(&home.run(&["--lang", "fr", "list"]).stderr));
+    for (name, en, fr) in why {
+        let said = |all: &str| all.lines().find(|l| l.contains(name)).unwrap_or("").to_owned();
+        let (english, in_french) = (said(&err), said(&french));
+        assert!(english.contains(&datasets.join(name).display().to_string()), "{name}: {err}");
+        assert!(english.starts_with("warning") && english.contains(en), "{name}: {err}");
+        assert!(in_french.starts_with("attention") && in_french.contains(fr), "{name}: {french}");
+    }
+    // A link to a regular file is read, as it always was.
+    let found = home.ok(&["search", "linked network"]);
+    assert!(found.starts_with("linked\t"), "{found}");
 }
 
 /// `export -o` writes into a pipe a reader waits on (or `/dev/stdout`), as a shell would;

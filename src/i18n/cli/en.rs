@@ -138,6 +138,8 @@ pub static CLI: Cli = Cli {
     io_not_regular: "not a regular file but a pipe, a device or a socket",
     io_larger_than: "larger than {} MiB, the most partners reads of it",
     io_terminal: "it is a terminal, and reading it would take the keys you type; name a dataset file, or pipe one in: `cat FILE | partners --data -`",
+    io_link_to_nothing: "it is a symbolic link to nothing: the file it points to does not exist",
+    io_link_loop: "it is a loop of symbolic links, which lead to no file",
 
     alias_added: "{}: alias \"{}\" added",
     alias_already: "{}: \"{}\" is already one of your aliases, so nothing was changed",
