@@ -432,7 +432,8 @@ pub const FALLBACK_SPACE: (u16, u16) = (80, 24);
 /// less one row for the prompt that follows. On a terminal (`tty`) it is forced to black on
 /// white with our own escape sequences, whatever the theme (and even with `NO_COLOR`: the
 /// colours are what makes it scan); into a pipe or a file it is plain half blocks fitted to
-/// 80x24, dark as the ink. What was left out to make it fit is said on `err`.
+/// 80x24, dark as the ink, or larger when the card's least does not fit there (there is no
+/// window to enlarge). What was left out to make it fit is said on `err`.
 pub fn show(
     contact: &Contact,
     out: &mut dyn std::io::Write,
@@ -441,7 +442,12 @@ pub fn show(
 ) -> anyhow::Result<std::process::ExitCode> {
     let (columns, rows) =
         if tty { crossterm::terminal::size().unwrap_or(FALLBACK_SPACE) } else { FALLBACK_SPACE };
-    let fitted = fit(contact, columns, rows.saturating_sub(1))?;
+    let fitted = match fit(contact, columns, rows.saturating_sub(1)) {
+        Err(QrError::TooSmall { needs_columns, needs_rows, .. }) if !tty => {
+            fit(contact, needs_columns, needs_rows)?
+        }
+        fitted => fitted?,
+    };
     let lines = draw(&fitted.code);
     let text = if tty { ansi(&lines, ColorDepth::from_env()) } else { plain(&lines) };
     out.write_all(text.as_bytes())?;

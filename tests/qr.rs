@@ -243,6 +243,28 @@ fn show_qr_into_a_pipe_prints_plain_blocks_fitted_to_80x24() {
     assert_draws(&lines, &expected.payload);
 }
 
+/// Into a file or a pipe there is no window to enlarge: a card whose name and phone need more
+/// than 80x24 is printed all the same, as small as they allow.
+#[test]
+fn show_qr_into_a_pipe_prints_a_code_larger_than_80x24() {
+    let home = Home::new();
+    let name = "Very Long Name ".repeat(12);
+    let file = home.path().join("long.ron");
+    let partner = format!(
+        r#"(partners: [(id: "long", name: "{name}", kind: Media, scope: Local, description: "D.", phone: "+33 1 00 00 00 00")])"#
+    );
+    std::fs::write(&file, &partner).expect("written");
+    let printed = home.ok(&["--data", file.to_str().expect("UTF-8 path"), "show", "long", "--qr"]);
+    let lines: Vec<String> = printed.lines().map(str::to_owned).collect();
+    let dataset = partners::dataset::parse(&partner, &file).expect("parses");
+    let card = Contact::of(&dataset.partners[0], None);
+    let Err(QrError::TooSmall { needs_columns, needs_rows, .. }) = qr::fit(&card, 80, 23) else {
+        panic!("the card should need more than 80x23");
+    };
+    assert!(lines.len() > 23, "{} rows", lines.len());
+    assert_draws(&lines, &qr::fit(&card, needs_columns, needs_rows).expect("fits").payload);
+}
+
 /// What a code left out to fit is said on standard error; where that could not be written (a
 /// closed pipe, a full disk), the run failed, though the code was printed.
 #[test]
