@@ -129,9 +129,9 @@ pub struct App {
     parsed: Result<Query, QueryError>,
     searcher: Searcher,
     results: Ranked,
-    /// The query the results were found for: the one typed may be newer, its results still
-    /// on their way.
-    results_for: Option<Query>,
+    /// The query the results were found for, and its text: the one typed may be newer, its
+    /// results still on their way.
+    results_for: Option<(Query, String)>,
     /// The highlights of the names in the list, for the results' generation: the frame that
     /// shows a key typed (the results still those of the query before) reads them again.
     list_highlights: std::cell::RefCell<(u64, std::collections::HashMap<usize, Highlights>)>,

@@ -228,6 +228,7 @@ impl<W: Write> Session<'_, W> {
                 let _ = write!(line, " — {}", t().found_in_note);
             }
             if let Some(word) = hit.lacks.and_then(|w| query.as_ref()?.word(w)) {
+                let word = crate::output::as_typed(&self.query, word);
                 let _ = write!(line, " — {}", fill(t().lacks_word, &[&clean(word)]));
             }
             writeln!(self.out, "{}. {line}", n + 1)?;

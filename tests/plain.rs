@@ -244,6 +244,15 @@ fn a_mistyped_command_is_searched_and_pointed_at() {
     assert!(text.contains("1. UGAP, Public body, France — without “shwo”"), "{text}");
 }
 
+/// The word a result lacks is said as it was typed, not as the search folds it.
+#[test]
+fn the_word_a_result_lacks_is_said_as_typed() {
+    let home = Home::new();
+    let out = home.cmd().args(["--plain", "ugap", "Straße,"]).write_stdin("").output();
+    let text = String::from_utf8(out.expect("partners runs").stdout).expect("UTF-8");
+    assert!(text.contains("1. UGAP, Public body, France — without “Straße”"), "{text}");
+}
+
 /// In French: the messages, and the commands by their French names (the English ones work
 /// too); the data as written.
 #[test]

@@ -126,7 +126,8 @@ impl App {
     pub(super) fn show_results(&mut self, results: Ranked, keep: bool) {
         let before = self.selected_partner();
         self.results = results;
-        self.results_for = self.parsed.as_ref().ok().cloned();
+        let typed = self.query.iter().collect();
+        self.results_for = self.parsed.as_ref().ok().map(|query| (query.clone(), typed));
         self.generation += 1;
         // Only when kept: finding a partner past the first results puts them all in order.
         let kept = before.filter(|_| keep).and_then(|p| self.results.position(|h| h.index == p));

@@ -41,13 +41,14 @@ impl App {
     /// The word of the query that `hit`, one of the results, lacks (see
     /// [`crate::search::Index::all_but_one`]).
     pub fn lacked_word(&self, hit: &Hit) -> Option<&str> {
-        hit.lacks.and_then(|n| self.results_for.as_ref()?.word(n))
+        let (query, typed) = self.results_for.as_ref()?;
+        hit.lacks.and_then(|n| query.word(n)).map(|word| crate::output::as_typed(typed, word))
     }
     /// The query's matches in the name and acronym of partner `index`, one of the results:
     /// those of the query the results were found for (the query typed since may have its own
     /// on the way), kept until the results change.
     pub fn name_highlights(&self, index: usize) -> Highlights {
-        let Some(query) = self.results_for.as_ref() else { return Highlights::default() };
+        let Some((query, _)) = self.results_for.as_ref() else { return Highlights::default() };
         let Some(partner) = self.catalog.get(index) else { return Highlights::default() };
         let mut memo = self.list_highlights.borrow_mut();
         let (generation, kept) = &mut *memo;
