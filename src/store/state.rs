@@ -73,13 +73,11 @@ fn same_alias(alias: &str) -> String {
     if words.is_empty() { folded } else { words.join(" ") }
 }
 
-/// An alias as it is kept: on one line, runs of spaces (and any control character) made one
-/// space, trimmed; `None` when nothing is left.
+/// An alias as it is kept: on one line, runs of spaces and line breaks made one space,
+/// trimmed; `None` when nothing is left. Other control characters are kept, as in a note: what
+/// shows them on a terminal shows `�` ([`crate::text::clean`]), JSON escapes them.
 pub fn tidy_alias(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = text.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
     // Made only of characters no screen draws (a zero-width space, a byte-order mark), it
     // would be listed as an empty line and never found: blank, as an empty one is.
     let alias = words.join(" ");
