@@ -226,6 +226,26 @@ fn replace_file_with(
     sync_dir(dir)
 }
 
+/// Writes `bytes` to `target`, a new file, whole or not at all and never over anything there
+/// (then an `AlreadyExists` error): a temporary file beside it, written and synced, given the
+/// name only if it is free, folder synced. Readable by its owner only.
+pub fn create_new(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let fail = |error| WriteError { path: target.to_path_buf(), error };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".new.")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|error| WriteError { path: dir.to_path_buf(), error })?;
+    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(fail)?;
+    // On failure the temporary file is deleted when `PersistError` drops it.
+    temp.persist_noclobber(target).map_err(|e| fail(e.error))?;
+    sync_dir(dir)
+}
+
 /// The temporary files being written, which a terminating signal removes once
 /// [`remove_on_signals`] is in force.
 static WRITING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());

@@ -147,6 +147,8 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     }
 
     let ending = session::run(&mut app, &theme, store.as_mut(), mouse, loader);
+    // Kept in a file first: after a hangup, standard error is a terminal that is gone.
+    let kept = keep_unsaved_text(store.as_ref(), &app);
     // The status line showed one of them at a time: all of them, where they stay (before the
     // error that ended the browser, if one did). Ended in the background (`kill %1` after
     // `bg`), they are printed among the shell's lines as a background job's are; not where
@@ -159,30 +161,49 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
         let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&warning]));
     }
     if session::may_write(std::io::stderr()) {
-        say_unsaved_text(&mut err, &app);
+        say_unsaved_text(&mut err, &app, kept.as_deref());
     }
     drop(err);
     Ok(ExitCode::from(ending?.exit_code()))
 }
 
-/// A note (or aliases) the browser could not save as it ended (a terminating signal while
-/// another process held the lock): the editor has it back, unsaved, and the process is
-/// ending, so it is printed, with why, rather than dropped without a word.
-fn say_unsaved_text(err: &mut impl Write, app: &App) {
-    let Some(Overlay::Note(editor)) = app.overlay() else { return };
-    if !editor.changed() {
-        return;
-    }
+/// The note (or aliases) the browser could not save as it ended (a terminating signal while
+/// another process held the lock): the editor has it back, unsaved, and the process is ending.
+fn unsaved_text(app: &App) -> Option<&partners::app::NoteEditor> {
+    let Some(Overlay::Note(editor)) = app.overlay() else { return None };
+    editor.changed().then_some(editor)
+}
+
+/// Keeps the text [`unsaved_text`] finds in a new file beside `state.ron`; where it is, or
+/// `None` when there is none, or no file could be made.
+fn keep_unsaved_text(store: Option<&Store>, app: &App) -> Option<std::path::PathBuf> {
+    let editor = unsaved_text(app)?;
+    let kind = match editor.edited {
+        Edited::Note => "note",
+        Edited::Aliases => "aliases",
+    };
+    // Ids are slugs; anything else stays out of a file's name.
+    let id: String = editor.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    store?.keep_unsaved(&format!("{kind}-{id}"), &editor.text()).ok()
+}
+
+/// The text [`unsaved_text`] finds, printed with why and where it was `kept`, rather than
+/// dropped without a word.
+fn say_unsaved_text(err: &mut impl Write, app: &App, kept: Option<&std::path::Path>) {
+    let Some(editor) = unsaved_text(app) else { return };
     let said = i18n::cli();
     if let Some(status) = app.status().filter(|status| status.error) {
         let why = partners::text::clean_multiline(&status.text);
         let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&why]));
     }
     let id = partners::text::clean(&editor.id);
-    let heading = match editor.edited {
-        Edited::Note => said.note_unsaved_at_end,
-        Edited::Aliases => said.aliases_unsaved_at_end,
+    let file = kept.map(|file| partners::text::clean(&file.display().to_string()).into_owned());
+    let heading = match (editor.edited, file) {
+        (Edited::Note, None) => i18n::fill(said.note_unsaved_at_end, &[&id]),
+        (Edited::Aliases, None) => i18n::fill(said.aliases_unsaved_at_end, &[&id]),
+        (Edited::Note, Some(file)) => i18n::fill(said.note_kept_at_end, &[&id, &file]),
+        (Edited::Aliases, Some(file)) => i18n::fill(said.aliases_kept_at_end, &[&id, &file]),
     };
-    let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&i18n::fill(heading, &[&id])]));
+    let _ = writeln!(err, "{}", i18n::fill(said.warning, &[&heading]));
     let _ = writeln!(err, "{}", partners::text::clean_multiline(&editor.text()));
 }

@@ -442,24 +442,37 @@ fn a_note_being_written_is_saved_on_a_terminating_signal() {
 }
 
 /// A note that cannot be saved as a signal ends the browser (another process holds the lock)
-/// is not dropped without a word: once the terminal is restored, standard error says why and
-/// gives the text, to keep.
+/// is not dropped without a word: it is kept in a new file beside `state.ron` (after a hangup,
+/// standard error is a terminal that is gone), and once the terminal is restored, standard
+/// error says why, where, and gives the text.
 #[test]
-fn a_note_that_cannot_be_saved_on_a_terminating_signal_is_printed() {
-    let mut session = Session::start("ugap");
-    session.wait_for_browser();
-    session.write_note_on_ugap(b"Call Anne back\rStand B12", "Stand B12");
-    let home = session.home.take().expect("a home");
-    let lock = std::fs::File::create(home.path().join("state.lock")).expect("the lock file");
-    lock.lock().expect("holding the lock");
-    session.signal("TERM");
-    let (status, contents, screen) = session.finish();
-    drop(lock);
-    assert_eq!(status, 143);
-    assert_restored(&contents, &screen);
-    assert!(contents.contains("locked by another process"), "{contents}");
-    assert!(contents.contains("your note on ugap could not be saved"), "{contents}");
-    assert!(contents.contains("Call Anne back\nStand B12"), "{contents}");
+fn a_note_that_cannot_be_saved_on_a_terminating_signal_is_kept_and_printed() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut session = Session::start("ugap");
+        session.wait_for_browser();
+        session.write_note_on_ugap(b"Call Anne back\rStand B12", "Stand B12");
+        let home = session.home.take().expect("a home");
+        let lock = std::fs::File::create(home.path().join("state.lock")).expect("the lock file");
+        lock.lock().expect("holding the lock");
+        session.signal(signal);
+        let (status, contents, screen) = session.finish();
+        drop(lock);
+        assert_eq!(status, code);
+        assert_restored(&contents, &screen);
+        assert!(contents.contains("locked by another process"), "{signal}: {contents}");
+        assert!(contents.contains("your note on ugap could not be saved"), "{contents}");
+        assert!(contents.contains("Call Anne back\nStand B12"), "{signal}: {contents}");
+        let kept: Vec<_> = std::fs::read_dir(home.path())
+            .expect("the home")
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.to_string_lossy().contains("state.ron.unsaved-note-ugap-"))
+            .collect();
+        let [file] = kept.as_slice() else { panic!("{signal}: one file kept: {kept:?}") };
+        let text = std::fs::read_to_string(file).expect("the file kept");
+        assert_eq!(text, "Call Anne back\nStand B12", "{signal}");
+        let said = contents.replace(['\r', '\n'], "");
+        assert!(said.contains(&format!("it is kept in {}", file.display())), "{said}");
+    }
 }
 
 /// A script stars a partner and writes its note while the browser is open on it: the browser

@@ -51,6 +51,11 @@ table! {
         note_unsaved_at_end,
         /// `{}`: the partner's id. As `note_unsaved_at_end`, for the user's own aliases.
         aliases_unsaved_at_end,
+        /// `{}`: the partner's id, `{}`: the file the note was kept in. As
+        /// `note_unsaved_at_end`, the note kept in a file beside the state file.
+        note_kept_at_end,
+        /// `{}`: the partner's id, `{}`: the file. As `note_kept_at_end`, for the aliases.
+        aliases_kept_at_end,
         /// The browser was asked for without a terminal.
         needs_terminal,
         /// Plain mode with its standard input given to `--data -`, and no terminal to read

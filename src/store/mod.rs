@@ -29,6 +29,9 @@ use crate::time::{format_utc_compact, now};
 use state::{parse_linked_state, parse_state, to_ron};
 
 const STATE_FILE: &str = "state.ron";
+/// What names the files of text kept because it could not be saved (see
+/// [`Store::keep_unsaved`]).
+const UNSAVED: &str = "unsaved";
 
 /// The most `state.ron` may hold: thousands of long notes take a few megabytes.
 const STATE_MOST: u64 = 64 << 20;
@@ -252,6 +255,23 @@ impl Store {
     /// `<home>/state.ron`.
     pub fn state_path(&self) -> PathBuf {
         self.dir.join(STATE_FILE)
+    }
+
+    /// Keeps `text`, which could not be saved, in a new file beside `state.ron`:
+    /// `state.ron.unsaved-<what>-<UTC time>` (with `-2`, `-3`… rather than over another one),
+    /// created whole or not at all, readable by the user only. Needs no lock.
+    pub fn keep_unsaved(&self, what: &str, text: &str) -> Result<PathBuf, WriteError> {
+        let base = format!("{STATE_FILE}.{UNSAVED}-{what}-{}", format_utc_compact(now()));
+        let (mut kept, mut suffix) = (self.dir.join(&base), 2);
+        loop {
+            match atomic::create_new(&kept, text.as_bytes()) {
+                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists && suffix < 100 => {
+                    kept = self.dir.join(format!("{base}-{suffix}"));
+                    suffix += 1;
+                }
+                done => return done.map(|()| kept),
+            }
+        }
     }
 
     /// Everything as last read or written.
@@ -483,7 +503,8 @@ pub fn is_own_file(dir: &Path, path: &Path) -> bool {
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let ours = name == STATE_FILE
         || name == LOCK_FILE
-        || name.starts_with(&format!("{STATE_FILE}.corrupt-"));
+        || name.starts_with(&format!("{STATE_FILE}.corrupt-"))
+        || name.starts_with(&format!("{STATE_FILE}.{UNSAVED}-"));
     let canonical = |path: &Path| path.canonicalize().ok();
     let in_dir = canonical(folder).is_some_and(|f| canonical(dir) == Some(f));
     in_dir && ours || same_file(&target, &dir.join(STATE_FILE))

@@ -180,3 +180,29 @@ fn newer_format_is_read_but_not_rewritten() {
     assert!(matches!(error, StoreError::NewerVersion { found: 99, .. }), "{error}");
     assert_eq!(fs::read_to_string(&path).expect("file"), newer, "untouched");
 }
+
+/// Text that could not be saved is kept in a new file beside `state.ron`, never over another
+/// one, readable by the user only, needing no lock; an export can never write over it.
+#[test]
+fn unsaved_text_is_kept_in_new_files_never_over_another() {
+    let home = TempDir::new().expect("tempdir");
+    let store = open(home.path());
+    let lock = fs::File::create(home.path().join("state.lock")).expect("the lock file");
+    lock.lock().expect("held elsewhere");
+    let first = store.keep_unsaved("note-ugap", NOTE).expect("kept");
+    let second = store.keep_unsaved("note-ugap", "other").expect("kept too");
+    assert_ne!(first, second);
+    assert_eq!(fs::read_to_string(&first).expect("first"), NOTE, "never overwritten");
+    assert_eq!(fs::read_to_string(&second).expect("second"), "other");
+    assert_eq!(first.parent(), Some(home.path()));
+    let name = first.file_name().expect("a name").to_string_lossy().into_owned();
+    assert!(name.starts_with("state.ron.unsaved-note-ugap-"), "{name}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = fs::metadata(&first).expect("kept").permissions().mode();
+        assert_eq!(mode & 0o077, 0, "readable by the user only: {mode:o}");
+    }
+    assert!(partners::store::is_own_file(home.path(), &first));
+    assert_eq!(names(home.path()).len(), 3, "no temporary file left: {:?}", names(home.path()));
+}
