@@ -443,6 +443,21 @@ fn export_never_writes_over_a_dataset() {
         assert!(!std::path::Path::new(file).exists(), "{file} written");
         assert!(text(&out.stderr).contains("is a file partners reads"), "{file}");
     }
+    // A link to them, not there yet, is them too: the write follows it (the export became
+    // the settings); so is a file that a configuration, a link not there yet, leads to.
+    let to_config = home.path().join("to-config.csv");
+    std::os::unix::fs::symlink(&config, &to_config).expect("link");
+    let kept = home.path().join("kept-settings.toml");
+    let (to_config_s, kept_s) = (to_config.to_str().expect("path"), kept.to_str().expect("path"));
+    let out = home.run(&["export", "-o", to_config_s]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!config.exists(), "the export written as config.toml");
+    std::fs::remove_file(&to_config).expect("removed");
+    std::os::unix::fs::symlink(&kept, &config).expect("link");
+    let out = home.run(&["export", "-o", kept_s]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!kept.exists(), "the export written where config.toml leads");
+    std::fs::remove_file(&config).expect("removed");
     let beside = home.path().join("config.toml.csv");
     home.ok(&["export", "-o", beside.to_str().expect("path")]);
 }

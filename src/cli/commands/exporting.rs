@@ -111,9 +111,12 @@ fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
     #[cfg(not(unix))]
     let id = |path: &Path| path.canonicalize().ok();
     // A file not there yet, by its folder and name: the configuration and the glossary are
-    // read once there (`export -o config.toml` made the next start refuse its settings).
+    // read once there (`export -o config.toml` made the next start refuse its settings). A
+    // link is followed first, as the write follows it: a link to a configuration not there
+    // yet (or a configuration that is a link to a file not there yet) is that file.
     let place = |path: &Path| {
-        if let Some(file) = id(path) {
+        let path = crate::atomic::resolve_links(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(file) = id(&path) {
             return Some((file, None));
         }
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
