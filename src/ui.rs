@@ -71,6 +71,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
 }
 
+/// Clears `area` for an overlay, with the wide character the column before it starts, if
+/// any: its second half is under the overlay, and ratatui writes nothing in the cell after a
+/// wide character, so the terminal kept drawing it over the overlay's left border.
+pub(crate) fn clear_for_overlay(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for before in 1..=area.x.min(2) {
+            let Some(cell) = buffer.cell_mut((area.x - before, y)) else { continue };
+            if width(cell.symbol()) > usize::from(before) {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 /// `question` in a box of its own, wrapped, in the middle of the screen.
 fn ask(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = usize::from(area.width.saturating_sub(4)).clamp(1, 48);
@@ -82,7 +98,7 @@ fn ask(question: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
         u16::try_from(columns).unwrap_or(u16::MAX),
         u16::try_from(rows).unwrap_or(u16::MAX),
     );
-    frame.render_widget(Clear, popup);
+    clear_for_overlay(frame, popup);
     let text: Vec<Line<'_>> =
         lines.into_iter().map(|line| Line::from(format!(" {line}"))).collect();
     let block = Block::default().borders(Borders::ALL).border_style(theme.error);

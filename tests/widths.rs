@@ -384,3 +384,61 @@ fn hard_text_keeps_every_border_at_narrow_widths() {
         }
     }
 }
+
+/// Partners whose names and descriptions are wide characters from an even and from an odd
+/// column, so that one of them straddles any overlay's left edge.
+fn wide_catalog() -> Catalog {
+    let tokyo = "東京".repeat(30);
+    let partners = (0..30)
+        .map(|n| {
+            let start = if n % 2 == 0 { "" } else { "a" };
+            let name = format!("{start}{} {n:02}", &tokyo[..3 * 14]);
+            partner(&format!("p{n}"), &name, &format!("{start}{tokyo} {tokyo}"))
+        })
+        .collect();
+    Catalog::from_partners(partners, vec![Source::Bundled], Vec::new())
+}
+
+/// An overlay (the help, the overview, the QR code, the note editor and its question) over
+/// wide characters keeps its left border: a wide character whose second half is under it is
+/// taken away with the rest (a terminal drawing it would cover the border, and ratatui writes
+/// nothing in the cell after a wide character).
+#[test]
+fn an_overlay_over_wide_characters_keeps_its_borders() {
+    let note = || Action::Paste(format!("{}\n{}", "東京".repeat(40), "a東京".repeat(30)));
+    for width in [30, 31, 40, 41, 60, 61, 80, 81, 100, 101] {
+        for height in [8, 20, 30] {
+            for actions in [
+                vec![Action::OpenHelp],
+                vec![Action::OpenOverview],
+                vec![Action::ShowQr],
+                vec![Action::EditNote, note()],
+                vec![Action::EditNote, note(), Action::CancelNote],
+            ] {
+                let app = app_with(wide_catalog(), State::default(), "", (width, height), &actions);
+                let mut terminal =
+                    ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+                        .expect("a test terminal");
+                let meant = terminal
+                    .draw(|f| partners::ui::render(&app, &common::mono(), f))
+                    .expect("drawn")
+                    .buffer
+                    .clone();
+                // What a terminal shows: what ratatui wrote, which skips the cell after a
+                // wide character.
+                let shown = terminal.backend().buffer();
+                for y in 0..height {
+                    let row = |buffer: &ratatui::buffer::Buffer| {
+                        (0..width).map(|x| buffer[(x, y)].symbol().to_owned()).collect::<String>()
+                    };
+                    assert_eq!(
+                        row(shown),
+                        row(&meant),
+                        "row {y} at {width}x{height} {actions:?}:\n{}",
+                        terminal.backend()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::scroll_marks;
 use super::theme::Theme;
@@ -38,7 +38,7 @@ pub fn render_help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let max_scroll = laid.max_scroll();
     let scroll = app.help_scroll().min(max_scroll);
     let title = fill(s().help_title, &[&crate::text::keys_said(&help_keys(app, max_scroll > 0))]);
-    frame.render_widget(Clear, popup);
+    super::clear_for_overlay(frame, popup);
     let block =
         Block::default().borders(Borders::ALL).border_style(theme.focused).title(Span::styled(
             crate::text::truncate(&title, usize::from(popup.width.saturating_sub(2))).into_owned(),
@@ -118,7 +118,7 @@ pub fn render_note(app: &App, editor: &NoteEditor, theme: &Theme, frame: &mut Fr
         theme,
     );
     let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
+    super::clear_for_overlay(frame, popup);
     frame.render_widget(block, popup);
     let shown: Vec<Line<'static>> = laid
         .rows

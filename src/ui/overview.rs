@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
 use crate::text::{clean, pad, truncate, width};
@@ -35,7 +35,7 @@ pub struct Shown<'a> {
 /// Draws the overview in `area`; `loading`: the partners are not all there yet.
 pub fn render(shown: &Shown<'_>, loading: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Shown { tab, selected, top, rows } = *shown;
-    frame.render_widget(Clear, area);
+    super::clear_for_overlay(frame, area);
     let visible = usize::from(area.height.saturating_sub(2));
     let first = first_shown(top, selected, visible);
     let placement = Placement::of(area, tab, first);

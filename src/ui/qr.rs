@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::action::Action;
@@ -33,7 +33,7 @@ pub fn render(app: &App, view: &QrView, theme: &Theme, frame: &mut Frame) {
         block = block.title_bottom(Span::styled(truncate(shortened, room).into_owned(), theme.dim));
     }
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear_for_overlay(frame, area);
     frame.render_widget(block, area);
     match &view.code {
         Ok(lines) => {
