@@ -202,12 +202,27 @@ fn place_from(context: Context) -> &'static str {
 impl Config {
     /// Reads the file at `path`; a file that does not exist is the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let read = crate::atomic::read_regular(path, CONFIG_MOST).and_then(|bytes| {
-            String::from_utf8(bytes)
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-        });
-        match read {
-            Ok(text) => Config::parse(&text, path),
+        match crate::atomic::read_regular(path, CONFIG_MOST) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Config::parse(&text, path),
+                // Where, as a dataset says it: a file saved in Latin-1 (`# thème` in a
+                // comment) is mended at that place.
+                Err(e) => {
+                    let bytes = e.as_bytes();
+                    let valid = e.utf8_error().valid_up_to();
+                    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+                    let (line, column) = line_column(before, before.len());
+                    // With its fix on the line below, as a dataset's problem is said.
+                    let said = crate::i18n::data();
+                    let message = match said.invalid.strip_prefix("{}: ") {
+                        Some(said_with_fix) => {
+                            fill(said_with_fix, &[&said.not_utf8, &said.not_utf8_fix])
+                        }
+                        None => said.not_utf8.to_owned(),
+                    };
+                    Err(ConfigError::At { path: path.display().to_string(), line, column, message })
+                }
+            },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(source) => Err(ConfigError::Unreadable {
                 path: path.display().to_string(),
@@ -441,6 +456,22 @@ mod tests {
         assert!(default_file().contains("f1 à f24"), "{}", default_file());
         let number = parse("keys = 5\n").expect_err("an error");
         assert!(number.contains("le nombre 5") && number.contains("[keys]"), "{number}");
+    }
+
+    /// A file saved in Latin-1 is said with the line and column of its first such byte and
+    /// how to mend it, in either language, as a dataset is.
+    #[test]
+    fn a_file_not_in_utf8_is_said_with_its_place() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, b"theme = \"light\"\n# th\xe8me clair\n").expect("written");
+        let said = Config::load(&path).expect_err("refused").to_string();
+        assert!(said.contains("config.toml:2:5: bytes that are not UTF-8"), "{said}");
+        assert!(said.contains("fix: save the file as UTF-8"), "{said}");
+        let _french = crate::i18n::speaking(Lang::Fr);
+        let said = Config::load(&path).expect_err("refused").to_string();
+        assert!(said.contains("config.toml:2:5: des octets qui ne sont pas"), "{said}");
+        assert!(said.contains("correction\u{a0}: enregistrez"), "{said}");
     }
 
     #[test]

@@ -128,8 +128,8 @@ fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     let home = TempDir::new().expect("a home");
     std::fs::write(home.path().join("config.toml"), b"\xff\xfe").expect("written");
     for (lang, said) in [
-        ("en", "cannot read the configuration file: not UTF-8 text"),
-        ("fr", "impossible de lire le fichier de configuration\u{a0}: ce n'est pas du texte UTF-8"),
+        ("en", "config.toml:1:1: bytes that are not UTF-8 text"),
+        ("fr", "config.toml:1:1: des octets qui ne sont pas du texte UTF-8"),
     ] {
         let output = partners(&home).args(["--lang", lang, "config", "--check"]).output();
         let error = String::from_utf8_lossy(&output.expect("runs").stderr).into_owned();
