@@ -262,7 +262,7 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub home: Option<PathBuf>,
     /// Colour theme of the browser [default: the configuration file's, else dark].
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub theme: Option<ThemeName>,
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
@@ -272,7 +272,8 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
     /// Language of the messages [default: from `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` or `LANG`, else en].
-    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    // Any case, as the language of the messages is chosen (`Lang::asked_in`).
+    #[arg(long, value_enum, value_name = "LANG", global = true, ignore_case = true)]
     pub lang: Option<Lang>,
     /// Print JSON, as the `--json` of `search`, `show`, `list` and `alias` does; it may come
     /// before the command too (`partners --json search ugap`).

@@ -68,6 +68,12 @@ fn lang_option_chooses_and_beats_the_locale() {
     let out = home.run(&["--lang", "fr", "unstar", "ugap"]);
     assert_eq!(text(&out.stdout), "UGAP\u{a0}: étoile retirée\n");
     assert_eq!(home.star_says(&[("LC_ALL", "fr_FR.UTF-8")], &["--lang", "en"]), ENGLISH);
+    // In any case, as the refusal of `--lang FR` was said in French (and `--format CSV` is
+    // taken); `--theme` likewise.
+    assert_eq!(home.star_says(&[], &["--lang", "FR"]), FRENCH);
+    assert_eq!(home.star_says(&[("LC_ALL", "fr_FR.UTF-8")], &["--lang=En"]), ENGLISH);
+    let out = home.run(&["--theme", "LIGHT", "--lang", "Fr", "unstar", "ugap"]);
+    assert_eq!(text(&out.stdout), "UGAP\u{a0}: étoile retirée\n", "{}", text(&out.stderr));
     // Only the two languages.
     let out = home.run(&["star", "ugap", "--lang", "de"]);
     assert_eq!(out.status.code(), Some(2));
