@@ -458,6 +458,13 @@ fn export_never_writes_over_a_dataset() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(!kept.exists(), "the export written where config.toml leads");
     std::fs::remove_file(&config).expect("removed");
+    // A new `.ron` of the datasets folder is a dataset the next start reads; another file
+    // there is not.
+    let new = home.path().join("datasets/new.ron");
+    let out = home.run(&["export", "--format", "json", "-o", new.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(!new.exists(), "the export written as a dataset");
+    home.ok(&["export", "-o", home.path().join("datasets/new.csv").to_str().expect("path")]);
     let beside = home.path().join("config.toml.csv");
     home.ok(&["export", "-o", beside.to_str().expect("path")]);
 }

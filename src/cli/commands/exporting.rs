@@ -133,6 +133,14 @@ fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
         return true;
     }
     let Some(target) = place(path) else { return false };
+    // A dataset not there yet: a `.ron` put in the datasets folder is read at the next start
+    // (and skipped there as a broken dataset, with a warning at every start).
+    if let (_, Some(name)) = &target
+        && Path::new(name).extension().is_some_and(|e| e == "ron")
+        && cx.datasets.as_deref().and_then(place).is_some_and(|(folder, _)| folder == target.0)
+    {
+        return true;
+    }
     let glossary = cx.datasets.as_deref().map(|folder| folder.join(catalog::GLOSSARY_FILE));
     let config = cx.datasets.as_deref().and_then(crate::config::beside_datasets);
     let folder = Catalog::sources_to_load(&[], cx.datasets.as_deref());
