@@ -18,7 +18,7 @@ use crate::i18n::{self, fill};
 use crate::search::Query;
 use crate::store::Marks;
 use crate::text::{
-    clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, truncate, width,
+    clean, clean_document, clean_multiline, in_emoji, is_invisible, is_unsafe, pad, truncate, width,
 };
 
 /// A relation as JSON.
@@ -409,8 +409,20 @@ impl Formatter for InertFormatter {
         fragment: &str,
     ) -> io::Result<()> {
         let mut start = 0;
-        for (at, c) in fragment.char_indices() {
-            if is_unsafe(c) || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+        let mut chars = fragment.char_indices().peekable();
+        let mut previous = None;
+        while let Some((at, c)) = chars.next() {
+            // A zero-width joiner between two letters is as invisible as a zero-width space;
+            // inside an emoji sequence it is part of the picture, as the terminal shows it.
+            let next = chars.peek().map(|&(_, next)| next);
+            let joins_emoji = previous.is_some_and(in_emoji) && next.is_some_and(in_emoji);
+            let stray_joiner = c == '\u{200D}' && !joins_emoji;
+            previous = Some(c);
+            if is_unsafe(c)
+                || is_invisible(c)
+                || stray_joiner
+                || matches!(c, '\u{2028}' | '\u{2029}')
+            {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = at + c.len_utf8();
@@ -519,6 +531,11 @@ mod tests {
         let text = "a\u{2028}b\u{2029}c\u{200B}d\u{FEFF}e \u{1F469}\u{200D}\u{1F52C}";
         let json = to_json(text).expect("JSON");
         assert_eq!(json, "\"a\\u2028b\\u2029c\\u200bd\\ufeffe \u{1F469}\u{200D}\u{1F52C}\"\n");
+        assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
+        // A joiner between letters is invisible too; inside an emoji it is kept.
+        let text = "ZWJ\u{200D}X \u{200D}👧 👩\u{200D}👧 👩\u{200D}";
+        let json = to_json(text).expect("JSON");
+        assert_eq!(json, "\"ZWJ\\u200dX \\u200d👧 👩\u{200D}👧 👩\\u200d\"\n");
         assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
     }
 

@@ -140,7 +140,7 @@ fn shown(c: char, keep_newlines: bool) -> Option<char> {
 /// Whether `c` is part of an emoji sequence that a zero-width joiner may join (a family, a
 /// rainbow flag, a profession): pictographs, symbols drawn as emoji, the emoji variation
 /// selector and skin tones.
-fn in_emoji(c: char) -> bool {
+pub fn in_emoji(c: char) -> bool {
     matches!(
         c,
         '\u{A9}'
