@@ -122,22 +122,13 @@ fn read_by_partners(cx: &Env<'_>, path: &Path) -> bool {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
         Some((id(folder.unwrap_or(Path::new(".")))?, Some(path.file_name()?.to_owned())))
     };
-    // A dataset not there yet is read at the next start, whether named or reached by a link.
-    let datasets = cx.datasets.as_deref().and_then(id);
-    let written = crate::atomic::resolve_links(path).unwrap_or_else(|_| path.to_owned());
-    let new_dataset = |path: &Path| match place(path) {
-        Some((folder, Some(name))) => Some(folder) == datasets && catalog::is_dataset_name(&name),
-        _ => false,
-    };
-    if new_dataset(path) || new_dataset(&written) {
-        return true;
-    }
     let Some(target) = place(path) else { return false };
-    // A dataset not there yet: a `.ron` put in the datasets folder is read at the next start
-    // (and skipped there as a broken dataset, with a warning at every start).
-    if let (_, Some(name)) = &target
-        && Path::new(name).extension().is_some_and(|e| e == "ron")
-        && cx.datasets.as_deref().and_then(place).is_some_and(|(folder, _)| folder == target.0)
+    // A dataset not there yet, named or reached by a link, is read at the next start (and
+    // skipped there as a broken dataset, with a warning at every start).
+    let datasets = cx.datasets.as_deref().and_then(id);
+    if let (folder, Some(name)) = &target
+        && datasets.as_ref() == Some(folder)
+        && catalog::is_dataset_name(name)
     {
         return true;
     }
