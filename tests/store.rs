@@ -521,13 +521,13 @@ fn a_lock_held_elsewhere_is_waited_for_then_said() {
     let error = store.apply(star("b", true)).expect_err("the lock is held");
     assert!(matches!(error, StoreError::LockHeld { .. }), "{error:?}");
     let said = error.to_string();
-    assert!(said.contains("state.lock is locked by another process: not saved"), "{said}");
+    assert!(said.contains("state.lock is locked by another process; try again"), "{said}");
     assert!(store.marks("b").is_none(), "nothing changed in memory");
 
     // A moment is said as no wait, and not said while waiting.
     store.set_lock_wait(std::time::Duration::from_millis(200), Some(told));
     let error = store.apply(star("b", true)).expect_err("the lock is held");
-    assert!(error.to_string().contains("not saved"), "{error}");
+    assert!(error.to_string().contains("try again in a moment"), "{error}");
     assert!(!TOLD.load(std::sync::atomic::Ordering::SeqCst), "a moment's wait is not said");
     store.set_lock_wait(std::time::Duration::from_millis(1100), Some(told));
     let error = store.apply(star("b", true)).expect_err("the lock is held");

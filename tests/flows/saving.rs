@@ -74,6 +74,28 @@ fn a_star_whose_save_failed_is_shown_as_not_saved() {
     assert!(app.overlay().is_none());
 }
 
+/// A star the lock kept from saving (another process holds `state.lock`) is said not saved
+/// once: the status line says it, the store's reason only why.
+#[test]
+fn a_change_a_held_lock_kept_from_saving_is_said_not_saved_once() {
+    for (lang, not_saved) in
+        [(partners::i18n::Lang::En, "not saved"), (partners::i18n::Lang::Fr, "non enregistré")]
+    {
+        let _speaking = partners::i18n::speaking(lang);
+        let home = tempfile::tempdir().expect("a temporary home");
+        let mut store = Store::open(home.path()).expect("the store opens");
+        store.set_lock_wait(std::time::Duration::ZERO, None);
+        let holder = std::fs::File::create(home.path().join("state.lock")).expect("lock file");
+        holder.lock().expect("held");
+        let (mut app, effects) = run("ugap <C-s>");
+        let effect = effects.into_iter().next().expect("one effect");
+        app.update(partners::effects::perform(effect, Some(&mut store), &mut Vec::new()));
+        let status = app.status().expect("a status");
+        assert!(status.text.contains("state.lock"), "{status:?}");
+        assert_eq!(status.text.to_lowercase().matches(not_saved).count(), 1, "{status:?}");
+    }
+}
+
 #[test]
 fn without_a_store_nothing_is_claimed_saved() {
     let (mut app, effects) = run("ugap <C-s>");

@@ -104,7 +104,7 @@ pub static CLI: Cli = Cli {
     cannot_write_store_full: "cannot write {}: {}; free some space on that disk, or choose another folder with --home DIR / PARTNERS_HOME",
     cannot_lock_store: "cannot lock {}: {}; put the home on a local disk or choose another with --home DIR / PARTNERS_HOME",
     lock_held: "{} is locked by another process (still after {} s): nothing was changed. Try again; if no other partners is running, the lock is stale (a stopped process, a network or synced folder): end that process, or choose another folder with --home DIR / PARTNERS_HOME",
-    lock_held_now: "{} is locked by another process: not saved; try again in a moment. If no other partners is running, the lock is stale (a stopped process, a network or synced folder)",
+    lock_held_now: "{} is locked by another process; try again in a moment. If no other partners is running, the lock is stale (a stopped process, a network or synced folder)",
     waiting_for_lock: "waiting for {}, locked by another process…",
     cannot_keep_aside: "cannot move the unreadable {} aside to {}: {}; move it away by hand and start again",
     newer_version: "{} was written by a newer partners (format {}, this one knows {}); upgrade partners before changing marks",

@@ -104,7 +104,7 @@ pub static CLI: Cli = Cli {
     cannot_write_store_full: "impossible d'écrire {}\u{a0}: {}\u{a0}; libérez de la place sur ce disque, ou choisissez un autre dossier avec --home DOSSIER / PARTNERS_HOME",
     cannot_lock_store: "impossible de verrouiller {}\u{a0}: {}\u{a0}; placez le dossier sur un disque local ou choisissez-en un autre avec --home DOSSIER / PARTNERS_HOME",
     lock_held: "{} est verrouillé par un autre processus (toujours après {} s)\u{a0}: rien n'a été modifié. Réessayez\u{a0}; si aucun autre partners ne tourne, le verrou est resté (un processus arrêté, un dossier réseau ou synchronisé)\u{a0}: terminez ce processus, ou choisissez un autre dossier avec --home DOSSIER / PARTNERS_HOME",
-    lock_held_now: "{} est verrouillé par un autre processus\u{a0}: non enregistré\u{a0}; réessayez dans un instant. Si aucun autre partners ne tourne, le verrou est resté (un processus arrêté, un dossier réseau ou synchronisé)",
+    lock_held_now: "{} est verrouillé par un autre processus\u{a0}; réessayez dans un instant. Si aucun autre partners ne tourne, le verrou est resté (un processus arrêté, un dossier réseau ou synchronisé)",
     waiting_for_lock: "attente de {}, verrouillé par un autre processus…",
     cannot_keep_aside: "impossible de mettre de côté {}, illisible, sous le nom {}\u{a0}: {}\u{a0}; déplacez-le à la main puis recommencez",
     newer_version: "{} a été écrit par une version plus récente de partners (format {}, celle-ci connaît le format {})\u{a0}; mettez partners à jour avant de modifier vos marques",
