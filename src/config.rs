@@ -261,8 +261,9 @@ impl Config {
             let message = fill(s().config_unknown_setting, &[name, &SETTINGS.join(", ")]);
             return Err(at(place(name)..place(name), message));
         }
+        // Any case, as `--theme` and `--lang` take them.
         let choice = |value: &Spanned<String>, setting: &str, names: &[&str]| {
-            if names.contains(&value.get_ref().as_str()) {
+            if names.contains(&value.get_ref().to_ascii_lowercase().as_str()) {
                 Ok(())
             } else {
                 Err(at(value.span(), fill(s().config_bad_value, &[&setting, &names.join(", ")])))
@@ -271,11 +272,11 @@ impl Config {
         let mut config = Config { mouse: raw.mouse, ..Config::default() };
         if let Some(theme) = &raw.theme {
             choice(theme, "theme", &["dark", "light"])?;
-            config.theme = ThemeName::from_str(theme.get_ref(), false).ok();
+            config.theme = ThemeName::from_str(theme.get_ref(), true).ok();
         }
         if let Some(lang) = &raw.lang {
             choice(lang, "lang", &["en", "fr"])?;
-            config.lang = Lang::from_str(lang.get_ref(), false).ok();
+            config.lang = Lang::from_str(lang.get_ref(), true).ok();
         }
         // In the file's order, so the first problem reported is the first in the file.
         let mut entries: Vec<_> = raw.keys.iter().collect();
@@ -486,6 +487,9 @@ mod tests {
         let keys = &config.keys[0];
         assert_eq!(keys.0, Action::ToggleStar);
         assert_eq!(keys.1, [Key::parse("ctrl-e").expect("key"), Key::parse("alt-s").expect("key")]);
+        // Any case, as on the command line (`--theme LIGHT`, `--lang FR`).
+        let config = parse("theme = \"Light\"\nlang = \"FR\"\n").expect("reads");
+        assert_eq!((config.theme, config.lang), (Some(ThemeName::Light), Some(Lang::Fr)));
     }
 
     #[test]
