@@ -18,7 +18,8 @@ use crate::i18n::{self, fill};
 use crate::search::Query;
 use crate::store::Marks;
 use crate::text::{
-    clean, clean_document, clean_multiline, in_emoji, is_invisible, is_unsafe, pad, truncate, width,
+    clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, stray_joiner, truncate,
+    width,
 };
 
 /// A relation as JSON.
@@ -412,17 +413,10 @@ impl Formatter for InertFormatter {
         let mut chars = fragment.char_indices().peekable();
         let mut previous = None;
         while let Some((at, c)) = chars.next() {
-            // A zero-width joiner between two letters is as invisible as a zero-width space;
-            // inside an emoji sequence it is part of the picture, as the terminal shows it.
-            let next = chars.peek().map(|&(_, next)| next);
-            let joins_emoji = previous.is_some_and(in_emoji) && next.is_some_and(in_emoji);
-            let stray_joiner = c == '\u{200D}' && !joins_emoji;
-            previous = Some(c);
-            if is_unsafe(c)
-                || is_invisible(c)
-                || stray_joiner
-                || matches!(c, '\u{2028}' | '\u{2029}')
-            {
+            // A zero-width joiner between two letters is as invisible as a zero-width space,
+            // as the terminal sanitiser says.
+            let stray = stray_joiner(previous.replace(c), c, chars.peek().map(|&(_, next)| next));
+            if is_unsafe(c) || is_invisible(c) || stray || matches!(c, '\u{2028}' | '\u{2029}') {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 write!(writer, "\\u{:04x}", u32::from(c))?;
                 start = at + c.len_utf8();

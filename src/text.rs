@@ -140,7 +140,7 @@ fn shown(c: char, keep_newlines: bool) -> Option<char> {
 /// Whether `c` is part of an emoji sequence that a zero-width joiner may join (a family, a
 /// rainbow flag, a profession): pictographs, symbols drawn as emoji, the emoji variation
 /// selector and skin tones.
-pub fn in_emoji(c: char) -> bool {
+fn in_emoji(c: char) -> bool {
     matches!(
         c,
         '\u{A9}'
@@ -157,6 +157,13 @@ pub fn in_emoji(c: char) -> bool {
     )
 }
 
+/// Whether `c`, between `previous` and `next`, is a zero-width joiner outside an emoji
+/// sequence (between two letters, at an end): terminals disagree on it, as on the other
+/// invisible characters. Between two parts of an emoji it is part of the picture.
+pub fn stray_joiner(previous: Option<char>, c: char, next: Option<char>) -> bool {
+    c == '\u{200D}' && !(previous.is_some_and(in_emoji) && next.is_some_and(in_emoji))
+}
+
 /// The characters of `text` as they reach the terminal (see [`shown`]), each with its place
 /// among the characters of `text`. A zero-width joiner stays only between two parts of an
 /// emoji sequence: elsewhere (between two letters) terminals disagree on it, as on the other
@@ -168,11 +175,8 @@ fn shown_chars(text: &str, keep_newlines: bool) -> impl Iterator<Item = (usize, 
         loop {
             let (i, c) = chars.next()?;
             let previous = before.replace(c);
-            if c == '\u{200D}' {
-                let next = chars.peek().map(|&(_, next)| next);
-                if !(previous.is_some_and(in_emoji) && next.is_some_and(in_emoji)) {
-                    continue;
-                }
+            if stray_joiner(previous, c, chars.peek().map(|&(_, next)| next)) {
+                continue;
             }
             if let Some(shown) = shown(c, keep_newlines) {
                 return Some((i, shown));
