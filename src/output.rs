@@ -15,7 +15,6 @@ use crate::catalog::Catalog;
 use crate::catalog::Link;
 use crate::dataset::Partner;
 use crate::i18n::{self, fill};
-use crate::search::Query;
 use crate::store::Marks;
 use crate::text::{
     clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, stray_joiner, truncate,
@@ -91,19 +90,6 @@ pub struct Found<'q> {
     pub score: u32,
     pub in_note: bool,
     pub lacks: Option<&'q str>,
-}
-
-/// The word of the query `input` that folds to `folded`, as the user typed it (`Straße` for
-/// `strasse`, `Élus` for `elus`), without the punctuation around it that the search leaves out
-/// (`ugap,`); `folded` itself when no word of `input` is it alone. What "without …" shows.
-pub fn as_typed<'a>(input: &'a str, folded: &'a str) -> &'a str {
-    let is_it = |word: &str| Query::parse(word).ok().is_some_and(|q| q.word(0) == Some(folded));
-    let typed = Query::term_words(input).into_iter().find_map(|group| match group[..] {
-        [word] if is_it(word) => Some(word),
-        _ => None,
-    });
-    let around = |c: char| c.is_ascii_punctuation() && !folded.contains(c);
-    typed.map_or(folded, |word| word.trim_matches(around))
 }
 
 /// The JSON object of partner `index`.

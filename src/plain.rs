@@ -227,8 +227,9 @@ impl<W: Write> Session<'_, W> {
             if hit.in_note {
                 let _ = write!(line, " — {}", t().found_in_note);
             }
-            if let Some(word) = hit.lacks.and_then(|w| query.as_ref()?.word(w)) {
-                let word = crate::output::as_typed(&self.query, word);
+            if let Some(word) =
+                hit.lacks.and_then(|w| query.as_ref()?.word_as_typed(w, &self.query))
+            {
                 let _ = write!(line, " — {}", fill(t().lacks_word, &[&clean(word)]));
             }
             writeln!(self.out, "{}. {line}", n + 1)?;

@@ -42,7 +42,7 @@ impl App {
     /// [`crate::search::Index::all_but_one`]).
     pub fn lacked_word(&self, hit: &Hit) -> Option<&str> {
         let (query, typed) = self.results_for.as_ref()?;
-        hit.lacks.and_then(|n| query.word(n)).map(|word| crate::output::as_typed(typed, word))
+        query.word_as_typed(hit.lacks?, typed)
     }
     /// The query's matches in the name and acronym of partner `index`, one of the results:
     /// those of the query the results were found for (the query typed since may have its own

@@ -454,7 +454,7 @@ fn search(cx: &mut Env<'_>, text: &str, json: bool, limit: Option<usize>) -> Res
         .map(|h| output::Found {
             score: h.score,
             in_note: h.in_note,
-            lacks: h.lacks.and_then(|n| query.word(n)).map(|w| output::as_typed(text, w)),
+            lacks: h.lacks.and_then(|n| query.word_as_typed(n, text)),
         })
         .collect();
     print_partners(cx, &catalog, store.as_ref(), &chosen, Some(&found), json)?;

@@ -278,6 +278,21 @@ impl Query {
         }
     }
 
+    /// [`Query::word`] as the user typed it in `input`, the text this query was parsed from
+    /// (`Straße` for `strasse`, `Élus` for `elus`), without the punctuation around it the search
+    /// leaves out (`ugap,`); as folded when no word of `input` is it alone. What "without …"
+    /// shows.
+    pub fn word_as_typed<'a>(&'a self, n: usize, input: &'a str) -> Option<&'a str> {
+        let folded = self.word(n)?;
+        let is_it = |word: &str| Query::parse(word).ok().is_some_and(|q| q.word(0) == Some(folded));
+        let typed = Query::term_words(input).into_iter().find_map(|group| match group[..] {
+            [word] if is_it(word) => Some(word),
+            _ => None,
+        });
+        let around = |c: char| c.is_ascii_punctuation() && !folded.contains(c);
+        Some(typed.map_or(folded, |word| word.trim_matches(around)))
+    }
+
     /// The kind that a query of one plain word names (`media`, `fondation`, `élus`), as
     /// `kind:` reads it: words search names and texts, not kinds, so a search for it that
     /// finds nothing can point at `kind:`.
