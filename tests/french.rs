@@ -68,6 +68,10 @@ fn english_words_find_the_partner_named_in_french() {
         ("school", "insp"),
         ("schools", "insp"),
         ("national school of administration", "insp"),
+        // Assemblée, agence, institut: the first words of names, in English.
+        ("assembly of departments", "adf"),
+        ("regional innovation agency", "adi-nouvelle-aquitaine"),
+        ("institute of public service", "insp"),
     ] {
         let found = ids(query);
         assert_eq!(found.first(), Some(&id), "{query}: {found:?}");
