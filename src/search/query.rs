@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::fold::fold;
 use super::glossary::is_stop_word;
 use crate::dataset::{Kind, Scope, Topic};
@@ -289,8 +291,17 @@ impl Query {
             [word] if is_it(word) => Some(word),
             _ => None,
         });
-        let around = |c: char| c.is_ascii_punctuation() && !folded.contains(c);
-        Some(typed.map_or(folded, |word| word.trim_matches(around)))
+        // Whole clusters around the word with nothing the search keeps (`«`, `…`, `¿`): an
+        // accent typed as a combining mark stays with its letter.
+        let kept =
+            |cluster: &str| cluster.chars().any(|c| c.is_alphanumeric() || folded.contains(c));
+        let trimmed = typed.map(|word| {
+            let clusters = || word.grapheme_indices(true);
+            let start = clusters().find(|(_, c)| kept(c)).map_or(word.len(), |(at, _)| at);
+            let end = clusters().rev().find(|(_, c)| kept(c)).map_or(start, |(at, c)| at + c.len());
+            &word[start..end.max(start)]
+        });
+        Some(trimmed.filter(|word| !word.is_empty()).unwrap_or(folded))
     }
 
     /// The kind that a query of one plain word names (`media`, `fondation`, `élus`), as

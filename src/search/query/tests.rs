@@ -167,3 +167,17 @@ fn unknown_filter_value_lists_values() {
     let err = Query::parse("kind:zzz").err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("local-authority") && err.contains("media"), "{err}");
 }
+
+#[test]
+fn a_word_as_typed_leaves_out_the_punctuation_around_it_in_any_script() {
+    let as_typed = |text: &str| {
+        let query = Query::parse(text).unwrap_or_default();
+        query.word_as_typed(1, text).map(str::to_owned)
+    };
+    for text in ["ugap Zzzq,", "ugap «Zzzq»", "ugap “Zzzq”", "ugap ¿Zzzq?", "ugap Zzzq…"] {
+        assert_eq!(as_typed(text).as_deref(), Some("Zzzq"), "{text}");
+    }
+    // An accent typed apart from its letter is the word's own.
+    assert_eq!(as_typed("ugap Cafe\u{301}…").as_deref(), Some("Cafe\u{301}"));
+    assert_eq!(as_typed("ugap Straße.").as_deref(), Some("Straße"));
+}
