@@ -282,6 +282,8 @@ fn french_and_former_names_people_type_are_aliases() {
             "Chambre régionale de l'économie sociale et solidaire Nouvelle-Aquitaine",
         ),
         ("ensie", "Réseau européen des entreprises sociales d'insertion"),
+        // As the agency writes itself (adi-na.fr) and the regional press writes it.
+        ("adi-nouvelle-aquitaine", "ADI N-A"),
     ] {
         let p = partner(&dataset, id);
         assert!(

@@ -72,6 +72,8 @@ fn english_words_find_the_partner_named_in_french() {
         ("assembly of departments", "adf"),
         ("regional innovation agency", "adi-nouvelle-aquitaine"),
         ("institute of public service", "insp"),
+        // The short name the agency writes for itself.
+        ("n-a", "adi-nouvelle-aquitaine"),
     ] {
         let found = ids(query);
         assert_eq!(found.first(), Some(&id), "{query}: {found:?}");
