@@ -95,11 +95,11 @@ pub fn not_a_file(path: &Path) -> Option<io::Error> {
     }
 }
 
-/// The bytes of the regular file at `path` (links followed), of at most `most` bytes: a pipe,
-/// a device or a folder is refused before anything is read (a FIFO would wait for a writer
-/// forever, `/dev/zero` fill the memory), as a larger file is. For the files `partners` keeps
-/// (`state.ron`, `config.toml`), not for datasets, which may come from a pipe.
-pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
+/// The regular file at `path` (links followed), opened for reading without ever waiting: a
+/// pipe, a device or a folder is refused once opened, by what the opened file is (a FIFO
+/// swapped in for a file after a look at its name is refused, not waited on). For files that
+/// must be regular (`state.ron`, `config.toml`, the datasets folder's files).
+pub fn open_regular(path: &Path) -> io::Result<File> {
     let refuse = |refused| io::Error::new(io::ErrorKind::InvalidInput, refused);
     let mut options = fs::OpenOptions::new();
     options.read(true);
@@ -128,6 +128,16 @@ pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
     if !metadata.is_file() {
         return Err(refuse(Refused::NotRegular));
     }
+    Ok(file)
+}
+
+/// The bytes of the regular file at `path` (links followed), of at most `most` bytes: a pipe,
+/// a device or a folder is refused before anything is read (a FIFO would wait for a writer
+/// forever, `/dev/zero` fill the memory), as a larger file is. For the files `partners` keeps
+/// (`state.ron`, `config.toml`), not for `--data`, which may be a pipe.
+pub fn read_regular(path: &Path, most: u64) -> io::Result<Vec<u8>> {
+    let file = open_regular(path)?;
+    let metadata = file.metadata()?;
     if metadata.len() > most {
         return Err(too_large(most));
     }

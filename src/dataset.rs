@@ -23,7 +23,10 @@ mod syntax;
 mod validate;
 
 pub use ids::Ids;
-pub use source::{data_path, is_standard_input, read_source, refuse_terminals};
+use source::Files;
+pub use source::{
+    data_path, is_standard_input, read_regular_source, read_source, refuse_terminals,
+};
 pub use stream::BATCH;
 pub use validate::{Dangling, Texts, validate, validate_leaving_out_dangling};
 
@@ -434,7 +437,25 @@ pub fn read_source_reporting(
     path: &Path,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<String, DatasetError> {
-    source::read_text(path, progress, &|start| {
+    read_reporting(path, Files::Any, progress)
+}
+
+/// [`read_source_reporting`] for a file of the datasets folder: only a regular file is read
+/// ([`Files::Regular`]), anything else refused without waiting, even one that was a file
+/// when the folder was looked at.
+pub fn read_regular_source_reporting(
+    path: &Path,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<String, DatasetError> {
+    read_reporting(path, Files::Regular, progress)
+}
+
+fn read_reporting(
+    path: &Path,
+    files: Files,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<String, DatasetError> {
+    source::read_text(path, files, progress, &|start| {
         let start = crate::text::start(start, START_LOOKED_AT);
         match syntax_error_in_start(start, CUT_MARGIN) {
             Some(e) => Err(syntax_error(&e, without_bom(start), path)),
@@ -468,7 +489,7 @@ pub fn read_parsed_with<T: Send>(
     also: &(dyn Fn(&[Partner]) -> T + Sync),
 ) -> Result<(Dataset, Option<Vec<T>>, Texts), DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
-    let file = source::open(path).map_err(io)?;
+    let file = source::open(path, Files::Any).map_err(io)?;
     let size = file.size;
     match stream::read_partners(file, source::READ_BLOCK, size, progress, also).map_err(io)? {
         stream::Read::Partners(partners, made) => {
@@ -581,5 +602,33 @@ mod tests {
         assert!(message.starts_with("x.ron:1:18: "), "{message}");
         let message = err(&format!("\u{FEFF}{}", on_first_line.replace("Media", "Mediaa")));
         assert_eq!(err(&on_first_line.replace("Media", "Mediaa")), message);
+    }
+
+    /// A file of the datasets folder is opened as the start opens it: a FIFO there (one swapped
+    /// in after the folder was looked at) is refused at once, said as any file that is not a
+    /// regular one is, never waited on (that would hold the start up until a writer came).
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_opened_from_the_datasets_folder_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fifo = dir.path().join("swapped.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+        assert!(made.success());
+        let (sent, read) = std::sync::mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let _english = i18n::speaking(i18n::Lang::En);
+            let said = |read: Result<String, DatasetError>| read.map_err(|e| e.to_string());
+            let dataset = said(read_regular_source_reporting(&path, &|_| {}));
+            // The glossary of the folder is opened so too.
+            let glossary = said(read_regular_source(&path));
+            let _ = sent.send((dataset, glossary));
+        });
+        // A guard only: waiting on the FIFO would never end.
+        let said = read.recv_timeout(std::time::Duration::from_secs(30));
+        let said = said.unwrap_or_else(|_| panic!("the FIFO was waited on"));
+        let not_regular = "not a regular file but a pipe, a device or a socket";
+        let refused = Err(format!("{}: cannot read the file: {not_regular}", fifo.display()));
+        assert_eq!(said, (refused.clone(), refused));
     }
 }

@@ -25,7 +25,8 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
     }
     let read = match crate::atomic::not_a_file(&file) {
         Some(source) => Err(DatasetError::Io { file, source }),
-        None => read_glossary(&file),
+        // Opened as a regular file only: one swapped for a FIFO since is refused, not waited on.
+        None => dataset::read_regular_source(&file).and_then(|text| parse_glossary(&file, &text)),
     };
     match read {
         Ok(user) => glossary.extend(user),
@@ -37,9 +38,13 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
 /// A user's glossary file (see [`GLOSSARY_FILE`]), or what is wrong with it, said as a
 /// dataset's problems are (file, line and column, and how to fix it).
 pub fn read_glossary(file: &Path) -> Result<Glossary, DatasetError> {
-    let text = dataset::read_source(file)?;
+    parse_glossary(file, &dataset::read_source(file)?)
+}
+
+/// The glossary written in `text`, read from `file`: see [`read_glossary`].
+fn parse_glossary(file: &Path, text: &str) -> Result<Glossary, DatasetError> {
     // A byte-order mark, as some editors write first, is skipped as in a dataset.
-    let text = dataset::without_bom(&text);
+    let text = dataset::without_bom(text);
     let at = |(line, column)| dataset::Location { file: file.to_owned(), line, column };
     let fix = crate::i18n::data().glossary_fix.to_owned();
     Glossary::parse(text).map_err(|e| match e {
@@ -210,10 +215,11 @@ impl Catalog {
         let mut unparsed = Unparsed::default();
         for file in dataset_files(dir) {
             // A folder, a FIFO (never opened: it would wait for a writer), a link to nothing:
-            // skipped as a file that cannot be read is, and said so.
+            // skipped as a file that cannot be read is, and said so. A file swapped for a FIFO
+            // since the look is refused when opened, not waited on.
             let read = match crate::atomic::not_a_file(&file) {
                 Some(source) => Err(DatasetError::Io { file: file.clone(), source }),
-                None => dataset::read_source_reporting(&file, progress),
+                None => dataset::read_regular_source_reporting(&file, progress),
             };
             let source = match read {
                 Ok(source) => source,

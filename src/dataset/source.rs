@@ -62,9 +62,24 @@ pub fn is_standard_input(path: &Path) -> bool {
     }
 }
 
+/// Which files a reading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Files {
+    /// Any that can be read: `--data` reads pipes and devices too (`--data <(curl …)`).
+    Any,
+    /// Regular files only, opened without ever waiting: the datasets folder's, where a FIFO
+    /// (swapped in even after a look at the name) would hold the start up for ever.
+    Regular,
+}
+
 /// Reads a file's text.
 pub fn read_source(path: &Path) -> Result<String, DatasetError> {
-    read_text(path, &|_| {}, &|_| Ok(()))
+    read_text(path, Files::Any, &|_| {}, &|_| Ok(()))
+}
+
+/// Reads a regular file's text ([`Files::Regular`]): anything else is refused unread.
+pub fn read_regular_source(path: &Path) -> Result<String, DatasetError> {
+    read_text(path, Files::Regular, &|_| {}, &|_| Ok(()))
 }
 
 /// Reads a file's text; `progress` is told of each block read, then of 0 bytes at its end
@@ -73,11 +88,12 @@ pub fn read_source(path: &Path) -> Result<String, DatasetError> {
 /// there ends the reading.
 pub(super) fn read_text(
     path: &Path,
+    files: Files,
     progress: &(dyn Fn(u64) + Sync),
     look: &dyn Fn(&str) -> Result<(), DatasetError>,
 ) -> Result<String, DatasetError> {
     let io = |source| DatasetError::Io { file: path.to_path_buf(), source };
-    let mut file = open(path).map_err(io)?;
+    let mut file = open(path, files).map_err(io)?;
     let room = usize::try_from(file.size).unwrap_or(0).saturating_add(1);
     let mut text = Text { file: path, bytes: Vec::with_capacity(room), checked: 0 };
     let mut first = true;
@@ -126,8 +142,11 @@ pub(super) const MOST_BYTES: u64 = 4 << 30;
 
 /// `path` opened for reading at most [`MOST_BYTES`]. A regular file larger than that is an
 /// error before anything is read; a pipe or a device (size 0) is stopped when it passes it.
-pub(super) fn open(path: &Path) -> std::io::Result<Bounded<std::fs::File>> {
-    let file = std::fs::File::open(path)?;
+pub(super) fn open(path: &Path, files: Files) -> std::io::Result<Bounded<std::fs::File>> {
+    let file = match files {
+        Files::Any => std::fs::File::open(path)?,
+        Files::Regular => crate::atomic::open_regular(path)?,
+    };
     if file.is_terminal() {
         return Err(crate::atomic::terminal_refused());
     }
