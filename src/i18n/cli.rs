@@ -164,6 +164,9 @@ table! {
         export_over_state,
         /// `{}`: a dataset file (`--data`, the datasets folder's) that `export -o` names.
         export_over_dataset,
+        /// `{}`: a file not there yet that `export -o` names, which the next start would
+        /// read (a `*.ron` of the datasets folder, its glossary, the configuration).
+        export_over_dataset_new,
         /// The same, said at start: no marks shown.
         not_state_link_shown,
         /// `{}`: the `-o` file, `{}`: the format its extension names, `{}`: the `--format` given.

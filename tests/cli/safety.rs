@@ -431,6 +431,7 @@ fn export_never_writes_over_a_dataset() {
         assert_eq!(std::fs::read_to_string(&glossary).expect("glossary"), words, "{args:?}");
     }
     // Not there yet, they are read once there: so is a new dataset, named or through a link.
+    // Said so: no file is there that partners reads, in either language.
     std::fs::remove_file(&config).expect("removed");
     std::fs::remove_file(&glossary).expect("removed");
     let new = home.path().join("datasets/new.ron");
@@ -441,7 +442,13 @@ fn export_never_writes_over_a_dataset() {
         let out = home.run(&["export", "-o", file]);
         assert_eq!(out.status.code(), Some(2), "{file}: {}", text(&out.stderr));
         assert!(!std::path::Path::new(file).exists(), "{file} written");
-        assert!(text(&out.stderr).contains("is a file partners reads"), "{file}");
+        let said = text(&out.stderr);
+        assert!(said.contains(" would be read the next time partners starts "), "{said}");
+        assert!(!said.contains("is a file partners reads"), "{said}");
+        let out = home.run(&["--lang", "fr", "export", "-o", file]);
+        let said = text(&out.stderr);
+        assert!(said.contains(" serait lu au prochain lancement de partners "), "{said}");
+        assert!(!said.contains("est un fichier que lit partners"), "{said}");
     }
     // A link to them, not there yet, is them too: the write follows it (the export became
     // the settings); so is a file that a configuration, a link not there yet, leads to.

@@ -77,7 +77,14 @@ pub(super) fn export(
             bail!(fill(i18n::cli().export_over_state, &[&clean(&path.display().to_string())]));
         }
         Some(path) if read_by_partners(cx, &path) => {
-            bail!(fill(i18n::cli().export_over_dataset, &[&clean(&path.display().to_string())]));
+            // Links followed, as the write would: a link to a dataset not there yet is new.
+            let said = i18n::cli();
+            let refusal = if std::fs::metadata(&path).is_ok() {
+                said.export_over_dataset
+            } else {
+                said.export_over_dataset_new
+            };
+            bail!(fill(refusal, &[&clean(&path.display().to_string())]));
         }
         Some(path) => {
             crate::atomic::write_output(&path, exported)?;

@@ -70,6 +70,7 @@ pub static CLI: Cli = Cli {
     note_too_long: "the note is longer than {} MiB, so nothing was changed",
     note_not_text: "the note holds a NUL byte, so it is not text (a binary file?); nothing was changed",
     export_over_dataset: "{} is a file partners reads (your own partners, glossary or settings): nothing was written; choose another file",
+    export_over_dataset_new: "{} would be read the next time partners starts (as your own partners, glossary or settings): nothing was written; choose another file",
     export_over_state: "{} is partners' own state file (your marks and notes, or its lock): nothing was written; choose another file",
     not_state_link: "{} is a link to {}, which is not a state file ({}); nothing was written there: point the link at your state file, or remove it",
     not_state_link_shown: "{} is a link to {}, which is not a state file ({}); it was left as it is, no marks are shown, and none can be saved until the link points at your state file or is removed",

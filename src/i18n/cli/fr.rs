@@ -70,6 +70,7 @@ pub static CLI: Cli = Cli {
     note_too_long: "la note dépasse {} Mio, rien n'a donc été modifié",
     note_not_text: "la note contient un octet NUL\u{a0}: ce n'est pas du texte (un fichier binaire\u{a0}?)\u{a0}; rien n'a donc été modifié",
     export_over_dataset: "{} est un fichier que lit partners (vos partenaires, votre glossaire ou vos réglages)\u{a0}: rien n'a été écrit\u{a0}; choisissez un autre fichier",
+    export_over_dataset_new: "{} serait lu au prochain lancement de partners (comme vos partenaires, votre glossaire ou vos réglages)\u{a0}: rien n'a été écrit\u{a0}; choisissez un autre fichier",
     export_over_state: "{} est un fichier d'état de partners (vos marques et notes, ou son verrou)\u{a0}: rien n'a été écrit\u{a0}; choisissez un autre fichier",
     not_state_link: "{} est un lien vers {}, qui n'est pas un fichier d'état ({})\u{a0}; rien n'y a été écrit\u{a0}: faites pointer le lien vers votre fichier d'état, ou supprimez-le",
     not_state_link_shown: "{} est un lien vers {}, qui n'est pas un fichier d'état ({})\u{a0}; il a été laissé tel quel, aucune marque n'est affichée, et aucune ne pourra être enregistrée tant que le lien ne pointe pas vers votre fichier d'état ou n'est pas supprimé",
