@@ -363,6 +363,33 @@ pub fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
+/// Gives the file `from` the name `to` only if that name is free, else fails with
+/// `AlreadyExists` and leaves both as they were: nothing at `to` is ever replaced, even a file
+/// that appears there after a look. A link is moved itself, not followed.
+pub fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(()),
+            // A kernel or a file system without it: linked, then unlinked, below.
+            Err(rustix::io::Errno::NOSYS | rustix::io::Errno::INVAL) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    rename_by_link(from, to)
+}
+
+/// [`rename_noreplace`] where the system cannot rename without replacing: a hard link, never
+/// made over an existing name, then the old name removed.
+fn rename_by_link(from: &Path, to: &Path) -> io::Result<()> {
+    fs::hard_link(from, to)?;
+    fs::remove_file(from).inspect_err(|_| {
+        // Not moved: the file keeps one name.
+        let _ = fs::remove_file(to);
+    })
+}
+
 /// Makes a rename in `dir` durable; without it a crash can bring the old name back.
 pub fn sync_dir(dir: &Path) -> Result<(), WriteError> {
     #[cfg(unix)]
@@ -390,6 +417,27 @@ mod tests {
         let system = io::Error::from_raw_os_error(libc::EFBIG);
         assert_eq!(system.kind(), io::ErrorKind::FileTooLarge);
         assert_ne!(describe(&system), i18n::cli().io_too_large);
+    }
+
+    /// Renaming without replacing: a name taken is refused and both files stay as they
+    /// were; a free one is given.
+    #[test]
+    fn a_rename_never_replaces_a_file_at_the_new_name() {
+        let rename: [fn(&Path, &Path) -> io::Result<()>; 2] = [rename_noreplace, rename_by_link];
+        for (n, rename) in rename.into_iter().enumerate() {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let (from, to) = (dir.path().join("from"), dir.path().join("to"));
+            fs::write(&from, "moved").expect("written");
+            fs::write(&to, "there first").expect("written");
+            let refused = rename(&from, &to).expect_err("the name is taken");
+            assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists, "{n}");
+            assert_eq!(fs::read_to_string(&from).expect("still there"), "moved");
+            assert_eq!(fs::read_to_string(&to).expect("still there"), "there first");
+            let free = dir.path().join("free");
+            rename(&from, &free).expect("a free name");
+            assert!(!from.exists(), "{n}");
+            assert_eq!(fs::read_to_string(&free).expect("moved"), "moved");
+        }
     }
 
     /// The errors met most are said in French in French; any other keeps the system's words.

@@ -261,17 +261,13 @@ impl Store {
     /// `state.ron.unsaved-<what>-<UTC time>` (with `-2`, `-3`… rather than over another one),
     /// created whole or not at all, readable by the user only. Needs no lock.
     pub fn keep_unsaved(&self, what: &str, text: &str) -> Result<PathBuf, WriteError> {
-        let base = format!("{STATE_FILE}.{UNSAVED}-{what}-{}", format_utc_compact(now()));
-        let (mut kept, mut suffix) = (self.dir.join(&base), 2);
-        loop {
-            match atomic::create_new(&kept, text.as_bytes()) {
-                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists && suffix < 100 => {
-                    kept = self.dir.join(format!("{base}-{suffix}"));
-                    suffix += 1;
-                }
-                done => return done.map(|()| kept),
-            }
-        }
+        let base = format!("{STATE_FILE}.{UNSAVED}-{what}");
+        at_free_name(
+            &self.dir,
+            &base,
+            |kept| atomic::create_new(kept, text.as_bytes()),
+            |e| e.error.kind() == io::ErrorKind::AlreadyExists,
+        )
     }
 
     /// Everything as last read or written.
@@ -531,27 +527,51 @@ fn link_target(path: &Path) -> Option<PathBuf> {
 }
 
 /// Renames an unreadable `path` to `<name>.corrupt-<UTC time>` next to it, adding `-2`, `-3`,
-/// ... rather than replacing an earlier one. Called with the exclusive lock held.
+/// ... rather than replacing an earlier one, even one that appears meanwhile. Called with the
+/// exclusive lock held.
 ///
 /// A link is never followed here: an unreadable file a link leads to may not be ours (see
 /// [`StoreError::NotStateLink`]); a link that took the place of the file is itself renamed.
 fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map_or_else(|| STATE_FILE.into(), OsStr::to_string_lossy);
-    let base = format!("{name}.corrupt-{}", format_utc_compact(now()));
-    let mut kept = dir.join(&base);
-    let mut suffix = 2;
-    while fs::symlink_metadata(&kept).is_ok() {
-        kept = dir.join(format!("{base}-{suffix}"));
-        suffix += 1;
-    }
-    fs::rename(path, &kept).map_err(|error| StoreError::KeepAside {
-        path: path.to_path_buf(),
-        kept: kept.clone(),
-        error,
-    })?;
+    let kept = at_free_name(
+        dir,
+        &format!("{name}.corrupt"),
+        |kept| {
+            atomic::rename_noreplace(path, kept).map_err(|error| StoreError::KeepAside {
+                path: path.to_path_buf(),
+                kept: kept.to_path_buf(),
+                error,
+            })
+        },
+        |e| matches!(e, StoreError::KeepAside { error, .. } if error.kind() == io::ErrorKind::AlreadyExists),
+    )?;
     atomic::sync_dir(dir)?;
     Ok(kept)
+}
+
+/// Makes a file in `dir` with `make`, named `<base>-<UTC time>`, else with `-2`, `-3`… (up to
+/// `-99`) while `make` fails because the name is `taken`: `make` must never replace a file
+/// (created exclusively, renamed without replacing), so that none there is lost, even one
+/// that appears meanwhile. The name used.
+fn at_free_name<E>(
+    dir: &Path,
+    base: &str,
+    mut make: impl FnMut(&Path) -> Result<(), E>,
+    taken: impl Fn(&E) -> bool,
+) -> Result<PathBuf, E> {
+    let base = format!("{base}-{}", format_utc_compact(now()));
+    let (mut name, mut suffix) = (dir.join(&base), 2);
+    loop {
+        match make(&name) {
+            Err(e) if taken(&e) && suffix < 100 => {
+                name = dir.join(format!("{base}-{suffix}"));
+                suffix += 1;
+            }
+            done => return done.map(|()| name),
+        }
+    }
 }
 
 /// Writes `state` so that `state.ron` is always either the old or the new file, whole.
@@ -568,6 +588,35 @@ fn write_atomically(dir: &Path, state: &State) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file that takes the name a corrupt state file was to be kept under, after any look
+    /// at it, is not replaced: the state file is kept under the next name.
+    #[test]
+    fn keeping_aside_never_replaces_a_file_that_takes_the_name_meanwhile() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let state = dir.path().join(STATE_FILE);
+        fs::write(&state, "corrupt").expect("written");
+        let mut first = None;
+        let kept = at_free_name(
+            dir.path(),
+            "state.ron.corrupt",
+            |name| {
+                if first.is_none() {
+                    // Appears between the choice of the name and the move.
+                    fs::write(name, "another").expect("written");
+                    first = Some(name.to_path_buf());
+                }
+                atomic::rename_noreplace(&state, name)
+            },
+            |e| e.kind() == io::ErrorKind::AlreadyExists,
+        )
+        .expect("kept aside");
+        let first = first.expect("a name tried");
+        assert_eq!(fs::read_to_string(&first).expect("left"), "another");
+        assert_eq!(kept.to_string_lossy(), format!("{}-2", first.display()));
+        assert_eq!(fs::read_to_string(&kept).expect("kept"), "corrupt");
+        assert!(!state.exists());
+    }
 
     #[test]
     fn errors_name_the_path_and_the_way_out() {
