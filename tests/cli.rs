@@ -623,3 +623,31 @@ fn help_and_version_say_when_they_cannot_be_written() {
     assert!(home.expect(&["--help"], 0).contains("Usage"));
     assert!(home.expect(&["--version"], 0).starts_with("partners "));
 }
+
+/// Standard output closed (`partners list >&-`) is as `> /dev/null`, without a panic: Rust's
+/// runtime opens `/dev/null` (read and write) in its place before `main`, so the closed
+/// descriptor cannot be told from a `/dev/null` given on purpose (Python's
+/// `subprocess.DEVNULL` opens it so too), and no file opened later takes its number.
+#[cfg(unix)]
+#[test]
+fn a_closed_standard_output_is_as_dev_null() {
+    let home = Home::new();
+    for args in [&["list"][..], &["--lang", "fr", "list"], &["show", "ugap"], &["--help"]] {
+        let mut cmd = std::process::Command::new("sh");
+        cmd.args(["-c", r#"exec "$0" "$@" >&-"#, env!("CARGO_BIN_EXE_partners")]).args(args);
+        cmd.env("PARTNERS_HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("xdg"))
+            .env("HOME", home.path());
+        for name in LOCALE_VARIABLES {
+            cmd.env_remove(name);
+        }
+        let out = cmd.output().expect("partners runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}
