@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 
 use qrcode::bits::Bits;
 use qrcode::{Color as Module, EcLevel, QrCode, Version};
+use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::text::clean;
 use crate::ui::theme::ColorDepth;
@@ -292,18 +293,27 @@ fn full_amounts(contact: &Contact) -> Amounts {
     full
 }
 
-/// At most `chars` characters of `text` on one line: cut after a word when it can be, with
-/// an ellipsis when cut; empty for 0.
+/// At most `chars` characters of `text` on one line, in whole grapheme clusters (a flag, a
+/// letter and its accent, a joined emoji are never split): cut after a word when it can be,
+/// with an ellipsis when cut; empty for 0.
 fn start(text: &str, chars: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= chars {
         return one_line;
     }
-    let cut: String = one_line.chars().take(chars).collect();
-    let whole_word = one_line.chars().nth(chars) == Some(' ');
+    let (mut end, mut taken) = (0, 0);
+    for (at, cluster) in one_line.grapheme_indices(true) {
+        taken += cluster.chars().count();
+        if taken > chars {
+            break;
+        }
+        end = at + cluster.len();
+    }
+    let (cut, rest) = one_line.split_at(end);
+    let whole_word = rest.starts_with(' ');
     let cut = match cut.rfind(' ') {
         Some(space) if space > 0 && !whole_word => &cut[..space],
-        _ => cut.as_str(),
+        _ => cut,
     };
     let cut = cut.trim_end();
     if cut.is_empty() { String::new() } else { format!("{cut}{}", words::ELLIPSIS) }
@@ -478,6 +488,20 @@ mod tests {
         assert_eq!(start("met at the fair", 100), "met at the fair");
         assert_eq!(start("a\nb", 3), "a b");
         assert_eq!(start("word", 0), "");
+    }
+
+    /// A cut never splits a grapheme cluster: a flag (two characters), a letter and its
+    /// combining accent, a family joined by zero-width joiners are kept whole or left out.
+    #[test]
+    fn starts_cut_between_grapheme_clusters() {
+        assert_eq!(start("vu 🇫🇷", 4), "vu…");
+        assert_eq!(start("ab🇫🇷cd", 3), "ab…");
+        assert_eq!(start("ab🇫🇷cd", 4), "ab🇫🇷…");
+        assert_eq!(start("cafe\u{301}s", 4), "caf…");
+        assert_eq!(start("cafe\u{301}s", 5), "cafe\u{301}…");
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(start(&format!("{family}{family}"), 7), format!("{family}…"));
+        assert_eq!(start(family, 3), "");
     }
 
     #[test]
