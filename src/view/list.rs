@@ -170,6 +170,25 @@ fn keep_end(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
+    /// An id cut at its start keeps whole grapheme clusters, measured in columns: a flag
+    /// (two characters, two columns), a letter and its combining accent (one column), a
+    /// joined family (one wide character), a wide ideograph.
+    #[test]
+    fn an_id_cut_at_its_start_keeps_whole_clusters_in_its_columns() {
+        assert_eq!(keep_end("ab🇫🇷", 3), "…🇫🇷");
+        assert_eq!(keep_end("ab🇫🇷", 2), "…");
+        assert_eq!(keep_end("abcde\u{301}", 2), "…e\u{301}");
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(keep_end(&format!("ab{family}"), 3), format!("…{family}"));
+        assert_eq!(keep_end(&format!("ab{family}"), 2), "…");
+        assert_eq!(keep_end("a漢字", 3), "…字");
+        for text in ["ab🇫🇷", "abcde\u{301}", "a漢字x"] {
+            for max in 1..6 {
+                assert!(width(&keep_end(text, max)) <= max, "{text} {max}");
+            }
+        }
+    }
+
     fn shown(runs: &[(String, bool)]) -> String {
         runs.iter()
             .map(|(run, matched)| if *matched { format!("[{run}]") } else { run.clone() })
