@@ -418,6 +418,26 @@ fn a_french_filter_error_lists_values_the_filter_takes() {
     assert!(error.message.contains("européen"), "{error}");
 }
 
+/// The French help's examples of filters use the French words, as a filter naming nothing
+/// lists them (`topic:commande`, not the English slug `topic:procurement`).
+#[test]
+fn the_french_help_shows_its_filters_in_french() {
+    partners::i18n::set(partners::i18n::Lang::Fr);
+    let mut seen = 0;
+    for word in partners::i18n::s().syntax_forms.iter().flat_map(|form| form.split(' ')) {
+        let Some((filter, value)) = word.split_once(':') else { continue };
+        if !["scope", "topic", "kind"].contains(&filter) {
+            continue;
+        }
+        let error = Query::parse(&format!("{filter}:zzz")).expect_err("names nothing");
+        let listed = error.message.rsplit("\u{a0}: ").next().unwrap_or_default().to_owned();
+        // A filter takes the start of a value (`kind:pub…`).
+        assert!(listed.split(", ").any(|listed| listed.starts_with(value)), "{word}: {listed}");
+        seen += 1;
+    }
+    assert_eq!(seen, 3, "an example of each filter");
+}
+
 #[test]
 fn filters_take_the_french_words_the_screens_show() {
     for (french, slug) in [

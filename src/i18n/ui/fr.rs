@@ -185,7 +185,7 @@ pub static UI: Ui = Ui {
         "!mot",
         "kind:élus",
         "scope:national",
-        "topic:procurement",
+        "topic:commande",
         "in:bordeaux",
         "is:starred is:met",
         "has:note has:alias",
