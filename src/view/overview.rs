@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use crate::catalog::Catalog;
 use crate::dataset::{Kind, Partner, Scope, Topic};
+use crate::search::fold;
 use crate::text::width;
 
 /// The tabs of the overview.
@@ -207,7 +208,8 @@ pub fn rows(catalog: &Catalog, tab: OverviewTab) -> Vec<Row> {
         OverviewTab::Network => return network(catalog),
     };
     rows.retain(|r| r.value > 0);
-    rows.sort_by(|a, b| b.value.cmp(&a.value).then_with(|| a.label.cmp(&b.label)));
+    // Ties in alphabetical order as the list's names are, accents aside: "Élus" among the E.
+    rows.sort_by_cached_key(|r| (std::cmp::Reverse(r.value), fold(&r.label), r.label.clone()));
     rows
 }
 
