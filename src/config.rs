@@ -57,7 +57,7 @@ pub enum ConfigError {
         message: String,
     },
     /// The file exists but cannot be read.
-    #[error("{path}: {message}{}{}", crate::i18n::cli().cause_separator, crate::atomic::describe(.source))]
+    #[error("{path}{sep}{message}{sep}{}", crate::atomic::describe(.source), sep = crate::i18n::cli().cause_separator)]
     Unreadable {
         /// The file.
         path: String,
@@ -425,6 +425,17 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, String> {
         Config::parse(text, Path::new("config.toml")).map_err(|e| e.to_string())
+    }
+
+    /// A file that cannot be read is named as French puts a colon after it, with a
+    /// non-breaking space, as the reason after the message.
+    #[test]
+    fn an_unreadable_file_is_said_with_french_colons_in_french() {
+        let _french = crate::i18n::speaking(crate::i18n::Lang::Fr);
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let said = Config::load(folder.path()).err().map(|e| e.to_string()).unwrap_or_default();
+        let why = "impossible de lire le fichier de configuration\u{a0}: c'est un dossier, pas un fichier";
+        assert_eq!(said, format!("{}\u{a0}: {why}", folder.path().display()));
     }
 
     #[test]
