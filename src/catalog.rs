@@ -490,7 +490,8 @@ fn names_shared_by(partners: &[Partner], hash: impl Fn(&str) -> u64 + Sync) -> V
 /// `name` as a reader tells it from another: as it is drawn (the invisible characters the
 /// sanitiser drops left out, a letter and its combining accent the one accented letter),
 /// whatever the case or the spaces around. `Cafe\u{301}` and `Ca\u{200B}fé` read as `Café`:
-/// compared as written, the three rows read alike without their ids.
+/// compared as written, the three rows read alike without their ids. So does `Café\u{A0}…`:
+/// a no-break space (French typography's) or any other space of one column is drawn as one.
 fn name_as_read(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization as _;
     let shown = crate::text::clean(name);
@@ -498,7 +499,9 @@ fn name_as_read(name: &str) -> String {
     if shown.is_ascii() {
         shown.to_ascii_lowercase()
     } else {
-        shown.nfc().collect::<String>().to_lowercase()
+        let one_column = |c: char| crate::text::char_width(c) == 1;
+        let space = |c: char| if c.is_whitespace() && one_column(c) { ' ' } else { c };
+        shown.nfc().map(space).collect::<String>().to_lowercase()
     }
 }
 
@@ -560,6 +563,22 @@ mod tests {
             ["Cafe\u{301} Bordeaux", "Café Bordeaux", "Caf\u{200B}é Bordeaux", "Cafe Bordeaux"];
         let partners = named(&names);
         assert_eq!(names_shared(&partners), [true, true, true, false]);
+    }
+
+    /// A no-break space, a thin one or any other of one column is drawn as a space: the rows
+    /// read alike. An ideographic space takes two columns, as two spaces do.
+    #[test]
+    fn names_apart_by_the_kind_of_space_are_shared() {
+        let names = [
+            "Mairie de\u{A0}Pessac",
+            "Mairie de Pessac",
+            "Mairie\u{202F}de\u{2009}Pessac",
+            "Mairie dePessac",
+            "Ville de Lyon",
+            "Ville\u{3000}de Lyon",
+        ];
+        let partners = named(&names);
+        assert_eq!(names_shared(&partners), [true, true, true, false, false, false]);
     }
 
     /// The bundled partners again and again, as many as make a large catalog, each with an
