@@ -404,7 +404,10 @@ impl Formatter for InertFormatter {
             let stray = stray_joiner(previous.replace(c), c, chars.peek().map(|&(_, next)| next));
             if is_unsafe(c) || is_invisible(c) || stray || matches!(c, '\u{2028}' | '\u{2029}') {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
-                write!(writer, "\\u{:04x}", u32::from(c))?;
+                // Past U+FFFF, JSON writes a character as its two UTF-16 halves.
+                for half in c.encode_utf16(&mut [0; 2]) {
+                    write!(writer, "\\u{half:04x}")?;
+                }
                 start = at + c.len_utf8();
             }
         }
@@ -516,6 +519,16 @@ mod tests {
         let text = "ZWJ\u{200D}X \u{200D}👧 👩\u{200D}👧 👩\u{200D}";
         let json = to_json(text).expect("JSON");
         assert_eq!(json, "\"ZWJ\\u200dX \\u200d👧 👩\u{200D}👧 👩\\u200d\"\n");
+        assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
+    }
+
+    /// An invisible character past U+FFFF (a musical or an Egyptian format control) is
+    /// escaped as its two UTF-16 halves, as JSON has it: `\u1d173` reads back as U+1D17 and 3.
+    #[test]
+    fn json_escapes_invisible_characters_past_the_first_plane_whole() {
+        let text = "Music\u{1D173}Org Egypt\u{13430}x";
+        let json = to_json(text).expect("JSON");
+        assert_eq!(json, "\"Music\\ud834\\udd73Org Egypt\\ud80d\\udc30x\"\n");
         assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
     }
 
