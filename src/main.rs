@@ -178,13 +178,7 @@ fn unsaved_text(app: &App) -> Option<&partners::app::NoteEditor> {
 /// `None` when there is none, or no file could be made.
 fn keep_unsaved_text(store: Option<&Store>, app: &App) -> Option<std::path::PathBuf> {
     let editor = unsaved_text(app)?;
-    let kind = match editor.edited {
-        Edited::Note => "note",
-        Edited::Aliases => "aliases",
-    };
-    // Ids are slugs; anything else stays out of a file's name.
-    let id: String = editor.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    store?.keep_unsaved(&format!("{kind}-{id}"), &editor.text()).ok()
+    store?.keep_unsaved(&editor.kept_as(), &editor.text()).ok()
 }
 
 /// The text [`unsaved_text`] finds, printed with why and where it was `kept`, rather than

@@ -6,6 +6,11 @@ use crate::editing::{self, Lines, Outcome};
 use crate::store::NOTE_MOST;
 use crate::view::note::NoteLayout;
 
+/// The most characters of a partner's id in the name of a file keeping unsaved text
+/// ([`NoteEditor::kept_as`]): with `state.ron.unsaved-aliases-`, the time and a `-99`, well
+/// under the 255 bytes a file's name may have.
+const KEPT_ID_MOST: usize = 100;
+
 /// What the editor is waiting for once the user answers whether to save.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Closing {
@@ -102,6 +107,20 @@ impl NoteEditor {
         self.text().lines().filter_map(crate::store::tidy_alias).collect()
     }
 
+    /// What the file that keeps this text, unsaved as the browser ends, is named after (see
+    /// [`crate::store::Store::keep_unsaved`]): `note-<id>` or `aliases-<id>`. Ids are slugs;
+    /// anything else stays out of a file's name, and so does an id's end past
+    /// [`KEPT_ID_MOST`] characters: a name over 255 bytes cannot be made.
+    pub fn kept_as(&self) -> String {
+        let kind = match self.edited {
+            Edited::Note => "note",
+            Edited::Aliases => "aliases",
+        };
+        let slug = |c: &char| c.is_ascii_alphanumeric() || *c == '-';
+        let id: String = self.id.chars().filter(slug).take(KEPT_ID_MOST).collect();
+        format!("{kind}-{id}")
+    }
+
     /// Whether the text differs from the note as it was.
     pub fn changed(&self) -> bool {
         match self.edited {
@@ -175,6 +194,24 @@ impl NoteEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text left unsaved on a partner of a long id (a dataset may have one of 300 letters) is
+    /// still kept in a file: the name of the file holds the start of the id.
+    #[test]
+    fn text_on_a_partner_of_a_long_id_is_kept_in_a_file() {
+        let home = tempfile::tempdir().expect("a folder");
+        let store = crate::store::Store::open(home.path()).expect("a store");
+        let id = "a".repeat(300);
+        let mut editor = NoteEditor::new(&id, "", 40);
+        let kept = store.keep_unsaved(&editor.kept_as(), "precious").expect("kept");
+        assert_eq!(std::fs::read_to_string(kept).expect("read"), "precious");
+        assert_eq!(editor.kept_as(), format!("note-{}", "a".repeat(KEPT_ID_MOST)));
+        editor.edited = Edited::Aliases;
+        assert!(store.keep_unsaved(&editor.kept_as(), "x").is_ok());
+        // Nothing but a slug's characters reaches the name.
+        let editor = NoteEditor::new("../x y\u{1b}é", "", 40);
+        assert_eq!(editor.kept_as(), "note-xy");
+    }
 
     #[test]
     fn a_note_with_crlf_opens_with_lf_and_unchanged() {
