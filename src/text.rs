@@ -201,6 +201,25 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     clean_with(text, false)
 }
 
+/// `text` [`clean`]ed, with `positions` (sorted indices of characters of `text`, a match's)
+/// moved onto the same characters there: the characters it drops take theirs with them, and
+/// those after come that many places earlier.
+pub fn clean_positions<'a>(text: &'a str, positions: &[usize]) -> (Cow<'a, str>, Vec<usize>) {
+    let cleaned = clean(text);
+    if let Cow::Borrowed(_) = cleaned {
+        return (cleaned, positions.to_vec());
+    }
+    let mut wanted = positions.iter().copied().peekable();
+    let mut moved = Vec::with_capacity(positions.len());
+    for (shown_at, (at, _)) in shown_chars(text, false).enumerate() {
+        while wanted.next_if(|&p| p < at).is_some() {}
+        if wanted.next_if_eq(&at).is_some() {
+            moved.push(shown_at);
+        }
+    }
+    (cleaned, moved)
+}
+
 /// Like [`clean`], but keeps line breaks (notes have several lines).
 pub fn clean_multiline(text: &str) -> Cow<'_, str> {
     // A note written before CRLF was made LF on saving may still hold CRs.
@@ -356,6 +375,18 @@ mod tests {
         assert_eq!(clean_document("a\u{2028}b\u{2029}c"), "a\nb\nc");
         let runs = highlight_runs("a\u{200D}bc", &[3], 20);
         assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
+    }
+
+    /// A match's positions follow their characters into the cleaned text: those of dropped
+    /// characters go, those after them move back.
+    #[test]
+    fn positions_follow_their_characters_into_the_cleaned_text() {
+        let (text, at) = clean_positions("Zq\u{200B}z\u{AD}q\u{200D}x", &[0, 1, 2, 3, 4, 5, 7]);
+        assert_eq!((text.as_ref(), at.as_slice()), ("Zqzqx", &[0, 1, 2, 3, 4][..]));
+        let (text, at) = clean_positions("a\u{1b}b\u{FEFF}", &[1, 2, 3, 9]);
+        assert_eq!((text.as_ref(), at.as_slice()), ("a\u{FFFD}b", &[1, 2][..]));
+        let (text, at) = clean_positions("plain", &[4, 1]);
+        assert_eq!((text.as_ref(), at.as_slice()), ("plain", &[4, 1][..]));
     }
 
     /// Format characters measured one way by `unicode-width` and another by the terminals

@@ -41,7 +41,10 @@ pub fn wanted_width(catalog: &Catalog) -> u16 {
 /// [`highlight_runs`] and [`width`] measure: `❤` and U+FE0F are one emoji of two columns, not
 /// two characters of one and none.
 pub fn runs_in_view(text: &str, positions: &[usize], max: usize) -> Vec<(String, bool)> {
-    let text = clean(text);
+    // The positions index `text` as given: moved onto the cleaned text, which they index from
+    // here on (a soft hyphen or a zero-width space dropped before the match shifted it).
+    let (text, positions) = crate::text::clean_positions(text, positions);
+    let positions = positions.as_slice();
     // Each cluster: its first character's index, its first byte, its columns.
     let mut clusters: Vec<(usize, usize, usize)> = Vec::new();
     let (mut chars, mut byte) = (0, 0);
@@ -104,7 +107,8 @@ pub fn label_runs(
     let Some(acronym) = partner.shown_acronym() else {
         return runs_in_view(&partner.name, name_positions, room);
     };
-    let acronym = clean(acronym);
+    let (acronym, acronym_positions) = crate::text::clean_positions(acronym, acronym_positions);
+    let acronym_positions = acronym_positions.as_slice();
     let suffix_width = width(&acronym) + 3;
     if room >= suffix_width + NAME_MIN || width(&clean(&partner.name)) + suffix_width <= room {
         let name_room = room - suffix_width;
@@ -245,6 +249,27 @@ mod tests {
                 assert!(label_room >= room.min(label).min(room / 2), "{label} {room}");
             }
         }
+    }
+
+    /// A character the terminal is not sent (a soft hyphen, a zero-width space, a joiner
+    /// between letters) moves no match: the letters matched are those drawn matched.
+    #[test]
+    fn a_match_after_an_invisible_character_is_drawn_on_its_letters() {
+        let name = "Zq\u{200B}zq\u{AD}xy\u{200D}lo Test";
+        let at = [0, 1, 3, 4, 6, 7, 9, 10];
+        assert_eq!(shown(&runs_in_view(name, &at, 40)), "[Zqzqxylo] Test");
+        // Cut, the match kept in view.
+        let long = format!("{}{name}", "Long ".repeat(10));
+        let at: Vec<usize> = at.iter().map(|p| p + 50).collect();
+        assert_eq!(shown(&runs_in_view(&long, &at, 20)), "…Long Long [Zqzqxylo]…");
+        // In the acronym too.
+        let partner = Partner {
+            name: "Name".to_owned(),
+            acronym: Some("A\u{AD}BC".to_owned()),
+            ..crate::dataset::bundled().expect("bundled").partners[0].clone()
+        };
+        assert_eq!(shown(&label_runs(&partner, &[], &[2, 3], 40)), "Name (A[BC])");
+        assert_eq!(shown(&label_runs(&partner, &[], &[2, 3], 8)), "…e (A[BC])");
     }
 
     #[test]
