@@ -17,8 +17,7 @@ use crate::dataset::Partner;
 use crate::i18n::{self, fill};
 use crate::store::Marks;
 use crate::text::{
-    clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, stray_joiner, truncate,
-    width,
+    clean, clean_document, clean_multiline, is_invisible, is_unsafe, pad, truncate, width,
 };
 
 /// A relation as JSON.
@@ -397,11 +396,11 @@ impl Formatter for InertFormatter {
     ) -> io::Result<()> {
         let mut start = 0;
         let mut chars = fragment.char_indices().peekable();
-        let mut previous = None;
+        let mut strays = crate::text::Strays::default();
         while let Some((at, c)) = chars.next() {
-            // A zero-width joiner between two letters is as invisible as a zero-width space,
-            // as the terminal sanitiser says.
-            let stray = stray_joiner(previous.replace(c), c, chars.peek().map(|&(_, next)| next));
+            // A zero-width joiner between two letters, a tag character outside a flag, are as
+            // invisible as a zero-width space, as the terminal sanitiser says.
+            let stray = strays.stray(c, chars.peek().map(|&(_, next)| next));
             if is_unsafe(c) || is_invisible(c) || stray || matches!(c, '\u{2028}' | '\u{2029}') {
                 writer.write_all(&fragment.as_bytes()[start..at])?;
                 // Past U+FFFF, JSON writes a character as its two UTF-16 halves.
@@ -519,6 +518,16 @@ mod tests {
         let text = "ZWJ\u{200D}X \u{200D}👧 👩\u{200D}👧 👩\u{200D}";
         let json = to_json(text).expect("JSON");
         assert_eq!(json, "\"ZWJ\\u200dX \\u200d👧 👩\u{200D}👧 👩\\u200d\"\n");
+        assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
+    }
+
+    /// A tag character outside a flag is escaped, as invisible; a flag's are kept.
+    #[test]
+    fn json_escapes_tag_characters_outside_a_flag() {
+        let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        let text = format!("Hidden\u{E0041} {scotland}");
+        let json = to_json(&text).expect("JSON");
+        assert_eq!(json, format!("\"Hidden\\udb40\\udc41 {scotland}\"\n"));
         assert_eq!(serde_json::from_str::<String>(&json).expect("decodes"), text);
     }
 

@@ -34,9 +34,10 @@ pub fn is_bidi_control(c: char) -> bool {
 }
 
 /// Whether `text` shows nothing: spaces, and characters no screen draws (a zero-width space,
-/// a byte-order mark, a soft hyphen, a direction mark), which every display drops.
+/// a byte-order mark, a soft hyphen, a direction mark, a tag character), which every display
+/// drops.
 pub fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || is_invisible(c) || is_bidi_control(c))
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c) || is_bidi_control(c) || is_tag(c))
 }
 
 /// Whether `c` is an invisible formatting character that terminals disagree on (some draw a
@@ -160,22 +161,51 @@ fn in_emoji(c: char) -> bool {
 /// Whether `c`, between `previous` and `next`, is a zero-width joiner outside an emoji
 /// sequence (between two letters, at an end): terminals disagree on it, as on the other
 /// invisible characters. Between two parts of an emoji it is part of the picture.
-pub fn stray_joiner(previous: Option<char>, c: char, next: Option<char>) -> bool {
+fn stray_joiner(previous: Option<char>, c: char, next: Option<char>) -> bool {
     c == '\u{200D}' && !(previous.is_some_and(in_emoji) && next.is_some_and(in_emoji))
 }
 
+/// Unicode's tag characters: invisible, they spell a subdivision's flag after 🏴 (Scotland's,
+/// Wales's) and nothing anywhere else, where they can hide text a reader never sees.
+fn is_tag(c: char) -> bool {
+    matches!(c, '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// Which characters of a text, read in order, are invisible characters that only an emoji
+/// sequence needs, found outside one: a zero-width joiner between two letters (terminals
+/// disagree on it, as on the other invisible characters), a tag character not spelling a
+/// flag after 🏴. The terminal sanitiser drops them; JSON escapes them.
+#[derive(Debug, Default)]
+pub struct Strays {
+    previous: Option<char>,
+    /// In a flag's tags, not yet ended by the cancel tag.
+    flag: bool,
+}
+
+impl Strays {
+    /// Whether `c`, the text's next character, followed by `next`, is a stray.
+    pub fn stray(&mut self, c: char, next: Option<char>) -> bool {
+        let previous = self.previous.replace(c);
+        if is_tag(c) {
+            let kept = previous == Some('\u{1F3F4}') || (self.flag && previous.is_some_and(is_tag));
+            self.flag = kept && c != '\u{E007F}';
+            return !kept;
+        }
+        self.flag = false;
+        stray_joiner(previous, c, next)
+    }
+}
+
 /// The characters of `text` as they reach the terminal (see [`shown`]), each with its place
-/// among the characters of `text`. A zero-width joiner stays only between two parts of an
-/// emoji sequence: elsewhere (between two letters) terminals disagree on it, as on the other
-/// invisible characters.
+/// among the characters of `text`. A zero-width joiner or a tag character stays only in the
+/// emoji sequence that needs it (see [`Strays`]).
 fn shown_chars(text: &str, keep_newlines: bool) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut chars = text.chars().enumerate().peekable();
-    let mut before = None;
+    let mut strays = Strays::default();
     std::iter::from_fn(move || {
         loop {
             let (i, c) = chars.next()?;
-            let previous = before.replace(c);
-            if stray_joiner(previous, c, chars.peek().map(|&(_, next)| next)) {
+            if strays.stray(c, chars.peek().map(|&(_, next)| next)) {
                 continue;
             }
             if let Some(shown) = shown(c, keep_newlines) {
@@ -187,7 +217,8 @@ fn shown_chars(text: &str, keep_newlines: bool) -> impl Iterator<Item = (usize, 
 
 fn clean_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let joined = text.contains('\u{200D}');
-    if !joined && text.chars().all(|c| shown(c, keep_newlines) == Some(c)) {
+    let plain = |c: char| shown(c, keep_newlines) == Some(c) && (c.is_ascii() || !is_tag(c));
+    if !joined && text.chars().all(plain) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(shown_chars(text, keep_newlines).map(|(_, c)| c).collect())
@@ -375,6 +406,23 @@ mod tests {
         assert_eq!(clean_document("a\u{2028}b\u{2029}c"), "a\nb\nc");
         let runs = highlight_runs("a\u{200D}bc", &[3], 20);
         assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
+    }
+
+    /// Tag characters stay in a subdivision's flag, and go anywhere else, where they would
+    /// hide text no one sees.
+    #[test]
+    fn tag_characters_stay_only_in_a_flag() {
+        let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert_eq!(clean(scotland), scotland);
+        assert_eq!(clean(&format!("{scotland} Club")), format!("{scotland} Club"));
+        assert_eq!(clean("Flag\u{E0041}\u{E0042} Org"), "Flag Org");
+        assert_eq!(clean("\u{E0001}\u{E0041}x\u{E007F}"), "x");
+        // Past the cancel tag, the flag is over.
+        assert_eq!(clean(&format!("{scotland}\u{E0041}")), scotland);
+        assert_eq!(width("Flag\u{E0041}\u{E0042}"), 4);
+        // Tags alone draw nothing: a name of them is blank.
+        assert!(is_blank("\u{E0041}\u{E0042} \u{E007F}"));
+        assert!(!is_blank(scotland));
     }
 
     /// A match's positions follow their characters into the cleaned text: those of dropped
