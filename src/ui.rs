@@ -175,6 +175,8 @@ fn summary(filters: &str, room: usize) -> String {
 
 /// The field filters of the query, shown beside the count: each group of alternatives that
 /// holds one, whole with its `|`, so `kind:media | kind:programme` does not read as both.
+/// Cleaned as the query is: one given on the command line or recalled from the history may
+/// hold an escape sequence.
 fn active_filters(app: &App) -> String {
     let is_filter = |w: &&str| {
         let w = w.trim_start_matches('!');
@@ -186,7 +188,7 @@ fn active_filters(app: &App) -> String {
         .filter(|group| group.iter().any(is_filter))
         .map(|group| group.join(" | "))
         .collect();
-    if filters.is_empty() { String::new() } else { format!("[{}]", filters.join(" ")) }
+    if filters.is_empty() { String::new() } else { format!("[{}]", clean(&filters.join(" "))) }
 }
 
 fn status_line(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -136,6 +136,26 @@ fn control_characters_in_a_note_never_reach_the_buffer() {
     }
 }
 
+/// A query given on the command line (`partners 'in:…'`) or recalled from the history may hold
+/// control characters: the summary of its filters beside the count is cleaned as the query is,
+/// and no escape sequence reaches the terminal (one set the window's title).
+#[test]
+fn control_characters_in_a_filter_never_reach_the_buffer() {
+    let query = "in:bor\u{1b}]0;TITLE\u{7}deaux \u{202e}kind:loc";
+    for size in [(120, 40), (100, 30)] {
+        let app = app_with(bundled(), State::default(), query, size, &[]);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let text: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
+        assert!(
+            !text.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "a control character reached the buffer at {size:?}:\n{}",
+            terminal.backend()
+        );
+        assert!(text.contains("[in:bor\u{fffd}]0;TITLE\u{fffd}deaux"), "{}", terminal.backend());
+    }
+}
+
 /// Emoji built of several characters and invisible characters in the query: the line is drawn
 /// (it panicked when cleaning dropped characters before the cursor), and the cursor stands
 /// right after what was typed, measured as drawn: a skin-toned thumb or a heart with its
