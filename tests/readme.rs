@@ -1,7 +1,9 @@
 //! The README's table of keys is the binding table: every default key, with its action's
 //! name in the configuration file and what it does, where it works. When a binding changes,
 //! this test fails and prints the table to paste into the README. The scripting examples of
-//! the command-line section run against the binary and print what the README says they do.
+//! the command-line section run against the binary and print what the README says they do, and
+//! so do its captures: the browser's screens, a plain-mode session, `validate` and
+//! `config --check` at work.
 
 use std::fmt::Write as _;
 use std::process::Command;
@@ -200,4 +202,133 @@ fn the_readme_says_what_becomes_of_a_bad_dataset_file() {
     let typo = datasets.join("typo.ron");
     let out = run(&["validate", &typo.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1), "validate still fails on it");
+}
+
+#[path = "common/mod.rs"]
+mod common;
+
+/// The fenced block of the README whose first line starts with `first`, without its fences.
+fn block(readme: &str, first: &str) -> String {
+    let mut lines = readme.lines().skip_while(|l| !l.starts_with(first));
+    let mut out = Vec::new();
+    for line in lines.by_ref() {
+        if line.starts_with("```") {
+            break;
+        }
+        out.push(line);
+    }
+    assert!(!out.is_empty(), "the README has a block starting with {first:?}");
+    out.join("\n")
+}
+
+/// What the browser shows after `keys`, laid out at `size`, over the bundled partners with
+/// the Bordeaux-Gironde chamber starred.
+fn browser_screen(size: (u16, u16), keys: &str) -> String {
+    use partners::store::{Marks, State};
+    let starred = Marks { starred: true, ..Marks::default() };
+    let marks = std::collections::BTreeMap::from([("cci-bordeaux-gironde".to_owned(), starred)]);
+    let state = State { marks, ..State::default() };
+    let mut app = common::app_with(common::bundled(), state, "", size, &[]);
+    common::keys(&mut app, keys);
+    // As a terminal's copy gives it: no spaces at the ends of lines.
+    common::screen(&app).lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
+
+/// The README's captures of the browser (its first picture, the overview, the QR code) are
+/// what it draws at that size after those keys.
+#[test]
+fn the_readme_screens_are_the_browser_s() {
+    let readme = readme();
+    for (first, size, keys) in [
+        ("❯ bordeaux", (100, 24), "bordeaux <Down> <Down>"),
+        ("┌ By kind", (100, 24), "<A-o>"),
+        ("┌ QR code: UGAP", (100, 24), "ugap <A-q>"),
+    ] {
+        let shown = browser_screen(size, keys);
+        let pictured = block(&readme, first);
+        assert_eq!(pictured, shown, "the README's screen {first:?} should be:\n{shown}");
+    }
+}
+
+/// `printf 'cnfpt\n1\nstar\nq\n' | partners --plain` prints what the README shows, line for
+/// line.
+#[test]
+fn the_readme_plain_mode_session_is_what_plain_mode_says() {
+    let readme = readme();
+    let session = block(&readme, "$ printf 'cnfpt\\n1\\nstar\\nq\\n' | partners --plain");
+    let (command, said) = session.split_once('\n').expect("a command and what it prints");
+    assert!(command.ends_with("| partners --plain"), "{command}");
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    let out = partners_in(home.path(), &["--plain"], b"cnfpt\n1\nstar\nq\n");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), said.trim_end());
+}
+
+/// `partners ARGS` run in `home` (its working folder and its `PARTNERS_HOME`), English, with
+/// `input` on standard input.
+fn partners_in(home: &std::path::Path, args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partners"))
+        .args(args)
+        .current_dir(home)
+        .env("PARTNERS_HOME", home)
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("xdg"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("partners runs");
+    child.stdin.take().expect("a pipe").write_all(input).expect("standard input written");
+    child.wait_with_output().expect("partners ends")
+}
+
+/// `partners validate mine.ron` prints the README's message for a relation to no partner, at
+/// the line and column of its target, and exits 1.
+#[test]
+fn the_readme_validate_example_is_what_validate_prints() {
+    let readme = readme();
+    let example = block(&readme, "$ partners validate mine.ron");
+    let said = example.split_once('\n').expect("a command and what it prints").1;
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    // Line 8, column 46: the target "two", which no partner has.
+    let mine = "(\n  partners: [\n    (\n      id: \"one\", name: \"One\",\n      \
+                kind: Media, scope: Local,\n      description: \"x\",\n      // relations\n        \
+                relations: [(kind: MemberOf, target: \"two\")],\n    ),\n  ],\n)\n";
+    std::fs::write(home.path().join("mine.ron"), mine).expect("written");
+    let out = partners_in(home.path(), &["validate", "mine.ron"], b"");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), said);
+}
+
+/// The README's `config.toml` is a file `config --check` finds usable, and its example of an
+/// unknown action is what `config --check` says of one (exit 2).
+#[test]
+fn the_readme_configuration_examples_are_what_config_check_says() {
+    let readme = readme();
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, block(&readme, "theme = \"light\"")).expect("written");
+    let out = partners_in(home.path(), &["config", "--check"], b"");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim_end(),
+        format!("{}: ok", config.display())
+    );
+
+    let example = block(&readme, "$ partners config --check");
+    let said = example.split_once('\n').expect("a command and what it prints").1;
+    let said = said.replace("/home/me/.config/partners", &home.path().to_string_lossy());
+    // Line 7, column 1: the action misspelt.
+    let file = "theme = \"light\"\n\n[keys]\n# mine\nquit = [\"ctrl-c\"]\nhelp = [\"f1\"]\nstarr = [\"ctrl-s\"]\n";
+    std::fs::write(&config, file).expect("written");
+    let out = partners_in(home.path(), &["config", "--check"], b"");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), said);
 }
