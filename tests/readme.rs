@@ -207,9 +207,13 @@ fn the_readme_says_what_becomes_of_a_bad_dataset_file() {
 #[path = "common/mod.rs"]
 mod common;
 
-/// The fenced block of the README whose first line starts with `first`, without its fences.
+/// The fenced block of the README whose first line starts with `first` (or that follows the
+/// fence `first`, as "```ron"), without its fences.
 fn block(readme: &str, first: &str) -> String {
     let mut lines = readme.lines().skip_while(|l| !l.starts_with(first));
+    if first.starts_with("```") {
+        lines.next();
+    }
     let mut out = Vec::new();
     for line in lines.by_ref() {
         if line.starts_with("```") {
@@ -331,4 +335,64 @@ fn the_readme_configuration_examples_are_what_config_check_says() {
     let out = partners_in(home.path(), &["config", "--check"], b"");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), said);
+}
+
+/// The `` `…` `` spans of `text`, in order.
+fn backticked(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+/// The text of `readme` (its lines joined) between `from` and the next `to`.
+fn between<'a>(readme: &'a str, from: &str, to: &str) -> &'a str {
+    let start =
+        readme.find(from).unwrap_or_else(|| panic!("the README says {from:?}")) + from.len();
+    let len = readme[start..].find(to).unwrap_or_else(|| panic!("{to:?} after {from:?}"));
+    &readme[start..start + len]
+}
+
+/// The kinds, scopes, topics and relation kinds the README lists, in the query table (as
+/// queries name them) and for dataset files (as RON names them), are every one there is.
+#[test]
+fn the_readme_lists_every_kind_scope_topic_and_relation() {
+    use partners::dataset::{Kind, RelationKind, Scope, Topic};
+    fn slugs<T: Copy>(all: &[T], slug: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|&v| slug(v)).collect()
+    }
+    fn names<T: std::fmt::Debug>(all: &[T]) -> Vec<String> {
+        all.iter().map(|v| format!("{v:?}")).collect()
+    }
+    let readme = readme();
+    let row = |first: &str| {
+        let line = readme.lines().find(|l| l.starts_with(first)).expect("a row of the table");
+        backticked(line.split('|').nth(2).unwrap_or_default())
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("| `kind:media` |"), slugs(Kind::ALL, Kind::slug));
+    assert_eq!(row("| `scope:national` |"), slugs(Scope::ALL, Scope::slug));
+    assert_eq!(row("| `topic:procurement` |"), slugs(Topic::ALL, Topic::slug));
+    let text = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let listed = |from: &str, to: &str| -> Vec<String> {
+        backticked(between(&text, from, to)).into_iter().map(str::to_owned).collect()
+    };
+    assert_eq!(listed("Kinds: ", ". Topics: "), names(Kind::ALL));
+    assert_eq!(listed(". Topics: ", " Relation kinds"), names(Topic::ALL));
+    assert_eq!(listed(" Relation kinds", "; the other partner"), names(RelationKind::ALL));
+}
+
+/// The README's example dataset file is one the datasets folder takes: `validate` finds no
+/// problem in it there, and its partner is then listed.
+#[test]
+fn the_readme_dataset_example_is_a_valid_dataset() {
+    let readme = readme();
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    let datasets = home.path().join("datasets");
+    std::fs::create_dir_all(&datasets).expect("a folder");
+    let file = datasets.join("example.ron");
+    std::fs::write(&file, block(&readme, "```ron")).expect("written");
+    let out = partners_in(home.path(), &["validate", &file.to_string_lossy()], b"");
+    assert!(out.status.success(), "{out:?}");
+    let out = partners_in(home.path(), &["show", "example-network", "--json"], b"");
+    assert!(out.status.success(), "{out:?}");
 }
