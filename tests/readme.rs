@@ -396,3 +396,41 @@ fn the_readme_dataset_example_is_a_valid_dataset() {
     let out = partners_in(home.path(), &["show", "example-network", "--json"], b"");
     assert!(out.status.success(), "{out:?}");
 }
+
+/// `text` without what its parentheses hold.
+fn outside_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The keys the README gives a partner object are those `show --json`, `list --json` and
+/// `export --format json` write; `search --json` adds the two it names.
+#[test]
+fn the_readme_names_every_key_of_a_partner_object() {
+    let text = readme().split_whitespace().collect::<Vec<_>>().join(" ");
+    let said =
+        outside_parentheses(between(&text, "A partner object has ", "; from `search`, also"));
+    let mut said: Vec<&str> = backticked(&said);
+    let extra = backticked(between(&text, "; from `search`, also ", " (whether"));
+    // serde_json's map is sorted by key.
+    let keys = |object: &Value| -> Vec<String> {
+        object.as_object().expect("an object").keys().cloned().collect()
+    };
+    let first = |array: Value| array.as_array().and_then(|a| a.first()).cloned().expect("one");
+    let mut searched: Vec<&str> = said.iter().chain(&extra).copied().collect();
+    said.sort_unstable();
+    searched.sort_unstable();
+    assert_eq!(keys(&json(&["show", "ugap", "--json"])), said);
+    assert_eq!(keys(&first(json(&["list", "--json"]))), said);
+    assert_eq!(keys(&first(json(&["export", "--format", "json"]))), said);
+    assert_eq!(keys(&first(json(&["search", "ugap", "--json"]))), searched);
+}
