@@ -413,7 +413,8 @@ fn outside_parentheses(text: &str) -> String {
 }
 
 /// The keys the README gives a partner object are those `show --json`, `list --json` and
-/// `export --format json` write; `search --json` adds the two it names.
+/// `export --format json` write; `search --json` adds the two it names, and `lacks` where no
+/// partner has every word.
 #[test]
 fn the_readme_names_every_key_of_a_partner_object() {
     let text = readme().split_whitespace().collect::<Vec<_>>().join(" ");
@@ -433,4 +434,8 @@ fn the_readme_names_every_key_of_a_partner_object() {
     assert_eq!(keys(&first(json(&["list", "--json"]))), said);
     assert_eq!(keys(&first(json(&["export", "--format", "json"]))), said);
     assert_eq!(keys(&first(json(&["search", "ugap", "--json"]))), searched);
+    let lacks = between(&text, " (whether", " when no partner has every word of the query");
+    assert!(lacks.ends_with("and `lacks`"), "the README names `lacks`: {lacks}");
+    let found = first(json(&["search", "mairie de bordeaux", "--json"]));
+    assert_eq!(found["lacks"], "mairie", "{found}");
 }
