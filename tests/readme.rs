@@ -439,3 +439,36 @@ fn the_readme_names_every_key_of_a_partner_object() {
     let found = first(json(&["search", "mairie de bordeaux", "--json"]));
     assert_eq!(found["lacks"], "mairie", "{found}");
 }
+
+/// Each stop word the README lists need not match: beside a word that does, it leaves no
+/// word lacking, where a word that is no stop word would.
+#[test]
+fn the_readme_stop_words_need_not_match() {
+    let text = readme().split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = backticked(between(&text, "and stop words (", "), which need not match"));
+    assert!(words.len() > 30, "{words:?}");
+    let home = tempfile::TempDir::new().expect("a temporary folder");
+    // No letter of any stop word in its texts, so none matches by letters.
+    let data = home.path().join("one.ron");
+    let one = "(partners: [(id: \"xyz\", name: \"Xyz\", kind: Media, scope: Local, \
+               description: \"Qwx\")])";
+    std::fs::write(&data, one).expect("written");
+    let results = |query: &str| -> Vec<Value> {
+        let out = partners_in(home.path(), &["--data", "one.ron", "search", query, "--json"], b"");
+        let results: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        results.as_array().cloned().unwrap_or_default()
+    };
+    let found = |query: &str| -> Value {
+        let results = results(query);
+        assert_eq!(results.len(), 1, "{query}: {results:?}");
+        results[0].clone()
+    };
+    // Three words: of two, a short one is taken for a word still being typed.
+    assert_eq!(found("xyz qwx qq")["lacks"], "qq", "a word that is no stop word must match");
+    assert!(results("xyz qq").is_empty(), "of two words, a short one is being typed");
+    assert_eq!(found("xyz qqq")["lacks"], "qqq", "of two words of three letters, one may lack");
+    for word in words {
+        let query = format!("xyz qwx {word}");
+        assert!(found(&query).get("lacks").is_none(), "{query}: {word} is a stop word");
+    }
+}
