@@ -208,7 +208,7 @@ fn the_readme_says_what_becomes_of_a_bad_dataset_file() {
 mod common;
 
 /// The fenced block of the README whose first line starts with `first` (or that follows the
-/// fence `first`, as "```ron"), without its fences.
+/// fence `first`, as `` ```ron ``), without its fences.
 fn block(readme: &str, first: &str) -> String {
     let mut lines = readme.lines().skip_while(|l| !l.starts_with(first));
     if first.starts_with("```") {
