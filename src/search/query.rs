@@ -453,6 +453,10 @@ fn unpunctuated(folded: &str) -> Option<String> {
                 | '¡'
         )
     };
+    // An elided article typed apart (`chambre d' agriculture`) is a stop word as written.
+    if is_stop_word(folded) {
+        return Some(folded.to_owned());
+    }
     let word = folded.trim_matches(around);
     let word = match word.strip_suffix("'s") {
         Some(owner) if owner.chars().any(char::is_alphanumeric) => owner.trim_matches(around),

@@ -181,3 +181,12 @@ fn a_word_as_typed_leaves_out_the_punctuation_around_it_in_any_script() {
     assert_eq!(as_typed("ugap Cafe\u{301}…").as_deref(), Some("Cafe\u{301}"));
     assert_eq!(as_typed("ugap Straße.").as_deref(), Some("Straße"));
 }
+
+#[test]
+fn an_elided_article_typed_apart_is_a_stop_word() {
+    for text in ["chambre d' agriculture", "chambre d’ agriculture", "l' insertion"] {
+        let query = Query::parse(text).unwrap_or_default();
+        let stop = |group: &Vec<Term>| matches!(&group[0].atom, Atom::Text { text, .. } if is_stop_word(text));
+        assert!(query.groups.iter().any(stop), "{text}: {:?}", query.groups);
+    }
+}
