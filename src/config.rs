@@ -92,6 +92,18 @@ pub fn path(home: Option<&Path>) -> Option<PathBuf> {
     Store::resolve_datasets(home).as_deref().and_then(beside_datasets)
 }
 
+/// The language the file at `path` asks for (`lang = "fr"`), read line by line, so that a
+/// file with a mistake elsewhere still says it: its problems are told in that language.
+pub fn lang_written(path: &Path) -> Option<Lang> {
+    let bytes = crate::atomic::read_regular(path, CONFIG_MOST).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    // Settings come before the first table (`[keys]`): a `lang` in one is no setting.
+    let settings = text.lines().take_while(|line| !line.trim_start().starts_with('['));
+    settings
+        .filter_map(|line| toml::from_str::<toml::Table>(line).ok())
+        .find_map(|table| Lang::from_str(table.get("lang")?.as_str()?, true).ok())
+}
+
 /// The configuration file of the home whose datasets folder is `datasets`.
 pub fn beside_datasets(datasets: &Path) -> Option<PathBuf> {
     datasets.parent().map(|folder| folder.join(FILE_NAME))
@@ -429,6 +441,22 @@ mod tests {
 
     /// A file that cannot be read is named as French puts a colon after it, with a
     /// non-breaking space, as the reason after the message.
+    #[test]
+    fn the_language_asked_for_is_read_around_the_files_mistakes() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("config.toml");
+        for (text, lang) in [
+            ("theme = \"purple\"\nlang = \"FR\"\nmouse = 3\n", Some(Lang::Fr)),
+            ("lang = \"en\" ]]\n", None),
+            ("lang = \"de\"\n", None),
+            ("[keys]\nlang = \"fr\"\n", None),
+            ("# lang = \"fr\"\n", None),
+        ] {
+            std::fs::write(&path, text).expect("written");
+            assert_eq!(lang_written(&path), lang, "{text}");
+        }
+    }
+
     #[test]
     fn an_unreadable_file_is_said_with_french_colons_in_french() {
         let _french = crate::i18n::speaking(crate::i18n::Lang::Fr);

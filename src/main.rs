@@ -78,7 +78,15 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     // The configuration file, for the browser and plain mode alike; command-line flags win
     // over it, and it over the locale.
     let config = match config::path(args.home.as_deref()) {
-        Some(path) => Config::load(&path)?,
+        Some(path) => {
+            // Its problems are told in the language it asks for, unless `--lang` says another.
+            if args.lang.is_none()
+                && let Some(lang) = config::lang_written(&path)
+            {
+                i18n::set(lang);
+            }
+            Config::load(&path)?
+        }
         None => Config::default(),
     };
     let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_locale);

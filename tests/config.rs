@@ -124,6 +124,28 @@ fn a_setting_that_does_not_exist_is_told_in_the_users_language() {
 }
 
 #[test]
+fn a_bad_file_that_asks_for_french_is_told_in_french() {
+    // Red team Z: `lang = "fr"` in the file, and its mistake was told in the locale's English.
+    let home = TempDir::new().expect("a home");
+    let path = home.path().join("config.toml");
+    std::fs::write(&path, "lang = \"fr\"\ntheme = \"purple\"\n").expect("written");
+    for (args, said) in [
+        (&[][..], "« theme » doit valoir l'une de ces valeurs : dark, light"),
+        (&["--lang", "en"][..], "`theme` must be one of: dark, light"),
+    ] {
+        let mut command = partners(&home);
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
+            command.env_remove(name);
+        }
+        // The browser's start: the file is read before a terminal is asked for.
+        let output = command.env("LANG", "C").args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(2));
+        let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
+        assert!(error.contains(&format!("{}:2:9: {said}", path.display())), "{error}");
+    }
+}
+
+#[test]
 fn a_file_that_cannot_be_read_is_told_in_the_users_language() {
     let home = TempDir::new().expect("a home");
     std::fs::write(home.path().join("config.toml"), b"\xff\xfe").expect("written");
