@@ -139,7 +139,7 @@ pub static CLI: Cli = Cli {
     io_not_utf8: "ce n'est pas du texte UTF-8",
     io_too_large: "plus de 4 Gio, le plus qu'un fichier de données puisse contenir",
     io_not_regular: "ce n'est pas un fichier ordinaire mais un tube, un périphérique ou un socket",
-    io_larger_than: "plus de {} Mio, le plus que partners en lise",
+    io_larger_than: "plus de {} Mio, le maximum que partners en lit",
     io_terminal: "c'est un terminal, et le lire prendrait les touches que vous tapez\u{a0}; donnez un fichier de données, ou envoyez-en un par un tube\u{a0}: `cat FICHIER | partners --data -`",
     io_link_to_nothing: "c'est un lien symbolique vers rien\u{a0}: le fichier qu'il désigne n'existe pas",
     io_link_loop: "c'est une boucle de liens symboliques, qui ne mènent à aucun fichier",
