@@ -260,6 +260,10 @@ table! {
         from_history_oldest,
         /// The starred view with no star. `{}`: the star key, `{}`: the key that leaves the view.
         no_starred,
+        /// The starred view with no star here, while the user has `{}` starred partners in
+        /// other data. Then the star key and the key that leaves the view.
+        starred_elsewhere_one,
+        starred_elsewhere_many,
         /// Ctrl-P/N and Ctrl-K/J, which move the selection from the detail too.
         do_select_anywhere,
         /// `{}`: a key name from the configuration file.

@@ -11,6 +11,7 @@ use super::spans_width;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::{App, Focus};
+use crate::i18n::cli::count;
 use crate::i18n::{fill, s};
 use crate::input::Context;
 use crate::search::Mark;
@@ -119,7 +120,17 @@ fn empty_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
         Ok(_) if starred_view_without_stars(app) => {
             let keys = [key(app, &Action::ToggleStar), key(app, &Action::ToggleStarredOnly)];
-            vec![Line::styled(fill(s().no_starred, &[&keys[0], &keys[1]]), theme.text)]
+            // Stars kept for partners of other data (`--data`, a dataset removed): said, not
+            // denied.
+            let elsewhere = app.state().marks.values().filter(|marks| marks.starred).count();
+            let said = match elsewhere {
+                0 => fill(s().no_starred, &[&keys[0], &keys[1]]),
+                n => {
+                    let said = count(n, s().starred_elsewhere_one, s().starred_elsewhere_many);
+                    fill(said, &[&n, &keys[0], &keys[1]])
+                }
+            };
+            vec![Line::styled(said, theme.text)]
         }
         Ok(parsed) => {
             let mut lines = vec![

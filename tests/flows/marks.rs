@@ -189,3 +189,15 @@ fn the_empty_starred_view_says_how_to_star() {
     assert!(screen.contains("No starred partners yet"), "{screen}");
     assert!(screen.contains("Ctrl-S"), "names the key that stars");
 }
+
+#[test]
+fn the_empty_starred_view_says_where_the_stars_of_other_data_are() {
+    // Red team Z: stars given to partners of another dataset (`--data`) were denied: "No
+    // starred partners yet".
+    let stars = starred(&["not-in-this-data", "nor-this-one"]);
+    let (app, _) = run_with(stars, (200, 24), "<A-s>");
+    assert!(app.results().is_empty());
+    let screen = common::screen(&app);
+    assert!(screen.contains("None of your 2 starred partners is in this data"), "{screen}");
+    assert!(!screen.contains("No starred partners yet"), "{screen}");
+}

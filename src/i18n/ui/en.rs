@@ -286,6 +286,8 @@ pub static UI: Ui = Ui {
     from_history: "From the history: query {} of {} ({} for older)",
     from_history_oldest: "From the history: query {} of {}, the oldest",
     no_starred: "No starred partners yet. Select a partner and press {} to star it; {} shows them all again.",
+    starred_elsewhere_one: "{} starred partner of yours is not in this data (its star is kept). Select a partner and press {} to star it; {} shows them all again.",
+    starred_elsewhere_many: "None of your {} starred partners is in this data (their stars are kept). Select a partner and press {} to star it; {} shows them all again.",
     do_select_anywhere: "move the selection, in the detail too",
     config_bad_key: "`{}` is not a key: write keys like ctrl-s, alt-left, f1, enter, esc or ?",
     config_shift_letter: "`{}`: with Shift a letter is its capital, which names the key; write `{}`",

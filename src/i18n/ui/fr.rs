@@ -286,6 +286,8 @@ pub static UI: Ui = Ui {
     from_history: "Tiré de l'historique\u{a0}: recherche {} sur {} ({} pour remonter)",
     from_history_oldest: "Tiré de l'historique\u{a0}: recherche {} sur {}, la plus ancienne",
     no_starred: "Aucun partenaire étoilé pour l'instant. Sélectionnez un partenaire et appuyez sur {} pour l'étoiler\u{a0}; {} les montre tous à nouveau.",
+    starred_elsewhere_one: "{} partenaire que vous avez étoilé n'est pas dans ces données (son étoile est gardée). Sélectionnez un partenaire et appuyez sur {} pour l'étoiler\u{a0}; {} les montre tous à nouveau.",
+    starred_elsewhere_many: "Aucun de vos {} partenaires étoilés n'est dans ces données (leurs étoiles sont gardées). Sélectionnez un partenaire et appuyez sur {} pour l'étoiler\u{a0}; {} les montre tous à nouveau.",
     do_select_anywhere: "sélection, même depuis la fiche",
     config_bad_key: "«\u{a0}{}\u{a0}» n'est pas une touche\u{a0}: écrivez les touches comme ctrl-s, alt-left, f1, enter, esc ou ?",
     config_shift_letter: "«\u{a0}{}\u{a0}»\u{a0}: avec Maj une lettre est sa majuscule, qui nomme la touche\u{a0}; écrivez «\u{a0}{}\u{a0}»",
