@@ -66,6 +66,20 @@ fn ended(run: anyhow::Result<ExitCode>) -> ExitCode {
 fn run(args: Cli) -> anyhow::Result<ExitCode> {
     let home = Store::resolve_home(args.home.as_deref())?;
     let datasets = Store::resolve_datasets(args.home.as_deref());
+    let config_path = config::path(args.home.as_deref());
+    // The configuration file's problems are told in the language it asks for, unless `--lang`
+    // says another: by the browser, plain mode and `config --check` alike.
+    let reads_config = match &args.command {
+        None => true,
+        Some(cli::Command::Config(asked)) => asked.check,
+        Some(_) => false,
+    };
+    if reads_config
+        && args.lang.is_none()
+        && let Some(lang) = config_path.as_deref().and_then(config::lang_written)
+    {
+        i18n::set(lang);
+    }
     if let Some(command) = args.command {
         let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
         let terminal = std::io::stdout().is_terminal().then(|| {
@@ -77,16 +91,8 @@ fn run(args: Cli) -> anyhow::Result<ExitCode> {
     }
     // The configuration file, for the browser and plain mode alike; command-line flags win
     // over it, and it over the locale.
-    let config = match config::path(args.home.as_deref()) {
-        Some(path) => {
-            // Its problems are told in the language it asks for, unless `--lang` says another.
-            if args.lang.is_none()
-                && let Some(lang) = config::lang_written(&path)
-            {
-                i18n::set(lang);
-            }
-            Config::load(&path)?
-        }
+    let config = match config_path {
+        Some(path) => Config::load(&path)?,
         None => Config::default(),
     };
     let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_locale);

@@ -129,19 +129,22 @@ fn a_bad_file_that_asks_for_french_is_told_in_french() {
     let home = TempDir::new().expect("a home");
     let path = home.path().join("config.toml");
     std::fs::write(&path, "lang = \"fr\"\ntheme = \"purple\"\n").expect("written");
+    // The browser's start (the file is read before a terminal is asked for), and the command
+    // that checks the file: it says what the browser would.
     for (args, said) in [
         (&[][..], "« theme » doit valoir l'une de ces valeurs : dark, light"),
         (&["--lang", "en"][..], "`theme` must be one of: dark, light"),
+        (&["config", "--check"][..], "« theme » doit valoir l'une de ces valeurs : dark, light"),
+        (&["--lang", "en", "config", "--check"][..], "`theme` must be one of: dark, light"),
     ] {
         let mut command = partners(&home);
         for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] {
             command.env_remove(name);
         }
-        // The browser's start: the file is read before a terminal is asked for.
         let output = command.env("LANG", "C").args(args).output().expect("runs");
-        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
         let error = String::from_utf8_lossy(&output.stderr).replace('\u{a0}', " ");
-        assert!(error.contains(&format!("{}:2:9: {said}", path.display())), "{error}");
+        assert!(error.contains(&format!("{}:2:9: {said}", path.display())), "{args:?}: {error}");
     }
 }
 

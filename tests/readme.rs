@@ -321,9 +321,11 @@ fn the_readme_configuration_examples_are_what_config_check_says() {
     std::fs::write(&config, block(&readme, "theme = \"light\"")).expect("written");
     let out = partners_in(home.path(), &["config", "--check"], b"");
     assert!(out.status.success(), "{out:?}");
+    // Said in the language the file asks for (`lang = "fr"`), as the browser would speak.
+    assert!(block(&readme, "theme = \"light\"").contains("lang = \"fr\""));
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim_end(),
-        format!("{}: ok", config.display())
+        format!("{}\u{a0}: ok", config.display())
     );
 
     let example = block(&readme, "$ partners config --check");
