@@ -439,8 +439,8 @@ mod tests {
         Config::parse(text, Path::new("config.toml")).map_err(|e| e.to_string())
     }
 
-    /// A file that cannot be read is named as French puts a colon after it, with a
-    /// non-breaking space, as the reason after the message.
+    /// The `lang` a file asks for is found whatever mistake another line holds; one in a
+    /// table, a comment, or a language there is not, is none.
     #[test]
     fn the_language_asked_for_is_read_around_the_files_mistakes() {
         let dir = tempfile::tempdir().expect("a folder");
@@ -457,6 +457,8 @@ mod tests {
         }
     }
 
+    /// A file that cannot be read is named as French puts a colon after it, with a
+    /// non-breaking space, as the reason after the message.
     #[test]
     fn an_unreadable_file_is_said_with_french_colons_in_french() {
         let _french = crate::i18n::speaking(crate::i18n::Lang::Fr);
