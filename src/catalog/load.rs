@@ -25,8 +25,7 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
     }
     let read = match crate::atomic::not_a_file(&file) {
         Some(source) => Err(DatasetError::Io { file, source }),
-        // Opened as a regular file only: one swapped for a FIFO since is refused, not waited on.
-        None => dataset::read_regular_source(&file).and_then(|text| parse_glossary(&file, &text)),
+        None => read_glossary(&file),
     };
     match read {
         Ok(user) => glossary.extend(user),
@@ -36,15 +35,13 @@ fn user_glossary(dir: &Path, warnings: &mut Vec<Warning>) -> Glossary {
 }
 
 /// A user's glossary file (see [`GLOSSARY_FILE`]), or what is wrong with it, said as a
-/// dataset's problems are (file, line and column, and how to fix it).
+/// dataset's problems are (file, line and column, and how to fix it). Read as the browser
+/// and `validate` alike read it: a regular file only, anything else (a FIFO, even one swapped
+/// in after a look at the name, a link to `/dev/zero`) refused unread, never waited on.
 pub fn read_glossary(file: &Path) -> Result<Glossary, DatasetError> {
-    parse_glossary(file, &dataset::read_source(file)?)
-}
-
-/// The glossary written in `text`, read from `file`: see [`read_glossary`].
-fn parse_glossary(file: &Path, text: &str) -> Result<Glossary, DatasetError> {
+    let text = dataset::read_regular_source(file)?;
     // A byte-order mark, as some editors write first, is skipped as in a dataset.
-    let text = dataset::without_bom(text);
+    let text = dataset::without_bom(&text);
     let at = |(line, column)| dataset::Location { file: file.to_owned(), line, column };
     let fix = crate::i18n::data().glossary_fix.to_owned();
     Glossary::parse(text).map_err(|e| match e {
