@@ -167,7 +167,7 @@ fn stray_joiner(previous: Option<char>, c: char, next: Option<char>) -> bool {
 
 /// Unicode's tag characters: invisible, they spell a subdivision's flag after 🏴 (Scotland's,
 /// Wales's) and nothing anywhere else, where they can hide text a reader never sees.
-fn is_tag(c: char) -> bool {
+pub fn is_tag(c: char) -> bool {
     matches!(c, '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
 }
 

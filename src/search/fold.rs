@@ -135,10 +135,12 @@ fn fold_char_uncached(c: char, out: &mut String) {
     }
 }
 
-/// Whether `c` only formats text around it, and is no part of what it says.
+/// Whether `c` only formats text around it, and is no part of what it says (a tag
+/// character is drawn as nothing, in a flag or out of one).
 fn is_formatting(c: char) -> bool {
     crate::text::is_invisible(c)
         || crate::text::is_bidi_control(c)
+        || crate::text::is_tag(c)
         || matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
 }
 
@@ -161,6 +163,11 @@ mod tests {
         assert_eq!(fold("ugap\u{200B}"), "ugap");
         assert_eq!(fold("Com\u{AD}mune \u{200E}x\u{FEFF}"), "commune x");
         assert_eq!(fold("\u{2764}\u{FE0F}"), "\u{2764}");
+        // Tag characters, drawn as nothing, hide no letters from a search: a flag's, the flag
+        // aside, nor stray ones.
+        assert_eq!(fold("Hid\u{E0041}den\u{E007F}"), "hidden");
+        let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert_eq!(fold(&format!("{scotland} Club")), "🏴 club");
     }
 
     #[test]
