@@ -30,8 +30,15 @@ pub(super) fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> 
         // Problems are said, with whether the file could not be read at all.
         let said = |e: &dyn std::fmt::Display| (e.to_string(), false);
         let unread = |e: DatasetError| (e.to_string(), matches!(e, DatasetError::Io { .. }));
+        let named_in_folder = folder.as_deref().is_some_and(|f| named_in(f, file));
         let read = if glossary {
             catalog::read_glossary(file).map(|g| (g.len(), true)).map_err(unread)
+        } else if let Some(source) =
+            named_in_folder.then(|| crate::atomic::not_a_file(file)).flatten()
+        {
+            // A FIFO, a folder, a link to nothing there: refused as the browser skips it, never
+            // waited on nor read as `--data` would read it.
+            Err(unread(DatasetError::Io { file: file.clone(), source }))
         } else if let Some(folder) = folder.as_deref().filter(|f| read_from_folder(f, file)) {
             let catalog = laid_over.get_or_insert_with(|| {
                 Catalog::load(&[], Some(folder), Ready::OnFirstUse, &|_| {})
@@ -78,16 +85,22 @@ pub(super) fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> 
     })
 }
 
+/// Whether `file` is in the datasets folder `folder` under a dataset's name, whatever it is
+/// (a file, a link, a FIFO).
+fn named_in(folder: &Path, file: &Path) -> bool {
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    file.file_name().is_some_and(catalog::is_dataset_name)
+        && folder.canonicalize().ok().is_some_and(|f| parent.canonicalize().ok() == Some(f))
+}
+
 /// Whether the browser reads `file` from the datasets folder `folder`: one of the files
 /// [`Catalog::sources_to_load`] lists there (a `.ron` file of it, or a link in it to one).
 fn read_from_folder(folder: &Path, file: &Path) -> bool {
-    let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let listed = |source: &catalog::Source| match source {
         catalog::Source::File(path) => path.file_name() == file.file_name(),
         catalog::Source::Bundled => false,
     };
-    folder.canonicalize().ok().is_some_and(|f| parent.canonicalize().ok() == Some(f))
-        && Catalog::sources_to_load(&[], Some(folder)).iter().any(listed)
+    named_in(folder, file) && Catalog::sources_to_load(&[], Some(folder)).iter().any(listed)
 }
 
 /// How many partners `file` holds, a file of the datasets folder, or its problems, as the
@@ -114,7 +127,7 @@ fn check_laid_over(file: &Path, laid_over: Result<&Catalog, &String>) -> Result<
     match catalog.partners_in_file(file) {
         Some(partners) => Ok(partners),
         // Come into the folder since it was loaded: read now.
-        None => dataset::read_source_reporting(file, &|_| {})
+        None => dataset::read_regular_source_reporting(file, &|_| {})
             .and_then(|text| dataset::parse_syntax(&text, file))
             .map(|dataset| dataset.partners.len())
             .map_err(|e| e.to_string()),

@@ -122,6 +122,34 @@ fn the_datasets_folder_reads_regular_files_only() {
     assert!(found.starts_with("linked\t"), "{found}");
 }
 
+/// `validate` checks a file of the datasets folder as the browser loads it: one that is no
+/// regular file there (a FIFO, a link to `/dev/zero`, a folder) is refused as the browser
+/// skips it, exit 2, never waited on nor read as `--data` reads a pipe.
+#[cfg(unix)]
+#[test]
+fn validate_refuses_what_the_datasets_folder_holds_that_is_no_file() {
+    use std::os::unix::fs::symlink;
+    let home = Home::new();
+    let datasets = home.path().join("datasets");
+    std::fs::create_dir_all(datasets.join("folder.ron")).expect("a folder");
+    symlink("/dev/zero", datasets.join("zero.ron")).expect("a link");
+    common::mkfifo(&datasets.join("pipe.ron"));
+    for (name, why) in [
+        ("pipe.ron", "not a regular file but a pipe"),
+        ("zero.ron", "not a regular file but a pipe"),
+        ("folder.ron", "it is a folder, not a file"),
+    ] {
+        let file = datasets.join(name);
+        // A guard only: a FIFO waited on would never end.
+        let mut command = home.cmd();
+        command.args(["validate", file.to_str().expect("utf-8")]);
+        let out = command.timeout(std::time::Duration::from_secs(60)).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", text(&out.stderr));
+        let said = text(&out.stdout);
+        assert!(said.contains(&file.display().to_string()) && said.contains(why), "{name}: {said}");
+    }
+}
+
 /// `export -o` writes into a pipe a reader waits on (or `/dev/stdout`), as a shell would;
 /// it never replaces it with a plain file.
 #[cfg(unix)]
