@@ -78,9 +78,10 @@ fn english_words_find_the_partner_named_in_french() {
         let found = ids(query);
         assert_eq!(found.first(), Some(&id), "{query}: {found:?}");
     }
-    // No glossary group for institut: an equivalent is found inside words, and "institut" is
-    // inside every "institution" (reviewer V). A typo of one letter finds the INSP's name.
+    // An equivalent is a whole word: "institut" is no part of "institution", which several
+    // descriptions hold (reviewer V).
     assert_eq!(ids("institute"), ["insp"]);
+    assert_eq!(ids("institutes"), ["insp"]);
 }
 
 #[test]

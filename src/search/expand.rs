@@ -33,8 +33,13 @@ const CORRECTIONS_MAX: usize = 8;
 pub(super) enum FormKind {
     /// What was typed (an elided article aside): scored as ever.
     Direct,
-    /// Another inflection, or a glossary equivalent: at a word start, just below.
+    /// Another inflection, or the word typed with or without its hyphens: at a word start,
+    /// just below.
     Variant,
+    /// A glossary equivalent, or one of its inflections: as a whole word, just below. At a
+    /// word start it would find other words: `institut` for `institute` would find every
+    /// "institution".
+    Equivalent,
     /// A word of the partners one or two edits away: whole words only, below prefixes.
     Typo,
 }
@@ -250,7 +255,7 @@ impl Index {
                     .words
                     .iter()
                     .map(|w| {
-                        let mut word = variant_word(w);
+                        let mut word = equivalent_word(w);
                         word.forms.retain(|f| self.may_occur(f.plan.term()));
                         word
                     })
@@ -301,7 +306,7 @@ impl Index {
                 let [one] = term.words.as_slice() else { continue };
                 // Ranked as a correction is, whole words only: less sure than the phrase's
                 // own equivalents, which rank above.
-                for mut form in variant_word(one).forms {
+                for mut form in equivalent_word(one).forms {
                     let term = form.plan.term();
                     if self.may_occur(term) && !word.forms.iter().any(|f| f.plan.term() == term) {
                         form.kind = FormKind::Typo;
@@ -662,15 +667,12 @@ fn same_spellings(a: &[WordPlan], b: &[WordPlan]) -> bool {
     a.len() == b.len() && signature(a) == signature(b)
 }
 
-/// A glossary word: it and its inflections, as variants.
-fn variant_word(word: &str) -> WordPlan {
-    let mut forms = vec![Form { plan: TermPlan::new(word, Mode::Exact), kind: FormKind::Variant }];
+/// A word of a glossary equivalent: it and its inflections.
+fn equivalent_word(word: &str) -> WordPlan {
+    let form = |w: &str| Form { plan: TermPlan::new(w, Mode::Exact), kind: FormKind::Equivalent };
+    let mut forms = vec![form(word)];
     if word.chars().all(is_word_char) {
-        forms.extend(
-            inflections(word)
-                .into_iter()
-                .map(|f| Form { plan: TermPlan::new(&f, Mode::Exact), kind: FormKind::Variant }),
-        );
+        forms.extend(inflections(word).iter().map(|f| form(f)));
     }
     WordPlan::new(forms)
 }

@@ -11,6 +11,7 @@ use super::fold::{fold_with_map, folded_len, is_word_char};
 use super::fuzzy::fuzzy_positions;
 use super::glossary::Glossary;
 use super::index::{ACRONYM, Index, NAME};
+use super::matching::inflected;
 use super::query::{Atom, Mode, Query};
 use crate::PARALLEL_MIN;
 use crate::dataset::Partner;
@@ -97,8 +98,10 @@ impl TextMarker {
             return Vec::new();
         };
         // An occurrence that reaches into the part starts at most `longest - 1` folded
-        // characters before it, and the character before it says whether it starts a word:
-        // `longest` folded characters on each side hold all that decides the part's marks.
+        // characters before it, and the character before it says whether it starts a word;
+        // the characters after it whether it ends one, with a plural or feminine ending (up to
+        // two letters, then the end of the word): `longest` folded characters before the part
+        // and `longest` + 3 after it hold all that decides the part's marks.
         let (mut start, mut before, mut folded) = (bytes.start, 0, 0);
         for (at, c) in text[..bytes.start].char_indices().rev() {
             if folded >= longest {
@@ -110,7 +113,7 @@ impl TextMarker {
         }
         let (mut end, mut folded) = (bytes.end, 0);
         for (at, c) in text[bytes.end..].char_indices() {
-            if folded >= longest {
+            if folded >= longest + 3 {
                 break;
             }
             folded += folded_len(c);
@@ -348,7 +351,9 @@ fn other_spellings<'p>(
             move |form: &'p super::expand::Form| {
                 let look = if equivalent && acronym(form.plan.term()) {
                     Look::Capitals
-                } else if form.kind == FormKind::Typo || form.plan.is_acronym() {
+                } else if matches!(form.kind, FormKind::Typo | FormKind::Equivalent)
+                    || form.plan.is_acronym()
+                {
                     Look::WholeWords
                 } else {
                     Look::WordStarts
@@ -394,8 +399,9 @@ fn mark_substrings(original: &str, term: &str, out: &mut Vec<usize>) {
 }
 
 /// Marks every occurrence of folded `term` in `original` that starts a word (and, unless
-/// `look` is [`Look::WordStarts`], ends one; with [`Look::Capitals`], whose letters are all
-/// capitals).
+/// `look` is [`Look::WordStarts`], ends one, or ends where a plural or feminine ending
+/// begins, as a search finds it: see [`inflected`]; with [`Look::Capitals`], whose letters
+/// are all capitals).
 fn mark_word_starts(original: &str, term: &str, look: Look, out: &mut Vec<usize>) {
     let (folded, map) = fold_with_map(original);
     let term_chars = term.chars().count();
@@ -410,7 +416,9 @@ fn mark_word_starts(original: &str, term: &str, look: Look, out: &mut Vec<usize>
     let (mut byte_seen, mut chars_seen) = (0, 0);
     for byte in occurrences(&folded, term) {
         let starts = folded[..byte].chars().next_back().is_none_or(|c| !is_word_char(c));
-        let ends = folded[byte + term.len()..].chars().next().is_none_or(|c| !is_word_char(c));
+        let after = &folded[byte + term.len()..];
+        let ends = after.chars().next().is_none_or(|c| !is_word_char(c));
+        let ends = ends || whole && inflected(Some(term), Some(after));
         if starts && (ends || !whole) {
             chars_seen += folded[byte_seen..byte].chars().count();
             byte_seen = byte;
@@ -484,10 +492,12 @@ mod tests {
         fn a_part_is_marked_as_in_the_whole(
             pieces in proptest::collection::vec(proptest::sample::select(vec![
                 "a", "aa", "b", " ", "-", "é", "e\u{301}", "E", "œ", "oe", "\u{200b}", "日", "👍🏽",
-                "ete", "l'", "\u{301}",
+                "ete", "l'", "\u{301}", "s", "es", "x", "aaaaa",
             ]), 0..30),
             terms in proptest::collection::vec(
-                (proptest::sample::select(vec!["a", "aa", "aaa", "e", "ete", "oe", "a b", "日", "b"]),
+                (proptest::sample::select(vec![
+                    "a", "aa", "aaa", "e", "ete", "oe", "a b", "日", "b", "aaaaa", "aaaaaa",
+                ]),
                  0usize..4),
                 1..4,
             ),
@@ -537,5 +547,34 @@ mod tests {
         out.clear();
         mark_word_starts(text, "ete", Look::WholeWords, &mut out);
         assert_eq!(out, [0, 1, 2, 15, 16, 17, 22, 23, 24]);
+    }
+
+    /// A whole word is marked as a search finds it: with a plural or feminine ending too
+    /// (from five letters, see [`inflected`]), never at the start of a longer word. A glossary
+    /// equivalent is marked so: `institute`'s "institut" in "instituts", not in "institution".
+    #[test]
+    fn whole_words_are_marked_with_their_endings() {
+        let text = "Institut, instituts, institution; région régionale régions";
+        let mut out = Vec::new();
+        mark_word_starts(text, "institut", Look::WholeWords, &mut out);
+        assert_eq!(out, [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17]);
+        out.clear();
+        mark_word_starts(text, "region", Look::WholeWords, &mut out);
+        assert_eq!(out, [34, 35, 36, 37, 38, 39, 51, 52, 53, 54, 55, 56]);
+
+        let bundled = crate::dataset::bundled().expect("the bundled dataset").partners;
+        let index = Index::with_glossary(&bundled, Glossary::bundled());
+        let query = Query::parse("institute").expect("a query");
+        let marker = index.text_marker(&query);
+        assert_eq!(marker.mark(text), [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17]);
+
+        // A part is marked as in the whole, though its end lies three letters from the end of
+        // an occurrence that is only an inflection in a shorter text.
+        let mut marker = TextMarker::default();
+        marker.push("institut", Look::WholeWords);
+        for text in ["institutesx", "instituteur"] {
+            assert!(marker.mark(text).is_empty(), "{text}");
+            assert!(marker.mark_part(text, 0..1, 0).is_empty(), "{text}");
+        }
     }
 }

@@ -71,7 +71,7 @@ impl GroupPlan<'_> {
             for word in extra {
                 let mut best = 0;
                 for form in &word.forms {
-                    let (FormKind::Variant, Some(bits)) =
+                    let (FormKind::Equivalent, Some(bits)) =
                         (form.kind, form.plan.in_short.as_deref())
                     else {
                         return;
@@ -126,9 +126,10 @@ impl Form {
 }
 
 impl FormKind {
-    /// A match of a spelling of this kind, `len` bytes long, as it ranks: an inflection or
-    /// equivalent one quality below what was typed (and at a word start; a whole word when it
-    /// has three letters or fewer), a correction only as a whole word, below prefixes.
+    /// A match of a spelling of this kind, `len` bytes long, as it ranks: an inflection one
+    /// quality below what was typed (and at a word start; a whole word when it has three
+    /// letters or fewer), a glossary equivalent too but only as a whole word, a correction
+    /// only as a whole word, below prefixes.
     pub(super) fn grade(
         self,
         len: usize,
@@ -139,6 +140,9 @@ impl FormKind {
             FormKind::Variant => {
                 let least = if len <= 3 { Quality::WholeWord } else { Quality::WordPrefix };
                 (quality >= least).then_some((quality.lower(), field, 0))
+            }
+            FormKind::Equivalent => {
+                (quality >= Quality::WholeWord).then_some((quality.lower(), field, 0))
             }
             FormKind::Typo => {
                 (quality >= Quality::WholeWord).then_some((Quality::InsideWord, field, 0))
