@@ -202,6 +202,14 @@ fn a_four_letter_acronym_with_two_letters_swapped_is_found() {
     let found = index.search(&parse_query("tres"), &[], None);
     let found: Vec<&str> = found.iter().map(|hit| partners[hit.index].id.as_str()).collect();
     assert!(found.contains(&partners[1].id.as_str()) && !found.contains(&"rtes"), "{found:?}");
+    // Nor when only a note holds it: the noted partner, not RTES.
+    let index = Index::with_glossary(catalog().partners(), partners::search::Glossary::bundled());
+    index.set_notes([(1, "Vu au salon, tres actifs.")]);
+    let found = index.search(&parse_query("tres"), &[], None);
+    let found: Vec<&str> =
+        found.iter().map(|hit| catalog().partners()[hit.index].id.as_str()).collect();
+    let noted = catalog().partners()[1].id.as_str();
+    assert!(found.contains(&noted) && !found.contains(&"rtes"), "{found:?}");
 }
 
 #[test]

@@ -576,8 +576,8 @@ impl Index {
     }
 
     /// The partners' acronyms that are `word` (ASCII) with two neighbouring letters swapped,
-    /// unless `word` is one of the partners' words as it is: `tres` (très) is no typo for
-    /// RTES.
+    /// unless `word` is one of the partners' words as it is, or of the notes': `tres` (très)
+    /// is no typo for RTES.
     fn swapped_acronyms(&self, word: &str) -> Vec<String> {
         let bytes = word.as_bytes();
         let swapped = (1..bytes.len()).filter(|&i| bytes[i - 1] != bytes[i]).map(|i| {
@@ -589,9 +589,7 @@ impl Index {
         // The words are asked only then: making them is most of a one-off search of a large
         // dataset (1.6 s of `partners search ugap` over a million partners), and no acronym
         // is `ugap` with two letters swapped.
-        if found.is_empty()
-            || self.vocabulary().sorted.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
-        {
+        if found.is_empty() || self.is_written(word) {
             return Vec::new();
         }
         found

@@ -336,6 +336,13 @@ impl Index {
         found
     }
 
+    /// Whether `word` is one of the partners' words as it is, or of the notes'.
+    pub(super) fn is_written(&self, word: &str) -> bool {
+        let written =
+            |words: &Vocabulary| words.sorted.binary_search_by(|w| w.as_str().cmp(word)).is_ok();
+        written(self.vocabulary()) || written(&self.notes().words)
+    }
+
     /// Whether some note holds `form`.
     pub(super) fn notes_hold(&self, form: &str) -> bool {
         self.notes().texts.iter().any(|note| note.contains(form))
