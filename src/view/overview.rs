@@ -226,17 +226,23 @@ fn network(catalog: &Catalog) -> Vec<Row> {
         .map(|i| (catalog.link_count(i), i))
         .filter(|&(n, _)| n > 0)
         .collect();
-    let order = |a: &(usize, usize), b: &(usize, usize)| {
-        b.0.cmp(&a.0).then_with(|| name(a.1).cmp(name(b.1))).then(a.1.cmp(&b.1))
-    };
     let more = hubs.len().saturating_sub(HUBS_MOST);
     if more > 0 {
-        hubs.select_nth_unstable_by(HUBS_MOST - 1, order);
+        // By links alone first, so that only the hubs tied with the last one kept are folded.
+        hubs.select_nth_unstable_by(HUBS_MOST - 1, |a, b| b.0.cmp(&a.0));
+        let least = hubs[HUBS_MOST - 1].0;
+        hubs.retain(|&(n, _)| n >= least);
+    }
+    // Ties in alphabetical order as the bars' are, accents aside: "Élan" among the E.
+    let mut hubs: Vec<_> =
+        hubs.into_iter().map(|(n, i)| (std::cmp::Reverse(n), fold(name(i)), name(i), i)).collect();
+    if more > 0 {
+        hubs.select_nth_unstable(HUBS_MOST - 1);
         hubs.truncate(HUBS_MOST);
     }
-    hubs.sort_by(order);
+    hubs.sort_unstable();
     let mut rows = Vec::new();
-    for (n, hub) in hubs {
+    for (std::cmp::Reverse(n), _, _, hub) in hubs {
         let Some(partner) = catalog.get(hub) else { continue };
         rows.push(Row {
             label: format!("{} ({n})", partner.short_name()),

@@ -76,6 +76,31 @@ fn overview_bars_of_one_count_are_in_alphabetical_order_accents_aside() {
     }
 }
 
+/// Hubs of one count are in alphabetical order as the bars are, accents aside, both in the
+/// order shown and in choosing which are shown: "Élan" comes first, not cut after the
+/// 200 hubs "Fonds …" that a raw comparison puts before it.
+#[test]
+fn network_hubs_of_one_count_are_in_alphabetical_order_accents_aside() {
+    let outside = Relation {
+        kind: RelationKind::MemberOf,
+        target: None,
+        name: Some("Outside".to_owned()),
+        note: None,
+    };
+    let hub = |id: String, name: &str| Partner {
+        name: name.to_owned(),
+        ..partner(&id, vec![outside.clone()])
+    };
+    let mut partners = vec![hub("elan".to_owned(), "Élan")];
+    partners.extend((0..200).map(|i| hub(format!("fonds-{i:03}"), &format!("Fonds {i:03}"))));
+    let catalog = Catalog::from_partners(partners, Vec::new(), Vec::new());
+    let rows = overview::rows(&catalog, OverviewTab::Network);
+    let hubs: Vec<&str> = rows.iter().filter(|r| r.hub).map(|r| r.label.as_str()).collect();
+    assert_eq!(hubs.len(), 200);
+    assert_eq!(hubs.first(), Some(&"Élan (1)"), "{:?}", hubs.get(..3));
+    assert_eq!(hubs.last(), Some(&"Fonds 198 (1)"));
+}
+
 #[test]
 fn overview_scope_and_topic_bars_filter_too() {
     for tab in [OverviewTab::Scopes, OverviewTab::Topics] {
