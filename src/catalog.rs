@@ -2,6 +2,7 @@
 //! the files given with `--data`), their search index, and the network of relations in both
 //! directions. Built once at start (how, from which files, in `load`); immutable afterwards.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
@@ -492,9 +493,11 @@ fn names_shared_by(partners: &[Partner], hash: impl Fn(&str) -> u64 + Sync) -> V
 /// whatever the case or the spaces around. `Cafe\u{301}` and `Ca\u{200B}fé` read as `Café`:
 /// compared as written, the three rows read alike without their ids. So does `Café\u{A0}…`:
 /// a no-break space (French typography's) or any other space of one column is drawn as one.
+/// So does `Café\u{FE0F}`: a variation selector that changes no column is drawn as nothing.
 fn name_as_read(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization as _;
-    let shown = crate::text::clean(name);
+    let cleaned = crate::text::clean(name);
+    let shown = without_idle_selectors(&cleaned);
     let shown = shown.trim();
     if shown.is_ascii() {
         shown.to_ascii_lowercase()
@@ -503,6 +506,22 @@ fn name_as_read(name: &str) -> String {
         let space = |c: char| if c.is_whitespace() && one_column(c) { ' ' } else { c };
         shown.nfc().map(space).collect::<String>().to_lowercase()
     }
+}
+
+/// `shown` (already [`crate::text::clean`]ed, which keeps the variation selectors for the
+/// emoji) without those that change nothing the terminal draws: after a letter, `x` and
+/// U+FE0F take the one column of `x`, while `❤` and U+FE0F is an emoji two columns wide.
+fn without_idle_selectors(shown: &str) -> Cow<'_, str> {
+    let selector = |c: char| matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}');
+    if shown.is_ascii() || !shown.chars().any(selector) {
+        return Cow::Borrowed(shown);
+    }
+    let mut kept = String::with_capacity(shown.len());
+    for (cluster, _, columns) in crate::text::clusters(shown) {
+        let bare: String = cluster.chars().filter(|&c| !selector(c)).collect();
+        kept.push_str(if crate::text::width(&bare) == columns { &bare } else { cluster });
+    }
+    Cow::Owned(kept)
 }
 
 #[cfg(test)]
@@ -563,6 +582,27 @@ mod tests {
             ["Cafe\u{301} Bordeaux", "Café Bordeaux", "Caf\u{200B}é Bordeaux", "Cafe Bordeaux"];
         let partners = named(&names);
         assert_eq!(names_shared(&partners), [true, true, true, false]);
+    }
+
+    /// A variation selector after a letter is drawn as nothing: the name reads as the plain
+    /// one. After `❤` it makes a wide emoji of it, drawn apart from the narrow `❤`.
+    #[test]
+    fn names_apart_by_a_selector_that_draws_nothing_are_shared() {
+        let names = [
+            "Café Bordeaux\u{FE0F}",
+            "Café Bordeaux",
+            "Ca\u{FE0E}fé Lyon",
+            "Café Lyon",
+            "J'\u{2764} Pessac",
+            "J'\u{2764}\u{FE0F} Pessac",
+            "Gare \u{FE0F}",
+            "Gare",
+        ];
+        let partners = named(&names);
+        let shared = names_shared(&partners);
+        assert_eq!(shared, [true, true, true, true, false, false, true, true]);
+        let width = crate::text::width;
+        assert_ne!(width("\u{2764}"), width("\u{2764}\u{FE0F}"), "the emoji is drawn wider");
     }
 
     /// A no-break space, a thin one or any other of one column is drawn as a space: the rows
