@@ -383,11 +383,43 @@ pub fn rename_noreplace(from: &Path, to: &Path) -> io::Result<()> {
 /// [`rename_noreplace`] where the system cannot rename without replacing: a hard link, never
 /// made over an existing name, then the old name removed.
 fn rename_by_link(from: &Path, to: &Path) -> io::Result<()> {
+    rename_by_link_with(from, to, |path| fs::remove_file(path))
+}
+
+/// [`rename_by_link`], the old name removed by `remove_old` (a test makes it fail).
+fn rename_by_link_with(
+    from: &Path,
+    to: &Path,
+    remove_old: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
     fs::hard_link(from, to)?;
-    fs::remove_file(from).inspect_err(|_| {
-        // Not moved: the file keeps one name.
+    let Err(error) = remove_old(from) else { return Ok(()) };
+    // Not moved: the file keeps its one old name. Unless that name is gone or names another
+    // file by now (removed or replaced meanwhile): the new one is then the file's last.
+    if same_file(from, to) {
         let _ = fs::remove_file(to);
-    })
+        Err(error)
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether `a` and `b` (links not followed) name the one file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // No file identity to compare: a name still there is taken for the file.
+        let _ = b;
+        a.exists()
+    }
 }
 
 /// Makes a rename in `dir` durable; without it a crash can bring the old name back.
@@ -438,6 +470,34 @@ mod tests {
             assert!(!from.exists(), "{n}");
             assert_eq!(fs::read_to_string(&free).expect("moved"), "moved");
         }
+    }
+
+    /// When the old name cannot be removed, the new one is undone only while the old still
+    /// names the file: were it removed or replaced meanwhile, the new name is the file's last.
+    #[test]
+    fn a_rename_by_link_never_removes_the_last_name_of_the_file() {
+        let failed = || io::Error::other("the old name stays");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (from, to) = (dir.path().join("from"), dir.path().join("to"));
+        fs::write(&from, "moved").expect("written");
+        // The old name stays: not moved, the file keeps it, the new one is undone.
+        let refused = rename_by_link_with(&from, &to, |_| Err(failed()));
+        assert!(refused.is_err());
+        assert_eq!(fs::read_to_string(&from).expect("still there"), "moved");
+        assert!(!to.exists(), "the link is undone");
+        // The old name vanishes as it fails: the file is at the new name, moved.
+        let vanished = |path: &Path| fs::remove_file(path).and(Err(failed()));
+        rename_by_link_with(&from, &to, vanished).expect("moved");
+        assert_eq!(fs::read_to_string(&to).expect("kept"), "moved");
+        // The old name is another file by then: neither is lost.
+        let replaced = |path: &Path| {
+            fs::remove_file(path).and_then(|()| fs::write(path, "another"))?;
+            Err(failed())
+        };
+        let next = dir.path().join("next");
+        rename_by_link_with(&to, &next, replaced).expect("moved");
+        assert_eq!(fs::read_to_string(&next).expect("kept"), "moved");
+        assert_eq!(fs::read_to_string(&to).expect("kept"), "another");
     }
 
     /// The errors met most are said in French in French; any other keeps the system's words.
