@@ -304,8 +304,10 @@ impl App {
                 self.set_catalog(catalog);
                 None
             }
-            // The detail's links to partners named alike end with their ids now.
+            // The detail's links to partners named alike end with their ids now, and so do
+            // the list's rows, which need the room.
             Action::NamesShared => {
+                self.list_width = crate::view::list::wanted_width(&self.catalog);
                 self.detail_key = None;
                 None
             }

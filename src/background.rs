@@ -64,6 +64,8 @@ impl Loader {
                     if !catalog.shared_names_known() {
                         aside_install(|| {
                             catalog.name_shared(0);
+                            // The list measured again with its ids, here too.
+                            crate::view::list::wanted_width(&catalog);
                         });
                         let _ = sender.send(Ok(Action::NamesShared));
                     }

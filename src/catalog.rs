@@ -117,8 +117,10 @@ pub struct Catalog {
     /// What [`Catalog::similar`] keeps between calls: the detail pane asks again on every
     /// keystroke, and a pass over every partner is not free at scale.
     similar_memo: Mutex<similar::Memo>,
-    /// What [`Catalog::widest_labels`] found, kept.
+    /// What [`Catalog::widest_labels`] found, the shared names known, kept.
     widest_labels: OnceLock<Vec<usize>>,
+    /// What it found before a large catalog's shared names were known, kept until they are.
+    widest_unshared: OnceLock<Vec<usize>>,
     /// What [`Catalog::name_shared`] reads, found once.
     names_shared: OnceLock<Vec<bool>>,
     /// How many partners each valid file of the datasets folder held, before merging: what
@@ -193,6 +195,7 @@ impl Catalog {
             warnings,
             similar_memo: Mutex::default(),
             widest_labels: OnceLock::new(),
+            widest_unshared: OnceLock::new(),
             names_shared: OnceLock::new(),
             file_partners: Vec::new(),
             not_loaded: HashMap::new(),
@@ -202,8 +205,13 @@ impl Catalog {
     /// For each kind (in the order of [`Kind::ALL`]), the widest "Name (ACR)" of its
     /// partners in columns, with the id after a name another partner has (0: none of that
     /// kind). Measured once, on every core: the list's width, read by the browser's thread
-    /// when a large catalog comes, is measured before on the loader's.
+    /// when a large catalog comes, is measured before on the loader's. Once more when the
+    /// shared names of a large catalog come after it shows ([`Catalog::name_shared_known`]):
+    /// measured before, with no row ending with an id, it would leave them no room.
     pub fn widest_labels(&self) -> &[usize] {
+        if !self.shared_names_known() {
+            return self.widest_unshared.get_or_init(|| widest_labels(&self.partners, |_| false));
+        }
         self.widest_labels
             .get_or_init(|| widest_labels(&self.partners, |i| self.name_shared_known(i)))
     }

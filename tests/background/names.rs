@@ -99,3 +99,38 @@ fn links_to_partners_named_alike_show_their_ids_once_the_names_are_known() {
     assert_eq!(app.update(Action::NamesShared), None);
     assert_eq!(with_id(&app), linked.len(), "{:?}", common::detail_rows(&app));
 }
+
+/// The list is as wide as its rows once the shared names are known: the widest row, of a
+/// name two partners share, ends with its id then, which the width measured while the list
+/// first showed (the names not yet known) left no room for, so the name was cut.
+#[test]
+fn the_list_makes_room_for_the_ids_once_the_shared_names_are_known() {
+    let long = "Chambre régionale de l'économie sociale et solidaire";
+    let mut source = format!(
+        "(partners: [\n(id: \"cress-nord\", name: \"{long}\", kind: PublicBody, scope: Regional, \
+         description: \"One.\"),\n(id: \"cress-sud\", name: \"{long}\", kind: PublicBody, \
+         scope: Regional, description: \"Two.\"),\n"
+    );
+    source.extend((0..SHARED_NAMES_AT_ONCE).map(|n| {
+        format!(
+            "(id: \"p{n}\", name: \"Zed {n}\", kind: PublicBody, scope: National, \
+             description: \"More.\"),\n"
+        )
+    }));
+    source.push_str("])");
+    let parsed = dataset::parse(&source, Path::new("alike.ron")).expect("it parses").partners;
+    let catalog = Arc::new(Catalog::from_partners(parsed, Vec::new(), Vec::new()));
+    // As the loader does: measured before the list shows, the shared names found after it.
+    partners::view::list::wanted_width(&catalog);
+    let mut app = App::loading(State::default(), "", 1, Vec::new());
+    app.update(Action::Resize { width: 200, height: 30 });
+    let effect = app.update(Action::Loaded(Shared(Arc::clone(&catalog))));
+    app.update(request(effect).run(&mut Searcher::default()));
+    catalog.name_shared(0);
+    app.update(Action::NamesShared);
+    let screen = common::screen(&app);
+    for id in ["cress-nord", "cress-sud"] {
+        let row = screen.lines().find(|row| row.contains(id)).unwrap_or_default();
+        assert!(row.contains(&format!("{long} {id}")), "{row:?}\n{screen}");
+    }
+}
