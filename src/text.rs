@@ -202,6 +202,8 @@ impl Strays {
 fn shown_chars(text: &str, keep_newlines: bool) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut chars = text.chars().enumerate().peekable();
     let mut strays = Strays::default();
+    // Whether a character shown before, on this line, can carry a mark.
+    let mut based = false;
     std::iter::from_fn(move || {
         loop {
             let (i, c) = chars.next()?;
@@ -209,16 +211,35 @@ fn shown_chars(text: &str, keep_newlines: bool) -> impl Iterator<Item = (usize, 
                 continue;
             }
             if let Some(shown) = shown(c, keep_newlines) {
+                if !based && is_mark(shown) {
+                    continue;
+                }
+                based = shown != '\n';
                 return Some((i, shown));
             }
         }
     })
 }
 
+/// Whether `c` is drawn on the character before it, in no column of its own: a combining
+/// accent, a variation selector. With nothing before it on its line, a terminal puts it on
+/// whatever the screen has there (a border, the cell before a field), and leaves it there
+/// when that field changes: the sanitiser drops it.
+fn is_mark(c: char) -> bool {
+    !c.is_ascii() && c != '\u{200D}' && UnicodeWidthChar::width(c) == Some(0)
+}
+
+/// Whether `text` has a [mark](is_mark) with nothing before it: at its start, or at the start
+/// of one of its lines where they are kept.
+fn has_baseless_mark(text: &str, keep_newlines: bool) -> bool {
+    let starts_with_mark = |line: &str| line.chars().next().is_some_and(is_mark);
+    starts_with_mark(text) || keep_newlines && text.split('\n').skip(1).any(starts_with_mark)
+}
+
 fn clean_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let joined = text.contains('\u{200D}');
     let plain = |c: char| shown(c, keep_newlines) == Some(c) && (c.is_ascii() || !is_tag(c));
-    if !joined && text.chars().all(plain) {
+    if !joined && text.chars().all(plain) && !has_baseless_mark(text, keep_newlines) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(shown_chars(text, keep_newlines).map(|(_, c)| c).collect())
@@ -406,6 +427,19 @@ mod tests {
         assert_eq!(clean_document("a\u{2028}b\u{2029}c"), "a\nb\nc");
         let runs = highlight_runs("a\u{200D}bc", &[3], 20);
         assert_eq!(runs, vec![("ab".to_owned(), false), ("c".to_owned(), true)]);
+    }
+
+    /// A mark with nothing before it is dropped, at the start of a text or of a note's line;
+    /// on a letter, a space or what stands for a control, it stays.
+    #[test]
+    fn a_mark_with_nothing_to_sit_on_is_dropped() {
+        assert_eq!(clean("\u{301}\u{FE0F}abc"), "abc");
+        assert_eq!(clean("\u{200B}\u{301}abc"), "abc");
+        assert_eq!(clean_multiline("a\n\u{301}b\n \u{301}c"), "a\nb\n \u{301}c");
+        assert_eq!(clean("a\n\u{301}b"), "a\u{FFFD}\u{301}b");
+        for kept in ["e\u{301}cole", "❤\u{FE0F}", " \u{301}"] {
+            assert!(matches!(clean(kept), Cow::Borrowed(_)), "{kept:?}");
+        }
     }
 
     /// Tag characters stay in a subdivision's flag, and go anywhere else, where they would

@@ -442,3 +442,51 @@ fn an_overlay_over_wide_characters_keeps_its_borders() {
         }
     }
 }
+
+/// Every cell of `app`'s screen at its size starts with a character that takes a column: a
+/// cell that starts with a mark of no width (a combining accent, a variation selector) has a
+/// terminal put that mark on the cell before, where it stays once the cell changes.
+fn assert_no_cell_starts_with_a_mark(app: &partners::app::App, what: &str) {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            let first = symbol.chars().next();
+            assert!(
+                first.is_none_or(|c| unicode_width::UnicodeWidthChar::width(c) != Some(0)),
+                "{what}: the cell at {x},{y} starts with a mark of no width: {symbol:?}\n{}",
+                terminal.backend()
+            );
+        }
+    }
+}
+
+/// A text that starts with a combining accent or a variation selector, or has a line that
+/// does (a note), has it drawn on no other cell: the terminal would put it on the border or
+/// the space before, and leave it there when another partner is shown.
+#[test]
+fn a_mark_with_nothing_before_it_is_drawn_on_no_other_cell() {
+    let catalog = || {
+        let mut lone = partner("lone", "\u{301} leading accent", "\u{301}Description.");
+        lone.acronym = Some("\u{FE0F}LA".to_owned());
+        lone.location = Some("\u{301}Nantes".to_owned());
+        lone.aliases = vec!["\u{308}alias".to_owned()];
+        let fact =
+            partners::dataset::Fact { label: "\u{301}Label".into(), value: "\u{301}2".into() };
+        lone.facts = vec![fact];
+        Catalog::from_partners(vec![lone], vec![Source::Bundled], Vec::new())
+    };
+    let mut state = State::default();
+    state.marks.entry("lone".to_owned()).or_default().note =
+        Some("first line\n\u{301}second line".to_owned());
+    for (width, height) in [(100, 30), (60, 20), (40, 12)] {
+        for query in ["", "leading", "\u{301}lead"] {
+            for actions in [&[][..], &[Action::Open], &[Action::EditNote]] {
+                let app = app_with(catalog(), state.clone(), query, (width, height), actions);
+                let what = format!("{width}x{height} {query:?} {actions:?}");
+                assert_no_cell_starts_with_a_mark(&app, &what);
+            }
+        }
+    }
+}
