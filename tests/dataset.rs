@@ -357,3 +357,31 @@ fn a_relation_written_twice_is_an_error_naming_its_line() {
         assert!(partners::dataset::parse(&source(two), file).is_ok(), "{two}");
     }
 }
+
+/// A file whose lines end in a lone CR (classic Mac OS, as some editors still save) reads as
+/// its editor shows it: a comment ends at its line, and a problem is placed on its line.
+#[test]
+fn lines_ended_by_a_lone_cr_are_lines() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let lines = |kind: &str| {
+        [
+            "// My partners",
+            "(",
+            "    partners: [",
+            "        (id: \"one\", name: \"One\", scope: Local, description: \"x\",",
+            &format!("         kind: {kind}),"),
+            "    ],",
+            ")",
+        ]
+        .join("\r")
+    };
+    let good = dir.path().join("good.ron");
+    std::fs::write(&good, lines("Media")).expect("written");
+    let read = partners::dataset::load_file(&good).map(|d| d.partners.len());
+    assert_eq!(read.map_err(|e| e.to_string()), Ok(1));
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, lines("Mediaa")).expect("written");
+    let error = partners::dataset::load_file(&bad).expect_err("a bad kind").to_string();
+    let place = format!("{}:5:16: ", bad.display());
+    assert!(error.starts_with(&place), "{error}");
+}

@@ -106,17 +106,40 @@ pub(super) fn read_text(
         text.check(false)?;
         // A whole block and no size: a stream, whose end may never come.
         if std::mem::take(&mut first) && file.size == 0 && read as u64 == READ_BLOCK {
-            look(std::str::from_utf8(&text.bytes[..text.checked]).unwrap_or_default())?;
+            let mut start = text.bytes[..text.checked].to_vec();
+            lone_cr_line_ends_made_lf(&mut start);
+            look(std::str::from_utf8(&start).unwrap_or_default())?;
             reserve_for_a_stream(&mut text.bytes);
         }
     }
     text.check(true)?;
+    lone_cr_line_ends_made_lf(&mut text.bytes);
     String::from_utf8(text.bytes).map_err(|_| {
         io(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             "stream did not contain valid UTF-8",
         ))
     })
+}
+
+/// In a text whose lines end in a lone CR (classic Mac OS, as some editors still save), each
+/// lone CR made LF: ron reads a comment to the end of the file otherwise, and a problem would
+/// be placed on line 1. A text whose first line ends in LF or CRLF is left as it is (a CR
+/// inside one of its strings is a control character, and said so).
+fn lone_cr_line_ends_made_lf(bytes: &mut [u8]) {
+    let Some(cr) = memchr::memchr(b'\r', bytes) else { return };
+    let lone = |at: usize, bytes: &[u8]| bytes.get(at + 1) != Some(&b'\n');
+    if !lone(cr, bytes) || memchr::memchr(b'\n', &bytes[..cr]).is_some() {
+        return;
+    }
+    let mut from = cr;
+    while let Some(found) = memchr::memchr(b'\r', &bytes[from..]) {
+        let at = from + found;
+        if lone(at, bytes) {
+            bytes[at] = b'\n';
+        }
+        from = at + 1;
+    }
 }
 
 /// Room for the rest of a stream, whose size is known at its end. Grown by doubling, its
