@@ -197,6 +197,31 @@ fn sets(line: &str, name: &str) -> bool {
     after.map(str::trim_start).is_some_and(|rest| rest.starts_with(['.', ends]))
 }
 
+/// Where in `text` the TOML reader's `error` is, and what it is in the user's words.
+fn read_error(text: &str, error: &toml::de::Error) -> (usize, String) {
+    let span = error.span().unwrap_or(0..0);
+    if let Some((setting, at_key)) = setting_in_keys(text, span.start) {
+        return (at_key, fill(s().config_setting_in_keys, &[&setting]));
+    }
+    // toml hands a date over as a table: said as what it is.
+    let written = text.get(span.clone()).unwrap_or("").trim();
+    let date = written.parse::<toml::value::Datetime>().is_ok();
+    (span.start, toml_message(error.message().trim(), date))
+}
+
+/// The setting (`lang`, `theme`, `mouse`) whose line under a table holds byte `offset` of
+/// `text`, and where its name starts: TOML reads a setting written below `[keys]` as an
+/// action of that table.
+fn setting_in_keys(text: &str, offset: usize) -> Option<(&str, usize)> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |at| at + 1);
+    let line = &text[start..];
+    let key = line.split_once('=')?.0;
+    let name = key.trim().trim_matches(['"', '\'']);
+    let table_above = text[..start].lines().any(|l| l.trim_start().starts_with('['));
+    let setting = SETTINGS.iter().find(|&&setting| setting == name && setting != "keys")?;
+    table_above.then_some((setting, start + key.len() - key.trim_start().len()))
+}
+
 /// A place the keys go, as a message says what no key leaves any more.
 fn place_from(context: Context) -> &'static str {
     let said = s();
@@ -251,11 +276,8 @@ impl Config {
             ConfigError::At { path: path.display().to_string(), line, column, message }
         };
         let raw: Raw = toml::from_str(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            // toml hands a date over as a table: said as what it is.
-            let written = text.get(span.clone()).unwrap_or("").trim();
-            let date = written.parse::<toml::value::Datetime>().is_ok();
-            at(span, toml_message(e.message().trim(), date))
+            let (offset, message) = read_error(text, &e);
+            at(offset..offset, message)
         })?;
         // (Flattened, the names lose their places: the first line that sets one says.)
         let place = |name: &str| {
@@ -295,8 +317,11 @@ impl Config {
         entries.sort_by_key(|(name, _)| name.span().start);
         for (name, keys) in entries {
             let Some(action) = Action::from_name(name.get_ref()) else {
+                let setting = SETTINGS.contains(&name.get_ref().as_str());
+                let said =
+                    if setting { s().config_setting_in_keys } else { s().config_unknown_action };
                 let written = crate::text::spelled_out(name.get_ref());
-                return Err(at(name.span(), fill(s().config_unknown_action, &[&written])));
+                return Err(at(name.span(), fill(said, &[&written])));
             };
             if keys.get_ref().is_empty() {
                 return Err(at(keys.span(), fill(s().config_no_keys, &[name.get_ref()])));

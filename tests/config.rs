@@ -518,3 +518,26 @@ fn a_key_written_with_a_combining_accent_is_the_accented_key() {
     assert!(bindings("[keys]\nstar = [\"\u{301}\"]\n").is_err());
     assert!(bindings("[keys]\nstar = [\"q\u{301}\"]\n").is_err());
 }
+
+/// A setting written below `[keys]` (TOML puts it in that table) is said to go above it, not
+/// to be a list of keys (`lang = ["fr"]`, which would then be no action).
+#[test]
+fn a_setting_written_under_keys_is_told_to_go_above_it() {
+    refused_as_said(&[
+        (
+            "[keys]\nstar = [\"ctrl-s\"]\nlang = \"fr\"\n",
+            "en",
+            ":3:1: `lang` is a setting, not an action: write it above the line [keys]",
+        ),
+        (
+            "[keys]\n  mouse = false\n",
+            "fr",
+            ":2:3: « mouse » est un réglage, pas une action : écrivez-le au-dessus de la ligne [keys]",
+        ),
+        (
+            "[keys]\ntheme = [\"light\"]\n",
+            "en",
+            ":2:1: `theme` is a setting, not an action: write it above the line [keys]",
+        ),
+    ]);
+}

@@ -299,6 +299,8 @@ table! {
         config_key_spare,
         /// `{}`: the action (`keep-editing`), which the user's keys left no key at all.
         config_no_keep_writing,
+        /// `{}`: a setting (`lang`) written under `[keys]`, where TOML takes it for an action.
+        config_setting_in_keys,
         /// `{}`: a name under `[keys]`.
         config_unknown_action,
         /// `{}`: what was written (toml's words: `string "x"`), `{}`: what is wanted.

@@ -303,6 +303,7 @@ pub static UI: Ui = Ui {
     config_key_taken: "`{}` now does `{}`, no longer `{}`",
     config_key_spare: "`{}` has `{}` instead in the question about an unsaved note",
     config_no_keep_writing: "`{}` has no key left in the question about an unsaved note: leave it a letter or a digit",
+    config_setting_in_keys: "`{}` is a setting, not an action: write it above the line [keys] (below it, each line gives an action its keys)",
     config_unknown_action: "no action is called `{}`; `partners config --default` lists them all",
     config_wrong_type: "{} does not go here: {}",
     config_a_text: "the text",

@@ -303,6 +303,7 @@ pub static UI: Ui = Ui {
     config_key_taken: "«\u{a0}{}\u{a0}» fait désormais «\u{a0}{}\u{a0}», et non plus «\u{a0}{}\u{a0}»",
     config_key_spare: "«\u{a0}{}\u{a0}» a «\u{a0}{}\u{a0}» à la place dans la question sur une note non enregistrée",
     config_no_keep_writing: "«\u{a0}{}\u{a0}» n'a plus de touche dans la question sur une note non enregistrée\u{a0}: laissez-lui une lettre ou un chiffre",
+    config_setting_in_keys: "«\u{a0}{}\u{a0}» est un réglage, pas une action\u{a0}: écrivez-le au-dessus de la ligne [keys] (en dessous, chaque ligne donne ses touches à une action)",
     config_unknown_action: "aucune action ne s'appelle «\u{a0}{}\u{a0}»\u{a0}; `partners config --default` les donne toutes",
     config_wrong_type: "{} n'a pas sa place ici\u{a0}; {}",
     config_a_text: "le texte",
