@@ -26,10 +26,21 @@ fn refusal_words(error: &clap::Error) -> Option<String> {
         return None;
     }
     let rendered = error.render().to_string();
-    if i18n::lang() == Lang::En {
-        return Some(rendered);
-    }
     let said = i18n::cli();
+    let number = std::error::Error::source(error)
+        .and_then(|why| why.downcast_ref::<std::num::ParseIntError>())
+        .map(|e| match e.kind() {
+            // A whole number too large for the option is no "whole number expected".
+            std::num::IntErrorKind::PosOverflow => (e, said.arg_number_too_large),
+            _ => (e, said.arg_not_a_number),
+        });
+    if i18n::lang() == Lang::En {
+        // clap gives Rust's words for a number refused ("invalid digit found in string").
+        return Some(match number {
+            Some((e, why)) => rendered.replacen(&e.to_string(), why, 1),
+            None => rendered,
+        });
+    }
     let context = |kind| match error.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),
         ContextValue::Strings(v) => Some(v.join(", ")),
@@ -56,14 +67,8 @@ fn refusal_words(error: &clap::Error) -> Option<String> {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
             let mut message = fill(said.arg_invalid_value, &[&value, &arg]);
-            let why = std::error::Error::source(error);
-            let number = why.and_then(|why| why.downcast_ref::<std::num::ParseIntError>());
-            let why = match (number, why) {
-                // A whole number too large for the option is no "whole number expected".
-                (Some(e), _) if *e.kind() == std::num::IntErrorKind::PosOverflow => {
-                    Some(said.arg_number_too_large.to_owned())
-                }
-                (Some(_), _) => Some(said.arg_not_a_number.to_owned()),
+            let why = match (number, std::error::Error::source(error)) {
+                (Some((_, why)), _) => Some(why.to_owned()),
                 (None, Some(why)) => Some(why.to_string()),
                 (None, None) => context(ContextKind::ValidValue)
                     .map(|values| fill(said.arg_possible_values, &[&values])),

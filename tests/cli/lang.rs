@@ -597,3 +597,21 @@ fn a_value_given_to_a_flag_and_the_usage_line_are_said_in_french() {
     assert!(said.contains("partners [OPTIONS] [RECHERCHE]... [COMMANDE]\n"), "{said}");
     assert!(home.ok(&["--help"]).contains("partners [OPTIONS] [QUERY]... [COMMAND]\n"));
 }
+
+/// A number option given something else is said in words, in English too, not in Rust's own
+/// (`invalid digit found in string`, `number too large to fit in target type`).
+#[test]
+fn a_number_refused_is_said_in_words_in_english_too() {
+    let home = Home::new();
+    for (value, why) in [
+        ("-1", "a whole number is expected"),
+        ("abc", "a whole number is expected"),
+        ("99999999999999999999999", "the number is too large"),
+    ] {
+        let out = home.run(&["--lang", "en", "search", "--limit", value, "x"]);
+        assert_eq!(out.status.code(), Some(2), "{value}");
+        let said = text(&out.stderr);
+        let expected = format!("error: invalid value '{value}' for '--limit <N>': {why}\n");
+        assert!(said.starts_with(&expected), "{said}");
+    }
+}
