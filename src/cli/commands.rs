@@ -358,26 +358,28 @@ fn left_out(
     selected: Selected<'_>,
     carried: bool,
 ) -> bool {
-    const SHOWN: usize = 10;
     let skipped: Vec<String> = catalog
         .warnings()
         .iter()
         .filter_map(Warning::skipped)
         .map(dataset::DatasetError::one_line)
         .collect();
-    let Some(store) = store.filter(|_| !skipped.is_empty()) else { return false };
+    let Some(store) = store else { return false };
+    let searched = matches!(selected, Selected::Query(query) if !query.by_marks_alone());
+    if skipped.is_empty() {
+        if !carried && !searched {
+            in_no_data(cx, catalog, store, selected);
+        }
+        return false;
+    }
     let missing =
         catalog.marked_not_loaded(store.state(), |marks| selected.admits(marks).unwrap_or(false));
     if missing.is_empty() {
         return false;
     }
-    let mut ids = missing.iter().take(SHOWN).map(|id| format!("\"{id}\"")).collect::<Vec<_>>();
-    if missing.len() > SHOWN {
-        ids.push("…".to_owned());
-    }
+    let ids = some_ids(&missing);
     let said = i18n::cli();
     let n = missing.len();
-    let searched = matches!(selected, Selected::Query(query) if !query.by_marks_alone());
     let template = if carried {
         i18n::cli::count(n, said.marked_not_loaded_kept_one, said.marked_not_loaded_kept_many)
     } else if searched {
@@ -386,10 +388,39 @@ fn left_out(
     } else {
         i18n::cli::count(n, said.marked_not_loaded_one, said.marked_not_loaded_many)
     };
-    let ids = ids.join(said.list_separator);
     let why = skipped.join("; ");
     cx.warn(&fill(template, &[&n, &ids, &why]));
     true
+}
+
+/// The first few of `ids`, quoted, in a list (`"alpha", "beta", …`).
+fn some_ids(ids: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    let mut shown = ids.iter().take(SHOWN).map(|id| format!("\"{id}\"")).collect::<Vec<_>>();
+    if ids.len() > SHOWN {
+        shown.push("…".to_owned());
+    }
+    shown.join(i18n::cli().list_separator)
+}
+
+/// Says which partners `selected` would have taken for their marks are in no data loaded
+/// (their dataset removed, another `--data`; none skipped), for an output that cannot carry
+/// them: a list, a search by marks, vCard or DOT left them out without a word, as if unmarked.
+/// Their marks are kept; the exit status stays (this data was asked for).
+fn in_no_data(cx: &mut Env<'_>, catalog: &Catalog, store: &Store, selected: Selected<'_>) {
+    let missing: Vec<&str> = (store.state().marks.iter())
+        .filter(|(id, marks)| {
+            selected.admits(marks) == Some(true) && catalog.position(id).is_none()
+        })
+        .map(|(id, _)| id.as_str())
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let said = i18n::cli();
+    let template =
+        i18n::cli::count(missing.len(), said.marked_in_no_data_one, said.marked_in_no_data_many);
+    cx.warn(&fill(template, &[&missing.len(), &some_ids(&missing)]));
 }
 
 fn keep(catalog: &Catalog, store: Option<&Store>, index: usize, filter: MarkFilter) -> bool {

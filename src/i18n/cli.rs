@@ -37,6 +37,11 @@ table! {
         marked_not_loaded_kept_one,
         /// As `marked_not_loaded_many`, for an export that carries them.
         marked_not_loaded_kept_many,
+        /// `{}`: how many partners with the user's marks are in no data loaded (none skipped),
+        /// `{}`: their ids; an output that cannot carry them (a list, vCard, DOT).
+        marked_in_no_data_one,
+        /// As `marked_in_no_data_one`, for several.
+        marked_in_no_data_many,
         /// As `marked_not_loaded_one`, for a search by marks and words or other filters
         /// (`is:starred ugap`): whether the partner would have matched them is not known.
         marked_not_searched_one,

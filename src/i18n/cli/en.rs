@@ -12,6 +12,8 @@ pub static CLI: Cli = Cli {
     state_unread: "{} could not be read (see the warning above)",
     marked_not_loaded_one: "{} partner with your marks or note is missing from this output, because it is not loaded ({}): its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_loaded_many: "{} partners with your marks or notes are missing from this output, because they are not loaded ({}): their dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
+    marked_in_no_data_one: "{} partner with your marks or note is in no data loaded ({}), so it is left out of this output; your marks and notes are kept",
+    marked_in_no_data_many: "{} partners with your marks or notes are in no data loaded ({}), so they are left out of this output; your marks and notes are kept",
     marked_not_searched_one: "{} partner with the marks this search asks for is not loaded ({}), so it was not searched: its dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_searched_many: "{} partners with the marks this search asks for are not loaded ({}), so they were not searched: their dataset file was skipped: {}. Your marks and notes are kept; fix the file (`partners validate FILE`) and run again",
     marked_not_loaded_kept_one: "{} partner with your marks or note is not loaded ({}): its dataset file was skipped: {}. This export carries it with its id and your marks and note only; fix the file (`partners validate FILE`) and run again",
