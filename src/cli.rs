@@ -545,6 +545,17 @@ pub fn require_terminal(data: &[PathBuf]) -> Result<()> {
     Ok(crate::dataset::refuse_terminals(data)?)
 }
 
+/// Refuses standard input given twice among dataset `files` (`--data - --data -`,
+/// `validate - -`, both `-` and `/dev/stdin`): it can be read once, and its second reading
+/// found it ended, said as a file with a syntax error at 1:1.
+pub fn refuse_standard_input_twice(files: &[PathBuf]) -> Result<()> {
+    let stdin = files.iter().filter(|f| matches!(f.to_str(), Some("-" | "/dev/stdin"))).count();
+    if stdin > 1 {
+        bail!(i18n::cli().standard_input_twice);
+    }
+    Ok(())
+}
+
 /// `--data`'s values: paths, `-` standard input.
 fn data_file() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     clap::builder::TypedValueParser::map(

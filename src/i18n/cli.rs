@@ -61,6 +61,8 @@ table! {
         note_kept_at_end,
         /// `{}`: the partner's id, `{}`: the file. As `note_kept_at_end`, for the aliases.
         aliases_kept_at_end,
+        /// Standard input given twice among dataset files (`--data - --data -`).
+        standard_input_twice,
         /// The browser was asked for without a terminal.
         needs_terminal,
         /// Plain mode with its standard input given to `--data -`, and no terminal to read

@@ -315,3 +315,34 @@ fn a_nul_is_refused_in_a_file_as_in_a_pipe() {
             .expect("run"),
     );
 }
+
+/// Standard input given twice (`--data - --data -`, `validate - -`, `-` and `/dev/stdin`) is
+/// refused at once, saying so: its second reading found it ended, and was said to be a file
+/// with a syntax error at 1:1.
+#[cfg(unix)]
+#[test]
+fn standard_input_given_twice_is_refused_as_such() {
+    let home = Home::new();
+    for (lang, args, said) in [
+        ("en", &["--data", "-", "--data", "-", "list"][..], "standard input (-) is given twice"),
+        (
+            "en",
+            &["--data", "-", "--data", "/dev/stdin", "list"],
+            "standard input (-) is given twice",
+        ),
+        ("en", &["validate", "-", "-"], "standard input (-) is given twice"),
+        ("fr", &["validate", "-", "-"], "l'entrée standard (-) est donnée deux fois"),
+    ] {
+        let out = home
+            .cmd()
+            .args(["--lang", lang])
+            .args(args)
+            .write_stdin(std::fs::read("assets/partners.ron").expect("the bundled dataset"))
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {}", text(&out.stdout));
+        let err = text(&out.stderr).replace('\u{a0}', " ");
+        assert!(err.starts_with(&format!("partners: {said}")), "{args:?}: {err}");
+    }
+}

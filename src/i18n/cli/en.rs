@@ -24,6 +24,7 @@ pub static CLI: Cli = Cli {
     aliases_unsaved_at_end: "your aliases for {} could not be saved before partners ended; here they are, one a line, to keep:",
     note_kept_at_end: "your note on {} could not be saved before partners ended; it is kept in {}, and here it is:",
     aliases_kept_at_end: "your aliases for {} could not be saved before partners ended; they are kept in {}, one a line, and here they are:",
+    standard_input_twice: "standard input (-) is given twice, but it can be read only once: give it once",
     needs_terminal: "the browser needs a terminal on standard input and output (a dataset piped in is read with `--data -`); for scripts use `partners search QUERY` (or `list`, `show ID`, with --json)",
     plain_needs_terminal: "plain mode reads its commands from standard input, which `--data -` gives to the dataset, and there is no terminal to read them from instead; give the dataset as a file (`--data FILE`), or search without plain mode: `partners --data - search QUERY`",
     not_a_command: "\"{}\" is not a command: did you mean \"{}\"?",

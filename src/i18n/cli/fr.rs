@@ -24,6 +24,7 @@ pub static CLI: Cli = Cli {
     aliases_unsaved_at_end: "vos alias pour {} n'ont pas pu être enregistrés avant la fin de partners\u{a0}; les voici, un par ligne, à conserver\u{a0}:",
     note_kept_at_end: "votre note sur {} n'a pas pu être enregistrée avant la fin de partners\u{a0}; elle est gardée dans {}, et la voici\u{a0}:",
     aliases_kept_at_end: "vos alias pour {} n'ont pas pu être enregistrés avant la fin de partners\u{a0}; ils sont gardés dans {}, un par ligne, et les voici\u{a0}:",
+    standard_input_twice: "l'entrée standard (-) est donnée deux fois, mais elle ne se lit qu'une fois\u{a0}: donnez-la une seule fois",
     needs_terminal: "l'interface plein écran a besoin d'un terminal en entrée et en sortie standard (un jeu de données envoyé par un tube se lit avec `--data -`)\u{a0}; pour les scripts, utilisez `partners search RECHERCHE` (ou `list`, `show ID`, avec --json)",
     plain_needs_terminal: "le mode simple lit ses commandes sur l'entrée standard, que `--data -` donne au jeu de données, et il n'y a pas de terminal où les lire à la place\u{a0}; donnez le jeu de données dans un fichier (`--data FICHIER`), ou cherchez sans le mode simple\u{a0}: `partners --data - search RECHERCHE`",
     not_a_command: "«\u{a0}{}\u{a0}» n'est pas une commande\u{a0}: vouliez-vous dire «\u{a0}{}\u{a0}»\u{a0}?",
