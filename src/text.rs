@@ -35,9 +35,23 @@ pub fn is_bidi_control(c: char) -> bool {
 
 /// Whether `text` shows nothing: spaces, and characters no screen draws (a zero-width space,
 /// a byte-order mark, a soft hyphen, a direction mark, a tag character), which every display
-/// drops.
+/// drops, and accents with nothing before them on their line, which the sanitiser drops.
 pub fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || is_invisible(c) || is_bidi_control(c) || is_tag(c))
+    // Whether a character before, on this line, carries a mark: a space does.
+    let mut based = false;
+    text.chars().all(|c| {
+        if c == '\n' {
+            based = false;
+            true
+        } else if is_invisible(c) || is_bidi_control(c) || is_tag(c) {
+            true
+        } else if is_mark(c) {
+            !based
+        } else {
+            based = true;
+            c.is_whitespace()
+        }
+    })
 }
 
 /// Whether `c` is an invisible formatting character that terminals disagree on (some draw a
@@ -457,6 +471,19 @@ mod tests {
         // Tags alone draw nothing: a name of them is blank.
         assert!(is_blank("\u{E0041}\u{E0042} \u{E007F}"));
         assert!(!is_blank(scotland));
+    }
+
+    /// Accents with nothing to sit on are dropped from the screen: a text of them alone is
+    /// blank, as a name, an alias or a note; on a space they show, and so does a joiner.
+    #[test]
+    fn accents_alone_are_blank() {
+        for blank in ["\u{301}", "\u{301}\u{FE0F}", "\u{200B}\u{301}", "\n\u{301}", " \n\u{301}"] {
+            assert!(is_blank(blank), "{blank:?}");
+            assert!(clean_multiline(blank).trim().is_empty(), "{blank:?}");
+        }
+        for shown in [" \u{301}", "\u{301}a", "\u{200D}", "e\u{301}"] {
+            assert!(!is_blank(shown), "{shown:?}");
+        }
     }
 
     /// A match's positions follow their characters into the cleaned text: those of dropped

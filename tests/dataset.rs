@@ -304,8 +304,16 @@ fn a_name_or_description_of_invisible_characters_only_is_empty() {
         )
     };
     assert!(partners::dataset::parse(&one("One", "x", "Org"), file).is_ok());
-    // Every screen, list and export drops these: the partner would show as a blank row.
-    for invisible in ["\\u{200B}", "\\u{FEFF}\\u{AD}", " \\u{200E} ", "\\u{2060}"] {
+    // Every screen, list and export drops these (an accent too, with nothing to sit on): the
+    // partner would show as a blank row.
+    for invisible in [
+        "\\u{200B}",
+        "\\u{FEFF}\\u{AD}",
+        " \\u{200E} ",
+        "\\u{2060}",
+        "\\u{301}",
+        "\\u{200B}\\u{301}",
+    ] {
         for (source, says) in [
             (one(invisible, "x", "Org"), "empty name"),
             (one("One", invisible, "Org"), "empty description"),
