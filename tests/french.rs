@@ -97,6 +97,9 @@ fn french_words_a_card_says_in_english_find_it() {
         ("établissements publics", "ugap", 3),
         ("comptes publics", "ugap", 1),
         ("commissaire", "guichet-vert", 1),
+        ("améliorer le rôle des collectivités", "udite", 1),
+        ("liens entre membres", "adgcf", 1),
+        ("attentes des communes", "amif", 1),
         // And an English guest's word for a name in French.
         ("trade union", "sndgct", 1),
     ] {
