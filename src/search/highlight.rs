@@ -273,15 +273,18 @@ impl Index {
     }
 
     /// Whether partner `index` holds, where a word starts, another spelling or an
-    /// equivalent of the query word `term` (as [`other_spellings`] gives them): then that is
-    /// what matched, not `term` by letters (see `Index::find_word`).
+    /// equivalent of the query word `term` (as [`other_spellings`] gives them; a whole word
+    /// with its plural or feminine ending too, as the search finds it): then that is what
+    /// matched, not `term` by letters (see `Index::find_word`).
     fn spelled_otherwise(&self, index: usize, plans: &[GroupPlan<'_>], term: &str) -> bool {
         let text = self.text(index);
         let holds = |spelling: &str, whole: bool| {
             occurrences(text, spelling).any(|at| {
                 let starts = text[..at].chars().next_back().is_none_or(|c| !is_word_char(c));
                 let rest = &text[at + spelling.len()..];
-                starts && (!whole || rest.chars().next().is_none_or(|c| !is_word_char(c)))
+                let ends = rest.chars().next().is_none_or(|c| !is_word_char(c))
+                    || inflected(Some(spelling), Some(rest));
+                starts && (!whole || ends)
             })
         };
         plans
@@ -576,5 +579,22 @@ mod tests {
             assert!(marker.mark(text).is_empty(), "{text}");
             assert!(marker.mark_part(text, 0..1, 0).is_empty(), "{text}");
         }
+    }
+
+    /// A word found through an equivalent with its plural ending ("agence" in "Agences") is
+    /// what matched: the word typed is not also marked by letters scattered over the name.
+    #[test]
+    fn an_equivalent_with_its_ending_leaves_no_letters_marked() {
+        let mut partner =
+            crate::dataset::bundled().expect("the bundled dataset").partners.swap_remove(0);
+        partner.name = "Agences Yvelines".to_owned();
+        (partner.acronym, partner.location) = (None, None);
+        partner.aliases.clear();
+        partner.description = "A research foundation.".to_owned();
+        let partners = [partner];
+        let index = Index::with_glossary(&partners, Glossary::bundled());
+        let query = Query::parse("agency").expect("a query");
+        assert_eq!(index.search(&query, &[], None).len(), 1);
+        assert_eq!(index.highlights(0, &partners[0], &query).name, [0, 1, 2, 3, 4, 5]);
     }
 }
