@@ -368,6 +368,24 @@ fn a_hyphenated_spelling_whole_in_a_name_is_a_name_hit() {
 }
 
 #[test]
+fn an_equivalent_is_found_with_its_irregular_endings() {
+    // Found as whole words, "européen" and "culturel" still find their feminines, which they
+    // begin: "européenne" is no plural or feminine ending the search takes by itself.
+    let partners = [
+        partner("eu", "Lab", "Une politique européenne commune."),
+        partner("arts", "Hub", "Des politiques culturelles."),
+        partner("no", "Desk", "Nothing else."),
+    ];
+    let index = Index::with_glossary(&partners, Glossary::bundled());
+    for (query, id) in [("european", "eu"), ("cultural", "arts")] {
+        let query = Query::parse(query).unwrap_or_default();
+        let found: Vec<&str> =
+            index.search(&query, &[], None).iter().map(|h| partners[h.index].id.as_str()).collect();
+        assert_eq!(found, [id]);
+    }
+}
+
+#[test]
 fn a_word_found_by_letters_still_beats_an_equivalent_scoring_less() {
     // "tandem" is in the name by letters only ("Tan Dem"); the equivalent "zibrax" starts
     // a word of the name: below what was typed, above what was typed found by words.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::fold::is_word_char;
-use super::glossary::{inflections, is_stop_word, strip_elision};
+use super::glossary::{inflections, is_stop_word, strip_elision, whole_inflections};
 use super::index::Index;
 use super::matching::TermPlan;
 use super::memo::Slots;
@@ -670,7 +670,7 @@ fn equivalent_word(word: &str) -> WordPlan {
     let form = |w: &str| Form { plan: TermPlan::new(w, Mode::Exact), kind: FormKind::Equivalent };
     let mut forms = vec![form(word)];
     if word.chars().all(is_word_char) {
-        forms.extend(inflections(word).iter().map(|f| form(f)));
+        forms.extend(whole_inflections(word).iter().map(|f| form(f)));
     }
     WordPlan::new(forms)
 }

@@ -251,6 +251,21 @@ pub(super) fn stem(word: &str) -> String {
 /// irregular plurals and feminines of that stem (`city` → `cities`, `public` → `publique`).
 /// Forms of which `word` is a prefix are left out: the word itself finds them.
 pub(super) fn inflections(word: &str) -> Vec<String> {
+    let mut forms = spellings(word);
+    forms.retain(|f| !f.starts_with(word));
+    forms
+}
+
+/// [`inflections`] to look for as whole words (a glossary equivalent), with those `word` is a
+/// prefix of: "europeen" is no whole word of "européenne".
+pub(super) fn whole_inflections(word: &str) -> Vec<String> {
+    let mut forms = spellings(word);
+    forms.retain(|f| f != word);
+    forms
+}
+
+/// A word's stem and the irregular plurals and feminines of that stem.
+fn spellings(word: &str) -> Vec<String> {
     let stem = stem(word);
     let mut forms = vec![stem.clone()];
     for (ending, others) in [
@@ -267,7 +282,7 @@ pub(super) fn inflections(word: &str) -> Vec<String> {
             forms.extend(others.iter().map(|o| format!("{base}{o}")));
         }
     }
-    forms.retain(|f| f.len() >= 3 && !f.starts_with(word));
+    forms.retain(|f| f.len() >= 3);
     forms.dedup();
     forms
 }
@@ -303,6 +318,9 @@ mod tests {
         assert!(inflections("territorial").contains(&"territoriaux".to_owned()));
         assert!(inflections("directeur").contains(&"directrice".to_owned()));
         assert!(inflections("acheteurs").contains(&"acheteuse".to_owned()));
+        assert!(!inflections("europeen").contains(&"europeenne".to_owned()));
+        assert_eq!(whole_inflections("europeen"), ["europeenne"]);
+        assert_eq!(whole_inflections("culturel"), ["culturelle"]);
         // Short words so ending are left alone.
         assert_eq!(stem("line"), "line");
         assert_eq!(stem("engine"), "engine");
