@@ -257,10 +257,16 @@ pub(super) fn inflections(word: &str) -> Vec<String> {
 }
 
 /// [`inflections`] to look for as whole words (a glossary equivalent), with those `word` is a
-/// prefix of: "europeen" is no whole word of "européenne".
+/// prefix of: "europeen" is no whole word of "européenne". And the plural of a word of four
+/// letters, which the search takes as an ending only from five (see
+/// [`super::matching::inflected`]): "towns" for "town".
 pub(super) fn whole_inflections(word: &str) -> Vec<String> {
     let mut forms = spellings(word);
+    if word.chars().count() == 4 && word.chars().all(char::is_alphabetic) {
+        forms.push(format!("{word}s"));
+    }
     forms.retain(|f| f != word);
+    forms.dedup();
     forms
 }
 
