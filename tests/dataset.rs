@@ -393,3 +393,23 @@ fn lines_ended_by_a_lone_cr_are_lines() {
     let place = format!("{}:5:16: ", bad.display());
     assert!(error.starts_with(&place), "{error}");
 }
+
+/// In a file whose lines end in a lone CR, bytes that are not text (a NUL, bytes that are not
+/// UTF-8) are placed on their line too, not at a column of line 1.
+#[test]
+fn bytes_not_text_are_placed_on_their_line_ended_by_a_lone_cr() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, bad) in [("nul.ron", &b"Me\0dia"[..]), ("utf.ron", &b"M\xffdia"[..])] {
+        let mut text = b"// My partners\r(\r    partners: [\r        (id: \"one\", name: \"One\", \
+                         scope: Local, description: \"x\",\r         kind: "
+            .to_vec();
+        text.extend_from_slice(bad);
+        text.extend_from_slice(b"),\r    ],\r)\r");
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("written");
+        let error = partners::dataset::load_file(&path).expect_err("not text").to_string();
+        let column = if name == "nul.ron" { 18 } else { 17 };
+        let place = format!("{}:5:{column}: ", path.display());
+        assert!(error.starts_with(&place), "{error}");
+    }
+}

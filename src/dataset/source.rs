@@ -249,8 +249,11 @@ impl Text<'_> {
                 return Ok(());
             }
         };
-        // All UTF-8 up to there: the line and column can be counted.
-        let source = String::from_utf8_lossy(&self.bytes[..offset]);
+        // All UTF-8 up to there: the line and column can be counted, on lines as read (a
+        // file whose lines end in a lone CR has them made LF, as its first CR says).
+        let mut head = self.bytes[..offset].to_vec();
+        lone_cr_line_ends_made_lf(&mut head);
+        let source = String::from_utf8_lossy(&head);
         let finder = SourceFinder::new(&source, self.file);
         let problem = finder.invalid(offset, message.to_owned(), fix);
         Err(problem)
