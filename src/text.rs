@@ -33,24 +33,30 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
-/// Whether `text` shows nothing: spaces, and characters no screen draws (a zero-width space,
-/// a byte-order mark, a soft hyphen, a direction mark, a tag character), which every display
-/// drops, and accents with nothing before them on their line, which the sanitiser drops.
+/// Whether `text` shows nothing: spaces, and what the sanitiser leaves out of a note (see
+/// [`clean_multiline`]): characters no screen draws (a zero-width space, a byte-order mark, a
+/// soft hyphen, a tag character), a joiner outside an emoji, accents with nothing before them
+/// on their line. A control or direction mark, drawn `�`, is as blank as the space it
+/// stands in for, but carries an accent as the `�` drawn does.
 pub fn is_blank(text: &str) -> bool {
-    // Whether a character before, on this line, carries a mark: a space does.
-    let mut based = false;
-    text.chars().all(|c| {
-        if c == '\n' {
-            based = false;
-            true
-        } else if is_invisible(c) || is_bidi_control(c) || is_tag(c) {
-            true
-        } else if is_mark(c) {
-            !based
-        } else {
-            based = true;
-            c.is_whitespace()
-        }
+    // Most texts start with what is drawn as written and carries nothing blank: said at once.
+    let first = text.chars().next();
+    if first.is_some_and(|c| {
+        !c.is_whitespace()
+            && shown(c, true) == Some(c)
+            && !is_mark(c)
+            && c != '\u{200D}'
+            && !is_tag(c)
+    }) {
+        return false;
+    }
+    let text = unify_line_breaks(text);
+    let mut written = text.chars().enumerate();
+    shown_chars(&text, true).all(|(at, shown)| {
+        let stands_for = written.find(|&(i, _)| i == at).map(|(_, c)| c);
+        shown.is_whitespace()
+            || shown == REPLACEMENT
+                && stands_for.is_some_and(|c| c.is_whitespace() || is_bidi_control(c))
     })
 }
 
@@ -474,15 +480,31 @@ mod tests {
     }
 
     /// Accents with nothing to sit on are dropped from the screen: a text of them alone is
-    /// blank, as a name, an alias or a note; on a space they show, and so does a joiner.
+    /// blank, as a name, an alias or a note; on a space they show, and on the `�` drawn for
+    /// a direction mark. Blank is what the sanitiser leaves blank, line by line: a line
+    /// separator or a CR starts a line, a joiner outside an emoji is dropped.
     #[test]
     fn accents_alone_are_blank() {
-        for blank in ["\u{301}", "\u{301}\u{FE0F}", "\u{200B}\u{301}", "\n\u{301}", " \n\u{301}"] {
+        let blanks = [
+            "\u{301}",
+            "\u{301}\u{FE0F}",
+            "\u{200B}\u{301}",
+            "\n\u{301}",
+            " \n\u{301}",
+            "\u{2028}\u{301}",
+            "\r\u{301}",
+            "\u{200D}",
+            "\u{200D}\u{301}",
+        ];
+        for blank in blanks {
             assert!(is_blank(blank), "{blank:?}");
             assert!(clean_multiline(blank).trim().is_empty(), "{blank:?}");
         }
-        for shown in [" \u{301}", "\u{301}a", "\u{200D}", "e\u{301}"] {
+        // Drawn `�`, what stands for a space or a direction mark is blank as ever.
+        assert!(is_blank("\u{200F}\t \u{0B}"));
+        for shown in [" \u{301}", "\u{301}a", "e\u{301}", "\u{200F}\u{301}", "\u{61C}\u{64E}"] {
             assert!(!is_blank(shown), "{shown:?}");
+            assert!(!clean_multiline(shown).trim().is_empty(), "{shown:?}");
         }
     }
 
