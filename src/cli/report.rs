@@ -35,11 +35,15 @@ fn refusal_words(error: &clap::Error) -> Option<String> {
             _ => (e, said.arg_not_a_number),
         });
     if i18n::lang() == Lang::En {
-        // clap gives Rust's words for a number refused ("invalid digit found in string").
-        return Some(match number {
-            Some((e, why)) => rendered.replacen(&e.to_string(), why, 1),
-            None => rendered,
-        });
+        // clap gives Rust's words for a number refused ("invalid digit found in string"),
+        // after the value: the last found, not the value that says them.
+        let mut rendered = rendered;
+        if let Some((e, why)) = number
+            && let Some(at) = rendered.rfind(&e.to_string())
+        {
+            rendered.replace_range(at..at + e.to_string().len(), why);
+        }
+        return Some(rendered);
     }
     let context = |kind| match error.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),

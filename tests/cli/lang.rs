@@ -607,6 +607,8 @@ fn a_number_refused_is_said_in_words_in_english_too() {
         ("-1", "a whole number is expected"),
         ("abc", "a whole number is expected"),
         ("99999999999999999999999", "the number is too large"),
+        // A value that reads as Rust's words is said as typed.
+        ("invalid digit found in string", "a whole number is expected"),
     ] {
         let out = home.run(&["--lang", "en", "search", "--limit", value, "x"]);
         assert_eq!(out.status.code(), Some(2), "{value}");
