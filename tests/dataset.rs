@@ -394,6 +394,34 @@ fn lines_ended_by_a_lone_cr_are_lines() {
     assert!(error.starts_with(&place), "{error}");
 }
 
+/// Lines ended by a lone CR among lines ended by LF (a block pasted from an old Mac file) are
+/// lines too: a comment ended by one swallowed the partner after it, and `validate` said the
+/// file held one partner fewer than it shows.
+#[test]
+fn a_lone_cr_among_lf_line_ends_is_a_line_break() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let partner = |id: &str| {
+        format!("(id: \"{id}\", name: \"{id}\", kind: Media, scope: Local, description: \"x\"),")
+    };
+    let text = format!(
+        "(\n    partners: [\n        // first\r        {}\n        {}\n    ],\n)\n",
+        partner("one"),
+        partner("two")
+    );
+    let file = dir.path().join("mixed.ron");
+    std::fs::write(&file, &text).expect("written");
+    let read = partners::dataset::load_file(&file).map(|d| d.partners.len());
+    assert_eq!(read.map_err(|e| e.to_string()), Ok(2));
+    let catalog = partners::catalog::Catalog::from_files(std::slice::from_ref(&file))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(catalog.partners().len(), 2);
+    // A problem after it is placed on its line, the fourth.
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, text.replacen("kind: Media", "kind: Mediaa", 1)).expect("written");
+    let error = partners::dataset::load_file(&bad).expect_err("a bad kind").to_string();
+    assert!(error.starts_with(&format!("{}:4:", bad.display())), "{error}");
+}
+
 /// In a file whose lines end in a lone CR, bytes that are not text (a NUL, bytes that are not
 /// UTF-8) are placed on their line too, not at a column of line 1.
 #[test]

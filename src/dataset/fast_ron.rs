@@ -143,10 +143,13 @@ pub(super) fn skip(bytes: &[u8], mut at: usize) -> Option<usize> {
 }
 
 /// Past the comment or the lone `/` at `at`; `None` when a block comment never closes
-/// (block comments nest in RON).
+/// (block comments nest in RON). A line comment ends at a CR too: a lone one is a line break
+/// (see `source::lone_cr_line_ends_made_lf`).
 pub(super) fn skip_comment(bytes: &[u8], at: usize) -> Option<usize> {
     match bytes.get(at + 1) {
-        Some(b'/') => Some(memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)),
+        Some(b'/') => {
+            Some(memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |n| at + n))
+        }
         Some(b'*') => {
             let (mut depth, mut at) = (1usize, at + 2);
             while depth > 0 {

@@ -122,17 +122,14 @@ pub(super) fn read_text(
     })
 }
 
-/// In a text whose lines end in a lone CR (classic Mac OS, as some editors still save), each
-/// lone CR made LF: ron reads a comment to the end of the file otherwise, and a problem would
-/// be placed on line 1. A text whose first line ends in LF or CRLF is left as it is (a CR
-/// inside one of its strings is a control character, and said so).
+/// Each lone CR of a text made LF, as editors show it: a line break (classic Mac OS, as some
+/// editors still save, or lines of it pasted among others). ron reads a comment to the next LF
+/// otherwise, and the partner after it with it (as [`super::fast_ron::skip_comment`] does
+/// not), and a problem would be placed on the line before. A CR inside a string is then a line
+/// break there, a control character, and said so.
 fn lone_cr_line_ends_made_lf(bytes: &mut [u8]) {
-    let Some(cr) = memchr::memchr(b'\r', bytes) else { return };
     let lone = |at: usize, bytes: &[u8]| bytes.get(at + 1) != Some(&b'\n');
-    if !lone(cr, bytes) || memchr::memchr(b'\n', &bytes[..cr]).is_some() {
-        return;
-    }
-    let mut from = cr;
+    let mut from = 0;
     while let Some(found) = memchr::memchr(b'\r', &bytes[from..]) {
         let at = from + found;
         if lone(at, bytes) {
