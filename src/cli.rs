@@ -545,11 +545,14 @@ pub fn require_terminal(data: &[PathBuf]) -> Result<()> {
     Ok(crate::dataset::refuse_terminals(data)?)
 }
 
-/// Refuses standard input given twice among dataset `files` (`--data - --data -`,
-/// `validate - -`, both `-` and `/dev/stdin`): it can be read once, and its second reading
-/// found it ended, said as a file with a syntax error at 1:1.
-pub fn refuse_standard_input_twice(files: &[PathBuf]) -> Result<()> {
-    let stdin = files.iter().filter(|f| matches!(f.to_str(), Some("-" | "/dev/stdin"))).count();
+/// Refuses standard input given twice, among dataset `files` (`--data - --data -`,
+/// `validate - -`, `-` and `/dev/fd/0`) or once there and once to `command` (`--data - note
+/// ID -`): it can be read once, and its second reading found it ended, said as a file with a
+/// syntax error at 1:1.
+pub fn refuse_standard_input_twice(files: &[PathBuf], command: Option<&Command>) -> Result<()> {
+    let named = |f: &PathBuf| f.as_os_str() == "-" || crate::dataset::is_standard_input(f);
+    let by_note = matches!(command, Some(Command::Note { text, .. }) if text == &["-"]);
+    let stdin = files.iter().filter(|f| named(f)).count() + usize::from(by_note);
     if stdin > 1 {
         bail!(i18n::cli().standard_input_twice);
     }

@@ -64,7 +64,7 @@ fn ended(run: anyhow::Result<ExitCode>) -> ExitCode {
 }
 
 fn run(args: Cli) -> anyhow::Result<ExitCode> {
-    cli::refuse_standard_input_twice(&args.data)?;
+    cli::refuse_standard_input_twice(&args.data, args.command.as_ref())?;
     let home = Store::resolve_home(args.home.as_deref())?;
     let datasets = Store::resolve_datasets(args.home.as_deref());
     let config_path = config::path(args.home.as_deref());

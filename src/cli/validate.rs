@@ -16,7 +16,7 @@ use crate::text::{clean, clean_multiline};
 /// Checks `files`: 0 when all are valid, 1 when one has problems, 2 when one cannot be read.
 pub(super) fn validate(cx: &mut Env<'_>, files: &[PathBuf]) -> Result<ExitCode> {
     use dataset::DatasetError;
-    super::refuse_standard_input_twice(files)?;
+    super::refuse_standard_input_twice(files, None)?;
     let (mut failed, mut unreadable) = (false, false);
     // A file the browser reads from the datasets folder is checked as it loads it: laid over
     // the bundled partners, beside the folder's other files, whose partners its relations

@@ -332,6 +332,13 @@ fn standard_input_given_twice_is_refused_as_such() {
         ),
         ("en", &["validate", "-", "-"], "standard input (-) is given twice"),
         ("fr", &["validate", "-", "-"], "l'entrée standard (-) est donnée deux fois"),
+        // Named otherwise, or read by the command too (reviewer X).
+        (
+            "en",
+            &["--data", "-", "--data", "/dev/fd/0", "list"],
+            "standard input (-) is given twice",
+        ),
+        ("en", &["--data", "-", "note", "ugap", "-"], "standard input (-) is given twice"),
     ] {
         let out = home
             .cmd()
@@ -345,4 +352,12 @@ fn standard_input_given_twice_is_refused_as_such() {
         let err = text(&out.stderr).replace('\u{a0}', " ");
         assert!(err.starts_with(&format!("partners: {said}")), "{args:?}: {err}");
     }
+    // Once is fine: the dataset from standard input, the note from the words.
+    let out = home
+        .cmd()
+        .args(["--data", "-", "note", "ugap", "met", "at", "the", "fair"])
+        .write_stdin(std::fs::read("assets/partners.ron").expect("the bundled dataset"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
