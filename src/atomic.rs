@@ -395,9 +395,12 @@ fn rename_by_link_with(
     fs::hard_link(from, to)?;
     let Err(error) = remove_old(from) else { return Ok(()) };
     // Not moved: the file keeps its one old name. Unless that name is gone or names another
-    // file by now (removed or replaced meanwhile): the new one is then the file's last.
+    // file by now (removed or replaced meanwhile): the new one is then the file's last. And
+    // not moved either when the new name is gone (removed meanwhile).
     if same_file(from, to) {
         let _ = fs::remove_file(to);
+        Err(error)
+    } else if fs::symlink_metadata(to).is_err() {
         Err(error)
     } else {
         Ok(())
@@ -498,6 +501,11 @@ mod tests {
         rename_by_link_with(&to, &next, replaced).expect("moved");
         assert_eq!(fs::read_to_string(&next).expect("kept"), "moved");
         assert_eq!(fs::read_to_string(&to).expect("kept"), "another");
+        // The new name is removed meanwhile (reviewer X): not moved, said so.
+        let last = dir.path().join("last");
+        let new_gone = |_: &Path| fs::remove_file(&last).and(Err(failed()));
+        assert!(rename_by_link_with(&next, &last, new_gone).is_err());
+        assert_eq!(fs::read_to_string(&next).expect("still there"), "moved");
     }
 
     /// The errors met most are said in French in French; any other keeps the system's words.
