@@ -214,7 +214,7 @@ fn read_error(text: &str, error: &toml::de::Error) -> (usize, String) {
 /// action of that table.
 fn setting_in_keys(text: &str, offset: usize) -> Option<(&str, usize)> {
     let start = text.get(..offset)?.rfind('\n').map_or(0, |at| at + 1);
-    let line = &text[start..];
+    let line = text[start..].lines().next().unwrap_or_default();
     let key = line.split_once('=')?.0;
     let name = key.trim().trim_matches(['"', '\'']);
     let table_above = text[..start].lines().any(|l| l.trim_start().starts_with('['));
